@@ -1,0 +1,53 @@
+// The catalogue of canonical cell keys (VOCABULARY.md "Cell keys").
+//
+// A key is the field path of a `Cell` below `xxgk.v1.Tables`, e.g.
+// `t3.result.denied.state_secret.natural_person`. The catalogue is derived from
+// the proto descriptors once, so the schema is the single source of truth.
+#ifndef XXGK_REPORT_CELL_KEYS_H_
+#define XXGK_REPORT_CELL_KEYS_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xxgk/v1/report.pb.h"
+
+namespace xxgk::report {
+
+// Every canonical cell key, in schema order.
+const std::vector<std::string>& AllCellKeys();
+
+// True when `key` names a cell.
+bool IsCellKey(std::string_view key);
+
+// True when `prefix` is a table or group with cells below it ("t3",
+// "t3.result.denied"), or a cell key itself.
+bool IsKeyPrefix(std::string_view prefix);
+
+// The keys matching `pattern`, where a `*` component matches exactly one path
+// component. A pattern without `*` yields itself when it is a key. Empty when
+// nothing matches.
+std::vector<std::string> ExpandPattern(std::string_view pattern);
+
+// The cell at `key`, or nullptr when the key is unknown or the cell was not
+// read (its message is absent or its presence is PRESENCE_UNSPECIFIED).
+const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, std::string_view key);
+
+// The cell at `key`, created on demand; nullptr for an unknown key.
+xxgk::v1::Cell* MutableCell(xxgk::v1::Tables* tables, std::string_view key);
+
+// Calls `fn` for every cell that was read, in schema order.
+void ForEachCell(const xxgk::v1::Tables& tables,
+                 const std::function<void(const std::string& key, const xxgk::v1::Cell& cell)>& fn);
+
+// "t3" for "t3.result.total.total".
+std::string_view TableOfKey(std::string_view key);
+
+// The value a cell prints as in `xxgk parse --output=cells`: the number,
+// BLANK, NA or TEXT:<raw>. Empty for an unread cell.
+std::string CellValueString(const xxgk::v1::Cell& cell);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_CELL_KEYS_H_

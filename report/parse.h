@@ -1,0 +1,38 @@
+// Turning a document into an xxgk.v1.Report: the entry point of report/.
+#ifndef XXGK_REPORT_PARSE_H_
+#define XXGK_REPORT_PARSE_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "xxgk/v1/report.pb.h"
+#include "xxgk/v1/service.pb.h"
+
+namespace xxgk::report {
+
+struct ParseOptions {
+  // "text", "html", "docx", "pdf", "report-json", "report-textproto";
+  // empty: sniff from the content type, the file name and the bytes.
+  std::string input_format;
+};
+
+// The input format a document will be read as (sniffing as in ParseDocument).
+std::string SniffFormat(const xxgk::v1::Document& doc);
+
+// Reads a raw published document (or a structured report in JSON/textproto)
+// into a Report. Problems with the content are ReadingNotes in the Report,
+// not errors: only input that cannot be read at all is an error
+// (InvalidArgument, naming what is wrong).
+absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
+                                               const ParseOptions& options = {});
+
+// Reads a structured report: JSON (proto3 JSON mapping of xxgk.v1.Report) or
+// text-format proto. Errors name the file and the line or field path.
+absl::StatusOr<xxgk::v1::Report> ParseStructuredReport(std::string_view bytes,
+                                                       std::string_view file_name,
+                                                       std::string_view format);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_PARSE_H_

@@ -1,0 +1,48 @@
+// The engine's public face: compiled rule-set snapshots and validation.
+// Server and CLI both call Validate() so in-process and remote results are
+// identical.
+#ifndef XXGK_RULES_VALIDATOR_H_
+#define XXGK_RULES_VALIDATOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "xxgk/v1/service.pb.h"
+
+namespace xxgk::rules {
+
+// Every rule set of one rules directory (or of the embedded default), layered
+// and compiled once. Immutable: share it by shared_ptr, replace it whole on
+// reload.
+class Snapshot;
+
+// Loads and compiles every `*.textproto` below `dir` (recursively). With an
+// empty `dir`, the rule sets embedded in the binary at build time. Any error
+// (syntax, unknown check kind, duplicate id, unknown cell key, bad RE2, cycle
+// in `extends`, ...) fails the whole load with `file:line: message` lines.
+absl::StatusOr<std::shared_ptr<const Snapshot>> LoadSnapshot(const std::string& dir);
+
+// The sets of a snapshot, for ListRuleSets and `xxgk rules list`.
+std::vector<xxgk::v1::RuleSetInfo> ListRuleSets(const Snapshot& snapshot);
+
+// One rule as its set defines it after layering.
+absl::StatusOr<xxgk::v1::DescribeRuleResponse> DescribeRule(const Snapshot& snapshot,
+                                                            std::string_view rule_id,
+                                                            std::string_view ruleset);
+
+// Hash of every source file the snapshot was compiled from.
+std::string ContentHash(const Snapshot& snapshot);
+
+// Validates one request: reads the document (report/parse.h) when the request
+// carries one, selects the rule sets, evaluates, applies waivers. Findings are
+// results; only a malformed request (no input, unreadable document, unknown
+// rule set named explicitly) is an error (InvalidArgument / NotFound).
+absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
+                                                    const xxgk::v1::ValidateRequest& request);
+
+}  // namespace xxgk::rules
+
+#endif  // XXGK_RULES_VALIDATOR_H_
