@@ -1,0 +1,43 @@
+// Text normalisation with a map back to the input:
+// NFKC (full-width digits, letters, punctuation), traditional → simplified,
+// pinyin readings glued after characters removed (公開(kāi) → 公开), spaces
+// inside CJK runs collapsed (三 、本 年 度 → 三、本年度), mojibake runs flagged.
+#ifndef XXGK_REPORT_NORMALIZE_H_
+#define XXGK_REPORT_NORMALIZE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xxgk/v1/report.pb.h"
+
+namespace xxgk::report {
+
+struct NormalizeOptions {
+  bool to_simplified = true;
+  bool strip_pinyin = true;
+  bool collapse_cjk_spaces = true;
+};
+
+struct Normalized {
+  std::string text;
+  // to_input[i] = byte offset in the input of the text byte i (size text+1;
+  // the last entry maps the end).
+  std::vector<uint32_t> to_input;
+  // How many characters traditional → simplified conversion changed.
+  int traditional_chars = 0;
+  // MOJIBAKE notes with span.source_* = input byte offsets.
+  std::vector<xxgk::v1::ReadingNote> notes;
+};
+
+Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options = {});
+
+// Page chrome of government web pages (breadcrumbs 您现在的位置…, 字体[大][中][小],
+// 页面调色, 扫一扫…, share bars, print/close links): a whole line to drop.
+// Expects normalised text.
+bool IsPageChromeLine(std::string_view line);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_NORMALIZE_H_
