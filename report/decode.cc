@@ -1,0 +1,262 @@
+#include "report/decode.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace xxgk::report {
+namespace {
+
+// Marker written by the conversion callback in place of each undecodable
+// sequence; a noncharacter, so it never stands for text. Replaced by U+FFFD.
+constexpr UChar kMarker = 0xFDD0;
+
+struct BadSequence {
+  int32_t length = 0;
+};
+
+struct CallbackContext {
+  std::vector<BadSequence> bad;
+};
+
+void RecordInvalid(const void* context, UConverterToUnicodeArgs* args,
+                   const char* /*code_units*/, int32_t length,
+                   UConverterCallbackReason reason, UErrorCode* err) {
+  if (reason > UCNV_IRREGULAR) return;  // reset/close/clone: nothing to do
+  auto* ctx = static_cast<CallbackContext*>(const_cast<void*>(context));
+  ctx->bad.push_back(BadSequence{length});
+  *err = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, &kMarker, 1, 0, err);
+}
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// Canonical converter name for a declared charset; empty when unknown.
+std::string CanonicalCharset(std::string_view declared) {
+  std::string d = absl::AsciiStrToLower(absl::StripAsciiWhitespace(
+      absl::string_view(declared.data(), declared.size())));
+  if (d.empty()) return "";
+  if (d == "gb2312" || d == "gbk" || d == "x-gbk" || d == "cp936" || d == "gb18030" ||
+      d == "windows-936" || d == "euc-cn" || d == "hz-gb-2312" || d == "x-euc-cn") {
+    return "GB18030";
+  }
+  if (d == "big5" || d == "x-big5" || d == "cp950" || d == "big5-hkscs") return "Big5";
+  if (d == "utf-8" || d == "utf8") return "UTF-8";
+  if (d == "utf-16le") return "UTF-16LE";
+  if (d == "utf-16be") return "UTF-16BE";
+  if (d == "utf-16" || d == "unicode") return "UTF-16";
+  UErrorCode status = U_ZERO_ERROR;
+  const char* name = ucnv_getCanonicalName(d.c_str(), "", &status);
+  if (U_FAILURE(status) || name == nullptr) {
+    status = U_ZERO_ERROR;
+    name = ucnv_getCanonicalName(d.c_str(), "IANA", &status);
+  }
+  if (U_FAILURE(status) || name == nullptr) return "";
+  return name;
+}
+
+// UTF-16 without a BOM: ASCII characters leave zero bytes on one parity.
+std::string GuessUtf16(std::string_view b) {
+  if (b.size() < 4) return "";
+  size_t even_zero = 0, odd_zero = 0;
+  const size_t n = b.size() & ~size_t{1};
+  for (size_t i = 0; i < n; i += 2) {
+    if (b[i] == 0) ++even_zero;
+    if (b[i + 1] == 0) ++odd_zero;
+  }
+  const size_t pairs = n / 2;
+  if (odd_zero * 5 >= pairs && even_zero * 20 <= pairs) return "UTF-16LE";
+  if (even_zero * 5 >= pairs && odd_zero * 20 <= pairs) return "UTF-16BE";
+  return "";
+}
+
+// ICU charset detection restricted to the encodings Chinese reports use.
+std::string DetectCharset(std::string_view b) {
+  if (std::string utf16 = GuessUtf16(b); !utf16.empty()) return utf16;
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&status);
+  if (U_FAILURE(status)) return "GB18030";
+  ucsdet_setText(det, b.data(), static_cast<int32_t>(b.size()), &status);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det, &count, &status);
+  std::string result;
+  if (U_SUCCESS(status)) {
+    for (int32_t i = 0; i < count && result.empty(); ++i) {
+      UErrorCode s = U_ZERO_ERROR;
+      const char* name = ucsdet_getName(matches[i], &s);
+      if (U_FAILURE(s) || name == nullptr) continue;
+      std::string n = name;
+      if (n == "GB18030" || n == "Big5" || n == "UTF-16LE" || n == "UTF-16BE" || n == "UTF-8") {
+        result = n;
+      }
+    }
+  }
+  ucsdet_close(det);
+  // Mainland documents: GB18030 is a superset of GB2312 and GBK.
+  return result.empty() ? "GB18030" : result;
+}
+
+std::string HexExcerpt(std::string_view bytes) {
+  std::string out;
+  const size_t n = std::min<size_t>(bytes.size(), 16);
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out += ' ';
+    absl::StrAppendFormat(&out, "%02X", static_cast<uint8_t>(bytes[i]));
+  }
+  if (bytes.size() > n) out += " ...";
+  return out;
+}
+
+// Converts `bytes` (which start at `base` in the whole input) from `charset`.
+absl::StatusOr<Decoded> Convert(std::string_view bytes, size_t base, const std::string& charset) {
+  Decoded out;
+  out.encoding = charset;
+  if (bytes.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(charset.c_str(), &status);
+  if (U_FAILURE(status) || conv == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat("no converter for charset ", charset));
+  }
+  CallbackContext ctx;
+  ucnv_setToUCallBack(conv, RecordInvalid, &ctx, nullptr, nullptr, &status);
+  // Each input byte yields at most one UTF-16 unit plus markers; 2x is ample.
+  const size_t capacity = bytes.size() * 2 + 16;
+  std::vector<UChar> u16(capacity);
+  std::vector<int32_t> offsets(capacity, -1);
+  UChar* target = u16.data();
+  const char* source = bytes.data();
+  ucnv_toUnicode(conv, &target, u16.data() + capacity, &source, bytes.data() + bytes.size(),
+                 offsets.data(), /*flush=*/true, &status);
+  ucnv_close(conv);
+  if (U_FAILURE(status)) {
+    return absl::InternalError(absl::StrCat("conversion from ", charset, " failed: ",
+                                            u_errorName(status)));
+  }
+  const int32_t len = static_cast<int32_t>(target - u16.data());
+
+  // Replace markers (merged runs) with U+FFFD, recording notes.
+  std::vector<UChar> clean;
+  clean.reserve(len);
+  size_t bad_index = 0;
+  for (int32_t i = 0; i < len; ++i) {
+    if (u16[i] != kMarker || bad_index >= ctx.bad.size()) {
+      clean.push_back(u16[i]);
+      continue;
+    }
+    int64_t run_begin = offsets[i] >= 0 ? offsets[i] : 0;
+    int64_t run_end = run_begin + ctx.bad[bad_index].length;
+    ++bad_index;
+    while (i + 1 < len && u16[i + 1] == kMarker && bad_index < ctx.bad.size()) {
+      const int64_t next = offsets[i + 1] >= 0 ? offsets[i + 1] : run_end;
+      if (next > run_end) break;  // not adjacent: a separate run
+      run_end = std::max<int64_t>(run_end, next + ctx.bad[bad_index].length);
+      ++bad_index;
+      ++i;
+    }
+    run_end = std::min<int64_t>(run_end, static_cast<int64_t>(bytes.size()));
+    clean.push_back(0xFFFD);
+    xxgk::v1::ReadingNote note;
+    note.set_kind(xxgk::v1::ReadingNote::INVALID_BYTES);
+    note.set_message(absl::StrFormat("%d undecodable byte(s) in %s replaced by U+FFFD",
+                                     run_end - run_begin, charset));
+    note.set_excerpt(HexExcerpt(bytes.substr(run_begin, run_end - run_begin)));
+    note.mutable_span()->set_source_begin(static_cast<uint32_t>(base + run_begin));
+    note.mutable_span()->set_source_end(static_cast<uint32_t>(base + run_end));
+    out.notes.push_back(std::move(note));
+  }
+
+  int32_t needed = 0;
+  UErrorCode s = U_ZERO_ERROR;
+  u_strToUTF8WithSub(nullptr, 0, &needed, clean.data(), static_cast<int32_t>(clean.size()),
+                     0xFFFD, nullptr, &s);
+  out.utf8.resize(needed);
+  s = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.utf8.data(), needed, &needed, clean.data(),
+                     static_cast<int32_t>(clean.size()), 0xFFFD, nullptr, &s);
+  if (U_FAILURE(s) && s != U_STRING_NOT_TERMINATED_WARNING) {
+    return absl::InternalError(absl::StrCat("UTF-16 to UTF-8 failed: ", u_errorName(s)));
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<Decoded> DecodeBytes(std::string_view bytes, std::string_view declared) {
+  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max() / 4)) {
+    return absl::InvalidArgumentError("input too large to decode");
+  }
+  if (bytes.empty()) {
+    Decoded d;
+    d.encoding = "UTF-8";
+    return d;
+  }
+  // Byte order marks decide.
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    std::string_view rest = bytes.substr(3);
+    if (IsValidUtf8(rest)) {
+      Decoded d;
+      d.encoding = "UTF-8";
+      d.utf8 = std::string(rest);
+      return d;
+    }
+    return Convert(rest, 3, "UTF-8");
+  }
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") {
+    return Convert(bytes.substr(2), 2, "UTF-16LE");
+  }
+  if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") {
+    return Convert(bytes.substr(2), 2, "UTF-16BE");
+  }
+  // Valid UTF-8 (including pure ASCII) is taken as such: a legacy-encoded
+  // Chinese text of any length is practically never valid UTF-8.
+  if (IsValidUtf8(bytes)) {
+    Decoded d;
+    d.encoding = "UTF-8";
+    d.utf8 = std::string(bytes);
+    return d;
+  }
+  std::string charset = CanonicalCharset(declared);
+  if (charset == "UTF-16") {
+    charset = GuessUtf16(bytes);
+    if (charset.empty()) charset = "UTF-16LE";
+  }
+  if (charset == "UTF-8") {
+    // Declared UTF-8 but invalid: trust detection unless it also says UTF-8.
+    std::string detected = DetectCharset(bytes);
+    charset = detected;
+  }
+  if (charset.empty()) charset = DetectCharset(bytes);
+  absl::StatusOr<Decoded> result = Convert(bytes, 0, charset);
+  if (!result.ok() && charset != "GB18030") result = Convert(bytes, 0, "GB18030");
+  return result;
+}
+
+}  // namespace xxgk::report

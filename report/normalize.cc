@@ -1,0 +1,449 @@
+#include "report/normalize.h"
+
+#include <opencc/SimpleConverter.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "re2/re2.h"
+
+namespace xxgk::report {
+namespace {
+
+// One character of the text being normalised, with the input bytes it came from.
+struct Unit {
+  UChar32 c;
+  uint32_t begin;  // input byte offset, inclusive
+  uint32_t end;    // exclusive
+};
+using Units = std::vector<Unit>;
+
+bool IsIdeograph(UChar32 c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+// Ideographs and CJK punctuation that never take spaces between them.
+bool IsWide(UChar32 c) {
+  return IsIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x2018 && c <= 0x201F) || c == 0x2026 || c == 0x2014 || c == 0x00B7;
+}
+
+// ASCII punctuation that NFKC produced from full-width forms; a single space
+// between it and an ideograph is a PDF artefact too.
+bool IsAsciiCjkPunct(UChar32 c) {
+  return c == '(' || c == ')' || c == ',' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+bool IsDroppedControl(UChar32 c) {
+  if (c == '\t' || c == '\n') return false;
+  if (c < 0x20 || c == 0x7F) return true;
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
+void AppendUtf8(std::string* out, UChar32 c) {
+  char buf[4];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
+  if (error) {
+    out->append("\xEF\xBF\xBD");
+  } else {
+    out->append(buf, len);
+  }
+}
+
+std::string UnitsToUtf8(const Units& u, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to; ++i) AppendUtf8(&s, u[i].c);
+  return s;
+}
+
+std::vector<UChar32> Utf8ToCodepoints(std::string_view s) {
+  std::vector<UChar32> out;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out.push_back(c < 0 ? 0xFFFD : c);
+  }
+  return out;
+}
+
+// Stage 0: code points with their input offsets; line breaks unified, controls dropped.
+Units ReadUnits(std::string_view in) {
+  Units u;
+  u.reserve(in.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(in.size());
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (c == '\r') {
+      if (i < n && p[i] == '\n') ++i;
+      c = '\n';
+    } else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+      c = '\n';
+    }
+    if (IsDroppedControl(c)) continue;
+    u.push_back(Unit{c, static_cast<uint32_t>(start), static_cast<uint32_t>(i)});
+  }
+  return u;
+}
+
+// Stage 1: NFKC, segment by segment so each output character keeps its source.
+Units ApplyNfkc(const Units& in) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status) || nfkc == nullptr) return in;
+  Units out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    if (in[i].c < 0x80 && (i + 1 >= in.size() || in[i + 1].c < 0x300)) {
+      out.push_back(in[i]);
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < in.size() && !nfkc->hasBoundaryBefore(in[j].c)) ++j;
+    if (j == i + 1 && nfkc->isInert(in[i].c)) {
+      out.push_back(in[i]);
+      i = j;
+      continue;
+    }
+    icu::UnicodeString seg;
+    for (size_t k = i; k < j; ++k) seg.append(in[k].c);
+    UErrorCode s = U_ZERO_ERROR;
+    icu::UnicodeString norm = nfkc->normalize(seg, s);
+    if (U_FAILURE(s)) norm = seg;
+    const uint32_t b = in[i].begin, e = in[j - 1].end;
+    for (int32_t k = 0; k < norm.length();) {
+      UChar32 c = norm.char32At(k);
+      k += U16_LENGTH(c);
+      if (c == 0x3000) c = ' ';
+      out.push_back(Unit{c, b, e});
+    }
+    i = j;
+  }
+  return out;
+}
+
+bool IsToneVowel(UChar32 c) {
+  static const std::u32string kTone =
+      U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+  return kTone.find(static_cast<char32_t>(c)) != std::u32string::npos;
+}
+
+bool IsPinyinLetter(UChar32 c) {
+  return (c >= 'a' && c <= 'z') || c == U'ü' || IsToneVowel(c);
+}
+
+// Is in[from, to) a pinyin reading: 1-4 lower-case syllables, with tone marks
+// (or neutral-tone particles only)?
+bool IsPinyinReading(const Units& in, size_t from, size_t to) {
+  static const std::vector<std::u32string> kNeutral = {U"de", U"le", U"me", U"ma", U"ne",
+                                                        U"ba", U"zi", U"men", U"zhe"};
+  if (from >= to) return false;
+  bool tone = false;
+  bool all_neutral = true;
+  int syllables = 0;
+  size_t k = from;
+  while (k < to) {
+    if (in[k].c == ' ') {
+      ++k;
+      continue;
+    }
+    std::u32string syl;
+    while (k < to && in[k].c != ' ') {
+      if (!IsPinyinLetter(in[k].c)) return false;
+      if (IsToneVowel(in[k].c)) tone = true;
+      syl.push_back(static_cast<char32_t>(in[k].c));
+      ++k;
+    }
+    if (syl.size() > 6) return false;
+    if (std::find(kNeutral.begin(), kNeutral.end(), syl) == kNeutral.end()) all_neutral = false;
+    ++syllables;
+  }
+  if (syllables == 0 || syllables > 4) return false;
+  return tone || all_neutral;
+}
+
+// Stage 2: pinyin readings glued after characters: 公開(kāi) → 公開.
+Units StripPinyin(const Units& in) {
+  Units out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i].c == '(' && !out.empty()) {
+      const UChar32 prev = out.back().c;
+      size_t close = i + 1;
+      while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
+        ++close;
+      }
+      if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' &&
+          prev != '(' && IsPinyinReading(in, i + 1, close)) {
+        bool tone = false;
+        for (size_t k = i + 1; k < close; ++k) tone = tone || IsToneVowel(in[k].c);
+        // Neutral-tone readings only after an ideograph; tone-marked ones also
+        // after garbled characters.
+        if (IsIdeograph(prev) || tone) {
+          out.back().end = std::max(out.back().end, in[close].end);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out.push_back(in[i]);
+  }
+  return out;
+}
+
+const opencc::SimpleConverter* T2sConverter() {
+  static const opencc::SimpleConverter* conv = []() -> const opencc::SimpleConverter* {
+    for (const char* config : {"/usr/share/opencc/t2s.json", "t2s.json"}) {
+      try {
+        return new opencc::SimpleConverter(config);
+      } catch (const std::exception&) {
+      } catch (...) {
+      }
+    }
+    return nullptr;
+  }();
+  return conv;
+}
+
+bool ConvertT2s(const opencc::SimpleConverter* conv, const std::string& in, std::string* out) {
+  try {
+    *out = conv->Convert(in);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+// Stage 3: traditional → simplified by runs of non-ASCII characters.
+Units ToSimplified(const Units& in, int* changed) {
+  const opencc::SimpleConverter* conv = T2sConverter();
+  if (conv == nullptr) return in;
+  Units out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    if (!IsIdeograph(in[i].c)) {
+      out.push_back(in[i]);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < in.size() && in[j].c >= 0x80 && in[j].c != 0xFFFD) ++j;
+    std::string run = UnitsToUtf8(in, i, j), conv_run;
+    std::vector<UChar32> cps;
+    if (ConvertT2s(conv, run, &conv_run)) cps = Utf8ToCodepoints(conv_run);
+    if (cps.size() == j - i) {
+      for (size_t k = i; k < j; ++k) {
+        if (cps[k - i] != in[k].c) ++*changed;
+        out.push_back(Unit{cps[k - i], in[k].begin, in[k].end});
+      }
+    } else {
+      // Length changed (phrase mapping): convert character by character.
+      for (size_t k = i; k < j; ++k) {
+        std::string one;
+        AppendUtf8(&one, in[k].c);
+        std::string conv_one;
+        std::vector<UChar32> c1;
+        if (ConvertT2s(conv, one, &conv_one)) c1 = Utf8ToCodepoints(conv_one);
+        if (c1.empty()) c1 = {in[k].c};
+        if (c1.size() != 1 || c1[0] != in[k].c) ++*changed;
+        for (UChar32 c : c1) out.push_back(Unit{c, in[k].begin, in[k].end});
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Stage 4: a single space between wide characters is a layout artefact.
+Units CollapseCjkSpaces(const Units& in) {
+  Units out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i].c == ' ' && !out.empty() && i + 1 < in.size() && in[i + 1].c != ' ' &&
+        out.back().c != ' ') {
+      const UChar32 a = out.back().c, b = in[i + 1].c;
+      const bool wa = IsWide(a), wb = IsWide(b);
+      if ((wa && wb) || (wa && IsAsciiCjkPunct(b)) || (wb && IsAsciiCjkPunct(a))) continue;
+    }
+    out.push_back(in[i]);
+  }
+  return out;
+}
+
+// Frequent characters: GB2312 level 1 (3755 characters by frequency), read
+// once from ICU's GB2312 table.
+bool IsCommonHanzi(UChar32 c) {
+  static const std::vector<bool>* common = [] {
+    auto* set = new std::vector<bool>(0x10000, false);
+    UErrorCode s = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open("GB2312", &s);
+    if (U_FAILURE(s) || conv == nullptr) return set;
+    for (int lead = 0xB0; lead <= 0xD7; ++lead) {
+      for (int trail = 0xA1; trail <= 0xFE; ++trail) {
+        const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+        UChar out[4];
+        UErrorCode e = U_ZERO_ERROR;
+        ucnv_reset(conv);
+        const int32_t n = ucnv_toUChars(conv, out, 4, in, 2, &e);
+        if (U_SUCCESS(e) && n == 1 && out[0] != 0xFFFD) (*set)[out[0]] = true;
+      }
+    }
+    ucnv_close(conv);
+    return set;
+  }();
+  return c < 0x10000 && (*common)[c];
+}
+
+void AddMojibakeNote(const Units& u, size_t from, size_t to, const std::string& why,
+                     std::vector<xxgk::v1::ReadingNote>* notes) {
+  xxgk::v1::ReadingNote note;
+  note.set_kind(xxgk::v1::ReadingNote::MOJIBAKE);
+  note.set_message(why);
+  note.set_excerpt(UnitsToUtf8(u, from, to));
+  note.mutable_span()->set_source_begin(u[from].begin);
+  note.mutable_span()->set_source_end(u[to - 1].end);
+  notes->push_back(std::move(note));
+}
+
+// Stage 5: garbled runs (notes only; the text is left as it is).
+void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
+  const size_t n = u.size();
+  std::vector<char> rare(n, 0);
+  for (size_t i = 0; i < n; ++i) rare[i] = IsIdeograph(u[i].c) && !IsCommonHanzi(u[i].c);
+  auto garbled_char = [&](size_t k) {
+    return rare[k] || u[k].c == '?' || u[k].c == 0xFFFD || (u[k].c >= 0xE000 && u[k].c <= 0xF8FF);
+  };
+  size_t i = 0;
+  while (i < n) {
+    // U+FFFD runs.
+    if (u[i].c == 0xFFFD) {
+      size_t j = i;
+      while (j < n && u[j].c == 0xFFFD) ++j;
+      AddMojibakeNote(u, i, j, "replacement characters (undecodable text)", notes);
+      i = j;
+      continue;
+    }
+    // '?' glued between characters with rare characters nearby, or a run of
+    // three or more rare characters.
+    bool start = false;
+    std::string why;
+    if (u[i].c == '?' && i > 0 && i + 1 < n && u[i - 1].c > 0x7F && u[i + 1].c != ' ' &&
+        u[i + 1].c != '\n') {
+      for (size_t k = (i >= 3 ? i - 3 : 0); k < std::min(n, i + 4); ++k) start = start || rare[k];
+      why = "question mark glued between characters next to unlikely characters";
+    } else if (rare[i]) {
+      size_t j = i;
+      while (j < n && rare[j]) ++j;
+      if (j - i >= 3) {
+        start = true;
+        why = "run of unlikely characters";
+      }
+    }
+    if (!start) {
+      ++i;
+      continue;
+    }
+    // Extend over neighbouring garbled characters (allowing one ordinary
+    // character between them).
+    size_t b = i, e = i + 1;
+    while (b > 0 && (garbled_char(b - 1) || (b > 1 && garbled_char(b - 2) &&
+                                             u[b - 1].c > 0x7F && u[b - 1].c != 0x3002))) {
+      b -= garbled_char(b - 1) ? 1 : 2;
+    }
+    while (e < n && (garbled_char(e) || (e + 1 < n && garbled_char(e + 1) && u[e].c != '\n' &&
+                                         u[e].c != 0x3002 && u[e].c != ','))) {
+      e += garbled_char(e) ? 1 : 2;
+    }
+    AddMojibakeNote(u, b, e, why, notes);
+    i = e;
+  }
+}
+
+}  // namespace
+
+Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
+  Normalized result;
+  Units u = ReadUnits(utf8);
+  u = ApplyNfkc(u);
+  if (options.strip_pinyin) u = StripPinyin(u);
+  if (options.to_simplified) u = ToSimplified(u, &result.traditional_chars);
+  if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(u);
+  DetectMojibake(u, &result.notes);
+
+  result.text.reserve(u.size() * 3);
+  result.to_input.reserve(u.size() * 3 + 1);
+  for (const Unit& unit : u) {
+    const size_t before = result.text.size();
+    AppendUtf8(&result.text, unit.c);
+    for (size_t k = before; k < result.text.size(); ++k) result.to_input.push_back(unit.begin);
+  }
+  result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
+  // Fill begin/end of the notes (offsets into the normalised text).
+  for (auto& note : result.notes) {
+    const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
+    auto lo = std::lower_bound(result.to_input.begin(), result.to_input.end() - 1, sb);
+    auto hi = std::lower_bound(result.to_input.begin(), result.to_input.end() - 1, se);
+    note.mutable_span()->set_begin(static_cast<uint32_t>(lo - result.to_input.begin()));
+    note.mutable_span()->set_end(static_cast<uint32_t>(hi - result.to_input.begin()));
+  }
+  return result;
+}
+
+bool IsPageChromeLine(std::string_view line_in) {
+  absl::string_view line(line_in.data(), line_in.size());
+  // Trim spaces.
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+    line.remove_suffix(1);
+  }
+  if (line.empty()) return false;
+  re2::StringPiece sp(line.data(), line.size());
+  // Breadcrumbs: 您现在的位置: 首页 > 政务公开 > ...
+  static const re2::RE2 kBreadcrumb(
+      R"(^(您现在的位置|您的位置|当前位置|现在位置|所在位置|位置)\s*[::]?.*)");
+  static const re2::RE2 kCrumbTrail(R"(^[^>|。,]{1,20}(\s*(>|>>|»|›|/)\s*[^>|。,]{1,20}){2,}$)");
+  static const re2::RE2 kFont(R"(^(【)?字[体号]\s*[::]?\s*[\[【]?\s*大.{0,6}中.{0,6}小\s*[\]】]?)");
+  static const re2::RE2 kColour(R"(^[【\[]?\s*(页面调色|页面颜色|无障碍|适老化|长者模式|关怀版))");
+  static const re2::RE2 kScan(R"(^[【\[]?\s*(扫一扫|手机扫码|手机扫一扫|微信扫一扫))");
+  static const re2::RE2 kShare(R"(^[【\[]?\s*(分享到|分享至|打印本页|打印此页|关闭窗口|关闭本页|【?打印】?\s*【?关闭】?|收藏本页|加入收藏|返回顶部|上一篇|下一篇))");
+  static const re2::RE2 kAttach(R"(^(相关附件|附件下载|相关链接|相关文件)\s*[::]?$)");
+  static const re2::RE2 kViews(R"(^(浏览次数|访问次数|阅读次数|点击数|浏览量)\s*[::]?\s*\d*$)");
+  if (RE2::PartialMatch(sp, kBreadcrumb)) {
+    return line.size() < 300 && (line.find('>') != absl::string_view::npos ||
+                                 line.find("»") != absl::string_view::npos ||
+                                 line.find("首页") != absl::string_view::npos);
+  }
+  if (line.size() < 200 && RE2::PartialMatch(sp, kCrumbTrail) &&
+      line.find("首页") != absl::string_view::npos) {
+    return true;
+  }
+  if (line.size() < 160 && (RE2::PartialMatch(sp, kFont) || RE2::PartialMatch(sp, kColour) ||
+                            RE2::PartialMatch(sp, kScan) || RE2::PartialMatch(sp, kShare))) {
+    return true;
+  }
+  return RE2::PartialMatch(sp, kAttach) || RE2::PartialMatch(sp, kViews);
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,146 @@
+#include "report/decode.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace xxgk::report {
+namespace {
+
+// Encodes UTF-8 text into `charset` with ICU (the reverse of what is tested).
+std::string Encode(const std::string& utf8, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(n);
+  return out;
+}
+
+bool IsValidUtf8(const std::string& s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+const std::string kText =
+    "江门市蓬江区民政局2023年度政府信息公开工作年度报告\n"
+    "一、总体情况\n2023年,本机关共收到政府信息公开申请21件,全部予以公开。"
+    "二、主动公开政府信息情况。三、收到和处理政府信息公开申请情况。";
+
+TEST(DecodeBytes, EmptyInputIsEmptyText) {
+  auto d = DecodeBytes("");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, "");
+  EXPECT_TRUE(d->notes.empty());
+}
+
+TEST(DecodeBytes, ValidUtf8PassesThrough) {
+  auto d = DecodeBytes(kText);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, kText);
+  EXPECT_EQ(d->encoding, "UTF-8");
+}
+
+TEST(DecodeBytes, Utf8BomIsRemoved) {
+  auto d = DecodeBytes("\xEF\xBB\xBF" + kText);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, kText);
+}
+
+TEST(DecodeBytes, Gb18030RoundTrip) {
+  const std::string gbk = Encode(kText, "GB18030");
+  ASSERT_NE(gbk, kText);
+  auto d = DecodeBytes(gbk);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, kText);
+  EXPECT_EQ(d->encoding, "GB18030");
+  EXPECT_TRUE(d->notes.empty());
+}
+
+TEST(DecodeBytes, GbkDeclaredRoundTrip) {
+  auto d = DecodeBytes(Encode(kText, "GBK"), "gbk");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, kText);
+}
+
+TEST(DecodeBytes, Utf16WithBom) {
+  for (const char* cs : {"UTF-16LE", "UTF-16BE"}) {
+    std::string bom = std::string(cs) == "UTF-16LE" ? "\xFF\xFE" : "\xFE\xFF";
+    auto d = DecodeBytes(bom + Encode(kText, cs));
+    ASSERT_TRUE(d.ok()) << cs;
+    EXPECT_EQ(d->utf8, kText) << cs;
+    EXPECT_EQ(d->encoding, cs);
+  }
+}
+
+TEST(DecodeBytes, Utf16WithoutBomIsRecognised) {
+  auto d = DecodeBytes(Encode(kText, "UTF-16LE"));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, kText);
+  EXPECT_EQ(d->encoding, "UTF-16LE");
+}
+
+TEST(DecodeBytes, Big5RoundTrip) {
+  const std::string trad =
+      "政府資訊公開工作年度報告。本機關全年共收到申請二十一件,均已依法辦結。"
+      "主動公開政府資訊情況良好,網站發佈資訊多條,請民眾踴躍參與監督與討論。";
+  auto d = DecodeBytes(Encode(trad, "Big5"), "big5");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, trad);
+}
+
+TEST(DecodeBytes, InvalidBytesAreReplacedAndReportedWithOffsets) {
+  std::string gbk = Encode(kText, "GB18030");
+  const size_t at = 10;  // after five two-byte characters
+  // Insert an invalid run (0xFF bytes are never valid GB18030 lead bytes).
+  std::string broken = gbk.substr(0, at) + "\xFF\xFF" + gbk.substr(at);
+  auto d = DecodeBytes(broken, "GB18030");
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->notes.size(), 1u);
+  const auto& note = d->notes[0];
+  EXPECT_EQ(note.kind(), xxgk::v1::ReadingNote::INVALID_BYTES);
+  EXPECT_EQ(note.span().source_begin(), at);
+  EXPECT_EQ(note.span().source_end(), at + 2);
+  EXPECT_NE(d->utf8.find("\xEF\xBF\xBD"), std::string::npos);
+  EXPECT_NE(d->utf8.find("政府信息公开工作年度报告"), std::string::npos);
+}
+
+TEST(DecodeBytes, BrokenUtf8AfterBomIsRepaired) {
+  std::string s = "\xEF\xBB\xBF" "abc\xC3(def";
+  auto d = DecodeBytes(s);
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->notes.size(), 1u);
+  EXPECT_EQ(d->notes[0].span().source_begin(), 6u);
+  EXPECT_EQ(d->utf8, "abc\xEF\xBF\xBD(def");
+}
+
+TEST(DecodeBytes, NeverCrashesOnArbitraryBytes) {
+  uint32_t x = 12345;
+  for (int round = 0; round < 200; ++round) {
+    std::string s;
+    const int len = round % 37 + (round * 7) % 300;
+    for (int i = 0; i < len; ++i) {
+      x = x * 1103515245u + 12345u;
+      s.push_back(static_cast<char>(x >> 24));
+    }
+    for (const char* declared : {"", "gbk", "utf-16", "big5", "nonsense-charset"}) {
+      auto d = DecodeBytes(s, declared);
+      ASSERT_TRUE(d.ok());
+      EXPECT_TRUE(IsValidUtf8(d->utf8));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report
