@@ -327,17 +327,53 @@ void AddMojibakeNote(const Units& u, size_t from, size_t to, const std::string& 
   notes->push_back(std::move(note));
 }
 
-// Stage 5: garbled runs (notes only; the text is left as it is).
+bool InGb2312(UChar32 c) {
+  static const std::vector<bool>* in_gb = [] {
+    auto* set = new std::vector<bool>(0x10000, false);
+    UErrorCode s = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open("GB2312", &s);
+    if (U_FAILURE(s) || conv == nullptr) return set;
+    for (int lead = 0xB0; lead <= 0xF7; ++lead) {
+      for (int trail = 0xA1; trail <= 0xFE; ++trail) {
+        const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+        UChar out[4];
+        UErrorCode e = U_ZERO_ERROR;
+        ucnv_reset(conv);
+        const int32_t n = ucnv_toUChars(conv, out, 4, in, 2, &e);
+        if (U_SUCCESS(e) && n == 1 && out[0] != 0xFFFD) (*set)[out[0]] = true;
+      }
+    }
+    ucnv_close(conv);
+    return set;
+  }();
+  return c < 0x10000 && (*in_gb)[c];
+}
+
+// Stage 5: garbled runs (notes only; the text is left as it is). Text
+// mis-decoded (UTF-8 read as GBK and back) shows '?' glued to characters and
+// Latin letters, and characters outside everyday use.
 void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
   const size_t n = u.size();
+  // 2 = outside GB2312 altogether, 1 = GB2312 level 2, 0 = common / not an ideograph.
   std::vector<char> rare(n, 0);
-  for (size_t i = 0; i < n; ++i) rare[i] = IsIdeograph(u[i].c) && !IsCommonHanzi(u[i].c);
-  auto garbled_char = [&](size_t k) {
-    return rare[k] || u[k].c == '?' || u[k].c == 0xFFFD || (u[k].c >= 0xE000 && u[k].c <= 0xF8FF);
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsIdeograph(u[i].c) || IsCommonHanzi(u[i].c)) continue;
+    rare[i] = InGb2312(u[i].c) ? 1 : 2;
+  }
+  auto is_ascii_junk = [&](size_t k) {
+    const UChar32 c = u[k].c;
+    return c > ' ' && c < 0x7F && !(c >= '0' && c <= '9') && c != ',' && c != '.';
+  };
+  auto garbled = [&](size_t k) {
+    return rare[k] == 2 || u[k].c == '?' || u[k].c == 0xFFFD || IsToneVowel(u[k].c) ||
+           (u[k].c >= 0xE000 && u[k].c <= 0xF8FF) || is_ascii_junk(k);
+  };
+  auto is_break = [&](size_t k) {
+    const UChar32 c = u[k].c;
+    return c == '\n' || c == ' ' || c == 0x3002 || c == ',' || c == 0x3001;
   };
   size_t i = 0;
   while (i < n) {
-    // U+FFFD runs.
     if (u[i].c == 0xFFFD) {
       size_t j = i;
       while (j < n && u[j].c == 0xFFFD) ++j;
@@ -345,36 +381,51 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
       i = j;
       continue;
     }
-    // '?' glued between characters with rare characters nearby, or a run of
-    // three or more rare characters.
-    bool start = false;
     std::string why;
-    if (u[i].c == '?' && i > 0 && i + 1 < n && u[i - 1].c > 0x7F && u[i + 1].c != ' ' &&
-        u[i + 1].c != '\n') {
-      for (size_t k = (i >= 3 ? i - 3 : 0); k < std::min(n, i + 4); ++k) start = start || rare[k];
-      why = "question mark glued between characters next to unlikely characters";
+    if (u[i].c == '?' && i > 0 && i + 1 < n && IsIdeograph(u[i - 1].c) && !is_break(i + 1)) {
+      if (is_ascii_junk(i + 1) || IsToneVowel(u[i + 1].c)) {
+        why = "question mark glued between characters and Latin letters or symbols";
+      } else {
+        for (size_t k = (i >= 2 ? i - 2 : 0); k < std::min(n, i + 3); ++k) {
+          if (rare[k]) why = "question mark glued between characters next to unlikely characters";
+        }
+      }
     } else if (rare[i]) {
       size_t j = i;
-      while (j < n && rare[j]) ++j;
-      if (j - i >= 3) {
-        start = true;
-        why = "run of unlikely characters";
-      }
+      int hard = 0;
+      while (j < n && rare[j]) hard += rare[j++] == 2;
+      if (j - i >= 3 && hard >= 1) why = "run of unlikely characters";
     }
-    if (!start) {
+    if (why.empty()) {
       ++i;
       continue;
     }
-    // Extend over neighbouring garbled characters (allowing one ordinary
-    // character between them).
+    // Extend over neighbouring garbled characters, bridging up to two
+    // ordinary characters between them (never across a line or sentence end).
     size_t b = i, e = i + 1;
-    while (b > 0 && (garbled_char(b - 1) || (b > 1 && garbled_char(b - 2) &&
-                                             u[b - 1].c > 0x7F && u[b - 1].c != 0x3002))) {
-      b -= garbled_char(b - 1) ? 1 : 2;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (size_t gap = 0; gap <= 2 && b > gap; ++gap) {
+        const size_t k = b - 1 - gap;
+        if (is_break(k)) break;
+        if (garbled(k)) {
+          b = k;
+          grew = true;
+          break;
+        }
+      }
     }
-    while (e < n && (garbled_char(e) || (e + 1 < n && garbled_char(e + 1) && u[e].c != '\n' &&
-                                         u[e].c != 0x3002 && u[e].c != ','))) {
-      e += garbled_char(e) ? 1 : 2;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (size_t gap = 0; gap <= 2 && e + gap < n; ++gap) {
+        const size_t k = e + gap;
+        if (is_break(k)) break;
+        if (garbled(k)) {
+          e = k + 1;
+          grew = true;
+          break;
+        }
+      }
     }
     AddMojibakeNote(u, b, e, why, notes);
     i = e;
