@@ -1,0 +1,178 @@
+#include "report/gazetteer.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/strings/str_split.h"
+
+namespace xxgk::report {
+namespace data {
+extern const char kDivisionsTsv[];
+extern const std::size_t kDivisionsTsvSize;
+}  // namespace data
+
+namespace {
+
+size_t Utf8Length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xE) return 3;
+  if ((lead >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+}  // namespace
+
+Gazetteer Gazetteer::FromTsv(std::string_view tsv) {
+  Gazetteer g;
+  for (absl::string_view line : absl::StrSplit(absl::string_view(tsv.data(), tsv.size()), '\n')) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<absl::string_view> f = absl::StrSplit(line, '\t');
+    if (f.size() < 3 || f[0].size() != 6) continue;
+    Division d;
+    d.code = std::string(f[0]);
+    d.name = std::string(f[1]);
+    d.parent = std::string(f[2]);
+    if (f.size() > 3) d.short_name = std::string(f[3]);
+    if (d.parent.empty()) {
+      d.level = 1;
+    } else if (d.code.substr(4) == "00") {
+      d.level = 2;
+    } else {
+      d.level = 3;
+    }
+    const size_t index = g.divisions_.size();
+    g.by_code_[d.code] = index;
+    g.by_full_[d.name].push_back(index);
+    g.max_name_bytes_ = std::max(g.max_name_bytes_, d.name.size());
+    if (!d.short_name.empty() && d.short_name != d.name) {
+      g.by_short_[d.short_name].push_back(index);
+    }
+    g.divisions_.push_back(std::move(d));
+  }
+  return g;
+}
+
+const Gazetteer& Gazetteer::Default() {
+  static const Gazetteer* g = new Gazetteer(
+      FromTsv(std::string_view(data::kDivisionsTsv, data::kDivisionsTsvSize)));
+  return *g;
+}
+
+const Division* Gazetteer::ByCode(std::string_view code) const {
+  auto it = by_code_.find(absl::string_view(code.data(), code.size()));
+  return it == by_code_.end() ? nullptr : &divisions_[it->second];
+}
+
+const Division* Gazetteer::Parent(const Division& d) const {
+  return d.parent.empty() ? nullptr : ByCode(d.parent);
+}
+
+const Division* Gazetteer::ProvinceOf(std::string_view code) const {
+  const Division* d = ByCode(code);
+  if (d == nullptr && code.size() >= 2) d = ByCode(std::string(code.substr(0, 2)) + "0000");
+  for (int guard = 0; d != nullptr && d->level > 1 && guard < 4; ++guard) d = Parent(*d);
+  return d != nullptr && d->level == 1 ? d : nullptr;
+}
+
+bool Gazetteer::IsAncestor(const Division& ancestor, const Division& d) const {
+  const Division* p = Parent(d);
+  for (int guard = 0; p != nullptr && guard < 4; ++guard, p = Parent(*p)) {
+    if (p == &ancestor) return true;
+  }
+  return false;
+}
+
+std::vector<const Division*> Gazetteer::ByName(std::string_view name) const {
+  std::vector<const Division*> out;
+  const absl::string_view key(name.data(), name.size());
+  if (auto it = by_full_.find(key); it != by_full_.end()) {
+    for (size_t i : it->second) out.push_back(&divisions_[i]);
+  }
+  if (auto it = by_short_.find(key); it != by_short_.end()) {
+    for (size_t i : it->second) out.push_back(&divisions_[i]);
+  }
+  return out;
+}
+
+std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text) const {
+  std::vector<Mention> out;
+  size_t p = 0;
+  while (p < text.size()) {
+    const size_t step = Utf8Length(static_cast<unsigned char>(text[p]));
+    if (step == 1) {  // names start with an ideograph
+      ++p;
+      continue;
+    }
+    // Candidate ends at character boundaries, longest first.
+    std::vector<size_t> ends;
+    for (size_t e = p + step; e <= text.size() && e - p <= max_name_bytes_;) {
+      ends.push_back(e);
+      if (e == text.size()) break;
+      e += Utf8Length(static_cast<unsigned char>(text[e]));
+    }
+    bool found = false;
+    for (auto it = ends.rbegin(); it != ends.rend() && !found; ++it) {
+      const absl::string_view key(text.data() + p, *it - p);
+      if (key.size() < 6) break;  // at least two characters
+      Mention m;
+      m.begin = p;
+      m.end = *it;
+      if (auto f = by_full_.find(key); f != by_full_.end()) {
+        for (size_t i : f->second) m.candidates.push_back(&divisions_[i]);
+      }
+      if (auto s = by_short_.find(key); s != by_short_.end()) {
+        m.short_form = m.candidates.empty();
+        for (size_t i : s->second) m.candidates.push_back(&divisions_[i]);
+      }
+      if (!m.candidates.empty()) {
+        out.push_back(std::move(m));
+        p = *it;
+        found = true;
+      }
+    }
+    if (!found) p += step;
+  }
+  return out;
+}
+
+std::optional<PlaceMatch> Gazetteer::MostSpecific(std::string_view text) const {
+  const std::vector<Mention> mentions = Mentions(text);
+  struct Scored {
+    PlaceMatch match;
+    int score;
+  };
+  std::vector<Scored> scored;
+  for (size_t mi = 0; mi < mentions.size(); ++mi) {
+    const Mention& m = mentions[mi];
+    for (const Division* d : m.candidates) {
+      const bool full = d->name.size() == m.end - m.begin;
+      int support = 0;
+      for (size_t oi = 0; oi < mentions.size(); ++oi) {
+        if (oi == mi) continue;
+        for (const Division* o : mentions[oi].candidates) {
+          if (IsAncestor(*o, *d)) {
+            ++support;
+            break;
+          }
+        }
+      }
+      int score = support * 100 + d->level * 10 + (full ? 5 : 0);
+      if (!full && d->level == 3 && support == 0) score -= 30;
+      scored.push_back(Scored{PlaceMatch{d, m.begin, m.end, !full, false}, score});
+    }
+  }
+  if (scored.empty()) return std::nullopt;
+  // Best score; ties between different divisions make the match ambiguous.
+  auto best = std::max_element(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score < b.score;
+  });
+  PlaceMatch result = best->match;
+  for (const Scored& s : scored) {
+    if (s.score == best->score && s.match.division != result.division) result.ambiguous = true;
+  }
+  // The first mention with the best score wins among equals (max_element keeps the first).
+  return result;
+}
+
+}  // namespace xxgk::report

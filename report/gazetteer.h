@@ -1,0 +1,78 @@
+// Gazetteer of Chinese administrative divisions (province, prefecture,
+// county), embedded from report/data/divisions.tsv: lookup by code, the
+// province of a code, and the most specific division a string names
+// (full names and short forms: 威海市/威海, 文登区/文登, 恩施土家族苗族自治州/恩施).
+#ifndef XXGK_REPORT_GAZETTEER_H_
+#define XXGK_REPORT_GAZETTEER_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace xxgk::report {
+
+struct Division {
+  std::string code;        // 6-digit division code, e.g. "371003"
+  std::string name;        // full name, e.g. "文登区"
+  std::string parent;      // parent's code; empty for provinces
+  std::string short_name;  // e.g. "文登"; empty when there is none
+  int level = 0;           // 1 province, 2 prefecture, 3 county
+};
+
+// One place name found in a text.
+struct PlaceMatch {
+  const Division* division = nullptr;
+  size_t begin = 0;          // byte offsets of the mention in the searched text
+  size_t end = 0;
+  bool short_form = false;   // matched the short form, not the full name
+  bool ambiguous = false;    // other divisions fit the text equally well
+};
+
+class Gazetteer {
+ public:
+  // The embedded gazetteer (built once, thread-safe).
+  static const Gazetteer& Default();
+  // Parses `code\tname\tparent\tshort` lines (for tests and tools).
+  static Gazetteer FromTsv(std::string_view tsv);
+
+  const Division* ByCode(std::string_view code) const;
+  // The province-level division containing `code` (itself for a province).
+  const Division* ProvinceOf(std::string_view code) const;
+  const Division* Parent(const Division& d) const;
+  // True when `ancestor` contains `d` (strictly).
+  bool IsAncestor(const Division& ancestor, const Division& d) const;
+  // Divisions whose full name or short form is exactly `name`.
+  std::vector<const Division*> ByName(std::string_view name) const;
+
+  // Every place name in `text`, left to right, longest match first; each
+  // mention lists all divisions it could be (full names before short forms).
+  struct Mention {
+    size_t begin = 0, end = 0;
+    bool short_form = false;
+    std::vector<const Division*> candidates;
+  };
+  std::vector<Mention> Mentions(std::string_view text) const;
+
+  // The most specific division `text` names, preferring divisions whose
+  // ancestors the text also names (威海市文登区 → 文登区 371003; 朝阳区 alone is
+  // ambiguous). Short forms of counties count only with a named ancestor or
+  // when nothing else is named.
+  std::optional<PlaceMatch> MostSpecific(std::string_view text) const;
+
+  size_t size() const { return divisions_.size(); }
+
+ private:
+  std::vector<Division> divisions_;
+  absl::flat_hash_map<std::string, size_t> by_code_;
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_full_;
+  absl::flat_hash_map<std::string, std::vector<size_t>> by_short_;
+  size_t max_name_bytes_ = 0;
+};
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_GAZETTEER_H_
