@@ -1,0 +1,90 @@
+// reading_notes: what the reader could not read reliably becomes findings —
+// EXTRACTION for garbled or unreadable text and ambiguous tables, TABLE_SHAPE
+// for unplaced rows and shape mismatches. TABLE_AS_IMAGE notes are covered by
+// required_table (TABLE_MISSING) and never become findings here.
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "rules/checks/checks.h"
+#include "rules/finding_util.h"
+#include "rules/labels.h"
+
+namespace xxgk::rules {
+namespace {
+
+using xxgk::v1::ReadingNote;
+
+struct KindText {
+  const char* zh;
+  const char* en;
+};
+
+KindText TextOf(ReadingNote::Kind kind) {
+  switch (kind) {
+    case ReadingNote::INVALID_BYTES:
+      return {"文档含无法解码的字节，已替换", "undecodable bytes were replaced"};
+    case ReadingNote::MOJIBAKE:
+      return {"此处文字为乱码，无法可靠读取", "garbled text (mojibake) cannot be read reliably"};
+    case ReadingNote::UNPLACED_ROW:
+      return {"表格中有无法对应到标准格式的行", "a table row matches no row of the format"};
+    case ReadingNote::AMBIGUOUS_TABLE:
+      return {"无法确定表格的版式", "the table's layout could not be determined"};
+    case ReadingNote::UNREADABLE:
+      return {"文档的一部分无法读取", "part of the document could not be read"};
+    case ReadingNote::SHAPE:
+      return {"表格的行列数与格式不符", "the table's rows or columns differ from the format"};
+    default:
+      return {"读取问题", "reading problem"};
+  }
+}
+
+class ReadingNotesCheck : public Check {
+ public:
+  explicit ReadingNotesCheck(std::set<int> kinds) : kinds_(std::move(kinds)) {}
+
+  void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
+    for (const ReadingNote& n : ctx.report.notes()) {
+      if (n.kind() == ReadingNote::TABLE_AS_IMAGE || n.kind() == ReadingNote::KIND_UNSPECIFIED) continue;
+      if (!kinds_.empty() && kinds_.count(n.kind()) == 0) continue;
+      const bool shape = n.kind() == ReadingNote::UNPLACED_ROW || n.kind() == ReadingNote::SHAPE;
+      xxgk::v1::Finding f = NewFinding();
+      f.set_category(shape ? xxgk::v1::TABLE_SHAPE : xxgk::v1::EXTRACTION);
+      const KindText t = TextOf(n.kind());
+      std::string where_zh, where_en;
+      if (!n.table().empty()) {
+        where_zh = absl::StrCat(TableLabel(n.table(), Lang::kZh), ": ");
+        where_en = absl::StrCat(TableLabel(n.table(), Lang::kEn), ": ");
+        f.mutable_location()->set_table(n.table());
+        f.mutable_location()->set_section(SectionOfTable(n.table()));
+        f.mutable_location()->set_place(TableLabel(n.table(), Lang::kZh));
+        f.mutable_location()->set_place_en(TableLabel(n.table(), Lang::kEn));
+      }
+      std::string quoted_zh = n.excerpt().empty() ? "" : absl::StrCat("：“", n.excerpt(), "”");
+      std::string quoted_en = n.excerpt().empty() ? "" : absl::StrCat(": \"", n.excerpt(), "\"");
+      f.set_message(absl::StrCat(where_zh, t.zh, quoted_zh));
+      f.set_message_en(absl::StrCat(where_en, n.message().empty() ? t.en : n.message(), quoted_en));
+      f.mutable_location()->set_excerpt(n.excerpt());
+      *f.mutable_location()->mutable_span() = n.span();
+      out->push_back(std::move(f));
+    }
+  }
+
+ private:
+  std::set<int> kinds_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Check>> CompileReadingNotes(const xxgk::v1::Rule& rule) {
+  std::set<int> kinds;
+  const auto& p = rule.reading_notes();
+  for (int i = 0; i < p.kinds_size(); ++i) {
+    if (p.kinds(i) == ReadingNote::KIND_UNSPECIFIED) {
+      return absl::InvalidArgumentError(absl::StrCat("reading_notes.kinds[", i, "]: KIND_UNSPECIFIED is not a kind"));
+    }
+    kinds.insert(p.kinds(i));
+  }
+  return std::make_unique<ReadingNotesCheck>(std::move(kinds));
+}
+
+}  // namespace xxgk::rules

@@ -1,0 +1,142 @@
+// value_check: every matching cell holding a number satisfies the kind
+// (non-negative integer, ...); TEXT cells optionally count as invalid.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "report/cell_keys.h"
+#include "rules/checks/checks.h"
+#include "rules/decimal.h"
+#include "rules/finding_util.h"
+#include "rules/labels.h"
+
+namespace xxgk::rules {
+namespace {
+
+using xxgk::v1::ValueCheck;
+
+class ValueCheckImpl : public Check {
+ public:
+  ValueCheckImpl(std::vector<std::string> keys, ValueCheck::Kind kind, bool text_is_invalid,
+                 std::optional<Decimal> max)
+      : keys_(std::move(keys)), kind_(kind), text_is_invalid_(text_is_invalid), max_(max) {}
+
+  void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
+    for (const std::string& key : keys_) {
+      const xxgk::v1::Cell* cell = report::FindCell(ctx.report.tables(), key);
+      if (cell == nullptr) continue;
+      std::string zh, en;
+      if (cell->presence() == xxgk::v1::Cell::TEXT) {
+        if (!text_is_invalid_) continue;
+        zh = absl::StrCat("“", cell->raw(), "”不是数字");
+        en = absl::StrCat("\"", cell->raw(), "\" is not a number");
+      } else if (cell->presence() == xxgk::v1::Cell::NUMBER) {
+        absl::StatusOr<Decimal> d = Decimal::Parse(cell->value());
+        if (!d.ok()) {
+          zh = absl::StrCat("“", cell->raw().empty() ? cell->value() : cell->raw(), "”无法作为数值读取（",
+                            d.status().message(), "）");
+          en = absl::StrCat("\"", cell->raw().empty() ? cell->value() : cell->raw(),
+                            "\" cannot be read as a number (", d.status().message(), ")");
+        } else {
+          Problem(*d, &zh, &en);
+        }
+      } else {
+        continue;  // blank / NA: the blank_cells rule reports those
+      }
+      if (zh.empty()) continue;
+      xxgk::v1::Finding f = NewFinding();
+      f.set_message(absl::StrCat(CellLabel(key, Lang::kZh), ": ", zh));
+      f.set_message_en(absl::StrCat(CellLabel(key, Lang::kEn), ": ", en));
+      SetCellLocation(ctx.report, {key}, f.mutable_location());
+      *f.add_operands() = CellOperand(key, cell);
+      f.set_actual(cell->presence() == xxgk::v1::Cell::NUMBER ? cell->value() : cell->raw());
+      f.set_expected(ExpectedText());
+      out->push_back(std::move(f));
+    }
+  }
+
+ private:
+  void Problem(const Decimal& d, std::string* zh, std::string* en) const {
+    const std::string v = d.ToString();
+    const bool non_negative = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::NON_NEGATIVE_DECIMAL;
+    const bool integer = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::INTEGER;
+    if (non_negative && d.is_negative()) {
+      *zh = absl::StrCat("数值", v, "为负数，应为", ExpectedZh());
+      *en = absl::StrCat("value ", v, " is negative; expected ", ExpectedText());
+    } else if (integer && !d.is_integer()) {
+      *zh = absl::StrCat("数值", v, "不是整数，应为", ExpectedZh());
+      *en = absl::StrCat("value ", v, " is not a whole number; expected ", ExpectedText());
+    } else if (max_ && d > *max_) {
+      *zh = absl::StrCat("数值", v, "超过合理上限", max_->ToString());
+      *en = absl::StrCat("value ", v, " exceeds the plausible maximum ", max_->ToString());
+    }
+  }
+
+  std::string ExpectedZh() const {
+    switch (kind_) {
+      case ValueCheck::NON_NEGATIVE_INTEGER:
+        return "非负整数";
+      case ValueCheck::NON_NEGATIVE_DECIMAL:
+        return "非负数";
+      case ValueCheck::INTEGER:
+        return "整数";
+      default:
+        return "数值";
+    }
+  }
+  std::string ExpectedText() const {
+    std::string s;
+    switch (kind_) {
+      case ValueCheck::NON_NEGATIVE_INTEGER:
+        s = "a whole number ≥ 0";
+        break;
+      case ValueCheck::NON_NEGATIVE_DECIMAL:
+        s = "a number ≥ 0";
+        break;
+      case ValueCheck::INTEGER:
+        s = "a whole number";
+        break;
+      default:
+        s = "a number";
+        break;
+    }
+    if (max_) absl::StrAppend(&s, " ≤ ", max_->ToString());
+    return s;
+  }
+
+  std::vector<std::string> keys_;
+  ValueCheck::Kind kind_;
+  bool text_is_invalid_;
+  std::optional<Decimal> max_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Check>> CompileValueCheck(const xxgk::v1::Rule& rule) {
+  const ValueCheck& p = rule.value_check();
+  if (p.cells().empty()) return absl::InvalidArgumentError("value_check.cells: empty (name at least one cell pattern)");
+  std::vector<std::string> keys;
+  for (int i = 0; i < p.cells_size(); ++i) {
+    std::vector<std::string> k = report::ExpandPattern(p.cells(i));
+    if (k.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("value_check.cells[", i, "]: unknown cell key \"", p.cells(i), "\""));
+    }
+    for (auto& key : k) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    }
+  }
+  std::optional<Decimal> max;
+  if (!p.max_value().empty()) {
+    absl::StatusOr<Decimal> d = Decimal::Parse(p.max_value());
+    if (!d.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("value_check.max_value: ", d.status().message()));
+    }
+    max = *d;
+  }
+  return std::make_unique<ValueCheckImpl>(std::move(keys), p.kind(), p.text_is_invalid(), max);
+}
+
+}  // namespace xxgk::rules

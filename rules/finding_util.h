@@ -1,0 +1,47 @@
+// Helpers for check kinds building findings: operands from cells, arithmetic
+// strings ("21 + 0 ≠ 20 + 0"), cell locations.
+#ifndef XXGK_RULES_FINDING_UTIL_H_
+#define XXGK_RULES_FINDING_UTIL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/decimal.h"
+#include "xxgk/v1/finding.pb.h"
+#include "xxgk/v1/report.pb.h"
+
+namespace xxgk::rules {
+
+// An operand for one cell: key, Chinese label (CellLabel), value used in the
+// arithmetic ("0" for a BLANK/NA cell, the number otherwise, "" when the cell
+// is missing or not a number), presence, raw text and span.
+xxgk::v1::Operand CellOperand(std::string_view key, const xxgk::v1::Cell* cell);
+
+// The text shown for an operand in an arithmetic string: its value ("0" for a
+// blank or NA cell; that it was blank is visible through Operand.presence).
+std::string OperandTerm(const xxgk::v1::Operand& op);
+
+// "21 + 0" for {"21", "0"}; "0" for an empty list.
+std::string JoinTerms(const std::vector<std::string>& terms);
+
+// Fills location.table / cell_keys / place / place_en for `keys` (place from
+// PlaceOfKeys), location.section (SectionOfTable, unless already set) and
+// location.span from the first cell of `report` that has a non-empty span.
+void SetCellLocation(const xxgk::v1::Report& report, const std::vector<std::string>& keys,
+                     xxgk::v1::Location* location);
+
+// The section a table stands in: t2 → ACTIVE_DISCLOSURE, t3 → APPLICATIONS,
+// t4 → REVIEW_LITIGATION; KIND_UNSPECIFIED otherwise (legacy).
+xxgk::v1::Section::Kind SectionOfTable(std::string_view table);
+
+// A new finding with status FAIL (the engine fills rule id, set, severity,
+// category, basis and title).
+xxgk::v1::Finding NewFinding();
+
+// The (first) section of `kind`, or nullptr.
+const xxgk::v1::Section* FindSection(const xxgk::v1::Report& report, xxgk::v1::Section::Kind kind);
+
+}  // namespace xxgk::rules
+
+#endif  // XXGK_RULES_FINDING_UTIL_H_
