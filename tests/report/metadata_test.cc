@@ -1,0 +1,180 @@
+#include "report/metadata.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "gtest/gtest.h"
+#include "report/normalize.h"
+
+namespace xxgk::report {
+namespace {
+
+using xxgk::v1::Report;
+
+std::string ReadSeed(const std::string& prefix) {
+  const std::string dir = XXGK_SOURCE_DIR "/../shared/corpus/seeds/";
+  for (const char* name : {"000_d29fa65c749e09e7.txt", "001_544e1c0e224b6e3c.txt",
+                           "002_c83f577ff4b57759.txt", "003_60ad45998344f7d3.txt",
+                           "004_7d7d9dd624c5bcb9.txt"}) {
+    if (std::string(name).rfind(prefix, 0) == 0) {
+      std::ifstream in(dir + name, std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      return ss.str();
+    }
+  }
+  return "";
+}
+
+// Minimal assembly: normalised lines without page chrome or blank lines.
+Report FromText(const std::string& raw) {
+  Normalized n = NormalizeText(raw);
+  std::string text;
+  for (absl::string_view line : absl::StrSplit(n.text, '\n')) {
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || IsPageChromeLine(std::string_view(line.data(), line.size()))) continue;
+    if (!text.empty()) text += '\n';
+    text.append(line.data(), line.size());
+  }
+  Report r;
+  r.set_text(text);
+  return r;
+}
+
+Report SeedReport(const std::string& prefix) {
+  Report r = FromText(ReadSeed(prefix));
+  ReadMetadata(&r);
+  return r;
+}
+
+std::string DateString(const xxgk::v1::Date& d) {
+  char buf[16];
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year(), d.month(), d.day());
+  return buf;
+}
+
+TEST(ReadMetadata, Seed000AgencyFromBodyNoDate) {
+  Report r = SeedReport("000");
+  const auto& m = r.meta();
+  EXPECT_EQ(m.title(), "2024年政府信息公开工作年度报告");
+  EXPECT_EQ(m.report_year(), 2024);
+  EXPECT_EQ(m.agency(), "威海市文登区米山镇人民政府");
+  EXPECT_EQ(m.province(), "山东省");
+  EXPECT_EQ(m.region_code(), "371003");
+  EXPECT_EQ(m.agency_level(), xxgk::v1::TOWNSHIP_GOVERNMENT);
+  EXPECT_FALSE(m.has_publish_date()) << DateString(m.publish_date());
+  EXPECT_EQ(m.format_version(), xxgk::v1::FORMAT_2021);
+  EXPECT_EQ(DateString(m.period_start()), "2024-01-01");
+  EXPECT_EQ(DateString(m.period_end()), "2024-12-31");
+}
+
+TEST(ReadMetadata, Seed001PageViewDateIsNotPublication) {
+  Report r = SeedReport("001");
+  const auto& m = r.meta();
+  EXPECT_EQ(m.report_year(), 2017);
+  EXPECT_EQ(m.agency(), "阿猛镇人民政府");
+  EXPECT_EQ(m.province(), "云南省");
+  EXPECT_EQ(m.region_code(), "532622");
+  EXPECT_EQ(m.agency_level(), xxgk::v1::TOWNSHIP_GOVERNMENT);
+  EXPECT_EQ(DateString(m.publish_date()), "2018-08-21");
+  EXPECT_EQ(m.format_version(), xxgk::v1::FORMAT_LEGACY);
+  EXPECT_EQ(m.source(), "阿猛镇人民政府");
+  EXPECT_EQ(DateString(m.period_start()), "2017-01-01");
+  EXPECT_EQ(DateString(m.period_end()), "2017-12-31");
+}
+
+TEST(ReadMetadata, Seed002HeaderTable) {
+  Report r = SeedReport("002");
+  const auto& m = r.meta();
+  EXPECT_EQ(m.report_year(), 2024);
+  EXPECT_EQ(m.agency(), "乌恰县乌恰镇人民政府");
+  EXPECT_EQ(m.province(), "新疆维吾尔自治区");
+  EXPECT_EQ(m.region_code(), "653024");
+  EXPECT_EQ(m.agency_level(), xxgk::v1::TOWNSHIP_GOVERNMENT);
+  EXPECT_EQ(DateString(m.publish_date()), "2025-01-15");
+  EXPECT_EQ(m.index_number(), "K45899617/2025-00136");
+  EXPECT_EQ(m.source(), "乌恰县乌恰镇人民政府");
+  EXPECT_EQ(DateString(m.period_start()), "2024-01-01");
+  EXPECT_EQ(DateString(m.period_end()), "2024-12-31");
+  bool header_evidence = false;
+  for (const auto& ev : m.evidence()) {
+    if (ev.field() == "publish_date") {
+      header_evidence = ev.method().find("发布日期") != std::string::npos;
+      EXPECT_EQ(r.text().substr(ev.span().begin(), ev.span().end() - ev.span().begin()),
+                "2025-01-15");
+    }
+  }
+  EXPECT_TRUE(header_evidence);
+}
+
+TEST(ReadMetadata, Seed003FullestAgencyFromBody) {
+  Report r = SeedReport("003");
+  const auto& m = r.meta();
+  EXPECT_EQ(m.report_year(), 2024);
+  EXPECT_EQ(m.agency(), "潜江市高场街道办事处");
+  EXPECT_EQ(m.province(), "湖北省");
+  EXPECT_EQ(m.agency_level(), xxgk::v1::STREET_OFFICE);
+  EXPECT_FALSE(m.has_publish_date()) << DateString(m.publish_date());
+}
+
+TEST(ReadMetadata, Seed004DepartmentAfterChrome) {
+  Report r = SeedReport("004");
+  const auto& m = r.meta();
+  EXPECT_EQ(m.title(), "江门市蓬江区民政局2023年度政府信息公开工作年度报告");
+  EXPECT_EQ(m.report_year(), 2023);
+  EXPECT_EQ(m.agency(), "江门市蓬江区民政局");
+  EXPECT_EQ(m.province(), "广东省");
+  EXPECT_EQ(m.region_code(), "440703");
+  EXPECT_EQ(m.agency_level(), xxgk::v1::COUNTY_DEPARTMENT);
+  EXPECT_FALSE(m.has_publish_date()) << DateString(m.publish_date());
+}
+
+TEST(ReadMetadata, SignOffDateAfterAgencyAtTheEnd) {
+  Report r = FromText(
+      "某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n"
+      "砚山县人民政府\n2021年1月20日");
+  ReadMetadata(&r);
+  EXPECT_EQ(DateString(r.meta().publish_date()), "2021-01-20");
+  EXPECT_EQ(r.meta().format_version(), xxgk::v1::FORMAT_2019);
+  EXPECT_EQ(r.meta().report_year(), 2020);
+}
+
+TEST(ReadMetadata, ChineseNumeralSignOffDate) {
+  Report r = FromText(
+      "2022年度政府信息公开工作年度报告\n正文。\n文山壮族苗族自治州民政局\n二〇二三年一月十四日");
+  ReadMetadata(&r);
+  EXPECT_EQ(DateString(r.meta().publish_date()), "2023-01-14");
+  EXPECT_EQ(r.meta().province(), "云南省");
+  EXPECT_EQ(r.meta().agency_level(), xxgk::v1::PREFECTURE_DEPARTMENT);
+}
+
+TEST(ReadMetadata, DateInProseIsNotPublication) {
+  Report r = FromText("2023年政府信息公开工作年度报告\n2023年11月5日,召开会议。\n其他事项。");
+  ReadMetadata(&r);
+  EXPECT_FALSE(r.meta().has_publish_date());
+}
+
+TEST(ReadMetadata, KeepsTableFormatVersionAndYearsMentioned) {
+  Report r = FromText("2018年政府信息公开工作年度报告\n2017年至2018年情况。");
+  r.mutable_meta()->set_format_version(xxgk::v1::FORMAT_2021);
+  ReadMetadata(&r);
+  EXPECT_EQ(r.meta().format_version(), xxgk::v1::FORMAT_2021);
+  ASSERT_EQ(r.meta().years_mentioned_size(), 2);
+  EXPECT_EQ(r.meta().years_mentioned(0), 2017);
+  EXPECT_EQ(r.meta().years_mentioned(1), 2018);
+}
+
+TEST(ReadMetadata, EmptyReportLeavesFieldsUnset) {
+  Report r;
+  ReadMetadata(&r);
+  EXPECT_EQ(r.meta().report_year(), 0);
+  EXPECT_TRUE(r.meta().agency().empty());
+  EXPECT_FALSE(r.meta().has_publish_date());
+  EXPECT_EQ(r.meta().format_version(), xxgk::v1::FORMAT_VERSION_UNSPECIFIED);
+}
+
+}  // namespace
+}  // namespace xxgk::report
