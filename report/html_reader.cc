@@ -1,0 +1,339 @@
+// HTML reader (gumbo): block-level elements become lines, <table>s become
+// grids with rowspan/colspan expanded; scripts, styles, navigation and hidden
+// elements are skipped. Layout tables (a table holding another table) are read
+// as containers so that the data tables inside them keep their shape.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "report/decode.h"
+#include "report/readers.h"
+#include "report/readers_common.h"
+
+namespace xxgk::report {
+namespace {
+
+constexpr int kMaxDepth = 400;     // deeper subtrees are read as flat text
+constexpr size_t kSniffBytes = 4096;
+
+// The charset a <meta charset> or <meta http-equiv content="...; charset=">
+// declares near the top of the document, or "".
+std::string DeclaredCharset(std::string_view bytes) {
+  static const RE2 kMeta(
+      R"((?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+))");
+  std::string charset;
+  re2::StringPiece head(bytes.data(), std::min(bytes.size(), kSniffBytes));
+  if (RE2::PartialMatch(head, kMeta, &charset)) return charset;
+  return "";
+}
+
+bool IsSkipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_INPUT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_LEGEND:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHidden(const GumboElement& el) {
+  if (gumbo_get_attribute(&el.attributes, "hidden") != nullptr) return true;
+  const GumboAttribute* style = gumbo_get_attribute(&el.attributes, "style");
+  if (style == nullptr) return false;
+  std::string s;
+  for (const char* p = style->value; *p != '\0'; ++p) {
+    if (!absl::ascii_isspace(static_cast<unsigned char>(*p))) {
+      s.push_back(absl::ascii_tolower(static_cast<unsigned char>(*p)));
+    }
+  }
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+int SpanAttribute(const GumboElement& el, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+  if (a == nullptr) return 1;
+  int v = std::atoi(a->value);
+  return v < 1 ? 1 : v;
+}
+
+struct Range {
+  uint32_t begin = UINT32_MAX;
+  uint32_t end = 0;
+  void Add(uint32_t b, uint32_t e) {
+    begin = std::min(begin, b);
+    end = std::max(end, e);
+  }
+  uint32_t Begin() const { return begin == UINT32_MAX ? 0 : begin; }
+};
+
+bool ContainsTable(const GumboNode* node, int depth) {
+  if (node->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return false;
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k->type != GUMBO_NODE_ELEMENT) continue;
+    if (k->v.element.tag == GUMBO_TAG_TABLE) return true;
+    if (ContainsTable(k, depth + 1)) return true;
+  }
+  return false;
+}
+
+class HtmlWalker {
+ public:
+  explicit HtmlWalker(ReadResult* out) : out_(out) {}
+
+  void Walk(const GumboNode* node, int depth) {
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        AddText(node->v.text, &line_, &line_range_);
+        return;
+      case GUMBO_NODE_DOCUMENT:
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        break;
+      default:
+        return;
+    }
+    const GumboVector* kids = nullptr;
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      kids = &node->v.document.children;
+    } else {
+      const GumboElement& el = node->v.element;
+      if (IsSkipped(el.tag) || IsHidden(el)) return;
+      if (el.tag == GUMBO_TAG_TABLE && !ContainsTable(node, depth)) {
+        Flush();
+        ReadTable(node, depth);
+        return;
+      }
+      if (el.tag == GUMBO_TAG_BR || IsBlock(el.tag)) Flush();
+      kids = &el.children;
+    }
+    if (depth > kMaxDepth) {
+      FlatText(node, &line_, &line_range_);
+    } else {
+      for (unsigned i = 0; i < kids->length; ++i) {
+        Walk(static_cast<const GumboNode*>(kids->data[i]), depth + 1);
+      }
+    }
+    if (node->type == GUMBO_NODE_ELEMENT && IsBlock(node->v.element.tag)) Flush();
+  }
+
+  void Flush() {
+    std::string text = cleaner_.Clean(line_);
+    AppendLine(&out_->blocks, std::move(text), 0, line_range_.Begin(), line_range_.end);
+    line_.clear();
+    line_range_ = Range();
+  }
+
+  TextCleaner& cleaner() { return cleaner_; }
+
+ private:
+  static void AddText(const GumboText& t, std::string* buf, Range* range) {
+    buf->append(t.text);
+    range->Add(static_cast<uint32_t>(t.start_pos.offset),
+               static_cast<uint32_t>(t.start_pos.offset + t.original_text.length));
+  }
+
+  // Text of a subtree; block boundaries become newlines (spaces after
+  // cleaning). Iterative so that hostile nesting cannot exhaust the stack.
+  static void FlatText(const GumboNode* root, std::string* buf, Range* range) {
+    std::vector<const GumboNode*> stack = {root};
+    while (!stack.empty()) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n == nullptr) {
+        buf->push_back('\n');
+        continue;
+      }
+      if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+          n->type == GUMBO_NODE_WHITESPACE) {
+        AddText(n->v.text, buf, range);
+        continue;
+      }
+      if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+      const GumboElement& el = n->v.element;
+      if (IsSkipped(el.tag) || IsHidden(el)) continue;
+      const bool block = IsBlock(el.tag);
+      if (block) {
+        buf->push_back('\n');
+        stack.push_back(nullptr);  // newline after the children
+      }
+      for (unsigned i = el.children.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(el.children.data[i - 1]));
+      }
+    }
+  }
+
+  void CollectRows(const GumboNode* node, std::vector<const GumboNode*>* rows,
+                   std::string* caption) {
+    const GumboVector& kids = node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+      if (k->type != GUMBO_NODE_ELEMENT || IsHidden(k->v.element)) continue;
+      switch (k->v.element.tag) {
+        case GUMBO_TAG_TR:
+          rows->push_back(k);
+          break;
+        case GUMBO_TAG_THEAD:
+        case GUMBO_TAG_TBODY:
+        case GUMBO_TAG_TFOOT:
+          CollectRows(k, rows, caption);
+          break;
+        case GUMBO_TAG_CAPTION: {
+          Range r;
+          std::string raw;
+          FlatText(k, &raw, &r);
+          *caption = cleaner_.Clean(raw);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  void ReadTable(const GumboNode* table, int /*depth*/) {
+    std::vector<const GumboNode*> trs;
+    std::string caption;
+    CollectRows(table, &trs, &caption);
+    std::vector<std::vector<SpanCell>> rows;
+    rows.reserve(trs.size());
+    for (const GumboNode* tr : trs) {
+      std::vector<SpanCell>& row = rows.emplace_back();
+      const GumboVector& kids = tr->v.element.children;
+      for (unsigned i = 0; i < kids.length; ++i) {
+        const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+        if (k->type != GUMBO_NODE_ELEMENT) continue;
+        const GumboElement& el = k->v.element;
+        if (el.tag != GUMBO_TAG_TD && el.tag != GUMBO_TAG_TH) continue;
+        if (IsHidden(el)) continue;
+        SpanCell cell;
+        std::string raw;
+        Range r;
+        FlatText(k, &raw, &r);
+        cell.text = cleaner_.Clean(raw);
+        cell.row_span = SpanAttribute(el, "rowspan");
+        cell.col_span = SpanAttribute(el, "colspan");
+        cell.source_begin = static_cast<uint32_t>(el.start_pos.offset);
+        cell.source_end = static_cast<uint32_t>(el.end_pos.offset);
+        row.push_back(std::move(cell));
+      }
+    }
+    // Drop rows with no cells at all (<tr></tr>): they carry nothing.
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [](const std::vector<SpanCell>& r) { return r.empty(); }),
+               rows.end());
+    if (rows.empty()) return;
+    Block b;
+    b.kind = Block::Kind::kTable;
+    b.table = ExpandSpans(rows, "html");
+    b.table.caption = caption.empty() ? LastLineText(out_->blocks) : caption;
+    b.source_begin = static_cast<uint32_t>(table->v.element.start_pos.offset);
+    b.source_end = static_cast<uint32_t>(table->v.element.end_pos.offset);
+    out_->blocks.push_back(std::move(b));
+  }
+
+  ReadResult* out_;
+  TextCleaner cleaner_;
+  std::string line_;
+  Range line_range_;
+};
+
+}  // namespace
+
+absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes) {
+  absl::StatusOr<Decoded> decoded = DecodeBytes(bytes, DeclaredCharset(bytes));
+  if (!decoded.ok()) return decoded.status();
+  ReadResult result;
+  result.source.set_input_format("html");
+  result.source.set_encoding(decoded->encoding);
+  result.source.set_size_bytes(bytes.size());
+  result.notes = std::move(decoded->notes);
+
+  GumboOutput* output = gumbo_parse_with_options(
+      &kGumboDefaultOptions, decoded->utf8.data(), decoded->utf8.size());
+  if (output == nullptr) return absl::InvalidArgumentError("HTML could not be parsed");
+  HtmlWalker walker(&result);
+  walker.Walk(output->document, 0);
+  walker.Flush();
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  result.script = walker.cleaner().script();
+  return result;
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,739 @@
+// PDF reader (poppler-cpp): words with positions → lines by y → running text
+// lines, and tables rebuilt from positions.
+//
+// A table is anchored on its data rows: lines holding numbers (or NA marks)
+// set apart from their neighbours by a cell-sized gap. Number positions give
+// the value columns; the words left of them are the label area, whose
+// sub-columns come from the left edges of the labels on data rows. Label text
+// wrapped over several lines is merged per column, attached to the data row it
+// surrounds, and group labels (a row span on the left) are stretched over the
+// rows they stand for. Header lines above the first data row become header
+// rows. Tables continue across page breaks.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "report/readers.h"
+#include "report/readers_common.h"
+
+namespace xxgk::report {
+namespace {
+
+constexpr int kMaxPages = 5000;
+
+struct Word {
+  std::string text;
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // y0/y1 global (pages stacked)
+  bool space_after = false;
+  bool value = false;
+  uint32_t page = 0;  // 1-based
+  double h() const { return y1 - y0; }
+  double yc() const { return (y0 + y1) / 2; }
+};
+
+struct Line {
+  std::vector<Word> words;  // sorted by x0
+  double y0 = 0, y1 = 0;
+  uint32_t page = 0;
+  double h() const { return y1 - y0; }
+  double yc() const { return (y0 + y1) / 2; }
+};
+
+bool IsValueText(const std::string& s) {
+  static const RE2 kValue(R"(^(?:[+-]?\d[\d,]*(?:\.\d+)?%?|/|-|—|–|－|\\|无)$)");
+  return RE2::FullMatch(s, kValue);
+}
+
+bool IsPageNumberText(const std::string& s) {
+  static const RE2 kPageNo(R"(^[-—\s第]*\d+\s*(?:页)?\s*(?:[/共]\s*\d+\s*页?)?[-—\s]*$)");
+  return RE2::FullMatch(s, kPageNo);
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Labels start with an enumerator: 一、 (三) 2. ...
+bool StartsWithEnumerator(const std::string& s) {
+  static const RE2 kEnum(R"(^(?:[(（]?[一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]))");
+  return RE2::PartialMatch(s, kEnum);
+}
+
+// True when a label is numbered as the first item of a list: 1. 1、 (一) 一、
+bool IsFirstItem(const std::string& s) {
+  static const RE2 kFirst(R"(^(?:[(（]?(?:1|一)[)）]|(?:1|一)[、.．]))");
+  return RE2::PartialMatch(s, kFirst);
+}
+
+void IgnorePopplerMessages(const std::string&, void*) {}
+
+std::string JoinWords(const std::vector<const Word*>& words) {
+  std::string s;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) {
+      const Word& a = *words[i - 1];
+      const Word& b = *words[i];
+      bool same_line = std::abs(a.yc() - b.yc()) < 0.35 * std::max(a.h(), b.h());
+      if (!same_line) {
+        // Wrapped text: CJK runs continue directly, Latin words need a space.
+        if (!s.empty() && IsAsciiAlnum(s.back()) && IsAsciiAlnum(words[i]->text.front())) {
+          s.push_back(' ');
+        }
+      } else if (a.space_after || b.x0 - a.x1 > 0.2 * a.h()) {
+        s.push_back(' ');
+      }
+    }
+    s += words[i]->text;
+  }
+  return s;
+}
+
+// Groups words (of one page) into lines by vertical position.
+std::vector<Line> BuildLines(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(),
+            [](const Word& a, const Word& b) { return a.yc() < b.yc(); });
+  std::vector<Line> lines;
+  for (Word& w : words) {
+    if (!lines.empty()) {
+      Line& l = lines.back();
+      if (std::abs(w.yc() - l.yc()) < 0.35 * std::max(w.h(), l.h())) {
+        l.y0 = std::min(l.y0, w.y0);
+        l.y1 = std::max(l.y1, w.y1);
+        l.words.push_back(std::move(w));
+        continue;
+      }
+    }
+    Line l;
+    l.y0 = w.y0;
+    l.y1 = w.y1;
+    l.page = w.page;
+    l.words.push_back(std::move(w));
+    lines.push_back(std::move(l));
+  }
+  for (Line& l : lines) {
+    std::sort(l.words.begin(), l.words.end(),
+              [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+  }
+  return lines;
+}
+
+// Indices of the words of `l` that are table values: numbers or NA marks set
+// apart from their neighbours as cells are.
+std::vector<int> CellValues(const Line& l) {
+  std::vector<int> out;
+  const auto& w = l.words;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (!w[i].value) continue;
+    const double h = w[i].h();
+    bool cell = false;
+    if (i > 0) {
+      const double gap = w[i].x0 - w[i - 1].x1;
+      cell = w[i - 1].value ? gap >= 0.25 * h : gap >= 1.0 * h;
+    }
+    if (!cell && i + 1 < w.size() && w[i + 1].value) {
+      cell = w[i + 1].x0 - w[i].x1 >= 0.25 * h;
+    }
+    if (cell) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+struct Interval {
+  double x0, x1;
+};
+
+// A piece of text in one column: wrapped lines of one cell merged.
+struct TextBlock {
+  std::vector<const Word*> words;
+  double y0 = 0, y1 = 0, x0 = 0, x1 = 0;
+  double yc() const { return (y0 + y1) / 2; }
+};
+
+class TableBuilder {
+ public:
+  TableBuilder(const std::vector<Line>& lines, std::vector<int> data_rows,
+               std::vector<int> header_lines, std::vector<int> body_lines, TextCleaner* cleaner)
+      : lines_(lines),
+        data_(std::move(data_rows)),
+        header_(std::move(header_lines)),
+        body_(std::move(body_lines)),
+        cleaner_(cleaner) {}
+
+  TableGrid Build() {
+    FindColumns();
+    std::vector<std::vector<GridCell>> rows;
+    BuildHeader(&rows);
+    BuildBody(&rows);
+    TableGrid grid;
+    grid.source_kind = "pdf";
+    size_t width = label_cols_.size() + cols_.size();
+    for (auto& r : rows) r.resize(width);
+    grid.rows = std::move(rows);
+    return grid;
+  }
+
+ private:
+  double H() const { return h_; }
+
+  void FindColumns() {
+    std::vector<Interval> iv;
+    std::vector<double> heights;
+    for (int li : data_) {
+      const Line& l = lines_[li];
+      for (int wi : CellValues(l)) {
+        iv.push_back({l.words[wi].x0, l.words[wi].x1});
+        heights.push_back(l.words[wi].h());
+      }
+    }
+    std::sort(heights.begin(), heights.end());
+    h_ = heights.empty() ? 12.0 : heights[heights.size() / 2];
+    std::sort(iv.begin(), iv.end(), [](const Interval& a, const Interval& b) { return a.x0 < b.x0; });
+    for (const Interval& i : iv) {
+      if (!cols_.empty() && i.x0 <= cols_.back().x1 + 0.5) {
+        cols_.back().x1 = std::max(cols_.back().x1, i.x1);
+      } else {
+        cols_.push_back(i);
+      }
+    }
+    label_right_ = cols_.empty() ? 1e9 : cols_.front().x0 - 0.5;
+    std::vector<double> x0s;
+    for (int li : data_) {
+      for (const Word& w : lines_[li].words) {
+        if (!w.value && w.x0 < label_right_) x0s.push_back(w.x0);
+      }
+    }
+    std::sort(x0s.begin(), x0s.end());
+    for (double x : x0s) {
+      if (label_cols_.empty() || x - label_cols_.back() > 2.0) label_cols_.push_back(x);
+    }
+  }
+
+  bool InLabelArea(const Word& w) const { return w.x0 < label_right_ && !w.value; }
+
+  int LabelColumn(double x0) const {
+    int j = 0;
+    for (size_t k = 0; k < label_cols_.size(); ++k) {
+      if (label_cols_[k] <= x0 + 2.0) j = static_cast<int>(k);
+    }
+    return j;
+  }
+
+  // Value column range [first, last] a word or block overlaps; nearest when none.
+  std::pair<int, int> ValueColumns(double x0, double x1) const {
+    int first = -1, last = -1;
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      if (std::min(x1, cols_[c].x1) - std::max(x0, cols_[c].x0) > 0) {
+        if (first < 0) first = static_cast<int>(c);
+        last = static_cast<int>(c);
+      }
+    }
+    if (first >= 0) return {first, last};
+    double best = 1e18;
+    int bc = 0;
+    const double xc = (x0 + x1) / 2;
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      double d = std::abs((cols_[c].x0 + cols_[c].x1) / 2 - xc);
+      if (d < best) {
+        best = d;
+        bc = static_cast<int>(c);
+      }
+    }
+    return {bc, bc};
+  }
+
+  // Column key of a word: label sub-column j as j, value column c as 1000 + c.
+  int ColumnKey(const Word& w) const {
+    if (InLabelArea(w)) return LabelColumn(w.x0);
+    return 1000 + ValueColumns(w.x0, w.x1).first;
+  }
+
+  // Merges words of the given lines into per-column blocks of wrapped text.
+  std::vector<std::pair<int, TextBlock>> Blocks(const std::vector<int>& line_ids,
+                                                bool values_separate) const {
+    std::map<int, std::vector<TextBlock>> by_col;
+    for (int li : line_ids) {
+      const Line& l = lines_[li];
+      std::map<int, std::vector<const Word*>> here;
+      for (const Word& w : l.words) here[ColumnKey(w)].push_back(&w);
+      for (auto& [key, words] : here) {
+        double y0 = 1e18, y1 = -1e18, x0 = 1e18, x1 = -1e18;
+        for (const Word* w : words) {
+          y0 = std::min(y0, w->y0);
+          y1 = std::max(y1, w->y1);
+          x0 = std::min(x0, w->x0);
+          x1 = std::max(x1, w->x1);
+        }
+        auto& list = by_col[key];
+        const bool is_value = words.size() == 1 && words[0]->value;
+        if (!list.empty() && !(values_separate && is_value) &&
+            y0 - list.back().y1 < 0.35 * H() && y0 > list.back().y0 &&
+            !(values_separate && list.back().words.size() == 1 && list.back().words[0]->value)) {
+          TextBlock& b = list.back();
+          b.words.insert(b.words.end(), words.begin(), words.end());
+          b.y1 = std::max(b.y1, y1);
+          b.x0 = std::min(b.x0, x0);
+          b.x1 = std::max(b.x1, x1);
+        } else {
+          TextBlock b;
+          b.words = std::move(words);
+          b.y0 = y0;
+          b.y1 = y1;
+          b.x0 = x0;
+          b.x1 = x1;
+          list.push_back(std::move(b));
+        }
+      }
+    }
+    std::vector<std::pair<int, TextBlock>> out;
+    for (auto& [key, list] : by_col) {
+      for (TextBlock& b : list) out.emplace_back(key, std::move(b));
+    }
+    return out;
+  }
+
+  std::string Text(const TextBlock& b) const { return cleaner_->Clean(JoinWords(b.words)); }
+
+  void Place(std::vector<GridCell>* row, int key, const TextBlock& b) const {
+    int first, last;
+    if (key < 1000) {
+      first = last = key;
+    } else {
+      auto [f, l] = ValueColumns(b.x0, b.x1);
+      first = static_cast<int>(label_cols_.size()) + f;
+      last = static_cast<int>(label_cols_.size()) + l;
+    }
+    if (static_cast<int>(row->size()) <= last) row->resize(last + 1);
+    std::string text = Text(b);
+    GridCell& head = (*row)[first];
+    if (!head.text.empty() && !head.continuation) {
+      head.text = cleaner_->Clean(head.text + " " + text);
+      return;
+    }
+    head.text = text;
+    head.continuation = false;
+    head.col_span = last - first + 1;
+    for (int c = first + 1; c <= last; ++c) {
+      (*row)[c].text = text;
+      (*row)[c].continuation = true;
+    }
+  }
+
+  void BuildHeader(std::vector<std::vector<GridCell>>* rows) const {
+    auto blocks = Blocks(header_, false);
+    std::sort(blocks.begin(), blocks.end(),
+              [](const auto& a, const auto& b) { return a.second.y0 < b.second.y0; });
+    double row_top = -1e18;
+    for (auto& [key, b] : blocks) {
+      if (rows->empty() || b.y0 - row_top > 0.35 * H()) {
+        rows->emplace_back();
+        row_top = b.y0;
+      }
+      Place(&rows->back(), key, b);
+    }
+  }
+
+  void BuildBody(std::vector<std::vector<GridCell>>* rows) {
+    const int n = static_cast<int>(data_.size());
+    std::vector<double> ys(n);
+    for (int i = 0; i < n; ++i) ys[i] = lines_[data_[i]].yc();
+    std::vector<int> all = data_;
+    all.insert(all.end(), body_.begin(), body_.end());
+    std::sort(all.begin(), all.end());
+    auto blocks = Blocks(all, true);
+
+    const int nl = static_cast<int>(label_cols_.size());
+    const int width = nl + static_cast<int>(cols_.size());
+    std::vector<std::vector<GridCell>> data_rows(n, std::vector<GridCell>(width));
+    std::vector<std::vector<const TextBlock*>> label_blocks(
+        n, std::vector<const TextBlock*>(nl, nullptr));
+    struct Free {
+      double y;
+      int key;
+      const TextBlock* block;
+    };
+    std::vector<Free> free;
+    for (auto& [key, b] : blocks) {
+      int best = -1;
+      double best_d = 1e18;
+      for (int i = 0; i < n; ++i) {
+        if (ys[i] < b.y0 - 0.3 * H() || ys[i] > b.y1 + 0.3 * H()) continue;
+        double d = std::abs(ys[i] - b.yc());
+        if (d < best_d) {
+          best_d = d;
+          best = i;
+        }
+      }
+      if (best < 0) {
+        free.push_back({b.yc(), key, &b});
+        continue;
+      }
+      Place(&data_rows[best], key, b);
+      if (key < nl && label_blocks[best][key] == nullptr) label_blocks[best][key] = &b;
+    }
+    ExpandGroups(&data_rows, label_blocks, ys);
+
+    // Free blocks on the same level form extra rows between the data rows.
+    std::sort(free.begin(), free.end(), [](const Free& a, const Free& b) { return a.y < b.y; });
+    std::vector<std::pair<double, std::vector<GridCell>>> extra;
+    for (const Free& f : free) {
+      if (extra.empty() || f.y - extra.back().first > 0.5 * H()) {
+        extra.emplace_back(f.y, std::vector<GridCell>(width));
+      }
+      Place(&extra.back().second, f.key, *f.block);
+    }
+    size_t e = 0;
+    for (int i = 0; i < n; ++i) {
+      while (e < extra.size() && extra[e].first < ys[i]) rows->push_back(std::move(extra[e++].second));
+      rows->push_back(std::move(data_rows[i]));
+    }
+    while (e < extra.size()) rows->push_back(std::move(extra[e++].second));
+  }
+
+  // Label sub-column j of row i holds a group label when the row also has a
+  // deeper label; the group covers the neighbouring rows that have only deeper
+  // labels. Top-aligned group labels start their group; centred ones sit in
+  // its middle. Rows whose label stops short of the value columns get their
+  // label copied rightwards (a column span).
+  void ExpandGroups(std::vector<std::vector<GridCell>>* rows,
+                    const std::vector<std::vector<const TextBlock*>>& blocks,
+                    const std::vector<double>& ys) const {
+    const int n = static_cast<int>(rows->size());
+    const int nl = static_cast<int>(label_cols_.size());
+    auto has = [&](int i, int j) { return !(*rows)[i][j].text.empty(); };
+    auto deeper = [&](int i, int j) {
+      for (int k = j + 1; k < nl; ++k) {
+        if (has(i, k)) return true;
+      }
+      return false;
+    };
+    for (int j = 0; j + 1 < nl; ++j) {
+      int i = 0;
+      while (i < n) {
+        // A run: rows with deeper labels and, at j, nothing or a group label.
+        if (!deeper(i, j) || [&] {
+              for (int k = 0; k < j; ++k) {
+                if (has(i, k) && !(*rows)[i][k].continuation) return true;
+              }
+              return false;
+            }()) {
+          ++i;
+          continue;
+        }
+        int s = i;
+        while (i < n && deeper(i, j)) {
+          bool own_shallower = false;
+          for (int k = 0; k < j; ++k) {
+            if (has(i, k) && !(*rows)[i][k].continuation) own_shallower = true;
+          }
+          if (own_shallower && i > s) break;
+          ++i;
+        }
+        const int end = i;  // exclusive
+        std::vector<int> labels;
+        for (int r = s; r < end; ++r) {
+          if (!has(r, j) || blocks[r][j] == nullptr) continue;
+          // A cell split by a page break: its second part continues the first.
+          if (!labels.empty()) {
+            const int prev = labels.back();
+            const std::string& text = (*rows)[r][j].text;
+            if (blocks[r][j]->words.front()->page != blocks[prev][j]->words.back()->page &&
+                !StartsWithEnumerator(text)) {
+              (*rows)[prev][j].text += text;
+              (*rows)[r][j].text.clear();
+              continue;
+            }
+          }
+          labels.push_back(r);
+        }
+        // Items numbered from 1 again start a new group: when the restarts
+        // match the group labels one to one, they fix the group boundaries.
+        std::vector<int> restarts;
+        for (int r = s; r < end; ++r) {
+          for (int k = j + 1; k < nl; ++k) {
+            const GridCell& c = (*rows)[r][k];
+            if (c.text.empty() || c.continuation) continue;
+            if (IsFirstItem(c.text)) restarts.push_back(r);
+            break;
+          }
+        }
+        bool by_restarts = !labels.empty() && restarts.size() == labels.size() && restarts[0] == s;
+        for (size_t m = 0; by_restarts && m < labels.size(); ++m) {
+          const int next = m + 1 < labels.size() ? restarts[m + 1] : end;
+          if (labels[m] < restarts[m] || labels[m] >= next) by_restarts = false;
+        }
+        int start = s;
+        for (size_t m = 0; m < labels.size(); ++m) {
+          const int g = labels[m];
+          const TextBlock* b = blocks[g][j];
+          const int limit = m + 1 < labels.size() ? labels[m + 1] - 1 : end - 1;
+          int e = limit;
+          const bool top_aligned = g == start && std::abs(b->y0 - (ys[start] - H() / 2)) < 0.5 * H();
+          if (by_restarts) {
+            e = m + 1 < labels.size() ? restarts[m + 1] - 1 : end - 1;
+          } else if (!top_aligned && m + 1 < labels.size()) {
+            double best = 1e18;
+            for (int cand = std::max(g, start); cand <= limit; ++cand) {
+              double d = std::abs((ys[start] + ys[cand]) / 2 - b->yc());
+              if (d < best) {
+                best = d;
+                e = cand;
+              }
+            }
+          }
+          const std::string text = (*rows)[g][j].text;
+          for (int r = start; r <= e; ++r) {
+            GridCell& c = (*rows)[r][j];
+            c.text = text;
+            c.continuation = r != start;
+            c.row_span = r == start ? e - start + 1 : 1;
+          }
+          start = e + 1;
+        }
+      }
+    }
+    // Column spans: a label with nothing deeper reaches the value columns.
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < nl; ++j) {
+        if (!has(i, j) || deeper(i, j)) continue;
+        GridCell& head = (*rows)[i][j];
+        if (head.continuation) continue;
+        head.col_span = nl - j;
+        for (int k = j + 1; k < nl; ++k) {
+          (*rows)[i][k].text = head.text;
+          (*rows)[i][k].continuation = true;
+        }
+        break;
+      }
+    }
+  }
+
+  const std::vector<Line>& lines_;
+  std::vector<int> data_, header_, body_;
+  TextCleaner* cleaner_;
+  double h_ = 12.0;
+  std::vector<Interval> cols_;
+  std::vector<double> label_cols_;
+  double label_right_ = 1e9;
+};
+
+double LeftEdge(const std::vector<Line>& lines, const std::vector<int>& ids) {
+  double x = 1e18;
+  for (int i : ids) x = std::min(x, lines[i].words.front().x0);
+  return x;
+}
+
+struct Layout {
+  std::vector<int> data, header, body;
+};
+
+// Splits the lines into tables (data rows with the lines around them).
+std::vector<Layout> FindTables(const std::vector<Line>& lines) {
+  const int n = static_cast<int>(lines.size());
+  std::vector<bool> is_data(n);
+  for (int i = 0; i < n; ++i) is_data[i] = !CellValues(lines[i]).empty();
+  std::vector<Layout> tables;
+  std::vector<bool> used(n, false);
+  int i = 0;
+  while (i < n) {
+    if (!is_data[i]) {
+      ++i;
+      continue;
+    }
+    Layout t;
+    t.data.push_back(i);
+    std::vector<Interval> cols;
+    auto add_cols = [&](int li) {
+      for (int wi : CellValues(lines[li])) {
+        cols.push_back({lines[li].words[wi].x0, lines[li].words[wi].x1});
+      }
+    };
+    add_cols(i);
+    double left = LeftEdge(lines, t.data);
+    std::vector<int> pending;
+    int j = i + 1;
+    for (; j < n; ++j) {
+      const Line& l = lines[j];
+      const Line& prev = lines[j - 1];
+      const double h = std::max(l.h(), 1.0);
+      if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
+      if (l.words.front().x0 < left - 1.0) break;
+      if (!is_data[j]) {
+        pending.push_back(j);
+        continue;
+      }
+      auto vals = CellValues(l);
+      int overlapping = 0;
+      for (int wi : vals) {
+        for (const Interval& c : cols) {
+          if (std::min(c.x1, l.words[wi].x1) - std::max(c.x0, l.words[wi].x0) > 0) {
+            ++overlapping;
+            break;
+          }
+        }
+      }
+      if (2 * overlapping < static_cast<int>(vals.size())) break;
+      t.body.insert(t.body.end(), pending.begin(), pending.end());
+      pending.clear();
+      t.data.push_back(j);
+      add_cols(j);
+      left = std::min(left, l.words.front().x0);
+    }
+    // Trailing lines: continuation of a wrapped cell right below the last row.
+    int last = t.data.back();
+    for (int p : pending) {
+      const Line& l = lines[p];
+      if (l.page == lines[last].page && l.y0 - lines[last].y1 < 0.35 * l.h() && l.words.front().x0 >= left - 1.0) {
+        t.body.push_back(p);
+        last = p;
+      } else {
+        break;
+      }
+    }
+    // Header lines above the first data row.
+    int top = t.data.front();
+    for (int k = t.data.front() - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
+      const Line& l = lines[k];
+      const Line& below = lines[top];
+      if (l.words.front().x0 < left - 1.0) break;
+      if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
+      if (t.header.size() >= 16) break;
+      t.header.insert(t.header.begin(), k);
+      top = k;
+    }
+    for (int k : t.data) used[k] = true;
+    for (int k : t.body) used[k] = true;
+    for (int k : t.header) used[k] = true;
+    tables.push_back(std::move(t));
+    i = std::max(last + 1, j > i ? i + 1 : i + 1);
+    while (i < n && used[i]) ++i;
+  }
+  return tables;
+}
+
+}  // namespace
+
+absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { poppler::set_debug_error_function(IgnorePopplerMessages, nullptr); });
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
+    return absl::InvalidArgumentError("pdf: file too large");
+  }
+  std::unique_ptr<poppler::document> doc;
+  try {
+    doc.reset(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  } catch (...) {
+    doc.reset();
+  }
+  if (doc == nullptr) {
+    return absl::InvalidArgumentError("pdf: not a PDF, or damaged beyond reading");
+  }
+  if (doc->is_locked()) {
+    return absl::InvalidArgumentError("pdf: the document is password-protected");
+  }
+  const int pages = doc->pages();
+  if (pages <= 0) return absl::InvalidArgumentError("pdf: the document has no pages");
+  ReadResult result;
+  result.source.set_input_format("pdf");
+  result.source.set_encoding("UTF-8");
+  result.source.set_size_bytes(bytes.size());
+  result.source.set_pages(static_cast<uint32_t>(pages));
+  TextCleaner cleaner;
+
+  std::vector<Line> lines;
+  double offset = 0;
+  for (int p = 0; p < std::min(pages, kMaxPages); ++p) {
+    std::unique_ptr<poppler::page> page;
+    std::vector<poppler::text_box> boxes;
+    double height = 842;
+    try {
+      page.reset(doc->create_page(p));
+      if (page == nullptr) continue;
+      height = page->page_rect().height();
+      boxes = page->text_list();
+    } catch (...) {
+      xxgk::v1::ReadingNote note;
+      note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
+      note.set_message(absl::StrCat("page ", p + 1, " could not be read"));
+      note.mutable_span()->set_page(p + 1);
+      result.notes.push_back(std::move(note));
+      continue;
+    }
+    if (!(height > 0 && height < 1e6)) height = 842;
+    std::vector<Word> words;
+    for (const poppler::text_box& box : boxes) {
+      poppler::byte_array utf8 = box.text().to_utf8();
+      std::string text = cleaner.Clean(std::string_view(utf8.data(), utf8.size()));
+      if (text.empty()) continue;
+      poppler::rectf r = box.bbox();
+      if (!(r.height() > 0) || !std::isfinite(r.x()) || !std::isfinite(r.y())) continue;
+      Word w;
+      w.text = std::move(text);
+      w.x0 = r.x();
+      w.x1 = r.x() + std::max(0.0, r.width());
+      w.y0 = offset + r.y();
+      w.y1 = offset + r.y() + r.height();
+      w.space_after = box.has_space_after();
+      w.value = IsValueText(w.text);
+      w.page = static_cast<uint32_t>(p + 1);
+      words.push_back(std::move(w));
+    }
+    std::vector<Line> page_lines = BuildLines(std::move(words));
+    for (Line& l : page_lines) {
+      // Page numbers in the top or bottom margin are not content.
+      const double y = l.yc() - offset;
+      if ((y < 0.06 * height || y > 0.92 * height)) {
+        std::vector<const Word*> ws;
+        for (const Word& w : l.words) ws.push_back(&w);
+        if (IsPageNumberText(JoinWords(ws))) continue;
+      }
+      lines.push_back(std::move(l));
+    }
+    offset += height + 10;
+  }
+
+  std::vector<Layout> tables = FindTables(lines);
+  std::vector<int> table_at(lines.size(), -1);  // first line of table t → t
+  std::vector<bool> in_table(lines.size(), false);
+  for (size_t t = 0; t < tables.size(); ++t) {
+    int first = tables[t].data.front();
+    if (!tables[t].header.empty()) first = std::min(first, tables[t].header.front());
+    table_at[first] = static_cast<int>(t);
+    for (int k : tables[t].data) in_table[k] = true;
+    for (int k : tables[t].header) in_table[k] = true;
+    for (int k : tables[t].body) in_table[k] = true;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (table_at[i] >= 0) {
+      const Layout& t = tables[table_at[i]];
+      TableBuilder builder(lines, t.data, t.header, t.body, &cleaner);
+      Block b;
+      b.kind = Block::Kind::kTable;
+      b.table = builder.Build();
+      b.table.caption = LastLineText(result.blocks);
+      b.page = lines[i].page;
+      result.blocks.push_back(std::move(b));
+    }
+    if (in_table[i]) continue;
+    std::vector<const Word*> ws;
+    for (const Word& w : lines[i].words) ws.push_back(&w);
+    AppendLine(&result.blocks, cleaner.Clean(JoinWords(ws)), lines[i].page);
+  }
+  result.script = cleaner.script();
+  return result;
+}
+
+}  // namespace xxgk::report

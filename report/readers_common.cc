@@ -1,0 +1,142 @@
+#include "report/readers_common.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "report/normalize.h"
+
+namespace xxgk::report {
+namespace {
+
+constexpr int kMaxColumns = 1000;
+constexpr int kMaxRowSpan = 65534;
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Collapses ASCII whitespace runs and the common Unicode spaces (NBSP, ideographic
+// space) into single spaces so that lines never carry '\n'.
+std::string CollapseSpaces(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < raw.size();) {
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    size_t len = 0;
+    if (IsAsciiSpace(static_cast<char>(c))) {
+      len = 1;
+    } else if (c == 0xC2 && i + 1 < raw.size() &&
+               static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+      len = 2;  // U+00A0
+    } else if (c == 0xE3 && i + 2 < raw.size() &&
+               static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(raw[i + 2]) == 0x80) {
+      len = 3;  // U+3000
+    }
+    if (len > 0) {
+      pending_space = true;
+      i += len;
+      continue;
+    }
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    out.push_back(raw[i]);
+    ++i;
+  }
+  return out;
+}
+
+std::string Trim(std::string s) {
+  size_t b = 0;
+  while (b < s.size() && IsAsciiSpace(s[b])) ++b;
+  size_t e = s.size();
+  while (e > b && IsAsciiSpace(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+}  // namespace
+
+std::string TextCleaner::Clean(std::string_view raw) {
+  std::string collapsed = CollapseSpaces(raw);
+  if (collapsed.empty()) return collapsed;
+  Normalized n = NormalizeText(collapsed);
+  traditional_chars_ += n.traditional_chars;
+  total_bytes_ += static_cast<int64_t>(collapsed.size());
+  // Normalisation may turn full-width spaces into ASCII ones: collapse again.
+  return Trim(CollapseSpaces(n.text));
+}
+
+xxgk::v1::Script TextCleaner::script() const {
+  // A CJK character is three UTF-8 bytes; call the text traditional when at
+  // least one in fifty characters was converted (stray variants do not count).
+  if (traditional_chars_ > 0 && traditional_chars_ * 3 * 50 >= total_bytes_) {
+    return xxgk::v1::TRADITIONAL;
+  }
+  return xxgk::v1::SIMPLIFIED;
+}
+
+TableGrid ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
+                      std::string_view source_kind) {
+  TableGrid grid;
+  grid.source_kind = std::string(source_kind);
+  const int n_rows = static_cast<int>(rows.size());
+  std::vector<std::vector<GridCell>>& out = grid.rows;
+  out.assign(n_rows, {});
+  std::vector<std::vector<bool>> filled(n_rows);
+  for (int r = 0; r < n_rows; ++r) {
+    int col = 0;
+    for (const SpanCell& cell : rows[r]) {
+      while (col < static_cast<int>(filled[r].size()) && filled[r][col]) ++col;
+      if (col >= kMaxColumns) break;
+      const int cs = std::clamp(cell.col_span, 1, kMaxColumns - col);
+      const int rs = std::clamp(cell.row_span, 1, std::min(kMaxRowSpan, n_rows - r));
+      for (int dr = 0; dr < rs; ++dr) {
+        std::vector<GridCell>& row = out[r + dr];
+        std::vector<bool>& mark = filled[r + dr];
+        if (static_cast<int>(row.size()) < col + cs) {
+          row.resize(col + cs);
+          mark.resize(col + cs, false);
+        }
+        for (int dc = 0; dc < cs; ++dc) {
+          GridCell& g = row[col + dc];
+          if (mark[col + dc]) continue;  // overlapping spans: first one wins
+          mark[col + dc] = true;
+          g.text = cell.text;
+          g.source_begin = cell.source_begin;
+          g.source_end = cell.source_end;
+          if (dr == 0 && dc == 0) {
+            g.row_span = rs;
+            g.col_span = cs;
+          } else {
+            g.continuation = true;
+          }
+        }
+      }
+      col += cs;
+    }
+  }
+  size_t width = 0;
+  for (const auto& row : out) width = std::max(width, row.size());
+  for (auto& row : out) row.resize(width);
+  return grid;
+}
+
+void AppendLine(std::vector<Block>* blocks, std::string text, uint32_t page,
+                uint32_t begin, uint32_t end) {
+  if (text.empty()) return;
+  Block b;
+  b.kind = Block::Kind::kLine;
+  b.text = std::move(text);
+  b.page = page;
+  b.source_begin = begin;
+  b.source_end = end;
+  blocks->push_back(std::move(b));
+}
+
+std::string LastLineText(const std::vector<Block>& blocks) {
+  if (blocks.empty() || blocks.back().kind != Block::Kind::kLine) return "";
+  return blocks.back().text;
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,56 @@
+// Helpers shared by the HTML, .docx and PDF readers: cleaning a text run into
+// a normalised line or cell, expanding spanning cells into a rectangular grid.
+#ifndef XXGK_REPORT_READERS_COMMON_H_
+#define XXGK_REPORT_READERS_COMMON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/blocks.h"
+
+namespace xxgk::report {
+
+// Collects normalised text for one reader run and remembers how many
+// characters were converted from traditional script.
+class TextCleaner {
+ public:
+  // Whitespace runs (including newlines and tabs) become one space, the
+  // result is normalised (NormalizeText) and trimmed.
+  std::string Clean(std::string_view raw);
+  // SIMPLIFIED, or TRADITIONAL when a noticeable share of the text was
+  // converted from traditional script.
+  xxgk::v1::Script script() const;
+
+ private:
+  int64_t traditional_chars_ = 0;
+  int64_t total_bytes_ = 0;
+};
+
+// A cell as the source declares it, before span expansion.
+struct SpanCell {
+  std::string text;  // already cleaned
+  int row_span = 1;  // clamped by ExpandSpans
+  int col_span = 1;
+  uint32_t source_begin = 0;
+  uint32_t source_end = 0;
+};
+
+// Lays out rows of declared cells as HTML does: a cell goes to the first free
+// column of its row, covered positions get continuation copies, row spans are
+// clipped at the last row, and the grid is padded to a rectangle. Spans are
+// clamped to keep hostile input bounded.
+TableGrid ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
+                      std::string_view source_kind);
+
+// Appends a line block unless `text` is empty.
+void AppendLine(std::vector<Block>* blocks, std::string text, uint32_t page = 0,
+                uint32_t begin = 0, uint32_t end = 0);
+
+// The text of the last line block, if the last block is a line; else "".
+std::string LastLineText(const std::vector<Block>& blocks);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_READERS_COMMON_H_
