@@ -1,0 +1,193 @@
+#include "report/assemble.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "report/facts.h"
+#include "report/metadata.h"
+#include "report/normalize.h"
+#include "report/sections.h"
+#include "report/table_map.h"
+
+namespace xxgk::report {
+namespace {
+
+using xxgk::v1::ReadingNote;
+using xxgk::v1::Report;
+using xxgk::v1::Section;
+using xxgk::v1::Span;
+
+std::string OneLine(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+bool IsBlankText(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+// The table a statistics section should hold.
+const char* SectionTable(Section::Kind kind) {
+  switch (kind) {
+    case Section::ACTIVE_DISCLOSURE: return "t2";
+    case Section::APPLICATIONS: return "t3";
+    case Section::REVIEW_LITIGATION: return "t4";
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+Report Assemble(ReadResult read) {
+  Report report;
+  *report.mutable_source() = read.source;
+  std::string text;
+  std::vector<TextLine> lines;
+  struct GridAt {
+    size_t block;
+    PlacedGrid placed;
+  };
+  std::vector<GridAt> grids;
+
+  auto add_line = [&](std::string_view s, uint32_t src_b, uint32_t src_e, uint32_t page,
+                      bool table_row) -> TextLine& {
+    TextLine l;
+    l.begin = static_cast<uint32_t>(text.size());
+    text.append(s);
+    l.end = static_cast<uint32_t>(text.size());
+    text.push_back('\n');
+    l.source_begin = src_b;
+    l.source_end = src_e;
+    l.page = page;
+    l.number = static_cast<uint32_t>(lines.size() + 1);
+    l.table_row = table_row;
+    lines.push_back(l);
+    return lines.back();
+  };
+
+  for (size_t bi = 0; bi < read.blocks.size(); ++bi) {
+    const Block& b = read.blocks[bi];
+    if (b.kind == Block::Kind::kLine) {
+      if (IsBlankText(b.text) || IsPageChromeLine(b.text)) continue;
+      add_line(OneLine(b.text), b.source_begin, b.source_end, b.page, false);
+      continue;
+    }
+    const TableGrid& g = b.table;
+    if (g.rows.empty()) continue;
+    GridAt ga;
+    ga.block = bi;
+    ga.placed.grid = &g;
+    ga.placed.span.set_begin(static_cast<uint32_t>(text.size()));
+    ga.placed.span.set_source_begin(b.source_begin);
+    ga.placed.span.set_source_end(b.source_end);
+    ga.placed.span.set_page(b.page);
+    ga.placed.span.set_line(static_cast<uint32_t>(lines.size() + 1));
+    for (const auto& row : g.rows) {
+      std::string line = "|";
+      std::vector<Span> spans;
+      const uint32_t line_begin = static_cast<uint32_t>(text.size());
+      const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
+      uint32_t src_b = row.empty() ? b.source_begin : row.front().source_begin;
+      uint32_t src_e = row.empty() ? b.source_end : row.back().source_end;
+      for (const GridCell& c : row) {
+        line += " ";
+        Span s;
+        s.set_begin(line_begin + static_cast<uint32_t>(line.size()));
+        std::string cell = c.continuation ? std::string() : OneLine(c.text);
+        line += cell;
+        s.set_end(line_begin + static_cast<uint32_t>(line.size()));
+        s.set_source_begin(c.source_begin);
+        s.set_source_end(c.source_end);
+        s.set_page(b.page);
+        s.set_line(line_no);
+        spans.push_back(s);
+        line += " |";
+      }
+      add_line(line, src_b, src_e, b.page, true);
+      ga.placed.spans.push_back(std::move(spans));
+    }
+    ga.placed.span.set_end(static_cast<uint32_t>(text.size() - 1));
+    grids.push_back(std::move(ga));
+  }
+
+  // sections, then each table's heading: the innermost section around it
+  std::vector<Section> sections = FindSections(text, lines);
+  for (GridAt& ga : grids) {
+    const uint32_t at = ga.placed.span.begin();
+    const Section* inner = nullptr;
+    for (const Section& s : sections) {
+      if (s.span().begin() <= at && at < std::max(s.span().end(), s.span().begin() + 1) + 1) {
+        if (inner == nullptr || s.level() >= inner->level()) inner = &s;
+      }
+    }
+    ga.placed.heading = inner ? inner->heading() : ga.placed.grid->caption;
+  }
+  for (Section& s : sections) *report.add_sections() = std::move(s);
+
+  report.set_text(text);
+  std::vector<PlacedGrid> placed;
+  placed.reserve(grids.size());
+  for (const GridAt& ga : grids) placed.push_back(ga.placed);
+  MapTables(placed, &report);
+
+  // tables that should stand under a heading with nothing under it: images
+  const auto& tables = report.tables();
+  for (const Section& s : report.sections()) {
+    const char* t = SectionTable(s.kind());
+    if (t == nullptr || s.level() != 1) continue;
+    bool found = (std::string_view(t) == "t2" && tables.t2().info().found()) ||
+                 (std::string_view(t) == "t3" && tables.t3().info().found()) ||
+                 (std::string_view(t) == "t4" && tables.t4().info().found());
+    if (found || !IsBlankText(s.text())) continue;
+    ReadingNote* n = report.add_notes();
+    n->set_kind(ReadingNote::TABLE_AS_IMAGE);
+    n->set_message(absl::StrCat("section \"", s.heading(),
+                                "\" has a heading and nothing under it: its table was "
+                                "probably an image"));
+    n->set_excerpt(s.heading());
+    *n->mutable_span() = s.heading_span();
+    n->set_table(t);
+  }
+
+  // reader notes: place them on the line that holds their source offset
+  for (ReadingNote& n : read.notes) {
+    Span* sp = n.mutable_span();
+    if (sp->end() == 0 && !lines.empty()) {
+      for (const TextLine& l : lines) {
+        if (l.source_begin <= sp->source_begin() && sp->source_begin() < std::max(l.source_end, l.source_begin + 1)) {
+          sp->set_begin(l.begin);
+          sp->set_end(l.end);
+          sp->set_line(l.number);
+          if (sp->page() == 0) sp->set_page(l.page);
+          break;
+        }
+      }
+    }
+    *report.add_notes() = std::move(n);
+  }
+
+  auto* meta = report.mutable_meta();
+  meta->set_script(read.script == xxgk::v1::TRADITIONAL ? xxgk::v1::TRADITIONAL
+                                                         : xxgk::v1::SIMPLIFIED);
+  if (tables.legacy().info().found()) {
+    meta->set_format_version(xxgk::v1::FORMAT_LEGACY);
+  } else if (tables.t2().info().layout() != xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
+    meta->set_format_version(tables.t2().info().layout());
+  } else if (tables.t3().info().layout() != xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
+    meta->set_format_version(tables.t3().info().layout());
+  }
+  ReadMetadata(&report);
+  std::vector<xxgk::v1::ProseFact> facts = ExtractFacts(report);
+  for (auto& f : facts) *report.add_facts() = std::move(f);
+  return report;
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,288 @@
+#include "report/labels.h"
+
+#include <set>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "re2/re2.h"
+#include "unicode/uchar.h"
+#include "unicode/utf8.h"
+
+namespace xxgk::report {
+namespace {
+
+// Decodes UTF-8 into code points (invalid bytes become U+FFFD).
+std::vector<UChar32> CodePoints(std::string_view s) {
+  std::vector<UChar32> out;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out.push_back(c < 0 ? 0xFFFD : c);
+  }
+  return out;
+}
+
+bool IsChineseDigit(UChar32 c) {
+  switch (c) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零':
+    case U'两':
+      return true;
+    default:
+      return false;
+  }
+}
+
+int DigitValue(UChar32 c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+std::string Encode(const std::vector<UChar32>& cps, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < cps.size(); ++i) {
+    char buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, cps[i], err);
+    if (!err) out.append(buf, len);
+  }
+  return out;
+}
+
+size_t EncodedLength(const std::vector<UChar32>& cps, size_t from, size_t to) {
+  size_t n = 0;
+  for (size_t i = from; i < to && i < cps.size(); ++i) n += U8_LENGTH(cps[i]);
+  return n;
+}
+
+bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+}  // namespace
+
+int ChineseNumeralValue(std::string_view numeral) {
+  std::vector<UChar32> cps = CodePoints(numeral);
+  if (cps.empty() || cps.size() > 3) return 0;
+  int value = 0;
+  int pending = 0;
+  bool any = false;
+  for (UChar32 c : cps) {
+    if (c == U'十') {
+      value += (pending == 0 ? 1 : pending) * 10;
+      pending = 0;
+      any = true;
+    } else {
+      int d = DigitValue(c);
+      if (d < 0) return 0;
+      pending = d;
+      any = true;
+    }
+  }
+  return any ? value + pending : 0;
+}
+
+Numbering ParseNumbering(std::string_view text) {
+  Numbering out;
+  std::vector<UChar32> cps = CodePoints(text);
+  size_t i = 0;
+  while (i < cps.size() && IsSpace(cps[i])) ++i;
+  const size_t start = i;
+  auto finish = [&](NumberingStyle style, size_t num_from, size_t num_to, size_t end,
+                    bool paren) {
+    out.style = style;
+    std::string num = Encode(cps, num_from, num_to);
+    out.written = paren ? absl::StrCat("(", num, ")") : num;
+    if (style == NumberingStyle::kArabic) {
+      out.value = std::atoi(num.c_str());
+    } else {
+      out.value = ChineseNumeralValue(num);
+    }
+    // swallow a separator and spaces that follow
+    while (end < cps.size() && (IsSpace(cps[end]) || cps[end] == U'、' ||
+                                (cps[end] == '.' && (end + 1 >= cps.size() ||
+                                                     !(cps[end + 1] >= '0' && cps[end + 1] <= '9'))))) {
+      ++end;
+    }
+    out.length = EncodedLength(cps, 0, end);
+  };
+  if (i >= cps.size()) return out;
+  if (cps[i] == '(') {
+    size_t j = i + 1;
+    while (j < cps.size() && IsSpace(cps[j])) ++j;
+    size_t k = j;
+    bool chinese = k < cps.size() && IsChineseDigit(cps[k]);
+    bool arabic = k < cps.size() && cps[k] >= '0' && cps[k] <= '9';
+    while (k < cps.size() && k - j < 3 &&
+           ((chinese && IsChineseDigit(cps[k])) || (arabic && cps[k] >= '0' && cps[k] <= '9'))) {
+      ++k;
+    }
+    size_t m = k;
+    while (m < cps.size() && IsSpace(cps[m])) ++m;
+    if ((chinese || arabic) && k > j && m < cps.size() && cps[m] == ')') {
+      finish(chinese ? NumberingStyle::kParen : NumberingStyle::kArabic, j, k, m + 1, true);
+    }
+    return out;
+  }
+  if (IsChineseDigit(cps[i])) {
+    size_t k = i;
+    while (k < cps.size() && k - i < 3 && IsChineseDigit(cps[k])) ++k;
+    if (k < cps.size() && (cps[k] == U'、' || cps[k] == '.' || cps[k] == ',' || cps[k] == ' ' ||
+                           cps[k] == 0x3000)) {
+      if (ChineseNumeralValue(Encode(cps, i, k)) > 0) {
+        finish(NumberingStyle::kTop, i, k, k + 1, false);
+      }
+    }
+    return out;
+  }
+  if (cps[i] >= '0' && cps[i] <= '9') {
+    size_t k = i;
+    while (k < cps.size() && k - i < 2 && cps[k] >= '0' && cps[k] <= '9') ++k;
+    if (k < cps.size() && (cps[k] == U'、' || cps[k] == ')' ||
+                           (cps[k] == '.' && (k + 1 >= cps.size() ||
+                                              !(cps[k + 1] >= '0' && cps[k + 1] <= '9'))))) {
+      finish(NumberingStyle::kArabic, i, k, k + 1, false);
+    }
+    return out;
+  }
+  (void)start;
+  return out;
+}
+
+std::string LabelKey(std::string_view text) {
+  std::string_view rest = text;
+  for (int n = 0; n < 3; ++n) {
+    Numbering num = ParseNumbering(rest);
+    if (num.style == NumberingStyle::kNone || num.length == 0) break;
+    rest.remove_prefix(num.length);
+  }
+  std::vector<UChar32> cps = CodePoints(rest);
+  std::vector<UChar32> kept;
+  kept.reserve(cps.size());
+  for (UChar32 c : cps) {
+    if (!u_isalnum(c)) continue;
+    if (c == U'钩') c = U'勾';
+    kept.push_back(c);
+  }
+  return Encode(kept, 0, kept.size());
+}
+
+double LabelSimilarity(std::string_view a, std::string_view b) {
+  std::vector<UChar32> ca = CodePoints(a), cb = CodePoints(b);
+  if (ca.empty() || cb.empty()) return 0;
+  if (ca == cb) return 1;
+  if (ca.size() < 2 || cb.size() < 2) return 0;
+  std::multiset<std::pair<UChar32, UChar32>> ba;
+  for (size_t i = 0; i + 1 < ca.size(); ++i) ba.insert({ca[i], ca[i + 1]});
+  size_t common = 0;
+  for (size_t i = 0; i + 1 < cb.size(); ++i) {
+    auto it = ba.find({cb[i], cb[i + 1]});
+    if (it != ba.end()) {
+      ++common;
+      ba.erase(it);
+    }
+  }
+  return 2.0 * static_cast<double>(common) /
+         static_cast<double>((ca.size() - 1) + (cb.size() - 1));
+}
+
+size_t CodePointCount(std::string_view s) { return CodePoints(s).size(); }
+
+namespace {
+
+std::string_view TrimSpaces(std::string_view s) {
+  auto is_sp = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_sp(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_sp(s.back())) s.remove_suffix(1);
+  // also ideographic space / NBSP in UTF-8
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view sp : {std::string_view("\xE3\x80\x80"), std::string_view("\xC2\xA0")}) {
+      if (s.size() >= sp.size() && s.substr(0, sp.size()) == sp) {
+        s.remove_prefix(sp.size());
+        again = true;
+      }
+      if (s.size() >= sp.size() && s.substr(s.size() - sp.size()) == sp) {
+        s.remove_suffix(sp.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
+bool IsNaText(std::string_view t) {
+  static const std::set<std::string_view> kWords = {"无", "暂无", "空", "不适用", "/", "\\",
+                                                    "N/A", "n/a", "NA"};
+  if (kWords.count(t)) return true;
+  // only dashes/slashes
+  std::vector<UChar32> cps = CodePoints(t);
+  if (cps.empty()) return false;
+  for (UChar32 c : cps) {
+    switch (c) {
+      case '-': case '/': case '\\': case 0x2014: case 0x2013: case 0x2015: case 0xFF0D:
+      case 0x2012: case 0x2212: case 0x2500: case 0x30FC: case 0x4E00 /* 一 used as dash */:
+        break;
+      default:
+        return false;
+    }
+  }
+  // a lone 一 is a numeral-like dash only when repeated or alone
+  return true;
+}
+
+const RE2& NumberRe() {
+  static const RE2* const re = new RE2(
+      R"(^([+-]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?\s*(万元|亿元|元|件|条|个|次|人次|人|项|家|%)?$)");
+  return *re;
+}
+
+}  // namespace
+
+xxgk::v1::Cell ParseCellValue(std::string_view text) {
+  xxgk::v1::Cell cell;
+  std::string_view t = TrimSpaces(text);
+  cell.set_raw(std::string(t));
+  if (t.empty()) {
+    cell.set_presence(xxgk::v1::Cell::BLANK);
+    return cell;
+  }
+  std::string sign, digits, frac, unit;
+  if (RE2::FullMatch(re2::StringPiece(t.data(), t.size()), NumberRe(), &sign, &digits, &frac,
+                     &unit)) {
+    cell.set_presence(xxgk::v1::Cell::NUMBER);
+    std::string v = absl::StrReplaceAll(digits, {{",", ""}});
+    if (sign == "-") v = "-" + v;
+    cell.set_value(v + frac);
+    if (!unit.empty()) cell.set_unit(unit);
+    return cell;
+  }
+  if (IsNaText(t)) {
+    cell.set_presence(xxgk::v1::Cell::NA);
+    return cell;
+  }
+  cell.set_presence(xxgk::v1::Cell::TEXT);
+  return cell;
+}
+
+bool IsValueText(std::string_view text) {
+  xxgk::v1::Cell c = ParseCellValue(text);
+  return c.presence() != xxgk::v1::Cell::TEXT;
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,56 @@
+// Label handling shared by table recognition and section finding: numbering
+// prefixes (一、 (一) 1. ...), a comparison key for labels that ignores
+// numbering, spacing, punctuation and known spelling variants, a fuzzy
+// similarity for typos, and the value of a table cell (number / blank / NA /
+// text). All functions expect normalised text (report/normalize.h).
+#ifndef XXGK_REPORT_LABELS_H_
+#define XXGK_REPORT_LABELS_H_
+
+#include <string>
+#include <string_view>
+
+#include "xxgk/v1/report.pb.h"
+
+namespace xxgk::report {
+
+enum class NumberingStyle {
+  kNone,
+  kTop,     // 一、 一. 一,  (Chinese numeral followed by a separator)
+  kParen,   // (一)
+  kArabic,  // 1. 1、 (1)
+};
+
+struct Numbering {
+  NumberingStyle style = NumberingStyle::kNone;
+  std::string written;  // the numeral as written: "二", "(四)", "3"
+  int value = 0;        // numeric value, 0 when none
+  size_t length = 0;    // bytes of the prefix, including its separator
+};
+
+// The numbering at the start of `text` (after leading spaces).
+Numbering ParseNumbering(std::string_view text);
+
+// Value of a Chinese numeral 一..九十九 (also 〇/零/两); 0 when not one.
+int ChineseNumeralValue(std::string_view numeral);
+
+// `text` without its numbering prefixes (several may be stacked, e.g.
+// "三、(一)"), without spaces, punctuation and symbols; 钩稽 → 勾稽.
+std::string LabelKey(std::string_view text);
+
+// Dice coefficient over character bigrams of two label keys, in [0, 1].
+double LabelSimilarity(std::string_view a, std::string_view b);
+
+// Number of Unicode code points in valid UTF-8 `s`.
+size_t CodePointCount(std::string_view s);
+
+// Reads a table cell's text into presence/value/unit (raw is set to `text`).
+// "" → BLANK; "/", "-", "—", "——", "无" … → NA; "1,234" → NUMBER "1234";
+// "12.50万元" → NUMBER "12.50" unit 万元; anything else → TEXT.
+xxgk::v1::Cell ParseCellValue(std::string_view text);
+
+// True when the cell text is empty, NA or a number (with optional unit).
+bool IsValueText(std::string_view text);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_LABELS_H_

@@ -1,0 +1,206 @@
+#include "report/parse.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "re2/re2.h"
+#include "report/assemble.h"
+#include "report/readers.h"
+
+namespace xxgk::report {
+namespace {
+
+std::string Lower(std::string_view s) {
+  return absl::AsciiStrToLower(absl::string_view(s.data(), s.size()));
+}
+
+std::string Extension(std::string_view file_name) {
+  size_t slash = file_name.find_last_of("/\\");
+  std::string_view base = slash == std::string_view::npos ? file_name : file_name.substr(slash + 1);
+  size_t dot = base.rfind('.');
+  if (dot == std::string_view::npos) return "";
+  return Lower(base.substr(dot + 1));
+}
+
+std::string FromContentType(std::string_view ct_in) {
+  std::string ct = Lower(ct_in);
+  if (ct.empty()) return "";
+  if (absl::StrContains(ct, "pdf")) return "pdf";
+  if (absl::StrContains(ct, "wordprocessingml") || absl::StrContains(ct, "docx")) return "docx";
+  if (absl::StrContains(ct, "html") || absl::StrContains(ct, "xhtml")) return "html";
+  if (absl::StrContains(ct, "json")) return "report-json";
+  if (absl::StrContains(ct, "textproto") || absl::StrContains(ct, "protobuf-text") ||
+      absl::StrContains(ct, "x-protobuf")) {
+    return "report-textproto";
+  }
+  if (absl::StrContains(ct, "text/plain")) return "text";
+  return "";
+}
+
+std::string FromExtension(std::string_view file_name) {
+  std::string ext = Extension(file_name);
+  if (ext == "pdf") return "pdf";
+  if (ext == "docx") return "docx";
+  if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
+  if (ext == "json") return "report-json";
+  if (ext == "textproto" || ext == "txtpb" || ext == "pbtxt" || ext == "textpb") {
+    return "report-textproto";
+  }
+  if (ext == "txt" || ext == "text") return "text";
+  return "";
+}
+
+// The bytes after a UTF-8 BOM and leading whitespace.
+std::string_view Head(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  while (!bytes.empty() && (bytes.front() == ' ' || bytes.front() == '\n' ||
+                            bytes.front() == '\r' || bytes.front() == '\t')) {
+    bytes.remove_prefix(1);
+  }
+  return bytes;
+}
+
+std::string FromMagic(std::string_view bytes) {
+  if (bytes.substr(0, 5) == "%PDF-" || bytes.substr(0, 4) == "%PDF") return "pdf";
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "docx";
+  return "";
+}
+
+std::string FromText(std::string_view bytes) {
+  std::string_view head = Head(bytes);
+  std::string start = Lower(head.substr(0, 2048));
+  if (!start.empty() && start[0] == '<' &&
+      (absl::StrContains(start, "<html") || absl::StrContains(start, "<!doctype") ||
+       absl::StrContains(start, "<table") || absl::StrContains(start, "<body") ||
+       absl::StrContains(start, "<div") || absl::StrContains(start, "<p"))) {
+    return "html";
+  }
+  if (absl::StrContains(start, "<html") || absl::StrContains(start, "<table")) return "html";
+  if (!head.empty() && head.front() == '{') return "report-json";
+  // text format of a Report: its first token is a field of Report
+  static const RE2 kTextproto(
+      R"(^(?:#[^\n]*\n\s*)*(meta|sections|tables|facts|notes|text|source)\s*(\{|:))");
+  if (RE2::PartialMatch(re2::StringPiece(head.data(), std::min<size_t>(head.size(), 512)),
+                        kTextproto)) {
+    return "report-textproto";
+  }
+  return "text";
+}
+
+class CollectErrors : public google::protobuf::io::ErrorCollector {
+ public:
+  explicit CollectErrors(std::string file) : file_(std::move(file)) {}
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    errors_.push_back(absl::StrCat(file_, ":", line + 1, ":", column + 1, ": ", message));
+  }
+  void AddWarning(int line, google::protobuf::io::ColumnNumber column,
+                  const std::string& message) override {
+    errors_.push_back(absl::StrCat(file_, ":", line + 1, ":", column + 1, ": ", message));
+  }
+  const std::vector<std::string>& errors() const { return errors_; }
+
+ private:
+  std::string file_;
+  std::vector<std::string> errors_;
+};
+
+}  // namespace
+
+std::string SniffFormat(const xxgk::v1::Document& doc) {
+  const std::string& bytes = doc.content();
+  std::string f = FromMagic(bytes);
+  if (!f.empty()) return f;
+  f = FromContentType(doc.content_type());
+  if (!f.empty()) return f;
+  f = FromExtension(doc.file_name());
+  if (!f.empty()) return f;
+  return FromText(bytes);
+}
+
+absl::StatusOr<xxgk::v1::Report> ParseStructuredReport(std::string_view bytes,
+                                                       std::string_view file_name,
+                                                       std::string_view format) {
+  const std::string name = file_name.empty() ? std::string("<input>") : std::string(file_name);
+  xxgk::v1::Report report;
+  if (format == "report-json") {
+    google::protobuf::util::JsonParseOptions opts;
+    opts.ignore_unknown_fields = false;
+    auto st = google::protobuf::util::JsonStringToMessage(
+        google::protobuf::StringPiece(bytes.data(), bytes.size()), &report, opts);
+    if (!st.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ": not a valid xxgk.v1.Report in JSON: ", st.ToString()));
+    }
+  } else if (format == "report-textproto") {
+    google::protobuf::TextFormat::Parser parser;
+    CollectErrors errors(name);
+    parser.RecordErrorsTo(&errors);
+    parser.AllowUnknownField(false);
+    parser.AllowUnknownExtension(false);
+    if (!parser.ParseFromString(std::string(bytes), &report)) {
+      std::string msg = errors.errors().empty() ? absl::StrCat(name, ": not a valid text-format Report")
+                                                : absl::StrJoin(errors.errors(), "; ");
+      return absl::InvalidArgumentError(msg);
+    }
+  } else {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, ": unknown structured format \"", std::string(format), "\""));
+  }
+  report.mutable_source()->set_input_format(std::string(format));
+  if (report.source().file_name().empty()) report.mutable_source()->set_file_name(std::string(file_name));
+  if (report.source().size_bytes() == 0) report.mutable_source()->set_size_bytes(bytes.size());
+  return report;
+}
+
+absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
+                                               const ParseOptions& options) {
+  const std::string format = options.input_format.empty() ? SniffFormat(doc) : options.input_format;
+  const std::string& bytes = doc.content();
+  const std::string name = doc.file_name().empty() ? std::string("<input>") : doc.file_name();
+  if (bytes.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(name, ": the document is empty"));
+  }
+  if (format == "report-json" || format == "report-textproto") {
+    return ParseStructuredReport(bytes, doc.file_name(), format);
+  }
+  absl::StatusOr<ReadResult> read;
+  try {
+    if (format == "text") {
+      read = ReadText(bytes);
+    } else if (format == "html") {
+      read = ReadHtml(bytes);
+    } else if (format == "docx") {
+      read = ReadDocx(bytes);
+    } else if (format == "pdf") {
+      read = ReadPdf(bytes);
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat(
+          name, ": unknown input format \"", format,
+          "\" (text, html, docx, pdf, report-json, report-textproto)"));
+    }
+  } catch (const std::exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(name, ": cannot read as ", format, ": ", e.what()));
+  }
+  if (!read.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, ": cannot read as ", format, ": ", read.status().message()));
+  }
+  ReadResult result = *std::move(read);
+  result.source.set_file_name(doc.file_name());
+  result.source.set_content_type(doc.content_type());
+  result.source.set_input_format(format);
+  result.source.set_size_bytes(bytes.size());
+  return Assemble(std::move(result));
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,184 @@
+#include "report/sections.h"
+
+#include <string>
+
+#include "report/labels.h"
+
+namespace xxgk::report {
+namespace {
+
+using Kind = xxgk::v1::Section::Kind;
+
+bool Has(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+// Sentence punctuation inside a line (trailing punctuation ignored) shows
+// that the line is running text, not a heading.
+bool HasInnerSentencePunct(std::string_view line) {
+  static const std::string_view kTrail[] = {"。", ":", ";", ".", ",", " "};
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view t : kTrail) {
+      if (line.size() >= t.size() && line.substr(line.size() - t.size()) == t) {
+        line.remove_suffix(t.size());
+        again = true;
+      }
+    }
+  }
+  return Has(line, "。") || Has(line, ",") || Has(line, ";") || Has(line, ":") ||
+         Has(line, "!") || Has(line, "?");
+}
+
+// Canonical headings an unnumbered heading line must closely resemble.
+bool IsCanonicalHeading(std::string_view key) {
+  static const std::string_view kHeadings[] = {
+      "总体情况", "概述", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+      "政府信息公开行政复议行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项",
+      "主动公开情况", "依申请公开情况", "依申请公开政府信息情况", "存在的主要问题和改进情况",
+      "政府信息公开收费及减免情况", "行政复议行政诉讼情况"};
+  for (std::string_view h : kHeadings) {
+    if (key == h || LabelSimilarity(key, h) >= 0.8) return true;
+  }
+  return false;
+}
+
+struct Candidate {
+  size_t line = 0;
+  int level = 0;
+  Kind kind = xxgk::v1::Section::KIND_UNSPECIFIED;
+  Numbering num;
+  bool accepted = false;
+};
+
+Candidate Classify(std::string_view line) {
+  Candidate c;
+  Numbering num = ParseNumbering(line);
+  std::string_view rest = line.substr(std::min(num.length, line.size()));
+  std::string key = LabelKey(rest);
+  size_t n = CodePointCount(key);
+  if (n < 2 || HasInnerSentencePunct(rest)) return c;
+  Kind kind = HeadingKind(key);
+  if (num.style == NumberingStyle::kTop && n <= 30) {
+    c.level = 1;
+  } else if (num.style == NumberingStyle::kParen && n <= 25 &&
+             kind != xxgk::v1::Section::KIND_UNSPECIFIED) {
+    c.level = 2;
+  } else if (num.style == NumberingStyle::kNone && n <= 18 &&
+             kind != xxgk::v1::Section::KIND_UNSPECIFIED && IsCanonicalHeading(key)) {
+    c.level = 1;
+  }
+  c.kind = kind;
+  c.num = num;
+  return c;
+}
+
+}  // namespace
+
+Kind HeadingKind(std::string_view heading) {
+  std::string k = LabelKey(heading);
+  if (Has(k, "其他需要报告") || Has(k, "其他需要说明") || k == "其他事项" || k == "其他情况") {
+    return xxgk::v1::Section::OTHER_MATTERS;
+  }
+  if (Has(k, "收费及减免") || Has(k, "收费和减免") || Has(k, "收费减免") ||
+      Has(k, "收取费用") || Has(k, "收费情况")) {
+    return xxgk::v1::Section::FEES;
+  }
+  if (Has(k, "行政复议") || Has(k, "行政诉讼")) return xxgk::v1::Section::REVIEW_LITIGATION;
+  if (Has(k, "存在的主要问题") || Has(k, "存在问题") || Has(k, "存在困难") ||
+      Has(k, "主要问题") || Has(k, "改进措施") || Has(k, "改进情况") || Has(k, "问题及改进") ||
+      Has(k, "问题和改进") || Has(k, "不足")) {
+    return xxgk::v1::Section::PROBLEMS;
+  }
+  if (Has(k, "收到和处理") || Has(k, "依申请公开") || Has(k, "公开申请情况") ||
+      Has(k, "申请公开情况")) {
+    return xxgk::v1::Section::APPLICATIONS;
+  }
+  if (Has(k, "主动公开")) return xxgk::v1::Section::ACTIVE_DISCLOSURE;
+  if (Has(k, "总体情况") || k == "概述" || Has(k, "基本情况") || k == "概况" ||
+      k == "总体概述" || k == "工作概述") {
+    return xxgk::v1::Section::GENERAL;
+  }
+  return xxgk::v1::Section::KIND_UNSPECIFIED;
+}
+
+bool IsSectionHeadingLine(std::string_view line) {
+  Candidate c = Classify(line);
+  return c.level > 0 && c.kind != xxgk::v1::Section::KIND_UNSPECIFIED;
+}
+
+std::vector<xxgk::v1::Section> FindSections(std::string_view text,
+                                            const std::vector<TextLine>& lines) {
+  std::vector<Candidate> cands;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].table_row) continue;
+    std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    Candidate c = Classify(line);
+    if (c.level == 0) continue;
+    c.line = i;
+    cands.push_back(c);
+  }
+  // level-2 parts count as kinds only under a part of no known kind (the
+  // pre-2019 二、政府信息公开情况), never under 一、总体情况 and the like
+  Candidate* parent = nullptr;
+  for (Candidate& c : cands) {
+    if (c.level == 1) {
+      parent = &c;
+      c.accepted = c.kind != xxgk::v1::Section::KIND_UNSPECIFIED;
+    } else if (parent == nullptr || parent->kind == xxgk::v1::Section::KIND_UNSPECIFIED) {
+      c.accepted = true;
+      if (parent) parent->accepted = true;
+    }
+  }
+  std::vector<const Candidate*> chosen;
+  for (const Candidate& c : cands) {
+    if (c.accepted) chosen.push_back(&c);
+  }
+  std::vector<xxgk::v1::Section> out;
+  for (size_t s = 0; s < chosen.size(); ++s) {
+    const Candidate& c = *chosen[s];
+    const TextLine& hl = lines[c.line];
+    // ends where the next heading of the same or a higher level starts
+    size_t end_line = lines.size();
+    for (size_t t = s + 1; t < chosen.size(); ++t) {
+      if (chosen[t]->level <= c.level) {
+        end_line = chosen[t]->line;
+        break;
+      }
+    }
+    uint32_t end = end_line < lines.size() ? lines[end_line].begin : static_cast<uint32_t>(text.size());
+    while (end > hl.end && (text[end - 1] == '\n' || text[end - 1] == ' ')) --end;
+    xxgk::v1::Section sec;
+    sec.set_kind(c.kind);
+    sec.set_heading(std::string(text.substr(hl.begin, hl.end - hl.begin)));
+    sec.set_numeral(c.num.written);
+    sec.set_number(c.num.value);
+    sec.set_level(c.level);
+    if (end > hl.end) {
+      uint32_t body = hl.end + 1;
+      if (body < end) sec.set_text(std::string(text.substr(body, end - body)));
+    }
+    auto* sp = sec.mutable_span();
+    sp->set_begin(hl.begin);
+    sp->set_end(end);
+    sp->set_source_begin(hl.source_begin);
+    uint32_t src_end = hl.source_end;
+    for (size_t l = c.line; l < end_line && l < lines.size(); ++l) {
+      if (lines[l].end <= end) src_end = std::max(src_end, lines[l].source_end);
+    }
+    sp->set_source_end(src_end);
+    sp->set_page(hl.page);
+    sp->set_line(hl.number);
+    auto* hs = sec.mutable_heading_span();
+    hs->set_begin(hl.begin);
+    hs->set_end(hl.end);
+    hs->set_source_begin(hl.source_begin);
+    hs->set_source_end(hl.source_end);
+    hs->set_page(hl.page);
+    hs->set_line(hl.number);
+    out.push_back(std::move(sec));
+  }
+  return out;
+}
+
+}  // namespace xxgk::report

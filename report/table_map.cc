@@ -1,0 +1,1016 @@
+#include "report/table_map.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "report/cell_keys.h"
+#include "report/labels.h"
+
+namespace xxgk::report {
+namespace {
+
+using xxgk::v1::Cell;
+using xxgk::v1::FormatVersion;
+using xxgk::v1::ReadingNote;
+using xxgk::v1::Report;
+using xxgk::v1::Span;
+using xxgk::v1::TableInfo;
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+constexpr const char* kT3Columns[] = {"natural_person",    "commercial_enterprise",
+                                      "research_institution", "social_welfare_org",
+                                      "legal_service_org", "other_org", "total"};
+constexpr const char* kT4Blocks[] = {"review", "litigation_direct", "litigation_after_review"};
+constexpr const char* kT4Columns[] = {"upheld", "corrected", "other", "pending", "total"};
+
+// ---------------------------------------------------------------------------
+// Row anatomy: leading label cells, then value cells.
+
+struct RowParts {
+  std::vector<int> labels;  // columns of label cells
+  int value_start = 0;      // first value column
+};
+
+std::string_view CellText(const GridCell& c) { return c.text; }
+
+bool IsEmptyText(std::string_view t) {
+  for (char ch : t) {
+    if (ch != ' ' && ch != '\t') return false;
+  }
+  return true;
+}
+
+RowParts SplitRow(const std::vector<GridCell>& row) {
+  RowParts p;
+  const int n = static_cast<int>(row.size());
+  int c = 0;
+  while (c < n && IsEmptyText(row[c].text)) ++c;
+  if (c >= n || IsValueText(row[c].text)) {
+    p.value_start = 0;
+    return p;
+  }
+  while (c < n) {
+    std::string_view t = CellText(row[c]);
+    if (IsEmptyText(t)) {
+      // an empty cell between labels: continue only when a label follows
+      int k = c;
+      while (k < n && IsEmptyText(row[k].text)) ++k;
+      if (k < n && !IsValueText(row[k].text)) {
+        c = k;
+        continue;
+      }
+      break;
+    }
+    if (IsValueText(t)) break;
+    p.labels.push_back(c);
+    ++c;
+  }
+  p.value_start = c;
+  return p;
+}
+
+// Value cell texts from `start` (spanning copies read as empty).
+std::string_view ValueText(const std::vector<GridCell>& row, int c) {
+  if (c < 0 || c >= static_cast<int>(row.size())) return "";
+  if (row[c].continuation) return "";
+  return row[c].text;
+}
+
+std::string RowKeyText(const std::vector<GridCell>& row) {
+  std::string all;
+  for (const GridCell& c : row) all += LabelKey(c.text);
+  return all;
+}
+
+// ---------------------------------------------------------------------------
+// Which table a row belongs to, by its own markers.
+
+TableId RowHint(const std::vector<GridCell>& row) {
+  std::string all = RowKeyText(row);
+  if (all.empty()) return TableId::kNone;
+  if (Contains(all, "统计指标") || Contains(all, "政府信息公开情况统计表") ||
+      Contains(all, "主动公开政府信息数") || Contains(all, "回应解读") ||
+      Contains(all, "申请答复数") || Contains(all, "行政复议数量") ||
+      Contains(all, "行政诉讼数量") || Contains(all, "举报投诉数量")) {
+    return TableId::kLegacy;
+  }
+  if (Contains(all, "第二十条") || Contains(all, "信息内容") || Contains(all, "本年制发件数") ||
+      Contains(all, "本年新制作数量")) {
+    return TableId::kT2;
+  }
+  if (Contains(all, "勾稽") || Contains(all, "申请人情况") || Contains(all, "本年新收") ||
+      Contains(all, "上年结转") || Contains(all, "本年度办理结果") || Contains(all, "结转下年度")) {
+    return TableId::kT3;
+  }
+  bool review = false, litigation = false;
+  for (const GridCell& c : row) {
+    std::string k = LabelKey(c.text);
+    if (Contains(k, "行政复议")) review = true;
+    if (Contains(k, "行政诉讼")) litigation = true;
+  }
+  if ((review && litigation) || Contains(all, "未经复议直接起诉") || Contains(all, "复议后起诉")) {
+    return TableId::kT4;
+  }
+  // a lone t2 row label
+  RowParts parts = SplitRow(row);
+  if (!parts.labels.empty()) {
+    std::string k = LabelKey(row[parts.labels.front()].text);
+    static const std::set<std::string_view> kT2Rows = {
+        "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
+        "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
+    if (kT2Rows.count(k)) return TableId::kT2;
+  }
+  return TableId::kNone;
+}
+
+TableId HintFromHeading(std::string_view heading) {
+  std::string k = LabelKey(heading);
+  if (Contains(k, "统计表")) return TableId::kLegacy;
+  if (Contains(k, "主动公开")) return TableId::kT2;
+  if (Contains(k, "收到和处理") || Contains(k, "申请情况")) return TableId::kT3;
+  if (Contains(k, "行政复议") || Contains(k, "行政诉讼")) return TableId::kT4;
+  return TableId::kNone;
+}
+
+// ---------------------------------------------------------------------------
+// Per-table mapping state, kept across grids.
+
+struct Mapper {
+  Report* report;
+  TableId id;
+  bool touched = false;
+  std::string source_kind;
+  std::string heading;
+  Span span;
+  bool span_set = false;
+  // layout evidence
+  int votes_2021 = 0;
+  int votes_2019 = 0;
+  // t2 state
+  std::string t2_block;
+  std::vector<std::string> t2_columns;  // field per value column ("" unknown)
+  std::vector<std::string> t2_units;
+  // t3 state
+  std::string t3_ctx;
+  std::string pending_label;
+  // legacy state
+  int legacy_group = 0;
+  int legacy_value_col = -1;
+  int legacy_unit_col = -1;
+  bool t4_data_seen = false;
+
+  TableInfo* Info() {
+    switch (id) {
+      case TableId::kT2: return report->mutable_tables()->mutable_t2()->mutable_info();
+      case TableId::kT3: return report->mutable_tables()->mutable_t3()->mutable_info();
+      case TableId::kT4: return report->mutable_tables()->mutable_t4()->mutable_info();
+      case TableId::kLegacy: return report->mutable_tables()->mutable_legacy()->mutable_info();
+      default: return nullptr;
+    }
+  }
+
+  void Note(ReadingNote::Kind kind, std::string message, std::string excerpt, const Span& where) {
+    ReadingNote* n = report->add_notes();
+    n->set_kind(kind);
+    n->set_message(std::move(message));
+    n->set_excerpt(std::move(excerpt));
+    *n->mutable_span() = where;
+    n->set_table(TableIdName(id));
+  }
+
+  static Span SpanAt(const PlacedGrid& pg, int r, int c) {
+    if (r >= 0 && r < static_cast<int>(pg.spans.size()) && c >= 0 &&
+        c < static_cast<int>(pg.spans[r].size())) {
+      return pg.spans[r][c];
+    }
+    return pg.span;
+  }
+
+  static Span RowSpan(const PlacedGrid& pg, int r) {
+    if (r >= 0 && r < static_cast<int>(pg.spans.size()) && !pg.spans[r].empty()) {
+      Span s = pg.spans[r].front();
+      const Span& last = pg.spans[r].back();
+      s.set_end(last.end());
+      s.set_source_end(last.source_end());
+      return s;
+    }
+    return pg.span;
+  }
+
+  void Unplaced(const PlacedGrid& pg, int r, const std::string& label) {
+    Info()->add_unplaced_rows(label);
+    const auto& row = pg.grid->rows[r];
+    std::vector<std::string> texts;
+    for (const GridCell& c : row) texts.push_back(c.text);
+    Note(ReadingNote::UNPLACED_ROW,
+         absl::StrCat("table row \"", label, "\" matches no row of ", TableIdName(id)),
+         absl::StrJoin(texts, " | "), RowSpan(pg, r));
+  }
+
+  // Stores one cell; `key` is a full cell key.
+  void Put(const std::string& key, const PlacedGrid& pg, int r, int c, std::string_view unit) {
+    Cell* cell = MutableCell(report->mutable_tables(), key);
+    if (cell == nullptr) {
+      Note(ReadingNote::SHAPE, absl::StrCat("no cell ", key, " in this layout"), "",
+           SpanAt(pg, r, c));
+      return;
+    }
+    std::string_view text = ValueText(pg.grid->rows[r], c);
+    Cell parsed = ParseCellValue(text);
+    if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
+      if (cell->raw() != parsed.raw()) {
+        Note(ReadingNote::SHAPE,
+             absl::StrCat("cell ", key, " given twice (\"", cell->raw(), "\" and \"", parsed.raw(),
+                          "\"); the first is kept"),
+             parsed.raw(), SpanAt(pg, r, c));
+      }
+      return;
+    }
+    if (parsed.unit().empty() && !unit.empty()) parsed.set_unit(std::string(unit));
+    Span s = SpanAt(pg, r, c);
+    if (parsed.presence() == Cell::BLANK) s.set_end(s.begin());
+    *parsed.mutable_span() = s;
+    parsed.set_source_row(r);
+    parsed.set_source_col(c);
+    *cell = std::move(parsed);
+    touched = true;
+  }
+
+  // Stores a missing cell as absent: nothing to do, but remember shape.
+  void ShortRow(const PlacedGrid& pg, int r, const std::string& label, size_t got, size_t want) {
+    Note(ReadingNote::SHAPE,
+         absl::StrCat("row \"", label, "\" has ", got, " value cells, the layout has ", want),
+         "", RowSpan(pg, r));
+  }
+
+  void Begin(const PlacedGrid& pg) {
+    if (source_kind.empty()) source_kind = pg.grid->source_kind;
+    if (heading.empty()) heading = !pg.heading.empty() ? pg.heading : pg.grid->caption;
+    if (!span_set) {
+      span = pg.span;
+      span_set = true;
+    } else {
+      span.set_begin(std::min(span.begin(), pg.span.begin()));
+      span.set_end(std::max(span.end(), pg.span.end()));
+      span.set_source_begin(std::min(span.source_begin(), pg.span.source_begin()));
+      span.set_source_end(std::max(span.source_end(), pg.span.source_end()));
+    }
+  }
+
+  void MapRow(const PlacedGrid& pg, int r) {
+    switch (id) {
+      case TableId::kT2: MapT2Row(pg, r); break;
+      case TableId::kT3: MapT3Row(pg, r); break;
+      case TableId::kT4: MapT4Row(pg, r); break;
+      case TableId::kLegacy: MapLegacyRow(pg, r); break;
+      default: break;
+    }
+  }
+
+  // ---- table 二 ----
+  static std::string T2ColumnField(std::string_view header, std::string* unit) {
+    std::string k = LabelKey(header);
+    if (Contains(k, "万元")) *unit = "万元";
+    if (Contains(k, "制发")) return "issued";
+    if (Contains(k, "废止")) return "repealed";
+    if (Contains(k, "现行有效")) return "in_force";
+    if (Contains(k, "新制作")) return "new_made";
+    if (Contains(k, "新公开")) return "new_published";
+    if (Contains(k, "公开总数")) return "total_public";
+    if (Contains(k, "上一年") || Contains(k, "上年项目")) return "previous_count";
+    if (Contains(k, "增减") || (Contains(k, "增") && Contains(k, "减"))) return "change";
+    if (Contains(k, "处理决定")) return "decisions";
+    if (Contains(k, "收费金额")) return "amount_wan_yuan";
+    if (Contains(k, "采购项目")) return "projects";
+    if (Contains(k, "采购总金额") || Contains(k, "总金额")) return "amount";
+    return "";
+  }
+
+  static std::string T2RowKey(std::string_view label) {
+    std::string k = LabelKey(label);
+    struct E { const char* core; const char* key; };
+    static const E kRows[] = {
+        {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
+        {"规范性文件", "normative_documents"}, {"政府集中采购", "procurement"},
+        {"集中采购", "procurement"},          {"行政许可", "licensing"},
+        {"行政处罚", "penalty"},              {"行政强制", "coercion"},
+        {"规章", "rules"},                    {"事业性收费", "fees"},
+    };
+    for (const E& e : kRows) {
+      if (Contains(k, e.core)) return e.key;
+    }
+    return "";
+  }
+
+  static std::vector<std::string> T2DefaultColumns(const std::string& row, bool y2019) {
+    if (row == "rules" || row == "normative_documents") {
+      return y2019 ? std::vector<std::string>{"new_made", "new_published", "total_public"}
+                   : std::vector<std::string>{"issued", "repealed", "in_force"};
+    }
+    if (row == "licensing" || row == "penalty" || row == "coercion" || row == "other_services") {
+      return y2019 ? std::vector<std::string>{"previous_count", "change", "decisions"}
+                   : std::vector<std::string>{"decisions"};
+    }
+    if (row == "fees") {
+      return y2019 ? std::vector<std::string>{"previous_count", "change"}
+                   : std::vector<std::string>{"amount_wan_yuan"};
+    }
+    if (row == "procurement") return {"projects", "amount"};
+    return {};
+  }
+
+  void MapT2Row(const PlacedGrid& pg, int r) {
+    const auto& row = pg.grid->rows[r];
+    std::string all = RowKeyText(row);
+    RowParts parts = SplitRow(row);
+    if (Contains(all, "第二十条")) {
+      t2_columns.clear();
+      t2_units.clear();
+      return;
+    }
+    // header row: a 信息内容 label or column phrases and no numbers
+    bool has_number = false;
+    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
+      std::string_view t = ValueText(row, c);
+      if (!IsEmptyText(t)) has_number = true;
+    }
+    if (!parts.labels.empty()) {
+      std::string first = LabelKey(row[parts.labels.front()].text);
+      std::string unit_probe;
+      bool header = Contains(first, "信息内容") ||
+                    (!has_number && !T2ColumnField(row[parts.labels.back()].text, &unit_probe).empty());
+      if (header) {
+        t2_columns.clear();
+        t2_units.clear();
+        // columns after the first label cell
+        size_t from = parts.labels.front() + 1;
+        for (size_t c = from; c < row.size(); ++c) {
+          std::string unit;
+          std::string field = row[c].continuation ? "" : T2ColumnField(row[c].text, &unit);
+          t2_columns.push_back(field);
+          t2_units.push_back(unit);
+          if (field == "issued" || field == "repealed" || field == "in_force" ||
+              field == "amount_wan_yuan") {
+            ++votes_2021;
+          }
+          if (field == "new_made" || field == "new_published" || field == "total_public" ||
+              field == "previous_count" || field == "change" || field == "projects") {
+            ++votes_2019;
+          }
+        }
+        return;
+      }
+    }
+    if (parts.labels.empty()) {
+      if (has_number) Unplaced(pg, r, "(no label)");
+      return;
+    }
+    std::string label;
+    for (int c : parts.labels) label += row[c].text;
+    std::string rowkey;
+    for (int c : parts.labels) {
+      rowkey = T2RowKey(row[c].text);
+      if (!rowkey.empty()) break;
+    }
+    if (rowkey.empty()) {
+      if (has_number) Unplaced(pg, r, label);
+      return;
+    }
+    if (rowkey == "other_services" || rowkey == "procurement") ++votes_2019;
+    // value columns: header columns are counted from the first label cell
+    const int label_col = parts.labels.front();
+    std::vector<std::string> columns;
+    std::vector<std::string> units;
+    if (!t2_columns.empty()) {
+      // header columns start right after the header's label cell; data values
+      // start right after this row's last label cell.
+      columns = t2_columns;
+      units = t2_units;
+      int offset = parts.value_start - (label_col + 1);
+      if (offset > 0 && static_cast<int>(columns.size()) > offset) {
+        columns.erase(columns.begin(), columns.begin() + offset);
+        units.erase(units.begin(), units.begin() + offset);
+      }
+    } else {
+      columns = T2DefaultColumns(rowkey, votes_2019 > votes_2021);
+      units.assign(columns.size(), rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "");
+    }
+    size_t placed = 0;
+    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
+      size_t i = static_cast<size_t>(c - parts.value_start);
+      std::string_view t = ValueText(row, c);
+      if (i < columns.size() && !columns[i].empty()) {
+        std::string key = absl::StrCat("t2.", rowkey, ".", columns[i]);
+        if (IsCellKey(key)) {
+          Put(key, pg, r, c, i < units.size() ? units[i] : "");
+          ++placed;
+          continue;
+        }
+      }
+      if (!IsEmptyText(t)) {
+        Note(ReadingNote::SHAPE,
+             absl::StrCat("value \"", std::string(t), "\" in row \"", label, "\" has no column of table 二"),
+             std::string(t), SpanAt(pg, r, c));
+      }
+    }
+    if (placed == 0) ShortRow(pg, r, label, 0, columns.size());
+  }
+
+  // ---- table 三 ----
+  struct T3Entry {
+    const char* key;
+    const char* parent;
+    bool group;
+    std::vector<std::string_view> cores;
+    const char* full;
+  };
+
+  static const std::vector<T3Entry>& T3Entries() {
+    static const auto* e = new std::vector<T3Entry>{
+        {"new_received", "", false, {"本年新收"}, "本年新收政府信息公开申请数量"},
+        {"carried_over", "", false, {"上年结转"}, "上年结转政府信息公开申请数量"},
+        {"result", "", true, {"办理结果"}, "本年度办理结果"},
+        {"result.granted", "result", false, {"予以公开"}, "予以公开"},
+        {"result.partially_granted", "result", false, {"部分公开"}, "部分公开区分处理的只计这一情形不计其他情形"},
+        {"result.denied", "result", true, {"不予公开"}, "不予公开"},
+        {"result.denied.state_secret", "result.denied", false, {"国家秘密"}, "属于国家秘密"},
+        {"result.denied.prohibited_by_law", "result.denied", false,
+         {"禁止公开", "法律行政法规", "法律和行政法规"}, "其他法律行政法规禁止公开"},
+        {"result.denied.security_stability", "result.denied", false, {"三安全一稳定", "危及"},
+         "危及三安全一稳定"},
+        {"result.denied.third_party_rights", "result.denied", false, {"第三方"}, "保护第三方合法权益"},
+        {"result.denied.internal_affairs", "result.denied", false, {"内部事务"}, "属于三类内部事务信息"},
+        {"result.denied.process_information", "result.denied", false, {"过程性"}, "属于四类过程性信息"},
+        {"result.denied.enforcement_files", "result.denied", false, {"执法案卷"}, "属于行政执法案卷"},
+        {"result.denied.administrative_query", "result.denied", false, {"查询事项"}, "属于行政查询事项"},
+        {"result.unable", "result", true, {"无法提供"}, "无法提供"},
+        {"result.unable.not_held", "result.unable", false, {"不掌握"}, "本机关不掌握相关政府信息"},
+        {"result.unable.needs_creation", "result.unable", false, {"另行制作"}, "没有现成信息需要另行制作"},
+        {"result.unable.still_unclear", "result.unable", false, {"仍不明确"}, "补正后申请内容仍不明确"},
+        {"result.not_processed", "result", true, {"不予处理"}, "不予处理"},
+        {"result.not_processed.petition_complaint", "result.not_processed", false,
+         {"信访", "举报投诉"}, "信访举报投诉类申请"},
+        {"result.not_processed.duplicate", "result.not_processed", false, {"重复申请"}, "重复申请"},
+        {"result.not_processed.publication", "result.not_processed", false, {"出版物"}, "要求提供公开出版物"},
+        {"result.not_processed.excessive", "result.not_processed", false, {"大量反复"}, "无正当理由大量反复申请"},
+        {"result.not_processed.reconfirm", "result.not_processed", false, {"重新出具", "确认或"},
+         "要求行政机关确认或重新出具已获取信息"},
+        {"result.other", "result", true, {"其他处理"}, "其他处理"},
+        {"result.other.no_correction", "result.other", false, {"不补正"},
+         "申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请"},
+        {"result.other.unpaid_fee", "result.other", false, {"收费通知", "缴纳费用"},
+         "申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请"},
+        {"result.other.other", "result.other", false, {}, "其他"},
+        {"result.total", "result", false, {}, "总计"},
+        {"carried_forward", "", false, {"结转下年"}, "结转下年度继续办理"},
+    };
+    return *e;
+  }
+
+  static bool Within(std::string_view ctx, std::string_view parent) {
+    if (parent.empty()) return true;
+    return ctx == parent || (ctx.size() > parent.size() && ctx.substr(0, parent.size()) == parent &&
+                             ctx[parent.size()] == '.');
+  }
+
+  const T3Entry* MatchT3(std::string_view label) const {
+    std::string k = LabelKey(label);
+    if (k.empty()) return nullptr;
+    const auto& entries = T3Entries();
+    // exact, context-dependent labels
+    if (k == "其他") {
+      for (const auto& e : entries) {
+        if (std::string_view(e.key) == "result.other.other" && Within(t3_ctx, "result.other")) return &e;
+      }
+      return nullptr;
+    }
+    if (k == "总计" || k == "合计") {
+      for (const auto& e : entries) {
+        if (std::string_view(e.key) == "result.total" && Within(t3_ctx, "result")) return &e;
+      }
+      return nullptr;
+    }
+    // distinctive cores: the longest core found wins
+    const T3Entry* best = nullptr;
+    size_t best_len = 0;
+    for (const auto& e : entries) {
+      for (std::string_view core : e.cores) {
+        if (core.size() > best_len && Contains(k, core)) {
+          best = &e;
+          best_len = core.size();
+        }
+      }
+    }
+    if (best) return best;
+    // typos: bigram similarity against the full labels in context
+    const T3Entry* second = nullptr;
+    double s1 = 0, s2 = 0;
+    for (const auto& e : entries) {
+      if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
+      double s = LabelSimilarity(k, e.full);
+      if (s > s1) {
+        second = best;
+        s2 = s1;
+        best = &e;
+        s1 = s;
+      } else if (s > s2) {
+        second = &e;
+        s2 = s;
+      }
+    }
+    (void)second;
+    if (best && s1 >= 0.6 && s1 - s2 >= 0.1) return best;
+    return nullptr;
+  }
+
+  void MapT3Row(const PlacedGrid& pg, int r) {
+    const auto& row = pg.grid->rows[r];
+    RowParts parts = SplitRow(row);
+    std::vector<std::string_view> values;
+    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
+      values.push_back(ValueText(row, c));
+    }
+    bool any_value = false;
+    for (std::string_view v : values) {
+      if (!IsEmptyText(v)) any_value = true;
+    }
+    std::string label;
+    const T3Entry* data = nullptr;
+    const T3Entry* group = nullptr;
+    bool header_like = false;
+    for (int c : parts.labels) {
+      std::string_view t = row[c].text;
+      if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
+      label += t;
+      std::string k = LabelKey(t);
+      if (Contains(k, "勾稽") || Contains(k, "申请人情况") || Contains(k, "自然人") ||
+          Contains(k, "法人或其他组织") || Contains(k, "商业企业") || Contains(k, "科研机构")) {
+        header_like = true;
+      }
+      const T3Entry* m = MatchT3(t);
+      if (m == nullptr && !pending_label.empty()) m = MatchT3(pending_label + std::string(t));
+      if (m == nullptr) continue;
+      if (m->group) {
+        group = m;
+        t3_ctx = m->key;
+      } else {
+        data = m;
+        t3_ctx = m->parent;
+      }
+    }
+    if (header_like) {
+      pending_label.clear();
+      return;
+    }
+    std::string key;
+    if (data) {
+      key = data->key;
+      if (Within(key, "result.other")) ++votes_2021;
+    } else if (group && any_value) {
+      if (std::string_view(group->key) == "result.other") {
+        key = "result.other";  // 2019: one undivided row
+        ++votes_2019;
+      } else {
+        Unplaced(pg, r, label);  // a subtotal row the layout does not have
+        return;
+      }
+    } else if (group) {
+      pending_label.clear();
+      return;
+    } else {
+      if (parts.labels.empty() && !any_value) return;
+      if (!any_value) {
+        // a label without values: maybe the first part of a wrapped label
+        pending_label += label;
+        return;
+      }
+      Unplaced(pg, r, label.empty() ? "(no label)" : label);
+      pending_label.clear();
+      return;
+    }
+    pending_label.clear();
+    // values: the seven applicant columns, by position after the label
+    size_t n = std::min<size_t>(values.size(), 7);
+    for (size_t i = 0; i < n; ++i) {
+      Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, parts.value_start + i, "");
+    }
+    if (values.size() < 7) ShortRow(pg, r, label, values.size(), 7);
+    for (size_t i = 7; i < values.size(); ++i) {
+      if (!IsEmptyText(values[i])) {
+        Note(ReadingNote::SHAPE,
+             absl::StrCat("row \"", label, "\" has more than seven values; \"", std::string(values[i]),
+                          "\" is not read"),
+             std::string(values[i]), SpanAt(pg, r, parts.value_start + i));
+      }
+    }
+  }
+
+  // ---- table 四 ----
+  void MapT4Row(const PlacedGrid& pg, int r) {
+    const auto& row = pg.grid->rows[r];
+    RowParts parts = SplitRow(row);
+    std::vector<std::string_view> values;
+    int nonempty = 0;
+    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
+      values.push_back(ValueText(row, c));
+      if (!IsEmptyText(values.back())) ++nonempty;
+    }
+    std::string label;
+    for (int c : parts.labels) label += row[c].text;
+    // one block per row (a transposed layout): label names the block
+    if (!parts.labels.empty()) {
+      std::string k = LabelKey(label);
+      int block = -1;
+      if (Contains(k, "直接起诉")) block = 1;
+      else if (Contains(k, "复议后起诉")) block = 2;
+      else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
+      if (block >= 0 && nonempty > 0 && values.size() >= 4 && values.size() < 10) {
+        for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
+          Put(absl::StrCat("t4.", kT4Blocks[block], ".", kT4Columns[i]), pg, r,
+              parts.value_start + i, "");
+        }
+        if (values.size() < 5) ShortRow(pg, r, label, values.size(), 5);
+        return;
+      }
+      if (nonempty == 0) return;  // a header row
+      // labelled data row: values follow the label
+    }
+    if (nonempty == 0 && values.size() < 15) return;
+    if (t4_data_seen) {
+      Unplaced(pg, r, label.empty() ? "(second data row)" : label);
+      return;
+    }
+    t4_data_seen = true;
+    size_t n = std::min<size_t>(values.size(), 15);
+    for (size_t i = 0; i < n; ++i) {
+      Put(absl::StrCat("t4.", kT4Blocks[i / 5], ".", kT4Columns[i % 5]), pg, r,
+          parts.value_start + i, "");
+    }
+    if (values.size() < 15) ShortRow(pg, r, label.empty() ? "(data row)" : label, values.size(), 15);
+    for (size_t i = 15; i < values.size(); ++i) {
+      if (!IsEmptyText(values[i])) {
+        Note(ReadingNote::SHAPE,
+             absl::StrCat("table 四 has more than 15 values; \"", std::string(values[i]), "\" is not read"),
+             std::string(values[i]), SpanAt(pg, r, parts.value_start + i));
+      }
+    }
+  }
+
+  // ---- pre-2019 statistics table ----
+  struct LegacyEntry {
+    int group;
+    const char* key;  // below "legacy."; "" for a header row
+    std::vector<std::string_view> cores;
+  };
+
+  static const std::vector<std::vector<std::string_view>>& LegacyGroupCores() {
+    static const auto* g = new std::vector<std::vector<std::string_view>>{
+        {},
+        {"主动公开情况", "主动公开"},
+        {"回应解读", "回应情况"},
+        {"依申请公开"},
+        {"行政复议"},
+        {"行政诉讼"},
+        {"举报投诉"},
+        {"收取的费用", "收取费用", "费用"},
+        {"机构建设", "保障经费"},
+        {"会议和培训", "培训情况"},
+    };
+    return *g;
+  }
+
+  static const char* LegacyGroupKey(int g) {
+    switch (g) {
+      case 4: return "review.total";
+      case 5: return "litigation.total";
+      case 6: return "complaints";
+      case 7: return "fees_wan_yuan";
+      default: return "";
+    }
+  }
+
+  static const std::vector<LegacyEntry>& LegacyEntries() {
+    static const auto* e = new std::vector<LegacyEntry>{
+        {1, "active.total", {"主动公开政府信息数", "主动公开政府信息"}},
+        {1, "active.normative_docs", {"主动公开规范性文件"}},
+        {1, "active.normative_docs_issued", {"制发规范性文件"}},
+        {1, "", {"不同渠道", "渠道和方式"}},
+        {1, "active.channel.gazette", {"政府公报"}},
+        {1, "active.channel.website", {"政府网站"}},
+        {1, "active.channel.weibo", {"微博"}},
+        {1, "active.channel.wechat", {"微信"}},
+        {1, "active.channel.other", {"其他方式"}},
+        {2, "response.hot_topics", {"热点", "舆情"}},
+        {2, "", {"渠道和方式回应", "不同渠道"}},
+        {2, "response.press_conferences", {"新闻发布会"}},
+        {2, "response.press_conferences_by_head", {"负责人参加新闻发布会", "负责人参加或举办新闻发布会"}},
+        {2, "response.online_interviews", {"在线访谈"}},
+        {2, "response.online_interviews_by_head", {"负责人参加政府网站在线访谈", "负责人参加在线访谈"}},
+        {2, "response.policy_interpretations", {"政策解读"}},
+        {2, "response.weibo_wechat", {"微博微信"}},
+        {2, "response.other", {"其他方式"}},
+        {3, "applications.received", {"收到申请"}},
+        {3, "applications.channel.in_person", {"当面"}},
+        {3, "applications.channel.fax", {"传真"}},
+        {3, "applications.channel.online", {"网络申请"}},
+        {3, "applications.channel.letter", {"信函"}},
+        {3, "applications.closed", {"申请办结", "办结数"}},
+        {3, "applications.closed_on_time", {"按时办结"}},
+        {3, "applications.closed_extended", {"延期办结"}},
+        {3, "applications.answered", {"申请答复", "答复数"}},
+        {3, "applications.answer.already_public", {"已主动公开"}},
+        {3, "applications.answer.granted", {"同意公开"}},
+        {3, "applications.answer.partially_granted", {"同意部分公开"}},
+        {3, "applications.answer.denied", {"不同意公开"}},
+        {3, "applications.denied.state_secret", {"国家秘密"}},
+        {3, "applications.denied.commercial_secret", {"商业秘密"}},
+        {3, "applications.denied.privacy", {"个人隐私"}},
+        {3, "applications.denied.security_stability", {"危及国家安全", "国家安全"}},
+        {3, "applications.denied.not_government_info", {"条例所指", "所指政府信息"}},
+        {3, "applications.denied.other_law", {"法律法规规定的其他", "法律法规规定"}},
+        {3, "applications.answer.not_this_agency", {"不属于本行政机关", "不属于本机关"}},
+        {3, "applications.answer.not_exist", {"信息不存在", "不存在"}},
+        {3, "applications.answer.correction_requested", {"更改补充"}},
+        {3, "applications.answer.other_channel", {"其他途径"}},
+        {4, "review.upheld", {"维持"}},
+        {4, "review.corrected", {"纠错", "纠正"}},
+        {4, "review.other", {"其他情形", "其他"}},
+        {5, "litigation.upheld", {"维持"}},
+        {5, "litigation.corrected", {"纠错", "纠正"}},
+        {5, "litigation.other", {"其他情形", "其他"}},
+        {8, "org.units", {"专门机构"}},
+        {8, "org.reading_points", {"查阅点", "查阅场所"}},
+        {8, "staff.total", {"工作人员数", "从事"}},
+        {8, "staff.full_time", {"专职"}},
+        {8, "staff.part_time", {"兼职"}},
+        {8, "funding_wan_yuan", {"专项经费", "经费"}},
+        {9, "meetings", {"会议"}},
+        {9, "trainings", {"培训班"}},
+        {9, "trainees", {"接受培训", "培训人员", "受训"}},
+    };
+    return *e;
+  }
+
+  void MapLegacyRow(const PlacedGrid& pg, int r) {
+    const auto& row = pg.grid->rows[r];
+    std::string all = RowKeyText(row);
+    // the header row tells where unit and value stand
+    bool is_header = false;
+    for (size_t c = 0; c < row.size(); ++c) {
+      std::string k = LabelKey(row[c].text);
+      if (k == "统计指标") is_header = true;
+    }
+    if (is_header) {
+      for (size_t c = 0; c < row.size(); ++c) {
+        std::string k = LabelKey(row[c].text);
+        if (k == "单位" || k == "计量单位") legacy_unit_col = static_cast<int>(c);
+        if (k == "统计数" || k == "数量" || k == "数值") legacy_value_col = static_cast<int>(c);
+      }
+      return;
+    }
+    if (Contains(all, "统计表") || Contains(all, "填报单位")) return;
+    RowParts parts = SplitRow(row);
+    if (parts.labels.empty()) {
+      bool any = false;
+      for (const GridCell& c : row) any |= !IsEmptyText(c.text);
+      if (any) Unplaced(pg, r, "(no label)");
+      return;
+    }
+    const int label_col = parts.labels.front();
+    std::string label = row[label_col].text;
+    int value_col = legacy_value_col >= 0 ? legacy_value_col : static_cast<int>(row.size()) - 1;
+    int unit_col = legacy_unit_col;
+    if (unit_col < 0 && row.size() >= 3) unit_col = value_col - 1;
+    if (value_col <= label_col) value_col = parts.value_start;  // short row
+    std::string unit;
+    if (unit_col > label_col && unit_col < static_cast<int>(row.size()) && unit_col != value_col) {
+      unit = row[unit_col].text;
+    }
+    std::string k = LabelKey(label);
+    Numbering num = ParseNumbering(label);
+    // top-level group rows
+    int group = 0;
+    if (num.style == NumberingStyle::kTop) {
+      const auto& cores = LegacyGroupCores();
+      // the numeral's own group first (七、依申请公开信息收取的费用 is group 七,
+      // not 三 依申请公开), then any group whose words the label has
+      if (num.value >= 1 && num.value < static_cast<int>(cores.size())) {
+        for (std::string_view core : cores[num.value]) {
+          if (Contains(k, core)) group = num.value;
+        }
+      }
+      for (size_t g = 1; g < cores.size() && group == 0; ++g) {
+        for (std::string_view core : cores[g]) {
+          if (Contains(k, core)) {
+            group = static_cast<int>(g);
+            break;
+          }
+        }
+      }
+      if (group == 0 && num.value >= 1 && num.value <= 9) group = num.value;
+    }
+    std::string key;
+    if (group > 0) {
+      legacy_group = group;
+      key = LegacyGroupKey(group);
+      if (key.empty()) return;  // a pure group header
+    } else {
+      const LegacyEntry* best = nullptr;
+      size_t best_len = 0;
+      for (const auto& e : LegacyEntries()) {
+        if (e.group != legacy_group) continue;
+        for (std::string_view core : e.cores) {
+          if (core.size() > best_len && Contains(k, core)) {
+            best = &e;
+            best_len = core.size();
+          }
+        }
+      }
+      if (best == nullptr) {
+        Unplaced(pg, r, label);
+        return;
+      }
+      if (best->key[0] == '\0') return;  // a sub-header
+      key = best->key;
+    }
+    if (value_col < 0 || value_col >= static_cast<int>(row.size())) {
+      // no value cell at all: the row exists but its value is blank
+      Cell* cell = MutableCell(report->mutable_tables(), "legacy." + key);
+      if (cell && cell->presence() == Cell::PRESENCE_UNSPECIFIED) {
+        cell->set_presence(Cell::BLANK);
+        Span s = RowSpan(pg, r);
+        s.set_begin(s.end());
+        *cell->mutable_span() = s;
+        cell->set_source_row(r);
+        cell->set_source_col(value_col);
+        if (!unit.empty()) cell->set_unit(unit);
+        touched = true;
+      }
+      return;
+    }
+    Put("legacy." + key, pg, r, value_col, unit);
+  }
+};
+
+bool RowHasNumbers(const std::vector<GridCell>& row) {
+  for (const GridCell& c : row) {
+    Cell v = ParseCellValue(c.text);
+    if (v.presence() == Cell::NUMBER) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* TableIdName(TableId id) {
+  switch (id) {
+    case TableId::kT2: return "t2";
+    case TableId::kT3: return "t3";
+    case TableId::kT4: return "t4";
+    case TableId::kLegacy: return "legacy";
+    default: return "";
+  }
+}
+
+TableId IdentifyTable(const TableGrid& grid) {
+  std::map<TableId, int> votes;
+  for (const auto& row : grid.rows) {
+    TableId h = RowHint(row);
+    if (h != TableId::kNone) ++votes[h];
+  }
+  TableId best = TableId::kNone;
+  int n = 0;
+  for (const auto& [id, v] : votes) {
+    if (v > n) {
+      best = id;
+      n = v;
+    }
+  }
+  return best;
+}
+
+std::vector<std::string> RequiredKeys(TableId id, FormatVersion layout) {
+  std::vector<std::string> out;
+  const std::string prefix = absl::StrCat(TableIdName(id), ".");
+  static const std::set<std::string_view> k2021 = {"issued", "repealed", "in_force", "decisions",
+                                                   "amount_wan_yuan"};
+  static const std::set<std::string_view> k2019 = {"new_made", "new_published", "total_public",
+                                                   "previous_count", "change", "decisions",
+                                                   "projects", "amount"};
+  for (const std::string& key : AllCellKeys()) {
+    if (key.rfind(prefix, 0) != 0) continue;
+    std::string_view field = std::string_view(key).substr(key.rfind('.') + 1);
+    if (id == TableId::kT2) {
+      bool y2019 = layout == xxgk::v1::FORMAT_2019;
+      if (y2019 ? !k2019.count(field) : !k2021.count(field)) continue;
+      if (!y2019 && Contains(key, "other_services")) continue;
+    } else if (id == TableId::kT3) {
+      std::string_view rest = std::string_view(key).substr(prefix.size());
+      bool direct_other = rest.rfind("result.other.", 0) == 0 &&
+                          std::count(rest.begin(), rest.end(), '.') == 2;
+      bool split_other = rest.rfind("result.other.", 0) == 0 && !direct_other;
+      if (layout == xxgk::v1::FORMAT_2019 ? split_other : direct_other) continue;
+    }
+    out.push_back(key);
+  }
+  return out;
+}
+
+void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
+  std::map<TableId, Mapper> mappers;
+  auto mapper = [&](TableId id) -> Mapper& {
+    auto it = mappers.find(id);
+    if (it == mappers.end()) {
+      Mapper m;
+      m.report = report;
+      m.id = id;
+      it = mappers.emplace(id, std::move(m)).first;
+    }
+    return it->second;
+  };
+  for (const PlacedGrid& pg : grids) {
+    if (pg.grid == nullptr || pg.grid->rows.empty()) continue;
+    const auto& rows = pg.grid->rows;
+    // attribute rows to tables: a row's own marker switches the table; rows
+    // before the first marker belong to the first table named
+    std::vector<TableId> owner(rows.size(), TableId::kNone);
+    TableId cur = TableId::kNone;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      TableId h = RowHint(rows[r]);
+      if (h != TableId::kNone) cur = h;
+      owner[r] = cur;
+    }
+    TableId first = TableId::kNone;
+    for (TableId t : owner) {
+      if (t != TableId::kNone) {
+        first = t;
+        break;
+      }
+    }
+    if (first == TableId::kNone) {
+      first = HintFromHeading(pg.heading.empty() ? pg.grid->caption : pg.heading);
+      if (first == TableId::kNone) {
+        int numbers = 0;
+        for (const auto& row : rows) numbers += RowHasNumbers(row) ? 1 : 0;
+        if (numbers >= 3) {
+          ReadingNote* n = report->add_notes();
+          n->set_kind(ReadingNote::AMBIGUOUS_TABLE);
+          n->set_message("a table with figures that is none of the statistics tables");
+          *n->mutable_span() = pg.span;
+          n->set_excerpt(pg.grid->caption);
+        }
+        continue;
+      }
+    }
+    for (auto& t : owner) {
+      if (t != TableId::kNone) break;
+      t = first;
+    }
+    TableId begun = TableId::kNone;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      Mapper& m = mapper(owner[r]);
+      if (owner[r] != begun) {
+        m.Begin(pg);
+        begun = owner[r];
+      }
+      m.MapRow(pg, static_cast<int>(r));
+    }
+  }
+  for (auto& [id, m] : mappers) {
+    TableInfo* info = m.Info();
+    if (info == nullptr) continue;
+    info->set_source_kind(m.source_kind);
+    info->set_heading(m.heading);
+    *info->mutable_span() = m.span;
+    if (!m.touched) {
+      info->set_found(false);
+      continue;
+    }
+    info->set_found(true);
+    FormatVersion layout = xxgk::v1::FORMAT_VERSION_UNSPECIFIED;
+    if (id == TableId::kLegacy) {
+      layout = xxgk::v1::FORMAT_LEGACY;
+    } else if (m.votes_2019 > m.votes_2021) {
+      layout = xxgk::v1::FORMAT_2019;
+    } else if (m.votes_2021 > 0) {
+      layout = xxgk::v1::FORMAT_2021;
+    }
+    info->set_layout(layout);
+    FormatVersion for_keys = layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED ? xxgk::v1::FORMAT_2021
+                                                                              : layout;
+    for (const std::string& key : RequiredKeys(id, for_keys)) {
+      if (FindCell(report->tables(), key) == nullptr) info->add_missing_keys(key);
+    }
+  }
+}
+
+}  // namespace xxgk::report

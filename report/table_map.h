@@ -1,0 +1,49 @@
+// Table grids → canonical cells (VOCABULARY.md "Cell keys").
+//
+// Layout-neutral: works on TableGrid whatever reader produced it. A grid may
+// hold one table, part of one (table 二's four blocks as separate grids), or
+// several (one grid spanning tables 二–四); rows are attributed to a table by
+// their own markers, then mapped with tolerant label matching and group
+// context. Rows that cannot be placed become UNPLACED_ROW notes, never guesses.
+#ifndef XXGK_REPORT_TABLE_MAP_H_
+#define XXGK_REPORT_TABLE_MAP_H_
+
+#include <string>
+#include <vector>
+
+#include "report/blocks.h"
+#include "xxgk/v1/report.pb.h"
+
+namespace xxgk::report {
+
+// A grid together with where it was written in Report.text.
+struct PlacedGrid {
+  const TableGrid* grid = nullptr;
+  // spans[r][c]: where the text of grid cell (r, c) stands in Report.text;
+  // may be empty (then cells get no span).
+  std::vector<std::vector<xxgk::v1::Span>> spans;
+  xxgk::v1::Span span;  // the whole table in Report.text
+  std::string heading;  // section heading it stood under (or the caption)
+};
+
+// Which table a grid (or part of one) is.
+enum class TableId { kNone, kT2, kT3, kT4, kLegacy };
+
+// "t2", "t3", "t4", "legacy", "" for kNone.
+const char* TableIdName(TableId id);
+
+// The table a whole grid most likely is (by its markers); kNone when no
+// statistics table is recognised.
+TableId IdentifyTable(const TableGrid& grid);
+
+// Maps every grid into report->tables (cells, TableInfo) and appends notes
+// (UNPLACED_ROW, SHAPE, AMBIGUOUS_TABLE) to report->notes.
+void MapTables(const std::vector<PlacedGrid>& grids, xxgk::v1::Report* report);
+
+// The cell keys a table's layout requires ("t3", FORMAT_2021 → every t3 key
+// of the 2021 layout).
+std::vector<std::string> RequiredKeys(TableId id, xxgk::v1::FormatVersion layout);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_TABLE_MAP_H_

@@ -1,0 +1,497 @@
+// Plain text → Blocks: decode, normalise, split lines, recognise tables.
+//
+// Table layouts recognised in text (see report/readers.h):
+//   text-pipe        "a | b | c |" rows ("||" runs are empty cells)
+//   text-markdown    "| a | b |" rows with a "|---|" separator
+//   text-cell-lines  a lone "|" line starts a row; each following line is a
+//                    cell ending in " |"; "||" lines are empty cells
+//   text-aligned     columns separated by 2+ spaces or tabs
+//   text-run-together  the pre-2019 statistics table (统计指标/单位/统计数) with
+//                    label, unit and value run together on one line
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "report/blocks.h"
+#include "report/decode.h"
+#include "report/labels.h"
+#include "report/normalize.h"
+#include "report/readers.h"
+#include "report/sections.h"
+
+namespace xxgk::report {
+namespace {
+
+struct Line {
+  std::string_view text;  // trimmed
+  uint32_t begin = 0;     // offsets of `text` in the normalised text
+  uint32_t end = 0;
+};
+
+bool IsBlankChar(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> out;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    size_t b = pos, e = nl;
+    while (b < e && IsBlankChar(text[b])) ++b;
+    while (e > b && IsBlankChar(text[e - 1])) --e;
+    out.push_back({text.substr(b, e - b), static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    if (nl == text.size()) break;
+    pos = nl + 1;
+  }
+  return out;
+}
+
+int CountPipes(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), '|')); }
+
+bool OnlyPipes(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c != '|' && !IsBlankChar(c)) return false;
+  }
+  return true;
+}
+
+// A piece of a line: [b, e) offsets in the normalised text, trimmed.
+struct Piece {
+  uint32_t b = 0;
+  uint32_t e = 0;
+};
+
+Piece Trim(std::string_view all, uint32_t b, uint32_t e) {
+  while (b < e && IsBlankChar(all[b])) ++b;
+  while (e > b && IsBlankChar(all[e - 1])) --e;
+  return {b, e};
+}
+
+// Splits a line at '|' into pieces (the text before the first and after the
+// last '|' included, possibly empty).
+std::vector<Piece> PipePieces(std::string_view all, const Line& line) {
+  std::vector<Piece> out;
+  uint32_t start = line.begin;
+  for (uint32_t i = line.begin; i < line.end; ++i) {
+    if (all[i] == '|') {
+      out.push_back(Trim(all, start, i));
+      start = i + 1;
+    }
+  }
+  out.push_back(Trim(all, start, line.end));
+  return out;
+}
+
+class TextTableReader {
+ public:
+  TextTableReader(std::string_view text, const std::vector<uint32_t>& to_input)
+      : text_(text), to_input_(to_input), lines_(SplitLines(text)) {}
+
+  std::vector<Block> Read() {
+    size_t i = 0;
+    while (i < lines_.size()) {
+      const Line& l = lines_[i];
+      if (l.text.empty()) {
+        ++i;
+        continue;
+      }
+      size_t next = i;
+      if (OnlyPipes(l.text)) {
+        next = ReadCellLines(i);
+      } else if (CountPipes(l.text) >= 2 ||
+                 (CountPipes(l.text) == 1 && i + 1 < lines_.size() &&
+                  CountPipes(lines_[i + 1].text) >= 1)) {
+        next = ReadPipeRows(i);
+      } else if (IsLegacyHeader(l.text)) {
+        next = ReadRunTogether(i);
+      } else {
+        next = ReadAligned(i);
+      }
+      if (next == i) {
+        EmitLine(l);
+        ++i;
+      } else {
+        i = next;
+      }
+    }
+    return std::move(blocks_);
+  }
+
+ private:
+  uint32_t Src(uint32_t off) const {
+    if (off < to_input_.size()) return to_input_[off];
+    return to_input_.empty() ? off : to_input_.back();
+  }
+
+  void EmitLine(const Line& l) {
+    Block b;
+    b.kind = Block::Kind::kLine;
+    b.text = std::string(l.text);
+    b.source_begin = Src(l.begin);
+    b.source_end = Src(l.end);
+    blocks_.push_back(std::move(b));
+    last_line_ = l.text;
+  }
+
+  GridCell MakeCell(Piece p) const {
+    GridCell c;
+    c.text = std::string(text_.substr(p.b, p.e - p.b));
+    c.source_begin = Src(p.b);
+    c.source_end = Src(p.e);
+    return c;
+  }
+
+  GridCell EmptyCell(uint32_t at) const {
+    GridCell c;
+    c.source_begin = c.source_end = Src(at);
+    return c;
+  }
+
+  void EmitTable(std::vector<std::vector<GridCell>> rows, const char* kind, uint32_t b,
+                 uint32_t e) {
+    if (rows.empty()) return;
+    size_t width = 0;
+    for (const auto& r : rows) width = std::max(width, r.size());
+    for (auto& r : rows) {
+      uint32_t at = r.empty() ? Src(b) : r.back().source_end;
+      while (r.size() < width) {
+        GridCell c;
+        c.source_begin = c.source_end = at;
+        r.push_back(c);
+      }
+    }
+    Block blk;
+    blk.kind = Block::Kind::kTable;
+    blk.table.rows = std::move(rows);
+    blk.table.source_kind = kind;
+    if (!last_line_.empty() && CodePointCount(last_line_) <= 60) {
+      blk.table.caption = std::string(last_line_);
+    }
+    blk.source_begin = Src(b);
+    blk.source_end = Src(e);
+    blocks_.push_back(std::move(blk));
+    last_line_ = {};
+  }
+
+  // ---- one cell per line between '|' lines (seed 002) ----
+  size_t ReadCellLines(size_t i) {
+    std::vector<std::vector<GridCell>> rows;
+    std::vector<GridCell>* row = nullptr;
+    const uint32_t begin = lines_[i].begin;
+    uint32_t end = lines_[i].end;
+    auto add_empties = [&](const Line& l, int n) {
+      if (row == nullptr) {
+        rows.emplace_back();
+        row = &rows.back();
+      }
+      for (int k = 0; k < n; ++k) row->push_back(EmptyCell(l.begin));
+    };
+    auto is_cell_line = [&](size_t j) {
+      if (j >= lines_.size()) return false;
+      std::string_view t = lines_[j].text;
+      return !t.empty() && !OnlyPipes(t) && t.back() == '|';
+    };
+    size_t j = i;
+    while (j < lines_.size()) {
+      const Line& l = lines_[j];
+      if (OnlyPipes(l.text)) {
+        size_t k = j;
+        while (k < lines_.size() && OnlyPipes(lines_[k].text)) ++k;
+        // all but the last pipe-only line are empty cells of the current row
+        for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], CountPipes(lines_[m].text));
+        const Line& last = lines_[k - 1];
+        if (is_cell_line(k)) {
+          rows.emplace_back();
+          row = &rows.back();
+          for (int p = 1; p < CountPipes(last.text); ++p) row->push_back(EmptyCell(last.begin));
+        } else {
+          if (row != nullptr) add_empties(last, CountPipes(last.text));
+          end = last.end;
+          j = k;
+          break;
+        }
+        end = last.end;
+        j = k;
+        continue;
+      }
+      if (!is_cell_line(j)) break;
+      std::vector<Piece> pieces = PipePieces(text_, l);
+      pieces.pop_back();  // after the final '|'
+      size_t from = 0;
+      if (l.text.front() == '|') {
+        // a leading '|' starts a new row
+        rows.emplace_back();
+        row = &rows.back();
+        from = 1;
+      }
+      if (row == nullptr) {
+        rows.emplace_back();
+        row = &rows.back();
+      }
+      for (size_t p = from; p < pieces.size(); ++p) row->push_back(MakeCell(pieces[p]));
+      end = l.end;
+      ++j;
+    }
+    // a table needs at least one row with two cells
+    bool ok = false;
+    for (const auto& r : rows) ok |= r.size() >= 2;
+    if (!ok) return i;
+    EmitTable(std::move(rows), "text-cell-lines", begin, end);
+    return j;
+  }
+
+  static bool IsSeparatorRow(std::string_view t) {
+    bool dash = false;
+    for (char c : t) {
+      if (c == '-') dash = true;
+      else if (c != '|' && c != ':' && !IsBlankChar(c)) return false;
+    }
+    return dash;
+  }
+
+  // ---- "a | b | c |" rows and markdown ----
+  size_t ReadPipeRows(size_t i) {
+    std::vector<std::vector<GridCell>> rows;
+    bool markdown = false;
+    const uint32_t begin = lines_[i].begin;
+    uint32_t end = lines_[i].end;
+    Line carry;  // a wrapped label line waiting for its row
+    bool has_carry = false;
+    size_t j = i;
+    while (j < lines_.size()) {
+      const Line& l = lines_[j];
+      if (l.text.empty()) break;
+      if (CountPipes(l.text) == 0) {
+        // a label wrapped onto its own line, continued by the next row
+        bool next_is_row = j + 1 < lines_.size() && CountPipes(lines_[j + 1].text) >= 1 &&
+                           !OnlyPipes(lines_[j + 1].text);
+        if (next_is_row && !has_carry && CodePointCount(l.text) <= 60 &&
+            l.text.find("。") == std::string_view::npos && !IsSectionHeadingLine(l.text) &&
+            !rows.empty()) {
+          carry = l;
+          has_carry = true;
+          ++j;
+          continue;
+        }
+        break;
+      }
+      if (OnlyPipes(l.text) && CountPipes(l.text) == 1) break;  // cell-lines layout
+      if (IsSeparatorRow(l.text)) {
+        markdown = true;
+        end = l.end;
+        ++j;
+        continue;
+      }
+      std::vector<Piece> pieces = PipePieces(text_, l);
+      if (l.text.front() == '|') pieces.erase(pieces.begin());
+      if (!pieces.empty() && l.text.back() == '|') pieces.pop_back();
+      std::vector<GridCell> row;
+      for (size_t p = 0; p < pieces.size(); ++p) {
+        GridCell c = MakeCell(pieces[p]);
+        if (p == 0 && has_carry) {
+          c.text = std::string(carry.text) + c.text;
+          c.source_begin = Src(carry.begin);
+        }
+        row.push_back(std::move(c));
+      }
+      has_carry = false;
+      rows.push_back(std::move(row));
+      end = l.end;
+      ++j;
+    }
+    if (has_carry) --j;  // the carried line was not continued: leave it as a line
+    if (rows.empty()) return i;
+    EmitTable(std::move(rows), markdown ? "text-markdown" : "text-pipe", begin, end);
+    return j;
+  }
+
+  // ---- whitespace-aligned columns ----
+  // Fields of a line split at runs of 2+ spaces or at tabs.
+  std::vector<Piece> AlignedFields(const Line& l) const {
+    std::vector<Piece> out;
+    uint32_t start = l.begin;
+    uint32_t k = l.begin;
+    while (k < l.end) {
+      if (text_[k] == '\t' || (text_[k] == ' ' && k + 1 < l.end && text_[k + 1] == ' ')) {
+        uint32_t gap_end = k;
+        while (gap_end < l.end && IsBlankChar(text_[gap_end])) ++gap_end;
+        out.push_back(Trim(text_, start, k));
+        start = k = gap_end;
+        continue;
+      }
+      ++k;
+    }
+    out.push_back(Trim(text_, start, l.end));
+    return out;
+  }
+
+  int ValueFields(const std::vector<Piece>& fields) const {
+    int n = 0;
+    for (const Piece& p : fields) {
+      std::string_view t = text_.substr(p.b, p.e - p.b);
+      if (!t.empty() && IsValueText(t)) ++n;
+    }
+    return n;
+  }
+
+  size_t ReadAligned(size_t i) {
+    size_t j = i;
+    int data_rows = 0;
+    std::vector<std::vector<Piece>> fields;
+    while (j < lines_.size() && !lines_[j].text.empty()) {
+      std::vector<Piece> f = AlignedFields(lines_[j]);
+      if (f.size() < 2) break;
+      if (ValueFields(f) >= 2) ++data_rows;
+      fields.push_back(std::move(f));
+      ++j;
+    }
+    if (fields.size() < 2 || data_rows < 2) return i;
+    std::vector<std::vector<GridCell>> rows;
+    for (const auto& f : fields) {
+      std::vector<GridCell> row;
+      for (const Piece& p : f) row.push_back(MakeCell(p));
+      rows.push_back(std::move(row));
+    }
+    EmitTable(std::move(rows), "text-aligned", lines_[i].begin, lines_[j - 1].end);
+    return j;
+  }
+
+  // ---- pre-2019 statistics table, label/unit/value run together ----
+  static bool IsLegacyHeader(std::string_view t) {
+    std::string k = LabelKey(t);
+    return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
+  }
+
+  std::vector<GridCell> SplitRunTogether(const Line& l) const {
+    static const RE2 kValue(R"(^(.*?)\s*((?:[0-9][0-9,]*(?:\.[0-9]+)?)|(?:\s/|\s-|\s—+|\s无))$)");
+    static const char* const kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
+                                         "次",   "人",   "场",   "期", "家", "项"};
+    std::string_view t = l.text;
+    uint32_t label_end = l.end;
+    Piece value{l.end, l.end};
+    Piece unit{l.end, l.end};
+    re2::StringPiece head, val;
+    if (RE2::FullMatch(re2::StringPiece(t.data(), t.size()), kValue, &head, &val) &&
+        !head.empty()) {
+      uint32_t vb = l.begin + static_cast<uint32_t>(val.data() - t.data());
+      value = Trim(text_, vb, l.end);
+      label_end = l.begin + static_cast<uint32_t>(head.size());
+    }
+    Piece label = Trim(text_, l.begin, label_end);
+    std::string_view lt = text_.substr(label.b, label.e - label.b);
+    for (const char* u : kUnits) {
+      std::string_view us(u);
+      if (lt.size() > us.size() && lt.substr(lt.size() - us.size()) == us) {
+        Piece rest = Trim(text_, label.b, label.e - static_cast<uint32_t>(us.size()));
+        std::string_view rt = text_.substr(rest.b, rest.e - rest.b);
+        static const char* const kEnds[] = {"数", "用", "费", ")", "额", "量"};
+        bool ok = false;
+        for (const char* e : kEnds) {
+          std::string_view es(e);
+          ok |= rt.size() > es.size() && rt.substr(rt.size() - es.size()) == es;
+        }
+        if (ok) {
+          unit = {label.e - static_cast<uint32_t>(us.size()), label.e};
+          label = rest;
+        }
+        break;
+      }
+    }
+    std::vector<GridCell> row;
+    row.push_back(MakeCell(label));
+    row.push_back(unit.b == unit.e ? EmptyCell(unit.b) : MakeCell(unit));
+    row.push_back(value.b == value.e ? EmptyCell(value.b) : MakeCell(value));
+    return row;
+  }
+
+  size_t ReadRunTogether(size_t i) {
+    std::vector<std::vector<GridCell>> rows;
+    {
+      std::vector<GridCell> header;
+      Piece p{lines_[i].begin, lines_[i].end};
+      GridCell h = MakeCell(p);
+      for (const char* t : {"统计指标", "单位", "统计数"}) {
+        GridCell c = h;
+        c.text = t;
+        header.push_back(c);
+      }
+      rows.push_back(std::move(header));
+    }
+    size_t j = i + 1;
+    uint32_t end = lines_[i].end;
+    int blank_run = 0;
+    while (j < lines_.size()) {
+      const Line& l = lines_[j];
+      if (l.text.empty()) {
+        if (++blank_run >= 2) break;
+        ++j;
+        continue;
+      }
+      if (CountPipes(l.text) > 0 || l.text.find("。") != std::string_view::npos ||
+          CodePointCount(l.text) > 120 || IsPageChromeLine(l.text)) {
+        break;
+      }
+      blank_run = 0;
+      if (IsLegacyHeader(l.text)) {  // repeated at page breaks
+        end = l.end;
+        ++j;
+        continue;
+      }
+      rows.push_back(SplitRunTogether(l));
+      end = l.end;
+      ++j;
+    }
+    // trailing blank lines are not part of the table
+    while (j > i + 1 && lines_[j - 1].text.empty()) --j;
+    if (rows.size() < 2) return i;
+    EmitTable(std::move(rows), "text-run-together", lines_[i].begin, end);
+    return j;
+  }
+
+  std::string_view text_;
+  const std::vector<uint32_t>& to_input_;
+  std::vector<Line> lines_;
+  std::vector<Block> blocks_;
+  std::string_view last_line_;
+};
+
+size_t CountIdeographs(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xE4 && c <= 0xE9) ++n;  // U+4E00..U+9FFF lead bytes
+  }
+  return n;
+}
+
+}  // namespace
+
+absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
+  absl::StatusOr<Decoded> decoded = DecodeBytes(bytes);
+  if (!decoded.ok()) return decoded.status();
+  Normalized norm = NormalizeText(decoded->utf8);
+  ReadResult out;
+  out.source.set_input_format("text");
+  out.source.set_encoding(decoded->encoding);
+  out.source.set_size_bytes(bytes.size());
+  for (auto& n : decoded->notes) out.notes.push_back(std::move(n));
+  for (auto& n : norm.notes) out.notes.push_back(std::move(n));
+  // traditional when a meaningful share of the characters was converted
+  size_t ideographs = CountIdeographs(norm.text);
+  out.script = (norm.traditional_chars >= 20 ||
+                (norm.traditional_chars >= 3 &&
+                 static_cast<size_t>(norm.traditional_chars) * 50 >= ideographs))
+                   ? xxgk::v1::TRADITIONAL
+                   : xxgk::v1::SIMPLIFIED;
+  TextTableReader reader(norm.text, norm.to_input);
+  out.blocks = reader.Read();
+  return out;
+}
+
+}  // namespace xxgk::report
