@@ -1,0 +1,296 @@
+// prose_reconcile (X-1, X-3): a figure the prose states (ProseFact, see
+// docs/facts.md) against the cell, or sum of cells, it speaks about.
+//
+// - pairing: the first pairing with the fact's subject; when the fact says
+//   the figure includes last year's carried-over applications (共办理…) the
+//   pairing's cells_with_carried_over are used instead (without them the
+//   comparison is UNCERTAIN);
+// - units: money (元 / 万元 / 亿元) is converted to 元 on both sides before
+//   comparing, and equality allows half a unit of the last digit written on
+//   either side (12.5万元 vs 124,980元 agree); counts compare exactly; a money
+//   figure paired with count cells (or the reverse) is not compared;
+// - approximations: AT_LEAST (余/多/以上) holds when table ≥ figure, AT_MOST
+//   when table ≤ figure, ABOUT (约/左右) when they differ by at most
+//   kAboutPercent % of the figure (and then a mismatch is a WARNING);
+// - scope: a fact with a scope word (备案, 本级, 全市…) listed in
+//   uncertain_scopes (or any scope word when the list is empty) makes a
+//   mismatch UNCERTAIN at WARNING, with the reason stated;
+// - facts carrying a qualitative claim ("none", "all_upheld"…) are left to
+//   claim_consistency; a cell not read (no table) or not a number skips the
+//   fact: nothing can be reconciled.
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "report/cell_keys.h"
+#include "rules/checks/checks.h"
+#include "rules/decimal.h"
+#include "rules/finding_util.h"
+#include "rules/labels.h"
+
+namespace xxgk::rules {
+namespace {
+
+using xxgk::v1::Finding;
+using xxgk::v1::ProseFact;
+
+constexpr int kAboutPercent = 10;
+
+// Power of ten of a money unit relative to 元; -1 for a non-money unit.
+int MoneyShift(const std::string& unit) {
+  if (unit == "元") return 0;
+  if (unit == "万元") return 4;
+  if (unit == "亿元") return 8;
+  return -1;
+}
+
+// Moves the decimal point of a plain decimal string `shift` places (right
+// when positive), dropping fraction digits beyond Decimal's precision.
+std::string ShiftPoint(const std::string& value, int shift) {
+  std::string s = value;
+  bool neg = !s.empty() && s[0] == '-';
+  if (neg || (!s.empty() && s[0] == '+')) s.erase(0, 1);
+  size_t dot = s.find('.');
+  std::string digits = dot == std::string::npos ? s : s.substr(0, dot) + s.substr(dot + 1);
+  int point = static_cast<int>(dot == std::string::npos ? s.size() : dot) + shift;
+  while (point > static_cast<int>(digits.size())) digits += '0';
+  while (point < 1) {
+    digits.insert(digits.begin(), '0');
+    ++point;
+  }
+  std::string frac = digits.substr(point);
+  if (frac.size() > static_cast<size_t>(Decimal::kMaxFractionDigits)) frac.resize(Decimal::kMaxFractionDigits);
+  std::string out = digits.substr(0, point);
+  if (!frac.empty()) absl::StrAppend(&out, ".", frac);
+  return neg ? "-" + out : out;
+}
+
+int FractionDigits(const std::string& value) {
+  size_t dot = value.find('.');
+  return dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
+}
+
+// Half a unit of the last digit of `value` written in a unit 10^shift 元.
+Decimal HalfUnit(const std::string& value, int shift) {
+  auto d = Decimal::Parse(ShiftPoint("5", shift - FractionDigits(value) - 1));
+  return d.ok() ? *d : Decimal();
+}
+
+Decimal Abs(const Decimal& d) { return d.is_negative() ? Decimal().Sub(d).value_or(d) : d; }
+
+std::string ApproxZh(ProseFact::Approximation a) {
+  switch (a) {
+    case ProseFact::AT_LEAST:
+      return "（不少于）";
+    case ProseFact::AT_MOST:
+      return "（不超过）";
+    case ProseFact::ABOUT:
+      return "（约数）";
+    default:
+      return "";
+  }
+}
+
+struct Pairing {
+  std::vector<std::string> cells;
+  std::vector<std::string> with_carried_over;
+  std::string unit;
+};
+
+class ProseReconcileCheck : public Check {
+ public:
+  ProseReconcileCheck(absl::flat_hash_map<std::string, Pairing> pairings, std::vector<std::string> scopes)
+      : pairings_(std::move(pairings)), scopes_(std::move(scopes)) {}
+
+  void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
+    for (const ProseFact& fact : ctx.report.facts()) {
+      if (!fact.claim().empty() || fact.value().empty()) continue;
+      auto it = pairings_.find(fact.subject());
+      if (it == pairings_.end()) continue;
+      Reconcile(ctx.report, fact, it->second, out);
+    }
+  }
+
+ private:
+  bool ScopeIsUncertain(const std::string& scope) const {
+    if (scope.empty()) return false;
+    if (scopes_.empty()) return true;
+    for (const auto& s : scopes_) {
+      if (scope.find(s) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  void Reconcile(const xxgk::v1::Report& report, const ProseFact& fact, const Pairing& pairing,
+                 std::vector<Finding>* out) const {
+    bool carried_unpaired = false;
+    const std::vector<std::string>* keys = &pairing.cells;
+    if (fact.includes_carried_over()) {
+      if (!pairing.with_carried_over.empty()) {
+        keys = &pairing.with_carried_over;
+      } else {
+        carried_unpaired = true;
+      }
+    }
+    // The table side.
+    Decimal table;
+    std::vector<std::string> terms;
+    bool any_blank = false;
+    for (const auto& k : *keys) {
+      CellNumber n = ReadCellNumber(report::FindCell(report.tables(), k));
+      if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return;
+      any_blank |= n.kind == CellNumber::Kind::kBlank;
+      auto next = table.Add(n.value);
+      if (!next) return;
+      table = *next;
+      terms.push_back(n.value.ToString());
+    }
+    // Units.
+    const int fact_shift = MoneyShift(fact.unit());
+    const int cell_shift = MoneyShift(pairing.unit);
+    if ((fact_shift >= 0) != (cell_shift >= 0) && !fact.unit().empty() && !pairing.unit.empty()) return;
+    auto figure = Decimal::Parse(fact.value());
+    if (!figure.ok()) return;
+    Decimal fig = *figure, tab = table, tolerance;
+    const bool money = fact_shift >= 0 && cell_shift >= 0;
+    if (money) {
+      auto f = Decimal::Parse(ShiftPoint(fact.value(), fact_shift));
+      auto t = Decimal::Parse(ShiftPoint(table.ToString(), cell_shift));
+      if (!f.ok() || !t.ok()) return;
+      fig = *f;
+      tab = *t;
+      Decimal hf = HalfUnit(fact.value(), fact_shift);
+      Decimal ht;
+      for (const auto& k : *keys) {
+        const auto* cell = report::FindCell(report.tables(), k);
+        if (cell != nullptr && cell->presence() == xxgk::v1::Cell::NUMBER) {
+          Decimal h = HalfUnit(cell->value(), cell_shift);
+          if (h > ht) ht = h;
+        }
+      }
+      tolerance = hf > ht ? hf : ht;
+    }
+    auto diff = tab.Sub(fig);
+    if (!diff) return;
+    bool ok = false;
+    switch (fact.approximation()) {
+      case ProseFact::AT_LEAST:
+        ok = !(diff->is_negative()) || Abs(*diff) <= tolerance;
+        break;
+      case ProseFact::AT_MOST:
+        ok = diff->is_negative() || diff->is_zero() || Abs(*diff) <= tolerance;
+        break;
+      case ProseFact::ABOUT: {
+        auto pct = Decimal::Parse(ShiftPoint(Abs(fig).ToString(), -2));
+        Decimal allowed = tolerance;
+        if (pct.ok()) {
+          Decimal scaled;
+          for (int i = 0; i < kAboutPercent; ++i) scaled = scaled.Add(*pct).value_or(scaled);
+          if (scaled > allowed) allowed = scaled;
+        }
+        ok = Abs(*diff) <= allowed;
+        break;
+      }
+      default:
+        ok = Abs(*diff) <= tolerance;
+    }
+    if (ok) return;
+
+    Finding f = NewFinding();
+    const std::string place_zh = keys->size() == 1 ? CellLabel((*keys)[0], Lang::kZh) : PlaceOfKeys(*keys, Lang::kZh);
+    const std::string place_en = keys->size() == 1 ? CellLabel((*keys)[0], Lang::kEn) : PlaceOfKeys(*keys, Lang::kEn);
+    std::vector<std::string> parts_zh;
+    for (const auto& k : *keys) parts_zh.push_back(CellLabelInTable(k, Lang::kZh));
+    const std::string sum_zh =
+        keys->size() > 1 ? absl::StrCat("（", absl::StrJoin(parts_zh, " + "), " = ", JoinTerms(terms), "）") : "";
+    const std::string unit_note = money && fact.unit() != pairing.unit
+                                      ? absl::StrFormat("，折算为%s元对%s元", fig.ToString(), tab.ToString())
+                                      : "";
+    const std::string unit_note_en =
+        money && fact.unit() != pairing.unit
+            ? absl::StrFormat(" (converted: %s yuan vs %s yuan)", fig.ToString(), tab.ToString())
+            : "";
+    f.set_message(absl::StrFormat("正文称「%s」（%s%s%s），但%s为%s%s%s%s，两者不一致。", fact.excerpt(), fact.value(),
+                                  fact.unit(), ApproxZh(fact.approximation()), place_zh, table.ToString(),
+                                  pairing.unit, sum_zh, unit_note));
+    f.set_message_en(absl::StrFormat("The text says \"%s\" (%s %s), but %s is %s %s%s; they disagree.", fact.excerpt(),
+                                     fact.value(), fact.unit(), place_en, table.ToString(), pairing.unit,
+                                     unit_note_en));
+    f.set_expected(absl::StrCat(fact.value(), fact.unit()));
+    f.set_actual(absl::StrCat(table.ToString(), pairing.unit));
+    f.set_arithmetic(absl::StrCat(JoinTerms(terms), keys->size() > 1 ? absl::StrCat(" = ", table.ToString()) : "",
+                                  " ≠ ", fact.value(), money && fact.unit() != pairing.unit
+                                                           ? absl::StrCat(" (", fig.ToString(), "元 vs ",
+                                                                          tab.ToString(), "元)")
+                                                           : ""));
+    auto* op = f.add_operands();
+    op->set_key(absl::StrCat("fact.", fact.subject()));
+    op->set_label("正文");
+    op->set_value(fact.value());
+    op->set_raw(fact.excerpt());
+    *op->mutable_span() = fact.span();
+    for (const auto& k : *keys) *f.add_operands() = CellOperand(k, report::FindCell(report.tables(), k));
+    SetCellLocation(report, *keys, f.mutable_location());
+    f.mutable_location()->set_section(fact.section());
+    f.mutable_location()->set_excerpt(fact.excerpt());
+    *f.mutable_location()->mutable_span() = fact.span();
+
+    std::vector<std::string> reasons;
+    if (ScopeIsUncertain(fact.scope())) {
+      reasons.push_back(absl::StrCat("the figure is stated with the scope word \"", fact.scope(),
+                                     "\" and may cover more or less than this agency's table"));
+    }
+    if (carried_unpaired) reasons.push_back("the figure includes carried-over applications");
+    if (!reasons.empty()) {
+      f.set_status(Finding::UNCERTAIN);
+      f.set_severity(xxgk::v1::WARNING);
+      f.set_uncertain_reason(absl::StrJoin(reasons, "; "));
+      f.set_message(absl::StrCat(f.message(), "（正文为“", fact.scope().empty() ? "含结转" : fact.scope(),
+                                 "”口径，可能与本机关统计表口径不同，请核实。）"));
+    } else if (fact.approximation() == ProseFact::ABOUT) {
+      f.set_severity(xxgk::v1::WARNING);
+    }
+    if (any_blank) {
+      f.set_message(absl::StrCat(f.message(), "（统计表该处空白，按0计。）"));
+    }
+    out->push_back(std::move(f));
+  }
+
+  absl::flat_hash_map<std::string, Pairing> pairings_;
+  std::vector<std::string> scopes_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Check>> CompileProseReconcile(const xxgk::v1::Rule& rule) {
+  const auto& p = rule.prose_reconcile();
+  if (p.pairings().empty()) return absl::InvalidArgumentError("prose_reconcile.pairings: empty");
+  absl::flat_hash_map<std::string, Pairing> pairings;
+  for (int i = 0; i < p.pairings_size(); ++i) {
+    const auto& src = p.pairings(i);
+    const std::string field = absl::StrCat("prose_reconcile.pairings[", i, "]");
+    if (src.subject().empty()) return absl::InvalidArgumentError(absl::StrCat(field, ".subject: empty"));
+    if (src.cells().empty()) return absl::InvalidArgumentError(absl::StrCat(field, ".cells: empty"));
+    Pairing pairing;
+    pairing.unit = src.cell_unit();
+    if (auto s = ExpandCellPatterns(src.cells(), field + ".cells", &pairing.cells); !s.ok()) return s;
+    if (auto s = ExpandCellPatterns(src.cells_with_carried_over(), field + ".cells_with_carried_over",
+                           &pairing.with_carried_over);
+        !s.ok()) {
+      return s;
+    }
+    if (!pairings.emplace(src.subject(), std::move(pairing)).second) {
+      return absl::InvalidArgumentError(absl::StrCat(field, ".subject: \"", src.subject(), "\" paired twice"));
+    }
+  }
+  std::vector<std::string> scopes(p.uncertain_scopes().begin(), p.uncertain_scopes().end());
+  return std::unique_ptr<Check>(new ProseReconcileCheck(std::move(pairings), std::move(scopes)));
+}
+
+}  // namespace xxgk::rules

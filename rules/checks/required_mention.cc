@@ -1,0 +1,158 @@
+// required_mention: a statement that must stand in a section (or anywhere, or
+// in the opening before the first section heading), recognised by RE2
+// patterns. A match lying inside a match of an `exclude` pattern does not
+// count (行政事业性收费 is not a statement about 信息处理费). Fewer than
+// min_count (default 1) counted matches → one CONTENT_MISSING finding.
+// A rule about a section that is absent stays quiet (SECTION_MISSING covers
+// it); so does an opening rule when the report carries no text.
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "re2/re2.h"
+#include "rules/checks/checks.h"
+#include "rules/finding_util.h"
+#include "rules/labels.h"
+
+namespace xxgk::rules {
+namespace {
+
+using xxgk::v1::Finding;
+using xxgk::v1::Section;
+
+using Range = std::pair<size_t, size_t>;
+
+std::vector<Range> AllMatches(const RE2& re, const std::string& text) {
+  std::vector<Range> out;
+  re2::StringPiece input(text);
+  re2::StringPiece m;
+  size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    const size_t begin = static_cast<size_t>(m.data() - text.data());
+    const size_t end = begin + m.size();
+    out.emplace_back(begin, end);
+    pos = end > begin ? end : end + 1;  // an empty match must still advance
+  }
+  return out;
+}
+
+class RequiredMentionCheck : public Check {
+ public:
+  RequiredMentionCheck(const xxgk::v1::RequiredMention& p, std::vector<std::unique_ptr<RE2>> any_of,
+                       std::vector<std::unique_ptr<RE2>> exclude)
+      : p_(p), any_of_(std::move(any_of)), exclude_(std::move(exclude)) {}
+
+  void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
+    const auto& report = ctx.report;
+    std::string text;
+    xxgk::v1::Span span;
+    if (p_.in_opening()) {
+      if (report.text().empty()) return;
+      size_t end = report.text().size();
+      if (report.sections_size() > 0) end = std::min<size_t>(end, report.sections(0).span().begin());
+      text = report.text().substr(0, end);
+      span.set_begin(0);
+      span.set_end(static_cast<uint32_t>(end));
+    } else if (p_.section() != Section::KIND_UNSPECIFIED) {
+      bool found = false;
+      for (const auto& s : report.sections()) {
+        if (s.kind() != p_.section()) continue;
+        if (!found) span = s.span();
+        found = true;
+        absl::StrAppend(&text, s.heading(), "\n", s.text(), "\n");
+      }
+      if (!found) return;
+    } else if (!report.text().empty()) {
+      text = report.text();
+    } else {
+      for (const auto& s : report.sections()) absl::StrAppend(&text, s.heading(), "\n", s.text(), "\n");
+      if (text.empty()) return;
+    }
+
+    std::vector<Range> excluded;
+    for (const auto& re : exclude_) {
+      for (const Range& r : AllMatches(*re, text)) excluded.push_back(r);
+    }
+    int count = 0;
+    for (const auto& re : any_of_) {
+      for (const Range& r : AllMatches(*re, text)) {
+        bool inside = false;
+        for (const Range& x : excluded) {
+          if (x.first <= r.first && r.second <= x.second) inside = true;
+        }
+        if (!inside) ++count;
+      }
+    }
+    const int need = p_.min_count() > 0 ? p_.min_count() : 1;
+    if (count >= need) return;
+
+    Finding f = NewFinding();
+    std::string where_zh, where_en;
+    if (p_.in_opening()) {
+      where_zh = "报告开头（第一部分之前）";
+      where_en = "the opening (before the first section)";
+    } else if (p_.section() != Section::KIND_UNSPECIFIED) {
+      where_zh = absl::StrCat("「", SectionLabel(p_.section(), Lang::kZh), "」部分");
+      where_en = absl::StrCat("section \"", SectionLabel(p_.section(), Lang::kEn), "\"");
+    } else {
+      where_zh = "报告";
+      where_en = "the report";
+    }
+    const std::string what = p_.what().empty() ? "规定的内容" : p_.what();
+    const std::string what_en = p_.what_en().empty() ? "the required statement" : p_.what_en();
+    if (count == 0) {
+      f.set_message(absl::StrFormat("%s未说明%s。", where_zh, what));
+      f.set_message_en(absl::StrFormat("%s does not state %s.", where_en, what_en));
+    } else {
+      f.set_message(absl::StrFormat("%s对%s的说明不足：找到%d处，至少应有%d处。", where_zh, what, count, need));
+      f.set_message_en(absl::StrFormat("%s mentions %s %d time(s); at least %d required.", where_en, what_en, count,
+                                       need));
+    }
+    f.set_expected(absl::StrCat("≥ ", need));
+    f.set_actual(absl::StrCat(count));
+    f.mutable_location()->set_section(p_.section());
+    f.mutable_location()->set_place(where_zh);
+    f.mutable_location()->set_place_en(where_en);
+    *f.mutable_location()->mutable_span() = span;
+    out->push_back(std::move(f));
+  }
+
+ private:
+  xxgk::v1::RequiredMention p_;
+  std::vector<std::unique_ptr<RE2>> any_of_;
+  std::vector<std::unique_ptr<RE2>> exclude_;
+};
+
+absl::Status CompilePatterns(const google::protobuf::RepeatedPtrField<std::string>& src, const char* field,
+                             std::vector<std::unique_ptr<RE2>>* out) {
+  for (int i = 0; i < src.size(); ++i) {
+    auto re = std::make_unique<RE2>(src.Get(i), RE2::Quiet);
+    if (!re->ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("required_mention.", field, "[", i, "]: invalid RE2 pattern \"",
+                                                     src.Get(i), "\": ", re->error()));
+    }
+    out->push_back(std::move(re));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Check>> CompileRequiredMention(const xxgk::v1::Rule& rule) {
+  const auto& p = rule.required_mention();
+  if (p.any_of().empty()) return absl::InvalidArgumentError("required_mention.any_of: empty");
+  if (p.min_count() < 0) return absl::InvalidArgumentError("required_mention.min_count: negative");
+  if (p.in_opening() && p.section() != Section::KIND_UNSPECIFIED) {
+    return absl::InvalidArgumentError("required_mention: in_opening and section are exclusive");
+  }
+  std::vector<std::unique_ptr<RE2>> any_of, exclude;
+  if (auto s = CompilePatterns(p.any_of(), "any_of", &any_of); !s.ok()) return s;
+  if (auto s = CompilePatterns(p.exclude(), "exclude", &exclude); !s.ok()) return s;
+  return std::unique_ptr<Check>(new RequiredMentionCheck(p, std::move(any_of), std::move(exclude)));
+}
+
+}  // namespace xxgk::rules
