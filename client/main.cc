@@ -1,0 +1,186 @@
+// xxgk: the command-line client. Subcommands by the first positional
+// argument; flags by Abseil. See client/usage.cc and docs/cli.md.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "client/backend.h"
+#include "client/commands.h"
+#include "client/usage.h"
+
+ABSL_FLAG(std::string, output, "",
+          "validate: text|json|csv|html (default text); parse: cells|json|text (default cells); "
+          "rules list: text|json");
+ABSL_FLAG(std::string, server, "", "HOST:PORT of an xxgk-server; empty: work in-process");
+ABSL_FLAG(bool, tls, false, "use TLS towards --server");
+ABSL_FLAG(std::string, tls_ca_file, "", "PEM root certificates for --tls (default: system roots)");
+ABSL_FLAG(std::string, tls_server_name, "", "name expected in the server's certificate");
+ABSL_FLAG(double, connect_timeout, 5, "seconds to wait for --server before exiting with 3");
+ABSL_FLAG(std::string, rules_dir, "", "rule sets to load in-process; empty: the embedded sets");
+ABSL_FLAG(std::string, province, "", "validate: province (full name or division code)");
+ABSL_FLAG(std::string, ruleset, "", "validate/explain: rule set id to use");
+ABSL_FLAG(std::string, previous, "", "validate: last year's report, for cross-year checks");
+ABSL_FLAG(std::vector<std::string>, waive, {},
+          "validate: rule ids whose findings are waived (repeatable, comma list)");
+ABSL_FLAG(std::string, expect, "", "validate: CSV of agencies that must publish");
+ABSL_FLAG(bool, csv_bom, false, "validate --output=csv: start with a UTF-8 BOM (Excel)");
+ABSL_FLAG(int, jobs, 0, "validate/bench: parallel workers in-process; 0: one per core");
+ABSL_FLAG(bool, progress, true, "validate: progress bar when stderr is a terminal");
+ABSL_FLAG(std::string, color, "auto", "text output colours: auto (terminal, no NO_COLOR)|always|never");
+ABSL_FLAG(std::string, input_format, "", "parse: text|html|docx|pdf instead of sniffing");
+ABSL_FLAG(int, iterations, 20, "bench: validations per file");
+
+namespace {
+
+using xxgk::client::kExitUsage;
+
+bool IsHelp(const std::string& a) { return a == "--help" || a == "-h" || a == "-help"; }
+
+// --waive may be repeated: every occurrence is merged into one value before
+// Abseil sees the flags (Abseil keeps only the last occurrence).
+std::vector<std::string> MergeWaive(int argc, char** argv, std::vector<std::string>* storage) {
+  std::vector<std::string> rest;
+  std::vector<std::string> waived;
+  bool seen = false;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--") {
+      for (; i < argc; ++i) rest.push_back(argv[i]);
+      break;
+    }
+    if (a == "--waive" || a == "-waive") {
+      seen = true;
+      if (i + 1 < argc) waived.push_back(argv[++i]);
+      continue;
+    }
+    if (absl::StartsWith(a, "--waive=") || absl::StartsWith(a, "-waive=")) {
+      seen = true;
+      waived.push_back(a.substr(a.find('=') + 1));
+      continue;
+    }
+    rest.push_back(a);
+  }
+  if (seen) rest.push_back("--waive=" + absl::StrJoin(waived, ","));
+  *storage = rest;
+  return rest;
+}
+
+int Usage(const std::string& command, const std::string& problem) {
+  std::cerr << "xxgk: " << problem << "\n\n" << xxgk::client::UsageText(command);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(xxgk::client::UsageText(""));
+
+  // Help is answered here, per command, so it always matches behaviour.
+  std::string command;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (command.empty() && !a.empty() && a[0] != '-') command = a;
+    if (IsHelp(a) || a == "help") {
+      std::string topic = command == "help" ? "" : command;
+      if (a == "help" && i + 1 < argc) topic = argv[i + 1];
+      std::cout << xxgk::client::UsageText(topic);
+      return 0;
+    }
+  }
+
+  std::vector<std::string> storage;
+  MergeWaive(argc, argv, &storage);
+  std::vector<char*> args;
+  for (auto& s : storage) args.push_back(s.data());
+  std::vector<char*> positional = absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  std::vector<std::string> pos(positional.begin() + 1, positional.end());
+  if (pos.empty()) return Usage("", "no command given");
+  command = pos[0];
+  pos.erase(pos.begin());
+
+  const std::string server = absl::GetFlag(FLAGS_server);
+  const std::string output = absl::GetFlag(FLAGS_output);
+
+  if (command == "rules" && !pos.empty() && pos[0] == "check") {
+    if (pos.size() != 2) return Usage("rules", "rules check takes one DIR");
+    return xxgk::client::RunRulesCheck(pos[1], std::cout, std::cerr);
+  }
+  if (command != "validate" && command != "parse" && command != "rules" && command != "bench") {
+    return Usage("", "unknown command \"" + command + "\"");
+  }
+  if (command == "rules") {
+    if (pos.empty() || (pos[0] != "list" && pos[0] != "explain")) {
+      return Usage("rules", "rules needs list, explain RULE_ID or check DIR");
+    }
+    if (pos[0] == "explain" && pos.size() != 2) return Usage("rules", "explain takes one RULE_ID");
+    if (pos[0] == "list" && pos.size() != 1) return Usage("rules", "list takes no arguments");
+  }
+
+  absl::StatusOr<std::unique_ptr<xxgk::client::Backend>> backend;
+  if (!server.empty()) {
+    xxgk::client::RemoteOptions remote;
+    remote.address = server;
+    remote.tls = absl::GetFlag(FLAGS_tls);
+    remote.tls_ca_file = absl::GetFlag(FLAGS_tls_ca_file);
+    remote.tls_server_name = absl::GetFlag(FLAGS_tls_server_name);
+    remote.connect_timeout_seconds = absl::GetFlag(FLAGS_connect_timeout);
+    backend = xxgk::client::MakeRemoteBackend(remote);
+  } else {
+    backend = xxgk::client::MakeLocalBackend(absl::GetFlag(FLAGS_rules_dir),
+                                             absl::GetFlag(FLAGS_jobs));
+  }
+  if (!backend.ok()) {
+    std::cerr << "xxgk: " << backend.status().message() << "\n";
+    return backend.status().code() == absl::StatusCode::kUnavailable
+               ? xxgk::client::kExitUnreachable
+               : kExitUsage;
+  }
+  xxgk::client::Backend& b = **backend;
+
+  if (command == "validate") {
+    xxgk::client::ValidateFlags f;
+    f.output = output.empty() ? "text" : output;
+    f.province = absl::GetFlag(FLAGS_province);
+    f.ruleset = absl::GetFlag(FLAGS_ruleset);
+    f.previous = absl::GetFlag(FLAGS_previous);
+    f.waive = absl::GetFlag(FLAGS_waive);
+    f.csv_bom = absl::GetFlag(FLAGS_csv_bom);
+    f.expect = absl::GetFlag(FLAGS_expect);
+    f.progress = absl::GetFlag(FLAGS_progress) && isatty(STDERR_FILENO);
+    const std::string color = absl::GetFlag(FLAGS_color);
+    const char* no_color = std::getenv("NO_COLOR");
+    if (color == "always") {
+      f.color = true;
+    } else if (color == "auto") {
+      f.color = isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+    } else if (color != "never") {
+      return Usage("validate", "--color must be auto, always or never");
+    }
+    return xxgk::client::RunValidate(b, pos, f, std::cout, std::cerr);
+  }
+  if (command == "parse") {
+    xxgk::client::ParseFlags f;
+    f.output = output.empty() ? "cells" : output;
+    f.input_format = absl::GetFlag(FLAGS_input_format);
+    return xxgk::client::RunParse(b, pos, f, std::cout, std::cerr);
+  }
+  if (command == "bench") {
+    xxgk::client::BenchFlags f;
+    f.iterations = absl::GetFlag(FLAGS_iterations);
+    return xxgk::client::RunBench(b, pos, f, std::cout, std::cerr);
+  }
+  if (pos[0] == "list") {
+    return xxgk::client::RunRulesList(b, output.empty() ? "text" : output, std::cout, std::cerr);
+  }
+  return xxgk::client::RunRulesExplain(b, pos[1], absl::GetFlag(FLAGS_ruleset), std::cout,
+                                       std::cerr);
+}
