@@ -1,0 +1,28 @@
+#include "server/engine.h"
+
+#include "report/parse.h"
+#include "rules/validator.h"
+
+namespace xxgk::server {
+
+Engine RealEngine() {
+  Engine e;
+  e.load = [](const std::string& dir) { return xxgk::rules::LoadSnapshot(dir); };
+  e.list = [](const xxgk::rules::Snapshot* s) { return xxgk::rules::ListRuleSets(*s); };
+  e.content_hash = [](const xxgk::rules::Snapshot* s) { return xxgk::rules::ContentHash(*s); };
+  e.validate = [](const xxgk::rules::Snapshot* s, const xxgk::v1::ValidateRequest& r) {
+    return xxgk::rules::Validate(*s, r);
+  };
+  e.describe = [](const xxgk::rules::Snapshot* s, std::string_view id, std::string_view set) {
+    return xxgk::rules::DescribeRule(*s, id, set);
+  };
+  e.parse = [](const xxgk::v1::Document& doc, const std::string& input_format) {
+    xxgk::report::ParseOptions options;
+    options.input_format = input_format;
+    return xxgk::report::ParseDocument(doc, options);
+  };
+  e.sniff = [](const xxgk::v1::Document& doc) { return xxgk::report::SniffFormat(doc); };
+  return e;
+}
+
+}  // namespace xxgk::server

@@ -1,0 +1,248 @@
+#include "server/metrics.h"
+
+#include <chrono>
+#include <utility>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+
+namespace xxgk::server {
+namespace {
+
+using prometheus::BuildCounter;
+using prometheus::BuildGauge;
+using prometheus::BuildHistogram;
+using prometheus::Histogram;
+
+// Same defaults as the Go client (prometheus.DefBuckets), which
+// go-grpc-prometheus uses for grpc_server_handling_seconds.
+Histogram::BucketBoundaries LatencyBuckets() {
+  return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+}
+
+}  // namespace
+
+std::string GrpcCodeName(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::OK: return "OK";
+    case grpc::StatusCode::CANCELLED: return "Canceled";
+    case grpc::StatusCode::UNKNOWN: return "Unknown";
+    case grpc::StatusCode::INVALID_ARGUMENT: return "InvalidArgument";
+    case grpc::StatusCode::DEADLINE_EXCEEDED: return "DeadlineExceeded";
+    case grpc::StatusCode::NOT_FOUND: return "NotFound";
+    case grpc::StatusCode::ALREADY_EXISTS: return "AlreadyExists";
+    case grpc::StatusCode::PERMISSION_DENIED: return "PermissionDenied";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED: return "ResourceExhausted";
+    case grpc::StatusCode::FAILED_PRECONDITION: return "FailedPrecondition";
+    case grpc::StatusCode::ABORTED: return "Aborted";
+    case grpc::StatusCode::OUT_OF_RANGE: return "OutOfRange";
+    case grpc::StatusCode::UNIMPLEMENTED: return "Unimplemented";
+    case grpc::StatusCode::INTERNAL: return "Internal";
+    case grpc::StatusCode::UNAVAILABLE: return "Unavailable";
+    case grpc::StatusCode::DATA_LOSS: return "DataLoss";
+    case grpc::StatusCode::UNAUTHENTICATED: return "Unauthenticated";
+    default: return "Unknown";
+  }
+}
+
+std::string GrpcTypeName(grpc::experimental::ServerRpcInfo::Type type) {
+  using Type = grpc::experimental::ServerRpcInfo::Type;
+  switch (type) {
+    case Type::UNARY: return "unary";
+    case Type::CLIENT_STREAMING: return "client_stream";
+    case Type::SERVER_STREAMING: return "server_stream";
+    case Type::BIDI_STREAMING: return "bidi_stream";
+  }
+  return "unary";
+}
+
+void SplitMethod(std::string_view full_method, const std::vector<std::string>& known_services,
+                 std::string* service, std::string* method) {
+  std::vector<absl::string_view> parts = absl::StrSplit(
+      absl::string_view(full_method.data(), full_method.size()), '/', absl::SkipEmpty());
+  if (parts.size() == 2) {
+    for (const std::string& known : known_services) {
+      if (parts[0] == absl::string_view(known)) {
+        *service = std::string(parts[0]);
+        *method = std::string(parts[1]);
+        return;
+      }
+    }
+  }
+  *service = "unknown";
+  *method = "unknown";
+}
+
+std::string InputFormatLabel(std::string_view sniffed) {
+  static const char* const kKnown[] = {"report", "text", "html", "docx", "pdf", "report-json",
+                                       "report-textproto"};
+  for (const char* known : kKnown) {
+    if (sniffed == known) return known;
+  }
+  return "other";
+}
+
+Metrics::Metrics(std::shared_ptr<prometheus::Registry> registry,
+                 std::vector<std::string> known_services)
+    : registry_(std::move(registry)), known_services_(std::move(known_services)) {
+  prometheus::Registry& r = *registry_;
+  started_ = &BuildCounter().Name("grpc_server_started_total")
+                  .Help("Total number of RPCs started on the server.").Register(r);
+  handled_ = &BuildCounter().Name("grpc_server_handled_total")
+                  .Help("Total number of RPCs completed on the server, regardless of success or failure.")
+                  .Register(r);
+  handling_seconds_ = &BuildHistogram().Name("grpc_server_handling_seconds")
+                           .Help("Histogram of response latency (seconds) of gRPC that had been "
+                                 "application-level handled by the server.")
+                           .Register(r);
+  msg_received_ = &BuildCounter().Name("grpc_server_msg_received_total")
+                       .Help("Total number of RPC stream messages received on the server.").Register(r);
+  msg_sent_ = &BuildCounter().Name("grpc_server_msg_sent_total")
+                   .Help("Total number of gRPC stream messages sent by the server.").Register(r);
+  ruleset_info_ = &BuildGauge().Name("xxgk_ruleset_info")
+                       .Help("Rule sets currently served (value 1), by id, version and content hash.")
+                       .Register(r);
+  reloads_ = &BuildCounter().Name("xxgk_ruleset_reloads_total")
+                  .Help("Rule-set reload attempts by result (success or failure).").Register(r);
+  documents_ = &BuildCounter().Name("xxgk_documents_total")
+                    .Help("Documents validated, by input format and outcome (passed, failed, rejected).")
+                    .Register(r);
+  findings_ = &BuildCounter().Name("xxgk_findings_total")
+                   .Help("Findings returned, by rule id and severity.").Register(r);
+  stage_seconds_ = &BuildHistogram().Name("xxgk_stage_seconds")
+                        .Help("Time spent per validation stage (parse, evaluate).").Register(r);
+  inflight_ = &BuildGauge().Name("xxgk_inflight_requests")
+                   .Help("Validator requests (unary calls and open streams) being handled.")
+                   .Register(r).Add({});
+  auto& build = BuildGauge().Name("xxgk_build_info")
+                    .Help("Build information of the running server (value 1).").Register(r);
+  build.Add({{"version", XXGK_VERSION}, {"grpc_version", grpc::Version()}}).Set(1);
+  // Pre-create the reload series so both results are visible from the start.
+  reloads_->Add({{"result", "success"}});
+  reloads_->Add({{"result", "failure"}});
+}
+
+void Metrics::RpcStarted(const std::string& service, const std::string& method,
+                         const std::string& type) {
+  started_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}})
+      .Increment();
+}
+
+void Metrics::RpcHandled(const std::string& service, const std::string& method,
+                         const std::string& type, grpc::StatusCode code, double seconds) {
+  handled_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type},
+                 {"grpc_code", GrpcCodeName(code)}})
+      .Increment();
+  handling_seconds_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}},
+                         LatencyBuckets())
+      .Observe(seconds);
+}
+
+void Metrics::MsgReceived(const std::string& service, const std::string& method,
+                          const std::string& type) {
+  msg_received_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}})
+      .Increment();
+}
+
+void Metrics::MsgSent(const std::string& service, const std::string& method,
+                      const std::string& type) {
+  msg_sent_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}})
+      .Increment();
+}
+
+void Metrics::DocumentDone(const std::string& input_format, const std::string& outcome) {
+  documents_->Add({{"input_format", InputFormatLabel(input_format)}, {"outcome", outcome}})
+      .Increment();
+}
+
+void Metrics::CountFindings(const xxgk::v1::ValidateResponse& response) {
+  for (const auto& finding : response.findings()) {
+    std::string severity = xxgk::v1::Severity_Name(finding.severity());
+    if (severity.empty()) severity = "UNKNOWN";
+    findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}}).Increment();
+  }
+}
+
+void Metrics::StageSeconds(const std::string& stage, double seconds) {
+  stage_seconds_->Add({{"stage", stage}}, LatencyBuckets()).Observe(seconds);
+}
+
+void Metrics::SetRuleSets(const std::vector<xxgk::v1::RuleSetInfo>& sets) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (prometheus::Gauge* g : ruleset_gauges_) ruleset_info_->Remove(g);
+  ruleset_gauges_.clear();
+  for (const auto& set : sets) {
+    auto& g = ruleset_info_->Add(
+        {{"ruleset", set.id()}, {"version", set.version()}, {"content_hash", set.content_hash()}});
+    g.Set(1);
+    ruleset_gauges_.push_back(&g);
+  }
+}
+
+void Metrics::RulesetReload(bool success) {
+  reloads_->Add({{"result", success ? "success" : "failure"}}).Increment();
+}
+
+namespace {
+
+class MetricsInterceptor : public grpc::experimental::Interceptor {
+ public:
+  MetricsInterceptor(Metrics* metrics, grpc::experimental::ServerRpcInfo* info)
+      : metrics_(metrics), start_(std::chrono::steady_clock::now()) {
+    SplitMethod(info->method(), metrics->known_services(), &service_, &method_);
+    type_ = GrpcTypeName(info->type());
+    streaming_ = info->type() != grpc::experimental::ServerRpcInfo::Type::UNARY;
+    validator_ = absl::EndsWith(service_, ".Validator");
+    metrics_->RpcStarted(service_, method_, type_);
+    if (validator_) metrics_->InflightAdd(1);
+  }
+
+  ~MetricsInterceptor() override {
+    // A call that ended without sending a status (cancelled by the client or
+    // by shutdown) is counted as Canceled.
+    if (!handled_) Handled(grpc::StatusCode::CANCELLED);
+    if (validator_) metrics_->InflightAdd(-1);
+  }
+
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    using grpc::experimental::InterceptionHookPoints;
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
+      if (streaming_ && methods->GetRecvMessage() != nullptr) {
+        metrics_->MsgReceived(service_, method_, type_);
+      }
+    }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_MESSAGE)) {
+      if (streaming_) metrics_->MsgSent(service_, method_, type_);
+    }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      if (!handled_) Handled(methods->GetSendStatus().error_code());
+    }
+    methods->Proceed();
+  }
+
+ private:
+  void Handled(grpc::StatusCode code) {
+    handled_ = true;
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    metrics_->RpcHandled(service_, method_, type_, code, seconds);
+  }
+
+  Metrics* metrics_;
+  std::chrono::steady_clock::time_point start_;
+  std::string service_, method_, type_;
+  bool streaming_ = false;
+  bool validator_ = false;
+  bool handled_ = false;
+};
+
+}  // namespace
+
+grpc::experimental::Interceptor* MetricsInterceptorFactory::CreateServerInterceptor(
+    grpc::experimental::ServerRpcInfo* info) {
+  return new MetricsInterceptor(metrics_, info);
+}
+
+}  // namespace xxgk::server

@@ -1,0 +1,107 @@
+// Prometheus metrics of the server. RPC metrics follow go-grpc-prometheus
+// names and labels so existing dashboards and alerts work unchanged; the
+// xxgk_* metrics describe documents, findings, rule sets and stages. Every
+// label takes values from a bounded set (method names of registered
+// services, status codes, rule ids of the loaded sets, a fixed list of input
+// formats and stages).
+#ifndef XXGK_SERVER_METRICS_H_
+#define XXGK_SERVER_METRICS_H_
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <grpcpp/support/server_interceptor.h>
+#include <grpcpp/support/status.h>
+
+#include "prometheus/counter.h"
+#include "prometheus/family.h"
+#include "prometheus/gauge.h"
+#include "prometheus/histogram.h"
+#include "prometheus/registry.h"
+#include "xxgk/v1/service.pb.h"
+
+namespace xxgk::server {
+
+// go-grpc-prometheus spelling of a status code ("OK", "InvalidArgument", ...).
+std::string GrpcCodeName(grpc::StatusCode code);
+
+// "unary", "client_stream", "server_stream" or "bidi_stream".
+std::string GrpcTypeName(grpc::experimental::ServerRpcInfo::Type type);
+
+// Splits "/pkg.Service/Method" into service and method; names of services not
+// in `known_services` become "unknown" so labels stay bounded.
+void SplitMethod(std::string_view full_method, const std::vector<std::string>& known_services,
+                 std::string* service, std::string* method);
+
+// Input format label for xxgk_documents_total: "report" for a structured
+// request, else the sniffed format if it is one of the known ones, else "other".
+std::string InputFormatLabel(std::string_view sniffed);
+
+class Metrics {
+ public:
+  // Registers every family in `registry` (kept alive by the caller).
+  explicit Metrics(std::shared_ptr<prometheus::Registry> registry,
+                   std::vector<std::string> known_services);
+
+  const std::shared_ptr<prometheus::Registry>& registry() const { return registry_; }
+  const std::vector<std::string>& known_services() const { return known_services_; }
+
+  // RPC lifecycle (called by the interceptor).
+  void RpcStarted(const std::string& service, const std::string& method, const std::string& type);
+  void RpcHandled(const std::string& service, const std::string& method, const std::string& type,
+                  grpc::StatusCode code, double seconds);
+  void MsgReceived(const std::string& service, const std::string& method, const std::string& type);
+  void MsgSent(const std::string& service, const std::string& method, const std::string& type);
+
+  // In-flight Validator requests (unary calls and open streams).
+  void InflightAdd(double delta) { inflight_->Increment(delta); }
+
+  // One document validated: outcome "passed" (no ERROR finding), "failed"
+  // (at least one ERROR finding) or "rejected" (the request was an error).
+  void DocumentDone(const std::string& input_format, const std::string& outcome);
+  void CountFindings(const xxgk::v1::ValidateResponse& response);
+  void StageSeconds(const std::string& stage, double seconds);
+
+  // Rule sets: replaces every xxgk_ruleset_info series with the given sets.
+  void SetRuleSets(const std::vector<xxgk::v1::RuleSetInfo>& sets);
+  void RulesetReload(bool success);
+
+ private:
+  std::shared_ptr<prometheus::Registry> registry_;
+  std::vector<std::string> known_services_;
+
+  prometheus::Family<prometheus::Counter>* started_;
+  prometheus::Family<prometheus::Counter>* handled_;
+  prometheus::Family<prometheus::Histogram>* handling_seconds_;
+  prometheus::Family<prometheus::Counter>* msg_received_;
+  prometheus::Family<prometheus::Counter>* msg_sent_;
+  prometheus::Family<prometheus::Gauge>* ruleset_info_;
+  prometheus::Family<prometheus::Counter>* reloads_;
+  prometheus::Family<prometheus::Counter>* documents_;
+  prometheus::Family<prometheus::Counter>* findings_;
+  prometheus::Family<prometheus::Histogram>* stage_seconds_;
+  prometheus::Gauge* inflight_;
+
+  std::mutex mu_;
+  std::vector<prometheus::Gauge*> ruleset_gauges_;
+};
+
+// Feeds the RPC metrics (started/handled/latency/messages) for every call,
+// including health and reflection, and keeps xxgk_inflight_requests for the
+// Validator service.
+class MetricsInterceptorFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  explicit MetricsInterceptorFactory(Metrics* metrics) : metrics_(metrics) {}
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override;
+
+ private:
+  Metrics* metrics_;
+};
+
+}  // namespace xxgk::server
+
+#endif  // XXGK_SERVER_METRICS_H_

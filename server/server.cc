@@ -1,0 +1,184 @@
+#include "server/server.h"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+
+#include "absl/strings/str_cat.h"
+#include "prometheus/exposer.h"
+#include "server/log.h"
+
+namespace xxgk::server {
+namespace {
+
+constexpr char kValidatorService[] = "xxgk.v1.Validator";
+
+absl::StatusOr<std::string> ReadPem(const std::string& flag, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--", flag, "=", path, ": cannot read the file; give a readable PEM file"));
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerConfig& c) {
+  if (c.tls_cert.empty() && c.tls_key.empty()) {
+    if (!c.tls_ca.empty()) {
+      return absl::InvalidArgumentError(
+          "--tls_ca needs --tls_cert and --tls_key (the server's own certificate and key)");
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  if (c.tls_cert.empty() || c.tls_key.empty()) {
+    return absl::InvalidArgumentError("TLS needs both --tls_cert and --tls_key");
+  }
+  absl::StatusOr<std::string> cert = ReadPem("tls_cert", c.tls_cert);
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key = ReadPem("tls_key", c.tls_key);
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions options;
+  options.pem_key_cert_pairs.push_back({*key, *cert});
+  if (!c.tls_ca.empty()) {
+    absl::StatusOr<std::string> ca = ReadPem("tls_ca", c.tls_ca);
+    if (!ca.ok()) return ca.status();
+    options.pem_root_certs = *ca;
+    options.client_certificate_request =
+        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(options);
+}
+
+}  // namespace
+
+Server::Server(ServerConfig config, Engine engine)
+    : config_(std::move(config)), engine_(std::move(engine)) {}
+
+Server::~Server() { Drain(); }
+
+absl::Status Server::Start() {
+  registry_ = std::make_shared<prometheus::Registry>();
+  metrics_ = std::make_unique<Metrics>(
+      registry_, std::vector<std::string>{kValidatorService, "grpc.health.v1.Health",
+                                          "grpc.reflection.v1alpha.ServerReflection"});
+
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> creds = Credentials(config_);
+  if (!creds.ok()) return creds.status();
+
+  if (config_.metrics_port > 0) {
+    std::string address = absl::StrCat(config_.host, ":", config_.metrics_port);
+    try {
+      exposer_ = std::make_unique<prometheus::Exposer>(address);
+    } catch (const std::exception& e) {
+      return absl::AlreadyExistsError(absl::StrCat(
+          "cannot serve /metrics on ", address, " (", e.what(),
+          "): the port is in use or not permitted; stop the other process, choose another "
+          "--metrics_port, or --metrics_port=0 to disable metrics"));
+    }
+    exposer_->RegisterCollectable(registry_);
+    std::vector<int> ports = exposer_->GetListeningPorts();
+    metrics_port_ = ports.empty() ? 0 : ports.front();
+  }
+
+  rules_ = std::make_unique<RulesState>(&engine_, config_.rules_dir, metrics_.get());
+  pool_ = std::make_unique<WorkerPool>(static_cast<size_t>(std::max(config_.workers, 0)));
+  ServiceOptions service_options = config_.service;
+  service_ = std::make_unique<ValidatorService>(&engine_, rules_.get(), metrics_.get(),
+                                                pool_.get(), service_options);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  std::string address = absl::StrCat(config_.host, ":", config_.port);
+  builder.AddListeningPort(address, *creds, &grpc_port_);
+  builder.RegisterService(service_.get());
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  builder.SetMaxReceiveMessageSize(config_.max_message_bytes);
+  builder.SetMaxSendMessageSize(config_.max_message_bytes);
+  if (config_.keepalive_time_seconds > 0) {
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, config_.keepalive_time_seconds * 1000);
+    builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
+                               config_.keepalive_timeout_seconds * 1000);
+  }
+  // Let clients keep idle connections alive with pings every 10 s or more.
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 10000);
+  if (config_.max_connection_age_seconds > 0) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                               config_.max_connection_age_seconds * 1000);
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+                               config_.max_connection_age_grace_seconds * 1000);
+  }
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+  creators.push_back(std::make_unique<MetricsInterceptorFactory>(metrics_.get()));
+  builder.experimental().SetInterceptorCreators(std::move(creators));
+
+  server_ = builder.BuildAndStart();
+  if (server_ == nullptr || grpc_port_ == 0) {
+    server_.reset();
+    return absl::AlreadyExistsError(absl::StrCat(
+        "cannot listen for gRPC on ", address,
+        ": the port is in use (another xxgk-server?) or the address is not available; stop "
+        "the other process or choose another --port / --host"));
+  }
+  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
+  health->SetServingStatus("", false);
+  health->SetServingStatus(kValidatorService, false);
+
+  absl::Status loaded = rules_->Load();
+  if (!loaded.ok()) {
+    server_->Shutdown(std::chrono::system_clock::now());
+    server_->Wait();
+    server_.reset();
+    return absl::InvalidArgumentError(absl::StrCat(
+        "cannot load the rule sets from ",
+        config_.rules_dir.empty() ? std::string("the embedded default") : config_.rules_dir,
+        ":\n", loaded.message(),
+        "\nfix the files listed (xxgk rules check DIR shows the same errors) or point "
+        "--rules_dir at a valid rules directory"));
+  }
+  health->SetServingStatus("", true);
+  health->SetServingStatus(kValidatorService, true);
+  if (config_.rules_poll_seconds > 0) {
+    rules_->StartWatching(absl::Seconds(config_.rules_poll_seconds));
+  }
+  Log(LogLevel::kInfo, "serving",
+      {{"grpc_address", absl::StrCat(config_.host, ":", grpc_port_)},
+       {"metrics_port", metrics_port_},
+       {"tls", config_.tls_cert.empty() ? "off" : (config_.tls_ca.empty() ? "tls" : "mtls")},
+       {"workers", static_cast<long long>(pool_->size())}});
+  return absl::OkStatus();
+}
+
+void Server::Drain() {
+  if (drained_) return;
+  drained_ = true;
+  if (server_ != nullptr) {
+    Log(LogLevel::kInfo, "draining",
+        {{"inflight", service_->active()}, {"timeout_seconds", config_.drain_timeout_seconds}});
+    server_->GetHealthCheckService()->Shutdown();  // every service NOT_SERVING
+    if (config_.shutdown_delay_seconds > 0) {
+      std::this_thread::sleep_for(std::chrono::duration<double>(config_.shutdown_delay_seconds));
+    }
+    auto deadline = std::chrono::system_clock::now() +
+                    std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                        std::chrono::duration<double>(config_.drain_timeout_seconds));
+    server_->Shutdown(deadline);
+    server_->Wait();
+  }
+  if (rules_ != nullptr) rules_->StopWatching();
+  pool_.reset();  // runs what is left (answers to cancelled streams are dropped)
+  server_.reset();
+  if (service_ != nullptr) Log(LogLevel::kInfo, "stopped", {});
+}
+
+}  // namespace xxgk::server

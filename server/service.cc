@@ -1,0 +1,270 @@
+#include "server/service.h"
+
+#include <chrono>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "server/log.h"
+#include "server/stream.h"
+
+namespace xxgk::server {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+grpc::Status Unavailable() {
+  return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                      "rule sets are still loading; retry when grpc.health.v1 reports SERVING");
+}
+
+// The call's own deadline has passed or the client went away: do no work.
+bool CallIsOver(grpc::CallbackServerContext* ctx, grpc::Status* status) {
+  if (ctx->IsCancelled()) {
+    *status = grpc::Status(grpc::StatusCode::CANCELLED, "the client cancelled the call");
+    return true;
+  }
+  if (ctx->deadline() <= std::chrono::system_clock::now()) {
+    *status = grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
+                           "the call's deadline passed before a worker was free; "
+                           "allow a longer deadline or send fewer requests at once");
+    return true;
+  }
+  return false;
+}
+
+bool HasErrorFinding(const xxgk::v1::ValidateResponse& response) {
+  for (const auto& f : response.findings()) {
+    if (f.severity() == xxgk::v1::ERROR && !f.waived()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message()));
+}
+
+ValidatorService::ValidatorService(const Engine* engine, RulesState* rules, Metrics* metrics,
+                                   WorkerPool* pool, ServiceOptions options)
+    : engine_(engine), rules_(rules), metrics_(metrics), pool_(pool), options_(options) {
+  if (options_.stream_window < 1) options_.stream_window = 1;
+}
+
+bool ValidatorService::TryAcquire() {
+  int limit = options_.max_concurrent_requests;
+  int now = active_.fetch_add(1) + 1;
+  if (limit > 0 && now > limit) {
+    active_.fetch_sub(1);
+    return false;
+  }
+  return true;
+}
+
+void ValidatorService::Release() { active_.fetch_sub(1); }
+
+static grpc::Status Exhausted(int limit) {
+  return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                      absl::StrCat("the server is handling its limit of ", limit,
+                                   " concurrent requests; retry with backoff or use another "
+                                   "replica (operators: raise --max_concurrent_requests)"));
+}
+
+grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& request,
+                                           xxgk::v1::ValidateResponse* response) {
+  std::shared_ptr<const LoadedRules> rules = rules_->Current();
+  if (rules == nullptr) return Unavailable();
+
+  std::string input_format;
+  grpc::Status status;
+  switch (request.input_case()) {
+    case xxgk::v1::ValidateRequest::kReport: {
+      input_format = "report";
+      auto start = Clock::now();
+      absl::StatusOr<xxgk::v1::ValidateResponse> r =
+          engine_->validate(rules->snapshot.get(), request);
+      if (metrics_ != nullptr) metrics_->StageSeconds("evaluate", SecondsSince(start));
+      if (r.ok()) {
+        *response = *std::move(r);
+      } else {
+        status = ToGrpcStatus(r.status());
+      }
+      break;
+    }
+    case xxgk::v1::ValidateRequest::kDocument: {
+      const xxgk::v1::Document& doc = request.document();
+      input_format = engine_->sniff(doc);
+      if (doc.content().empty()) {
+        status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                              "document.content is empty: send the report file's bytes "
+                              "(text, HTML, .docx or PDF)");
+        break;
+      }
+      // Parse here (instead of inside Validate) so parse and evaluate time
+      // are measured apart; Validate on the parsed Report is the same
+      // computation.
+      auto start = Clock::now();
+      absl::StatusOr<xxgk::v1::Report> report = engine_->parse(doc, "");
+      if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
+      if (!report.ok()) {
+        status = grpc::Status(
+            grpc::StatusCode::INVALID_ARGUMENT,
+            absl::StrCat("document could not be read: ", report.status().message(),
+                         " (send a text, HTML, .docx or PDF report, or set content_type / "
+                         "file_name so its format is recognised)"));
+        break;
+      }
+      xxgk::v1::ValidateRequest parsed;
+      *parsed.mutable_report() = *std::move(report);
+      *parsed.mutable_options() = request.options();
+      start = Clock::now();
+      absl::StatusOr<xxgk::v1::ValidateResponse> r =
+          engine_->validate(rules->snapshot.get(), parsed);
+      if (metrics_ != nullptr) metrics_->StageSeconds("evaluate", SecondsSince(start));
+      if (r.ok()) {
+        *response = *std::move(r);
+      } else {
+        status = ToGrpcStatus(r.status());
+      }
+      break;
+    }
+    default:
+      input_format = "none";
+      status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                            "the request has no input: set `report` (a structured "
+                            "xxgk.v1.Report) or `document` (the file's bytes, optionally "
+                            "content_type and file_name)");
+      break;
+  }
+
+  if (metrics_ != nullptr) {
+    if (status.ok()) {
+      metrics_->DocumentDone(input_format, HasErrorFinding(*response) ? "failed" : "passed");
+      metrics_->CountFindings(*response);
+    } else {
+      metrics_->DocumentDone(input_format, "rejected");
+    }
+  }
+  if (!status.ok() && status.error_code() != grpc::StatusCode::INVALID_ARGUMENT &&
+      status.error_code() != grpc::StatusCode::NOT_FOUND) {
+    Log(LogLevel::kError, "validation failed",
+        {{"code", GrpcCodeName(status.error_code())}, {"input_format", input_format}});
+  }
+  return status;
+}
+
+grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext* ctx,
+                                                     const xxgk::v1::ValidateRequest* request,
+                                                     xxgk::v1::ValidateResponse* response) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  if (!TryAcquire()) {
+    reactor->Finish(Exhausted(options_.max_concurrent_requests));
+    return reactor;
+  }
+  pool_->Submit([this, ctx, request, response, reactor] {
+    grpc::Status status;
+    if (!CallIsOver(ctx, &status)) status = ValidateOne(*request, response);
+    Release();
+    reactor->Finish(status);
+  });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* ctx,
+                                                  const xxgk::v1::ParseRequest* request,
+                                                  xxgk::v1::ParseResponse* response) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  if (!request->has_document() || request->document().content().empty()) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                 "document.content is empty: send the report file's bytes "
+                                 "(text, HTML, .docx or PDF)"));
+    return reactor;
+  }
+  if (!TryAcquire()) {
+    reactor->Finish(Exhausted(options_.max_concurrent_requests));
+    return reactor;
+  }
+  pool_->Submit([this, ctx, request, response, reactor] {
+    grpc::Status status;
+    if (!CallIsOver(ctx, &status)) {
+      auto start = Clock::now();
+      absl::StatusOr<xxgk::v1::Report> report =
+          engine_->parse(request->document(), request->input_format());
+      if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
+      if (report.ok()) {
+        *response->mutable_report() = *std::move(report);
+      } else {
+        status = grpc::Status(
+            grpc::StatusCode::INVALID_ARGUMENT,
+            absl::StrCat("document could not be read: ", report.status().message(),
+                         " (check input_format, or send a text, HTML, .docx or PDF report)"));
+      }
+    }
+    Release();
+    reactor->Finish(status);
+  });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* ValidatorService::ListRuleSets(
+    grpc::CallbackServerContext* ctx, const xxgk::v1::ListRuleSetsRequest* /*request*/,
+    xxgk::v1::ListRuleSetsResponse* response) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  std::shared_ptr<const LoadedRules> rules = rules_->Current();
+  if (rules == nullptr) {
+    reactor->Finish(Unavailable());
+    return reactor;
+  }
+  for (const auto& set : rules->sets) *response->add_rulesets() = set;
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* ValidatorService::DescribeRule(
+    grpc::CallbackServerContext* ctx, const xxgk::v1::DescribeRuleRequest* request,
+    xxgk::v1::DescribeRuleResponse* response) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  std::shared_ptr<const LoadedRules> rules = rules_->Current();
+  if (rules == nullptr) {
+    reactor->Finish(Unavailable());
+    return reactor;
+  }
+  if (request->rule_id().empty()) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                 "rule_id is empty: name a rule id such as T3-A "
+                                 "(ListRuleSets shows the sets)"));
+    return reactor;
+  }
+  absl::StatusOr<xxgk::v1::DescribeRuleResponse> r =
+      engine_->describe(rules->snapshot.get(), request->rule_id(), request->ruleset());
+  if (r.ok()) {
+    *response = *std::move(r);
+    reactor->Finish(grpc::Status::OK);
+  } else {
+    reactor->Finish(ToGrpcStatus(r.status()));
+  }
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* ValidatorService::Echo(grpc::CallbackServerContext* ctx,
+                                                 const xxgk::v1::EchoRequest* request,
+                                                 xxgk::v1::EchoResponse* response) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  response->set_size_bytes(static_cast<int64_t>(request->ByteSizeLong()));
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
+}
+
+grpc::ServerBidiReactor<xxgk::v1::ValidateStreamRequest, xxgk::v1::ValidateStreamResponse>*
+ValidatorService::ValidateStream(grpc::CallbackServerContext* ctx) {
+  if (!TryAcquire()) return new RejectedStream(Exhausted(options_.max_concurrent_requests));
+  (void)ctx;
+  return new StreamReactor(this);
+}
+
+}  // namespace xxgk::server

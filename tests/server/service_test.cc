@@ -1,0 +1,311 @@
+// The server's own behaviour, with a fake engine behind the seam so it is
+// pinned independently of the rule catalogue: errors vs findings, the
+// concurrency limit, ValidateStream bookkeeping and flow control, per-item
+// deadlines, and reload bookkeeping.
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <thread>
+
+#include <unistd.h>
+
+#include <grpcpp/grpcpp.h>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "prometheus/text_serializer.h"
+#include "server/rules_state.h"
+#include "server/server.h"
+#include "xxgk/v1/service.grpc.pb.h"
+
+namespace xxgk::server {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+// A fake engine. Validate returns one finding per request; a report titled
+// "sleep:N" takes N ms. It records the highest number of validations running
+// at once.
+struct FakeEngine {
+  std::atomic<int> running{0};
+  std::atomic<int> max_running{0};
+  std::atomic<int> loads{0};
+
+  Engine Make() {
+    Engine e;
+    e.load = [this](const std::string& dir) -> absl::StatusOr<SnapshotPtr> {
+      ++loads;
+      if (!dir.empty()) {
+        for (const auto& entry : fs::directory_iterator(dir)) {
+          std::ifstream in(entry.path());
+          std::string content((std::istreambuf_iterator<char>(in)), {});
+          if (content.find("broken") != std::string::npos) {
+            return absl::InvalidArgumentError(entry.path().filename().string() +
+                                              ":1: syntax error");
+          }
+        }
+      }
+      return SnapshotPtr();
+    };
+    e.list = [this](const xxgk::rules::Snapshot*) {
+      xxgk::v1::RuleSetInfo info;
+      info.set_id("fake");
+      info.set_content_hash(std::to_string(loads.load()));
+      return std::vector<xxgk::v1::RuleSetInfo>{info};
+    };
+    e.content_hash = [this](const xxgk::rules::Snapshot*) { return std::to_string(loads.load()); };
+    e.validate = [this](const xxgk::rules::Snapshot*, const xxgk::v1::ValidateRequest& r)
+        -> absl::StatusOr<xxgk::v1::ValidateResponse> {
+      int now = ++running;
+      int prev = max_running.load();
+      while (now > prev && !max_running.compare_exchange_weak(prev, now)) {
+      }
+      const std::string& title = r.report().meta().title();
+      if (title.rfind("sleep:", 0) == 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::stoi(title.substr(6))));
+      }
+      --running;
+      if (title == "unknown-set") return absl::NotFoundError("no rule set named x");
+      xxgk::v1::ValidateResponse resp;
+      auto* f = resp.add_findings();
+      f->set_rule_id("T3-A");
+      f->set_severity(xxgk::v1::ERROR);
+      f->set_category(xxgk::v1::ARITHMETIC);
+      return resp;
+    };
+    e.describe = [](const xxgk::rules::Snapshot*, std::string_view, std::string_view)
+        -> absl::StatusOr<xxgk::v1::DescribeRuleResponse> {
+      return absl::NotFoundError("no such rule");
+    };
+    e.parse = [](const xxgk::v1::Document& doc, const std::string&)
+        -> absl::StatusOr<xxgk::v1::Report> {
+      if (doc.content() == "unreadable") return absl::InvalidArgumentError("not a report");
+      xxgk::v1::Report report;
+      report.mutable_meta()->set_title(doc.content());
+      return report;
+    };
+    e.sniff = [](const xxgk::v1::Document&) { return std::string("text"); };
+    return e;
+  }
+};
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void StartServer(ServerConfig config) {
+    config.host = "127.0.0.1";
+    config.port = 0;
+    config.metrics_port = 0;
+    config.workers = 4;
+    config.rules_poll_seconds = 0;
+    server_ = std::make_unique<Server>(config, fake_.Make());
+    ASSERT_TRUE(server_->Start().ok());
+    channel_ = grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->grpc_port()),
+                                   grpc::InsecureChannelCredentials());
+    stub_ = xxgk::v1::Validator::NewStub(channel_);
+  }
+
+  std::string Scrape() {
+    return prometheus::TextSerializer().Serialize(server_->metrics()->registry()->Collect());
+  }
+
+  static xxgk::v1::ValidateRequest ReportRequest(const std::string& title) {
+    xxgk::v1::ValidateRequest r;
+    r.mutable_report()->mutable_meta()->set_title(title);
+    return r;
+  }
+
+  FakeEngine fake_;
+  std::unique_ptr<Server> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<xxgk::v1::Validator::Stub> stub_;
+};
+
+TEST_F(ServiceTest, FindingsAreResultsAndMalformedRequestsAreInvalidArgument) {
+  StartServer({});
+  grpc::ClientContext ctx;
+  xxgk::v1::ValidateResponse resp;
+  grpc::Status s = stub_->Validate(&ctx, ReportRequest("ok"), &resp);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(resp.findings_size(), 1);
+  EXPECT_EQ(resp.findings(0).rule_id(), "T3-A");
+
+  grpc::ClientContext ctx2;
+  s = stub_->Validate(&ctx2, xxgk::v1::ValidateRequest(), &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("set `report`"));
+
+  grpc::ClientContext ctx3;
+  xxgk::v1::ValidateRequest doc;
+  doc.mutable_document()->set_content("unreadable");
+  s = stub_->Validate(&ctx3, doc, &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("not a report"));
+
+  grpc::ClientContext ctx4;
+  s = stub_->Validate(&ctx4, ReportRequest("unknown-set"), &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+
+  std::string text = Scrape();
+  EXPECT_THAT(text, HasSubstr("grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"Validate\""));
+  EXPECT_THAT(text, HasSubstr("grpc_code=\"InvalidArgument\",grpc_method=\"Validate\""));
+  EXPECT_THAT(text, HasSubstr("xxgk_documents_total{input_format=\"report\",outcome=\"failed\"} 1"));
+  EXPECT_THAT(text, HasSubstr("xxgk_documents_total{input_format=\"text\",outcome=\"rejected\"} 1"));
+  EXPECT_THAT(text, HasSubstr("xxgk_findings_total{rule_id=\"T3-A\",severity=\"ERROR\"} 1"));
+}
+
+TEST_F(ServiceTest, ConcurrencyLimitAnswersResourceExhausted) {
+  ServerConfig config;
+  config.service.max_concurrent_requests = 1;
+  StartServer(config);
+  std::thread slow([&] {
+    grpc::ClientContext ctx;
+    xxgk::v1::ValidateResponse resp;
+    EXPECT_TRUE(stub_->Validate(&ctx, ReportRequest("sleep:1500"), &resp).ok());
+  });
+  // Wait (bounded) until the slow call is being validated.
+  for (int i = 0; i < 200 && fake_.running.load() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(fake_.running.load(), 1);
+  grpc::ClientContext ctx;
+  xxgk::v1::ValidateResponse resp;
+  grpc::Status s = stub_->Validate(&ctx, ReportRequest("fast"), &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(s.error_message(), HasSubstr("--max_concurrent_requests"));
+  slow.join();
+  grpc::ClientContext ctx2;
+  EXPECT_TRUE(stub_->Validate(&ctx2, ReportRequest("fast"), &resp).ok());
+}
+
+TEST_F(ServiceTest, StreamAnswersEveryIdExactlyOnceWithBoundedConcurrency) {
+  ServerConfig config;
+  config.service.stream_window = 2;
+  StartServer(config);
+  grpc::ClientContext ctx;
+  auto stream = stub_->ValidateStream(&ctx);
+  constexpr int kItems = 200;
+  std::thread writer([&] {
+    for (int i = 0; i < kItems; ++i) {
+      xxgk::v1::ValidateStreamRequest item;
+      item.set_id("item-" + std::to_string(i));
+      if (i % 50 != 7) *item.mutable_request() = ReportRequest(i % 10 == 0 ? "sleep:5" : "fast");
+      if (!stream->Write(item)) break;
+    }
+    stream->WritesDone();
+  });
+  std::map<std::string, int> answers;
+  int errors = 0;
+  xxgk::v1::ValidateStreamResponse resp;
+  while (stream->Read(&resp)) {
+    ++answers[resp.id()];
+    if (resp.has_error()) {
+      ++errors;
+      EXPECT_EQ(resp.error().code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+    } else {
+      EXPECT_EQ(resp.result().findings_size(), 1);
+    }
+  }
+  writer.join();
+  grpc::Status s = stream->Finish();
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(answers.size(), static_cast<size_t>(kItems));
+  for (const auto& [id, count] : answers) EXPECT_EQ(count, 1) << id;
+  EXPECT_EQ(errors, kItems / 50);  // the items without a request
+  // Never more than the window of this stream validated at once.
+  EXPECT_LE(fake_.max_running.load(), 2);
+  EXPECT_THAT(Scrape(), HasSubstr("grpc_server_msg_received_total{grpc_method=\"ValidateStream\","
+                                  "grpc_service=\"xxgk.v1.Validator\",grpc_type=\"bidi_stream\"} 200"));
+}
+
+TEST_F(ServiceTest, StreamItemDeadlineGivesPerItemError) {
+  ServerConfig config;
+  config.service.stream_window = 1;
+  StartServer(config);
+  grpc::ClientContext ctx;
+  auto stream = stub_->ValidateStream(&ctx);
+  xxgk::v1::ValidateStreamRequest item;
+  item.set_id("slow");
+  *item.mutable_request() = ReportRequest("sleep:300");
+  item.set_timeout_seconds(0.05);
+  ASSERT_TRUE(stream->Write(item));
+  item.set_id("fine");
+  *item.mutable_request() = ReportRequest("fast");
+  item.set_timeout_seconds(30);
+  ASSERT_TRUE(stream->Write(item));
+  stream->WritesDone();
+  std::map<std::string, xxgk::v1::ValidateStreamResponse> got;
+  xxgk::v1::ValidateStreamResponse resp;
+  while (stream->Read(&resp)) got[resp.id()] = resp;
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got["slow"].error().code(), static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED));
+  EXPECT_TRUE(got["fine"].has_result());
+}
+
+TEST_F(ServiceTest, EchoReportsPayloadSize) {
+  StartServer({});
+  grpc::ClientContext ctx;
+  xxgk::v1::EchoRequest req;
+  *req.mutable_request() = ReportRequest("x");
+  xxgk::v1::EchoResponse resp;
+  ASSERT_TRUE(stub_->Echo(&ctx, req, &resp).ok());
+  EXPECT_EQ(resp.size_bytes(), static_cast<int64_t>(req.ByteSizeLong()));
+}
+
+TEST(RulesStateTest, BrokenFileKeepsPreviousSnapshotAndCountsFailure) {
+  FakeEngine fake;
+  Engine engine = fake.Make();
+  fs::path dir = fs::temp_directory_path() / ("xxgk-rules-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  { std::ofstream(dir / "a.textproto") << "id: \"a\"\n"; }
+  auto registry = std::make_shared<prometheus::Registry>();
+  Metrics metrics(registry, {});
+  RulesState state(&engine, dir.string(), &metrics);
+  ASSERT_TRUE(state.Load().ok());
+  auto first = state.Current();
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->generation, 1u);
+  EXPECT_FALSE(state.Poll());  // nothing changed
+
+  { std::ofstream(dir / "b.textproto") << "id: \"b\"\n"; }
+  EXPECT_FALSE(state.Poll());  // changed, not yet stable
+  EXPECT_TRUE(state.Poll());   // stable: reloaded
+  EXPECT_EQ(state.Current()->generation, 2u);
+
+  { std::ofstream(dir / "c.textproto") << "broken\n"; }
+  state.Poll();
+  EXPECT_TRUE(state.Poll());
+  EXPECT_EQ(state.Current()->generation, 2u);  // previous snapshot still served
+  EXPECT_FALSE(state.Poll());                  // a failed version is not retried
+  std::string text = prometheus::TextSerializer().Serialize(registry->Collect());
+  EXPECT_THAT(text, HasSubstr("xxgk_ruleset_reloads_total{result=\"failure\"} 1"));
+  EXPECT_THAT(text, HasSubstr("xxgk_ruleset_reloads_total{result=\"success\"} 1"));
+
+  fs::remove(dir / "c.textproto");
+  EXPECT_TRUE(state.Reload("signal").ok());
+  EXPECT_EQ(state.Current()->generation, 3u);
+  fs::remove_all(dir);
+}
+
+TEST(RulesStateTest, FingerprintSkipsHiddenEntriesAndSeesChanges) {
+  fs::path dir = fs::temp_directory_path() / ("xxgk-fp-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / ".hidden");
+  std::string empty = DirectoryFingerprint(dir.string());
+  { std::ofstream(dir / ".hidden" / "x.textproto") << "x"; }
+  EXPECT_EQ(DirectoryFingerprint(dir.string()), empty);
+  { std::ofstream(dir / "y.textproto") << "y"; }
+  EXPECT_NE(DirectoryFingerprint(dir.string()), empty);
+  EXPECT_EQ(DirectoryFingerprint((dir / "missing").string()), "missing");
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace xxgk::server
