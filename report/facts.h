@@ -3,15 +3,24 @@
 #ifndef XXGK_REPORT_FACTS_H_
 #define XXGK_REPORT_FACTS_H_
 
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "xxgk/v1/report.pb.h"
 
 namespace xxgk::report {
 
-// Reads facts from report.sections (or report.text when there are none),
+// Reads facts from report.text (section kinds from report.sections; the
+// sections' texts when report.text is empty), table rows excluded,
 // with Chinese numerals, separators, approximations, units and scope words.
 std::vector<xxgk::v1::ProseFact> ExtractFacts(const xxgk::v1::Report& report);
+
+// A number as written in a report, as a normalised decimal: "1,234" → "1234",
+// "12.50" → "12.5", "二十一" → "21", "一百零五" → "105", "两" → "2",
+// "二〇二四" → "2024". nullopt when `text` is not a number.
+std::optional<std::string> ParseNumber(std::string_view text);
 
 }  // namespace xxgk::report
 

@@ -480,6 +480,9 @@ bool IsPageChromeLine(std::string_view line_in) {
   static const re2::RE2 kScan(R"(^[【\[]?\s*(扫一扫|手机扫码|手机扫一扫|微信扫一扫))");
   static const re2::RE2 kShare(R"(^[【\[]?\s*(分享到|分享至|打印本页|打印此页|关闭窗口|关闭本页|【?打印】?\s*【?关闭】?|收藏本页|加入收藏|返回顶部|上一篇|下一篇))");
   static const re2::RE2 kAttach(R"(^(相关附件|附件下载|相关链接|相关文件)\s*[::]?$)");
+  // A date with its weekday alone on a line: the day the page was viewed.
+  static const re2::RE2 kViewDate(
+      R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周|礼拜)[一二三四五六日天]$)");
   static const re2::RE2 kViews(R"(^(浏览次数|访问次数|阅读次数|点击数|浏览量)\s*[::]?\s*\d*$)");
   if (RE2::PartialMatch(sp, kBreadcrumb)) {
     return line.size() < 300 && (line.find('>') != absl::string_view::npos ||
@@ -494,7 +497,8 @@ bool IsPageChromeLine(std::string_view line_in) {
                             RE2::PartialMatch(sp, kScan) || RE2::PartialMatch(sp, kShare))) {
     return true;
   }
-  return RE2::PartialMatch(sp, kAttach) || RE2::PartialMatch(sp, kViews);
+  return RE2::PartialMatch(sp, kAttach) || RE2::PartialMatch(sp, kViews) ||
+         RE2::PartialMatch(sp, kViewDate);
 }
 
 }  // namespace xxgk::report
