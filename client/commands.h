@@ -28,6 +28,7 @@ struct ValidateFlags {
   bool csv_bom = false;
   std::string expect;           // agencies.csv
   bool progress = false;        // draw a progress bar on `err`
+  bool output_is_terminal = false;  // `out` shares the terminal: clear the bar before printing
   bool color = false;           // colours in text output
 };
 

@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
     f.csv_bom = absl::GetFlag(FLAGS_csv_bom);
     f.expect = absl::GetFlag(FLAGS_expect);
     f.progress = absl::GetFlag(FLAGS_progress) && isatty(STDERR_FILENO);
+    f.output_is_terminal = isatty(STDOUT_FILENO);
     const std::string color = absl::GetFlag(FLAGS_color);
     const char* no_color = std::getenv("NO_COLOR");
     if (color == "always") {

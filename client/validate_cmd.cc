@@ -101,7 +101,7 @@ int RunValidate(Backend& backend, const std::vector<std::string>& args, const Va
     bool printed = false;
     while (next_to_print < n && slots[next_to_print].has_value()) {
       FileResult& r = *slots[next_to_print];
-      if (!printed && fmt != "html") progress.Finish();
+      if (!printed && fmt != "html" && flags.output_is_terminal) progress.Finish();
       printed = true;
       if (fmt == "json") {
         out << JsonLine(r);

@@ -1,0 +1,319 @@
+// The `xxgk` binary as users run it: exit codes, output formats, unreadable
+// inputs, stdin, help, and identical results in-process and via a server.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "absl/strings/str_split.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "tests/client/golden_util.h"
+#include "tests/client/process_util.h"
+
+namespace xxgk::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+const std::string kWrong = TestData("report_2021_t3_wrong.textproto");
+const std::string kClean = TestData("report_2021_clean.textproto");
+
+std::vector<google::protobuf::Struct> JsonLines(const std::string& out) {
+  std::vector<google::protobuf::Struct> objs;
+  for (absl::string_view line : absl::StrSplit(out, '\n', absl::SkipEmpty())) {
+    google::protobuf::Struct s;
+    auto status = google::protobuf::util::JsonStringToMessage(std::string(line), &s);
+    EXPECT_TRUE(status.ok()) << "not JSON: " << line;
+    objs.push_back(s);
+  }
+  return objs;
+}
+
+std::string TempDir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("xxgk_cli_" + std::to_string(getpid()) + "_" + name);
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+TEST(CliTest, ReportWithAWrongCellExitsOneWithArithmeticFindingsNamingTheCell) {
+  ProcessResult r = RunXxgk({"validate", "--output=json", kWrong});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto objs = JsonLines(r.out);
+  ASSERT_EQ(objs.size(), 1u) << r.out;
+  const auto& f = objs[0].fields();
+  EXPECT_EQ(f.at("source").string_value(), kWrong);
+  EXPECT_GT(f.at("ruleset").list_value().values_size(), 0);
+  bool names_cell = false;
+  for (const auto& v : f.at("findings").list_value().values()) {
+    const auto& ff = v.struct_value().fields();
+    if (ff.at("category").string_value() != "ARITHMETIC") continue;
+    EXPECT_EQ(ff.at("severity").string_value(), "ERROR");
+    for (const auto& k : ff.at("location").struct_value().fields().at("cell_keys").list_value()
+                             .values()) {
+      names_cell = names_cell || k.string_value() == "t3.result.granted.natural_person";
+    }
+  }
+  EXPECT_TRUE(names_cell) << r.out;
+}
+
+TEST(CliTest, CleanReportExitsZeroWithoutErrors) {
+  ProcessResult r = RunXxgk({"validate", "--output=json", kClean});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  auto objs = JsonLines(r.out);
+  ASSERT_EQ(objs.size(), 1u);
+  for (const auto& v : objs[0].fields().at("findings").list_value().values()) {
+    EXPECT_NE(v.struct_value().fields().at("severity").string_value(), "ERROR") << r.out;
+  }
+}
+
+TEST(CliTest, UnreadableInputIsReportedPerFileWithExitTwoWhileOthersStillPrint) {
+  std::string dir = TempDir("unreadable");
+  std::string bad = dir + "/scan.pdf";
+  std::ofstream(bad, std::ios::binary) << std::string("%PDF-1.4\n\x01\x02garbage\xff\xfe", 20);
+  std::string missing = dir + "/nope.txt";
+  ProcessResult r = RunXxgk({"validate", "--output=json", bad, kWrong, missing});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  auto objs = JsonLines(r.out);
+  ASSERT_EQ(objs.size(), 3u) << r.out;
+  EXPECT_EQ(objs[0].fields().at("source").string_value(), bad);
+  EXPECT_TRUE(objs[0].fields().count("error")) << r.out;
+  EXPECT_FALSE(objs[0].fields().at("error").string_value().empty());
+  EXPECT_EQ(objs[1].fields().at("source").string_value(), kWrong);
+  EXPECT_TRUE(objs[1].fields().count("findings"));
+  EXPECT_EQ(objs[2].fields().at("source").string_value(), missing);
+  EXPECT_TRUE(objs[2].fields().count("error"));
+  fs::remove_all(dir);
+}
+
+TEST(CliTest, MalformedStructuredReportIsAPerFileErrorNamingTheLine) {
+  std::string dir = TempDir("malformed");
+  std::string bad = dir + "/bad.textproto";
+  std::ofstream(bad) << "meta {\n  report_year: 2023\n  no_such_field: 1\n}\n";
+  ProcessResult r = RunXxgk({"validate", bad});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.out, StartsWith(bad + ": error: "));
+  EXPECT_THAT(r.out, HasSubstr("no_such_field"));
+  fs::remove_all(dir);
+}
+
+TEST(CliTest, StdinIsReadForDash) {
+  ProcessResult r = RunXxgk({"validate", "--output=json", "-"}, ReadFileOrEmpty(kWrong));
+  // Without a file name the content is sniffed: text format of a Report.
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  auto objs = JsonLines(r.out);
+  ASSERT_EQ(objs.size(), 1u);
+  EXPECT_EQ(objs[0].fields().at("source").string_value(), "-");
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunXxgk({}).exit_code, 2);
+  EXPECT_EQ(RunXxgk({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(RunXxgk({"validate"}).exit_code, 2);
+  EXPECT_EQ(RunXxgk({"validate", "--output=yaml", kClean}).exit_code, 2);
+  EXPECT_EQ(RunXxgk({"parse", "--output=xml", kClean}).exit_code, 2);
+  EXPECT_EQ(RunXxgk({"rules", "explain"}).exit_code, 2);
+}
+
+TEST(CliTest, UnreachableServerExitsThreeQuickly) {
+  auto start = std::chrono::steady_clock::now();
+  ProcessResult r =
+      RunXxgk({"validate", "--server=127.0.0.1:1", "--connect_timeout=1", kClean});
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("127.0.0.1:1"));
+  EXPECT_LT(s, 10);
+}
+
+TEST(CliTest, HelpMatchesCommands) {
+  ProcessResult r = RunXxgk({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* c : {"validate", "parse", "rules list", "rules explain", "rules check"}) {
+    EXPECT_THAT(r.out, HasSubstr(c));
+  }
+  r = RunXxgk({"validate", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* f : {"--output=text|json|csv|html", "--waive", "--previous", "--expect",
+                        "--jobs", "Exit status"}) {
+    EXPECT_THAT(r.out, HasSubstr(f));
+  }
+}
+
+TEST(CliTest, ParseCellsPrintsSortedKeyTabValueLines) {
+  ProcessResult r = RunXxgk({"parse", "--output=cells", kWrong});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> lines = absl::StrSplit(r.out, '\n', absl::SkipEmpty());
+  ASSERT_FALSE(lines.empty());
+  EXPECT_TRUE(std::is_sorted(lines.begin(), lines.end()));
+  for (const auto& l : lines) {
+    EXPECT_EQ(std::count(l.begin(), l.end(), '\t'), 1) << l;
+  }
+  for (const char* want :
+       {"meta.year\t2023", "meta.agency\t示例县交通运输局", "meta.agency_level\tcounty_department",
+        "meta.format\t2021", "meta.publish_date\t2024-01-20", "meta.script\tsimplified",
+        "section.GENERAL\tpresent", "section.OTHER_MATTERS\tpresent",
+        "t3.result.granted.natural_person\t6", "t4.review.total\t0"}) {
+    EXPECT_THAT(lines, ::testing::Contains(std::string(want)));
+  }
+  // Absent facts are not printed.
+  EXPECT_THAT(r.out, Not(HasSubstr("meta.province")));
+  EXPECT_THAT(r.out, Not(HasSubstr("legacy.")));
+}
+
+TEST(CliTest, WaivedErrorsDoNotFail) {
+  ProcessResult plain = RunXxgk({"validate", "--output=json", kWrong});
+  ASSERT_EQ(plain.exit_code, 1);
+  std::vector<std::string> waive;
+  for (const auto& v : JsonLines(plain.out)[0].fields().at("findings").list_value().values()) {
+    const auto& ff = v.struct_value().fields();
+    if (ff.at("severity").string_value() == "ERROR") {
+      waive.push_back("--waive=" + ff.at("rule_id").string_value());
+    }
+  }
+  std::vector<std::string> args = {"validate", "--output=json"};
+  args.insert(args.end(), waive.begin(), waive.end());
+  args.push_back(kWrong);
+  ProcessResult r = RunXxgk(args);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  for (const auto& v : JsonLines(r.out)[0].fields().at("findings").list_value().values()) {
+    const auto& ff = v.struct_value().fields();
+    if (ff.at("severity").string_value() == "ERROR") {
+      EXPECT_TRUE(ff.at("waived").bool_value()) << r.out;
+    }
+  }
+}
+
+TEST(CliTest, RulesListAndExplain) {
+  ProcessResult r = RunXxgk({"rules", "list"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("ID"));
+  EXPECT_THAT(r.out, HasSubstr("national"));
+  // Explain the first ERROR rule the wrong report trips.
+  ProcessResult v = RunXxgk({"validate", "--output=json", kWrong});
+  auto objs = JsonLines(v.out);
+  ASSERT_EQ(objs.size(), 1u);
+  const auto& findings = objs[0].fields().at("findings").list_value();
+  ASSERT_GT(findings.values_size(), 0);
+  std::string id = findings.values(0).struct_value().fields().at("rule_id").string_value();
+  ProcessResult e = RunXxgk({"rules", "explain", id});
+  EXPECT_EQ(e.exit_code, 0) << e.err;
+  EXPECT_THAT(e.out, StartsWith(id));
+  EXPECT_THAT(e.out, HasSubstr("Basis:"));
+  EXPECT_THAT(e.out, HasSubstr("Parameters ("));
+  EXPECT_EQ(RunXxgk({"rules", "explain", "NO-SUCH-RULE-ID"}).exit_code, 1);
+}
+
+TEST(CliTest, RulesCheckReportsFileAndLine) {
+  std::string dir = TempDir("rulescheck");
+  std::ofstream(dir + "/broken.textproto") << "id: \"x\"\nversion: \"1\"\nrules { id: \"A\" \n";
+  ProcessResult r = RunXxgk({"rules", "check", dir});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("broken.textproto:"));
+  EXPECT_EQ(RunXxgk({"rules", "check", std::string(XXGK_SOURCE_DIR) + "/rules/sets"}).exit_code,
+            0);
+  fs::remove_all(dir);
+}
+
+TEST(CliTest, EndToEndGoldenOutputs) {
+  // Regenerate with XXGK_UPDATE_GOLDEN=1 when the rule sets' messages change.
+  std::string rel = "tests/client/testdata/report_2021_t3_wrong.textproto";
+  auto run = [&](const std::string& output) {
+    ProcessResult r = RunProcess({"/bin/sh", "-c",
+                                  "cd '" XXGK_SOURCE_DIR "' && '" + XxgkPath() +
+                                      "' validate --color=never --output=" + output + " " + rel});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    return r.out;
+  };
+  ExpectGolden("report_2021_t3_wrong.txt", run("text"));
+  ExpectGolden("report_2021_t3_wrong.jsonl", run("json"));
+  ExpectGolden("report_2021_t3_wrong.csv", run("csv"));
+}
+
+// ---- in-process vs --server ----
+
+int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+#ifdef XXGK_HAVE_SERVER
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    port_ = FreePort();
+    pid_ = fork();
+    if (pid_ == 0) {
+      int devnull = open("/dev/null", O_WRONLY);
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+      std::string bin = std::string(XXGK_BINARY_DIR) + "/server/xxgk-server";
+      std::string port = "--port=" + std::to_string(port_);
+      execl(bin.c_str(), bin.c_str(), "--host=127.0.0.1", port.c_str(), "--metrics_port=0",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    address_ = "127.0.0.1:" + std::to_string(port_);
+  }
+  void TearDown() override {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      for (int i = 0; i < 100; ++i) {
+        if (waitpid(pid_, nullptr, WNOHANG) == pid_) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  int port_ = 0;
+  pid_t pid_ = -1;
+  std::string address_;
+};
+
+TEST_F(ServerTest, ThroughTheServerTheOutputIsIdentical) {
+  std::string dir = TempDir("server");
+  std::string bad = dir + "/bad.textproto";
+  std::ofstream(bad) << "meta { report_year: \"x\" }\n";
+  for (const char* output : {"json", "text", "csv"}) {
+    std::vector<std::string> args = {"validate", std::string("--output=") + output,
+                                     "--color=never", kWrong, kClean, bad};
+    ProcessResult local = RunXxgk(args);
+    args.insert(args.begin() + 1, "--server=" + address_);
+    args.insert(args.begin() + 2, "--connect_timeout=10");
+    ProcessResult remote = RunXxgk(args);
+    EXPECT_EQ(remote.exit_code, local.exit_code) << remote.err;
+    EXPECT_EQ(local.exit_code, 2);
+    EXPECT_EQ(remote.out, local.out) << output;
+  }
+  ProcessResult local = RunXxgk({"parse", kWrong});
+  ProcessResult remote = RunXxgk({"parse", "--server=" + address_, kWrong});
+  EXPECT_EQ(remote.exit_code, 0) << remote.err;
+  EXPECT_EQ(remote.out, local.out);
+  ProcessResult rl = RunXxgk({"rules", "list", "--server=" + address_});
+  EXPECT_EQ(rl.exit_code, 0) << rl.err;
+  EXPECT_EQ(rl.out, RunXxgk({"rules", "list"}).out);
+  fs::remove_all(dir);
+}
+#endif  // XXGK_HAVE_SERVER
+
+}  // namespace
+}  // namespace xxgk::testing
