@@ -81,6 +81,20 @@ bool IsFirstItem(const std::string& s) {
 
 void IgnorePopplerMessages(const std::string&, void*) {}
 
+// Whether two words on one line are written with a space between them.
+// Renderers space CJK and Latin text apart ("申请 12 件"); that spacing is
+// typography, not text, so only Latin neighbours or wide gaps get a space.
+bool NeedsSpace(const Word& a, const Word& b) {
+  const double gap = b.x0 - a.x1;
+  if (gap > 1.0 * a.h()) return true;
+  const char last = a.text.back();
+  const char first = b.text.front();
+  const bool ascii_last = static_cast<unsigned char>(last) < 0x80;
+  const bool ascii_first = static_cast<unsigned char>(first) < 0x80;
+  if (!ascii_last || !ascii_first) return false;
+  return a.space_after || gap > 0.15 * a.h();
+}
+
 std::string JoinWords(const std::vector<const Word*>& words) {
   std::string s;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -93,7 +107,7 @@ std::string JoinWords(const std::vector<const Word*>& words) {
         if (!s.empty() && IsAsciiAlnum(s.back()) && IsAsciiAlnum(words[i]->text.front())) {
           s.push_back(' ');
         }
-      } else if (a.space_after || b.x0 - a.x1 > 0.2 * a.h()) {
+      } else if (NeedsSpace(a, b)) {
         s.push_back(' ');
       }
     }
@@ -127,6 +141,24 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
   for (Line& l : lines) {
     std::sort(l.words.begin(), l.words.end(),
               [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    // Words closer than a narrow space belong to one phrase ("三、第", "1",
+    // "项" → "三、第1项"); cells are further apart.
+    std::vector<Word> merged;
+    for (Word& w : l.words) {
+      if (!merged.empty() && w.x0 - merged.back().x1 < 0.3 * std::max(w.h(), 1.0)) {
+        Word& m = merged.back();
+        if (NeedsSpace(m, w)) m.text.push_back(' ');
+        m.text += w.text;
+        m.x1 = std::max(m.x1, w.x1);
+        m.y0 = std::min(m.y0, w.y0);
+        m.y1 = std::max(m.y1, w.y1);
+        m.space_after = w.space_after;
+        m.value = IsValueText(m.text);
+        continue;
+      }
+      merged.push_back(std::move(w));
+    }
+    l.words = std::move(merged);
   }
   return lines;
 }
@@ -378,6 +410,7 @@ class TableBuilder {
         }
       }
       if (best < 0) {
+        if (key < nl && ContinuesAcrossPage(b, key, data_rows, ys)) continue;
         free.push_back({b.yc(), key, &b});
         continue;
       }
@@ -401,6 +434,29 @@ class TableBuilder {
       rows->push_back(std::move(data_rows[i]));
     }
     while (e < extra.size()) rows->push_back(std::move(extra[e++].second));
+  }
+
+  // A label cell split by a page break: its tail is the first text of the
+  // new page above every data row there, and does not start a numbered item.
+  // The tail is appended to the last data row of the previous page.
+  bool ContinuesAcrossPage(const TextBlock& b, int key,
+                           std::vector<std::vector<GridCell>>& data_rows,
+                           const std::vector<double>& ys) const {
+    const uint32_t page = b.words.front()->page;
+    if (page <= 1) return false;
+    const std::string text = Text(b);
+    if (text.empty() || StartsWithEnumerator(text)) return false;
+    int last_before = -1;
+    for (size_t i = 0; i < ys.size(); ++i) {
+      const uint32_t row_page = lines_[data_[i]].page;
+      if (row_page == page && ys[i] < b.y0) return false;
+      if (row_page == page - 1) last_before = static_cast<int>(i);
+    }
+    if (last_before < 0) return false;
+    GridCell& cell = data_rows[last_before][key];
+    if (cell.text.empty()) return false;
+    cell.text += text;
+    return true;
   }
 
   // Label sub-column j of row i holds a group label when the row also has a

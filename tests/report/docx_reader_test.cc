@@ -1,0 +1,166 @@
+// ReadDocx: paragraphs, runs, tabs and breaks; tables with gridSpan and
+// vMerge; nested tables; rejecting archives without a document and zip bombs.
+#include <zip.h>
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/readers.h"
+#include "tests/report/fixtures/soffice.h"
+
+namespace xxgk::report {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// Builds a zip archive with the given entries (name → content), deflated.
+std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
+  xxgk::testing::TempDir dir;
+  const std::string path = (dir.path() / "doc.zip").string();
+  int err = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  EXPECT_NE(za, nullptr);
+  if (za == nullptr) return "";
+  for (const auto& [name, content] : entries) {
+    zip_source_t* src = zip_source_buffer(za, content.data(), content.size(), 0);
+    zip_int64_t idx = zip_file_add(za, name.c_str(), src, ZIP_FL_OVERWRITE);
+    EXPECT_GE(idx, 0);
+    zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 9);
+  }
+  EXPECT_EQ(zip_close(za), 0);
+  return xxgk::testing::ReadFileBytes(path);
+}
+
+std::string Document(const std::string& body) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+         "<w:body>" +
+         body + "</w:body></w:document>";
+}
+
+std::string P(const std::string& runs) { return "<w:p>" + runs + "</w:p>"; }
+std::string R(const std::string& text) {
+  return "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
+}
+std::string Tc(const std::string& text, const std::string& props = "") {
+  return "<w:tc><w:tcPr>" + props + "</w:tcPr>" + P(R(text)) + "</w:tc>";
+}
+
+absl::StatusOr<ReadResult> ReadBody(const std::string& body) {
+  return ReadDocx(MakeZip({{"[Content_Types].xml", "<Types/>"},
+                           {"word/document.xml", Document(body)}}));
+}
+
+std::vector<std::string> Lines(const ReadResult& r) {
+  std::vector<std::string> out;
+  for (const Block& b : r.blocks) {
+    if (b.kind == Block::Kind::kLine) out.push_back(b.text);
+  }
+  return out;
+}
+
+std::vector<std::string> RowTexts(const TableGrid& t, size_t r) {
+  std::vector<std::string> out;
+  for (const GridCell& c : t.rows.at(r)) out.push_back(c.text);
+  return out;
+}
+
+TEST(DocxReader, ParagraphsRunsTabsAndBreaks) {
+  auto r = ReadBody(P(R("政府信息") + R("公开")) + P(R("A") + "<w:r><w:tab/></w:r>" + R("B")) +
+                    P(R("第一行") + "<w:r><w:br/></w:r>" + R("第二行")) + P("") +
+                    P("<w:hyperlink><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>") +
+                    P("<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>" + R("可见")) +
+                    P("<w:r><w:instrText>PAGE</w:instrText></w:r>" +
+                      std::string("<w:r><w:delText>删除</w:delText></w:r>") + R("保留")));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r),
+              ElementsAre("政府信息公开", "A B", "第一行", "第二行", "链接文字", "可见", "保留"));
+  EXPECT_EQ(r->source.input_format(), "docx");
+}
+
+TEST(DocxReader, GridSpanAndVMergeExpand) {
+  const std::string table =
+      "<w:tbl>"
+      "<w:tr>" + Tc("甲", "<w:vMerge w:val=\"restart\"/>") + Tc("乙", "<w:gridSpan w:val=\"2\"/>") +
+      "</w:tr>"
+      "<w:tr>" + Tc("", "<w:vMerge/>") + Tc("1") + Tc("2") + "</w:tr>"
+      "<w:tr>" + Tc("", "<w:vMerge w:val=\"continue\"/>") + Tc("3") + Tc("4") + "</w:tr>"
+      "<w:tr>" + Tc("丙") + Tc("5") + "</w:tr>"
+      "</w:tbl>";
+  auto r = ReadBody(P(R("表格标题")) + table);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 2u);
+  ASSERT_EQ(r->blocks[1].kind, Block::Kind::kTable);
+  const TableGrid& t = r->blocks[1].table;
+  EXPECT_EQ(t.source_kind, "docx");
+  EXPECT_EQ(t.caption, "表格标题");
+  ASSERT_EQ(t.rows.size(), 4u);
+  for (const auto& row : t.rows) EXPECT_EQ(row.size(), 3u);
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("甲", "乙", "乙"));
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("甲", "1", "2"));
+  EXPECT_THAT(RowTexts(t, 2), ElementsAre("甲", "3", "4"));
+  EXPECT_THAT(RowTexts(t, 3), ElementsAre("丙", "5", ""));
+  EXPECT_EQ(t.rows[0][0].row_span, 3);
+  EXPECT_TRUE(t.rows[1][0].continuation);
+  EXPECT_TRUE(t.rows[2][0].continuation);
+  EXPECT_EQ(t.rows[0][1].col_span, 2);
+  EXPECT_TRUE(t.rows[0][2].continuation);
+  EXPECT_FALSE(t.rows[3][0].continuation);
+}
+
+TEST(DocxReader, CellParagraphsJoinIntoOneCellText) {
+  const std::string table = "<w:tbl><w:tr><w:tc>" + P(R("商业")) + P(R("企业")) +
+                            "</w:tc>" + Tc("７") + "</w:tr></w:tbl>";
+  auto r = ReadBody(table);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 1u);
+  EXPECT_THAT(RowTexts(r->blocks[0].table, 0), ElementsAre("商业企业", "7"));
+}
+
+TEST(DocxReader, NestedTableInsideLayoutTable) {
+  const std::string inner = "<w:tbl><w:tr>" + Tc("规章") + Tc("4") + "</w:tr></w:tbl>";
+  const std::string outer = "<w:tbl><w:tr><w:tc>" + P(R("前言")) + inner + P(R("后记")) +
+                            "</w:tc></w:tr></w:tbl>";
+  auto r = ReadBody(outer);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 3u);
+  EXPECT_EQ(r->blocks[0].text, "前言");
+  ASSERT_EQ(r->blocks[1].kind, Block::Kind::kTable);
+  EXPECT_THAT(RowTexts(r->blocks[1].table, 0), ElementsAre("规章", "4"));
+  EXPECT_EQ(r->blocks[2].text, "后记");
+}
+
+TEST(DocxReader, RejectsArchiveWithoutDocument) {
+  auto r = ReadDocx(MakeZip({{"word/other.xml", "<x/>"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(r.status().message()), HasSubstr("word/document.xml"));
+}
+
+TEST(DocxReader, RejectsNonZipAndMalformedXml) {
+  auto not_zip = ReadDocx("this is not a zip archive");
+  ASSERT_FALSE(not_zip.ok());
+  EXPECT_EQ(not_zip.status().code(), absl::StatusCode::kInvalidArgument);
+  auto bad_xml = ReadDocx(MakeZip({{"word/document.xml", "<w:document><w:body><w:p>"}}));
+  ASSERT_FALSE(bad_xml.ok());
+  EXPECT_EQ(bad_xml.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(DocxReader, RefusesDocumentsExpandingBeyondTheCap) {
+  // 65 MiB of blanks deflate to a few tens of kilobytes: a small zip bomb.
+  std::string huge = Document(P(R("开头")));
+  huge.insert(huge.size() - std::string("</w:body></w:document>").size(),
+              std::string(65u << 20, ' '));
+  const std::string zip = MakeZip({{"word/document.xml", huge}});
+  ASSERT_LT(zip.size(), 1u << 20);
+  auto r = ReadDocx(zip);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(r.status().message()), HasSubstr("64 MiB"));
+}
+
+}  // namespace
+}  // namespace xxgk::report

@@ -1,0 +1,187 @@
+// ReadHtml: block elements → lines, <table> → expanded grids, skipped
+// elements, entities, charsets, layout tables.
+#include <unicode/ucnv.h>
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/readers.h"
+
+namespace xxgk::report {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::vector<std::string> Lines(const ReadResult& r) {
+  std::vector<std::string> out;
+  for (const Block& b : r.blocks) {
+    if (b.kind == Block::Kind::kLine) out.push_back(b.text);
+  }
+  return out;
+}
+
+std::vector<const TableGrid*> Tables(const ReadResult& r) {
+  std::vector<const TableGrid*> out;
+  for (const Block& b : r.blocks) {
+    if (b.kind == Block::Kind::kTable) out.push_back(&b.table);
+  }
+  return out;
+}
+
+std::vector<std::string> RowTexts(const TableGrid& t, size_t r) {
+  std::vector<std::string> out;
+  for (const GridCell& c : t.rows.at(r)) out.push_back(c.text);
+  return out;
+}
+
+TEST(HtmlReader, BlockElementsBecomeLinesAndInlineTextJoins) {
+  auto r = ReadHtml(
+      "<html><body><h1>标题</h1><div>第一段<b>加粗</b>文字</div>"
+      "<p>甲<br>乙</p><ul><li>一项</li><li>二项</li></ul></body></html>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("标题", "第一段加粗文字", "甲", "乙", "一项", "二项"));
+  EXPECT_EQ(r->source.input_format(), "html");
+}
+
+TEST(HtmlReader, SkipsScriptStyleNavAndHiddenElements) {
+  auto r = ReadHtml(
+      "<html><head><title>页面标题</title><style>p{color:red}</style></head><body>"
+      "<script>document.write('脚本文字')</script><nav>导航栏</nav>"
+      "<div style=\"DISPLAY: none\">隐藏一</div><div hidden>隐藏二</div>"
+      "<div style='visibility:hidden'>隐藏三</div><noscript>无脚本</noscript>"
+      "<p>正文内容</p></body></html>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("正文内容"));
+}
+
+TEST(HtmlReader, DecodesEntitiesAndCollapsesWhitespace) {
+  auto r = ReadHtml("<p>A&amp;B&nbsp;&nbsp;C&#x4E00;&#20108;  \n  D</p>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("A&B C一二 D"));
+}
+
+TEST(HtmlReader, ExpandsRowspanAndColspan) {
+  auto r = ReadHtml(
+      "<p>表头说明</p><table>"
+      "<tr><td rowspan=2>甲</td><td colspan=2>乙</td></tr>"
+      "<tr><td>1</td><td> 2 </td></tr>"
+      "<tr><td>丙</td><td>3</td></tr>"
+      "</table>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& t = *tables[0];
+  EXPECT_EQ(t.source_kind, "html");
+  EXPECT_EQ(t.caption, "表头说明");
+  ASSERT_EQ(t.rows.size(), 3u);
+  for (const auto& row : t.rows) EXPECT_EQ(row.size(), 3u);
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("甲", "乙", "乙"));
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("甲", "1", "2"));
+  EXPECT_THAT(RowTexts(t, 2), ElementsAre("丙", "3", ""));
+  EXPECT_EQ(t.rows[0][0].row_span, 2);
+  EXPECT_FALSE(t.rows[0][0].continuation);
+  EXPECT_TRUE(t.rows[1][0].continuation);
+  EXPECT_EQ(t.rows[0][1].col_span, 2);
+  EXPECT_TRUE(t.rows[0][2].continuation);
+  EXPECT_FALSE(t.rows[2][2].continuation);
+}
+
+TEST(HtmlReader, CellTextJoinsParagraphsAndIsNormalised) {
+  auto r = ReadHtml(
+      "<table><tr><td><p>商业</p><p>企业</p></td><td>１２</td></tr></table>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_THAT(RowTexts(*tables[0], 0), ElementsAre("商业企业", "12"));
+}
+
+TEST(HtmlReader, LayoutTableAroundDataTableKeepsTheDataTable) {
+  auto r = ReadHtml(
+      "<table><tr><td>网站名称</td></tr><tr><td><p>报告正文</p>"
+      "<table><tr><td>规章</td><td>5</td></tr><tr><td>行政许可</td><td>7</td></tr></table>"
+      "<p>结尾</p></td></tr></table>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("网站名称", "报告正文", "结尾"));
+  auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0]->rows.size(), 2u);
+  EXPECT_THAT(RowTexts(*tables[0], 1), ElementsAre("行政许可", "7"));
+  // Reading order: the table sits between the lines around it.
+  ASSERT_EQ(r->blocks.size(), 4u);
+  EXPECT_EQ(r->blocks[2].kind, Block::Kind::kTable);
+}
+
+TEST(HtmlReader, RowspanIsClippedAtTheLastRow) {
+  auto r = ReadHtml("<table><tr><td rowspan=100000>甲</td><td>1</td></tr>"
+                    "<tr><td>2</td></tr></table>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0]->rows.size(), 2u);
+  EXPECT_EQ(tables[0]->rows[0][0].row_span, 2);
+  EXPECT_THAT(RowTexts(*tables[0], 1), ElementsAre("甲", "2"));
+}
+
+std::string ToEncoding(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(n);
+  return out;
+}
+
+TEST(HtmlReader, HonoursMetaCharset) {
+  const std::string html =
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"
+      "</head><body><p>政府信息公开工作年度报告</p></body></html>";
+  auto r = ReadHtml(ToEncoding(html, "GBK"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("政府信息公开工作年度报告"));
+  EXPECT_NE(r->source.encoding(), "UTF-8");
+}
+
+TEST(HtmlReader, DetectsEncodingWithoutDeclaration) {
+  const std::string html =
+      "<html><body><p>本报告根据《中华人民共和国政府信息公开条例》编制，"
+      "报告中所列数据统计期限自2024年1月1日起至12月31日。</p></body></html>";
+  auto r = ReadHtml(ToEncoding(html, "GB18030"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(Lines(*r).size(), 1u);
+  EXPECT_NE(Lines(*r)[0].find("政府信息公开条例"), std::string::npos);
+}
+
+TEST(HtmlReader, TraditionalScriptIsConvertedAndRecorded) {
+  auto r = ReadHtml("<p>政府資訊公開工作年度報告</p><p>收到和處理政府資訊公開申請情況</p>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("政府资讯公开工作年度报告", "收到和处理政府资讯公开申请情况"));
+  EXPECT_EQ(r->script, xxgk::v1::TRADITIONAL);
+}
+
+TEST(HtmlReader, LineOffsetsPointIntoTheDecodedText) {
+  const std::string html = "<div>页首</div><p>第二行</p>";
+  auto r = ReadHtml(html);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 2u);
+  const Block& b = r->blocks[1];
+  EXPECT_EQ(html.substr(b.source_begin, b.source_end - b.source_begin), "第二行");
+}
+
+TEST(HtmlReader, EmptyAndDeeplyNestedInputDoNotFail) {
+  auto empty = ReadHtml("");
+  ASSERT_TRUE(empty.ok()) << empty.status();
+  EXPECT_THAT(empty->blocks, IsEmpty());
+  std::string deep;
+  for (int i = 0; i < 1500; ++i) deep += "<div><span>";
+  deep += "深处";
+  auto r = ReadHtml(deep);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("深处"));
+}
+
+}  // namespace
+}  // namespace xxgk::report

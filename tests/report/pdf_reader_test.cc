@@ -1,0 +1,190 @@
+// ReadPdf on PDFs produced at test time by LibreOffice from HTML: running
+// text lines, tables rebuilt from word positions (wrapped labels, group
+// labels spanning rows, a table crossing a page break, NA marks), pages;
+// broken and password-protected files are InvalidArgument.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/readers.h"
+#include "tests/report/fixtures/soffice.h"
+
+namespace xxgk::report {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr int kLongRows = 40;
+
+std::string FixtureHtml() {
+  std::string h =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+      "<p>某县人民政府2024年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+      "<p>本年度共收到政府信息公开申请12件,全部按时办结。</p>"
+      "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">"
+      "<tr><td colspan=\"2\" width=\"50%\">项目</td><td>数量</td><td>金额</td></tr>"
+      "<tr><td colspan=\"2\">一、甲类事项</td><td>1</td><td>2</td></tr>"
+      "<tr><td rowspan=\"3\" width=\"15%\">二、乙类</td><td width=\"35%\">1.第一项</td>"
+      "<td>3</td><td>4</td></tr>"
+      "<tr><td>2.第二项很长的标签文字需要在单元格中换行显示才能完整</td><td>5</td><td>6</td></tr>"
+      "<tr><td>3.第三项</td><td>7</td><td>/</td></tr>";
+  for (int i = 1; i <= kLongRows; ++i) {
+    h += "<tr><td colspan=\"2\">三、第" + std::to_string(i) + "项</td><td>" + std::to_string(i) +
+         "</td><td>" + std::to_string(i * 2) + "</td></tr>";
+  }
+  h += "</table><p>二、存在的主要问题及改进情况</p><p>宣传力度不够。</p></body></html>";
+  return h;
+}
+
+class PdfReaderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new xxgk::testing::TempDir();
+    const auto html = dir_->path() / "fixture.html";
+    xxgk::testing::WriteFileBytes(html, FixtureHtml());
+    error_ = new std::string(xxgk::testing::ConvertWithSoffice(
+        {html}, "pdf", dir_->path(), dir_->path() / "profile"));
+    if (error_->empty()) {
+      error_->assign(xxgk::testing::ConvertWithSoffice(
+          {html},
+          "pdf:writer_pdf_Export:{\"EncryptFile\":{\"type\":\"boolean\",\"value\":\"true\"},"
+          "\"DocumentOpenPassword\":{\"type\":\"string\",\"value\":\"secret\"}}",
+          dir_->path() / "enc", dir_->path() / "profile"));
+    }
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    delete error_;
+  }
+  void SetUp() override { ASSERT_TRUE(error_->empty()) << *error_; }
+
+  static std::string Pdf() { return xxgk::testing::ReadFileBytes(dir_->path() / "fixture.pdf"); }
+  static std::string EncryptedPdf() {
+    return xxgk::testing::ReadFileBytes(dir_->path() / "enc" / "fixture.pdf");
+  }
+
+  static xxgk::testing::TempDir* dir_;
+  static std::string* error_;
+};
+
+xxgk::testing::TempDir* PdfReaderTest::dir_ = nullptr;
+std::string* PdfReaderTest::error_ = nullptr;
+
+const std::vector<GridCell>* FindRow(const TableGrid& t, const std::string& label) {
+  for (const auto& row : t.rows) {
+    for (const GridCell& c : row) {
+      if (c.text == label) return &row;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Texts(const std::vector<GridCell>& row) {
+  std::vector<std::string> out;
+  for (const GridCell& c : row) out.push_back(c.text);
+  return out;
+}
+
+TEST_F(PdfReaderTest, RunningTextBecomesLines) {
+  auto r = ReadPdf(Pdf());
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> lines;
+  for (const Block& b : r->blocks) {
+    if (b.kind == Block::Kind::kLine) {
+      lines.push_back(b.text);
+      EXPECT_GE(b.page, 1u);
+    }
+  }
+  EXPECT_THAT(lines, ElementsAre("某县人民政府2024年政府信息公开工作年度报告", "一、总体情况",
+                                 "本年度共收到政府信息公开申请12件,全部按时办结。",
+                                 "二、存在的主要问题及改进情况", "宣传力度不够。"));
+  EXPECT_EQ(r->source.input_format(), "pdf");
+}
+
+TEST_F(PdfReaderTest, TableIsRebuiltFromPositions) {
+  auto r = ReadPdf(Pdf());
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<const Block*> tables;
+  for (const Block& b : r->blocks) {
+    if (b.kind == Block::Kind::kTable) tables.push_back(&b);
+  }
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& t = tables[0]->table;
+  EXPECT_EQ(t.source_kind, "pdf");
+  EXPECT_EQ(t.caption, "本年度共收到政府信息公开申请12件,全部按时办结。");
+  // Two label columns and two value columns.
+  ASSERT_FALSE(t.rows.empty());
+  for (const auto& row : t.rows) ASSERT_EQ(row.size(), 4u);
+  const auto* header = FindRow(t, "数量");
+  ASSERT_NE(header, nullptr);
+  EXPECT_EQ((*header)[3].text, "金额");
+
+  const auto* a = FindRow(t, "一、甲类事项");
+  ASSERT_NE(a, nullptr);
+  EXPECT_THAT(Texts(*a), ElementsAre("一、甲类事项", "一、甲类事项", "1", "2"));
+  EXPECT_TRUE((*a)[1].continuation);
+
+  const auto* b1 = FindRow(t, "1.第一项");
+  ASSERT_NE(b1, nullptr);
+  EXPECT_THAT(Texts(*b1), ElementsAre("二、乙类", "1.第一项", "3", "4"));
+  const auto* b2 = FindRow(t, "2.第二项很长的标签文字需要在单元格中换行显示才能完整");
+  ASSERT_NE(b2, nullptr) << "wrapped label not merged";
+  EXPECT_THAT(Texts(*b2), ElementsAre("二、乙类", "2.第二项很长的标签文字需要在单元格中换行显示才能完整",
+                                      "5", "6"));
+  EXPECT_TRUE((*b2)[0].continuation);
+  const auto* b3 = FindRow(t, "3.第三项");
+  ASSERT_NE(b3, nullptr);
+  EXPECT_THAT(Texts(*b3), ElementsAre("二、乙类", "3.第三项", "7", "/"));
+
+  // Every row of the long part, across the page break.
+  for (int i = 1; i <= kLongRows; ++i) {
+    const std::string label = "三、第" + std::to_string(i) + "项";
+    const auto* row = FindRow(t, label);
+    ASSERT_NE(row, nullptr) << label;
+    EXPECT_EQ((*row)[2].text, std::to_string(i)) << label;
+    EXPECT_EQ((*row)[3].text, std::to_string(i * 2)) << label;
+  }
+}
+
+TEST_F(PdfReaderTest, PagesAreCountedAndTablesCrossPageBreaks) {
+  auto r = ReadPdf(Pdf());
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_GE(r->source.pages(), 2u);
+  uint32_t table_page = 0, last_line_page = 0;
+  for (const Block& b : r->blocks) {
+    if (b.kind == Block::Kind::kTable) table_page = b.page;
+    if (b.kind == Block::Kind::kLine) last_line_page = b.page;
+  }
+  EXPECT_GE(table_page, 1u);
+  EXPECT_GT(last_line_page, table_page);
+  EXPECT_LE(last_line_page, r->source.pages());
+}
+
+TEST_F(PdfReaderTest, PasswordProtectedIsInvalidArgument) {
+  auto r = ReadPdf(EncryptedPdf());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(r.status().message()), HasSubstr("password"));
+}
+
+TEST_F(PdfReaderTest, BrokenInputIsInvalidArgumentOrReadableNeverACrash) {
+  auto garbage = ReadPdf("%PDF-1.7\nthis is not really a pdf\n%%EOF");
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_EQ(garbage.status().code(), absl::StatusCode::kInvalidArgument);
+  auto empty = ReadPdf("");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string pdf = Pdf();
+  for (size_t cut : {pdf.size() / 3, pdf.size() / 2, pdf.size() - 100}) {
+    auto r = ReadPdf(std::string_view(pdf).substr(0, cut));
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report
