@@ -11,6 +11,7 @@
 #include "rules/checks/checks.h"
 #include "rules/finding_util.h"
 #include "rules/labels.h"
+#include "rules/select.h"
 
 namespace xxgk::rules {
 namespace {
@@ -81,6 +82,12 @@ class RequiredTableCheck : public Check {
       }
       out->push_back(std::move(f));
       return;
+    }
+    // A table in another format version's layout is the FORMAT_VERSION
+    // rule's business, not a shape problem.
+    if (info != nullptr && info->layout() != xxgk::v1::FORMAT_VERSION_UNSPECIFIED && (table_ == "t2" || table_ == "t3")) {
+      std::string unused;
+      if (info->layout() != RequiredFormat(r, &unused)) return;
     }
     std::vector<std::string> missing;
     for (const std::string& key : cells_) {
