@@ -25,29 +25,45 @@ const char* LevelName(LogLevel level) {
   return "info";
 }
 
+// JSON for one value; google.protobuf.Value gives correct escaping of
+// arbitrary UTF-8 and number formatting.
+std::string JsonValue(const google::protobuf::Value& value) {
+  std::string out;
+  if (!google::protobuf::util::MessageToJsonString(value, &out).ok()) return "null";
+  return out;
+}
+
+std::string JsonString(std::string_view s) {
+  google::protobuf::Value v;
+  v.set_string_value(std::string(s));
+  return JsonValue(v);
+}
+
 }  // namespace
 
 std::string FormatLogLine(LogLevel level, std::string_view msg,
                           const std::vector<LogField>& fields) {
-  // google.protobuf.Struct gives correct JSON escaping of arbitrary UTF-8.
-  google::protobuf::Struct line;
-  auto& f = *line.mutable_fields();
-  f["ts"].set_string_value(absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()));
-  f["level"].set_string_value(LevelName(level));
-  f["msg"].set_string_value(std::string(msg));
+  // Fixed keys first (ts, level, msg), then the fields in the caller's order.
+  std::string out = "{\"ts\":";
+  out += JsonString(
+      absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()));
+  out += ",\"level\":";
+  out += JsonString(LevelName(level));
+  out += ",\"msg\":";
+  out += JsonString(msg);
   for (const LogField& field : fields) {
+    out += ",";
+    out += JsonString(field.key);
+    out += ":";
     if (field.is_number) {
-      f[field.key].set_number_value(field.number);
+      google::protobuf::Value v;
+      v.set_number_value(field.number);
+      out += JsonValue(v);
     } else {
-      f[field.key].set_string_value(field.value);
+      out += JsonString(field.value);
     }
   }
-  std::string out;
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  if (!google::protobuf::util::MessageToJsonString(line, &out, options).ok()) {
-    out = "{\"level\":\"error\",\"msg\":\"log line could not be encoded\"}";
-  }
+  out += "}";
   return out;
 }
 

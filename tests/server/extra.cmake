@@ -1,0 +1,16 @@
+# Included from tests/CMakeLists.txt (inside xxgk_area_tests(server ...)):
+# tests that start the real xxgk-server process and call it from Python.
+if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
+  set(_xxgk_cli_arg)
+  if(TARGET xxgk)
+    set(_xxgk_cli_arg --cli $<TARGET_FILE:xxgk>)
+  endif()
+  add_test(NAME server_python_service
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/server/service_test.py
+      --server $<TARGET_FILE:xxgk-server>
+      --stubs ${PROJECT_BINARY_DIR}/python
+      --rules ${PROJECT_SOURCE_DIR}/rules/sets
+      ${_xxgk_cli_arg})
+  set_tests_properties(server_python_service PROPERTIES
+    TIMEOUT 300 LABELS "integration;server")
+endif()
