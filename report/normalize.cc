@@ -285,7 +285,11 @@ Units CollapseCjkSpaces(const Units& in) {
         out.back().c != ' ') {
       const UChar32 a = out.back().c, b = in[i + 1].c;
       const bool wa = IsWide(a), wb = IsWide(b);
-      if ((wa && wb) || (wa && IsAsciiCjkPunct(b)) || (wb && IsAsciiCjkPunct(a))) continue;
+      // Around ASCII punctuation only on its inner side: "( 一 )" → "(一)",
+      // "情况 :" → "情况:", but "信息数 (不同…)" keeps its space.
+      const bool inner = (wa && IsAsciiCjkPunct(b) && b != '(') ||
+                         (wb && IsAsciiCjkPunct(a) && a != ')' && a != '?' && a != '!');
+      if ((wa && wb) || inner) continue;
     }
     out.push_back(in[i]);
   }

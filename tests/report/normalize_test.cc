@@ -62,7 +62,10 @@ TEST(NormalizeText, RealParentheticalsAreKept) {
 
 TEST(NormalizeText, SpacesInsideCjkRunsAreCollapsed) {
   EXPECT_EQ(NormalizeText("三 、本 年 度办 理 结果").text, "三、本年度办理结果");
-  EXPECT_EQ(NormalizeText("( 一 ) 予 以 公 开").text, "(一)予以公开");
+  EXPECT_EQ(NormalizeText("( 一 )予 以 公 开").text, "(一)予以公开");
+  EXPECT_EQ(NormalizeText("情况 : 本 年").text, "情况:本年");
+  // A space before an opening or after a closing parenthesis is kept.
+  EXPECT_EQ(NormalizeText("信息数 (不同渠道) 条").text, "信息数 (不同渠道) 条");
   // Latin and digit tokens keep their spaces; wide gaps (columns) stay.
   EXPECT_EQ(NormalizeText("PDF 文件 version 2 3").text, "PDF 文件 version 2 3");
   EXPECT_EQ(NormalizeText("自然人   商业企业").text, "自然人   商业企业");
