@@ -14,3 +14,12 @@ if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
   set_tests_properties(server_python_service PROPERTIES
     TIMEOUT 300 LABELS "integration;server")
 endif()
+if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
+  add_test(NAME server_python_reload
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/server/reload_test.py
+      --server $<TARGET_FILE:xxgk-server>
+      --stubs ${PROJECT_BINARY_DIR}/python
+      --rules ${PROJECT_SOURCE_DIR}/rules/sets)
+  set_tests_properties(server_python_reload PROPERTIES
+    TIMEOUT 300 LABELS "integration;server")
+endif()
