@@ -32,3 +32,13 @@ if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
   set_tests_properties(server_python_tls PROPERTIES
     TIMEOUT 300 LABELS "integration;server")
 endif()
+if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
+  # 100,000 small documents in one stream (issue 5): every id once, flat RSS.
+  add_test(NAME server_python_stream
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/server/stream_test.py
+      --server $<TARGET_FILE:xxgk-server>
+      --stubs ${PROJECT_BINARY_DIR}/python
+      --items 100000)
+  set_tests_properties(server_python_stream PROPERTIES
+    TIMEOUT 900 LABELS "integration;server")
+endif()
