@@ -167,6 +167,15 @@ struct Mapper {
   int legacy_value_col = -1;
   int legacy_unit_col = -1;
   bool t4_data_seen = false;
+  std::string held_key;
+  const PlacedGrid* held_pg = nullptr;
+  int held_r = 0;
+
+  // Called when a grid (or this table's part of it) ends.
+  void EndGrid() {
+    if (id == TableId::kT3) FlushHeld();
+    pending_label.clear();
+  }
 
   TableInfo* Info() {
     switch (id) {
@@ -274,6 +283,24 @@ struct Mapper {
       case TableId::kLegacy: MapLegacyRow(pg, r); break;
       default: break;
     }
+  }
+
+  // Empty cells between a label and its values that would push values out of
+  // the layout (a label spanning two columns in a positional grid): how many
+  // to skip. Never skips when every value fits, so a blank first value stays.
+  static int LeadingShift(const std::vector<GridCell>& row, int value_start, int want) {
+    int last = -1;
+    for (int c = value_start; c < static_cast<int>(row.size()); ++c) {
+      if (!IsEmptyText(ValueText(row, c))) last = c;
+    }
+    int overflow = last - value_start - (want - 1);
+    if (overflow <= 0) return 0;
+    int leading = 0;
+    while (value_start + leading < static_cast<int>(row.size()) &&
+           IsEmptyText(ValueText(row, value_start + leading))) {
+      ++leading;
+    }
+    return std::min(overflow, leading);
   }
 
   // ---- table 二 ----
@@ -569,8 +596,10 @@ struct Mapper {
     }
     if (header_like) {
       pending_label.clear();
+      FlushHeld();
       return;
     }
+    if (data || group) FlushHeld();
     std::string key;
     if (data) {
       key = data->key;
@@ -588,6 +617,15 @@ struct Mapper {
       return;
     } else {
       if (parts.labels.empty() && !any_value) return;
+      if (any_value && held_pg != nullptr) {
+        // the values of a label wrapped from the row before
+        std::string k = held_key;
+        held_pg = nullptr;
+        held_key.clear();
+        pending_label.clear();
+        PutT3Row(pg, r, k, parts.value_start, label);
+        return;
+      }
       if (!any_value) {
         // a label without values: maybe the first part of a wrapped label
         pending_label += label;
@@ -598,10 +636,42 @@ struct Mapper {
       return;
     }
     pending_label.clear();
+    if (!any_value && data) {
+      // a matched label with nothing after it: either blanks, or a label
+      // wrapped onto the next row, which then carries the values
+      FlushHeld();
+      held_key = key;
+      held_pg = &pg;
+      held_r = r;
+      return;
+    }
+    PutT3Row(pg, r, key, parts.value_start, label);
+  }
+
+  // A held row (see MapT3Row) whose values turned out to be its own blanks.
+  void FlushHeld() {
+    if (held_pg == nullptr) return;
+    const auto& row = held_pg->grid->rows[held_r];
+    RowParts parts = SplitRow(row);
+    std::string label;
+    for (int c : parts.labels) label += row[c].text;
+    PutT3Row(*held_pg, held_r, held_key, parts.value_start, label);
+    held_pg = nullptr;
+    held_key.clear();
+  }
+
+  void PutT3Row(const PlacedGrid& pg, int r, const std::string& key, int value_start,
+                const std::string& label) {
+    const auto& row = pg.grid->rows[r];
+    value_start += LeadingShift(row, value_start, 7);
+    std::vector<std::string_view> values;
+    for (int c = value_start; c < static_cast<int>(row.size()); ++c) {
+      values.push_back(ValueText(row, c));
+    }
     // values: the seven applicant columns, by position after the label
     size_t n = std::min<size_t>(values.size(), 7);
     for (size_t i = 0; i < n; ++i) {
-      Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, parts.value_start + i, "");
+      Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
     }
     if (values.size() < 7) ShortRow(pg, r, label, values.size(), 7);
     for (size_t i = 7; i < values.size(); ++i) {
@@ -609,7 +679,7 @@ struct Mapper {
         Note(ReadingNote::SHAPE,
              absl::StrCat("row \"", label, "\" has more than seven values; \"", std::string(values[i]),
                           "\" is not read"),
-             std::string(values[i]), SpanAt(pg, r, parts.value_start + i));
+             std::string(values[i]), SpanAt(pg, r, value_start + i));
       }
     }
   }
@@ -650,6 +720,10 @@ struct Mapper {
       return;
     }
     t4_data_seen = true;
+    if (int shift = LeadingShift(row, parts.value_start, 15); shift > 0) {
+      parts.value_start += shift;
+      values.erase(values.begin(), values.begin() + shift);
+    }
     size_t n = std::min<size_t>(values.size(), 15);
     for (size_t i = 0; i < n; ++i) {
       Put(absl::StrCat("t4.", kT4Blocks[i / 5], ".", kT4Columns[i % 5]), pg, r,
@@ -979,11 +1053,13 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     for (size_t r = 0; r < rows.size(); ++r) {
       Mapper& m = mapper(owner[r]);
       if (owner[r] != begun) {
+        if (begun != TableId::kNone) mapper(begun).EndGrid();
         m.Begin(pg);
         begun = owner[r];
       }
       m.MapRow(pg, static_cast<int>(r));
     }
+    if (begun != TableId::kNone) mapper(begun).EndGrid();
   }
   for (auto& [id, m] : mappers) {
     TableInfo* info = m.Info();

@@ -1,0 +1,159 @@
+// Finding the parts of a report by their headings.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/sections.h"
+
+namespace xxgk::report {
+namespace {
+
+using xxgk::v1::Section;
+
+std::vector<Section> Find(const std::string& text) {
+  std::vector<TextLine> lines;
+  size_t pos = 0;
+  uint32_t n = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    TextLine l;
+    l.begin = static_cast<uint32_t>(pos);
+    l.end = static_cast<uint32_t>(nl);
+    l.number = ++n;
+    l.table_row = text.compare(pos, 2, "| ") == 0;
+    lines.push_back(l);
+    pos = nl + 1;
+  }
+  return FindSections(text, lines);
+}
+
+std::vector<Section::Kind> Kinds(const std::vector<Section>& s) {
+  std::vector<Section::Kind> out;
+  for (const Section& x : s) out.push_back(x.kind());
+  return out;
+}
+
+TEST(Sections, SixPartsOf2021WithBodiesAndSpans) {
+  std::string text =
+      "某局2023年政府信息公开工作年度报告\n"
+      "本报告内容包括:总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等。\n"
+      "一、总体情况\n"
+      "(一)主动公开情况。本年度主动公开信息100条。\n"
+      "(二)依申请公开情况。收到申请3件。\n"
+      "二、主动公开政府信息情况\n"
+      "| 规章 | 0 | 0 | 0 |\n"
+      "三、收到和处理政府信息公开申请情况\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "五、存在的主要问题及改进情况\n"
+      "问题一。\n"
+      "六、其他需要报告的事项\n"
+      "本年度未收取信息处理费。";
+  std::vector<Section> s = Find(text);
+  ASSERT_EQ(s.size(), 6u);
+  EXPECT_THAT(Kinds(s), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE,
+                                               Section::APPLICATIONS, Section::REVIEW_LITIGATION,
+                                               Section::PROBLEMS, Section::OTHER_MATTERS));
+  EXPECT_EQ(s[0].numeral(), "一");
+  EXPECT_EQ(s[0].number(), 1);
+  EXPECT_EQ(s[0].level(), 1);
+  EXPECT_THAT(s[0].text(), ::testing::HasSubstr("收到申请3件"));
+  EXPECT_THAT(s[0].text(), ::testing::Not(::testing::HasSubstr("二、主动公开")));
+  EXPECT_EQ(s[2].text(), "");  // heading with nothing under it
+  EXPECT_EQ(s[3].text(), "");
+  EXPECT_EQ(text.substr(s[4].heading_span().begin(),
+                        s[4].heading_span().end() - s[4].heading_span().begin()),
+            "五、存在的主要问题及改进情况");
+  EXPECT_EQ(s[4].text(), "问题一。");
+  EXPECT_EQ(s[5].span().end(), text.size());
+  EXPECT_EQ(s[1].heading_span().line(), 6u);
+}
+
+TEST(Sections, HeadingVariantsAndLostNumerals) {
+  std::string text =
+      "概述\n"
+      "正文。\n"
+      "二.主动公开政府信息情况\n"
+      "收到和处理政府信息公开申请情况\n"
+      "四、因政府信息公开工作被申请行政复议和提起行政诉讼情况\n"
+      "五、政府信息公开工作存在的主要问题及改进情况\n"
+      "其他需要报告的事项\n";
+  std::vector<Section> s = Find(text);
+  EXPECT_THAT(Kinds(s), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE,
+                                               Section::APPLICATIONS, Section::REVIEW_LITIGATION,
+                                               Section::PROBLEMS, Section::OTHER_MATTERS));
+  EXPECT_EQ(s[0].numeral(), "");
+  EXPECT_EQ(s[1].numeral(), "二");
+}
+
+TEST(Sections, SentencesMentioningHeadingsAreNotHeadings) {
+  std::string text =
+      "本报告由总体情况、主动公开政府信息情况、存在的主要问题及改进情况和其他需要报告的事项组成。\n"
+      "一、总体情况\n"
+      "全年主动公开政府信息情况良好,其他需要报告的事项见下。\n";
+  std::vector<Section> s = Find(text);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].kind(), Section::GENERAL);
+}
+
+TEST(Sections, SubPartsUnderTheOverviewAreNotParts) {
+  std::string text =
+      "一、总体情况\n"
+      "(一)主动公开情况\n"
+      "(二)依申请公开情况\n"
+      "(三)存在问题\n"
+      "二、主动公开政府信息情况\n";
+  std::vector<Section> s = Find(text);
+  EXPECT_THAT(Kinds(s), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE));
+}
+
+TEST(Sections, Pre2019SubPartsAndDuplicatedNumerals) {
+  std::string text =
+      "一、概述\n"
+      "(一)以政务网为主要平台,多渠道公开。\n"
+      "二、政府信息公开情况\n"
+      "(一)主动公开政府信息情况。\n"
+      "正文。\n"
+      "(二)依申请公开政府信息情况。\n"
+      "(三)行政复议、行政诉讼和申诉情况。\n"
+      "无此类情况。\n"
+      "(四)政府信息公开收费及减免情况。\n"
+      "无此类情况。\n"
+      "二、存在困难和问题\n"
+      "三、改进措施和下步工作打算\n";
+  std::vector<Section> s = Find(text);
+  EXPECT_THAT(Kinds(s), ::testing::ElementsAre(
+                            Section::GENERAL, Section::KIND_UNSPECIFIED, Section::ACTIVE_DISCLOSURE,
+                            Section::APPLICATIONS, Section::REVIEW_LITIGATION, Section::FEES,
+                            Section::PROBLEMS, Section::PROBLEMS));
+  EXPECT_EQ(s[1].numeral(), "二");
+  EXPECT_EQ(s[6].numeral(), "二");  // the duplicate stays visible
+  EXPECT_EQ(s[2].level(), 2);
+  EXPECT_EQ(s[2].numeral(), "(一)");
+  EXPECT_EQ(s[2].text(), "正文。");
+  EXPECT_EQ(s[4].text(), "无此类情况。");
+  // the container holds its sub-parts
+  EXPECT_THAT(s[1].text(), ::testing::HasSubstr("收费及减免"));
+}
+
+TEST(Sections, TableRowsAreNeverHeadings) {
+  std::string text =
+      "三、收到和处理政府信息公开申请情况\n"
+      "| 四、结转下年度继续办理 | 0 |\n"
+      "| 一、总体情况 | 0 |\n";
+  std::vector<Section> s = Find(text);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].kind(), Section::APPLICATIONS);
+}
+
+TEST(Sections, HeadingKind) {
+  EXPECT_EQ(HeadingKind("四、政府信息公开行政复议、行政诉讼情况"), Section::REVIEW_LITIGATION);
+  EXPECT_EQ(HeadingKind("五、存在的主要问题及改进情况"), Section::PROBLEMS);
+  EXPECT_EQ(HeadingKind("(四)政府信息公开收费及减免情况。"), Section::FEES);
+  EXPECT_EQ(HeadingKind("一、概述"), Section::GENERAL);
+  EXPECT_EQ(HeadingKind("二、政府信息公开情况"), Section::KIND_UNSPECIFIED);
+}
+
+}  // namespace
+}  // namespace xxgk::report

@@ -1,0 +1,444 @@
+// Grid → canonical cells: layout-neutral table recognition and row matching.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/cell_keys.h"
+#include "report/labels.h"
+#include "report/table_map.h"
+
+namespace xxgk::report {
+namespace {
+
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using xxgk::v1::Cell;
+using xxgk::v1::ReadingNote;
+using xxgk::v1::Report;
+
+// A grid from rows of cell texts; "^" marks a spanning copy of the cell above
+// (rowspan, as HTML/docx readers expand them), "<" a copy of the cell left.
+TableGrid Grid(const std::vector<std::vector<std::string>>& rows, std::string kind = "html") {
+  TableGrid g;
+  g.source_kind = std::move(kind);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    std::vector<GridCell> row;
+    for (size_t c = 0; c < rows[r].size(); ++c) {
+      GridCell cell;
+      if (rows[r][c] == "^" && r > 0 && c < g.rows[r - 1].size()) {
+        cell = g.rows[r - 1][c];
+        cell.continuation = true;
+      } else if (rows[r][c] == "<" && c > 0) {
+        cell = row[c - 1];
+        cell.continuation = true;
+      } else {
+        cell.text = rows[r][c];
+      }
+      row.push_back(cell);
+    }
+    g.rows.push_back(std::move(row));
+  }
+  return g;
+}
+
+Report Map(const std::vector<TableGrid>& grids) {
+  Report report;
+  std::vector<PlacedGrid> placed;
+  for (const TableGrid& g : grids) {
+    PlacedGrid p;
+    p.grid = &g;
+    placed.push_back(p);
+  }
+  MapTables(placed, &report);
+  return report;
+}
+
+std::string Value(const Report& r, const std::string& key) {
+  const Cell* c = FindCell(r.tables(), key);
+  return c ? CellValueString(*c) : "<absent>";
+}
+
+std::vector<std::string> Seven(int base) {
+  std::vector<std::string> v;
+  for (int i = 0; i < 7; ++i) v.push_back(std::to_string(base + i));
+  return v;
+}
+
+std::vector<std::string> Row(std::vector<std::string> labels, const std::vector<std::string>& values) {
+  labels.insert(labels.end(), values.begin(), values.end());
+  return labels;
+}
+
+int CountNotes(const Report& r, ReadingNote::Kind kind) {
+  int n = 0;
+  for (const auto& note : r.notes()) n += note.kind() == kind ? 1 : 0;
+  return n;
+}
+
+// Table 三 as an HTML page lays it out: rowspan group labels copied down.
+TableGrid Table3Html(bool layout2019) {
+  std::vector<std::vector<std::string>> rows = {
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "<", "申请人情况", "<", "<", "<", "<", "<", "<"},
+      {"^", "^", "自然人", "法人或其他组织", "<", "<", "<", "<", "总计"},
+      {"^", "^", "^", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "^"},
+      Row({"一、本年新收政府信息公开申请数量", "<"}, Seven(100)),
+      Row({"二、上年结转政府信息公开申请数量", "<"}, Seven(200)),
+      Row({"三、本年度办理结果", "(一)予以公开"}, Seven(300)),
+      Row({"^", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)"}, Seven(400)),
+      Row({"^", "(三)不予公开", "1.属于国家秘密"}, Seven(500)),
+      Row({"^", "^", "2.其他法律行政法规禁止公开"}, Seven(510)),
+      Row({"^", "^", "3.危及“三安全一稳定”"}, Seven(520)),
+      Row({"^", "^", "4.保护第三方合法权益"}, Seven(530)),
+      Row({"^", "^", "5.属于三类内部事务信息"}, Seven(540)),
+      Row({"^", "^", "6.属于四类过程性信息"}, Seven(550)),
+      Row({"^", "^", "7.属于行政执法案卷"}, Seven(560)),
+      Row({"^", "^", "8.属于行政查询事项"}, Seven(570)),
+      Row({"^", "(四)无法提供", "1.本机关不掌握相关政府信息"}, Seven(600)),
+      Row({"^", "^", "2.没有现成信息需要另行制作"}, Seven(610)),
+      Row({"^", "^", "3.补正后申请内容仍不明确"}, Seven(620)),
+      Row({"^", "(五)不予处理", "1.信访举报投诉类申请"}, Seven(700)),
+      Row({"^", "^", "2.重复申请"}, Seven(710)),
+      Row({"^", "^", "3.要求提供公开出版物"}, Seven(720)),
+      Row({"^", "^", "4.无正当理由大量反复申请"}, Seven(730)),
+      Row({"^", "^", "5.要求行政机关确认或重新出具已获取信息"}, Seven(740)),
+  };
+  if (layout2019) {
+    rows.push_back(Row({"^", "(六)其他处理", "<"}, Seven(800)));
+  } else {
+    rows.push_back(Row({"^", "(六)其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"}, Seven(800)));
+    rows.push_back(Row({"^", "^", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"}, Seven(810)));
+    rows.push_back(Row({"^", "^", "3.其他"}, Seven(820)));
+  }
+  rows.push_back(Row({"^", "(七)总计", "<"}, Seven(900)));
+  rows.push_back(Row({"四、结转下年度继续办理", "<", "<"}, Seven(1000)));
+  // the 2021 rows have three label columns, the others two: pad to a rectangle
+  size_t width = 0;
+  for (const auto& r : rows) width = std::max(width, r.size());
+  for (auto& r : rows) {
+    // insert copies of the label so that values end in the last columns
+    while (r.size() < width) r.insert(r.begin() + 1, "<");
+  }
+  return Grid(rows);
+}
+
+TEST(Table3, HtmlLayoutWithRowspanGroupsMapsEveryRowAndColumn) {
+  TableGrid g = Table3Html(false);
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "100");
+  EXPECT_EQ(Value(r, "t3.new_received.total"), "106");
+  EXPECT_EQ(Value(r, "t3.carried_over.commercial_enterprise"), "201");
+  EXPECT_EQ(Value(r, "t3.result.granted.research_institution"), "302");
+  EXPECT_EQ(Value(r, "t3.result.partially_granted.social_welfare_org"), "403");
+  EXPECT_EQ(Value(r, "t3.result.denied.state_secret.natural_person"), "500");
+  EXPECT_EQ(Value(r, "t3.result.denied.prohibited_by_law.legal_service_org"), "514");
+  EXPECT_EQ(Value(r, "t3.result.denied.administrative_query.total"), "576");
+  EXPECT_EQ(Value(r, "t3.result.unable.not_held.natural_person"), "600");
+  EXPECT_EQ(Value(r, "t3.result.unable.still_unclear.other_org"), "625");
+  EXPECT_EQ(Value(r, "t3.result.not_processed.duplicate.natural_person"), "710");
+  EXPECT_EQ(Value(r, "t3.result.not_processed.reconfirm.total"), "746");
+  EXPECT_EQ(Value(r, "t3.result.other.no_correction.natural_person"), "800");
+  EXPECT_EQ(Value(r, "t3.result.other.unpaid_fee.total"), "816");
+  EXPECT_EQ(Value(r, "t3.result.other.other.other_org"), "825");
+  EXPECT_EQ(Value(r, "t3.result.total.total"), "906");
+  EXPECT_EQ(Value(r, "t3.carried_forward.natural_person"), "1000");
+  EXPECT_TRUE(r.tables().t3().info().found());
+  EXPECT_EQ(r.tables().t3().info().layout(), xxgk::v1::FORMAT_2021);
+  EXPECT_THAT(r.tables().t3().info().missing_keys(), IsEmpty());
+  EXPECT_THAT(r.tables().t3().info().unplaced_rows(), IsEmpty());
+  EXPECT_EQ(Value(r, "t3.result.other.natural_person"), "<absent>");
+}
+
+TEST(Table3, Layout2019HasOneUndividedOtherRow) {
+  TableGrid g = Table3Html(true);
+  Report r = Map({g});
+  EXPECT_EQ(r.tables().t3().info().layout(), xxgk::v1::FORMAT_2019);
+  EXPECT_EQ(Value(r, "t3.result.other.natural_person"), "800");
+  EXPECT_EQ(Value(r, "t3.result.other.total"), "806");
+  EXPECT_EQ(Value(r, "t3.result.other.other.natural_person"), "<absent>");
+  EXPECT_THAT(r.tables().t3().info().missing_keys(), IsEmpty());
+}
+
+// The seed-003 text layout: group label on the first row only, trailing
+// colspan artefacts, 钩稽 spelling, 受理 wording, split header words.
+TEST(Table3, TextLayoutGroupLabelOnFirstRowOnlyAndTrailingEmptyCells) {
+  TableGrid g = Grid(
+      {
+          {"(本列数据的钩稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况", "", "", "", "", "", "", ""},
+          {"自然人", "法人或其他组织", "总计", "", "", "", "", "", ""},
+          {"商业 企业", "科研 机构", "社会公益组织", "法律服务机构", "其他", "", "", "", ""},
+          Row({"一、本年新收政府信息公开申请数量"}, Row(Seven(10), {"", ""})),
+          Row({"二、上年结转政府信息公开申请数量"}, Row(Seven(20), {"", ""})),
+          Row({"三、本年度办理结果", "(一)予以公开"}, Row(Seven(30), {""})),
+          Row({"(二)部分公开(区分处理的,只计这一情形,不计其他情形)"}, Row(Seven(40), {"", ""})),
+          Row({"(三)不予公开", "1.属于国家秘密"}, Row(Seven(50), {""})),
+          Row({"2.其他法律行政止公开"}, Row(Seven(51), {"", ""})),  // typo as published
+          Row({"(四)无法提供", "1.本机关不掌握相关政府信息"}, Row(Seven(60), {""})),
+          Row({"(五)不予处理", "1.信访举报投诉类申请"}, Row(Seven(70), {""})),
+          Row({"(六)其他处理", "1.申请人无正当理由逾期不补正、行政机关不再受理其政府信息公开申请"},
+              Row(Seven(80), {""})),
+          Row({"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再受理其政府信息公开申请"},
+              Row(Seven(81), {"", ""})),
+          Row({"3.其他"}, Row(Seven(82), {"", ""})),
+          Row({"(七)总计"}, Row(Seven(90), {"", ""})),
+          Row({"四、结转下年度继续办理"}, Row(Seven(99), {"", ""})),
+      },
+      "text-pipe");
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "10");
+  EXPECT_EQ(Value(r, "t3.new_received.total"), "16");
+  EXPECT_EQ(Value(r, "t3.result.granted.natural_person"), "30");
+  EXPECT_EQ(Value(r, "t3.result.partially_granted.total"), "46");
+  EXPECT_EQ(Value(r, "t3.result.denied.state_secret.natural_person"), "50");
+  EXPECT_EQ(Value(r, "t3.result.denied.prohibited_by_law.natural_person"), "51");
+  EXPECT_EQ(Value(r, "t3.result.other.no_correction.total"), "86");
+  EXPECT_EQ(Value(r, "t3.result.other.unpaid_fee.natural_person"), "81");
+  EXPECT_EQ(Value(r, "t3.result.other.other.natural_person"), "82");
+  EXPECT_EQ(Value(r, "t3.result.total.natural_person"), "90");
+  EXPECT_EQ(Value(r, "t3.carried_forward.total"), "105");
+  EXPECT_EQ(r.tables().t3().info().source_kind(), "text-pipe");
+  EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
+  // rows the grid lacks are listed, not invented
+  EXPECT_THAT(r.tables().t3().info().missing_keys(),
+              Contains("t3.result.denied.third_party_rights.natural_person"));
+  EXPECT_EQ(Value(r, "t3.result.denied.third_party_rights.natural_person"), "<absent>");
+}
+
+TEST(Table3, GroupContextDecidesBetweenSameNumbersAndUnknownRowsAreNotGuessed) {
+  TableGrid g = Grid({
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"},
+      {"(三)不予公开", "1.属于国家秘密", "1", "0", "0", "0", "0", "0", "1"},
+      {"(四)无法提供", "1.本机关不掌握相关政府信息", "2", "0", "0", "0", "0", "0", "2"},
+      {"", "9.申请人要求的其他莫名情形", "5", "0", "0", "0", "0", "0", "5"},
+      {"(七)总计", "", "3", "0", "0", "0", "0", "0", "3"},
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.result.denied.state_secret.natural_person"), "1");
+  EXPECT_EQ(Value(r, "t3.result.unable.not_held.natural_person"), "2");
+  EXPECT_EQ(Value(r, "t3.result.total.total"), "3");
+  EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 1);
+  ASSERT_EQ(r.tables().t3().info().unplaced_rows_size(), 1);
+  EXPECT_THAT(r.tables().t3().info().unplaced_rows(0), ::testing::HasSubstr("莫名"));
+}
+
+TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
+  TableGrid g = Grid({
+      {"(本列数据的勾稽关系为...)", "申请人情况"},
+      {"一、本年新收政府信息", "", "", "", "", "", "", ""},
+      Row({"公开申请数量"}, Seven(1)),
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "1");
+  EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 0);
+}
+
+TEST(CellValues, BlankZeroNaTextAreDistinctAndNumbersNormalised) {
+  TableGrid g = Grid({
+      {"一、本年新收政府信息公开申请数量", "", "0", "/", "—", "无", "1,234", "约5"},
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "BLANK");
+  EXPECT_EQ(Value(r, "t3.new_received.commercial_enterprise"), "0");
+  EXPECT_EQ(Value(r, "t3.new_received.research_institution"), "NA");
+  EXPECT_EQ(Value(r, "t3.new_received.social_welfare_org"), "NA");
+  EXPECT_EQ(Value(r, "t3.new_received.legal_service_org"), "NA");
+  EXPECT_EQ(Value(r, "t3.new_received.other_org"), "1234");
+  EXPECT_EQ(Value(r, "t3.new_received.total"), "TEXT:约5");
+  const Cell* c = FindCell(r.tables(), "t3.new_received.other_org");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->raw(), "1,234");
+  EXPECT_EQ(c->source_row(), 0);
+  EXPECT_EQ(c->source_col(), 6);
+}
+
+TEST(CellValues, ParseCellValue) {
+  EXPECT_EQ(ParseCellValue("12.50").value(), "12.50");
+  EXPECT_EQ(ParseCellValue("-3").value(), "-3");
+  EXPECT_EQ(ParseCellValue("-").presence(), Cell::NA);
+  EXPECT_EQ(ParseCellValue("——").presence(), Cell::NA);
+  Cell yuan = ParseCellValue("251000元");
+  EXPECT_EQ(yuan.presence(), Cell::NUMBER);
+  EXPECT_EQ(yuan.value(), "251000");
+  EXPECT_EQ(yuan.unit(), "元");
+  EXPECT_EQ(ParseCellValue("  ").presence(), Cell::BLANK);
+  EXPECT_EQ(ParseCellValue("见附件").presence(), Cell::TEXT);
+}
+
+TEST(Table2, Format2021BlocksWithHeadersUnitsAndColspanArtefacts) {
+  TableGrid g = Grid(
+      {
+          {"第二十条第(一)项", "", "", ""},
+          {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+          {"规章", "1", "2", "3"},
+          {"行政规范性文件", "4", "5", "6"},
+          {"第二十条第(五)项", "", "", ""},
+          {"信息内容", "本年处理决定数量", "", ""},
+          {"行政许可", "7", "", ""},
+          {"第二十条第(六)项", "", "", ""},
+          {"信息内容", "本年处理决定数量", "", ""},
+          {"行政处罚", "8", "", ""},
+          {"行政强制", "/", "", ""},
+          {"第二十条第(八)项", "", "", ""},
+          {"信息内容", "本年收费金额(单位:万元)", "", ""},
+          {"行政事业性收费", "7730.28", "", ""},
+      },
+      "text-pipe");
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t2.rules.issued"), "1");
+  EXPECT_EQ(Value(r, "t2.rules.in_force"), "3");
+  EXPECT_EQ(Value(r, "t2.normative_documents.repealed"), "5");
+  EXPECT_EQ(Value(r, "t2.licensing.decisions"), "7");
+  EXPECT_EQ(Value(r, "t2.penalty.decisions"), "8");
+  EXPECT_EQ(Value(r, "t2.coercion.decisions"), "NA");
+  EXPECT_EQ(Value(r, "t2.fees.amount_wan_yuan"), "7730.28");
+  EXPECT_EQ(FindCell(r.tables(), "t2.fees.amount_wan_yuan")->unit(), "万元");
+  EXPECT_EQ(r.tables().t2().info().layout(), xxgk::v1::FORMAT_2021);
+  EXPECT_THAT(r.tables().t2().info().missing_keys(), IsEmpty());
+  EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
+}
+
+TEST(Table2, Format2019ColumnsAreRecognisedAsTheOtherLayout) {
+  TableGrid g = Grid({
+      {"第二十条第(一)项", "<", "<", "<"},
+      {"信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"},
+      {"规章", "1", "1", "10"},
+      {"规范性文件", "2", "2", "20"},
+      {"第二十条第(五)项", "<", "<", "<"},
+      {"信息内容", "上一年项目数量", "本年增/减", "处理决定数量"},
+      {"行政许可", "5", "-1", "300"},
+      {"其他对外管理服务事项", "3", "0", "40"},
+      {"第二十条第(九)项", "<", "<", "<"},
+      {"信息内容", "采购项目数量", "采购总金额", "<"},
+      {"政府集中采购", "4", "251000元", "<"},
+  });
+  Report r = Map({g});
+  EXPECT_EQ(r.tables().t2().info().layout(), xxgk::v1::FORMAT_2019);
+  EXPECT_EQ(Value(r, "t2.rules.new_made"), "1");
+  EXPECT_EQ(Value(r, "t2.rules.total_public"), "10");
+  EXPECT_EQ(Value(r, "t2.licensing.change"), "-1");
+  EXPECT_EQ(Value(r, "t2.licensing.decisions"), "300");
+  EXPECT_EQ(Value(r, "t2.other_services.previous_count"), "3");
+  EXPECT_EQ(Value(r, "t2.procurement.projects"), "4");
+  EXPECT_EQ(Value(r, "t2.procurement.amount"), "251000");
+  EXPECT_EQ(FindCell(r.tables(), "t2.procurement.amount")->unit(), "元");
+  EXPECT_EQ(Value(r, "t2.rules.issued"), "<absent>");
+}
+
+TEST(Table4, TruncatedThreeLevelHeaderAndFifteenValues) {
+  std::vector<std::string> data;
+  for (int i = 0; i < 15; ++i) data.push_back(std::to_string(i));
+  data.push_back("");
+  TableGrid g = Grid(
+      {
+          {"行政复议", "行政诉讼", "", "", "", "", "", "", "", "", "", "", "", "", "", ""},
+          {"结果维持", "结果", "其他", "尚未", "总计", "未经复议直接起诉", "复议后起诉", "", "", "", "", "", "", "", "", ""},
+          {"结果", "结果", "其他", "尚未", "总计", "结果", "结果", "其他", "尚未", "总计", "", "", "", "", "", ""},
+          data,
+      },
+      "text-pipe");
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t4.review.upheld"), "0");
+  EXPECT_EQ(Value(r, "t4.review.total"), "4");
+  EXPECT_EQ(Value(r, "t4.litigation_direct.upheld"), "5");
+  EXPECT_EQ(Value(r, "t4.litigation_direct.pending"), "8");
+  EXPECT_EQ(Value(r, "t4.litigation_after_review.total"), "14");
+  EXPECT_THAT(r.tables().t4().info().missing_keys(), IsEmpty());
+}
+
+TEST(Table4, ShortDataRowLeavesMissingKeysAndASHapeNote) {
+  TableGrid g = Grid({
+      {"行政复议", "行政诉讼"},
+      {"0", "0", "0", "0", "0", "1", "1", "1", "1", "4"},
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t4.litigation_direct.total"), "4");
+  EXPECT_EQ(Value(r, "t4.litigation_after_review.upheld"), "<absent>");
+  EXPECT_THAT(r.tables().t4().info().missing_keys(), Contains("t4.litigation_after_review.total"));
+  EXPECT_GE(CountNotes(r, ReadingNote::SHAPE), 1);
+}
+
+TEST(Tables, OneGridHoldingThreeTablesIsSplitByRowMarkers) {
+  std::vector<std::string> t4data(15, "0");
+  t4data[4] = "2";
+  TableGrid g = Grid({
+      {"第二十条第(一)项"},
+      {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+      {"规章", "1", "0", "9"},
+      {"(本列数据的勾稽关系为:…)", "申请人情况"},
+      Row({"一、本年新收政府信息公开申请数量"}, Seven(1)),
+      Row({"四、结转下年度继续办理"}, Seven(2)),
+      {"行政复议", "行政诉讼"},
+      t4data,
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t2.rules.in_force"), "9");
+  EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "1");
+  EXPECT_EQ(Value(r, "t3.carried_forward.total"), "8");
+  EXPECT_EQ(Value(r, "t4.review.total"), "2");
+  EXPECT_TRUE(r.tables().t2().info().found());
+  EXPECT_TRUE(r.tables().t3().info().found());
+  EXPECT_TRUE(r.tables().t4().info().found());
+  EXPECT_EQ(IdentifyTable(g), TableId::kT2);
+}
+
+TEST(Tables, AGridOfNoStatisticsTableIsLeftAlone) {
+  TableGrid g = Grid({{"索引号", "K123/2025-1", "主题分类", ""},
+                      {"发布机构", "某某局", "发布日期", "2025-01-15"}});
+  Report r = Map({g});
+  EXPECT_FALSE(r.tables().t2().info().found());
+  EXPECT_FALSE(r.tables().t3().info().found());
+  EXPECT_EQ(r.notes_size(), 0);
+}
+
+TEST(LegacyTable, RowsMapByGroupAndOrderWithUnitsKeptApart) {
+  TableGrid g = Grid({
+      {"统计指标", "单位", "统计数"},
+      {"一、主动公开情况", "", ""},
+      {"(一)主动公开政府信息数", "条", "300"},
+      {"(二)通过不同渠道和方式公开政府信息的情况", "", ""},
+      {"2.政府网站公开政府信息数", "条", "244"},
+      {"四、行政复议数量", "件", "3"},
+      {"(一)维持具体行政行为数", "件", "1"},
+      {"(三)其他情形数", "件", "2"},
+      {"五、行政诉讼数量", "件", "5"},
+      {"(三)其他情形数", "件", "4"},
+      {"七、依申请公开信息收取的费用", "万元", ""},
+      {"(三)从事政府信息公开工作人员数", "人", "3"},
+      {"2.兼职人员数", "人", "3"},
+  });
+  Report r = Map({g});
+  EXPECT_EQ(r.tables().legacy().info().layout(), xxgk::v1::FORMAT_LEGACY);
+  EXPECT_EQ(Value(r, "legacy.active.total"), "300");
+  EXPECT_EQ(Value(r, "legacy.active.channel.website"), "244");
+  EXPECT_EQ(Value(r, "legacy.review.total"), "3");
+  EXPECT_EQ(Value(r, "legacy.review.upheld"), "1");
+  EXPECT_EQ(Value(r, "legacy.review.other"), "2");
+  EXPECT_EQ(Value(r, "legacy.litigation.total"), "5");
+  EXPECT_EQ(Value(r, "legacy.litigation.other"), "4");
+  EXPECT_EQ(Value(r, "legacy.fees_wan_yuan"), "BLANK");
+  EXPECT_EQ(FindCell(r.tables(), "legacy.fees_wan_yuan")->unit(), "万元");
+  // 七 is group 七 even though its words also name 依申请公开 (三)
+  EXPECT_EQ(Value(r, "legacy.applications.received"), "<absent>");
+  // staff rows after an unrecognised group header (八 missing) are not guessed
+  EXPECT_EQ(Value(r, "legacy.staff.total"), "<absent>");
+  EXPECT_GE(CountNotes(r, ReadingNote::UNPLACED_ROW), 1);
+}
+
+TEST(Labels, NumberingVariants) {
+  EXPECT_EQ(ParseNumbering("二、主动公开").value, 2);
+  EXPECT_EQ(ParseNumbering("二、主动公开").style, NumberingStyle::kTop);
+  EXPECT_EQ(ParseNumbering("十二.其他").value, 12);
+  EXPECT_EQ(ParseNumbering("(三)不予公开").style, NumberingStyle::kParen);
+  EXPECT_EQ(ParseNumbering("(三)不予公开").written, "(三)");
+  EXPECT_EQ(ParseNumbering("3.其他").style, NumberingStyle::kArabic);
+  EXPECT_EQ(ParseNumbering("3、其他").value, 3);
+  EXPECT_EQ(ParseNumbering("3.5万元").style, NumberingStyle::kNone);
+  EXPECT_EQ(ParseNumbering("一是加强").style, NumberingStyle::kNone);
+  EXPECT_EQ(LabelKey("三、(一) 予以 公开。"), "予以公开");
+  EXPECT_EQ(LabelKey("钩稽关系"), "勾稽关系");
+  EXPECT_GT(LabelSimilarity("其他法律行政止公开", "其他法律行政法规禁止公开"), 0.6);
+  EXPECT_LT(LabelSimilarity("重复申请", "其他法律行政法规禁止公开"), 0.2);
+}
+
+}  // namespace
+}  // namespace xxgk::report

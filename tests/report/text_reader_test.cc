@@ -1,0 +1,178 @@
+// Plain text → Blocks: lines and the text table layouts.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/readers.h"
+
+namespace xxgk::report {
+namespace {
+
+std::vector<const Block*> Tables(const ReadResult& r) {
+  std::vector<const Block*> out;
+  for (const Block& b : r.blocks) {
+    if (b.kind == Block::Kind::kTable) out.push_back(&b);
+  }
+  return out;
+}
+
+std::vector<std::string> RowTexts(const TableGrid& g, size_t r) {
+  std::vector<std::string> out;
+  for (const GridCell& c : g.rows[r]) out.push_back(c.text);
+  return out;
+}
+
+TEST(ReadText, PipeRowsWithEmptyCellRuns) {
+  std::string text =
+      "二、主动公开政府信息情况\n"
+      "第二十条第(五)项 | |||\n"
+      "信息内容 | 本年处理决定数量 | ||\n"
+      "行政许可 | 12 | ||\n"
+      "之后的正文。\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  const TableGrid& g = t[0]->table;
+  EXPECT_EQ(g.source_kind, "text-pipe");
+  ASSERT_EQ(g.rows.size(), 3u);
+  EXPECT_THAT(RowTexts(g, 0), ::testing::ElementsAre("第二十条第(五)项", "", "", ""));
+  EXPECT_THAT(RowTexts(g, 2), ::testing::ElementsAre("行政许可", "12", "", ""));
+  EXPECT_EQ(g.caption, "二、主动公开政府信息情况");
+  ASSERT_EQ(r->blocks.size(), 3u);
+  EXPECT_EQ(r->blocks[0].text, "二、主动公开政府信息情况");
+  EXPECT_EQ(r->blocks[2].text, "之后的正文。");
+  // source offsets point at the original bytes
+  const GridCell& v = g.rows[2][1];
+  EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "12");
+}
+
+TEST(ReadText, OneCellPerLineBetweenPipeLines) {
+  std::string text =
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "|\n"
+      "行政复议 |\n"
+      "行政诉讼 |\n"
+      "|||\n"
+      "|\n"
+      "(一)予以公开 |\n"
+      "3 |\n"
+      "4 |\n"
+      "|\n"
+      "|\n"
+      "2.重复申请 |\n"
+      "5 |\n"
+      "||\n"
+      "五、存在的主要问题及改进情况\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  const TableGrid& g = t[0]->table;
+  EXPECT_EQ(g.source_kind, "text-cell-lines");
+  ASSERT_EQ(g.rows.size(), 3u);
+  EXPECT_THAT(RowTexts(g, 0), ::testing::ElementsAre("行政复议", "行政诉讼", "", "", ""));
+  EXPECT_THAT(RowTexts(g, 1), ::testing::ElementsAre("(一)予以公开", "3", "4", "", ""));
+  EXPECT_THAT(RowTexts(g, 2), ::testing::ElementsAre("2.重复申请", "5", "", "", ""));
+  EXPECT_EQ(r->blocks.back().kind, Block::Kind::kLine);
+  EXPECT_EQ(r->blocks.back().text, "五、存在的主要问题及改进情况");
+}
+
+TEST(ReadText, MarkdownTable) {
+  std::string text =
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+      "|---|:---:|---|---|\n"
+      "| 规章 | 1 |  | 3 |\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]->table.source_kind, "text-markdown");
+  ASSERT_EQ(t[0]->table.rows.size(), 2u);
+  EXPECT_THAT(RowTexts(t[0]->table, 1), ::testing::ElementsAre("规章", "1", "", "3"));
+}
+
+TEST(ReadText, WhitespaceAlignedColumns) {
+  std::string text =
+      "正文一行。\n"
+      "行政许可\t12\t\n"
+      "一、本年新收政府信息公开申请数量   1   0   0   0   0   0   1\n"
+      "二、上年结转政府信息公开申请数量   0   0   0   0   0   0   0\n"
+      "结尾。\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]->table.source_kind, "text-aligned");
+  ASSERT_EQ(t[0]->table.rows.size(), 3u);
+  EXPECT_EQ(t[0]->table.rows[1].size(), 8u);
+  EXPECT_EQ(t[0]->table.rows[1][0].text, "一、本年新收政府信息公开申请数量");
+  EXPECT_EQ(t[0]->table.rows[1][7].text, "1");
+}
+
+TEST(ReadText, ProseWithWideGapsIsNotATable) {
+  std::string text = "发布时间:2018-08-21 21:15:58     来源:某镇人民政府 阅读次数:3689\n\n正文。\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(Tables(*r).empty());
+}
+
+TEST(ReadText, LabelUnitAndValueRunTogether) {
+  std::string text =
+      "政府信息公开情况统计表\n"
+      "统计指标单位统计数\n"
+      "一、主动公开情况\xC2\xA0\xC2\xA0\n"
+      "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)300\n"
+      "2.政府网站公开政府信息数244\n"
+      "统计指标单位统计数\n"
+      "七、依申请公开信息收取的费用万元\xC2\xA0\n"
+      "(三)接受培训人员数人次\n"
+      "(三)从事政府信息公开工作人员数 人 12\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  const TableGrid& g = t[0]->table;
+  EXPECT_EQ(g.source_kind, "text-run-together");
+  ASSERT_EQ(g.rows.size(), 7u);  // header once, repeated header dropped
+  EXPECT_THAT(RowTexts(g, 0), ::testing::ElementsAre("统计指标", "单位", "统计数"));
+  EXPECT_THAT(RowTexts(g, 1), ::testing::ElementsAre("一、主动公开情况", "", ""));
+  EXPECT_THAT(RowTexts(g, 2), ::testing::ElementsAre(
+                                  "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)", "", "300"));
+  EXPECT_THAT(RowTexts(g, 3), ::testing::ElementsAre("2.政府网站公开政府信息数", "", "244"));
+  EXPECT_THAT(RowTexts(g, 4), ::testing::ElementsAre("七、依申请公开信息收取的费用", "万元", ""));
+  EXPECT_THAT(RowTexts(g, 5), ::testing::ElementsAre("(三)接受培训人员数", "人次", ""));
+  EXPECT_THAT(RowTexts(g, 6), ::testing::ElementsAre("(三)从事政府信息公开工作人员数", "人", "12"));
+}
+
+TEST(ReadText, WrappedLabelLineJoinsTheNextPipeRow) {
+  std::string text =
+      "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+      "(二)部分公开(区分处理的,只计这一情形,\n"
+      "不计其他情形) | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  ASSERT_EQ(t[0]->table.rows.size(), 2u);
+  EXPECT_EQ(t[0]->table.rows[1][0].text, "(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
+}
+
+TEST(ReadText, FullWidthAndTraditionalAreNormalised) {
+  std::string text =
+      "一、總體情況\n"
+      "本機關政府信息公開工作開展順利，相關報告見下。本年度沒有收到申請，也沒有發生複議。\n"
+      "行政許可 | １２ | ||\n"
+      "行政處罰 | ３ | ||\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->script, xxgk::v1::TRADITIONAL);
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]->table.rows[0][0].text, "行政许可");
+  EXPECT_EQ(t[0]->table.rows[0][1].text, "12");
+}
+
+}  // namespace
+}  // namespace xxgk::report
