@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -227,6 +228,9 @@ const opencc::SimpleConverter* T2sConverter() {
 }
 
 bool ConvertT2s(const opencc::SimpleConverter* conv, const std::string& in, std::string* out) {
+  // OpenCC does not document its converters as thread-safe: serialise.
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
   try {
     *out = conv->Convert(in);
     return true;
@@ -361,6 +365,10 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
   // 2 = outside GB2312 altogether, 1 = GB2312 level 2, 0 = common / not an ideograph.
   std::vector<char> rare(n, 0);
   for (size_t i = 0; i < n; ++i) {
+    if (u[i].c >= 0xE000 && u[i].c <= 0xF8FF) {  // private use: unassigned legacy codes
+      rare[i] = 2;
+      continue;
+    }
     if (!IsIdeograph(u[i].c) || IsCommonHanzi(u[i].c)) continue;
     rare[i] = InGb2312(u[i].c) ? 1 : 2;
   }

@@ -1,5 +1,7 @@
 #include "report/normalize.h"
 
+#include <unicode/ucnv.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -149,6 +151,58 @@ TEST(IsPageChromeLine, KeepsReportText) {
         "2024年,本机关共收到申请5件。", "| 发布机构 | 乌恰县乌恰镇人民政府 | 发布日期 | 2025-01-15 17:36 |",
         "相关附件:2024年统计表.xls", "(一)主动公开情况。", "2025年1月14日"}) {
     EXPECT_FALSE(IsPageChromeLine(line)) << line;
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report
+
+namespace xxgk::report {
+namespace {
+
+// UTF-8 bytes read as GB18030: the classic garbling of Chinese web pages.
+std::string Garble(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t n = ucnv_convert("UTF-8", "GB18030", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  out.resize(U_SUCCESS(status) ? n : 0);
+  return out;
+}
+
+TEST(NormalizeText, Utf8ReadAsGbkIsMojibake) {
+  const std::string garbled = Garble("政府信息公开工作年度报告");
+  ASSERT_FALSE(garbled.empty());
+  Normalized n = NormalizeText("本机关" + garbled + "如下。");
+  ASSERT_FALSE(n.notes.empty()) << n.text;
+  EXPECT_EQ(n.notes[0].kind(), xxgk::v1::ReadingNote::MOJIBAKE);
+  EXPECT_GE(n.notes[0].span().source_begin(), 9u);
+}
+
+TEST(NormalizeText, ArbitraryInputKeepsTheOffsetMapConsistent) {
+  uint32_t x = 7;
+  const std::vector<std::string> pieces = {"公開", "(kāi)", " ", "\n", "\r\n", "１２", "?", "(",
+                                           ")", "\xEF\xBF\xBD", "\xFF", "\xE5\x85", "a", "、",
+                                           "\u3000", "\u200B", "㈠", "ﬁ", "é", "\xCC\x81"};
+  for (int round = 0; round < 300; ++round) {
+    std::string in;
+    const int len = round % 40;
+    for (int i = 0; i < len; ++i) {
+      x = x * 1103515245u + 12345u;
+      in += pieces[(x >> 16) % pieces.size()];
+    }
+    Normalized n = NormalizeText(in);
+    ASSERT_EQ(n.to_input.size(), n.text.size() + 1) << in;
+    for (size_t i = 0; i + 1 < n.to_input.size(); ++i) {
+      ASSERT_LE(n.to_input[i], n.to_input[i + 1]) << in;
+      ASSERT_LE(n.to_input[i], in.size());
+    }
+    EXPECT_EQ(n.to_input.back(), in.size());
+    for (const auto& note : n.notes) {
+      EXPECT_LE(note.span().source_begin(), note.span().source_end());
+      EXPECT_LE(note.span().source_end(), in.size());
+      EXPECT_LE(note.span().end(), n.text.size());
+    }
   }
 }
 
