@@ -1,0 +1,214 @@
+// The format-conversion check of «2 — Read real reports»: seed-like reports
+// (prose from the parsed seeds 002 and 003, the national tables with real
+// spans and varied numbers) are rendered as scraped plain text and as HTML,
+// converted by LibreOffice headless to .docx and PDF, and re-encoded as
+// GB18030, traditional script (OpenCC s2t) and full-width digits. Every
+// rendition must parse to exactly the cells of the plain-text original, and
+// those must be the numbers put in.
+#include <opencc.h>
+#include <unicode/ucnv.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "report/cell_keys.h"
+#include "report/parse.h"
+#include "tests/report/fixtures/seed_like.h"
+#include "tests/report/fixtures/soffice.h"
+#include "xxgk/v1/service.pb.h"
+
+namespace xxgk::report {
+namespace {
+
+namespace fs = std::filesystem;
+using Cells = std::map<std::string, std::string>;
+
+fs::path SeedPath(const std::string& prefix) {
+  const fs::path dir = fs::path(XXGK_SOURCE_DIR) / ".." / "shared" / "corpus" / "seeds";
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) return entry.path();
+  }
+  return {};
+}
+
+absl::StatusOr<xxgk::v1::Report> Parse(const std::string& bytes, const std::string& format,
+                                       const std::string& file_name) {
+  xxgk::v1::Document doc;
+  doc.set_content(bytes);
+  doc.set_file_name(file_name);
+  ParseOptions options;
+  options.input_format = format;
+  return ParseDocument(doc, options);
+}
+
+Cells CellsOf(const xxgk::v1::Report& report) {
+  Cells cells;
+  ForEachCell(report.tables(), [&](const std::string& key, const xxgk::v1::Cell& cell) {
+    cells[key] = CellValueString(cell);
+  });
+  return cells;
+}
+
+// Lists the differences between two cell maps, for failure messages.
+std::string Diff(const Cells& want, const Cells& got) {
+  std::string out;
+  int shown = 0;
+  for (const auto& [key, value] : want) {
+    auto it = got.find(key);
+    const std::string g = it == got.end() ? "<missing>" : it->second;
+    if (g != value && shown++ < 25) out += "  " + key + ": want " + value + ", got " + g + "\n";
+  }
+  for (const auto& [key, value] : got) {
+    if (!want.count(key) && shown++ < 25) out += "  " + key + ": unexpected " + value + "\n";
+  }
+  return out;
+}
+
+std::string SectionText(const xxgk::v1::Report& r, xxgk::v1::Section::Kind kind) {
+  for (const auto& s : r.sections()) {
+    if (s.kind() == kind) return s.text();
+  }
+  return "";
+}
+
+std::string Recode(const std::string& utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(n > 0 ? n : 0);
+  return out;
+}
+
+std::string ToTraditional(const std::string& utf8) {
+  opencc_t cc = opencc_open("s2t.json");
+  EXPECT_NE(cc, reinterpret_cast<opencc_t>(-1)) << "OpenCC s2t.json not available";
+  if (cc == reinterpret_cast<opencc_t>(-1)) return utf8;
+  char* converted = opencc_convert_utf8(cc, utf8.data(), utf8.size());
+  std::string out = converted ? converted : "";
+  opencc_convert_utf8_free(converted);
+  opencc_close(cc);
+  return out;
+}
+
+std::string FullWidthDigits(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      out += "\xEF\xBC";  // U+FF10.. U+FF19
+      out.push_back(static_cast<char>(0x90 + (c - '0')));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+struct Rendition {
+  std::string name;
+  xxgk::testing::SeedLikeDoc doc;
+  Cells original;  // cells of the plain-text rendition
+};
+
+// Builds the seed-like document for one seed, with numbers varied by `salt`
+// so that cells are not all zero and differ between cells.
+xxgk::testing::SeedLikeDoc BuildFromSeed(const fs::path& seed, int salt) {
+  xxgk::testing::SeedLikeText text;
+  auto parsed = Parse(xxgk::testing::ReadFileBytes(seed), "text", seed.filename().string());
+  EXPECT_TRUE(parsed.ok()) << parsed.status();
+  Cells base;
+  if (parsed.ok()) {
+    const auto& meta = parsed->meta();
+    text.title = meta.title().empty()
+                     ? meta.agency() + std::to_string(meta.report_year()) + "年政府信息公开工作年度报告"
+                     : meta.title();
+    text.general = SectionText(*parsed, xxgk::v1::Section::GENERAL);
+    text.problems = SectionText(*parsed, xxgk::v1::Section::PROBLEMS);
+    text.other = SectionText(*parsed, xxgk::v1::Section::OTHER_MATTERS);
+    base = CellsOf(*parsed);
+  }
+  int i = 0;
+  return xxgk::testing::BuildSeedLike(text, [&](const std::string& key) {
+    int b = 0;
+    auto it = base.find(key);
+    if (it != base.end() && !it->second.empty() &&
+        it->second.find_first_not_of("0123456789") == std::string::npos) {
+      b = std::stoi(it->second);
+    }
+    ++i;
+    const int v = b + (i * 37 + salt * 11) % 97;
+    if (key == "t2.fees.amount_wan_yuan") return std::to_string(v) + ".25";
+    return std::to_string(v);
+  });
+}
+
+TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
+  const std::string soffice = xxgk::testing::FindSoffice();
+  ASSERT_FALSE(soffice.empty())
+      << "LibreOffice (soffice) is required for the conversion test: apt-get install -y "
+         "--no-install-recommends libreoffice-writer-nogui fonts-noto-cjk";
+  xxgk::testing::TempDir dir;
+  std::vector<Rendition> renditions;
+  std::vector<fs::path> html_files;
+  int salt = 1;
+  for (const char* prefix : {"002_", "003_"}) {
+    const fs::path seed = SeedPath(prefix);
+    ASSERT_FALSE(seed.empty()) << "seed " << prefix << " not found";
+    Rendition r;
+    r.name = "seed" + std::string(prefix, 3);
+    r.doc = BuildFromSeed(seed, salt++);
+    ASSERT_EQ(r.doc.expected_cells.size(), 10u + 25u * 7u + 15u);
+    auto text = Parse(xxgk::testing::ToPipeText(r.doc), "text", r.name + ".txt");
+    ASSERT_TRUE(text.ok()) << text.status();
+    r.original = CellsOf(*text);
+    EXPECT_EQ(r.original, r.doc.expected_cells)
+        << r.name << ": the plain-text original does not hold the numbers put in:\n"
+        << Diff(r.doc.expected_cells, r.original);
+    const fs::path html = dir.path() / (r.name + ".html");
+    xxgk::testing::WriteFileBytes(html, xxgk::testing::ToHtml(r.doc));
+    html_files.push_back(html);
+    renditions.push_back(std::move(r));
+  }
+
+  const fs::path profile = dir.path() / "profile";
+  const std::string docx_error =
+      xxgk::testing::ConvertWithSoffice(html_files, "docx:MS Word 2007 XML", dir.path() / "docx", profile);
+  ASSERT_EQ(docx_error, "");
+  const std::string pdf_error = xxgk::testing::ConvertWithSoffice(
+      html_files, "pdf:writer_pdf_Export", dir.path() / "pdf", profile);
+  ASSERT_EQ(pdf_error, "");
+
+  for (const Rendition& r : renditions) {
+    const std::string plain = xxgk::testing::ToPipeText(r.doc);
+    const std::string html = xxgk::testing::ToHtml(r.doc);
+    std::string gb_html = html;
+    gb_html.replace(gb_html.find("charset=\"utf-8\""), 15, "charset=\"gb18030\"");
+    struct Variant {
+      std::string name, format, bytes;
+    };
+    const std::vector<Variant> variants = {
+        {"html", "html", html},
+        {"html-gb18030", "html", Recode(gb_html, "GB18030")},
+        {"docx", "docx", xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"))},
+        {"pdf", "pdf", xxgk::testing::ReadFileBytes(dir.path() / "pdf" / (r.name + ".pdf"))},
+        {"text-gb18030", "text", Recode(plain, "GB18030")},
+        {"text-traditional", "text", ToTraditional(plain)},
+        {"text-fullwidth-digits", "text", FullWidthDigits(plain)},
+    };
+    for (const Variant& v : variants) {
+      SCOPED_TRACE(r.name + " as " + v.name);
+      ASSERT_FALSE(v.bytes.empty());
+      auto parsed = Parse(v.bytes, v.format, r.name + "." + v.format);
+      ASSERT_TRUE(parsed.ok()) << parsed.status();
+      const Cells got = CellsOf(*parsed);
+      EXPECT_EQ(got, r.original) << Diff(r.original, got);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report
