@@ -667,7 +667,10 @@ void ReadMetadata(Report* report) {
       }
     }
   }
-  if (region == nullptr) {
+  // A national department has no region, whatever places its text names.
+  const bool national = !meta->agency().empty() &&
+                        LevelOf(meta->agency(), nullptr) == xxgk::v1::NATIONAL_DEPARTMENT;
+  if (region == nullptr && !national) {
     auto m = g.MostSpecific(text);
     if (m && !m->ambiguous) {
       region = m->division;

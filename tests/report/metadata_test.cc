@@ -178,3 +178,50 @@ TEST(ReadMetadata, EmptyReportLeavesFieldsUnset) {
 
 }  // namespace
 }  // namespace xxgk::report
+
+namespace xxgk::report {
+namespace {
+
+struct Case {
+  const char* text;
+  const char* agency;
+  xxgk::v1::AgencyLevel level;
+  const char* province;
+  const char* region;
+};
+
+TEST(ReadMetadata, AgencyLevelsAndRegions) {
+  const Case cases[] = {
+      {"广东省人民政府2023年政府信息公开工作年度报告\n正文。", "广东省人民政府",
+       xxgk::v1::PROVINCIAL_GOVERNMENT, "广东省", "440000"},
+      {"深圳市人民政府2023年政府信息公开工作年度报告\n正文。", "深圳市人民政府",
+       xxgk::v1::PREFECTURE_GOVERNMENT, "广东省", "440300"},
+      {"北京市朝阳区人民政府2023年政府信息公开工作年度报告\n正文。", "北京市朝阳区人民政府",
+       xxgk::v1::COUNTY_GOVERNMENT, "北京市", "110105"},
+      {"湖北省民政厅2023年政府信息公开工作年度报告\n正文。", "湖北省民政厅",
+       xxgk::v1::PROVINCIAL_DEPARTMENT, "湖北省", "420000"},
+      {"砚山县人民政府办公室2022年政府信息公开工作年度报告\n正文。", "砚山县人民政府办公室",
+       xxgk::v1::COUNTY_DEPARTMENT, "云南省", "532622"},
+      {"2023年度江门市蓬江区民政局政府信息公开工作年度报告\n正文。", "江门市蓬江区民政局",
+       xxgk::v1::COUNTY_DEPARTMENT, "广东省", "440703"},
+      {"朝阳区人民政府2023年政府信息公开工作年度报告\n本报告由北京市朝阳区人民政府编制。",
+       "北京市朝阳区人民政府", xxgk::v1::COUNTY_GOVERNMENT, "北京市", "110105"},
+      {"国家税务总局2023年政府信息公开工作年度报告\n深圳市税务局配合。", "国家税务总局",
+       xxgk::v1::NATIONAL_DEPARTMENT, "", ""},
+      {"江门市蓬江区民政局\n2023年度政府信息公开工作年度报告\n正文。", "江门市蓬江区民政局",
+       xxgk::v1::COUNTY_DEPARTMENT, "广东省", "440703"},
+  };
+  for (const Case& c : cases) {
+    Report r = FromText(c.text);
+    ReadMetadata(&r);
+    EXPECT_EQ(r.meta().agency(), c.agency) << c.text;
+    EXPECT_EQ(r.meta().agency_level(), c.level) << c.text;
+    EXPECT_EQ(r.meta().province(), c.province) << c.text;
+    EXPECT_EQ(r.meta().region_code(), c.region) << c.text;
+    const int year = std::string(c.text).find("2022年") != std::string::npos ? 2022 : 2023;
+    EXPECT_EQ(r.meta().report_year(), year) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report
