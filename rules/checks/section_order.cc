@@ -7,7 +7,8 @@
 // - numerals (check_numerals): among top-level sections (level ≤ 1) that
 //   carry a numeral, a numeral used again (seed 001 heads two different parts
 //   with 二、), a numeral lower than the previous one, or a gap (一 then 三)
-//   is reported with both headings quoted.
+//   is reported with both headings quoted. A part after a repeated numeral
+//   may continue either sequence (一二二三 and 一二二四 are one finding each).
 // Sub-parts (level 2, （一）…) are not considered.
 #include <memory>
 #include <string>
@@ -88,10 +89,12 @@ class SectionOrderCheck : public Check {
   void CheckNumerals(const xxgk::v1::Report& report, std::vector<Finding>* out) const {
     absl::flat_hash_map<int, const Section*> first_with;  // numeral → first section using it
     const Section* prev = nullptr;
+    int duplicates = 0;  // numerals repeated since `prev`: the next part may skip that many
     for (const Section& s : report.sections()) {
       if (s.level() > 1 || s.number() <= 0) continue;
       auto dup = first_with.find(s.number());
       if (dup != first_with.end()) {
+        ++duplicates;
         Finding f = NewFinding();
         f.set_message(absl::StrFormat("序号「%s、」重复使用：「%s」与「%s」是两个不同部分，各部分应依次编号、每个序号只用一次。",
                                       ChineseNumeral(s.number()), dup->second->heading(), s.heading()));
@@ -112,7 +115,7 @@ class SectionOrderCheck : public Check {
         out->push_back(std::move(f));
       } else {
         const int expected = prev == nullptr ? 1 : prev->number() + 1;
-        if (s.number() > expected) {
+        if (s.number() > expected + duplicates) {
           Finding f = NewFinding();
           f.set_message(absl::StrFormat("序号跳号：「%s」之前缺少序号「%s」。", s.heading(),
                                         ChineseNumeral(expected)));
@@ -125,7 +128,10 @@ class SectionOrderCheck : public Check {
         }
       }
       first_with.emplace(s.number(), &s);
-      if (prev == nullptr || s.number() > prev->number()) prev = &s;
+      if (prev == nullptr || s.number() > prev->number()) {
+        prev = &s;
+        duplicates = 0;
+      }
     }
   }
 
