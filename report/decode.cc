@@ -83,24 +83,39 @@ std::string CanonicalCharset(std::string_view declared) {
   return name;
 }
 
-// UTF-16 without a BOM: ASCII characters leave zero bytes on one parity.
+// UTF-16 without a BOM: nearly every code unit of Chinese text has a high
+// byte of 0x00 (ASCII), 0x20 (punctuation), 0x30 (CJK punctuation), 0x4E-0x9F
+// (ideographs) or 0xFF (full-width forms); legacy encodings do not look so.
 std::string GuessUtf16(std::string_view b) {
   if (b.size() < 4) return "";
-  size_t even_zero = 0, odd_zero = 0;
+  auto plausible_high = [](unsigned char h) {
+    return h == 0x00 || h == 0x20 || h == 0x30 || h == 0xFF || (h >= 0x4E && h <= 0x9F);
+  };
+  size_t le = 0, be = 0, zero_le = 0, zero_be = 0;
   const size_t n = b.size() & ~size_t{1};
   for (size_t i = 0; i < n; i += 2) {
-    if (b[i] == 0) ++even_zero;
-    if (b[i + 1] == 0) ++odd_zero;
+    const auto b0 = static_cast<unsigned char>(b[i]), b1 = static_cast<unsigned char>(b[i + 1]);
+    le += plausible_high(b1);
+    be += plausible_high(b0);
+    zero_le += b1 == 0;
+    zero_be += b0 == 0;
   }
   const size_t pairs = n / 2;
-  if (odd_zero * 5 >= pairs && even_zero * 20 <= pairs) return "UTF-16LE";
-  if (even_zero * 5 >= pairs && odd_zero * 20 <= pairs) return "UTF-16BE";
+  // Legacy-encoded ASCII text never has NUL bytes; UTF-16 of Chinese text
+  // puts almost all high bytes in the plausible ranges.
+  if (le * 100 >= pairs * 90 && be * 100 < pairs * 60 && zero_be <= zero_le) return "UTF-16LE";
+  if (be * 100 >= pairs * 90 && le * 100 < pairs * 60 && zero_le <= zero_be) return "UTF-16BE";
+  if (zero_le * 5 >= pairs && zero_be == 0) return "UTF-16LE";
+  if (zero_be * 5 >= pairs && zero_le == 0) return "UTF-16BE";
   return "";
 }
 
 // ICU charset detection restricted to the encodings Chinese reports use.
-std::string DetectCharset(std::string_view b) {
-  if (std::string utf16 = GuessUtf16(b); !utf16.empty()) return utf16;
+// UTF-16 is decided by GuessUtf16 (ICU reports it for short texts without a
+// BOM on weak evidence); between the two legacy Chinese encodings ICU's
+// frequency statistics decide. Big5 must also decode without errors;
+// otherwise GB18030 (a superset of GB2312 and GBK) is the default.
+std::string IcuLegacyGuess(std::string_view b) {
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&status);
   if (U_FAILURE(status)) return "GB18030";
@@ -113,14 +128,11 @@ std::string DetectCharset(std::string_view b) {
       UErrorCode s = U_ZERO_ERROR;
       const char* name = ucsdet_getName(matches[i], &s);
       if (U_FAILURE(s) || name == nullptr) continue;
-      std::string n = name;
-      if (n == "GB18030" || n == "Big5" || n == "UTF-16LE" || n == "UTF-16BE" || n == "UTF-8") {
-        result = n;
-      }
+      const std::string n = name;
+      if (n == "GB18030" || n == "Big5") result = n;
     }
   }
   ucsdet_close(det);
-  // Mainland documents: GB18030 is a superset of GB2312 and GBK.
   return result.empty() ? "GB18030" : result;
 }
 
@@ -205,6 +217,15 @@ absl::StatusOr<Decoded> Convert(std::string_view bytes, size_t base, const std::
     return absl::InternalError(absl::StrCat("UTF-16 to UTF-8 failed: ", u_errorName(s)));
   }
   return out;
+}
+
+std::string DetectCharset(std::string_view b) {
+  if (std::string utf16 = GuessUtf16(b); !utf16.empty()) return utf16;
+  if (IcuLegacyGuess(b) == "Big5") {
+    absl::StatusOr<Decoded> big5 = Convert(b, 0, "Big5");
+    if (big5.ok() && big5->notes.empty()) return "Big5";
+  }
+  return "GB18030";
 }
 
 }  // namespace

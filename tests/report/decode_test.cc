@@ -100,6 +100,27 @@ TEST(DecodeBytes, Big5RoundTrip) {
   EXPECT_EQ(d->utf8, trad);
 }
 
+TEST(DecodeBytes, Big5DetectedWithoutDeclaration) {
+  const std::string trad =
+      "政府資訊公開工作年度報告。本機關全年共收到申請二十一件,均已依法辦結。"
+      "主動公開政府資訊情況良好,網站發佈資訊多條,請民眾踴躍參與監督與討論。"
+      "本年度無行政復議及行政訴訟案件,亦未收取任何費用。對於民眾關切的議題,"
+      "本機關均於規定期限內答覆,並持續檢討改進資訊公開的品質與效率。";
+  auto d = DecodeBytes(Encode(trad, "Big5"));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->encoding, "Big5");
+  EXPECT_EQ(d->utf8, trad);
+}
+
+TEST(DecodeBytes, ShortGbkTextIsNotTakenForUtf16) {
+  for (const std::string s : {"一、总体情况", "政府信息公开", "行政复议", "本年度共收到申请5件。"}) {
+    auto d = DecodeBytes(Encode(s, "GB18030"));
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d->utf8, s);
+    EXPECT_EQ(d->encoding, "GB18030");
+  }
+}
+
 TEST(DecodeBytes, InvalidBytesAreReplacedAndReportedWithOffsets) {
   std::string gbk = Encode(kText, "GB18030");
   const size_t at = 10;  // after five two-byte characters
