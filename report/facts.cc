@@ -316,10 +316,12 @@ const std::vector<Rule>& Rules() {
     const std::string F = kFill;
     // Applications.
     add("applications.received",
-        R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?)" + F + N,
+        R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息)?)" +
+            F + N,
         kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t e) {
           const absl::string_view m = c.substr(b, e - b);
+          if (Preceded(c, b, {"不予", "不", "未", "没有", "无"})) return false;
           return !absl::StrContains(m, "复议") && !absl::StrContains(m, "诉讼") &&
                  !absl::StrContains(m, "结转") && !absl::StrContains(m, "举报") &&
                  !absl::StrContains(m, "投诉") && !absl::StrContains(m, "建议") &&

@@ -56,6 +56,14 @@ TEST(ExtractFacts, ApplicationsReceivedWithNumerals) {
   EXPECT_NE(f[0].excerpt().find("收到政府信息公开申请二十一件"), std::string::npos);
 }
 
+TEST(ExtractFacts, ReceivedWordingVariants) {
+  auto r = About(Facts("全年共受理依申请公开事项5件。"), "applications.received");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].value(), "5");
+  EXPECT_TRUE(About(Facts("对不符合条件的,不予受理申请2件。"), "applications.received").empty());
+  EXPECT_TRUE(About(Facts("收到人大代表建议申请3件。"), "applications.received").empty());
+}
+
 TEST(ExtractFacts, FullWidthDigitsAndSpan) {
   const std::string text = "本年度新收政府信息公开申请１２件。";
   Report r;
