@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "server/errors.h"
 #include "server/log.h"
 #include "server/stream.h"
 
@@ -91,6 +92,8 @@ grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& requ
       if (metrics_ != nullptr) metrics_->StageSeconds("evaluate", SecondsSince(start));
       if (r.ok()) {
         *response = *std::move(r);
+      } else if (absl::IsInvalidArgument(r.status())) {
+        status = InvalidField("report", std::string(r.status().message()));
       } else {
         status = ToGrpcStatus(r.status());
       }
@@ -100,7 +103,7 @@ grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& requ
       const xxgk::v1::Document& doc = request.document();
       input_format = engine_->sniff(doc);
       if (doc.content().empty()) {
-        status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+        status = InvalidField("document.content",
                               "document.content is empty: send the report file's bytes "
                               "(text, HTML, .docx or PDF)");
         break;
@@ -112,8 +115,8 @@ grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& requ
       absl::StatusOr<xxgk::v1::Report> report = engine_->parse(doc, "");
       if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
       if (!report.ok()) {
-        status = grpc::Status(
-            grpc::StatusCode::INVALID_ARGUMENT,
+        status = InvalidField(
+            "document",
             absl::StrCat("document could not be read: ", report.status().message(),
                          " (send a text, HTML, .docx or PDF report, or set content_type / "
                          "file_name so its format is recognised)"));
@@ -135,7 +138,7 @@ grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& requ
     }
     default:
       input_format = "none";
-      status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+      status = InvalidField("input",
                             "the request has no input: set `report` (a structured "
                             "xxgk.v1.Report) or `document` (the file's bytes, optionally "
                             "content_type and file_name)");
@@ -180,7 +183,7 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
                                                   xxgk::v1::ParseResponse* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   if (!request->has_document() || request->document().content().empty()) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+    reactor->Finish(InvalidField("document.content",
                                  "document.content is empty: send the report file's bytes "
                                  "(text, HTML, .docx or PDF)"));
     return reactor;
@@ -199,8 +202,8 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
       if (report.ok()) {
         *response->mutable_report() = *std::move(report);
       } else {
-        status = grpc::Status(
-            grpc::StatusCode::INVALID_ARGUMENT,
+        status = InvalidField(
+            "document",
             absl::StrCat("document could not be read: ", report.status().message(),
                          " (check input_format, or send a text, HTML, .docx or PDF report)"));
       }
@@ -235,7 +238,7 @@ grpc::ServerUnaryReactor* ValidatorService::DescribeRule(
     return reactor;
   }
   if (request->rule_id().empty()) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+    reactor->Finish(InvalidField("rule_id",
                                  "rule_id is empty: name a rule id such as T3-A "
                                  "(ListRuleSets shows the sets)"));
     return reactor;

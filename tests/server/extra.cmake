@@ -3,7 +3,8 @@
 if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
   set(_xxgk_cli_arg)
   if(TARGET xxgk)
-    set(_xxgk_cli_arg --cli $<TARGET_FILE:xxgk>)
+    set(_xxgk_cli_arg --cli $<TARGET_FILE:xxgk>
+      --seeds ${PROJECT_SOURCE_DIR}/../shared/corpus/seeds)
   endif()
   add_test(NAME server_python_service
     COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/server/service_test.py

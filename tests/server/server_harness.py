@@ -100,6 +100,23 @@ def dynamic_messages():
           ".grpc.reflection.v1alpha.ListServiceResponse")
     pool.Add(refl)
 
+    rpc = descriptor_pb2.FileDescriptorProto(name="test_rpc_status.proto",
+                                             package="google.rpc", syntax="proto3")
+    anylike = rpc.message_type.add(name="AnyLike")  # google.protobuf.Any's wire form
+    field(anylike, "type_url", 1, F.TYPE_STRING)
+    field(anylike, "value", 2, F.TYPE_BYTES)
+    status = rpc.message_type.add(name="Status")
+    field(status, "code", 1, F.TYPE_INT32)
+    field(status, "message", 2, F.TYPE_STRING)
+    field(status, "details", 3, F.TYPE_MESSAGE, F.LABEL_REPEATED, ".google.rpc.AnyLike")
+    violation = rpc.message_type.add(name="FieldViolation")
+    field(violation, "field", 1, F.TYPE_STRING)
+    field(violation, "description", 2, F.TYPE_STRING)
+    bad = rpc.message_type.add(name="BadRequest")
+    field(bad, "field_violations", 1, F.TYPE_MESSAGE, F.LABEL_REPEATED,
+          ".google.rpc.FieldViolation")
+    pool.Add(rpc)
+
     factory = message_factory.MessageFactory(pool)
     get = lambda n: factory.GetPrototype(pool.FindMessageTypeByName(n))
     return {
@@ -107,7 +124,23 @@ def dynamic_messages():
         "HealthCheckResponse": get("grpc.health.v1.HealthCheckResponse"),
         "ServerReflectionRequest": get("grpc.reflection.v1alpha.ServerReflectionRequest"),
         "ServerReflectionResponse": get("grpc.reflection.v1alpha.ServerReflectionResponse"),
+        "Status": get("google.rpc.Status"),
+        "BadRequest": get("google.rpc.BadRequest"),
     }
+
+
+def field_violations(rpc_error, msgs):
+    """The google.rpc.BadRequest field names in an error's status details."""
+    fields = []
+    for key, value in rpc_error.trailing_metadata() or ():
+        if key != "grpc-status-details-bin":
+            continue
+        status = msgs["Status"].FromString(value)
+        for detail in status.details:
+            if detail.type_url.endswith("/google.rpc.BadRequest"):
+                bad = msgs["BadRequest"].FromString(detail.value)
+                fields.extend(v.field for v in bad.field_violations)
+    return fields
 
 
 SERVING, NOT_SERVING = 1, 2

@@ -19,6 +19,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "prometheus/text_serializer.h"
+#include "server/errors.h"
 #include "server/rules_state.h"
 #include "server/server.h"
 #include "xxgk/v1/service.grpc.pb.h"
@@ -139,6 +140,7 @@ TEST_F(ServiceTest, FindingsAreResultsAndMalformedRequestsAreInvalidArgument) {
   s = stub_->Validate(&ctx2, xxgk::v1::ValidateRequest(), &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("set `report`"));
+  EXPECT_THAT(FieldViolations(s), ::testing::ElementsAre(HasSubstr("input: ")));
 
   grpc::ClientContext ctx3;
   xxgk::v1::ValidateRequest doc;
@@ -146,6 +148,7 @@ TEST_F(ServiceTest, FindingsAreResultsAndMalformedRequestsAreInvalidArgument) {
   s = stub_->Validate(&ctx3, doc, &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("not a report"));
+  EXPECT_THAT(FieldViolations(s), ::testing::ElementsAre(HasSubstr("document: ")));
 
   grpc::ClientContext ctx4;
   s = stub_->Validate(&ctx4, ReportRequest("unknown-set"), &resp);

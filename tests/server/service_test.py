@@ -24,7 +24,8 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_harness import (  # noqa: E402
-    NOT_SERVING, SERVING, ServerProc, build_report, dynamic_messages, finding_key,
+    NOT_SERVING, SERVING, ServerProc, build_report, dynamic_messages, field_violations,
+    finding_key,
     health_status, kill_all, metric_sum, reflection_services, scrape, wait_serving)
 
 ARGS = None
@@ -36,6 +37,7 @@ def parse_args():
     p.add_argument("--stubs", required=True)
     p.add_argument("--rules", required=True, help="source rules dir (rules/sets)")
     p.add_argument("--cli", default="")
+    p.add_argument("--seeds", default="", help="directory of raw sample reports")
     args, rest = p.parse_known_args()
     return args, rest
 
@@ -127,6 +129,12 @@ class ServiceTest(unittest.TestCase):
             self.stub.Validate(service_pb2.ValidateRequest(), timeout=10)
         self.assertEqual(e.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
         self.assertIn("report", e.exception.details())
+        self.assertEqual(field_violations(e.exception, self.msgs), ["input"])
+        with self.assertRaises(grpc.RpcError) as e:
+            self.stub.Validate(service_pb2.ValidateRequest(
+                document=service_pb2.Document(file_name="empty.txt")), timeout=10)
+        self.assertEqual(e.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
+        self.assertEqual(field_violations(e.exception, self.msgs), ["document.content"])
         text = scrape(self.server.metrics_port)
         self.assertGreaterEqual(metric_sum(text, "grpc_server_handled_total",
                                            grpc_method="Validate", grpc_code="InvalidArgument"), 1)
@@ -177,6 +185,28 @@ class ServiceTest(unittest.TestCase):
         rc = missing.wait_exit(30)
         self.assertNotEqual(rc, 0, missing.output())
         self.assertIn("/nonexistent/xxgk-rules", missing.output())
+
+    def test_8_documents_same_as_in_process(self):
+        # Raw documents through the server give the CLI's in-process findings.
+        from google.protobuf import json_format
+        from xxgk.v1 import service_pb2
+        if not (ARGS.cli and ARGS.seeds):
+            self.fail("--cli and --seeds are needed for this comparison")
+        seeds = sorted(os.listdir(ARGS.seeds))
+        self.assertTrue(seeds)
+        for name in seeds:
+            path = os.path.join(ARGS.seeds, name)
+            with open(path, "rb") as f:
+                doc = service_pb2.Document(content=f.read(), file_name=name)
+            r = self.stub.Validate(service_pb2.ValidateRequest(document=doc), timeout=60)
+            remote = sorted(finding_key(json_format.MessageToDict(
+                f, preserving_proto_field_name=True)) for f in r.findings)
+            run = subprocess.run([ARGS.cli, "validate", "--output=json", path],
+                                 capture_output=True, text=True, timeout=120)
+            self.assertIn(run.returncode, (0, 1), run.stderr)
+            cli = json.loads([l for l in run.stdout.splitlines() if l.strip()][0])
+            local = sorted(finding_key(f) for f in cli["findings"])
+            self.assertEqual(remote, local, name)
 
     def test_9_sigterm_drains_and_exits_zero(self):
         # Last (unittest runs tests in name order): stops the shared server.
