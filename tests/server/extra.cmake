@@ -43,3 +43,12 @@ if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
   set_tests_properties(server_python_stream PROPERTIES
     TIMEOUT 900 LABELS "integration;server")
 endif()
+if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
+  # Needs Debian's prometheus package (prometheus, promtool).
+  add_test(NAME server_prometheus
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/server/prometheus_test.py
+      --server $<TARGET_FILE:xxgk-server>
+      --stubs ${PROJECT_BINARY_DIR}/python)
+  set_tests_properties(server_prometheus PROPERTIES
+    TIMEOUT 300 LABELS "integration;server")
+endif()
