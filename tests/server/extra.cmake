@@ -52,3 +52,16 @@ if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
   set_tests_properties(server_prometheus PROPERTIES
     TIMEOUT 300 LABELS "integration;server")
 endif()
+if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
+  # Needs Debian's nodejs + npm; @grpc/grpc-js is installed from npm into the
+  # build tree on first run.
+  add_test(NAME server_node_client
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/server/node_client_test.py
+      --server $<TARGET_FILE:xxgk-server>
+      --stubs ${PROJECT_BINARY_DIR}/python
+      --proto ${PROJECT_SOURCE_DIR}/proto
+      --seeds ${PROJECT_SOURCE_DIR}/../shared/corpus/seeds
+      --node_prefix ${PROJECT_BINARY_DIR}/node_client)
+  set_tests_properties(server_node_client PROPERTIES
+    TIMEOUT 900 LABELS "integration;server")
+endif()
