@@ -67,6 +67,7 @@ class BlankCellsCheck : public Check {
       f.set_message_en(absl::StrFormat(
           "%s has %d cell(s) left blank where a number is expected%s; they are read as 0 and should say 0: %s%s.",
           TableLabel(table, Lang::kEn), keys.size(), na_en, absl::StrJoin(en, "; "), more_en));
+      f.set_expected("0 blank");
       f.set_actual(absl::StrCat(keys.size(), " blank"));
       SetCellLocation(ctx.report, keys, f.mutable_location());
       f.mutable_location()->set_place(TableLabel(table, Lang::kZh));

@@ -87,11 +87,13 @@ class DeadlineCheck : public Check {
       f.set_status(Finding::NOT_ASSESSABLE);
       f.set_severity(p_.not_assessable_severity() == xxgk::v1::SEVERITY_UNSPECIFIED ? xxgk::v1::INFO
                                                                                       : p_.not_assessable_severity());
-      f.set_message(absl::StrFormat("报告未载明发布日期，无法判断是否在%s前公开%s。", due_zh, label_zh));
+      f.set_message(absl::StrFormat("报告未载明发布日期，无法判断是否在%s前公开%s%s。", due_zh, label_zh,
+                                    uncertain ? "（该机关层级未在条例第四十九条中列明，按最晚期限计）" : ""));
       f.set_message_en(absl::StrFormat(
           "The report states no publication date, so the deadline (%s%s) cannot be assessed.", due_en,
           due.label.empty() ? "" : absl::StrCat(", ", due.label)));
       f.set_expected(absl::StrCat("≤ ", due_en));
+      f.set_actual("未载明 / not stated");
       f.mutable_location()->set_place("发布日期");
       f.mutable_location()->set_place_en("publication date");
       out->push_back(std::move(f));

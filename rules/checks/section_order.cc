@@ -101,6 +101,7 @@ class SectionOrderCheck : public Check {
         f.set_message_en(absl::StrFormat(
             "Numeral %d is used twice, for \"%s\" and for \"%s\"; each part must be numbered once, in sequence.",
             s.number(), dup->second->heading(), s.heading()));
+        f.set_expected(absl::StrCat(ChineseNumeral(s.number()), "、 ×1"));
         f.set_actual(absl::StrCat(ChineseNumeral(s.number()), "、 ×2"));
         LocateHeading(s, &f);
         out->push_back(std::move(f));

@@ -9,9 +9,10 @@
 //   checked above). Reports legitimately name the next year (展望2025年, the
 //   sign-off date) and earlier years (国办函〔2020〕109号, 2019年以来), so only two
 //   patterns are findings, both UNCERTAIN: the body never names the report
-//   year but names another one, or an earlier year is named at least
-//   kStaleMin times and more than twice as often as the report year (a text
-//   copied from an earlier report with only the title changed).
+//   year but names another one (the next year at least twice), or another
+//   year is named at least kStaleMin times and more than twice as often as
+//   the report year (a text copied from an earlier report with only the title
+//   changed, or a title with the wrong year).
 #include <map>
 #include <memory>
 #include <string>
@@ -153,15 +154,17 @@ class YearConsistencyCheck : public Check {
     const int own = years.count(year) ? years[year].count : 0;
     int stale_year = 0, stale_count = 0;
     for (const auto& [y, m] : years) {
-      if (y == year || y == year + 1) continue;
+      if (y == year) continue;
       if (m.count > stale_count) {
         stale_year = y;
         stale_count = m.count;
       }
     }
     if (stale_year == 0) return;
-    const bool never_named = own == 0;
-    const bool dominated = stale_year < year && stale_count >= kStaleMin && stale_count > 2 * own;
+    // The next year is named legitimately (展望, sign-off date): it must be
+    // named at least twice before its presence alone is suspicious.
+    const bool never_named = own == 0 && stale_count >= (stale_year == year + 1 ? 2 : 1);
+    const bool dominated = stale_count >= kStaleMin && stale_count > 2 * own;
     if (!never_named && !dominated) return;
 
     Finding f = NewFinding();
@@ -173,7 +176,7 @@ class YearConsistencyCheck : public Check {
           "The text never names the report year %d but names %d (%d times): a wrong year or a reused report?", year,
           stale_year, stale_count));
     } else {
-      f.set_message(absl::StrFormat("正文提及%d年%d次，多于报告年度%d年（%d次），疑为沿用旧报告只改了标题年份。",
+      f.set_message(absl::StrFormat("正文提及%d年%d次，远多于报告年度%d年（%d次），疑为年份错误或沿用旧报告只改了标题年份。",
                                     stale_year, stale_count, year, own));
       f.set_message_en(absl::StrFormat(
           "The text names %d %d times, more than the report year %d (%d times): copied from an earlier report?",

@@ -5,6 +5,8 @@
 // names the fee-statement rule (CONTENT-FEE).
 #include <dirent.h>
 
+#include <cstdlib>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -65,6 +67,7 @@ TEST(CorpusSeeds, ExpectationsHold) {
     auto report = report::ParseDocument(doc);
     ASSERT_TRUE(report.ok()) << report.status();
     auto resp = Check(*report);
+    if (std::getenv("XXGK_CORPUS_VERBOSE") != nullptr) std::cout << name << "\n" << Describe(resp) << std::endl;
     for (const auto& item : fields.at("must_find").list_value().values()) {
       const auto& f = item.struct_value().fields();
       const std::string category = f.at("category").string_value();

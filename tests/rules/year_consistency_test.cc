@@ -61,6 +61,22 @@ TEST(YearConsistency, StaleYearInTheTextIsUncertain) {
   EXPECT_EQ(findings[0].actual(), "2020");
 }
 
+TEST(YearConsistency, TitleYearOneBehindTheTextIsUncertain) {
+  auto check = CompileText("year_consistency {}");
+  ASSERT_NE(check, nullptr);
+  auto r = OkReport2021();  // the text speaks of 2022 throughout
+  r.mutable_meta()->set_report_year(2021);
+  r.mutable_meta()->set_title("某市生态环境局2021年政府信息公开工作年度报告");
+  SectionOf(&r, Section::PROBLEMS)->mutable_text()->append("2022年，我局将继续改进。");
+  auto findings = Eval(*check, r);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].actual(), "2022");
+  // Naming the next year once (展望) is fine.
+  r = OkReport2021();
+  SectionOf(&r, Section::PROBLEMS)->mutable_text()->append("展望2023年，继续努力。");
+  EXPECT_TRUE(Eval(*check, r).empty());
+}
+
 TEST(YearConsistencyRule, NationalSetPassesAndFails) {
   auto r = OkReport2021();
   EXPECT_TRUE(WithRule(Check(r), "Y-3").empty());
