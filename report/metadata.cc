@@ -249,19 +249,23 @@ bool IsHanChar(absl::string_view ch) {
 // and 政府信息公开 ("2024年XX局政府信息公开工作年度报告").
 std::string AgencyFromTitle(absl::string_view title) {
   static const re2::RE2 kBefore(R"(^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*\d{4}\s*年)");
-  static const re2::RE2 kAfter(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)(?:政府)?信息公开)");
+  // "2023年度XX局政府信息公开…" (the organ before 政府信息公开, which may
+  // itself end in 政府: "XX县人民政府政府信息公开"), else before 信息公开.
+  static const re2::RE2 kAfterGov(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)政府信息公开)");
+  static const re2::RE2 kAfter(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)信息公开)");
   std::string a;
   if (RE2::PartialMatch(SP(title), kBefore, &a) && a.find("报告") == std::string::npos) {
     absl::string_view v = a;
     absl::ConsumeSuffix(&v, "的");
     return std::string(v);
   }
-  a.clear();
-  if (RE2::PartialMatch(SP(title), kAfter, &a)) {
+  for (const re2::RE2* re : {&kAfterGov, &kAfter}) {
+    a.clear();
+    if (!RE2::PartialMatch(SP(title), *re, &a)) continue;
     absl::string_view v = a;
-    absl::ConsumeSuffix(&v, "政府");
     absl::ConsumeSuffix(&v, "的");
-    if (v.size() < 6 || absl::StrContains(v, "年度")) return "";
+    if (v.size() < 6 || (absl::EndsWith(v, "政府") && re == &kAfter)) continue;
+    if (absl::StrContains(v, "年度") || absl::StrContains(v, "报告")) continue;
     return std::string(v);
   }
   return "";

@@ -210,6 +210,12 @@ TEST(ReadMetadata, AgencyLevelsAndRegions) {
        xxgk::v1::NATIONAL_DEPARTMENT, "", ""},
       {"江门市蓬江区民政局\n2023年度政府信息公开工作年度报告\n正文。", "江门市蓬江区民政局",
        xxgk::v1::COUNTY_DEPARTMENT, "广东省", "440703"},
+      {"2023年度砚山县人民政府政府信息公开工作年度报告\n正文。", "砚山县人民政府",
+       xxgk::v1::COUNTY_GOVERNMENT, "云南省", "532622"},
+      {"2023年米山镇政府信息公开工作年度报告\n本报告由威海市文登区米山镇人民政府编制。",
+       "威海市文登区米山镇人民政府", xxgk::v1::TOWNSHIP_GOVERNMENT, "山东省", "371003"},
+      {"恩施州民政局关于2023年度政府信息公开工作年度报告\n正文。", "恩施州民政局",
+       xxgk::v1::PREFECTURE_DEPARTMENT, "湖北省", "422800"},
   };
   for (const Case& c : cases) {
     Report r = FromText(c.text);
