@@ -1,0 +1,174 @@
+// Validate(): input handling, waivers, summary, response metadata,
+// ListRuleSets, DescribeRule and the snapshot holder.
+#include <atomic>
+#include <thread>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "rules/snapshot.h"
+#include "rules/snapshot_holder.h"
+#include "tests/rules/rules_test_util.h"
+
+namespace xxgk::rules {
+namespace {
+
+using testing::Embedded;
+using testing::OkReport2021;
+using ::testing::HasSubstr;
+
+TEST(EngineTest, NoInputIsInvalidArgument) {
+  xxgk::v1::ValidateRequest req;
+  auto resp = Validate(*Embedded(), req);
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(EngineTest, UnknownExplicitRuleSetIsNotFound) {
+  xxgk::v1::ValidateRequest req;
+  *req.mutable_report() = OkReport2021();
+  req.mutable_options()->set_ruleset("no-such-set");
+  auto resp = Validate(*Embedded(), req);
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(EngineTest, WaivedFindingsAreKeptAndCountedApart) {
+  xxgk::v1::Report r = OkReport2021();
+  testing::SetNumber(&r, "t4.review.total", "99");
+  xxgk::v1::ValidateOptions o;
+  auto plain = testing::ValidateOk(*Embedded(), r, o);
+  ASSERT_EQ(testing::WithRule(plain, "T4-A").size(), 1u);
+  const int errors = plain.summary().errors();
+  EXPECT_GE(errors, 1);
+  o.add_waive("T4-A");
+  auto waived = testing::ValidateOk(*Embedded(), r, o);
+  auto t4 = testing::WithRule(waived, "T4-A");
+  ASSERT_EQ(t4.size(), 1u);
+  EXPECT_TRUE(t4[0].waived());
+  EXPECT_EQ(waived.summary().errors(), errors - 1);
+  EXPECT_EQ(waived.summary().waived(), 1);
+}
+
+TEST(EngineTest, ResponseListsAppliedSetsAndMeta) {
+  xxgk::v1::ValidateOptions o;
+  o.set_include_report(true);
+  auto resp = testing::ValidateOk(*Embedded(), OkReport2021(), o);
+  ASSERT_GE(resp.rulesets_size(), 2);
+  EXPECT_EQ(resp.rulesets(0).id(), "national-common");
+  EXPECT_EQ(resp.rulesets(1).id(), "national-2021");
+  EXPECT_EQ(resp.rulesets(1).reason(), "national version set for report year 2022 (format 2021)");
+  EXPECT_EQ(resp.rulesets(1).content_hash().size(), 64u);
+  EXPECT_EQ(resp.meta().report_year(), 2022);
+  EXPECT_TRUE(resp.has_report());
+  auto without = testing::ValidateOk(*Embedded(), OkReport2021());
+  EXPECT_FALSE(without.has_report());
+}
+
+TEST(EngineTest, FindingsAreDeterministic) {
+  xxgk::v1::Report r = OkReport2021();
+  testing::SetNumber(&r, "t3.result.granted.natural_person", "0");
+  testing::SetNumber(&r, "t4.review.total", "99");
+  auto a = testing::ValidateOk(*Embedded(), r);
+  auto b = testing::ValidateOk(*Embedded(), r);
+  ASSERT_GT(a.findings_size(), 0);
+  EXPECT_EQ(a.SerializeAsString(), b.SerializeAsString());
+}
+
+TEST(EngineTest, MissingTablesAndSections) {
+  xxgk::v1::Report r;
+  r.mutable_meta()->set_report_year(2024);
+  auto* s = r.add_sections();
+  s->set_kind(xxgk::v1::Section::ACTIVE_DISCLOSURE);
+  s->set_heading("二、主动公开政府信息情况");
+  auto* note = r.add_notes();
+  note->set_kind(xxgk::v1::ReadingNote::TABLE_AS_IMAGE);
+  note->set_table("t3");
+  note->set_excerpt("三、收到和处理政府信息公开申请情况");
+  auto resp = testing::ValidateOk(*Embedded(), r);
+  auto missing = testing::WithCategory(resp, xxgk::v1::TABLE_MISSING);
+  std::set<std::string> tables;
+  for (const auto& f : missing) {
+    tables.insert(f.location().table());
+    EXPECT_EQ(f.severity(), xxgk::v1::ERROR);
+  }
+  EXPECT_EQ(tables, (std::set<std::string>{"t2", "t3", "t4"}));
+  for (const auto& f : missing) {
+    if (f.location().table() == "t2" || f.location().table() == "t3") EXPECT_THAT(f.message(), HasSubstr("图片"));
+  }
+  // The reading note of the image is not a separate finding.
+  EXPECT_TRUE(testing::WithCategory(resp, xxgk::v1::EXTRACTION).empty());
+  std::set<int> sections;
+  for (const auto& f : testing::WithCategory(resp, xxgk::v1::SECTION_MISSING)) sections.insert(f.location().section());
+  EXPECT_EQ(sections.size(), 5u);
+  EXPECT_FALSE(sections.count(xxgk::v1::Section::ACTIVE_DISCLOSURE));
+}
+
+TEST(EngineTest, ReadingNotesBecomeFindings) {
+  xxgk::v1::Report r = OkReport2021();
+  auto* n = r.add_notes();
+  n->set_kind(xxgk::v1::ReadingNote::MOJIBAKE);
+  n->set_excerpt("鍏紑");
+  n->mutable_span()->set_begin(10);
+  n->mutable_span()->set_end(16);
+  auto* u = r.add_notes();
+  u->set_kind(xxgk::v1::ReadingNote::UNPLACED_ROW);
+  u->set_table("t3");
+  u->set_excerpt("其他法律行政止公开");
+  auto resp = testing::ValidateOk(*Embedded(), r);
+  auto ex = testing::WithCategory(resp, xxgk::v1::EXTRACTION);
+  ASSERT_EQ(ex.size(), 1u);
+  EXPECT_EQ(ex[0].location().excerpt(), "鍏紑");
+  EXPECT_EQ(ex[0].location().span().begin(), 10u);
+  auto shape = testing::WithCategory(resp, xxgk::v1::TABLE_SHAPE);
+  ASSERT_EQ(shape.size(), 1u);
+  EXPECT_THAT(shape[0].message(), HasSubstr("其他法律行政止公开"));
+  EXPECT_EQ(shape[0].rule_id(), "READ-1");
+}
+
+TEST(EngineTest, ListAndDescribe) {
+  auto sets = ListRuleSets(*Embedded());
+  std::set<std::string> ids;
+  for (const auto& s : sets) {
+    ids.insert(s.id());
+    EXPECT_EQ(s.content_hash().size(), 64u);
+    EXPECT_GT(s.rule_count(), 0);
+  }
+  EXPECT_TRUE(ids.count("national-2021"));
+  auto d = DescribeRule(*Embedded(), "T3-A", "");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->rule().id(), "T3-A");
+  EXPECT_FALSE(d->rule().description().empty());
+  EXPECT_FALSE(d->rule().example().empty());
+  auto d19 = DescribeRule(*Embedded(), "T3-C", "national-2019");
+  ASSERT_TRUE(d19.ok());
+  EXPECT_EQ(d19->ruleset_id(), "national-2019");
+  EXPECT_EQ(DescribeRule(*Embedded(), "NOPE", "").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(DescribeRule(*Embedded(), "T3-A", "nope").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(EngineTest, HolderSwapsWhileReadersKeepTheirSnapshot) {
+  SnapshotHolder holder;
+  EXPECT_EQ(holder.Get(), nullptr);
+  holder.Set(Embedded());
+  auto first = holder.Get();
+  auto second = LoadSnapshot("");
+  ASSERT_TRUE(second.ok());
+  std::atomic<bool> stop{false};
+  std::atomic<int> reads{0};
+  std::thread reader([&] {
+    while (!stop) {
+      auto s = holder.Get();
+      ASSERT_NE(s, nullptr);
+      ++reads;
+    }
+  });
+  // Keep swapping until the reader has seen many swaps (bounded).
+  for (int i = 0; i < 10000000 && reads.load() < 1000; ++i) holder.Set(i % 2 ? first : *second);
+  stop = true;
+  reader.join();
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(first->content_hash(), (*second)->content_hash());
+}
+
+}  // namespace
+}  // namespace xxgk::rules
