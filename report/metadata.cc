@@ -682,14 +682,25 @@ void ReadMetadata(Report* report) {
     }
   }
   if (region != nullptr) {
+    // Where the place is named (full name first, then the short form).
+    size_t where = text.find(region->name);
+    size_t where_len = region->name.size();
+    if (where == std::string::npos && !region->short_name.empty()) {
+      where = text.find(region->short_name);
+      where_len = region->short_name.size();
+    }
+    const size_t rb = where == std::string::npos ? 0 : where;
+    const size_t re = where == std::string::npos ? 0 : where + where_len;
+    const int rl = where == std::string::npos ? 0 : LineOf(lines, where);
     if (meta->region_code().empty()) {
       meta->set_region_code(region->code);
-      AddEvidence(meta, "region_code", region->name, 0, 0, 0, region_method);
+      AddEvidence(meta, "region_code", region->name, rb, re, rl, region_method);
     }
     if (meta->province().empty()) {
       if (const Division* p = g.ProvinceOf(region->code)) {
         meta->set_province(p->name);
-        AddEvidence(meta, "province", region->name, 0, 0, 0, region_method + " (gazetteer)");
+        AddEvidence(meta, "province", region->name, rb, re, rl,
+                    region_method + " (gazetteer)");
       }
     }
   }

@@ -69,6 +69,20 @@ TEST(ReadMetadata, Seed000AgencyFromBodyNoDate) {
   EXPECT_EQ(m.format_version(), xxgk::v1::FORMAT_2021);
   EXPECT_EQ(DateString(m.period_start()), "2024-01-01");
   EXPECT_EQ(DateString(m.period_end()), "2024-12-31");
+  int checked = 0;
+  for (const auto& ev : m.evidence()) {
+    const std::string quoted =
+        r.text().substr(ev.span().begin(), ev.span().end() - ev.span().begin());
+    if (ev.field() == "region_code") {
+      EXPECT_EQ(quoted, "文登区");
+      ++checked;
+    }
+    if (ev.field() == "agency") {
+      EXPECT_EQ(quoted, "威海市文登区米山镇人民政府");
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 2);
 }
 
 TEST(ReadMetadata, Seed001PageViewDateIsNotPublication) {
