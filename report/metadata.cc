@@ -602,10 +602,13 @@ void ReadMetadata(Report* report) {
     absl::string_view raw;
     if (title_year != 0) {
       meta->set_report_year(title_year);
-      YearIn(meta->title(), &raw);
-      const size_t b = OffsetIn(text, raw);
-      AddEvidence(meta, "report_year", raw, b, b + raw.size(), lines[title_line].number,
-                  "title year");
+      if (title_line >= 0 && YearIn(lines[title_line].text, &raw) == title_year) {
+        const size_t b = OffsetIn(text, raw);
+        AddEvidence(meta, "report_year", raw, b, b + raw.size(), lines[title_line].number,
+                    "title year");
+      } else {
+        AddEvidence(meta, "report_year", meta->title(), 0, 0, 0, "title year");
+      }
     } else if (has_period) {
       meta->set_report_year(meta->period_start().year());
       AddEvidence(meta, "report_year", std::to_string(meta->period_start().year()), 0, 0, 0,

@@ -71,6 +71,7 @@ TEST(ReadMetadata, Seed000AgencyFromBodyNoDate) {
   EXPECT_EQ(DateString(m.period_end()), "2024-12-31");
   int checked = 0;
   for (const auto& ev : m.evidence()) {
+    ASSERT_LE(ev.span().end(), r.text().size()) << ev.field();
     const std::string quoted =
         r.text().substr(ev.span().begin(), ev.span().end() - ev.span().begin());
     if (ev.field() == "region_code") {
@@ -83,6 +84,30 @@ TEST(ReadMetadata, Seed000AgencyFromBodyNoDate) {
     }
   }
   EXPECT_EQ(checked, 2);
+  // Every evidence span lies inside the text.
+  for (const auto& ev : m.evidence()) {
+    EXPECT_LE(ev.span().begin(), ev.span().end()) << ev.field();
+    EXPECT_LE(ev.span().end(), r.text().size()) << ev.field();
+  }
+}
+
+TEST(ReadMetadata, EvidenceSpansQuoteTheTextOnEverySeed) {
+  for (const char* seed : {"000", "001", "002", "003", "004"}) {
+    Report r = SeedReport(seed);
+    EXPECT_GT(r.meta().evidence_size(), 3) << seed;
+    for (const auto& ev : r.meta().evidence()) {
+      ASSERT_LE(ev.span().begin(), ev.span().end()) << seed << " " << ev.field();
+      ASSERT_LE(ev.span().end(), r.text().size()) << seed << " " << ev.field();
+      EXPECT_FALSE(ev.method().empty());
+    }
+  }
+}
+
+TEST(ReadMetadata, PresetTitleWithoutTitleLine) {
+  Report r = FromText("正文没有标题。\n本年度无申请。");
+  r.mutable_meta()->set_title("2022年政府信息公开工作年度报告");
+  ReadMetadata(&r);
+  EXPECT_EQ(r.meta().report_year(), 2022);
 }
 
 TEST(ReadMetadata, Seed001PageViewDateIsNotPublication) {
