@@ -9,6 +9,8 @@
 //   with 二、), a numeral lower than the previous one, or a gap (一 then 三)
 //   is reported with both headings quoted. A part after a repeated numeral
 //   may continue either sequence (一二二三 and 一二二四 are one finding each).
+//   A part whose numeral is the format's number for its kind (六、其他需要报告的
+//   事项 before 五、…) is an order problem only: no numeral finding as well.
 // Sub-parts (level 2, （一）…) are not considered.
 #include <memory>
 #include <string>
@@ -105,6 +107,9 @@ class SectionOrderCheck : public Check {
         f.set_actual(absl::StrCat(ChineseNumeral(s.number()), "、 ×2"));
         LocateHeading(s, &f);
         out->push_back(std::move(f));
+      } else if (NumberedForItsKind(s)) {
+        // Its numeral is the format's number for its kind: any jump here is
+        // the order problem CheckOrder reports, not a numbering one.
       } else if (prev != nullptr && s.number() < prev->number()) {
         Finding f = NewFinding();
         f.set_message(absl::StrFormat("序号倒退：「%s」排在「%s」之后。", s.heading(), prev->heading()));
@@ -134,6 +139,11 @@ class SectionOrderCheck : public Check {
         duplicates = 0;
       }
     }
+  }
+
+  bool NumberedForItsKind(const Section& s) const {
+    auto it = rank_.find(s.kind());
+    return it != rank_.end() && it->second + 1 == s.number();
   }
 
   xxgk::v1::SectionOrder p_;

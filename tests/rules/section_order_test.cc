@@ -51,11 +51,22 @@ TEST(SectionOrder, SkippedNumeralIsReported) {
   auto check = CompileText(kRule);
   ASSERT_NE(check, nullptr);
   auto r = OkReport2021();
-  r.mutable_sections()->DeleteSubrange(2, 1);  // 一 二 四 五 六
+  for (int i = 3; i < 6; ++i) r.mutable_sections(i)->set_number(i + 2);  // 一 二 三 五 六 七
   auto findings = Eval(*check, r);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].expected(), "三");
-  EXPECT_EQ(findings[0].actual(), "四");
+  EXPECT_EQ(findings[0].expected(), "四");
+  EXPECT_EQ(findings[0].actual(), "五");
+}
+
+TEST(SectionOrder, MissingPartOrSwappedPartsAreNotNumberingErrors) {
+  auto check = CompileText(kRule);
+  ASSERT_NE(check, nullptr);
+  auto r = OkReport2021();
+  r.mutable_sections()->DeleteSubrange(2, 1);  // 一 二 四 五 六: SECTION_MISSING's business
+  EXPECT_TRUE(Eval(*check, r).empty());
+  r = OkReport2021();
+  r.mutable_sections()->SwapElements(4, 5);  // 六 before 五: one order finding only
+  EXPECT_EQ(Eval(*check, r).size(), 1u);
 }
 
 TEST(SectionOrder, SubPartsAreIgnored) {
