@@ -1,5 +1,6 @@
 #include "report/facts.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -231,6 +232,22 @@ TEST(ExtractFacts, SeedsStateWhatTheirNotesSay) {
     ASSERT_FALSE(r.empty()) << seed;
     for (const auto& f : r) {
       EXPECT_EQ(f.value(), "0") << seed << ": " << f.excerpt();
+    }
+  }
+}
+
+TEST(ExtractFacts, SpansQuoteTheExcerptOnEverySeed) {
+  for (const char* seed : {"000_d29fa65c749e09e7.txt", "001_544e1c0e224b6e3c.txt",
+                           "002_c83f577ff4b57759.txt", "003_60ad45998344f7d3.txt",
+                           "004_7d7d9dd624c5bcb9.txt"}) {
+    Report r;
+    r.set_text(NormalizeText(ReadSeed(seed)).text);
+    for (const auto& f : ExtractFacts(r)) {
+      ASSERT_LE(f.span().begin(), f.span().end()) << seed;
+      ASSERT_LE(f.span().end(), r.text().size()) << seed;
+      std::string quoted = r.text().substr(f.span().begin(), f.span().end() - f.span().begin());
+      quoted.erase(std::remove(quoted.begin(), quoted.end(), '\n'), quoted.end());
+      EXPECT_EQ(quoted, f.excerpt()) << seed << " " << f.subject();
     }
   }
 }
