@@ -147,6 +147,15 @@ TEST(LoaderTest, ImpossibleParameters) {
   EXPECT_THAT(Message(Load({{"u.textproto", unconfirmed}})), HasSubstr("u.textproto:2: rule \"U\": a rule built on [U]"));
 }
 
+TEST(LoaderTest, InvalidRe2Pattern) {
+  const std::string text = "id: \"x\"\n\nrules {\n  id: \"M\"\n  severity: WARNING\n  category: CONTENT_MISSING\n"
+                           "  required_mention { any_of: \"信息处理费\" any_of: \"(未|没有\" }\n}\n";
+  auto st = Load({{"re.textproto", text}});
+  ASSERT_FALSE(st.ok());
+  EXPECT_THAT(Message(st), HasSubstr("re.textproto:3: rule \"M\": required_mention.any_of[1]: invalid RE2 pattern"));
+  EXPECT_THAT(Message(st), HasSubstr("missing )"));
+}
+
 TEST(LoaderTest, UnknownParent) {
   const std::string child = "id: \"child\"\nversion: \"1\"\nextends: \"nowhere\"\n";
   auto st = Load({{"root.textproto", kRoot}, {"child.textproto", child}});
