@@ -23,7 +23,7 @@ std::vector<std::string> Known() {
   return {"xxgk.v1.Validator", "grpc.health.v1.Health"};
 }
 
-TEST(MetricsTest, CodeNamesFollowGoGrpcPrometheus) {
+TEST(ServerMetricsTest, CodeNamesFollowGoGrpcPrometheus) {
   EXPECT_EQ(GrpcCodeName(grpc::StatusCode::OK), "OK");
   EXPECT_EQ(GrpcCodeName(grpc::StatusCode::INVALID_ARGUMENT), "InvalidArgument");
   EXPECT_EQ(GrpcCodeName(grpc::StatusCode::RESOURCE_EXHAUSTED), "ResourceExhausted");
@@ -32,7 +32,7 @@ TEST(MetricsTest, CodeNamesFollowGoGrpcPrometheus) {
   EXPECT_EQ(GrpcTypeName(grpc::experimental::ServerRpcInfo::Type::UNARY), "unary");
 }
 
-TEST(MetricsTest, UnknownServicesCollapseToOneLabel) {
+TEST(ServerMetricsTest, UnknownServicesCollapseToOneLabel) {
   std::string service, method;
   SplitMethod("/xxgk.v1.Validator/Validate", Known(), &service, &method);
   EXPECT_EQ(service, "xxgk.v1.Validator");
@@ -44,13 +44,13 @@ TEST(MetricsTest, UnknownServicesCollapseToOneLabel) {
   EXPECT_EQ(service, "unknown");
 }
 
-TEST(MetricsTest, InputFormatLabelIsBounded) {
+TEST(ServerMetricsTest, InputFormatLabelIsBounded) {
   EXPECT_EQ(InputFormatLabel("pdf"), "pdf");
   EXPECT_EQ(InputFormatLabel("report"), "report");
   EXPECT_EQ(InputFormatLabel("application/x-whatever"), "other");
 }
 
-TEST(MetricsTest, RpcCountersCarryGoGrpcPrometheusLabels) {
+TEST(ServerMetricsTest, RpcCountersCarryGoGrpcPrometheusLabels) {
   auto registry = std::make_shared<prometheus::Registry>();
   Metrics m(registry, Known());
   m.RpcStarted("xxgk.v1.Validator", "Validate", "unary");
@@ -71,7 +71,7 @@ TEST(MetricsTest, RpcCountersCarryGoGrpcPrometheusLabels) {
   EXPECT_THAT(text, HasSubstr("xxgk_ruleset_reloads_total{result=\"failure\"} 0"));
 }
 
-TEST(MetricsTest, DocumentsAndFindingsAreCountedByBoundedLabels) {
+TEST(ServerMetricsTest, DocumentsAndFindingsAreCountedByBoundedLabels) {
   auto registry = std::make_shared<prometheus::Registry>();
   Metrics m(registry, Known());
   xxgk::v1::ValidateResponse response;
@@ -90,7 +90,7 @@ TEST(MetricsTest, DocumentsAndFindingsAreCountedByBoundedLabels) {
   EXPECT_THAT(text, HasSubstr("xxgk_stage_seconds_count{stage=\"parse\"} 1"));
 }
 
-TEST(MetricsTest, RuleSetInfoIsReplacedOnReload) {
+TEST(ServerMetricsTest, RuleSetInfoIsReplacedOnReload) {
   auto registry = std::make_shared<prometheus::Registry>();
   Metrics m(registry, Known());
   xxgk::v1::RuleSetInfo a;
@@ -109,7 +109,7 @@ TEST(MetricsTest, RuleSetInfoIsReplacedOnReload) {
   EXPECT_THAT(text, HasSubstr("xxgk_ruleset_reloads_total{result=\"success\"} 1"));
 }
 
-TEST(LogTest, LinesAreJsonWithEscapedValues) {
+TEST(ServerLogTest, LinesAreJsonWithEscapedValues) {
   std::string line = FormatLogLine(LogLevel::kWarning, "reload \"failed\"",
                                    {{"rules_dir", "/a\nb"}, {"count", 3}});
   EXPECT_THAT(line, HasSubstr("\"level\":\"warning\""));

@@ -96,7 +96,7 @@ struct FakeEngine {
   }
 };
 
-class ServiceTest : public ::testing::Test {
+class ServerServiceTest : public ::testing::Test {
  protected:
   void StartServer(ServerConfig config) {
     config.host = "127.0.0.1";
@@ -127,7 +127,7 @@ class ServiceTest : public ::testing::Test {
   std::unique_ptr<xxgk::v1::Validator::Stub> stub_;
 };
 
-TEST_F(ServiceTest, FindingsAreResultsAndMalformedRequestsAreInvalidArgument) {
+TEST_F(ServerServiceTest, FindingsAreResultsAndMalformedRequestsAreInvalidArgument) {
   StartServer({});
   grpc::ClientContext ctx;
   xxgk::v1::ValidateResponse resp;
@@ -162,7 +162,7 @@ TEST_F(ServiceTest, FindingsAreResultsAndMalformedRequestsAreInvalidArgument) {
   EXPECT_THAT(text, HasSubstr("xxgk_findings_total{rule_id=\"T3-A\",severity=\"ERROR\"} 1"));
 }
 
-TEST_F(ServiceTest, ConcurrencyLimitAnswersResourceExhausted) {
+TEST_F(ServerServiceTest, ConcurrencyLimitAnswersResourceExhausted) {
   ServerConfig config;
   config.service.max_concurrent_requests = 1;
   StartServer(config);
@@ -186,7 +186,7 @@ TEST_F(ServiceTest, ConcurrencyLimitAnswersResourceExhausted) {
   EXPECT_TRUE(stub_->Validate(&ctx2, ReportRequest("fast"), &resp).ok());
 }
 
-TEST_F(ServiceTest, StreamAnswersEveryIdExactlyOnceWithBoundedConcurrency) {
+TEST_F(ServerServiceTest, StreamAnswersEveryIdExactlyOnceWithBoundedConcurrency) {
   ServerConfig config;
   config.service.stream_window = 2;
   StartServer(config);
@@ -226,7 +226,7 @@ TEST_F(ServiceTest, StreamAnswersEveryIdExactlyOnceWithBoundedConcurrency) {
                                   "grpc_service=\"xxgk.v1.Validator\",grpc_type=\"bidi_stream\"} 200"));
 }
 
-TEST_F(ServiceTest, StreamItemDeadlineGivesPerItemError) {
+TEST_F(ServerServiceTest, StreamItemDeadlineGivesPerItemError) {
   ServerConfig config;
   config.service.stream_window = 1;
   StartServer(config);
@@ -251,7 +251,7 @@ TEST_F(ServiceTest, StreamItemDeadlineGivesPerItemError) {
   EXPECT_TRUE(got["fine"].has_result());
 }
 
-TEST_F(ServiceTest, EchoReportsPayloadSize) {
+TEST_F(ServerServiceTest, EchoReportsPayloadSize) {
   StartServer({});
   grpc::ClientContext ctx;
   xxgk::v1::EchoRequest req;
@@ -261,7 +261,7 @@ TEST_F(ServiceTest, EchoReportsPayloadSize) {
   EXPECT_EQ(resp.size_bytes(), static_cast<int64_t>(req.ByteSizeLong()));
 }
 
-TEST(RulesStateTest, BrokenFileKeepsPreviousSnapshotAndCountsFailure) {
+TEST(ServerRulesStateTest, BrokenFileKeepsPreviousSnapshotAndCountsFailure) {
   FakeEngine fake;
   Engine engine = fake.Make();
   fs::path dir = fs::temp_directory_path() / ("xxgk-rules-" + std::to_string(::getpid()));
@@ -297,7 +297,7 @@ TEST(RulesStateTest, BrokenFileKeepsPreviousSnapshotAndCountsFailure) {
   fs::remove_all(dir);
 }
 
-TEST(RulesStateTest, FingerprintSkipsHiddenEntriesAndSeesChanges) {
+TEST(ServerRulesStateTest, FingerprintSkipsHiddenEntriesAndSeesChanges) {
   fs::path dir = fs::temp_directory_path() / ("xxgk-fp-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / ".hidden");
