@@ -54,6 +54,10 @@ TEST(FeeStatementRule, StatedInPartSix) {
   EXPECT_TRUE(WithRule(Check(r), "CONTENT-FEE").empty());
   SectionOf(&r, Section::OTHER_MATTERS)->set_text("本局没有收取政府信息公开申请费用。");
   EXPECT_TRUE(WithRule(Check(r), "CONTENT-FEE").empty());
+  SectionOf(&r, Section::OTHER_MATTERS)->set_text("本年度未收取信息公开相关费用。");
+  EXPECT_TRUE(WithRule(Check(r), "CONTENT-FEE").empty());
+  SectionOf(&r, Section::OTHER_MATTERS)->set_text("人大代表建议已全部办结。本年度未收取任何费用。");
+  EXPECT_TRUE(WithRule(Check(r), "CONTENT-FEE").empty());
 }
 
 TEST(FeeStatementRule, AdministrativeFeesAloneDoNotCount) {
