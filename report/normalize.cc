@@ -492,6 +492,10 @@ bool IsPageChromeLine(std::string_view line_in) {
   static const re2::RE2 kScan(R"(^[【\[]?\s*(扫一扫|手机扫码|手机扫一扫|微信扫一扫))");
   static const re2::RE2 kShare(R"(^[【\[]?\s*(分享到|分享至|打印本页|打印此页|关闭窗口|关闭本页|【?打印】?\s*【?关闭】?|收藏本页|加入收藏|返回顶部|上一篇|下一篇))");
   static const re2::RE2 kAttach(R"(^(相关附件|附件下载|相关链接|相关文件)\s*[::]?$)");
+  // Site footers and lone print/close links.
+  static const re2::RE2 kFooter(
+      R"(^(版权所有|Copyright|copyright|©|网站标识码|.{0,3}ICP备|.{0,12}公网安备|技术支持\s*[::]|网站地图|设为首页|主办单位\s*[::]|承办单位\s*[::]|主办\s*[::]|承办\s*[::]))");
+  static const re2::RE2 kLoneLink(R"(^[\[【]?\s*(打印|关闭|返回|收藏|顶部)\s*[\]】]?$)");
   // A date with its weekday alone on a line: the day the page was viewed.
   static const re2::RE2 kViewDate(
       R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周|礼拜)[一二三四五六日天]$)");
@@ -507,6 +511,9 @@ bool IsPageChromeLine(std::string_view line_in) {
   }
   if (line.size() < 160 && (RE2::PartialMatch(sp, kFont) || RE2::PartialMatch(sp, kColour) ||
                             RE2::PartialMatch(sp, kScan) || RE2::PartialMatch(sp, kShare))) {
+    return true;
+  }
+  if (line.size() < 240 && (RE2::PartialMatch(sp, kFooter) || RE2::PartialMatch(sp, kLoneLink))) {
     return true;
   }
   return RE2::PartialMatch(sp, kAttach) || RE2::PartialMatch(sp, kViews) ||
