@@ -316,7 +316,7 @@ const std::vector<Rule>& Rules() {
     const std::string F = kFill;
     // Applications.
     add("applications.received",
-        R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息)?)" +
+        R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息|件)?)" +
             F + N,
         kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t e) {
@@ -363,7 +363,8 @@ const std::vector<Rule>& Rules() {
         kItemUnits,
         [](absl::string_view, absl::string_view c, size_t, size_t) { return !HasChannelWord(c); });
     add("active.website",
-        R"((?:网站|政务网)[^\d,]{0,20}?(?:公开|发布)(?:各类)?(?:政府|政务)?信息)" + F + N, kItemUnits);
+        R"((?:网站|政务网)[^\d,]{0,20}?(?:公开|发布)(?:各类)?(?:政府|政务)?(?:信息)?)" + F + N,
+        kItemUnits);
     // Documents.
     add("rules.issued", R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:政府)?规章)" + F + N,
         kDocUnits);
@@ -448,10 +449,13 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
           const absl::string_view verb = Group(*rule.re, g, "verb");
           const bool gong = absl::EndsWith(sentence.substr(0, cb + mb), "共");
           const bool mentions_carry = absl::StrContains(sentence, "结转");
+          const bool says_included = absl::StrContains(sentence, "含上年结转") ||
+                                     absl::StrContains(sentence, "包括上年结转") ||
+                                     absl::StrContains(sentence, "含结转");
           if (verb == "办理") {
-            if (!(gong && mentions_carry)) continue;  // cannot tell what it covers
+            if (!(gong && mentions_carry) && !says_included) continue;  // cannot tell
             f.set_includes_carried_over(true);
-          } else if (verb == "受理" && gong && mentions_carry) {
+          } else if (says_included || (verb == "受理" && gong && mentions_carry)) {
             f.set_includes_carried_over(true);
           }
         }

@@ -65,6 +65,27 @@ TEST(ExtractFacts, ReceivedWordingVariants) {
   EXPECT_TRUE(About(Facts("收到人大代表建议申请3件。"), "applications.received").empty());
 }
 
+TEST(ExtractFacts, TypicalYearSummary) {
+  auto facts = Facts(
+      "2023年,本机关共收到政府信息公开申请15件,上年结转2件,办结16件,结转下年度继续办理1件。"
+      "主动公开政府信息1520条,其中通过政府网站公开1200条。受理政府信息公开申请12件(含上年结转2件)。");
+  auto r = About(facts, "applications.received");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].value(), "15");
+  EXPECT_FALSE(r[0].includes_carried_over());
+  EXPECT_EQ(r[1].value(), "12");
+  EXPECT_TRUE(r[1].includes_carried_over());
+  ASSERT_EQ(About(facts, "applications.carried_over").size(), 2u);
+  ASSERT_EQ(About(facts, "applications.closed").size(), 1u);
+  EXPECT_EQ(About(facts, "applications.closed")[0].value(), "16");
+  ASSERT_EQ(About(facts, "applications.carried_forward").size(), 1u);
+  EXPECT_EQ(About(facts, "applications.carried_forward")[0].value(), "1");
+  ASSERT_EQ(About(facts, "active.total").size(), 1u);
+  EXPECT_EQ(About(facts, "active.total")[0].value(), "1520");
+  ASSERT_EQ(About(facts, "active.website").size(), 1u);
+  EXPECT_EQ(About(facts, "active.website")[0].value(), "1200");
+}
+
 TEST(ExtractFacts, FullWidthDigitsAndSpan) {
   const std::string text = "本年度新收政府信息公开申请１２件。";
   Report r;
