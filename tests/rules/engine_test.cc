@@ -23,6 +23,18 @@ TEST(EngineTest, NoInputIsInvalidArgument) {
   EXPECT_EQ(resp.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
+TEST(EngineTest, DocumentInputIsParsedFirst) {
+  // A structured report sent as a document (text-format bytes).
+  xxgk::v1::Report r = OkReport2021();
+  testing::SetNumber(&r, "t4.review.total", "99");
+  xxgk::v1::ValidateRequest req;
+  req.mutable_document()->set_content(r.Utf8DebugString());
+  req.mutable_document()->set_file_name("report.textproto");
+  auto resp = Validate(*Embedded(), req);
+  ASSERT_TRUE(resp.ok()) << resp.status();
+  EXPECT_EQ(testing::WithRule(*resp, "T4-A").size(), 1u) << testing::Describe(*resp);
+}
+
 TEST(EngineTest, UnknownExplicitRuleSetIsNotFound) {
   xxgk::v1::ValidateRequest req;
   *req.mutable_report() = OkReport2021();

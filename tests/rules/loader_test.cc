@@ -1,6 +1,8 @@
 // Rule-file errors: each names the file and line, nothing is skipped.
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -247,6 +249,37 @@ TEST(LoaderTest, ArbitraryBytesNeverCrash) {
   auto self = CompileSnapshot({{"f.textproto", "id: \"a\"\nextends: \"a\"\n"}});
   ASSERT_FALSE(self.ok());
   EXPECT_THAT(std::string(self.status().message()), HasSubstr("f.textproto:2: cycle in extends: a → a"));
+}
+
+TEST(LoaderTest, MutatedRuleFilesNeverCrash) {
+  // A small deterministic fuzz: truncations and byte flips of a real set.
+  const std::string base = [] {
+    std::ifstream in(std::string(XXGK_SOURCE_DIR) + "/rules/sets/national/common.textproto", std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+  }();
+  ASSERT_GT(base.size(), 1000u);
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 8;
+  };
+  int errors = 0;
+  for (int i = 0; i < 200; ++i) {
+    std::string text = base;
+    if (i % 2 == 0) {
+      text.resize(next() % text.size());
+    } else {
+      for (int k = 0; k < 4; ++k) text[next() % text.size()] = static_cast<char>(next() & 0xff);
+    }
+    auto s = CompileSnapshot({{"m.textproto", text}});
+    if (!s.ok()) {
+      ++errors;
+      EXPECT_THAT(std::string(s.status().message()), HasSubstr("m.textproto:"));
+    }
+  }
+  EXPECT_GT(errors, 100);
 }
 
 }  // namespace
