@@ -275,3 +275,44 @@ TEST(ExtractFacts, SpansQuoteTheExcerptOnEverySeed) {
 
 }  // namespace
 }  // namespace xxgk::report
+
+#include "report/metadata.h"
+
+namespace xxgk::report {
+namespace {
+
+// Random mixtures of report phrases, digits and separators: reading never
+// fails and every span stays inside the text.
+TEST(ExtractFacts, ArbitraryTextIsSafe) {
+  const std::vector<std::string> pieces = {
+      "收到", "申请", "政府信息公开", "件", "条", "万元", "元", "12", "1,234", "二十一", "余",
+      "约", "以上", "行政复议", "行政诉讼", "均获维持", "未", "无", "结转", "下年度", "上年",
+      "予以公开", "部分公开", "及", ",", "。", ";", "\n", "|", " ", "2024年", "1月1日", "至",
+      "12月31日", "发布日期:", "威海市", "文登区", "人民政府", "局", "星期天", "?", "(kāi)",
+      "全市", "本级", "网站", "主动公开", "信息处理费", "二〇二四年一月十四日", "\xEF\xBF\xBD"};
+  uint32_t x = 99;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int len = round % 60;
+    for (int i = 0; i < len; ++i) {
+      x = x * 1664525u + 1013904223u;
+      text += pieces[(x >> 8) % pieces.size()];
+    }
+    Report r;
+    r.set_text(text);
+    ReadMetadata(&r);
+    for (const auto& ev : r.meta().evidence()) {
+      ASSERT_LE(ev.span().begin(), ev.span().end()) << text;
+      ASSERT_LE(ev.span().end(), text.size()) << text;
+    }
+    for (const auto& f : ExtractFacts(r)) {
+      ASSERT_LE(f.span().begin(), f.span().end()) << text;
+      ASSERT_LE(f.span().end(), text.size()) << text;
+      EXPECT_FALSE(f.subject().empty());
+      EXPECT_TRUE(!f.value().empty() || !f.claim().empty()) << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report
