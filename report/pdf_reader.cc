@@ -34,6 +34,8 @@ namespace xxgk::report {
 namespace {
 
 constexpr int kMaxPages = 5000;
+constexpr size_t kMaxValueColumns = 64;
+constexpr size_t kMaxLabelColumns = 8;
 
 struct Word {
   std::string text;
@@ -145,7 +147,14 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
     // "项" → "三、第1项"); cells are further apart.
     std::vector<Word> merged;
     for (Word& w : l.words) {
-      if (!merged.empty() && w.x0 - merged.back().x1 < 0.3 * std::max(w.h(), 1.0)) {
+      const double gap = merged.empty() ? 0 : w.x0 - merged.back().x1;
+      const double h = std::max(w.h(), 1.0);
+      if (!merged.empty() && !(merged.back().value && w.value) &&
+          (gap < 0.3 * h ||
+           // Latin words separated by a plain space.
+           (merged.back().space_after && gap < 0.6 * h &&
+            static_cast<unsigned char>(merged.back().text.back()) < 0x80 &&
+            static_cast<unsigned char>(w.text.front()) < 0x80))) {
         Word& m = merged.back();
         if (NeedsSpace(m, w)) m.text.push_back(' ');
         m.text += w.text;
@@ -205,8 +214,12 @@ class TableBuilder {
         body_(std::move(body_lines)),
         cleaner_(cleaner) {}
 
+  // An empty grid when the positions do not make a plausible table (then the
+  // caller keeps the lines as text).
   TableGrid Build() {
     FindColumns();
+    if (cols_.size() > kMaxValueColumns) return TableGrid();
+    if (label_cols_.size() > kMaxLabelColumns) label_cols_.resize(1);
     std::vector<std::vector<GridCell>> rows;
     BuildHeader(&rows);
     BuildBody(&rows);
@@ -666,6 +679,15 @@ std::vector<Layout> FindTables(const std::vector<Line>& lines) {
       const Line& below = lines[top];
       if (l.words.front().x0 < left - 1.0) break;
       if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
+      // Headings (numbered) and sentences are text above the table.
+      const std::string& first = l.words.front().text;
+      const std::string& last_word = l.words.back().text;
+      if (StartsWithEnumerator(first)) break;
+      if (last_word.size() >= 3 && (last_word.compare(last_word.size() - 3, 3, "。") == 0 ||
+                                    last_word.compare(last_word.size() - 3, 3, "：") == 0)) {
+        break;
+      }
+      if (!last_word.empty() && (last_word.back() == ':' || last_word.back() == '.')) break;
       if (t.header.size() >= 16) break;
       t.header.insert(t.header.begin(), k);
       top = k;
@@ -674,7 +696,7 @@ std::vector<Layout> FindTables(const std::vector<Line>& lines) {
     for (int k : t.body) used[k] = true;
     for (int k : t.header) used[k] = true;
     tables.push_back(std::move(t));
-    i = std::max(last + 1, j > i ? i + 1 : i + 1);
+    i = last + 1;
     while (i < n && used[i]) ++i;
   }
   return tables;
@@ -761,24 +783,40 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
     offset += height + 10;
   }
 
+  if (lines.empty()) {
+    xxgk::v1::ReadingNote note;
+    note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
+    note.set_message("the PDF has no text layer (scanned images?); nothing could be read");
+    result.notes.push_back(std::move(note));
+  }
   std::vector<Layout> tables = FindTables(lines);
-  std::vector<int> table_at(lines.size(), -1);  // first line of table t → t
+  std::map<int, TableGrid> grids;  // by the table's first line
   std::vector<bool> in_table(lines.size(), false);
   for (size_t t = 0; t < tables.size(); ++t) {
-    int first = tables[t].data.front();
-    if (!tables[t].header.empty()) first = std::min(first, tables[t].header.front());
-    table_at[first] = static_cast<int>(t);
     for (int k : tables[t].data) in_table[k] = true;
     for (int k : tables[t].header) in_table[k] = true;
     for (int k : tables[t].body) in_table[k] = true;
   }
+  for (size_t t = 0; t < tables.size(); ++t) {
+    const Layout& layout = tables[t];
+    TableBuilder builder(lines, layout.data, layout.header, layout.body, &cleaner);
+    TableGrid grid = builder.Build();
+    if (grid.rows.empty()) {  // not a table after all: keep its lines as text
+      for (int k : layout.data) in_table[k] = false;
+      for (int k : layout.header) in_table[k] = false;
+      for (int k : layout.body) in_table[k] = false;
+      continue;
+    }
+    int first = layout.data.front();
+    if (!layout.header.empty()) first = std::min(first, layout.header.front());
+    grids[first] = std::move(grid);
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (table_at[i] >= 0) {
-      const Layout& t = tables[table_at[i]];
-      TableBuilder builder(lines, t.data, t.header, t.body, &cleaner);
+    auto g = grids.find(static_cast<int>(i));
+    if (g != grids.end()) {
       Block b;
       b.kind = Block::Kind::kTable;
-      b.table = builder.Build();
+      b.table = std::move(g->second);
       b.table.caption = LastLineText(result.blocks);
       b.page = lines[i].page;
       result.blocks.push_back(std::move(b));

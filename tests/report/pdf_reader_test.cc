@@ -4,6 +4,7 @@
 // broken and password-protected files are InvalidArgument.
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -184,6 +185,76 @@ TEST_F(PdfReaderTest, BrokenInputIsInvalidArgumentOrReadableNeverACrash) {
       EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
     }
   }
+}
+
+// A one-page PDF drawing each (x, y, text) with Helvetica 12, built by hand
+// with a correct cross-reference table.
+struct Placed {
+  int x, y;
+  std::string text;
+};
+std::string MinimalPdf(const std::vector<Placed>& items) {
+  std::string content;
+  for (const Placed& p : items) {
+    content += "BT /F1 12 Tf " + std::to_string(p.x) + " " + std::to_string(p.y) + " Td (" +
+               p.text + ") Tj ET\n";
+  }
+  const std::vector<std::string> objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
+      ">> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  std::string out = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  const size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    std::string n = std::to_string(off);
+    out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+TEST(PdfReaderMinimal, ColumnsComeFromNumberPositions) {
+  std::vector<Placed> items = {{72, 760, "Annual report"}};
+  int y = 700;
+  for (auto [label, a, b] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"Row one", "1", "2"}, {"Row two", "30", "-"}, {"Total", "31", "2"}}) {
+    items.push_back({80, y, label});
+    items.push_back({300, y, a});
+    items.push_back({400, y, b});
+    y -= 20;
+  }
+  items.push_back({72, 560, "After the table."});
+  auto r = ReadPdf(MinimalPdf(items));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->source.pages(), 1u);
+  ASSERT_EQ(r->blocks.size(), 3u);
+  EXPECT_EQ(r->blocks[0].text, "Annual report");
+  EXPECT_EQ(r->blocks[0].page, 1u);
+  ASSERT_EQ(r->blocks[1].kind, Block::Kind::kTable);
+  const TableGrid& t = r->blocks[1].table;
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_THAT(Texts(t.rows[0]), ElementsAre("Row one", "1", "2"));
+  EXPECT_THAT(Texts(t.rows[1]), ElementsAre("Row two", "30", "-"));
+  EXPECT_THAT(Texts(t.rows[2]), ElementsAre("Total", "31", "2"));
+  EXPECT_EQ(r->blocks[2].text, "After the table.");
+}
+
+TEST(PdfReaderMinimal, NoTextLayerIsReportedNotInvented) {
+  auto r = ReadPdf(MinimalPdf({}));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->blocks.empty());
+  ASSERT_EQ(r->notes.size(), 1u);
+  EXPECT_EQ(r->notes[0].kind(), xxgk::v1::ReadingNote::UNREADABLE);
 }
 
 }  // namespace
