@@ -89,26 +89,28 @@ class SumIdentityCheck : public Check {
  private:
   void EvaluateInstance(const xxgk::v1::Report& report, const Instance& inst,
                         std::vector<xxgk::v1::Finding>* out) const {
-    std::vector<xxgk::v1::Operand> ops;
+    // First pass: numbers only (cheap); operands are built for failures.
     Decimal sums[2];
     bool all_blank = true;
     int side = 0;
     for (const auto* keys : {&inst.lhs, &inst.rhs}) {
       for (const std::string& key : *keys) {
-        const xxgk::v1::Cell* cell = report::FindCell(report.tables(), key);
-        CellNumber n = ReadCellNumber(cell);
+        CellNumber n = ReadCellNumber(report::FindCell(report.tables(), key));
         if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return;
         if (n.kind == CellNumber::Kind::kNumber) all_blank = false;
         std::optional<Decimal> s = sums[side].Add(n.value);
         if (!s) return;  // cannot happen within Decimal's digit limits
         sums[side] = *s;
-        ops.push_back(CellOperand(key, cell));
       }
       ++side;
     }
     if (skip_all_blank_ && all_blank) return;
     const bool holds = relation_ == SumIdentity::EQUAL ? sums[0] == sums[1] : sums[0] <= sums[1];
     if (holds) return;
+    std::vector<xxgk::v1::Operand> ops;
+    for (const auto* keys : {&inst.lhs, &inst.rhs}) {
+      for (const std::string& key : *keys) ops.push_back(CellOperand(key, report::FindCell(report.tables(), key)));
+    }
 
     std::vector<std::string> lterms, rterms, all_keys;
     for (size_t i = 0; i < ops.size(); ++i) {
