@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 PROCS = []
+LOGS = []  # server log files, removed by kill_all()
 
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -25,6 +26,7 @@ class ServerProc:
         self.port = port or free_port()
         self.metrics_port = metrics_port if metrics_port is not None else free_port()
         self.log = tempfile.NamedTemporaryFile(prefix="xxgk-server-", suffix=".log", delete=False)
+        LOGS.append(self.log.name)
         cmd = [binary, "--host=127.0.0.1", f"--port={self.port}",
                f"--metrics_port={self.metrics_port}", *flags]
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
@@ -59,6 +61,12 @@ def kill_all():
                 p.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 pass
+    for path in LOGS:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+    LOGS.clear()
 
 
 # ---- protocol helpers -------------------------------------------------------

@@ -251,6 +251,18 @@ TEST_F(ServerServiceTest, StreamItemDeadlineGivesPerItemError) {
   EXPECT_TRUE(got["fine"].has_result());
 }
 
+TEST_F(ServerServiceTest, MessagesAboveTheLimitAreRefused) {
+  ServerConfig config;
+  config.max_message_bytes = 4096;
+  StartServer(config);
+  grpc::ClientContext ctx;
+  xxgk::v1::ValidateResponse resp;
+  grpc::Status s = stub_->Validate(&ctx, ReportRequest(std::string(8192, 'x')), &resp);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  grpc::ClientContext ctx2;
+  EXPECT_TRUE(stub_->Validate(&ctx2, ReportRequest("small"), &resp).ok());
+}
+
 TEST_F(ServerServiceTest, EchoReportsPayloadSize) {
   StartServer({});
   grpc::ClientContext ctx;
