@@ -139,6 +139,17 @@ Numbering ParseNumbering(std::string_view text) {
     }
     return out;
   }
+  if (cps[i] == U'第' && i + 1 < cps.size() && IsChineseDigit(cps[i + 1])) {
+    // 第一部分 / 第一章 as a part numbering
+    size_t k = i + 1;
+    while (k < cps.size() && k - i <= 3 && IsChineseDigit(cps[k])) ++k;
+    if (k + 1 < cps.size() && cps[k] == U'部' && cps[k + 1] == U'分') {
+      finish(NumberingStyle::kTop, i + 1, k, k + 2, false);
+    } else if (k < cps.size() && cps[k] == U'章') {
+      finish(NumberingStyle::kTop, i + 1, k, k + 1, false);
+    }
+    return out;
+  }
   if (IsChineseDigit(cps[i])) {
     size_t k = i;
     while (k < cps.size() && k - i < 3 && IsChineseDigit(cps[k])) ++k;

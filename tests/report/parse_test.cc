@@ -111,5 +111,24 @@ TEST(ParseDocument, TextDocumentEndToEnd) {
   EXPECT_EQ(forced->source().input_format(), "text");
 }
 
+TEST(ParseDocument, WhitespaceAlignedTableThreeFromText) {
+  std::string text =
+      "三、收到和处理政府信息公开申请情况\n"
+      "本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和    申请人情况\n"
+      "一、本年新收政府信息公开申请数量    3    1    0    0    0    0    4\n"
+      "二、上年结转政府信息公开申请数量    0    0    0    0    0    0    0\n"
+      "三、本年度办理结果    (一)予以公开    2    1    0    0    0    0    3\n"
+      "(七)总计    3    1    0    0    0    0    4\n"
+      "四、结转下年度继续办理    0    0    0    0    0    0    0\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n";
+  auto r = ParseDocument(Doc(text, "aligned.txt"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->tables().t3().info().source_kind(), "text-aligned");
+  EXPECT_EQ(CellValueString(*FindCell(r->tables(), "t3.new_received.total")), "4");
+  EXPECT_EQ(CellValueString(*FindCell(r->tables(), "t3.result.granted.commercial_enterprise")), "1");
+  EXPECT_EQ(CellValueString(*FindCell(r->tables(), "t3.result.total.natural_person")), "3");
+  EXPECT_EQ(r->sections_size(), 2);
+}
+
 }  // namespace
 }  // namespace xxgk::report

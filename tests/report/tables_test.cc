@@ -232,6 +232,30 @@ TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
   EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 0);
 }
 
+TEST(Table3, NumberingLostSpacedLabelsAndNoGroupRows) {
+  TableGrid g = Grid({
+      {"申请人情况"},
+      Row({"本 年 新 收 政 府 信 息 公 开 申 请 数 量"}, Seven(1)),
+      Row({"予以公开"}, Seven(2)),
+      Row({"属于国家秘密"}, Seven(3)),
+      Row({"本机关不掌握相关政府信息"}, Seven(4)),
+      Row({"重复申请"}, Seven(5)),
+      Row({"其他处理"}, Seven(6)),
+      Row({"总计"}, Seven(7)),
+      Row({"结转下年度继续办理"}, Seven(8)),
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "1");
+  EXPECT_EQ(Value(r, "t3.result.granted.natural_person"), "2");
+  EXPECT_EQ(Value(r, "t3.result.denied.state_secret.natural_person"), "3");
+  EXPECT_EQ(Value(r, "t3.result.unable.not_held.natural_person"), "4");
+  EXPECT_EQ(Value(r, "t3.result.not_processed.duplicate.natural_person"), "5");
+  EXPECT_EQ(Value(r, "t3.result.other.natural_person"), "6");  // 2019 single row
+  EXPECT_EQ(Value(r, "t3.result.total.natural_person"), "7");
+  EXPECT_EQ(Value(r, "t3.carried_forward.total"), "14");
+  EXPECT_EQ(r.tables().t3().info().layout(), xxgk::v1::FORMAT_2019);
+}
+
 TEST(CellValues, BlankZeroNaTextAreDistinctAndNumbersNormalised) {
   TableGrid g = Grid({
       {"一、本年新收政府信息公开申请数量", "", "0", "/", "—", "无", "1,234", "约5"},
@@ -434,6 +458,8 @@ TEST(Labels, NumberingVariants) {
   EXPECT_EQ(ParseNumbering("3、其他").value, 3);
   EXPECT_EQ(ParseNumbering("3.5万元").style, NumberingStyle::kNone);
   EXPECT_EQ(ParseNumbering("一是加强").style, NumberingStyle::kNone);
+  EXPECT_EQ(ParseNumbering("第三部分 收到和处理").value, 3);
+  EXPECT_EQ(ParseNumbering("第二十条第(一)项").style, NumberingStyle::kNone);
   EXPECT_EQ(LabelKey("三、(一) 予以 公开。"), "予以公开");
   EXPECT_EQ(LabelKey("钩稽关系"), "勾稽关系");
   EXPECT_GT(LabelSimilarity("其他法律行政止公开", "其他法律行政法规禁止公开"), 0.6);
