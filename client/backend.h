@@ -47,7 +47,7 @@ class Backend {
 absl::StatusOr<std::unique_ptr<Backend>> MakeLocalBackend(const std::string& rules_dir, int jobs);
 
 struct RemoteOptions {
-  std::string address;              // HOST:PORT
+  std::string address;              // HOST:PORT, or a gRPC target naming several servers
   bool tls = false;
   std::string tls_ca_file;          // PEM roots; empty: system roots
   std::string tls_server_name;      // override the name checked in the certificate

@@ -13,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "re2/re2.h"
 #include "report/parse.h"
 
 namespace xxgk::client {
@@ -43,6 +44,17 @@ void AddDirectory(const std::string& dir, std::vector<Input>* out) {
   }
   std::sort(files.begin(), files.end());
   for (auto& f : files) out->push_back({std::move(f), ""});
+}
+
+// Text that is really a structured report without a telling name (stdin):
+// JSON starting with `{`, or text format whose first statement (after blank
+// lines and # comments) is `field {` or `field:`. Documents never start so.
+std::string SniffStructuredContent(const std::string& bytes, const std::string& otherwise) {
+  static const RE2 kTextprotoStart(R"((?m)\A(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t]*[a-z_][a-z0-9_]*[ \t]*[{:])");
+  static const RE2 kJsonStart(R"(\A\s*\{\s*(?:"|\}))");
+  if (RE2::PartialMatch(bytes, kJsonStart)) return "report-json";
+  if (RE2::PartialMatch(bytes, kTextprotoStart)) return "report-textproto";
+  return otherwise;
 }
 
 bool HasGlobChars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
@@ -131,6 +143,7 @@ absl::StatusOr<xxgk::v1::ValidateRequest> BuildValidateRequest(const std::string
     format = absl::EndsWithIgnoreCase(source, ".json") ? "report-json" : "report-textproto";
   } else {
     format = report::SniffFormat(doc);
+    if (format.empty() || format == "text") format = SniffStructuredContent(doc.content(), format);
   }
   if (format == "report-json" || format == "report-textproto") {
     absl::StatusOr<xxgk::v1::Report> report =

@@ -9,6 +9,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
@@ -45,33 +46,73 @@ using xxgk::client::kExitUsage;
 
 bool IsHelp(const std::string& a) { return a == "--help" || a == "-h" || a == "-help"; }
 
-// --waive may be repeated: every occurrence is merged into one value before
-// Abseil sees the flags (Abseil keeps only the last occurrence).
-std::vector<std::string> MergeWaive(int argc, char** argv, std::vector<std::string>* storage) {
-  std::vector<std::string> rest;
+// Flags are parsed here with Abseil's flag registry (so every problem is a
+// usage error with exit status 2, never Abseil's exit 1). `--name=value`,
+// `--name value`, `--bool`, `--nobool`; one or two dashes; `--` ends flags.
+// --waive may be repeated: the occurrences are merged.
+bool ParseArgs(int argc, char** argv, std::vector<std::string>* positional, std::string* error) {
   std::vector<std::string> waived;
-  bool seen = false;
-  for (int i = 0; i < argc; ++i) {
+  bool waive_seen = false;
+  for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--") {
-      for (; i < argc; ++i) rest.push_back(argv[i]);
+      for (++i; i < argc; ++i) positional->push_back(argv[i]);
       break;
     }
-    if (a == "--waive" || a == "-waive") {
-      seen = true;
-      if (i + 1 < argc) waived.push_back(argv[++i]);
+    if (a.size() < 2 || a[0] != '-') {
+      positional->push_back(a);
       continue;
     }
-    if (absl::StartsWith(a, "--waive=") || absl::StartsWith(a, "-waive=")) {
-      seen = true;
-      waived.push_back(a.substr(a.find('=') + 1));
+    std::string body = a.substr(a[1] == '-' ? 2 : 1);
+    std::string name = body, value;
+    bool has_value = false;
+    if (size_t eq = body.find('='); eq != std::string::npos) {
+      name = body.substr(0, eq);
+      value = body.substr(eq + 1);
+      has_value = true;
+    }
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr && !has_value && absl::StartsWith(name, "no")) {
+      absl::CommandLineFlag* negated = absl::FindCommandLineFlag(name.substr(2));
+      if (negated != nullptr && negated->IsOfType<bool>()) {
+        flag = negated;
+        value = "false";
+        has_value = true;
+      }
+    }
+    if (flag == nullptr) {
+      *error = "unknown flag " + a;
+      return false;
+    }
+    if (!has_value) {
+      if (flag->IsOfType<bool>()) {
+        value = "true";
+      } else if (i + 1 < argc) {
+        value = argv[++i];
+      } else {
+        *error = "flag " + a + " needs a value";
+        return false;
+      }
+    }
+    if (flag->Name() == "waive") {
+      waive_seen = true;
+      waived.push_back(value);
       continue;
     }
-    rest.push_back(a);
+    std::string why;
+    if (!flag->ParseFrom(value, &why)) {
+      *error = "bad value for --" + std::string(flag->Name()) + ": " + why;
+      return false;
+    }
   }
-  if (seen) rest.push_back("--waive=" + absl::StrJoin(waived, ","));
-  *storage = rest;
-  return rest;
+  if (waive_seen) {
+    std::string why;
+    if (!absl::FindCommandLineFlag("waive")->ParseFrom(absl::StrJoin(waived, ","), &why)) {
+      *error = "bad value for --waive: " + why;
+      return false;
+    }
+  }
+  return true;
 }
 
 int Usage(const std::string& command, const std::string& problem) {
@@ -83,6 +124,13 @@ int Usage(const std::string& command, const std::string& problem) {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(xxgk::client::UsageText(""));
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--helpfull") {
+      // Every flag of the binary, as Abseil describes them.
+      std::vector<char*> help = {argv[0], argv[i]};
+      absl::ParseCommandLine(2, help.data());
+    }
+  }
 
   // Help is answered here, per command, so it always matches behaviour.
   std::string command;
@@ -97,12 +145,9 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::vector<std::string> storage;
-  MergeWaive(argc, argv, &storage);
-  std::vector<char*> args;
-  for (auto& s : storage) args.push_back(s.data());
-  std::vector<char*> positional = absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
-  std::vector<std::string> pos(positional.begin() + 1, positional.end());
+  std::vector<std::string> pos;
+  std::string problem;
+  if (!ParseArgs(argc, argv, &pos, &problem)) return Usage(command, problem);
   if (pos.empty()) return Usage("", "no command given");
   command = pos[0];
   pos.erase(pos.begin());

@@ -121,10 +121,27 @@ BatchSummary Summarize(const std::vector<FileResult>& results) {
   return s;
 }
 
+// Every scalar of the finding and every field of its location are always
+// present (consumers need not guess defaults); operands and basis are printed
+// as set, so unset spans do not fill the line with zeros.
 std::string FindingJson(const xxgk::v1::Finding& f) {
-  xxgk::v1::Finding copy = f;
-  copy.mutable_location();  // always present, with every field
-  return ToJson(copy, true);
+  xxgk::v1::Finding scalars = f;
+  scalars.clear_location();
+  scalars.clear_operands();
+  scalars.clear_basis();
+  std::string head = ToJson(scalars, true);  // {"rule_id":...,"operands":[],...}
+  if (!f.operands().empty()) {
+    xxgk::v1::Finding only;
+    *only.mutable_operands() = f.operands();
+    std::string ops = ToJson(only, false);   // {"operands":[...]}
+    const std::string key = "\"operands\":";
+    std::string array = ops.substr(key.size() + 1, ops.size() - key.size() - 2);
+    head = absl::StrReplaceAll(head, {{key + "[]", key + array}});
+  }
+  head.pop_back();
+  std::string out = absl::StrCat(head, ",\"location\":", ToJson(f.location(), true));
+  if (f.has_basis()) absl::StrAppend(&out, ",\"basis\":", ToJson(f.basis(), false));
+  return out + "}";
 }
 
 std::string JsonLine(const FileResult& r) {
@@ -180,8 +197,10 @@ std::string TextDiagnostics(const FileResult& r, const TextStyle& style) {
     if (!f.arithmetic().empty()) {
       absl::StrAppend(&out, "    = ", OneLine(f.arithmetic()), "\n");
     } else if (!f.expected().empty() || !f.actual().empty()) {
-      absl::StrAppend(&out, "    expected ", OneLine(f.expected()), ", found ", OneLine(f.actual()),
-                      "\n");
+      std::vector<std::string> parts;
+      if (!f.expected().empty()) parts.push_back("expected " + OneLine(f.expected()));
+      if (!f.actual().empty()) parts.push_back("found " + OneLine(f.actual()));
+      absl::StrAppend(&out, "    ", absl::StrJoin(parts, ", "), "\n");
     }
   }
   return out;
