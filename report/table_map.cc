@@ -167,6 +167,8 @@ struct Mapper {
   int legacy_value_col = -1;
   int legacy_unit_col = -1;
   bool t4_data_seen = false;
+  const PlacedGrid* t4_blank_pg = nullptr;
+  int t4_blank_r = 0;
   std::string held_key;
   const PlacedGrid* held_pg = nullptr;
   int held_r = 0;
@@ -174,6 +176,14 @@ struct Mapper {
   // Called when a grid (or this table's part of it) ends.
   void EndGrid() {
     if (id == TableId::kT3) FlushHeld();
+    if (id == TableId::kT4 && !t4_data_seen && t4_blank_pg != nullptr) {
+      t4_data_seen = true;
+      for (size_t i = 0; i < 15; ++i) {
+        Put(absl::StrCat("t4.", kT4Blocks[i / 5], ".", kT4Columns[i % 5]), *t4_blank_pg, t4_blank_r,
+            static_cast<int>(i), "");
+      }
+    }
+    t4_blank_pg = nullptr;
     pending_label.clear();
   }
 
@@ -714,7 +724,15 @@ struct Mapper {
       if (nonempty == 0) return;  // a header row
       // labelled data row: values follow the label
     }
-    if (nonempty == 0 && values.size() < 15) return;
+    if (nonempty == 0 && parts.labels.empty()) {
+      // an all-blank row: the data row when no other one comes
+      if (values.size() >= 15 && t4_blank_pg == nullptr) {
+        t4_blank_pg = &pg;
+        t4_blank_r = r;
+      }
+      return;
+    }
+    if (nonempty == 0) return;
     if (t4_data_seen) {
       Unplaced(pg, r, label.empty() ? "(second data row)" : label);
       return;

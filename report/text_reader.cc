@@ -109,8 +109,11 @@ class TextTableReader {
                   CountPipes(lines_[i + 1].text) >= 1)) {
         next = ReadPipeRows(i);
       } else if (IsLegacyHeader(l.text)) {
-        next = ReadRunTogether(i);
+        next = ReadRunTogether(i, true);
+      } else if (legacy_start_ == i) {
+        next = ReadRunTogether(i, false);
       } else {
+        NoteLegacyTitle(i);
         next = ReadAligned(i);
       }
       if (next == i) {
@@ -410,7 +413,26 @@ class TextTableReader {
     return row;
   }
 
-  size_t ReadRunTogether(size_t i) {
+  // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
+  // the table starts at its first row (一、主动公开情况).
+  void NoteLegacyTitle(size_t i) {
+    if (LabelKey(lines_[i].text).find("统计表") == std::string::npos) return;
+    int seen = 0;
+    for (size_t j = i + 1; j < lines_.size() && seen < 5; ++j) {
+      if (lines_[j].text.empty()) continue;
+      ++seen;
+      if (IsLegacyHeader(lines_[j].text)) return;
+      Numbering num = ParseNumbering(lines_[j].text);
+      if (num.style == NumberingStyle::kTop && num.value == 1 &&
+          LabelKey(lines_[j].text).find("主动公开") != std::string::npos &&
+          CountPipes(lines_[j].text) == 0) {
+        legacy_start_ = j;
+        return;
+      }
+    }
+  }
+
+  size_t ReadRunTogether(size_t i, bool header_line) {
     std::vector<std::vector<GridCell>> rows;
     {
       std::vector<GridCell> header;
@@ -423,7 +445,7 @@ class TextTableReader {
       }
       rows.push_back(std::move(header));
     }
-    size_t j = i + 1;
+    size_t j = header_line ? i + 1 : i;
     uint32_t end = lines_[i].end;
     int blank_run = 0;
     while (j < lines_.size()) {
@@ -449,7 +471,7 @@ class TextTableReader {
     }
     // trailing blank lines are not part of the table
     while (j > i + 1 && lines_[j - 1].text.empty()) --j;
-    if (rows.size() < 2) return i;
+    if (rows.size() < (header_line ? 2u : 4u)) return i;
     EmitTable(std::move(rows), "text-run-together", lines_[i].begin, end);
     return j;
   }
@@ -459,6 +481,7 @@ class TextTableReader {
   std::vector<Line> lines_;
   std::vector<Block> blocks_;
   std::string_view last_line_;
+  size_t legacy_start_ = static_cast<size_t>(-1);
 };
 
 size_t CountIdeographs(std::string_view s) {

@@ -369,6 +369,18 @@ TEST(Table4, TruncatedThreeLevelHeaderAndFifteenValues) {
   EXPECT_THAT(r.tables().t4().info().missing_keys(), IsEmpty());
 }
 
+TEST(Table4, AnAllBlankDataRowIsReadAsBlanks) {
+  TableGrid g = Grid({
+      {"行政复议", "行政诉讼"},
+      {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"},
+      std::vector<std::string>(15, ""),
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t4.review.upheld"), "BLANK");
+  EXPECT_EQ(Value(r, "t4.litigation_after_review.total"), "BLANK");
+  EXPECT_TRUE(r.tables().t4().info().found());
+}
+
 TEST(Table4, ShortDataRowLeavesMissingKeysAndASHapeNote) {
   TableGrid g = Grid({
       {"行政复议", "行政诉讼"},

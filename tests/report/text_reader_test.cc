@@ -146,6 +146,24 @@ TEST(ReadText, LabelUnitAndValueRunTogether) {
   EXPECT_THAT(RowTexts(g, 6), ::testing::ElementsAre("(三)从事政府信息公开工作人员数", "人", "12"));
 }
 
+TEST(ReadText, RunTogetherTableWithoutHeaderLineAfterItsTitle) {
+  std::string text =
+      "附件\n"
+      "政府信息公开情况统计表\n"
+      "(2016年度)\n"
+      "一、主动公开情况\n"
+      "(一)主动公开政府信息数120\n"
+      "1.政府公报公开政府信息数3\n"
+      "2.政府网站公开政府信息数117\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  ASSERT_EQ(t[0]->table.rows.size(), 5u);
+  EXPECT_THAT(RowTexts(t[0]->table, 4), ::testing::ElementsAre("2.政府网站公开政府信息数", "", "117"));
+  EXPECT_EQ(r->blocks[2].text, "(2016年度)");
+}
+
 TEST(ReadText, WrappedLabelLineJoinsTheNextPipeRow) {
   std::string text =
       "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
