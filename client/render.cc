@@ -377,7 +377,7 @@ std::string HtmlPage(const std::vector<FileResult>& results, const BatchSummary&
       "body{font-family:sans-serif;margin:1.5em;color:#222}"
       "table{border-collapse:collapse;margin-bottom:1.5em}"
       "td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}"
-      "th{background:#f3f3f3}.num{text-align:right}"
+      "th{background:#f3f3f3}.num{text-align:right}#reports td{white-space:nowrap}"
       ".totals span{display:inline-block;margin-right:1.5em;font-size:1.1em}"
       "tr.error td.errors{color:#b00;font-weight:bold}tr.unreadable{color:#777}"
       ".chart{width:20em}.bar{height:1em;background:#888}.bar.sev-error{background:#c33}"

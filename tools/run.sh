@@ -10,7 +10,7 @@ BUILD=${BUILD_DIR:-$ROOT/build}
 
 bash tools/setup.sh
 export CCACHE_BASEDIR=$ROOT
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" >/dev/null
 ninja -C "$BUILD" -j2 xxgk
 
 inputs=("$@")

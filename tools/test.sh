@@ -24,7 +24,7 @@ cmake -S "$ROOT" -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DXXGK_WERROR=ON >
 step "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 if cmake -S "$ROOT" -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXXGK_SANITIZE=ON \
      -DXXGK_BUILD_BENCH=OFF >/dev/null; then
-  mapfile -t unit < <(ninja -C build-asan -t targets all | sed -n 's/^\([a-z0-9_]*_test\): phony$/\1/p')
+  mapfile -t unit < <(ninja -C build-asan -t targets all | sed -n 's/^\([a-z0-9_]*_test\): phony$/\1/p' | grep -v '^cmake_')
   if [[ ${#unit[@]} -eq 0 ]]; then
     echo "no unit test targets"
   elif ninja -C build-asan -j"$JOBS" "${unit[@]}"; then
