@@ -503,14 +503,39 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
   static const re2::RE2 kOnlyDate(
       std::string(R"(^\s*(\d{4}|[〇○零O一二三四五六七八九]{4})\s*(?:年|-|/|\.)\s*)") + kNum +
       R"(\s*(?:月|-|/|\.)\s*)" + kNum + R"(\s*日?\s*$)");
+  static const re2::RE2 kOrgThenDate(
+      std::string(R"(^([^\d。,;:]{2,40}?)\s*((?:\d{4}|[〇○零O一二三四五六七八九]{4})\s*(?:年|-|/|\.)\s*)") +
+      kNum + R"(\s*(?:月|-|/|\.)\s*)" + kNum + R"(\s*日?)\s*$)");
   for (int i = last; i >= 0 && i >= last - 4; --i) {
-    const absl::string_view t = Trim(lines[i].text);
-    if (!RE2::FullMatch(SP(t), kOnlyDate)) continue;
+    absl::string_view t = Trim(lines[i].text);
+    auto names_agency = [&](absl::string_view org) {
+      return org.size() >= 6 && org.size() <= 90 &&
+             ((!agency.empty() && absl::StrContains(agency, org)) ||
+              (!agency.empty() && absl::StrContains(org, agency)) ||
+              std::any_of(AgencySuffixes().begin(), AgencySuffixes().end(),
+                          [&](const std::string& s) { return absl::EndsWith(org, s); }));
+    };
+    if (!RE2::FullMatch(SP(t), kOnlyDate)) {
+      // "某县人民政府 2024年1月15日" on one line.
+      re2::StringPiece org, date;
+      if (RE2::FullMatch(SP(t), kOrgThenDate, &org, &date) &&
+          names_agency(Trim(absl::string_view(org.data(), org.size())))) {
+        const absl::string_view ds(date.data(), date.size());
+        if (auto d = DateAt(ds, true)) {
+          SetDate(meta->mutable_publish_date(), d->y, d->m, d->d);
+          const size_t b = OffsetIn(text, ds);
+          AddEvidence(meta, "publish_date", t, b, b + ds.size(), lines[i].number,
+                      "sign-off date");
+          return true;
+        }
+      }
+      continue;
+    }
     // The organisation line before it.
     bool signed_off = false;
     for (int j = i - 1; j >= 0 && j >= i - 2; --j) {
       const absl::string_view prev = Trim(lines[j].text);
-      if (prev.empty() || prev.size() > 90) continue;
+      if (prev.empty() || prev.size() < 6 || prev.size() > 90) continue;
       if ((!agency.empty() && absl::StrContains(agency, prev)) ||
           (!agency.empty() && absl::StrContains(prev, agency)) ||
           std::any_of(AgencySuffixes().begin(), AgencySuffixes().end(),

@@ -181,6 +181,18 @@ TEST(ReadMetadata, SignOffDateAfterAgencyAtTheEnd) {
   EXPECT_EQ(r.meta().report_year(), 2020);
 }
 
+TEST(ReadMetadata, SignOffOnOneLine) {
+  Report r = FromText(
+      "某县民政局2020年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n"
+      "某县民政局 2021年1月18日");
+  ReadMetadata(&r);
+  EXPECT_EQ(DateString(r.meta().publish_date()), "2021-01-18");
+  // A dated sentence at the end is no sign-off.
+  Report p = FromText("2020年政府信息公开工作年度报告\n正文。\n会议于 2020年5月6日");
+  ReadMetadata(&p);
+  EXPECT_FALSE(p.meta().has_publish_date());
+}
+
 TEST(ReadMetadata, ChineseNumeralSignOffDate) {
   Report r = FromText(
       "2022年度政府信息公开工作年度报告\n正文。\n文山壮族苗族自治州民政局\n二〇二三年一月十四日");
