@@ -233,6 +233,9 @@ absl::StatusOr<Selection> Select(const Snapshot& snap, const xxgk::v1::Report& r
     return absl::FailedPreconditionError(absl::StrCat("the loaded rule sets have no national version set for format ",
                                                       FormatName(sel.format)));
   }
+  if (!options.province().empty()) {
+    absl::StrAppend(&format_reason, "; no provincial rule set matches request field province=", options.province());
+  }
   sel.rules = &base->effective;
   AddChain(snap, *base, {}, format_reason, &sel);
   return sel;

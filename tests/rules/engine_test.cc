@@ -105,7 +105,9 @@ TEST(EngineTest, MissingTablesAndSections) {
   }
   EXPECT_EQ(tables, (std::set<std::string>{"t2", "t3", "t4"}));
   for (const auto& f : missing) {
-    if (f.location().table() == "t2" || f.location().table() == "t3") EXPECT_THAT(f.message(), HasSubstr("图片"));
+    if (f.location().table() == "t2" || f.location().table() == "t3") {
+      EXPECT_THAT(f.message(), HasSubstr("图片"));
+    }
   }
   // The reading note of the image is not a separate finding.
   EXPECT_TRUE(testing::WithCategory(resp, xxgk::v1::EXTRACTION).empty());

@@ -246,6 +246,16 @@ TEST(SelectionTest, FormatByYearThenLayout) {
   EXPECT_THAT(why, HasSubstr("detected layout"));
 }
 
+TEST(SelectionTest, ProvinceWithoutASetSaysSo) {
+  auto snap = Snap();
+  xxgk::v1::ValidateOptions o;
+  o.set_province("西藏自治区");
+  auto sel = Select(*snap, Report2022(), o);
+  ASSERT_TRUE(sel.ok());
+  EXPECT_EQ(sel->applied.back().id(), "national-2021");
+  EXPECT_THAT(sel->applied.back().reason(), HasSubstr("no provincial rule set matches request field province=西藏自治区"));
+}
+
 TEST(SelectionTest, UnknownExplicitSetIsNotFound) {
   auto snap = Snap();
   xxgk::v1::ValidateOptions o;

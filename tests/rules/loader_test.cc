@@ -222,7 +222,9 @@ TEST(LoaderTest, EmbeddedSetsLoad) {
       EXPECT_FALSE(r.rule.title_en().empty()) << r.rule.id();
       EXPECT_FALSE(r.rule.basis().citation().empty()) << r.rule.id();
       EXPECT_FALSE(r.rule.description().empty()) << r.rule.id();
-      if (r.rule.basis().evidence() == xxgk::v1::UNCONFIRMED) EXPECT_NE(r.rule.severity(), xxgk::v1::ERROR);
+      if (r.rule.basis().evidence() == xxgk::v1::UNCONFIRMED) {
+        EXPECT_NE(r.rule.severity(), xxgk::v1::ERROR);
+      }
     }
   }
   const CompiledSet* v2021 = (*snap)->Find("national-2021");
