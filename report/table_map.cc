@@ -953,14 +953,6 @@ struct Mapper {
   }
 };
 
-bool RowHasNumbers(const std::vector<GridCell>& row) {
-  for (const GridCell& c : row) {
-    Cell v = ParseCellValue(c.text);
-    if (v.presence() == Cell::NUMBER) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 const char* TableIdName(TableId id) {
@@ -1050,18 +1042,9 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     }
     if (first == TableId::kNone) {
       first = HintFromHeading(pg.heading.empty() ? pg.grid->caption : pg.heading);
-      if (first == TableId::kNone) {
-        int numbers = 0;
-        for (const auto& row : rows) numbers += RowHasNumbers(row) ? 1 : 0;
-        if (numbers >= 3) {
-          ReadingNote* n = report->add_notes();
-          n->set_kind(ReadingNote::AMBIGUOUS_TABLE);
-          n->set_message("a table with figures that is none of the statistics tables");
-          *n->mutable_span() = pg.span;
-          n->set_excerpt(pg.grid->caption);
-        }
-        continue;
-      }
+      // other tables (contact lists, 建议提案 counts, metadata blocks) are
+      // not statistics tables and not a reading problem
+      if (first == TableId::kNone) continue;
     }
     for (auto& t : owner) {
       if (t != TableId::kNone) break;
@@ -1093,6 +1076,12 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     FormatVersion layout = xxgk::v1::FORMAT_VERSION_UNSPECIFIED;
     if (id == TableId::kLegacy) {
       layout = xxgk::v1::FORMAT_LEGACY;
+    } else if (m.votes_2019 > 0 && m.votes_2019 == m.votes_2021) {
+      // columns of both format versions in equal measure: say so, pick none
+      m.Note(ReadingNote::AMBIGUOUS_TABLE,
+             absl::StrCat("table ", TableIdName(id),
+                          " has the columns of both the 2021 and the 2019 format"),
+             "", m.span);
     } else if (m.votes_2019 > m.votes_2021) {
       layout = xxgk::v1::FORMAT_2019;
     } else if (m.votes_2021 > 0) {

@@ -37,7 +37,8 @@ const char* TableIdName(TableId id);
 TableId IdentifyTable(const TableGrid& grid);
 
 // Maps every grid into report->tables (cells, TableInfo) and appends notes
-// (UNPLACED_ROW, SHAPE, AMBIGUOUS_TABLE) to report->notes.
+// (UNPLACED_ROW, SHAPE, AMBIGUOUS_TABLE when a layout mixes format versions)
+// to report->notes. Grids that are none of the statistics tables are ignored.
 void MapTables(const std::vector<PlacedGrid>& grids, xxgk::v1::Report* report);
 
 // The cell keys a table's layout requires ("t3", FORMAT_2021 → every t3 key
