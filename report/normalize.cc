@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "re2/re2.h"
+#include "report/gazetteer.h"
 
 namespace xxgk::report {
 namespace {
@@ -258,9 +259,27 @@ Units ToSimplified(const Units& in, int* changed) {
     std::vector<UChar32> cps;
     if (ConvertT2s(conv, run, &conv_run)) cps = Utf8ToCodepoints(conv_run);
     if (cps.size() == j - i) {
+      // Place names written as the gazetteer writes them stay as they are:
+      // t2s would turn 乾县 into 干县.
+      std::vector<char> keep(j - i, 0);
+      bool differs = false;
+      for (size_t k = i; k < j && !differs; ++k) differs = cps[k - i] != in[k].c;
+      if (differs) {
+        std::vector<size_t> char_at_byte(run.size() + 1, 0);
+        for (size_t k = i, byte = 0; k < j; ++k) {
+          std::string one;
+          AppendUtf8(&one, in[k].c);
+          for (size_t b = 0; b < one.size(); ++b) char_at_byte[byte + b] = k - i;
+          byte += one.size();
+        }
+        for (const auto& m : Gazetteer::Default().Mentions(run)) {
+          for (size_t b = m.begin; b < m.end; ++b) keep[char_at_byte[b]] = 1;
+        }
+      }
       for (size_t k = i; k < j; ++k) {
-        if (cps[k - i] != in[k].c) ++*changed;
-        out.push_back(Unit{cps[k - i], in[k].begin, in[k].end});
+        const UChar32 c = keep[k - i] ? in[k].c : cps[k - i];
+        if (c != in[k].c) ++*changed;
+        out.push_back(Unit{c, in[k].begin, in[k].end});
       }
     } else {
       // Length changed (phrase mapping): convert character by character.

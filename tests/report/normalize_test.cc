@@ -42,6 +42,13 @@ TEST(NormalizeText, TraditionalToSimplified) {
   EXPECT_EQ(n.traditional_chars, 2);
 }
 
+TEST(NormalizeText, SimplifiedPlaceNamesSurviveConversion) {
+  EXPECT_EQ(NormalizeText("咸阳市乾县人民政府").text, "咸阳市乾县人民政府");
+  EXPECT_EQ(NormalizeText("乾安县").text, "乾安县");
+  // Traditional text around them is still converted.
+  EXPECT_EQ(NormalizeText("乾县政府資訊公開").text, "乾县政府资讯公开");
+}
+
 TEST(NormalizeText, SimplifiedOnlyWhenAsked) {
   NormalizeOptions o;
   o.to_simplified = false;
