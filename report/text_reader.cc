@@ -200,6 +200,14 @@ class TextTableReader {
       std::string_view t = lines_[j].text;
       return !t.empty() && !OnlyPipes(t) && t.back() == '|';
     };
+    // a cell text wrapped over two lines: the first has no '|'
+    auto is_wrapped_start = [&](size_t k) {
+      if (k >= lines_.size()) return false;
+      const Line& w = lines_[k];
+      return !w.text.empty() && CountPipes(w.text) == 0 && is_cell_line(k + 1) &&
+             lines_[k + 1].text.front() != '|' && CodePointCount(w.text) <= 60 &&
+             !IsSectionHeadingLine(w.text);
+    };
     size_t j = i;
     while (j < lines_.size()) {
       const Line& l = lines_[j];
@@ -209,7 +217,7 @@ class TextTableReader {
         // all but the last pipe-only line are empty cells of the current row
         for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], CountPipes(lines_[m].text));
         const Line& last = lines_[k - 1];
-        if (is_cell_line(k)) {
+        if (is_cell_line(k) || is_wrapped_start(k)) {
           rows.emplace_back();
           row = &rows.back();
           for (int p = 1; p < CountPipes(last.text); ++p) row->push_back(EmptyCell(last.begin));
@@ -223,11 +231,18 @@ class TextTableReader {
         j = k;
         continue;
       }
+      // a cell whose text was wrapped: "(二)部分公开(…," then "不计其他情形) |"
+      const Line* wrapped = nullptr;
+      if (!is_cell_line(j) && row != nullptr && is_wrapped_start(j)) {
+        wrapped = &l;
+        ++j;
+      }
       if (!is_cell_line(j)) break;
-      std::vector<Piece> pieces = PipePieces(text_, l);
+      const Line& cl = lines_[j];
+      std::vector<Piece> pieces = PipePieces(text_, cl);
       pieces.pop_back();  // after the final '|'
       size_t from = 0;
-      if (l.text.front() == '|') {
+      if (cl.text.front() == '|') {
         // a leading '|' starts a new row
         rows.emplace_back();
         row = &rows.back();
@@ -237,8 +252,15 @@ class TextTableReader {
         rows.emplace_back();
         row = &rows.back();
       }
-      for (size_t p = from; p < pieces.size(); ++p) row->push_back(MakeCell(pieces[p]));
-      end = l.end;
+      for (size_t p = from; p < pieces.size(); ++p) {
+        GridCell c = MakeCell(pieces[p]);
+        if (p == from && wrapped != nullptr) {
+          c.text = std::string(wrapped->text) + c.text;
+          c.source_begin = Src(wrapped->begin);
+        }
+        row->push_back(std::move(c));
+      }
+      end = cl.end;
       ++j;
     }
     // a table needs at least one row with two cells

@@ -79,6 +79,27 @@ TEST(ReadText, OneCellPerLineBetweenPipeLines) {
   EXPECT_EQ(r->blocks.back().text, "五、存在的主要问题及改进情况");
 }
 
+TEST(ReadText, CellLinesWithAWrappedCellText) {
+  std::string text =
+      "|\n"
+      "(二)部分公开(区分处理的,只计这一情形,\n"
+      "不计其他情形) |\n"
+      "2 |\n"
+      "|\n"
+      "(七)总计 |\n"
+      "5 |\n"
+      "五、存在的主要问题及改进情况\n"
+      "正文。\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  ASSERT_EQ(t[0]->table.rows.size(), 2u);
+  EXPECT_THAT(RowTexts(t[0]->table, 0),
+              ::testing::ElementsAre("(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "2"));
+  EXPECT_EQ(r->blocks.size(), 3u);
+}
+
 TEST(ReadText, MarkdownTable) {
   std::string text =
       "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
