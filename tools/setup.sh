@@ -13,7 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-grpcio python3-protobuf poppler-utils
   # tests
-  libreoffice-writer-nogui fonts-noto-cjk prometheus nodejs npm yamllint
+  libreoffice-writer-nogui fonts-noto-cjk prometheus nodejs npm yamllint python3-yaml
   clang libclang-rt-14-dev openssl chromium
 )
 
