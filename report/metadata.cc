@@ -151,17 +151,26 @@ constexpr char kNum[] = R"((\d{1,4}|[〇○零O一二三四五六七八九十两
 
 // ---------------------------------------------------------------- title/year
 
+bool NamesAnnualReport(absl::string_view t) {
+  return absl::StrContains(t, "年度报告") || absl::StrContains(t, "年报") ||
+         (absl::StrContains(t, "政府信息公开") && absl::StrContains(t, "报告"));
+}
+
+int YearIn(absl::string_view s, absl::string_view* raw);
+
+// The title: the first line near the top naming an annual report with its
+// year; else the first naming an annual report (navigation links such as
+// "政府信息公开年报" carry no year).
 int FindTitle(const std::vector<Line>& lines) {
-  const int limit = std::min<int>(static_cast<int>(lines.size()), 15);
+  const int limit = std::min<int>(static_cast<int>(lines.size()), 40);
+  int without_year = -1;
   for (int i = 0; i < limit; ++i) {
     absl::string_view t = Trim(lines[i].text);
-    if (t.empty() || IsPipeRow(t) || t.size() > 240) continue;
-    if (absl::StrContains(t, "年度报告") || absl::StrContains(t, "年报") ||
-        (absl::StrContains(t, "政府信息公开") && absl::StrContains(t, "报告"))) {
-      return i;
-    }
+    if (t.empty() || IsPipeRow(t) || t.size() > 240 || !NamesAnnualReport(t)) continue;
+    if (YearIn(t, nullptr) != 0) return i;
+    if (without_year < 0 && i < 15) without_year = i;
   }
-  return -1;
+  return without_year;
 }
 
 int YearIn(absl::string_view s, absl::string_view* raw) {

@@ -103,6 +103,16 @@ TEST(ReadMetadata, EvidenceSpansQuoteTheTextOnEverySeed) {
   }
 }
 
+TEST(ReadMetadata, TitleIsTheDatedReportLineNotANavigationLink) {
+  Report r = FromText(
+      "首页\n政务公开\n政府信息公开年报\n政府信息公开指南\n"
+      "某县民政局2022年政府信息公开工作年度报告\n正文。");
+  ReadMetadata(&r);
+  EXPECT_EQ(r.meta().title(), "某县民政局2022年政府信息公开工作年度报告");
+  EXPECT_EQ(r.meta().report_year(), 2022);
+  EXPECT_EQ(r.meta().agency(), "某县民政局");
+}
+
 TEST(ReadMetadata, PresetTitleWithoutTitleLine) {
   Report r = FromText("正文没有标题。\n本年度无申请。");
   r.mutable_meta()->set_title("2022年政府信息公开工作年度报告");
