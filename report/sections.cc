@@ -49,6 +49,7 @@ struct Candidate {
   Kind kind = xxgk::v1::Section::KIND_UNSPECIFIED;
   Numbering num;
   bool accepted = false;
+  size_t heading_bytes = 0;  // > 0: the heading is this prefix, the body runs on
 };
 
 Candidate Classify(std::string_view line) {
@@ -57,6 +58,26 @@ Candidate Classify(std::string_view line) {
   std::string_view rest = line.substr(std::min(num.length, line.size()));
   std::string key = LabelKey(rest);
   size_t n = CodePointCount(key);
+  if (n >= 2 && HasInnerSentencePunct(rest) &&
+      (num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen)) {
+    // "(一)主动公开政府信息情况。本年度…": a heading with its body on the same line
+    size_t stop = std::string_view::npos;
+    for (std::string_view p : {"。", ":"}) stop = std::min(stop, rest.find(p));
+    if (stop != std::string_view::npos && stop > 0) {
+      std::string head = LabelKey(rest.substr(0, stop));
+      Kind kind = HeadingKind(head);
+      size_t hn = CodePointCount(head);
+      if (kind != xxgk::v1::Section::KIND_UNSPECIFIED && hn >= 2 && hn <= 20 &&
+          !HasInnerSentencePunct(rest.substr(0, stop))) {
+        c.level = num.style == NumberingStyle::kTop ? 1 : 2;
+        c.kind = kind;
+        c.num = num;
+        size_t punct = rest.substr(stop, 3) == "。" ? 3 : 1;
+        c.heading_bytes = static_cast<size_t>(rest.data() - line.data()) + stop + punct;
+      }
+    }
+    return c;
+  }
   if (n < 2 || HasInnerSentencePunct(rest)) return c;
   Kind kind = HeadingKind(key);
   if (num.style == NumberingStyle::kTop && n <= 30) {
@@ -137,7 +158,10 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
   std::vector<xxgk::v1::Section> out;
   for (size_t s = 0; s < chosen.size(); ++s) {
     const Candidate& c = *chosen[s];
-    const TextLine& hl = lines[c.line];
+    TextLine hl = lines[c.line];
+    if (c.heading_bytes > 0 && hl.begin + c.heading_bytes < hl.end) {
+      hl.end = hl.begin + static_cast<uint32_t>(c.heading_bytes);
+    }
     // ends where the next heading of the same or a higher level starts
     size_t end_line = lines.size();
     for (size_t t = s + 1; t < chosen.size(); ++t) {
@@ -155,7 +179,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     sec.set_number(c.num.value);
     sec.set_level(c.level);
     if (end > hl.end) {
-      uint32_t body = hl.end + 1;
+      uint32_t body = c.heading_bytes > 0 ? hl.end : hl.end + 1;
       if (body < end) sec.set_text(std::string(text.substr(body, end - body)));
     }
     auto* sp = sec.mutable_span();

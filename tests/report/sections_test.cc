@@ -137,6 +137,24 @@ TEST(Sections, Pre2019SubPartsAndDuplicatedNumerals) {
   EXPECT_THAT(s[1].text(), ::testing::HasSubstr("收费及减免"));
 }
 
+TEST(Sections, HeadingWithItsBodyOnTheSameLine) {
+  std::string text =
+      "一、概述\n"
+      "二、政府信息公开情况\n"
+      "(一)主动公开政府信息情况。全年主动公开信息52条,其中网站48条。\n"
+      "(二)依申请公开政府信息情况:未收到申请。\n"
+      "三、存在的主要问题及改进情况。人员不足,将加强培训。\n";
+  std::vector<Section> s = Find(text);
+  EXPECT_THAT(Kinds(s), ::testing::ElementsAre(Section::GENERAL, Section::KIND_UNSPECIFIED,
+                                               Section::ACTIVE_DISCLOSURE, Section::APPLICATIONS,
+                                               Section::PROBLEMS));
+  EXPECT_EQ(s[2].heading(), "(一)主动公开政府信息情况。");
+  EXPECT_EQ(s[2].text(), "全年主动公开信息52条,其中网站48条。");
+  EXPECT_EQ(s[3].text(), "未收到申请。");
+  EXPECT_EQ(s[4].heading(), "三、存在的主要问题及改进情况。");
+  EXPECT_EQ(s[4].text(), "人员不足,将加强培训。");
+}
+
 TEST(Sections, TableRowsAreNeverHeadings) {
   std::string text =
       "三、收到和处理政府信息公开申请情况\n"
