@@ -366,6 +366,7 @@ class TextTableReader {
   }
 
   size_t ReadAligned(size_t i) {
+    if (i < aligned_checked_until_) return i;
     size_t j = i;
     int data_rows = 0;
     std::vector<std::vector<Piece>> fields;
@@ -376,7 +377,11 @@ class TextTableReader {
       fields.push_back(std::move(f));
       ++j;
     }
-    if (fields.size() < 2 || data_rows < 2) return i;
+    if (fields.size() < 2 || data_rows < 2) {
+      // any run starting inside this one has no more data rows: skip them
+      aligned_checked_until_ = std::max(aligned_checked_until_, j);
+      return i;
+    }
     std::vector<std::vector<GridCell>> rows;
     for (const auto& f : fields) {
       std::vector<GridCell> row;
@@ -504,6 +509,7 @@ class TextTableReader {
   std::vector<Block> blocks_;
   std::string_view last_line_;
   size_t legacy_start_ = static_cast<size_t>(-1);
+  size_t aligned_checked_until_ = 0;
 };
 
 size_t CountIdeographs(std::string_view s) {
