@@ -44,6 +44,13 @@ bool HasErrorFinding(const xxgk::v1::ValidateResponse& response) {
   return false;
 }
 
+grpc::Status Exhausted(int limit) {
+  return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                      absl::StrCat("the server is handling its limit of ", limit,
+                                   " concurrent requests; retry with backoff or use another "
+                                   "replica (operators: raise --max_concurrent_requests)"));
+}
+
 }  // namespace
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
@@ -68,13 +75,6 @@ bool ValidatorService::TryAcquire() {
 }
 
 void ValidatorService::Release() { active_.fetch_sub(1); }
-
-static grpc::Status Exhausted(int limit) {
-  return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                      absl::StrCat("the server is handling its limit of ", limit,
-                                   " concurrent requests; retry with backoff or use another "
-                                   "replica (operators: raise --max_concurrent_requests)"));
-}
 
 grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& request,
                                            xxgk::v1::ValidateResponse* response) {
@@ -264,9 +264,8 @@ grpc::ServerUnaryReactor* ValidatorService::Echo(grpc::CallbackServerContext* ct
 }
 
 grpc::ServerBidiReactor<xxgk::v1::ValidateStreamRequest, xxgk::v1::ValidateStreamResponse>*
-ValidatorService::ValidateStream(grpc::CallbackServerContext* ctx) {
+ValidatorService::ValidateStream(grpc::CallbackServerContext* /*ctx*/) {
   if (!TryAcquire()) return new RejectedStream(Exhausted(options_.max_concurrent_requests));
-  (void)ctx;
   return new StreamReactor(this);
 }
 

@@ -181,6 +181,14 @@ TEST_F(ServerServiceTest, ConcurrencyLimitAnswersResourceExhausted) {
   grpc::Status s = stub_->Validate(&ctx, ReportRequest("fast"), &resp);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_THAT(s.error_message(), HasSubstr("--max_concurrent_requests"));
+  {
+    // A stream is one request too.
+    grpc::ClientContext sctx;
+    auto stream = stub_->ValidateStream(&sctx);
+    xxgk::v1::ValidateStreamResponse r;
+    EXPECT_FALSE(stream->Read(&r));
+    EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  }
   slow.join();
   grpc::ClientContext ctx2;
   EXPECT_TRUE(stub_->Validate(&ctx2, ReportRequest("fast"), &resp).ok());
