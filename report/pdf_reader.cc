@@ -51,6 +51,7 @@ struct Line {
   std::vector<Word> words;  // sorted by x0
   double y0 = 0, y1 = 0;
   uint32_t page = 0;
+  bool margin = false;  // in the top or bottom margin of its page
   double h() const { return y1 - y0; }
   double yc() const { return (y0 + y1) / 2; }
 };
@@ -638,6 +639,8 @@ std::vector<Layout> FindTables(const std::vector<Line>& lines) {
       const Line& l = lines[j];
       const Line& prev = lines[j - 1];
       const double h = std::max(l.h(), 1.0);
+      // Running headers and footers do not interrupt a table crossing pages.
+      if (l.margin && !is_data[j]) continue;
       if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
       if (l.words.front().x0 < left - 1.0) break;
       if (!is_data[j]) {
@@ -677,7 +680,7 @@ std::vector<Layout> FindTables(const std::vector<Line>& lines) {
     for (int k = t.data.front() - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
       const Line& l = lines[k];
       const Line& below = lines[top];
-      if (l.words.front().x0 < left - 1.0) break;
+      if (l.margin || l.words.front().x0 < left - 1.0) break;
       if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
       // Headings (numbered) and sentences are text above the table.
       const std::string& first = l.words.front().text;
@@ -777,6 +780,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
         std::vector<const Word*> ws;
         for (const Word& w : l.words) ws.push_back(&w);
         if (IsPageNumberText(JoinWords(ws))) continue;
+        l.margin = true;
       }
       lines.push_back(std::move(l));
     }
