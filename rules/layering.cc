@@ -92,6 +92,15 @@ class SnapshotBuilder {
       snap->index_[p.set.id()] = snap->sets_.size();
       snap->sets_.push_back(std::move(cs));
     }
+    // Listing order: by depth (parents first), national version sets before
+    // provincial sets at the same depth, then by id.
+    std::stable_sort(snap->sets_.begin(), snap->sets_.end(), [](const CompiledSet& a, const CompiledSet& b) {
+      if (a.chain.size() != b.chain.size()) return a.chain.size() < b.chain.size();
+      if (a.is_version_set() != b.is_version_set()) return a.is_version_set();
+      return a.source.id() < b.source.id();
+    });
+    snap->index_.clear();
+    for (size_t k = 0; k < snap->sets_.size(); ++k) snap->index_[snap->sets_[k].source.id()] = k;
     // Version set × provincial set combinations.
     for (const CompiledSet& base : snap->sets_) {
       if (!base.is_version_set()) continue;

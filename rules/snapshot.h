@@ -34,7 +34,8 @@ struct CompiledSet {
 
 class Snapshot {
  public:
-  // Sets in load order: parents before children, then by id.
+  // Sets by depth (parents before children), national version sets before
+  // provincial sets of the same depth, then by id.
   const std::vector<CompiledSet>& sets() const { return sets_; }
   const CompiledSet* Find(std::string_view id) const;
   const std::string& content_hash() const { return content_hash_; }

@@ -148,6 +148,16 @@ TEST(EngineTest, ListAndDescribe) {
     EXPECT_GT(s.rule_count(), 0);
   }
   EXPECT_TRUE(ids.count("national-2021"));
+  // Parents are listed before their children; the national root first.
+  ASSERT_FALSE(sets.empty());
+  EXPECT_EQ(sets[0].id(), "national-common");
+  std::set<std::string> listed;
+  for (const auto& s : sets) {
+    if (!s.extends().empty()) {
+      EXPECT_TRUE(listed.count(s.extends())) << s.id();
+    }
+    listed.insert(s.id());
+  }
   auto d = DescribeRule(*Embedded(), "T3-A", "");
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->rule().id(), "T3-A");
