@@ -68,6 +68,9 @@ int RunRulesList(Backend& backend, const std::string& output, std::ostream& out,
     err << "xxgk rules list: " << sets.status().message() << "\n";
     return ExitCodeFor(sets.status());
   }
+  // The same order whichever backend answered.
+  std::sort(sets->begin(), sets->end(),
+            [](const auto& a, const auto& b) { return a.id() < b.id(); });
   if (output == "json") {
     google::protobuf::util::JsonPrintOptions options;
     options.preserve_proto_field_names = true;
