@@ -159,18 +159,6 @@ absl::StatusOr<Selection> Select(const Snapshot& snap, const xxgk::v1::Report& r
   std::string format_reason;
   sel.format = RequiredFormat(report, &format_reason);
 
-  if (!options.ruleset().empty()) {
-    const CompiledSet* s = snap.Find(options.ruleset());
-    if (s == nullptr) {
-      return absl::NotFoundError(absl::StrCat("unknown rule set \"", options.ruleset(),
-                                              "\" (xxgk rules list shows the loaded sets)"));
-    }
-    sel.rules = &s->effective;
-    for (const auto& p : s->source.selector().provinces()) sel.provinces.push_back(p);
-    AddChain(snap, *s, {}, absl::StrCat("request field ruleset=", options.ruleset()), &sel);
-    return sel;
-  }
-
   const CompiledSet* base = nullptr;
   for (const CompiledSet& s : snap.sets()) {
     const auto& f = s.source.selector().formats();
@@ -184,8 +172,28 @@ absl::StatusOr<Selection> Select(const Snapshot& snap, const xxgk::v1::Report& r
   const std::vector<const CompiledSet*> cands = Candidates(snap);
   const CompiledSet* top = nullptr;
   std::string why;
+  if (!options.ruleset().empty()) {
+    const CompiledSet* s = snap.Find(options.ruleset());
+    if (s == nullptr) {
+      return absl::NotFoundError(absl::StrCat("unknown rule set \"", options.ruleset(),
+                                              "\" (xxgk rules list shows the loaded sets)"));
+    }
+    const bool provincial = std::find(cands.begin(), cands.end(), s) != cands.end();
+    if (!provincial || PinsVersion(snap, *s) || base == nullptr) {
+      // A national set (or one that pins a version) named explicitly decides alone.
+      sel.rules = &s->effective;
+      for (const auto& p : s->source.selector().provinces()) sel.provinces.push_back(p);
+      AddChain(snap, *s, {}, absl::StrCat("request field ruleset=", options.ruleset()), &sel);
+      return sel;
+    }
+    // A provincial or city set named explicitly is laid over the national
+    // version set, exactly as when it is inferred.
+    top = s;
+    why = absl::StrCat("request field ruleset=", options.ruleset());
+  }
   const xxgk::v1::Metadata& meta = report.meta();
-  if (!options.province().empty()) {
+  const bool inferred = options.province().empty() && options.ruleset().empty();
+  if (top == nullptr && !options.province().empty()) {
     const std::string p(absl::StripAsciiWhitespace(options.province()));
     std::string prefix;
     if (AllDigits(p)) {
@@ -199,18 +207,18 @@ absl::StatusOr<Selection> Select(const Snapshot& snap, const xxgk::v1::Report& r
       if (top != nullptr) why = absl::StrCat("request field province=", p);
     }
   }
-  if (top == nullptr && options.province().empty() && !meta.region_code().empty()) {
+  if (top == nullptr && inferred && !meta.region_code().empty()) {
     std::string prefix;
     top = ByCode(cands, meta.region_code(), &prefix);
     if (top != nullptr) {
       why = absl::StrCat("division code ", meta.region_code(), " matches prefix ", prefix, " of ", top->source.id());
     }
   }
-  if (top == nullptr && options.province().empty() && !meta.province().empty()) {
+  if (top == nullptr && inferred && !meta.province().empty()) {
     top = ByProvince(cands, meta.province());
     if (top != nullptr) why = absl::StrCat("report province ", meta.province());
   }
-  if (top == nullptr && options.province().empty() && !meta.agency().empty()) {
+  if (top == nullptr && inferred && !meta.agency().empty()) {
     std::string name;
     top = ByPlaceName(cands, meta.agency(), &name);
     if (top != nullptr) why = absl::StrCat("place name ", name, " in the agency name ", meta.agency());

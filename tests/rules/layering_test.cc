@@ -316,3 +316,24 @@ TEST(LayeringValidateTest, ProvincialSetChangesFindings) {
 
 }  // namespace
 }  // namespace xxgk::rules
+
+namespace xxgk::rules {
+namespace {
+
+// Naming a provincial set explicitly replaces the inference, not the national
+// rules: the national version set still applies beneath it.
+TEST(SelectionTest, ExplicitProvincialSetLaysOverNationalVersionSet) {
+  auto snap = Snap();
+  xxgk::v1::Report r = Report2022();
+  xxgk::v1::ValidateOptions o;
+  o.set_ruleset("weihai");
+  auto sel = Select(*snap, r, o);
+  ASSERT_TRUE(sel.ok()) << sel.status();
+  std::vector<std::string> ids;
+  for (const auto& a : sel->applied) ids.push_back(a.id());
+  EXPECT_EQ(ids, (std::vector<std::string>{"national-common", "national-2021", "shandong", "weihai"}));
+  EXPECT_EQ(sel->applied.back().reason(), "request field ruleset=weihai");
+}
+
+}  // namespace
+}  // namespace xxgk::rules
