@@ -220,7 +220,8 @@ class TableBuilder {
   TableGrid Build() {
     FindColumns();
     if (cols_.size() > kMaxValueColumns) return TableGrid();
-    if (label_cols_.size() > kMaxLabelColumns) label_cols_.resize(1);
+    // erase, not resize(1): GCC 12 -O3 misreads the resize as out of bounds
+    if (label_cols_.size() > kMaxLabelColumns) label_cols_.erase(label_cols_.begin() + 1, label_cols_.end());
     std::vector<std::vector<GridCell>> rows;
     BuildHeader(&rows);
     BuildBody(&rows);
