@@ -5,7 +5,6 @@ findings equal the Python client's for the same document, and every stream
 id is answered exactly once. Bounded waits; the server is killed on exit.
 """
 
-import argparse
 import json
 import os
 import shutil
@@ -14,7 +13,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server_harness import ServerProc, dynamic_messages, kill_all, wait_serving  # noqa: E402
+from server_harness import base_parser, run_unittests, ServerProc, dynamic_messages, wait_serving  # noqa: E402
 
 ARGS = None
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -63,22 +62,12 @@ class NodeClientTest(unittest.TestCase):
 
 
 def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--server", required=True)
-    p.add_argument("--stubs", required=True)
+    p = base_parser()
     p.add_argument("--proto", required=True, help="directory holding xxgk/v1/*.proto")
     p.add_argument("--seeds", required=True)
     p.add_argument("--node_prefix", required=True, help="where npm installs @grpc/grpc-js")
     p.add_argument("--items", type=int, default=200)
-    ARGS, rest = p.parse_known_args()
-    sys.path.insert(0, ARGS.stubs)
-    try:
-        prog = unittest.main(argv=[sys.argv[0], "-v", *rest], exit=False)
-        ok = prog.result.wasSuccessful()
-    finally:
-        kill_all()
-    sys.exit(0 if ok else 1)
+    run_unittests(p)
 
 
 if __name__ == "__main__":

@@ -5,20 +5,19 @@ Validate calls, and `promtool check metrics` accepts the /metrics page.
 Everything on loopback, every wait bounded, both processes killed on exit.
 """
 
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_harness import (  # noqa: E402
+    base_parser, run_unittests, wait_for,
     PROCS, ServerProc, build_report, dynamic_messages, free_port, kill_all, scrape, wait_serving)
 
 ARGS = None
@@ -32,19 +31,6 @@ def promql(port, query):
     if body.get("status") != "success" or not body["data"]["result"]:
         return None
     return sum(float(s["value"][1]) for s in body["data"]["result"])
-
-
-def wait_for(pred, timeout, what):
-    end = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < end:
-        try:
-            if pred():
-                return
-        except OSError as e:  # not up yet
-            last = e
-        time.sleep(0.25)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what} (last error: {last})")
 
 
 class PrometheusTest(unittest.TestCase):
@@ -112,18 +98,8 @@ class PrometheusTest(unittest.TestCase):
 
 
 def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--server", required=True)
-    p.add_argument("--stubs", required=True)
-    ARGS, rest = p.parse_known_args()
-    sys.path.insert(0, ARGS.stubs)
-    try:
-        prog = unittest.main(argv=[sys.argv[0], "-v", *rest], exit=False)
-        ok = prog.result.wasSuccessful()
-    finally:
-        kill_all()
-    sys.exit(0 if ok else 1)
+    p = base_parser()
+    run_unittests(p)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ nothing changes but the failure counter (and one log line). Then SIGHUP with
 nothing changed: one more successful reload. All waits are bounded.
 """
 
-import argparse
 import os
 import shutil
 import signal
@@ -21,6 +20,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_harness import (  # noqa: E402
+    base_parser, run_unittests, wait_for,
     ServerProc, build_report, dynamic_messages, kill_all, metric_sum, scrape, wait_serving)
 
 ARGS = None
@@ -101,15 +101,6 @@ class Load:
             return len(self.results)
 
 
-def wait_until(pred, timeout, what):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if pred():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
 class ReloadTest(unittest.TestCase):
 
     def test_reload_under_load(self):
@@ -134,10 +125,10 @@ class ReloadTest(unittest.TestCase):
             m0 = scrape(server.metrics_port)
 
             with Load(stub, request) as load:
-                wait_until(lambda: load.count() >= 3, 30, "first responses under load")
+                wait_for(lambda: load.count() >= 3, 30, "first responses under load", interval=0.1)
                 dropped = time.monotonic()
                 write_atomically(os.path.join(rules, "provinces", "hebei.textproto"), PROVINCE_SET)
-                wait_until(lambda: load.latest() and SET_ID in load.latest()[1], 15,
+                wait_for(lambda: load.latest() and SET_ID in load.latest()[1], 15,
                            "the new province set to apply")
                 print(f"new set applied {time.monotonic() - dropped:.2f}s after the file appeared")
                 self.assertIn(RULE_ID, load.latest()[2])
@@ -149,11 +140,11 @@ class ReloadTest(unittest.TestCase):
                 # A broken file: the failure counter moves, nothing else changes.
                 write_atomically(os.path.join(rules, "provinces", "zz_broken.textproto"),
                                  'id: "broken"\nrules { id: "X" check_that_does_not_exist {} }\n')
-                wait_until(lambda: metric_sum(scrape(server.metrics_port),
+                wait_for(lambda: metric_sum(scrape(server.metrics_port),
                                               "xxgk_ruleset_reloads_total",
                                               result="failure") >= 1, 15, "the failure counter")
                 n = load.count()
-                wait_until(lambda: load.count() >= n + 5, 30, "responses after the broken file")
+                wait_for(lambda: load.count() >= n + 5, 30, "responses after the broken file", interval=0.1)
                 latest = load.latest()
                 self.assertIn(SET_ID, latest[1])
                 self.assertIn(RULE_ID, latest[2])
@@ -173,11 +164,11 @@ class ReloadTest(unittest.TestCase):
             # Remove the broken file; the watcher reloads once, then SIGHUP
             # with nothing changed reloads once more.
             os.remove(os.path.join(rules, "provinces", "zz_broken.textproto"))
-            wait_until(lambda: metric_sum(scrape(server.metrics_port),
+            wait_for(lambda: metric_sum(scrape(server.metrics_port),
                                           "xxgk_ruleset_reloads_total", result="success") == 2,
                        15, "the reload after removing the broken file")
             server.proc.send_signal(signal.SIGHUP)
-            wait_until(lambda: metric_sum(scrape(server.metrics_port),
+            wait_for(lambda: metric_sum(scrape(server.metrics_port),
                                           "xxgk_ruleset_reloads_total", result="success") == 3,
                        15, "the SIGHUP reload")
             channel.close()
@@ -189,19 +180,9 @@ class ReloadTest(unittest.TestCase):
 
 
 def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--server", required=True)
-    p.add_argument("--stubs", required=True)
+    p = base_parser()
     p.add_argument("--rules", required=True)
-    ARGS, rest = p.parse_known_args()
-    sys.path.insert(0, ARGS.stubs)
-    try:
-        prog = unittest.main(argv=[sys.argv[0], "-v", *rest], exit=False)
-        ok = prog.result.wasSuccessful()
-    finally:
-        kill_all()
-    sys.exit(0 if ok else 1)
+    run_unittests(p)
 
 
 if __name__ == "__main__":

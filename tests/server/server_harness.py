@@ -2,12 +2,15 @@
 health and reflection without extra Python packages, /metrics parsing, and a
 structured 2021 report built field by field."""
 
+import argparse
 import os
 import re
 import socket
 import subprocess
 import tempfile
+import sys
 import time
+import unittest
 import urllib.request
 
 PROCS = []
@@ -301,3 +304,42 @@ def build_report(wrong_cell=None):
 def finding_key(f):
     return (f["rule_id"], f["category"], f.get("severity", ""),
             tuple(sorted(f.get("location", {}).get("cell_keys", []))))
+
+
+def base_parser():
+    """An argument parser with the flags every server test script takes."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--server", required=True, help="the xxgk-server binary")
+    p.add_argument("--stubs", required=True, help="directory of the generated Python stubs")
+    return p
+
+
+def run_unittests(parser):
+    """Parses the script's flags into its module global ARGS, makes the stubs
+    importable, runs the script's test cases and exits with their outcome.
+    Every server a test started is killed on the way out."""
+    args, rest = parser.parse_known_args()
+    sys.path.insert(0, args.stubs)
+    sys.modules["__main__"].ARGS = args
+    ok = False
+    try:
+        prog = unittest.main(module="__main__", argv=[sys.argv[0], "-v", *rest], exit=False)
+        ok = prog.result.wasSuccessful()
+    finally:
+        kill_all()
+    sys.exit(0 if ok else 1)
+
+
+def wait_for(pred, timeout, what, interval=0.25):
+    """Polls pred() until it is true; an OSError counts as "not yet".
+    Raises AssertionError naming `what` after `timeout` seconds."""
+    end = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < end:
+        try:
+            if pred():
+                return
+        except OSError as e:
+            last = e
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what} (last error: {last})")

@@ -12,7 +12,6 @@ invalid --rules_dir both refuse to start with a clear message.
 Every wait is bounded; every server started here is killed on every exit path.
 """
 
-import argparse
 import json
 import os
 import signal
@@ -24,22 +23,19 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_harness import (  # noqa: E402
-    NOT_SERVING, SERVING, ServerProc, build_report, dynamic_messages, field_violations,
+    base_parser, run_unittests, NOT_SERVING, SERVING, ServerProc, build_report, dynamic_messages, field_violations,
     finding_key,
-    health_status, kill_all, metric_sum, reflection_services, scrape, wait_serving)
+    health_status, metric_sum, reflection_services, scrape, wait_serving)
 
 ARGS = None
 
 
-def parse_args():
-    p = argparse.ArgumentParser()
-    p.add_argument("--server", required=True)
-    p.add_argument("--stubs", required=True)
+def parser():
+    p = base_parser()
     p.add_argument("--rules", required=True, help="source rules dir (rules/sets)")
     p.add_argument("--cli", default="")
     p.add_argument("--seeds", default="", help="directory of raw sample reports")
-    args, rest = p.parse_known_args()
-    return args, rest
+    return p
 
 
 class ServiceTest(unittest.TestCase):
@@ -229,15 +225,7 @@ class ServiceTest(unittest.TestCase):
 
 
 def main():
-    global ARGS
-    ARGS, rest = parse_args()
-    sys.path.insert(0, ARGS.stubs)
-    try:
-        prog = unittest.main(argv=[sys.argv[0], "-v", *rest], exit=False)
-        ok = prog.result.wasSuccessful()
-    finally:
-        kill_all()
-    sys.exit(0 if ok else 1)
+    run_unittests(parser())
 
 
 if __name__ == "__main__":

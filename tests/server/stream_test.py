@@ -5,14 +5,13 @@ server's resident memory stays flat after warm-up (the stream window bounds
 what the server holds, whatever the client's pace). Prints the RSS samples.
 """
 
-import argparse
 import os
 import sys
 import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server_harness import ServerProc, dynamic_messages, kill_all, wait_serving  # noqa: E402
+from server_harness import base_parser, run_unittests, ServerProc, dynamic_messages, wait_serving  # noqa: E402
 
 ARGS = None
 
@@ -91,19 +90,9 @@ class StreamTest(unittest.TestCase):
 
 
 def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--server", required=True)
-    p.add_argument("--stubs", required=True)
+    p = base_parser()
     p.add_argument("--items", type=int, default=100000)
-    ARGS, rest = p.parse_known_args()
-    sys.path.insert(0, ARGS.stubs)
-    try:
-        prog = unittest.main(argv=[sys.argv[0], "-v", *rest], exit=False)
-        ok = prog.result.wasSuccessful()
-    finally:
-        kill_all()
-    sys.exit(0 if ok else 1)
+    run_unittests(p)
 
 
 if __name__ == "__main__":

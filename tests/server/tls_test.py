@@ -7,7 +7,6 @@ and --tls_key a TLS client is accepted and a plaintext one is not; with
 accepted. All waits are bounded; servers are killed on every exit path.
 """
 
-import argparse
 import os
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_harness import (  # noqa: E402
-    SERVING, ServerProc, dynamic_messages, health_status, kill_all, wait_serving)
+    base_parser, run_unittests, SERVING, ServerProc, dynamic_messages, health_status, kill_all, wait_serving)
 
 ARGS = None
 
@@ -117,18 +116,8 @@ class TlsTest(unittest.TestCase):
 
 
 def main():
-    global ARGS
-    p = argparse.ArgumentParser()
-    p.add_argument("--server", required=True)
-    p.add_argument("--stubs", required=True)
-    ARGS, rest = p.parse_known_args()
-    sys.path.insert(0, ARGS.stubs)
-    try:
-        prog = unittest.main(argv=[sys.argv[0], "-v", *rest], exit=False)
-        ok = prog.result.wasSuccessful()
-    finally:
-        kill_all()
-    sys.exit(0 if ok else 1)
+    p = base_parser()
+    run_unittests(p)
 
 
 if __name__ == "__main__":
