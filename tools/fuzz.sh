@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds every fuzz/*_fuzzer.cc with clang (libFuzzer + ASan + UBSan, the
 # whole project instrumented) into build-fuzz/ and runs each for a bounded
-# time. FUZZ_SECONDS (default 20) per target. Exit non-zero when a target
-# fails to build or finds a crash.
+# time. FUZZ_SECONDS (default 20) per target. FUZZ_BUILD_DIR names another
+# tree; with FUZZ_CONFIGURED=1 that tree is used as configured (tools/test.sh
+# builds its sanitizer unit tests and the fuzzers in one clang tree). Exit
+# non-zero when a target fails to build or finds a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -20,12 +22,14 @@ if ! command -v clang++ >/dev/null; then
   exit 1
 fi
 
-export CCACHE_BASEDIR=$ROOT
-SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer"
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DCMAKE_C_FLAGS="$SAN" -DCMAKE_CXX_FLAGS="$SAN" \
-  -DXXGK_BUILD_FUZZ=ON -DXXGK_BUILD_TESTS=OFF -DXXGK_BUILD_BENCH=OFF >/dev/null
+export CCACHE_BASEDIR=$ROOT CCACHE_NOHASHDIR=1
+if [[ "${FUZZ_CONFIGURED:-0}" != 1 ]]; then
+  SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer"
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_C_FLAGS="$SAN" -DCMAKE_CXX_FLAGS="$SAN" \
+    -DXXGK_BUILD_FUZZ=ON -DXXGK_BUILD_TESTS=OFF -DXXGK_BUILD_BENCH=OFF >/dev/null
+fi
 
 targets=()
 for s in "${srcs[@]}"; do targets+=("$(basename "$s" .cc)"); done
