@@ -52,12 +52,25 @@ int RunRulesExplain(Backend& backend, const std::string& rule_id, const std::str
 int RunRulesCheck(const std::string& dir, std::ostream& out, std::ostream& err);
 
 struct BenchFlags {
-  int iterations = 20;
+  int iterations = 20;    // in-process: validations per file
+  // Against a server (RunRemoteBench):
+  int concurrency = 16;   // outstanding calls (closed loop) when rate == 0
+  double rate = 0;        // calls per second, open loop; 0: closed loop
+  double duration = 10;   // seconds, when requests == 0
+  long requests = 0;      // calls per phase; 0: run for `duration`
+  bool compare_echo = false;  // also drive Echo with the same payloads
 };
 // `bench FILE...`: validates the files repeatedly through the backend and
 // prints throughput and latency.
 int RunBench(Backend& backend, const std::vector<std::string>& args, const BenchFlags& flags,
              std::ostream& out, std::ostream& err);
+// `bench --server=... FILE...`: a load generator on the asynchronous gRPC
+// API: Validate calls (and Echo calls with the same payloads when
+// compare_echo) at fixed concurrency or rate; prints throughput, latency
+// percentiles and errors by code per RPC, and with compare_echo ends with
+// `validate/echo throughput ratio: R`.
+int RunRemoteBench(const RemoteOptions& remote, const std::vector<std::string>& args,
+                   const BenchFlags& flags, std::ostream& out, std::ostream& err);
 
 // Exit status for a failed backend call (3 when the server is unreachable).
 int ExitCodeFor(const absl::Status& status);

@@ -38,7 +38,12 @@ ABSL_FLAG(int, jobs, 0, "validate/bench: parallel workers in-process; 0: one per
 ABSL_FLAG(bool, progress, true, "validate: progress bar when stderr is a terminal");
 ABSL_FLAG(std::string, color, "auto", "text output colours: auto (terminal, no NO_COLOR)|always|never");
 ABSL_FLAG(std::string, input_format, "", "parse: text|html|docx|pdf instead of sniffing");
-ABSL_FLAG(int, iterations, 20, "bench: validations per file");
+ABSL_FLAG(int, iterations, 20, "bench in-process: validations per file");
+ABSL_FLAG(int, concurrency, 16, "bench --server: outstanding calls (when --rate is 0)");
+ABSL_FLAG(double, rate, 0, "bench --server: calls per second, open loop; 0: fixed concurrency");
+ABSL_FLAG(double, duration, 10, "bench --server: seconds per RPC (when --requests is 0)");
+ABSL_FLAG(int64_t, requests, 0, "bench --server: calls per RPC; 0: run for --duration");
+ABSL_FLAG(bool, compare_echo, false, "bench --server: also drive Echo and print the ratio");
 
 namespace {
 
@@ -170,14 +175,24 @@ int main(int argc, char** argv) {
     if (pos[0] == "list" && pos.size() != 1) return Usage("rules", "list takes no arguments");
   }
 
+  xxgk::client::RemoteOptions remote;
+  remote.address = server;
+  remote.tls = absl::GetFlag(FLAGS_tls);
+  remote.tls_ca_file = absl::GetFlag(FLAGS_tls_ca_file);
+  remote.tls_server_name = absl::GetFlag(FLAGS_tls_server_name);
+  remote.connect_timeout_seconds = absl::GetFlag(FLAGS_connect_timeout);
+  if (command == "bench" && !server.empty()) {
+    xxgk::client::BenchFlags f;
+    f.concurrency = absl::GetFlag(FLAGS_concurrency);
+    f.rate = absl::GetFlag(FLAGS_rate);
+    f.duration = absl::GetFlag(FLAGS_duration);
+    f.requests = static_cast<long>(absl::GetFlag(FLAGS_requests));
+    f.compare_echo = absl::GetFlag(FLAGS_compare_echo);
+    return xxgk::client::RunRemoteBench(remote, pos, f, std::cout, std::cerr);
+  }
+
   absl::StatusOr<std::unique_ptr<xxgk::client::Backend>> backend;
   if (!server.empty()) {
-    xxgk::client::RemoteOptions remote;
-    remote.address = server;
-    remote.tls = absl::GetFlag(FLAGS_tls);
-    remote.tls_ca_file = absl::GetFlag(FLAGS_tls_ca_file);
-    remote.tls_server_name = absl::GetFlag(FLAGS_tls_server_name);
-    remote.connect_timeout_seconds = absl::GetFlag(FLAGS_connect_timeout);
     backend = xxgk::client::MakeRemoteBackend(remote);
   } else {
     backend = xxgk::client::MakeLocalBackend(absl::GetFlag(FLAGS_rules_dir),

@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "client/backend.h"
+#include "client/remote_channel.h"
 #include "grpcpp/grpcpp.h"
 #include "xxgk/v1/service.grpc.pb.h"
 
@@ -270,7 +271,7 @@ class RemoteBackend : public Backend {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Backend>> MakeRemoteBackend(const RemoteOptions& options) {
+absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeRemoteChannel(const RemoteOptions& options) {
   std::shared_ptr<grpc::ChannelCredentials> creds;
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
@@ -306,7 +307,13 @@ absl::StatusOr<std::unique_ptr<Backend>> MakeRemoteBackend(const RemoteOptions& 
                                                " within ", options.connect_timeout_seconds,
                                                " s (is xxgk-server running there?)"));
   }
-  return std::unique_ptr<Backend>(new RemoteBackend(std::move(channel), options));
+  return channel;
+}
+
+absl::StatusOr<std::unique_ptr<Backend>> MakeRemoteBackend(const RemoteOptions& options) {
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = MakeRemoteChannel(options);
+  if (!channel.ok()) return channel.status();
+  return std::unique_ptr<Backend>(new RemoteBackend(*std::move(channel), options));
 }
 
 }  // namespace xxgk::client

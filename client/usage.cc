@@ -88,11 +88,22 @@ constexpr char kRules[] = R"(Usage: xxgk rules list [--output=text|json]
 list and explain use --rules_dir (default: the embedded sets) or --server.
 )";
 
-constexpr char kBench[] = R"(Usage: xxgk bench [--iterations=N] [--jobs=N] [--server=HOST:PORT] FILE...
+constexpr char kBench[] = R"(Usage: xxgk bench [--iterations=N] [--jobs=N] FILE...
+       xxgk bench --server=HOST:PORT [--concurrency=N | --rate=QPS]
+                  [--duration=S | --requests=N] [--compare_echo] FILE...
 
-Validates the files N times each (default 20) in-process or through a server
-(one ValidateStream call) and prints reports per second and latency
-percentiles.
+In-process: validates the files N times each (default 20) and prints reports
+per second and latency percentiles.
+
+With --server: a load generator on the asynchronous gRPC API. It sends the
+files (as xxgk validate would, round robin) as unary Validate calls, either
+keeping --concurrency calls outstanding (default 16) or starting --rate calls
+per second (open loop; latency counts from the scheduled start), for
+--duration seconds (default 10) or --requests calls. It prints calls/s,
+p50/p90/p99/p99.9 latency and errors by status code. --compare_echo then
+drives Echo (a no-op with the same payloads) the same way, prints the same
+statistics, and ends with the line
+  validate/echo throughput ratio: R
 )";
 
 }  // namespace

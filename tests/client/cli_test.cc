@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <regex>
 #include <thread>
 
@@ -322,6 +323,45 @@ TEST_F(ServerTest, ThroughTheServerTheOutputIsIdentical) {
   EXPECT_EQ(rl.exit_code, 0) << rl.err;
   EXPECT_EQ(rl.out, RunXxgk({"rules", "list"}).out);
   fs::remove_all(dir);
+}
+
+// The load generator against a real server: Validate then Echo with the seed
+// reports, the statistics per RPC, and the ratio as the last line. The ratio
+// is printed, not asserted against a target (speed is a benchmark matter).
+TEST_F(ServerTest, BenchComparesValidateWithEcho) {
+  const std::string seeds = std::string(XXGK_SOURCE_DIR) + "/../shared/corpus/seeds";
+  ProcessResult r = RunXxgk({"bench", "--server=" + address_, "--connect_timeout=10",
+                             "--compare_echo", "--duration=2", "--concurrency=4", seeds});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* rpc : {"validate", "echo"}) {
+    EXPECT_TRUE(std::regex_search(
+        r.out, std::regex(std::string("(^|\n)") + rpc +
+                          R"(: [1-9][0-9]* ok, 0 errors in [0-9.]+ s: [0-9.]+ calls/s\n)")))
+        << r.out;
+    for (const char* p : {"p50", "p90", "p99", "p99.9"}) {
+      EXPECT_TRUE(std::regex_search(
+          r.out, std::regex(std::string("\n") + rpc + " latency " + std::regex_replace(
+                                p, std::regex("\\."), "\\.") + R"(: [0-9]+\.[0-9]{3} ms\n)")))
+          << rpc << " " << p << "\n" << r.out;
+    }
+  }
+  std::vector<std::string> lines = absl::StrSplit(r.out, '\n', absl::SkipEmpty());
+  ASSERT_FALSE(lines.empty());
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(lines.back(), m,
+                               std::regex(R"(validate/echo throughput ratio: ([0-9]+\.[0-9]{2,3}))")))
+      << lines.back();
+  const double ratio = std::stod(m[1].str());
+  EXPECT_GT(ratio, 0.0);
+  std::cout << "measured validate/echo throughput ratio: " << ratio << "\n";
+}
+
+TEST_F(ServerTest, BenchAtAFixedRateStopsAfterTheRequestedCalls) {
+  ProcessResult r = RunXxgk({"bench", "--server=" + address_, "--connect_timeout=10",
+                             "--rate=50", "--requests=20", kClean});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("validate: 20 ok, 0 errors in "));
+  EXPECT_THAT(r.out, Not(HasSubstr("ratio")));
 }
 #endif  // XXGK_HAVE_SERVER
 
