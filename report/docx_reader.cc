@@ -24,7 +24,7 @@ namespace {
 
 constexpr zip_uint64_t kMaxXmlBytes = 64u << 20;  // zip-bomb guard
 constexpr int kMaxDepth = 256;
-constexpr int kMaxGridColumns = 1000;
+constexpr int kMaxGridColumns = static_cast<int>(kMaxTableColumns);
 
 bool Is(const xmlNode* n, const char* local) {
   return n != nullptr && n->type == XML_ELEMENT_NODE &&
@@ -57,8 +57,7 @@ int IntVal(const xmlNode* n, int fallback) {
   bool found = false;
   std::string v = Val(n, &found);
   if (!found) return fallback;
-  int x = std::atoi(v.c_str());
-  return std::clamp(x, 1, kMaxGridColumns);
+  return ParseSpan(v, fallback, kMaxGridColumns);
 }
 
 // A run formatted as hidden (w:rPr/w:vanish, not switched off).
@@ -219,8 +218,17 @@ class DocxWalker {
     TableGrid grid;
     grid.source_kind = "docx";
     std::vector<std::vector<int>> origin_row;  // row of the cell a vMerge continues
+    size_t widest = 0;
     for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
       if (!Is(tr, "tr")) continue;
+      if (!grid.rows.empty()) widest = std::max(widest, grid.rows.back().size());
+      // each row holds at most kMaxGridColumns cells; the padded grid must fit
+      if (!GridWithinBudget(grid.rows.size() + 1, std::max<size_t>(widest, 1))) {
+        size_t n_rows = 0;
+        for (const xmlNode* t = tbl->children; t != nullptr; t = t->next) n_rows += Is(t, "tr");
+        out_->notes.push_back(TableTooLargeNote("docx", n_rows, widest));
+        return;
+      }
       const int r = static_cast<int>(grid.rows.size());
       std::vector<GridCell>& row = grid.rows.emplace_back();
       std::vector<int>& origin = origin_row.emplace_back();
@@ -268,6 +276,10 @@ class DocxWalker {
     if (grid.rows.empty()) return;
     size_t width = 0;
     for (const auto& row : grid.rows) width = std::max(width, row.size());
+    if (!GridWithinBudget(grid.rows.size(), width)) {
+      out_->notes.push_back(TableTooLargeNote("docx", grid.rows.size(), width));
+      return;
+    }
     for (auto& row : grid.rows) row.resize(width);
     grid.caption = LastLineText(out_->blocks);
     Block b;

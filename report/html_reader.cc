@@ -124,8 +124,8 @@ bool IsHidden(const GumboElement& el) {
 int SpanAttribute(const GumboElement& el, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
   if (a == nullptr) return 1;
-  int v = std::atoi(a->value);
-  return v < 1 ? 1 : v;
+  // rowspan and colspan are clamped again (to the budget) by ExpandSpans
+  return ParseSpan(a->value, 1, 65534);
 }
 
 struct Range {
@@ -298,9 +298,16 @@ class HtmlWalker {
                               [](const std::vector<SpanCell>& r) { return r.empty(); }),
                rows.end());
     if (rows.empty()) return;
+    absl::StatusOr<TableGrid> grid = ExpandSpans(rows, "html");
+    if (!grid.ok()) {
+      size_t widest = 0;
+      for (const auto& r : rows) widest = std::max(widest, r.size());
+      out_->notes.push_back(TableTooLargeNote("html", rows.size(), widest));
+      return;
+    }
     Block b;
     b.kind = Block::Kind::kTable;
-    b.table = ExpandSpans(rows, "html");
+    b.table = *std::move(grid);
     b.table.caption = caption.empty() ? LastLineText(out_->blocks) : caption;
     b.source_begin = static_cast<uint32_t>(table->v.element.start_pos.offset);
     b.source_end = static_cast<uint32_t>(table->v.element.end_pos.offset);

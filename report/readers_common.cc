@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "report/normalize.h"
 
 namespace xxgk::report {
 namespace {
 
-constexpr int kMaxColumns = 1000;
+constexpr int kMaxColumns = static_cast<int>(kMaxTableColumns);
 constexpr int kMaxRowSpan = 65534;
 
 bool IsAsciiSpace(char c) {
@@ -76,8 +78,40 @@ xxgk::v1::Script TextCleaner::script() const {
   return xxgk::v1::SIMPLIFIED;
 }
 
-TableGrid ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
-                      std::string_view source_kind) {
+bool GridWithinBudget(size_t rows, size_t width) {
+  if (width > kMaxTableColumns) return false;
+  if (width == 0) return true;
+  return rows <= kMaxTableCells / width;
+}
+
+xxgk::v1::ReadingNote TableTooLargeNote(std::string_view source_kind, size_t rows,
+                                        size_t width) {
+  xxgk::v1::ReadingNote note;
+  note.set_kind(xxgk::v1::ReadingNote::AMBIGUOUS_TABLE);
+  note.set_message(absl::StrCat("table too large to read (", absl::string_view(source_kind.data(), source_kind.size()), ", ", rows,
+                                " rows, ", width, " columns; at most ", kMaxTableColumns,
+                                " columns and ", kMaxTableCells, " cells): dropped"));
+  return note;
+}
+
+int ParseSpan(std::string_view value, int fallback, int max) {
+  // Leading digits only, as browsers read "2px" or " 3 "; overlong runs clamp.
+  size_t b = 0;
+  while (b < value.size() && IsAsciiSpace(value[b])) ++b;
+  if (b < value.size() && value[b] == '+') ++b;
+  size_t e = b;
+  while (e < value.size() && value[e] >= '0' && value[e] <= '9') ++e;
+  if (e == b) return fallback;
+  int64_t v = 0;
+  if (e - b > 12 || !absl::SimpleAtoi(absl::string_view(value.data() + b, e - b), &v)) {
+    return max;
+  }
+  if (v < 1) return fallback;
+  return static_cast<int>(std::min<int64_t>(v, max));
+}
+
+absl::StatusOr<TableGrid> ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
+                                      std::string_view source_kind) {
   TableGrid grid;
   grid.source_kind = std::string(source_kind);
   const int n_rows = static_cast<int>(rows.size());
@@ -95,6 +129,11 @@ TableGrid ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
         std::vector<GridCell>& row = out[r + dr];
         std::vector<bool>& mark = filled[r + dr];
         if (static_cast<int>(row.size()) < col + cs) {
+          // every row is padded to the widest one: refuse before allocating
+          if (!GridWithinBudget(rows.size(), static_cast<size_t>(col + cs))) {
+            return absl::ResourceExhaustedError(absl::StrCat(
+                "table grid over budget: ", rows.size(), " rows x ", col + cs, " columns"));
+          }
           row.resize(col + cs);
           mark.resize(col + cs, false);
         }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "report/blocks.h"
 
 namespace xxgk::report {
@@ -28,6 +29,25 @@ class TextCleaner {
   int64_t total_bytes_ = 0;
 };
 
+// The one budget every reader holds a table grid to, so that a hostile
+// document (a line of 50,000 '|', colspan=1000 on thousands of rows, a huge
+// w:gridSpan) cannot make a reader allocate without bound. A table over budget
+// is dropped and noted (TableTooLargeNote), never truncated silently.
+inline constexpr size_t kMaxTableColumns = 1000;
+inline constexpr size_t kMaxTableCells = 2'000'000;
+
+// True when a grid of `rows` rows padded to `width` columns is within budget.
+bool GridWithinBudget(size_t rows, size_t width);
+
+// The note for a table dropped because its grid is over budget.
+xxgk::v1::ReadingNote TableTooLargeNote(std::string_view source_kind, size_t rows,
+                                        size_t width);
+
+// Parses a decimal span attribute (HTML rowspan/colspan, w:gridSpan) without
+// trusting it: missing, malformed or < 1 gives `fallback`; large values are
+// clamped to `max`.
+int ParseSpan(std::string_view value, int fallback, int max);
+
 // A cell as the source declares it, before span expansion.
 struct SpanCell {
   std::string text;  // already cleaned
@@ -40,8 +60,9 @@ struct SpanCell {
 // Lays out rows of declared cells as HTML does: a cell goes to the first free
 // column of its row, covered positions get continuation copies, row spans are
 // clipped at the last row, and the grid is padded to a rectangle. Spans are
-// clamped to keep hostile input bounded.
-TableGrid ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
+// clamped; a grid over the shared budget (GridWithinBudget) is refused with
+// RESOURCE_EXHAUSTED before it is allocated.
+absl::StatusOr<TableGrid> ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
                       std::string_view source_kind);
 
 // Appends a line block unless `text` is empty.

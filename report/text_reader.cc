@@ -22,6 +22,7 @@
 #include "report/labels.h"
 #include "report/normalize.h"
 #include "report/readers.h"
+#include "report/readers_common.h"
 #include "report/sections.h"
 
 namespace xxgk::report {
@@ -126,6 +127,9 @@ class TextTableReader {
     return std::move(blocks_);
   }
 
+  // Notes about tables dropped while reading; call after Read().
+  std::vector<xxgk::v1::ReadingNote> TakeNotes() { return std::move(notes_); }
+
  private:
   uint32_t Src(uint32_t off) const {
     if (off < to_input_.size()) return to_input_[off];
@@ -161,6 +165,12 @@ class TextTableReader {
     if (rows.empty()) return;
     size_t width = 0;
     for (const auto& r : rows) width = std::max(width, r.size());
+    if (!GridWithinBudget(rows.size(), width)) {
+      xxgk::v1::ReadingNote note = TableTooLargeNote(kind, rows.size(), width);
+      notes_.push_back(std::move(note));
+      last_line_ = {};
+      return;
+    }
     for (auto& r : rows) {
       uint32_t at = r.empty() ? Src(b) : r.back().source_end;
       while (r.size() < width) {
@@ -507,6 +517,7 @@ class TextTableReader {
   const std::vector<uint32_t>& to_input_;
   std::vector<Line> lines_;
   std::vector<Block> blocks_;
+  std::vector<xxgk::v1::ReadingNote> notes_;  // tables dropped as over budget
   std::string_view last_line_;
   size_t legacy_start_ = static_cast<size_t>(-1);
   size_t aligned_checked_until_ = 0;
@@ -542,6 +553,7 @@ absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
                    : xxgk::v1::SIMPLIFIED;
   TextTableReader reader(norm.text, norm.to_input);
   out.blocks = reader.Read();
+  for (auto& n : reader.TakeNotes()) out.notes.push_back(std::move(n));
   return out;
 }
 

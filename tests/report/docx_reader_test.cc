@@ -162,5 +162,33 @@ TEST(DocxReader, RefusesDocumentsExpandingBeyondTheCap) {
   EXPECT_THAT(std::string(r.status().message()), HasSubstr("64 MiB"));
 }
 
+TEST(DocxReader, HugeGridSpanOnManyRowsIsDroppedWithANote) {
+  std::string rows;
+  for (int i = 0; i < 3000; ++i) {
+    rows += "<w:tr>" + Tc("x", "<w:gridSpan w:val=\"99999999999999999999\"/>") + "</w:tr>";
+  }
+  absl::StatusOr<ReadResult> r = ReadBody(P(R("before")) + "<w:tbl>" + rows + "</w:tbl>" +
+                                          P(R("after")));
+  ASSERT_TRUE(r.ok()) << r.status();
+  bool noted = false;
+  for (const auto& n : r->notes) {
+    noted |= n.kind() == xxgk::v1::ReadingNote::AMBIGUOUS_TABLE &&
+             n.message().find("table too large") != std::string::npos;
+  }
+  EXPECT_TRUE(noted);
+  for (const Block& b : r->blocks) EXPECT_EQ(b.kind, Block::Kind::kLine);
+  EXPECT_THAT(Lines(*r), ElementsAre("before", "after"));
+}
+
+TEST(DocxReader, MalformedGridSpanFallsBackToOne) {
+  absl::StatusOr<ReadResult> r = ReadBody(
+      "<w:tbl><w:tr>" + Tc("a", "<w:gridSpan w:val=\"-4\"/>") +
+      Tc("b", "<w:gridSpan w:val=\"zz\"/>") + "</w:tr></w:tbl>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 1u);
+  ASSERT_EQ(r->blocks[0].table.rows.size(), 1u);
+  EXPECT_EQ(r->blocks[0].table.rows[0].size(), 2u);
+}
+
 }  // namespace
 }  // namespace xxgk::report
