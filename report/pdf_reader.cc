@@ -34,6 +34,7 @@ namespace xxgk::report {
 namespace {
 
 constexpr int kMaxPages = 5000;
+constexpr size_t kMaxTableRows = 2000;  // data rows of one table (hostile PDFs)
 constexpr size_t kMaxValueColumns = 64;
 constexpr size_t kMaxLabelColumns = 8;
 
@@ -413,11 +414,17 @@ class TableBuilder {
       const TextBlock* block;
     };
     std::vector<Free> free;
+    // Data rows run down the page, so a block's candidate rows are found by
+    // binary search instead of a scan of every row.
+    const bool sorted = std::is_sorted(ys.begin(), ys.end());
     for (auto& [key, b] : blocks) {
       int best = -1;
       double best_d = 1e18;
-      for (int i = 0; i < n; ++i) {
-        if (ys[i] < b.y0 - 0.3 * H() || ys[i] > b.y1 + 0.3 * H()) continue;
+      const double lo = b.y0 - 0.3 * H(), hi = b.y1 + 0.3 * H();
+      const int from = sorted ? static_cast<int>(std::lower_bound(ys.begin(), ys.end(), lo) - ys.begin()) : 0;
+      for (int i = from; i < n; ++i) {
+        if (sorted && ys[i] > hi) break;
+        if (ys[i] < lo || ys[i] > hi) continue;
         double d = std::abs(ys[i] - b.yc());
         if (d < best_d) {
           best_d = d;
@@ -626,17 +633,35 @@ std::vector<Layout> FindTables(const std::vector<Line>& lines) {
     }
     Layout t;
     t.data.push_back(i);
+    // The value columns seen so far, as sorted disjoint intervals (merged as
+    // they are added), so each overlap test is a binary search.
     std::vector<Interval> cols;
     auto add_cols = [&](int li) {
       for (int wi : CellValues(lines[li])) {
-        cols.push_back({lines[li].words[wi].x0, lines[li].words[wi].x1});
+        Interval iv{lines[li].words[wi].x0, lines[li].words[wi].x1};
+        auto first = std::lower_bound(cols.begin(), cols.end(), iv.x0,
+                                      [](const Interval& c, double x) { return c.x1 < x; });
+        auto last = first;
+        while (last != cols.end() && last->x0 <= iv.x1) {
+          iv.x0 = std::min(iv.x0, last->x0);
+          iv.x1 = std::max(iv.x1, last->x1);
+          ++last;
+        }
+        cols.insert(cols.erase(first, last), iv);
       }
+    };
+    auto overlaps_cols = [&](const Word& w) {
+      auto it = std::lower_bound(cols.begin(), cols.end(), w.x0,
+                                 [](const Interval& c, double x) { return c.x1 <= x; });
+      return it != cols.end() && std::min(it->x1, w.x1) - std::max(it->x0, w.x0) > 0;
     };
     add_cols(i);
     double left = LeftEdge(lines, t.data);
     std::vector<int> pending;
     int j = i + 1;
     for (; j < n; ++j) {
+      // a longer run of rows is split into tables of at most kMaxTableRows
+      if (t.data.size() >= kMaxTableRows) break;
       const Line& l = lines[j];
       const Line& prev = lines[j - 1];
       const double h = std::max(l.h(), 1.0);
@@ -650,14 +675,7 @@ std::vector<Layout> FindTables(const std::vector<Line>& lines) {
       }
       auto vals = CellValues(l);
       int overlapping = 0;
-      for (int wi : vals) {
-        for (const Interval& c : cols) {
-          if (std::min(c.x1, l.words[wi].x1) - std::max(c.x0, l.words[wi].x0) > 0) {
-            ++overlapping;
-            break;
-          }
-        }
-      }
+      for (int wi : vals) overlapping += overlaps_cols(l.words[wi]) ? 1 : 0;
       if (2 * overlapping < static_cast<int>(vals.size())) break;
       t.body.insert(t.body.end(), pending.begin(), pending.end());
       pending.clear();
@@ -735,6 +753,14 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
   result.source.set_pages(static_cast<uint32_t>(pages));
   TextCleaner cleaner;
 
+  if (pages > kMaxPages) {
+    xxgk::v1::ReadingNote note;
+    note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
+    note.set_message(absl::StrCat("the PDF has ", pages, " pages; only the first ", kMaxPages,
+                                  " were read"));
+    note.mutable_span()->set_page(kMaxPages + 1);
+    result.notes.push_back(std::move(note));
+  }
   std::vector<Line> lines;
   double offset = 0;
   for (int p = 0; p < std::min(pages, kMaxPages); ++p) {
