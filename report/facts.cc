@@ -47,16 +47,23 @@ std::optional<uint64_t> ParseChineseInteger(std::string_view s) {
       {"十", 10}, {"百", 100}, {"千", 1000}};
   static const std::map<std::string, uint64_t, std::less<>> kBig = {
       {"万", 10000}, {"亿", 100000000}};
+  // No count in a report is written with more than a few dozen characters;
+  // longer runs (and anything past uint64) are not numbers, not wrapped ones.
+  constexpr size_t kMaxChars = 40;
   const std::vector<std::string> chars = Chars(s);
-  if (chars.empty()) return std::nullopt;
+  if (chars.empty() || chars.size() > kMaxChars) return std::nullopt;
   bool has_unit = false;
   for (const auto& c : chars) {
     if (kSmall.count(c) || kBig.count(c)) has_unit = true;
     else if (!kDigit.count(c)) return std::nullopt;
   }
+  auto mul = [](uint64_t a, uint64_t b, uint64_t* out) { return !__builtin_mul_overflow(a, b, out); };
+  auto add = [](uint64_t a, uint64_t b, uint64_t* out) { return !__builtin_add_overflow(a, b, out); };
   if (!has_unit) {  // digit by digit: 二〇二四
     uint64_t v = 0;
-    for (const auto& c : chars) v = v * 10 + kDigit.find(c)->second;
+    for (const auto& c : chars) {
+      if (!mul(v, 10, &v) || !add(v, kDigit.find(c)->second, &v)) return std::nullopt;
+    }
     return v;
   }
   uint64_t total = 0, section = 0, digit = 0;
@@ -66,20 +73,25 @@ std::optional<uint64_t> ParseChineseInteger(std::string_view s) {
       digit = d->second;
       have_digit = true;
     } else if (auto u = kSmall.find(c); u != kSmall.end()) {
-      section += (have_digit ? digit : 1) * u->second;
+      uint64_t part = 0;
+      if (!mul(have_digit ? digit : 1, u->second, &part) || !add(section, part, &section)) {
+        return std::nullopt;
+      }
       digit = 0;
       have_digit = false;
     } else {
       const uint64_t big = kBig.find(c)->second;
-      section += digit;
+      if (!add(section, digit, &section)) return std::nullopt;
       if (section == 0) return std::nullopt;
-      total = (total + section) * big;
+      if (!add(total, section, &total) || !mul(total, big, &total)) return std::nullopt;
       section = 0;
       digit = 0;
       have_digit = false;
     }
   }
-  return total + section + digit;
+  uint64_t out = 0;
+  if (!add(total, section, &out) || !add(out, digit, &out)) return std::nullopt;
+  return out;
 }
 
 std::string TrimDecimal(std::string v) {

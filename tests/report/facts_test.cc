@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -28,6 +29,18 @@ std::vector<ProseFact> About(const std::vector<ProseFact>& facts, const std::str
     if (f.subject() == subject) out.push_back(f);
   }
   return out;
+}
+
+TEST(ParseNumber, LongChineseNumeralsDoNotWrapAround) {
+  std::string ones;
+  for (int i = 0; i < 19; ++i) ones += "一";
+  EXPECT_EQ(ParseNumber(ones), "1111111111111111111");
+  std::string forty;
+  for (int i = 0; i < 40; ++i) forty += "一";
+  EXPECT_EQ(ParseNumber(forty), std::nullopt);  // 10^40 does not fit: not a number
+  EXPECT_EQ(ParseNumber(forty + forty), std::nullopt);
+  EXPECT_EQ(ParseNumber("一亿亿亿亿"), std::nullopt);  // 10^32
+  EXPECT_EQ(ParseNumber("九千九百九十九亿"), "999900000000");
 }
 
 TEST(ParseNumber, ArabicChineseAndSeparators) {
