@@ -1,7 +1,8 @@
 // deadline: the report was published by the deadline for its agency level
 // (Art. 49; before 2019 every organ by 31 March). The first entry whose
-// agency_levels contain the report's level (or is empty) gives the deadline
-// (report year + year_offset, month, day).
+// agency_levels contain the report's level (or is empty), and whose
+// min_year/max_year admit the report year, gives the deadline (report year +
+// year_offset, month, day).
 //
 // - no publication date → one NOT_ASSESSABLE finding at
 //   not_assessable_severity (INFO by default);
@@ -47,6 +48,10 @@ std::string DateIso(int y, int m, int d) {
   return absl::StrFormat("%04d-%02d-%02d", y, m, d);
 }
 
+bool ValidForYear(const xxgk::v1::Deadline::Entry& e, int year) {
+  return (e.min_year() == 0 || year >= e.min_year()) && (e.max_year() == 0 || year <= e.max_year());
+}
+
 class DeadlineCheck : public Check {
  public:
   explicit DeadlineCheck(const xxgk::v1::Deadline& p) : p_(p) {}
@@ -57,6 +62,7 @@ class DeadlineCheck : public Check {
     if (year <= 0) return;
     const xxgk::v1::Deadline::Entry* entry = nullptr;
     for (const auto& e : p_.entries()) {
+      if (!ValidForYear(e, year)) continue;
       if (e.agency_levels().empty() ||
           std::find(e.agency_levels().begin(), e.agency_levels().end(), meta.agency_level()) !=
               e.agency_levels().end()) {
@@ -68,11 +74,13 @@ class DeadlineCheck : public Check {
     if (entry == nullptr) {
       if (!p_.assess_unknown_level()) return;
       for (const auto& e : p_.entries()) {  // the latest deadline listed
+        if (!ValidForYear(e, year)) continue;
         if (entry == nullptr || std::make_tuple(e.year_offset(), e.month(), e.day()) >
                                     std::make_tuple(entry->year_offset(), entry->month(), entry->day())) {
           entry = &e;
         }
       }
+      if (entry == nullptr) return;  // no entry valid for this report year
       uncertain = true;
     }
     Due due{year + entry->year_offset(), entry->month(), entry->day(), entry->label()};
@@ -186,6 +194,10 @@ absl::StatusOr<std::unique_ptr<Check>> CompileDeadline(const xxgk::v1::Rule& rul
     if (e.year_offset() < 0 || e.year_offset() > 5) {
       return absl::InvalidArgumentError(
           absl::StrCat("deadline.entries[", i, "].year_offset: ", e.year_offset(), " out of range 0..5"));
+    }
+    if (e.min_year() < 0 || e.max_year() < 0 || (e.max_year() > 0 && e.min_year() > e.max_year())) {
+      return absl::InvalidArgumentError(absl::StrCat("deadline.entries[", i, "]: min_year ", e.min_year(),
+                                                     " and max_year ", e.max_year(), " admit no year"));
     }
   }
   return std::unique_ptr<Check>(new DeadlineCheck(p));
