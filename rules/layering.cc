@@ -22,6 +22,48 @@ const std::vector<CompiledRule>* Snapshot::Combined(std::string_view base, std::
   return it == combined_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// The highest severity a message can emit: every set field of enum type
+// xxgk.v1.Severity, at any depth (the rule's own severity and any its check's
+// parameters carry, such as Deadline.not_assessable_severity).
+int MaxSeverityIn(const google::protobuf::Message& m, int depth = 0) {
+  using google::protobuf::FieldDescriptor;
+  if (depth > 16) return 0;
+  const auto* refl = m.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  refl->ListFields(m, &fields);
+  int max = 0;
+  for (const FieldDescriptor* f : fields) {
+    if (f->cpp_type() == FieldDescriptor::CPPTYPE_ENUM &&
+        f->enum_type() == xxgk::v1::Severity_descriptor()) {
+      if (f->is_repeated()) {
+        for (int k = 0; k < refl->FieldSize(m, f); ++k) {
+          max = std::max(max, refl->GetRepeatedEnumValue(m, f, k));
+        }
+      } else {
+        max = std::max(max, refl->GetEnumValue(m, f));
+      }
+    } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (f->is_repeated()) {
+        for (int k = 0; k < refl->FieldSize(m, f); ++k) {
+          max = std::max(max, MaxSeverityIn(refl->GetRepeatedMessage(m, f, k), depth + 1));
+        }
+      } else {
+        max = std::max(max, MaxSeverityIn(refl->GetMessage(m, f), depth + 1));
+      }
+    }
+  }
+  return max;
+}
+
+}  // namespace
+
+bool ExceedsUnconfirmedCap(const xxgk::v1::Rule& rule) {
+  return rule.basis().evidence() == xxgk::v1::UNCONFIRMED &&
+         MaxSeverityIn(rule) > xxgk::v1::WARNING;
+}
+
 void ApplyPatch(const xxgk::v1::Rule& patch, xxgk::v1::Rule* rule) {
   using google::protobuf::FieldDescriptor;
   const auto* refl = patch.GetReflection();
@@ -206,8 +248,17 @@ class SnapshotBuilder {
     const std::string who = absl::StrCat("rule \"", rule.id(), "\": ");
     if (rule.severity() == xxgk::v1::SEVERITY_UNSPECIFIED) Error(i, line, who + "severity is required (ERROR, WARNING or INFO)");
     if (rule.category() == xxgk::v1::CATEGORY_UNSPECIFIED) Error(i, line, who + "category is required");
-    if (rule.basis().evidence() == xxgk::v1::UNCONFIRMED && rule.severity() == xxgk::v1::ERROR) {
-      Error(i, line, who + "a rule built on [U] (UNCONFIRMED) evidence may be WARNING at most");
+    if (!rule.has_basis()) {
+      Error(i, line, who + "basis is required (citation and evidence: what the rule rests on)");
+    } else {
+      if (rule.basis().citation().empty()) Error(i, line, who + "basis.citation is required");
+      if (rule.basis().evidence() == xxgk::v1::EVIDENCE_LEVEL_UNSPECIFIED) {
+        Error(i, line, who + "basis.evidence is required (VERIFIED, SEEN, IMPLIED or UNCONFIRMED)");
+      }
+    }
+    if (ExceedsUnconfirmedCap(rule)) {
+      Error(i, line, who + "a rule built on [U] (UNCONFIRMED) evidence may be WARNING at most "
+                           "(its severity and every severity its parameters emit)");
     }
     const auto& aw = rule.applies_when();
     if (aw.min_year() < 0 || aw.max_year() < 0 || (aw.min_year() > 0 && aw.max_year() > 0 && aw.min_year() > aw.max_year())) {
@@ -303,7 +354,7 @@ class SnapshotBuilder {
       ApplyPatch(ov.patch(), &rule);
       rule.set_id(ov.id());
       if (ov.severity() != xxgk::v1::SEVERITY_UNSPECIFIED) rule.set_severity(ov.severity());
-      if (rule.basis().evidence() == xxgk::v1::UNCONFIRMED && rule.severity() == xxgk::v1::ERROR) {
+      if (ExceedsUnconfirmedCap(rule)) {
         Error(i, LineOf(i, "overrides", o),
               absl::StrCat("override of \"", ov.id(), "\": a rule built on [U] evidence may be WARNING at most"));
       }

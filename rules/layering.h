@@ -27,6 +27,11 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> BuildSnapshot(std::vector<Parsed
                                                               std::vector<std::string> errors,
                                                               std::string content_hash);
 
+// True when `rule` rests on [U] (UNCONFIRMED) evidence yet can emit more than
+// WARNING: its own severity or any severity its check's parameters carry
+// (e.g. Deadline.not_assessable_severity).
+bool ExceedsUnconfirmedCap(const xxgk::v1::Rule& rule);
+
 // `patch`'s set fields replace `rule`'s (a set check replaces the whole check;
 // a set repeated field replaces the whole list).
 void ApplyPatch(const xxgk::v1::Rule& patch, xxgk::v1::Rule* rule);

@@ -23,7 +23,7 @@ rules {
   id: "T4-A"
   title: "表四总计"
   severity: ERROR
-  category: ARITHMETIC
+  category: ARITHMETIC basis { citation: "t" evidence: SEEN }
   sum_identity {
     for_each { name: "b" values: "review" values: "litigation_direct" values: "litigation_after_review" }
     lhs: "t4.{b}.total"
@@ -37,7 +37,7 @@ rules {
   id: "SEC-5"
   title: "五"
   severity: ERROR
-  category: SECTION_MISSING
+  category: SECTION_MISSING basis { citation: "t" evidence: SEEN }
   required_section { kind: PROBLEMS }
 }
 )pb";
@@ -51,7 +51,7 @@ rules {
   id: "V-FEE"
   title: "fee"
   severity: ERROR
-  category: VALUE_INVALID
+  category: VALUE_INVALID basis { citation: "t" evidence: SEEN }
   value_check { cells: "t2.fees.amount_wan_yuan" kind: NON_NEGATIVE_DECIMAL }
 }
 )pb";
@@ -65,7 +65,7 @@ rules {
   id: "V-CHANGE"
   title: "change"
   severity: ERROR
-  category: VALUE_INVALID
+  category: VALUE_INVALID basis { citation: "t" evidence: SEEN }
   value_check { cells: "t2.*.change" kind: INTEGER }
 }
 )pb";
@@ -82,7 +82,7 @@ rules {
   id: "SD-1"
   title: "山东：六"
   severity: WARNING
-  category: SECTION_MISSING
+  category: SECTION_MISSING basis { citation: "t" evidence: SEEN }
   required_section { kind: OTHER_MATTERS }
 }
 )pb";

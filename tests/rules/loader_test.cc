@@ -25,7 +25,7 @@ rules {
   id: "R-1"
   title: "t"
   severity: ERROR
-  category: ARITHMETIC
+  category: ARITHMETIC basis { citation: "t" evidence: SEEN }
   sum_identity {
     lhs: "t4.review.total"
     rhs: "t4.review.upheld"
@@ -57,7 +57,7 @@ TEST(LoaderTest, SyntaxErrorNamesFileAndLine) {
 
 TEST(LoaderTest, UnknownCheckKindIsAnError) {
   const std::string text = "id: \"x\"\nselector { formats: FORMAT_2021 }\nrules {\n  id: \"A\"\n  severity: ERROR\n"
-                           "  category: ARITHMETIC\n  magic_check { }\n}\n";
+                           "  category: ARITHMETIC basis { citation: \"t\" evidence: SEEN }\n  magic_check { }\n}\n";
   auto st = Load({{"kind.textproto", text}});
   ASSERT_FALSE(st.ok());
   EXPECT_THAT(Message(st), HasSubstr("kind.textproto:7:"));
@@ -65,7 +65,7 @@ TEST(LoaderTest, UnknownCheckKindIsAnError) {
 }
 
 TEST(LoaderTest, RuleWithoutCheckIsAnError) {
-  const std::string text = "id: \"x\"\nrules {\n  id: \"A\"\n  severity: ERROR\n  category: ARITHMETIC\n}\n";
+  const std::string text = "id: \"x\"\nrules {\n  id: \"A\"\n  severity: ERROR\n  category: ARITHMETIC basis { citation: \"t\" evidence: SEEN }\n}\n";
   auto st = Load({{"nocheck.textproto", text}});
   ASSERT_FALSE(st.ok());
   EXPECT_THAT(Message(st), HasSubstr("nocheck.textproto:2: rule \"A\": rule has no check"));
@@ -82,7 +82,7 @@ TEST(LoaderTest, UnknownEnumValueIsAnError) {
 
 TEST(LoaderTest, DuplicateRuleIdsInOneSet) {
   std::string text = kRoot;
-  text += "rules {\n  id: \"R-1\"\n  severity: ERROR\n  category: ARITHMETIC\n"
+  text += "rules {\n  id: \"R-1\"\n  severity: ERROR\n  category: ARITHMETIC basis { citation: \"t\" evidence: SEEN }\n"
           "  sum_identity { lhs: \"t4.review.total\" rhs: \"t4.review.pending\" }\n}\n";
   auto st = Load({{"dup.textproto", text}});
   ASSERT_FALSE(st.ok());
@@ -91,7 +91,7 @@ TEST(LoaderTest, DuplicateRuleIdsInOneSet) {
 
 TEST(LoaderTest, DuplicateRuleIdAgainstParentNeedsOverride) {
   const std::string child = "id: \"child\"\nextends: \"root\"\nrules {\n  id: \"R-1\"\n  severity: WARNING\n"
-                            "  category: ARITHMETIC\n  sum_identity { lhs: \"t4.review.total\" rhs: \"t4.review.other\" }\n}\n";
+                            "  category: ARITHMETIC basis { citation: \"t\" evidence: SEEN }\n  sum_identity { lhs: \"t4.review.total\" rhs: \"t4.review.other\" }\n}\n";
   auto st = Load({{"root.textproto", kRoot}, {"child.textproto", child}});
   ASSERT_FALSE(st.ok());
   EXPECT_THAT(Message(st), HasSubstr("child.textproto:3: rule id \"R-1\" is already defined by set \"root\""));
@@ -113,7 +113,7 @@ TEST(LoaderTest, UnknownCellKey) {
 }
 
 TEST(LoaderTest, WildcardMatchingNothingIsAnError) {
-  const std::string text = "id: \"x\"\nrules {\n  id: \"V\"\n  severity: ERROR\n  category: VALUE_INVALID\n"
+  const std::string text = "id: \"x\"\nrules {\n  id: \"V\"\n  severity: ERROR\n  category: VALUE_INVALID basis { citation: \"t\" evidence: SEEN }\n"
                            "  value_check { cells: \"t9.*.*\" }\n}\n";
   auto st = Load({{"w.textproto", text}});
   ASSERT_FALSE(st.ok());
@@ -121,7 +121,7 @@ TEST(LoaderTest, WildcardMatchingNothingIsAnError) {
 }
 
 TEST(LoaderTest, UndefinedTemplateVariable) {
-  const std::string text = "id: \"x\"\nrules {\n  id: \"S\"\n  severity: ERROR\n  category: ARITHMETIC\n"
+  const std::string text = "id: \"x\"\nrules {\n  id: \"S\"\n  severity: ERROR\n  category: ARITHMETIC basis { citation: \"t\" evidence: SEEN }\n"
                            "  sum_identity { lhs: \"t4.{b}.total\" rhs: \"t4.review.other\" }\n}\n";
   auto st = Load({{"t.textproto", text}});
   ASSERT_FALSE(st.ok());
@@ -129,28 +129,52 @@ TEST(LoaderTest, UndefinedTemplateVariable) {
 }
 
 TEST(LoaderTest, ImpossibleParameters) {
-  const std::string empty_lhs = "id: \"x\"\nrules {\n  id: \"S\"\n  severity: ERROR\n  category: ARITHMETIC\n"
+  const std::string empty_lhs = "id: \"x\"\nrules {\n  id: \"S\"\n  severity: ERROR\n  category: ARITHMETIC basis { citation: \"t\" evidence: SEEN }\n"
                                 "  sum_identity { rhs: \"t4.review.other\" }\n}\n";
   EXPECT_THAT(Message(Load({{"e.textproto", empty_lhs}})), HasSubstr("e.textproto:2: rule \"S\": sum_identity.lhs: empty"));
-  const std::string bad_max = "id: \"x\"\nrules {\n  id: \"V\"\n  severity: ERROR\n  category: VALUE_INVALID\n"
+  const std::string bad_max = "id: \"x\"\nrules {\n  id: \"V\"\n  severity: ERROR\n  category: VALUE_INVALID basis { citation: \"t\" evidence: SEEN }\n"
                               "  value_check { cells: \"t4.*.*\" max_value: \"lots\" }\n}\n";
   EXPECT_THAT(Message(Load({{"m.textproto", bad_max}})), HasSubstr("m.textproto:2: rule \"V\": value_check.max_value"));
-  const std::string no_kind = "id: \"x\"\nrules {\n  id: \"S\"\n  severity: ERROR\n  category: SECTION_MISSING\n"
+  const std::string no_kind = "id: \"x\"\nrules {\n  id: \"S\"\n  severity: ERROR\n  category: SECTION_MISSING basis { citation: \"t\" evidence: SEEN }\n"
                               "  required_section { }\n}\n";
   EXPECT_THAT(Message(Load({{"k.textproto", no_kind}})), HasSubstr("k.textproto:2: rule \"S\": required_section.kind"));
-  const std::string bad_table = "id: \"x\"\nrules {\n  id: \"T\"\n  severity: ERROR\n  category: TABLE_MISSING\n"
+  const std::string bad_table = "id: \"x\"\nrules {\n  id: \"T\"\n  severity: ERROR\n  category: TABLE_MISSING basis { citation: \"t\" evidence: SEEN }\n"
                                 "  required_table { table: \"t5\" }\n}\n";
   EXPECT_THAT(Message(Load({{"t.textproto", bad_table}})), HasSubstr("t.textproto:2: rule \"T\": required_table.table"));
-  const std::string years = "id: \"x\"\nrules {\n  id: \"Y\"\n  severity: ERROR\n  category: SECTION_MISSING\n"
+  const std::string years = "id: \"x\"\nrules {\n  id: \"Y\"\n  severity: ERROR\n  category: SECTION_MISSING basis { citation: \"t\" evidence: SEEN }\n"
                             "  applies_when { min_year: 2022 max_year: 2020 }\n  required_section { kind: GENERAL }\n}\n";
   EXPECT_THAT(Message(Load({{"y.textproto", years}})), HasSubstr("y.textproto:2: rule \"Y\": applies_when: impossible year range"));
   const std::string unconfirmed = "id: \"x\"\nrules {\n  id: \"U\"\n  severity: ERROR\n  category: SECTION_MISSING\n"
-                                  "  basis { evidence: UNCONFIRMED }\n  required_section { kind: GENERAL }\n}\n";
+                                  "  basis { citation: \"c\" evidence: UNCONFIRMED }\n  required_section { kind: GENERAL }\n}\n";
   EXPECT_THAT(Message(Load({{"u.textproto", unconfirmed}})), HasSubstr("u.textproto:2: rule \"U\": a rule built on [U]"));
 }
 
+TEST(LoaderTest, EveryRuleNeedsACitedBasisWithAnEvidenceLevel) {
+  const std::string head = "id: \"x\"\nrules {\n  id: \"B\"\n  severity: WARNING\n  category: SECTION_MISSING\n";
+  const std::string tail = "  required_section { kind: GENERAL }\n}\n";
+  EXPECT_THAT(Message(Load({{"nob.textproto", head + tail}})),
+              HasSubstr("nob.textproto:2: rule \"B\": basis is required"));
+  EXPECT_THAT(Message(Load({{"noc.textproto", head + "  basis { evidence: SEEN }\n" + tail}})),
+              HasSubstr("noc.textproto:2: rule \"B\": basis.citation is required"));
+  EXPECT_THAT(Message(Load({{"noe.textproto", head + "  basis { citation: \"c\" }\n" + tail}})),
+              HasSubstr("noe.textproto:2: rule \"B\": basis.evidence is required"));
+  EXPECT_TRUE(Load({{"ok.textproto", head + "  basis { citation: \"c\" evidence: SEEN }\n" + tail}}).ok());
+}
+
+TEST(LoaderTest, UnconfirmedCapCoversSeveritiesInParameters) {
+  const std::string text =
+      "id: \"x\"\nrules {\n  id: \"D\"\n  severity: WARNING\n  category: DEADLINE\n"
+      "  basis { citation: \"c\" evidence: UNCONFIRMED }\n"
+      "  deadline { entries { month: 1 day: 31 year_offset: 1 } not_assessable_severity: ERROR }\n}\n";
+  EXPECT_THAT(Message(Load({{"d.textproto", text}})),
+              HasSubstr("d.textproto:2: rule \"D\": a rule built on [U]"));
+  std::string warning = text;
+  warning.replace(warning.find("not_assessable_severity: ERROR"), 30, "not_assessable_severity: INFO ");
+  EXPECT_TRUE(Load({{"d.textproto", warning}}).ok()) << Message(Load({{"d.textproto", warning}}));
+}
+
 TEST(LoaderTest, InvalidRe2Pattern) {
-  const std::string text = "id: \"x\"\n\nrules {\n  id: \"M\"\n  severity: WARNING\n  category: CONTENT_MISSING\n"
+  const std::string text = "id: \"x\"\n\nrules {\n  id: \"M\"\n  severity: WARNING\n  category: CONTENT_MISSING basis { citation: \"t\" evidence: SEEN }\n"
                            "  required_mention { any_of: \"信息处理费\" any_of: \"(未|没有\" }\n}\n";
   auto st = Load({{"re.textproto", text}});
   ASSERT_FALSE(st.ok());
