@@ -64,6 +64,11 @@ int main(int argc, char** argv) {
   if (level == "debug") xxgk::server::SetMinLogLevel(LogLevel::kDebug);
   else if (level == "warning") xxgk::server::SetMinLogLevel(LogLevel::kWarning);
   else if (level == "error") xxgk::server::SetMinLogLevel(LogLevel::kError);
+  else if (level != "info") {
+    std::fprintf(stderr, "xxgk-server: --log_level must be debug, info, warning or error (got \"%s\")\n",
+                 level.c_str());
+    return kExitUsage;
+  }
 
   // Block the signals in every thread; one thread takes them with sigwait.
   sigset_t signals;
@@ -93,13 +98,8 @@ int main(int argc, char** argv) {
   config.tls_key = absl::GetFlag(FLAGS_tls_key);
   config.tls_ca = absl::GetFlag(FLAGS_tls_ca);
 
-  if (config.port < 0 || config.port > 65535 || config.metrics_port < 0 ||
-      config.metrics_port > 65535) {
-    std::fprintf(stderr, "xxgk-server: --port and --metrics_port must be 0..65535\n");
-    return kExitUsage;
-  }
-  if (config.max_message_bytes <= 0) {
-    std::fprintf(stderr, "xxgk-server: --max_message_bytes must be positive\n");
+  if (absl::Status flags = xxgk::server::CheckConfig(config); !flags.ok()) {
+    std::fprintf(stderr, "xxgk-server: invalid flags: %s\n", std::string(flags.message()).c_str());
     return kExitUsage;
   }
 

@@ -1,6 +1,8 @@
 #include "server/server.h"
 
 #include <chrono>
+#include <climits>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -12,6 +14,7 @@
 #include <grpcpp/security/server_credentials.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "prometheus/exposer.h"
 #include "server/log.h"
 
@@ -64,6 +67,49 @@ Server::Server(ServerConfig config, Engine engine)
     : config_(std::move(config)), engine_(std::move(engine)) {}
 
 Server::~Server() { Drain(); }
+
+absl::Status CheckConfig(const ServerConfig& c) {
+  std::vector<std::string> problems;
+  auto port = [&](const char* flag, int v) {
+    if (v < 0 || v > 65535) problems.push_back(absl::StrCat("--", flag, " must be 0..65535 (got ", v, ")"));
+  };
+  port("port", c.port);
+  port("metrics_port", c.metrics_port);
+  auto non_negative = [&](const char* flag, int v) {
+    if (v < 0) problems.push_back(absl::StrCat("--", flag, " must be >= 0 (got ", v, ")"));
+  };
+  non_negative("workers", c.workers);
+  non_negative("max_concurrent_requests", c.service.max_concurrent_requests);
+  if (c.service.stream_window < 1) {
+    problems.push_back(absl::StrCat("--stream_window must be >= 1 (got ", c.service.stream_window, ")"));
+  }
+  if (c.max_message_bytes <= 0) {
+    problems.push_back(absl::StrCat("--max_message_bytes must be positive (got ", c.max_message_bytes, ")"));
+  }
+  // passed to gRPC as int milliseconds
+  auto millis = [&](const char* flag, int v) {
+    if (v < 0 || v > INT_MAX / 1000) {
+      problems.push_back(absl::StrCat("--", flag, " must be 0..", INT_MAX / 1000, " (got ", v, ")"));
+    }
+  };
+  millis("keepalive_time_seconds", c.keepalive_time_seconds);
+  millis("keepalive_timeout_seconds", c.keepalive_timeout_seconds);
+  millis("max_connection_age_seconds", c.max_connection_age_seconds);
+  millis("max_connection_age_grace_seconds", c.max_connection_age_grace_seconds);
+  // at most a year: longer is a typo, and huge values overflow durations
+  constexpr double kMaxSeconds = 365.0 * 24 * 3600;
+  auto seconds = [&](const char* flag, double v) {
+    if (!std::isfinite(v) || v < 0 || v > kMaxSeconds) {
+      problems.push_back(absl::StrCat("--", flag, " must be a number of seconds 0..", kMaxSeconds,
+                                      " (got ", v, ")"));
+    }
+  };
+  seconds("rules_poll_seconds", c.rules_poll_seconds);
+  seconds("drain_timeout_seconds", c.drain_timeout_seconds);
+  seconds("shutdown_delay_seconds", c.shutdown_delay_seconds);
+  if (problems.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrJoin(problems, "; "));
+}
 
 absl::Status Server::Start() {
   registry_ = std::make_shared<prometheus::Registry>();

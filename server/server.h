@@ -40,6 +40,12 @@ struct ServerConfig {
   std::string tls_cert, tls_key, tls_ca;     // PEM files
 };
 
+// Every flag-level problem of a configuration (ports out of range, negative
+// counts, non-finite or negative seconds, keepalive/age seconds whose
+// milliseconds overflow an int), as one InvalidArgument naming each flag;
+// xxgk-server exits 2 on it (docs/server.md).
+absl::Status CheckConfig(const ServerConfig& config);
+
 class Server {
  public:
   explicit Server(ServerConfig config, Engine engine = RealEngine());

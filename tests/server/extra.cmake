@@ -65,3 +65,7 @@ if(TARGET xxgk-server AND TARGET xxgk_python_stubs)
   set_tests_properties(server_node_client PROPERTIES
     TIMEOUT 900 LABELS "integration;server")
 endif()
+# server_flags_test.cc runs the xxgk-server binary to pin its exit code.
+if(TARGET xxgk-server)
+  add_dependencies(server_test xxgk-server)
+endif()

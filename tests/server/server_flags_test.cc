@@ -1,0 +1,74 @@
+// Flag validation of xxgk-server: every out-of-range flag is named and the
+// process exits 2 before starting anything (docs/server.md).
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "server/server.h"
+
+namespace xxgk::server {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(CheckConfigTest, DefaultsAreValid) { EXPECT_TRUE(CheckConfig(ServerConfig()).ok()); }
+
+TEST(CheckConfigTest, NamesEveryOutOfRangeFlag) {
+  ServerConfig c;
+  c.workers = -1;
+  c.service.max_concurrent_requests = -5;
+  c.rules_poll_seconds = -1;
+  c.keepalive_time_seconds = 3'000'000;  // 3e9 ms overflows int
+  c.drain_timeout_seconds = std::numeric_limits<double>::infinity();
+  c.port = 70000;
+  absl::Status st = CheckConfig(c);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
+  const std::string m(st.message());
+  for (const char* flag : {"--workers", "--max_concurrent_requests", "--rules_poll_seconds",
+                           "--keepalive_time_seconds", "--drain_timeout_seconds", "--port"}) {
+    EXPECT_THAT(m, HasSubstr(flag));
+  }
+  EXPECT_THAT(m, ::testing::Not(HasSubstr("--metrics_port")));
+}
+
+TEST(CheckConfigTest, NanSecondsAreRejected) {
+  ServerConfig c;
+  c.shutdown_delay_seconds = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THAT(std::string(CheckConfig(c).message()), HasSubstr("--shutdown_delay_seconds"));
+}
+
+// Runs xxgk-server with `flags`; returns the exit code, stderr in *err.
+int RunServer(const std::string& flags, std::string* err) {
+  const std::string log = ::testing::TempDir() + "/server_flags_stderr.txt";
+  const std::string cmd = std::string("timeout 20 ") + XXGK_BINARY_DIR +
+                          "/server/xxgk-server --host=127.0.0.1 --port=0 --metrics_port=0 " +
+                          flags + " > /dev/null 2> " + log;
+  const int rc = std::system(cmd.c_str());
+  std::ifstream in(log);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *err = ss.str();
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+TEST(ServerFlagsProcessTest, OutOfRangeFlagsExitTwo) {
+  std::string err;
+  EXPECT_EQ(RunServer("--workers=-2", &err), 2);
+  EXPECT_THAT(err, HasSubstr("--workers"));
+  EXPECT_EQ(RunServer("--log_level=verbose", &err), 2);
+  EXPECT_THAT(err, HasSubstr("--log_level"));
+  EXPECT_EQ(RunServer("--keepalive_timeout_seconds=2147484", &err), 2);
+  EXPECT_THAT(err, HasSubstr("--keepalive_timeout_seconds"));
+  EXPECT_EQ(RunServer("--rules_poll_seconds=-1", &err), 2);
+  EXPECT_THAT(err, HasSubstr("--rules_poll_seconds"));
+}
+
+}  // namespace
+}  // namespace xxgk::server
