@@ -14,18 +14,6 @@
 namespace xxgk::rules {
 namespace {
 
-absl::StatusOr<xxgk::v1::Report> ReadDocument(const xxgk::v1::Document& doc, std::string_view what) {
-  try {
-    absl::StatusOr<xxgk::v1::Report> r = report::ParseDocument(doc);
-    if (!r.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(std::string(what), ": ", r.status().message()));
-    }
-    return r;
-  } catch (const std::exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat(std::string(what), ": cannot read the document: ", e.what()));
-  }
-}
-
 void FillFromRule(const CompiledRule& cr, xxgk::v1::Finding* f) {
   const xxgk::v1::Rule& r = cr.rule;
   f->set_rule_id(r.id());
@@ -107,6 +95,25 @@ absl::StatusOr<xxgk::v1::DescribeRuleResponse> DescribeRule(const Snapshot& snap
 
 std::string ContentHash(const Snapshot& snapshot) { return snapshot.content_hash(); }
 
+absl::StatusOr<xxgk::v1::Report> ReadRequestDocument(const xxgk::v1::Document& doc,
+                                                     std::string_view what,
+                                                     const DocumentParser& parse) {
+  const std::string field(what);
+  if (doc.content().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ": the document is empty: send the report file's bytes (text, HTML, .docx or PDF)"));
+  }
+  try {
+    absl::StatusOr<xxgk::v1::Report> r = parse ? parse(doc) : report::ParseDocument(doc);
+    if (!r.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(field, ": ", r.status().message()));
+    }
+    return r;
+  } catch (const std::exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": cannot read the document: ", e.what()));
+  }
+}
+
 absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
                                                     const xxgk::v1::ValidateRequest& request) {
   xxgk::v1::Report parsed;
@@ -116,7 +123,7 @@ absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
       report = &request.report();
       break;
     case xxgk::v1::ValidateRequest::kDocument: {
-      absl::StatusOr<xxgk::v1::Report> r = ReadDocument(request.document(), "document");
+      absl::StatusOr<xxgk::v1::Report> r = ReadRequestDocument(request.document(), "document");
       if (!r.ok()) return r.status();
       parsed = std::move(*r);
       report = &parsed;
@@ -134,7 +141,7 @@ absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
         previous = &options.previous().report();
         break;
       case xxgk::v1::PreviousReport::kDocument: {
-        absl::StatusOr<xxgk::v1::Report> r = ReadDocument(options.previous().document(), "options.previous.document");
+        absl::StatusOr<xxgk::v1::Report> r = ReadRequestDocument(options.previous().document(), "options.previous.document");
         if (!r.ok()) return r.status();
         previous_parsed = std::move(*r);
         previous = &previous_parsed;

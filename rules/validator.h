@@ -4,6 +4,7 @@
 #ifndef XXGK_RULES_VALIDATOR_H_
 #define XXGK_RULES_VALIDATOR_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,6 +36,20 @@ absl::StatusOr<xxgk::v1::DescribeRuleResponse> DescribeRule(const Snapshot& snap
 
 // Hash of every source file the snapshot was compiled from.
 std::string ContentHash(const Snapshot& snapshot);
+
+// Reads a document into a Report for validation.
+using DocumentParser =
+    std::function<absl::StatusOr<xxgk::v1::Report>(const xxgk::v1::Document&)>;
+
+// The one way a request's document (or options.previous.document) becomes a
+// Report, in-process and in the server alike, so `xxgk validate` and
+// `xxgk validate --server` print the same error text. `what` names the field
+// ("document"); `parse` defaults to report::ParseDocument (the server passes
+// its timed engine seam). Errors are InvalidArgument "<what>: <reason>"; an
+// exception from the parser is caught and reported the same way.
+absl::StatusOr<xxgk::v1::Report> ReadRequestDocument(const xxgk::v1::Document& doc,
+                                                     std::string_view what,
+                                                     const DocumentParser& parse = {});
 
 // Validates one request: reads the document (report/parse.h) when the request
 // carries one, selects the rule sets, evaluates, applies waivers. Findings are

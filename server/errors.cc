@@ -31,4 +31,10 @@ std::vector<std::string> FieldViolations(const grpc::Status& status) {
   return out;
 }
 
+grpc::Status InternalFromException(const std::string& rpc, const std::string& what) {
+  return grpc::Status(grpc::StatusCode::INTERNAL,
+                      rpc + " failed inside the server (" + what +
+                          "); the request was dropped, the server keeps running");
+}
+
 }  // namespace xxgk::server

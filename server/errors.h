@@ -16,6 +16,10 @@ namespace xxgk::server {
 // "document.content") with `message` as the field's description too.
 grpc::Status InvalidField(const std::string& field, const std::string& message);
 
+// INTERNAL for an exception caught at a worker's edge (so it never reaches
+// std::terminate): names the RPC and what the exception said.
+grpc::Status InternalFromException(const std::string& rpc, const std::string& what);
+
 // The field violations of a status made by InvalidField ({} otherwise), as
 // "field: description" strings; for tests and clients.
 std::vector<std::string> FieldViolations(const grpc::Status& status);

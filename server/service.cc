@@ -1,9 +1,11 @@
 #include "server/service.h"
 
 #include <chrono>
+#include <exception>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "rules/validator.h"
 #include "server/errors.h"
 #include "server/log.h"
 #include "server/stream.h"
@@ -102,30 +104,25 @@ grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& requ
     case xxgk::v1::ValidateRequest::kDocument: {
       const xxgk::v1::Document& doc = request.document();
       input_format = engine_->sniff(doc);
-      if (doc.content().empty()) {
-        status = InvalidField("document.content",
-                              "document.content is empty: send the report file's bytes "
-                              "(text, HTML, .docx or PDF)");
-        break;
-      }
       // Parse here (instead of inside Validate) so parse and evaluate time
-      // are measured apart; Validate on the parsed Report is the same
-      // computation.
-      auto start = Clock::now();
-      absl::StatusOr<xxgk::v1::Report> report = engine_->parse(doc, "");
-      if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
+      // are measured apart, through the same rules::ReadRequestDocument as
+      // in-process validation (same checks, same error text).
+      absl::StatusOr<xxgk::v1::Report> report = rules::ReadRequestDocument(
+          doc, "document", [this](const xxgk::v1::Document& d) {
+            auto start = Clock::now();
+            absl::StatusOr<xxgk::v1::Report> r = engine_->parse(d, "");
+            if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
+            return r;
+          });
       if (!report.ok()) {
-        status = InvalidField(
-            "document",
-            absl::StrCat("document could not be read: ", report.status().message(),
-                         " (send a text, HTML, .docx or PDF report, or set content_type / "
-                         "file_name so its format is recognised)"));
+        status = InvalidField(doc.content().empty() ? "document.content" : "document",
+                              std::string(report.status().message()));
         break;
       }
       xxgk::v1::ValidateRequest parsed;
       *parsed.mutable_report() = *std::move(report);
       *parsed.mutable_options() = request.options();
-      start = Clock::now();
+      auto start = Clock::now();
       absl::StatusOr<xxgk::v1::ValidateResponse> r =
           engine_->validate(rules->snapshot.get(), parsed);
       if (metrics_ != nullptr) metrics_->StageSeconds("evaluate", SecondsSince(start));
@@ -171,7 +168,13 @@ grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext
   }
   pool_->Submit([this, ctx, request, response, reactor] {
     grpc::Status status;
-    if (!CallIsOver(ctx, &status)) status = ValidateOne(*request, response);
+    try {
+      if (!CallIsOver(ctx, &status)) status = ValidateOne(*request, response);
+    } catch (const std::exception& e) {
+      status = InternalFromException("Validate", e.what());
+    } catch (...) {
+      status = InternalFromException("Validate", "unknown exception");
+    }
     Release();
     reactor->Finish(status);
   });
@@ -194,19 +197,25 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
   }
   pool_->Submit([this, ctx, request, response, reactor] {
     grpc::Status status;
-    if (!CallIsOver(ctx, &status)) {
-      auto start = Clock::now();
-      absl::StatusOr<xxgk::v1::Report> report =
-          engine_->parse(request->document(), request->input_format());
-      if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
-      if (report.ok()) {
-        *response->mutable_report() = *std::move(report);
-      } else {
-        status = InvalidField(
-            "document",
-            absl::StrCat("document could not be read: ", report.status().message(),
-                         " (check input_format, or send a text, HTML, .docx or PDF report)"));
+    try {
+      if (!CallIsOver(ctx, &status)) {
+        auto start = Clock::now();
+        absl::StatusOr<xxgk::v1::Report> report =
+            engine_->parse(request->document(), request->input_format());
+        if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
+        if (report.ok()) {
+          *response->mutable_report() = *std::move(report);
+        } else {
+          status = InvalidField(
+              "document",
+              absl::StrCat("document could not be read: ", report.status().message(),
+                           " (check input_format, or send a text, HTML, .docx or PDF report)"));
+        }
       }
+    } catch (const std::exception& e) {
+      status = InternalFromException("Parse", e.what());
+    } catch (...) {
+      status = InternalFromException("Parse", "unknown exception");
     }
     Release();
     reactor->Finish(status);

@@ -1,14 +1,24 @@
 #include "server/stream.h"
 
+#include <algorithm>
+#include <cmath>
+#include <exception>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "server/errors.h"
 #include "server/service.h"
 
 namespace xxgk::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// An item's timeout_seconds is clamped to a day before it becomes a duration
+// (a huge double would overflow the clock's integer ticks).
+constexpr double kMaxItemTimeoutSeconds = 24 * 60 * 60;
+
+bool ValidTimeout(double seconds) { return std::isfinite(seconds) && seconds >= 0; }
 
 xxgk::v1::ValidateStreamResponse ItemError(const std::string& id, grpc::StatusCode code,
                                            std::string message) {
@@ -46,7 +56,9 @@ void StreamReactor::OnReadDone(bool ok) {
   ++refs_;
   Clock::time_point deadline = Clock::time_point::max();
   double timeout = incoming_.timeout_seconds();
-  if (timeout > 0) {
+  // an invalid timeout (NaN, infinite, negative) is answered in Process
+  if (ValidTimeout(timeout) && timeout > 0) {
+    timeout = std::min(timeout, kMaxItemTimeoutSeconds);
     deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                   std::chrono::duration<double>(timeout));
   }
@@ -70,6 +82,11 @@ void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_po
   } else if (!item.has_request()) {
     response = ItemError(item.id(), grpc::StatusCode::INVALID_ARGUMENT,
                          "item has no request: set `request` (a ValidateRequest)");
+  } else if (!ValidTimeout(item.timeout_seconds())) {
+    response = ItemError(item.id(), grpc::StatusCode::INVALID_ARGUMENT,
+                         absl::StrCat("item timeout_seconds (", item.timeout_seconds(),
+                                      ") must be a finite number >= 0 (0: no timeout; values "
+                                      "above ", kMaxItemTimeoutSeconds, " are clamped)"));
   } else if (Clock::now() >= deadline) {
     response = ItemError(item.id(), grpc::StatusCode::DEADLINE_EXCEEDED,
                          absl::StrCat("item waited longer than its timeout_seconds (",
@@ -78,7 +95,14 @@ void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_po
                                       "items at once"));
   } else {
     xxgk::v1::ValidateResponse result;
-    grpc::Status status = service_->ValidateOne(item.request(), &result);
+    grpc::Status status;
+    try {
+      status = service_->ValidateOne(item.request(), &result);
+    } catch (const std::exception& e) {
+      status = InternalFromException("ValidateStream item", e.what());
+    } catch (...) {
+      status = InternalFromException("ValidateStream item", "unknown exception");
+    }
     if (!status.ok()) {
       response = ItemError(item.id(), status.error_code(), status.error_message());
     } else if (Clock::now() > deadline) {

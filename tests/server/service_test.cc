@@ -6,9 +6,11 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -19,6 +21,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "prometheus/text_serializer.h"
+#include "rules/validator.h"
 #include "server/errors.h"
 #include "server/rules_state.h"
 #include "server/server.h"
@@ -63,6 +66,7 @@ struct FakeEngine {
     e.content_hash = [this](const xxgk::rules::Snapshot*) { return std::to_string(loads.load()); };
     e.validate = [this](const xxgk::rules::Snapshot*, const xxgk::v1::ValidateRequest& r)
         -> absl::StatusOr<xxgk::v1::ValidateResponse> {
+      if (r.report().meta().title() == "throw") throw std::runtime_error("engine bug");
       int now = ++running;
       int prev = max_running.load();
       while (now > prev && !max_running.compare_exchange_weak(prev, now)) {
@@ -87,6 +91,7 @@ struct FakeEngine {
     e.parse = [](const xxgk::v1::Document& doc, const std::string&)
         -> absl::StatusOr<xxgk::v1::Report> {
       if (doc.content() == "unreadable") return absl::InvalidArgumentError("not a report");
+      if (doc.content() == "throw") throw std::runtime_error("reader bug");
       xxgk::v1::Report report;
       report.mutable_meta()->set_title(doc.content());
       return report;
@@ -257,6 +262,100 @@ TEST_F(ServerServiceTest, StreamItemDeadlineGivesPerItemError) {
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got["slow"].error().code(), static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED));
   EXPECT_TRUE(got["fine"].has_result());
+}
+
+TEST_F(ServerServiceTest, EngineExceptionsAreInternalAndTheServerKeepsServing) {
+  StartServer(ServerConfig());
+  {
+    grpc::ClientContext ctx;
+    xxgk::v1::ValidateResponse resp;
+    grpc::Status st = stub_->Validate(&ctx, ReportRequest("throw"), &resp);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::INTERNAL);
+    EXPECT_THAT(st.error_message(), HasSubstr("engine bug"));
+  }
+  {
+    grpc::ClientContext ctx;
+    xxgk::v1::ParseRequest req;
+    req.mutable_document()->set_content("throw");
+    xxgk::v1::ParseResponse resp;
+    grpc::Status st = stub_->Parse(&ctx, req, &resp);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::INTERNAL);
+    EXPECT_THAT(st.error_message(), HasSubstr("reader bug"));
+  }
+  {
+    grpc::ClientContext ctx;
+    auto stream = stub_->ValidateStream(&ctx);
+    xxgk::v1::ValidateStreamRequest item;
+    item.set_id("boom");
+    *item.mutable_request() = ReportRequest("throw");
+    ASSERT_TRUE(stream->Write(item));
+    stream->WritesDone();
+    xxgk::v1::ValidateStreamResponse resp;
+    ASSERT_TRUE(stream->Read(&resp));
+    EXPECT_EQ(resp.id(), "boom");
+    EXPECT_EQ(resp.error().code(), static_cast<int>(grpc::StatusCode::INTERNAL));
+    EXPECT_FALSE(stream->Read(&resp));
+    EXPECT_TRUE(stream->Finish().ok());
+  }
+  grpc::ClientContext ctx;
+  xxgk::v1::ValidateResponse resp;
+  EXPECT_TRUE(stub_->Validate(&ctx, ReportRequest("fine"), &resp).ok());
+  EXPECT_EQ(resp.findings_size(), 1);
+}
+
+TEST_F(ServerServiceTest, DocumentErrorsReadAsInProcessValidation) {
+  StartServer(ServerConfig());
+  xxgk::v1::ValidateRequest req;
+  req.mutable_document()->set_file_name("empty.txt");
+  grpc::ClientContext ctx;
+  xxgk::v1::ValidateResponse resp;
+  grpc::Status st = stub_->Validate(&ctx, req, &resp);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  auto snapshot = rules::LoadSnapshot("");
+  ASSERT_TRUE(snapshot.ok()) << snapshot.status();
+  absl::StatusOr<xxgk::v1::ValidateResponse> local = rules::Validate(**snapshot, req);
+  ASSERT_FALSE(local.ok());
+  EXPECT_EQ(st.error_message(), std::string(local.status().message()));
+  EXPECT_EQ(FieldViolations(st).size(), 1u);
+
+  // an unreadable document: the parser's reason under the same "document: " prefix
+  req.mutable_document()->set_content("unreadable");
+  grpc::ClientContext ctx2;
+  st = stub_->Validate(&ctx2, req, &resp);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(st.error_message(), "document: not a report");
+}
+
+TEST_F(ServerServiceTest, StreamItemTimeoutMustBeFiniteAndNonNegative) {
+  StartServer(ServerConfig());
+  grpc::ClientContext ctx;
+  auto stream = stub_->ValidateStream(&ctx);
+  const std::vector<std::pair<std::string, double>> items = {
+      {"inf", std::numeric_limits<double>::infinity()},
+      {"nan", std::numeric_limits<double>::quiet_NaN()},
+      {"negative", -1},
+      {"huge", 1e300},  // clamped, not overflowed into the past
+      {"none", 0},
+  };
+  for (const auto& [id, timeout] : items) {
+    xxgk::v1::ValidateStreamRequest item;
+    item.set_id(id);
+    *item.mutable_request() = ReportRequest("fast");
+    item.set_timeout_seconds(timeout);
+    ASSERT_TRUE(stream->Write(item));
+  }
+  stream->WritesDone();
+  std::map<std::string, xxgk::v1::ValidateStreamResponse> got;
+  xxgk::v1::ValidateStreamResponse resp;
+  while (stream->Read(&resp)) got[resp.id()] = resp;
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(got.size(), items.size());
+  for (const char* bad : {"inf", "nan", "negative"}) {
+    EXPECT_EQ(got[bad].error().code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT)) << bad;
+    EXPECT_THAT(got[bad].error().message(), HasSubstr("timeout_seconds")) << bad;
+  }
+  EXPECT_TRUE(got["huge"].has_result());
+  EXPECT_TRUE(got["none"].has_result());
 }
 
 TEST_F(ServerServiceTest, MessagesAboveTheLimitAreRefused) {
