@@ -45,12 +45,23 @@ Gazetteer Gazetteer::FromTsv(std::string_view tsv) {
     g.by_code_[d.code] = index;
     g.by_full_[d.name].push_back(index);
     g.max_name_bytes_ = std::max(g.max_name_bytes_, d.name.size());
+    g.AddPrefixes(d.name);
     if (!d.short_name.empty() && d.short_name != d.name) {
       g.by_short_[d.short_name].push_back(index);
+      g.AddPrefixes(d.short_name);
     }
     g.divisions_.push_back(std::move(d));
   }
   return g;
+}
+
+void Gazetteer::AddPrefixes(const std::string& name) {
+  size_t chars = 0;
+  for (size_t e = 0; e < name.size();) {
+    e = std::min(name.size(), e + Utf8Length(static_cast<unsigned char>(name[e])));
+    if (++chars < 2) continue;
+    prefixes_[name.substr(0, e)] |= e == name.size() ? kIsName : kExtends;
+  }
 }
 
 const Gazetteer& Gazetteer::Default() {
@@ -104,20 +115,27 @@ std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text) const
       ++p;
       continue;
     }
-    // Candidate ends at character boundaries, longest first.
-    std::vector<size_t> ends;
+    // Walk forward over character boundaries while the text still spells a
+    // prefix of some name; the longest name seen wins.
+    size_t best = 0;
+    size_t chars = 1;
     for (size_t e = p + step; e <= text.size() && e - p <= max_name_bytes_;) {
-      ends.push_back(e);
+      if (chars >= 2) {
+        auto it = prefixes_.find(absl::string_view(text.data() + p, e - p));
+        if (it == prefixes_.end()) break;
+        if ((it->second & kIsName) && e - p >= 6) best = e;  // at least two characters
+        if (!(it->second & kExtends)) break;
+      }
       if (e == text.size()) break;
       e += Utf8Length(static_cast<unsigned char>(text[e]));
+      ++chars;
     }
     bool found = false;
-    for (auto it = ends.rbegin(); it != ends.rend() && !found; ++it) {
-      const absl::string_view key(text.data() + p, *it - p);
-      if (key.size() < 6) break;  // at least two characters
+    if (best != 0) {
+      const absl::string_view key(text.data() + p, best - p);
       Mention m;
       m.begin = p;
-      m.end = *it;
+      m.end = best;
       if (auto f = by_full_.find(key); f != by_full_.end()) {
         for (size_t i : f->second) m.candidates.push_back(&divisions_[i]);
       }
@@ -127,7 +145,7 @@ std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text) const
       }
       if (!m.candidates.empty()) {
         out.push_back(std::move(m));
-        p = *it;
+        p = best;
         found = true;
       }
     }

@@ -71,6 +71,12 @@ class Gazetteer {
   absl::flat_hash_map<std::string, std::vector<size_t>> by_full_;
   absl::flat_hash_map<std::string, std::vector<size_t>> by_short_;
   size_t max_name_bytes_ = 0;
+  // Every full or short name and every prefix of one at least two
+  // characters long: kIsName / kExtends flags, so Mentions walks forward
+  // from each position only while the text still spells a known name.
+  static constexpr unsigned char kIsName = 1, kExtends = 2;
+  absl::flat_hash_map<std::string, unsigned char> prefixes_;
+  void AddPrefixes(const std::string& name);
 };
 
 }  // namespace xxgk::report

@@ -1,5 +1,6 @@
 #include "report/labels.h"
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -175,22 +176,48 @@ Numbering ParseNumbering(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// False when `text` cannot start with a numbering (ParseNumbering would find
+// none): its first character is no space, parenthesis, 第 or digit.
+bool MayStartNumbering(std::string_view text) {
+  if (text.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  return IsSpace(c) || c == '(' || c == U'第' || IsChineseDigit(c) || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
 std::string LabelKey(std::string_view text) {
   std::string_view rest = text;
-  for (int n = 0; n < 3; ++n) {
+  for (int n = 0; n < 3 && MayStartNumbering(rest); ++n) {
     Numbering num = ParseNumbering(rest);
     if (num.style == NumberingStyle::kNone || num.length == 0) break;
     rest.remove_prefix(num.length);
   }
-  std::vector<UChar32> cps = CodePoints(rest);
-  std::vector<UChar32> kept;
-  kept.reserve(cps.size());
-  for (UChar32 c : cps) {
-    if (!u_isalnum(c)) continue;
+  // Letters and digits only, decoded and re-encoded in one pass.
+  std::string out;
+  out.reserve(rest.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(rest.data());
+  const int32_t n = static_cast<int32_t>(rest.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      if (absl::ascii_isalnum(p[i])) out.push_back(static_cast<char>(p[i]));
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || !u_isalnum(c)) continue;
     if (c == U'钩') c = U'勾';
-    kept.push_back(c);
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, c);
+    out.append(buf, len);
   }
-  return Encode(kept, 0, kept.size());
+  return out;
 }
 
 double LabelSimilarity(std::string_view a, std::string_view b) {
@@ -198,14 +225,28 @@ double LabelSimilarity(std::string_view a, std::string_view b) {
   if (ca.empty() || cb.empty()) return 0;
   if (ca == cb) return 1;
   if (ca.size() < 2 || cb.size() < 2) return 0;
-  std::multiset<std::pair<UChar32, UChar32>> ba;
-  for (size_t i = 0; i + 1 < ca.size(); ++i) ba.insert({ca[i], ca[i + 1]});
+  // Bigrams shared, counted with multiplicity: merge the two sorted lists.
+  auto bigrams = [](const std::vector<UChar32>& c) {
+    std::vector<uint64_t> out;
+    out.reserve(c.size() - 1);
+    for (size_t i = 0; i + 1 < c.size(); ++i) {
+      out.push_back((static_cast<uint64_t>(static_cast<uint32_t>(c[i])) << 32) |
+                    static_cast<uint32_t>(c[i + 1]));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const std::vector<uint64_t> ba = bigrams(ca), bb = bigrams(cb);
   size_t common = 0;
-  for (size_t i = 0; i + 1 < cb.size(); ++i) {
-    auto it = ba.find({cb[i], cb[i + 1]});
-    if (it != ba.end()) {
+  for (size_t i = 0, j = 0; i < ba.size() && j < bb.size();) {
+    if (ba[i] < bb[j]) {
+      ++i;
+    } else if (bb[j] < ba[i]) {
+      ++j;
+    } else {
       ++common;
-      ba.erase(it);
+      ++i;
+      ++j;
     }
   }
   return 2.0 * static_cast<double>(common) /
@@ -271,6 +312,12 @@ xxgk::v1::Cell ParseCellValue(std::string_view text) {
   cell.set_raw(std::string(t));
   if (t.empty()) {
     cell.set_presence(xxgk::v1::Cell::BLANK);
+    return cell;
+  }
+  // Plain digits, the common case, need no pattern.
+  if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    cell.set_presence(xxgk::v1::Cell::NUMBER);
+    cell.set_value(std::string(t));
     return cell;
   }
   std::string sign, digits, frac, unit;

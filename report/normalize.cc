@@ -1,5 +1,7 @@
 #include "report/normalize.h"
 
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
 #include <opencc/SimpleConverter.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
@@ -7,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -240,10 +243,71 @@ bool ConvertT2s(const opencc::SimpleConverter* conv, const std::string& in, std:
   }
 }
 
+// The characters without which t2s leaves a text unchanged, from the two
+// dictionaries t2s.json chains (TSPhrases, TSCharacters): every character t2s
+// changes on its own (C), plus, for each changing entry whose key holds no
+// character of C, the characters it changes (the key cannot match where one
+// of them is missing). A run with none of them only meets entries that map
+// to themselves, so converting it is the identity. Null when the dictionaries cannot be read: convert everything.
+const std::vector<bool>* T2sTriggers() {
+  static const std::vector<bool>* triggers = []() -> const std::vector<bool>* {
+    for (const char* dir : {"/usr/share/opencc/", ""}) {
+      std::vector<opencc::LexiconPtr> lexicons;
+      for (const char* name : {"TSPhrases.ocd2", "TSCharacters.ocd2"}) {
+        FILE* fp = std::fopen(absl::StrCat(dir, name).c_str(), "rb");
+        if (fp == nullptr) break;
+        try {
+          lexicons.push_back(opencc::MarisaDict::NewFromFile(fp)->GetLexicon());
+        } catch (...) {
+        }
+        std::fclose(fp);
+      }
+      if (lexicons.size() != 2) continue;
+      auto* set = new std::vector<bool>(0x110000, false);
+      auto valid = [](UChar32 c) { return c >= 0 && c < 0x110000; };
+      for (const auto& lexicon : lexicons) {  // C: single characters that change
+        for (const auto& entry : *lexicon) {
+          const std::vector<UChar32> key = Utf8ToCodepoints(entry->Key());
+          if (key.size() == 1 && valid(key[0]) && entry->GetDefault() != entry->Key()) {
+            (*set)[key[0]] = true;
+          }
+        }
+      }
+      std::vector<UChar32> extra;
+      for (const auto& lexicon : lexicons) {
+        for (const auto& entry : *lexicon) {
+          if (entry->GetDefault() == entry->Key()) continue;
+          const std::vector<UChar32> key = Utf8ToCodepoints(entry->Key());
+          bool has_c = false;
+          for (UChar32 c : key) has_c = has_c || (valid(c) && (*set)[c]);
+          if (has_c) continue;
+          // The key can only match where all its characters are: one of them
+          // is enough, the ones the entry changes (藉口 → 借口: 藉).
+          const std::vector<UChar32> value = Utf8ToCodepoints(entry->GetDefault());
+          if (value.size() != key.size()) {
+            extra.insert(extra.end(), key.begin(), key.end());
+            continue;
+          }
+          for (size_t k = 0; k < key.size(); ++k) {
+            if (key[k] != value[k]) extra.push_back(key[k]);
+          }
+        }
+      }
+      for (UChar32 c : extra) {
+        if (valid(c)) (*set)[c] = true;
+      }
+      return set;
+    }
+    return nullptr;
+  }();
+  return triggers;
+}
+
 // Stage 3: traditional → simplified by runs of non-ASCII characters.
 Units ToSimplified(const Units& in, int* changed) {
   const opencc::SimpleConverter* conv = T2sConverter();
   if (conv == nullptr) return in;
+  const std::vector<bool>* triggers = T2sTriggers();
   Units out;
   out.reserve(in.size());
   size_t i = 0;
@@ -255,6 +319,15 @@ Units ToSimplified(const Units& in, int* changed) {
     }
     size_t j = i;
     while (j < in.size() && in[j].c >= 0x80 && in[j].c != 0xFFFD) ++j;
+    bool may_change = triggers == nullptr;
+    for (size_t k = i; k < j && !may_change; ++k) {
+      may_change = in[k].c >= 0 && in[k].c < 0x110000 && (*triggers)[in[k].c];
+    }
+    if (!may_change) {  // t2s would return the run as it is
+      out.insert(out.end(), in.begin() + i, in.begin() + j);
+      i = j;
+      continue;
+    }
     std::string run = UnitsToUtf8(in, i, j), conv_run;
     std::vector<UChar32> cps;
     if (ConvertT2s(conv, run, &conv_run)) cps = Utf8ToCodepoints(conv_run);
