@@ -13,7 +13,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "re2/re2.h"
 #include "report/parse.h"
 
 namespace xxgk::client {
@@ -44,17 +43,6 @@ void AddDirectory(const std::string& dir, std::vector<Input>* out) {
   }
   std::sort(files.begin(), files.end());
   for (auto& f : files) out->push_back({std::move(f), ""});
-}
-
-// Text that is really a structured report without a telling name (stdin):
-// JSON starting with `{`, or text format whose first statement (after blank
-// lines and # comments) is `field {` or `field:`. Documents never start so.
-std::string SniffStructuredContent(const std::string& bytes, const std::string& otherwise) {
-  static const RE2 kTextprotoStart(R"((?m)\A(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t]*[a-z_][a-z0-9_]*[ \t]*[{:])");
-  static const RE2 kJsonStart(R"(\A\s*\{\s*(?:"|\}))");
-  if (RE2::PartialMatch(bytes, kJsonStart)) return "report-json";
-  if (RE2::PartialMatch(bytes, kTextprotoStart)) return "report-textproto";
-  return otherwise;
 }
 
 bool HasGlobChars(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
@@ -122,9 +110,7 @@ absl::StatusOr<std::string> ReadInput(const std::string& source) {
 }
 
 bool HasStructuredExtension(const std::string& name) {
-  std::string lower = absl::AsciiStrToLower(name);
-  return absl::EndsWith(lower, ".json") || absl::EndsWith(lower, ".textproto") ||
-         absl::EndsWith(lower, ".txtpb") || absl::EndsWith(lower, ".pb.txt");
+  return !report::StructuredReportFormat(name, "").empty();
 }
 
 xxgk::v1::Document MakeDocument(const std::string& source, std::string bytes) {
@@ -138,13 +124,10 @@ absl::StatusOr<xxgk::v1::ValidateRequest> BuildValidateRequest(const std::string
                                                                std::string bytes) {
   xxgk::v1::ValidateRequest request;
   xxgk::v1::Document doc = MakeDocument(source, std::move(bytes));
-  std::string format;
-  if (HasStructuredExtension(source)) {
-    format = absl::EndsWithIgnoreCase(source, ".json") ? "report-json" : "report-textproto";
-  } else {
-    format = report::SniffFormat(doc);
-    if (format.empty() || format == "text") format = SniffStructuredContent(doc.content(), format);
-  }
+  // by name, else as the server would sniff it (report::StructuredReportFormat
+  // decides for both)
+  std::string format = report::StructuredReportFormat(source, "");
+  if (format.empty()) format = report::SniffFormat(doc);
   if (format == "report-json" || format == "report-textproto") {
     absl::StatusOr<xxgk::v1::Report> report =
         report::ParseStructuredReport(doc.content(), source, format);

@@ -29,7 +29,7 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& args);
 // The bytes of an input ("-": all of stdin).
 absl::StatusOr<std::string> ReadInput(const std::string& source);
 
-// True for names that say "structured report": .json, .textproto, .txtpb, .pb.txt.
+// True for names that say "structured report" (report::StructuredReportFormat).
 bool HasStructuredExtension(const std::string& name);
 
 // A validate request for these bytes: a structured report (JSON or text

@@ -51,10 +51,7 @@ std::string FromExtension(std::string_view file_name) {
   if (ext == "pdf") return "pdf";
   if (ext == "docx") return "docx";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
-  if (ext == "json") return "report-json";
-  if (ext == "textproto" || ext == "txtpb" || ext == "pbtxt" || ext == "textpb") {
-    return "report-textproto";
-  }
+  if (std::string f = StructuredReportFormat(file_name, ""); !f.empty()) return f;
   if (ext == "txt" || ext == "text") return "text";
   return "";
 }
@@ -85,14 +82,7 @@ std::string FromText(std::string_view bytes) {
     return "html";
   }
   if (absl::StrContains(start, "<html") || absl::StrContains(start, "<table")) return "html";
-  if (!head.empty() && head.front() == '{') return "report-json";
-  // text format of a Report: its first token is a field of Report
-  static const RE2 kTextproto(
-      R"(^(?:#[^\n]*\n\s*)*(meta|sections|tables|facts|notes|text|source)\s*(\{|:))");
-  if (RE2::PartialMatch(re2::StringPiece(head.data(), std::min<size_t>(head.size(), 512)),
-                        kTextproto)) {
-    return "report-textproto";
-  }
+  if (std::string f = StructuredReportFormat("", bytes); !f.empty()) return f;
   return "text";
 }
 
@@ -115,6 +105,26 @@ class CollectErrors : public google::protobuf::io::ErrorCollector {
 };
 
 }  // namespace
+
+std::string StructuredReportFormat(std::string_view file_name, std::string_view bytes) {
+  const std::string name = Lower(file_name);
+  if (absl::EndsWith(name, ".json")) return "report-json";
+  for (const char* ext : {".textproto", ".txtpb", ".pbtxt", ".textpb", ".pb.txt"}) {
+    if (absl::EndsWith(name, ext)) return "report-textproto";
+  }
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const re2::StringPiece head(bytes.data(), std::min<size_t>(bytes.size(), 4096));
+  static const RE2 kJsonStart(R"(\A\s*\{\s*(?:"|\}))");
+  if (RE2::PartialMatch(head, kJsonStart)) return "report-json";
+  static const RE2 kTextprotoStart(
+      R"(\A(?:[ \t\r]*(?:#[^\n]*)?\n)*[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*[{:])");
+  std::string field;
+  if (RE2::PartialMatch(head, kTextprotoStart, &field) &&
+      xxgk::v1::Report::descriptor()->FindFieldByName(field) != nullptr) {
+    return "report-textproto";
+  }
+  return "";
+}
 
 std::string SniffFormat(const xxgk::v1::Document& doc) {
   const std::string& bytes = doc.content();
@@ -173,8 +183,10 @@ absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
   if (format == "report-json" || format == "report-textproto") {
     return ParseStructuredReport(bytes, doc.file_name(), format);
   }
-  absl::StatusOr<ReadResult> read;
+  // Readers and assembly run inside one try: a library exception (poppler,
+  // std::bad_alloc, ...) becomes a status and never escapes ParseDocument.
   try {
+    absl::StatusOr<ReadResult> read;
     if (format == "text") {
       read = ReadText(bytes);
     } else if (format == "html") {
@@ -188,19 +200,22 @@ absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
           name, ": unknown input format \"", format,
           "\" (text, html, docx, pdf, report-json, report-textproto)"));
     }
+    if (!read.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ": cannot read as ", format, ": ", read.status().message()));
+    }
+    ReadResult result = *std::move(read);
+    result.source.set_file_name(doc.file_name());
+    result.source.set_content_type(doc.content_type());
+    result.source.set_input_format(format);
+    result.source.set_size_bytes(bytes.size());
+    return Assemble(std::move(result));
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat(name, ": cannot read as ", format, ": ", e.what()));
+  } catch (...) {
+    return absl::InternalError(
+        absl::StrCat(name, ": reading as ", format, " failed with an unknown exception"));
   }
-  if (!read.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(name, ": cannot read as ", format, ": ", read.status().message()));
-  }
-  ReadResult result = *std::move(read);
-  result.source.set_file_name(doc.file_name());
-  result.source.set_content_type(doc.content_type());
-  result.source.set_input_format(format);
-  result.source.set_size_bytes(bytes.size());
-  return Assemble(std::move(result));
 }
 
 }  // namespace xxgk::report

@@ -17,6 +17,16 @@ struct ParseOptions {
   std::string input_format;
 };
 
+// Whether a file is a structured report rather than a published document,
+// decided once for every caller (server sniffing, CLI inputs): "report-json"
+// or "report-textproto", else "". The name decides first (.json; .textproto,
+// .txtpb, .pbtxt, .textpb, .pb.txt; case-insensitive), then the content:
+// JSON is an object opening with a key or closing at once (`{"`, `{}`), text
+// format is one whose first statement after blank lines and # comments is a
+// field of xxgk.v1.Report followed by `{` or `:`. A UTF-8 BOM is skipped.
+// Pass an empty `bytes` to decide by the name alone.
+std::string StructuredReportFormat(std::string_view file_name, std::string_view bytes);
+
 // The input format a document will be read as (sniffing as in ParseDocument).
 std::string SniffFormat(const xxgk::v1::Document& doc);
 

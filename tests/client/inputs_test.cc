@@ -91,10 +91,28 @@ TEST(BuildValidateRequestTest, RawDocumentsAreSentAsDocumentsWithTheirFileName) 
   EXPECT_EQ(r->document().content(), "某县2023年政府信息公开工作年度报告");
 }
 
+TEST(BuildValidateRequestTest, SniffsStructuredContentAsTheServerDoes) {
+  // no telling name (stdin): the content decides, by report::StructuredReportFormat
+  absl::StatusOr<xxgk::v1::ValidateRequest> r =
+      BuildValidateRequest("-", "# exported\nmeta { report_year: 2021 }\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_TRUE(r->has_report());
+  EXPECT_EQ(r->report().meta().report_year(), 2021);
+  r = BuildValidateRequest("report.pbtxt", "meta { report_year: 2020 }");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_TRUE(r->has_report());
+  // a document whose first line merely looks like `word:` stays a document
+  r = BuildValidateRequest("-", "note: 某县2023年政府信息公开工作年度报告");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->has_document());
+}
+
 TEST(StructuredExtensionTest, KnownExtensions) {
   EXPECT_TRUE(HasStructuredExtension("a.JSON"));
   EXPECT_TRUE(HasStructuredExtension("a.pb.txt"));
   EXPECT_TRUE(HasStructuredExtension("a.txtpb"));
+  EXPECT_TRUE(HasStructuredExtension("a.pbtxt"));
+  EXPECT_TRUE(HasStructuredExtension("a.textpb"));
   EXPECT_FALSE(HasStructuredExtension("a.txt"));
   EXPECT_FALSE(HasStructuredExtension("a.html"));
 }

@@ -19,6 +19,23 @@ xxgk::v1::Document Doc(std::string content, std::string name = "", std::string t
   return d;
 }
 
+TEST(StructuredReportFormat, OneDecisionByNameThenContent) {
+  for (const char* name : {"a.textproto", "a.TXTPB", "a.pbtxt", "a.textpb", "a.pb.txt"}) {
+    EXPECT_EQ(StructuredReportFormat(name, ""), "report-textproto") << name;
+    EXPECT_EQ(SniffFormat(Doc("一、总体情况", name)), "report-textproto") << name;
+  }
+  EXPECT_EQ(StructuredReportFormat("a.Json", ""), "report-json");
+  EXPECT_EQ(StructuredReportFormat("a.txt", ""), "");
+  EXPECT_EQ(StructuredReportFormat("", "\xEF\xBB\xBF {\"meta\": {}}"), "report-json");
+  EXPECT_EQ(StructuredReportFormat("", "{}"), "report-json");
+  EXPECT_EQ(StructuredReportFormat("", "{正文}"), "");
+  EXPECT_EQ(StructuredReportFormat("", "\n# c\n\n  tables {\n"), "report-textproto");
+  EXPECT_EQ(StructuredReportFormat("", "source: {}"), "report-textproto");
+  // an identifier that is no field of Report is not a text-format report
+  EXPECT_EQ(StructuredReportFormat("", "note: 正文"), "");
+  EXPECT_EQ(SniffFormat(Doc("note: 正文")), "text");
+}
+
 TEST(SniffFormat, MagicContentTypeExtensionAndText) {
   EXPECT_EQ(SniffFormat(Doc("%PDF-1.7 ...", "x.txt")), "pdf");
   EXPECT_EQ(SniffFormat(Doc(std::string("PK\x03\x04rest", 8))), "docx");
