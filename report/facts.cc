@@ -1,5 +1,7 @@
 #include "report/facts.h"
 
+#include "report/utf8.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -27,18 +29,6 @@ re2::StringPiece SP(absl::string_view s) { return re2::StringPiece(s.data(), s.s
 
 // ------------------------------------------------------------------ numbers
 
-std::vector<std::string> Chars(std::string_view s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = s[i];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    out.emplace_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
 std::optional<uint64_t> ParseChineseInteger(std::string_view s) {
   static const std::map<std::string, int, std::less<>> kDigit = {
       {"零", 0}, {"〇", 0}, {"○", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
@@ -50,7 +40,7 @@ std::optional<uint64_t> ParseChineseInteger(std::string_view s) {
   // No count in a report is written with more than a few dozen characters;
   // longer runs (and anything past uint64) are not numbers, not wrapped ones.
   constexpr size_t kMaxChars = 40;
-  const std::vector<std::string> chars = Chars(s);
+  const std::vector<std::string> chars = Utf8Chars(s);
   if (chars.empty() || chars.size() > kMaxChars) return std::nullopt;
   bool has_unit = false;
   for (const auto& c : chars) {

@@ -1,5 +1,7 @@
 #include "report/labels.h"
 
+#include "report/utf8.h"
+
 #include <algorithm>
 #include <set>
 #include <vector>
@@ -13,20 +15,6 @@
 
 namespace xxgk::report {
 namespace {
-
-// Decodes UTF-8 into code points (invalid bytes become U+FFFD).
-std::vector<UChar32> CodePoints(std::string_view s) {
-  std::vector<UChar32> out;
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(s.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : c);
-  }
-  return out;
-}
 
 bool IsChineseDigit(UChar32 c) {
   switch (c) {

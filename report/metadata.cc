@@ -1,5 +1,7 @@
 #include "report/metadata.h"
 
+#include "report/utf8.h"
+
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -75,23 +77,11 @@ int ChineseDigit(absl::string_view ch) {
   return it == kDigits.end() ? -1 : it->second;
 }
 
-std::vector<std::string> Utf8Chars(absl::string_view s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = s[i];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    out.emplace_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-
 // "2024", "二〇二四", "十二", "三十一", "12" → number; -1 when not a number.
 int ParseDatePart(absl::string_view s) {
   int v = 0;
   if (absl::SimpleAtoi(s, &v)) return v;
-  const std::vector<std::string> chars = Utf8Chars(s);
+  const std::vector<std::string> chars = Utf8Chars(std::string_view(s.data(), s.size()));
   if (chars.empty()) return -1;
   bool has_ten = false;
   for (const auto& c : chars) has_ten = has_ten || c == "十";

@@ -1,5 +1,7 @@
 #include "report/normalize.h"
 
+#include "report/utf8.h"
+
 #include <opencc/Lexicon.hpp>
 #include <opencc/MarisaDict.hpp>
 #include <opencc/SimpleConverter.hpp>
@@ -71,19 +73,6 @@ std::string UnitsToUtf8(const Units& u, size_t from, size_t to) {
   std::string s;
   for (size_t i = from; i < to; ++i) AppendUtf8(&s, u[i].c);
   return s;
-}
-
-std::vector<UChar32> Utf8ToCodepoints(std::string_view s) {
-  std::vector<UChar32> out;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : c);
-  }
-  return out;
 }
 
 // Stage 0: code points with their input offsets; line breaks unified, controls dropped.
@@ -267,7 +256,7 @@ const std::vector<bool>* T2sTriggers() {
       auto valid = [](UChar32 c) { return c >= 0 && c < 0x110000; };
       for (const auto& lexicon : lexicons) {  // C: single characters that change
         for (const auto& entry : *lexicon) {
-          const std::vector<UChar32> key = Utf8ToCodepoints(entry->Key());
+          const std::vector<UChar32> key = CodePoints(entry->Key());
           if (key.size() == 1 && valid(key[0]) && entry->GetDefault() != entry->Key()) {
             (*set)[key[0]] = true;
           }
@@ -277,13 +266,13 @@ const std::vector<bool>* T2sTriggers() {
       for (const auto& lexicon : lexicons) {
         for (const auto& entry : *lexicon) {
           if (entry->GetDefault() == entry->Key()) continue;
-          const std::vector<UChar32> key = Utf8ToCodepoints(entry->Key());
+          const std::vector<UChar32> key = CodePoints(entry->Key());
           bool has_c = false;
           for (UChar32 c : key) has_c = has_c || (valid(c) && (*set)[c]);
           if (has_c) continue;
           // The key can only match where all its characters are: one of them
           // is enough, the ones the entry changes (藉口 → 借口: 藉).
-          const std::vector<UChar32> value = Utf8ToCodepoints(entry->GetDefault());
+          const std::vector<UChar32> value = CodePoints(entry->GetDefault());
           if (value.size() != key.size()) {
             extra.insert(extra.end(), key.begin(), key.end());
             continue;
@@ -330,7 +319,7 @@ Units ToSimplified(const Units& in, int* changed) {
     }
     std::string run = UnitsToUtf8(in, i, j), conv_run;
     std::vector<UChar32> cps;
-    if (ConvertT2s(conv, run, &conv_run)) cps = Utf8ToCodepoints(conv_run);
+    if (ConvertT2s(conv, run, &conv_run)) cps = CodePoints(conv_run);
     if (cps.size() == j - i) {
       // Place names written as the gazetteer writes them stay as they are:
       // t2s would turn 乾县 into 干县.
@@ -361,7 +350,7 @@ Units ToSimplified(const Units& in, int* changed) {
         AppendUtf8(&one, in[k].c);
         std::string conv_one;
         std::vector<UChar32> c1;
-        if (ConvertT2s(conv, one, &conv_one)) c1 = Utf8ToCodepoints(conv_one);
+        if (ConvertT2s(conv, one, &conv_one)) c1 = CodePoints(conv_one);
         if (c1.empty()) c1 = {in[k].c};
         if (c1.size() != 1 || c1[0] != in[k].c) ++*changed;
         for (UChar32 c : c1) out.push_back(Unit{c, in[k].begin, in[k].end});

@@ -1,0 +1,22 @@
+// Small UTF-8 helpers shared by the ingestion stages.
+#ifndef XXGK_REPORT_UTF8_H_
+#define XXGK_REPORT_UTF8_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unicode/umachine.h"
+
+namespace xxgk::report {
+
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD.
+std::vector<UChar32> CodePoints(std::string_view s);
+
+// Splits UTF-8 into one string per character (by lead byte; a truncated
+// sequence at the end is kept as it is).
+std::vector<std::string> Utf8Chars(std::string_view s);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_UTF8_H_
