@@ -1,5 +1,7 @@
 #include "client/cells.h"
 
+#include "report/vocabulary.h"
+
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
@@ -15,18 +17,7 @@ std::string AgencyLevelName(xxgk::v1::AgencyLevel level) {
   return absl::AsciiStrToLower(xxgk::v1::AgencyLevel_Name(level));
 }
 
-std::string FormatName(xxgk::v1::FormatVersion format) {
-  switch (format) {
-    case xxgk::v1::FORMAT_2021:
-      return "2021";
-    case xxgk::v1::FORMAT_2019:
-      return "2019";
-    case xxgk::v1::FORMAT_LEGACY:
-      return "legacy";
-    default:
-      return "";
-  }
-}
+std::string FormatName(xxgk::v1::FormatVersion format) { return report::FormatVersionName(format); }
 
 std::string ScriptName(xxgk::v1::Script script) {
   switch (script) {

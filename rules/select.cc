@@ -1,5 +1,7 @@
 #include "rules/select.h"
 
+#include "report/vocabulary.h"
+
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
@@ -12,16 +14,8 @@ namespace {
 using xxgk::v1::FormatVersion;
 
 std::string FormatName(FormatVersion f) {
-  switch (f) {
-    case xxgk::v1::FORMAT_2021:
-      return "2021";
-    case xxgk::v1::FORMAT_2019:
-      return "2019";
-    case xxgk::v1::FORMAT_LEGACY:
-      return "legacy";
-    default:
-      return "unspecified";
-  }
+  const std::string name = report::FormatVersionName(f);
+  return name.empty() ? "unspecified" : name;
 }
 
 bool Contains(const std::vector<std::string>& chain, const std::string& id) {
