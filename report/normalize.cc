@@ -381,27 +381,31 @@ Units CollapseCjkSpaces(const Units& in) {
   return out;
 }
 
-// Frequent characters: GB2312 level 1 (3755 characters by frequency), read
-// once from ICU's GB2312 table.
-bool IsCommonHanzi(UChar32 c) {
-  static const std::vector<bool>* common = [] {
-    auto* set = new std::vector<bool>(0x10000, false);
-    UErrorCode s = U_ZERO_ERROR;
-    UConverter* conv = ucnv_open("GB2312", &s);
-    if (U_FAILURE(s) || conv == nullptr) return set;
-    for (int lead = 0xB0; lead <= 0xD7; ++lead) {
-      for (int trail = 0xA1; trail <= 0xFE; ++trail) {
-        const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
-        UChar out[4];
-        UErrorCode e = U_ZERO_ERROR;
-        ucnv_reset(conv);
-        const int32_t n = ucnv_toUChars(conv, out, 4, in, 2, &e);
-        if (U_SUCCESS(e) && n == 1 && out[0] != 0xFFFD) (*set)[out[0]] = true;
-      }
+// The BMP characters GB2312 encodes with lead bytes 0xB0..last_lead, read
+// once from ICU's GB2312 table (0xD7: level 1, the 3755 most frequent
+// characters; 0xF7: levels 1 and 2).
+const std::vector<bool>* Gb2312Hanzi(int last_lead) {
+  auto* set = new std::vector<bool>(0x10000, false);
+  UErrorCode s = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open("GB2312", &s);
+  if (U_FAILURE(s) || conv == nullptr) return set;
+  for (int lead = 0xB0; lead <= last_lead; ++lead) {
+    for (int trail = 0xA1; trail <= 0xFE; ++trail) {
+      const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+      UChar out[4];
+      UErrorCode e = U_ZERO_ERROR;
+      ucnv_reset(conv);
+      const int32_t n = ucnv_toUChars(conv, out, 4, in, 2, &e);
+      if (U_SUCCESS(e) && n == 1 && out[0] != 0xFFFD) (*set)[out[0]] = true;
     }
-    ucnv_close(conv);
-    return set;
-  }();
+  }
+  ucnv_close(conv);
+  return set;
+}
+
+// Frequent characters: GB2312 level 1.
+bool IsCommonHanzi(UChar32 c) {
+  static const std::vector<bool>* common = Gb2312Hanzi(0xD7);
   return c < 0x10000 && (*common)[c];
 }
 
@@ -417,24 +421,7 @@ void AddMojibakeNote(const Units& u, size_t from, size_t to, const std::string& 
 }
 
 bool InGb2312(UChar32 c) {
-  static const std::vector<bool>* in_gb = [] {
-    auto* set = new std::vector<bool>(0x10000, false);
-    UErrorCode s = U_ZERO_ERROR;
-    UConverter* conv = ucnv_open("GB2312", &s);
-    if (U_FAILURE(s) || conv == nullptr) return set;
-    for (int lead = 0xB0; lead <= 0xF7; ++lead) {
-      for (int trail = 0xA1; trail <= 0xFE; ++trail) {
-        const char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
-        UChar out[4];
-        UErrorCode e = U_ZERO_ERROR;
-        ucnv_reset(conv);
-        const int32_t n = ucnv_toUChars(conv, out, 4, in, 2, &e);
-        if (U_SUCCESS(e) && n == 1 && out[0] != 0xFFFD) (*set)[out[0]] = true;
-      }
-    }
-    ucnv_close(conv);
-    return set;
-  }();
+  static const std::vector<bool>* in_gb = Gb2312Hanzi(0xF7);
   return c < 0x10000 && (*in_gb)[c];
 }
 
