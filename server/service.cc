@@ -78,6 +78,23 @@ bool ValidatorService::TryAcquire() {
 
 void ValidatorService::Release() { active_.fetch_sub(1); }
 
+bool ValidatorService::RunsInline(const xxgk::v1::ValidateRequest& request) const {
+  const int64_t limit = options_.inline_max_bytes;
+  if (limit <= 0) return false;
+  switch (request.input_case()) {
+    case xxgk::v1::ValidateRequest::kDocument: {
+      // PDF and zip containers (.docx) cost far more per byte: always the pool.
+      const std::string& content = request.document().content();
+      if (content.rfind("%PDF", 0) == 0 || content.rfind("PK", 0) == 0) return false;
+      return static_cast<int64_t>(content.size()) <= limit;
+    }
+    case xxgk::v1::ValidateRequest::kReport:
+      return static_cast<int64_t>(request.report().ByteSizeLong()) <= limit;
+    default:
+      return true;  // answered at once with INVALID_ARGUMENT
+  }
+}
+
 grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& request,
                                            xxgk::v1::ValidateResponse* response) {
   std::shared_ptr<const LoadedRules> rules = rules_->Current();
@@ -166,7 +183,7 @@ grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext
     reactor->Finish(Exhausted(options_.max_concurrent_requests));
     return reactor;
   }
-  pool_->Submit([this, ctx, request, response, reactor] {
+  auto work = [this, ctx, request, response, reactor] {
     grpc::Status status;
     try {
       if (!CallIsOver(ctx, &status)) status = ValidateOne(*request, response);
@@ -177,7 +194,12 @@ grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext
     }
     Release();
     reactor->Finish(status);
-  });
+  };
+  if (RunsInline(*request)) {
+    work();
+  } else {
+    pool_->Submit(std::move(work));
+  }
   return reactor;
 }
 

@@ -28,6 +28,11 @@ struct ServiceOptions {
   int max_concurrent_requests = 64;
   // Items of one ValidateStream read but not yet answered.
   int stream_window = 8;
+  // Unary Validate requests whose document (or structured report) is at most
+  // this many bytes run on the gRPC thread that received them instead of
+  // hopping to the worker pool: for small reports the hand-over costs about
+  // as much as the validation. 0 sends everything to the pool.
+  int inline_max_bytes = 0;
 };
 
 // absl → gRPC status (same code numbers), keeping the message.
@@ -65,6 +70,8 @@ class ValidatorService final : public xxgk::v1::Validator::CallbackService {
   // Concurrency slots (public for the stream reactor).
   bool TryAcquire();
   void Release();
+  // Whether a unary Validate is small enough to run without the pool hop.
+  bool RunsInline(const xxgk::v1::ValidateRequest& request) const;
 
   WorkerPool* pool() const { return pool_; }
   const ServiceOptions& options() const { return options_; }

@@ -358,6 +358,52 @@ TEST_F(ServerServiceTest, StreamItemTimeoutMustBeFiniteAndNonNegative) {
   EXPECT_TRUE(got["none"].has_result());
 }
 
+// With --inline_max_bytes, a small text document is validated on the gRPC
+// thread that received it: it is answered while every worker is busy with
+// larger documents; without it, it waits for a worker.
+TEST_F(ServerServiceTest, SmallDocumentsSkipTheBusyWorkerPool) {
+  for (int inline_max : {200, 0}) {
+    SCOPED_TRACE(inline_max);
+    ServerConfig config;
+    config.service.inline_max_bytes = inline_max;
+    StartServer(config);  // 4 workers
+    auto doc_request = [](const std::string& content) {
+      xxgk::v1::ValidateRequest r;
+      r.mutable_document()->set_content(content);
+      return r;
+    };
+    const std::string big = "sleep:1200" + std::string(400, ' ');  // > 200 bytes: the pool
+    std::vector<std::thread> busy;
+    for (int i = 0; i < 4; ++i) {
+      busy.emplace_back([&] {
+        grpc::ClientContext ctx;
+        xxgk::v1::ValidateResponse resp;
+        EXPECT_TRUE(stub_->Validate(&ctx, doc_request(big), &resp).ok());
+      });
+    }
+    for (int i = 0; i < 200 && fake_.running.load() < 4; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_EQ(fake_.running.load(), 4);
+    grpc::ClientContext ctx;
+    xxgk::v1::ValidateResponse resp;
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(stub_->Validate(&ctx, doc_request("fast"), &resp).ok());
+    const double waited =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const bool overlapped = fake_.running.load() > 0;  // workers still busy when answered
+    for (auto& t : busy) t.join();
+    EXPECT_EQ(resp.findings_size(), 1);
+    if (inline_max > 0) {
+      EXPECT_TRUE(overlapped) << "answered only after " << waited << " s";
+    } else {
+      // It had to wait for the first worker to finish its 1.2 s.
+      EXPECT_GT(waited, 0.6) << "a pooled request was answered while all workers slept";
+    }
+    server_.reset();
+  }
+}
+
 TEST_F(ServerServiceTest, MessagesAboveTheLimitAreRefused) {
   ServerConfig config;
   config.max_message_bytes = 4096;
