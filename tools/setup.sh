@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libicu-dev prometheus-cpp-dev libre2-dev libpoppler-cpp-dev
-  libgumbo-dev libzip-dev libxml2-dev libopencc-dev opencc
+  libgumbo-dev libzip-dev libxml2-dev libopencc-dev opencc libgoogle-perftools-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-grpcio python3-protobuf poppler-utils
   # tests
