@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "rules/cell_index.h"
 
 namespace xxgk::rules {
 namespace {
@@ -230,7 +231,9 @@ std::string TableLabel(std::string_view table, Lang lang) {
   return std::string(table);
 }
 
-std::string CellLabelInTable(std::string_view key, Lang lang) {
+namespace {
+
+std::string ComputeCellLabelInTable(std::string_view key, Lang lang) {
   std::vector<std::string> parts = Split(key);
   std::vector<std::string> pieces;
   for (size_t i = 1; i < parts.size(); ++i) {
@@ -239,11 +242,53 @@ std::string CellLabelInTable(std::string_view key, Lang lang) {
   return JoinPlace(pieces);
 }
 
-std::string CellLabel(std::string_view key, Lang lang) {
+std::string ComputeCellLabel(std::string_view key, Lang lang) {
   if (key.empty()) return "";
   std::vector<std::string> parts = Split(key);
-  std::string in_table = CellLabelInTable(key, lang);
+  std::string in_table = ComputeCellLabelInTable(key, lang);
   return JoinPlace({TableLabel(parts[0], lang), in_table});
+}
+
+// The labels of every canonical cell key, computed once: findings name cells
+// on every evaluation, and a label depends on the key alone.
+struct CellLabels {
+  std::vector<std::string> in_table[2];  // by CellId, [Lang]
+  std::vector<std::string> full[2];
+};
+
+const CellLabels& CachedLabels() {
+  static const CellLabels* const kLabels = [] {
+    auto* c = new CellLabels;
+    for (int lang = 0; lang < 2; ++lang) {
+      const Lang l = lang == 0 ? Lang::kZh : Lang::kEn;
+      c->in_table[lang].reserve(static_cast<size_t>(CellCount()));
+      c->full[lang].reserve(static_cast<size_t>(CellCount()));
+      for (CellId id = 0; id < CellCount(); ++id) {
+        c->in_table[lang].push_back(ComputeCellLabelInTable(CellKeyOf(id), l));
+        c->full[lang].push_back(ComputeCellLabel(CellKeyOf(id), l));
+      }
+    }
+    return c;
+  }();
+  return *kLabels;
+}
+
+int LangIndex(Lang lang) { return lang == Lang::kZh ? 0 : 1; }
+
+}  // namespace
+
+void PrecomputeCellLabels() { CachedLabels(); }
+
+std::string CellLabelInTable(std::string_view key, Lang lang) {
+  const CellId id = CellIdOf(key);
+  if (id == kNoCell) return ComputeCellLabelInTable(key, lang);
+  return CachedLabels().in_table[LangIndex(lang)][static_cast<size_t>(id)];
+}
+
+std::string CellLabel(std::string_view key, Lang lang) {
+  const CellId id = CellIdOf(key);
+  if (id == kNoCell) return ComputeCellLabel(key, lang);
+  return CachedLabels().full[LangIndex(lang)][static_cast<size_t>(id)];
 }
 
 std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang) {

@@ -27,6 +27,11 @@ std::string TableLabel(std::string_view table, Lang lang);
 // The full place of one cell key (table · row group · row · column).
 std::string CellLabel(std::string_view key, Lang lang);
 
+// Computes the labels of every canonical cell key now (they are computed
+// once per process, on first use otherwise); the loader calls it so that no
+// validation pays for it.
+void PrecomputeCellLabels();
+
 // Only the part below the table: "（三）不予公开 · 1.属于国家秘密 · 自然人列".
 std::string CellLabelInTable(std::string_view key, Lang lang);
 

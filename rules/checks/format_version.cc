@@ -91,8 +91,8 @@ class FormatVersionCheck : public Check {
 
     for (const auto& sig : sigs_) {
       const xxgk::v1::TableInfo& info = sig.table == "t2" ? tables.t2().info() : tables.t3().info();
-      std::vector<std::string> read_2019 = ReadKeys(tables, sig.only_2019);
-      std::vector<std::string> read_2021 = ReadKeys(tables, sig.only_2021);
+      std::vector<std::string> read_2019 = ReadKeys(ctx.cells(), sig.only_2019);
+      std::vector<std::string> read_2021 = ReadKeys(ctx.cells(), sig.only_2021);
       FormatVersion layout = info.layout();
       if (layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
         if (!read_2019.empty() && read_2021.empty()) layout = xxgk::v1::FORMAT_2019;
@@ -101,29 +101,29 @@ class FormatVersionCheck : public Check {
       if (layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED || layout == required) continue;
       if (!info.found() && read_2019.empty() && read_2021.empty()) continue;
       const std::vector<std::string>& evidence = layout == xxgk::v1::FORMAT_2019 ? read_2019 : read_2021;
-      out->push_back(MakeFinding(report, sig.table, layout, required, evidence));
+      out->push_back(MakeFinding(report, ctx.cells(), sig.table, layout, required, evidence));
     }
 
     // The pre-2019 statistics table in a later report, or the new tables in a
     // pre-2019 report (the latter is caught above: t2/t3 layouts ≠ legacy).
     if (required != xxgk::v1::FORMAT_LEGACY) {
-      std::vector<std::string> read = ReadKeys(tables, legacy_keys_);
+      std::vector<std::string> read = ReadKeys(ctx.cells(), legacy_keys_);
       if (tables.legacy().info().found() || !read.empty()) {
-        out->push_back(MakeFinding(report, "legacy", xxgk::v1::FORMAT_LEGACY, required, read));
+        out->push_back(MakeFinding(report, ctx.cells(), "legacy", xxgk::v1::FORMAT_LEGACY, required, read));
       }
     }
   }
 
  private:
-  static std::vector<std::string> ReadKeys(const xxgk::v1::Tables& tables, const std::vector<std::string>& keys) {
+  static std::vector<std::string> ReadKeys(const CellIndex& cells, const std::vector<std::string>& keys) {
     std::vector<std::string> read;
     for (const auto& k : keys) {
-      if (report::FindCell(tables, k) != nullptr) read.push_back(k);
+      if (cells.Find(k) != nullptr) read.push_back(k);
     }
     return read;
   }
 
-  static Finding MakeFinding(const xxgk::v1::Report& report, const std::string& table, FormatVersion layout,
+  static Finding MakeFinding(const xxgk::v1::Report& report, const CellIndex& cells, const std::string& table, FormatVersion layout,
                              FormatVersion required, const std::vector<std::string>& evidence) {
     Finding f = NewFinding();
     std::vector<std::string> zh, en;
@@ -143,8 +143,8 @@ class FormatVersionCheck : public Check {
     f.set_expected(FormatLabel(required, Lang::kZh));
     f.set_actual(FormatLabel(layout, Lang::kZh));
     if (!evidence.empty()) {
-      SetCellLocation(report, evidence, f.mutable_location());
-      for (const auto& k : evidence) *f.add_operands() = CellOperand(k, report::FindCell(report.tables(), k));
+      SetCellLocation(cells, evidence, f.mutable_location());
+      for (const auto& k : evidence) *f.add_operands() = CellOperand(k, cells.Find(k));
     }
     f.mutable_location()->set_table(table);
     if (f.location().place().empty()) {
