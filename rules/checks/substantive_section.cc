@@ -17,22 +17,13 @@
 #include "rules/checks/checks.h"
 #include "rules/finding_util.h"
 #include "rules/labels.h"
+#include "rules/text_scan.h"
 
 namespace xxgk::rules {
 namespace {
 
 using xxgk::v1::Finding;
 using xxgk::v1::Section;
-
-// Counts Han characters (UTF-8 input).
-int CountCjk(const std::string& s) {
-  static const RE2* const kNotHan = new RE2(R"([^\p{Han}]+)");
-  std::string han = s;
-  RE2::GlobalReplace(&han, *kNotHan, "");
-  int n = 0;
-  for (char c : han) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;  // lead bytes
-  return n;
-}
 
 std::string Excerpt(const std::string& s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
@@ -60,7 +51,7 @@ class SubstantiveSectionCheck : public Check {
     body = std::string(absl::StripAsciiWhitespace(body));
 
     std::vector<std::string> zh, en;
-    const int cjk = CountCjk(body);
+    const int cjk = CountHan(body);
     if (p_.min_chars() > 0 && cjk < p_.min_chars()) {
       zh.push_back(absl::StrFormat("正文仅%d个汉字（至少应有%d个）", cjk, p_.min_chars()));
       en.push_back(absl::StrFormat("the body has only %d Chinese characters (at least %d expected)", cjk,
