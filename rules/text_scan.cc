@@ -1,5 +1,7 @@
 #include "rules/text_scan.h"
 
+#include <algorithm>
+#include <limits>
 #include <string>
 
 #include "re2/re2.h"
@@ -57,6 +59,8 @@ constexpr KnownRange kKnown[] = {
     {0xFF00, 0xFFEF, false},  // full-width forms
 };
 constexpr size_t kKnownCount = sizeof(kKnown) / sizeof(kKnown[0]);
+constexpr size_t kUnified = 3;  // kKnown[kUnified]: the CJK unified ideographs
+static_assert(kKnown[kUnified].lo == 0x4E00 && kKnown[kUnified].hi == 0x9FEF && kKnown[kUnified].han);
 
 struct Verified {
   bool ok[kKnownCount];
@@ -82,6 +86,7 @@ const Verified& VerifiedRanges() {
 
 // 1 Han, 0 not Han, -1 undecided here.
 int KnownHan(char32_t cp, const Verified& v) {
+  if (cp >= 0x4E00 && cp <= 0x9FEF && v.ok[kUnified]) return 1;
   for (size_t i = 0; i < kKnownCount; ++i) {
     if (cp >= kKnown[i].lo && cp <= kKnown[i].hi) return v.ok[i] ? (kKnown[i].han ? 1 : 0) : -1;
   }
@@ -148,18 +153,23 @@ bool NextYearMention(std::string_view text, size_t pos, size_t* begin, size_t* e
   return false;
 }
 
-int CountHan(std::string_view text) {
+int CountHan(std::string_view text) { return CountHan(text, std::numeric_limits<int>::max()); }
+
+int CountHan(std::string_view text, int stop_at) {
   const Verified& v = VerifiedRanges();
   int n = 0;
   size_t i = 0;
-  while (i < text.size()) {
+  while (i < text.size() && n < stop_at) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
     }
     char32_t cp = 0;
     const size_t len = DecodeUtf8(text, i, &cp);
-    if (len == 0) return CountHanByRegex(text);  // ill-formed input: RE2 decides how it reads
+    // Ill-formed input: RE2 decides how it reads. (A Han character before
+    // the ill-formed bytes is never consumed by [^\p{Han}]+, so stopping
+    // early at stop_at Han characters needs no such check.)
+    if (len == 0) return std::min(CountHanByRegex(text), stop_at);
     const int known = KnownHan(cp, v);
     if (known < 0 ? IsHanByRegex(text.substr(i, len)) : known == 1) ++n;
     i += len;

@@ -18,6 +18,9 @@ bool NextYearMention(std::string_view text, size_t pos, size_t* begin, size_t* e
 // `[^\p{Han}]+`, ""): for well-formed UTF-8, the number of Han characters.
 int CountHan(std::string_view text);
 
+// min(CountHan(text), stop_at), stopping the scan once stop_at is reached.
+int CountHan(std::string_view text, int stop_at);
+
 }  // namespace xxgk::rules
 
 #endif  // XXGK_RULES_TEXT_SCAN_H_

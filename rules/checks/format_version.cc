@@ -60,6 +60,12 @@ struct TableSignature {
   std::vector<std::string> only_2021;
 };
 
+// The CellIds of a TableSignature's two lists.
+struct SignatureIds {
+  std::vector<CellId> only_2019;
+  std::vector<CellId> only_2021;
+};
+
 class FormatVersionCheck : public Check {
  public:
   FormatVersionCheck() {
@@ -81,6 +87,8 @@ class FormatVersionCheck : public Check {
     for (const auto& k : report::AllCellKeys()) {
       if (report::TableOfKey(k) == "legacy") legacy_keys_.push_back(k);
     }
+    for (const auto& sig : sigs_) sig_ids_.push_back(SignatureIds{CellIdsOf(sig.only_2019), CellIdsOf(sig.only_2021)});
+    legacy_ids_ = CellIdsOf(legacy_keys_);
   }
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
@@ -89,10 +97,11 @@ class FormatVersionCheck : public Check {
     if (required == xxgk::v1::FORMAT_VERSION_UNSPECIFIED) return;
     const auto& tables = report.tables();
 
-    for (const auto& sig : sigs_) {
+    for (size_t s = 0; s < sigs_.size(); ++s) {
+      const TableSignature& sig = sigs_[s];
       const xxgk::v1::TableInfo& info = sig.table == "t2" ? tables.t2().info() : tables.t3().info();
-      std::vector<std::string> read_2019 = ReadKeys(ctx.cells(), sig.only_2019);
-      std::vector<std::string> read_2021 = ReadKeys(ctx.cells(), sig.only_2021);
+      std::vector<std::string> read_2019 = ReadKeys(ctx.cells(), sig.only_2019, sig_ids_[s].only_2019);
+      std::vector<std::string> read_2021 = ReadKeys(ctx.cells(), sig.only_2021, sig_ids_[s].only_2021);
       FormatVersion layout = info.layout();
       if (layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
         if (!read_2019.empty() && read_2021.empty()) layout = xxgk::v1::FORMAT_2019;
@@ -107,7 +116,7 @@ class FormatVersionCheck : public Check {
     // The pre-2019 statistics table in a later report, or the new tables in a
     // pre-2019 report (the latter is caught above: t2/t3 layouts ≠ legacy).
     if (required != xxgk::v1::FORMAT_LEGACY) {
-      std::vector<std::string> read = ReadKeys(ctx.cells(), legacy_keys_);
+      std::vector<std::string> read = ReadKeys(ctx.cells(), legacy_keys_, legacy_ids_);
       if (tables.legacy().info().found() || !read.empty()) {
         out->push_back(MakeFinding(report, ctx.cells(), "legacy", xxgk::v1::FORMAT_LEGACY, required, read));
       }
@@ -115,10 +124,11 @@ class FormatVersionCheck : public Check {
   }
 
  private:
-  static std::vector<std::string> ReadKeys(const CellIndex& cells, const std::vector<std::string>& keys) {
+  static std::vector<std::string> ReadKeys(const CellIndex& cells, const std::vector<std::string>& keys,
+                                           const std::vector<CellId>& ids) {
     std::vector<std::string> read;
-    for (const auto& k : keys) {
-      if (cells.Find(k) != nullptr) read.push_back(k);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (cells.Find(ids[i]) != nullptr) read.push_back(keys[i]);
     }
     return read;
   }
@@ -155,7 +165,9 @@ class FormatVersionCheck : public Check {
   }
 
   std::vector<TableSignature> sigs_;
+  std::vector<SignatureIds> sig_ids_;  // by sigs_ index
   std::vector<std::string> legacy_keys_;
+  std::vector<CellId> legacy_ids_;  // of legacy_keys_
 };
 
 }  // namespace

@@ -51,8 +51,10 @@ class SubstantiveSectionCheck : public Check {
     body = std::string(absl::StripAsciiWhitespace(body));
 
     std::vector<std::string> zh, en;
-    const int cjk = CountHan(body);
-    if (p_.min_chars() > 0 && cjk < p_.min_chars()) {
+    // Counting stops at min_chars; the full count is taken only for a finding.
+    int cjk = p_.min_chars() > 0 ? CountHan(body, p_.min_chars()) : 0;
+    const bool cjk_exact = p_.min_chars() > 0 && cjk < p_.min_chars();
+    if (cjk_exact) {
       zh.push_back(absl::StrFormat("正文仅%d个汉字（至少应有%d个）", cjk, p_.min_chars()));
       en.push_back(absl::StrFormat("the body has only %d Chinese characters (at least %d expected)", cjk,
                                    p_.min_chars()));
@@ -71,6 +73,7 @@ class SubstantiveSectionCheck : public Check {
       }
     }
     if (zh.empty()) return;
+    if (!cjk_exact) cjk = CountHan(body);
     Finding f = NewFinding();
     const std::string label = first->heading().empty() ? SectionLabel(p_.kind(), Lang::kZh) : first->heading();
     f.set_message(absl::StrFormat("「%s」部分内容空泛：%s。", label, absl::StrJoin(zh, "；")));

@@ -61,18 +61,17 @@ class ValueCheckImpl : public Check {
 
  private:
   void Problem(const Decimal& d, std::string* zh, std::string* en) const {
-    const std::string v = d.ToString();
     const bool non_negative = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::NON_NEGATIVE_DECIMAL;
     const bool integer = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::INTEGER;
     if (non_negative && d.is_negative()) {
-      *zh = absl::StrCat("数值", v, "为负数，应为", ExpectedZh());
-      *en = absl::StrCat("value ", v, " is negative; expected ", ExpectedText());
+      *zh = absl::StrCat("数值", d.ToString(), "为负数，应为", ExpectedZh());
+      *en = absl::StrCat("value ", d.ToString(), " is negative; expected ", ExpectedText());
     } else if (integer && !d.is_integer()) {
-      *zh = absl::StrCat("数值", v, "不是整数，应为", ExpectedZh());
-      *en = absl::StrCat("value ", v, " is not a whole number; expected ", ExpectedText());
+      *zh = absl::StrCat("数值", d.ToString(), "不是整数，应为", ExpectedZh());
+      *en = absl::StrCat("value ", d.ToString(), " is not a whole number; expected ", ExpectedText());
     } else if (max_ && d > *max_) {
-      *zh = absl::StrCat("数值", v, "超过合理上限", max_->ToString());
-      *en = absl::StrCat("value ", v, " exceeds the plausible maximum ", max_->ToString());
+      *zh = absl::StrCat("数值", d.ToString(), "超过合理上限", max_->ToString());
+      *en = absl::StrCat("value ", d.ToString(), " exceeds the plausible maximum ", max_->ToString());
     }
   }
 

@@ -2,6 +2,7 @@
 // they replace give, on generated text of every kind check kinds see.
 #include "rules/text_scan.h"
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <tuple>
@@ -105,6 +106,8 @@ TEST(TextScanTest, HanCountAsTheRegexCountsIt) {
   for (int i = 0; i < 20000; ++i) {
     const std::string s = Generate(&rng, i % 3 != 0);
     ASSERT_EQ(CountHan(s), HanByRegex(s)) << s;
+    const int stop = static_cast<int>(rng() % 12);
+    ASSERT_EQ(CountHan(s, stop), std::min(HanByRegex(s), stop)) << s << " stop " << stop;
   }
 }
 
