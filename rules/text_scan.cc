@@ -153,6 +153,8 @@ bool NextYearMention(std::string_view text, size_t pos, size_t* begin, size_t* e
   return false;
 }
 
+void PrecomputeTextScan() { VerifiedRanges(); }
+
 int CountHan(std::string_view text) { return CountHan(text, std::numeric_limits<int>::max()); }
 
 int CountHan(std::string_view text, int stop_at) {

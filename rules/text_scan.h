@@ -21,6 +21,11 @@ int CountHan(std::string_view text);
 // min(CountHan(text), stop_at), stopping the scan once stop_at is reached.
 int CountHan(std::string_view text, int stop_at);
 
+// Does CountHan's one-off setup (checking its code point ranges against
+// RE2's Unicode tables) now; check kinds call it when they are compiled so
+// that no validation pays for it.
+void PrecomputeTextScan();
+
 }  // namespace xxgk::rules
 
 #endif  // XXGK_RULES_TEXT_SCAN_H_

@@ -119,6 +119,7 @@ absl::StatusOr<std::unique_ptr<Check>> CompileSubstantiveSection(const xxgk::v1:
     return absl::InvalidArgumentError("substantive_section: no min_chars, boilerplate or must_mention_any");
   }
   std::vector<std::unique_ptr<RE2>> boilerplate, mentions;
+  PrecomputeTextScan();
   if (auto s = Compile(p.boilerplate(), "boilerplate", &boilerplate); !s.ok()) return s;
   if (auto s = Compile(p.must_mention_any(), "must_mention_any", &mentions); !s.ok()) return s;
   return std::unique_ptr<Check>(new SubstantiveSectionCheck(p, std::move(boilerplate), std::move(mentions)));
