@@ -291,7 +291,62 @@ std::string CellLabel(std::string_view key, Lang lang) {
   return CachedLabels().full[LangIndex(lang)][static_cast<size_t>(id)];
 }
 
+namespace {
+
+// The components of a key as views into it (as absl::StrSplit on '.'); false
+// when it has more than kMaxParts.
+constexpr size_t kMaxParts = 16;
+struct KeyParts {
+  std::string_view part[kMaxParts];
+  size_t n = 0;
+};
+bool SplitView(std::string_view key, KeyParts* p) {
+  p->n = 0;
+  size_t start = 0;
+  while (true) {
+    if (p->n == kMaxParts) return false;
+    const size_t dot = key.find('.', start);
+    p->part[p->n++] = key.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+}
+
+}  // namespace
+
 std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang) {
+  if (keys.empty()) return "";
+  if (keys.size() == 1) return CellLabel(keys[0], lang);
+  // PlaceOfKeysBySplit without splitting every key into strings.
+  KeyParts first, p;
+  if (!SplitView(keys[0], &first)) return internal::PlaceOfKeysBySplit(keys, lang);
+  size_t common = first.n - 1;
+  bool same_leaf = true;
+  for (const std::string& k : keys) {
+    if (!SplitView(k, &p)) return internal::PlaceOfKeysBySplit(keys, lang);
+    size_t n = 0;
+    while (n < common && n + 1 < p.n && p.part[n] == first.part[n]) ++n;
+    common = n;
+    same_leaf = same_leaf && p.part[p.n - 1] == first.part[first.n - 1];
+  }
+  if (common == 0) {
+    std::vector<std::string> tables;
+    for (const std::string& k : keys) {
+      std::string t = TableLabel(std::string_view(k).substr(0, k.find('.')), lang);
+      if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(std::move(t));
+    }
+    return absl::StrJoin(tables, lang == Lang::kZh ? "、" : ", ");
+  }
+  const std::vector<std::string> parts = Split(keys[0]);
+  std::vector<std::string> pieces{TableLabel(parts[0], lang)};
+  for (size_t i = 1; i < common; ++i) pieces.push_back(ComponentLabel(parts, i, false, lang));
+  if (same_leaf) pieces.push_back(ComponentLabel(parts, parts.size() - 1, true, lang));
+  return JoinPlace(pieces);
+}
+
+namespace internal {
+
+std::string PlaceOfKeysBySplit(const std::vector<std::string>& keys, Lang lang) {
   if (keys.empty()) return "";
   if (keys.size() == 1) return CellLabel(keys[0], lang);
   std::vector<std::vector<std::string>> split;
@@ -321,6 +376,8 @@ std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang) {
   }
   return JoinPlace(pieces);
 }
+
+}  // namespace internal
 
 std::string SectionLabel(xxgk::v1::Section::Kind kind, Lang lang) {
   using K = xxgk::v1::Section;

@@ -41,6 +41,12 @@ std::string CellLabelInTable(std::string_view key, Lang lang);
 // the 新收 row → "表三 · 一、本年新收政府信息公开申请数量". Empty input → "".
 std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang);
 
+namespace internal {
+// PlaceOfKeys the straightforward way (every key split into strings), kept to
+// pin the equivalence of the fast one (tests/rules/labels_test.cc).
+std::string PlaceOfKeysBySplit(const std::vector<std::string>& keys, Lang lang);
+}  // namespace internal
+
 // "一、总体情况" / "1. General"; "收费及减免" for FEES.
 std::string SectionLabel(xxgk::v1::Section::Kind kind, Lang lang);
 

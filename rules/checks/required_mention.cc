@@ -96,10 +96,17 @@ class RequiredMentionCheck : public Check {
     // The count matters only below `need`: stop as soon as it is reached.
     // Exclusions are found only once a candidate match needs them.
     const int need = p_.min_count() > 0 ? p_.min_count() : 1;
+    // With one match needed and nothing excluded, any match at all (an empty
+    // one too) is enough and no positions are needed; none means count 0.
+    const bool any_match_will_do = need == 1 && exclude_.empty();
     std::vector<Range> excluded;
     bool excluded_known = false;
     int count = 0;
     for (const auto& re : any_of_) {
+      if (any_match_will_do) {
+        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re)) return;
+        continue;
+      }
       Matches matches(*re, text);
       Range r;
       while (matches.Next(&r)) {
