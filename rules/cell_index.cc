@@ -21,6 +21,8 @@ struct Child {
   const FieldDescriptor* field;
   int node;   // index of the sub-message's node, or -1 for a Cell
   CellId id;  // for a Cell
+  // What Reflection::GetMessage returns for the field when it is not set.
+  const Message* unset;
 };
 
 struct Node {
@@ -33,6 +35,10 @@ struct Tree {
   absl::flat_hash_map<std::string, CellId> ids;
 };
 
+const Message* Prototype(const FieldDescriptor* f) {
+  return google::protobuf::MessageFactory::generated_factory()->GetPrototype(f->message_type());
+}
+
 // Mirrors report/cell_keys.cc's catalogue walk (same fields, same order), so
 // ids follow AllCellKeys(); Get() verifies that.
 void Walk(const Descriptor* d, const std::string& prefix, int node, Tree* t) {
@@ -43,13 +49,13 @@ void Walk(const Descriptor* d, const std::string& prefix, int node, Tree* t) {
     std::string key = prefix.empty() ? f->name() : prefix + "." + f->name();
     if (sub == xxgk::v1::Cell::descriptor()) {
       const CellId id = static_cast<CellId>(t->keys.size());
-      t->nodes[node].children.push_back({f, -1, id});
+      t->nodes[node].children.push_back({f, -1, id, Prototype(f)});
       t->ids.emplace(key, id);
       t->keys.push_back(std::move(key));
     } else if (sub != xxgk::v1::TableInfo::descriptor()) {
       const int child = static_cast<int>(t->nodes.size());
       t->nodes.emplace_back();
-      t->nodes[node].children.push_back({f, child, kNoCell});
+      t->nodes[node].children.push_back({f, child, kNoCell, Prototype(f)});
       Walk(sub, key, child, t);
       // A group without cells below it is never entered.
       if (t->nodes[child].children.empty()) t->nodes[node].children.pop_back();
@@ -70,11 +76,15 @@ const Tree& Get() {
   return *kTree;
 }
 
+// report::FindCell needs every message on the path set. An unset field reads
+// as its default instance, whose cells are all PRESENCE_UNSPECIFIED: skipping
+// it (when it is the prototype) or walking it gives the same index, so no
+// HasField call is needed.
 void Fill(const Tree& t, const Message& m, int node, std::vector<const xxgk::v1::Cell*>* cells) {
   const auto* refl = m.GetReflection();
   for (const Child& c : t.nodes[static_cast<size_t>(node)].children) {
-    if (!refl->HasField(m, c.field)) continue;
     const Message& sub = refl->GetMessage(m, c.field);
+    if (&sub == c.unset) continue;
     if (c.node < 0) {
       const auto& cell = static_cast<const xxgk::v1::Cell&>(sub);
       if (cell.presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) (*cells)[static_cast<size_t>(c.id)] = &cell;
