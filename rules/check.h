@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "rules/cell_index.h"
 #include "xxgk/v1/finding.pb.h"
 #include "xxgk/v1/report.pb.h"
 #include "xxgk/v1/ruleset.pb.h"
@@ -18,6 +19,21 @@ namespace xxgk::rules {
 struct EvalContext {
   const xxgk::v1::Report& report;
   const xxgk::v1::Report* previous = nullptr;  // last year's report, when given
+
+  // The cells of `report` (of `previous`) by id, built on first use and then
+  // shared by every rule of this evaluation. Not thread-safe: one context
+  // serves one evaluation on one thread.
+  const CellIndex& cells() const {
+    if (cells_ == nullptr) cells_ = std::make_unique<CellIndex>(report.tables());
+    return *cells_;
+  }
+  const CellIndex& previous_cells() const {
+    if (previous_cells_ == nullptr) previous_cells_ = std::make_unique<CellIndex>(previous->tables());
+    return *previous_cells_;
+  }
+
+  mutable std::unique_ptr<CellIndex> cells_ = nullptr;
+  mutable std::unique_ptr<CellIndex> previous_cells_ = nullptr;
 };
 
 // Where a rule came from, for error messages at compile time.

@@ -19,6 +19,19 @@ absl::int128 MinUnits() { return std::numeric_limits<absl::int128>::min(); }
 Decimal Decimal::FromInt(int64_t v) { return Decimal(absl::int128(v) * kScale); }
 
 absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
+  // Most cells: a plain integer, at most kMaxIntegerDigits digits (fits int64).
+  if (!text.empty() && text.size() <= static_cast<size_t>(kMaxIntegerDigits)) {
+    int64_t v = 0;
+    bool digits = true;
+    for (char c : text) {
+      if (c < '0' || c > '9') {
+        digits = false;
+        break;
+      }
+      v = v * 10 + (c - '0');
+    }
+    if (digits) return Decimal(absl::int128(v) * kScale);
+  }
   std::string_view s = text;
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {

@@ -35,8 +35,7 @@ std::string JoinTerms(const std::vector<std::string>& terms) {
   return absl::StrJoin(terms, " + ");
 }
 
-void SetCellLocation(const xxgk::v1::Report& report, const std::vector<std::string>& keys,
-                     xxgk::v1::Location* location) {
+void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location) {
   if (keys.empty()) return;
   std::string table(report::TableOfKey(keys[0]));
   location->set_table(table);
@@ -47,7 +46,7 @@ void SetCellLocation(const xxgk::v1::Report& report, const std::vector<std::stri
   location->set_place(PlaceOfKeys(keys, Lang::kZh));
   location->set_place_en(PlaceOfKeys(keys, Lang::kEn));
   for (const std::string& k : keys) {
-    const xxgk::v1::Cell* c = report::FindCell(report.tables(), k);
+    const xxgk::v1::Cell* c = cells.Find(k);
     if (c != nullptr && c->span().end() > c->span().begin()) {
       *location->mutable_span() = c->span();
       break;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/cell_index.h"
 #include "rules/decimal.h"
 #include "xxgk/v1/finding.pb.h"
 #include "xxgk/v1/report.pb.h"
@@ -27,9 +28,9 @@ std::string JoinTerms(const std::vector<std::string>& terms);
 
 // Fills location.table / cell_keys / place / place_en for `keys` (place from
 // PlaceOfKeys), location.section (SectionOfTable, unless already set) and
-// location.span from the first cell of `report` that has a non-empty span.
-void SetCellLocation(const xxgk::v1::Report& report, const std::vector<std::string>& keys,
-                     xxgk::v1::Location* location);
+// location.span from the first cell (of the report `cells` indexes) that has a
+// non-empty span.
+void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location);
 
 // The section a table stands in: t2 → ACTIVE_DISCLOSURE, t3 → APPLICATIONS,
 // t4 → REVIEW_LITIGATION; KIND_UNSPECIFIED otherwise (legacy).

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "rules/cell_index.h"
 
 namespace xxgk::rules {
 namespace {
@@ -230,7 +231,9 @@ std::string TableLabel(std::string_view table, Lang lang) {
   return std::string(table);
 }
 
-std::string CellLabelInTable(std::string_view key, Lang lang) {
+namespace {
+
+std::string ComputeCellLabelInTable(std::string_view key, Lang lang) {
   std::vector<std::string> parts = Split(key);
   std::vector<std::string> pieces;
   for (size_t i = 1; i < parts.size(); ++i) {
@@ -239,14 +242,111 @@ std::string CellLabelInTable(std::string_view key, Lang lang) {
   return JoinPlace(pieces);
 }
 
-std::string CellLabel(std::string_view key, Lang lang) {
+std::string ComputeCellLabel(std::string_view key, Lang lang) {
   if (key.empty()) return "";
   std::vector<std::string> parts = Split(key);
-  std::string in_table = CellLabelInTable(key, lang);
+  std::string in_table = ComputeCellLabelInTable(key, lang);
   return JoinPlace({TableLabel(parts[0], lang), in_table});
 }
 
+// The labels of every canonical cell key, computed once: findings name cells
+// on every evaluation, and a label depends on the key alone.
+struct CellLabels {
+  std::vector<std::string> in_table[2];  // by CellId, [Lang]
+  std::vector<std::string> full[2];
+};
+
+const CellLabels& CachedLabels() {
+  static const CellLabels* const kLabels = [] {
+    auto* c = new CellLabels;
+    for (int lang = 0; lang < 2; ++lang) {
+      const Lang l = lang == 0 ? Lang::kZh : Lang::kEn;
+      c->in_table[lang].reserve(static_cast<size_t>(CellCount()));
+      c->full[lang].reserve(static_cast<size_t>(CellCount()));
+      for (CellId id = 0; id < CellCount(); ++id) {
+        c->in_table[lang].push_back(ComputeCellLabelInTable(CellKeyOf(id), l));
+        c->full[lang].push_back(ComputeCellLabel(CellKeyOf(id), l));
+      }
+    }
+    return c;
+  }();
+  return *kLabels;
+}
+
+int LangIndex(Lang lang) { return lang == Lang::kZh ? 0 : 1; }
+
+}  // namespace
+
+void PrecomputeCellLabels() { CachedLabels(); }
+
+std::string CellLabelInTable(std::string_view key, Lang lang) {
+  const CellId id = CellIdOf(key);
+  if (id == kNoCell) return ComputeCellLabelInTable(key, lang);
+  return CachedLabels().in_table[LangIndex(lang)][static_cast<size_t>(id)];
+}
+
+std::string CellLabel(std::string_view key, Lang lang) {
+  const CellId id = CellIdOf(key);
+  if (id == kNoCell) return ComputeCellLabel(key, lang);
+  return CachedLabels().full[LangIndex(lang)][static_cast<size_t>(id)];
+}
+
+namespace {
+
+// The components of a key as views into it (as absl::StrSplit on '.'); false
+// when it has more than kMaxParts.
+constexpr size_t kMaxParts = 16;
+struct KeyParts {
+  std::string_view part[kMaxParts];
+  size_t n = 0;
+};
+bool SplitView(std::string_view key, KeyParts* p) {
+  p->n = 0;
+  size_t start = 0;
+  while (true) {
+    if (p->n == kMaxParts) return false;
+    const size_t dot = key.find('.', start);
+    p->part[p->n++] = key.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+}
+
+}  // namespace
+
 std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang) {
+  if (keys.empty()) return "";
+  if (keys.size() == 1) return CellLabel(keys[0], lang);
+  // PlaceOfKeysBySplit without splitting every key into strings.
+  KeyParts first, p;
+  if (!SplitView(keys[0], &first)) return internal::PlaceOfKeysBySplit(keys, lang);
+  size_t common = first.n - 1;
+  bool same_leaf = true;
+  for (const std::string& k : keys) {
+    if (!SplitView(k, &p)) return internal::PlaceOfKeysBySplit(keys, lang);
+    size_t n = 0;
+    while (n < common && n + 1 < p.n && p.part[n] == first.part[n]) ++n;
+    common = n;
+    same_leaf = same_leaf && p.part[p.n - 1] == first.part[first.n - 1];
+  }
+  if (common == 0) {
+    std::vector<std::string> tables;
+    for (const std::string& k : keys) {
+      std::string t = TableLabel(std::string_view(k).substr(0, k.find('.')), lang);
+      if (std::find(tables.begin(), tables.end(), t) == tables.end()) tables.push_back(std::move(t));
+    }
+    return absl::StrJoin(tables, lang == Lang::kZh ? "、" : ", ");
+  }
+  const std::vector<std::string> parts = Split(keys[0]);
+  std::vector<std::string> pieces{TableLabel(parts[0], lang)};
+  for (size_t i = 1; i < common; ++i) pieces.push_back(ComponentLabel(parts, i, false, lang));
+  if (same_leaf) pieces.push_back(ComponentLabel(parts, parts.size() - 1, true, lang));
+  return JoinPlace(pieces);
+}
+
+namespace internal {
+
+std::string PlaceOfKeysBySplit(const std::vector<std::string>& keys, Lang lang) {
   if (keys.empty()) return "";
   if (keys.size() == 1) return CellLabel(keys[0], lang);
   std::vector<std::vector<std::string>> split;
@@ -276,6 +376,8 @@ std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang) {
   }
   return JoinPlace(pieces);
 }
+
+}  // namespace internal
 
 std::string SectionLabel(xxgk::v1::Section::Kind kind, Lang lang) {
   using K = xxgk::v1::Section;

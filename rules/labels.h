@@ -27,6 +27,11 @@ std::string TableLabel(std::string_view table, Lang lang);
 // The full place of one cell key (table · row group · row · column).
 std::string CellLabel(std::string_view key, Lang lang);
 
+// Computes the labels of every canonical cell key now (they are computed
+// once per process, on first use otherwise); the loader calls it so that no
+// validation pays for it.
+void PrecomputeCellLabels();
+
 // Only the part below the table: "（三）不予公开 · 1.属于国家秘密 · 自然人列".
 std::string CellLabelInTable(std::string_view key, Lang lang);
 
@@ -35,6 +40,12 @@ std::string CellLabelInTable(std::string_view key, Lang lang);
 // four keys of T3-A for natural persons → "表三 · 自然人列"; the seven cells of
 // the 新收 row → "表三 · 一、本年新收政府信息公开申请数量". Empty input → "".
 std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang);
+
+namespace internal {
+// PlaceOfKeys the straightforward way (every key split into strings), kept to
+// pin the equivalence of the fast one (tests/rules/labels_test.cc).
+std::string PlaceOfKeysBySplit(const std::vector<std::string>& keys, Lang lang);
+}  // namespace internal
 
 // "一、总体情况" / "1. General"; "收费及减免" for FEES.
 std::string SectionLabel(xxgk::v1::Section::Kind kind, Lang lang);

@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
+#include "rules/labels.h"
 #include "rules/layering.h"
 
 namespace xxgk::rules {
@@ -112,6 +113,7 @@ absl::StatusOr<std::vector<SourceFile>> ReadRuleFiles(const std::string& dir) {
 }
 
 absl::StatusOr<std::shared_ptr<const Snapshot>> CompileSnapshot(const std::vector<SourceFile>& files) {
+  PrecomputeCellLabels();  // once per process, here rather than in the first validation
   std::vector<ParsedSet> parsed;
   std::vector<std::string> errors;
   for (const SourceFile& f : files) {

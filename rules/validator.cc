@@ -186,8 +186,18 @@ absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
     }
   }
   for (auto& a : sel->applied) *resp.add_rulesets() = std::move(a);
-  *resp.mutable_meta() = report->meta();
-  if (options.include_report()) *resp.mutable_report() = *report;
+  if (report == &parsed) {
+    // The parsed report is ours: move its parts into the response (no
+    // deep copies, and less to destroy).
+    resp.mutable_meta()->Swap(parsed.mutable_meta());
+    if (options.include_report()) {
+      *resp.mutable_report() = std::move(parsed);
+      *resp.mutable_report()->mutable_meta() = resp.meta();
+    }
+  } else {
+    *resp.mutable_meta() = report->meta();
+    if (options.include_report()) *resp.mutable_report() = *report;
+  }
   return resp;
 }
 

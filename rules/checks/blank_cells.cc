@@ -28,16 +28,19 @@ constexpr size_t kListedInMessage = 8;
 
 class BlankCellsCheck : public Check {
  public:
-  BlankCellsCheck(std::vector<std::string> keys, bool include_na) : keys_(std::move(keys)), include_na_(include_na) {}
+  BlankCellsCheck(std::vector<std::string> keys, bool include_na)
+      : keys_(std::move(keys)), ids_(CellIdsOf(keys_)), include_na_(include_na) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
+    const CellIndex& cells = ctx.cells();
     std::map<std::string, std::vector<std::string>> by_table;  // ordered for determinism
     std::vector<std::string> table_order;
-    for (const auto& key : keys_) {
-      const Cell* cell = report::FindCell(ctx.report.tables(), key);
+    for (size_t i = 0; i < ids_.size(); ++i) {
+      const Cell* cell = cells.Find(ids_[i]);
       if (cell == nullptr) continue;
       const bool blank = cell->presence() == Cell::BLANK || (include_na_ && cell->presence() == Cell::NA);
       if (!blank) continue;
+      const std::string& key = keys_[i];
       std::string table(report::TableOfKey(key));
       if (!by_table.count(table)) table_order.push_back(table);
       by_table[table].push_back(key);
@@ -48,7 +51,7 @@ class BlankCellsCheck : public Check {
       std::vector<std::string> zh, en;
       int na = 0;
       for (const auto& k : keys) {
-        const Cell* cell = report::FindCell(ctx.report.tables(), k);
+        const Cell* cell = cells.Find(CellIdOf(k));
         if (cell->presence() == Cell::NA) ++na;
         if (zh.size() < kListedInMessage) {
           zh.push_back(CellLabelInTable(k, Lang::kZh));
@@ -69,7 +72,7 @@ class BlankCellsCheck : public Check {
           TableLabel(table, Lang::kEn), keys.size(), na_en, absl::StrJoin(en, "; "), more_en));
       f.set_expected("0 blank");
       f.set_actual(absl::StrCat(keys.size(), " blank"));
-      SetCellLocation(ctx.report, keys, f.mutable_location());
+      SetCellLocation(cells, keys, f.mutable_location());
       f.mutable_location()->set_place(TableLabel(table, Lang::kZh));
       f.mutable_location()->set_place_en(TableLabel(table, Lang::kEn));
       out->push_back(std::move(f));
@@ -78,6 +81,7 @@ class BlankCellsCheck : public Check {
 
  private:
   std::vector<std::string> keys_;
+  std::vector<CellId> ids_;  // of keys_
   bool include_na_;
 };
 

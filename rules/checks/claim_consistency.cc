@@ -52,14 +52,14 @@ class ClaimConsistencyCheck : public Check {
         if (fact.claim() != c.claim || !absl::StartsWith(fact.subject(), c.prefix)) continue;
         std::vector<std::string> against;  // the cells contradicting the claim
         for (const auto& k : c.nonzero) {
-          CellNumber n = ReadCellNumber(report::FindCell(report.tables(), k));
+          CellNumber n = ReadCellNumber(ctx.cells().Find(k));
           if (n.kind == CellNumber::Kind::kNumber && n.value > Decimal()) against.push_back(k);
         }
         bool zero_contradiction = false;
         if (against.empty() && !c.zero.empty()) {
           zero_contradiction = true;
           for (const auto& k : c.zero) {
-            CellNumber n = ReadCellNumber(report::FindCell(report.tables(), k));
+            CellNumber n = ReadCellNumber(ctx.cells().Find(k));
             if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid || !n.value.is_zero()) {
               zero_contradiction = false;
             }
@@ -67,19 +67,19 @@ class ClaimConsistencyCheck : public Check {
           if (zero_contradiction) against = c.zero;
         }
         if (against.empty()) continue;
-        out->push_back(MakeFinding(report, fact, against, zero_contradiction));
+        out->push_back(MakeFinding(ctx.cells(), fact, against, zero_contradiction));
         break;  // one finding per fact
       }
     }
   }
 
  private:
-  static Finding MakeFinding(const xxgk::v1::Report& report, const ProseFact& fact,
+  static Finding MakeFinding(const CellIndex& cells, const ProseFact& fact,
                              const std::vector<std::string>& keys, bool zero) {
     Finding f = NewFinding();
     std::vector<std::string> zh, en;
     for (const auto& k : keys) {
-      const auto* cell = report::FindCell(report.tables(), k);
+      const auto* cell = cells.Find(k);
       const std::string v = ReadCellNumber(cell).value.ToString();
       zh.push_back(absl::StrCat(CellLabel(k, Lang::kZh), "为", v));
       en.push_back(absl::StrCat(CellLabel(k, Lang::kEn), " is ", v));
@@ -103,7 +103,7 @@ class ClaimConsistencyCheck : public Check {
     op->set_value(fact.claim());
     op->set_raw(fact.excerpt());
     *op->mutable_span() = fact.span();
-    SetCellLocation(report, keys, f.mutable_location());
+    SetCellLocation(cells, keys, f.mutable_location());
     f.mutable_location()->set_section(fact.section());
     f.mutable_location()->set_excerpt(fact.excerpt());
     *f.mutable_location()->mutable_span() = fact.span();

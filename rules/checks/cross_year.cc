@@ -36,11 +36,11 @@ struct Instance {
 };
 
 // Sums the cells of `keys` in `report`; false when one is missing or invalid.
-bool SumCells(const xxgk::v1::Report& report, const std::vector<std::string>& keys, Decimal* sum,
+bool SumCells(const CellIndex& cells, const std::vector<std::string>& keys, Decimal* sum,
               std::vector<std::string>* terms) {
   Decimal total;
   for (const auto& k : keys) {
-    CellNumber n = ReadCellNumber(report::FindCell(report.tables(), k));
+    CellNumber n = ReadCellNumber(cells.Find(k));
     if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return false;
     auto next = total.Add(n.value);
     if (!next) return false;
@@ -71,8 +71,8 @@ class CrossYearCheck : public Check {
     for (const Instance& inst : instances_) {
       Decimal c, p, plus, minus;
       std::vector<std::string> ct, pt, plus_t, minus_t;
-      if (!SumCells(cur, inst.current, &c, &ct) || !SumCells(prev, inst.previous, &p, &pt)) continue;
-      if (!SumCells(cur, inst.plus, &plus, &plus_t) || !SumCells(cur, inst.minus, &minus, &minus_t)) continue;
+      if (!SumCells(ctx.cells(), inst.current, &c, &ct) || !SumCells(ctx.previous_cells(), inst.previous, &p, &pt)) continue;
+      if (!SumCells(ctx.cells(), inst.plus, &plus, &plus_t) || !SumCells(ctx.cells(), inst.minus, &minus, &minus_t)) continue;
       auto expected = p.Add(plus);
       if (expected) expected = expected->Sub(minus);
       if (!expected || *expected == c) continue;
@@ -105,18 +105,18 @@ class CrossYearCheck : public Check {
       f.set_expected(expected->ToString());
       f.set_actual(c.ToString());
       f.set_arithmetic(arithmetic);
-      for (const auto& k : inst.current) *f.add_operands() = CellOperand(k, report::FindCell(cur.tables(), k));
+      for (const auto& k : inst.current) *f.add_operands() = CellOperand(k, ctx.cells().Find(k));
       for (const auto& k : inst.previous) {
-        auto op = CellOperand(k, report::FindCell(prev.tables(), k));
+        auto op = CellOperand(k, ctx.previous_cells().Find(k));
         op.set_key(absl::StrCat("previous.", k));
         op.set_label(absl::StrCat(prev_year_zh, " · ", op.label()));
         op.clear_span();
         *f.add_operands() = std::move(op);
       }
       for (const auto* keys : {&inst.plus, &inst.minus}) {
-        for (const auto& k : *keys) *f.add_operands() = CellOperand(k, report::FindCell(cur.tables(), k));
+        for (const auto& k : *keys) *f.add_operands() = CellOperand(k, ctx.cells().Find(k));
       }
-      SetCellLocation(cur, inst.current, f.mutable_location());
+      SetCellLocation(ctx.cells(), inst.current, f.mutable_location());
       out->push_back(std::move(f));
     }
   }

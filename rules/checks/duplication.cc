@@ -111,7 +111,7 @@ class DuplicationCheck : public Check {
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     if (ctx.previous == nullptr) return;
     CheckProse(ctx.report, *ctx.previous, out);
-    if (figures_) CheckFigures(ctx.report, *ctx.previous, out);
+    if (figures_) CheckFigures(ctx.report, ctx.cells(), *ctx.previous, out);
   }
 
  private:
@@ -141,7 +141,8 @@ class DuplicationCheck : public Check {
     out->push_back(std::move(f));
   }
 
-  void CheckFigures(const xxgk::v1::Report& cur, const xxgk::v1::Report& prev, std::vector<Finding>* out) const {
+  void CheckFigures(const xxgk::v1::Report& cur, const CellIndex& cur_cells, const xxgk::v1::Report& prev,
+                    std::vector<Finding>* out) const {
     const auto a = Figures(cur);
     const auto b = Figures(prev);
     if (a.size() < kMinFigures || a.size() != b.size()) return;
@@ -160,7 +161,7 @@ class DuplicationCheck : public Check {
     f.set_actual(absl::StrCat(a.size(), " identical"));
     std::vector<std::string> keys;
     for (const auto& [key, value] : a) keys.push_back(key);
-    SetCellLocation(cur, keys, f.mutable_location());
+    SetCellLocation(cur_cells, keys, f.mutable_location());
     out->push_back(std::move(f));
   }
 

@@ -60,6 +60,12 @@ struct TableSignature {
   std::vector<std::string> only_2021;
 };
 
+// The CellIds of a TableSignature's two lists.
+struct SignatureIds {
+  std::vector<CellId> only_2019;
+  std::vector<CellId> only_2021;
+};
+
 class FormatVersionCheck : public Check {
  public:
   FormatVersionCheck() {
@@ -81,6 +87,8 @@ class FormatVersionCheck : public Check {
     for (const auto& k : report::AllCellKeys()) {
       if (report::TableOfKey(k) == "legacy") legacy_keys_.push_back(k);
     }
+    for (const auto& sig : sigs_) sig_ids_.push_back(SignatureIds{CellIdsOf(sig.only_2019), CellIdsOf(sig.only_2021)});
+    legacy_ids_ = CellIdsOf(legacy_keys_);
   }
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
@@ -89,10 +97,11 @@ class FormatVersionCheck : public Check {
     if (required == xxgk::v1::FORMAT_VERSION_UNSPECIFIED) return;
     const auto& tables = report.tables();
 
-    for (const auto& sig : sigs_) {
+    for (size_t s = 0; s < sigs_.size(); ++s) {
+      const TableSignature& sig = sigs_[s];
       const xxgk::v1::TableInfo& info = sig.table == "t2" ? tables.t2().info() : tables.t3().info();
-      std::vector<std::string> read_2019 = ReadKeys(tables, sig.only_2019);
-      std::vector<std::string> read_2021 = ReadKeys(tables, sig.only_2021);
+      std::vector<std::string> read_2019 = ReadKeys(ctx.cells(), sig.only_2019, sig_ids_[s].only_2019);
+      std::vector<std::string> read_2021 = ReadKeys(ctx.cells(), sig.only_2021, sig_ids_[s].only_2021);
       FormatVersion layout = info.layout();
       if (layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
         if (!read_2019.empty() && read_2021.empty()) layout = xxgk::v1::FORMAT_2019;
@@ -101,29 +110,30 @@ class FormatVersionCheck : public Check {
       if (layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED || layout == required) continue;
       if (!info.found() && read_2019.empty() && read_2021.empty()) continue;
       const std::vector<std::string>& evidence = layout == xxgk::v1::FORMAT_2019 ? read_2019 : read_2021;
-      out->push_back(MakeFinding(report, sig.table, layout, required, evidence));
+      out->push_back(MakeFinding(report, ctx.cells(), sig.table, layout, required, evidence));
     }
 
     // The pre-2019 statistics table in a later report, or the new tables in a
     // pre-2019 report (the latter is caught above: t2/t3 layouts ≠ legacy).
     if (required != xxgk::v1::FORMAT_LEGACY) {
-      std::vector<std::string> read = ReadKeys(tables, legacy_keys_);
+      std::vector<std::string> read = ReadKeys(ctx.cells(), legacy_keys_, legacy_ids_);
       if (tables.legacy().info().found() || !read.empty()) {
-        out->push_back(MakeFinding(report, "legacy", xxgk::v1::FORMAT_LEGACY, required, read));
+        out->push_back(MakeFinding(report, ctx.cells(), "legacy", xxgk::v1::FORMAT_LEGACY, required, read));
       }
     }
   }
 
  private:
-  static std::vector<std::string> ReadKeys(const xxgk::v1::Tables& tables, const std::vector<std::string>& keys) {
+  static std::vector<std::string> ReadKeys(const CellIndex& cells, const std::vector<std::string>& keys,
+                                           const std::vector<CellId>& ids) {
     std::vector<std::string> read;
-    for (const auto& k : keys) {
-      if (report::FindCell(tables, k) != nullptr) read.push_back(k);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (cells.Find(ids[i]) != nullptr) read.push_back(keys[i]);
     }
     return read;
   }
 
-  static Finding MakeFinding(const xxgk::v1::Report& report, const std::string& table, FormatVersion layout,
+  static Finding MakeFinding(const xxgk::v1::Report& report, const CellIndex& cells, const std::string& table, FormatVersion layout,
                              FormatVersion required, const std::vector<std::string>& evidence) {
     Finding f = NewFinding();
     std::vector<std::string> zh, en;
@@ -143,8 +153,8 @@ class FormatVersionCheck : public Check {
     f.set_expected(FormatLabel(required, Lang::kZh));
     f.set_actual(FormatLabel(layout, Lang::kZh));
     if (!evidence.empty()) {
-      SetCellLocation(report, evidence, f.mutable_location());
-      for (const auto& k : evidence) *f.add_operands() = CellOperand(k, report::FindCell(report.tables(), k));
+      SetCellLocation(cells, evidence, f.mutable_location());
+      for (const auto& k : evidence) *f.add_operands() = CellOperand(k, cells.Find(k));
     }
     f.mutable_location()->set_table(table);
     if (f.location().place().empty()) {
@@ -155,7 +165,9 @@ class FormatVersionCheck : public Check {
   }
 
   std::vector<TableSignature> sigs_;
+  std::vector<SignatureIds> sig_ids_;  // by sigs_ index
   std::vector<std::string> legacy_keys_;
+  std::vector<CellId> legacy_ids_;  // of legacy_keys_
 };
 
 }  // namespace

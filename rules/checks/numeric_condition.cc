@@ -67,7 +67,7 @@ class NumericConditionCheck : public Check {
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const std::string cond = absl::StrCat(OpText(p_.op()), " ", bound_.ToString());
     if (!p_.cell().empty()) {
-      const auto* cell = report::FindCell(ctx.report.tables(), p_.cell());
+      const auto* cell = ctx.cells().Find(p_.cell());
       CellNumber n = ReadCellNumber(cell);
       if (n.kind == CellNumber::Kind::kInvalid) return;
       const std::string zh = CellLabel(p_.cell(), Lang::kZh), en = CellLabel(p_.cell(), Lang::kEn);
@@ -85,7 +85,7 @@ class NumericConditionCheck : public Check {
       }
       f.set_expected(cond);
       *f.add_operands() = CellOperand(p_.cell(), cell);
-      SetCellLocation(ctx.report, {p_.cell()}, f.mutable_location());
+      SetCellLocation(ctx.cells(), {p_.cell()}, f.mutable_location());
       out->push_back(std::move(f));
       return;
     }

@@ -113,7 +113,7 @@ class ProseReconcileCheck : public Check {
       if (!fact.claim().empty() || fact.value().empty()) continue;
       auto it = pairings_.find(fact.subject());
       if (it == pairings_.end()) continue;
-      Reconcile(ctx.report, fact, it->second, out);
+      Reconcile(ctx.cells(), fact, it->second, out);
     }
   }
 
@@ -127,7 +127,7 @@ class ProseReconcileCheck : public Check {
     return false;
   }
 
-  void Reconcile(const xxgk::v1::Report& report, const ProseFact& fact, const Pairing& pairing,
+  void Reconcile(const CellIndex& cells, const ProseFact& fact, const Pairing& pairing,
                  std::vector<Finding>* out) const {
     bool carried_unpaired = false;
     const std::vector<std::string>* keys = &pairing.cells;
@@ -143,7 +143,7 @@ class ProseReconcileCheck : public Check {
     std::vector<std::string> terms;
     bool any_blank = false;
     for (const auto& k : *keys) {
-      CellNumber n = ReadCellNumber(report::FindCell(report.tables(), k));
+      CellNumber n = ReadCellNumber(cells.Find(k));
       if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return;
       any_blank |= n.kind == CellNumber::Kind::kBlank;
       auto next = table.Add(n.value);
@@ -168,7 +168,7 @@ class ProseReconcileCheck : public Check {
       Decimal hf = HalfUnit(fact.value(), fact_shift);
       Decimal ht;
       for (const auto& k : *keys) {
-        const auto* cell = report::FindCell(report.tables(), k);
+        const auto* cell = cells.Find(k);
         if (cell != nullptr && cell->presence() == xxgk::v1::Cell::NUMBER) {
           Decimal h = HalfUnit(cell->value(), cell_shift);
           if (h > ht) ht = h;
@@ -235,8 +235,8 @@ class ProseReconcileCheck : public Check {
     op->set_value(fact.value());
     op->set_raw(fact.excerpt());
     *op->mutable_span() = fact.span();
-    for (const auto& k : *keys) *f.add_operands() = CellOperand(k, report::FindCell(report.tables(), k));
-    SetCellLocation(report, *keys, f.mutable_location());
+    for (const auto& k : *keys) *f.add_operands() = CellOperand(k, cells.Find(k));
+    SetCellLocation(cells, *keys, f.mutable_location());
     f.mutable_location()->set_section(fact.section());
     f.mutable_location()->set_excerpt(fact.excerpt());
     *f.mutable_location()->mutable_span() = fact.span();

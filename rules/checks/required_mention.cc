@@ -7,6 +7,7 @@
 // it); so does an opening rule when the report carries no text.
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,17 +27,33 @@ using xxgk::v1::Section;
 
 using Range = std::pair<size_t, size_t>;
 
-std::vector<Range> AllMatches(const RE2& re, const std::string& text) {
-  std::vector<Range> out;
-  re2::StringPiece input(text);
-  re2::StringPiece m;
-  size_t pos = 0;
-  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    const size_t begin = static_cast<size_t>(m.data() - text.data());
+// The successive non-overlapping matches of `re` in `text`, one at a time.
+class Matches {
+ public:
+  Matches(const RE2& re, std::string_view text) : re_(re), text_(text), input_(text.data(), text.size()) {}
+
+  bool Next(Range* r) {
+    re2::StringPiece m;
+    if (pos_ > text_.size() || !re_.Match(input_, pos_, text_.size(), RE2::UNANCHORED, &m, 1)) return false;
+    const size_t begin = static_cast<size_t>(m.data() - text_.data());
     const size_t end = begin + m.size();
-    out.emplace_back(begin, end);
-    pos = end > begin ? end : end + 1;  // an empty match must still advance
+    *r = {begin, end};
+    pos_ = end > begin ? end : end + 1;  // an empty match must still advance
+    return true;
   }
+
+ private:
+  const RE2& re_;
+  std::string_view text_;
+  re2::StringPiece input_;
+  size_t pos_ = 0;
+};
+
+std::vector<Range> AllMatches(const RE2& re, std::string_view text) {
+  std::vector<Range> out;
+  Matches m(re, text);
+  Range r;
+  while (m.Next(&r)) out.push_back(r);
   return out;
 }
 
@@ -48,13 +65,14 @@ class RequiredMentionCheck : public Check {
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const auto& report = ctx.report;
-    std::string text;
+    std::string joined;     // built when the text is not one piece of Report.text
+    std::string_view text;  // what is searched
     xxgk::v1::Span span;
     if (p_.in_opening()) {
       if (report.text().empty()) return;
       size_t end = report.text().size();
       if (report.sections_size() > 0) end = std::min<size_t>(end, report.sections(0).span().begin());
-      text = report.text().substr(0, end);
+      text = std::string_view(report.text()).substr(0, end);
       span.set_begin(0);
       span.set_end(static_cast<uint32_t>(end));
     } else if (p_.section() != Section::KIND_UNSPECIFIED) {
@@ -63,32 +81,48 @@ class RequiredMentionCheck : public Check {
         if (s.kind() != p_.section()) continue;
         if (!found) span = s.span();
         found = true;
-        absl::StrAppend(&text, s.text(), "\n");  // the heading itself proves nothing
+        absl::StrAppend(&joined, s.text(), "\n");  // the heading itself proves nothing
       }
       if (!found) return;
+      text = joined;
     } else if (!report.text().empty()) {
       text = report.text();
     } else {
-      for (const auto& s : report.sections()) absl::StrAppend(&text, s.heading(), "\n", s.text(), "\n");
-      if (text.empty()) return;
+      for (const auto& s : report.sections()) absl::StrAppend(&joined, s.heading(), "\n", s.text(), "\n");
+      if (joined.empty()) return;
+      text = joined;
     }
 
+    // The count matters only below `need`: stop as soon as it is reached.
+    // Exclusions are found only once a candidate match needs them.
+    const int need = p_.min_count() > 0 ? p_.min_count() : 1;
+    // With one match needed and nothing excluded, any match at all (an empty
+    // one too) is enough and no positions are needed; none means count 0.
+    const bool any_match_will_do = need == 1 && exclude_.empty();
     std::vector<Range> excluded;
-    for (const auto& re : exclude_) {
-      for (const Range& r : AllMatches(*re, text)) excluded.push_back(r);
-    }
+    bool excluded_known = false;
     int count = 0;
     for (const auto& re : any_of_) {
-      for (const Range& r : AllMatches(*re, text)) {
+      if (any_match_will_do) {
+        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re)) return;
+        continue;
+      }
+      Matches matches(*re, text);
+      Range r;
+      while (matches.Next(&r)) {
+        if (!excluded_known) {
+          for (const auto& x : exclude_) {
+            for (const Range& e : AllMatches(*x, text)) excluded.push_back(e);
+          }
+          excluded_known = true;
+        }
         bool inside = false;
         for (const Range& x : excluded) {
           if (x.first <= r.first && r.second <= x.second) inside = true;
         }
-        if (!inside) ++count;
+        if (!inside && ++count >= need) return;
       }
     }
-    const int need = p_.min_count() > 0 ? p_.min_count() : 1;
-    if (count >= need) return;
 
     Finding f = NewFinding();
     std::string where_zh, where_en;

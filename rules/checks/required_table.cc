@@ -24,10 +24,19 @@ const xxgk::v1::TableInfo* InfoOf(const xxgk::v1::Tables& t, const std::string& 
   return nullptr;
 }
 
-bool AnyCellRead(const xxgk::v1::Tables& tables, const std::string& table) {
+// The ids of every cell of `table`.
+std::vector<CellId> TableCellIds(const std::string& table) {
   const std::string prefix = table + ".";
+  std::vector<CellId> out;
   for (const std::string& key : report::AllCellKeys()) {
-    if (key.compare(0, prefix.size(), prefix) == 0 && report::FindCell(tables, key) != nullptr) return true;
+    if (key.compare(0, prefix.size(), prefix) == 0) out.push_back(CellIdOf(key));
+  }
+  return out;
+}
+
+bool AnyCellRead(const CellIndex& cells, const std::vector<CellId>& ids) {
+  for (CellId id : ids) {
+    if (cells.Find(id) != nullptr) return true;
   }
   return false;
 }
@@ -35,14 +44,16 @@ bool AnyCellRead(const xxgk::v1::Tables& tables, const std::string& table) {
 class RequiredTableCheck : public Check {
  public:
   RequiredTableCheck(std::string table, std::vector<std::string> cells)
-      : table_(std::move(table)), cells_(std::move(cells)) {}
+      : table_(std::move(table)), cells_(std::move(cells)), cell_ids_(CellIdsOf(cells_)),
+        table_ids_(TableCellIds(table_)) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
     const xxgk::v1::Report& r = ctx.report;
     const xxgk::v1::TableInfo* info = InfoOf(r.tables(), table_);
-    const bool found = (info != nullptr && info->found()) || AnyCellRead(r.tables(), table_);
-    const std::string tzh = TableLabel(table_, Lang::kZh), ten = TableLabel(table_, Lang::kEn);
+    const CellIndex& index = ctx.cells();
+    const bool found = (info != nullptr && info->found()) || AnyCellRead(index, table_ids_);
     if (!found) {
+      const std::string tzh = TableLabel(table_, Lang::kZh), ten = TableLabel(table_, Lang::kEn);
       xxgk::v1::Finding f = NewFinding();
       f.set_category(xxgk::v1::TABLE_MISSING);
       f.mutable_location()->set_table(table_);
@@ -90,10 +101,11 @@ class RequiredTableCheck : public Check {
       if (info->layout() != RequiredFormat(r, &unused)) return;
     }
     std::vector<std::string> missing;
-    for (const std::string& key : cells_) {
-      if (report::FindCell(r.tables(), key) == nullptr) missing.push_back(key);
+    for (size_t i = 0; i < cell_ids_.size(); ++i) {
+      if (index.Find(cell_ids_[i]) == nullptr) missing.push_back(cells_[i]);
     }
     if (missing.empty()) return;
+    const std::string tzh = TableLabel(table_, Lang::kZh), ten = TableLabel(table_, Lang::kEn);
     std::vector<std::string> zh, en;
     for (size_t i = 0; i < missing.size() && i < 12; ++i) {
       zh.push_back(CellLabelInTable(missing[i], Lang::kZh));
@@ -105,7 +117,7 @@ class RequiredTableCheck : public Check {
     f.set_category(xxgk::v1::TABLE_SHAPE);
     f.set_message(absl::StrCat(tzh, "缺少", missing.size(), "个单元格：", absl::StrJoin(zh, "；"), more_zh));
     f.set_message_en(absl::StrCat(ten, " lacks ", missing.size(), " cell(s): ", absl::StrJoin(en, "; "), more_en));
-    SetCellLocation(r, missing, f.mutable_location());
+    SetCellLocation(index, missing, f.mutable_location());
     f.mutable_location()->set_place(tzh);
     f.mutable_location()->set_place_en(ten);
     if (info != nullptr) *f.mutable_location()->mutable_span() = info->span();
@@ -115,6 +127,8 @@ class RequiredTableCheck : public Check {
  private:
   std::string table_;
   std::vector<std::string> cells_;
+  std::vector<CellId> cell_ids_;   // of cells_
+  std::vector<CellId> table_ids_;  // every cell of table_
 };
 
 }  // namespace

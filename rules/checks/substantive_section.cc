@@ -17,22 +17,13 @@
 #include "rules/checks/checks.h"
 #include "rules/finding_util.h"
 #include "rules/labels.h"
+#include "rules/text_scan.h"
 
 namespace xxgk::rules {
 namespace {
 
 using xxgk::v1::Finding;
 using xxgk::v1::Section;
-
-// Counts Han characters (UTF-8 input).
-int CountCjk(const std::string& s) {
-  static const RE2* const kNotHan = new RE2(R"([^\p{Han}]+)");
-  std::string han = s;
-  RE2::GlobalReplace(&han, *kNotHan, "");
-  int n = 0;
-  for (char c : han) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;  // lead bytes
-  return n;
-}
 
 std::string Excerpt(const std::string& s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
@@ -60,8 +51,10 @@ class SubstantiveSectionCheck : public Check {
     body = std::string(absl::StripAsciiWhitespace(body));
 
     std::vector<std::string> zh, en;
-    const int cjk = CountCjk(body);
-    if (p_.min_chars() > 0 && cjk < p_.min_chars()) {
+    // Counting stops at min_chars; the full count is taken only for a finding.
+    int cjk = p_.min_chars() > 0 ? CountHan(body, p_.min_chars()) : 0;
+    const bool cjk_exact = p_.min_chars() > 0 && cjk < p_.min_chars();
+    if (cjk_exact) {
       zh.push_back(absl::StrFormat("正文仅%d个汉字（至少应有%d个）", cjk, p_.min_chars()));
       en.push_back(absl::StrFormat("the body has only %d Chinese characters (at least %d expected)", cjk,
                                    p_.min_chars()));
@@ -80,6 +73,7 @@ class SubstantiveSectionCheck : public Check {
       }
     }
     if (zh.empty()) return;
+    if (!cjk_exact) cjk = CountHan(body);
     Finding f = NewFinding();
     const std::string label = first->heading().empty() ? SectionLabel(p_.kind(), Lang::kZh) : first->heading();
     f.set_message(absl::StrFormat("「%s」部分内容空泛：%s。", label, absl::StrJoin(zh, "；")));
@@ -125,6 +119,7 @@ absl::StatusOr<std::unique_ptr<Check>> CompileSubstantiveSection(const xxgk::v1:
     return absl::InvalidArgumentError("substantive_section: no min_chars, boilerplate or must_mention_any");
   }
   std::vector<std::unique_ptr<RE2>> boilerplate, mentions;
+  PrecomputeTextScan();
   if (auto s = Compile(p.boilerplate(), "boilerplate", &boilerplate); !s.ok()) return s;
   if (auto s = Compile(p.must_mention_any(), "must_mention_any", &mentions); !s.ok()) return s;
   return std::unique_ptr<Check>(new SubstantiveSectionCheck(p, std::move(boilerplate), std::move(mentions)));

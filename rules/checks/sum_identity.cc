@@ -23,6 +23,8 @@ using xxgk::v1::SumIdentity;
 struct Instance {
   std::vector<std::string> lhs;
   std::vector<std::string> rhs;
+  std::vector<CellId> lhs_ids;  // of lhs
+  std::vector<CellId> rhs_ids;  // of rhs
 };
 
 // Expands `{var}` templates with `binding`, then `*` wildcards.
@@ -83,19 +85,20 @@ class SumIdentityCheck : public Check {
       : instances_(std::move(instances)), relation_(relation), skip_all_blank_(skip_all_blank) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
-    for (const Instance& inst : instances_) EvaluateInstance(ctx.report, inst, out);
+    const CellIndex& cells = ctx.cells();
+    for (const Instance& inst : instances_) EvaluateInstance(cells, inst, out);
   }
 
  private:
-  void EvaluateInstance(const xxgk::v1::Report& report, const Instance& inst,
+  void EvaluateInstance(const CellIndex& cells, const Instance& inst,
                         std::vector<xxgk::v1::Finding>* out) const {
     // First pass: numbers only (cheap); operands are built for failures.
     Decimal sums[2];
     bool all_blank = true;
     int side = 0;
-    for (const auto* keys : {&inst.lhs, &inst.rhs}) {
-      for (const std::string& key : *keys) {
-        CellNumber n = ReadCellNumber(report::FindCell(report.tables(), key));
+    for (const auto* ids : {&inst.lhs_ids, &inst.rhs_ids}) {
+      for (const CellId id : *ids) {
+        CellNumber n = ReadCellNumber(cells.Find(id));
         if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return;
         if (n.kind == CellNumber::Kind::kNumber) all_blank = false;
         std::optional<Decimal> s = sums[side].Add(n.value);
@@ -109,7 +112,7 @@ class SumIdentityCheck : public Check {
     if (holds) return;
     std::vector<xxgk::v1::Operand> ops;
     for (const auto* keys : {&inst.lhs, &inst.rhs}) {
-      for (const std::string& key : *keys) ops.push_back(CellOperand(key, report::FindCell(report.tables(), key)));
+      for (const std::string& key : *keys) ops.push_back(CellOperand(key, cells.Find(key)));
     }
 
     std::vector<std::string> lterms, rterms, all_keys;
@@ -144,7 +147,7 @@ class SumIdentityCheck : public Check {
                                rzh, "(", rhs_terms, " = ", rsum, ")"));
     f.set_message_en(absl::StrCat(place_en, ": ", len, " (", lhs_terms, " = ", lsum, ") ",
                                   eq ? "does not equal" : "exceeds", " ", ren, " (", rhs_terms, " = ", rsum, ")"));
-    SetCellLocation(report, all_keys, f.mutable_location());
+    SetCellLocation(cells, all_keys, f.mutable_location());
     for (auto& op : ops) *f.add_operands() = std::move(op);
     f.set_actual(lsum);
     f.set_expected(eq ? rsum : absl::StrCat("≤ ", rsum));
@@ -201,6 +204,8 @@ absl::StatusOr<std::unique_ptr<Check>> CompileSumIdentity(const xxgk::v1::Rule& 
         dst.insert(dst.end(), keys->begin(), keys->end());
       }
     }
+    inst.lhs_ids = CellIdsOf(inst.lhs);
+    inst.rhs_ids = CellIdsOf(inst.rhs);
     instances.push_back(std::move(inst));
   }
   return std::make_unique<SumIdentityCheck>(std::move(instances), p.relation(), p.skip_when_all_blank());

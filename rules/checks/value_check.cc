@@ -21,12 +21,14 @@ class ValueCheckImpl : public Check {
  public:
   ValueCheckImpl(std::vector<std::string> keys, ValueCheck::Kind kind, bool text_is_invalid,
                  std::optional<Decimal> max)
-      : keys_(std::move(keys)), kind_(kind), text_is_invalid_(text_is_invalid), max_(max) {}
+      : keys_(std::move(keys)), ids_(CellIdsOf(keys_)), kind_(kind), text_is_invalid_(text_is_invalid), max_(max) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
-    for (const std::string& key : keys_) {
-      const xxgk::v1::Cell* cell = report::FindCell(ctx.report.tables(), key);
+    const CellIndex& cells = ctx.cells();
+    for (size_t i = 0; i < ids_.size(); ++i) {
+      const xxgk::v1::Cell* cell = cells.Find(ids_[i]);
       if (cell == nullptr) continue;
+      const std::string& key = keys_[i];
       std::string zh, en;
       if (cell->presence() == xxgk::v1::Cell::TEXT) {
         if (!text_is_invalid_) continue;
@@ -49,7 +51,7 @@ class ValueCheckImpl : public Check {
       xxgk::v1::Finding f = NewFinding();
       f.set_message(absl::StrCat(CellLabel(key, Lang::kZh), ": ", zh));
       f.set_message_en(absl::StrCat(CellLabel(key, Lang::kEn), ": ", en));
-      SetCellLocation(ctx.report, {key}, f.mutable_location());
+      SetCellLocation(cells, {key}, f.mutable_location());
       *f.add_operands() = CellOperand(key, cell);
       f.set_actual(cell->presence() == xxgk::v1::Cell::NUMBER ? cell->value() : cell->raw());
       f.set_expected(ExpectedText());
@@ -59,18 +61,17 @@ class ValueCheckImpl : public Check {
 
  private:
   void Problem(const Decimal& d, std::string* zh, std::string* en) const {
-    const std::string v = d.ToString();
     const bool non_negative = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::NON_NEGATIVE_DECIMAL;
     const bool integer = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::INTEGER;
     if (non_negative && d.is_negative()) {
-      *zh = absl::StrCat("数值", v, "为负数，应为", ExpectedZh());
-      *en = absl::StrCat("value ", v, " is negative; expected ", ExpectedText());
+      *zh = absl::StrCat("数值", d.ToString(), "为负数，应为", ExpectedZh());
+      *en = absl::StrCat("value ", d.ToString(), " is negative; expected ", ExpectedText());
     } else if (integer && !d.is_integer()) {
-      *zh = absl::StrCat("数值", v, "不是整数，应为", ExpectedZh());
-      *en = absl::StrCat("value ", v, " is not a whole number; expected ", ExpectedText());
+      *zh = absl::StrCat("数值", d.ToString(), "不是整数，应为", ExpectedZh());
+      *en = absl::StrCat("value ", d.ToString(), " is not a whole number; expected ", ExpectedText());
     } else if (max_ && d > *max_) {
-      *zh = absl::StrCat("数值", v, "超过合理上限", max_->ToString());
-      *en = absl::StrCat("value ", v, " exceeds the plausible maximum ", max_->ToString());
+      *zh = absl::StrCat("数值", d.ToString(), "超过合理上限", max_->ToString());
+      *en = absl::StrCat("value ", d.ToString(), " exceeds the plausible maximum ", max_->ToString());
     }
   }
 
@@ -107,6 +108,7 @@ class ValueCheckImpl : public Check {
   }
 
   std::vector<std::string> keys_;
+  std::vector<CellId> ids_;  // of keys_
   ValueCheck::Kind kind_;
   bool text_is_invalid_;
   std::optional<Decimal> max_;

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -26,6 +27,7 @@
 #include "re2/re2.h"
 #include "rules/checks/checks.h"
 #include "rules/finding_util.h"
+#include "rules/text_scan.h"
 
 namespace xxgk::rules {
 namespace {
@@ -118,15 +120,17 @@ class YearConsistencyCheck : public Check {
   void CheckText(const xxgk::v1::Report& report, int year, std::vector<Finding>* out) const {
     std::map<int, YearMention> years;
     size_t base = 0;  // offset of the scanned text in Report.text (when scanning it)
-    std::string scanned;
+    std::string joined;  // the sections, when the report carries no text
+    std::string_view scanned;
     bool exact_offsets = false;
     if (!report.text().empty() && report.sections_size() > 0 &&
         report.sections(0).span().begin() < report.text().size()) {
       base = report.sections(0).span().begin();
-      scanned = report.text().substr(base);
+      scanned = std::string_view(report.text()).substr(base);
       exact_offsets = true;
     } else if (report.sections_size() > 0) {
-      for (const auto& s : report.sections()) absl::StrAppend(&scanned, s.heading(), "\n", s.text(), "\n");
+      for (const auto& s : report.sections()) absl::StrAppend(&joined, s.heading(), "\n", s.text(), "\n");
+      scanned = joined;
     } else {
       scanned = report.text();
       exact_offsets = !scanned.empty();
@@ -135,14 +139,10 @@ class YearConsistencyCheck : public Check {
       // Structured input without text: the distinct years the reader saw.
       for (int y : report.meta().years_mentioned()) years[y].count = 1;
     } else {
-      re2::StringPiece text(scanned);
-      re2::StringPiece match[2];
-      size_t pos = 0;
-      while (pos < text.size() && year_re_.Match(text, pos, text.size(), RE2::UNANCHORED, match, 2)) {
-        int v = 0;
-        const size_t begin = static_cast<size_t>(match[0].data() - text.data());
-        pos = begin + match[0].size();
-        if (!absl::SimpleAtoi(absl::string_view(match[1].data(), match[1].size()), &v)) continue;
+      // year_re_ over the text, by a byte scan (rules/text_scan.h).
+      size_t pos = 0, begin = 0;
+      int v = 0;
+      while (pos < scanned.size() && NextYearMention(scanned, pos, &begin, &pos, &v)) {
         YearMention& m = years[v];
         if (m.count++ == 0) {
           m.first_begin = begin;
@@ -187,7 +187,7 @@ class YearConsistencyCheck : public Check {
     f.set_actual(absl::StrCat(stale_year));
     const YearMention& m = years[stale_year];
     if (exact_offsets && m.first_end > m.first_begin) {
-      f.mutable_location()->set_excerpt(scanned.substr(m.first_begin, m.first_end - m.first_begin));
+      f.mutable_location()->set_excerpt(std::string(scanned.substr(m.first_begin, m.first_end - m.first_begin)));
       f.mutable_location()->mutable_span()->set_begin(static_cast<uint32_t>(base + m.first_begin));
       f.mutable_location()->mutable_span()->set_end(static_cast<uint32_t>(base + m.first_end));
     } else {

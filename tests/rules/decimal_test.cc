@@ -68,5 +68,29 @@ TEST(DecimalTest, CellNumbers) {
   EXPECT_EQ(ReadCellNumber(&cell).value.ToString(), "42");
 }
 
+// Plain integers take a shortcut in Parse; it must agree with the general
+// path (the same number written with a fraction) at every length.
+TEST(DecimalTest, PlainIntegersAsTheGeneralPath) {
+  std::string digits;
+  for (int n = 1; n <= 20; ++n) {
+    digits.push_back(static_cast<char>('0' + (n * 7) % 10));
+    for (const std::string& s : {digits, "0" + digits, "000" + digits}) {
+      absl::StatusOr<Decimal> plain = Decimal::Parse(s);
+      absl::StatusOr<Decimal> general = Decimal::Parse(s + ".0");
+      ASSERT_EQ(plain.ok(), general.ok()) << s;
+      if (plain.ok()) {
+        EXPECT_EQ(*plain, *general) << s;
+      } else {
+        EXPECT_EQ(plain.status().message(), general.status().message()) << s;
+      }
+    }
+  }
+  EXPECT_EQ(Decimal::Parse("999999999999999999")->ToString(), "999999999999999999");
+  EXPECT_FALSE(Decimal::Parse("9999999999999999999").ok());
+  EXPECT_EQ(Decimal::Parse("0")->ToString(), "0");
+  EXPECT_FALSE(Decimal::Parse("１２").ok());  // full-width digits are not normalised here
+  EXPECT_FALSE(Decimal::Parse("1 2").ok());
+}
+
 }  // namespace
 }  // namespace xxgk::rules
