@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -127,6 +128,10 @@ struct Sentence {
 bool IsTableLine(absl::string_view line) {
   if (absl::StrContains(line, "|")) return true;
   // Flattened statistics rows: "2.政府网站公开政府信息数244" (no sentence punctuation).
+  // The row pattern ends in a digit and whitespace: test that byte first.
+  size_t n = line.size();
+  while (n > 0 && absl::ascii_isspace(static_cast<unsigned char>(line[n - 1]))) --n;
+  if (n == 0 || !absl::ascii_isdigit(static_cast<unsigned char>(line[n - 1]))) return false;
   static const re2::RE2 kRow(R"(^[^。,;]{0,80}\d\s*$)");
   return RE2::FullMatch(SP(line), kRow);
 }
@@ -275,6 +280,13 @@ struct Rule {
   std::function<bool(absl::string_view sentence, absl::string_view clause, size_t b, size_t e)>
       accept;
   bool received_verb = false;  // applications.received: look at the verb
+  // Literals of which the pattern needs at least one: a clause holding none
+  // of them cannot match, so the regex is not run on it. Empty = no filter.
+  std::vector<std::string> needs;
+  // Capture group indices (0 when the pattern has no such group).
+  int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
+      g_verb = 0;
+  int ngroups = 1;
 };
 
 bool Preceded(absl::string_view clause, size_t b, std::initializer_list<const char*> words) {
@@ -302,6 +314,7 @@ bool HasChannelWord(absl::string_view clause) {
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* rules = [] {
     auto* r = new std::vector<Rule>;
+    std::vector<std::string> needs;  // for the next add()
     auto add = [&](std::string subject, const std::string& pattern, std::set<std::string> units,
                    std::function<bool(absl::string_view, absl::string_view, size_t, size_t)>
                        accept = nullptr,
@@ -312,11 +325,28 @@ const std::vector<Rule>& Rules() {
       rule.units = std::move(units);
       rule.accept = std::move(accept);
       rule.received_verb = received_verb;
+      rule.needs = std::move(needs);
+      needs.clear();
+      const auto& names = rule.re->NamedCapturingGroups();
+      auto index = [&](const char* name) {
+        auto it = names.find(name);
+        return it == names.end() ? 0 : it->second;
+      };
+      rule.g_pre = index("pre");
+      rule.g_num = index("num");
+      rule.g_more = index("more");
+      rule.g_mult = index("mult");
+      rule.g_more2 = index("more2");
+      rule.g_unit = index("unit");
+      rule.g_post = index("post");
+      rule.g_verb = index("verb");
+      rule.ngroups = rule.re->NumberOfCapturingGroups() + 1;
       r->push_back(std::move(rule));
     };
     const std::string& N = NumBlock();
     const std::string F = kFill;
     // Applications.
+    needs = {"申请"};
     add("applications.received",
         R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息|件)?)" +
             F + N,
@@ -330,50 +360,67 @@ const std::vector<Rule>& Rules() {
                  !absl::StrContains(m, "提案");
         },
         true);
+    needs = {"结转"};
     add("applications.carried_over", R"(上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?)" + F + N,
         kCountUnits);
+    needs = {"结转"};
     add("applications.carried_forward",
         R"(结转(?:至|到|入)?下(?:一)?年(?:度)?(?:继续办理)?(?:的)?(?:申请)?)" + F + N, kCountUnits);
+    needs = {"结转"};
     add("applications.carried_forward",
         N + R"((?:申请)?(?:需|将|已)?结转(?:至|到|入)?下(?:一)?年)", kCountUnits);
+    needs = {"办结"};
     add("applications.closed", R"(办结(?:的)?(?:申请)?)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未", "尚未", "没有"});
         });
+    needs = {"办结"};
     add("applications.closed", N + R"((?:申请)?(?:均已|已|均|全部)(?:按时|依法)?办结)", kCountUnits);
+    needs = {"公开"};
     add("applications.granted", R"((?:予以公开|同意公开|准予公开))" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"部分", "不"});
         });
+    needs = {"部分"};
     add("applications.partially_granted", R"(部分(?:予以)?公开)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"及", "和", "、", "与", "以及"});
         });
+    needs = {"部分"};
     add("applications.granted_and_partial",
         R"((?:予以)?公开(?:及|和|、|与|以及)部分(?:予以)?公开)" + F + N, kCountUnits);
+    needs = {"不予公开"};
     add("applications.denied", R"(不予公开)" + F + N, kCountUnits);
     // Review and litigation.
+    needs = {"行政复议"};
     add("review.total", R"(行政复议(?:案件|申请)?)" + F + N, kCaseUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未经"});
         });
+    needs = {"行政诉讼"};
     add("litigation.total", R"(行政诉讼(?:案件)?)" + F + N, kCaseUnits);
     // Active disclosure.
+    needs = {"公开"};
     add("active.total",
         R"((?:主动公开(?:各类)?(?:政府|政务)?信息|(?:共|共计|累计|合计)(?:主动)?公开(?:各类)?(?:政府|政务)?信息))" +
             F + N,
         kItemUnits,
         [](absl::string_view, absl::string_view c, size_t, size_t) { return !HasChannelWord(c); });
+    needs = {"网站", "政务网"};
     add("active.website",
         R"((?:网站|政务网)[^\d,]{0,20}?(?:公开|发布)(?:各类)?(?:政府|政务)?(?:信息)?)" + F + N,
         kItemUnits);
     // Documents.
+    needs = {"规章"};
     add("rules.issued", R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:政府)?规章)" + F + N,
         kDocUnits);
+    needs = {"规范性文件"};
     add("normative_documents.issued",
         R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:各类|行政)?规范性文件)" + F + N, kDocUnits);
     // Fees.
+    needs = {"信息处理费"};
     add("fees.info_processing", R"(信息处理费(?:用)?(?:金额)?)" + F + N, kMoneyUnits);
+    needs = {"行政事业性收费"};
     add("fees.admin", R"(行政事业性收费(?:金额|总额)?)" + F + N, kMoneyUnits);
     return r;
   }();
@@ -395,37 +442,81 @@ void SetSpan(const Sentence& sent, size_t b, size_t e, ProseFact* f) {
   f->mutable_span()->set_end(sent.off[std::min(last, sent.off.size() - 1)] + 1);
 }
 
-// Group text of a named capture; empty when it did not participate.
-absl::string_view Group(const re2::RE2& re, const std::vector<re2::StringPiece>& g,
-                        const char* name) {
-  const auto& names = re.NamedCapturingGroups();
-  auto it = names.find(name);
-  if (it == names.end() || it->second >= static_cast<int>(g.size())) return {};
-  return absl::string_view(g[it->second].data(), g[it->second].size());
+// Whether `c` (one UTF-8 character, or a byte) can end the figure part of
+// NumBlock right before its unit: a digit, a Chinese numeral, 万/亿 (the
+// multiplier) or 余/多 (the "more" words). A thousands comma too, to be safe.
+bool EndsFigure(absl::string_view c) {
+  if (c.size() == 1) return absl::ascii_isdigit(static_cast<unsigned char>(c[0])) || c[0] == ',';
+  static constexpr absl::string_view kChars[] = {"零", "〇", "一", "二", "两", "三", "四", "五",
+                                                 "六", "七", "八", "九", "十", "百", "千", "万",
+                                                 "亿", "余", "多"};
+  for (absl::string_view k : kChars) {
+    if (c == k) return true;
+  }
+  return false;
+}
+
+// A necessary condition for any rule to match in `clause`: every pattern
+// ends in NumBlock, whose unit (元 ends 万元/亿元 too; 件条次个项起宗份篇部)
+// follows, past whitespace, a character for which EndsFigure holds.
+bool MayHoldFigure(absl::string_view clause) {
+  static constexpr absl::string_view kUnits[] = {"元", "件", "条", "次", "个", "项",
+                                                 "起", "宗", "份", "篇", "部"};
+  for (size_t i = 1; i + 3 <= clause.size(); ++i) {
+    const unsigned char lead = clause[i];
+    if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
+    const absl::string_view ch = clause.substr(i, 3);
+    bool unit = false;
+    for (absl::string_view u : kUnits) unit = unit || ch == u;
+    if (!unit) continue;
+    size_t j = i;
+    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(clause[j - 1]))) --j;
+    if (j == 0) continue;
+    size_t k = j - 1;
+    while (k > 0 && (static_cast<unsigned char>(clause[k]) & 0xC0) == 0x80) --k;
+    if (EndsFigure(clause.substr(k, j - k))) return true;
+  }
+  return false;
+}
+
+bool HasAny(absl::string_view text, const std::vector<std::string>& words) {
+  if (words.empty()) return true;
+  for (const std::string& w : words) {
+    if (absl::StrContains(text, w)) return true;
+  }
+  return false;
+}
+
+absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
+  if (index <= 0 || index >= static_cast<int>(g.size())) return {};
+  return absl::string_view(g[index].data(), g[index].size());
 }
 
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   const absl::string_view sentence = sent.s;
+  std::vector<re2::StringPiece> g;
   for (const auto& [cb, ce] : Clauses(sent.s)) {
     const absl::string_view clause = sentence.substr(cb, ce - cb);
+    if (!MayHoldFigure(clause)) continue;
     for (const Rule& rule : Rules()) {
-      const int ngroups = rule.re->NumberOfCapturingGroups() + 1;
-      std::vector<re2::StringPiece> g(ngroups);
+      if (!HasAny(clause, rule.needs)) continue;
+      const int ngroups = rule.ngroups;
+      g.assign(ngroups, re2::StringPiece());
       size_t from = 0;
       while (from < clause.size() &&
              rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, g.data(), ngroups)) {
         const size_t mb = g[0].data() - clause.data(), me = mb + g[0].size();
         from = std::max(me, mb + 1);
-        const std::string unit(Group(*rule.re, g, "unit"));
+        const std::string unit(GroupAt(g, rule.g_unit));
         if (!rule.units.empty() && !rule.units.count(unit)) continue;
         if (rule.accept && !rule.accept(sentence, clause, mb, me)) continue;
-        const absl::string_view num = Group(*rule.re, g, "num");
+        const absl::string_view num = GroupAt(g, rule.g_num);
         std::optional<std::string> value = ParseNumber(std::string_view(num.data(), num.size()));
         if (!value) continue;
         ProseFact f;
         f.set_subject(rule.subject);
         std::string u = unit;
-        const absl::string_view mult = Group(*rule.re, g, "mult");
+        const absl::string_view mult = GroupAt(g, rule.g_mult);
         if (!mult.empty()) {
           if (u == "元") {
             u = mult == "万" ? "万元" : "亿元";
@@ -435,10 +526,8 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
         }
         f.set_value(*value);
         f.set_unit(u);
-        const absl::string_view pre = Group(*rule.re, g, "pre"),
-                                more = Group(*rule.re, g, "more"),
-                                more2 = Group(*rule.re, g, "more2"),
-                                post = Group(*rule.re, g, "post");
+        const absl::string_view pre = GroupAt(g, rule.g_pre), more = GroupAt(g, rule.g_more),
+                                more2 = GroupAt(g, rule.g_more2), post = GroupAt(g, rule.g_post);
         if (pre == "约" || pre == "大约" || pre == "近" || pre == "将近" || post == "左右") {
           f.set_approximation(ProseFact::ABOUT);
         } else if (pre == "不到" || pre == "不足" || post == "以下") {
@@ -448,7 +537,7 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
           f.set_approximation(ProseFact::AT_LEAST);
         }
         if (rule.received_verb) {
-          const absl::string_view verb = Group(*rule.re, g, "verb");
+          const absl::string_view verb = GroupAt(g, rule.g_verb);
           const bool gong = absl::EndsWith(sentence.substr(0, cb + mb), "共");
           const bool mentions_carry = absl::StrContains(sentence, "结转");
           const bool says_included = absl::StrContains(sentence, "含上年结转") ||
@@ -493,7 +582,9 @@ void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subje
 
 void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   const absl::string_view s = sent.s;
-  auto find = [&](const re2::RE2& re, size_t* b, size_t* e) {
+  // Each pattern below needs the literal it is given: test that first.
+  auto find = [&](absl::string_view needed, const re2::RE2& re, size_t* b, size_t* e) {
+    if (!absl::StrContains(s, needed)) return false;
     re2::StringPiece m;
     if (!RE2::PartialMatch(SP(s), re, &m)) return false;
     *b = m.data() - s.data();
@@ -504,7 +595,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // No applications.
   static const re2::RE2 kNoApplications(
       R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find(kNoApplications, &b, &e)) {
+  if (find("申请", kNoApplications, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     if (!absl::StrContains(m, "复议") && !absl::StrContains(m, "诉讼") &&
         !absl::StrContains(m, "举报") && !absl::StrContains(m, "投诉") &&
@@ -517,16 +608,16 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
   static const re2::RE2 kNoLitigation(
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(kNoReview, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
+  if (find("行政复议", kNoReview, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(kNoLitigation, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
+  if (find("行政诉讼", kNoLitigation, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
       !absl::StrContains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
   }
   // All upheld: attach to the review/litigation named before it.
   static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find(kUpheld, &b, &e)) {
+  if (find("维持", kUpheld, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -541,14 +632,14 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All granted.
   static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find(kAllGranted, &b, &e) && absl::StrContains(s, "申请") &&
+  if (find("公开", kAllGranted, &b, &e) && absl::StrContains(s, "申请") &&
       !absl::StrContains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find(kNoFee, &b, &e)) {
+  if (find("费", kNoFee, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = absl::StrContains(m, "处理费");
     if (specific || absl::StrContains(s, "申请") || absl::StrContains(s, "信息公开")) {
