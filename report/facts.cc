@@ -28,6 +28,40 @@ using xxgk::v1::Section;
 
 re2::StringPiece SP(absl::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
+bool Contains(absl::string_view hay, absl::string_view needle) {
+  return absl::StrContains(hay, needle);
+}
+
+// The leftmost-first match of `re` in `s` as byte offsets. Only the overall
+// match is asked for, so RE2 finds it with its DFAs alone.
+bool FindFirst(const re2::RE2& re, absl::string_view s, size_t* b, size_t* e) {
+  re2::StringPiece m;
+  if (!re.Match(SP(s), 0, s.size(), RE2::UNANCHORED, &m, 1)) return false;
+  *b = m.data() - s.data();
+  *e = *b + m.size();
+  return true;
+}
+
+// FindFirst for a pattern every match of which holds `literal` with at most
+// `before` bytes before it and `after` bytes after it: no match can start
+// before the first occurrence less `before` nor end past the last plus
+// `after`, so RE2 searches only that window (the patterns have no anchors or
+// word boundaries: the window does not change which match is leftmost-first).
+bool FindAround(const re2::RE2& re, absl::string_view s, absl::string_view literal, size_t before,
+                size_t after, size_t* b, size_t* e) {
+  const size_t first = s.find(literal);
+  if (first == absl::string_view::npos) return false;
+  const size_t last = s.rfind(literal);
+  size_t from = first > before ? first - before : 0;
+  while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
+  const size_t to = std::min(s.size(), last + literal.size() + after);
+  re2::StringPiece m;
+  if (!re.Match(SP(s), from, to, RE2::UNANCHORED, &m, 1)) return false;
+  *b = m.data() - s.data();
+  *e = *b + m.size();
+  return true;
+}
+
 // ------------------------------------------------------------------ numbers
 
 std::optional<uint64_t> ParseChineseInteger(std::string_view s) {
@@ -126,7 +160,7 @@ struct Sentence {
 };
 
 bool IsTableLine(absl::string_view line) {
-  if (absl::StrContains(line, "|")) return true;
+  if (Contains(line, "|")) return true;
   // Flattened statistics rows: "2.政府网站公开政府信息数244" (no sentence punctuation).
   // The row pattern ends in a digit and whitespace: test that byte first.
   size_t n = line.size();
@@ -139,7 +173,7 @@ bool IsTableLine(absl::string_view line) {
 bool IsHeadingLine(absl::string_view line) {
   static const re2::RE2 kHeading(
       R"(^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+\s*[、.]|第[一二三四五六七八九十]+[部分章节]))");
-  return line.size() <= 120 && !absl::StrContains(line, "。") &&
+  return line.size() <= 120 && !Contains(line, "。") &&
          RE2::PartialMatch(SP(line), kHeading);
 }
 
@@ -306,7 +340,7 @@ const std::set<std::string> kDocUnits = {"件", "个", "部", "项", "份", "篇
 bool HasChannelWord(absl::string_view clause) {
   for (const char* w : {"网站", "政务网", "微信", "微博", "公众号", "新媒体", "公示栏", "公开栏",
                         "平台", "客户端", "抖音", "报纸", "电视", "广播", "公报"}) {
-    if (absl::StrContains(clause, w)) return true;
+    if (Contains(clause, w)) return true;
   }
   return false;
 }
@@ -354,10 +388,10 @@ const std::vector<Rule>& Rules() {
         [](absl::string_view, absl::string_view c, size_t b, size_t e) {
           const absl::string_view m = c.substr(b, e - b);
           if (Preceded(c, b, {"不予", "不", "未", "没有", "无"})) return false;
-          return !absl::StrContains(m, "复议") && !absl::StrContains(m, "诉讼") &&
-                 !absl::StrContains(m, "结转") && !absl::StrContains(m, "举报") &&
-                 !absl::StrContains(m, "投诉") && !absl::StrContains(m, "建议") &&
-                 !absl::StrContains(m, "提案");
+          return !Contains(m, "复议") && !Contains(m, "诉讼") &&
+                 !Contains(m, "结转") && !Contains(m, "举报") &&
+                 !Contains(m, "投诉") && !Contains(m, "建议") &&
+                 !Contains(m, "提案");
         },
         true);
     needs = {"结转"};
@@ -429,9 +463,10 @@ const std::vector<Rule>& Rules() {
 
 std::string ScopeOf(absl::string_view context) {
   static const re2::RE2 kScope(R"((全[市区县镇乡省州旗盟]|本级|备案|[全本各][^\d,;。]{0,6}?系统))");
-  re2::StringPiece m;
-  if (!RE2::PartialMatch(SP(context), kScope, &m)) return "";
-  absl::string_view s(m.data(), m.size());
+  // The pattern is one group around the whole: the overall match is it.
+  size_t b = 0, e = 0;
+  if (!FindFirst(kScope, context, &b, &e)) return "";
+  const absl::string_view s = context.substr(b, e - b);
   if (absl::EndsWith(s, "系统")) return "系统";
   return std::string(s);
 }
@@ -442,15 +477,27 @@ void SetSpan(const Sentence& sent, size_t b, size_t e, ProseFact* f) {
   f->mutable_span()->set_end(sent.off[std::min(last, sent.off.size() - 1)] + 1);
 }
 
-// Whether `c` (one UTF-8 character, or a byte) can end the figure part of
-// NumBlock right before its unit: a digit, a Chinese numeral, 万/亿 (the
-// multiplier) or 余/多 (the "more" words). A thousands comma too, to be safe.
-bool EndsFigure(absl::string_view c) {
-  if (c.size() == 1) return absl::ascii_isdigit(static_cast<unsigned char>(c[0])) || c[0] == ',';
-  static constexpr absl::string_view kChars[] = {"零", "〇", "一", "二", "两", "三", "四", "五",
-                                                 "六", "七", "八", "九", "十", "百", "千", "万",
-                                                 "亿", "余", "多"};
-  for (absl::string_view k : kChars) {
+// A 3-byte UTF-8 character as one integer, for cheap comparisons.
+constexpr uint32_t Code3(const char* p) {
+  return (static_cast<uint32_t>(static_cast<unsigned char>(p[0])) << 16) |
+         (static_cast<uint32_t>(static_cast<unsigned char>(p[1])) << 8) |
+         static_cast<uint32_t>(static_cast<unsigned char>(p[2]));
+}
+
+// Whether the character ending at byte `j` (exclusive) of `clause` can end
+// the figure part of NumBlock right before its unit: a digit, a Chinese
+// numeral, 万/亿 (the multiplier) or 余/多 (the "more" words); a thousands
+// comma too, to be safe.
+bool EndsFigure(absl::string_view clause, size_t j) {
+  const unsigned char last = clause[j - 1];
+  if (last < 0x80) return absl::ascii_isdigit(last) || last == ',';
+  if (j < 3) return false;
+  static constexpr uint32_t kChars[] = {
+      Code3("零"), Code3("〇"), Code3("一"), Code3("二"), Code3("两"), Code3("三"), Code3("四"),
+      Code3("五"), Code3("六"), Code3("七"), Code3("八"), Code3("九"), Code3("十"), Code3("百"),
+      Code3("千"), Code3("万"), Code3("亿"), Code3("余"), Code3("多")};
+  const uint32_t c = Code3(clause.data() + j - 3);
+  for (uint32_t k : kChars) {
     if (c == k) return true;
   }
   return false;
@@ -460,21 +507,19 @@ bool EndsFigure(absl::string_view c) {
 // ends in NumBlock, whose unit (元 ends 万元/亿元 too; 件条次个项起宗份篇部)
 // follows, past whitespace, a character for which EndsFigure holds.
 bool MayHoldFigure(absl::string_view clause) {
-  static constexpr absl::string_view kUnits[] = {"元", "件", "条", "次", "个", "项",
-                                                 "起", "宗", "份", "篇", "部"};
+  static constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
+                                        Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
+                                        Code3("份"), Code3("篇"), Code3("部")};
   for (size_t i = 1; i + 3 <= clause.size(); ++i) {
     const unsigned char lead = clause[i];
     if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
-    const absl::string_view ch = clause.substr(i, 3);
+    const uint32_t ch = Code3(clause.data() + i);
     bool unit = false;
-    for (absl::string_view u : kUnits) unit = unit || ch == u;
+    for (uint32_t u : kUnits) unit = unit || ch == u;
     if (!unit) continue;
     size_t j = i;
     while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(clause[j - 1]))) --j;
-    if (j == 0) continue;
-    size_t k = j - 1;
-    while (k > 0 && (static_cast<unsigned char>(clause[k]) & 0xC0) == 0x80) --k;
-    if (EndsFigure(clause.substr(k, j - k))) return true;
+    if (j > 0 && EndsFigure(clause, j)) return true;
   }
   return false;
 }
@@ -482,7 +527,7 @@ bool MayHoldFigure(absl::string_view clause) {
 bool HasAny(absl::string_view text, const std::vector<std::string>& words) {
   if (words.empty()) return true;
   for (const std::string& w : words) {
-    if (absl::StrContains(text, w)) return true;
+    if (Contains(text, w)) return true;
   }
   return false;
 }
@@ -539,10 +584,10 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
         if (rule.received_verb) {
           const absl::string_view verb = GroupAt(g, rule.g_verb);
           const bool gong = absl::EndsWith(sentence.substr(0, cb + mb), "共");
-          const bool mentions_carry = absl::StrContains(sentence, "结转");
-          const bool says_included = absl::StrContains(sentence, "含上年结转") ||
-                                     absl::StrContains(sentence, "包括上年结转") ||
-                                     absl::StrContains(sentence, "含结转");
+          const bool mentions_carry = Contains(sentence, "结转");
+          const bool says_included = Contains(sentence, "含上年结转") ||
+                                     Contains(sentence, "包括上年结转") ||
+                                     Contains(sentence, "含结转");
           if (verb == "办理") {
             if (!(gong && mentions_carry) && !says_included) continue;  // cannot tell
             f.set_includes_carried_over(true);
@@ -582,24 +627,27 @@ void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subje
 
 void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   const absl::string_view s = sent.s;
-  // Each pattern below needs the literal it is given: test that first.
-  auto find = [&](absl::string_view needed, const re2::RE2& re, size_t* b, size_t* e) {
-    if (!absl::StrContains(s, needed)) return false;
-    re2::StringPiece m;
-    if (!RE2::PartialMatch(SP(s), re, &m)) return false;
-    *b = m.data() - s.data();
-    *e = *b + m.size();
-    return true;
+  // Each pattern below is run only when the sentence holds the literals it
+  // needs (`may`): most sentences hold none of them.
+  auto has = [&](absl::string_view w) { return Contains(s, w); };
+  const bool negated = has("未") || has("没有") || has("无");
+  // Each pattern is one group around the whole: the overall match is it.
+  // It is searched for only around its literal (FindAround); the bounds
+  // count 4 bytes for every character the pattern may hold before or after
+  // the literal.
+  auto find = [&](bool may, const re2::RE2& re, absl::string_view literal, size_t chars_before,
+                  size_t chars_after, size_t* b, size_t* e) {
+    return may && FindAround(re, s, literal, 4 * chars_before, 4 * chars_after, b, e);
   };
   size_t b = 0, e = 0;
   // No applications.
   static const re2::RE2 kNoApplications(
       R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find("申请", kNoApplications, &b, &e)) {
+  if (find(has("申请") && (negated || has("依申请公开")), kNoApplications, "申请", 30, 11, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
-    if (!absl::StrContains(m, "复议") && !absl::StrContains(m, "诉讼") &&
-        !absl::StrContains(m, "举报") && !absl::StrContains(m, "投诉") &&
-        !absl::StrContains(m, "建议") && !absl::StrContains(m, "提案")) {
+    if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
+        !Contains(m, "举报") && !Contains(m, "投诉") &&
+        !Contains(m, "建议") && !Contains(m, "提案")) {
       AddClaim(sent, b, e, "applications.received", "none", "0", "件", out);
     }
   }
@@ -608,16 +656,16 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
   static const re2::RE2 kNoLitigation(
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find("行政复议", kNoReview, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
+  if (find(negated && has("行政复议"), kNoReview, "行政复议", 34, 0, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find("行政诉讼", kNoLitigation, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
-      !absl::StrContains(s.substr(b, e - b), "未经")) {
+  if (find(negated && has("行政诉讼"), kNoLitigation, "行政诉讼", 40, 0, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
+      !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
   }
   // All upheld: attach to the review/litigation named before it.
   static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find("维持", kUpheld, &b, &e)) {
+  if (find(has("维持"), kUpheld, "维持", 4, 0, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -632,17 +680,18 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All granted.
   static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find("公开", kAllGranted, &b, &e) && absl::StrContains(s, "申请") &&
-      !absl::StrContains(s.substr(0, b), "部分")) {
+  if (find(has("申请") && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, &b, &e) &&
+      !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find("费", kNoFee, &b, &e)) {
+  if (find(has("费") && (negated || has("不")) && (has("收") || has("产生") || has("发生")),
+           kNoFee, "费", 30, 1, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
-    const bool specific = absl::StrContains(m, "处理费");
-    if (specific || absl::StrContains(s, "申请") || absl::StrContains(s, "信息公开")) {
+    const bool specific = Contains(m, "处理费");
+    if (specific || Contains(s, "申请") || Contains(s, "信息公开")) {
       AddClaim(sent, b, e, "fees.info_processing", "none", "0", "元", out);
     }
   }

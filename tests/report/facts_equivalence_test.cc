@@ -677,12 +677,23 @@ class ProseGenerator {
     return c;
   }
 
+  // A claim whose free part runs near the length its pattern allows, with
+  // ideographs of 1 to 4 bytes, so the regex windows are pinned at their edges.
+  std::string LongClaim() {
+    std::string c = Pick(kClaimStarts) + Pick({"", "任何", "发生", "被"});
+    const int n = 14 + Below(28);
+    const bool wide = Below(3) == 0;  // only 4-byte characters
+    for (int i = 0; i < n; ++i) c += wide ? "𠀀" : Pick(kFiller);
+    return c + Pick(kClaimEnds);
+  }
+
   std::string Sentence() {
     std::string s;
     const int clauses = 1 + Below(4);
     for (int i = 0; i < clauses; ++i) {
       if (i > 0) s += Below(6) == 0 ? "\n" : ",";
-      s += Below(5) == 0 ? Pick(kClaims) : Clause();
+      const int what = Below(10);
+      s += what < 2 ? Pick(kClaims) : what == 2 ? LongClaim() : Clause();
     }
     return s;
   }
@@ -719,6 +730,12 @@ class ProseGenerator {
       "未经行政复议", "未被提起行政诉讼", "行政复议和行政诉讼均获维持", "复议决定全部得到维持",
       "诉讼均被维持", "申请全部予以公开", "均已予公开", "未收取任何信息处理费",
       "不收取费用", "没有产生处理费", "未发生行政诉讼案件"};
+  const std::vector<std::string> kClaimStarts = {"未收到", "没有受理", "无", "未", "不收取",
+                                                 "没有产生", "均", "全部"};
+  const std::vector<std::string> kFiller = {"关", "于", "本", "机", "a", "é", "𠀀", "的", "县"};
+  const std::vector<std::string> kClaimEnds = {"申请", "行政复议", "行政诉讼", "信息处理费",
+                                               "费用", "处理费", "维持", "予以公开",
+                                               "依申请公开为零"};
   const std::vector<std::string> kSpaces = {" ", "  ", "\t", "\u3000", ""};
   const std::vector<std::string> kEnds = {"。", ";", "!", "?", ":", ")", "”", "", "。\n"};
   const std::vector<std::string> kHeadings = {"一、总体情况", "(二)主动公开政府信息情况",
@@ -747,6 +764,37 @@ TEST(FactsEquivalence, GeneratedProseReadsTheSameFactsAsTheGeneralImplementation
     }
   }
   EXPECT_GT(total, 2000u);  // the generator does exercise the rules
+}
+
+// Every claim wording at every length of its free part, in 1- to 4-byte
+// characters, behind and before text of its own: the edges of the windows
+// the claim patterns are searched in.
+TEST(FactsEquivalence, ClaimsAtEveryLength) {
+  const std::vector<std::string> starts = {"未收到", "没有受理", "无", "未", "不收取", "没有产生",
+                                           "均", "全部", "没有", "无收"};
+  const std::vector<std::string> middles = {"", "任何", "发生", "被", "获", "予以"};
+  const std::vector<std::string> ends = {"申请", "行政复议", "行政诉讼", "信息处理费", "费用",
+                                         "处理费", "维持", "予以公开", "依申请公开为零",
+                                         "政府信息公开申请"};
+  for (const char* filler : {"𠀀", "a"}) {
+    for (const std::string& start : starts) {
+      for (const std::string& middle : middles) {
+        for (const std::string& end : ends) {
+          std::string text;
+          for (int n = 0; n <= 40; ++n) {
+            std::string run;
+            for (int i = 0; i < n; ++i) run += filler;
+            text += "本机关" + run + "申请," + start + middle + run + end + ",其他" + run +
+                    "收费。\n";
+          }
+          Report r;
+          r.set_text(text);
+          ASSERT_EQ(Dump(ExtractFacts(r)), Dump(facts_reference::ReferenceExtractFacts(r)))
+              << start << middle << "…" << end << " with " << filler;
+        }
+      }
+    }
+  }
 }
 
 TEST(FactsEquivalence, SectionTextsWithoutReportText) {
