@@ -3,6 +3,7 @@
 #include "report/utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -42,24 +43,47 @@ bool FindFirst(const re2::RE2& re, absl::string_view s, size_t* b, size_t* e) {
   return true;
 }
 
-// FindFirst for a pattern every match of which holds `literal` with at most
-// `before` bytes before it and `after` bytes after it: no match can start
-// before the first occurrence less `before` nor end past the last plus
-// `after`, so RE2 searches only that window (the patterns have no anchors or
-// word boundaries: the window does not change which match is leftmost-first).
+// FindFirst for a pattern every match of which holds an occurrence of
+// `literal` with at most `before` bytes before it and `after` bytes after it,
+// and (unless `starts` is empty) begins with one of `starts` before that
+// occurrence. Each match then lies inside the window [occurrence - before,
+// occurrence + literal + after) of an occurrence whose part before the
+// literal holds a start word; RE2 searches only the union of those windows,
+// interval by interval from the left (the patterns have no anchors or word
+// boundaries: the first interval holding a match holds the leftmost-first
+// one of the whole text, and it is the same match).
 bool FindAround(const re2::RE2& re, absl::string_view s, absl::string_view literal, size_t before,
-                size_t after, size_t* b, size_t* e) {
-  const size_t first = s.find(literal);
-  if (first == absl::string_view::npos) return false;
-  const size_t last = s.rfind(literal);
-  size_t from = first > before ? first - before : 0;
-  while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
-  const size_t to = std::min(s.size(), last + literal.size() + after);
-  re2::StringPiece m;
-  if (!re.Match(SP(s), from, to, RE2::UNANCHORED, &m, 1)) return false;
-  *b = m.data() - s.data();
-  *e = *b + m.size();
-  return true;
+                size_t after, std::initializer_list<absl::string_view> starts, size_t* b,
+                size_t* e) {
+  auto search = [&](size_t from, size_t to) {
+    re2::StringPiece m;
+    if (!re.Match(SP(s), from, to, RE2::UNANCHORED, &m, 1)) return false;
+    *b = m.data() - s.data();
+    *e = *b + m.size();
+    return true;
+  };
+  bool open = false;
+  size_t from = 0, to = 0;
+  for (size_t at = s.find(literal); at != absl::string_view::npos; at = s.find(literal, at + 1)) {
+    size_t w_from = at > before ? at - before : 0;
+    while (w_from > 0 && (static_cast<unsigned char>(s[w_from]) & 0xC0) == 0x80) --w_from;
+    if (starts.size() > 0) {
+      const absl::string_view lead = s.substr(w_from, at - w_from);
+      bool started = false;
+      for (absl::string_view w : starts) started = started || absl::StrContains(lead, w);
+      if (!started) continue;
+    }
+    const size_t w_to = std::min(s.size(), at + literal.size() + after);
+    if (open && w_from <= to) {
+      to = std::max(to, w_to);
+      continue;
+    }
+    if (open && search(from, to)) return true;
+    open = true;
+    from = w_from;
+    to = w_to;
+  }
+  return open && search(from, to);
 }
 
 // ------------------------------------------------------------------ numbers
@@ -198,11 +222,13 @@ void SplitSentences(const std::string& buffer, const std::vector<uint32_t>& off,
     }
     start = end;
   };
-  for (size_t i = 0; i < buffer.size();) {
-    absl::string_view rest = absl::string_view(buffer).substr(i);
+  const size_t n = buffer.size();
+  for (size_t i = 0; i < n;) {
+    // Byte tests for "。" (E3 80 82) and ; ! ?
+    const char c = buffer[i];
     size_t len = 0;
-    if (absl::StartsWith(rest, "。")) len = 3;
-    else if (rest[0] == ';' || rest[0] == '!' || rest[0] == '?') len = 1;
+    if (c == '\xE3' && i + 3 <= n && buffer[i + 1] == '\x80' && buffer[i + 2] == '\x82') len = 3;
+    else if (c == ';' || c == '!' || c == '?') len = 1;
     if (len > 0) {
       flush(i + len);
       i += len;
@@ -254,7 +280,10 @@ std::vector<Sentence> Sentences(const Report& report) {
           kind = use_spans ? KindAt(report, base + static_cast<uint32_t>(pos)) : fixed_kind;
         }
         buffer.append(line.data(), line.size());
-        for (size_t k = 0; k < line.size(); ++k) off.push_back(base + static_cast<uint32_t>(pos + k));
+        const size_t had = off.size();
+        off.resize(had + line.size());
+        const uint32_t first = base + static_cast<uint32_t>(pos);
+        for (size_t k = 0; k < line.size(); ++k) off[had + k] = first + static_cast<uint32_t>(k);
         if (heading || EndsSentence(line)) flush();
       }
       if (end == text.size()) break;
@@ -510,9 +539,16 @@ bool MayHoldFigure(absl::string_view clause) {
   static constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
                                         Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
                                         Code3("份"), Code3("篇"), Code3("部")};
+  // Bits by the last byte of each unit: a first, one-load test per character.
+  static const std::array<bool, 256> kUnitLastByte = [] {
+    std::array<bool, 256> t{};
+    for (uint32_t u : kUnits) t[u & 0xFF] = true;
+    return t;
+  }();
   for (size_t i = 1; i + 3 <= clause.size(); ++i) {
     const unsigned char lead = clause[i];
     if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
+    if (!kUnitLastByte[static_cast<unsigned char>(clause[i + 2])]) continue;
     const uint32_t ch = Code3(clause.data() + i);
     bool unit = false;
     for (uint32_t u : kUnits) unit = unit || ch == u;
@@ -636,14 +672,16 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // count 4 bytes for every character the pattern may hold before or after
   // the literal.
   auto find = [&](bool may, const re2::RE2& re, absl::string_view literal, size_t chars_before,
-                  size_t chars_after, size_t* b, size_t* e) {
-    return may && FindAround(re, s, literal, 4 * chars_before, 4 * chars_after, b, e);
+                  size_t chars_after, std::initializer_list<absl::string_view> starts, size_t* b,
+                  size_t* e) {
+    return may && FindAround(re, s, literal, 4 * chars_before, 4 * chars_after, starts, b, e);
   };
   size_t b = 0, e = 0;
   // No applications.
   static const re2::RE2 kNoApplications(
       R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find(has("申请") && (negated || has("依申请公开")), kNoApplications, "申请", 30, 11, &b, &e)) {
+  if (find(has("申请") && (negated || has("依申请公开")), kNoApplications, "申请", 30, 11,
+           {"未", "没有", "无", "依"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
         !Contains(m, "举报") && !Contains(m, "投诉") &&
@@ -656,16 +694,18 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
   static const re2::RE2 kNoLitigation(
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(negated && has("行政复议"), kNoReview, "行政复议", 34, 0, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
+  if (find(negated && has("行政复议"), kNoReview, "行政复议", 34, 0,
+           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(negated && has("行政诉讼"), kNoLitigation, "行政诉讼", 40, 0, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
+  if (find(negated && has("行政诉讼"), kNoLitigation, "行政诉讼", 40, 0,
+           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
       !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
   }
   // All upheld: attach to the review/litigation named before it.
   static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find(has("维持"), kUpheld, "维持", 4, 0, &b, &e)) {
+  if (find(has("维持"), kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -680,7 +720,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All granted.
   static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find(has("申请") && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, &b, &e) &&
+  if (find(has("申请") && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
       !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
@@ -688,7 +728,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
   if (find(has("费") && (negated || has("不")) && (has("收") || has("产生") || has("发生")),
-           kNoFee, "费", 30, 1, &b, &e)) {
+           kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
     if (specific || Contains(s, "申请") || Contains(s, "信息公开")) {
