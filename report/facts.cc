@@ -343,9 +343,9 @@ struct Rule {
   std::function<bool(absl::string_view sentence, absl::string_view clause, size_t b, size_t e)>
       accept;
   bool received_verb = false;  // applications.received: look at the verb
-  // Literals of which the pattern needs at least one: a clause holding none
-  // of them cannot match, so the regex is not run on it. Empty = no filter.
-  std::vector<std::string> needs;
+  // Literals the pattern needs: at least one of each group. A clause
+  // lacking a group cannot match, so the regex is not run on it.
+  std::vector<std::vector<std::string>> needs;
   // Capture group indices (0 when the pattern has no such group).
   int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
       g_verb = 0;
@@ -377,7 +377,7 @@ bool HasChannelWord(absl::string_view clause) {
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* rules = [] {
     auto* r = new std::vector<Rule>;
-    std::vector<std::string> needs;  // for the next add()
+    std::vector<std::vector<std::string>> needs;  // for the next add()
     auto add = [&](std::string subject, const std::string& pattern, std::set<std::string> units,
                    std::function<bool(absl::string_view, absl::string_view, size_t, size_t)>
                        accept = nullptr,
@@ -409,7 +409,7 @@ const std::vector<Rule>& Rules() {
     const std::string& N = NumBlock();
     const std::string F = kFill;
     // Applications.
-    needs = {"申请"};
+    needs = {{"申请"}, {"新收", "收到", "受理", "收办", "接收", "接到", "办理"}};
     add("applications.received",
         R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息|件)?)" +
             F + N,
@@ -423,67 +423,67 @@ const std::vector<Rule>& Rules() {
                  !Contains(m, "提案");
         },
         true);
-    needs = {"结转"};
+    needs = {{"结转"}, {"上年"}};
     add("applications.carried_over", R"(上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?)" + F + N,
         kCountUnits);
-    needs = {"结转"};
+    needs = {{"结转"}, {"下"}};
     add("applications.carried_forward",
         R"(结转(?:至|到|入)?下(?:一)?年(?:度)?(?:继续办理)?(?:的)?(?:申请)?)" + F + N, kCountUnits);
-    needs = {"结转"};
+    needs = {{"结转"}, {"下"}};
     add("applications.carried_forward",
         N + R"((?:申请)?(?:需|将|已)?结转(?:至|到|入)?下(?:一)?年)", kCountUnits);
-    needs = {"办结"};
+    needs = {{"办结"}};
     add("applications.closed", R"(办结(?:的)?(?:申请)?)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未", "尚未", "没有"});
         });
-    needs = {"办结"};
+    needs = {{"办结"}};
     add("applications.closed", N + R"((?:申请)?(?:均已|已|均|全部)(?:按时|依法)?办结)", kCountUnits);
-    needs = {"公开"};
+    needs = {{"予以公开", "同意公开", "准予公开"}};
     add("applications.granted", R"((?:予以公开|同意公开|准予公开))" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"部分", "不"});
         });
-    needs = {"部分"};
+    needs = {{"部分"}, {"公开"}};
     add("applications.partially_granted", R"(部分(?:予以)?公开)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"及", "和", "、", "与", "以及"});
         });
-    needs = {"部分"};
+    needs = {{"部分"}, {"公开"}};
     add("applications.granted_and_partial",
         R"((?:予以)?公开(?:及|和|、|与|以及)部分(?:予以)?公开)" + F + N, kCountUnits);
-    needs = {"不予公开"};
+    needs = {{"不予公开"}};
     add("applications.denied", R"(不予公开)" + F + N, kCountUnits);
     // Review and litigation.
-    needs = {"行政复议"};
+    needs = {{"行政复议"}};
     add("review.total", R"(行政复议(?:案件|申请)?)" + F + N, kCaseUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未经"});
         });
-    needs = {"行政诉讼"};
+    needs = {{"行政诉讼"}};
     add("litigation.total", R"(行政诉讼(?:案件)?)" + F + N, kCaseUnits);
     // Active disclosure.
-    needs = {"公开"};
+    needs = {{"公开"}, {"信息"}};
     add("active.total",
         R"((?:主动公开(?:各类)?(?:政府|政务)?信息|(?:共|共计|累计|合计)(?:主动)?公开(?:各类)?(?:政府|政务)?信息))" +
             F + N,
         kItemUnits,
         [](absl::string_view, absl::string_view c, size_t, size_t) { return !HasChannelWord(c); });
-    needs = {"网站", "政务网"};
+    needs = {{"网站", "政务网"}, {"公开", "发布"}};
     add("active.website",
         R"((?:网站|政务网)[^\d,]{0,20}?(?:公开|发布)(?:各类)?(?:政府|政务)?(?:信息)?)" + F + N,
         kItemUnits);
     // Documents.
-    needs = {"规章"};
+    needs = {{"规章"}, {"制定", "制发", "出台", "印发"}};
     add("rules.issued", R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:政府)?规章)" + F + N,
         kDocUnits);
-    needs = {"规范性文件"};
+    needs = {{"规范性文件"}, {"制定", "制发", "出台", "印发"}};
     add("normative_documents.issued",
         R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:各类|行政)?规范性文件)" + F + N, kDocUnits);
     // Fees.
-    needs = {"信息处理费"};
+    needs = {{"信息处理费"}};
     add("fees.info_processing", R"(信息处理费(?:用)?(?:金额)?)" + F + N, kMoneyUnits);
-    needs = {"行政事业性收费"};
+    needs = {{"行政事业性收费"}};
     add("fees.admin", R"(行政事业性收费(?:金额|总额)?)" + F + N, kMoneyUnits);
     return r;
   }();
@@ -560,12 +560,18 @@ bool MayHoldFigure(absl::string_view clause) {
   return false;
 }
 
-bool HasAny(absl::string_view text, const std::vector<std::string>& words) {
-  if (words.empty()) return true;
-  for (const std::string& w : words) {
-    if (Contains(text, w)) return true;
+bool HasNeeds(absl::string_view text, const std::vector<std::vector<std::string>>& needs) {
+  for (const auto& group : needs) {
+    bool any = false;
+    for (const std::string& w : group) {
+      if (Contains(text, w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
   }
-  return false;
+  return true;
 }
 
 absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
@@ -580,7 +586,7 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
     const absl::string_view clause = sentence.substr(cb, ce - cb);
     if (!MayHoldFigure(clause)) continue;
     for (const Rule& rule : Rules()) {
-      if (!HasAny(clause, rule.needs)) continue;
+      if (!HasNeeds(clause, rule.needs)) continue;
       const int ngroups = rule.ngroups;
       g.assign(ngroups, re2::StringPiece());
       size_t from = 0;

@@ -577,8 +577,13 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
       R"(\s*日)?\s*(?:起)?\s*(?:至|到|-|—|~)+\s*(?:(\d{4})\s*年)?\s*)" + kNum +
       R"(\s*月\s*(?:)" + kNum + R"(\s*日)?))");
   for (const Line& line : lines) {
-    // A period names a year (年) and months (月): skip lines without them.
-    if (!absl::StrContains(line.text, "年") || !absl::StrContains(line.text, "月")) continue;
+    // A period names a year (年) and two months (月): skip lines without them.
+    const size_t month = line.text.find("月");
+    if (month == absl::string_view::npos ||
+        line.text.find("月", month + 3) == absl::string_view::npos ||
+        !absl::StrContains(line.text, "年")) {
+      continue;
+    }
     re2::StringPiece in = SP(line.text);
     re2::StringPiece whole;
     std::string y1, m1, d1, y2, m2, d2;
