@@ -179,9 +179,25 @@ std::string ShiftDecimal(const std::string& v, int k) {
 // breaks inside a paragraph are removed.
 struct Sentence {
   std::string s;
-  std::vector<uint32_t> off;
+  // Where each stretch of `s` copied from one line starts: (byte in s,
+  // offset in the text); the stretch runs to the next one. `tail` is the
+  // offset of what follows the sentence.
+  std::vector<std::pair<uint32_t, uint32_t>> segs;
+  uint32_t tail = 0;
   Section::Kind kind = Section::KIND_UNSPECIFIED;
+
+  // Offset in the text of byte i of `s` (i == s.size(): `tail`).
+  uint32_t Off(size_t i) const {
+    if (i >= s.size()) return tail;
+    size_t k = segs.size() - 1;
+    while (k > 0 && segs[k].first > i) --k;
+    return segs[k].second + static_cast<uint32_t>(i - segs[k].first);
+  }
 };
+
+// A paragraph's lines, joined: each line's first byte in the buffer and its
+// offset in the text.
+using LineStarts = std::vector<std::pair<size_t, uint32_t>>;
 
 bool IsTableLine(absl::string_view line) {
   if (Contains(line, "|")) return true;
@@ -208,15 +224,24 @@ bool EndsSentence(absl::string_view line) {
   return false;
 }
 
-void SplitSentences(const std::string& buffer, const std::vector<uint32_t>& off, Section::Kind kind,
+void SplitSentences(const std::string& buffer, const LineStarts& lines, Section::Kind kind,
                     std::vector<Sentence>* out) {
   size_t start = 0;
+  size_t line = 0;  // the line holding `start`
+  auto off_at = [&](size_t j, size_t k) {  // offset of buffer byte j, on line k or later
+    while (k + 1 < lines.size() && lines[k + 1].first <= j) ++k;
+    return lines[k].second + static_cast<uint32_t>(j - lines[k].first);
+  };
   auto flush = [&](size_t end) {
     if (end > start) {
+      while (line + 1 < lines.size() && lines[line + 1].first <= start) ++line;
       Sentence s;
       s.s = buffer.substr(start, end - start);
-      s.off.assign(off.begin() + start, off.begin() + end);
-      s.off.push_back(end < off.size() ? off[end] : (off.empty() ? 0 : off.back() + 1));
+      s.segs.emplace_back(0, off_at(start, line));
+      for (size_t k = line + 1; k < lines.size() && lines[k].first < end; ++k) {
+        s.segs.emplace_back(static_cast<uint32_t>(lines[k].first - start), lines[k].second);
+      }
+      s.tail = end < buffer.size() ? off_at(end, line) : off_at(buffer.size() - 1, line) + 1;
       s.kind = kind;
       out->push_back(std::move(s));
     }
@@ -260,12 +285,12 @@ std::vector<Sentence> Sentences(const Report& report) {
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     std::string buffer;
-    std::vector<uint32_t> off;
+    LineStarts starts;
     Section::Kind kind = fixed_kind;
     auto flush = [&]() {
-      if (!buffer.empty()) SplitSentences(buffer, off, kind, &out);
+      if (!buffer.empty()) SplitSentences(buffer, starts, kind, &out);
       buffer.clear();
-      off.clear();
+      starts.clear();
     };
     size_t pos = 0;
     while (pos <= text.size()) {
@@ -279,11 +304,8 @@ std::vector<Sentence> Sentences(const Report& report) {
         if (buffer.empty()) {
           kind = use_spans ? KindAt(report, base + static_cast<uint32_t>(pos)) : fixed_kind;
         }
+        starts.emplace_back(buffer.size(), base + static_cast<uint32_t>(pos));
         buffer.append(line.data(), line.size());
-        const size_t had = off.size();
-        off.resize(had + line.size());
-        const uint32_t first = base + static_cast<uint32_t>(pos);
-        for (size_t k = 0; k < line.size(); ++k) off[had + k] = first + static_cast<uint32_t>(k);
         if (heading || EndsSentence(line)) flush();
       }
       if (end == text.size()) break;
@@ -501,9 +523,9 @@ std::string ScopeOf(absl::string_view context) {
 }
 
 void SetSpan(const Sentence& sent, size_t b, size_t e, ProseFact* f) {
-  f->mutable_span()->set_begin(sent.off[std::min(b, sent.off.size() - 1)]);
+  f->mutable_span()->set_begin(sent.Off(std::min(b, sent.s.size())));
   const size_t last = e == 0 ? 0 : e - 1;
-  f->mutable_span()->set_end(sent.off[std::min(last, sent.off.size() - 1)] + 1);
+  f->mutable_span()->set_end(sent.Off(std::min(last, sent.s.size())) + 1);
 }
 
 // A 3-byte UTF-8 character as one integer, for cheap comparisons.
