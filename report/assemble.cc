@@ -19,12 +19,14 @@ using xxgk::v1::Report;
 using xxgk::v1::Section;
 using xxgk::v1::Span;
 
-std::string OneLine(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
+// Appends `s` to `out` on one line: line breaks become spaces.
+void AppendOneLine(std::string* out, std::string_view s) {
+  const size_t at = out->size();
+  out->append(s);
+  for (size_t i = at; i < out->size(); ++i) {
+    char& c = (*out)[i];
     if (c == '\n' || c == '\r') c = ' ';
   }
-  return out;
 }
 
 bool IsBlankText(std::string_view s) {
@@ -61,7 +63,7 @@ Report Assemble(ReadResult read) {
                       bool table_row) -> TextLine& {
     TextLine l;
     l.begin = static_cast<uint32_t>(text.size());
-    text.append(s);
+    AppendOneLine(&text, s);
     l.end = static_cast<uint32_t>(text.size());
     text.push_back('\n');
     l.source_begin = src_b;
@@ -77,7 +79,7 @@ Report Assemble(ReadResult read) {
     const Block& b = read.blocks[bi];
     if (b.kind == Block::Kind::kLine) {
       if (IsBlankText(b.text) || IsPageChromeLine(b.text)) continue;
-      add_line(OneLine(b.text), b.source_begin, b.source_end, b.page, false);
+      add_line(b.text, b.source_begin, b.source_end, b.page, false);
       continue;
     }
     const TableGrid& g = b.table;
@@ -101,14 +103,13 @@ Report Assemble(ReadResult read) {
         line += " ";
         Span s;
         s.set_begin(line_begin + static_cast<uint32_t>(line.size()));
-        std::string cell = c.continuation ? std::string() : OneLine(c.text);
-        line += cell;
+        if (!c.continuation) AppendOneLine(&line, c.text);
         s.set_end(line_begin + static_cast<uint32_t>(line.size()));
         s.set_source_begin(c.source_begin);
         s.set_source_end(c.source_end);
         s.set_page(b.page);
         s.set_line(line_no);
-        spans.push_back(s);
+        spans.push_back(std::move(s));
         line += " |";
       }
       add_line(line, src_b, src_e, b.page, true);
@@ -135,7 +136,7 @@ Report Assemble(ReadResult read) {
   report.set_text(text);
   std::vector<PlacedGrid> placed;
   placed.reserve(grids.size());
-  for (const GridAt& ga : grids) placed.push_back(ga.placed);
+  for (GridAt& ga : grids) placed.push_back(std::move(ga.placed));  // grids is done with
   MapTables(placed, &report);
 
   // tables that should stand under a heading with nothing under it: images

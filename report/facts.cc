@@ -3,6 +3,7 @@
 #include "report/utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -26,6 +28,63 @@ using xxgk::v1::Report;
 using xxgk::v1::Section;
 
 re2::StringPiece SP(absl::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
+bool Contains(absl::string_view hay, absl::string_view needle) {
+  return absl::StrContains(hay, needle);
+}
+
+// The leftmost-first match of `re` in `s` as byte offsets. Only the overall
+// match is asked for, so RE2 finds it with its DFAs alone.
+bool FindFirst(const re2::RE2& re, absl::string_view s, size_t* b, size_t* e) {
+  re2::StringPiece m;
+  if (!re.Match(SP(s), 0, s.size(), RE2::UNANCHORED, &m, 1)) return false;
+  *b = m.data() - s.data();
+  *e = *b + m.size();
+  return true;
+}
+
+// FindFirst for a pattern every match of which holds an occurrence of
+// `literal` with at most `before` bytes before it and `after` bytes after it,
+// and (unless `starts` is empty) begins with one of `starts` before that
+// occurrence. Each match then lies inside the window [occurrence - before,
+// occurrence + literal + after) of an occurrence whose part before the
+// literal holds a start word; RE2 searches only the union of those windows,
+// interval by interval from the left (the patterns have no anchors or word
+// boundaries: the first interval holding a match holds the leftmost-first
+// one of the whole text, and it is the same match).
+bool FindAround(const re2::RE2& re, absl::string_view s, absl::string_view literal, size_t before,
+                size_t after, std::initializer_list<absl::string_view> starts, size_t* b,
+                size_t* e) {
+  auto search = [&](size_t from, size_t to) {
+    re2::StringPiece m;
+    if (!re.Match(SP(s), from, to, RE2::UNANCHORED, &m, 1)) return false;
+    *b = m.data() - s.data();
+    *e = *b + m.size();
+    return true;
+  };
+  bool open = false;
+  size_t from = 0, to = 0;
+  for (size_t at = s.find(literal); at != absl::string_view::npos; at = s.find(literal, at + 1)) {
+    size_t w_from = at > before ? at - before : 0;
+    while (w_from > 0 && (static_cast<unsigned char>(s[w_from]) & 0xC0) == 0x80) --w_from;
+    if (starts.size() > 0) {
+      const absl::string_view lead = s.substr(w_from, at - w_from);
+      bool started = false;
+      for (absl::string_view w : starts) started = started || absl::StrContains(lead, w);
+      if (!started) continue;
+    }
+    const size_t w_to = std::min(s.size(), at + literal.size() + after);
+    if (open && w_from <= to) {
+      to = std::max(to, w_to);
+      continue;
+    }
+    if (open && search(from, to)) return true;
+    open = true;
+    from = w_from;
+    to = w_to;
+  }
+  return open && search(from, to);
+}
 
 // ------------------------------------------------------------------ numbers
 
@@ -120,13 +179,33 @@ std::string ShiftDecimal(const std::string& v, int k) {
 // breaks inside a paragraph are removed.
 struct Sentence {
   std::string s;
-  std::vector<uint32_t> off;
+  // Where each stretch of `s` copied from one line starts: (byte in s,
+  // offset in the text); the stretch runs to the next one. `tail` is the
+  // offset of what follows the sentence.
+  std::vector<std::pair<uint32_t, uint32_t>> segs;
+  uint32_t tail = 0;
   Section::Kind kind = Section::KIND_UNSPECIFIED;
+
+  // Offset in the text of byte i of `s` (i == s.size(): `tail`).
+  uint32_t Off(size_t i) const {
+    if (i >= s.size()) return tail;
+    size_t k = segs.size() - 1;
+    while (k > 0 && segs[k].first > i) --k;
+    return segs[k].second + static_cast<uint32_t>(i - segs[k].first);
+  }
 };
 
+// A paragraph's lines, joined: each line's first byte in the buffer and its
+// offset in the text.
+using LineStarts = std::vector<std::pair<size_t, uint32_t>>;
+
 bool IsTableLine(absl::string_view line) {
-  if (absl::StrContains(line, "|")) return true;
+  if (Contains(line, "|")) return true;
   // Flattened statistics rows: "2.政府网站公开政府信息数244" (no sentence punctuation).
+  // The row pattern ends in a digit and whitespace: test that byte first.
+  size_t n = line.size();
+  while (n > 0 && absl::ascii_isspace(static_cast<unsigned char>(line[n - 1]))) --n;
+  if (n == 0 || !absl::ascii_isdigit(static_cast<unsigned char>(line[n - 1]))) return false;
   static const re2::RE2 kRow(R"(^[^。,;]{0,80}\d\s*$)");
   return RE2::FullMatch(SP(line), kRow);
 }
@@ -134,7 +213,7 @@ bool IsTableLine(absl::string_view line) {
 bool IsHeadingLine(absl::string_view line) {
   static const re2::RE2 kHeading(
       R"(^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+\s*[、.]|第[一二三四五六七八九十]+[部分章节]))");
-  return line.size() <= 120 && !absl::StrContains(line, "。") &&
+  return line.size() <= 120 && !Contains(line, "。") &&
          RE2::PartialMatch(SP(line), kHeading);
 }
 
@@ -145,25 +224,36 @@ bool EndsSentence(absl::string_view line) {
   return false;
 }
 
-void SplitSentences(const std::string& buffer, const std::vector<uint32_t>& off, Section::Kind kind,
+void SplitSentences(const std::string& buffer, const LineStarts& lines, Section::Kind kind,
                     std::vector<Sentence>* out) {
   size_t start = 0;
+  size_t line = 0;  // the line holding `start`
+  auto off_at = [&](size_t j, size_t k) {  // offset of buffer byte j, on line k or later
+    while (k + 1 < lines.size() && lines[k + 1].first <= j) ++k;
+    return lines[k].second + static_cast<uint32_t>(j - lines[k].first);
+  };
   auto flush = [&](size_t end) {
     if (end > start) {
+      while (line + 1 < lines.size() && lines[line + 1].first <= start) ++line;
       Sentence s;
       s.s = buffer.substr(start, end - start);
-      s.off.assign(off.begin() + start, off.begin() + end);
-      s.off.push_back(end < off.size() ? off[end] : (off.empty() ? 0 : off.back() + 1));
+      s.segs.emplace_back(0, off_at(start, line));
+      for (size_t k = line + 1; k < lines.size() && lines[k].first < end; ++k) {
+        s.segs.emplace_back(static_cast<uint32_t>(lines[k].first - start), lines[k].second);
+      }
+      s.tail = end < buffer.size() ? off_at(end, line) : off_at(buffer.size() - 1, line) + 1;
       s.kind = kind;
       out->push_back(std::move(s));
     }
     start = end;
   };
-  for (size_t i = 0; i < buffer.size();) {
-    absl::string_view rest = absl::string_view(buffer).substr(i);
+  const size_t n = buffer.size();
+  for (size_t i = 0; i < n;) {
+    // Byte tests for "。" (E3 80 82) and ; ! ?
+    const char c = buffer[i];
     size_t len = 0;
-    if (absl::StartsWith(rest, "。")) len = 3;
-    else if (rest[0] == ';' || rest[0] == '!' || rest[0] == '?') len = 1;
+    if (c == '\xE3' && i + 3 <= n && buffer[i + 1] == '\x80' && buffer[i + 2] == '\x82') len = 3;
+    else if (c == ';' || c == '!' || c == '?') len = 1;
     if (len > 0) {
       flush(i + len);
       i += len;
@@ -195,12 +285,12 @@ std::vector<Sentence> Sentences(const Report& report) {
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     std::string buffer;
-    std::vector<uint32_t> off;
+    LineStarts starts;
     Section::Kind kind = fixed_kind;
     auto flush = [&]() {
-      if (!buffer.empty()) SplitSentences(buffer, off, kind, &out);
+      if (!buffer.empty()) SplitSentences(buffer, starts, kind, &out);
       buffer.clear();
-      off.clear();
+      starts.clear();
     };
     size_t pos = 0;
     while (pos <= text.size()) {
@@ -214,8 +304,8 @@ std::vector<Sentence> Sentences(const Report& report) {
         if (buffer.empty()) {
           kind = use_spans ? KindAt(report, base + static_cast<uint32_t>(pos)) : fixed_kind;
         }
+        starts.emplace_back(buffer.size(), base + static_cast<uint32_t>(pos));
         buffer.append(line.data(), line.size());
-        for (size_t k = 0; k < line.size(); ++k) off.push_back(base + static_cast<uint32_t>(pos + k));
         if (heading || EndsSentence(line)) flush();
       }
       if (end == text.size()) break;
@@ -275,6 +365,13 @@ struct Rule {
   std::function<bool(absl::string_view sentence, absl::string_view clause, size_t b, size_t e)>
       accept;
   bool received_verb = false;  // applications.received: look at the verb
+  // Literals the pattern needs: at least one of each group. A clause
+  // lacking a group cannot match, so the regex is not run on it.
+  std::vector<std::vector<std::string>> needs;
+  // Capture group indices (0 when the pattern has no such group).
+  int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
+      g_verb = 0;
+  int ngroups = 1;
 };
 
 bool Preceded(absl::string_view clause, size_t b, std::initializer_list<const char*> words) {
@@ -294,7 +391,7 @@ const std::set<std::string> kDocUnits = {"件", "个", "部", "项", "份", "篇
 bool HasChannelWord(absl::string_view clause) {
   for (const char* w : {"网站", "政务网", "微信", "微博", "公众号", "新媒体", "公示栏", "公开栏",
                         "平台", "客户端", "抖音", "报纸", "电视", "广播", "公报"}) {
-    if (absl::StrContains(clause, w)) return true;
+    if (Contains(clause, w)) return true;
   }
   return false;
 }
@@ -302,6 +399,7 @@ bool HasChannelWord(absl::string_view clause) {
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* rules = [] {
     auto* r = new std::vector<Rule>;
+    std::vector<std::vector<std::string>> needs;  // for the next add()
     auto add = [&](std::string subject, const std::string& pattern, std::set<std::string> units,
                    std::function<bool(absl::string_view, absl::string_view, size_t, size_t)>
                        accept = nullptr,
@@ -312,11 +410,28 @@ const std::vector<Rule>& Rules() {
       rule.units = std::move(units);
       rule.accept = std::move(accept);
       rule.received_verb = received_verb;
+      rule.needs = std::move(needs);
+      needs.clear();
+      const auto& names = rule.re->NamedCapturingGroups();
+      auto index = [&](const char* name) {
+        auto it = names.find(name);
+        return it == names.end() ? 0 : it->second;
+      };
+      rule.g_pre = index("pre");
+      rule.g_num = index("num");
+      rule.g_more = index("more");
+      rule.g_mult = index("mult");
+      rule.g_more2 = index("more2");
+      rule.g_unit = index("unit");
+      rule.g_post = index("post");
+      rule.g_verb = index("verb");
+      rule.ngroups = rule.re->NumberOfCapturingGroups() + 1;
       r->push_back(std::move(rule));
     };
     const std::string& N = NumBlock();
     const std::string F = kFill;
     // Applications.
+    needs = {{"申请"}, {"新收", "收到", "受理", "收办", "接收", "接到", "办理"}};
     add("applications.received",
         R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息|件)?)" +
             F + N,
@@ -324,56 +439,73 @@ const std::vector<Rule>& Rules() {
         [](absl::string_view, absl::string_view c, size_t b, size_t e) {
           const absl::string_view m = c.substr(b, e - b);
           if (Preceded(c, b, {"不予", "不", "未", "没有", "无"})) return false;
-          return !absl::StrContains(m, "复议") && !absl::StrContains(m, "诉讼") &&
-                 !absl::StrContains(m, "结转") && !absl::StrContains(m, "举报") &&
-                 !absl::StrContains(m, "投诉") && !absl::StrContains(m, "建议") &&
-                 !absl::StrContains(m, "提案");
+          return !Contains(m, "复议") && !Contains(m, "诉讼") &&
+                 !Contains(m, "结转") && !Contains(m, "举报") &&
+                 !Contains(m, "投诉") && !Contains(m, "建议") &&
+                 !Contains(m, "提案");
         },
         true);
+    needs = {{"结转"}, {"上年"}};
     add("applications.carried_over", R"(上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?)" + F + N,
         kCountUnits);
+    needs = {{"结转"}, {"下"}};
     add("applications.carried_forward",
         R"(结转(?:至|到|入)?下(?:一)?年(?:度)?(?:继续办理)?(?:的)?(?:申请)?)" + F + N, kCountUnits);
+    needs = {{"结转"}, {"下"}};
     add("applications.carried_forward",
         N + R"((?:申请)?(?:需|将|已)?结转(?:至|到|入)?下(?:一)?年)", kCountUnits);
+    needs = {{"办结"}};
     add("applications.closed", R"(办结(?:的)?(?:申请)?)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未", "尚未", "没有"});
         });
+    needs = {{"办结"}};
     add("applications.closed", N + R"((?:申请)?(?:均已|已|均|全部)(?:按时|依法)?办结)", kCountUnits);
+    needs = {{"予以公开", "同意公开", "准予公开"}};
     add("applications.granted", R"((?:予以公开|同意公开|准予公开))" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"部分", "不"});
         });
+    needs = {{"部分"}, {"公开"}};
     add("applications.partially_granted", R"(部分(?:予以)?公开)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"及", "和", "、", "与", "以及"});
         });
+    needs = {{"部分"}, {"公开"}};
     add("applications.granted_and_partial",
         R"((?:予以)?公开(?:及|和|、|与|以及)部分(?:予以)?公开)" + F + N, kCountUnits);
+    needs = {{"不予公开"}};
     add("applications.denied", R"(不予公开)" + F + N, kCountUnits);
     // Review and litigation.
+    needs = {{"行政复议"}};
     add("review.total", R"(行政复议(?:案件|申请)?)" + F + N, kCaseUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未经"});
         });
+    needs = {{"行政诉讼"}};
     add("litigation.total", R"(行政诉讼(?:案件)?)" + F + N, kCaseUnits);
     // Active disclosure.
+    needs = {{"公开"}, {"信息"}};
     add("active.total",
         R"((?:主动公开(?:各类)?(?:政府|政务)?信息|(?:共|共计|累计|合计)(?:主动)?公开(?:各类)?(?:政府|政务)?信息))" +
             F + N,
         kItemUnits,
         [](absl::string_view, absl::string_view c, size_t, size_t) { return !HasChannelWord(c); });
+    needs = {{"网站", "政务网"}, {"公开", "发布"}};
     add("active.website",
         R"((?:网站|政务网)[^\d,]{0,20}?(?:公开|发布)(?:各类)?(?:政府|政务)?(?:信息)?)" + F + N,
         kItemUnits);
     // Documents.
+    needs = {{"规章"}, {"制定", "制发", "出台", "印发"}};
     add("rules.issued", R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:政府)?规章)" + F + N,
         kDocUnits);
+    needs = {{"规范性文件"}, {"制定", "制发", "出台", "印发"}};
     add("normative_documents.issued",
         R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:各类|行政)?规范性文件)" + F + N, kDocUnits);
     // Fees.
+    needs = {{"信息处理费"}};
     add("fees.info_processing", R"(信息处理费(?:用)?(?:金额)?)" + F + N, kMoneyUnits);
+    needs = {{"行政事业性收费"}};
     add("fees.admin", R"(行政事业性收费(?:金额|总额)?)" + F + N, kMoneyUnits);
     return r;
   }();
@@ -382,50 +514,118 @@ const std::vector<Rule>& Rules() {
 
 std::string ScopeOf(absl::string_view context) {
   static const re2::RE2 kScope(R"((全[市区县镇乡省州旗盟]|本级|备案|[全本各][^\d,;。]{0,6}?系统))");
-  re2::StringPiece m;
-  if (!RE2::PartialMatch(SP(context), kScope, &m)) return "";
-  absl::string_view s(m.data(), m.size());
+  // The pattern is one group around the whole: the overall match is it.
+  size_t b = 0, e = 0;
+  if (!FindFirst(kScope, context, &b, &e)) return "";
+  const absl::string_view s = context.substr(b, e - b);
   if (absl::EndsWith(s, "系统")) return "系统";
   return std::string(s);
 }
 
 void SetSpan(const Sentence& sent, size_t b, size_t e, ProseFact* f) {
-  f->mutable_span()->set_begin(sent.off[std::min(b, sent.off.size() - 1)]);
+  f->mutable_span()->set_begin(sent.Off(std::min(b, sent.s.size())));
   const size_t last = e == 0 ? 0 : e - 1;
-  f->mutable_span()->set_end(sent.off[std::min(last, sent.off.size() - 1)] + 1);
+  f->mutable_span()->set_end(sent.Off(std::min(last, sent.s.size())) + 1);
 }
 
-// Group text of a named capture; empty when it did not participate.
-absl::string_view Group(const re2::RE2& re, const std::vector<re2::StringPiece>& g,
-                        const char* name) {
-  const auto& names = re.NamedCapturingGroups();
-  auto it = names.find(name);
-  if (it == names.end() || it->second >= static_cast<int>(g.size())) return {};
-  return absl::string_view(g[it->second].data(), g[it->second].size());
+// A 3-byte UTF-8 character as one integer, for cheap comparisons.
+constexpr uint32_t Code3(const char* p) {
+  return (static_cast<uint32_t>(static_cast<unsigned char>(p[0])) << 16) |
+         (static_cast<uint32_t>(static_cast<unsigned char>(p[1])) << 8) |
+         static_cast<uint32_t>(static_cast<unsigned char>(p[2]));
+}
+
+// Whether the character ending at byte `j` (exclusive) of `clause` can end
+// the figure part of NumBlock right before its unit: a digit, a Chinese
+// numeral, 万/亿 (the multiplier) or 余/多 (the "more" words); a thousands
+// comma too, to be safe.
+bool EndsFigure(absl::string_view clause, size_t j) {
+  const unsigned char last = clause[j - 1];
+  if (last < 0x80) return absl::ascii_isdigit(last) || last == ',';
+  if (j < 3) return false;
+  static constexpr uint32_t kChars[] = {
+      Code3("零"), Code3("〇"), Code3("一"), Code3("二"), Code3("两"), Code3("三"), Code3("四"),
+      Code3("五"), Code3("六"), Code3("七"), Code3("八"), Code3("九"), Code3("十"), Code3("百"),
+      Code3("千"), Code3("万"), Code3("亿"), Code3("余"), Code3("多")};
+  const uint32_t c = Code3(clause.data() + j - 3);
+  for (uint32_t k : kChars) {
+    if (c == k) return true;
+  }
+  return false;
+}
+
+// A necessary condition for any rule to match in `clause`: every pattern
+// ends in NumBlock, whose unit (元 ends 万元/亿元 too; 件条次个项起宗份篇部)
+// follows, past whitespace, a character for which EndsFigure holds.
+bool MayHoldFigure(absl::string_view clause) {
+  static constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
+                                        Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
+                                        Code3("份"), Code3("篇"), Code3("部")};
+  // Bits by the last byte of each unit: a first, one-load test per character.
+  static const std::array<bool, 256> kUnitLastByte = [] {
+    std::array<bool, 256> t{};
+    for (uint32_t u : kUnits) t[u & 0xFF] = true;
+    return t;
+  }();
+  for (size_t i = 1; i + 3 <= clause.size(); ++i) {
+    const unsigned char lead = clause[i];
+    if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
+    if (!kUnitLastByte[static_cast<unsigned char>(clause[i + 2])]) continue;
+    const uint32_t ch = Code3(clause.data() + i);
+    bool unit = false;
+    for (uint32_t u : kUnits) unit = unit || ch == u;
+    if (!unit) continue;
+    size_t j = i;
+    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(clause[j - 1]))) --j;
+    if (j > 0 && EndsFigure(clause, j)) return true;
+  }
+  return false;
+}
+
+bool HasNeeds(absl::string_view text, const std::vector<std::vector<std::string>>& needs) {
+  for (const auto& group : needs) {
+    bool any = false;
+    for (const std::string& w : group) {
+      if (Contains(text, w)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
+  if (index <= 0 || index >= static_cast<int>(g.size())) return {};
+  return absl::string_view(g[index].data(), g[index].size());
 }
 
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   const absl::string_view sentence = sent.s;
+  std::vector<re2::StringPiece> g;
   for (const auto& [cb, ce] : Clauses(sent.s)) {
     const absl::string_view clause = sentence.substr(cb, ce - cb);
+    if (!MayHoldFigure(clause)) continue;
     for (const Rule& rule : Rules()) {
-      const int ngroups = rule.re->NumberOfCapturingGroups() + 1;
-      std::vector<re2::StringPiece> g(ngroups);
+      if (!HasNeeds(clause, rule.needs)) continue;
+      const int ngroups = rule.ngroups;
+      g.assign(ngroups, re2::StringPiece());
       size_t from = 0;
       while (from < clause.size() &&
              rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, g.data(), ngroups)) {
         const size_t mb = g[0].data() - clause.data(), me = mb + g[0].size();
         from = std::max(me, mb + 1);
-        const std::string unit(Group(*rule.re, g, "unit"));
+        const std::string unit(GroupAt(g, rule.g_unit));
         if (!rule.units.empty() && !rule.units.count(unit)) continue;
         if (rule.accept && !rule.accept(sentence, clause, mb, me)) continue;
-        const absl::string_view num = Group(*rule.re, g, "num");
+        const absl::string_view num = GroupAt(g, rule.g_num);
         std::optional<std::string> value = ParseNumber(std::string_view(num.data(), num.size()));
         if (!value) continue;
         ProseFact f;
         f.set_subject(rule.subject);
         std::string u = unit;
-        const absl::string_view mult = Group(*rule.re, g, "mult");
+        const absl::string_view mult = GroupAt(g, rule.g_mult);
         if (!mult.empty()) {
           if (u == "元") {
             u = mult == "万" ? "万元" : "亿元";
@@ -435,10 +635,8 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
         }
         f.set_value(*value);
         f.set_unit(u);
-        const absl::string_view pre = Group(*rule.re, g, "pre"),
-                                more = Group(*rule.re, g, "more"),
-                                more2 = Group(*rule.re, g, "more2"),
-                                post = Group(*rule.re, g, "post");
+        const absl::string_view pre = GroupAt(g, rule.g_pre), more = GroupAt(g, rule.g_more),
+                                more2 = GroupAt(g, rule.g_more2), post = GroupAt(g, rule.g_post);
         if (pre == "约" || pre == "大约" || pre == "近" || pre == "将近" || post == "左右") {
           f.set_approximation(ProseFact::ABOUT);
         } else if (pre == "不到" || pre == "不足" || post == "以下") {
@@ -448,12 +646,12 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
           f.set_approximation(ProseFact::AT_LEAST);
         }
         if (rule.received_verb) {
-          const absl::string_view verb = Group(*rule.re, g, "verb");
+          const absl::string_view verb = GroupAt(g, rule.g_verb);
           const bool gong = absl::EndsWith(sentence.substr(0, cb + mb), "共");
-          const bool mentions_carry = absl::StrContains(sentence, "结转");
-          const bool says_included = absl::StrContains(sentence, "含上年结转") ||
-                                     absl::StrContains(sentence, "包括上年结转") ||
-                                     absl::StrContains(sentence, "含结转");
+          const bool mentions_carry = Contains(sentence, "结转");
+          const bool says_included = Contains(sentence, "含上年结转") ||
+                                     Contains(sentence, "包括上年结转") ||
+                                     Contains(sentence, "含结转");
           if (verb == "办理") {
             if (!(gong && mentions_carry) && !says_included) continue;  // cannot tell
             f.set_includes_carried_over(true);
@@ -493,22 +691,29 @@ void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subje
 
 void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   const absl::string_view s = sent.s;
-  auto find = [&](const re2::RE2& re, size_t* b, size_t* e) {
-    re2::StringPiece m;
-    if (!RE2::PartialMatch(SP(s), re, &m)) return false;
-    *b = m.data() - s.data();
-    *e = *b + m.size();
-    return true;
+  // Each pattern below is run only when the sentence holds the literals it
+  // needs (`may`): most sentences hold none of them.
+  auto has = [&](absl::string_view w) { return Contains(s, w); };
+  const bool negated = has("未") || has("没有") || has("无");
+  // Each pattern is one group around the whole: the overall match is it.
+  // It is searched for only around its literal (FindAround); the bounds
+  // count 4 bytes for every character the pattern may hold before or after
+  // the literal.
+  auto find = [&](bool may, const re2::RE2& re, absl::string_view literal, size_t chars_before,
+                  size_t chars_after, std::initializer_list<absl::string_view> starts, size_t* b,
+                  size_t* e) {
+    return may && FindAround(re, s, literal, 4 * chars_before, 4 * chars_after, starts, b, e);
   };
   size_t b = 0, e = 0;
   // No applications.
   static const re2::RE2 kNoApplications(
       R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find(kNoApplications, &b, &e)) {
+  if (find(has("申请") && (negated || has("依申请公开")), kNoApplications, "申请", 30, 11,
+           {"未", "没有", "无", "依"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
-    if (!absl::StrContains(m, "复议") && !absl::StrContains(m, "诉讼") &&
-        !absl::StrContains(m, "举报") && !absl::StrContains(m, "投诉") &&
-        !absl::StrContains(m, "建议") && !absl::StrContains(m, "提案")) {
+    if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
+        !Contains(m, "举报") && !Contains(m, "投诉") &&
+        !Contains(m, "建议") && !Contains(m, "提案")) {
       AddClaim(sent, b, e, "applications.received", "none", "0", "件", out);
     }
   }
@@ -517,16 +722,18 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
   static const re2::RE2 kNoLitigation(
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(kNoReview, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
+  if (find(negated && has("行政复议"), kNoReview, "行政复议", 34, 0,
+           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(kNoLitigation, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
-      !absl::StrContains(s.substr(b, e - b), "未经")) {
+  if (find(negated && has("行政诉讼"), kNoLitigation, "行政诉讼", 40, 0,
+           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
+      !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
   }
   // All upheld: attach to the review/litigation named before it.
   static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find(kUpheld, &b, &e)) {
+  if (find(has("维持"), kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -541,17 +748,18 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All granted.
   static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find(kAllGranted, &b, &e) && absl::StrContains(s, "申请") &&
-      !absl::StrContains(s.substr(0, b), "部分")) {
+  if (find(has("申请") && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
+      !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find(kNoFee, &b, &e)) {
+  if (find(has("费") && (negated || has("不")) && (has("收") || has("产生") || has("发生")),
+           kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
-    const bool specific = absl::StrContains(m, "处理费");
-    if (specific || absl::StrContains(s, "申请") || absl::StrContains(s, "信息公开")) {
+    const bool specific = Contains(m, "处理费");
+    if (specific || Contains(s, "申请") || Contains(s, "信息公开")) {
       AddClaim(sent, b, e, "fees.info_processing", "none", "0", "元", out);
     }
   }

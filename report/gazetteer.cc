@@ -55,11 +55,33 @@ Gazetteer Gazetteer::FromTsv(std::string_view tsv) {
   return g;
 }
 
+size_t Gazetteer::PairHash(std::string_view two_chars) {
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (char c : two_chars) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return static_cast<size_t>((h ^ (h >> 29)) & (kPairBits - 1));
+}
+
+size_t Gazetteer::FirstKey(const char* p) {
+  return ((static_cast<unsigned char>(p[0]) & 0x0F) << 12) |
+         ((static_cast<unsigned char>(p[1]) & 0x3F) << 6) | (static_cast<unsigned char>(p[2]) & 0x3F);
+}
+
 void Gazetteer::AddPrefixes(const std::string& name) {
+  if (!name.empty() && Utf8Length(static_cast<unsigned char>(name[0])) == 3 && name.size() >= 3) {
+    const size_t k = FirstKey(name.data());
+    first_bits_[k / 64] |= uint64_t{1} << (k % 64);
+  }
   size_t chars = 0;
   for (size_t e = 0; e < name.size();) {
     e = std::min(name.size(), e + Utf8Length(static_cast<unsigned char>(name[e])));
     if (++chars < 2) continue;
+    if (chars == 2) {
+      const size_t h = PairHash(std::string_view(name).substr(0, e));
+      pair_bits_[h / 64] |= uint64_t{1} << (h % 64);
+    }
     prefixes_[name.substr(0, e)] |= e == name.size() ? kIsName : kExtends;
   }
 }
@@ -115,11 +137,22 @@ std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text) const
       ++p;
       continue;
     }
+    if (step == 3 && p + 3 <= text.size()) {
+      const size_t k = FirstKey(text.data() + p);
+      if (!(first_bits_[k / 64] >> (k % 64) & 1)) {  // no name starts with it
+        p += step;
+        continue;
+      }
+    }
     // Walk forward over character boundaries while the text still spells a
     // prefix of some name; the longest name seen wins.
     size_t best = 0;
     size_t chars = 1;
     for (size_t e = p + step; e <= text.size() && e - p <= max_name_bytes_;) {
+      if (chars == 2) {
+        const size_t h = PairHash(text.substr(p, e - p));
+        if (!(pair_bits_[h / 64] >> (h % 64) & 1)) break;  // no name starts so
+      }
       if (chars >= 2) {
         auto it = prefixes_.find(absl::string_view(text.data() + p, e - p));
         if (it == prefixes_.end()) break;

@@ -6,6 +6,7 @@
 #define XXGK_REPORT_GAZETTEER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,6 +77,16 @@ class Gazetteer {
   // from each position only while the text still spells a known name.
   static constexpr unsigned char kIsName = 1, kExtends = 2;
   absl::flat_hash_map<std::string, unsigned char> prefixes_;
+  // A bit per hash of every two-character prefix in prefixes_: Mentions
+  // asks the map only where the text's first two characters set one, which
+  // most positions of a text do not.
+  static constexpr size_t kPairBits = size_t{1} << 16;
+  std::vector<uint64_t> pair_bits_ = std::vector<uint64_t>(kPairBits / 64);
+  static size_t PairHash(std::string_view two_chars);
+  // A bit per 3-byte first character of a name (by the low 16 bits of its
+  // code point): most characters of a text start no name.
+  std::vector<uint64_t> first_bits_ = std::vector<uint64_t>(65536 / 64);
+  static size_t FirstKey(const char* three_bytes);
   void AddPrefixes(const std::string& name);
 };
 

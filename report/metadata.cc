@@ -188,9 +188,21 @@ struct HeaderValue {
 
 std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
                                        const std::vector<std::string>& keys, size_t max_lines) {
+  // A label cell (spaces removed) equal to a key holds the key's last
+  // character; "key:" text holds a ':'. Lines with neither are skipped.
+  std::vector<absl::string_view> last_chars;
+  for (const auto& k : keys) {
+    size_t b = k.size();
+    while (b > 0 && (static_cast<unsigned char>(k[b - 1]) & 0xC0) == 0x80) --b;
+    if (b > 0) --b;
+    last_chars.push_back(absl::string_view(k).substr(b));
+  }
   for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
     const Line& line = lines[i];
     if (IsPipeRow(line.text)) {
+      bool may = false;
+      for (absl::string_view c : last_chars) may = may || absl::StrContains(line.text, c);
+      if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
       for (size_t c = 0; c + 1 < cells.size(); ++c) {
         std::string label(cells[c]);
@@ -205,6 +217,7 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
       }
       continue;
     }
+    if (line.text.find(':') == absl::string_view::npos) continue;
     for (const auto& k : keys) {
       size_t pos = line.text.find(k);
       if (pos == absl::string_view::npos) continue;
@@ -483,6 +496,8 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
   const size_t header_lines = std::min<size_t>(lines.size(), 25);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
+    // Every label holds 日期, 发布时间 or 发布于: test those bytes first.
+    if (!absl::StrContains(line.text, "日期") && !absl::StrContains(line.text, "发布")) continue;
     re2::StringPiece in = SP(line.text), label;
     if (!RE2::FindAndConsume(&in, kLabel, &label)) continue;
     // Only headers near the top or bottom (not prose mentioning a date).
@@ -562,6 +577,13 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
       R"(\s*日)?\s*(?:起)?\s*(?:至|到|-|—|~)+\s*(?:(\d{4})\s*年)?\s*)" + kNum +
       R"(\s*月\s*(?:)" + kNum + R"(\s*日)?))");
   for (const Line& line : lines) {
+    // A period names a year (年) and two months (月): skip lines without them.
+    const size_t month = line.text.find("月");
+    if (month == absl::string_view::npos ||
+        line.text.find("月", month + 3) == absl::string_view::npos ||
+        !absl::StrContains(line.text, "年")) {
+      continue;
+    }
     re2::StringPiece in = SP(line.text);
     re2::StringPiece whole;
     std::string y1, m1, d1, y2, m2, d2;
@@ -643,11 +665,28 @@ void ReadMetadata(Report* report) {
   // Years mentioned.
   {
     std::set<int> years;
-    static const re2::RE2 kYear(R"((\d{4})\s*年)");
-    re2::StringPiece in = SP(text);
-    int y = 0;
     std::map<int, int> counts;
-    while (RE2::FindAndConsume(&in, kYear, &y)) {
+    // Each "(\d{4})\s*年" in the text (RE2's \s: [\t\n\f\r ]): a 年 preceded
+    // by whitespace and, before it, four ASCII digits. Matches end at their
+    // 年, so they never overlap and are found 年 by 年.
+    const absl::string_view all(text);
+    for (size_t at = all.find("年"); at != absl::string_view::npos; at = all.find("年", at + 3)) {
+      size_t j = at;
+      while (j > 0 && (all[j - 1] == ' ' || all[j - 1] == '\t' || all[j - 1] == '\n' ||
+                       all[j - 1] == '\f' || all[j - 1] == '\r')) {
+        --j;
+      }
+      if (j < 4) continue;
+      int y = 0;
+      bool digits = true;
+      for (size_t k = j - 4; k < j; ++k) {
+        if (!absl::ascii_isdigit(static_cast<unsigned char>(all[k]))) {
+          digits = false;
+          break;
+        }
+        y = y * 10 + (all[k] - '0');
+      }
+      if (!digits) continue;
       if (y >= 1990 && y <= 2100) {
         years.insert(y);
         counts[y]++;
