@@ -30,12 +30,27 @@ bool IsKeyPrefix(std::string_view prefix);
 // nothing matches.
 std::vector<std::string> ExpandPattern(std::string_view pattern);
 
+// A cell key resolved once to its field path, for callers that look the same
+// key up in many reports (resolve at compile time, then FindCell per report).
+// Lives as long as the program; never copied.
+struct CellPath;
+
+// The resolved path of `key`, or nullptr when `key` is not a cell key.
+const CellPath* ResolveCellKey(std::string_view key);
+
+// The key a path was resolved from, and its position in AllCellKeys().
+const std::string& CellPathKey(const CellPath& path);
+size_t CellPathIndex(const CellPath& path);
+
 // The cell at `key`, or nullptr when the key is unknown or the cell was not
 // read (its message is absent or its presence is PRESENCE_UNSPECIFIED).
 const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, std::string_view key);
+// The same for a resolved key, without looking the key up.
+const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, const CellPath& path);
 
 // The cell at `key`, created on demand; nullptr for an unknown key.
 xxgk::v1::Cell* MutableCell(xxgk::v1::Tables* tables, std::string_view key);
+xxgk::v1::Cell* MutableCell(xxgk::v1::Tables* tables, const CellPath& path);
 
 // Calls `fn` for every cell that was read, in schema order.
 void ForEachCell(const xxgk::v1::Tables& tables,

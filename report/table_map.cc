@@ -1,11 +1,13 @@
 #include "report/table_map.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
 #include <string_view>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -40,8 +42,6 @@ struct RowParts {
   int value_start = 0;      // first value column
 };
 
-std::string_view CellText(const GridCell& c) { return c.text; }
-
 bool IsEmptyText(std::string_view t) {
   for (char ch : t) {
     if (ch != ' ' && ch != '\t') return false;
@@ -49,28 +49,40 @@ bool IsEmptyText(std::string_view t) {
   return true;
 }
 
-RowParts SplitRow(const std::vector<GridCell>& row) {
+// What mapping needs to know about one grid row, worked out once: every
+// cell's label key and whether its text reads as a value, the row's anatomy
+// and its table marker. Rows are looked at many times (attribution, mapping,
+// held rows), their cells' keys and values never change.
+struct RowFacts {
+  std::vector<std::string> keys;  // LabelKey of each cell's text
+  std::vector<uint8_t> value;     // IsValueText of each cell's text
+  std::vector<uint8_t> empty;     // IsEmptyText of each cell's text
+  std::string all;                // the keys joined (the row's marker text)
+  RowParts parts;                 // label cells, then value cells
+  TableId hint = TableId::kNone;  // the table the row's own markers name
+};
+
+RowParts SplitRow(const RowFacts& f) {
   RowParts p;
-  const int n = static_cast<int>(row.size());
+  const int n = static_cast<int>(f.keys.size());
   int c = 0;
-  while (c < n && IsEmptyText(row[c].text)) ++c;
-  if (c >= n || IsValueText(row[c].text)) {
+  while (c < n && f.empty[c]) ++c;
+  if (c >= n || f.value[c]) {
     p.value_start = 0;
     return p;
   }
   while (c < n) {
-    std::string_view t = CellText(row[c]);
-    if (IsEmptyText(t)) {
+    if (f.empty[c]) {
       // an empty cell between labels: continue only when a label follows
       int k = c;
-      while (k < n && IsEmptyText(row[k].text)) ++k;
-      if (k < n && !IsValueText(row[k].text)) {
+      while (k < n && f.empty[k]) ++k;
+      if (k < n && !f.value[k]) {
         c = k;
         continue;
       }
       break;
     }
-    if (IsValueText(t)) break;
+    if (f.value[c]) break;
     p.labels.push_back(c);
     ++c;
   }
@@ -85,17 +97,11 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
   return row[c].text;
 }
 
-std::string RowKeyText(const std::vector<GridCell>& row) {
-  std::string all;
-  for (const GridCell& c : row) all += LabelKey(c.text);
-  return all;
-}
-
 // ---------------------------------------------------------------------------
 // Which table a row belongs to, by its own markers.
 
-TableId RowHint(const std::vector<GridCell>& row) {
-  std::string all = RowKeyText(row);
+TableId RowHint(const RowFacts& f) {
+  const std::string& all = f.all;
   if (all.empty()) return TableId::kNone;
   if (Contains(all, "统计指标") || Contains(all, "政府信息公开情况统计表") ||
       Contains(all, "主动公开政府信息数") || Contains(all, "回应解读") ||
@@ -112,8 +118,7 @@ TableId RowHint(const std::vector<GridCell>& row) {
     return TableId::kT3;
   }
   bool review = false, litigation = false;
-  for (const GridCell& c : row) {
-    std::string k = LabelKey(c.text);
+  for (const std::string& k : f.keys) {
     if (Contains(k, "行政复议")) review = true;
     if (Contains(k, "行政诉讼")) litigation = true;
   }
@@ -121,15 +126,80 @@ TableId RowHint(const std::vector<GridCell>& row) {
     return TableId::kT4;
   }
   // a lone t2 row label
-  RowParts parts = SplitRow(row);
+  const RowParts& parts = f.parts;
   if (!parts.labels.empty()) {
-    std::string k = LabelKey(row[parts.labels.front()].text);
+    const std::string& k = f.keys[parts.labels.front()];
     static const std::set<std::string_view> kT2Rows = {
         "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
     if (kT2Rows.count(k)) return TableId::kT2;
   }
   return TableId::kNone;
+}
+
+RowFacts MakeRowFacts(const std::vector<GridCell>& row) {
+  RowFacts f;
+  const size_t n = row.size();
+  f.keys.resize(n);
+  f.value.resize(n);
+  f.empty.resize(n);
+  for (size_t c = 0; c < n; ++c) {
+    const std::string& t = row[c].text;
+    if (IsEmptyText(t)) {
+      // blank: a value (BLANK) with an empty key
+      f.empty[c] = 1;
+      f.value[c] = 1;
+      continue;
+    }
+    f.keys[c] = LabelKey(t);
+    f.value[c] = IsValueText(t);
+    f.all += f.keys[c];
+  }
+  f.parts = SplitRow(f);
+  f.hint = RowHint(f);
+  return f;
+}
+
+// Facts for every row of every grid, parallel to the grids.
+using GridFacts = std::vector<RowFacts>;
+
+GridFacts MakeGridFacts(const TableGrid& grid) {
+  GridFacts out;
+  out.reserve(grid.rows.size());
+  for (const auto& row : grid.rows) out.push_back(MakeRowFacts(row));
+  return out;
+}
+
+// Resolved cell paths of table 三's rows ("result.denied" → the seven applicant
+// columns) and of table 四's fifteen cells.
+const absl::flat_hash_map<std::string, std::array<const CellPath*, 7>>& T3Paths() {
+  static const auto* const kPaths = [] {
+    auto* m = new absl::flat_hash_map<std::string, std::array<const CellPath*, 7>>;
+    for (const std::string& key : AllCellKeys()) {
+      if (key.rfind("t3.", 0) != 0) continue;
+      const size_t dot = key.rfind('.');
+      const std::string_view column = std::string_view(key).substr(dot + 1);
+      for (size_t i = 0; i < 7; ++i) {
+        if (column != kT3Columns[i]) continue;
+        auto [it, fresh] = m->try_emplace(key.substr(3, dot - 3));
+        if (fresh) it->second.fill(nullptr);
+        it->second[i] = ResolveCellKey(key);
+      }
+    }
+    return m;
+  }();
+  return *kPaths;
+}
+
+const CellPath* T4Path(size_t i) {
+  static const auto* const kPaths = [] {
+    auto* a = new std::array<const CellPath*, 15>;
+    for (size_t k = 0; k < 15; ++k) {
+      (*a)[k] = ResolveCellKey(absl::StrCat("t4.", kT4Blocks[k / 5], ".", kT4Columns[k % 5]));
+    }
+    return a;
+  }();
+  return (*kPaths)[i];
 }
 
 TableId HintFromHeading(std::string_view heading) {
@@ -147,6 +217,9 @@ TableId HintFromHeading(std::string_view heading) {
 struct Mapper {
   Report* report;
   TableId id;
+  // the grids being mapped and their rows' facts, parallel
+  const std::vector<PlacedGrid>* grids = nullptr;
+  const std::vector<GridFacts>* facts = nullptr;
   bool touched = false;
   std::string source_kind;
   std::string heading;
@@ -173,14 +246,17 @@ struct Mapper {
   const PlacedGrid* held_pg = nullptr;
   int held_r = 0;
 
+  const RowFacts& Facts(const PlacedGrid& pg, int r) const {
+    return (*facts)[static_cast<size_t>(&pg - grids->data())][static_cast<size_t>(r)];
+  }
+
   // Called when a grid (or this table's part of it) ends.
   void EndGrid() {
     if (id == TableId::kT3) FlushHeld();
     if (id == TableId::kT4 && !t4_data_seen && t4_blank_pg != nullptr) {
       t4_data_seen = true;
       for (size_t i = 0; i < 15; ++i) {
-        Put(absl::StrCat("t4.", kT4Blocks[i / 5], ".", kT4Columns[i % 5]), *t4_blank_pg, t4_blank_r,
-            static_cast<int>(i), "");
+        Put(*T4Path(i), *t4_blank_pg, t4_blank_r, static_cast<int>(i), "");
       }
     }
     t4_blank_pg = nullptr;
@@ -237,12 +313,18 @@ struct Mapper {
 
   // Stores one cell; `key` is a full cell key.
   void Put(const std::string& key, const PlacedGrid& pg, int r, int c, std::string_view unit) {
-    Cell* cell = MutableCell(report->mutable_tables(), key);
-    if (cell == nullptr) {
+    const CellPath* path = ResolveCellKey(key);
+    if (path == nullptr) {
       Note(ReadingNote::SHAPE, absl::StrCat("no cell ", key, " in this layout"), "",
            SpanAt(pg, r, c));
       return;
     }
+    Put(*path, pg, r, c, unit);
+  }
+
+  void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
+    Cell* cell = MutableCell(report->mutable_tables(), path);
+    const std::string& key = CellPathKey(path);
     std::string_view text = ValueText(pg.grid->rows[r], c);
     Cell parsed = ParseCellValue(text);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
@@ -314,8 +396,8 @@ struct Mapper {
   }
 
   // ---- table 二 ----
-  static std::string T2ColumnField(std::string_view header, std::string* unit) {
-    std::string k = LabelKey(header);
+  // `k` is the header cell's LabelKey.
+  static std::string T2ColumnField(std::string_view k, std::string* unit) {
     if (Contains(k, "万元")) *unit = "万元";
     if (Contains(k, "制发")) return "issued";
     if (Contains(k, "废止")) return "repealed";
@@ -332,8 +414,8 @@ struct Mapper {
     return "";
   }
 
-  static std::string T2RowKey(std::string_view label) {
-    std::string k = LabelKey(label);
+  // `k` is the label cell's LabelKey.
+  static std::string T2RowKey(std::string_view k) {
     struct E { const char* core; const char* key; };
     static const E kRows[] = {
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
@@ -367,8 +449,9 @@ struct Mapper {
 
   void MapT2Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    std::string all = RowKeyText(row);
-    RowParts parts = SplitRow(row);
+    const RowFacts& f = Facts(pg, r);
+    const std::string& all = f.all;
+    const RowParts& parts = f.parts;
     if (Contains(all, "第二十条")) {
       t2_columns.clear();
       t2_units.clear();
@@ -381,10 +464,10 @@ struct Mapper {
       if (!IsEmptyText(t)) has_number = true;
     }
     if (!parts.labels.empty()) {
-      std::string first = LabelKey(row[parts.labels.front()].text);
+      const std::string& first = f.keys[parts.labels.front()];
       std::string unit_probe;
       bool header = Contains(first, "信息内容") ||
-                    (!has_number && !T2ColumnField(row[parts.labels.back()].text, &unit_probe).empty());
+                    (!has_number && !T2ColumnField(f.keys[parts.labels.back()], &unit_probe).empty());
       if (header) {
         t2_columns.clear();
         t2_units.clear();
@@ -392,7 +475,7 @@ struct Mapper {
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
           std::string unit;
-          std::string field = row[c].continuation ? "" : T2ColumnField(row[c].text, &unit);
+          std::string field = row[c].continuation ? "" : T2ColumnField(f.keys[c], &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
@@ -415,7 +498,7 @@ struct Mapper {
     for (int c : parts.labels) label += row[c].text;
     std::string rowkey;
     for (int c : parts.labels) {
-      rowkey = T2RowKey(row[c].text);
+      rowkey = T2RowKey(f.keys[c]);
       if (!rowkey.empty()) break;
     }
     if (rowkey.empty()) {
@@ -519,8 +602,8 @@ struct Mapper {
                              ctx[parent.size()] == '.');
   }
 
-  const T3Entry* MatchT3(std::string_view label) const {
-    std::string k = LabelKey(label);
+  // `k` is the label's LabelKey.
+  const T3Entry* MatchT3(std::string_view k) const {
     if (k.empty()) return nullptr;
     const auto& entries = T3Entries();
     // exact, context-dependent labels
@@ -571,14 +654,11 @@ struct Mapper {
 
   void MapT3Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    RowParts parts = SplitRow(row);
-    std::vector<std::string_view> values;
-    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
-      values.push_back(ValueText(row, c));
-    }
+    const RowFacts& f = Facts(pg, r);
+    const RowParts& parts = f.parts;
     bool any_value = false;
-    for (std::string_view v : values) {
-      if (!IsEmptyText(v)) any_value = true;
+    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
+      if (!IsEmptyText(ValueText(row, c))) any_value = true;
     }
     std::string label;
     const T3Entry* data = nullptr;
@@ -588,13 +668,15 @@ struct Mapper {
       std::string_view t = row[c].text;
       if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
       label += t;
-      std::string k = LabelKey(t);
+      const std::string& k = f.keys[c];
       if (Contains(k, "勾稽") || Contains(k, "申请人情况") || Contains(k, "自然人") ||
           Contains(k, "法人或其他组织") || Contains(k, "商业企业") || Contains(k, "科研机构")) {
         header_like = true;
       }
-      const T3Entry* m = MatchT3(t);
-      if (m == nullptr && !pending_label.empty()) m = MatchT3(pending_label + std::string(t));
+      const T3Entry* m = MatchT3(k);
+      if (m == nullptr && !pending_label.empty()) {
+        m = MatchT3(LabelKey(pending_label + std::string(t)));
+      }
       if (m == nullptr) continue;
       if (m->group) {
         group = m;
@@ -662,7 +744,7 @@ struct Mapper {
   void FlushHeld() {
     if (held_pg == nullptr) return;
     const auto& row = held_pg->grid->rows[held_r];
-    RowParts parts = SplitRow(row);
+    const RowParts& parts = Facts(*held_pg, held_r).parts;
     std::string label;
     for (int c : parts.labels) label += row[c].text;
     PutT3Row(*held_pg, held_r, held_key, parts.value_start, label);
@@ -680,8 +762,15 @@ struct Mapper {
     }
     // values: the seven applicant columns, by position after the label
     size_t n = std::min<size_t>(values.size(), 7);
+    const auto& paths = T3Paths();
+    const auto it = paths.find(key);
     for (size_t i = 0; i < n; ++i) {
-      Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
+      const CellPath* path = it == paths.end() ? nullptr : it->second[i];
+      if (path != nullptr) {
+        Put(*path, pg, r, value_start + i, "");
+      } else {
+        Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
+      }
     }
     if (values.size() < 7) ShortRow(pg, r, label, values.size(), 7);
     for (size_t i = 7; i < values.size(); ++i) {
@@ -697,7 +786,7 @@ struct Mapper {
   // ---- table 四 ----
   void MapT4Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    RowParts parts = SplitRow(row);
+    RowParts parts = Facts(pg, r).parts;
     std::vector<std::string_view> values;
     int nonempty = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
@@ -715,8 +804,7 @@ struct Mapper {
       else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
       if (block >= 0 && nonempty > 0 && values.size() >= 4 && values.size() < 10) {
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
-          Put(absl::StrCat("t4.", kT4Blocks[block], ".", kT4Columns[i]), pg, r,
-              parts.value_start + i, "");
+          Put(*T4Path(static_cast<size_t>(block) * 5 + i), pg, r, parts.value_start + i, "");
         }
         if (values.size() < 5) ShortRow(pg, r, label, values.size(), 5);
         return;
@@ -744,8 +832,7 @@ struct Mapper {
     }
     size_t n = std::min<size_t>(values.size(), 15);
     for (size_t i = 0; i < n; ++i) {
-      Put(absl::StrCat("t4.", kT4Blocks[i / 5], ".", kT4Columns[i % 5]), pg, r,
-          parts.value_start + i, "");
+      Put(*T4Path(i), pg, r, parts.value_start + i, "");
     }
     if (values.size() < 15) ShortRow(pg, r, label.empty() ? "(data row)" : label, values.size(), 15);
     for (size_t i = 15; i < values.size(); ++i) {
@@ -854,23 +941,23 @@ struct Mapper {
 
   void MapLegacyRow(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    std::string all = RowKeyText(row);
+    const RowFacts& f = Facts(pg, r);
+    const std::string& all = f.all;
     // the header row tells where unit and value stand
     bool is_header = false;
     for (size_t c = 0; c < row.size(); ++c) {
-      std::string k = LabelKey(row[c].text);
-      if (k == "统计指标") is_header = true;
+      if (f.keys[c] == "统计指标") is_header = true;
     }
     if (is_header) {
       for (size_t c = 0; c < row.size(); ++c) {
-        std::string k = LabelKey(row[c].text);
+        const std::string& k = f.keys[c];
         if (k == "单位" || k == "计量单位") legacy_unit_col = static_cast<int>(c);
         if (k == "统计数" || k == "数量" || k == "数值") legacy_value_col = static_cast<int>(c);
       }
       return;
     }
     if (Contains(all, "统计表") || Contains(all, "填报单位")) return;
-    RowParts parts = SplitRow(row);
+    const RowParts& parts = f.parts;
     if (parts.labels.empty()) {
       bool any = false;
       for (const GridCell& c : row) any |= !IsEmptyText(c.text);
@@ -887,7 +974,7 @@ struct Mapper {
     if (unit_col > label_col && unit_col < static_cast<int>(row.size()) && unit_col != value_col) {
       unit = row[unit_col].text;
     }
-    std::string k = LabelKey(label);
+    const std::string& k = f.keys[label_col];
     Numbering num = ParseNumbering(label);
     // top-level group rows
     int group = 0;
@@ -968,7 +1055,7 @@ const char* TableIdName(TableId id) {
 TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
   for (const auto& row : grid.rows) {
-    TableId h = RowHint(row);
+    TableId h = MakeRowFacts(row).hint;
     if (h != TableId::kNone) ++votes[h];
   }
   TableId best = TableId::kNone;
@@ -1009,7 +1096,32 @@ std::vector<std::string> RequiredKeys(TableId id, FormatVersion layout) {
   return out;
 }
 
+namespace {
+
+// RequiredKeys resolved to paths, once per table and layout.
+const std::vector<const CellPath*>& RequiredPaths(TableId id, FormatVersion layout) {
+  using PathLists = std::map<std::pair<TableId, FormatVersion>, std::vector<const CellPath*>>;
+  static const PathLists* const kLists = [] {
+    auto* lists = new PathLists;
+    for (TableId t : {TableId::kT2, TableId::kT3, TableId::kT4, TableId::kLegacy}) {
+      for (FormatVersion v : {xxgk::v1::FORMAT_VERSION_UNSPECIFIED, xxgk::v1::FORMAT_2021,
+                              xxgk::v1::FORMAT_2019, xxgk::v1::FORMAT_LEGACY}) {
+        auto& paths = (*lists)[{t, v}];
+        for (const std::string& key : RequiredKeys(t, v)) paths.push_back(ResolveCellKey(key));
+      }
+    }
+    return lists;
+  }();
+  return kLists->at({id, layout});
+}
+
+}  // namespace
+
 void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
+  std::vector<GridFacts> facts(grids.size());
+  for (size_t g = 0; g < grids.size(); ++g) {
+    if (grids[g].grid != nullptr) facts[g] = MakeGridFacts(*grids[g].grid);
+  }
   std::map<TableId, Mapper> mappers;
   auto mapper = [&](TableId id) -> Mapper& {
     auto it = mappers.find(id);
@@ -1017,11 +1129,14 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
       Mapper m;
       m.report = report;
       m.id = id;
+      m.grids = &grids;
+      m.facts = &facts;
       it = mappers.emplace(id, std::move(m)).first;
     }
     return it->second;
   };
-  for (const PlacedGrid& pg : grids) {
+  for (size_t g = 0; g < grids.size(); ++g) {
+    const PlacedGrid& pg = grids[g];
     if (pg.grid == nullptr || pg.grid->rows.empty()) continue;
     const auto& rows = pg.grid->rows;
     // attribute rows to tables: a row's own marker switches the table; rows
@@ -1029,7 +1144,7 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     std::vector<TableId> owner(rows.size(), TableId::kNone);
     TableId cur = TableId::kNone;
     for (size_t r = 0; r < rows.size(); ++r) {
-      TableId h = RowHint(rows[r]);
+      TableId h = facts[g][r].hint;
       if (h != TableId::kNone) cur = h;
       owner[r] = cur;
     }
@@ -1090,8 +1205,8 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     info->set_layout(layout);
     FormatVersion for_keys = layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED ? xxgk::v1::FORMAT_2021
                                                                               : layout;
-    for (const std::string& key : RequiredKeys(id, for_keys)) {
-      if (FindCell(report->tables(), key) == nullptr) info->add_missing_keys(key);
+    for (const CellPath* path : RequiredPaths(id, for_keys)) {
+      if (FindCell(report->tables(), *path) == nullptr) info->add_missing_keys(CellPathKey(*path));
     }
   }
 }
