@@ -1,10 +1,10 @@
 #include "report/cell_keys.h"
 
+#include <algorithm>
+#include <cstring>
 #include <set>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
-#include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/reflection.h"
@@ -34,12 +34,34 @@ namespace {
 struct Catalogue {
   std::vector<std::string> keys;
   std::vector<CellPath> paths;  // parallel to keys
-  // key → position in keys/paths
-  absl::flat_hash_map<std::string, size_t> by_key;
+  // open-addressing table over KeyHash: key index + 1, 0 for a free slot
+  std::vector<uint32_t> slots;
   std::set<std::string, std::less<>> prefixes;
   // the dot-separated components of every key (views into `keys`)
   std::vector<std::vector<std::string_view>> parts;
 };
+
+uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// A cheap hash for cell keys (lookups compare the whole key, so it only needs
+// to spread the catalogue): the length and three 8-byte words, where keys
+// differ (their ends, and their middle).
+uint64_t KeyHash(std::string_view k) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = (k.size() + 1) * kMul;
+  if (k.size() >= 8) {
+    h = (h ^ Load64(k.data())) * kMul;
+    h = (h ^ Load64(k.data() + k.size() / 2 - 4)) * kMul;
+    h = (h ^ Load64(k.data() + k.size() - 8)) * kMul;
+  } else {
+    for (char ch : k) h = (h ^ static_cast<uint8_t>(ch)) * kMul;
+  }
+  return h ^ (h >> 31);
+}
 
 void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>* path,
           Catalogue* c) {
@@ -76,10 +98,14 @@ const Catalogue& Get() {
     auto* c = new Catalogue;
     std::vector<CellStep> path;
     Walk(xxgk::v1::Tables::descriptor(), "", &path, c);
-    c->by_key.reserve(c->keys.size());
+    size_t n_slots = 16;
+    while (n_slots < 4 * c->keys.size()) n_slots *= 2;
+    c->slots.assign(n_slots, 0);
     c->parts.reserve(c->keys.size());
     for (size_t i = 0; i < c->keys.size(); ++i) {
-      c->by_key.emplace(c->keys[i], i);
+      size_t slot = KeyHash(c->keys[i]) & (n_slots - 1);
+      while (c->slots[slot] != 0) slot = (slot + 1) & (n_slots - 1);
+      c->slots[slot] = static_cast<uint32_t>(i + 1);
       std::vector<std::string_view> parts;
       std::string_view k = c->keys[i];
       for (size_t b = 0;;) {
@@ -99,8 +125,12 @@ const Catalogue& Get() {
 
 const CellPath* ResolveCellKey(std::string_view key) {
   const Catalogue& c = Get();
-  auto it = c.by_key.find(absl::string_view(key.data(), key.size()));
-  return it == c.by_key.end() ? nullptr : &c.paths[it->second];
+  const size_t mask = c.slots.size() - 1;
+  for (size_t slot = KeyHash(key) & mask;; slot = (slot + 1) & mask) {
+    const uint32_t s = c.slots[slot];
+    if (s == 0) return nullptr;
+    if (c.keys[s - 1] == key) return &c.paths[s - 1];
+  }
 }
 
 const std::string& CellPathKey(const CellPath& path) { return path.key; }
@@ -164,11 +194,89 @@ xxgk::v1::Cell* MutableCell(xxgk::v1::Tables* tables, std::string_view key) {
   return path == nullptr ? nullptr : MutableCell(tables, *path);
 }
 
+namespace {
+
+// Steps `a` and `b` share from their start.
+size_t CommonSteps(const CellPath& a, const CellPath& b) {
+  const size_t n = std::min(a.steps.size(), b.steps.size());
+  size_t i = 0;
+  while (i < n && a.steps[i].field == b.steps[i].field) ++i;
+  return i;
+}
+
+}  // namespace
+
+CellCursor::CellCursor(const xxgk::v1::Tables& tables) { chain_.push_back(&tables); }
+
+const xxgk::v1::Cell* CellCursor::Find(const CellPath& path) {
+  const size_t keep = last_ == nullptr ? 0 : CommonSteps(*last_, path);
+  chain_.resize(keep + 1);
+  for (size_t i = keep; i < path.steps.size(); ++i) {
+    const CellStep& s = path.steps[i];
+    chain_.push_back(&s.reflection->GetMessage(*chain_.back(), s.field));
+  }
+  last_ = &path;
+  const auto* cell = static_cast<const xxgk::v1::Cell*>(chain_.back());
+  return cell->presence() == xxgk::v1::Cell::PRESENCE_UNSPECIFIED ? nullptr : cell;
+}
+
+MutableCellCursor::MutableCellCursor(xxgk::v1::Tables* tables) { chain_.push_back(tables); }
+
+xxgk::v1::Cell* MutableCellCursor::Get(const CellPath& path) {
+  const size_t keep = last_ == nullptr ? 0 : CommonSteps(*last_, path);
+  chain_.resize(keep + 1);
+  for (size_t i = keep; i < path.steps.size(); ++i) {
+    const CellStep& s = path.steps[i];
+    chain_.push_back(s.reflection->MutableMessage(chain_.back(), s.field));
+  }
+  last_ = &path;
+  return static_cast<xxgk::v1::Cell*>(chain_.back());
+}
+
+namespace {
+
+// Fills `cells` (by key index) with the read cells below `m`, which sits at
+// depth `depth` of the paths [first, last) (all of which pass through it).
+void IndexCells(const Message& m, size_t depth, size_t first, size_t last,
+                std::vector<const xxgk::v1::Cell*>* cells) {
+  const Catalogue& c = Get();
+  for (size_t k = first; k < last;) {
+    const CellStep& s = c.paths[k].steps[depth];
+    // the paths through the same field form one run (schema order)
+    size_t end = k + 1;
+    while (end < last && c.paths[end].steps[depth].field == s.field) ++end;
+    if (s.reflection->HasField(m, s.field)) {
+      const Message& sub = s.reflection->GetMessage(m, s.field);
+      if (c.paths[k].steps.size() == depth + 1) {
+        const auto& cell = static_cast<const xxgk::v1::Cell&>(sub);
+        if (cell.presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) (*cells)[k] = &cell;
+      } else {
+        IndexCells(sub, depth + 1, k, end, cells);
+      }
+    }
+    k = end;
+  }
+}
+
+}  // namespace
+
+CellIndex::CellIndex(const xxgk::v1::Tables& tables) : cells_(Get().keys.size(), nullptr) {
+  IndexCells(tables, 0, 0, cells_.size(), &cells_);
+}
+
+const xxgk::v1::Cell* CellIndex::Find(const CellPath& path) const { return cells_[path.index]; }
+
+const xxgk::v1::Cell* CellIndex::Find(std::string_view key) const {
+  const CellPath* path = ResolveCellKey(key);
+  return path == nullptr ? nullptr : cells_[path->index];
+}
+
 void ForEachCell(const xxgk::v1::Tables& tables,
                  const std::function<void(const std::string&, const xxgk::v1::Cell&)>& fn) {
   const Catalogue& c = Get();
+  CellCursor cursor(tables);
   for (size_t k = 0; k < c.keys.size(); ++k) {
-    if (const xxgk::v1::Cell* cell = FindCell(tables, c.paths[k])) fn(c.keys[k], *cell);
+    if (const xxgk::v1::Cell* cell = cursor.Find(c.paths[k])) fn(c.keys[k], *cell);
   }
 }
 std::string_view TableOfKey(std::string_view key) { return key.substr(0, key.find('.')); }

@@ -3,6 +3,7 @@
 #include "report/utf8.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
@@ -241,29 +242,46 @@ std::string LabelKey(std::string_view text) {
     if (num.style == NumberingStyle::kNone || num.length == 0) break;
     rest.remove_prefix(num.length);
   }
-  // Letters and digits only, decoded and re-encoded in one pass.
+  // Letters and digits only: well-formed characters are copied as they are
+  // (re-encoding one gives the same bytes), into a buffer the size of the
+  // input (the key is never longer).
   const BmpAlnum& is_alnum = IsAlnum();
-  std::string out;
-  out.reserve(rest.size());
+  std::string out(rest.size(), '\0');
+  char* w = out.data();
   const auto* p = reinterpret_cast<const uint8_t*>(rest.data());
   const int32_t n = static_cast<int32_t>(rest.size());
   for (int32_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      if (absl::ascii_isalnum(p[i])) out.push_back(static_cast<char>(p[i]));
+    const uint8_t b = p[i];
+    if (b < 0x80) {
+      if (absl::ascii_isalnum(b)) *w++ = static_cast<char>(b);
       ++i;
       continue;
+    }
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      // three bytes (all CJK): well-formed unless overlong or a surrogate
+      const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        if (is_alnum(c)) {
+          if (c == U'钩') {
+            std::memcpy(w, "\xE5\x8B\xBE", 3);  // 勾
+          } else {
+            std::memcpy(w, p + i, 3);
+          }
+          w += 3;
+        }
+        i += 3;
+        continue;
+      }
     }
     const int32_t from = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0 || !is_alnum(c)) continue;
-    if (c == U'钩') {
-      out.append("\xE5\x8B\xBE");  // 勾
-      continue;
-    }
-    // a well-formed sequence re-encodes to itself
-    out.append(reinterpret_cast<const char*>(p + from), static_cast<size_t>(i - from));
+    std::memcpy(w, p + from, static_cast<size_t>(i - from));  // never 钩 (3 bytes)
+    w += i - from;
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 
@@ -304,6 +322,45 @@ double LabelSimilarity(std::string_view a, std::string_view b) {
     return out;
   };
   const Bigrams ba = bigrams(ca), bb = bigrams(cb);
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < ba.size() && j < bb.size();) {
+    if (ba[i] < bb[j]) {
+      ++i;
+    } else if (bb[j] < ba[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) /
+         static_cast<double>((ca.size() - 1) + (cb.size() - 1));
+}
+
+LabelProfile MakeLabelProfile(std::string_view key) {
+  LabelProfile p;
+  p.code_points = CodePoints(key);
+  const auto& c = p.code_points;
+  if (c.size() >= 2) {
+    p.bigrams.reserve(c.size() - 1);
+    for (size_t i = 0; i + 1 < c.size(); ++i) {
+      p.bigrams.push_back((static_cast<uint64_t>(static_cast<uint32_t>(c[i])) << 32) |
+                          static_cast<uint32_t>(c[i + 1]));
+    }
+    std::sort(p.bigrams.begin(), p.bigrams.end());
+  }
+  return p;
+}
+
+double LabelSimilarity(const LabelProfile& a, const LabelProfile& b) {
+  const auto& ca = a.code_points;
+  const auto& cb = b.code_points;
+  if (ca.empty() || cb.empty()) return 0;
+  if (ca == cb) return 1;
+  if (ca.size() < 2 || cb.size() < 2) return 0;
+  const auto& ba = a.bigrams;
+  const auto& bb = b.bigrams;
   size_t common = 0;
   for (size_t i = 0, j = 0; i < ba.size() && j < bb.size();) {
     if (ba[i] < bb[j]) {
@@ -443,23 +500,23 @@ bool AllDigits(std::string_view t) {
 
 }  // namespace
 
-xxgk::v1::Cell ParseCellValue(std::string_view text) {
-  xxgk::v1::Cell cell;
+void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell) {
+  cell->Clear();
   std::string_view t = TrimSpaces(text);
-  cell.set_raw(std::string(t));
+  cell->set_raw(std::string(t));
   if (t.empty()) {
-    cell.set_presence(xxgk::v1::Cell::BLANK);
-    return cell;
+    cell->set_presence(xxgk::v1::Cell::BLANK);
+    return;
   }
   // Plain digits, the common case.
   if (AllDigits(t)) {
-    cell.set_presence(xxgk::v1::Cell::NUMBER);
-    cell.set_value(std::string(t));
-    return cell;
+    cell->set_presence(xxgk::v1::Cell::NUMBER);
+    cell->set_value(std::string(t));
+    return;
   }
   NumberParts m;
   if (MatchNumber(t, &m)) {
-    cell.set_presence(xxgk::v1::Cell::NUMBER);
+    cell->set_presence(xxgk::v1::Cell::NUMBER);
     std::string v;
     v.reserve(m.sign.size() + m.digits.size() + m.frac.size());
     if (m.sign == "-") v.push_back('-');
@@ -467,17 +524,20 @@ xxgk::v1::Cell ParseCellValue(std::string_view text) {
       if (c != ',') v.push_back(c);
     }
     v.append(m.frac);
-    cell.set_value(std::move(v));
-    if (!m.unit.empty()) cell.set_unit(std::string(m.unit));
-    return cell;
+    cell->set_value(std::move(v));
+    if (!m.unit.empty()) cell->set_unit(std::string(m.unit));
+    return;
   }
-  if (IsNaText(t)) {
-    cell.set_presence(xxgk::v1::Cell::NA);
-    return cell;
-  }
-  cell.set_presence(xxgk::v1::Cell::TEXT);
+  cell->set_presence(IsNaText(t) ? xxgk::v1::Cell::NA : xxgk::v1::Cell::TEXT);
+}
+
+xxgk::v1::Cell ParseCellValue(std::string_view text) {
+  xxgk::v1::Cell cell;
+  ParseCellValueInto(text, &cell);
   return cell;
 }
+
+std::string_view CellRawText(std::string_view text) { return TrimSpaces(text); }
 
 bool IsValueText(std::string_view text) {
   // ParseCellValue's decision without building the cell

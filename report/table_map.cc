@@ -28,6 +28,42 @@ bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
+// ---------------------------------------------------------------------------
+// Phrase search with a character filter: a text's signature has one bit per
+// character it holds (hashed to 64 bits); a phrase can only occur in a text
+// whose signature has all of the phrase's bits, so most searches are skipped
+// without reading the text. Exact: a filter never hides an occurrence.
+
+uint64_t CharSignature(std::string_view s) {
+  uint64_t sig = 0;
+  uint32_t cp = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<uint8_t>(s[i]);
+    cp = (b & 0xC0) == 0x80 ? (cp << 6) | (b & 0x3F) : b;
+    const bool last = i + 1 == s.size() || (static_cast<uint8_t>(s[i + 1]) & 0xC0) != 0x80;
+    if (last) sig |= uint64_t{1} << ((cp * 0x9E3779B97F4A7C15ull) >> 58);
+  }
+  return sig;
+}
+
+struct Phrase {
+  explicit Phrase(std::string_view t) : text(t), sig(CharSignature(t)) {}
+  std::string_view text;
+  uint64_t sig;
+  bool MayBeIn(uint64_t hay_sig) const { return (sig & ~hay_sig) == 0; }
+  bool In(std::string_view hay, uint64_t hay_sig) const {
+    return MayBeIn(hay_sig) && Contains(hay, text);
+  }
+};
+
+// True when any of `phrases` occurs in `hay`.
+bool AnyIn(const std::vector<Phrase>& phrases, std::string_view hay, uint64_t hay_sig) {
+  for (const Phrase& p : phrases) {
+    if (p.In(hay, hay_sig)) return true;
+  }
+  return false;
+}
+
 constexpr const char* kT3Columns[] = {"natural_person",    "commercial_enterprise",
                                       "research_institution", "social_welfare_org",
                                       "legal_service_org", "other_org", "total"};
@@ -58,6 +94,7 @@ struct RowFacts {
   std::vector<uint8_t> value;     // IsValueText of each cell's text
   std::vector<uint8_t> empty;     // IsEmptyText of each cell's text
   std::string all;                // the keys joined (the row's marker text)
+  uint64_t all_sig = 0;           // CharSignature(all)
   RowParts parts;                 // label cells, then value cells
   TableId hint = TableId::kNone;  // the table the row's own markers name
 };
@@ -103,28 +140,31 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
 TableId RowHint(const RowFacts& f) {
   const std::string& all = f.all;
   if (all.empty()) return TableId::kNone;
-  if (Contains(all, "统计指标") || Contains(all, "政府信息公开情况统计表") ||
-      Contains(all, "主动公开政府信息数") || Contains(all, "回应解读") ||
-      Contains(all, "申请答复数") || Contains(all, "行政复议数量") ||
-      Contains(all, "行政诉讼数量") || Contains(all, "举报投诉数量")) {
-    return TableId::kLegacy;
-  }
-  if (Contains(all, "第二十条") || Contains(all, "信息内容") || Contains(all, "本年制发件数") ||
-      Contains(all, "本年新制作数量")) {
-    return TableId::kT2;
-  }
-  if (Contains(all, "勾稽") || Contains(all, "申请人情况") || Contains(all, "本年新收") ||
-      Contains(all, "上年结转") || Contains(all, "本年度办理结果") || Contains(all, "结转下年度")) {
-    return TableId::kT3;
-  }
+  static const auto* const kLegacy = new std::vector<Phrase>{
+      Phrase("统计指标"), Phrase("政府信息公开情况统计表"), Phrase("主动公开政府信息数"),
+      Phrase("回应解读"), Phrase("申请答复数"), Phrase("行政复议数量"), Phrase("行政诉讼数量"),
+      Phrase("举报投诉数量")};
+  static const auto* const kT2 = new std::vector<Phrase>{
+      Phrase("第二十条"), Phrase("信息内容"), Phrase("本年制发件数"), Phrase("本年新制作数量")};
+  static const auto* const kT3 = new std::vector<Phrase>{
+      Phrase("勾稽"), Phrase("申请人情况"), Phrase("本年新收"), Phrase("上年结转"),
+      Phrase("本年度办理结果"), Phrase("结转下年度")};
+  static const auto* const kT4 =
+      new std::vector<Phrase>{Phrase("未经复议直接起诉"), Phrase("复议后起诉")};
+  static const Phrase kReview("行政复议"), kLitigation("行政诉讼");
+  const uint64_t sig = f.all_sig;
+  if (AnyIn(*kLegacy, all, sig)) return TableId::kLegacy;
+  if (AnyIn(*kT2, all, sig)) return TableId::kT2;
+  if (AnyIn(*kT3, all, sig)) return TableId::kT3;
+  // a cell's phrase is in the joined keys too: test the cells only then
   bool review = false, litigation = false;
-  for (const std::string& k : f.keys) {
-    if (Contains(k, "行政复议")) review = true;
-    if (Contains(k, "行政诉讼")) litigation = true;
+  if (kReview.In(all, sig) && kLitigation.In(all, sig)) {
+    for (const std::string& k : f.keys) {
+      if (Contains(k, kReview.text)) review = true;
+      if (Contains(k, kLitigation.text)) litigation = true;
+    }
   }
-  if ((review && litigation) || Contains(all, "未经复议直接起诉") || Contains(all, "复议后起诉")) {
-    return TableId::kT4;
-  }
+  if ((review && litigation) || AnyIn(*kT4, all, sig)) return TableId::kT4;
   // a lone t2 row label
   const RowParts& parts = f.parts;
   if (!parts.labels.empty()) {
@@ -155,6 +195,7 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row) {
     f.value[c] = IsValueText(t);
     f.all += f.keys[c];
   }
+  f.all_sig = CharSignature(f.all);
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
   return f;
@@ -220,6 +261,9 @@ struct Mapper {
   // the grids being mapped and their rows' facts, parallel
   const std::vector<PlacedGrid>* grids = nullptr;
   const std::vector<GridFacts>* facts = nullptr;
+  // into report->tables, made on the first store (an untouched report keeps
+  // no tables message)
+  std::optional<MutableCellCursor>* cells = nullptr;
   bool touched = false;
   std::string source_kind;
   std::string heading;
@@ -323,26 +367,29 @@ struct Mapper {
   }
 
   void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
-    Cell* cell = MutableCell(report->mutable_tables(), path);
+    if (!cells->has_value()) cells->emplace(report->mutable_tables());
+    Cell* cell = (*cells)->Get(path);
     const std::string& key = CellPathKey(path);
     std::string_view text = ValueText(pg.grid->rows[r], c);
-    Cell parsed = ParseCellValue(text);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
-      if (cell->raw() != parsed.raw()) {
+      const std::string_view trimmed = CellRawText(text);
+      const absl::string_view raw(trimmed.data(), trimmed.size());
+      if (cell->raw() != raw) {
         Note(ReadingNote::SHAPE,
-             absl::StrCat("cell ", key, " given twice (\"", cell->raw(), "\" and \"", parsed.raw(),
+             absl::StrCat("cell ", key, " given twice (\"", cell->raw(), "\" and \"", raw,
                           "\"); the first is kept"),
-             parsed.raw(), SpanAt(pg, r, c));
+             std::string(raw), SpanAt(pg, r, c));
       }
       return;
     }
-    if (parsed.unit().empty() && !unit.empty()) parsed.set_unit(std::string(unit));
-    Span s = SpanAt(pg, r, c);
-    if (parsed.presence() == Cell::BLANK) s.set_end(s.begin());
-    *parsed.mutable_span() = s;
-    parsed.set_source_row(r);
-    parsed.set_source_col(c);
-    *cell = std::move(parsed);
+    // an unread cell holds nothing: parse straight into it
+    ParseCellValueInto(text, cell);
+    if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
+    Span* s = cell->mutable_span();
+    *s = SpanAt(pg, r, c);
+    if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
+    cell->set_source_row(r);
+    cell->set_source_col(c);
     touched = true;
   }
 
@@ -529,9 +576,9 @@ struct Mapper {
       size_t i = static_cast<size_t>(c - parts.value_start);
       std::string_view t = ValueText(row, c);
       if (i < columns.size() && !columns[i].empty()) {
-        std::string key = absl::StrCat("t2.", rowkey, ".", columns[i]);
-        if (IsCellKey(key)) {
-          Put(key, pg, r, c, i < units.size() ? units[i] : "");
+        const CellPath* path = ResolveCellKey(absl::StrCat("t2.", rowkey, ".", columns[i]));
+        if (path != nullptr) {
+          Put(*path, pg, r, c, i < units.size() ? units[i] : "");
           ++placed;
           continue;
         }
@@ -620,23 +667,39 @@ struct Mapper {
       return nullptr;
     }
     // distinctive cores: the longest core found wins
+    static const auto* const kCores = [] {
+      auto* v = new std::vector<std::vector<Phrase>>;
+      for (const auto& e : T3Entries()) {
+        v->emplace_back();
+        for (std::string_view core : e.cores) v->back().emplace_back(core);
+      }
+      return v;
+    }();
+    const uint64_t sig = CharSignature(k);
     const T3Entry* best = nullptr;
     size_t best_len = 0;
-    for (const auto& e : entries) {
-      for (std::string_view core : e.cores) {
-        if (core.size() > best_len && Contains(k, core)) {
-          best = &e;
-          best_len = core.size();
+    for (size_t i = 0; i < entries.size(); ++i) {
+      for (const Phrase& core : (*kCores)[i]) {
+        if (core.text.size() > best_len && core.In(k, sig)) {
+          best = &entries[i];
+          best_len = core.text.size();
         }
       }
     }
     if (best) return best;
     // typos: bigram similarity against the full labels in context
+    static const auto* const kFull = [] {
+      auto* v = new std::vector<LabelProfile>;
+      for (const auto& e : T3Entries()) v->push_back(MakeLabelProfile(e.full));
+      return v;
+    }();
+    const LabelProfile key = MakeLabelProfile(k);
     const T3Entry* second = nullptr;
     double s1 = 0, s2 = 0;
-    for (const auto& e : entries) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const T3Entry& e = entries[i];
       if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
-      double s = LabelSimilarity(k, e.full);
+      double s = LabelSimilarity(key, (*kFull)[i]);
       if (s > s1) {
         second = best;
         s2 = s1;
@@ -1122,6 +1185,7 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
   for (size_t g = 0; g < grids.size(); ++g) {
     if (grids[g].grid != nullptr) facts[g] = MakeGridFacts(*grids[g].grid);
   }
+  std::optional<MutableCellCursor> cells;
   std::map<TableId, Mapper> mappers;
   auto mapper = [&](TableId id) -> Mapper& {
     auto it = mappers.find(id);
@@ -1131,6 +1195,7 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
       m.id = id;
       m.grids = &grids;
       m.facts = &facts;
+      m.cells = &cells;
       it = mappers.emplace(id, std::move(m)).first;
     }
     return it->second;
@@ -1205,8 +1270,9 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     info->set_layout(layout);
     FormatVersion for_keys = layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED ? xxgk::v1::FORMAT_2021
                                                                               : layout;
+    CellCursor read(report->tables());
     for (const CellPath* path : RequiredPaths(id, for_keys)) {
-      if (FindCell(report->tables(), *path) == nullptr) info->add_missing_keys(CellPathKey(*path));
+      if (read.Find(*path) == nullptr) info->add_missing_keys(CellPathKey(*path));
     }
   }
 }

@@ -302,5 +302,21 @@ TEST(LabelsFastPaths, SimilarityAndCountAsBefore) {
   EXPECT_DOUBLE_EQ(LabelSimilarity(a, b), 2.0 * 198 / 398);
 }
 
+TEST(LabelsFastPaths, PreparedSimilarityEqualsDirect) {
+  std::vector<std::string> in = Generated(99, 400);
+  for (const char* s : {"予以公开", "予以公幵", "本机关不掌握相关政府信息", "本机関不掌握相关政府信息",
+                        "其他", "", "a", "aa", "aaa", "abab"}) {
+    in.push_back(s);
+  }
+  std::vector<LabelProfile> profiles;
+  for (const std::string& s : in) profiles.push_back(MakeLabelProfile(s));
+  for (size_t i = 0; i < in.size(); ++i) {
+    for (size_t j = 0; j < in.size(); j += 7) {
+      ASSERT_EQ(LabelSimilarity(profiles[i], profiles[j]), LabelSimilarity(in[i], in[j]))
+          << in[i] << " / " << in[j];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
