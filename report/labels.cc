@@ -218,14 +218,20 @@ class BmpAlnum {
     for (UChar32 c = 0; c < 0x10000; ++c) {
       if (u_isalnum(c)) bits_[static_cast<size_t>(c) >> 6] |= uint64_t{1} << (c & 63);
     }
+    unified_all_alnum_ = true;
+    for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) unified_all_alnum_ = unified_all_alnum_ && (*this)(c);
   }
   bool operator()(UChar32 c) const {
     if (c >= 0x10000) return u_isalnum(c);
     return (bits_[static_cast<size_t>(c) >> 6] >> (c & 63)) & 1;
   }
+  // True when every code point of U+4E00..U+9FFF (CJK unified ideographs) is
+  // a letter, as in ICU 72.
+  bool unified_all_alnum() const { return unified_all_alnum_; }
 
  private:
   uint64_t bits_[0x10000 / 64] = {};
+  bool unified_all_alnum_ = false;
 };
 
 const BmpAlnum& IsAlnum() {
@@ -242,45 +248,64 @@ std::string LabelKey(std::string_view text) {
     if (num.style == NumberingStyle::kNone || num.length == 0) break;
     rest.remove_prefix(num.length);
   }
-  // Letters and digits only: well-formed characters are copied as they are
-  // (re-encoding one gives the same bytes), into a buffer the size of the
-  // input (the key is never longer).
+  // Letters and digits only. Kept characters are copied as they are
+  // (re-encoding a well-formed one gives the same bytes) in runs, into a
+  // buffer the size of the input (the key is never longer).
   const BmpAlnum& is_alnum = IsAlnum();
   std::string out(rest.size(), '\0');
   char* w = out.data();
   const auto* p = reinterpret_cast<const uint8_t*>(rest.data());
   const int32_t n = static_cast<int32_t>(rest.size());
+  int32_t run = 0;  // bytes [run, i) are kept as they are
+  auto flush = [&](int32_t end) {
+    std::memcpy(w, p + run, static_cast<size_t>(end - run));
+    w += end - run;
+  };
   for (int32_t i = 0; i < n;) {
     const uint8_t b = p[i];
     if (b < 0x80) {
-      if (absl::ascii_isalnum(b)) *w++ = static_cast<char>(b);
+      if (!absl::ascii_isalnum(b)) {
+        flush(i);
+        run = i + 1;
+      }
       ++i;
       continue;
     }
     if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
         (p[i + 2] & 0xC0) == 0x80) {
-      // three bytes (all CJK): well-formed unless overlong or a surrogate
+      // three bytes (all CJK): U+4E00..U+9FFF (E4 B8 80 .. E9 BF BF) are all
+      // letters when the table says so; else decode (well-formed unless
+      // overlong or a surrogate)
+      const bool unified = is_alnum.unified_all_alnum() &&
+                           ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && p[i + 1] >= 0xB8));
+      if (unified && !(b == 0xE9 && p[i + 1] == 0x92 && p[i + 2] == 0xA9)) {  // not 钩
+        i += 3;
+        continue;
+      }
       const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-        if (is_alnum(c)) {
-          if (c == U'钩') {
-            std::memcpy(w, "\xE5\x8B\xBE", 3);  // 勾
-          } else {
-            std::memcpy(w, p + i, 3);
-          }
+        if (is_alnum(c) && c != U'钩') {
+          i += 3;
+          continue;
+        }
+        flush(i);
+        if (c == U'钩' && is_alnum(c)) {
+          std::memcpy(w, "\xE5\x8B\xBE", 3);  // 勾
           w += 3;
         }
         i += 3;
+        run = i;
         continue;
       }
     }
     const int32_t from = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0 || !is_alnum(c)) continue;
-    std::memcpy(w, p + from, static_cast<size_t>(i - from));  // never 钩 (3 bytes)
-    w += i - from;
+    if (c >= 0 && is_alnum(c)) continue;  // kept (never 钩: that is three bytes)
+    flush(from);
+    run = i;
   }
+  flush(n);
   out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
