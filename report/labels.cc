@@ -96,12 +96,23 @@ bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0x
 }  // namespace
 
 int ChineseNumeralValue(std::string_view numeral) {
-  std::vector<UChar32> cps = CodePoints(numeral);
-  if (cps.empty() || cps.size() > 3) return 0;
+  // at most three code points (as CodePoints decodes them), without a vector
+  UChar32 cps[3];
+  size_t count = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(numeral.data());
+  const int32_t n = static_cast<int32_t>(numeral.size());
+  for (int32_t i = 0; i < n;) {
+    if (count == 3) return 0;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    cps[count++] = c < 0 ? 0xFFFD : c;
+  }
+  if (count == 0) return 0;
   int value = 0;
   int pending = 0;
   bool any = false;
-  for (UChar32 c : cps) {
+  for (size_t k = 0; k < count; ++k) {
+    const UChar32 c = cps[k];
     if (c == U'十') {
       value += (pending == 0 ? 1 : pending) * 10;
       pending = 0;

@@ -240,6 +240,39 @@ TEST(LabelsFastPaths, ParseNumberingEqualsReference) {
   }
 }
 
+int RefChineseNumeralValue(std::string_view numeral) {
+  std::vector<UChar32> cps = CodePoints(numeral);
+  if (cps.empty() || cps.size() > 3) return 0;
+  static const std::u32string_view kDigits = U"〇一二三四五六七八九";
+  int value = 0, pending = 0;
+  for (UChar32 c : cps) {
+    if (c == U'十') {
+      value += (pending == 0 ? 1 : pending) * 10;
+      pending = 0;
+    } else if (c == U'零') {
+      pending = 0;
+    } else if (c == U'两') {
+      pending = 2;
+    } else if (size_t d = kDigits.find(static_cast<char32_t>(c)); d != std::u32string_view::npos) {
+      pending = static_cast<int>(d);
+    } else {
+      return 0;
+    }
+  }
+  return value + pending;
+}
+
+TEST(LabelsFastPaths, ChineseNumeralValueEqualsReference) {
+  for (const std::string& s : AllInputs()) {
+    EXPECT_EQ(ChineseNumeralValue(s), RefChineseNumeralValue(s)) << s;
+  }
+  EXPECT_EQ(ChineseNumeralValue("九十九"), 99);
+  EXPECT_EQ(ChineseNumeralValue("十二"), 12);
+  EXPECT_EQ(ChineseNumeralValue("两"), 2);
+  EXPECT_EQ(ChineseNumeralValue("一二三四"), 0);
+  EXPECT_EQ(ChineseNumeralValue("\xFF"), 0);
+}
+
 TEST(LabelsFastPaths, LabelKeyEqualsReference) {
   for (const std::string& s : AllInputs()) EXPECT_EQ(LabelKey(s), RefLabelKey(s)) << s;
 }
