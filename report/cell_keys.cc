@@ -21,6 +21,9 @@ using google::protobuf::Reflection;
 struct CellStep {
   const FieldDescriptor* field;
   const Reflection* reflection;
+  // the default instance of the field's type: what reading an unset field
+  // gives (a lookup that reaches it can stop: no cell below it was read)
+  const Message* unset;
 };
 
 struct CellPath {
@@ -72,7 +75,8 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
     if (f->type() != FieldDescriptor::TYPE_MESSAGE || f->is_repeated()) continue;
     const Descriptor* sub = f->message_type();
     std::string key = prefix.empty() ? f->name() : prefix + "." + f->name();
-    path->push_back({f, refl});
+    path->push_back(
+        {f, refl, google::protobuf::MessageFactory::generated_factory()->GetPrototype(sub)});
     if (sub == xxgk::v1::Cell::descriptor()) {
       CellPath p;
       p.steps = *path;
@@ -170,10 +174,14 @@ std::vector<std::string> ExpandPattern(std::string_view pattern) {
 }
 
 const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, const CellPath& path) {
-  // An unset message reads as its default instance, whose cells are all
-  // PRESENCE_UNSPECIFIED: no presence test is needed on the way down.
+  // An unset message reads as its default instance, below which no cell was
+  // read: no presence test is needed on the way down, and reaching one ends
+  // the walk.
   const Message* m = &tables;
-  for (const CellStep& s : path.steps) m = &s.reflection->GetMessage(*m, s.field);
+  for (const CellStep& s : path.steps) {
+    m = &s.reflection->GetMessage(*m, s.field);
+    if (m == s.unset) return nullptr;
+  }
   const auto* cell = static_cast<const xxgk::v1::Cell*>(m);
   return cell->presence() == xxgk::v1::Cell::PRESENCE_UNSPECIFIED ? nullptr : cell;
 }
@@ -245,8 +253,8 @@ void IndexCells(const Message& m, size_t depth, size_t first, size_t last,
     // the paths through the same field form one run (schema order)
     size_t end = k + 1;
     while (end < last && c.paths[end].steps[depth].field == s.field) ++end;
-    if (s.reflection->HasField(m, s.field)) {
-      const Message& sub = s.reflection->GetMessage(m, s.field);
+    const Message& sub = s.reflection->GetMessage(m, s.field);
+    if (&sub != s.unset) {
       if (c.paths[k].steps.size() == depth + 1) {
         const auto& cell = static_cast<const xxgk::v1::Cell&>(sub);
         if (cell.presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) (*cells)[k] = &cell;
