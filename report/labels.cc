@@ -250,9 +250,8 @@ const BmpAlnum& IsAlnum() {
   return *kTable;
 }
 
-}  // namespace
-
-std::string LabelKey(std::string_view text) {
+// WriteLabelKey's body, inlined into both of its callers.
+inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char* w) {
   std::string_view rest = text;
   for (int n = 0; n < 3 && MayStartNumbering(rest); ++n) {
     Numbering num = ParseNumbering(rest);
@@ -263,8 +262,6 @@ std::string LabelKey(std::string_view text) {
   // (re-encoding a well-formed one gives the same bytes) in runs, into a
   // buffer the size of the input (the key is never longer).
   const BmpAlnum& is_alnum = IsAlnum();
-  std::string out(rest.size(), '\0');
-  char* w = out.data();
   const auto* p = reinterpret_cast<const uint8_t*>(rest.data());
   const int32_t n = static_cast<int32_t>(rest.size());
   int32_t run = 0;  // bytes [run, i) are kept as they are
@@ -317,9 +314,18 @@ std::string LabelKey(std::string_view text) {
     run = i;
   }
   flush(n);
-  out.resize(static_cast<size_t>(w - out.data()));
+  return w;
+}
+
+}  // namespace
+
+std::string LabelKey(std::string_view text) {
+  std::string out(text.size(), '\0');
+  out.resize(static_cast<size_t>(WriteKey(text, out.data()) - out.data()));
   return out;
 }
+
+char* WriteLabelKey(std::string_view text, char* out) { return WriteKey(text, out); }
 
 namespace {
 

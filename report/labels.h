@@ -39,6 +39,9 @@ int ChineseNumeralValue(std::string_view numeral);
 // `text` without its numbering prefixes (several may be stacked, e.g.
 // "三、(一)"), without spaces, punctuation and symbols; 钩稽 → 勾稽.
 std::string LabelKey(std::string_view text);
+// Writes LabelKey(text) at `out`, which has room for text.size() bytes (a
+// key is never longer than its text); returns the end of what was written.
+char* WriteLabelKey(std::string_view text, char* out);
 
 // Dice coefficient over character bigrams of two label keys, in [0, 1].
 double LabelSimilarity(std::string_view a, std::string_view b);

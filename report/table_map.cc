@@ -90,18 +90,25 @@ bool IsEmptyText(std::string_view t) {
 // and its table marker. Rows are looked at many times (attribution, mapping,
 // held rows), their cells' keys and values never change.
 struct RowFacts {
-  std::vector<std::string> keys;  // LabelKey of each cell's text
+  std::string all;                // the cells' label keys joined (the row's marker text)
+  std::vector<uint32_t> key_end;  // where each cell's key ends in `all`
   std::vector<uint8_t> value;     // IsValueText of each cell's text
   std::vector<uint8_t> empty;     // IsEmptyText of each cell's text
-  std::string all;                // the keys joined (the row's marker text)
   uint64_t all_sig = 0;           // CharSignature(all)
   RowParts parts;                 // label cells, then value cells
   TableId hint = TableId::kNone;  // the table the row's own markers name
+
+  size_t size() const { return key_end.size(); }
+  // LabelKey of cell c's text.
+  std::string_view key(size_t c) const {
+    const size_t begin = c == 0 ? 0 : key_end[c - 1];
+    return std::string_view(all).substr(begin, key_end[c] - begin);
+  }
 };
 
 RowParts SplitRow(const RowFacts& f) {
   RowParts p;
-  const int n = static_cast<int>(f.keys.size());
+  const int n = static_cast<int>(f.size());
   int c = 0;
   while (c < n && f.empty[c]) ++c;
   if (c >= n || f.value[c]) {
@@ -159,7 +166,8 @@ TableId RowHint(const RowFacts& f) {
   // a cell's phrase is in the joined keys too: test the cells only then
   bool review = false, litigation = false;
   if (kReview.In(all, sig) && kLitigation.In(all, sig)) {
-    for (const std::string& k : f.keys) {
+    for (size_t c = 0; c < f.size(); ++c) {
+      const std::string_view k = f.key(c);
       if (Contains(k, kReview.text)) review = true;
       if (Contains(k, kLitigation.text)) litigation = true;
     }
@@ -168,7 +176,7 @@ TableId RowHint(const RowFacts& f) {
   // a lone t2 row label
   const RowParts& parts = f.parts;
   if (!parts.labels.empty()) {
-    const std::string& k = f.keys[parts.labels.front()];
+    const std::string_view k = f.key(parts.labels.front());
     static const std::set<std::string_view> kT2Rows = {
         "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
@@ -180,21 +188,28 @@ TableId RowHint(const RowFacts& f) {
 RowFacts MakeRowFacts(const std::vector<GridCell>& row) {
   RowFacts f;
   const size_t n = row.size();
-  f.keys.resize(n);
+  f.key_end.resize(n);
   f.value.resize(n);
   f.empty.resize(n);
+  // the keys are written one after another into room for all the texts
+  size_t bytes = 0;
+  for (const GridCell& cell : row) bytes += cell.text.size();
+  f.all.resize(bytes);
+  char* const begin = f.all.data();
+  char* w = begin;
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
     if (IsEmptyText(t)) {
       // blank: a value (BLANK) with an empty key
       f.empty[c] = 1;
       f.value[c] = 1;
-      continue;
+    } else {
+      w = WriteLabelKey(t, w);
+      f.value[c] = IsValueText(t);
     }
-    f.keys[c] = LabelKey(t);
-    f.value[c] = IsValueText(t);
-    f.all += f.keys[c];
+    f.key_end[c] = static_cast<uint32_t>(w - begin);
   }
+  f.all.resize(static_cast<size_t>(w - begin));
   f.all_sig = CharSignature(f.all);
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
@@ -511,10 +526,10 @@ struct Mapper {
       if (!IsEmptyText(t)) has_number = true;
     }
     if (!parts.labels.empty()) {
-      const std::string& first = f.keys[parts.labels.front()];
+      const std::string_view first = f.key(parts.labels.front());
       std::string unit_probe;
       bool header = Contains(first, "信息内容") ||
-                    (!has_number && !T2ColumnField(f.keys[parts.labels.back()], &unit_probe).empty());
+                    (!has_number && !T2ColumnField(f.key(parts.labels.back()), &unit_probe).empty());
       if (header) {
         t2_columns.clear();
         t2_units.clear();
@@ -522,7 +537,7 @@ struct Mapper {
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
           std::string unit;
-          std::string field = row[c].continuation ? "" : T2ColumnField(f.keys[c], &unit);
+          std::string field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
@@ -545,7 +560,7 @@ struct Mapper {
     for (int c : parts.labels) label += row[c].text;
     std::string rowkey;
     for (int c : parts.labels) {
-      rowkey = T2RowKey(f.keys[c]);
+      rowkey = T2RowKey(f.key(c));
       if (!rowkey.empty()) break;
     }
     if (rowkey.empty()) {
@@ -731,7 +746,7 @@ struct Mapper {
       std::string_view t = row[c].text;
       if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
       label += t;
-      const std::string& k = f.keys[c];
+      const std::string_view k = f.key(c);
       if (Contains(k, "勾稽") || Contains(k, "申请人情况") || Contains(k, "自然人") ||
           Contains(k, "法人或其他组织") || Contains(k, "商业企业") || Contains(k, "科研机构")) {
         header_like = true;
@@ -1009,11 +1024,11 @@ struct Mapper {
     // the header row tells where unit and value stand
     bool is_header = false;
     for (size_t c = 0; c < row.size(); ++c) {
-      if (f.keys[c] == "统计指标") is_header = true;
+      if (f.key(c) == "统计指标") is_header = true;
     }
     if (is_header) {
       for (size_t c = 0; c < row.size(); ++c) {
-        const std::string& k = f.keys[c];
+        const std::string_view k = f.key(c);
         if (k == "单位" || k == "计量单位") legacy_unit_col = static_cast<int>(c);
         if (k == "统计数" || k == "数量" || k == "数值") legacy_value_col = static_cast<int>(c);
       }
@@ -1037,7 +1052,7 @@ struct Mapper {
     if (unit_col > label_col && unit_col < static_cast<int>(row.size()) && unit_col != value_col) {
       unit = row[unit_col].text;
     }
-    const std::string& k = f.keys[label_col];
+    const std::string_view k = f.key(label_col);
     Numbering num = ParseNumbering(label);
     // top-level group rows
     int group = 0;

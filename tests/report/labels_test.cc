@@ -274,7 +274,13 @@ TEST(LabelsFastPaths, ChineseNumeralValueEqualsReference) {
 }
 
 TEST(LabelsFastPaths, LabelKeyEqualsReference) {
-  for (const std::string& s : AllInputs()) EXPECT_EQ(LabelKey(s), RefLabelKey(s)) << s;
+  for (const std::string& s : AllInputs()) {
+    EXPECT_EQ(LabelKey(s), RefLabelKey(s)) << s;
+    // written after other text, into room for the text only
+    std::string buf = "前缀" + std::string(s.size(), '#');
+    char* end = WriteLabelKey(s, buf.data() + 6);
+    EXPECT_EQ(std::string(buf.data(), end), "前缀" + RefLabelKey(s)) << s;
+  }
 }
 
 TEST(LabelsFastPaths, LabelKeyKeepsEveryBmpLetterAndDigit) {
