@@ -1,38 +1,89 @@
 #include "report/cell_keys.h"
 
-#include <map>
+#include <algorithm>
+#include <cstring>
 #include <set>
 
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
+#include "absl/container/inlined_vector.h"
 #include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
 #include "google/protobuf/reflection.h"
 
 namespace xxgk::report {
-namespace {
 
 using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
+using google::protobuf::Reflection;
 
-using Path = std::vector<const FieldDescriptor*>;
+// One step of a resolved path: the field and the reflection of the message
+// that holds it (fixed per message type, so it is looked up once).
+struct CellStep {
+  const FieldDescriptor* field;
+  const Reflection* reflection;
+  // the default instance of the field's type: what reading an unset field
+  // gives (a lookup that reaches it can stop: no cell below it was read)
+  const Message* unset;
+};
+
+struct CellPath {
+  std::vector<CellStep> steps;
+  size_t index = 0;
+  std::string key;
+};
+
+namespace {
 
 struct Catalogue {
   std::vector<std::string> keys;
-  std::map<std::string, Path, std::less<>> paths;
+  std::vector<CellPath> paths;  // parallel to keys
+  // open-addressing table over KeyHash: key index + 1, 0 for a free slot
+  std::vector<uint32_t> slots;
   std::set<std::string, std::less<>> prefixes;
+  // the dot-separated components of every key (views into `keys`)
+  std::vector<std::vector<std::string_view>> parts;
 };
 
-void Walk(const Descriptor* d, const std::string& prefix, Path* path, Catalogue* c) {
+uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// A cheap hash for cell keys (lookups compare the whole key, so it only needs
+// to spread the catalogue): the length and three 8-byte words, where keys
+// differ (their ends, and their middle).
+uint64_t KeyHash(std::string_view k) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = (k.size() + 1) * kMul;
+  if (k.size() >= 8) {
+    h = (h ^ Load64(k.data())) * kMul;
+    h = (h ^ Load64(k.data() + k.size() / 2 - 4)) * kMul;
+    h = (h ^ Load64(k.data() + k.size() - 8)) * kMul;
+  } else {
+    for (char ch : k) h = (h ^ static_cast<uint8_t>(ch)) * kMul;
+  }
+  return h ^ (h >> 31);
+}
+
+void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>* path,
+          Catalogue* c) {
+  const Reflection* refl =
+      google::protobuf::MessageFactory::generated_factory()->GetPrototype(d)->GetReflection();
   for (int i = 0; i < d->field_count(); ++i) {
     const FieldDescriptor* f = d->field(i);
     if (f->type() != FieldDescriptor::TYPE_MESSAGE || f->is_repeated()) continue;
     const Descriptor* sub = f->message_type();
     std::string key = prefix.empty() ? f->name() : prefix + "." + f->name();
-    path->push_back(f);
+    path->push_back(
+        {f, refl, google::protobuf::MessageFactory::generated_factory()->GetPrototype(sub)});
     if (sub == xxgk::v1::Cell::descriptor()) {
+      CellPath p;
+      p.steps = *path;
+      p.index = c->keys.size();
+      p.key = key;
       c->keys.push_back(key);
-      c->paths.emplace(key, *path);
+      c->paths.push_back(std::move(p));
       // every proper prefix of a cell key is a group prefix
       std::string_view k = key;
       for (size_t pos = k.find('.'); pos != std::string_view::npos; pos = k.find('.', pos + 1)) {
@@ -49,24 +100,50 @@ void Walk(const Descriptor* d, const std::string& prefix, Path* path, Catalogue*
 const Catalogue& Get() {
   static const Catalogue* const kCatalogue = [] {
     auto* c = new Catalogue;
-    Path path;
+    std::vector<CellStep> path;
     Walk(xxgk::v1::Tables::descriptor(), "", &path, c);
+    size_t n_slots = 16;
+    while (n_slots < 4 * c->keys.size()) n_slots *= 2;
+    c->slots.assign(n_slots, 0);
+    c->parts.reserve(c->keys.size());
+    for (size_t i = 0; i < c->keys.size(); ++i) {
+      size_t slot = KeyHash(c->keys[i]) & (n_slots - 1);
+      while (c->slots[slot] != 0) slot = (slot + 1) & (n_slots - 1);
+      c->slots[slot] = static_cast<uint32_t>(i + 1);
+      std::vector<std::string_view> parts;
+      std::string_view k = c->keys[i];
+      for (size_t b = 0;;) {
+        size_t e = k.find('.', b);
+        parts.push_back(k.substr(b, e == std::string_view::npos ? e : e - b));
+        if (e == std::string_view::npos) break;
+        b = e + 1;
+      }
+      c->parts.push_back(std::move(parts));
+    }
     return c;
   }();
   return *kCatalogue;
 }
 
-const Path* FindPath(std::string_view key) {
-  const auto& paths = Get().paths;
-  auto it = paths.find(key);
-  return it == paths.end() ? nullptr : &it->second;
+}  // namespace
+
+const CellPath* ResolveCellKey(std::string_view key) {
+  const Catalogue& c = Get();
+  const size_t mask = c.slots.size() - 1;
+  for (size_t slot = KeyHash(key) & mask;; slot = (slot + 1) & mask) {
+    const uint32_t s = c.slots[slot];
+    if (s == 0) return nullptr;
+    if (c.keys[s - 1] == key) return &c.paths[s - 1];
+  }
 }
 
-}  // namespace
+const std::string& CellPathKey(const CellPath& path) { return path.key; }
+
+size_t CellPathIndex(const CellPath& path) { return path.index; }
 
 const std::vector<std::string>& AllCellKeys() { return Get().keys; }
 
-bool IsCellKey(std::string_view key) { return FindPath(key) != nullptr; }
+bool IsCellKey(std::string_view key) { return ResolveCellKey(key) != nullptr; }
 
 bool IsKeyPrefix(std::string_view prefix) { return Get().prefixes.count(prefix) > 0; }
 
@@ -76,48 +153,140 @@ std::vector<std::string> ExpandPattern(std::string_view pattern) {
     if (IsCellKey(pattern)) out.emplace_back(pattern);
     return out;
   }
-  std::vector<absl::string_view> want =
-      absl::StrSplit(absl::string_view(pattern.data(), pattern.size()), '.');
-  for (const std::string& key : AllCellKeys()) {
-    std::vector<absl::string_view> got = absl::StrSplit(key, '.');
+  absl::InlinedVector<std::string_view, 8> want;
+  for (size_t b = 0;;) {
+    size_t e = pattern.find('.', b);
+    want.push_back(pattern.substr(b, e == std::string_view::npos ? e : e - b));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  const Catalogue& c = Get();
+  for (size_t k = 0; k < c.keys.size(); ++k) {
+    const std::vector<std::string_view>& got = c.parts[k];
     if (got.size() != want.size()) continue;
     bool match = true;
     for (size_t i = 0; i < got.size() && match; ++i) {
       match = want[i] == "*" || want[i] == got[i];
     }
-    if (match) out.push_back(key);
+    if (match) out.push_back(c.keys[k]);
   }
   return out;
 }
 
-const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, std::string_view key) {
-  const Path* path = FindPath(key);
-  if (path == nullptr) return nullptr;
+const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, const CellPath& path) {
+  // An unset message reads as its default instance, below which no cell was
+  // read: no presence test is needed on the way down, and reaching one ends
+  // the walk.
   const Message* m = &tables;
-  for (const FieldDescriptor* f : *path) {
-    const auto* refl = m->GetReflection();
-    if (!refl->HasField(*m, f)) return nullptr;
-    m = &refl->GetMessage(*m, f);
+  for (const CellStep& s : path.steps) {
+    m = &s.reflection->GetMessage(*m, s.field);
+    if (m == s.unset) return nullptr;
   }
   const auto* cell = static_cast<const xxgk::v1::Cell*>(m);
   return cell->presence() == xxgk::v1::Cell::PRESENCE_UNSPECIFIED ? nullptr : cell;
 }
 
-xxgk::v1::Cell* MutableCell(xxgk::v1::Tables* tables, std::string_view key) {
-  const Path* path = FindPath(key);
-  if (path == nullptr) return nullptr;
+const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, std::string_view key) {
+  const CellPath* path = ResolveCellKey(key);
+  return path == nullptr ? nullptr : FindCell(tables, *path);
+}
+
+xxgk::v1::Cell* MutableCell(xxgk::v1::Tables* tables, const CellPath& path) {
   Message* m = tables;
-  for (const FieldDescriptor* f : *path) m = m->GetReflection()->MutableMessage(m, f);
+  for (const CellStep& s : path.steps) m = s.reflection->MutableMessage(m, s.field);
   return static_cast<xxgk::v1::Cell*>(m);
+}
+
+xxgk::v1::Cell* MutableCell(xxgk::v1::Tables* tables, std::string_view key) {
+  const CellPath* path = ResolveCellKey(key);
+  return path == nullptr ? nullptr : MutableCell(tables, *path);
+}
+
+namespace {
+
+// Steps `a` and `b` share from their start.
+size_t CommonSteps(const CellPath& a, const CellPath& b) {
+  const size_t n = std::min(a.steps.size(), b.steps.size());
+  size_t i = 0;
+  while (i < n && a.steps[i].field == b.steps[i].field) ++i;
+  return i;
+}
+
+}  // namespace
+
+CellCursor::CellCursor(const xxgk::v1::Tables& tables) { chain_.push_back(&tables); }
+
+const xxgk::v1::Cell* CellCursor::Find(const CellPath& path) {
+  const size_t keep = last_ == nullptr ? 0 : CommonSteps(*last_, path);
+  chain_.resize(keep + 1);
+  for (size_t i = keep; i < path.steps.size(); ++i) {
+    const CellStep& s = path.steps[i];
+    chain_.push_back(&s.reflection->GetMessage(*chain_.back(), s.field));
+  }
+  last_ = &path;
+  const auto* cell = static_cast<const xxgk::v1::Cell*>(chain_.back());
+  return cell->presence() == xxgk::v1::Cell::PRESENCE_UNSPECIFIED ? nullptr : cell;
+}
+
+MutableCellCursor::MutableCellCursor(xxgk::v1::Tables* tables) { chain_.push_back(tables); }
+
+xxgk::v1::Cell* MutableCellCursor::Get(const CellPath& path) {
+  const size_t keep = last_ == nullptr ? 0 : CommonSteps(*last_, path);
+  chain_.resize(keep + 1);
+  for (size_t i = keep; i < path.steps.size(); ++i) {
+    const CellStep& s = path.steps[i];
+    chain_.push_back(s.reflection->MutableMessage(chain_.back(), s.field));
+  }
+  last_ = &path;
+  return static_cast<xxgk::v1::Cell*>(chain_.back());
+}
+
+namespace {
+
+// Fills `cells` (by key index) with the read cells below `m`, which sits at
+// depth `depth` of the paths [first, last) (all of which pass through it).
+void IndexCells(const Message& m, size_t depth, size_t first, size_t last,
+                std::vector<const xxgk::v1::Cell*>* cells) {
+  const Catalogue& c = Get();
+  for (size_t k = first; k < last;) {
+    const CellStep& s = c.paths[k].steps[depth];
+    // the paths through the same field form one run (schema order)
+    size_t end = k + 1;
+    while (end < last && c.paths[end].steps[depth].field == s.field) ++end;
+    const Message& sub = s.reflection->GetMessage(m, s.field);
+    if (&sub != s.unset) {
+      if (c.paths[k].steps.size() == depth + 1) {
+        const auto& cell = static_cast<const xxgk::v1::Cell&>(sub);
+        if (cell.presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) (*cells)[k] = &cell;
+      } else {
+        IndexCells(sub, depth + 1, k, end, cells);
+      }
+    }
+    k = end;
+  }
+}
+
+}  // namespace
+
+CellIndex::CellIndex(const xxgk::v1::Tables& tables) : cells_(Get().keys.size(), nullptr) {
+  IndexCells(tables, 0, 0, cells_.size(), &cells_);
+}
+
+const xxgk::v1::Cell* CellIndex::Find(const CellPath& path) const { return cells_[path.index]; }
+
+const xxgk::v1::Cell* CellIndex::Find(std::string_view key) const {
+  const CellPath* path = ResolveCellKey(key);
+  return path == nullptr ? nullptr : cells_[path->index];
 }
 
 void ForEachCell(const xxgk::v1::Tables& tables,
                  const std::function<void(const std::string&, const xxgk::v1::Cell&)>& fn) {
-  for (const std::string& key : AllCellKeys()) {
-    if (const xxgk::v1::Cell* c = FindCell(tables, key)) fn(key, *c);
+  const Catalogue& c = Get();
+  CellCursor cursor(tables);
+  for (size_t k = 0; k < c.keys.size(); ++k) {
+    if (const xxgk::v1::Cell* cell = cursor.Find(c.paths[k])) fn(c.keys[k], *cell);
   }
 }
-
 std::string_view TableOfKey(std::string_view key) { return key.substr(0, key.find('.')); }
 
 std::string CellValueString(const xxgk::v1::Cell& cell) {

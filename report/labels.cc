@@ -3,13 +3,12 @@
 #include "report/utf8.h"
 
 #include <algorithm>
-#include <set>
+#include <cstring>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
-#include "re2/re2.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
@@ -43,35 +42,77 @@ int DigitValue(UChar32 c) {
   }
 }
 
-std::string Encode(const std::vector<UChar32>& cps, size_t from, size_t to) {
-  std::string out;
-  for (size_t i = from; i < to && i < cps.size(); ++i) {
-    char buf[4];
-    int32_t len = 0;
-    UBool err = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, cps[i], err);
-    if (!err) out.append(buf, len);
-  }
-  return out;
-}
+// The code points of a text, decoded only as far as they are asked for
+// (numbering sits at the start of a label), with CodePoints' conventions:
+// invalid bytes read as U+FFFD.
+class LazyCodePoints {
+ public:
+  explicit LazyCodePoints(std::string_view s)
+      : p_(reinterpret_cast<const uint8_t*>(s.data())), n_(static_cast<int32_t>(s.size())) {}
 
-size_t EncodedLength(const std::vector<UChar32>& cps, size_t from, size_t to) {
-  size_t n = 0;
-  for (size_t i = from; i < to && i < cps.size(); ++i) n += U8_LENGTH(cps[i]);
-  return n;
-}
+  // True when the text has a code point at index `k`.
+  bool Has(size_t k) {
+    while (cps_.size() <= k) {
+      if (pos_ >= n_) return false;
+      UChar32 c;
+      U8_NEXT(p_, pos_, n_, c);
+      cps_.push_back(c < 0 ? 0xFFFD : c);
+    }
+    return true;
+  }
+
+  // The code point at `k`; Has(k) must be true.
+  UChar32 operator[](size_t k) const { return cps_[k]; }
+
+  // The code points [from, to) (as far as they exist), re-encoded.
+  std::string Encode(size_t from, size_t to) {
+    std::string out;
+    for (size_t i = from; i < to && Has(i); ++i) {
+      char buf[4];
+      int32_t len = 0;
+      UBool err = false;
+      U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, cps_[i], err);
+      if (!err) out.append(buf, len);
+    }
+    return out;
+  }
+
+  // UTF-8 length of the code points [0, to) as decoded.
+  size_t EncodedLength(size_t to) {
+    size_t n = 0;
+    for (size_t i = 0; i < to && Has(i); ++i) n += U8_LENGTH(cps_[i]);
+    return n;
+  }
+
+ private:
+  const uint8_t* p_;
+  int32_t n_;
+  int32_t pos_ = 0;
+  absl::InlinedVector<UChar32, 24> cps_;
+};
 
 bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
 
 }  // namespace
 
 int ChineseNumeralValue(std::string_view numeral) {
-  std::vector<UChar32> cps = CodePoints(numeral);
-  if (cps.empty() || cps.size() > 3) return 0;
+  // at most three code points (as CodePoints decodes them), without a vector
+  UChar32 cps[3];
+  size_t count = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(numeral.data());
+  const int32_t n = static_cast<int32_t>(numeral.size());
+  for (int32_t i = 0; i < n;) {
+    if (count == 3) return 0;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    cps[count++] = c < 0 ? 0xFFFD : c;
+  }
+  if (count == 0) return 0;
   int value = 0;
   int pending = 0;
   bool any = false;
-  for (UChar32 c : cps) {
+  for (size_t k = 0; k < count; ++k) {
+    const UChar32 c = cps[k];
     if (c == U'十') {
       value += (pending == 0 ? 1 : pending) * 10;
       pending = 0;
@@ -88,14 +129,14 @@ int ChineseNumeralValue(std::string_view numeral) {
 
 Numbering ParseNumbering(std::string_view text) {
   Numbering out;
-  std::vector<UChar32> cps = CodePoints(text);
+  LazyCodePoints cps(text);
   size_t i = 0;
-  while (i < cps.size() && IsSpace(cps[i])) ++i;
+  while (cps.Has(i) && IsSpace(cps[i])) ++i;
   const size_t start = i;
   auto finish = [&](NumberingStyle style, size_t num_from, size_t num_to, size_t end,
                     bool paren) {
     out.style = style;
-    std::string num = Encode(cps, num_from, num_to);
+    std::string num = cps.Encode(num_from, num_to);
     out.written = paren ? absl::StrCat("(", num, ")") : num;
     if (style == NumberingStyle::kArabic) {
       out.value = std::atoi(num.c_str());
@@ -103,48 +144,48 @@ Numbering ParseNumbering(std::string_view text) {
       out.value = ChineseNumeralValue(num);
     }
     // swallow a separator and spaces that follow
-    while (end < cps.size() && (IsSpace(cps[end]) || cps[end] == U'、' ||
-                                (cps[end] == '.' && (end + 1 >= cps.size() ||
+    while (cps.Has(end) && (IsSpace(cps[end]) || cps[end] == U'、' ||
+                                (cps[end] == '.' && (!cps.Has(end + 1) ||
                                                      !(cps[end + 1] >= '0' && cps[end + 1] <= '9'))))) {
       ++end;
     }
-    out.length = EncodedLength(cps, 0, end);
+    out.length = cps.EncodedLength(end);
   };
-  if (i >= cps.size()) return out;
+  if (!cps.Has(i)) return out;
   if (cps[i] == '(') {
     size_t j = i + 1;
-    while (j < cps.size() && IsSpace(cps[j])) ++j;
+    while (cps.Has(j) && IsSpace(cps[j])) ++j;
     size_t k = j;
-    bool chinese = k < cps.size() && IsChineseDigit(cps[k]);
-    bool arabic = k < cps.size() && cps[k] >= '0' && cps[k] <= '9';
-    while (k < cps.size() && k - j < 3 &&
+    bool chinese = cps.Has(k) && IsChineseDigit(cps[k]);
+    bool arabic = cps.Has(k) && cps[k] >= '0' && cps[k] <= '9';
+    while (cps.Has(k) && k - j < 3 &&
            ((chinese && IsChineseDigit(cps[k])) || (arabic && cps[k] >= '0' && cps[k] <= '9'))) {
       ++k;
     }
     size_t m = k;
-    while (m < cps.size() && IsSpace(cps[m])) ++m;
-    if ((chinese || arabic) && k > j && m < cps.size() && cps[m] == ')') {
+    while (cps.Has(m) && IsSpace(cps[m])) ++m;
+    if ((chinese || arabic) && k > j && cps.Has(m) && cps[m] == ')') {
       finish(chinese ? NumberingStyle::kParen : NumberingStyle::kArabic, j, k, m + 1, true);
     }
     return out;
   }
-  if (cps[i] == U'第' && i + 1 < cps.size() && IsChineseDigit(cps[i + 1])) {
+  if (cps[i] == U'第' && cps.Has(i + 1) && IsChineseDigit(cps[i + 1])) {
     // 第一部分 / 第一章 as a part numbering
     size_t k = i + 1;
-    while (k < cps.size() && k - i <= 3 && IsChineseDigit(cps[k])) ++k;
-    if (k + 1 < cps.size() && cps[k] == U'部' && cps[k + 1] == U'分') {
+    while (cps.Has(k) && k - i <= 3 && IsChineseDigit(cps[k])) ++k;
+    if (cps.Has(k + 1) && cps[k] == U'部' && cps[k + 1] == U'分') {
       finish(NumberingStyle::kTop, i + 1, k, k + 2, false);
-    } else if (k < cps.size() && cps[k] == U'章') {
+    } else if (cps.Has(k) && cps[k] == U'章') {
       finish(NumberingStyle::kTop, i + 1, k, k + 1, false);
     }
     return out;
   }
   if (IsChineseDigit(cps[i])) {
     size_t k = i;
-    while (k < cps.size() && k - i < 3 && IsChineseDigit(cps[k])) ++k;
-    if (k < cps.size() && (cps[k] == U'、' || cps[k] == '.' || cps[k] == ',' || cps[k] == ' ' ||
+    while (cps.Has(k) && k - i < 3 && IsChineseDigit(cps[k])) ++k;
+    if (cps.Has(k) && (cps[k] == U'、' || cps[k] == '.' || cps[k] == ',' || cps[k] == ' ' ||
                            cps[k] == 0x3000)) {
-      if (ChineseNumeralValue(Encode(cps, i, k)) > 0) {
+      if (ChineseNumeralValue(cps.Encode(i, k)) > 0) {
         finish(NumberingStyle::kTop, i, k, k + 1, false);
       }
     }
@@ -152,9 +193,9 @@ Numbering ParseNumbering(std::string_view text) {
   }
   if (cps[i] >= '0' && cps[i] <= '9') {
     size_t k = i;
-    while (k < cps.size() && k - i < 2 && cps[k] >= '0' && cps[k] <= '9') ++k;
-    if (k < cps.size() && (cps[k] == U'、' || cps[k] == ')' ||
-                           (cps[k] == '.' && (k + 1 >= cps.size() ||
+    while (cps.Has(k) && k - i < 2 && cps[k] >= '0' && cps[k] <= '9') ++k;
+    if (cps.Has(k) && (cps[k] == U'、' || cps[k] == ')' ||
+                           (cps[k] == '.' && (!cps.Has(k + 1) ||
                                               !(cps[k + 1] >= '0' && cps[k + 1] <= '9'))))) {
       finish(NumberingStyle::kArabic, i, k, k + 1, false);
     }
@@ -178,44 +219,142 @@ bool MayStartNumbering(std::string_view text) {
 
 }  // namespace
 
-std::string LabelKey(std::string_view text) {
+namespace {
+
+// u_isalnum for the Basic Multilingual Plane, looked up once: labels are
+// almost all BMP (CJK) text and LabelKey tests every character.
+class BmpAlnum {
+ public:
+  BmpAlnum() {
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (u_isalnum(c)) bits_[static_cast<size_t>(c) >> 6] |= uint64_t{1} << (c & 63);
+    }
+    unified_all_alnum_ = true;
+    for (UChar32 c = 0x4E00; c <= 0x9FFF; ++c) unified_all_alnum_ = unified_all_alnum_ && (*this)(c);
+  }
+  bool operator()(UChar32 c) const {
+    if (c >= 0x10000) return u_isalnum(c);
+    return (bits_[static_cast<size_t>(c) >> 6] >> (c & 63)) & 1;
+  }
+  // True when every code point of U+4E00..U+9FFF (CJK unified ideographs) is
+  // a letter, as in ICU 72.
+  bool unified_all_alnum() const { return unified_all_alnum_; }
+
+ private:
+  uint64_t bits_[0x10000 / 64] = {};
+  bool unified_all_alnum_ = false;
+};
+
+const BmpAlnum& IsAlnum() {
+  static const BmpAlnum* const kTable = new BmpAlnum;
+  return *kTable;
+}
+
+// WriteLabelKey's body, inlined into both of its callers.
+inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char* w) {
   std::string_view rest = text;
   for (int n = 0; n < 3 && MayStartNumbering(rest); ++n) {
     Numbering num = ParseNumbering(rest);
     if (num.style == NumberingStyle::kNone || num.length == 0) break;
     rest.remove_prefix(num.length);
   }
-  // Letters and digits only, decoded and re-encoded in one pass.
-  std::string out;
-  out.reserve(rest.size());
+  // Letters and digits only. Kept characters are copied as they are
+  // (re-encoding a well-formed one gives the same bytes) in runs, into a
+  // buffer the size of the input (the key is never longer).
+  const BmpAlnum& is_alnum = IsAlnum();
   const auto* p = reinterpret_cast<const uint8_t*>(rest.data());
   const int32_t n = static_cast<int32_t>(rest.size());
+  int32_t run = 0;  // bytes [run, i) are kept as they are
+  auto flush = [&](int32_t end) {
+    std::memcpy(w, p + run, static_cast<size_t>(end - run));
+    w += end - run;
+  };
   for (int32_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      if (absl::ascii_isalnum(p[i])) out.push_back(static_cast<char>(p[i]));
+    const uint8_t b = p[i];
+    if (b < 0x80) {
+      if (!absl::ascii_isalnum(b)) {
+        flush(i);
+        run = i + 1;
+      }
       ++i;
       continue;
     }
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      // three bytes (all CJK): U+4E00..U+9FFF (E4 B8 80 .. E9 BF BF) are all
+      // letters when the table says so; else decode (well-formed unless
+      // overlong or a surrogate)
+      const bool unified = is_alnum.unified_all_alnum() &&
+                           ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && p[i + 1] >= 0xB8));
+      if (unified && !(b == 0xE9 && p[i + 1] == 0x92 && p[i + 2] == 0xA9)) {  // not 钩
+        i += 3;
+        continue;
+      }
+      const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        if (is_alnum(c) && c != U'钩') {
+          i += 3;
+          continue;
+        }
+        flush(i);
+        if (c == U'钩' && is_alnum(c)) {
+          std::memcpy(w, "\xE5\x8B\xBE", 3);  // 勾
+          w += 3;
+        }
+        i += 3;
+        run = i;
+        continue;
+      }
+    }
+    const int32_t from = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c < 0 || !u_isalnum(c)) continue;
-    if (c == U'钩') c = U'勾';
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, c);
-    out.append(buf, len);
+    if (c >= 0 && is_alnum(c)) continue;  // kept (never 钩: that is three bytes)
+    flush(from);
+    run = i;
   }
+  flush(n);
+  return w;
+}
+
+}  // namespace
+
+std::string LabelKey(std::string_view text) {
+  std::string out(text.size(), '\0');
+  out.resize(static_cast<size_t>(WriteKey(text, out.data()) - out.data()));
   return out;
 }
 
+char* WriteLabelKey(std::string_view text, char* out) { return WriteKey(text, out); }
+
+namespace {
+
+using CodePointVector = absl::InlinedVector<UChar32, 48>;
+
+// CodePoints() into a vector that holds a label without allocating.
+void DecodeInto(std::string_view s, CodePointVector* out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out->push_back(c < 0 ? 0xFFFD : c);
+  }
+}
+
+}  // namespace
+
 double LabelSimilarity(std::string_view a, std::string_view b) {
-  std::vector<UChar32> ca = CodePoints(a), cb = CodePoints(b);
+  CodePointVector ca, cb;
+  DecodeInto(a, &ca);
+  DecodeInto(b, &cb);
   if (ca.empty() || cb.empty()) return 0;
   if (ca == cb) return 1;
   if (ca.size() < 2 || cb.size() < 2) return 0;
   // Bigrams shared, counted with multiplicity: merge the two sorted lists.
-  auto bigrams = [](const std::vector<UChar32>& c) {
-    std::vector<uint64_t> out;
+  using Bigrams = absl::InlinedVector<uint64_t, 48>;
+  auto bigrams = [](const CodePointVector& c) {
+    Bigrams out;
     out.reserve(c.size() - 1);
     for (size_t i = 0; i + 1 < c.size(); ++i) {
       out.push_back((static_cast<uint64_t>(static_cast<uint32_t>(c[i])) << 32) |
@@ -224,7 +363,7 @@ double LabelSimilarity(std::string_view a, std::string_view b) {
     std::sort(out.begin(), out.end());
     return out;
   };
-  const std::vector<uint64_t> ba = bigrams(ca), bb = bigrams(cb);
+  const Bigrams ba = bigrams(ca), bb = bigrams(cb);
   size_t common = 0;
   for (size_t i = 0, j = 0; i < ba.size() && j < bb.size();) {
     if (ba[i] < bb[j]) {
@@ -241,7 +380,57 @@ double LabelSimilarity(std::string_view a, std::string_view b) {
          static_cast<double>((ca.size() - 1) + (cb.size() - 1));
 }
 
-size_t CodePointCount(std::string_view s) { return CodePoints(s).size(); }
+LabelProfile MakeLabelProfile(std::string_view key) {
+  LabelProfile p;
+  p.code_points = CodePoints(key);
+  const auto& c = p.code_points;
+  if (c.size() >= 2) {
+    p.bigrams.reserve(c.size() - 1);
+    for (size_t i = 0; i + 1 < c.size(); ++i) {
+      p.bigrams.push_back((static_cast<uint64_t>(static_cast<uint32_t>(c[i])) << 32) |
+                          static_cast<uint32_t>(c[i + 1]));
+    }
+    std::sort(p.bigrams.begin(), p.bigrams.end());
+  }
+  return p;
+}
+
+double LabelSimilarity(const LabelProfile& a, const LabelProfile& b) {
+  const auto& ca = a.code_points;
+  const auto& cb = b.code_points;
+  if (ca.empty() || cb.empty()) return 0;
+  if (ca == cb) return 1;
+  if (ca.size() < 2 || cb.size() < 2) return 0;
+  const auto& ba = a.bigrams;
+  const auto& bb = b.bigrams;
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < ba.size() && j < bb.size();) {
+    if (ba[i] < bb[j]) {
+      ++i;
+    } else if (bb[j] < ba[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) /
+         static_cast<double>((ca.size() - 1) + (cb.size() - 1));
+}
+
+size_t CodePointCount(std::string_view s) {
+  // one code point per U8_NEXT step, as CodePoints decodes
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  size_t count = 0;
+  for (int32_t i = 0; i < n; ++count) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    (void)c;
+  }
+  return count;
+}
 
 namespace {
 
@@ -267,13 +456,18 @@ std::string_view TrimSpaces(std::string_view s) {
 }
 
 bool IsNaText(std::string_view t) {
-  static const std::set<std::string_view> kWords = {"无", "暂无", "空", "不适用", "/", "\\",
-                                                    "N/A", "n/a", "NA"};
-  if (kWords.count(t)) return true;
+  static constexpr std::string_view kWords[] = {"无", "暂无", "空", "不适用", "/", "\\",
+                                                "N/A", "n/a", "NA"};
+  for (std::string_view w : kWords) {
+    if (t == w) return true;
+  }
   // only dashes/slashes
-  std::vector<UChar32> cps = CodePoints(t);
-  if (cps.empty()) return false;
-  for (UChar32 c : cps) {
+  if (t.empty()) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(t.data());
+  const int32_t n = static_cast<int32_t>(t.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
     switch (c) {
       case '-': case '/': case '\\': case 0x2014: case 0x2013: case 0x2015: case 0xFF0D:
       case 0x2012: case 0x2212: case 0x2500: case 0x30FC: case 0x4E00 /* 一 used as dash */:
@@ -286,49 +480,113 @@ bool IsNaText(std::string_view t) {
   return true;
 }
 
-const RE2& NumberRe() {
-  static const RE2* const re = new RE2(
-      R"(^([+-]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?\s*(万元|亿元|元|件|条|个|次|人次|人|项|家|%)?$)");
-  return *re;
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// What MatchNumber found: views into the text.
+struct NumberParts {
+  std::string_view sign, digits, frac, unit;
+};
+
+// A whole-text match of
+//   ^([+-]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(\.\d+)?\s*(万元|亿元|元|件|条|个|次|人次|人|项|家|%)?$
+// (RE2: \d is [0-9], \s is [\t\n\f\r ]), scanned by hand: the pattern is
+// unambiguous, so one left-to-right pass decides it.
+bool MatchNumber(std::string_view t, NumberParts* out) {
+  const size_t n = t.size();
+  size_t i = 0;
+  if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+  out->sign = t.substr(0, i);
+  const size_t d0 = i;
+  while (i < n && IsDigit(t[i])) ++i;
+  if (i == d0) return false;
+  if (i < n && t[i] == ',') {
+    // thousands groups: one to three digits, then groups of exactly three
+    if (i - d0 > 3) return false;
+    while (i < n && t[i] == ',') {
+      if (i + 3 >= n || !IsDigit(t[i + 1]) || !IsDigit(t[i + 2]) || !IsDigit(t[i + 3])) {
+        return false;
+      }
+      i += 4;
+    }
+    if (i < n && IsDigit(t[i])) return false;
+  }
+  out->digits = t.substr(d0, i - d0);
+  out->frac = {};
+  if (i < n && t[i] == '.') {
+    size_t j = i + 1;
+    while (j < n && IsDigit(t[j])) ++j;
+    if (j == i + 1) return false;  // a '.' no digit follows cannot match
+    out->frac = t.substr(i, j - i);
+    i = j;
+  }
+  while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r')) {
+    ++i;
+  }
+  const std::string_view rest = t.substr(i);
+  out->unit = rest;
+  if (rest.empty()) return true;
+  static constexpr std::string_view kUnits[] = {"万元", "亿元", "元", "件", "条", "个",
+                                                "次", "人次", "人", "项", "家", "%"};
+  for (std::string_view u : kUnits) {
+    if (rest == u) return true;
+  }
+  return false;
+}
+
+bool AllDigits(std::string_view t) {
+  for (char c : t) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
+void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell) {
+  cell->Clear();
+  std::string_view t = TrimSpaces(text);
+  cell->set_raw(std::string(t));
+  if (t.empty()) {
+    cell->set_presence(xxgk::v1::Cell::BLANK);
+    return;
+  }
+  // Plain digits, the common case.
+  if (AllDigits(t)) {
+    cell->set_presence(xxgk::v1::Cell::NUMBER);
+    cell->set_value(std::string(t));
+    return;
+  }
+  NumberParts m;
+  if (MatchNumber(t, &m)) {
+    cell->set_presence(xxgk::v1::Cell::NUMBER);
+    std::string v;
+    v.reserve(m.sign.size() + m.digits.size() + m.frac.size());
+    if (m.sign == "-") v.push_back('-');
+    for (char c : m.digits) {
+      if (c != ',') v.push_back(c);
+    }
+    v.append(m.frac);
+    cell->set_value(std::move(v));
+    if (!m.unit.empty()) cell->set_unit(std::string(m.unit));
+    return;
+  }
+  cell->set_presence(IsNaText(t) ? xxgk::v1::Cell::NA : xxgk::v1::Cell::TEXT);
+}
+
 xxgk::v1::Cell ParseCellValue(std::string_view text) {
   xxgk::v1::Cell cell;
-  std::string_view t = TrimSpaces(text);
-  cell.set_raw(std::string(t));
-  if (t.empty()) {
-    cell.set_presence(xxgk::v1::Cell::BLANK);
-    return cell;
-  }
-  // Plain digits, the common case, need no pattern.
-  if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    cell.set_presence(xxgk::v1::Cell::NUMBER);
-    cell.set_value(std::string(t));
-    return cell;
-  }
-  std::string sign, digits, frac, unit;
-  if (RE2::FullMatch(re2::StringPiece(t.data(), t.size()), NumberRe(), &sign, &digits, &frac,
-                     &unit)) {
-    cell.set_presence(xxgk::v1::Cell::NUMBER);
-    std::string v = absl::StrReplaceAll(digits, {{",", ""}});
-    if (sign == "-") v = "-" + v;
-    cell.set_value(v + frac);
-    if (!unit.empty()) cell.set_unit(unit);
-    return cell;
-  }
-  if (IsNaText(t)) {
-    cell.set_presence(xxgk::v1::Cell::NA);
-    return cell;
-  }
-  cell.set_presence(xxgk::v1::Cell::TEXT);
+  ParseCellValueInto(text, &cell);
   return cell;
 }
 
+std::string_view CellRawText(std::string_view text) { return TrimSpaces(text); }
+
 bool IsValueText(std::string_view text) {
-  xxgk::v1::Cell c = ParseCellValue(text);
-  return c.presence() != xxgk::v1::Cell::TEXT;
+  // ParseCellValue's decision without building the cell
+  std::string_view t = TrimSpaces(text);
+  if (t.empty() || AllDigits(t)) return true;
+  NumberParts m;
+  return MatchNumber(t, &m) || IsNaText(t);
 }
 
 }  // namespace xxgk::report

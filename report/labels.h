@@ -8,6 +8,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "unicode/umachine.h"
 
 #include "xxgk/v1/report.pb.h"
 
@@ -36,9 +39,22 @@ int ChineseNumeralValue(std::string_view numeral);
 // `text` without its numbering prefixes (several may be stacked, e.g.
 // "三、(一)"), without spaces, punctuation and symbols; 钩稽 → 勾稽.
 std::string LabelKey(std::string_view text);
+// Writes LabelKey(text) at `out`, which has room for text.size() bytes (a
+// key is never longer than its text); returns the end of what was written.
+char* WriteLabelKey(std::string_view text, char* out);
 
 // Dice coefficient over character bigrams of two label keys, in [0, 1].
 double LabelSimilarity(std::string_view a, std::string_view b);
+
+// A label key prepared once for many LabelSimilarity comparisons.
+struct LabelProfile {
+  std::vector<UChar32> code_points;  // as CodePoints decodes them
+  std::vector<uint64_t> bigrams;     // adjacent code point pairs, sorted
+};
+LabelProfile MakeLabelProfile(std::string_view key);
+
+// LabelSimilarity of the two keys the profiles were made from.
+double LabelSimilarity(const LabelProfile& a, const LabelProfile& b);
 
 // Number of Unicode code points in valid UTF-8 `s`.
 size_t CodePointCount(std::string_view s);
@@ -47,6 +63,12 @@ size_t CodePointCount(std::string_view s);
 // "" → BLANK; "/", "-", "—", "——", "无" … → NA; "1,234" → NUMBER "1234";
 // "12.50万元" → NUMBER "12.50" unit 万元; anything else → TEXT.
 xxgk::v1::Cell ParseCellValue(std::string_view text);
+
+// ParseCellValue into `cell`, which is cleared first.
+void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell);
+
+// The raw text ParseCellValue keeps: `text` without surrounding spaces.
+std::string_view CellRawText(std::string_view text);
 
 // True when the cell text is empty, NA or a number (with optional unit).
 bool IsValueText(std::string_view text);

@@ -1,11 +1,13 @@
 #include "report/table_map.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
 #include <string_view>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -26,6 +28,42 @@ bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
+// ---------------------------------------------------------------------------
+// Phrase search with a character filter: a text's signature has one bit per
+// character it holds (hashed to 64 bits); a phrase can only occur in a text
+// whose signature has all of the phrase's bits, so most searches are skipped
+// without reading the text. Exact: a filter never hides an occurrence.
+
+uint64_t CharSignature(std::string_view s) {
+  uint64_t sig = 0;
+  uint32_t cp = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<uint8_t>(s[i]);
+    cp = (b & 0xC0) == 0x80 ? (cp << 6) | (b & 0x3F) : b;
+    const bool last = i + 1 == s.size() || (static_cast<uint8_t>(s[i + 1]) & 0xC0) != 0x80;
+    if (last) sig |= uint64_t{1} << ((cp * 0x9E3779B97F4A7C15ull) >> 58);
+  }
+  return sig;
+}
+
+struct Phrase {
+  explicit Phrase(std::string_view t) : text(t), sig(CharSignature(t)) {}
+  std::string_view text;
+  uint64_t sig;
+  bool MayBeIn(uint64_t hay_sig) const { return (sig & ~hay_sig) == 0; }
+  bool In(std::string_view hay, uint64_t hay_sig) const {
+    return MayBeIn(hay_sig) && Contains(hay, text);
+  }
+};
+
+// True when any of `phrases` occurs in `hay`.
+bool AnyIn(const std::vector<Phrase>& phrases, std::string_view hay, uint64_t hay_sig) {
+  for (const Phrase& p : phrases) {
+    if (p.In(hay, hay_sig)) return true;
+  }
+  return false;
+}
+
 constexpr const char* kT3Columns[] = {"natural_person",    "commercial_enterprise",
                                       "research_institution", "social_welfare_org",
                                       "legal_service_org", "other_org", "total"};
@@ -40,8 +78,6 @@ struct RowParts {
   int value_start = 0;      // first value column
 };
 
-std::string_view CellText(const GridCell& c) { return c.text; }
-
 bool IsEmptyText(std::string_view t) {
   for (char ch : t) {
     if (ch != ' ' && ch != '\t') return false;
@@ -49,28 +85,48 @@ bool IsEmptyText(std::string_view t) {
   return true;
 }
 
-RowParts SplitRow(const std::vector<GridCell>& row) {
+// What mapping needs to know about one grid row, worked out once: every
+// cell's label key and whether its text reads as a value, the row's anatomy
+// and its table marker. Rows are looked at many times (attribution, mapping,
+// held rows), their cells' keys and values never change.
+struct RowFacts {
+  std::string all;                // the cells' label keys joined (the row's marker text)
+  std::vector<uint32_t> key_end;  // where each cell's key ends in `all`
+  std::vector<uint8_t> value;     // IsValueText of each cell's text
+  std::vector<uint8_t> empty;     // IsEmptyText of each cell's text
+  uint64_t all_sig = 0;           // CharSignature(all)
+  RowParts parts;                 // label cells, then value cells
+  TableId hint = TableId::kNone;  // the table the row's own markers name
+
+  size_t size() const { return key_end.size(); }
+  // LabelKey of cell c's text.
+  std::string_view key(size_t c) const {
+    const size_t begin = c == 0 ? 0 : key_end[c - 1];
+    return std::string_view(all).substr(begin, key_end[c] - begin);
+  }
+};
+
+RowParts SplitRow(const RowFacts& f) {
   RowParts p;
-  const int n = static_cast<int>(row.size());
+  const int n = static_cast<int>(f.size());
   int c = 0;
-  while (c < n && IsEmptyText(row[c].text)) ++c;
-  if (c >= n || IsValueText(row[c].text)) {
+  while (c < n && f.empty[c]) ++c;
+  if (c >= n || f.value[c]) {
     p.value_start = 0;
     return p;
   }
   while (c < n) {
-    std::string_view t = CellText(row[c]);
-    if (IsEmptyText(t)) {
+    if (f.empty[c]) {
       // an empty cell between labels: continue only when a label follows
       int k = c;
-      while (k < n && IsEmptyText(row[k].text)) ++k;
-      if (k < n && !IsValueText(row[k].text)) {
+      while (k < n && f.empty[k]) ++k;
+      if (k < n && !f.value[k]) {
         c = k;
         continue;
       }
       break;
     }
-    if (IsValueText(t)) break;
+    if (f.value[c]) break;
     p.labels.push_back(c);
     ++c;
   }
@@ -85,51 +141,121 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
   return row[c].text;
 }
 
-std::string RowKeyText(const std::vector<GridCell>& row) {
-  std::string all;
-  for (const GridCell& c : row) all += LabelKey(c.text);
-  return all;
-}
-
 // ---------------------------------------------------------------------------
 // Which table a row belongs to, by its own markers.
 
-TableId RowHint(const std::vector<GridCell>& row) {
-  std::string all = RowKeyText(row);
+TableId RowHint(const RowFacts& f) {
+  const std::string& all = f.all;
   if (all.empty()) return TableId::kNone;
-  if (Contains(all, "统计指标") || Contains(all, "政府信息公开情况统计表") ||
-      Contains(all, "主动公开政府信息数") || Contains(all, "回应解读") ||
-      Contains(all, "申请答复数") || Contains(all, "行政复议数量") ||
-      Contains(all, "行政诉讼数量") || Contains(all, "举报投诉数量")) {
-    return TableId::kLegacy;
-  }
-  if (Contains(all, "第二十条") || Contains(all, "信息内容") || Contains(all, "本年制发件数") ||
-      Contains(all, "本年新制作数量")) {
-    return TableId::kT2;
-  }
-  if (Contains(all, "勾稽") || Contains(all, "申请人情况") || Contains(all, "本年新收") ||
-      Contains(all, "上年结转") || Contains(all, "本年度办理结果") || Contains(all, "结转下年度")) {
-    return TableId::kT3;
-  }
+  static const auto* const kLegacy = new std::vector<Phrase>{
+      Phrase("统计指标"), Phrase("政府信息公开情况统计表"), Phrase("主动公开政府信息数"),
+      Phrase("回应解读"), Phrase("申请答复数"), Phrase("行政复议数量"), Phrase("行政诉讼数量"),
+      Phrase("举报投诉数量")};
+  static const auto* const kT2 = new std::vector<Phrase>{
+      Phrase("第二十条"), Phrase("信息内容"), Phrase("本年制发件数"), Phrase("本年新制作数量")};
+  static const auto* const kT3 = new std::vector<Phrase>{
+      Phrase("勾稽"), Phrase("申请人情况"), Phrase("本年新收"), Phrase("上年结转"),
+      Phrase("本年度办理结果"), Phrase("结转下年度")};
+  static const auto* const kT4 =
+      new std::vector<Phrase>{Phrase("未经复议直接起诉"), Phrase("复议后起诉")};
+  static const Phrase kReview("行政复议"), kLitigation("行政诉讼");
+  const uint64_t sig = f.all_sig;
+  if (AnyIn(*kLegacy, all, sig)) return TableId::kLegacy;
+  if (AnyIn(*kT2, all, sig)) return TableId::kT2;
+  if (AnyIn(*kT3, all, sig)) return TableId::kT3;
+  // a cell's phrase is in the joined keys too: test the cells only then
   bool review = false, litigation = false;
-  for (const GridCell& c : row) {
-    std::string k = LabelKey(c.text);
-    if (Contains(k, "行政复议")) review = true;
-    if (Contains(k, "行政诉讼")) litigation = true;
+  if (kReview.In(all, sig) && kLitigation.In(all, sig)) {
+    for (size_t c = 0; c < f.size(); ++c) {
+      const std::string_view k = f.key(c);
+      if (Contains(k, kReview.text)) review = true;
+      if (Contains(k, kLitigation.text)) litigation = true;
+    }
   }
-  if ((review && litigation) || Contains(all, "未经复议直接起诉") || Contains(all, "复议后起诉")) {
-    return TableId::kT4;
-  }
+  if ((review && litigation) || AnyIn(*kT4, all, sig)) return TableId::kT4;
   // a lone t2 row label
-  RowParts parts = SplitRow(row);
+  const RowParts& parts = f.parts;
   if (!parts.labels.empty()) {
-    std::string k = LabelKey(row[parts.labels.front()].text);
+    const std::string_view k = f.key(parts.labels.front());
     static const std::set<std::string_view> kT2Rows = {
         "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
     if (kT2Rows.count(k)) return TableId::kT2;
   }
   return TableId::kNone;
+}
+
+RowFacts MakeRowFacts(const std::vector<GridCell>& row) {
+  RowFacts f;
+  const size_t n = row.size();
+  f.key_end.resize(n);
+  f.value.resize(n);
+  f.empty.resize(n);
+  // the keys are written one after another into room for all the texts
+  size_t bytes = 0;
+  for (const GridCell& cell : row) bytes += cell.text.size();
+  f.all.resize(bytes);
+  char* const begin = f.all.data();
+  char* w = begin;
+  for (size_t c = 0; c < n; ++c) {
+    const std::string& t = row[c].text;
+    if (IsEmptyText(t)) {
+      // blank: a value (BLANK) with an empty key
+      f.empty[c] = 1;
+      f.value[c] = 1;
+    } else {
+      w = WriteLabelKey(t, w);
+      f.value[c] = IsValueText(t);
+    }
+    f.key_end[c] = static_cast<uint32_t>(w - begin);
+  }
+  f.all.resize(static_cast<size_t>(w - begin));
+  f.all_sig = CharSignature(f.all);
+  f.parts = SplitRow(f);
+  f.hint = RowHint(f);
+  return f;
+}
+
+// Facts for every row of every grid, parallel to the grids.
+using GridFacts = std::vector<RowFacts>;
+
+GridFacts MakeGridFacts(const TableGrid& grid) {
+  GridFacts out;
+  out.reserve(grid.rows.size());
+  for (const auto& row : grid.rows) out.push_back(MakeRowFacts(row));
+  return out;
+}
+
+// Resolved cell paths of table 三's rows ("result.denied" → the seven applicant
+// columns) and of table 四's fifteen cells.
+const absl::flat_hash_map<std::string, std::array<const CellPath*, 7>>& T3Paths() {
+  static const auto* const kPaths = [] {
+    auto* m = new absl::flat_hash_map<std::string, std::array<const CellPath*, 7>>;
+    for (const std::string& key : AllCellKeys()) {
+      if (key.rfind("t3.", 0) != 0) continue;
+      const size_t dot = key.rfind('.');
+      const std::string_view column = std::string_view(key).substr(dot + 1);
+      for (size_t i = 0; i < 7; ++i) {
+        if (column != kT3Columns[i]) continue;
+        auto [it, fresh] = m->try_emplace(key.substr(3, dot - 3));
+        if (fresh) it->second.fill(nullptr);
+        it->second[i] = ResolveCellKey(key);
+      }
+    }
+    return m;
+  }();
+  return *kPaths;
+}
+
+const CellPath* T4Path(size_t i) {
+  static const auto* const kPaths = [] {
+    auto* a = new std::array<const CellPath*, 15>;
+    for (size_t k = 0; k < 15; ++k) {
+      (*a)[k] = ResolveCellKey(absl::StrCat("t4.", kT4Blocks[k / 5], ".", kT4Columns[k % 5]));
+    }
+    return a;
+  }();
+  return (*kPaths)[i];
 }
 
 TableId HintFromHeading(std::string_view heading) {
@@ -147,6 +273,12 @@ TableId HintFromHeading(std::string_view heading) {
 struct Mapper {
   Report* report;
   TableId id;
+  // the grids being mapped and their rows' facts, parallel
+  const std::vector<PlacedGrid>* grids = nullptr;
+  const std::vector<GridFacts>* facts = nullptr;
+  // into report->tables, made on the first store (an untouched report keeps
+  // no tables message)
+  std::optional<MutableCellCursor>* cells = nullptr;
   bool touched = false;
   std::string source_kind;
   std::string heading;
@@ -173,14 +305,17 @@ struct Mapper {
   const PlacedGrid* held_pg = nullptr;
   int held_r = 0;
 
+  const RowFacts& Facts(const PlacedGrid& pg, int r) const {
+    return (*facts)[static_cast<size_t>(&pg - grids->data())][static_cast<size_t>(r)];
+  }
+
   // Called when a grid (or this table's part of it) ends.
   void EndGrid() {
     if (id == TableId::kT3) FlushHeld();
     if (id == TableId::kT4 && !t4_data_seen && t4_blank_pg != nullptr) {
       t4_data_seen = true;
       for (size_t i = 0; i < 15; ++i) {
-        Put(absl::StrCat("t4.", kT4Blocks[i / 5], ".", kT4Columns[i % 5]), *t4_blank_pg, t4_blank_r,
-            static_cast<int>(i), "");
+        Put(*T4Path(i), *t4_blank_pg, t4_blank_r, static_cast<int>(i), "");
       }
     }
     t4_blank_pg = nullptr;
@@ -237,30 +372,39 @@ struct Mapper {
 
   // Stores one cell; `key` is a full cell key.
   void Put(const std::string& key, const PlacedGrid& pg, int r, int c, std::string_view unit) {
-    Cell* cell = MutableCell(report->mutable_tables(), key);
-    if (cell == nullptr) {
+    const CellPath* path = ResolveCellKey(key);
+    if (path == nullptr) {
       Note(ReadingNote::SHAPE, absl::StrCat("no cell ", key, " in this layout"), "",
            SpanAt(pg, r, c));
       return;
     }
+    Put(*path, pg, r, c, unit);
+  }
+
+  void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
+    if (!cells->has_value()) cells->emplace(report->mutable_tables());
+    Cell* cell = (*cells)->Get(path);
+    const std::string& key = CellPathKey(path);
     std::string_view text = ValueText(pg.grid->rows[r], c);
-    Cell parsed = ParseCellValue(text);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
-      if (cell->raw() != parsed.raw()) {
+      const std::string_view trimmed = CellRawText(text);
+      const absl::string_view raw(trimmed.data(), trimmed.size());
+      if (cell->raw() != raw) {
         Note(ReadingNote::SHAPE,
-             absl::StrCat("cell ", key, " given twice (\"", cell->raw(), "\" and \"", parsed.raw(),
+             absl::StrCat("cell ", key, " given twice (\"", cell->raw(), "\" and \"", raw,
                           "\"); the first is kept"),
-             parsed.raw(), SpanAt(pg, r, c));
+             std::string(raw), SpanAt(pg, r, c));
       }
       return;
     }
-    if (parsed.unit().empty() && !unit.empty()) parsed.set_unit(std::string(unit));
-    Span s = SpanAt(pg, r, c);
-    if (parsed.presence() == Cell::BLANK) s.set_end(s.begin());
-    *parsed.mutable_span() = s;
-    parsed.set_source_row(r);
-    parsed.set_source_col(c);
-    *cell = std::move(parsed);
+    // an unread cell holds nothing: parse straight into it
+    ParseCellValueInto(text, cell);
+    if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
+    Span* s = cell->mutable_span();
+    *s = SpanAt(pg, r, c);
+    if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
+    cell->set_source_row(r);
+    cell->set_source_col(c);
     touched = true;
   }
 
@@ -314,8 +458,8 @@ struct Mapper {
   }
 
   // ---- table 二 ----
-  static std::string T2ColumnField(std::string_view header, std::string* unit) {
-    std::string k = LabelKey(header);
+  // `k` is the header cell's LabelKey.
+  static std::string T2ColumnField(std::string_view k, std::string* unit) {
     if (Contains(k, "万元")) *unit = "万元";
     if (Contains(k, "制发")) return "issued";
     if (Contains(k, "废止")) return "repealed";
@@ -332,8 +476,8 @@ struct Mapper {
     return "";
   }
 
-  static std::string T2RowKey(std::string_view label) {
-    std::string k = LabelKey(label);
+  // `k` is the label cell's LabelKey.
+  static std::string T2RowKey(std::string_view k) {
     struct E { const char* core; const char* key; };
     static const E kRows[] = {
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
@@ -367,8 +511,9 @@ struct Mapper {
 
   void MapT2Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    std::string all = RowKeyText(row);
-    RowParts parts = SplitRow(row);
+    const RowFacts& f = Facts(pg, r);
+    const std::string& all = f.all;
+    const RowParts& parts = f.parts;
     if (Contains(all, "第二十条")) {
       t2_columns.clear();
       t2_units.clear();
@@ -381,10 +526,10 @@ struct Mapper {
       if (!IsEmptyText(t)) has_number = true;
     }
     if (!parts.labels.empty()) {
-      std::string first = LabelKey(row[parts.labels.front()].text);
+      const std::string_view first = f.key(parts.labels.front());
       std::string unit_probe;
       bool header = Contains(first, "信息内容") ||
-                    (!has_number && !T2ColumnField(row[parts.labels.back()].text, &unit_probe).empty());
+                    (!has_number && !T2ColumnField(f.key(parts.labels.back()), &unit_probe).empty());
       if (header) {
         t2_columns.clear();
         t2_units.clear();
@@ -392,7 +537,7 @@ struct Mapper {
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
           std::string unit;
-          std::string field = row[c].continuation ? "" : T2ColumnField(row[c].text, &unit);
+          std::string field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
@@ -415,7 +560,7 @@ struct Mapper {
     for (int c : parts.labels) label += row[c].text;
     std::string rowkey;
     for (int c : parts.labels) {
-      rowkey = T2RowKey(row[c].text);
+      rowkey = T2RowKey(f.key(c));
       if (!rowkey.empty()) break;
     }
     if (rowkey.empty()) {
@@ -446,9 +591,9 @@ struct Mapper {
       size_t i = static_cast<size_t>(c - parts.value_start);
       std::string_view t = ValueText(row, c);
       if (i < columns.size() && !columns[i].empty()) {
-        std::string key = absl::StrCat("t2.", rowkey, ".", columns[i]);
-        if (IsCellKey(key)) {
-          Put(key, pg, r, c, i < units.size() ? units[i] : "");
+        const CellPath* path = ResolveCellKey(absl::StrCat("t2.", rowkey, ".", columns[i]));
+        if (path != nullptr) {
+          Put(*path, pg, r, c, i < units.size() ? units[i] : "");
           ++placed;
           continue;
         }
@@ -519,8 +664,8 @@ struct Mapper {
                              ctx[parent.size()] == '.');
   }
 
-  const T3Entry* MatchT3(std::string_view label) const {
-    std::string k = LabelKey(label);
+  // `k` is the label's LabelKey.
+  const T3Entry* MatchT3(std::string_view k) const {
     if (k.empty()) return nullptr;
     const auto& entries = T3Entries();
     // exact, context-dependent labels
@@ -537,23 +682,39 @@ struct Mapper {
       return nullptr;
     }
     // distinctive cores: the longest core found wins
+    static const auto* const kCores = [] {
+      auto* v = new std::vector<std::vector<Phrase>>;
+      for (const auto& e : T3Entries()) {
+        v->emplace_back();
+        for (std::string_view core : e.cores) v->back().emplace_back(core);
+      }
+      return v;
+    }();
+    const uint64_t sig = CharSignature(k);
     const T3Entry* best = nullptr;
     size_t best_len = 0;
-    for (const auto& e : entries) {
-      for (std::string_view core : e.cores) {
-        if (core.size() > best_len && Contains(k, core)) {
-          best = &e;
-          best_len = core.size();
+    for (size_t i = 0; i < entries.size(); ++i) {
+      for (const Phrase& core : (*kCores)[i]) {
+        if (core.text.size() > best_len && core.In(k, sig)) {
+          best = &entries[i];
+          best_len = core.text.size();
         }
       }
     }
     if (best) return best;
     // typos: bigram similarity against the full labels in context
+    static const auto* const kFull = [] {
+      auto* v = new std::vector<LabelProfile>;
+      for (const auto& e : T3Entries()) v->push_back(MakeLabelProfile(e.full));
+      return v;
+    }();
+    const LabelProfile key = MakeLabelProfile(k);
     const T3Entry* second = nullptr;
     double s1 = 0, s2 = 0;
-    for (const auto& e : entries) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const T3Entry& e = entries[i];
       if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
-      double s = LabelSimilarity(k, e.full);
+      double s = LabelSimilarity(key, (*kFull)[i]);
       if (s > s1) {
         second = best;
         s2 = s1;
@@ -571,14 +732,11 @@ struct Mapper {
 
   void MapT3Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    RowParts parts = SplitRow(row);
-    std::vector<std::string_view> values;
-    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
-      values.push_back(ValueText(row, c));
-    }
+    const RowFacts& f = Facts(pg, r);
+    const RowParts& parts = f.parts;
     bool any_value = false;
-    for (std::string_view v : values) {
-      if (!IsEmptyText(v)) any_value = true;
+    for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
+      if (!IsEmptyText(ValueText(row, c))) any_value = true;
     }
     std::string label;
     const T3Entry* data = nullptr;
@@ -588,13 +746,15 @@ struct Mapper {
       std::string_view t = row[c].text;
       if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
       label += t;
-      std::string k = LabelKey(t);
+      const std::string_view k = f.key(c);
       if (Contains(k, "勾稽") || Contains(k, "申请人情况") || Contains(k, "自然人") ||
           Contains(k, "法人或其他组织") || Contains(k, "商业企业") || Contains(k, "科研机构")) {
         header_like = true;
       }
-      const T3Entry* m = MatchT3(t);
-      if (m == nullptr && !pending_label.empty()) m = MatchT3(pending_label + std::string(t));
+      const T3Entry* m = MatchT3(k);
+      if (m == nullptr && !pending_label.empty()) {
+        m = MatchT3(LabelKey(pending_label + std::string(t)));
+      }
       if (m == nullptr) continue;
       if (m->group) {
         group = m;
@@ -662,7 +822,7 @@ struct Mapper {
   void FlushHeld() {
     if (held_pg == nullptr) return;
     const auto& row = held_pg->grid->rows[held_r];
-    RowParts parts = SplitRow(row);
+    const RowParts& parts = Facts(*held_pg, held_r).parts;
     std::string label;
     for (int c : parts.labels) label += row[c].text;
     PutT3Row(*held_pg, held_r, held_key, parts.value_start, label);
@@ -680,8 +840,15 @@ struct Mapper {
     }
     // values: the seven applicant columns, by position after the label
     size_t n = std::min<size_t>(values.size(), 7);
+    const auto& paths = T3Paths();
+    const auto it = paths.find(key);
     for (size_t i = 0; i < n; ++i) {
-      Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
+      const CellPath* path = it == paths.end() ? nullptr : it->second[i];
+      if (path != nullptr) {
+        Put(*path, pg, r, value_start + i, "");
+      } else {
+        Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
+      }
     }
     if (values.size() < 7) ShortRow(pg, r, label, values.size(), 7);
     for (size_t i = 7; i < values.size(); ++i) {
@@ -697,7 +864,7 @@ struct Mapper {
   // ---- table 四 ----
   void MapT4Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    RowParts parts = SplitRow(row);
+    RowParts parts = Facts(pg, r).parts;
     std::vector<std::string_view> values;
     int nonempty = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
@@ -715,8 +882,7 @@ struct Mapper {
       else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
       if (block >= 0 && nonempty > 0 && values.size() >= 4 && values.size() < 10) {
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
-          Put(absl::StrCat("t4.", kT4Blocks[block], ".", kT4Columns[i]), pg, r,
-              parts.value_start + i, "");
+          Put(*T4Path(static_cast<size_t>(block) * 5 + i), pg, r, parts.value_start + i, "");
         }
         if (values.size() < 5) ShortRow(pg, r, label, values.size(), 5);
         return;
@@ -744,8 +910,7 @@ struct Mapper {
     }
     size_t n = std::min<size_t>(values.size(), 15);
     for (size_t i = 0; i < n; ++i) {
-      Put(absl::StrCat("t4.", kT4Blocks[i / 5], ".", kT4Columns[i % 5]), pg, r,
-          parts.value_start + i, "");
+      Put(*T4Path(i), pg, r, parts.value_start + i, "");
     }
     if (values.size() < 15) ShortRow(pg, r, label.empty() ? "(data row)" : label, values.size(), 15);
     for (size_t i = 15; i < values.size(); ++i) {
@@ -854,23 +1019,23 @@ struct Mapper {
 
   void MapLegacyRow(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    std::string all = RowKeyText(row);
+    const RowFacts& f = Facts(pg, r);
+    const std::string& all = f.all;
     // the header row tells where unit and value stand
     bool is_header = false;
     for (size_t c = 0; c < row.size(); ++c) {
-      std::string k = LabelKey(row[c].text);
-      if (k == "统计指标") is_header = true;
+      if (f.key(c) == "统计指标") is_header = true;
     }
     if (is_header) {
       for (size_t c = 0; c < row.size(); ++c) {
-        std::string k = LabelKey(row[c].text);
+        const std::string_view k = f.key(c);
         if (k == "单位" || k == "计量单位") legacy_unit_col = static_cast<int>(c);
         if (k == "统计数" || k == "数量" || k == "数值") legacy_value_col = static_cast<int>(c);
       }
       return;
     }
     if (Contains(all, "统计表") || Contains(all, "填报单位")) return;
-    RowParts parts = SplitRow(row);
+    const RowParts& parts = f.parts;
     if (parts.labels.empty()) {
       bool any = false;
       for (const GridCell& c : row) any |= !IsEmptyText(c.text);
@@ -887,7 +1052,7 @@ struct Mapper {
     if (unit_col > label_col && unit_col < static_cast<int>(row.size()) && unit_col != value_col) {
       unit = row[unit_col].text;
     }
-    std::string k = LabelKey(label);
+    const std::string_view k = f.key(label_col);
     Numbering num = ParseNumbering(label);
     // top-level group rows
     int group = 0;
@@ -968,7 +1133,7 @@ const char* TableIdName(TableId id) {
 TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
   for (const auto& row : grid.rows) {
-    TableId h = RowHint(row);
+    TableId h = MakeRowFacts(row).hint;
     if (h != TableId::kNone) ++votes[h];
   }
   TableId best = TableId::kNone;
@@ -1009,7 +1174,33 @@ std::vector<std::string> RequiredKeys(TableId id, FormatVersion layout) {
   return out;
 }
 
+namespace {
+
+// RequiredKeys resolved to paths, once per table and layout.
+const std::vector<const CellPath*>& RequiredPaths(TableId id, FormatVersion layout) {
+  using PathLists = std::map<std::pair<TableId, FormatVersion>, std::vector<const CellPath*>>;
+  static const PathLists* const kLists = [] {
+    auto* lists = new PathLists;
+    for (TableId t : {TableId::kT2, TableId::kT3, TableId::kT4, TableId::kLegacy}) {
+      for (FormatVersion v : {xxgk::v1::FORMAT_VERSION_UNSPECIFIED, xxgk::v1::FORMAT_2021,
+                              xxgk::v1::FORMAT_2019, xxgk::v1::FORMAT_LEGACY}) {
+        auto& paths = (*lists)[{t, v}];
+        for (const std::string& key : RequiredKeys(t, v)) paths.push_back(ResolveCellKey(key));
+      }
+    }
+    return lists;
+  }();
+  return kLists->at({id, layout});
+}
+
+}  // namespace
+
 void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
+  std::vector<GridFacts> facts(grids.size());
+  for (size_t g = 0; g < grids.size(); ++g) {
+    if (grids[g].grid != nullptr) facts[g] = MakeGridFacts(*grids[g].grid);
+  }
+  std::optional<MutableCellCursor> cells;
   std::map<TableId, Mapper> mappers;
   auto mapper = [&](TableId id) -> Mapper& {
     auto it = mappers.find(id);
@@ -1017,11 +1208,15 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
       Mapper m;
       m.report = report;
       m.id = id;
+      m.grids = &grids;
+      m.facts = &facts;
+      m.cells = &cells;
       it = mappers.emplace(id, std::move(m)).first;
     }
     return it->second;
   };
-  for (const PlacedGrid& pg : grids) {
+  for (size_t g = 0; g < grids.size(); ++g) {
+    const PlacedGrid& pg = grids[g];
     if (pg.grid == nullptr || pg.grid->rows.empty()) continue;
     const auto& rows = pg.grid->rows;
     // attribute rows to tables: a row's own marker switches the table; rows
@@ -1029,7 +1224,7 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     std::vector<TableId> owner(rows.size(), TableId::kNone);
     TableId cur = TableId::kNone;
     for (size_t r = 0; r < rows.size(); ++r) {
-      TableId h = RowHint(rows[r]);
+      TableId h = facts[g][r].hint;
       if (h != TableId::kNone) cur = h;
       owner[r] = cur;
     }
@@ -1090,8 +1285,9 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     info->set_layout(layout);
     FormatVersion for_keys = layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED ? xxgk::v1::FORMAT_2021
                                                                               : layout;
-    for (const std::string& key : RequiredKeys(id, for_keys)) {
-      if (FindCell(report->tables(), key) == nullptr) info->add_missing_keys(key);
+    CellCursor read(report->tables());
+    for (const CellPath* path : RequiredPaths(id, for_keys)) {
+      if (read.Find(*path) == nullptr) info->add_missing_keys(CellPathKey(*path));
     }
   }
 }

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_split.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -73,6 +77,91 @@ TEST(CellKeys, ValueStrings) {
   EXPECT_EQ(CellValueString(c), "TEXT:见附件");
   c.set_presence(xxgk::v1::Cell::BLANK);
   EXPECT_EQ(CellValueString(c), "BLANK");
+}
+
+// The lookup before resolved paths: walk the key's components by field name.
+const xxgk::v1::Cell* FindCellByName(const xxgk::v1::Tables& tables, const std::string& key) {
+  const google::protobuf::Message* m = &tables;
+  for (absl::string_view part : absl::StrSplit(key, '.')) {
+    const auto* f = m->GetDescriptor()->FindFieldByName(std::string(part));
+    if (f == nullptr) return nullptr;
+    const auto* refl = m->GetReflection();
+    if (!refl->HasField(*m, f)) return nullptr;
+    m = &refl->GetMessage(*m, f);
+  }
+  const auto* cell = static_cast<const xxgk::v1::Cell*>(m);
+  return cell->presence() == xxgk::v1::Cell::PRESENCE_UNSPECIFIED ? nullptr : cell;
+}
+
+TEST(CellKeys, ResolvedPathsFindWhatNamesFind) {
+  const auto& keys = AllCellKeys();
+  // fully populated, every other cell read, and empty tables
+  xxgk::v1::Tables full, half, empty;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    MutableCell(&full, keys[i])->set_presence(xxgk::v1::Cell::NUMBER);
+    MutableCell(&full, keys[i])->set_value(std::to_string(i));
+    if (i % 2 == 0) {
+      MutableCell(&half, keys[i])->set_presence(xxgk::v1::Cell::BLANK);
+    } else if (i % 3 == 0) {
+      MutableCell(&half, keys[i]);  // created but unread
+    }
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const CellPath* path = ResolveCellKey(keys[i]);
+    ASSERT_NE(path, nullptr) << keys[i];
+    EXPECT_EQ(CellPathKey(*path), keys[i]);
+    EXPECT_EQ(CellPathIndex(*path), i);
+    for (const xxgk::v1::Tables* t : {&full, &half, &empty}) {
+      const xxgk::v1::Cell* want = FindCellByName(*t, keys[i]);
+      EXPECT_EQ(FindCell(*t, *path), want) << keys[i];
+      EXPECT_EQ(FindCell(*t, keys[i]), want) << keys[i];
+    }
+    for (const xxgk::v1::Tables* t : {&full, &half, &empty}) {
+      const CellIndex index(*t);
+      EXPECT_EQ(index.Find(*path), FindCellByName(*t, keys[i])) << keys[i];
+      EXPECT_EQ(index.Find(keys[i]), FindCellByName(*t, keys[i])) << keys[i];
+      CellCursor cursor(*t);
+      EXPECT_EQ(cursor.Find(*path), FindCellByName(*t, keys[i])) << keys[i];
+    }
+    EXPECT_EQ(FindCell(full, *path)->value(), std::to_string(i));
+    EXPECT_EQ(MutableCell(&full, *path), FindCell(full, keys[i]));
+  }
+  // cursors in schema order, and jumping about, find what names find
+  for (const xxgk::v1::Tables* t : {&full, &half, &empty}) {
+    CellCursor cursor(*t);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      EXPECT_EQ(cursor.Find(*ResolveCellKey(keys[i])), FindCellByName(*t, keys[i])) << keys[i];
+    }
+    for (size_t i = 0; i < keys.size(); i += 1 + i % 5) {
+      size_t j = keys.size() - 1 - i;
+      EXPECT_EQ(cursor.Find(*ResolveCellKey(keys[j])), FindCellByName(*t, keys[j])) << keys[j];
+    }
+    EXPECT_EQ(CellIndex(*t).Find("t9.x"), nullptr);
+  }
+  xxgk::v1::Tables built;
+  MutableCellCursor writer(&built);
+  for (size_t i = 0; i < keys.size(); i += 2) {
+    xxgk::v1::Cell* cell = writer.Get(*ResolveCellKey(keys[i]));
+    EXPECT_EQ(cell, MutableCell(&built, keys[i])) << keys[i];
+    cell->set_presence(xxgk::v1::Cell::NA);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    EXPECT_EQ(FindCell(built, keys[i]) != nullptr, i % 2 == 0) << keys[i];
+  }
+  EXPECT_EQ(ResolveCellKey("t3.result.denied"), nullptr);
+  EXPECT_EQ(ResolveCellKey("t3.info.found"), nullptr);
+  EXPECT_EQ(ResolveCellKey(""), nullptr);
+  EXPECT_EQ(FindCell(full, "t9.x"), nullptr);
+  EXPECT_EQ(MutableCell(&full, "t3.result"), nullptr);
+}
+
+TEST(CellKeys, ExpandPatternMatchesComponentwise) {
+  EXPECT_EQ(ExpandPattern("t4.*.total").size(), 3u);
+  EXPECT_EQ(ExpandPattern("t3.*.*").size(), 7u * 3);  // new_received, carried_over, carried_forward
+  EXPECT_EQ(ExpandPattern("*").size(), 0u);
+  EXPECT_EQ(ExpandPattern("t4.review.*").size(), 5u);
+  EXPECT_TRUE(ExpandPattern("t4.review.").empty());
+  EXPECT_TRUE(ExpandPattern("t4..total").empty());
 }
 
 }  // namespace
