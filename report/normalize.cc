@@ -11,11 +11,13 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -99,11 +101,53 @@ Units ReadUnits(std::string_view in) {
   return u;
 }
 
+// NFKC properties of a code point, asked of ICU once per BMP character and
+// remembered (relaxed atomics: every thread computes the same value).
+class NfkcProperties {
+ public:
+  explicit NfkcProperties(const icu::Normalizer2* nfkc) : nfkc_(nfkc) {}
+
+  bool HasBoundaryBefore(UChar32 c) { return Get(c) & kBoundaryBefore; }
+  bool IsInert(UChar32 c) { return Get(c) & kInert; }
+
+ private:
+  static constexpr uint8_t kKnown = 1, kBoundaryBefore = 2, kInert = 4;
+
+  uint8_t Compute(UChar32 c) const {
+    return static_cast<uint8_t>(kKnown | (nfkc_->hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
+                                (nfkc_->isInert(c) ? kInert : 0));
+  }
+
+  uint8_t Get(UChar32 c) {
+    if (c < 0 || c >= 0x10000) return Compute(c);
+    uint8_t v = bmp_[c].load(std::memory_order_relaxed);
+    if (v == 0) {
+      v = Compute(c);
+      bmp_[c].store(v, std::memory_order_relaxed);
+    }
+    return v;
+  }
+
+  const icu::Normalizer2* nfkc_;
+  std::atomic<uint8_t> bmp_[0x10000] = {};
+};
+
+NfkcProperties* Nfkc() {
+  static NfkcProperties* props = []() -> NfkcProperties* {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || nfkc == nullptr) return nullptr;
+    return new NfkcProperties(nfkc);
+  }();
+  return props;
+}
+
 // Stage 1: NFKC, segment by segment so each output character keeps its source.
 Units ApplyNfkc(const Units& in) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status) || nfkc == nullptr) return in;
+  NfkcProperties* props = Nfkc();
+  if (U_FAILURE(status) || nfkc == nullptr || props == nullptr) return in;
   Units out;
   out.reserve(in.size());
   size_t i = 0;
@@ -114,8 +158,8 @@ Units ApplyNfkc(const Units& in) {
       continue;
     }
     size_t j = i + 1;
-    while (j < in.size() && !nfkc->hasBoundaryBefore(in[j].c)) ++j;
-    if (j == i + 1 && nfkc->isInert(in[i].c)) {
+    while (j < in.size() && !props->HasBoundaryBefore(in[j].c)) ++j;
+    if (j == i + 1 && props->IsInert(in[i].c)) {
       out.push_back(in[i]);
       i = j;
       continue;
@@ -232,14 +276,30 @@ bool ConvertT2s(const opencc::SimpleConverter* conv, const std::string& in, std:
   }
 }
 
-// The characters without which t2s leaves a text unchanged, from the two
-// dictionaries t2s.json chains (TSPhrases, TSCharacters): every character t2s
-// changes on its own (C), plus, for each changing entry whose key holds no
-// character of C, the characters it changes (the key cannot match where one
-// of them is missing). A run with none of them only meets entries that map
-// to themselves, so converting it is the identity. Null when the dictionaries cannot be read: convert everything.
-const std::vector<bool>* T2sTriggers() {
-  static const std::vector<bool>* triggers = []() -> const std::vector<bool>* {
+// t2s.json as tables, read once from the two dictionaries it names
+// (segmentation by TSPhrases; conversion by the group TSPhrases, TSCharacters).
+// OpenCC's converter cuts the text greedily into the longest TSPhrases keys
+// (runs between them are one segment); a key segment becomes its value, and
+// in the runs between, where no TSPhrases key starts, each character becomes
+// its TSCharacters value. Converting with these tables gives OpenCC's result
+// without its per-character string building, trie probes and lock
+// (normalize_test pins the equivalence).
+struct T2sTables {
+  struct Phrase {
+    std::vector<UChar32> key;
+    std::vector<UChar32> value;
+  };
+  static constexpr uint8_t kCharChanges = 1;  // a TSCharacters entry changes it
+  static constexpr uint8_t kPhraseStart = 2;  // some TSPhrases key starts with it
+  static constexpr uint8_t kCharMulti = 4;    // its value is not one BMP character
+  std::vector<uint8_t> flags = std::vector<uint8_t>(0x110000, 0);
+  std::vector<char16_t> bmp_value = std::vector<char16_t>(0x10000, 0);
+  std::unordered_map<UChar32, std::vector<UChar32>> other_values;
+  std::unordered_map<UChar32, std::vector<Phrase>> phrases;  // longest key first
+};
+
+const T2sTables* T2sNativeTables() {
+  static const T2sTables* tables = []() -> const T2sTables* {
     for (const char* dir : {"/usr/share/opencc/", ""}) {
       std::vector<opencc::LexiconPtr> lexicons;
       for (const char* name : {"TSPhrases.ocd2", "TSCharacters.ocd2"}) {
@@ -252,53 +312,111 @@ const std::vector<bool>* T2sTriggers() {
         std::fclose(fp);
       }
       if (lexicons.size() != 2) continue;
-      auto* set = new std::vector<bool>(0x110000, false);
-      auto valid = [](UChar32 c) { return c >= 0 && c < 0x110000; };
-      for (const auto& lexicon : lexicons) {  // C: single characters that change
-        for (const auto& entry : *lexicon) {
-          const std::vector<UChar32> key = CodePoints(entry->Key());
-          if (key.size() == 1 && valid(key[0]) && entry->GetDefault() != entry->Key()) {
-            (*set)[key[0]] = true;
-          }
+      auto* t = new T2sTables;
+      auto valid = [](UChar32 c) { return c >= 0 && c < 0x110000 && c != 0xFFFD; };
+      bool ok = true;
+      for (const auto& entry : *lexicons[0]) {
+        T2sTables::Phrase p{CodePoints(entry->Key()), CodePoints(entry->GetDefault())};
+        if (p.key.empty() || !valid(p.key[0])) {
+          ok = false;
+          break;
+        }
+        t->flags[p.key[0]] |= T2sTables::kPhraseStart;
+        t->phrases[p.key[0]].push_back(std::move(p));
+      }
+      for (auto& [first, list] : t->phrases) {
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+          return a.key.size() > b.key.size();
+        });
+      }
+      for (const auto& entry : *lexicons[1]) {
+        const std::vector<UChar32> key = CodePoints(entry->Key());
+        // The tables assume single-character keys here (true of every
+        // OpenCC release so far); otherwise use OpenCC itself.
+        if (key.size() != 1 || !valid(key[0])) {
+          ok = false;
+          break;
+        }
+        if (entry->GetDefault() == entry->Key()) continue;
+        std::vector<UChar32> value = CodePoints(entry->GetDefault());
+        t->flags[key[0]] |= T2sTables::kCharChanges;
+        if (key[0] < 0x10000 && value.size() == 1 && value[0] < 0x10000 && value[0] != 0) {
+          t->bmp_value[key[0]] = static_cast<char16_t>(value[0]);
+        } else {
+          t->flags[key[0]] |= T2sTables::kCharMulti;
+          t->other_values[key[0]] = std::move(value);
         }
       }
-      std::vector<UChar32> extra;
-      for (const auto& lexicon : lexicons) {
-        for (const auto& entry : *lexicon) {
-          if (entry->GetDefault() == entry->Key()) continue;
-          const std::vector<UChar32> key = CodePoints(entry->Key());
-          bool has_c = false;
-          for (UChar32 c : key) has_c = has_c || (valid(c) && (*set)[c]);
-          if (has_c) continue;
-          // The key can only match where all its characters are: one of them
-          // is enough, the ones the entry changes (藉口 → 借口: 藉).
-          const std::vector<UChar32> value = CodePoints(entry->GetDefault());
-          if (value.size() != key.size()) {
-            extra.insert(extra.end(), key.begin(), key.end());
-            continue;
-          }
-          for (size_t k = 0; k < key.size(); ++k) {
-            if (key[k] != value[k]) extra.push_back(key[k]);
-          }
-        }
+      if (!ok) {
+        delete t;
+        return nullptr;
       }
-      for (UChar32 c : extra) {
-        if (valid(c)) (*set)[c] = true;
-      }
-      return set;
+      return t;
     }
     return nullptr;
   }();
-  return triggers;
+  return tables;
+}
+
+// Appends the t2s conversion of in[0, n) to *out.
+void T2sNative(const T2sTables& t, const UChar32* in, size_t n, std::vector<UChar32>* out) {
+  size_t i = 0;
+  while (i < n) {
+    const UChar32 c = in[i];
+    const uint8_t f = (c >= 0 && c < 0x110000) ? t.flags[c] : 0;
+    if (f == 0) {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    if (f & T2sTables::kPhraseStart) {
+      const T2sTables::Phrase* match = nullptr;
+      for (const auto& p : t.phrases.at(c)) {
+        if (p.key.size() <= n - i && std::equal(p.key.begin(), p.key.end(), in + i)) {
+          match = &p;
+          break;
+        }
+      }
+      if (match != nullptr) {
+        out->insert(out->end(), match->value.begin(), match->value.end());
+        i += match->key.size();
+        continue;
+      }
+    }
+    if (!(f & T2sTables::kCharChanges)) {
+      out->push_back(c);
+    } else if (f & T2sTables::kCharMulti) {
+      const std::vector<UChar32>& v = t.other_values.at(c);
+      out->insert(out->end(), v.begin(), v.end());
+    } else {
+      out->push_back(t.bmp_value[c]);
+    }
+    ++i;
+  }
 }
 
 // Stage 3: traditional → simplified by runs of non-ASCII characters.
 Units ToSimplified(const Units& in, int* changed) {
-  const opencc::SimpleConverter* conv = T2sConverter();
-  if (conv == nullptr) return in;
-  const std::vector<bool>* triggers = T2sTriggers();
+  const T2sTables* tables = T2sNativeTables();
+  const opencc::SimpleConverter* conv = tables == nullptr ? T2sConverter() : nullptr;
+  if (tables == nullptr && conv == nullptr) return in;
+  // Converts text[0, n) as OpenCC's t2s; false when OpenCC failed.
+  std::vector<UChar32> run_cps;
+  auto convert = [&](const UChar32* text, size_t n, std::vector<UChar32>* out) {
+    out->clear();
+    if (tables != nullptr) {
+      T2sNative(*tables, text, n, out);
+      return true;
+    }
+    std::string s, conv_s;
+    for (size_t k = 0; k < n; ++k) AppendUtf8(&s, text[k]);
+    if (!ConvertT2s(conv, s, &conv_s)) return false;
+    *out = CodePoints(conv_s);
+    return true;
+  };
   Units out;
   out.reserve(in.size());
+  std::vector<UChar32> cps;
   size_t i = 0;
   while (i < in.size()) {
     if (!IsIdeograph(in[i].c)) {
@@ -308,25 +426,18 @@ Units ToSimplified(const Units& in, int* changed) {
     }
     size_t j = i;
     while (j < in.size() && in[j].c >= 0x80 && in[j].c != 0xFFFD) ++j;
-    bool may_change = triggers == nullptr;
-    for (size_t k = i; k < j && !may_change; ++k) {
-      may_change = in[k].c >= 0 && in[k].c < 0x110000 && (*triggers)[in[k].c];
-    }
-    if (!may_change) {  // t2s would return the run as it is
-      out.insert(out.end(), in.begin() + i, in.begin() + j);
-      i = j;
-      continue;
-    }
-    std::string run = UnitsToUtf8(in, i, j), conv_run;
-    std::vector<UChar32> cps;
-    if (ConvertT2s(conv, run, &conv_run)) cps = CodePoints(conv_run);
+    run_cps.clear();
+    for (size_t k = i; k < j; ++k) run_cps.push_back(in[k].c);
+    if (!convert(run_cps.data(), run_cps.size(), &cps)) cps.clear();
     if (cps.size() == j - i) {
       // Place names written as the gazetteer writes them stay as they are:
       // t2s would turn 乾县 into 干县.
-      std::vector<char> keep(j - i, 0);
+      std::vector<char> keep;
       bool differs = false;
       for (size_t k = i; k < j && !differs; ++k) differs = cps[k - i] != in[k].c;
       if (differs) {
+        keep.assign(j - i, 0);
+        const std::string run = UnitsToUtf8(in, i, j);
         std::vector<size_t> char_at_byte(run.size() + 1, 0);
         for (size_t k = i, byte = 0; k < j; ++k) {
           std::string one;
@@ -337,20 +448,19 @@ Units ToSimplified(const Units& in, int* changed) {
         for (const auto& m : Gazetteer::Default().Mentions(run)) {
           for (size_t b = m.begin; b < m.end; ++b) keep[char_at_byte[b]] = 1;
         }
-      }
-      for (size_t k = i; k < j; ++k) {
-        const UChar32 c = keep[k - i] ? in[k].c : cps[k - i];
-        if (c != in[k].c) ++*changed;
-        out.push_back(Unit{c, in[k].begin, in[k].end});
+        for (size_t k = i; k < j; ++k) {
+          const UChar32 c = keep[k - i] ? in[k].c : cps[k - i];
+          if (c != in[k].c) ++*changed;
+          out.push_back(Unit{c, in[k].begin, in[k].end});
+        }
+      } else {
+        out.insert(out.end(), in.begin() + i, in.begin() + j);
       }
     } else {
       // Length changed (phrase mapping): convert character by character.
+      std::vector<UChar32> c1;
       for (size_t k = i; k < j; ++k) {
-        std::string one;
-        AppendUtf8(&one, in[k].c);
-        std::string conv_one;
-        std::vector<UChar32> c1;
-        if (ConvertT2s(conv, one, &conv_one)) c1 = CodePoints(conv_one);
+        if (!convert(&in[k].c, 1, &c1)) c1.clear();
         if (c1.empty()) c1 = {in[k].c};
         if (c1.size() != 1 || c1[0] != in[k].c) ++*changed;
         for (UChar32 c : c1) out.push_back(Unit{c, in[k].begin, in[k].end});
@@ -542,6 +652,64 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   return result;
 }
 
+namespace {
+
+// Every pattern of IsPageChromeLine is anchored at the start of the trimmed
+// line: it can match only when the line starts with one of the characters
+// these patterns start with (or \s, which RE2 reads as [\t\n\f\r ]), or
+// holds a literal a pattern needs wherever it starts (首页 for crumb trails,
+// ICP备 and 公网安备 for footers).
+bool MayBePageChrome(absl::string_view line) {
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, n, c);
+  switch (c) {
+    case '\n': case '\f': case '\r': case '[': case 'C': case 'c':
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8':
+    case '9':
+    case U'您': case U'当': case U'现': case U'所': case U'位': case U'【': case U'字':
+    case U'页': case U'无': case U'适': case U'长': case U'关': case U'扫': case U'手':
+    case U'微': case U'分': case U'打': case U'收': case U'加': case U'返': case U'上':
+    case U'下': case U'相': case U'附': case U'版': case U'©': case U'网': case U'技':
+    case U'设': case U'主': case U'承': case U'顶': case U'浏': case U'访': case U'阅':
+    case U'点':
+      return true;
+    default:
+      break;
+  }
+  return line.find("首页") != absl::string_view::npos ||
+         line.find("ICP备") != absl::string_view::npos ||
+         line.find("公网安备") != absl::string_view::npos;
+}
+
+}  // namespace
+
+namespace internal {
+
+bool T2sTablesLoaded() { return T2sNativeTables() != nullptr; }
+
+std::string T2sWithTables(std::string_view utf8) {
+  const T2sTables* t = T2sNativeTables();
+  if (t == nullptr) return std::string(utf8);
+  const std::vector<UChar32> in = CodePoints(utf8);
+  std::vector<UChar32> out;
+  T2sNative(*t, in.data(), in.size(), &out);
+  std::string s;
+  for (UChar32 c : out) AppendUtf8(&s, c);
+  return s;
+}
+
+std::string T2sWithOpenCC(std::string_view utf8) {
+  const opencc::SimpleConverter* conv = T2sConverter();
+  std::string out;
+  if (conv == nullptr || !ConvertT2s(conv, std::string(utf8), &out)) return std::string(utf8);
+  return out;
+}
+
+}  // namespace internal
+
 bool IsPageChromeLine(std::string_view line_in) {
   absl::string_view line(line_in.data(), line_in.size());
   // Trim spaces.
@@ -550,6 +718,7 @@ bool IsPageChromeLine(std::string_view line_in) {
     line.remove_suffix(1);
   }
   if (line.empty()) return false;
+  if (!MayBePageChrome(line)) return false;
   re2::StringPiece sp(line.data(), line.size());
   // Breadcrumbs: 您现在的位置: 首页 > 政务公开 > ...
   static const re2::RE2 kBreadcrumb(

@@ -1,5 +1,8 @@
 #include "report/sections.h"
 
+#include <unicode/utf8.h>
+
+#include <cstdint>
 #include <string>
 
 #include "report/labels.h"
@@ -52,8 +55,38 @@ struct Candidate {
   size_t heading_bytes = 0;  // > 0: the heading is this prefix, the body runs on
 };
 
+// False when ParseNumbering cannot find a part numbering (一、 (三) 第一部分)
+// at the start of `line`: after spaces, its first character is no '(', 第
+// or Chinese digit.
+bool MayStartPartNumbering(std::string_view line) {
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] == ' ' || p[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (p[i] < 0x80) return p[i] == '(';
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    switch (c) {
+      case 0x3000: case 0xA0:
+        continue;
+      case U'第': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+      case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零': case U'两':
+        return true;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 Candidate Classify(std::string_view line) {
   Candidate c;
+  // Running text: with no part numbering (kNone or kArabic) a line is a
+  // heading only without inner sentence punctuation; skip the full parse.
+  if (!MayStartPartNumbering(line) && HasInnerSentencePunct(line)) return c;
   Numbering num = ParseNumbering(line);
   std::string_view rest = line.substr(std::min(num.length, line.size()));
   std::string key = LabelKey(rest);

@@ -1,12 +1,19 @@
 #include "report/normalize.h"
 
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
 #include <unicode/ucnv.h>
+
+#include <cstdio>
+#include <random>
+#include <vector>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "gtest/gtest.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -154,6 +161,29 @@ TEST(IsPageChromeLine, RecognisesChrome) {
   }
 }
 
+// Lines are checked against the patterns only when they start with a
+// character a pattern can start with or hold 首页/ICP备/公网安备: every pattern
+// still matches, whatever it starts with.
+TEST(IsPageChromeLine, EveryPatternStillMatchesBehindThePrefilter) {
+  for (const char* line :
+       {"您的位置:首页 > 年报", "现在位置 首页>公开", "所在位置:首页»年报", "位置:首页 > 年报",
+        "政务公开 > 年度报告 > 2024 首页", "信息公开 / 年报 / 2024 / 首页", "【字体:大 中 小】",
+        "字号 大 中 小", "[ 页面颜色 ]", "无障碍", "适老化", "长者模式", "关怀版", "手机扫码",
+        "手机扫一扫", "微信扫一扫", "[分享至]", "打印此页", "关闭本页", "收藏本页", "加入收藏",
+        "返回顶部", "上一篇:某某", "下一篇", "附件下载", "相关链接:", "相关文件", "Copyright 2024",
+        "copyright", "© 某县人民政府", "网站标识码 5326220001", "网站地图", "京ICP备1号",
+        "粤公网安备 44010402000001号", "某市某县公网安备 4401号", "技术支持:某公司", "设为首页",
+        "承办单位:某局", "主办:某县", "承办:某局", "返回", "收藏", "顶部", "【关闭】",
+        "2024年1月2日 周一", "2024 年 1 月 2 日 礼拜天", "浏览次数:12", "访问次数", "阅读次数:",
+        "点击数:3", "浏览量 100", "\f分享到:", "\r扫一扫"}) {
+    EXPECT_TRUE(IsPageChromeLine(line)) << line;
+  }
+  for (const char* line : {"某县人民政府", "本机关2024年主动公开政府信息", "首先,我们", "ICP",
+                           "(一)主动公开", "《条例》", "“首页”栏目", "[1]", "12件"}) {
+    EXPECT_FALSE(IsPageChromeLine(line)) << line;
+  }
+}
+
 TEST(IsPageChromeLine, KeepsReportText) {
   for (const char* line :
        {"一、总体情况", "江门市蓬江区民政局2023年度政府信息公开工作年度报告",
@@ -212,6 +242,85 @@ TEST(NormalizeText, ArbitraryInputKeepsTheOffsetMapConsistent) {
       EXPECT_LE(note.span().source_end(), in.size());
       EXPECT_LE(note.span().end(), n.text.size());
     }
+  }
+}
+
+
+// NormalizeText converts with tables read from OpenCC's t2s dictionaries
+// instead of calling OpenCC per run: both must agree on any text, including
+// text made of dictionary phrases, their prefixes and overlaps, characters
+// t2s changes, characters it keeps and simplified text.
+TEST(T2sTables, AgreeWithOpenCCOnGeneratedText) {
+  ASSERT_TRUE(internal::T2sTablesLoaded());
+  std::vector<std::string> phrases;
+  std::vector<std::string> chars;
+  for (const char* name : {"TSPhrases.ocd2", "TSCharacters.ocd2"}) {
+    FILE* fp = std::fopen((std::string("/usr/share/opencc/") + name).c_str(), "rb");
+    ASSERT_NE(fp, nullptr);
+    opencc::LexiconPtr lexicon = opencc::MarisaDict::NewFromFile(fp)->GetLexicon();
+    std::fclose(fp);
+    for (const auto& entry : *lexicon) {
+      std::vector<std::string>& to = std::string(name) == "TSPhrases.ocd2" ? phrases : chars;
+      to.push_back(entry->Key());
+      for (const std::string& v : entry->Values()) to.push_back(v);
+    }
+  }
+  for (const char* s : {"著", "干", "后", "里", "于", "面", "发", "乾", "覆", "瞭", "沈", "。", "、",
+                        "1", "a", "々", "〇", "𠀀", "乾隆", "藉口", "著名", "顯著", "皇后"}) {
+    chars.push_back(s);
+  }
+  std::mt19937 rng(20261121);
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int tokens = 1 + static_cast<int>(rng() % 12);
+    for (int t = 0; t < tokens; ++t) {
+      switch (rng() % 4) {
+        case 0:
+          text += pick(phrases);
+          break;
+        case 1: {  // a phrase cut short, or its tail: near-matches
+          const std::vector<std::string> cs = Utf8Chars(pick(phrases));
+          const size_t cut = rng() % cs.size();
+          const bool head = rng() % 2;
+          for (size_t k = head ? 0 : cut; k < (head ? cut : cs.size()); ++k) text += cs[k];
+          break;
+        }
+        default:
+          text += pick(chars);
+      }
+    }
+    ASSERT_EQ(internal::T2sWithTables(text), internal::T2sWithOpenCC(text)) << text;
+  }
+}
+
+TEST(T2sTables, AgreeWithOpenCCOnTheSeeds) {
+  for (const char* seed : {"000", "001", "002", "003", "004"}) {
+    const std::string text = ReadSeed(seed);
+    ASSERT_FALSE(text.empty());
+    EXPECT_EQ(internal::T2sWithTables(text), internal::T2sWithOpenCC(text)) << seed;
+  }
+}
+
+TEST(NormalizeText, SimplifiedTextWithAmbiguousCharactersIsUnchanged) {
+  for (const std::string s :
+       {"本年度著力推进政务公开,干部队伍建设,后续工作里程碑", "于是覆盖面扩大,沈阳市",
+        "显著提高,著作权,乾坤,皇后,里面,以后,干净"}) {
+    Normalized n = NormalizeText(s);
+    EXPECT_EQ(internal::T2sWithOpenCC(s), s);
+    EXPECT_EQ(n.text, s);
+    EXPECT_EQ(n.traditional_chars, 0);
+  }
+}
+
+TEST(NormalizeText, TraditionalAndMixedParagraphsConvertAsOpenCC) {
+  for (const std::string s :
+       {"本機關認真貫徹落實《中華人民共和國政府信息公開條例》,藉此機會進一步擴大公開範圍。",
+        "政府信息公开工作年度報告:收到申請數量12件,乾隆年間的檔案已數字化,著重說明。",
+        "臺灣與大陸的關係;瞭解覆蓋沈默"}) {
+    Normalized n = NormalizeText(s);
+    EXPECT_EQ(n.text, internal::T2sWithOpenCC(s)) << s;
+    EXPECT_GT(n.traditional_chars, 0);
   }
 }
 

@@ -173,5 +173,24 @@ TEST(Sections, HeadingKind) {
   EXPECT_EQ(HeadingKind("二、政府信息公开情况"), Section::KIND_UNSPECIFIED);
 }
 
+// Lines without a part numbering are skipped as running text when they hold
+// sentence punctuation; numbered headings behind any leading space, with a
+// body on the same line, and unnumbered canonical headings are still found.
+TEST(Sections, HeadingLinesBehindLeadingSpacesAndRunningTextBesideThem) {
+  for (const std::string line :
+       {"一、总体情况", "  二、主动公开政府信息情况", "\u3000三、收到和处理政府信息公开申请情况",
+        "\u00A0(四)政府信息公开收费及减免情况", "第五部分 存在的主要问题及改进情况",
+        "(一)主动公开政府信息情况。本年度共公开信息12条", "总体情况", "\t六、其他需要报告的事项",
+        "两、行政复议行政诉讼情况"}) {
+    EXPECT_TRUE(IsSectionHeadingLine(line)) << line;
+  }
+  for (const std::string line :
+       {"总体情况,本机关认真落实", "2024年,本机关主动公开政府信息情况良好。",
+        "1、主动公开情况:良好", "本年度收到和处理政府信息公开申请情况如下:",
+        "“总体情况”一节;其他", "a, 总体情况"}) {
+    EXPECT_FALSE(IsSectionHeadingLine(line)) << line;
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
