@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "re2/re2.h"
 #include "report/gazetteer.h"
@@ -426,6 +428,15 @@ Units ToSimplified(const Units& in, int* changed) {
     }
     size_t j = i;
     while (j < in.size() && in[j].c >= 0x80 && in[j].c != 0xFFFD) ++j;
+    if (tables != nullptr) {
+      bool any = false;  // a character with a TSCharacters or TSPhrases entry
+      for (size_t k = i; k < j && !any; ++k) any = in[k].c < 0x110000 && tables->flags[in[k].c];
+      if (!any) {  // t2s returns the run as it is
+        out.insert(out.end(), in.begin() + i, in.begin() + j);
+        i = j;
+        continue;
+      }
+    }
     run_cps.clear();
     for (size_t k = i; k < j; ++k) run_cps.push_back(in[k].c);
     if (!convert(run_cps.data(), run_cps.size(), &cps)) cps.clear();
@@ -440,10 +451,9 @@ Units ToSimplified(const Units& in, int* changed) {
         const std::string run = UnitsToUtf8(in, i, j);
         std::vector<size_t> char_at_byte(run.size() + 1, 0);
         for (size_t k = i, byte = 0; k < j; ++k) {
-          std::string one;
-          AppendUtf8(&one, in[k].c);
-          for (size_t b = 0; b < one.size(); ++b) char_at_byte[byte + b] = k - i;
-          byte += one.size();
+          const size_t len = in[k].c < 0x80 ? 1 : in[k].c < 0x800 ? 2 : in[k].c < 0x10000 ? 3 : 4;
+          for (size_t b = 0; b < len; ++b) char_at_byte[byte + b] = k - i;
+          byte += len;
         }
         for (const auto& m : Gazetteer::Default().Mentions(run)) {
           for (size_t b = m.begin; b < m.end; ++b) keep[char_at_byte[b]] = 1;
@@ -541,14 +551,26 @@ bool InGb2312(UChar32 c) {
 void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
   const size_t n = u.size();
   // 2 = outside GB2312 altogether, 1 = GB2312 level 2, 0 = common / not an ideograph.
+  // The same for every BMP code point, once.
+  static const std::vector<char>* bmp_rarity = [] {
+    auto* t = new std::vector<char>(0x10000, 0);
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (c >= 0xE000 && c <= 0xF8FF) {
+        (*t)[c] = 2;
+      } else if (IsIdeograph(c) && !IsCommonHanzi(c)) {
+        (*t)[c] = InGb2312(c) ? 1 : 2;
+      }
+    }
+    return t;
+  }();
   std::vector<char> rare(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    if (u[i].c >= 0xE000 && u[i].c <= 0xF8FF) {  // private use: unassigned legacy codes
+    const UChar32 c = u[i].c;
+    if (c >= 0 && c < 0x10000) {
+      rare[i] = (*bmp_rarity)[c];
+    } else if (IsIdeograph(c)) {  // beyond GB2312
       rare[i] = 2;
-      continue;
     }
-    if (!IsIdeograph(u[i].c) || IsCommonHanzi(u[i].c)) continue;
-    rare[i] = InGb2312(u[i].c) ? 1 : 2;
   }
   auto is_ascii_junk = [&](size_t k) {
     const UChar32 c = u[k].c;
@@ -633,14 +655,40 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(u);
   DetectMojibake(u, &result.notes);
 
-  result.text.reserve(u.size() * 3);
-  result.to_input.reserve(u.size() * 3 + 1);
+  // Sized once, written in place: U+FFFD (3 bytes) where a code point has no
+  // UTF-8 form, as AppendUtf8 writes it.
+  auto utf8_length = [](UChar32 c) -> size_t {
+    if (c >= 0 && c < 0x80) return 1;
+    if (c >= 0 && c < 0x800) return 2;
+    if (c >= 0 && c < 0x10000) return 3;  // surrogates too: AppendUtf8's U+FFFD
+    if (c >= 0 && c < 0x110000) return 4;
+    return 3;
+  };
+  size_t bytes = 0;
+  for (const Unit& unit : u) bytes += utf8_length(unit.c);
+  result.text.resize(bytes);
+  result.to_input.resize(bytes + 1);
+  char* text = result.text.data();
+  uint32_t* to_input = result.to_input.data();
+  size_t at = 0;
   for (const Unit& unit : u) {
-    const size_t before = result.text.size();
-    AppendUtf8(&result.text, unit.c);
-    for (size_t k = before; k < result.text.size(); ++k) result.to_input.push_back(unit.begin);
+    const UChar32 c = unit.c;
+    if (c >= 0 && c < 0x80) {
+      text[at] = static_cast<char>(c);
+      to_input[at++] = unit.begin;
+      continue;
+    }
+    const size_t n = utf8_length(c);
+    if (n == 3 && (c < 0 || c >= 0x110000 || (c >= 0xD800 && c <= 0xDFFF))) {
+      std::memcpy(text + at, "\xEF\xBF\xBD", 3);
+    } else {
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(text + at), len, c);
+    }
+    for (size_t k = 0; k < n; ++k) to_input[at + k] = unit.begin;
+    at += n;
   }
-  result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
+  result.to_input[bytes] = static_cast<uint32_t>(utf8.size());
   // Fill begin/end of the notes (offsets into the normalised text).
   for (auto& note : result.notes) {
     const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
@@ -655,33 +703,40 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
 namespace {
 
 // Every pattern of IsPageChromeLine is anchored at the start of the trimmed
-// line: it can match only when the line starts with one of the characters
-// these patterns start with (or \s, which RE2 reads as [\t\n\f\r ]), or
-// holds a literal a pattern needs wherever it starts (首页 for crumb trails,
-// ICP备 and 公网安备 for footers).
+// line, after at most an opening bracket ([ or 【, twice for 【?打印) and \s
+// (which RE2 reads as [\t\n\f\r ]): it can match only when the line goes on
+// with one of the words the patterns start with or a digit, or holds a literal
+// a pattern needs wherever it starts (首页 for crumb trails, ICP备 and 公网安备
+// for footers). False says that no pattern matches.
 bool MayBePageChrome(absl::string_view line) {
-  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
-  const int32_t n = static_cast<int32_t>(line.size());
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(p, i, n, c);
-  switch (c) {
-    case '\n': case '\f': case '\r': case '[': case 'C': case 'c':
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8':
-    case '9':
-    case U'您': case U'当': case U'现': case U'所': case U'位': case U'【': case U'字':
-    case U'页': case U'无': case U'适': case U'长': case U'关': case U'扫': case U'手':
-    case U'微': case U'分': case U'打': case U'收': case U'加': case U'返': case U'上':
-    case U'下': case U'相': case U'附': case U'版': case U'©': case U'网': case U'技':
-    case U'设': case U'主': case U'承': case U'顶': case U'浏': case U'访': case U'阅':
-    case U'点':
-      return true;
-    default:
-      break;
+  static constexpr absl::string_view kStarts[] = {
+      "您现在的位置", "您的位置", "当前位置", "现在位置", "所在位置", "位置", "字体", "字号",
+      "页面调色", "页面颜色", "无障碍", "适老化", "长者模式", "关怀版", "扫一扫", "手机扫",
+      "微信扫一扫", "分享到", "分享至", "打印", "关闭", "收藏", "加入收藏", "返回", "上一篇",
+      "下一篇", "相关附件", "附件下载", "相关链接", "相关文件", "版权所有", "Copyright",
+      "copyright", "©", "网站标识码", "技术支持", "网站地图", "设为首页", "主办", "承办", "顶部",
+      "浏览次数", "访问次数", "阅读次数", "点击数", "浏览量"};
+  absl::string_view rest = line;
+  auto skip_space = [&rest] {
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' ||
+                             rest.front() == '\n' || rest.front() == '\f' || rest.front() == '\r')) {
+      rest.remove_prefix(1);
+    }
+  };
+  for (int k = 0; k < 2; ++k) {
+    if (absl::StartsWith(rest, "[")) {
+      rest.remove_prefix(1);
+    } else if (absl::StartsWith(rest, "【")) {
+      rest.remove_prefix(3);
+    }
+    skip_space();
   }
-  return line.find("首页") != absl::string_view::npos ||
-         line.find("ICP备") != absl::string_view::npos ||
-         line.find("公网安备") != absl::string_view::npos;
+  if (!line.empty() && line.front() >= '0' && line.front() <= '9') return true;
+  for (absl::string_view start : kStarts) {
+    if (absl::StartsWith(rest, start)) return true;
+  }
+  return absl::StrContains(line, "首页") || absl::StrContains(line, "ICP备") ||
+         absl::StrContains(line, "公网安备");
 }
 
 }  // namespace

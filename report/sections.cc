@@ -82,11 +82,40 @@ bool MayStartPartNumbering(std::string_view line) {
   return false;
 }
 
+// False when HeadingKind can only be KIND_UNSPECIFIED for `line`: each of
+// its phrases holds one of these characters (其他…, 收费…, 行政复议/诉讼,
+// 存在…, 主要问题, 改进…, 问题…, 不足, 收到和处理, 依申请…, …申请…, 主动公开,
+// 总体…, 概述/概况, 基本情况), and its key keeps only characters of the line.
+bool HasHeadingKindChar(std::string_view line) {
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    switch (c) {
+      case U'其': case U'费': case U'行': case U'存': case U'问': case U'改': case U'足':
+      case U'收': case U'依': case U'申': case U'主': case U'总': case U'概': case U'基':
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 Candidate Classify(std::string_view line) {
   Candidate c;
   // Running text: with no part numbering (kNone or kArabic) a line is a
   // heading only without inner sentence punctuation; skip the full parse.
-  if (!MayStartPartNumbering(line) && HasInnerSentencePunct(line)) return c;
+  // Nor without a character every known heading kind needs (HeadingKind).
+  if (!MayStartPartNumbering(line) &&
+      (HasInnerSentencePunct(line) || !HasHeadingKindChar(line))) {
+    return c;
+  }
   Numbering num = ParseNumbering(line);
   std::string_view rest = line.substr(std::min(num.length, line.size()));
   std::string key = LabelKey(rest);

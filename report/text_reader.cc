@@ -24,6 +24,7 @@
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/sections.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -183,7 +184,7 @@ class TextTableReader {
     blk.kind = Block::Kind::kTable;
     blk.table.rows = std::move(rows);
     blk.table.source_kind = kind;
-    if (!last_line_.empty() && CodePointCount(last_line_) <= 60) {
+    if (!last_line_.empty() && CountCodePoints(last_line_) <= 60) {
       blk.table.caption = std::string(last_line_);
     }
     blk.source_begin = Src(b);
@@ -215,7 +216,7 @@ class TextTableReader {
       if (k >= lines_.size()) return false;
       const Line& w = lines_[k];
       return !w.text.empty() && CountPipes(w.text) == 0 && is_cell_line(k + 1) &&
-             lines_[k + 1].text.front() != '|' && CodePointCount(w.text) <= 60 &&
+             lines_[k + 1].text.front() != '|' && CountCodePoints(w.text) <= 60 &&
              !IsSectionHeadingLine(w.text);
     };
     size_t j = i;
@@ -306,7 +307,7 @@ class TextTableReader {
         // a label wrapped onto its own line, continued by the next row
         bool next_is_row = j + 1 < lines_.size() && CountPipes(lines_[j + 1].text) >= 1 &&
                            !OnlyPipes(lines_[j + 1].text);
-        if (next_is_row && !has_carry && CodePointCount(l.text) <= 60 &&
+        if (next_is_row && !has_carry && CountCodePoints(l.text) <= 60 &&
             l.text.find("。") == std::string_view::npos && !IsSectionHeadingLine(l.text) &&
             !rows.empty()) {
           carry = l;
@@ -493,7 +494,7 @@ class TextTableReader {
         continue;
       }
       if (CountPipes(l.text) > 0 || l.text.find("。") != std::string_view::npos ||
-          CodePointCount(l.text) > 120 || IsPageChromeLine(l.text)) {
+          CountCodePoints(l.text) > 120 || IsPageChromeLine(l.text)) {
         break;
       }
       blank_run = 0;
