@@ -107,6 +107,26 @@ bool HasHeadingKindChar(std::string_view line) {
   return false;
 }
 
+// CodePointCount(LabelKey(text)) >= 2. LabelKey drops at most three
+// numberings (at most six letters or digits each: 第三十部分) and keeps every
+// other letter and digit, so 20 ideographs (letters) settle it without
+// building the key.
+bool KeyHasTwoChars(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int ideographs = 0;
+  for (int32_t i = 0; i < n && ideographs < 20;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    ideographs += c >= 0x4E00 && c <= 0x9FA5;
+  }
+  return ideographs >= 20 || CodePointCount(LabelKey(text)) >= 2;
+}
+
 Candidate Classify(std::string_view line) {
   Candidate c;
   // Running text: with no part numbering (kNone or kArabic) a line is a
@@ -118,10 +138,9 @@ Candidate Classify(std::string_view line) {
   }
   Numbering num = ParseNumbering(line);
   std::string_view rest = line.substr(std::min(num.length, line.size()));
-  std::string key = LabelKey(rest);
-  size_t n = CodePointCount(key);
-  if (n >= 2 && HasInnerSentencePunct(rest) &&
-      (num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen)) {
+  const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
+  if (HasInnerSentencePunct(rest)) {
+    if (!part || !KeyHasTwoChars(rest)) return c;
     // "(一)主动公开政府信息情况。本年度…": a heading with its body on the same line
     size_t stop = std::string_view::npos;
     for (std::string_view p : {"。", ":"}) stop = std::min(stop, rest.find(p));
@@ -140,7 +159,9 @@ Candidate Classify(std::string_view line) {
     }
     return c;
   }
-  if (n < 2 || HasInnerSentencePunct(rest)) return c;
+  std::string key = LabelKey(rest);
+  size_t n = CodePointCount(key);
+  if (n < 2) return c;
   Kind kind = HeadingKind(key);
   if (num.style == NumberingStyle::kTop && n <= 30) {
     c.level = 1;

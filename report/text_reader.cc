@@ -405,6 +405,8 @@ class TextTableReader {
 
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {
+    // The key keeps characters of the line: no 统, no header.
+    if (t.find("统") == std::string_view::npos) return false;
     std::string k = LabelKey(t);
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
@@ -454,7 +456,10 @@ class TextTableReader {
   // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
   // the table starts at its first row (一、主动公开情况).
   void NoteLegacyTitle(size_t i) {
-    if (LabelKey(lines_[i].text).find("统计表") == std::string::npos) return;
+    if (lines_[i].text.find("统") == std::string_view::npos ||
+        LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
+      return;
+    }
     int seen = 0;
     for (size_t j = i + 1; j < lines_.size() && seen < 5; ++j) {
       if (lines_[j].text.empty()) continue;

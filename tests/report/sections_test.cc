@@ -192,5 +192,22 @@ TEST(Sections, HeadingLinesBehindLeadingSpacesAndRunningTextBesideThem) {
   }
 }
 
+// A numbered heading with its body on the same line, whatever the body's
+// length (long bodies are judged without building the whole line's key).
+TEST(Sections, NumberedHeadingWithShortOrLongBody) {
+  std::string body;
+  for (int k = 0; k < 30; ++k) body += "本年度主动公开";
+  for (const std::string& line : std::vector<std::string>{
+           "(一)主动公开政府信息情况。本年度公开12条", "(一)主动公开政府信息情况。" + body,
+        "二、收到和处理政府信息公开申请情况:" + body, "三、行政复议情况。好"}) {
+    EXPECT_TRUE(IsSectionHeadingLine(line)) << line;
+  }
+  for (const std::string& line : std::vector<std::string>{
+           "(一)本年度,主动公开政府信息12条。" + body, "(二)" + body + "。",
+        "1、主动公开政府信息情况。" + body, "(一)。,"}) {
+    EXPECT_FALSE(IsSectionHeadingLine(line)) << line;
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
