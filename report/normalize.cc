@@ -145,14 +145,25 @@ NfkcProperties* Nfkc() {
 }
 
 // Stage 1: NFKC, segment by segment so each output character keeps its source.
-Units ApplyNfkc(const Units& in) {
+Units ApplyNfkc(Units in) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   NfkcProperties* props = Nfkc();
   if (U_FAILURE(status) || nfkc == nullptr || props == nullptr) return in;
+  // A character NFKC leaves as it is: ASCII before no combining mark, or
+  // inert before a boundary (the loop below copies it). Up to the first
+  // other one the input is the output.
+  auto kept = [&](size_t k) {
+    if (in[k].c < 0x80 && (k + 1 >= in.size() || in[k + 1].c < 0x300)) return true;
+    return (k + 1 >= in.size() || props->HasBoundaryBefore(in[k + 1].c)) &&
+           props->IsInert(in[k].c);
+  };
+  size_t i = 0;
+  while (i < in.size() && kept(i)) ++i;
+  if (i == in.size()) return in;
   Units out;
   out.reserve(in.size());
-  size_t i = 0;
+  out.insert(out.end(), in.begin(), in.begin() + static_cast<std::ptrdiff_t>(i));
   while (i < in.size()) {
     if (in[i].c < 0x80 && (i + 1 >= in.size() || in[i + 1].c < 0x300)) {
       out.push_back(in[i]);
@@ -224,7 +235,8 @@ bool IsPinyinReading(const Units& in, size_t from, size_t to) {
 }
 
 // Stage 2: pinyin readings glued after characters: 公開(kāi) → 公開.
-Units StripPinyin(const Units& in) {
+Units StripPinyin(Units in) {
+  if (std::none_of(in.begin(), in.end(), [](const Unit& u) { return u.c == '('; })) return in;
   Units out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
@@ -398,10 +410,16 @@ void T2sNative(const T2sTables& t, const UChar32* in, size_t n, std::vector<UCha
 }
 
 // Stage 3: traditional → simplified by runs of non-ASCII characters.
-Units ToSimplified(const Units& in, int* changed) {
+Units ToSimplified(Units in, int* changed) {
   const T2sTables* tables = T2sNativeTables();
   const opencc::SimpleConverter* conv = tables == nullptr ? T2sConverter() : nullptr;
   if (tables == nullptr && conv == nullptr) return in;
+  if (tables != nullptr &&
+      std::none_of(in.begin(), in.end(), [tables](const Unit& u) {
+        return u.c >= 0x80 && u.c < 0x110000 && tables->flags[u.c] != 0;
+      })) {
+    return in;  // no character t2s knows: every run stays as it is
+  }
   // Converts text[0, n) as OpenCC's t2s; false when OpenCC failed.
   std::vector<UChar32> run_cps;
   auto convert = [&](const UChar32* text, size_t n, std::vector<UChar32>* out) {
@@ -482,20 +500,30 @@ Units ToSimplified(const Units& in, int* changed) {
 }
 
 // Stage 4: a single space between wide characters is a layout artefact.
-Units CollapseCjkSpaces(const Units& in) {
-  Units out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i].c == ' ' && !out.empty() && i + 1 < in.size() && in[i + 1].c != ' ' &&
-        out.back().c != ' ') {
-      const UChar32 a = out.back().c, b = in[i + 1].c;
+Units CollapseCjkSpaces(Units in) {
+  // Is in[i] a space to drop, after `prev` (the last character kept)?
+  auto drops = [&in](const Unit* prev, size_t i) {
+    if (in[i].c == ' ' && prev != nullptr && i + 1 < in.size() && in[i + 1].c != ' ' &&
+        prev->c != ' ') {
+      const UChar32 a = prev->c, b = in[i + 1].c;
       const bool wa = IsWide(a), wb = IsWide(b);
       // Around ASCII punctuation only on its inner side: "( 一 )" → "(一)",
       // "情况 :" → "情况:", but "信息数 (不同…)" keeps its space.
       const bool inner = (wa && IsAsciiCjkPunct(b) && b != '(') ||
                          (wb && IsAsciiCjkPunct(a) && a != ')' && a != '?' && a != '!');
-      if ((wa && wb) || inner) continue;
+      return (wa && wb) || inner;
     }
+    return false;
+  };
+  // Up to the first space dropped, the output is the input.
+  size_t first = 0;
+  while (first < in.size() && !drops(first > 0 ? &in[first - 1] : nullptr, first)) ++first;
+  if (first == in.size()) return in;
+  Units out;
+  out.reserve(in.size());
+  out.insert(out.end(), in.begin(), in.begin() + static_cast<std::ptrdiff_t>(first));
+  for (size_t i = first; i < in.size(); ++i) {
+    if (drops(out.empty() ? nullptr : &out.back(), i)) continue;
     out.push_back(in[i]);
   }
   return out;
@@ -649,10 +677,10 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
 Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
   Normalized result;
   Units u = ReadUnits(utf8);
-  u = ApplyNfkc(u);
-  if (options.strip_pinyin) u = StripPinyin(u);
-  if (options.to_simplified) u = ToSimplified(u, &result.traditional_chars);
-  if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(u);
+  u = ApplyNfkc(std::move(u));
+  if (options.strip_pinyin) u = StripPinyin(std::move(u));
+  if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
+  if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
 
   // Sized once, written in place: U+FFFD (3 bytes) where a code point has no

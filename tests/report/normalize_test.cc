@@ -246,6 +246,28 @@ TEST(NormalizeText, ArbitraryInputKeepsTheOffsetMapConsistent) {
 }
 
 
+// Each stage copies its input only from the first character it changes:
+// a change after a long untouched prefix (or none at all) gives the same
+// text and offsets as the change on its own.
+TEST(NormalizeText, ChangesAfterALongUntouchedPrefix) {
+  std::string prefix;
+  for (int k = 0; k < 40; ++k) prefix += "本机关主动公开政府信息 12 条。abc\n";
+  const Normalized p = NormalizeText(prefix);
+  ASSERT_EQ(p.text, prefix);
+  for (const std::string s :
+       {"共收到申请１２件（ＡＢ）：", "abc\u3000def", "公開(kāi)工作", "三 、本 年 度", "( 一 )予 以",
+        "情况 : 本 年", "政府信息公開", "e\u0301t\u00e9", "ﬁ ㈠ ①", "本年度"}) {
+    const Normalized alone = NormalizeText(s);
+    const Normalized both = NormalizeText(prefix + s);
+    EXPECT_EQ(both.text, prefix + alone.text) << s;
+    ASSERT_EQ(both.to_input.size(), prefix.size() + alone.to_input.size()) << s;
+    for (size_t k = 0; k < alone.to_input.size(); ++k) {
+      EXPECT_EQ(both.to_input[prefix.size() + k], alone.to_input[k] + prefix.size()) << s;
+    }
+    EXPECT_EQ(both.traditional_chars, alone.traditional_chars) << s;
+  }
+}
+
 // NormalizeText converts with tables read from OpenCC's t2s dictionaries
 // instead of calling OpenCC per run: both must agree on any text, including
 // text made of dictionary phrases, their prefixes and overlaps, characters
