@@ -127,6 +127,30 @@ bool KeyHasTwoChars(std::string_view text) {
   return ideographs >= 20 || CodePointCount(LabelKey(text)) >= 2;
 }
 
+// ParseNumbering(line), reading at most a short prefix of a long line. The
+// parse reads past a character only when that character is a space, a
+// separator (、 . ,), a digit, a parenthesis, 第, 部, 分 or 章 (its loops,
+// look-aheads and the separator swallowing after a numbering all continue
+// from one of them); a prefix ending in none of them parses as the whole line.
+Numbering ParseLineNumbering(std::string_view line) {
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  int32_t end = 0;
+  UChar32 last = 0;
+  for (int cps = 0; cps < 24 && end < n; ++cps) U8_NEXT(p, end, n, last);
+  if (end >= n) return ParseNumbering(line);
+  switch (last) {
+    case ' ': case '\t': case 0x3000: case 0xA0: case U'、': case '.': case ',': case '(':
+    case ')': case U'第': case U'部': case U'分': case U'章': case U'一': case U'二': case U'三': case U'四': case U'五':
+    case U'六': case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零':
+    case U'两':
+      return ParseNumbering(line);
+    default:
+      if (last >= '0' && last <= '9') return ParseNumbering(line);
+      return ParseNumbering(line.substr(0, static_cast<size_t>(end)));
+  }
+}
+
 Candidate Classify(std::string_view line) {
   Candidate c;
   // Running text: with no part numbering (kNone or kArabic) a line is a
@@ -136,7 +160,7 @@ Candidate Classify(std::string_view line) {
       (HasInnerSentencePunct(line) || !HasHeadingKindChar(line))) {
     return c;
   }
-  Numbering num = ParseNumbering(line);
+  Numbering num = ParseLineNumbering(line);
   std::string_view rest = line.substr(std::min(num.length, line.size()));
   const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
   if (HasInnerSentencePunct(rest)) {

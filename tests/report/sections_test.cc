@@ -209,5 +209,27 @@ TEST(Sections, NumberedHeadingWithShortOrLongBody) {
   }
 }
 
+// Numberings are read from a short prefix of long lines: a numbering (or
+// its separator run) reaching past the prefix is still read whole.
+TEST(Sections, NumberingsOfLongLinesReadWhole) {
+  std::string body;
+  for (int k = 0; k < 10; ++k) body += "本年度主动公开";
+  const std::string spaces(30, ' ');
+  const std::string ideo_spaces = "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000";
+  std::vector<Section> s = Find("一、" + spaces + "总体情况\n" + body + "\n" + spaces +
+                                "二、主动公开政府信息情况\n" + body + "\n三" + spaces + "、" + spaces +
+                                "收到和处理政府信息公开申请情况\n" + body +
+                                "\n第四部分" + ideo_spaces + "政府信息公开行政复议行政诉讼情况\n" + body);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].heading(), "一、" + spaces + "总体情况");
+  EXPECT_EQ(s[0].number(), 1);
+  EXPECT_EQ(s[1].number(), 2);
+  EXPECT_EQ(s[2].number(), 3);
+  EXPECT_EQ(s[2].kind(), Section::APPLICATIONS);
+  EXPECT_TRUE(IsSectionHeadingLine("(" + spaces + "一" + spaces + ")" + spaces + "主动公开政府信息情况"));
+  EXPECT_EQ(s[3].number(), 4);
+  EXPECT_EQ(s[3].kind(), Section::REVIEW_LITIGATION);
+}
+
 }  // namespace
 }  // namespace xxgk::report
