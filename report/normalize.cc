@@ -112,6 +112,24 @@ class NfkcProperties {
   bool HasBoundaryBefore(UChar32 c) { return Get(c) & kBoundaryBefore; }
   bool IsInert(UChar32 c) { return Get(c) & kInert; }
 
+  // For a BMP character alone in its segment: what normalising it alone
+  // gives (itself when ICU fails), when that is one code point; else -1.
+  UChar32 SingleMapping(UChar32 c) {
+    if (c < 0 || c >= 0x10000) return -1;
+    uint32_t v = single_[c].load(std::memory_order_relaxed);
+    if (v == 0) {
+      UErrorCode s = U_ZERO_ERROR;
+      const icu::UnicodeString seg(c);
+      icu::UnicodeString norm = nfkc_->normalize(seg, s);
+      if (U_FAILURE(s)) norm = seg;
+      const UChar32 first = norm.length() > 0 ? norm.char32At(0) : -1;
+      const bool one = first >= 0 && norm.length() == U16_LENGTH(first);
+      v = one ? static_cast<uint32_t>(first) + 1 : kNotSingle;
+      single_[c].store(v, std::memory_order_relaxed);
+    }
+    return v == kNotSingle ? -1 : static_cast<UChar32>(v - 1);
+  }
+
  private:
   static constexpr uint8_t kKnown = 1, kBoundaryBefore = 2, kInert = 4;
 
@@ -130,8 +148,10 @@ class NfkcProperties {
     return v;
   }
 
+  static constexpr uint32_t kNotSingle = 0xFFFFFFFF;
   const icu::Normalizer2* nfkc_;
   std::atomic<uint8_t> bmp_[0x10000] = {};
+  std::atomic<uint32_t> single_[0x10000] = {};
 };
 
 NfkcProperties* Nfkc() {
@@ -177,6 +197,15 @@ Units ApplyNfkc(Units in) {
       i = j;
       continue;
     }
+    if (j == i + 1) {  // one character, e.g. full-width punctuation
+      UChar32 c = props->SingleMapping(in[i].c);
+      if (c >= 0) {
+        if (c == 0x3000) c = ' ';
+        out.push_back(Unit{c, in[i].begin, in[i].end});
+        i = j;
+        continue;
+      }
+    }
     icu::UnicodeString seg;
     for (size_t k = i; k < j; ++k) seg.append(in[k].c);
     UErrorCode s = U_ZERO_ERROR;
@@ -195,6 +224,7 @@ Units ApplyNfkc(Units in) {
 }
 
 bool IsToneVowel(UChar32 c) {
+  if (c < 0xE0 || c > 0x1E3F) return false;  // à … ḿ
   static const std::u32string kTone =
       U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
   return kTone.find(static_cast<char32_t>(c)) != std::u32string::npos;

@@ -2,7 +2,9 @@
 
 #include <opencc/Lexicon.hpp>
 #include <opencc/MarisaDict.hpp>
+#include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <cstdio>
 #include <random>
@@ -265,6 +267,48 @@ TEST(NormalizeText, ChangesAfterALongUntouchedPrefix) {
       EXPECT_EQ(both.to_input[prefix.size() + k], alone.to_input[k] + prefix.size()) << s;
     }
     EXPECT_EQ(both.traditional_chars, alone.traditional_chars) << s;
+  }
+}
+
+// NFKC is applied segment by segment with per-character shortcuts (inert
+// characters kept, single characters mapped from a cache): the text must be
+// ICU's NFKC of the whole input (U+3000 as a space) on any mix of full-width
+// forms, compatibility characters, combining marks, Hangul and ideographs.
+TEST(NormalizeText, NfkcAsIcuOnGeneratedText) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::vector<UChar32> pool;
+  for (UChar32 c = 0xFF01; c <= 0xFF65; ++c) pool.push_back(c);
+  for (UChar32 c = 0x3000; c <= 0x303F; ++c) pool.push_back(c);
+  for (UChar32 c = 0x2460; c <= 0x24FF; c += 3) pool.push_back(c);
+  for (UChar32 c = 0x3200; c <= 0x33FF; c += 5) pool.push_back(c);
+  for (UChar32 c = 0xF900; c <= 0xFAFF; c += 7) pool.push_back(c);
+  for (UChar32 c = 0x0300; c <= 0x036F; c += 4) pool.push_back(c);
+  for (UChar32 c = 0x1100; c <= 0x11FF; c += 9) pool.push_back(c);
+  for (UChar32 c : {0xFB00, 0xFB01, 0xAC00, 0xD55C, 0x00A0, 0x00B5, 0x2126, 0x212B, 0x1E9B,
+                    0x2163, 0x4E00, 0x516C, 0x5F00, 0x0065, 0x0041, 0x0031, 0x00E9, 0x2026,
+                    0x2018, 0x201C, 0x00B7, 0x2014, 0x20000, 0x2F800, 0x1D400}) {
+    pool.push_back(c);
+  }
+  NormalizeOptions only_nfkc;
+  only_nfkc.to_simplified = false;
+  only_nfkc.strip_pinyin = false;
+  only_nfkc.collapse_cjk_spaces = false;
+  std::mt19937 rng(7);
+  for (int n = 0; n < 5000; ++n) {
+    icu::UnicodeString in;
+    const int len = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < len; ++k) in.append(pool[rng() % pool.size()]);
+    std::string utf8;
+    in.toUTF8String(utf8);
+    UErrorCode s = U_ZERO_ERROR;
+    icu::UnicodeString want = nfkc->normalize(in, s);
+    ASSERT_TRUE(U_SUCCESS(s));
+    want.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x3000)), icu::UnicodeString(" "));
+    std::string want8;
+    want.toUTF8String(want8);
+    ASSERT_EQ(NormalizeText(utf8, only_nfkc).text, want8) << utf8;
   }
 }
 
