@@ -73,9 +73,36 @@ void AppendUtf8(std::string* out, UChar32 c) {
   }
 }
 
+// The bytes AppendUtf8 writes for c: U+FFFD (3) for what has no UTF-8 form.
+size_t Utf8Length(UChar32 c) {
+  if (c >= 0 && c < 0x80) return 1;
+  if (c >= 0 && c < 0x800) return 2;
+  if (c >= 0 && c < 0x10000) return 3;  // surrogates too: U+FFFD
+  if (c >= 0 && c < 0x110000) return 4;
+  return 3;
+}
+
+// Writes what AppendUtf8 appends for c at out; returns the bytes written.
+size_t WriteUtf8(char* out, UChar32 c) {
+  if (c >= 0 && c < 0x80) {
+    *out = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0 || c >= 0x110000 || (c >= 0xD800 && c <= 0xDFFF)) {
+    std::memcpy(out, "\xEF\xBF\xBD", 3);
+    return 3;
+  }
+  int32_t len = 0;
+  U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(out), len, c);
+  return static_cast<size_t>(len);
+}
+
 std::string UnitsToUtf8(const Units& u, size_t from, size_t to) {
-  std::string s;
-  for (size_t i = from; i < to; ++i) AppendUtf8(&s, u[i].c);
+  size_t bytes = 0;
+  for (size_t i = from; i < to; ++i) bytes += Utf8Length(u[i].c);
+  std::string s(bytes, '\0');
+  char* out = s.data();
+  for (size_t i = from; i < to; ++i) out += WriteUtf8(out, u[i].c);
   return s;
 }
 
@@ -713,17 +740,9 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
 
-  // Sized once, written in place: U+FFFD (3 bytes) where a code point has no
-  // UTF-8 form, as AppendUtf8 writes it.
-  auto utf8_length = [](UChar32 c) -> size_t {
-    if (c >= 0 && c < 0x80) return 1;
-    if (c >= 0 && c < 0x800) return 2;
-    if (c >= 0 && c < 0x10000) return 3;  // surrogates too: AppendUtf8's U+FFFD
-    if (c >= 0 && c < 0x110000) return 4;
-    return 3;
-  };
+  // Sized once, written in place, as AppendUtf8 would append.
   size_t bytes = 0;
-  for (const Unit& unit : u) bytes += utf8_length(unit.c);
+  for (const Unit& unit : u) bytes += Utf8Length(unit.c);
   result.text.resize(bytes);
   result.to_input.resize(bytes + 1);
   char* text = result.text.data();
@@ -736,13 +755,7 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
       to_input[at++] = unit.begin;
       continue;
     }
-    const size_t n = utf8_length(c);
-    if (n == 3 && (c < 0 || c >= 0x110000 || (c >= 0xD800 && c <= 0xDFFF))) {
-      std::memcpy(text + at, "\xEF\xBF\xBD", 3);
-    } else {
-      int32_t len = 0;
-      U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(text + at), len, c);
-    }
+    const size_t n = WriteUtf8(text + at, c);
     for (size_t k = 0; k < n; ++k) to_input[at + k] = unit.begin;
     at += n;
   }
