@@ -114,6 +114,11 @@ Units ReadUnits(std::string_view in) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(in.size());
   while (i < n) {
+    if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII: kept as it is
+      u.push_back(Unit{p[i], static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)});
+      ++i;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);

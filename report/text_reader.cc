@@ -90,6 +90,24 @@ std::vector<Piece> PipePieces(std::string_view all, const Line& line) {
   return out;
 }
 
+// Characters U+4E00..U+9FA5 (letters, kept by LabelKey) in s, counting up
+// to `cap`.
+int Ideographs(std::string_view s, int cap) {
+  int n = 0;
+  for (size_t i = 0; i + 2 < s.size() && n < cap; ++i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0xE4 || b0 > 0xE9) continue;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) continue;
+    const UChar32 c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if (c >= 0x4E00 && c <= 0x9FA5) {
+      ++n;
+      i += 2;
+    }
+  }
+  return n;
+}
+
 class TextTableReader {
  public:
   TextTableReader(std::string_view text, const std::vector<uint32_t>& to_input)
@@ -405,8 +423,9 @@ class TextTableReader {
 
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {
-    // The key keeps characters of the line: no 统, no header.
-    if (t.find("统") == std::string_view::npos) return false;
+    // The key keeps characters of the line: no 统, no header; nor with more
+    // ideographs than the 11 of the longer header and 18 in numberings.
+    if (t.find("统") == std::string_view::npos || Ideographs(t, 30) >= 30) return false;
     std::string k = LabelKey(t);
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
@@ -457,6 +476,7 @@ class TextTableReader {
   // the table starts at its first row (一、主动公开情况).
   void NoteLegacyTitle(size_t i) {
     if (lines_[i].text.find("统") == std::string_view::npos ||
+        lines_[i].text.find("表") == std::string_view::npos ||
         LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
       return;
     }
