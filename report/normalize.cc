@@ -119,6 +119,18 @@ Units ReadUnits(std::string_view in) {
       ++i;
       continue;
     }
+    // Three-byte characters (all of CJK) with no overlong or surrogate
+    // reading (lead E1..EC, EE, EF), outside U+2000..U+206F and U+FEFF
+    // (line separators, dropped format characters): kept as they are.
+    if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      const UChar32 c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if ((c < 0x2000 || c > 0x206F) && c != 0xFEFF) {
+        u.push_back(Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 3)});
+        i += 3;
+        continue;
+      }
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
@@ -210,8 +222,25 @@ Units ApplyNfkc(Units in) {
     return (k + 1 >= in.size() || props->HasBoundaryBefore(in[k + 1].c)) &&
            props->IsInert(in[k].c);
   };
+  // A character alone in its segment that NFKC maps to one code point
+  // (full-width punctuation, letters, digits) is replaced where it stands;
+  // from the first other change on, the output is built apart.
   size_t i = 0;
-  while (i < in.size() && kept(i)) ++i;
+  while (i < in.size()) {
+    if (kept(i)) {
+      ++i;
+      continue;
+    }
+    if (i + 1 >= in.size() || props->HasBoundaryBefore(in[i + 1].c)) {
+      const UChar32 c = props->SingleMapping(in[i].c);
+      if (c >= 0) {
+        in[i].c = c == 0x3000 ? ' ' : c;
+        ++i;
+        continue;
+      }
+    }
+    break;
+  }
   if (i == in.size()) return in;
   Units out;
   out.reserve(in.size());

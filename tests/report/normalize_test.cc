@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <cstdio>
 #include <random>
@@ -309,6 +310,64 @@ TEST(NormalizeText, NfkcAsIcuOnGeneratedText) {
     std::string want8;
     want.toUTF8String(want8);
     ASSERT_EQ(NormalizeText(utf8, only_nfkc).text, want8) << utf8;
+  }
+}
+
+// Reading the input takes shortcuts for printable ASCII and well-formed
+// three-byte characters: the text must still be the NFKC of the input read
+// code point by code point (ill-formed bytes as U+FFFD, CR LF / CR / FF / VT /
+// U+2028 / U+2029 / U+0085 as line breaks, other controls and zero-width
+// characters dropped), with each character mapped back into the input.
+TEST(NormalizeText, ReadsOddBytesAsTheCodePointReader) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  const std::vector<std::string> tokens = {
+      "\r\n", "\r", "\n", "\f", "\v", "\t", "\x01", "\x7F", " ", "a", "1", "(", "\xE2\x80\xA8",
+      "\xE2\x80\xA9", "\xC2\x85", "\xEF\xBB\xBF", "\xE2\x80\x8B", "\xE2\x81\xA0", "\xC2\xAD",
+      "\xE4\xB8", "\xFF", "\xED\xA0\x80", "\xE0\x80\x80", "\xE0\xA4\x85", "\xEF\xBF\xBE",
+      "\xEF\xBC\x8C", "\xE3\x80\x80", "公", "開", "\xF0\xA0\x80\x80", "\xCC\x81", "é", "\xE2\x80\x94"};
+  NormalizeOptions only_nfkc;
+  only_nfkc.to_simplified = false;
+  only_nfkc.strip_pinyin = false;
+  only_nfkc.collapse_cjk_spaces = false;
+  std::mt19937 rng(11);
+  for (int n = 0; n < 5000; ++n) {
+    std::string in;
+    const int len = 1 + static_cast<int>(rng() % 10);
+    for (int k = 0; k < len; ++k) in += tokens[rng() % tokens.size()];
+    icu::UnicodeString read;
+    const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+    const int32_t size = static_cast<int32_t>(in.size());
+    for (int32_t i = 0; i < size;) {
+      UChar32 c;
+      U8_NEXT(p, i, size, c);
+      if (c < 0) c = 0xFFFD;
+      if (c == '\r') {
+        if (i < size && p[i] == '\n') ++i;
+        c = '\n';
+      } else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+        c = '\n';
+      }
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0x200B || c == 0x200C ||
+          c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD) {
+        continue;
+      }
+      read.append(c);
+    }
+    UErrorCode s = U_ZERO_ERROR;
+    icu::UnicodeString want = nfkc->normalize(read, s);
+    ASSERT_TRUE(U_SUCCESS(s));
+    want.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x3000)), icu::UnicodeString(" "));
+    std::string want8;
+    want.toUTF8String(want8);
+    const Normalized got = NormalizeText(in, only_nfkc);
+    ASSERT_EQ(got.text, want8) << in;
+    ASSERT_EQ(got.to_input.size(), got.text.size() + 1);
+    for (size_t k = 0; k + 1 < got.to_input.size(); ++k) {
+      ASSERT_LE(got.to_input[k], got.to_input[k + 1]) << in;
+      ASSERT_LT(got.to_input[k], in.size()) << in;
+    }
   }
 }
 
