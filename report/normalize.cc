@@ -810,7 +810,7 @@ namespace {
 // Every pattern of IsPageChromeLine is anchored at the start of the trimmed
 // line, after at most an opening bracket ([ or 【, twice for 【?打印) and \s
 // (which RE2 reads as [\t\n\f\r ]): it can match only when the line goes on
-// with one of the words the patterns start with or a digit, or holds a literal
+// with one of the words the patterns start with (or is a dated weekday), or holds a literal
 // a pattern needs wherever it starts (首页 for crumb trails, ICP备 and 公网安备
 // for footers). False says that no pattern matches.
 bool MayBePageChrome(absl::string_view line) {
@@ -836,7 +836,13 @@ bool MayBePageChrome(absl::string_view line) {
     }
     skip_space();
   }
-  if (!line.empty() && line.front() >= '0' && line.front() <= '9') return true;
+  // The one pattern starting with a digit is a date with its weekday.
+  if (!line.empty() && line.front() >= '0' && line.front() <= '9' &&
+      absl::StrContains(line, "日") &&
+      (absl::StrContains(line, "星期") || absl::StrContains(line, "周") ||
+       absl::StrContains(line, "礼拜"))) {
+    return true;
+  }
   for (absl::string_view start : kStarts) {
     if (absl::StartsWith(rest, start)) return true;
   }
