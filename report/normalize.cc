@@ -327,27 +327,37 @@ bool IsPinyinReading(const Units& in, size_t from, size_t to) {
 
 // Stage 2: pinyin readings glued after characters: 公開(kāi) → 公開.
 Units StripPinyin(Units in) {
-  if (std::none_of(in.begin(), in.end(), [](const Unit& u) { return u.c == '('; })) return in;
+  // The ')' closing a reading at in[i] glued after `prev` (the last character
+  // kept), or 0.
+  auto reading_end = [&in](UChar32 prev, size_t i) -> size_t {
+    size_t close = i + 1;
+    while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
+      ++close;
+    }
+    if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' && prev != '(' &&
+        IsPinyinReading(in, i + 1, close)) {
+      bool tone = false;
+      for (size_t k = i + 1; k < close; ++k) tone = tone || IsToneVowel(in[k].c);
+      // Neutral-tone readings only after an ideograph; tone-marked ones also
+      // after garbled characters.
+      if (IsIdeograph(prev) || tone) return close;
+    }
+    return 0;
+  };
+  // Up to the first reading, the output is the input.
+  size_t first = 1;
+  while (first < in.size() && !(in[first].c == '(' && reading_end(in[first - 1].c, first))) ++first;
+  if (first >= in.size()) return in;
   Units out;
   out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
+  out.insert(out.end(), in.begin(), in.begin() + static_cast<std::ptrdiff_t>(first));
+  for (size_t i = first; i < in.size(); ++i) {
     if (in[i].c == '(' && !out.empty()) {
-      const UChar32 prev = out.back().c;
-      size_t close = i + 1;
-      while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
-        ++close;
-      }
-      if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' &&
-          prev != '(' && IsPinyinReading(in, i + 1, close)) {
-        bool tone = false;
-        for (size_t k = i + 1; k < close; ++k) tone = tone || IsToneVowel(in[k].c);
-        // Neutral-tone readings only after an ideograph; tone-marked ones also
-        // after garbled characters.
-        if (IsIdeograph(prev) || tone) {
-          out.back().end = std::max(out.back().end, in[close].end);
-          i = close;
-          continue;
-        }
+      const size_t close = reading_end(out.back().c, i);
+      if (close != 0) {
+        out.back().end = std::max(out.back().end, in[close].end);
+        i = close;
+        continue;
       }
     }
     out.push_back(in[i]);
@@ -843,11 +853,26 @@ bool MayBePageChrome(absl::string_view line) {
        absl::StrContains(line, "礼拜"))) {
     return true;
   }
-  for (absl::string_view start : kStarts) {
-    if (absl::StartsWith(rest, start)) return true;
+  // The first (up to) three bytes of each start, to compare as one number.
+  auto head = [](absl::string_view t) {
+    uint32_t h = 0;
+    for (size_t k = 0; k < 3; ++k) h = (h << 8) | (k < t.size() ? static_cast<uint8_t>(t[k]) : 0);
+    return h;
+  };
+  static const std::vector<uint32_t>* kHeads = [&head] {
+    auto* v = new std::vector<uint32_t>;
+    for (absl::string_view start : kStarts) v->push_back(head(start.substr(0, 3)));
+    return v;
+  }();
+  for (size_t k = 0; k < std::size(kStarts); ++k) {
+    const size_t n = std::min<size_t>(3, kStarts[k].size());
+    if (head(rest.substr(0, n)) == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
   }
-  return absl::StrContains(line, "首页") || absl::StrContains(line, "ICP备") ||
-         absl::StrContains(line, "公网安备");
+  // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
+  // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
+  return (line.size() < 200 && absl::StrContains(line, "首页")) ||
+         absl::StrContains(line.substr(0, 18), "ICP备") ||
+         absl::StrContains(line.substr(0, 60), "公网安备");
 }
 
 }  // namespace

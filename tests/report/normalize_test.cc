@@ -181,6 +181,9 @@ TEST(IsPageChromeLine, EveryPatternStillMatchesBehindThePrefilter) {
         "点击数:3", "浏览量 100", "\f分享到:", "\r扫一扫"}) {
     EXPECT_TRUE(IsPageChromeLine(line)) << line;
   }
+  const std::string long_line = "政务公开 > 年度报告 > 首页 > " + std::string(200, 'x');
+  EXPECT_FALSE(IsPageChromeLine(long_line));
+  EXPECT_FALSE(IsPageChromeLine("本单位在2024年度认真做好备案工作,网站已完成ICP备案"));
   for (const char* line : {"某县人民政府", "本机关2024年主动公开政府信息", "首先,我们", "ICP",
                            "(一)主动公开", "《条例》", "“首页”栏目", "[1]", "12件"}) {
     EXPECT_FALSE(IsPageChromeLine(line)) << line;
@@ -259,7 +262,8 @@ TEST(NormalizeText, ChangesAfterALongUntouchedPrefix) {
   ASSERT_EQ(p.text, prefix);
   for (const std::string s :
        {"共收到申请１２件（ＡＢ）：", "abc\u3000def", "公開(kāi)工作", "三 、本 年 度", "( 一 )予 以",
-        "情况 : 本 年", "政府信息公開", "e\u0301t\u00e9", "ﬁ ㈠ ①", "本年度"}) {
+        "情况 : 本 年", "政府信息公開", "e\u0301t\u00e9", "ﬁ ㈠ ①", "本年度",
+        "(一)予以公开(a)项(2)公開(kāi)的(de)(ma)", "((kāi))x(lè)"}) {
     const Normalized alone = NormalizeText(s);
     const Normalized both = NormalizeText(prefix + s);
     EXPECT_EQ(both.text, prefix + alone.text) << s;
