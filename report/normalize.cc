@@ -799,6 +799,14 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
       to_input[at++] = unit.begin;
       continue;
     }
+    if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
+      text[at] = static_cast<char>(0xE0 | (c >> 12));
+      text[at + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      text[at + 2] = static_cast<char>(0x80 | (c & 0x3F));
+      to_input[at] = to_input[at + 1] = to_input[at + 2] = unit.begin;
+      at += 3;
+      continue;
+    }
     const size_t n = WriteUtf8(text + at, c);
     for (size_t k = 0; k < n; ++k) to_input[at + k] = unit.begin;
     at += n;
