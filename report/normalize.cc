@@ -11,14 +11,18 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
 #include "re2/re2.h"
 #include "report/gazetteer.h"
@@ -69,9 +73,36 @@ void AppendUtf8(std::string* out, UChar32 c) {
   }
 }
 
+// The bytes AppendUtf8 writes for c: U+FFFD (3) for what has no UTF-8 form.
+size_t Utf8Length(UChar32 c) {
+  if (c >= 0 && c < 0x80) return 1;
+  if (c >= 0 && c < 0x800) return 2;
+  if (c >= 0 && c < 0x10000) return 3;  // surrogates too: U+FFFD
+  if (c >= 0 && c < 0x110000) return 4;
+  return 3;
+}
+
+// Writes what AppendUtf8 appends for c at out; returns the bytes written.
+size_t WriteUtf8(char* out, UChar32 c) {
+  if (c >= 0 && c < 0x80) {
+    *out = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0 || c >= 0x110000 || (c >= 0xD800 && c <= 0xDFFF)) {
+    std::memcpy(out, "\xEF\xBF\xBD", 3);
+    return 3;
+  }
+  int32_t len = 0;
+  U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(out), len, c);
+  return static_cast<size_t>(len);
+}
+
 std::string UnitsToUtf8(const Units& u, size_t from, size_t to) {
-  std::string s;
-  for (size_t i = from; i < to; ++i) AppendUtf8(&s, u[i].c);
+  size_t bytes = 0;
+  for (size_t i = from; i < to; ++i) bytes += Utf8Length(u[i].c);
+  std::string s(bytes, '\0');
+  char* out = s.data();
+  for (size_t i = from; i < to; ++i) out += WriteUtf8(out, u[i].c);
   return s;
 }
 
@@ -83,6 +114,23 @@ Units ReadUnits(std::string_view in) {
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(in.size());
   while (i < n) {
+    if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII: kept as it is
+      u.push_back(Unit{p[i], static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)});
+      ++i;
+      continue;
+    }
+    // Three-byte characters (all of CJK) with no overlong or surrogate
+    // reading (lead E1..EC, EE, EF), outside U+2000..U+206F and U+FEFF
+    // (line separators, dropped format characters): kept as they are.
+    if (p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      const UChar32 c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if ((c < 0x2000 || c > 0x206F) && c != 0xFEFF) {
+        u.push_back(Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 3)});
+        i += 3;
+        continue;
+      }
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
@@ -99,14 +147,104 @@ Units ReadUnits(std::string_view in) {
   return u;
 }
 
+// NFKC properties of a code point, asked of ICU once per BMP character and
+// remembered (relaxed atomics: every thread computes the same value).
+class NfkcProperties {
+ public:
+  explicit NfkcProperties(const icu::Normalizer2* nfkc) : nfkc_(nfkc) {}
+
+  bool HasBoundaryBefore(UChar32 c) { return Get(c) & kBoundaryBefore; }
+  bool IsInert(UChar32 c) { return Get(c) & kInert; }
+
+  // For a BMP character alone in its segment: what normalising it alone
+  // gives (itself when ICU fails), when that is one code point; else -1.
+  UChar32 SingleMapping(UChar32 c) {
+    if (c < 0 || c >= 0x10000) return -1;
+    uint32_t v = single_[c].load(std::memory_order_relaxed);
+    if (v == 0) {
+      UErrorCode s = U_ZERO_ERROR;
+      const icu::UnicodeString seg(c);
+      icu::UnicodeString norm = nfkc_->normalize(seg, s);
+      if (U_FAILURE(s)) norm = seg;
+      const UChar32 first = norm.length() > 0 ? norm.char32At(0) : -1;
+      const bool one = first >= 0 && norm.length() == U16_LENGTH(first);
+      v = one ? static_cast<uint32_t>(first) + 1 : kNotSingle;
+      single_[c].store(v, std::memory_order_relaxed);
+    }
+    return v == kNotSingle ? -1 : static_cast<UChar32>(v - 1);
+  }
+
+ private:
+  static constexpr uint8_t kKnown = 1, kBoundaryBefore = 2, kInert = 4;
+
+  uint8_t Compute(UChar32 c) const {
+    return static_cast<uint8_t>(kKnown | (nfkc_->hasBoundaryBefore(c) ? kBoundaryBefore : 0) |
+                                (nfkc_->isInert(c) ? kInert : 0));
+  }
+
+  uint8_t Get(UChar32 c) {
+    if (c < 0 || c >= 0x10000) return Compute(c);
+    uint8_t v = bmp_[c].load(std::memory_order_relaxed);
+    if (v == 0) {
+      v = Compute(c);
+      bmp_[c].store(v, std::memory_order_relaxed);
+    }
+    return v;
+  }
+
+  static constexpr uint32_t kNotSingle = 0xFFFFFFFF;
+  const icu::Normalizer2* nfkc_;
+  std::atomic<uint8_t> bmp_[0x10000] = {};
+  std::atomic<uint32_t> single_[0x10000] = {};
+};
+
+NfkcProperties* Nfkc() {
+  static NfkcProperties* props = []() -> NfkcProperties* {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || nfkc == nullptr) return nullptr;
+    return new NfkcProperties(nfkc);
+  }();
+  return props;
+}
+
 // Stage 1: NFKC, segment by segment so each output character keeps its source.
-Units ApplyNfkc(const Units& in) {
+Units ApplyNfkc(Units in) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  if (U_FAILURE(status) || nfkc == nullptr) return in;
+  NfkcProperties* props = Nfkc();
+  if (U_FAILURE(status) || nfkc == nullptr || props == nullptr) return in;
+  // A character NFKC leaves as it is: ASCII before no combining mark, or
+  // inert before a boundary (the loop below copies it). Up to the first
+  // other one the input is the output.
+  auto kept = [&](size_t k) {
+    if (in[k].c < 0x80 && (k + 1 >= in.size() || in[k + 1].c < 0x300)) return true;
+    return (k + 1 >= in.size() || props->HasBoundaryBefore(in[k + 1].c)) &&
+           props->IsInert(in[k].c);
+  };
+  // A character alone in its segment that NFKC maps to one code point
+  // (full-width punctuation, letters, digits) is replaced where it stands;
+  // from the first other change on, the output is built apart.
+  size_t i = 0;
+  while (i < in.size()) {
+    if (kept(i)) {
+      ++i;
+      continue;
+    }
+    if (i + 1 >= in.size() || props->HasBoundaryBefore(in[i + 1].c)) {
+      const UChar32 c = props->SingleMapping(in[i].c);
+      if (c >= 0) {
+        in[i].c = c == 0x3000 ? ' ' : c;
+        ++i;
+        continue;
+      }
+    }
+    break;
+  }
+  if (i == in.size()) return in;
   Units out;
   out.reserve(in.size());
-  size_t i = 0;
+  out.insert(out.end(), in.begin(), in.begin() + static_cast<std::ptrdiff_t>(i));
   while (i < in.size()) {
     if (in[i].c < 0x80 && (i + 1 >= in.size() || in[i + 1].c < 0x300)) {
       out.push_back(in[i]);
@@ -114,11 +252,20 @@ Units ApplyNfkc(const Units& in) {
       continue;
     }
     size_t j = i + 1;
-    while (j < in.size() && !nfkc->hasBoundaryBefore(in[j].c)) ++j;
-    if (j == i + 1 && nfkc->isInert(in[i].c)) {
+    while (j < in.size() && !props->HasBoundaryBefore(in[j].c)) ++j;
+    if (j == i + 1 && props->IsInert(in[i].c)) {
       out.push_back(in[i]);
       i = j;
       continue;
+    }
+    if (j == i + 1) {  // one character, e.g. full-width punctuation
+      UChar32 c = props->SingleMapping(in[i].c);
+      if (c >= 0) {
+        if (c == 0x3000) c = ' ';
+        out.push_back(Unit{c, in[i].begin, in[i].end});
+        i = j;
+        continue;
+      }
     }
     icu::UnicodeString seg;
     for (size_t k = i; k < j; ++k) seg.append(in[k].c);
@@ -138,6 +285,7 @@ Units ApplyNfkc(const Units& in) {
 }
 
 bool IsToneVowel(UChar32 c) {
+  if (c < 0xE0 || c > 0x1E3F) return false;  // à … ḿ
   static const std::u32string kTone =
       U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
   return kTone.find(static_cast<char32_t>(c)) != std::u32string::npos;
@@ -178,27 +326,38 @@ bool IsPinyinReading(const Units& in, size_t from, size_t to) {
 }
 
 // Stage 2: pinyin readings glued after characters: 公開(kāi) → 公開.
-Units StripPinyin(const Units& in) {
+Units StripPinyin(Units in) {
+  // The ')' closing a reading at in[i] glued after `prev` (the last character
+  // kept), or 0.
+  auto reading_end = [&in](UChar32 prev, size_t i) -> size_t {
+    size_t close = i + 1;
+    while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
+      ++close;
+    }
+    if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' && prev != '(' &&
+        IsPinyinReading(in, i + 1, close)) {
+      bool tone = false;
+      for (size_t k = i + 1; k < close; ++k) tone = tone || IsToneVowel(in[k].c);
+      // Neutral-tone readings only after an ideograph; tone-marked ones also
+      // after garbled characters.
+      if (IsIdeograph(prev) || tone) return close;
+    }
+    return 0;
+  };
+  // Up to the first reading, the output is the input.
+  size_t first = 1;
+  while (first < in.size() && !(in[first].c == '(' && reading_end(in[first - 1].c, first))) ++first;
+  if (first >= in.size()) return in;
   Units out;
   out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
+  out.insert(out.end(), in.begin(), in.begin() + static_cast<std::ptrdiff_t>(first));
+  for (size_t i = first; i < in.size(); ++i) {
     if (in[i].c == '(' && !out.empty()) {
-      const UChar32 prev = out.back().c;
-      size_t close = i + 1;
-      while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
-        ++close;
-      }
-      if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' &&
-          prev != '(' && IsPinyinReading(in, i + 1, close)) {
-        bool tone = false;
-        for (size_t k = i + 1; k < close; ++k) tone = tone || IsToneVowel(in[k].c);
-        // Neutral-tone readings only after an ideograph; tone-marked ones also
-        // after garbled characters.
-        if (IsIdeograph(prev) || tone) {
-          out.back().end = std::max(out.back().end, in[close].end);
-          i = close;
-          continue;
-        }
+      const size_t close = reading_end(out.back().c, i);
+      if (close != 0) {
+        out.back().end = std::max(out.back().end, in[close].end);
+        i = close;
+        continue;
       }
     }
     out.push_back(in[i]);
@@ -232,14 +391,30 @@ bool ConvertT2s(const opencc::SimpleConverter* conv, const std::string& in, std:
   }
 }
 
-// The characters without which t2s leaves a text unchanged, from the two
-// dictionaries t2s.json chains (TSPhrases, TSCharacters): every character t2s
-// changes on its own (C), plus, for each changing entry whose key holds no
-// character of C, the characters it changes (the key cannot match where one
-// of them is missing). A run with none of them only meets entries that map
-// to themselves, so converting it is the identity. Null when the dictionaries cannot be read: convert everything.
-const std::vector<bool>* T2sTriggers() {
-  static const std::vector<bool>* triggers = []() -> const std::vector<bool>* {
+// t2s.json as tables, read once from the two dictionaries it names
+// (segmentation by TSPhrases; conversion by the group TSPhrases, TSCharacters).
+// OpenCC's converter cuts the text greedily into the longest TSPhrases keys
+// (runs between them are one segment); a key segment becomes its value, and
+// in the runs between, where no TSPhrases key starts, each character becomes
+// its TSCharacters value. Converting with these tables gives OpenCC's result
+// without its per-character string building, trie probes and lock
+// (normalize_test pins the equivalence).
+struct T2sTables {
+  struct Phrase {
+    std::vector<UChar32> key;
+    std::vector<UChar32> value;
+  };
+  static constexpr uint8_t kCharChanges = 1;  // a TSCharacters entry changes it
+  static constexpr uint8_t kPhraseStart = 2;  // some TSPhrases key starts with it
+  static constexpr uint8_t kCharMulti = 4;    // its value is not one BMP character
+  std::vector<uint8_t> flags = std::vector<uint8_t>(0x110000, 0);
+  std::vector<char16_t> bmp_value = std::vector<char16_t>(0x10000, 0);
+  std::unordered_map<UChar32, std::vector<UChar32>> other_values;
+  std::unordered_map<UChar32, std::vector<Phrase>> phrases;  // longest key first
+};
+
+const T2sTables* T2sNativeTables() {
+  static const T2sTables* tables = []() -> const T2sTables* {
     for (const char* dir : {"/usr/share/opencc/", ""}) {
       std::vector<opencc::LexiconPtr> lexicons;
       for (const char* name : {"TSPhrases.ocd2", "TSCharacters.ocd2"}) {
@@ -252,53 +427,117 @@ const std::vector<bool>* T2sTriggers() {
         std::fclose(fp);
       }
       if (lexicons.size() != 2) continue;
-      auto* set = new std::vector<bool>(0x110000, false);
-      auto valid = [](UChar32 c) { return c >= 0 && c < 0x110000; };
-      for (const auto& lexicon : lexicons) {  // C: single characters that change
-        for (const auto& entry : *lexicon) {
-          const std::vector<UChar32> key = CodePoints(entry->Key());
-          if (key.size() == 1 && valid(key[0]) && entry->GetDefault() != entry->Key()) {
-            (*set)[key[0]] = true;
-          }
+      auto* t = new T2sTables;
+      auto valid = [](UChar32 c) { return c >= 0 && c < 0x110000 && c != 0xFFFD; };
+      bool ok = true;
+      for (const auto& entry : *lexicons[0]) {
+        T2sTables::Phrase p{CodePoints(entry->Key()), CodePoints(entry->GetDefault())};
+        if (p.key.empty() || !valid(p.key[0])) {
+          ok = false;
+          break;
+        }
+        t->flags[p.key[0]] |= T2sTables::kPhraseStart;
+        t->phrases[p.key[0]].push_back(std::move(p));
+      }
+      for (auto& [first, list] : t->phrases) {
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+          return a.key.size() > b.key.size();
+        });
+      }
+      for (const auto& entry : *lexicons[1]) {
+        const std::vector<UChar32> key = CodePoints(entry->Key());
+        // The tables assume single-character keys here (true of every
+        // OpenCC release so far); otherwise use OpenCC itself.
+        if (key.size() != 1 || !valid(key[0])) {
+          ok = false;
+          break;
+        }
+        if (entry->GetDefault() == entry->Key()) continue;
+        std::vector<UChar32> value = CodePoints(entry->GetDefault());
+        t->flags[key[0]] |= T2sTables::kCharChanges;
+        if (key[0] < 0x10000 && value.size() == 1 && value[0] < 0x10000 && value[0] != 0) {
+          t->bmp_value[key[0]] = static_cast<char16_t>(value[0]);
+        } else {
+          t->flags[key[0]] |= T2sTables::kCharMulti;
+          t->other_values[key[0]] = std::move(value);
         }
       }
-      std::vector<UChar32> extra;
-      for (const auto& lexicon : lexicons) {
-        for (const auto& entry : *lexicon) {
-          if (entry->GetDefault() == entry->Key()) continue;
-          const std::vector<UChar32> key = CodePoints(entry->Key());
-          bool has_c = false;
-          for (UChar32 c : key) has_c = has_c || (valid(c) && (*set)[c]);
-          if (has_c) continue;
-          // The key can only match where all its characters are: one of them
-          // is enough, the ones the entry changes (藉口 → 借口: 藉).
-          const std::vector<UChar32> value = CodePoints(entry->GetDefault());
-          if (value.size() != key.size()) {
-            extra.insert(extra.end(), key.begin(), key.end());
-            continue;
-          }
-          for (size_t k = 0; k < key.size(); ++k) {
-            if (key[k] != value[k]) extra.push_back(key[k]);
-          }
-        }
+      if (!ok) {
+        delete t;
+        return nullptr;
       }
-      for (UChar32 c : extra) {
-        if (valid(c)) (*set)[c] = true;
-      }
-      return set;
+      return t;
     }
     return nullptr;
   }();
-  return triggers;
+  return tables;
+}
+
+// Appends the t2s conversion of in[0, n) to *out.
+void T2sNative(const T2sTables& t, const UChar32* in, size_t n, std::vector<UChar32>* out) {
+  size_t i = 0;
+  while (i < n) {
+    const UChar32 c = in[i];
+    const uint8_t f = (c >= 0 && c < 0x110000) ? t.flags[c] : 0;
+    if (f == 0) {
+      out->push_back(c);
+      ++i;
+      continue;
+    }
+    if (f & T2sTables::kPhraseStart) {
+      const T2sTables::Phrase* match = nullptr;
+      for (const auto& p : t.phrases.at(c)) {
+        if (p.key.size() <= n - i && std::equal(p.key.begin(), p.key.end(), in + i)) {
+          match = &p;
+          break;
+        }
+      }
+      if (match != nullptr) {
+        out->insert(out->end(), match->value.begin(), match->value.end());
+        i += match->key.size();
+        continue;
+      }
+    }
+    if (!(f & T2sTables::kCharChanges)) {
+      out->push_back(c);
+    } else if (f & T2sTables::kCharMulti) {
+      const std::vector<UChar32>& v = t.other_values.at(c);
+      out->insert(out->end(), v.begin(), v.end());
+    } else {
+      out->push_back(t.bmp_value[c]);
+    }
+    ++i;
+  }
 }
 
 // Stage 3: traditional → simplified by runs of non-ASCII characters.
-Units ToSimplified(const Units& in, int* changed) {
-  const opencc::SimpleConverter* conv = T2sConverter();
-  if (conv == nullptr) return in;
-  const std::vector<bool>* triggers = T2sTriggers();
+Units ToSimplified(Units in, int* changed) {
+  const T2sTables* tables = T2sNativeTables();
+  const opencc::SimpleConverter* conv = tables == nullptr ? T2sConverter() : nullptr;
+  if (tables == nullptr && conv == nullptr) return in;
+  if (tables != nullptr &&
+      std::none_of(in.begin(), in.end(), [tables](const Unit& u) {
+        return u.c >= 0x80 && u.c < 0x110000 && tables->flags[u.c] != 0;
+      })) {
+    return in;  // no character t2s knows: every run stays as it is
+  }
+  // Converts text[0, n) as OpenCC's t2s; false when OpenCC failed.
+  std::vector<UChar32> run_cps;
+  auto convert = [&](const UChar32* text, size_t n, std::vector<UChar32>* out) {
+    out->clear();
+    if (tables != nullptr) {
+      T2sNative(*tables, text, n, out);
+      return true;
+    }
+    std::string s, conv_s;
+    for (size_t k = 0; k < n; ++k) AppendUtf8(&s, text[k]);
+    if (!ConvertT2s(conv, s, &conv_s)) return false;
+    *out = CodePoints(conv_s);
+    return true;
+  };
   Units out;
   out.reserve(in.size());
+  std::vector<UChar32> cps;
   size_t i = 0;
   while (i < in.size()) {
     if (!IsIdeograph(in[i].c)) {
@@ -308,49 +547,49 @@ Units ToSimplified(const Units& in, int* changed) {
     }
     size_t j = i;
     while (j < in.size() && in[j].c >= 0x80 && in[j].c != 0xFFFD) ++j;
-    bool may_change = triggers == nullptr;
-    for (size_t k = i; k < j && !may_change; ++k) {
-      may_change = in[k].c >= 0 && in[k].c < 0x110000 && (*triggers)[in[k].c];
+    if (tables != nullptr) {
+      bool any = false;  // a character with a TSCharacters or TSPhrases entry
+      for (size_t k = i; k < j && !any; ++k) any = in[k].c < 0x110000 && tables->flags[in[k].c];
+      if (!any) {  // t2s returns the run as it is
+        out.insert(out.end(), in.begin() + i, in.begin() + j);
+        i = j;
+        continue;
+      }
     }
-    if (!may_change) {  // t2s would return the run as it is
-      out.insert(out.end(), in.begin() + i, in.begin() + j);
-      i = j;
-      continue;
-    }
-    std::string run = UnitsToUtf8(in, i, j), conv_run;
-    std::vector<UChar32> cps;
-    if (ConvertT2s(conv, run, &conv_run)) cps = CodePoints(conv_run);
+    run_cps.clear();
+    for (size_t k = i; k < j; ++k) run_cps.push_back(in[k].c);
+    if (!convert(run_cps.data(), run_cps.size(), &cps)) cps.clear();
     if (cps.size() == j - i) {
       // Place names written as the gazetteer writes them stay as they are:
       // t2s would turn 乾县 into 干县.
-      std::vector<char> keep(j - i, 0);
+      std::vector<char> keep;
       bool differs = false;
       for (size_t k = i; k < j && !differs; ++k) differs = cps[k - i] != in[k].c;
       if (differs) {
+        keep.assign(j - i, 0);
+        const std::string run = UnitsToUtf8(in, i, j);
         std::vector<size_t> char_at_byte(run.size() + 1, 0);
         for (size_t k = i, byte = 0; k < j; ++k) {
-          std::string one;
-          AppendUtf8(&one, in[k].c);
-          for (size_t b = 0; b < one.size(); ++b) char_at_byte[byte + b] = k - i;
-          byte += one.size();
+          const size_t len = in[k].c < 0x80 ? 1 : in[k].c < 0x800 ? 2 : in[k].c < 0x10000 ? 3 : 4;
+          for (size_t b = 0; b < len; ++b) char_at_byte[byte + b] = k - i;
+          byte += len;
         }
         for (const auto& m : Gazetteer::Default().Mentions(run)) {
           for (size_t b = m.begin; b < m.end; ++b) keep[char_at_byte[b]] = 1;
         }
-      }
-      for (size_t k = i; k < j; ++k) {
-        const UChar32 c = keep[k - i] ? in[k].c : cps[k - i];
-        if (c != in[k].c) ++*changed;
-        out.push_back(Unit{c, in[k].begin, in[k].end});
+        for (size_t k = i; k < j; ++k) {
+          const UChar32 c = keep[k - i] ? in[k].c : cps[k - i];
+          if (c != in[k].c) ++*changed;
+          out.push_back(Unit{c, in[k].begin, in[k].end});
+        }
+      } else {
+        out.insert(out.end(), in.begin() + i, in.begin() + j);
       }
     } else {
       // Length changed (phrase mapping): convert character by character.
+      std::vector<UChar32> c1;
       for (size_t k = i; k < j; ++k) {
-        std::string one;
-        AppendUtf8(&one, in[k].c);
-        std::string conv_one;
-        std::vector<UChar32> c1;
-        if (ConvertT2s(conv, one, &conv_one)) c1 = CodePoints(conv_one);
+        if (!convert(&in[k].c, 1, &c1)) c1.clear();
         if (c1.empty()) c1 = {in[k].c};
         if (c1.size() != 1 || c1[0] != in[k].c) ++*changed;
         for (UChar32 c : c1) out.push_back(Unit{c, in[k].begin, in[k].end});
@@ -362,20 +601,30 @@ Units ToSimplified(const Units& in, int* changed) {
 }
 
 // Stage 4: a single space between wide characters is a layout artefact.
-Units CollapseCjkSpaces(const Units& in) {
-  Units out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i].c == ' ' && !out.empty() && i + 1 < in.size() && in[i + 1].c != ' ' &&
-        out.back().c != ' ') {
-      const UChar32 a = out.back().c, b = in[i + 1].c;
+Units CollapseCjkSpaces(Units in) {
+  // Is in[i] a space to drop, after `prev` (the last character kept)?
+  auto drops = [&in](const Unit* prev, size_t i) {
+    if (in[i].c == ' ' && prev != nullptr && i + 1 < in.size() && in[i + 1].c != ' ' &&
+        prev->c != ' ') {
+      const UChar32 a = prev->c, b = in[i + 1].c;
       const bool wa = IsWide(a), wb = IsWide(b);
       // Around ASCII punctuation only on its inner side: "( 一 )" → "(一)",
       // "情况 :" → "情况:", but "信息数 (不同…)" keeps its space.
       const bool inner = (wa && IsAsciiCjkPunct(b) && b != '(') ||
                          (wb && IsAsciiCjkPunct(a) && a != ')' && a != '?' && a != '!');
-      if ((wa && wb) || inner) continue;
+      return (wa && wb) || inner;
     }
+    return false;
+  };
+  // Up to the first space dropped, the output is the input.
+  size_t first = 0;
+  while (first < in.size() && !drops(first > 0 ? &in[first - 1] : nullptr, first)) ++first;
+  if (first == in.size()) return in;
+  Units out;
+  out.reserve(in.size());
+  out.insert(out.end(), in.begin(), in.begin() + static_cast<std::ptrdiff_t>(first));
+  for (size_t i = first; i < in.size(); ++i) {
+    if (drops(out.empty() ? nullptr : &out.back(), i)) continue;
     out.push_back(in[i]);
   }
   return out;
@@ -431,14 +680,26 @@ bool InGb2312(UChar32 c) {
 void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
   const size_t n = u.size();
   // 2 = outside GB2312 altogether, 1 = GB2312 level 2, 0 = common / not an ideograph.
+  // The same for every BMP code point, once.
+  static const std::vector<char>* bmp_rarity = [] {
+    auto* t = new std::vector<char>(0x10000, 0);
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (c >= 0xE000 && c <= 0xF8FF) {
+        (*t)[c] = 2;
+      } else if (IsIdeograph(c) && !IsCommonHanzi(c)) {
+        (*t)[c] = InGb2312(c) ? 1 : 2;
+      }
+    }
+    return t;
+  }();
   std::vector<char> rare(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    if (u[i].c >= 0xE000 && u[i].c <= 0xF8FF) {  // private use: unassigned legacy codes
+    const UChar32 c = u[i].c;
+    if (c >= 0 && c < 0x10000) {
+      rare[i] = (*bmp_rarity)[c];
+    } else if (IsIdeograph(c)) {  // beyond GB2312
       rare[i] = 2;
-      continue;
     }
-    if (!IsIdeograph(u[i].c) || IsCommonHanzi(u[i].c)) continue;
-    rare[i] = InGb2312(u[i].c) ? 1 : 2;
   }
   auto is_ascii_junk = [&](size_t k) {
     const UChar32 c = u[k].c;
@@ -517,20 +778,40 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
 Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
   Normalized result;
   Units u = ReadUnits(utf8);
-  u = ApplyNfkc(u);
-  if (options.strip_pinyin) u = StripPinyin(u);
-  if (options.to_simplified) u = ToSimplified(u, &result.traditional_chars);
-  if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(u);
+  u = ApplyNfkc(std::move(u));
+  if (options.strip_pinyin) u = StripPinyin(std::move(u));
+  if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
+  if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
 
-  result.text.reserve(u.size() * 3);
-  result.to_input.reserve(u.size() * 3 + 1);
+  // Sized once, written in place, as AppendUtf8 would append.
+  size_t bytes = 0;
+  for (const Unit& unit : u) bytes += Utf8Length(unit.c);
+  result.text.resize(bytes);
+  result.to_input.resize(bytes + 1);
+  char* text = result.text.data();
+  uint32_t* to_input = result.to_input.data();
+  size_t at = 0;
   for (const Unit& unit : u) {
-    const size_t before = result.text.size();
-    AppendUtf8(&result.text, unit.c);
-    for (size_t k = before; k < result.text.size(); ++k) result.to_input.push_back(unit.begin);
+    const UChar32 c = unit.c;
+    if (c >= 0 && c < 0x80) {
+      text[at] = static_cast<char>(c);
+      to_input[at++] = unit.begin;
+      continue;
+    }
+    if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
+      text[at] = static_cast<char>(0xE0 | (c >> 12));
+      text[at + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      text[at + 2] = static_cast<char>(0x80 | (c & 0x3F));
+      to_input[at] = to_input[at + 1] = to_input[at + 2] = unit.begin;
+      at += 3;
+      continue;
+    }
+    const size_t n = WriteUtf8(text + at, c);
+    for (size_t k = 0; k < n; ++k) to_input[at + k] = unit.begin;
+    at += n;
   }
-  result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
+  result.to_input[bytes] = static_cast<uint32_t>(utf8.size());
   // Fill begin/end of the notes (offsets into the normalised text).
   for (auto& note : result.notes) {
     const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
@@ -542,6 +823,92 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   return result;
 }
 
+namespace {
+
+// Every pattern of IsPageChromeLine is anchored at the start of the trimmed
+// line, after at most an opening bracket ([ or 【, twice for 【?打印) and \s
+// (which RE2 reads as [\t\n\f\r ]): it can match only when the line goes on
+// with one of the words the patterns start with (or is a dated weekday), or holds a literal
+// a pattern needs wherever it starts (首页 for crumb trails, ICP备 and 公网安备
+// for footers). False says that no pattern matches.
+bool MayBePageChrome(absl::string_view line) {
+  static constexpr absl::string_view kStarts[] = {
+      "您现在的位置", "您的位置", "当前位置", "现在位置", "所在位置", "位置", "字体", "字号",
+      "页面调色", "页面颜色", "无障碍", "适老化", "长者模式", "关怀版", "扫一扫", "手机扫",
+      "微信扫一扫", "分享到", "分享至", "打印", "关闭", "收藏", "加入收藏", "返回", "上一篇",
+      "下一篇", "相关附件", "附件下载", "相关链接", "相关文件", "版权所有", "Copyright",
+      "copyright", "©", "网站标识码", "技术支持", "网站地图", "设为首页", "主办", "承办", "顶部",
+      "浏览次数", "访问次数", "阅读次数", "点击数", "浏览量"};
+  absl::string_view rest = line;
+  auto skip_space = [&rest] {
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' ||
+                             rest.front() == '\n' || rest.front() == '\f' || rest.front() == '\r')) {
+      rest.remove_prefix(1);
+    }
+  };
+  for (int k = 0; k < 2; ++k) {
+    if (absl::StartsWith(rest, "[")) {
+      rest.remove_prefix(1);
+    } else if (absl::StartsWith(rest, "【")) {
+      rest.remove_prefix(3);
+    }
+    skip_space();
+  }
+  // The one pattern starting with a digit is a date with its weekday.
+  if (!line.empty() && line.front() >= '0' && line.front() <= '9' &&
+      absl::StrContains(line, "日") &&
+      (absl::StrContains(line, "星期") || absl::StrContains(line, "周") ||
+       absl::StrContains(line, "礼拜"))) {
+    return true;
+  }
+  // The first (up to) three bytes of each start, to compare as one number.
+  auto head = [](absl::string_view t) {
+    uint32_t h = 0;
+    for (size_t k = 0; k < 3; ++k) h = (h << 8) | (k < t.size() ? static_cast<uint8_t>(t[k]) : 0);
+    return h;
+  };
+  static const std::vector<uint32_t>* kHeads = [&head] {
+    auto* v = new std::vector<uint32_t>;
+    for (absl::string_view start : kStarts) v->push_back(head(start.substr(0, 3)));
+    return v;
+  }();
+  for (size_t k = 0; k < std::size(kStarts); ++k) {
+    const size_t n = std::min<size_t>(3, kStarts[k].size());
+    if (head(rest.substr(0, n)) == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
+  }
+  // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
+  // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
+  return (line.size() < 200 && absl::StrContains(line, "首页")) ||
+         absl::StrContains(line.substr(0, 18), "ICP备") ||
+         absl::StrContains(line.substr(0, 60), "公网安备");
+}
+
+}  // namespace
+
+namespace internal {
+
+bool T2sTablesLoaded() { return T2sNativeTables() != nullptr; }
+
+std::string T2sWithTables(std::string_view utf8) {
+  const T2sTables* t = T2sNativeTables();
+  if (t == nullptr) return std::string(utf8);
+  const std::vector<UChar32> in = CodePoints(utf8);
+  std::vector<UChar32> out;
+  T2sNative(*t, in.data(), in.size(), &out);
+  std::string s;
+  for (UChar32 c : out) AppendUtf8(&s, c);
+  return s;
+}
+
+std::string T2sWithOpenCC(std::string_view utf8) {
+  const opencc::SimpleConverter* conv = T2sConverter();
+  std::string out;
+  if (conv == nullptr || !ConvertT2s(conv, std::string(utf8), &out)) return std::string(utf8);
+  return out;
+}
+
+}  // namespace internal
+
 bool IsPageChromeLine(std::string_view line_in) {
   absl::string_view line(line_in.data(), line_in.size());
   // Trim spaces.
@@ -550,6 +917,7 @@ bool IsPageChromeLine(std::string_view line_in) {
     line.remove_suffix(1);
   }
   if (line.empty()) return false;
+  if (!MayBePageChrome(line)) return false;
   re2::StringPiece sp(line.data(), line.size());
   // Breadcrumbs: 您现在的位置: 首页 > 政务公开 > ...
   static const re2::RE2 kBreadcrumb(

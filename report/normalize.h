@@ -38,6 +38,17 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options 
 // Expects normalised text.
 bool IsPageChromeLine(std::string_view line);
 
+namespace internal {
+
+// Traditional → simplified exactly as OpenCC's t2s.json converts `utf8`:
+// with tables read once from its dictionaries (what NormalizeText uses), and
+// with OpenCC itself. Exposed for the test that pins their equivalence.
+bool T2sTablesLoaded();
+std::string T2sWithTables(std::string_view utf8);
+std::string T2sWithOpenCC(std::string_view utf8);
+
+}  // namespace internal
+
 }  // namespace xxgk::report
 
 #endif  // XXGK_REPORT_NORMALIZE_H_

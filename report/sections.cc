@@ -1,5 +1,8 @@
 #include "report/sections.h"
 
+#include <unicode/utf8.h>
+
+#include <cstdint>
 #include <string>
 
 #include "report/labels.h"
@@ -52,14 +55,116 @@ struct Candidate {
   size_t heading_bytes = 0;  // > 0: the heading is this prefix, the body runs on
 };
 
+// False when ParseNumbering cannot find a part numbering (一、 (三) 第一部分)
+// at the start of `line`: after spaces, its first character is no '(', 第
+// or Chinese digit.
+bool MayStartPartNumbering(std::string_view line) {
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] == ' ' || p[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (p[i] < 0x80) return p[i] == '(';
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    switch (c) {
+      case 0x3000: case 0xA0:
+        continue;
+      case U'第': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
+      case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零': case U'两':
+        return true;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+// False when HeadingKind can only be KIND_UNSPECIFIED for `line`: each of
+// its phrases holds one of these characters (其他…, 收费…, 行政复议/诉讼,
+// 存在…, 主要问题, 改进…, 问题…, 不足, 收到和处理, 依申请…, …申请…, 主动公开,
+// 总体…, 概述/概况, 基本情况), and its key keeps only characters of the line.
+bool HasHeadingKindChar(std::string_view line) {
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  for (int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    switch (c) {
+      case U'其': case U'费': case U'行': case U'存': case U'问': case U'改': case U'足':
+      case U'收': case U'依': case U'申': case U'主': case U'总': case U'概': case U'基':
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+// CodePointCount(LabelKey(text)) >= 2. LabelKey drops at most three
+// numberings (at most six letters or digits each: 第三十部分) and keeps every
+// other letter and digit, so 20 ideographs (letters) settle it without
+// building the key.
+bool KeyHasTwoChars(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int ideographs = 0;
+  for (int32_t i = 0; i < n && ideographs < 20;) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    ideographs += c >= 0x4E00 && c <= 0x9FA5;
+  }
+  return ideographs >= 20 || CodePointCount(LabelKey(text)) >= 2;
+}
+
+// ParseNumbering(line), reading at most a short prefix of a long line. The
+// parse reads past a character only when that character is a space, a
+// separator (、 . ,), a digit, a parenthesis, 第, 部, 分 or 章 (its loops,
+// look-aheads and the separator swallowing after a numbering all continue
+// from one of them); a prefix ending in none of them parses as the whole line.
+Numbering ParseLineNumbering(std::string_view line) {
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  int32_t end = 0;
+  UChar32 last = 0;
+  for (int cps = 0; cps < 24 && end < n; ++cps) U8_NEXT(p, end, n, last);
+  if (end >= n) return ParseNumbering(line);
+  switch (last) {
+    case ' ': case '\t': case 0x3000: case 0xA0: case U'、': case '.': case ',': case '(':
+    case ')': case U'第': case U'部': case U'分': case U'章': case U'一': case U'二': case U'三': case U'四': case U'五':
+    case U'六': case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零':
+    case U'两':
+      return ParseNumbering(line);
+    default:
+      if (last >= '0' && last <= '9') return ParseNumbering(line);
+      return ParseNumbering(line.substr(0, static_cast<size_t>(end)));
+  }
+}
+
 Candidate Classify(std::string_view line) {
   Candidate c;
-  Numbering num = ParseNumbering(line);
+  // Running text: with no part numbering (kNone or kArabic) a line is a
+  // heading only without inner sentence punctuation; skip the full parse.
+  // Nor without a character every known heading kind needs (HeadingKind).
+  if (!MayStartPartNumbering(line) &&
+      (HasInnerSentencePunct(line) || !HasHeadingKindChar(line))) {
+    return c;
+  }
+  Numbering num = ParseLineNumbering(line);
   std::string_view rest = line.substr(std::min(num.length, line.size()));
-  std::string key = LabelKey(rest);
-  size_t n = CodePointCount(key);
-  if (n >= 2 && HasInnerSentencePunct(rest) &&
-      (num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen)) {
+  const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
+  if (HasInnerSentencePunct(rest)) {
+    if (!part || !KeyHasTwoChars(rest)) return c;
     // "(一)主动公开政府信息情况。本年度…": a heading with its body on the same line
     size_t stop = std::string_view::npos;
     for (std::string_view p : {"。", ":"}) stop = std::min(stop, rest.find(p));
@@ -78,7 +183,9 @@ Candidate Classify(std::string_view line) {
     }
     return c;
   }
-  if (n < 2 || HasInnerSentencePunct(rest)) return c;
+  std::string key = LabelKey(rest);
+  size_t n = CodePointCount(key);
+  if (n < 2) return c;
   Kind kind = HeadingKind(key);
   if (num.style == NumberingStyle::kTop && n <= 30) {
     c.level = 1;

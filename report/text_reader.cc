@@ -24,6 +24,7 @@
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/sections.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -87,6 +88,24 @@ std::vector<Piece> PipePieces(std::string_view all, const Line& line) {
   }
   out.push_back(Trim(all, start, line.end));
   return out;
+}
+
+// Characters U+4E00..U+9FA5 (letters, kept by LabelKey) in s, counting up
+// to `cap`.
+int Ideographs(std::string_view s, int cap) {
+  int n = 0;
+  for (size_t i = 0; i + 2 < s.size() && n < cap; ++i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0xE4 || b0 > 0xE9) continue;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) continue;
+    const UChar32 c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if (c >= 0x4E00 && c <= 0x9FA5) {
+      ++n;
+      i += 2;
+    }
+  }
+  return n;
 }
 
 class TextTableReader {
@@ -183,7 +202,7 @@ class TextTableReader {
     blk.kind = Block::Kind::kTable;
     blk.table.rows = std::move(rows);
     blk.table.source_kind = kind;
-    if (!last_line_.empty() && CodePointCount(last_line_) <= 60) {
+    if (!last_line_.empty() && CountCodePoints(last_line_) <= 60) {
       blk.table.caption = std::string(last_line_);
     }
     blk.source_begin = Src(b);
@@ -215,7 +234,7 @@ class TextTableReader {
       if (k >= lines_.size()) return false;
       const Line& w = lines_[k];
       return !w.text.empty() && CountPipes(w.text) == 0 && is_cell_line(k + 1) &&
-             lines_[k + 1].text.front() != '|' && CodePointCount(w.text) <= 60 &&
+             lines_[k + 1].text.front() != '|' && CountCodePoints(w.text) <= 60 &&
              !IsSectionHeadingLine(w.text);
     };
     size_t j = i;
@@ -306,7 +325,7 @@ class TextTableReader {
         // a label wrapped onto its own line, continued by the next row
         bool next_is_row = j + 1 < lines_.size() && CountPipes(lines_[j + 1].text) >= 1 &&
                            !OnlyPipes(lines_[j + 1].text);
-        if (next_is_row && !has_carry && CodePointCount(l.text) <= 60 &&
+        if (next_is_row && !has_carry && CountCodePoints(l.text) <= 60 &&
             l.text.find("。") == std::string_view::npos && !IsSectionHeadingLine(l.text) &&
             !rows.empty()) {
           carry = l;
@@ -404,6 +423,9 @@ class TextTableReader {
 
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {
+    // The key keeps characters of the line: no 统, no header; nor with more
+    // ideographs than the 11 of the longer header and 18 in numberings.
+    if (t.find("统") == std::string_view::npos || Ideographs(t, 30) >= 30) return false;
     std::string k = LabelKey(t);
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
@@ -453,7 +475,11 @@ class TextTableReader {
   // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
   // the table starts at its first row (一、主动公开情况).
   void NoteLegacyTitle(size_t i) {
-    if (LabelKey(lines_[i].text).find("统计表") == std::string::npos) return;
+    if (lines_[i].text.find("统") == std::string_view::npos ||
+        lines_[i].text.find("表") == std::string_view::npos ||
+        LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
+      return;
+    }
     int seen = 0;
     for (size_t j = i + 1; j < lines_.size() && seen < 5; ++j) {
       if (lines_[j].text.empty()) continue;
@@ -493,7 +519,7 @@ class TextTableReader {
         continue;
       }
       if (CountPipes(l.text) > 0 || l.text.find("。") != std::string_view::npos ||
-          CodePointCount(l.text) > 120 || IsPageChromeLine(l.text)) {
+          CountCodePoints(l.text) > 120 || IsPageChromeLine(l.text)) {
         break;
       }
       blank_run = 0;

@@ -20,6 +20,24 @@ std::vector<UChar32> CodePoints(std::string_view s) {
   return out;
 }
 
+size_t CountCodePoints(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  size_t count = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      (void)c;
+    }
+    ++count;
+  }
+  return count;
+}
+
 std::vector<std::string> Utf8Chars(std::string_view s) {
   std::vector<std::string> out;
   for (size_t i = 0; i < s.size();) {

@@ -13,6 +13,9 @@ namespace xxgk::report {
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::vector<UChar32> CodePoints(std::string_view s);
 
+// CodePoints(s).size(), without building the vector.
+size_t CountCodePoints(std::string_view s);
+
 // Splits UTF-8 into one string per character (by lead byte; a truncated
 // sequence at the end is kept as it is).
 std::vector<std::string> Utf8Chars(std::string_view s);

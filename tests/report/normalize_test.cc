@@ -1,12 +1,22 @@
 #include "report/normalize.h"
 
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
+#include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdio>
+#include <random>
+#include <vector>
 
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "gtest/gtest.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -154,6 +164,32 @@ TEST(IsPageChromeLine, RecognisesChrome) {
   }
 }
 
+// Lines are checked against the patterns only when they start with a
+// character a pattern can start with or hold 首页/ICP备/公网安备: every pattern
+// still matches, whatever it starts with.
+TEST(IsPageChromeLine, EveryPatternStillMatchesBehindThePrefilter) {
+  for (const char* line :
+       {"您的位置:首页 > 年报", "现在位置 首页>公开", "所在位置:首页»年报", "位置:首页 > 年报",
+        "政务公开 > 年度报告 > 2024 首页", "信息公开 / 年报 / 2024 / 首页", "【字体:大 中 小】",
+        "字号 大 中 小", "[ 页面颜色 ]", "无障碍", "适老化", "长者模式", "关怀版", "手机扫码",
+        "手机扫一扫", "微信扫一扫", "[分享至]", "打印此页", "关闭本页", "收藏本页", "加入收藏",
+        "返回顶部", "上一篇:某某", "下一篇", "附件下载", "相关链接:", "相关文件", "Copyright 2024",
+        "copyright", "© 某县人民政府", "网站标识码 5326220001", "网站地图", "京ICP备1号",
+        "粤公网安备 44010402000001号", "某市某县公网安备 4401号", "技术支持:某公司", "设为首页",
+        "承办单位:某局", "主办:某县", "承办:某局", "返回", "收藏", "顶部", "【关闭】",
+        "2024年1月2日 周一", "2024 年 1 月 2 日 礼拜天", "浏览次数:12", "访问次数", "阅读次数:",
+        "点击数:3", "浏览量 100", "\f分享到:", "\r扫一扫"}) {
+    EXPECT_TRUE(IsPageChromeLine(line)) << line;
+  }
+  const std::string long_line = "政务公开 > 年度报告 > 首页 > " + std::string(200, 'x');
+  EXPECT_FALSE(IsPageChromeLine(long_line));
+  EXPECT_FALSE(IsPageChromeLine("本单位在2024年度认真做好备案工作,网站已完成ICP备案"));
+  for (const char* line : {"某县人民政府", "本机关2024年主动公开政府信息", "首先,我们", "ICP",
+                           "(一)主动公开", "《条例》", "“首页”栏目", "[1]", "12件"}) {
+    EXPECT_FALSE(IsPageChromeLine(line)) << line;
+  }
+}
+
 TEST(IsPageChromeLine, KeepsReportText) {
   for (const char* line :
        {"一、总体情况", "江门市蓬江区民政局2023年度政府信息公开工作年度报告",
@@ -212,6 +248,208 @@ TEST(NormalizeText, ArbitraryInputKeepsTheOffsetMapConsistent) {
       EXPECT_LE(note.span().source_end(), in.size());
       EXPECT_LE(note.span().end(), n.text.size());
     }
+  }
+}
+
+
+// Each stage copies its input only from the first character it changes:
+// a change after a long untouched prefix (or none at all) gives the same
+// text and offsets as the change on its own.
+TEST(NormalizeText, ChangesAfterALongUntouchedPrefix) {
+  std::string prefix;
+  for (int k = 0; k < 40; ++k) prefix += "本机关主动公开政府信息 12 条。abc\n";
+  const Normalized p = NormalizeText(prefix);
+  ASSERT_EQ(p.text, prefix);
+  for (const std::string s :
+       {"共收到申请１２件（ＡＢ）：", "abc\u3000def", "公開(kāi)工作", "三 、本 年 度", "( 一 )予 以",
+        "情况 : 本 年", "政府信息公開", "e\u0301t\u00e9", "ﬁ ㈠ ①", "本年度",
+        "(一)予以公开(a)项(2)公開(kāi)的(de)(ma)", "((kāi))x(lè)"}) {
+    const Normalized alone = NormalizeText(s);
+    const Normalized both = NormalizeText(prefix + s);
+    EXPECT_EQ(both.text, prefix + alone.text) << s;
+    ASSERT_EQ(both.to_input.size(), prefix.size() + alone.to_input.size()) << s;
+    for (size_t k = 0; k < alone.to_input.size(); ++k) {
+      EXPECT_EQ(both.to_input[prefix.size() + k], alone.to_input[k] + prefix.size()) << s;
+    }
+    EXPECT_EQ(both.traditional_chars, alone.traditional_chars) << s;
+  }
+}
+
+// NFKC is applied segment by segment with per-character shortcuts (inert
+// characters kept, single characters mapped from a cache): the text must be
+// ICU's NFKC of the whole input (U+3000 as a space) on any mix of full-width
+// forms, compatibility characters, combining marks, Hangul and ideographs.
+TEST(NormalizeText, NfkcAsIcuOnGeneratedText) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  std::vector<UChar32> pool;
+  for (UChar32 c = 0xFF01; c <= 0xFF65; ++c) pool.push_back(c);
+  for (UChar32 c = 0x3000; c <= 0x303F; ++c) pool.push_back(c);
+  for (UChar32 c = 0x2460; c <= 0x24FF; c += 3) pool.push_back(c);
+  for (UChar32 c = 0x3200; c <= 0x33FF; c += 5) pool.push_back(c);
+  for (UChar32 c = 0xF900; c <= 0xFAFF; c += 7) pool.push_back(c);
+  for (UChar32 c = 0x0300; c <= 0x036F; c += 4) pool.push_back(c);
+  for (UChar32 c = 0x1100; c <= 0x11FF; c += 9) pool.push_back(c);
+  for (UChar32 c : {0xFB00, 0xFB01, 0xAC00, 0xD55C, 0x00A0, 0x00B5, 0x2126, 0x212B, 0x1E9B,
+                    0x2163, 0x4E00, 0x516C, 0x5F00, 0x0065, 0x0041, 0x0031, 0x00E9, 0x2026,
+                    0x2018, 0x201C, 0x00B7, 0x2014, 0x20000, 0x2F800, 0x1D400}) {
+    pool.push_back(c);
+  }
+  NormalizeOptions only_nfkc;
+  only_nfkc.to_simplified = false;
+  only_nfkc.strip_pinyin = false;
+  only_nfkc.collapse_cjk_spaces = false;
+  std::mt19937 rng(7);
+  for (int n = 0; n < 5000; ++n) {
+    icu::UnicodeString in;
+    const int len = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < len; ++k) in.append(pool[rng() % pool.size()]);
+    std::string utf8;
+    in.toUTF8String(utf8);
+    UErrorCode s = U_ZERO_ERROR;
+    icu::UnicodeString want = nfkc->normalize(in, s);
+    ASSERT_TRUE(U_SUCCESS(s));
+    want.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x3000)), icu::UnicodeString(" "));
+    std::string want8;
+    want.toUTF8String(want8);
+    ASSERT_EQ(NormalizeText(utf8, only_nfkc).text, want8) << utf8;
+  }
+}
+
+// Reading the input takes shortcuts for printable ASCII and well-formed
+// three-byte characters: the text must still be the NFKC of the input read
+// code point by code point (ill-formed bytes as U+FFFD, CR LF / CR / FF / VT /
+// U+2028 / U+2029 / U+0085 as line breaks, other controls and zero-width
+// characters dropped), with each character mapped back into the input.
+TEST(NormalizeText, ReadsOddBytesAsTheCodePointReader) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  const std::vector<std::string> tokens = {
+      "\r\n", "\r", "\n", "\f", "\v", "\t", "\x01", "\x7F", " ", "a", "1", "(", "\xE2\x80\xA8",
+      "\xE2\x80\xA9", "\xC2\x85", "\xEF\xBB\xBF", "\xE2\x80\x8B", "\xE2\x81\xA0", "\xC2\xAD",
+      "\xE4\xB8", "\xFF", "\xED\xA0\x80", "\xE0\x80\x80", "\xE0\xA4\x85", "\xEF\xBF\xBE",
+      "\xEF\xBC\x8C", "\xE3\x80\x80", "公", "開", "\xF0\xA0\x80\x80", "\xCC\x81", "é", "\xE2\x80\x94"};
+  NormalizeOptions only_nfkc;
+  only_nfkc.to_simplified = false;
+  only_nfkc.strip_pinyin = false;
+  only_nfkc.collapse_cjk_spaces = false;
+  std::mt19937 rng(11);
+  for (int n = 0; n < 5000; ++n) {
+    std::string in;
+    const int len = 1 + static_cast<int>(rng() % 10);
+    for (int k = 0; k < len; ++k) in += tokens[rng() % tokens.size()];
+    icu::UnicodeString read;
+    const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+    const int32_t size = static_cast<int32_t>(in.size());
+    for (int32_t i = 0; i < size;) {
+      UChar32 c;
+      U8_NEXT(p, i, size, c);
+      if (c < 0) c = 0xFFFD;
+      if (c == '\r') {
+        if (i < size && p[i] == '\n') ++i;
+        c = '\n';
+      } else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+        c = '\n';
+      }
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0x200B || c == 0x200C ||
+          c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD) {
+        continue;
+      }
+      read.append(c);
+    }
+    UErrorCode s = U_ZERO_ERROR;
+    icu::UnicodeString want = nfkc->normalize(read, s);
+    ASSERT_TRUE(U_SUCCESS(s));
+    want.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x3000)), icu::UnicodeString(" "));
+    std::string want8;
+    want.toUTF8String(want8);
+    const Normalized got = NormalizeText(in, only_nfkc);
+    ASSERT_EQ(got.text, want8) << in;
+    ASSERT_EQ(got.to_input.size(), got.text.size() + 1);
+    for (size_t k = 0; k + 1 < got.to_input.size(); ++k) {
+      ASSERT_LE(got.to_input[k], got.to_input[k + 1]) << in;
+      ASSERT_LT(got.to_input[k], in.size()) << in;
+    }
+  }
+}
+
+// NormalizeText converts with tables read from OpenCC's t2s dictionaries
+// instead of calling OpenCC per run: both must agree on any text, including
+// text made of dictionary phrases, their prefixes and overlaps, characters
+// t2s changes, characters it keeps and simplified text.
+TEST(T2sTables, AgreeWithOpenCCOnGeneratedText) {
+  ASSERT_TRUE(internal::T2sTablesLoaded());
+  std::vector<std::string> phrases;
+  std::vector<std::string> chars;
+  for (const char* name : {"TSPhrases.ocd2", "TSCharacters.ocd2"}) {
+    FILE* fp = std::fopen((std::string("/usr/share/opencc/") + name).c_str(), "rb");
+    ASSERT_NE(fp, nullptr);
+    opencc::LexiconPtr lexicon = opencc::MarisaDict::NewFromFile(fp)->GetLexicon();
+    std::fclose(fp);
+    for (const auto& entry : *lexicon) {
+      std::vector<std::string>& to = std::string(name) == "TSPhrases.ocd2" ? phrases : chars;
+      to.push_back(entry->Key());
+      for (const std::string& v : entry->Values()) to.push_back(v);
+    }
+  }
+  for (const char* s : {"著", "干", "后", "里", "于", "面", "发", "乾", "覆", "瞭", "沈", "。", "、",
+                        "1", "a", "々", "〇", "𠀀", "乾隆", "藉口", "著名", "顯著", "皇后"}) {
+    chars.push_back(s);
+  }
+  std::mt19937 rng(20261121);
+  auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int tokens = 1 + static_cast<int>(rng() % 12);
+    for (int t = 0; t < tokens; ++t) {
+      switch (rng() % 4) {
+        case 0:
+          text += pick(phrases);
+          break;
+        case 1: {  // a phrase cut short, or its tail: near-matches
+          const std::vector<std::string> cs = Utf8Chars(pick(phrases));
+          const size_t cut = rng() % cs.size();
+          const bool head = rng() % 2;
+          for (size_t k = head ? 0 : cut; k < (head ? cut : cs.size()); ++k) text += cs[k];
+          break;
+        }
+        default:
+          text += pick(chars);
+      }
+    }
+    ASSERT_EQ(internal::T2sWithTables(text), internal::T2sWithOpenCC(text)) << text;
+  }
+}
+
+TEST(T2sTables, AgreeWithOpenCCOnTheSeeds) {
+  for (const char* seed : {"000", "001", "002", "003", "004"}) {
+    const std::string text = ReadSeed(seed);
+    ASSERT_FALSE(text.empty());
+    EXPECT_EQ(internal::T2sWithTables(text), internal::T2sWithOpenCC(text)) << seed;
+  }
+}
+
+TEST(NormalizeText, SimplifiedTextWithAmbiguousCharactersIsUnchanged) {
+  for (const std::string s :
+       {"本年度著力推进政务公开,干部队伍建设,后续工作里程碑", "于是覆盖面扩大,沈阳市",
+        "显著提高,著作权,乾坤,皇后,里面,以后,干净"}) {
+    Normalized n = NormalizeText(s);
+    EXPECT_EQ(internal::T2sWithOpenCC(s), s);
+    EXPECT_EQ(n.text, s);
+    EXPECT_EQ(n.traditional_chars, 0);
+  }
+}
+
+TEST(NormalizeText, TraditionalAndMixedParagraphsConvertAsOpenCC) {
+  for (const std::string s :
+       {"本機關認真貫徹落實《中華人民共和國政府信息公開條例》,藉此機會進一步擴大公開範圍。",
+        "政府信息公开工作年度報告:收到申請數量12件,乾隆年間的檔案已數字化,著重說明。",
+        "臺灣與大陸的關係;瞭解覆蓋沈默"}) {
+    Normalized n = NormalizeText(s);
+    EXPECT_EQ(n.text, internal::T2sWithOpenCC(s)) << s;
+    EXPECT_GT(n.traditional_chars, 0);
   }
 }
 

@@ -173,5 +173,63 @@ TEST(Sections, HeadingKind) {
   EXPECT_EQ(HeadingKind("二、政府信息公开情况"), Section::KIND_UNSPECIFIED);
 }
 
+// Lines without a part numbering are skipped as running text when they hold
+// sentence punctuation; numbered headings behind any leading space, with a
+// body on the same line, and unnumbered canonical headings are still found.
+TEST(Sections, HeadingLinesBehindLeadingSpacesAndRunningTextBesideThem) {
+  for (const std::string line :
+       {"一、总体情况", "  二、主动公开政府信息情况", "\u3000三、收到和处理政府信息公开申请情况",
+        "\u00A0(四)政府信息公开收费及减免情况", "第五部分 存在的主要问题及改进情况",
+        "(一)主动公开政府信息情况。本年度共公开信息12条", "总体情况", "\t六、其他需要报告的事项",
+        "两、行政复议行政诉讼情况"}) {
+    EXPECT_TRUE(IsSectionHeadingLine(line)) << line;
+  }
+  for (const std::string line :
+       {"总体情况,本机关认真落实", "2024年,本机关主动公开政府信息情况良好。",
+        "1、主动公开情况:良好", "本年度收到和处理政府信息公开申请情况如下:",
+        "“总体情况”一节;其他", "a, 总体情况"}) {
+    EXPECT_FALSE(IsSectionHeadingLine(line)) << line;
+  }
+}
+
+// A numbered heading with its body on the same line, whatever the body's
+// length (long bodies are judged without building the whole line's key).
+TEST(Sections, NumberedHeadingWithShortOrLongBody) {
+  std::string body;
+  for (int k = 0; k < 30; ++k) body += "本年度主动公开";
+  for (const std::string& line : std::vector<std::string>{
+           "(一)主动公开政府信息情况。本年度公开12条", "(一)主动公开政府信息情况。" + body,
+        "二、收到和处理政府信息公开申请情况:" + body, "三、行政复议情况。好"}) {
+    EXPECT_TRUE(IsSectionHeadingLine(line)) << line;
+  }
+  for (const std::string& line : std::vector<std::string>{
+           "(一)本年度,主动公开政府信息12条。" + body, "(二)" + body + "。",
+        "1、主动公开政府信息情况。" + body, "(一)。,"}) {
+    EXPECT_FALSE(IsSectionHeadingLine(line)) << line;
+  }
+}
+
+// Numberings are read from a short prefix of long lines: a numbering (or
+// its separator run) reaching past the prefix is still read whole.
+TEST(Sections, NumberingsOfLongLinesReadWhole) {
+  std::string body;
+  for (int k = 0; k < 10; ++k) body += "本年度主动公开";
+  const std::string spaces(30, ' ');
+  const std::string ideo_spaces = "\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000";
+  std::vector<Section> s = Find("一、" + spaces + "总体情况\n" + body + "\n" + spaces +
+                                "二、主动公开政府信息情况\n" + body + "\n三" + spaces + "、" + spaces +
+                                "收到和处理政府信息公开申请情况\n" + body +
+                                "\n第四部分" + ideo_spaces + "政府信息公开行政复议行政诉讼情况\n" + body);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].heading(), "一、" + spaces + "总体情况");
+  EXPECT_EQ(s[0].number(), 1);
+  EXPECT_EQ(s[1].number(), 2);
+  EXPECT_EQ(s[2].number(), 3);
+  EXPECT_EQ(s[2].kind(), Section::APPLICATIONS);
+  EXPECT_TRUE(IsSectionHeadingLine("(" + spaces + "一" + spaces + ")" + spaces + "主动公开政府信息情况"));
+  EXPECT_EQ(s[3].number(), 4);
+  EXPECT_EQ(s[3].kind(), Section::REVIEW_LITIGATION);
+}
+
 }  // namespace
 }  // namespace xxgk::report

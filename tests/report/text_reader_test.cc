@@ -167,6 +167,31 @@ TEST(ReadText, LabelUnitAndValueRunTogether) {
   EXPECT_THAT(RowTexts(g, 6), ::testing::ElementsAre("(三)从事政府信息公开工作人员数", "人", "12"));
 }
 
+// Header lines are recognised by their key whatever surrounds the words
+// (numbering, spaces, 计量单位); long lines that merely mention 统计 are not
+// headers.
+TEST(ReadText, RunTogetherHeaderVariantsAndLongLinesMentioningStatistics) {
+  for (const std::string header :
+       {"统计指标 单位 统计数", "一、统计指标  计量单位  统计数", "(一) 统 计 指 标 / 单位 / 统计数",
+        "第一部分 统计指标单位统计数"}) {
+    std::string text = header + "\n"
+                       "一、主动公开情况\n"
+                       "(一)主动公开政府信息数120\n";
+    auto r = ReadText(text);
+    ASSERT_TRUE(r.ok());
+    auto t = Tables(*r);
+    ASSERT_EQ(t.size(), 1u) << header;
+    EXPECT_EQ(t[0]->table.source_kind, "text-run-together") << header;
+  }
+  std::string text =
+      "本机关按照统计指标单位统计数的要求认真填报了政府信息公开情况统计表并在网站公开发布供公众查阅\n"
+      "一、主动公开情况\n"
+      "(一)主动公开政府信息数120\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(Tables(*r).empty());
+}
+
 TEST(ReadText, RunTogetherTableWithoutHeaderLineAfterItsTitle) {
   std::string text =
       "附件\n"
