@@ -327,59 +327,6 @@ std::string LabelKey(std::string_view text) {
 
 char* WriteLabelKey(std::string_view text, char* out) { return WriteKey(text, out); }
 
-namespace {
-
-using CodePointVector = absl::InlinedVector<UChar32, 48>;
-
-// CodePoints() into a vector that holds a label without allocating.
-void DecodeInto(std::string_view s, CodePointVector* out) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    out->push_back(c < 0 ? 0xFFFD : c);
-  }
-}
-
-}  // namespace
-
-double LabelSimilarity(std::string_view a, std::string_view b) {
-  CodePointVector ca, cb;
-  DecodeInto(a, &ca);
-  DecodeInto(b, &cb);
-  if (ca.empty() || cb.empty()) return 0;
-  if (ca == cb) return 1;
-  if (ca.size() < 2 || cb.size() < 2) return 0;
-  // Bigrams shared, counted with multiplicity: merge the two sorted lists.
-  using Bigrams = absl::InlinedVector<uint64_t, 48>;
-  auto bigrams = [](const CodePointVector& c) {
-    Bigrams out;
-    out.reserve(c.size() - 1);
-    for (size_t i = 0; i + 1 < c.size(); ++i) {
-      out.push_back((static_cast<uint64_t>(static_cast<uint32_t>(c[i])) << 32) |
-                    static_cast<uint32_t>(c[i + 1]));
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  };
-  const Bigrams ba = bigrams(ca), bb = bigrams(cb);
-  size_t common = 0;
-  for (size_t i = 0, j = 0; i < ba.size() && j < bb.size();) {
-    if (ba[i] < bb[j]) {
-      ++i;
-    } else if (bb[j] < ba[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
-  }
-  return 2.0 * static_cast<double>(common) /
-         static_cast<double>((ca.size() - 1) + (cb.size() - 1));
-}
-
 LabelProfile MakeLabelProfile(std::string_view key) {
   LabelProfile p;
   p.code_points = CodePoints(key);
@@ -417,6 +364,10 @@ double LabelSimilarity(const LabelProfile& a, const LabelProfile& b) {
   }
   return 2.0 * static_cast<double>(common) /
          static_cast<double>((ca.size() - 1) + (cb.size() - 1));
+}
+
+double LabelSimilarity(std::string_view a, std::string_view b) {
+  return LabelSimilarity(MakeLabelProfile(a), MakeLabelProfile(b));
 }
 
 size_t CodePointCount(std::string_view s) {
