@@ -128,6 +128,22 @@ std::vector<const Division*> Gazetteer::ByName(std::string_view name) const {
   return out;
 }
 
+bool Gazetteer::FirstByNameIsFull(std::string_view name) const {
+  // Every full or short name set its first character's bit (AddPrefixes).
+  if (name.size() >= 3 && Utf8Length(static_cast<unsigned char>(name[0])) == 3) {
+    const size_t k = FirstKey(name.data());
+    if (!(first_bits_[k / 64] >> (k % 64) & 1)) return false;
+  }
+  const absl::string_view key(name.data(), name.size());
+  if (auto it = by_full_.find(key); it != by_full_.end() && !it->second.empty()) {
+    return divisions_[it->second[0]].name.size() == name.size();
+  }
+  if (auto it = by_short_.find(key); it != by_short_.end() && !it->second.empty()) {
+    return divisions_[it->second[0]].name.size() == name.size();
+  }
+  return false;
+}
+
 std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text) const {
   std::vector<Mention> out;
   size_t p = 0;

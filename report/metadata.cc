@@ -136,6 +136,22 @@ size_t OffsetIn(absl::string_view whole, absl::string_view part) {
   return static_cast<size_t>(part.data() - whole.data());
 }
 
+// text.find(ch, from) for a 3-byte character: memchr for its last byte (a
+// continuation byte, rarer in Chinese text than the lead bytes find()
+// stops at), then a check of the two before it.
+size_t FindChar3(absl::string_view text, const char* ch, size_t from) {
+  const char last = ch[2];
+  size_t q = from + 2;
+  while (q < text.size()) {
+    const void* hit = memchr(text.data() + q, last, text.size() - q);
+    if (hit == nullptr) return absl::string_view::npos;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    if (text[q - 1] == ch[1] && text[q - 2] == ch[0]) return q - 2;
+    ++q;
+  }
+  return absl::string_view::npos;
+}
+
 // Digits (ASCII or Chinese) for date patterns.
 constexpr char kNum[] = R"((\d{1,4}|[〇○零O一二三四五六七八九十两]{1,4}))";
 
@@ -186,6 +202,29 @@ struct HeaderValue {
   absl::string_view raw;
 };
 
+// Whether `cell` with its spaces removed, less one trailing ':', is `key`
+// (keys hold no space and do not end in ':').
+bool LabelIs(absl::string_view cell, absl::string_view key) {
+  size_t k = 0;
+  size_t i = 0;
+  for (; i < cell.size(); ++i) {
+    const char c = cell[i];
+    if (c == ' ') continue;
+    if (k == key.size()) break;
+    if (c != key[k]) return false;
+    ++k;
+  }
+  if (k != key.size()) return false;
+  // The rest, spaces aside, is empty or one ':'.
+  bool colon = false;
+  for (; i < cell.size(); ++i) {
+    if (cell[i] == ' ') continue;
+    if (cell[i] != ':' || colon) return false;
+    colon = true;
+  }
+  return true;
+}
+
 std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
                                        const std::vector<std::string>& keys, size_t max_lines) {
   // A label cell (spaces removed) equal to a key holds the key's last
@@ -205,12 +244,8 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
       for (size_t c = 0; c + 1 < cells.size(); ++c) {
-        std::string label(cells[c]);
-        label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
-        absl::string_view l = label;
-        absl::ConsumeSuffix(&l, ":");
         for (const auto& k : keys) {
-          if (l == k && !cells[c + 1].empty()) {
+          if (!cells[c + 1].empty() && LabelIs(cells[c], k)) {
             return HeaderValue{std::string(cells[c + 1]), &line, cells[c + 1]};
           }
         }
@@ -295,8 +330,7 @@ std::pair<size_t, size_t> ExtendName(absl::string_view text, size_t b, size_t e)
       const size_t start = b - len;
       if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
       absl::string_view cand = text.substr(start, len);
-      auto found = g.ByName(std::string_view(cand.data(), cand.size()));
-      if (!found.empty() && found[0]->name.size() == cand.size()) {  // full names only
+      if (g.FirstByNameIsFull(std::string_view(cand.data(), cand.size()))) {  // full names only
         b = start;
         grown = true;
       }
@@ -496,12 +530,13 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
   const size_t header_lines = std::min<size_t>(lines.size(), 25);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
+    // Only headers near the top or bottom (not prose mentioning a date):
+    // other lines are not searched at all.
+    if (i >= header_lines && i + 8 < lines.size()) continue;
     // Every label holds 日期, 发布时间 or 发布于: test those bytes first.
     if (!absl::StrContains(line.text, "日期") && !absl::StrContains(line.text, "发布")) continue;
     re2::StringPiece in = SP(line.text), label;
     if (!RE2::FindAndConsume(&in, kLabel, &label)) continue;
-    // Only headers near the top or bottom (not prose mentioning a date).
-    if (i >= header_lines && i + 8 < lines.size()) continue;
     auto d = DateAt(absl::string_view(in.data(), in.size()), /*anchored=*/true);
     if (!d) continue;
     SetDate(meta->mutable_publish_date(), d->y, d->m, d->d);
@@ -578,10 +613,10 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
       R"(\s*月\s*(?:)" + kNum + R"(\s*日)?))");
   for (const Line& line : lines) {
     // A period names a year (年) and two months (月): skip lines without them.
-    const size_t month = line.text.find("月");
+    const size_t month = FindChar3(line.text, "月", 0);
     if (month == absl::string_view::npos ||
-        line.text.find("月", month + 3) == absl::string_view::npos ||
-        !absl::StrContains(line.text, "年")) {
+        FindChar3(line.text, "月", month + 3) == absl::string_view::npos ||
+        FindChar3(line.text, "年", 0) == absl::string_view::npos) {
       continue;
     }
     re2::StringPiece in = SP(line.text);
@@ -670,7 +705,8 @@ void ReadMetadata(Report* report) {
     // by whitespace and, before it, four ASCII digits. Matches end at their
     // 年, so they never overlap and are found 年 by 年.
     const absl::string_view all(text);
-    for (size_t at = all.find("年"); at != absl::string_view::npos; at = all.find("年", at + 3)) {
+    for (size_t at = FindChar3(all, "年", 0); at != absl::string_view::npos;
+         at = FindChar3(all, "年", at + 3)) {
       size_t j = at;
       while (j > 0 && (all[j - 1] == ' ' || all[j - 1] == '\t' || all[j - 1] == '\n' ||
                        all[j - 1] == '\f' || all[j - 1] == '\r')) {
