@@ -266,8 +266,16 @@ void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::
     }
     start = end;
   };
+  // Bytes that may start a stop: "。" (E3 80 82) and ; ! ?
+  static constexpr std::array<bool, 256> kMayStop = [] {
+    std::array<bool, 256> t{};
+    t[0xE3] = t[';'] = t['!'] = t['?'] = true;
+    return t;
+  }();
   const size_t n = buffer.size();
   for (size_t i = 0; i < n;) {
+    while (i < n && !kMayStop[static_cast<unsigned char>(buffer[i])]) ++i;
+    if (i >= n) break;
     // Byte tests for "。" (E3 80 82) and ; ! ?
     const char c = buffer[i];
     size_t len = 0;
