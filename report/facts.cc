@@ -366,7 +366,9 @@ std::vector<std::pair<size_t, size_t>> Clauses(absl::string_view s) {
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != ',') continue;
+    const void* comma = memchr(s.data() + i, ',', s.size() - i);
+    if (comma == nullptr) break;
+    i = static_cast<size_t>(static_cast<const char*>(comma) - s.data());
     const bool thousands = i > 0 && isdigit(static_cast<unsigned char>(s[i - 1])) &&
                            i + 3 < s.size() + 0 && isdigit(static_cast<unsigned char>(s[i + 1])) &&
                            isdigit(static_cast<unsigned char>(s[i + 2])) &&
@@ -605,10 +607,15 @@ bool MayHoldFigure(absl::string_view clause) {
     for (uint32_t u : kUnits) t[u & 0xFF] = true;
     return t;
   }();
-  for (size_t i = 1; i + 3 <= clause.size(); ++i) {
+  // A unit at byte i >= 1 ends at byte q = i + 2 <= size - 1: skip to the
+  // next byte that may end one, then test the rest.
+  const size_t n = clause.size();
+  for (size_t q = 3; q < n; ++q) {
+    while (q < n && !kUnitLastByte[static_cast<unsigned char>(clause[q])]) ++q;
+    if (q >= n) break;
+    const size_t i = q - 2;
     const unsigned char lead = clause[i];
     if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
-    if (!kUnitLastByte[static_cast<unsigned char>(clause[i + 2])]) continue;
     const uint32_t ch = Code3(clause.data() + i);
     bool unit = false;
     for (uint32_t u : kUnits) unit = unit || ch == u;
