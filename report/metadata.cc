@@ -455,7 +455,7 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
   }
   // Every statement of the core in the text, extended to its fullest form.
   size_t pos = 0;
-  while ((pos = all.find(core, pos)) != absl::string_view::npos) {
+  while ((pos = FastFind(all, core, pos)) != absl::string_view::npos) {
     auto [b, e] = ExtendName(all, pos, pos + core.size());
     variants.push_back(AgencyChoice{std::string(all.substr(b, e - b)), "fullest form in text", b, e,
                                     LineOf(lines, b)});
@@ -543,6 +543,19 @@ std::optional<FoundDate> DateAt(absl::string_view s, bool anchored) {
   return f;
 }
 
+// Whether `t` ends with what kNum or 日 can end with: an ASCII digit, 日 or
+// one of 〇○零O一二三四五六七八九十两.
+bool EndsLikeDate(absl::string_view t) {
+  if (t.empty()) return false;
+  const unsigned char last = t.back();
+  if (absl::ascii_isdigit(last) || last == 'O') return true;
+  for (absl::string_view ch : {"日", "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七",
+                               "八", "九", "十", "两"}) {
+    if (absl::EndsWith(t, ch)) return true;
+  }
+  return false;
+}
+
 bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
                      const std::string& agency, Metadata* meta) {
   static const re2::RE2 kLabel(
@@ -584,6 +597,9 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
               std::any_of(AgencySuffixes().begin(), AgencySuffixes().end(),
                           [&](const std::string& s) { return absl::EndsWith(org, s); }));
     };
+    // Both patterns end in a date: 日, a digit or a Chinese numeral, then
+    // only whitespace (which Trim removed). Other lines match neither.
+    if (!EndsLikeDate(t)) continue;
     if (!RE2::FullMatch(SP(t), kOnlyDate)) {
       // "某县人民政府 2024年1月15日" on one line.
       re2::StringPiece org, date;
