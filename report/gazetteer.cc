@@ -214,11 +214,21 @@ std::optional<PlaceMatch> Gazetteer::MostSpecific(std::string_view text) const {
     const Mention& m = mentions[mi];
     for (const Division* d : m.candidates) {
       const bool full = d->name.size() == m.end - m.begin;
+      // d's ancestors as IsAncestor walks them (at most 4), looked up once
+      // instead of once per other candidate.
+      const Division* chain[4] = {nullptr, nullptr, nullptr, nullptr};
+      {
+        const Division* p = Parent(*d);
+        for (int guard = 0; p != nullptr && guard < 4; ++guard, p = Parent(*p)) chain[guard] = p;
+      }
+      auto is_ancestor = [&chain](const Division* o) {
+        return o == chain[0] || o == chain[1] || o == chain[2] || o == chain[3];
+      };
       int support = 0;
       for (size_t oi = 0; oi < mentions.size(); ++oi) {
         if (oi == mi) continue;
         for (const Division* o : mentions[oi].candidates) {
-          if (IsAncestor(*o, *d)) {
+          if (is_ancestor(o)) {
             ++support;
             break;
           }
