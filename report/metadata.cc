@@ -254,12 +254,20 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
     if (b > 0) --b;
     last_chars.push_back(absl::string_view(k).substr(b));
   }
+  // A cell equal to a key also holds the key's first character.
+  std::vector<absl::string_view> first_chars;
+  for (const auto& k : keys) {
+    const unsigned char lead = k.empty() ? 0 : static_cast<unsigned char>(k[0]);
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    first_chars.push_back(absl::string_view(k).substr(0, len));
+  }
   for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
     const Line& line = lines[i];
     if (IsPipeRow(line.text)) {
       bool may = false;
-      for (absl::string_view c : last_chars) {
-        may = may || FastFind(line.text, c) != absl::string_view::npos;
+      for (size_t k = 0; k < keys.size() && !may; ++k) {
+        may = FastFind(line.text, last_chars[k]) != absl::string_view::npos &&
+              FastFind(line.text, first_chars[k]) != absl::string_view::npos;
       }
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
