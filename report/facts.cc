@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <map>
@@ -29,8 +30,25 @@ using xxgk::v1::Section;
 
 re2::StringPiece SP(absl::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
+// absl::StrContains, by a memchr for the needle's third byte (for the
+// Chinese words asked for here a continuation byte, much rarer in Chinese
+// text than the lead byte find() would stop at), then a compare around it.
 bool Contains(absl::string_view hay, absl::string_view needle) {
-  return absl::StrContains(hay, needle);
+  const size_t n = needle.size();
+  if (n < 3) return absl::StrContains(hay, needle);
+  if (hay.size() < n) return false;
+  const char key = needle[2];
+  // Byte q of `hay` is needle[2] of an occurrence starting at q - 2.
+  size_t q = 2;
+  const size_t last = hay.size() - n + 2;  // the largest such q
+  while (q <= last) {
+    const void* hit = memchr(hay.data() + q, key, last - q + 1);
+    if (hit == nullptr) return false;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
+    if (memcmp(hay.data() + q - 2, needle.data(), n) == 0) return true;
+    ++q;
+  }
+  return false;
 }
 
 // The leftmost-first match of `re` in `s` as byte offsets. Only the overall
@@ -178,7 +196,8 @@ std::string ShiftDecimal(const std::string& v, int k) {
 // A sentence with the offsets (in Report.text) of each of its bytes; line
 // breaks inside a paragraph are removed.
 struct Sentence {
-  std::string s;
+  // A view into the paragraph buffer Sentences() fills (which outlives it).
+  absl::string_view s;
   // Where each stretch of `s` copied from one line starts: (byte in s,
   // offset in the text); the stretch runs to the next one. `tail` is the
   // offset of what follows the sentence.
@@ -224,7 +243,7 @@ bool EndsSentence(absl::string_view line) {
   return false;
 }
 
-void SplitSentences(const std::string& buffer, const LineStarts& lines, Section::Kind kind,
+void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::Kind kind,
                     std::vector<Sentence>* out) {
   size_t start = 0;
   size_t line = 0;  // the line holding `start`
@@ -247,8 +266,16 @@ void SplitSentences(const std::string& buffer, const LineStarts& lines, Section:
     }
     start = end;
   };
+  // Bytes that may start a stop: "。" (E3 80 82) and ; ! ?
+  static constexpr std::array<bool, 256> kMayStop = [] {
+    std::array<bool, 256> t{};
+    t[0xE3] = t[';'] = t['!'] = t['?'] = true;
+    return t;
+  }();
   const size_t n = buffer.size();
   for (size_t i = 0; i < n;) {
+    while (i < n && !kMayStop[static_cast<unsigned char>(buffer[i])]) ++i;
+    if (i >= n) break;
     // Byte tests for "。" (E3 80 82) and ; ! ?
     const char c = buffer[i];
     size_t len = 0;
@@ -280,16 +307,27 @@ Section::Kind KindAt(const Report& report, uint32_t offset) {
   return best;
 }
 
-std::vector<Sentence> Sentences(const Report& report) {
+// Sentences view into `*arena`, which holds every paragraph (its lines
+// joined) one after another; it is reserved to the text's size up front, so
+// it never moves.
+std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
   std::vector<Sentence> out;
+  size_t total = report.text().size();
+  if (report.text().empty()) {
+    for (const Section& s : report.sections()) total += s.text().size();
+  }
+  arena->clear();
+  arena->reserve(total);
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
-    std::string buffer;
+    size_t para = arena->size();  // where the current paragraph starts
     LineStarts starts;
     Section::Kind kind = fixed_kind;
     auto flush = [&]() {
-      if (!buffer.empty()) SplitSentences(buffer, starts, kind, &out);
-      buffer.clear();
+      if (arena->size() > para) {
+        SplitSentences(absl::string_view(*arena).substr(para), starts, kind, &out);
+      }
+      para = arena->size();
       starts.clear();
     };
     size_t pos = 0;
@@ -301,11 +339,11 @@ std::vector<Sentence> Sentences(const Report& report) {
       const bool heading = !table && IsHeadingLine(line);
       if (table || heading || line.empty()) flush();
       if (!table && !line.empty()) {
-        if (buffer.empty()) {
+        if (arena->size() == para) {
           kind = use_spans ? KindAt(report, base + static_cast<uint32_t>(pos)) : fixed_kind;
         }
-        starts.emplace_back(buffer.size(), base + static_cast<uint32_t>(pos));
-        buffer.append(line.data(), line.size());
+        starts.emplace_back(arena->size() - para, base + static_cast<uint32_t>(pos));
+        arena->append(line.data(), line.size());
         if (heading || EndsSentence(line)) flush();
       }
       if (end == text.size()) break;
@@ -324,11 +362,13 @@ std::vector<Sentence> Sentences(const Report& report) {
 }
 
 // Clauses: comma-separated parts of a sentence (thousands separators kept).
-std::vector<std::pair<size_t, size_t>> Clauses(const std::string& s) {
+std::vector<std::pair<size_t, size_t>> Clauses(absl::string_view s) {
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != ',') continue;
+    const void* comma = memchr(s.data() + i, ',', s.size() - i);
+    if (comma == nullptr) break;
+    i = static_cast<size_t>(static_cast<const char*>(comma) - s.data());
     const bool thousands = i > 0 && isdigit(static_cast<unsigned char>(s[i - 1])) &&
                            i + 3 < s.size() + 0 && isdigit(static_cast<unsigned char>(s[i + 1])) &&
                            isdigit(static_cast<unsigned char>(s[i + 2])) &&
@@ -567,10 +607,15 @@ bool MayHoldFigure(absl::string_view clause) {
     for (uint32_t u : kUnits) t[u & 0xFF] = true;
     return t;
   }();
-  for (size_t i = 1; i + 3 <= clause.size(); ++i) {
+  // A unit at byte i >= 1 ends at byte q = i + 2 <= size - 1: skip to the
+  // next byte that may end one, then test the rest.
+  const size_t n = clause.size();
+  for (size_t q = 3; q < n; ++q) {
+    while (q < n && !kUnitLastByte[static_cast<unsigned char>(clause[q])]) ++q;
+    if (q >= n) break;
+    const size_t i = q - 2;
     const unsigned char lead = clause[i];
     if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
-    if (!kUnitLastByte[static_cast<unsigned char>(clause[i + 2])]) continue;
     const uint32_t ch = Code3(clause.data() + i);
     bool unit = false;
     for (uint32_t u : kUnits) unit = unit || ch == u;
@@ -682,8 +727,8 @@ void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subje
   f.set_claim(claim);
   f.set_value(value);
   f.set_unit(unit);
-  f.set_excerpt(sent.s.substr(b, e - b));
-  f.set_scope(ScopeOf(absl::string_view(sent.s).substr(0, e)));
+  f.set_excerpt(std::string(sent.s.substr(b, e - b)));
+  f.set_scope(ScopeOf(sent.s.substr(0, e)));
   SetSpan(sent, b, e, &f);
   f.set_section(sent.kind);
   out->push_back(std::move(f));
@@ -781,7 +826,8 @@ std::optional<std::string> ParseNumber(std::string_view text) {
 
 std::vector<ProseFact> ExtractFacts(const Report& report) {
   std::vector<ProseFact> facts;
-  for (const Sentence& sent : Sentences(report)) {
+  std::string arena;
+  for (const Sentence& sent : Sentences(report, &arena)) {
     if (sent.s.empty()) continue;
     NumericFacts(sent, &facts);
     ClaimFacts(sent, &facts);

@@ -128,6 +128,22 @@ std::vector<const Division*> Gazetteer::ByName(std::string_view name) const {
   return out;
 }
 
+bool Gazetteer::FirstByNameIsFull(std::string_view name) const {
+  // Every full or short name set its first character's bit (AddPrefixes).
+  if (name.size() >= 3 && Utf8Length(static_cast<unsigned char>(name[0])) == 3) {
+    const size_t k = FirstKey(name.data());
+    if (!(first_bits_[k / 64] >> (k % 64) & 1)) return false;
+  }
+  const absl::string_view key(name.data(), name.size());
+  if (auto it = by_full_.find(key); it != by_full_.end() && !it->second.empty()) {
+    return divisions_[it->second[0]].name.size() == name.size();
+  }
+  if (auto it = by_short_.find(key); it != by_short_.end() && !it->second.empty()) {
+    return divisions_[it->second[0]].name.size() == name.size();
+  }
+  return false;
+}
+
 std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text) const {
   std::vector<Mention> out;
   size_t p = 0;
@@ -198,11 +214,21 @@ std::optional<PlaceMatch> Gazetteer::MostSpecific(std::string_view text) const {
     const Mention& m = mentions[mi];
     for (const Division* d : m.candidates) {
       const bool full = d->name.size() == m.end - m.begin;
+      // d's ancestors as IsAncestor walks them (at most 4), looked up once
+      // instead of once per other candidate.
+      const Division* chain[4] = {nullptr, nullptr, nullptr, nullptr};
+      {
+        const Division* p = Parent(*d);
+        for (int guard = 0; p != nullptr && guard < 4; ++guard, p = Parent(*p)) chain[guard] = p;
+      }
+      auto is_ancestor = [&chain](const Division* o) {
+        return o == chain[0] || o == chain[1] || o == chain[2] || o == chain[3];
+      };
       int support = 0;
       for (size_t oi = 0; oi < mentions.size(); ++oi) {
         if (oi == mi) continue;
         for (const Division* o : mentions[oi].candidates) {
-          if (IsAncestor(*o, *d)) {
+          if (is_ancestor(o)) {
             ++support;
             break;
           }

@@ -48,6 +48,9 @@ class Gazetteer {
   bool IsAncestor(const Division& ancestor, const Division& d) const;
   // Divisions whose full name or short form is exactly `name`.
   std::vector<const Division*> ByName(std::string_view name) const;
+  // Whether the first division ByName(name) lists has a full name exactly
+  // as long as `name` (without building the list).
+  bool FirstByNameIsFull(std::string_view name) const;
 
   // Every place name in `text`, left to right, longest match first; each
   // mention lists all divisions it could be (full names before short forms).

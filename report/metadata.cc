@@ -136,6 +136,40 @@ size_t OffsetIn(absl::string_view whole, absl::string_view part) {
   return static_cast<size_t>(part.data() - whole.data());
 }
 
+// text.find(ch, from) for a 3-byte character: memchr for its last byte (a
+// continuation byte, rarer in Chinese text than the lead bytes find()
+// stops at), then a check of the two before it.
+size_t FindChar3(absl::string_view text, const char* ch, size_t from) {
+  const char last = ch[2];
+  size_t q = from + 2;
+  while (q < text.size()) {
+    const void* hit = memchr(text.data() + q, last, text.size() - q);
+    if (hit == nullptr) return absl::string_view::npos;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    if (text[q - 1] == ch[1] && text[q - 2] == ch[0]) return q - 2;
+    ++q;
+  }
+  return absl::string_view::npos;
+}
+
+// text.find(needle, from), by a memchr for the needle's last byte (for the
+// Chinese words searched here a continuation byte) and a compare before it.
+size_t FastFind(absl::string_view text, absl::string_view needle, size_t from = 0) {
+  const size_t n = needle.size();
+  if (n < 2) return text.find(needle, from);
+  if (from > text.size() || text.size() - from < n) return absl::string_view::npos;
+  const char last = needle[n - 1];
+  size_t q = from + n - 1;  // byte q ends an occurrence starting at q - n + 1
+  while (q < text.size()) {
+    const void* hit = memchr(text.data() + q, last, text.size() - q);
+    if (hit == nullptr) return absl::string_view::npos;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    if (memcmp(text.data() + q - n + 1, needle.data(), n - 1) == 0) return q - n + 1;
+    ++q;
+  }
+  return absl::string_view::npos;
+}
+
 // Digits (ASCII or Chinese) for date patterns.
 constexpr char kNum[] = R"((\d{1,4}|[〇○零O一二三四五六七八九十两]{1,4}))";
 
@@ -186,6 +220,29 @@ struct HeaderValue {
   absl::string_view raw;
 };
 
+// Whether `cell` with its spaces removed, less one trailing ':', is `key`
+// (keys hold no space and do not end in ':').
+bool LabelIs(absl::string_view cell, absl::string_view key) {
+  size_t k = 0;
+  size_t i = 0;
+  for (; i < cell.size(); ++i) {
+    const char c = cell[i];
+    if (c == ' ') continue;
+    if (k == key.size()) break;
+    if (c != key[k]) return false;
+    ++k;
+  }
+  if (k != key.size()) return false;
+  // The rest, spaces aside, is empty or one ':'.
+  bool colon = false;
+  for (; i < cell.size(); ++i) {
+    if (cell[i] == ' ') continue;
+    if (cell[i] != ':' || colon) return false;
+    colon = true;
+  }
+  return true;
+}
+
 std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
                                        const std::vector<std::string>& keys, size_t max_lines) {
   // A label cell (spaces removed) equal to a key holds the key's last
@@ -197,20 +254,26 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
     if (b > 0) --b;
     last_chars.push_back(absl::string_view(k).substr(b));
   }
+  // A cell equal to a key also holds the key's first character.
+  std::vector<absl::string_view> first_chars;
+  for (const auto& k : keys) {
+    const unsigned char lead = k.empty() ? 0 : static_cast<unsigned char>(k[0]);
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    first_chars.push_back(absl::string_view(k).substr(0, len));
+  }
   for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
     const Line& line = lines[i];
     if (IsPipeRow(line.text)) {
       bool may = false;
-      for (absl::string_view c : last_chars) may = may || absl::StrContains(line.text, c);
+      for (size_t k = 0; k < keys.size() && !may; ++k) {
+        may = FastFind(line.text, last_chars[k]) != absl::string_view::npos &&
+              FastFind(line.text, first_chars[k]) != absl::string_view::npos;
+      }
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
       for (size_t c = 0; c + 1 < cells.size(); ++c) {
-        std::string label(cells[c]);
-        label.erase(std::remove(label.begin(), label.end(), ' '), label.end());
-        absl::string_view l = label;
-        absl::ConsumeSuffix(&l, ":");
         for (const auto& k : keys) {
-          if (l == k && !cells[c + 1].empty()) {
+          if (!cells[c + 1].empty() && LabelIs(cells[c], k)) {
             return HeaderValue{std::string(cells[c + 1]), &line, cells[c + 1]};
           }
         }
@@ -219,7 +282,7 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
     }
     if (line.text.find(':') == absl::string_view::npos) continue;
     for (const auto& k : keys) {
-      size_t pos = line.text.find(k);
+      size_t pos = FastFind(line.text, k);
       if (pos == absl::string_view::npos) continue;
       absl::string_view rest = line.text.substr(pos + k.size());
       rest = absl::StripLeadingAsciiWhitespace(rest);
@@ -295,8 +358,7 @@ std::pair<size_t, size_t> ExtendName(absl::string_view text, size_t b, size_t e)
       const size_t start = b - len;
       if ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) continue;
       absl::string_view cand = text.substr(start, len);
-      auto found = g.ByName(std::string_view(cand.data(), cand.size()));
-      if (!found.empty() && found[0]->name.size() == cand.size()) {  // full names only
+      if (g.FirstByNameIsFull(std::string_view(cand.data(), cand.size()))) {  // full names only
         b = start;
         grown = true;
       }
@@ -401,7 +463,7 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
   }
   // Every statement of the core in the text, extended to its fullest form.
   size_t pos = 0;
-  while ((pos = all.find(core, pos)) != absl::string_view::npos) {
+  while ((pos = FastFind(all, core, pos)) != absl::string_view::npos) {
     auto [b, e] = ExtendName(all, pos, pos + core.size());
     variants.push_back(AgencyChoice{std::string(all.substr(b, e - b)), "fullest form in text", b, e,
                                     LineOf(lines, b)});
@@ -489,6 +551,19 @@ std::optional<FoundDate> DateAt(absl::string_view s, bool anchored) {
   return f;
 }
 
+// Whether `t` ends with what kNum or 日 can end with: an ASCII digit, 日 or
+// one of 〇○零O一二三四五六七八九十两.
+bool EndsLikeDate(absl::string_view t) {
+  if (t.empty()) return false;
+  const unsigned char last = t.back();
+  if (absl::ascii_isdigit(last) || last == 'O') return true;
+  for (absl::string_view ch : {"日", "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七",
+                               "八", "九", "十", "两"}) {
+    if (absl::EndsWith(t, ch)) return true;
+  }
+  return false;
+}
+
 bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
                      const std::string& agency, Metadata* meta) {
   static const re2::RE2 kLabel(
@@ -496,12 +571,13 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
   const size_t header_lines = std::min<size_t>(lines.size(), 25);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
+    // Only headers near the top or bottom (not prose mentioning a date):
+    // other lines are not searched at all.
+    if (i >= header_lines && i + 8 < lines.size()) continue;
     // Every label holds 日期, 发布时间 or 发布于: test those bytes first.
     if (!absl::StrContains(line.text, "日期") && !absl::StrContains(line.text, "发布")) continue;
     re2::StringPiece in = SP(line.text), label;
     if (!RE2::FindAndConsume(&in, kLabel, &label)) continue;
-    // Only headers near the top or bottom (not prose mentioning a date).
-    if (i >= header_lines && i + 8 < lines.size()) continue;
     auto d = DateAt(absl::string_view(in.data(), in.size()), /*anchored=*/true);
     if (!d) continue;
     SetDate(meta->mutable_publish_date(), d->y, d->m, d->d);
@@ -529,6 +605,9 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
               std::any_of(AgencySuffixes().begin(), AgencySuffixes().end(),
                           [&](const std::string& s) { return absl::EndsWith(org, s); }));
     };
+    // Both patterns end in a date: 日, a digit or a Chinese numeral, then
+    // only whitespace (which Trim removed). Other lines match neither.
+    if (!EndsLikeDate(t)) continue;
     if (!RE2::FullMatch(SP(t), kOnlyDate)) {
       // "某县人民政府 2024年1月15日" on one line.
       re2::StringPiece org, date;
@@ -578,10 +657,10 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
       R"(\s*月\s*(?:)" + kNum + R"(\s*日)?))");
   for (const Line& line : lines) {
     // A period names a year (年) and two months (月): skip lines without them.
-    const size_t month = line.text.find("月");
+    const size_t month = FindChar3(line.text, "月", 0);
     if (month == absl::string_view::npos ||
-        line.text.find("月", month + 3) == absl::string_view::npos ||
-        !absl::StrContains(line.text, "年")) {
+        FindChar3(line.text, "月", month + 3) == absl::string_view::npos ||
+        FindChar3(line.text, "年", 0) == absl::string_view::npos) {
       continue;
     }
     re2::StringPiece in = SP(line.text);
@@ -670,7 +749,8 @@ void ReadMetadata(Report* report) {
     // by whitespace and, before it, four ASCII digits. Matches end at their
     // 年, so they never overlap and are found 年 by 年.
     const absl::string_view all(text);
-    for (size_t at = all.find("年"); at != absl::string_view::npos; at = all.find("年", at + 3)) {
+    for (size_t at = FindChar3(all, "年", 0); at != absl::string_view::npos;
+         at = FindChar3(all, "年", at + 3)) {
       size_t j = at;
       while (j > 0 && (all[j - 1] == ' ' || all[j - 1] == '\t' || all[j - 1] == '\n' ||
                        all[j - 1] == '\f' || all[j - 1] == '\r')) {

@@ -862,7 +862,7 @@ class HeaderGenerator {
       for (size_t i = 0; i < key.size(); i += 3) spaced += key.substr(i, 3) + " ";
       key = spaced;
     }
-    return "| " + key + Pick({"", ":"}) + " | " + Pick(kAgencies) + " | " + Pick(kKeys) + " | " +
+    return "| " + key + Pick({"", ":", " :", "::", ": ", " : :"}) + " | " + Pick(kAgencies) + " | " + Pick(kKeys) + " | " +
            Date() + " |";
   }
   std::string Prose() {
