@@ -35,7 +35,8 @@ std::string JoinTerms(const std::vector<std::string>& terms) {
   return absl::StrJoin(terms, " + ");
 }
 
-void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location) {
+void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location,
+                     bool with_place) {
   if (keys.empty()) return;
   std::string table(report::TableOfKey(keys[0]));
   location->set_table(table);
@@ -43,8 +44,10 @@ void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& key
     location->set_section(SectionOfTable(table));
   }
   for (const std::string& k : keys) location->add_cell_keys(k);
-  location->set_place(PlaceOfKeys(keys, Lang::kZh));
-  location->set_place_en(PlaceOfKeys(keys, Lang::kEn));
+  if (with_place) {
+    location->set_place(PlaceOfKeys(keys, Lang::kZh));
+    location->set_place_en(PlaceOfKeys(keys, Lang::kEn));
+  }
   for (const std::string& k : keys) {
     const xxgk::v1::Cell* c = cells.Find(k);
     if (c != nullptr && c->span().end() > c->span().begin()) {

@@ -29,8 +29,10 @@ std::string JoinTerms(const std::vector<std::string>& terms);
 // Fills location.table / cell_keys / place / place_en for `keys` (place from
 // PlaceOfKeys), location.section (SectionOfTable, unless already set) and
 // location.span from the first cell (of the report `cells` indexes) that has a
-// non-empty span.
-void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location);
+// non-empty span. With `with_place` false, place and place_en are left alone
+// (for a caller that sets its own place: PlaceOfKeys is not cheap).
+void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location,
+                     bool with_place = true);
 
 // The section a table stands in: t2 → ACTIVE_DISCLOSURE, t3 → APPLICATIONS,
 // t4 → REVIEW_LITIGATION; KIND_UNSPECIFIED otherwise (legacy).

@@ -1,6 +1,7 @@
 #include "server/metrics.h"
 
 #include <chrono>
+#include <iterator>
 #include <utility>
 
 #include <grpcpp/grpcpp.h>
@@ -75,11 +76,21 @@ void SplitMethod(std::string_view full_method, const std::vector<std::string>& k
   *method = "unknown";
 }
 
+namespace {
+
+// InputFormatLabel's values ("other" last) and DocumentDone's outcomes, in
+// the order of Metrics::document_series_.
+constexpr const char* kInputFormatLabels[] = {"report",      "text",           "html",
+                                              "docx",        "pdf",            "report-json",
+                                              "report-textproto", "none",      "other"};
+constexpr const char* kOutcomeLabels[] = {"passed", "failed", "rejected"};
+
+}  // namespace
+
 std::string InputFormatLabel(std::string_view sniffed) {
-  static const char* const kKnown[] = {"report", "text", "html", "docx", "pdf", "report-json",
-                                       "report-textproto", "none"};
-  for (const char* known : kKnown) {
-    if (sniffed == known) return known;
+  // Every label but the last ("other").
+  for (size_t i = 0; i + 1 < std::size(kInputFormatLabels); ++i) {
+    if (sniffed == kInputFormatLabels[i]) return kInputFormatLabels[i];
   }
   return "other";
 }
@@ -153,20 +164,66 @@ void Metrics::MsgSent(const std::string& service, const std::string& method,
 }
 
 void Metrics::DocumentDone(const std::string& input_format, const std::string& outcome) {
-  documents_->Add({{"input_format", InputFormatLabel(input_format)}, {"outcome", outcome}})
-      .Increment();
+  static_assert(std::size(kInputFormatLabels) == kInputFormats);
+  static_assert(std::size(kOutcomeLabels) == kOutcomes);
+  const std::string format = InputFormatLabel(input_format);
+  int f = 0;
+  while (f < kInputFormats && format != kInputFormatLabels[f]) ++f;
+  int o = 0;
+  while (o < kOutcomes && outcome != kOutcomeLabels[o]) ++o;
+  if (f == kInputFormats || o == kOutcomes) {
+    documents_->Add({{"input_format", format}, {"outcome", outcome}}).Increment();
+    return;
+  }
+  std::atomic<prometheus::Counter*>& slot = document_series_[f * kOutcomes + o];
+  prometheus::Counter* series = slot.load(std::memory_order_acquire);
+  if (series == nullptr) {
+    series = &documents_->Add({{"input_format", format}, {"outcome", outcome}});
+    slot.store(series, std::memory_order_release);
+  }
+  series->Increment();
 }
 
 void Metrics::CountFindings(const xxgk::v1::ValidateResponse& response) {
+  if (response.findings().empty()) return;
+  std::lock_guard<std::mutex> lock(findings_mu_);
   for (const auto& finding : response.findings()) {
+    const int sev = static_cast<int>(finding.severity());
+    prometheus::Counter** slot = nullptr;
+    if (sev >= 0 && sev < kSeverities) {
+      auto it = finding_series_.find(finding.rule_id());
+      if (it == finding_series_.end()) {
+        it = finding_series_.emplace(finding.rule_id(),
+                                     std::array<prometheus::Counter*, kSeverities>{}).first;
+      }
+      slot = &it->second[sev];
+      if (*slot != nullptr) {
+        (*slot)->Increment();
+        continue;
+      }
+    }
     std::string severity = xxgk::v1::Severity_Name(finding.severity());
     if (severity.empty()) severity = "UNKNOWN";
-    findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}}).Increment();
+    prometheus::Counter& series =
+        findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}});
+    if (slot != nullptr) *slot = &series;
+    series.Increment();
   }
 }
 
 void Metrics::StageSeconds(const std::string& stage, double seconds) {
-  stage_seconds_->Add({{"stage", stage}}, LatencyBuckets()).Observe(seconds);
+  const int s = stage == "parse" ? 0 : stage == "evaluate" ? 1 : -1;
+  if (s < 0) {
+    stage_seconds_->Add({{"stage", stage}}, LatencyBuckets()).Observe(seconds);
+    return;
+  }
+  std::atomic<prometheus::Histogram*>& slot = stage_series_[s];
+  prometheus::Histogram* series = slot.load(std::memory_order_acquire);
+  if (series == nullptr) {
+    series = &stage_seconds_->Add({{"stage", stage}}, LatencyBuckets());
+    slot.store(series, std::memory_order_release);
+  }
+  series->Observe(seconds);
 }
 
 void Metrics::SetRuleSets(const std::vector<xxgk::v1::RuleSetInfo>& sets) {

@@ -7,6 +7,8 @@
 #ifndef XXGK_SERVER_METRICS_H_
 #define XXGK_SERVER_METRICS_H_
 
+#include <array>
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,6 +18,7 @@
 #include <grpcpp/support/server_interceptor.h>
 #include <grpcpp/support/status.h>
 
+#include "absl/container/flat_hash_map.h"
 #include "prometheus/counter.h"
 #include "prometheus/family.h"
 #include "prometheus/gauge.h"
@@ -87,6 +90,18 @@ class Metrics {
 
   std::mutex mu_;
   std::vector<prometheus::Gauge*> ruleset_gauges_;
+
+  // Series of the per-document metrics, looked up once per label set
+  // (Family::Add builds and hashes a label map on every call). Family::Add
+  // returns the same series for the same labels, and these families never
+  // remove series, so the cached pointers stay valid.
+  static constexpr int kInputFormats = 9;  // InputFormatLabel values
+  static constexpr int kOutcomes = 3;      // passed, failed, rejected
+  static constexpr int kSeverities = 4;    // xxgk.v1.Severity values 0..3
+  std::array<std::atomic<prometheus::Counter*>, kInputFormats * kOutcomes> document_series_{};
+  std::array<std::atomic<prometheus::Histogram*>, 2> stage_series_{};  // parse, evaluate
+  std::mutex findings_mu_;
+  absl::flat_hash_map<std::string, std::array<prometheus::Counter*, kSeverities>> finding_series_;
 };
 
 // Feeds the RPC metrics (started/handled/latency/messages) for every call,

@@ -72,7 +72,8 @@ class BlankCellsCheck : public Check {
           TableLabel(table, Lang::kEn), keys.size(), na_en, absl::StrJoin(en, "; "), more_en));
       f.set_expected("0 blank");
       f.set_actual(absl::StrCat(keys.size(), " blank"));
-      SetCellLocation(cells, keys, f.mutable_location());
+      // The place is the table's label, not PlaceOfKeys.
+      SetCellLocation(cells, keys, f.mutable_location(), /*with_place=*/false);
       f.mutable_location()->set_place(TableLabel(table, Lang::kZh));
       f.mutable_location()->set_place_en(TableLabel(table, Lang::kEn));
       out->push_back(std::move(f));
