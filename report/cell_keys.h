@@ -89,6 +89,8 @@ class CellIndex {
   // FindCell(tables, path) / FindCell(tables, key).
   const xxgk::v1::Cell* Find(const CellPath& path) const;
   const xxgk::v1::Cell* Find(std::string_view key) const;
+  // The cell of the key at `index` in AllCellKeys() (index < AllCellKeys().size()).
+  const xxgk::v1::Cell* FindByIndex(size_t index) const { return cells_[index]; }
 
  private:
   std::vector<const xxgk::v1::Cell*> cells_;  // by CellPathIndex

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/cell_keys.h"
 #include "xxgk/v1/report.pb.h"
 
 namespace xxgk::rules {
@@ -32,23 +33,21 @@ const std::string& CellKeyOf(CellId id);
 // Ids of keys (which must be cell keys), in the same order.
 std::vector<CellId> CellIdsOf(const std::vector<std::string>& keys);
 
-// Every cell that was read in one Tables message, by id.
+// Every cell that was read in one Tables message (report::CellIndex: one
+// walk of the message), looked up by id.
 class CellIndex {
  public:
-  explicit CellIndex(const xxgk::v1::Tables& tables);
+  explicit CellIndex(const xxgk::v1::Tables& tables) : index_(tables) {}
 
   // The cell at `id`, or nullptr when it was not read (as report::FindCell).
-  const xxgk::v1::Cell* Find(CellId id) const { return cells_[static_cast<size_t>(id)]; }
+  const xxgk::v1::Cell* Find(CellId id) const { return index_.FindByIndex(static_cast<size_t>(id)); }
 
   // The cell at `key` (nullptr for an unknown key), for paths that hold keys
   // rather than ids (findings); one hash lookup.
-  const xxgk::v1::Cell* Find(std::string_view key) const {
-    const CellId id = CellIdOf(key);
-    return id == kNoCell ? nullptr : Find(id);
-  }
+  const xxgk::v1::Cell* Find(std::string_view key) const { return index_.Find(key); }
 
  private:
-  std::vector<const xxgk::v1::Cell*> cells_;
+  report::CellIndex index_;
 };
 
 }  // namespace xxgk::rules
