@@ -21,6 +21,7 @@
 #include "report/facts.h"
 #include "report/normalize.h"
 #include "tests/report/golden.h"
+#include "tests/report/random_text.h"
 
 namespace xxgk::report {
 namespace {
@@ -33,9 +34,9 @@ using xxgk::v1::Section;
 // notation (ASCII, full-width, thousands commas, decimals, Chinese numerals),
 // units, approximation and scope words, odd whitespace, traditional script,
 // table rows and headings, cut into sentences, clauses and lines at random.
-class ProseGenerator {
+class ProseGenerator : public xxgk::testing::RandomText {
  public:
-  explicit ProseGenerator(uint32_t seed) : rng_(seed) {}
+  explicit ProseGenerator(uint32_t seed) : RandomText(seed) {}
 
   std::string Document(int sentences) {
     std::string out;
@@ -59,17 +60,6 @@ class ProseGenerator {
   }
 
  private:
-  int Below(int n) { return static_cast<int>(rng_() % static_cast<uint32_t>(n)); }
-  // Joins parts drawn in the order written: the elements of a braced list are
-  // evaluated left to right, the operands of `+` are not (compilers differ,
-  // and the golden files need the same documents from every compiler).
-  static std::string Cat(std::initializer_list<std::string> parts) {
-    std::string out;
-    for (const std::string& p : parts) out += p;
-    return out;
-  }
-
-  const std::string& Pick(const std::vector<std::string>& v) { return v[Below(v.size())]; }
 
   std::string Figure() {
     std::string n;
@@ -126,7 +116,6 @@ class ProseGenerator {
     return s;
   }
 
-  std::mt19937 rng_;
   const std::vector<std::string> kWords = {
       "本年新收政府信息公开申请", "收到申请", "共受理依申请公开事项", "共办理政府信息公开申请",
       "办理申请", "受理申请", "上年结转", "上年度结转的申请", "结转下年度继续办理",

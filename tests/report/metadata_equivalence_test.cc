@@ -20,15 +20,16 @@
 #include "report/metadata.h"
 #include "report/normalize.h"
 #include "tests/report/golden.h"
+#include "tests/report/random_text.h"
 
 namespace xxgk::report {
 namespace {
 
 using xxgk::v1::Report;
 
-class HeaderGenerator {
+class HeaderGenerator : public xxgk::testing::RandomText {
  public:
-  explicit HeaderGenerator(uint32_t seed) : rng_(seed) {}
+  explicit HeaderGenerator(uint32_t seed) : RandomText(seed) {}
 
   std::string Document() {
     std::string out;
@@ -52,17 +53,6 @@ class HeaderGenerator {
   }
 
  private:
-  int Below(int n) { return static_cast<int>(rng_() % static_cast<uint32_t>(n)); }
-  // Joins parts drawn in the order written: the elements of a braced list are
-  // evaluated left to right, the operands of `+` are not (compilers differ,
-  // and the golden files need the same documents from every compiler).
-  static std::string Cat(std::initializer_list<std::string> parts) {
-    std::string out;
-    for (const std::string& p : parts) out += p;
-    return out;
-  }
-
-  const std::string& Pick(const std::vector<std::string>& v) { return v[Below(v.size())]; }
 
   std::string Year() {
     switch (Below(6)) {
@@ -121,7 +111,6 @@ class HeaderGenerator {
     return s;
   }
 
-  std::mt19937 rng_;
   const std::vector<std::string> kAgencies = {
       "威海市文登区米山镇人民政府", "潜江市高场街道办事处", "高场街道办事处", "文登区交通运输局",
       "山东省人民政府办公厅", "国家统计局", "北京市朝阳区人民政府", "阿猛镇", "某县民政局",
