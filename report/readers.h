@@ -21,6 +21,19 @@ absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes);
 // PDF: text with positions (poppler-cpp), tables rebuilt from x/y positions.
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes);
 
+namespace internal {
+
+// A pre-2019 "label+value run together" row: the line splits into a label
+// and a trailing value, either a number (digits, thousands commas, one
+// decimal part) or a dash/slash/无 placeholder after a space. On success
+// `head` is the label's length (ASCII whitespace before the value excluded)
+// and `value` where the value starts (a placeholder's space included). Same
+// split as the pattern ^(.*?)\s*([0-9][0-9,]*(\.[0-9]+)?|\s/|\s-|\s—+|\s无)$
+// (the text reader's test pins the two equal); false when nothing matches.
+bool SplitTrailingValue(std::string_view line, size_t* head, size_t* value);
+
+}  // namespace internal
+
 }  // namespace xxgk::report
 
 #endif  // XXGK_REPORT_READERS_H_

@@ -431,19 +431,16 @@ class TextTableReader {
   }
 
   std::vector<GridCell> SplitRunTogether(const Line& l) const {
-    static const RE2 kValue(R"(^(.*?)\s*((?:[0-9][0-9,]*(?:\.[0-9]+)?)|(?:\s/|\s-|\s—+|\s无))$)");
     static const char* const kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
                                          "次",   "人",   "场",   "期", "家", "项"};
     std::string_view t = l.text;
     uint32_t label_end = l.end;
     Piece value{l.end, l.end};
     Piece unit{l.end, l.end};
-    re2::StringPiece head, val;
-    if (RE2::FullMatch(re2::StringPiece(t.data(), t.size()), kValue, &head, &val) &&
-        !head.empty()) {
-      uint32_t vb = l.begin + static_cast<uint32_t>(val.data() - t.data());
-      value = Trim(text_, vb, l.end);
-      label_end = l.begin + static_cast<uint32_t>(head.size());
+    size_t head = 0, val = 0;
+    if (internal::SplitTrailingValue(t, &head, &val) && head > 0) {
+      value = Trim(text_, l.begin + static_cast<uint32_t>(val), l.end);
+      label_end = l.begin + static_cast<uint32_t>(head);
     }
     Piece label = Trim(text_, l.begin, label_end);
     std::string_view lt = text_.substr(label.b, label.e - label.b);
@@ -559,6 +556,55 @@ size_t CountIdeographs(std::string_view s) {
 }
 
 }  // namespace
+
+namespace internal {
+
+bool SplitTrailingValue(std::string_view t, size_t* head, size_t* value) {
+  // \s in the pattern: ASCII space, tab, newline, form feed, carriage return.
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  // The pattern's `.` stops at a newline: a line holding one cannot match.
+  if (t.find('\n') != std::string_view::npos) return false;
+  size_t start = std::string_view::npos;  // where the value starts
+  const size_t n = t.size();
+  if (n > 0 && (digit(t[n - 1]) || t[n - 1] == ',')) {
+    // The leftmost start of [0-9][0-9,]*(\.[0-9]+)? reaching the end: the
+    // first digit of the [0-9,] run ending at `end` (the integer part may end
+    // with commas; a fraction may not).
+    auto first_digit_of_run = [&](size_t end) {
+      size_t j = end;
+      while (j > 0 && (digit(t[j - 1]) || t[j - 1] == ',')) --j;
+      while (j < end && !digit(t[j])) ++j;
+      return j < end ? j : std::string_view::npos;
+    };
+    size_t i = n;  // the digits at the end: a fraction, or part of the number
+    while (i > 0 && digit(t[i - 1])) --i;
+    if (i < n && i > 0 && t[i - 1] == '.') start = first_digit_of_run(i - 1);
+    if (start == std::string_view::npos) start = first_digit_of_run(n);
+    if (start == std::string_view::npos) return false;
+  } else {
+    // \s followed by /, -, 无 or a run of — at the end.
+    size_t tok = std::string_view::npos;
+    if (n > 0 && (t[n - 1] == '/' || t[n - 1] == '-')) {
+      tok = n - 1;
+    } else if (n >= 3 && t.substr(n - 3) == "无") {
+      tok = n - 3;
+    } else {
+      size_t k = n;
+      while (k >= 3 && t.substr(k - 3, 3) == "—") k -= 3;
+      if (k < n) tok = k;
+    }
+    if (tok == std::string_view::npos || tok == 0 || !space(t[tok - 1])) return false;
+    start = tok - 1;
+  }
+  size_t h = start;
+  while (h > 0 && space(t[h - 1])) --h;
+  *head = h;
+  *value = start;
+  return true;
+}
+
+}  // namespace internal
 
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   absl::StatusOr<Decoded> decoded = DecodeBytes(bytes);

@@ -1,9 +1,11 @@
 // Plain text → Blocks: lines and the text table layouts.
+#include <random>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 #include "report/readers.h"
 
 namespace xxgk::report {
@@ -170,6 +172,35 @@ TEST(ReadText, LabelUnitAndValueRunTogether) {
 // Header lines are recognised by their key whatever surrounds the words
 // (numbering, spaces, 计量单位); long lines that merely mention 统计 are not
 // headers.
+// The run-together row split by hand equals the pattern it replaced, on
+// generated lines built from the characters that matter to it.
+TEST(ReadText, TrailingValueSplitEqualsItsPattern) {
+  static const RE2 kPattern(
+      R"(^(.*?)\s*((?:[0-9][0-9,]*(?:\.[0-9]+)?)|(?:\s/|\s-|\s—+|\s无))$)");
+  const std::vector<std::string> parts = {"申", "请", "数", "件", "万元", "a", " ", "  ", "\t", "\u3000",
+                                          "0", "1", "7", "12", ",", ".", "/", "-", "—", "无",
+                                          "(", ")", "\r", "\f"};
+  std::mt19937 rng(7);
+  int split = 0, whole = 0;
+  for (int n = 0; n < 60000; ++n) {
+    std::string line;
+    const int len = static_cast<int>(rng() % 10);
+    for (int k = 0; k < len; ++k) line += parts[rng() % parts.size()];
+    re2::StringPiece head, val;
+    const bool want = RE2::FullMatch(line, kPattern, &head, &val);
+    size_t got_head = 0, got_value = 0;
+    const bool got = internal::SplitTrailingValue(line, &got_head, &got_value);
+    ASSERT_EQ(got, want) << "[" << line << "]";
+    if (!want) continue;
+    ASSERT_EQ(got_head, head.size()) << "[" << line << "]";
+    ASSERT_EQ(got_value, static_cast<size_t>(val.data() - line.data())) << "[" << line << "]";
+    ++(got_head > 0 ? split : whole);
+  }
+  // Both outcomes are reached often.
+  EXPECT_GT(split, 5000);
+  EXPECT_GT(whole, 500);
+}
+
 TEST(ReadText, RunTogetherHeaderVariantsAndLongLinesMentioningStatistics) {
   for (const std::string header :
        {"统计指标 单位 统计数", "一、统计指标  计量单位  统计数", "(一) 统 计 指 标 / 单位 / 统计数",
