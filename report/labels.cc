@@ -370,19 +370,6 @@ double LabelSimilarity(std::string_view a, std::string_view b) {
   return LabelSimilarity(MakeLabelProfile(a), MakeLabelProfile(b));
 }
 
-size_t CodePointCount(std::string_view s) {
-  // one code point per U8_NEXT step, as CodePoints decodes
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  size_t count = 0;
-  for (int32_t i = 0; i < n; ++count) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    (void)c;
-  }
-  return count;
-}
-
 namespace {
 
 std::string_view TrimSpaces(std::string_view s) {

@@ -56,9 +56,6 @@ LabelProfile MakeLabelProfile(std::string_view key);
 // LabelSimilarity of the two keys the profiles were made from.
 double LabelSimilarity(const LabelProfile& a, const LabelProfile& b);
 
-// Number of Unicode code points in valid UTF-8 `s`.
-size_t CodePointCount(std::string_view s);
-
 // Reads a table cell's text into presence/value/unit (raw is set to `text`).
 // "" → BLANK; "/", "-", "—", "——", "无" … → NA; "1,234" → NUMBER "1234";
 // "12.50万元" → NUMBER "12.50" unit 万元; anything else → TEXT.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "report/labels.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -107,7 +108,7 @@ bool HasHeadingKindChar(std::string_view line) {
   return false;
 }
 
-// CodePointCount(LabelKey(text)) >= 2. LabelKey drops at most three
+// CountCodePoints(LabelKey(text)) >= 2. LabelKey drops at most three
 // numberings (at most six letters or digits each: 第三十部分) and keeps every
 // other letter and digit, so 20 ideographs (letters) settle it without
 // building the key.
@@ -124,7 +125,7 @@ bool KeyHasTwoChars(std::string_view text) {
     U8_NEXT(p, i, n, c);
     ideographs += c >= 0x4E00 && c <= 0x9FA5;
   }
-  return ideographs >= 20 || CodePointCount(LabelKey(text)) >= 2;
+  return ideographs >= 20 || CountCodePoints(LabelKey(text)) >= 2;
 }
 
 // ParseNumbering(line), reading at most a short prefix of a long line. The
@@ -171,7 +172,7 @@ Candidate Classify(std::string_view line) {
     if (stop != std::string_view::npos && stop > 0) {
       std::string head = LabelKey(rest.substr(0, stop));
       Kind kind = HeadingKind(head);
-      size_t hn = CodePointCount(head);
+      size_t hn = CountCodePoints(head);
       if (kind != xxgk::v1::Section::KIND_UNSPECIFIED && hn >= 2 && hn <= 20 &&
           !HasInnerSentencePunct(rest.substr(0, stop))) {
         c.level = num.style == NumberingStyle::kTop ? 1 : 2;
@@ -184,7 +185,7 @@ Candidate Classify(std::string_view line) {
     return c;
   }
   std::string key = LabelKey(rest);
-  size_t n = CodePointCount(key);
+  size_t n = CountCodePoints(key);
   if (n < 2) return c;
   Kind kind = HeadingKind(key);
   if (num.style == NumberingStyle::kTop && n <= 30) {

@@ -329,9 +329,9 @@ TEST(LabelsFastPaths, ParseCellValueEqualsPattern) {
 }
 
 TEST(LabelsFastPaths, SimilarityAndCountAsBefore) {
-  EXPECT_EQ(CodePointCount("予以公开"), 4u);
-  EXPECT_EQ(CodePointCount("a\xFF" "b"), CodePoints("a\xFF" "b").size());
-  EXPECT_EQ(CodePointCount("\xE4\xB8"), CodePoints("\xE4\xB8").size());
+  EXPECT_EQ(CountCodePoints("予以公开"), 4u);
+  EXPECT_EQ(CountCodePoints("a\xFF" "b"), CodePoints("a\xFF" "b").size());
+  EXPECT_EQ(CountCodePoints("\xE4\xB8"), CodePoints("\xE4\xB8").size());
   EXPECT_DOUBLE_EQ(LabelSimilarity("予以公开", "予以公开"), 1.0);
   EXPECT_DOUBLE_EQ(LabelSimilarity("予以公开", "予以公幵"), 2.0 * 2 / 6);
   EXPECT_DOUBLE_EQ(LabelSimilarity("", "x"), 0.0);
