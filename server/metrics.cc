@@ -1,12 +1,12 @@
 #include "server/metrics.h"
 
 #include <chrono>
-#include <iterator>
 #include <utility>
 
 #include <grpcpp/grpcpp.h>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 
 namespace xxgk::server {
@@ -76,21 +76,11 @@ void SplitMethod(std::string_view full_method, const std::vector<std::string>& k
   *method = "unknown";
 }
 
-namespace {
-
-// InputFormatLabel's values ("other" last) and DocumentDone's outcomes, in
-// the order of Metrics::document_series_.
-constexpr const char* kInputFormatLabels[] = {"report",      "text",           "html",
-                                              "docx",        "pdf",            "report-json",
-                                              "report-textproto", "none",      "other"};
-constexpr const char* kOutcomeLabels[] = {"passed", "failed", "rejected"};
-
-}  // namespace
-
 std::string InputFormatLabel(std::string_view sniffed) {
-  // Every label but the last ("other").
-  for (size_t i = 0; i + 1 < std::size(kInputFormatLabels); ++i) {
-    if (sniffed == kInputFormatLabels[i]) return kInputFormatLabels[i];
+  static const char* const kKnown[] = {"report", "text", "html", "docx", "pdf", "report-json",
+                                       "report-textproto", "none"};
+  for (const char* known : kKnown) {
+    if (sniffed == known) return known;
   }
   return "other";
 }
@@ -163,67 +153,37 @@ void Metrics::MsgSent(const std::string& service, const std::string& method,
       .Increment();
 }
 
+template <typename T, typename Make>
+T& Metrics::Cached(absl::flat_hash_map<std::string, T*>* cache, std::string key, Make make) {
+  std::lock_guard<std::mutex> lock(series_mu_);
+  auto [it, inserted] = cache->try_emplace(std::move(key), nullptr);
+  if (inserted) it->second = &make();
+  return *it->second;
+}
+
 void Metrics::DocumentDone(const std::string& input_format, const std::string& outcome) {
-  static_assert(std::size(kInputFormatLabels) == kInputFormats);
-  static_assert(std::size(kOutcomeLabels) == kOutcomes);
   const std::string format = InputFormatLabel(input_format);
-  int f = 0;
-  while (f < kInputFormats && format != kInputFormatLabels[f]) ++f;
-  int o = 0;
-  while (o < kOutcomes && outcome != kOutcomeLabels[o]) ++o;
-  if (f == kInputFormats || o == kOutcomes) {
-    documents_->Add({{"input_format", format}, {"outcome", outcome}}).Increment();
-    return;
-  }
-  std::atomic<prometheus::Counter*>& slot = document_series_[f * kOutcomes + o];
-  prometheus::Counter* series = slot.load(std::memory_order_acquire);
-  if (series == nullptr) {
-    series = &documents_->Add({{"input_format", format}, {"outcome", outcome}});
-    slot.store(series, std::memory_order_release);
-  }
-  series->Increment();
+  Cached(&document_series_, absl::StrCat(format, "\x1f", outcome), [&]() -> prometheus::Counter& {
+    return documents_->Add({{"input_format", format}, {"outcome", outcome}});
+  }).Increment();
 }
 
 void Metrics::CountFindings(const xxgk::v1::ValidateResponse& response) {
-  if (response.findings().empty()) return;
-  std::lock_guard<std::mutex> lock(findings_mu_);
   for (const auto& finding : response.findings()) {
-    const int sev = static_cast<int>(finding.severity());
-    prometheus::Counter** slot = nullptr;
-    if (sev >= 0 && sev < kSeverities) {
-      auto it = finding_series_.find(finding.rule_id());
-      if (it == finding_series_.end()) {
-        it = finding_series_.emplace(finding.rule_id(),
-                                     std::array<prometheus::Counter*, kSeverities>{}).first;
-      }
-      slot = &it->second[sev];
-      if (*slot != nullptr) {
-        (*slot)->Increment();
-        continue;
-      }
-    }
     std::string severity = xxgk::v1::Severity_Name(finding.severity());
     if (severity.empty()) severity = "UNKNOWN";
-    prometheus::Counter& series =
-        findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}});
-    if (slot != nullptr) *slot = &series;
-    series.Increment();
+    Cached(&finding_series_, absl::StrCat(finding.rule_id(), "\x1f", severity),
+           [&]() -> prometheus::Counter& {
+             return findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}});
+           })
+        .Increment();
   }
 }
 
 void Metrics::StageSeconds(const std::string& stage, double seconds) {
-  const int s = stage == "parse" ? 0 : stage == "evaluate" ? 1 : -1;
-  if (s < 0) {
-    stage_seconds_->Add({{"stage", stage}}, LatencyBuckets()).Observe(seconds);
-    return;
-  }
-  std::atomic<prometheus::Histogram*>& slot = stage_series_[s];
-  prometheus::Histogram* series = slot.load(std::memory_order_acquire);
-  if (series == nullptr) {
-    series = &stage_seconds_->Add({{"stage", stage}}, LatencyBuckets());
-    slot.store(series, std::memory_order_release);
-  }
-  series->Observe(seconds);
+  Cached(&stage_series_, stage, [&]() -> prometheus::Histogram& {
+    return stage_seconds_->Add({{"stage", stage}}, LatencyBuckets());
+  }).Observe(seconds);
 }
 
 void Metrics::SetRuleSets(const std::vector<xxgk::v1::RuleSetInfo>& sets) {

@@ -7,8 +7,6 @@
 #ifndef XXGK_SERVER_METRICS_H_
 #define XXGK_SERVER_METRICS_H_
 
-#include <array>
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -94,14 +92,14 @@ class Metrics {
   // Series of the per-document metrics, looked up once per label set
   // (Family::Add builds and hashes a label map on every call). Family::Add
   // returns the same series for the same labels, and these families never
-  // remove series, so the cached pointers stay valid.
-  static constexpr int kInputFormats = 9;  // InputFormatLabel values
-  static constexpr int kOutcomes = 3;      // passed, failed, rejected
-  static constexpr int kSeverities = 4;    // xxgk.v1.Severity values 0..3
-  std::array<std::atomic<prometheus::Counter*>, kInputFormats * kOutcomes> document_series_{};
-  std::array<std::atomic<prometheus::Histogram*>, 2> stage_series_{};  // parse, evaluate
-  std::mutex findings_mu_;
-  absl::flat_hash_map<std::string, std::array<prometheus::Counter*, kSeverities>> finding_series_;
+  // remove series, so the cached pointers stay valid. Keys join the label
+  // values with \x1f.
+  template <typename T, typename Make>
+  T& Cached(absl::flat_hash_map<std::string, T*>* cache, std::string key, Make make);
+  std::mutex series_mu_;
+  absl::flat_hash_map<std::string, prometheus::Counter*> document_series_;
+  absl::flat_hash_map<std::string, prometheus::Counter*> finding_series_;
+  absl::flat_hash_map<std::string, prometheus::Histogram*> stage_series_;
 };
 
 // Feeds the RPC metrics (started/handled/latency/messages) for every call,
