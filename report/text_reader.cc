@@ -9,6 +9,7 @@
 //   text-run-together  the pre-2019 statistics table (统计指标/单位/统计数) with
 //                    label, unit and value run together on one line
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,34 +34,96 @@ struct Line {
   std::string_view text;  // trimmed
   uint32_t begin = 0;     // offsets of `text` in the normalised text
   uint32_t end = 0;
+  int pipes = 0;           // '|' in the line
+  bool only_pipes = false;  // not empty, nothing but '|' and blanks
+  bool gap = false;         // a tab or two spaces inside: more than one aligned field
 };
 
 bool IsBlankChar(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// Calls f(offset) for each occurrence of byte c in text, in order.
+template <typename F>
+void ForEachByte(std::string_view text, char c, F f) {
+  const char* const base = text.data();
+  const char* p = base;
+  const char* const end = base + text.size();
+  while (p < end) {
+    const void* hit = std::memchr(p, c, static_cast<size_t>(end - p));
+    if (hit == nullptr) break;
+    const char* h = static_cast<const char*>(hit);
+    f(static_cast<uint32_t>(h - base));
+    p = h + 1;
+  }
+}
+
+// The lines of `text` (split at '\n', blanks trimmed), each with its
+// summary: pipes, whether only pipes, whether it holds an aligned-column gap.
+// The bytes the summary needs are found by one memchr pass each over the
+// whole text and handed to their lines in order.
 std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> out;
+  out.reserve(text.size() / 48 + 4);
   size_t pos = 0;
   while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
+    const void* hit = std::memchr(text.data() + pos, '\n', text.size() - pos);
+    size_t nl = hit == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
     size_t b = pos, e = nl;
     while (b < e && IsBlankChar(text[b])) ++b;
     while (e > b && IsBlankChar(text[e - 1])) --e;
-    out.push_back({text.substr(b, e - b), static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    Line l;
+    l.text = text.substr(b, e - b);
+    l.begin = static_cast<uint32_t>(b);
+    l.end = static_cast<uint32_t>(e);
+    out.push_back(l);
     if (nl == text.size()) break;
     pos = nl + 1;
+  }
+  // Lines in order of their (trimmed) end: the line holding offset p, if
+  // any, is the first whose end is past p.
+  size_t li = 0;
+  auto line_at = [&](uint32_t p) -> Line* {
+    while (li < out.size() && out[li].end <= p) ++li;
+    if (li == out.size() || out[li].begin > p) return nullptr;
+    return &out[li];
+  };
+  ForEachByte(text, '|', [&](uint32_t p) {
+    if (Line* l = line_at(p)) ++l->pipes;
+  });
+  li = 0;
+  ForEachByte(text, '\t', [&](uint32_t p) {
+    if (Line* l = line_at(p)) l->gap = true;
+  });
+  li = 0;
+  ForEachByte(text, ' ', [&](uint32_t p) {
+    Line* l = line_at(p);
+    if (l != nullptr && p + 1 < l->end && text[p + 1] == ' ') l->gap = true;
+  });
+  for (Line& l : out) {
+    if (l.pipes == 0 || l.text.front() != '|') continue;
+    l.only_pipes = true;
+    for (char c : l.text) {
+      if (c != '|' && !IsBlankChar(c)) {
+        l.only_pipes = false;
+        break;
+      }
+    }
   }
   return out;
 }
 
-int CountPipes(std::string_view s) { return static_cast<int>(std::count(s.begin(), s.end(), '|')); }
-
-bool OnlyPipes(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c != '|' && !IsBlankChar(c)) return false;
+// Whether `s` holds the three-byte character `c` (UTF-8): memchr for its
+// last byte, a continuation byte far rarer in Chinese text than its lead.
+bool HasChar3(std::string_view s, const char (&c)[4]) {
+  const char* p = s.data() + 2;
+  const char* const end = s.data() + s.size();
+  while (p < end) {
+    const void* hit = std::memchr(p, c[2], static_cast<size_t>(end - p));
+    if (hit == nullptr) return false;
+    const char* h = static_cast<const char*>(hit);
+    if (h[-2] == c[0] && h[-1] == c[1]) return true;
+    p = h + 1;
   }
-  return true;
+  return false;
 }
 
 // A piece of a line: [b, e) offsets in the normalised text, trimmed.
@@ -77,8 +140,10 @@ Piece Trim(std::string_view all, uint32_t b, uint32_t e) {
 
 // Splits a line at '|' into pieces (the text before the first and after the
 // last '|' included, possibly empty).
-std::vector<Piece> PipePieces(std::string_view all, const Line& line) {
-  std::vector<Piece> out;
+// `out` is cleared first (a scratch vector reused across lines).
+void PipePieces(std::string_view all, const Line& line, std::vector<Piece>* pieces) {
+  std::vector<Piece>& out = *pieces;
+  out.clear();
   uint32_t start = line.begin;
   for (uint32_t i = line.begin; i < line.end; ++i) {
     if (all[i] == '|') {
@@ -87,7 +152,6 @@ std::vector<Piece> PipePieces(std::string_view all, const Line& line) {
     }
   }
   out.push_back(Trim(all, start, line.end));
-  return out;
 }
 
 // Characters U+4E00..U+9FA5 (letters, kept by LabelKey) in s, counting up
@@ -114,6 +178,7 @@ class TextTableReader {
       : text_(text), to_input_(to_input), lines_(SplitLines(text)) {}
 
   std::vector<Block> Read() {
+    blocks_.reserve(lines_.size());
     size_t i = 0;
     while (i < lines_.size()) {
       const Line& l = lines_[i];
@@ -122,11 +187,9 @@ class TextTableReader {
         continue;
       }
       size_t next = i;
-      if (OnlyPipes(l.text)) {
+      if (l.only_pipes) {
         next = ReadCellLines(i);
-      } else if (CountPipes(l.text) >= 2 ||
-                 (CountPipes(l.text) == 1 && i + 1 < lines_.size() &&
-                  CountPipes(lines_[i + 1].text) >= 1)) {
+      } else if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < lines_.size() && lines_[i + 1].pipes >= 1)) {
         next = ReadPipeRows(i);
       } else if (IsLegacyHeader(l.text)) {
         next = ReadRunTogether(i, true);
@@ -227,31 +290,31 @@ class TextTableReader {
     auto is_cell_line = [&](size_t j) {
       if (j >= lines_.size()) return false;
       std::string_view t = lines_[j].text;
-      return !t.empty() && !OnlyPipes(t) && t.back() == '|';
+      return !t.empty() && !lines_[j].only_pipes && t.back() == '|';
     };
     // a cell text wrapped over two lines: the first has no '|'
     auto is_wrapped_start = [&](size_t k) {
       if (k >= lines_.size()) return false;
       const Line& w = lines_[k];
-      return !w.text.empty() && CountPipes(w.text) == 0 && is_cell_line(k + 1) &&
+      return !w.text.empty() && w.pipes == 0 && is_cell_line(k + 1) &&
              lines_[k + 1].text.front() != '|' && CountCodePoints(w.text) <= 60 &&
              !IsSectionHeadingLine(w.text);
     };
     size_t j = i;
     while (j < lines_.size()) {
       const Line& l = lines_[j];
-      if (OnlyPipes(l.text)) {
+      if (l.only_pipes) {
         size_t k = j;
-        while (k < lines_.size() && OnlyPipes(lines_[k].text)) ++k;
+        while (k < lines_.size() && lines_[k].only_pipes) ++k;
         // all but the last pipe-only line are empty cells of the current row
-        for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], CountPipes(lines_[m].text));
+        for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], lines_[m].pipes);
         const Line& last = lines_[k - 1];
         if (is_cell_line(k) || is_wrapped_start(k)) {
           rows.emplace_back();
           row = &rows.back();
-          for (int p = 1; p < CountPipes(last.text); ++p) row->push_back(EmptyCell(last.begin));
+          for (int p = 1; p < last.pipes; ++p) row->push_back(EmptyCell(last.begin));
         } else {
-          if (row != nullptr) add_empties(last, CountPipes(last.text));
+          if (row != nullptr) add_empties(last, last.pipes);
           end = last.end;
           j = k;
           break;
@@ -268,7 +331,8 @@ class TextTableReader {
       }
       if (!is_cell_line(j)) break;
       const Line& cl = lines_[j];
-      std::vector<Piece> pieces = PipePieces(text_, cl);
+      std::vector<Piece>& pieces = pieces_;
+      PipePieces(text_, cl, &pieces);
       pieces.pop_back();  // after the final '|'
       size_t from = 0;
       if (cl.text.front() == '|') {
@@ -321,12 +385,12 @@ class TextTableReader {
     while (j < lines_.size()) {
       const Line& l = lines_[j];
       if (l.text.empty()) break;
-      if (CountPipes(l.text) == 0) {
+      if (l.pipes == 0) {
         // a label wrapped onto its own line, continued by the next row
-        bool next_is_row = j + 1 < lines_.size() && CountPipes(lines_[j + 1].text) >= 1 &&
-                           !OnlyPipes(lines_[j + 1].text);
+        bool next_is_row =
+            j + 1 < lines_.size() && lines_[j + 1].pipes >= 1 && !lines_[j + 1].only_pipes;
         if (next_is_row && !has_carry && CountCodePoints(l.text) <= 60 &&
-            l.text.find("。") == std::string_view::npos && !IsSectionHeadingLine(l.text) &&
+            !HasChar3(l.text, "。") && !IsSectionHeadingLine(l.text) &&
             !rows.empty()) {
           carry = l;
           has_carry = true;
@@ -335,14 +399,15 @@ class TextTableReader {
         }
         break;
       }
-      if (OnlyPipes(l.text) && CountPipes(l.text) == 1) break;  // cell-lines layout
+      if (l.only_pipes && l.pipes == 1) break;  // cell-lines layout
       if (IsSeparatorRow(l.text)) {
         markdown = true;
         end = l.end;
         ++j;
         continue;
       }
-      std::vector<Piece> pieces = PipePieces(text_, l);
+      std::vector<Piece>& pieces = pieces_;
+      PipePieces(text_, l, &pieces);
       if (l.text.front() == '|') pieces.erase(pieces.begin());
       if (!pieces.empty() && l.text.back() == '|') pieces.pop_back();
       std::vector<GridCell> row;
@@ -400,6 +465,7 @@ class TextTableReader {
     int data_rows = 0;
     std::vector<std::vector<Piece>> fields;
     while (j < lines_.size() && !lines_[j].text.empty()) {
+      if (!lines_[j].gap) break;  // one field
       std::vector<Piece> f = AlignedFields(lines_[j]);
       if (f.size() < 2) break;
       if (ValueFields(f) >= 2) ++data_rows;
@@ -425,7 +491,7 @@ class TextTableReader {
   static bool IsLegacyHeader(std::string_view t) {
     // The key keeps characters of the line: no 统, no header; nor with more
     // ideographs than the 11 of the longer header and 18 in numberings.
-    if (t.find("统") == std::string_view::npos || Ideographs(t, 30) >= 30) return false;
+    if (!HasChar3(t, "统") || Ideographs(t, 30) >= 30) return false;
     std::string k = LabelKey(t);
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
@@ -472,8 +538,7 @@ class TextTableReader {
   // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
   // the table starts at its first row (一、主动公开情况).
   void NoteLegacyTitle(size_t i) {
-    if (lines_[i].text.find("统") == std::string_view::npos ||
-        lines_[i].text.find("表") == std::string_view::npos ||
+    if (!HasChar3(lines_[i].text, "统") || !HasChar3(lines_[i].text, "表") ||
         LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
       return;
     }
@@ -485,7 +550,7 @@ class TextTableReader {
       Numbering num = ParseNumbering(lines_[j].text);
       if (num.style == NumberingStyle::kTop && num.value == 1 &&
           LabelKey(lines_[j].text).find("主动公开") != std::string::npos &&
-          CountPipes(lines_[j].text) == 0) {
+          lines_[j].pipes == 0) {
         legacy_start_ = j;
         return;
       }
@@ -515,7 +580,7 @@ class TextTableReader {
         ++j;
         continue;
       }
-      if (CountPipes(l.text) > 0 || l.text.find("。") != std::string_view::npos ||
+      if (l.pipes > 0 || HasChar3(l.text, "。") ||
           CountCodePoints(l.text) > 120 || IsPageChromeLine(l.text)) {
         break;
       }
@@ -539,6 +604,7 @@ class TextTableReader {
   std::string_view text_;
   const std::vector<uint32_t>& to_input_;
   std::vector<Line> lines_;
+  std::vector<Piece> pieces_;  // PipePieces' scratch
   std::vector<Block> blocks_;
   std::vector<xxgk::v1::ReadingNote> notes_;  // tables dropped as over budget
   std::string_view last_line_;
@@ -617,10 +683,9 @@ absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   for (auto& n : decoded->notes) out.notes.push_back(std::move(n));
   for (auto& n : norm.notes) out.notes.push_back(std::move(n));
   // traditional when a meaningful share of the characters was converted
-  size_t ideographs = CountIdeographs(norm.text);
-  out.script = (norm.traditional_chars >= 20 ||
-                (norm.traditional_chars >= 3 &&
-                 static_cast<size_t>(norm.traditional_chars) * 50 >= ideographs))
+  // (the ideographs are counted only when the share decides)
+  const int tc = norm.traditional_chars;
+  out.script = (tc >= 20 || (tc >= 3 && static_cast<size_t>(tc) * 50 >= CountIdeographs(norm.text)))
                    ? xxgk::v1::TRADITIONAL
                    : xxgk::v1::SIMPLIFIED;
   TextTableReader reader(norm.text, norm.to_input);
