@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "report/labels.h"
@@ -12,10 +13,6 @@ namespace xxgk::report {
 namespace {
 
 using Kind = xxgk::v1::Section::Kind;
-
-bool Has(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
-}
 
 // Sentence punctuation inside a line (trailing punctuation ignored) shows
 // that the line is running text, not a heading.
@@ -30,8 +27,21 @@ bool HasInnerSentencePunct(std::string_view line) {
       }
     }
   }
-  return Has(line, "。") || Has(line, ",") || Has(line, ";") || Has(line, ":") ||
-         Has(line, "!") || Has(line, "?");
+  // one pass: any of , ; : ! ? or 。 (E3 80 82)
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const size_t n = line.size();
+  for (size_t i = 0; i < n; ++i) {
+    switch (p[i]) {
+      case ',': case ';': case ':': case '!': case '?':
+        return true;
+      case 0xE3:
+        if (i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x82) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 // Canonical headings an unnumbered heading line must closely resemble.
@@ -56,10 +66,12 @@ struct Candidate {
   size_t heading_bytes = 0;  // > 0: the heading is this prefix, the body runs on
 };
 
-// False when ParseNumbering cannot find a part numbering (一、 (三) 第一部分)
-// at the start of `line`: after spaces, its first character is no '(', 第
-// or Chinese digit.
-bool MayStartPartNumbering(std::string_view line) {
+// What the first character of `line` after spaces (those ParseNumbering
+// skips) allows ParseNumbering to find there: a part numbering (一、 (三)
+// 第一部分) only after '(', 第 or a Chinese digit; an Arabic one (1. 1、)
+// only after an ASCII digit; nothing after anything else.
+enum class Lead { kNone, kArabic, kPart };
+Lead LeadOf(std::string_view line) {
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const int32_t n = static_cast<int32_t>(line.size());
   for (int32_t i = 0; i < n;) {
@@ -67,7 +79,10 @@ bool MayStartPartNumbering(std::string_view line) {
       ++i;
       continue;
     }
-    if (p[i] < 0x80) return p[i] == '(';
+    if (p[i] < 0x80) {
+      if (p[i] == '(') return Lead::kPart;
+      return p[i] >= '0' && p[i] <= '9' ? Lead::kArabic : Lead::kNone;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     switch (c) {
@@ -75,12 +90,12 @@ bool MayStartPartNumbering(std::string_view line) {
         continue;
       case U'第': case U'一': case U'二': case U'三': case U'四': case U'五': case U'六':
       case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零': case U'两':
-        return true;
+        return Lead::kPart;
       default:
-        return false;
+        return Lead::kNone;
     }
   }
-  return false;
+  return Lead::kNone;
 }
 
 // False when HeadingKind can only be KIND_UNSPECIFIED for `line`: each of
@@ -157,11 +172,15 @@ Candidate Classify(std::string_view line) {
   // Running text: with no part numbering (kNone or kArabic) a line is a
   // heading only without inner sentence punctuation; skip the full parse.
   // Nor without a character every known heading kind needs (HeadingKind).
-  if (!MayStartPartNumbering(line) &&
-      (HasInnerSentencePunct(line) || !HasHeadingKindChar(line))) {
+  const Lead lead = LeadOf(line);
+  if (lead != Lead::kPart && (HasInnerSentencePunct(line) || !HasHeadingKindChar(line))) {
     return c;
   }
-  Numbering num = ParseLineNumbering(line);
+  // No numbering can start a line led by no digit, '(' or 第: ParseNumbering
+  // would find none (kNone, length 0).
+  Numbering num = lead == Lead::kNone ? Numbering{} : ParseLineNumbering(line);
+  // An Arabic numbering (1. (1)) never makes a part: level 0 whatever follows.
+  if (num.style == NumberingStyle::kArabic) return c;
   std::string_view rest = line.substr(std::min(num.length, line.size()));
   const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
   if (HasInnerSentencePunct(rest)) {
@@ -187,6 +206,12 @@ Candidate Classify(std::string_view line) {
   std::string key = LabelKey(rest);
   size_t n = CountCodePoints(key);
   if (n < 2) return c;
+  // Level 0 whatever the kind: no need to find it.
+  if (!(num.style == NumberingStyle::kTop && n <= 30) &&
+      !(num.style == NumberingStyle::kParen && n <= 25) &&
+      !(num.style == NumberingStyle::kNone && n <= 18)) {
+    return c;
+  }
   Kind kind = HeadingKind(key);
   if (num.style == NumberingStyle::kTop && n <= 30) {
     c.level = 1;
@@ -205,27 +230,86 @@ Candidate Classify(std::string_view line) {
 }  // namespace
 
 Kind HeadingKind(std::string_view heading) {
-  std::string k = LabelKey(heading);
-  if (Has(k, "其他需要报告") || Has(k, "其他需要说明") || k == "其他事项" || k == "其他情况") {
-    return xxgk::v1::Section::OTHER_MATTERS;
+  const std::string k = LabelKey(heading);
+  // The phrases each kind looks for, found in one pass over the key: at each
+  // byte that can lead one, the phrases starting with that character are
+  // compared (a byte match, as a substring search would find it).
+  enum : uint32_t {
+    kOther = 1u << 0,     // 其他需要报告 其他需要说明
+    kFees = 1u << 1,      // 收费及减免 收费和减免 收费减免 收取费用 收费情况
+    kReview = 1u << 2,    // 行政复议 行政诉讼
+    kProblems = 1u << 3,  // 存在的主要问题 存在问题 存在困难 主要问题 改进措施 改进情况
+                          // 问题及改进 问题和改进 不足
+    kApps = 1u << 4,      // 收到和处理 依申请公开 公开申请情况 申请公开情况
+    kActive = 1u << 5,    // 主动公开
+    kGeneral = 1u << 6,   // 总体情况 基本情况
+  };
+  uint32_t found = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(k.data());
+  const size_t size = k.size();
+  auto at = [&](size_t i, std::string_view phrase) {
+    return size - i >= phrase.size() && std::memcmp(k.data() + i, phrase.data(), phrase.size()) == 0;
+  };
+  for (size_t i = 0; i + 3 <= size; ++i) {
+    const uint8_t b = p[i];
+    if (b < 0xE4 || b > 0xE9) continue;  // every phrase starts with U+4E00..U+9FFF
+    const char32_t c = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+    switch (c) {
+      case U'其':
+        if (at(i, "其他需要报告") || at(i, "其他需要说明")) found |= kOther;
+        break;
+      case U'收':
+        if (at(i, "收费及减免") || at(i, "收费和减免") || at(i, "收费减免") || at(i, "收取费用") ||
+            at(i, "收费情况")) {
+          found |= kFees;
+        }
+        if (at(i, "收到和处理")) found |= kApps;
+        break;
+      case U'行':
+        if (at(i, "行政复议") || at(i, "行政诉讼")) found |= kReview;
+        break;
+      case U'存':
+        if (at(i, "存在的主要问题") || at(i, "存在问题") || at(i, "存在困难")) found |= kProblems;
+        break;
+      case U'主':
+        if (at(i, "主要问题")) found |= kProblems;
+        if (at(i, "主动公开")) found |= kActive;
+        break;
+      case U'改':
+        if (at(i, "改进措施") || at(i, "改进情况")) found |= kProblems;
+        break;
+      case U'问':
+        if (at(i, "问题及改进") || at(i, "问题和改进")) found |= kProblems;
+        break;
+      case U'不':
+        if (at(i, "不足")) found |= kProblems;
+        break;
+      case U'依':
+        if (at(i, "依申请公开")) found |= kApps;
+        break;
+      case U'公':
+        if (at(i, "公开申请情况")) found |= kApps;
+        break;
+      case U'申':
+        if (at(i, "申请公开情况")) found |= kApps;
+        break;
+      case U'总':
+        if (at(i, "总体情况")) found |= kGeneral;
+        break;
+      case U'基':
+        if (at(i, "基本情况")) found |= kGeneral;
+        break;
+      default:
+        break;
+    }
   }
-  if (Has(k, "收费及减免") || Has(k, "收费和减免") || Has(k, "收费减免") ||
-      Has(k, "收取费用") || Has(k, "收费情况")) {
-    return xxgk::v1::Section::FEES;
-  }
-  if (Has(k, "行政复议") || Has(k, "行政诉讼")) return xxgk::v1::Section::REVIEW_LITIGATION;
-  if (Has(k, "存在的主要问题") || Has(k, "存在问题") || Has(k, "存在困难") ||
-      Has(k, "主要问题") || Has(k, "改进措施") || Has(k, "改进情况") || Has(k, "问题及改进") ||
-      Has(k, "问题和改进") || Has(k, "不足")) {
-    return xxgk::v1::Section::PROBLEMS;
-  }
-  if (Has(k, "收到和处理") || Has(k, "依申请公开") || Has(k, "公开申请情况") ||
-      Has(k, "申请公开情况")) {
-    return xxgk::v1::Section::APPLICATIONS;
-  }
-  if (Has(k, "主动公开")) return xxgk::v1::Section::ACTIVE_DISCLOSURE;
-  if (Has(k, "总体情况") || k == "概述" || Has(k, "基本情况") || k == "概况" ||
-      k == "总体概述" || k == "工作概述") {
+  if ((found & kOther) || k == "其他事项" || k == "其他情况") return xxgk::v1::Section::OTHER_MATTERS;
+  if (found & kFees) return xxgk::v1::Section::FEES;
+  if (found & kReview) return xxgk::v1::Section::REVIEW_LITIGATION;
+  if (found & kProblems) return xxgk::v1::Section::PROBLEMS;
+  if (found & kApps) return xxgk::v1::Section::APPLICATIONS;
+  if (found & kActive) return xxgk::v1::Section::ACTIVE_DISCLOSURE;
+  if ((found & kGeneral) || k == "概述" || k == "概况" || k == "总体概述" || k == "工作概述") {
     return xxgk::v1::Section::GENERAL;
   }
   return xxgk::v1::Section::KIND_UNSPECIFIED;

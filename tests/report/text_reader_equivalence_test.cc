@@ -13,6 +13,7 @@
 // same documents. After an intended behaviour change, re-record and review:
 //   XXGK_UPDATE_GOLDEN=1 build/tests/report_test --gtest_filter='TextReaderEquivalence.*'
 #include <cstdint>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -361,6 +362,31 @@ TEST(TextReaderEquivalence, GeneratedLinesJudgedAsHeadingsAsBefore) {
   }
   EXPECT_TRUE(xxgk::testing::MatchesGolden("text_reader_generated_heading_lines", {{"all", dump}}));
   EXPECT_GT(yes, 300);
+}
+
+// HeadingKind of phrases glued from heading words, numberings and noise
+// (whole keys, keys with numberings, phrases split by spaces or punctuation).
+TEST(TextReaderEquivalence, HeadingKindOfGeneratedPhrasesAsBefore) {
+  const std::vector<std::string> parts = {
+      "其他", "需要", "报告", "说明", "事项", "情况", "收费", "及", "和", "减免", "收取", "费用",
+      "行政", "复议", "诉讼", "存在", "的", "主要", "问题", "困难", "改进", "措施", "不足", "收到",
+      "处理", "依", "申请", "公开", "主动", "总体", "概述", "基本", "概况", "工作", "政府信息",
+      "第一部分", "第二章", "一、", "(三)", "1.", " ", "、", "。", ",", "钩", "a", "2024", "\u3000",
+      "其他需要报告", "其他事项", "收费及减免", "收取费用", "行政复议", "行政诉讼", "存在的主要问题",
+      "问题和改进", "收到和处理", "依申请公开", "申请公开情况", "主动公开", "总体情况", "基本情况"};
+  std::mt19937 rng(11);
+  std::string dump;
+  int kinds[8] = {};
+  for (int n = 0; n < 6000; ++n) {
+    std::string phrase;
+    const int len = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < len; ++k) phrase += parts[rng() % parts.size()];
+    const int kind = static_cast<int>(HeadingKind(phrase));
+    ++kinds[kind & 7];
+    absl::StrAppend(&dump, kind, " ", phrase, "\n");
+  }
+  EXPECT_TRUE(xxgk::testing::MatchesGolden("text_reader_generated_heading_kinds", {{"all", dump}}));
+  for (int k = 0; k < 8; ++k) EXPECT_GT(kinds[k], 20) << k;
 }
 
 }  // namespace
