@@ -2,6 +2,11 @@
 
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -14,32 +19,73 @@ namespace {
 
 using Kind = xxgk::v1::Section::Kind;
 
+// U8_NEXT(p, i, n, c) with ASCII and well-formed three-byte characters (all
+// of CJK) decoded inline; anything else goes to U8_NEXT.
+inline UChar32 NextCodePoint(const uint8_t* p, int32_t& i, int32_t n) {
+  const uint8_t b = p[i];
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+      (b != 0xE0 || p[i + 1] >= 0xA0) && (b != 0xED || p[i + 1] < 0xA0)) {
+    const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    i += 3;
+    return c;
+  }
+  UChar32 c;
+  U8_NEXT(p, i, n, c);
+  return c;
+}
+
 // Sentence punctuation inside a line (trailing punctuation ignored) shows
 // that the line is running text, not a heading.
 bool HasInnerSentencePunct(std::string_view line) {
-  static const std::string_view kTrail[] = {"。", ":", ";", ".", ",", " "};
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view t : kTrail) {
-      if (line.size() >= t.size() && line.substr(line.size() - t.size()) == t) {
-        line.remove_suffix(t.size());
-        again = true;
+  // trailing 。 : ; . , and spaces, in any order
+  for (;;) {
+    const size_t n = line.size();
+    if (n == 0) break;
+    const char last = line[n - 1];
+    if (last == ':' || last == ';' || last == '.' || last == ',' || last == ' ') {
+      line.remove_suffix(1);
+    } else if (n >= 3 && last == '\x82' && line[n - 2] == '\x80' && line[n - 3] == '\xE3') {
+      line.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  // one pass: any of , ; : ! ? or 。 (E3 80 82), skipping other bytes by a
+  // table
+  static constexpr auto kMark = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {',', ';', ':', '!', '?', '\xE3'}) t[c] = true;
+    return t;
+  }();
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const size_t n = line.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  // sixteen bytes at a time: compare with each marked byte, test the hits
+  {
+    const __m128i marks[6] = {_mm_set1_epi8(','), _mm_set1_epi8(';'), _mm_set1_epi8(':'),
+                              _mm_set1_epi8('!'), _mm_set1_epi8('?'),
+                              _mm_set1_epi8(static_cast<char>(0xE3))};
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      __m128i hit = _mm_cmpeq_epi8(v, marks[0]);
+      for (int k = 1; k < 6; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, marks[k]));
+      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
+        const size_t j = i + static_cast<size_t>(__builtin_ctz(mask));
+        if (p[j] != 0xE3) return true;
+        if (j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x82) return true;
       }
     }
   }
-  // one pass: any of , ; : ! ? or 。 (E3 80 82)
-  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
-  const size_t n = line.size();
-  for (size_t i = 0; i < n; ++i) {
-    switch (p[i]) {
-      case ',': case ';': case ':': case '!': case '?':
-        return true;
-      case 0xE3:
-        if (i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x82) return true;
-        break;
-      default:
-        break;
-    }
+#endif
+  for (; i < n; ++i) {
+    if (!kMark[p[i]]) continue;
+    if (p[i] != 0xE3) return true;
+    if (i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x82) return true;
   }
   return false;
 }
@@ -83,8 +129,7 @@ Lead LeadOf(std::string_view line) {
       if (p[i] == '(') return Lead::kPart;
       return p[i] >= '0' && p[i] <= '9' ? Lead::kArabic : Lead::kNone;
     }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
+    const UChar32 c = NextCodePoint(p, i, n);
     switch (c) {
       case 0x3000: case 0xA0:
         continue;
@@ -110,8 +155,7 @@ bool HasHeadingKindChar(std::string_view line) {
       ++i;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
+    const UChar32 c = NextCodePoint(p, i, n);
     switch (c) {
       case U'其': case U'费': case U'行': case U'存': case U'问': case U'改': case U'足':
       case U'收': case U'依': case U'申': case U'主': case U'总': case U'概': case U'基':
@@ -136,8 +180,7 @@ bool KeyHasTwoChars(std::string_view text) {
       ++i;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
+    const UChar32 c = NextCodePoint(p, i, n);
     ideographs += c >= 0x4E00 && c <= 0x9FA5;
   }
   return ideographs >= 20 || CountCodePoints(LabelKey(text)) >= 2;
@@ -153,7 +196,7 @@ Numbering ParseLineNumbering(std::string_view line) {
   const int32_t n = static_cast<int32_t>(line.size());
   int32_t end = 0;
   UChar32 last = 0;
-  for (int cps = 0; cps < 24 && end < n; ++cps) U8_NEXT(p, end, n, last);
+  for (int cps = 0; cps < 24 && end < n; ++cps) last = NextCodePoint(p, end, n);
   if (end >= n) return ParseNumbering(line);
   switch (last) {
     case ' ': case '\t': case 0x3000: case 0xA0: case U'、': case '.': case ',': case '(':
@@ -167,70 +210,8 @@ Numbering ParseLineNumbering(std::string_view line) {
   }
 }
 
-Candidate Classify(std::string_view line) {
-  Candidate c;
-  // Running text: with no part numbering (kNone or kArabic) a line is a
-  // heading only without inner sentence punctuation; skip the full parse.
-  // Nor without a character every known heading kind needs (HeadingKind).
-  const Lead lead = LeadOf(line);
-  if (lead != Lead::kPart && (HasInnerSentencePunct(line) || !HasHeadingKindChar(line))) {
-    return c;
-  }
-  // No numbering can start a line led by no digit, '(' or 第: ParseNumbering
-  // would find none (kNone, length 0).
-  Numbering num = lead == Lead::kNone ? Numbering{} : ParseLineNumbering(line);
-  // An Arabic numbering (1. (1)) never makes a part: level 0 whatever follows.
-  if (num.style == NumberingStyle::kArabic) return c;
-  std::string_view rest = line.substr(std::min(num.length, line.size()));
-  const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
-  if (HasInnerSentencePunct(rest)) {
-    if (!part || !KeyHasTwoChars(rest)) return c;
-    // "(一)主动公开政府信息情况。本年度…": a heading with its body on the same line
-    size_t stop = std::string_view::npos;
-    for (std::string_view p : {"。", ":"}) stop = std::min(stop, rest.find(p));
-    if (stop != std::string_view::npos && stop > 0) {
-      std::string head = LabelKey(rest.substr(0, stop));
-      Kind kind = HeadingKind(head);
-      size_t hn = CountCodePoints(head);
-      if (kind != xxgk::v1::Section::KIND_UNSPECIFIED && hn >= 2 && hn <= 20 &&
-          !HasInnerSentencePunct(rest.substr(0, stop))) {
-        c.level = num.style == NumberingStyle::kTop ? 1 : 2;
-        c.kind = kind;
-        c.num = num;
-        size_t punct = rest.substr(stop, 3) == "。" ? 3 : 1;
-        c.heading_bytes = static_cast<size_t>(rest.data() - line.data()) + stop + punct;
-      }
-    }
-    return c;
-  }
-  std::string key = LabelKey(rest);
-  size_t n = CountCodePoints(key);
-  if (n < 2) return c;
-  // Level 0 whatever the kind: no need to find it.
-  if (!(num.style == NumberingStyle::kTop && n <= 30) &&
-      !(num.style == NumberingStyle::kParen && n <= 25) &&
-      !(num.style == NumberingStyle::kNone && n <= 18)) {
-    return c;
-  }
-  Kind kind = HeadingKind(key);
-  if (num.style == NumberingStyle::kTop && n <= 30) {
-    c.level = 1;
-  } else if (num.style == NumberingStyle::kParen && n <= 25 &&
-             kind != xxgk::v1::Section::KIND_UNSPECIFIED) {
-    c.level = 2;
-  } else if (num.style == NumberingStyle::kNone && n <= 18 &&
-             kind != xxgk::v1::Section::KIND_UNSPECIFIED && IsCanonicalHeading(key)) {
-    c.level = 1;
-  }
-  c.kind = kind;
-  c.num = num;
-  return c;
-}
-
-}  // namespace
-
-Kind HeadingKind(std::string_view heading) {
-  const std::string k = LabelKey(heading);
+// HeadingKind of a label key `k`.
+Kind KindOfKey(std::string_view k) {
   // The phrases each kind looks for, found in one pass over the key: at each
   // byte that can lead one, the phrases starting with that character are
   // compared (a byte match, as a substring search would find it).
@@ -314,6 +295,79 @@ Kind HeadingKind(std::string_view heading) {
   }
   return xxgk::v1::Section::KIND_UNSPECIFIED;
 }
+
+// HeadingKind(key) for a key LabelKey made: LabelKey of a key is the key
+// itself (it holds only the letters and digits LabelKey keeps) unless the key
+// starts with a numbering, and the only numbering a key can start with is
+// 第…部分/第…章 (the others need a separator or a parenthesis).
+Kind KindOfLabelKey(std::string_view key) {
+  if (key.substr(0, 3) == "第") return KindOfKey(LabelKey(key));
+  return KindOfKey(key);
+}
+
+Candidate Classify(std::string_view line) {
+  Candidate c;
+  // Running text: with no part numbering (kNone or kArabic) a line is a
+  // heading only without inner sentence punctuation; skip the full parse.
+  // Nor without a character every known heading kind needs (HeadingKind).
+  const Lead lead = LeadOf(line);
+  if (lead != Lead::kPart && (HasInnerSentencePunct(line) || !HasHeadingKindChar(line))) {
+    return c;
+  }
+  // No numbering can start a line led by no digit, '(' or 第: ParseNumbering
+  // would find none (kNone, length 0).
+  Numbering num = lead == Lead::kNone ? Numbering{} : ParseLineNumbering(line);
+  // An Arabic numbering (1. (1)) never makes a part: level 0 whatever follows.
+  if (num.style == NumberingStyle::kArabic) return c;
+  std::string_view rest = line.substr(std::min(num.length, line.size()));
+  const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
+  if (HasInnerSentencePunct(rest)) {
+    if (!part) return c;
+    // "(一)主动公开政府信息情况。本年度…": a heading with its body on the same
+    // line. Every test below must pass; the cheap ones go first.
+    size_t stop = std::string_view::npos;
+    for (std::string_view p : {"。", ":"}) stop = std::min(stop, rest.find(p));
+    if (stop == std::string_view::npos || stop == 0) return c;
+    if (HasInnerSentencePunct(rest.substr(0, stop))) return c;
+    std::string head = LabelKey(rest.substr(0, stop));
+    size_t hn = CountCodePoints(head);
+    if (hn < 2 || hn > 20) return c;
+    Kind kind = KindOfLabelKey(head);
+    if (kind == xxgk::v1::Section::KIND_UNSPECIFIED || !KeyHasTwoChars(rest)) return c;
+    c.level = num.style == NumberingStyle::kTop ? 1 : 2;
+    c.kind = kind;
+    c.num = num;
+    size_t punct = rest.substr(stop, 3) == "。" ? 3 : 1;
+    c.heading_bytes = static_cast<size_t>(rest.data() - line.data()) + stop + punct;
+    return c;
+  }
+  std::string key = LabelKey(rest);
+  size_t n = CountCodePoints(key);
+  if (n < 2) return c;
+  // Level 0 whatever the kind: no need to find it.
+  if (!(num.style == NumberingStyle::kTop && n <= 30) &&
+      !(num.style == NumberingStyle::kParen && n <= 25) &&
+      !(num.style == NumberingStyle::kNone && n <= 18)) {
+    return c;
+  }
+  Kind kind = KindOfLabelKey(key);
+  if (num.style == NumberingStyle::kTop && n <= 30) {
+    c.level = 1;
+  } else if (num.style == NumberingStyle::kParen && n <= 25 &&
+             kind != xxgk::v1::Section::KIND_UNSPECIFIED) {
+    c.level = 2;
+  } else if (num.style == NumberingStyle::kNone && n <= 18 &&
+             kind != xxgk::v1::Section::KIND_UNSPECIFIED && IsCanonicalHeading(key)) {
+    c.level = 1;
+  }
+  c.kind = kind;
+  c.num = num;
+  return c;
+}
+
+}  // namespace
+
+Kind HeadingKind(std::string_view heading) { return KindOfKey(LabelKey(heading)); }
 
 bool IsSectionHeadingLine(std::string_view line) {
   Candidate c = Classify(line);
