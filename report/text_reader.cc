@@ -40,6 +40,7 @@ struct Line {
   uint32_t begin = 0;     // offsets of `text` in the normalised text
   uint32_t end = 0;
   int pipes = 0;           // '|' in the line
+  uint32_t first_pipe = 0;  // where its offsets start in the reader's pipe list
   bool only_pipes = false;  // not empty, nothing but '|' and blanks
   bool gap = false;         // a tab or two spaces inside: more than one aligned field
 };
@@ -47,11 +48,12 @@ struct Line {
 bool IsBlankChar(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 // Splits `text` into lines with their summaries in one pass that stops only
-// at the bytes the summary needs ('\n', '|', '\t', ' '): sixteen bytes at a
-// time with SSE2 (a byte loop otherwise).
+// at the bytes the summary needs (newlines, pipes, tabs, a space before a
+// space): sixteen bytes at a time with SSE2 (a byte loop otherwise). The
+// offsets of the pipes are kept, in order, for PipePieces.
 class LineSplitter {
  public:
-  explicit LineSplitter(std::string_view text) : text_(text) {}
+  LineSplitter(std::string_view text, std::vector<uint32_t>* pipes) : text_(text), pipe_at_(*pipes) {}
 
   std::vector<Line> Split() {
     out_.reserve(text_.size() / 48 + 4);
@@ -63,16 +65,42 @@ class LineSplitter {
                   space = _mm_set1_epi8(' ');
     for (; i + 16 <= n; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, pipe)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, space)));
-      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
-        At(i + static_cast<size_t>(__builtin_ctz(mask)));
+      if (_mm_movemask_epi8(v) == 0xFFFF) continue;  // no ASCII byte (CJK text)
+      const __m128i is_nl = _mm_cmpeq_epi8(v, nl), is_pipe = _mm_cmpeq_epi8(v, pipe),
+                    is_tab = _mm_cmpeq_epi8(v, tab), is_space = _mm_cmpeq_epi8(v, space);
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_nl, is_pipe), _mm_or_si128(is_tab, is_space))) == 0) {
+        continue;
+      }
+      const unsigned nls = static_cast<unsigned>(_mm_movemask_epi8(is_nl));
+      const unsigned pipes = static_cast<unsigned>(_mm_movemask_epi8(is_pipe));
+      const unsigned tabs = static_cast<unsigned>(_mm_movemask_epi8(is_tab));
+      const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(is_space));
+      // a space followed by a space (the next block's first byte included)
+      const unsigned next_space = i + 16 < n && p[i + 16] == ' ' ? 1u << 15 : 0u;
+      const unsigned doubles = spaces & ((spaces >> 1) | next_space);
+      for (unsigned mask = nls | pipes | tabs | doubles; mask != 0; mask &= mask - 1) {
+        const unsigned bit = mask & (~mask + 1);
+        const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+        if (nls & bit) {
+          NewLine(at);
+        } else if (pipes & bit) {
+          Pipe(at);
+        } else {
+          gaps_.push_back(at);
+        }
       }
     }
 #endif
     for (; i < n; ++i) {
-      const char c = text_[i];
-      if (c == '\n' || c == '|' || c == '\t' || c == ' ') At(i);
+      switch (p[i]) {
+        case '\n': NewLine(i); break;
+        case '|': Pipe(i); break;
+        case '\t': gaps_.push_back(i); break;
+        case ' ':
+          if (i + 1 < n && p[i + 1] == ' ') gaps_.push_back(i);
+          break;
+        default: break;
+      }
     }
     EndLine(n);
     for (Line& l : out_) {
@@ -89,22 +117,15 @@ class LineSplitter {
   }
 
  private:
-  void At(size_t i) {
-    switch (text_[i]) {
-      case '\n':
-        EndLine(i);
-        start_ = i + 1;
-        break;
-      case '|':
-        ++pipes_;  // never a blank: inside the trimmed line
-        break;
-      case '\t':
-        gaps_.push_back(i);
-        break;
-      default:  // ' '
-        if (i + 1 < text_.size() && text_[i + 1] == ' ') gaps_.push_back(i);
-        break;
-    }
+  void NewLine(size_t at) {
+    EndLine(at);
+    start_ = at + 1;
+  }
+
+  void Pipe(size_t at) {  // never a blank: inside the trimmed line
+    if (pipes_ == 0) first_pipe_ = static_cast<uint32_t>(pipe_at_.size());
+    ++pipes_;
+    pipe_at_.push_back(static_cast<uint32_t>(at));
   }
 
   // The line [start_, nl) ends: trim it and keep its summary.
@@ -117,6 +138,7 @@ class LineSplitter {
     l.begin = static_cast<uint32_t>(b);
     l.end = static_cast<uint32_t>(e);
     l.pipes = pipes_;
+    l.first_pipe = first_pipe_;
     // a tab inside the trimmed line, or a space followed by a space inside it
     for (size_t k : gaps_) {
       if (k >= b && (text_[k] == '\t' ? k < e : k + 1 < e)) {
@@ -129,13 +151,13 @@ class LineSplitter {
   }
 
   std::string_view text_;
+  std::vector<uint32_t>& pipe_at_;
   std::vector<Line> out_;
   size_t start_ = 0;          // of the current line
   int pipes_ = 0;             // in the current line
+  uint32_t first_pipe_ = 0;   // its first in pipe_at_
   std::vector<size_t> gaps_;  // tabs and double spaces of the current line
 };
-
-std::vector<Line> SplitLines(std::string_view text) { return LineSplitter(text).Split(); }
 
 // Whether `s` holds the three-byte character `c` (UTF-8): memchr for its
 // last byte, a continuation byte far rarer in Chinese text than its lead.
@@ -166,16 +188,17 @@ Piece Trim(std::string_view all, uint32_t b, uint32_t e) {
 
 // Splits a line at '|' into pieces (the text before the first and after the
 // last '|' included, possibly empty).
-// `out` is cleared first (a scratch vector reused across lines).
-void PipePieces(std::string_view all, const Line& line, std::vector<Piece>* pieces) {
+// `out` is cleared first (a scratch vector reused across lines); `pipe_at`
+// holds the offsets of the text's pipes (LineSplitter).
+void PipePieces(std::string_view all, const Line& line, const std::vector<uint32_t>& pipe_at,
+                std::vector<Piece>* pieces) {
   std::vector<Piece>& out = *pieces;
   out.clear();
   uint32_t start = line.begin;
-  for (uint32_t i = line.begin; i < line.end; ++i) {
-    if (all[i] == '|') {
-      out.push_back(Trim(all, start, i));
-      start = i + 1;
-    }
+  for (int k = 0; k < line.pipes; ++k) {
+    const uint32_t i = pipe_at[line.first_pipe + static_cast<uint32_t>(k)];
+    out.push_back(Trim(all, start, i));
+    start = i + 1;
   }
   out.push_back(Trim(all, start, line.end));
 }
@@ -206,7 +229,7 @@ bool AtMostCodePoints(std::string_view s, size_t n) {
 class TextTableReader {
  public:
   TextTableReader(std::string_view text, const std::vector<uint32_t>& to_input)
-      : text_(text), to_input_(to_input), lines_(SplitLines(text)) {}
+      : text_(text), to_input_(to_input), lines_(LineSplitter(text, &pipe_at_).Split()) {}
 
   std::vector<Block> Read() {
     blocks_.reserve(lines_.size());
@@ -362,7 +385,7 @@ class TextTableReader {
       if (!is_cell_line(j)) break;
       const Line& cl = lines_[j];
       std::vector<Piece>& pieces = pieces_;
-      PipePieces(text_, cl, &pieces);
+      PipePieces(text_, cl, pipe_at_, &pieces);
       pieces.pop_back();  // after the final '|'
       size_t from = 0;
       if (cl.text.front() == '|') {
@@ -437,7 +460,7 @@ class TextTableReader {
         continue;
       }
       std::vector<Piece>& pieces = pieces_;
-      PipePieces(text_, l, &pieces);
+      PipePieces(text_, l, pipe_at_, &pieces);
       if (l.text.front() == '|') pieces.erase(pieces.begin());
       if (!pieces.empty() && l.text.back() == '|') pieces.pop_back();
       std::vector<GridCell> row;
@@ -636,6 +659,7 @@ class TextTableReader {
 
   std::string_view text_;
   const std::vector<uint32_t>& to_input_;
+  std::vector<uint32_t> pipe_at_;  // offsets of the text's pipes, in order
   std::vector<Line> lines_;
   std::vector<Piece> pieces_;  // PipePieces' scratch
   std::vector<Block> blocks_;
