@@ -191,7 +191,7 @@ bool KeyHasTwoChars(std::string_view text) {
 // separator (、 . ,), a digit, a parenthesis, 第, 部, 分 or 章 (its loops,
 // look-aheads and the separator swallowing after a numbering all continue
 // from one of them); a prefix ending in none of them parses as the whole line.
-Numbering ParseLineNumbering(std::string_view line) {
+Numbering ParseLongLineNumbering(std::string_view line) {
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const int32_t n = static_cast<int32_t>(line.size());
   int32_t end = 0;
@@ -209,6 +209,75 @@ Numbering ParseLineNumbering(std::string_view line) {
       return ParseNumbering(line.substr(0, static_cast<size_t>(end)));
   }
 }
+
+}  // namespace
+
+namespace internal {
+
+Numbering LineNumbering(std::string_view line) {
+  // The common part numberings, "一、" and "(一)" with one digit 一…十 at the
+  // very start, read from their bytes; anything else goes to
+  // ParseLongLineNumbering (ParseNumbering).
+  const auto* p = reinterpret_cast<const uint8_t*>(line.data());
+  const size_t n = line.size();
+  // the value of the digit whose three bytes start at i, 0 when none
+  auto digit = [&](size_t i) -> int {
+    if (i + 3 > n || p[i] < 0xE4 || p[i] > 0xE5) return 0;
+    const char32_t c = static_cast<char32_t>(((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+    if ((p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return 0;
+    switch (c) {
+      case U'一': return 1;
+      case U'二': return 2;
+      case U'三': return 3;
+      case U'四': return 4;
+      case U'五': return 5;
+      case U'六': return 6;
+      case U'七': return 7;
+      case U'八': return 8;
+      case U'九': return 9;
+      case U'十': return 10;
+      default: return 0;
+    }
+  };
+  auto is_comma3 = [&](size_t i) {  // 、
+    return i + 3 <= n && p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x81;
+  };
+  Numbering num;
+  size_t end = 0;
+  if (n >= 5 && p[0] == '(' && p[4] == ')' && digit(1) > 0) {
+    num.style = NumberingStyle::kParen;
+    num.value = digit(1);
+    num.written.assign(line.substr(0, 5));
+    end = 5;
+  } else if (digit(0) > 0 && is_comma3(3)) {
+    num.style = NumberingStyle::kTop;
+    num.value = digit(0);
+    num.written.assign(line.substr(0, 3));
+    end = 6;
+  } else {
+    return ParseLongLineNumbering(line);
+  }
+  // swallow spaces (' ', tab, U+3000, U+00A0), 、 and a '.' before no digit
+  for (;;) {
+    if (end < n && (p[end] == ' ' || p[end] == '\t')) {
+      ++end;
+    } else if (end + 3 <= n && p[end] == 0xE3 && p[end + 1] == 0x80 && (p[end + 2] == 0x80 || p[end + 2] == 0x81)) {
+      end += 3;
+    } else if (end + 2 <= n && p[end] == 0xC2 && p[end + 1] == 0xA0) {
+      end += 2;
+    } else if (end < n && p[end] == '.' && (end + 1 == n || p[end + 1] < '0' || p[end + 1] > '9')) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  num.length = end;
+  return num;
+}
+
+}  // namespace internal
+
+namespace {
 
 // HeadingKind of a label key `k`.
 Kind KindOfKey(std::string_view k) {
@@ -316,7 +385,7 @@ Candidate Classify(std::string_view line) {
   }
   // No numbering can start a line led by no digit, '(' or 第: ParseNumbering
   // would find none (kNone, length 0).
-  Numbering num = lead == Lead::kNone ? Numbering{} : ParseLineNumbering(line);
+  Numbering num = lead == Lead::kNone ? Numbering{} : internal::LineNumbering(line);
   // An Arabic numbering (1. (1)) never makes a part: level 0 whatever follows.
   if (num.style == NumberingStyle::kArabic) return c;
   std::string_view rest = line.substr(std::min(num.length, line.size()));

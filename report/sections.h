@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/labels.h"
 #include "xxgk/v1/report.pb.h"
 
 namespace xxgk::report {
@@ -40,6 +41,16 @@ bool IsSectionHeadingLine(std::string_view line);
 // known kinds (pre-2019 structure).
 std::vector<xxgk::v1::Section> FindSections(std::string_view text,
                                             const std::vector<TextLine>& lines);
+
+namespace internal {
+
+// ParseNumbering(line) (report/labels.h) as section finding reads it: the
+// common part numberings "一、" and "(一)" at the very start of the line from
+// their bytes, and a long line's numbering from a short prefix. Exposed for
+// the test that pins it equal to ParseNumbering.
+Numbering LineNumbering(std::string_view line);
+
+}  // namespace internal
 
 }  // namespace xxgk::report
 
