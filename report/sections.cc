@@ -12,7 +12,6 @@
 #include <string>
 
 #include "report/labels.h"
-#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -167,6 +166,15 @@ bool HasHeadingKindChar(std::string_view line) {
   return false;
 }
 
+// CountCodePoints(key) for a key LabelKey made: well-formed UTF-8 (it keeps
+// only characters it decoded whole), so its code points are its bytes that
+// are no continuation bytes.
+size_t KeyCodePoints(std::string_view key) {
+  size_t n = 0;
+  for (char c : key) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // CountCodePoints(LabelKey(text)) >= 2. LabelKey drops at most three
 // numberings (at most six letters or digits each: 第三十部分) and keeps every
 // other letter and digit, so 20 ideographs (letters) settle it without
@@ -183,7 +191,7 @@ bool KeyHasTwoChars(std::string_view text) {
     const UChar32 c = NextCodePoint(p, i, n);
     ideographs += c >= 0x4E00 && c <= 0x9FA5;
   }
-  return ideographs >= 20 || CountCodePoints(LabelKey(text)) >= 2;
+  return ideographs >= 20 || KeyCodePoints(LabelKey(text)) >= 2;
 }
 
 // ParseNumbering(line), reading at most a short prefix of a long line. The
@@ -282,8 +290,7 @@ namespace {
 // HeadingKind of a label key `k`.
 Kind KindOfKey(std::string_view k) {
   // The phrases each kind looks for, found in one pass over the key: at each
-  // byte that can lead one, the phrases starting with that character are
-  // compared (a byte match, as a substring search would find it).
+  // character that can lead one, the phrases starting with it are compared.
   enum : uint32_t {
     kOther = 1u << 0,     // 其他需要报告 其他需要说明
     kFees = 1u << 1,      // 收费及减免 收费和减免 收费减免 收取费用 收费情况
@@ -300,7 +307,9 @@ Kind KindOfKey(std::string_view k) {
   auto at = [&](size_t i, std::string_view phrase) {
     return size - i >= phrase.size() && std::memcmp(k.data() + i, phrase.data(), phrase.size()) == 0;
   };
-  for (size_t i = 0; i + 3 <= size; ++i) {
+  // a key is well-formed UTF-8 (LabelKey keeps only characters it decoded
+  // whole): a phrase can start only at a character, so step by characters
+  for (size_t i = 0; i + 3 <= size; i += p[i] < 0x80 ? 1 : p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4) {
     const uint8_t b = p[i];
     if (b < 0xE4 || b > 0xE9) continue;  // every phrase starts with U+4E00..U+9FFF
     const char32_t c = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
@@ -399,7 +408,7 @@ Candidate Classify(std::string_view line) {
     if (stop == std::string_view::npos || stop == 0) return c;
     if (HasInnerSentencePunct(rest.substr(0, stop))) return c;
     std::string head = LabelKey(rest.substr(0, stop));
-    size_t hn = CountCodePoints(head);
+    size_t hn = KeyCodePoints(head);
     if (hn < 2 || hn > 20) return c;
     Kind kind = KindOfLabelKey(head);
     if (kind == xxgk::v1::Section::KIND_UNSPECIFIED || !KeyHasTwoChars(rest)) return c;
@@ -411,7 +420,7 @@ Candidate Classify(std::string_view line) {
     return c;
   }
   std::string key = LabelKey(rest);
-  size_t n = CountCodePoints(key);
+  size_t n = KeyCodePoints(key);
   if (n < 2) return c;
   // Level 0 whatever the kind: no need to find it.
   if (!(num.style == NumberingStyle::kTop && n <= 30) &&
