@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "report/labels.h"
 
@@ -461,7 +463,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     Candidate c = Classify(line);
     if (c.level == 0) continue;
     c.line = i;
-    cands.push_back(c);
+    cands.push_back(std::move(c));
   }
   // level-2 parts count as kinds only under a part of no known kind (the
   // pre-2019 二、政府信息公开情况), never under 一、总体情况 and the like
@@ -480,6 +482,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     if (c.accepted) chosen.push_back(&c);
   }
   std::vector<xxgk::v1::Section> out;
+  out.reserve(chosen.size());
   for (size_t s = 0; s < chosen.size(); ++s) {
     const Candidate& c = *chosen[s];
     TextLine hl = lines[c.line];
@@ -496,7 +499,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     }
     uint32_t end = end_line < lines.size() ? lines[end_line].begin : static_cast<uint32_t>(text.size());
     while (end > hl.end && (text[end - 1] == '\n' || text[end - 1] == ' ')) --end;
-    xxgk::v1::Section sec;
+    xxgk::v1::Section& sec = out.emplace_back();  // built in place
     sec.set_kind(c.kind);
     sec.set_heading(std::string(text.substr(hl.begin, hl.end - hl.begin)));
     sec.set_numeral(c.num.written);
@@ -524,7 +527,6 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     hs->set_source_end(hl.source_end);
     hs->set_page(hl.page);
     hs->set_line(hl.number);
-    out.push_back(std::move(sec));
   }
   return out;
 }
