@@ -168,6 +168,25 @@ bool HasHeadingKindChar(std::string_view line) {
   return false;
 }
 
+// LabelKey(text), written on the stack when it fits (no string per line).
+class KeyOf {
+ public:
+  explicit KeyOf(std::string_view text) {
+    char* out = stack_;
+    if (text.size() > sizeof(stack_)) {
+      heap_.resize(text.size());
+      out = heap_.data();
+    }
+    key_ = std::string_view(out, static_cast<size_t>(WriteLabelKey(text, out) - out));
+  }
+  std::string_view key() const { return key_; }
+
+ private:
+  char stack_[240];
+  std::string heap_;
+  std::string_view key_;
+};
+
 // CountCodePoints(key) for a key LabelKey made: well-formed UTF-8 (it keeps
 // only characters it decoded whole), so its code points are its bytes that
 // are no continuation bytes.
@@ -193,7 +212,7 @@ bool KeyHasTwoChars(std::string_view text) {
     const UChar32 c = NextCodePoint(p, i, n);
     ideographs += c >= 0x4E00 && c <= 0x9FA5;
   }
-  return ideographs >= 20 || KeyCodePoints(LabelKey(text)) >= 2;
+  return ideographs >= 20 || KeyCodePoints(KeyOf(text).key()) >= 2;
 }
 
 // ParseNumbering(line), reading at most a short prefix of a long line. The
@@ -409,7 +428,8 @@ Candidate Classify(std::string_view line) {
     for (std::string_view p : {"。", ":"}) stop = std::min(stop, rest.find(p));
     if (stop == std::string_view::npos || stop == 0) return c;
     if (HasInnerSentencePunct(rest.substr(0, stop))) return c;
-    std::string head = LabelKey(rest.substr(0, stop));
+    const KeyOf head_key(rest.substr(0, stop));
+    const std::string_view head = head_key.key();
     size_t hn = KeyCodePoints(head);
     if (hn < 2 || hn > 20) return c;
     Kind kind = KindOfLabelKey(head);
@@ -421,7 +441,8 @@ Candidate Classify(std::string_view line) {
     c.heading_bytes = static_cast<size_t>(rest.data() - line.data()) + stop + punct;
     return c;
   }
-  std::string key = LabelKey(rest);
+  const KeyOf rest_key(rest);
+  const std::string_view key = rest_key.key();
   size_t n = KeyCodePoints(key);
   if (n < 2) return c;
   // Level 0 whatever the kind: no need to find it.
