@@ -162,6 +162,7 @@ class LineSplitter {
 // Whether `s` holds the three-byte character `c` (UTF-8): memchr for its
 // last byte, a continuation byte far rarer in Chinese text than its lead.
 bool HasChar3(std::string_view s, const char (&c)[4]) {
+  if (s.size() < 3) return false;
   const char* p = s.data() + 2;
   const char* const end = s.data() + s.size();
   while (p < end) {
