@@ -290,6 +290,13 @@ class TextTableReader {
     return c;
   }
 
+  // A new row of a cell-lines table, with room for the cells such rows hold.
+  static std::vector<GridCell>& NewRow(std::vector<std::vector<GridCell>>* rows) {
+    std::vector<GridCell>& row = rows->emplace_back();
+    row.reserve(8);
+    return row;
+  }
+
   GridCell EmptyCell(uint32_t at) const {
     GridCell c;
     c.source_begin = c.source_end = Src(at);
@@ -309,13 +316,14 @@ class TextTableReader {
     }
     for (auto& r : rows) {
       uint32_t at = r.empty() ? Src(b) : r.back().source_end;
+      r.reserve(width);
       while (r.size() < width) {
         GridCell c;
         c.source_begin = c.source_end = at;
         r.push_back(c);
       }
     }
-    Block blk;
+    Block& blk = blocks_.emplace_back();  // built in place
     blk.kind = Block::Kind::kTable;
     blk.table.rows = std::move(rows);
     blk.table.source_kind = kind;
@@ -324,7 +332,6 @@ class TextTableReader {
     }
     blk.source_begin = Src(b);
     blk.source_end = Src(e);
-    blocks_.push_back(std::move(blk));
     last_line_ = {};
   }
 
@@ -336,8 +343,7 @@ class TextTableReader {
     uint32_t end = lines_[i].end;
     auto add_empties = [&](const Line& l, int n) {
       if (row == nullptr) {
-        rows.emplace_back();
-        row = &rows.back();
+        row = &NewRow(&rows);
       }
       for (int k = 0; k < n; ++k) row->push_back(EmptyCell(l.begin));
     };
@@ -364,8 +370,7 @@ class TextTableReader {
         for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], lines_[m].pipes);
         const Line& last = lines_[k - 1];
         if (is_cell_line(k) || is_wrapped_start(k)) {
-          rows.emplace_back();
-          row = &rows.back();
+          row = &NewRow(&rows);
           for (int p = 1; p < last.pipes; ++p) row->push_back(EmptyCell(last.begin));
         } else {
           if (row != nullptr) add_empties(last, last.pipes);
@@ -391,13 +396,11 @@ class TextTableReader {
       size_t from = 0;
       if (cl.text.front() == '|') {
         // a leading '|' starts a new row
-        rows.emplace_back();
-        row = &rows.back();
+        row = &NewRow(&rows);
         from = 1;
       }
       if (row == nullptr) {
-        rows.emplace_back();
-        row = &rows.back();
+        row = &NewRow(&rows);
       }
       for (size_t p = from; p < pieces.size(); ++p) {
         GridCell c = MakeCell(pieces[p]);
