@@ -246,12 +246,12 @@ class TextTableReader {
         next = ReadCellLines(i);
       } else if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < lines_.size() && lines_[i + 1].pipes >= 1)) {
         next = ReadPipeRows(i);
-      } else if (IsLegacyHeader(l.text)) {
+      } else if (const bool tong = HasChar3(l.text, "统"); tong && IsLegacyHeaderWithTong(l.text)) {
         next = ReadRunTogether(i, true);
       } else if (legacy_start_ == i) {
         next = ReadRunTogether(i, false);
       } else {
-        NoteLegacyTitle(i);
+        if (tong) NoteLegacyTitle(i);  // a title holds 统
         next = ReadAligned(i);
       }
       if (next == i) {
@@ -548,9 +548,15 @@ class TextTableReader {
 
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {
-    // The key keeps characters of the line: no 统, no header; nor with more
-    // ideographs than the 11 of the longer header and 18 in numberings.
-    if (!HasChar3(t, "统") || Ideographs(t, 30) >= 30) return false;
+    // The key keeps characters of the line: no 统, no header.
+    return HasChar3(t, "统") && IsLegacyHeaderWithTong(t);
+  }
+
+  // IsLegacyHeader(t) for a line known to hold 统.
+  static bool IsLegacyHeaderWithTong(std::string_view t) {
+    // Not with more ideographs than the 11 of the longer header and 18 in
+    // numberings.
+    if (Ideographs(t, 30) >= 30) return false;
     std::string k = LabelKey(t);
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
@@ -597,8 +603,9 @@ class TextTableReader {
 
   // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
   // the table starts at its first row (一、主动公开情况).
+  // Called for lines holding 统.
   void NoteLegacyTitle(size_t i) {
-    if (!HasChar3(lines_[i].text, "统") || !HasChar3(lines_[i].text, "表") ||
+    if (!HasChar3(lines_[i].text, "表") ||
         LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
       return;
     }
