@@ -244,43 +244,32 @@ Numbering ParseLongLineNumbering(std::string_view line) {
 namespace internal {
 
 Numbering LineNumbering(std::string_view line) {
-  // The common part numberings, "一、" and "(一)" with one digit 一…十 at the
+  // The common part numberings, "一、" and "(一)" with one digit 一…十 or 两 at the
   // very start, read from their bytes; anything else goes to
   // ParseLongLineNumbering (ParseNumbering).
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const size_t n = line.size();
-  // the value of the digit whose three bytes start at i, 0 when none
+  // the value of the Chinese digit (一…十, 两) whose three bytes start at i;
+  // 0 when none (〇 and 零 too: those go to ParseNumbering)
   auto digit = [&](size_t i) -> int {
     if (i + 3 > n || p[i] < 0xE4 || p[i] > 0xE5) return 0;
-    const char32_t c = static_cast<char32_t>(((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
-    if ((p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return 0;
-    switch (c) {
-      case U'一': return 1;
-      case U'二': return 2;
-      case U'三': return 3;
-      case U'四': return 4;
-      case U'五': return 5;
-      case U'六': return 6;
-      case U'七': return 7;
-      case U'八': return 8;
-      case U'九': return 9;
-      case U'十': return 10;
-      default: return 0;
-    }
+    return ChineseNumeralValue(line.substr(i, 3));
   };
   auto is_comma3 = [&](size_t i) {  // 、
     return i + 3 <= n && p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x81;
   };
   Numbering num;
   size_t end = 0;
-  if (n >= 5 && p[0] == '(' && p[4] == ')' && digit(1) > 0) {
+  const int paren = n >= 5 && p[0] == '(' && p[4] == ')' ? digit(1) : 0;
+  const int top = paren == 0 && is_comma3(3) ? digit(0) : 0;
+  if (paren > 0) {
     num.style = NumberingStyle::kParen;
-    num.value = digit(1);
+    num.value = paren;
     num.written.assign(line.substr(0, 5));
     end = 5;
-  } else if (digit(0) > 0 && is_comma3(3)) {
+  } else if (top > 0) {
     num.style = NumberingStyle::kTop;
-    num.value = digit(0);
+    num.value = top;
     num.written.assign(line.substr(0, 3));
     end = 6;
   } else {
