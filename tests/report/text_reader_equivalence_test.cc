@@ -6,9 +6,13 @@
 // page chrome and odd spacing,
 // tests/report/fixtures/golden/text_reader_generated_documents.txt holds the
 // blocks read and text_reader_generated_sections.txt the sections found on
-// the lines those blocks make. The files were recorded with the general
-// implementation before its fast paths (one line summary per line, byte
-// pre-checks ahead of the heading tests); they pin that behaviour. The
+// the lines those blocks make; text_reader_generated_heading_lines.txt and
+// text_reader_generated_heading_kinds.txt hold IsSectionHeadingLine and
+// HeadingKind on generated lines and phrases. The files were recorded with
+// the general implementation before its fast paths (one SSE2 line split with
+// a summary per line, byte pre-checks ahead of the heading tests, one-pass
+// phrase lookup); they pin that behaviour. Section finding's byte reading of
+// common numberings is pinned to the live ParseNumbering instead. The
 // generator draws in a fixed order (see Cat), so every compiler builds the
 // same documents. After an intended behaviour change, re-record and review:
 //   XXGK_UPDATE_GOLDEN=1 build/tests/report_test --gtest_filter='TextReaderEquivalence.*'
