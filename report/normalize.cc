@@ -28,6 +28,13 @@
 #include "report/gazetteer.h"
 
 namespace xxgk::report {
+namespace data {
+// The gazetteer's data (report/data/divisions.tsv, embedded): a
+// Gazetteer::Mentions match covers only characters it holds.
+extern const char kDivisionsTsv[];
+extern const std::size_t kDivisionsTsvSize;
+}  // namespace data
+
 namespace {
 
 // One character of the text being normalised, with the input bytes it came from.
@@ -106,6 +113,24 @@ std::string UnitsToUtf8(const Units& u, size_t from, size_t to) {
   return s;
 }
 
+// Reads the character at p[*i] code point by code point (ill-formed bytes as
+// U+FFFD, line breaks unified) and advances *i; false for a dropped control.
+bool ReadOtherUnit(const uint8_t* p, int32_t* i, int32_t n, Unit* unit) {
+  const int32_t start = *i;
+  UChar32 c;
+  U8_NEXT(p, *i, n, c);
+  if (c < 0) c = 0xFFFD;
+  if (c == '\r') {
+    if (*i < n && p[*i] == '\n') ++*i;
+    c = '\n';
+  } else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+    c = '\n';
+  }
+  if (IsDroppedControl(c)) return false;
+  *unit = Unit{c, static_cast<uint32_t>(start), static_cast<uint32_t>(*i)};
+  return true;
+}
+
 // Stage 0: code points with their input offsets; line breaks unified, controls dropped.
 Units ReadUnits(std::string_view in) {
   Units u;
@@ -131,18 +156,8 @@ Units ReadUnits(std::string_view in) {
         continue;
       }
     }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) c = 0xFFFD;
-    if (c == '\r') {
-      if (i < n && p[i] == '\n') ++i;
-      c = '\n';
-    } else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
-      c = '\n';
-    }
-    if (IsDroppedControl(c)) continue;
-    u.push_back(Unit{c, static_cast<uint32_t>(start), static_cast<uint32_t>(i)});
+    Unit unit;
+    if (ReadOtherUnit(p, &i, n, &unit)) u.push_back(unit);
   }
   return u;
 }
@@ -208,6 +223,24 @@ NfkcProperties* Nfkc() {
   return props;
 }
 
+// Appends the NFKC of the segment in[i, j) (U+3000 as a space), each
+// character with the input bytes of the whole segment.
+void AppendNfkcSegment(const icu::Normalizer2& nfkc, const Units& in, size_t i, size_t j,
+                       Units* out) {
+  icu::UnicodeString seg;
+  for (size_t k = i; k < j; ++k) seg.append(in[k].c);
+  UErrorCode s = U_ZERO_ERROR;
+  icu::UnicodeString norm = nfkc.normalize(seg, s);
+  if (U_FAILURE(s)) norm = seg;
+  const uint32_t b = in[i].begin, e = in[j - 1].end;
+  for (int32_t k = 0; k < norm.length();) {
+    UChar32 c = norm.char32At(k);
+    k += U16_LENGTH(c);
+    if (c == 0x3000) c = ' ';
+    out->push_back(Unit{c, b, e});
+  }
+}
+
 // Stage 1: NFKC, segment by segment so each output character keeps its source.
 Units ApplyNfkc(Units in) {
   UErrorCode status = U_ZERO_ERROR;
@@ -267,18 +300,7 @@ Units ApplyNfkc(Units in) {
         continue;
       }
     }
-    icu::UnicodeString seg;
-    for (size_t k = i; k < j; ++k) seg.append(in[k].c);
-    UErrorCode s = U_ZERO_ERROR;
-    icu::UnicodeString norm = nfkc->normalize(seg, s);
-    if (U_FAILURE(s)) norm = seg;
-    const uint32_t b = in[i].begin, e = in[j - 1].end;
-    for (int32_t k = 0; k < norm.length();) {
-      UChar32 c = norm.char32At(k);
-      k += U16_LENGTH(c);
-      if (c == 0x3000) c = ' ';
-      out.push_back(Unit{c, b, e});
-    }
+    AppendNfkcSegment(*nfkc, in, i, j, &out);
     i = j;
   }
   return out;
@@ -325,25 +347,81 @@ bool IsPinyinReading(const Units& in, size_t from, size_t to) {
   return tone || all_neutral;
 }
 
+// Per BMP code point, what the stages may do with it (FastCharBits, built
+// once): the fast path scans these bits and leaves alone what no stage can
+// change.
+constexpr uint8_t kNfkcTouch = 1;   // neither ASCII nor NFKC-inert: NFKC may map it
+constexpr uint8_t kNoBoundary = 2;  // no NFKC boundary before it: joins the segment before
+constexpr uint8_t kT2s = 4;         // t2s's tables know it (TSCharacters or a TSPhrases start)
+constexpr uint8_t kPlace = 8;       // in the gazetteer's data: may be part of a place name
+constexpr uint8_t kRare = 16;       // an unlikely character (BmpRarity 1 or 2)
+constexpr uint8_t kHard = 32;       // a very unlikely one (BmpRarity 2)
+constexpr uint8_t kTone = 64;       // a tone-marked pinyin vowel (IsToneVowel)
+const uint8_t* FastCharBits();
+
+bool IsToneVowelFast(UChar32 c) {
+  return c >= 0xE0 && c <= 0x1E3F && (FastCharBits()[c] & kTone);
+}
+
+// IsPinyinReading without building strings.
+bool IsPinyinReadingFast(const Units& in, size_t from, size_t to) {
+  static constexpr std::u32string_view kNeutral[] = {U"de", U"le", U"me", U"ma", U"ne",
+                                                     U"ba", U"zi", U"men", U"zhe"};
+  if (from >= to) return false;
+  bool tone = false;
+  bool all_neutral = true;
+  int syllables = 0;
+  size_t k = from;
+  while (k < to) {
+    if (in[k].c == ' ') {
+      ++k;
+      continue;
+    }
+    char32_t syl[6];
+    size_t len = 0;
+    for (; k < to && in[k].c != ' '; ++k) {
+      const UChar32 c = in[k].c;
+      if (!((c >= 'a' && c <= 'z') || c == U'ü')) {
+        if (!IsToneVowelFast(c)) return false;
+        tone = true;
+      }
+      if (len == 6) return false;  // a seventh letter: too long for a syllable
+      syl[len++] = static_cast<char32_t>(c);
+    }
+    const std::u32string_view v(syl, len);
+    if (std::find(std::begin(kNeutral), std::end(kNeutral), v) == std::end(kNeutral)) {
+      all_neutral = false;
+    }
+    ++syllables;
+  }
+  if (syllables == 0 || syllables > 4) return false;
+  return tone || all_neutral;
+}
+
+// The ')' closing a pinyin reading at the '(' in[i] glued after `prev` (the
+// last character kept), or 0. kFast: with the table-driven reading test.
+template <bool kFast>
+size_t ReadingEnd(const Units& in, UChar32 prev, size_t i) {
+  size_t close = i + 1;
+  while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
+    ++close;
+  }
+  if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' && prev != '(' &&
+      (kFast ? IsPinyinReadingFast(in, i + 1, close) : IsPinyinReading(in, i + 1, close))) {
+    bool tone = false;
+    for (size_t k = i + 1; k < close; ++k) {
+      tone = tone || (kFast ? IsToneVowelFast(in[k].c) : IsToneVowel(in[k].c));
+    }
+    // Neutral-tone readings only after an ideograph; tone-marked ones also
+    // after garbled characters.
+    if (IsIdeograph(prev) || tone) return close;
+  }
+  return 0;
+}
+
 // Stage 2: pinyin readings glued after characters: 公開(kāi) → 公開.
 Units StripPinyin(Units in) {
-  // The ')' closing a reading at in[i] glued after `prev` (the last character
-  // kept), or 0.
-  auto reading_end = [&in](UChar32 prev, size_t i) -> size_t {
-    size_t close = i + 1;
-    while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
-      ++close;
-    }
-    if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' && prev != '(' &&
-        IsPinyinReading(in, i + 1, close)) {
-      bool tone = false;
-      for (size_t k = i + 1; k < close; ++k) tone = tone || IsToneVowel(in[k].c);
-      // Neutral-tone readings only after an ideograph; tone-marked ones also
-      // after garbled characters.
-      if (IsIdeograph(prev) || tone) return close;
-    }
-    return 0;
-  };
+  auto reading_end = [&in](UChar32 prev, size_t i) { return ReadingEnd<false>(in, prev, i); };
   // Up to the first reading, the output is the input.
   size_t first = 1;
   while (first < in.size() && !(in[first].c == '(' && reading_end(in[first - 1].c, first))) ++first;
@@ -600,21 +678,22 @@ Units ToSimplified(Units in, int* changed) {
   return out;
 }
 
+// Whether a single space between a and b (neither a space) is dropped.
+bool SpaceBetweenIsArtefact(UChar32 a, UChar32 b) {
+  const bool wa = IsWide(a), wb = IsWide(b);
+  // Around ASCII punctuation only on its inner side: "( 一 )" → "(一)",
+  // "情况 :" → "情况:", but "信息数 (不同…)" keeps its space.
+  const bool inner = (wa && IsAsciiCjkPunct(b) && b != '(') ||
+                     (wb && IsAsciiCjkPunct(a) && a != ')' && a != '?' && a != '!');
+  return (wa && wb) || inner;
+}
+
 // Stage 4: a single space between wide characters is a layout artefact.
 Units CollapseCjkSpaces(Units in) {
   // Is in[i] a space to drop, after `prev` (the last character kept)?
   auto drops = [&in](const Unit* prev, size_t i) {
-    if (in[i].c == ' ' && prev != nullptr && i + 1 < in.size() && in[i + 1].c != ' ' &&
-        prev->c != ' ') {
-      const UChar32 a = prev->c, b = in[i + 1].c;
-      const bool wa = IsWide(a), wb = IsWide(b);
-      // Around ASCII punctuation only on its inner side: "( 一 )" → "(一)",
-      // "情况 :" → "情况:", but "信息数 (不同…)" keeps its space.
-      const bool inner = (wa && IsAsciiCjkPunct(b) && b != '(') ||
-                         (wb && IsAsciiCjkPunct(a) && a != ')' && a != '?' && a != '!');
-      return (wa && wb) || inner;
-    }
-    return false;
+    return in[i].c == ' ' && prev != nullptr && i + 1 < in.size() && in[i + 1].c != ' ' &&
+           prev->c != ' ' && SpaceBetweenIsArtefact(prev->c, in[i + 1].c);
   };
   // Up to the first space dropped, the output is the input.
   size_t first = 0;
@@ -674,13 +753,9 @@ bool InGb2312(UChar32 c) {
   return c < 0x10000 && (*in_gb)[c];
 }
 
-// Stage 5: garbled runs (notes only; the text is left as it is). Text
-// mis-decoded (UTF-8 read as GBK and back) shows '?' glued to characters and
-// Latin letters, and characters outside everyday use.
-void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
-  const size_t n = u.size();
-  // 2 = outside GB2312 altogether, 1 = GB2312 level 2, 0 = common / not an ideograph.
-  // The same for every BMP code point, once.
+// 2 = outside GB2312 altogether (or private use), 1 = GB2312 level 2, 0 =
+// common / not an ideograph. The same for every BMP code point, once.
+const std::vector<char>& BmpRarity() {
   static const std::vector<char>* bmp_rarity = [] {
     auto* t = new std::vector<char>(0x10000, 0);
     for (UChar32 c = 0; c < 0x10000; ++c) {
@@ -692,6 +767,15 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
     }
     return t;
   }();
+  return *bmp_rarity;
+}
+
+// Stage 5: garbled runs (notes only; the text is left as it is). Text
+// mis-decoded (UTF-8 read as GBK and back) shows '?' glued to characters and
+// Latin letters, and characters outside everyday use.
+void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
+  const size_t n = u.size();
+  const std::vector<char>* bmp_rarity = &BmpRarity();
   std::vector<char> rare(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const UChar32 c = u[i].c;
@@ -773,24 +857,17 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
   }
 }
 
-}  // namespace
 
-Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
-  Normalized result;
-  Units u = ReadUnits(utf8);
-  u = ApplyNfkc(std::move(u));
-  if (options.strip_pinyin) u = StripPinyin(std::move(u));
-  if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
-  if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
-  DetectMojibake(u, &result.notes);
-
-  // Sized once, written in place, as AppendUtf8 would append.
+// The text and offset map of u (as AppendUtf8 would append each character),
+// and the begin/end of result->notes in the text.
+void WriteNormalized(const Units& u, size_t input_size, Normalized* result) {
+  // Sized once, written in place.
   size_t bytes = 0;
   for (const Unit& unit : u) bytes += Utf8Length(unit.c);
-  result.text.resize(bytes);
-  result.to_input.resize(bytes + 1);
-  char* text = result.text.data();
-  uint32_t* to_input = result.to_input.data();
+  result->text.resize(bytes);
+  result->to_input.resize(bytes + 1);
+  char* text = result->text.data();
+  uint32_t* to_input = result->to_input.data();
   size_t at = 0;
   for (const Unit& unit : u) {
     const UChar32 c = unit.c;
@@ -811,15 +888,289 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
     for (size_t k = 0; k < n; ++k) to_input[at + k] = unit.begin;
     at += n;
   }
-  result.to_input[bytes] = static_cast<uint32_t>(utf8.size());
+  result->to_input[bytes] = static_cast<uint32_t>(input_size);
   // Fill begin/end of the notes (offsets into the normalised text).
-  for (auto& note : result.notes) {
+  for (auto& note : result->notes) {
     const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
-    auto lo = std::lower_bound(result.to_input.begin(), result.to_input.end() - 1, sb);
-    auto hi = std::lower_bound(result.to_input.begin(), result.to_input.end() - 1, se);
-    note.mutable_span()->set_begin(static_cast<uint32_t>(lo - result.to_input.begin()));
-    note.mutable_span()->set_end(static_cast<uint32_t>(hi - result.to_input.begin()));
+    auto lo = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, sb);
+    auto hi = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, se);
+    note.mutable_span()->set_begin(static_cast<uint32_t>(lo - result->to_input.begin()));
+    note.mutable_span()->set_end(static_cast<uint32_t>(hi - result->to_input.begin()));
   }
+}
+
+const uint8_t* FastCharBits() {
+  static const uint8_t* bits = [] {
+    auto* t = new uint8_t[0x10000]();
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) nfkc = nullptr;
+    const T2sTables* t2s = T2sNativeTables();
+    const std::vector<char>& rarity = BmpRarity();
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      uint8_t b = 0;
+      if (nfkc != nullptr) {
+        if (c >= 0x80 && !nfkc->isInert(c)) b |= kNfkcTouch;
+        if (!nfkc->hasBoundaryBefore(c)) b |= kNoBoundary;
+      }
+      if (t2s != nullptr && t2s->flags[c] != 0) b |= kT2s;
+      if (rarity[c] != 0) b |= kRare;
+      if (rarity[c] == 2) b |= kHard;
+      if (IsToneVowel(c)) b |= kTone;
+      t[c] = b;
+    }
+    const std::string_view tsv(data::kDivisionsTsv, data::kDivisionsTsvSize);
+    for (UChar32 c : CodePoints(tsv)) {
+      if (c >= 0 && c < 0x10000) t[c] |= kPlace;
+    }
+    return t;
+  }();
+  return bits;
+}
+
+constexpr int kAstral = 0x100;  // FastReadUnits: a character beyond the BMP
+
+// ReadUnits, also ORing into *seen the FastCharBits of every character read
+// (kAstral for one beyond the BMP).
+Units FastReadUnits(std::string_view in, const uint8_t* bits, int* seen) {
+  Units u(in.size());
+  Unit* w = u.data();
+  const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(in.size());
+  int acc = 0;
+  while (i < n) {
+    const uint8_t b = p[i];
+    if (b >= 0x20 && b < 0x7F) {  // printable ASCII: kept as it is, no bits
+      *w++ = Unit{b, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)};
+      ++i;
+      continue;
+    }
+    // Well-formed three-byte characters outside U+2000..U+206F and U+FEFF,
+    // as ReadUnits.
+    if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+        (p[i + 2] & 0xC0) == 0x80) {
+      const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if ((c < 0x2000 || c > 0x206F) && c != 0xFEFF) {
+        *w++ = Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 3)};
+        acc |= bits[c];
+        i += 3;
+        continue;
+      }
+    }
+    Unit unit;
+    if (ReadOtherUnit(p, &i, n, &unit)) {
+      *w++ = unit;
+      acc |= unit.c < 0x10000 ? bits[unit.c] : kAstral;
+    }
+  }
+  u.resize(static_cast<size_t>(w - u.data()));
+  *seen = acc;
+  return u;
+}
+
+// ApplyNfkc when every character is its own segment (none lacks a boundary
+// before it) and all are in the BMP: each mapped alone, one-to-one mappings
+// in place; otherwise ApplyNfkc itself.
+Units FastNfkc(Units u, const uint8_t* bits, int seen) {
+  if (!(seen & (kNfkcTouch | kNoBoundary | kAstral))) return u;
+  NfkcProperties* props = Nfkc();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (props == nullptr || U_FAILURE(status) || nfkc == nullptr ||
+      (seen & (kNoBoundary | kAstral))) {
+    return ApplyNfkc(std::move(u));
+  }
+  std::vector<size_t> multi;  // characters NFKC maps to several
+  for (size_t k = 0; k < u.size(); ++k) {
+    const UChar32 c = u[k].c;
+    if (c < 0x80 || !(bits[c] & kNfkcTouch)) continue;
+    const UChar32 m = props->SingleMapping(c);
+    if (m >= 0) {
+      u[k].c = m == 0x3000 ? ' ' : m;
+    } else {
+      multi.push_back(k);
+    }
+  }
+  if (multi.empty()) return u;
+  Units out;
+  out.reserve(u.size() + 4 * multi.size());
+  size_t from = 0;
+  for (size_t k : multi) {
+    out.insert(out.end(), u.begin() + from, u.begin() + k);
+    AppendNfkcSegment(*nfkc, u, k, k + 1, &out);
+    from = k + 1;
+  }
+  out.insert(out.end(), u.begin() + from, u.end());
+  return out;
+}
+
+// StripPinyin in place.
+void FastStripPinyin(Units* units) {
+  Units& in = *units;
+  size_t w = 0;  // in[0, w) is the output so far
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i].c == '(' && w > 0) {
+      const size_t close = ReadingEnd<true>(in, in[w - 1].c, i);
+      if (close != 0) {
+        in[w - 1].end = std::max(in[w - 1].end, in[close].end);
+        i = close;
+        continue;
+      }
+    }
+    if (w != i) in[w] = in[i];
+    ++w;
+  }
+  in.resize(w);
+}
+
+// ToSimplified run by run, in place: a run t2s leaves as long as it was and
+// changes in no character of the gazetteer's data is converted here; any
+// other run (place names to keep, phrase mappings that change its length)
+// by ToSimplified itself.
+Units FastToSimplified(Units in, const uint8_t* bits, int* changed) {
+  const T2sTables* tables = T2sNativeTables();
+  if (tables == nullptr) return ToSimplified(std::move(in), changed);
+  struct Splice {
+    size_t from, to;
+    Units units;
+  };
+  std::vector<Splice> splices;
+  std::vector<UChar32> run, cps;
+  const size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    if (!IsIdeograph(in[i].c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool any = false;  // a character with a TSCharacters or TSPhrases entry
+    for (; j < n && in[j].c >= 0x80 && in[j].c != 0xFFFD; ++j) {
+      const UChar32 c = in[j].c;
+      any = any || (c < 0x10000 ? (bits[c] & kT2s) != 0 : c < 0x110000 && tables->flags[c]);
+    }
+    if (!any) {
+      i = j;
+      continue;
+    }
+    run.clear();
+    for (size_t k = i; k < j; ++k) run.push_back(in[k].c);
+    cps.clear();
+    T2sNative(*tables, run.data(), run.size(), &cps);
+    bool general = cps.size() != j - i;
+    for (size_t k = i; k < j && !general; ++k) {
+      const UChar32 c = in[k].c;
+      general = cps[k - i] != c && (c >= 0x10000 || (bits[c] & kPlace));
+    }
+    if (general) {
+      Units sub = ToSimplified(Units(in.begin() + i, in.begin() + j), changed);
+      if (sub.size() == j - i) {
+        std::copy(sub.begin(), sub.end(), in.begin() + i);
+      } else {
+        splices.push_back(Splice{i, j, std::move(sub)});
+      }
+    } else {
+      for (size_t k = i; k < j; ++k) {
+        if (cps[k - i] != in[k].c) {
+          in[k].c = cps[k - i];
+          ++*changed;
+        }
+      }
+    }
+    i = j;
+  }
+  if (splices.empty()) return in;
+  Units out;
+  out.reserve(in.size() + 8 * splices.size());
+  size_t from = 0;
+  for (Splice& s : splices) {
+    out.insert(out.end(), in.begin() + from, in.begin() + s.from);
+    out.insert(out.end(), s.units.begin(), s.units.end());
+    from = s.to;
+  }
+  out.insert(out.end(), in.begin() + from, in.end());
+  return out;
+}
+
+// CollapseCjkSpaces in place.
+void FastCollapseCjkSpaces(Units* units) {
+  Units& in = *units;
+  const size_t n = in.size();
+  size_t w = 0;  // in[0, w) is the output so far
+  for (size_t i = 0; i < n; ++i) {
+    if (in[i].c == ' ' && w > 0 && i + 1 < n && in[i + 1].c != ' ' && in[w - 1].c != ' ' &&
+        SpaceBetweenIsArtefact(in[w - 1].c, in[i + 1].c)) {
+      continue;
+    }
+    if (w != i) in[w] = in[i];
+    ++w;
+  }
+  in.resize(w);
+}
+
+// False when DetectMojibake finds nothing in u: no U+FFFD, no '?' after an
+// ideograph and before no break, no run of three unlikely characters with
+// a very unlikely one, no character beyond the BMP.
+bool MayHoldMojibake(const Units& u, const uint8_t* bits) {
+  const size_t n = u.size();
+  int run = 0;  // unlikely characters in a row up to here
+  bool hard = false;
+  for (size_t k = 0; k < n; ++k) {
+    const UChar32 c = u[k].c;
+    if (c < 0x80) {
+      if (c == '?' && k > 0 && k + 1 < n && IsIdeograph(u[k - 1].c)) {
+        const UChar32 next = u[k + 1].c;
+        if (!(next == '\n' || next == ' ' || next == 0x3002 || next == ',' || next == 0x3001)) {
+          return true;
+        }
+      }
+      run = 0;
+      hard = false;
+      continue;
+    }
+    if (c >= 0x10000 || c == 0xFFFD) return true;
+    const uint8_t b = bits[c];
+    if (b & kRare) {
+      hard = hard || (b & kHard);
+      if (++run >= 3 && hard) return true;
+    } else {
+      run = 0;
+      hard = false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+namespace internal {
+
+Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& options) {
+  Normalized result;
+  Units u = ReadUnits(utf8);
+  u = ApplyNfkc(std::move(u));
+  if (options.strip_pinyin) u = StripPinyin(std::move(u));
+  if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
+  if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
+  DetectMojibake(u, &result.notes);
+  WriteNormalized(u, utf8.size(), &result);
+  return result;
+}
+
+}  // namespace internal
+
+Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
+  const uint8_t* bits = FastCharBits();
+  Normalized result;
+  int seen = 0;
+  Units u = FastReadUnits(utf8, bits, &seen);
+  u = FastNfkc(std::move(u), bits, seen);
+  if (options.strip_pinyin) FastStripPinyin(&u);
+  if (options.to_simplified) u = FastToSimplified(std::move(u), bits, &result.traditional_chars);
+  if (options.collapse_cjk_spaces) FastCollapseCjkSpaces(&u);
+  if (MayHoldMojibake(u, bits)) DetectMojibake(u, &result.notes);
+  WriteNormalized(u, utf8.size(), &result);
   return result;
 }
 
