@@ -350,14 +350,19 @@ bool IsPinyinReading(const Units& in, size_t from, size_t to) {
 // Per BMP code point, what the stages may do with it (FastCharBits, built
 // once): the fast path scans these bits and leaves alone what no stage can
 // change.
-constexpr uint8_t kNfkcTouch = 1;   // neither ASCII nor NFKC-inert: NFKC may map it
-constexpr uint8_t kNoBoundary = 2;  // no NFKC boundary before it: joins the segment before
-constexpr uint8_t kT2s = 4;         // t2s's tables know it (TSCharacters or a TSPhrases start)
-constexpr uint8_t kPlace = 8;       // in the gazetteer's data: may be part of a place name
-constexpr uint8_t kRare = 16;       // an unlikely character (BmpRarity 1 or 2)
-constexpr uint8_t kHard = 32;       // a very unlikely one (BmpRarity 2)
-constexpr uint8_t kTone = 64;       // a tone-marked pinyin vowel (IsToneVowel)
-const uint8_t* FastCharBits();
+using CharBits = uint16_t;
+constexpr CharBits kNfkcTouch = 1;     // neither ASCII nor NFKC-inert: NFKC may map it
+constexpr CharBits kNoBoundary = 2;    // no NFKC boundary before it: joins the segment before
+constexpr CharBits kT2s = 4;           // t2s may change it (see FastCharBits)
+constexpr CharBits kPlace = 8;         // in the gazetteer's data: may be part of a place name
+constexpr CharBits kRare = 16;         // an unlikely character (BmpRarity 1 or 2)
+constexpr CharBits kHard = 32;         // a very unlikely one (BmpRarity 2)
+constexpr CharBits kTone = 64;         // a tone-marked pinyin vowel (IsToneVowel)
+constexpr CharBits kSpecialRead = 128; // ReadOtherUnit changes or drops it (line breaks, controls)
+constexpr CharBits kOpen = 256;        // '(': may open a pinyin reading
+constexpr CharBits kSpace = 512;       // ' ': may be collapsed
+constexpr CharBits kMark = 1024;       // '?' or U+FFFD: may start a mojibake note
+const CharBits* FastCharBits();
 
 bool IsToneVowelFast(UChar32 c) {
   return c >= 0xE0 && c <= 0x1E3F && (FastCharBits()[c] & kTone);
@@ -861,34 +866,43 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
 // The text and offset map of u (as AppendUtf8 would append each character),
 // and the begin/end of result->notes in the text.
 void WriteNormalized(const Units& u, size_t input_size, Normalized* result) {
-  // Sized once, written in place.
-  size_t bytes = 0;
-  for (const Unit& unit : u) bytes += Utf8Length(unit.c);
-  result->text.resize(bytes);
-  result->to_input.resize(bytes + 1);
-  char* text = result->text.data();
-  uint32_t* to_input = result->to_input.data();
+  // Written into small buffers appended chunk by chunk, so that neither the
+  // text nor the map is filled with zeros first.
+  std::string& text = result->text;
+  std::vector<uint32_t>& to_input = result->to_input;
+  text.clear();
+  to_input.clear();
+  text.reserve(3 * u.size());
+  to_input.reserve(3 * u.size() + 1);
+  constexpr size_t kChunk = 240;
+  char tbuf[kChunk + 4];
+  uint32_t mbuf[kChunk + 4];
   size_t at = 0;
   for (const Unit& unit : u) {
     const UChar32 c = unit.c;
     if (c >= 0 && c < 0x80) {
-      text[at] = static_cast<char>(c);
-      to_input[at++] = unit.begin;
-      continue;
-    }
-    if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
-      text[at] = static_cast<char>(0xE0 | (c >> 12));
-      text[at + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      text[at + 2] = static_cast<char>(0x80 | (c & 0x3F));
-      to_input[at] = to_input[at + 1] = to_input[at + 2] = unit.begin;
+      tbuf[at] = static_cast<char>(c);
+      mbuf[at++] = unit.begin;
+    } else if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
+      tbuf[at] = static_cast<char>(0xE0 | (c >> 12));
+      tbuf[at + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      tbuf[at + 2] = static_cast<char>(0x80 | (c & 0x3F));
+      mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin;
       at += 3;
-      continue;
+    } else {
+      const size_t n = WriteUtf8(tbuf + at, c);
+      for (size_t k = 0; k < n; ++k) mbuf[at + k] = unit.begin;
+      at += n;
     }
-    const size_t n = WriteUtf8(text + at, c);
-    for (size_t k = 0; k < n; ++k) to_input[at + k] = unit.begin;
-    at += n;
+    if (at >= kChunk) {
+      text.append(tbuf, at);
+      to_input.insert(to_input.end(), mbuf, mbuf + at);
+      at = 0;
+    }
   }
-  result->to_input[bytes] = static_cast<uint32_t>(input_size);
+  text.append(tbuf, at);
+  to_input.insert(to_input.end(), mbuf, mbuf + at);
+  to_input.push_back(static_cast<uint32_t>(input_size));
   // Fill begin/end of the notes (offsets into the normalised text).
   for (auto& note : result->notes) {
     const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
@@ -899,25 +913,50 @@ void WriteNormalized(const Units& u, size_t input_size, Normalized* result) {
   }
 }
 
-const uint8_t* FastCharBits() {
-  static const uint8_t* bits = [] {
-    auto* t = new uint8_t[0x10000]();
+const CharBits* FastCharBits() {
+  static const CharBits* bits = [] {
+    auto* t = new CharBits[0x10000]();
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) nfkc = nullptr;
     const T2sTables* t2s = T2sNativeTables();
     const std::vector<char>& rarity = BmpRarity();
     for (UChar32 c = 0; c < 0x10000; ++c) {
-      uint8_t b = 0;
+      CharBits b = 0;
       if (nfkc != nullptr) {
         if (c >= 0x80 && !nfkc->isInert(c)) b |= kNfkcTouch;
         if (!nfkc->hasBoundaryBefore(c)) b |= kNoBoundary;
       }
-      if (t2s != nullptr && t2s->flags[c] != 0) b |= kT2s;
+      if (t2s != nullptr && (t2s->flags[c] & T2sTables::kCharChanges)) b |= kT2s;
       if (rarity[c] != 0) b |= kRare;
       if (rarity[c] == 2) b |= kHard;
       if (IsToneVowel(c)) b |= kTone;
+      if (c == '\r' || c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85 ||
+          IsDroppedControl(c)) {
+        b |= kSpecialRead;
+      }
+      if (c == '(') b |= kOpen;
+      if (c == ' ') b |= kSpace;
+      if (c == '?' || c == 0xFFFD) b |= kMark;
       t[c] = b;
+    }
+    // A run of characters t2s converts is left as it is unless it holds a
+    // character TSCharacters changes or one a TSPhrases key holds where its
+    // value differs (any character of a key whose value is not as long):
+    // every phrase it matches otherwise maps to itself.
+    if (t2s != nullptr) {
+      auto mark = [t](UChar32 c) {
+        if (c >= 0 && c < 0x10000) t[c] |= kT2s;
+      };
+      for (const auto& [first, list] : t2s->phrases) {
+        for (const T2sTables::Phrase& phrase : list) {
+          for (size_t k = 0; k < phrase.key.size(); ++k) {
+            if (phrase.key.size() != phrase.value.size() || phrase.key[k] != phrase.value[k]) {
+              mark(phrase.key[k]);
+            }
+          }
+        }
+      }
     }
     const std::string_view tsv(data::kDivisionsTsv, data::kDivisionsTsvSize);
     for (UChar32 c : CodePoints(tsv)) {
@@ -928,43 +967,48 @@ const uint8_t* FastCharBits() {
   return bits;
 }
 
-constexpr int kAstral = 0x100;  // FastReadUnits: a character beyond the BMP
+constexpr int kAstral = 1 << 16;  // FastReadUnits: a character beyond the BMP
 
 // ReadUnits, also ORing into *seen the FastCharBits of every character read
 // (kAstral for one beyond the BMP).
-Units FastReadUnits(std::string_view in, const uint8_t* bits, int* seen) {
-  Units u(in.size());
-  Unit* w = u.data();
+Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen) {
+  Units u;
+  u.reserve(in.size());
   const auto* p = reinterpret_cast<const uint8_t*>(in.data());
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(in.size());
   int acc = 0;
   while (i < n) {
     const uint8_t b = p[i];
-    if (b >= 0x20 && b < 0x7F) {  // printable ASCII: kept as it is, no bits
-      *w++ = Unit{b, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)};
-      ++i;
-      continue;
+    UChar32 c = -1;
+    int32_t len = 0;
+    if (b < 0x80) {
+      c = b;
+      len = 1;
+    } else if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n &&
+               ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
+      // Three bytes with no overlong or surrogate reading (all of CJK).
+      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      len = 3;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] ^ 0x80) < 0x40) {
+      c = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      len = 2;
     }
-    // Well-formed three-byte characters outside U+2000..U+206F and U+FEFF,
-    // as ReadUnits.
-    if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-        (p[i + 2] & 0xC0) == 0x80) {
-      const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      if ((c < 0x2000 || c > 0x206F) && c != 0xFEFF) {
-        *w++ = Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 3)};
-        acc |= bits[c];
-        i += 3;
+    if (len != 0) {
+      const CharBits cb = bits[c];
+      if (!(cb & kSpecialRead)) {  // a well-formed character kept as it is
+        u.push_back(Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
+        acc |= cb;
+        i += len;
         continue;
       }
     }
     Unit unit;
     if (ReadOtherUnit(p, &i, n, &unit)) {
-      *w++ = unit;
+      u.push_back(unit);
       acc |= unit.c < 0x10000 ? bits[unit.c] : kAstral;
     }
   }
-  u.resize(static_cast<size_t>(w - u.data()));
   *seen = acc;
   return u;
 }
@@ -972,14 +1016,16 @@ Units FastReadUnits(std::string_view in, const uint8_t* bits, int* seen) {
 // ApplyNfkc when every character is its own segment (none lacks a boundary
 // before it) and all are in the BMP: each mapped alone, one-to-one mappings
 // in place; otherwise ApplyNfkc itself.
-Units FastNfkc(Units u, const uint8_t* bits, int seen) {
-  if (!(seen & (kNfkcTouch | kNoBoundary | kAstral))) return u;
+Units FastNfkc(Units u, const CharBits* bits, int* seen) {
+  if (!(*seen & (kNfkcTouch | kNoBoundary | kAstral))) return u;
   NfkcProperties* props = Nfkc();
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   if (props == nullptr || U_FAILURE(status) || nfkc == nullptr ||
-      (seen & (kNoBoundary | kAstral))) {
-    return ApplyNfkc(std::move(u));
+      (*seen & (kNoBoundary | kAstral))) {
+    u = ApplyNfkc(std::move(u));
+    *seen = ~0;  // anything may follow
+    return u;
   }
   std::vector<size_t> multi;  // characters NFKC maps to several
   for (size_t k = 0; k < u.size(); ++k) {
@@ -988,11 +1034,13 @@ Units FastNfkc(Units u, const uint8_t* bits, int seen) {
     const UChar32 m = props->SingleMapping(c);
     if (m >= 0) {
       u[k].c = m == 0x3000 ? ' ' : m;
+      *seen |= u[k].c < 0x10000 ? bits[u[k].c] : kAstral;
     } else {
       multi.push_back(k);
     }
   }
   if (multi.empty()) return u;
+  *seen = ~0;  // anything may follow
   Units out;
   out.reserve(u.size() + 4 * multi.size());
   size_t from = 0;
@@ -1028,9 +1076,12 @@ void FastStripPinyin(Units* units) {
 // changes in no character of the gazetteer's data is converted here; any
 // other run (place names to keep, phrase mappings that change its length)
 // by ToSimplified itself.
-Units FastToSimplified(Units in, const uint8_t* bits, int* changed) {
+Units FastToSimplified(Units in, const CharBits* bits, int* changed, int* seen) {
   const T2sTables* tables = T2sNativeTables();
-  if (tables == nullptr) return ToSimplified(std::move(in), changed);
+  if (tables == nullptr) {
+    *seen = ~0;
+    return ToSimplified(std::move(in), changed);
+  }
   struct Splice {
     size_t from, to;
     Units units;
@@ -1045,10 +1096,10 @@ Units FastToSimplified(Units in, const uint8_t* bits, int* changed) {
       continue;
     }
     size_t j = i;
-    bool any = false;  // a character with a TSCharacters or TSPhrases entry
+    bool any = false;  // a character t2s may change (beyond the BMP: any)
     for (; j < n && in[j].c >= 0x80 && in[j].c != 0xFFFD; ++j) {
       const UChar32 c = in[j].c;
-      any = any || (c < 0x10000 ? (bits[c] & kT2s) != 0 : c < 0x110000 && tables->flags[c]);
+      any = any || c >= 0x10000 || (bits[c] & kT2s) != 0;
     }
     if (!any) {
       i = j;
@@ -1065,6 +1116,7 @@ Units FastToSimplified(Units in, const uint8_t* bits, int* changed) {
     }
     if (general) {
       Units sub = ToSimplified(Units(in.begin() + i, in.begin() + j), changed);
+      *seen = ~0;
       if (sub.size() == j - i) {
         std::copy(sub.begin(), sub.end(), in.begin() + i);
       } else {
@@ -1074,6 +1126,7 @@ Units FastToSimplified(Units in, const uint8_t* bits, int* changed) {
       for (size_t k = i; k < j; ++k) {
         if (cps[k - i] != in[k].c) {
           in[k].c = cps[k - i];
+          *seen |= in[k].c < 0x10000 ? bits[in[k].c] : kAstral;
           ++*changed;
         }
       }
@@ -1112,7 +1165,7 @@ void FastCollapseCjkSpaces(Units* units) {
 // False when DetectMojibake finds nothing in u: no U+FFFD, no '?' after an
 // ideograph and before no break, no run of three unlikely characters with
 // a very unlikely one, no character beyond the BMP.
-bool MayHoldMojibake(const Units& u, const uint8_t* bits) {
+bool MayHoldMojibake(const Units& u, const CharBits* bits) {
   const size_t n = u.size();
   int run = 0;  // unlikely characters in a row up to here
   bool hard = false;
@@ -1130,7 +1183,7 @@ bool MayHoldMojibake(const Units& u, const uint8_t* bits) {
       continue;
     }
     if (c >= 0x10000 || c == 0xFFFD) return true;
-    const uint8_t b = bits[c];
+    const CharBits b = bits[c];
     if (b & kRare) {
       hard = hard || (b & kHard);
       if (++run >= 3 && hard) return true;
@@ -1161,15 +1214,21 @@ Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& o
 }  // namespace internal
 
 Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
-  const uint8_t* bits = FastCharBits();
+  const CharBits* bits = FastCharBits();
   Normalized result;
+  // What the characters read (and those stages wrote) may need: a stage
+  // whose trigger no character has leaves the text as it is.
   int seen = 0;
   Units u = FastReadUnits(utf8, bits, &seen);
-  u = FastNfkc(std::move(u), bits, seen);
-  if (options.strip_pinyin) FastStripPinyin(&u);
-  if (options.to_simplified) u = FastToSimplified(std::move(u), bits, &result.traditional_chars);
-  if (options.collapse_cjk_spaces) FastCollapseCjkSpaces(&u);
-  if (MayHoldMojibake(u, bits)) DetectMojibake(u, &result.notes);
+  u = FastNfkc(std::move(u), bits, &seen);
+  if (options.strip_pinyin && (seen & kOpen)) FastStripPinyin(&u);
+  if (options.to_simplified && (seen & kT2s)) {
+    u = FastToSimplified(std::move(u), bits, &result.traditional_chars, &seen);
+  }
+  if (options.collapse_cjk_spaces && (seen & kSpace)) FastCollapseCjkSpaces(&u);
+  if ((seen & (kMark | kRare | kAstral)) && MayHoldMojibake(u, bits)) {
+    DetectMojibake(u, &result.notes);
+  }
   WriteNormalized(u, utf8.size(), &result);
   return result;
 }
