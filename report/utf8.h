@@ -16,6 +16,11 @@ std::vector<UChar32> CodePoints(std::string_view s);
 // CodePoints(s).size(), without building the vector.
 size_t CountCodePoints(std::string_view s);
 
+// Whether s is well-formed UTF-8 (no ill-formed sequence U8_NEXT would
+// read as an error): ASCII checked eight bytes at a time, well-formed
+// three-byte characters (all of CJK) without decoding.
+bool IsValidUtf8(std::string_view s);
+
 // Splits UTF-8 into one string per character (by lead byte; a truncated
 // sequence at the end is kept as it is).
 std::vector<std::string> Utf8Chars(std::string_view s);
