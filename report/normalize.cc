@@ -1282,9 +1282,13 @@ bool MayBePageChrome(absl::string_view line) {
     for (absl::string_view start : kStarts) v->push_back(head(start.substr(0, 3)));
     return v;
   }();
+  // The line's own first three bytes, and first two for the starts that
+  // short (©), computed once.
+  const uint32_t head3 = head(rest.substr(0, 3)), head2 = head(rest.substr(0, 2));
   for (size_t k = 0; k < std::size(kStarts); ++k) {
-    const size_t n = std::min<size_t>(3, kStarts[k].size());
-    if (head(rest.substr(0, n)) == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
+    const size_t n = kStarts[k].size();
+    const uint32_t h = n >= 3 ? head3 : n == 2 ? head2 : head(rest.substr(0, n));
+    if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
   }
   // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
   // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
