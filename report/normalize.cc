@@ -363,6 +363,7 @@ constexpr CharBits kOpen = 256;        // '(': may open a pinyin reading
 constexpr CharBits kSpace = 512;       // ' ': may be collapsed
 constexpr CharBits kMark = 1024;       // '?' or U+FFFD: may start a mojibake note
 const CharBits* FastCharBits();
+constexpr int kAstral = 1 << 16;  // beside the bits: a character beyond the BMP
 
 bool IsToneVowelFast(UChar32 c) {
   return c >= 0xE0 && c <= 0x1E3F && (FastCharBits()[c] & kTone);
@@ -863,9 +864,26 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
 }
 
 
-// The text and offset map of u (as AppendUtf8 would append each character),
-// and the begin/end of result->notes in the text.
-void WriteNormalized(const Units& u, size_t input_size, Normalized* result) {
+// The begin/end of result->notes in the text (from their input offsets).
+void FillNoteSpans(Normalized* result) {
+  for (auto& note : result->notes) {
+    const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
+    auto lo = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, sb);
+    auto hi = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, se);
+    note.mutable_span()->set_begin(static_cast<uint32_t>(lo - result->to_input.begin()));
+    note.mutable_span()->set_end(static_cast<uint32_t>(hi - result->to_input.begin()));
+  }
+}
+
+// The text and offset map of u (as AppendUtf8 would append each character).
+// kFast: with `collapse`, without the spaces CollapseCjkSpaces would drop
+// (u itself stays as it is); returns whether DetectMojibake may find
+// something in the characters written: a U+FFFD, a '?' after an ideograph,
+// three unlikely characters in a row with a very unlikely one, a character
+// beyond the BMP. Without kFast: u as it is, and true.
+template <bool kFast>
+bool WriteText(const Units& u, bool collapse, const CharBits* bits, int seen, size_t input_size,
+               Normalized* result) {
   // Written into small buffers appended chunk by chunk, so that neither the
   // text nor the map is filled with zeros first.
   std::string& text = result->text;
@@ -878,22 +896,69 @@ void WriteNormalized(const Units& u, size_t input_size, Normalized* result) {
   char tbuf[kChunk + 4];
   uint32_t mbuf[kChunk + 4];
   size_t at = 0;
-  for (const Unit& unit : u) {
+  UChar32 prev = -1;  // the last character written
+  int run = 0;        // unlikely characters in a row up to here
+  bool hard = false;  // a very unlikely one among them
+  bool mojibake = !kFast;
+  // No character read or written by a stage has a mojibake sign: no checks.
+  const bool track = kFast && (seen & (kMark | kRare | kAstral));
+  // The mojibake signs of a character above ASCII.
+  auto sign = [&](UChar32 c) {
+    if (c >= 0x10000) {
+      mojibake = true;
+      return;
+    }
+    const CharBits b = bits[c];
+    if (b & kMark) mojibake = true;
+    if (b & kRare) {
+      hard = hard || (b & kHard);
+      if (++run >= 3 && hard) mojibake = true;
+    } else {
+      run = 0;
+      hard = false;
+    }
+  };
+  const size_t n = u.size();
+  for (size_t i = 0; i < n; ++i) {
+    const Unit& unit = u[i];
     const UChar32 c = unit.c;
     if (c >= 0 && c < 0x80) {
+      if constexpr (kFast) {
+        if (c == ' ' && collapse && prev >= 0 && prev != ' ' && i + 1 < n && u[i + 1].c != ' ' &&
+            SpaceBetweenIsArtefact(prev, u[i + 1].c)) {
+          continue;
+        }
+        if (c == '?' && prev >= 0 && IsIdeograph(prev)) mojibake = true;
+        run = 0;
+        hard = false;
+      }
       tbuf[at] = static_cast<char>(c);
       mbuf[at++] = unit.begin;
     } else if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
-      tbuf[at] = static_cast<char>(0xE0 | (c >> 12));
-      tbuf[at + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      tbuf[at + 2] = static_cast<char>(0x80 | (c & 0x3F));
+      if constexpr (kFast) {
+        if (track && (bits[c] & (kMark | kRare))) {
+          sign(c);
+        } else {
+          run = 0;
+          hard = false;
+        }
+      }
+      // The three bytes as one little-endian word (tbuf has room for a fourth).
+      const uint32_t bytes = 0x8080E0u | static_cast<uint32_t>(c >> 12) |
+                             (static_cast<uint32_t>((c >> 6) & 0x3F) << 8) |
+                             (static_cast<uint32_t>(c & 0x3F) << 16);
+      std::memcpy(tbuf + at, &bytes, 4);
       mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin;
       at += 3;
     } else {
-      const size_t n = WriteUtf8(tbuf + at, c);
-      for (size_t k = 0; k < n; ++k) mbuf[at + k] = unit.begin;
-      at += n;
+      if constexpr (kFast) {
+        if (track) sign(c);
+      }
+      const size_t len = WriteUtf8(tbuf + at, c);
+      for (size_t k = 0; k < len; ++k) mbuf[at + k] = unit.begin;
+      at += len;
     }
+    prev = c;
     if (at >= kChunk) {
       text.append(tbuf, at);
       to_input.insert(to_input.end(), mbuf, mbuf + at);
@@ -903,14 +968,7 @@ void WriteNormalized(const Units& u, size_t input_size, Normalized* result) {
   text.append(tbuf, at);
   to_input.insert(to_input.end(), mbuf, mbuf + at);
   to_input.push_back(static_cast<uint32_t>(input_size));
-  // Fill begin/end of the notes (offsets into the normalised text).
-  for (auto& note : result->notes) {
-    const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
-    auto lo = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, sb);
-    auto hi = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, se);
-    note.mutable_span()->set_begin(static_cast<uint32_t>(lo - result->to_input.begin()));
-    note.mutable_span()->set_end(static_cast<uint32_t>(hi - result->to_input.begin()));
-  }
+  return mojibake;
 }
 
 const CharBits* FastCharBits() {
@@ -966,8 +1024,6 @@ const CharBits* FastCharBits() {
   }();
   return bits;
 }
-
-constexpr int kAstral = 1 << 16;  // FastReadUnits: a character beyond the BMP
 
 // ReadUnits, also ORing into *seen the FastCharBits of every character read
 // (kAstral for one beyond the BMP).
@@ -1162,39 +1218,6 @@ void FastCollapseCjkSpaces(Units* units) {
   in.resize(w);
 }
 
-// False when DetectMojibake finds nothing in u: no U+FFFD, no '?' after an
-// ideograph and before no break, no run of three unlikely characters with
-// a very unlikely one, no character beyond the BMP.
-bool MayHoldMojibake(const Units& u, const CharBits* bits) {
-  const size_t n = u.size();
-  int run = 0;  // unlikely characters in a row up to here
-  bool hard = false;
-  for (size_t k = 0; k < n; ++k) {
-    const UChar32 c = u[k].c;
-    if (c < 0x80) {
-      if (c == '?' && k > 0 && k + 1 < n && IsIdeograph(u[k - 1].c)) {
-        const UChar32 next = u[k + 1].c;
-        if (!(next == '\n' || next == ' ' || next == 0x3002 || next == ',' || next == 0x3001)) {
-          return true;
-        }
-      }
-      run = 0;
-      hard = false;
-      continue;
-    }
-    if (c >= 0x10000 || c == 0xFFFD) return true;
-    const CharBits b = bits[c];
-    if (b & kRare) {
-      hard = hard || (b & kHard);
-      if (++run >= 3 && hard) return true;
-    } else {
-      run = 0;
-      hard = false;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 namespace internal {
@@ -1207,7 +1230,8 @@ Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& o
   if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
-  WriteNormalized(u, utf8.size(), &result);
+  WriteText<false>(u, false, nullptr, 0, utf8.size(), &result);
+  FillNoteSpans(&result);
   return result;
 }
 
@@ -1225,11 +1249,13 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   if (options.to_simplified && (seen & kT2s)) {
     u = FastToSimplified(std::move(u), bits, &result.traditional_chars, &seen);
   }
-  if (options.collapse_cjk_spaces && (seen & kSpace)) FastCollapseCjkSpaces(&u);
-  if ((seen & (kMark | kRare | kAstral)) && MayHoldMojibake(u, bits)) {
+  // Spaces collapsed while writing; the notes from the written characters.
+  const bool collapse = options.collapse_cjk_spaces && (seen & kSpace);
+  if (WriteText<true>(u, collapse, bits, seen, utf8.size(), &result)) {
+    if (collapse) FastCollapseCjkSpaces(&u);
     DetectMojibake(u, &result.notes);
+    FillNoteSpans(&result);
   }
-  WriteNormalized(u, utf8.size(), &result);
   return result;
 }
 
