@@ -1027,7 +1027,8 @@ const CharBits* FastCharBits() {
 
 // ReadUnits, also ORing into *seen the FastCharBits of every character read
 // (kAstral for one beyond the BMP).
-Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen) {
+Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen,
+                    std::vector<uint32_t>* touched) {
   Units u;
   u.reserve(in.size());
   const auto* p = reinterpret_cast<const uint8_t*>(in.data());
@@ -1041,7 +1042,7 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen) {
     if (b < 0x80) {
       c = b;
       len = 1;
-    } else if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n &&
+    } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && i + 2 < n &&
                ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
       // Three bytes with no overlong or surrogate reading (all of CJK).
       c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
@@ -1053,6 +1054,7 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen) {
     if (len != 0) {
       const CharBits cb = bits[c];
       if (!(cb & kSpecialRead)) {  // a well-formed character kept as it is
+        if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(u.size()));
         u.push_back(Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
         acc |= cb;
         i += len;
@@ -1061,8 +1063,10 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen) {
     }
     Unit unit;
     if (ReadOtherUnit(p, &i, n, &unit)) {
+      const int cb = unit.c < 0x10000 ? bits[unit.c] : kAstral;
+      if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(u.size()));
       u.push_back(unit);
-      acc |= unit.c < 0x10000 ? bits[unit.c] : kAstral;
+      acc |= cb;
     }
   }
   *seen = acc;
@@ -1070,9 +1074,10 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen) {
 }
 
 // ApplyNfkc when every character is its own segment (none lacks a boundary
-// before it) and all are in the BMP: each mapped alone, one-to-one mappings
-// in place; otherwise ApplyNfkc itself.
-Units FastNfkc(Units u, const CharBits* bits, int* seen) {
+// before it) and all are in the BMP: each of `touched` (the characters with
+// kNfkcTouch, in order) mapped alone, one-to-one mappings in place;
+// otherwise ApplyNfkc itself.
+Units FastNfkc(Units u, const CharBits* bits, const std::vector<uint32_t>& touched, int* seen) {
   if (!(*seen & (kNfkcTouch | kNoBoundary | kAstral))) return u;
   NfkcProperties* props = Nfkc();
   UErrorCode status = U_ZERO_ERROR;
@@ -1084,9 +1089,8 @@ Units FastNfkc(Units u, const CharBits* bits, int* seen) {
     return u;
   }
   std::vector<size_t> multi;  // characters NFKC maps to several
-  for (size_t k = 0; k < u.size(); ++k) {
+  for (const uint32_t k : touched) {
     const UChar32 c = u[k].c;
-    if (c < 0x80 || !(bits[c] & kNfkcTouch)) continue;
     const UChar32 m = props->SingleMapping(c);
     if (m >= 0) {
       u[k].c = m == 0x3000 ? ' ' : m;
@@ -1243,8 +1247,9 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   // What the characters read (and those stages wrote) may need: a stage
   // whose trigger no character has leaves the text as it is.
   int seen = 0;
-  Units u = FastReadUnits(utf8, bits, &seen);
-  u = FastNfkc(std::move(u), bits, &seen);
+  std::vector<uint32_t> touched;  // the characters NFKC may change
+  Units u = FastReadUnits(utf8, bits, &seen, &touched);
+  u = FastNfkc(std::move(u), bits, touched, &seen);
   if (options.strip_pinyin && (seen & kOpen)) FastStripPinyin(&u);
   if (options.to_simplified && (seen & kT2s)) {
     u = FastToSimplified(std::move(u), bits, &result.traditional_chars, &seen);

@@ -5,6 +5,9 @@
 // breaks, controls, compatibility characters, combining marks, supplementary
 // characters and garbled runs, it must give exactly what the general
 // stage-by-stage form gives: text, offsets, count and notes.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -108,6 +111,25 @@ TEST(NormalizeTextFast, AsTheGeneralFormOnLongGeneratedText) {
     for (int k = 0; k < 30; ++k) doc += docs.Next();
     ASSERT_EQ(Dump(NormalizeText(doc)), Dump(internal::NormalizeTextGeneral(doc)))
         << "round " << round << ": " << doc;
+  }
+}
+
+// The sample documents, whole and cut at every 97th byte (starting inside
+// characters, lines and readings).
+TEST(NormalizeTextFast, AsTheGeneralFormOnTheSeedsAndTheirPieces) {
+  const std::filesystem::path dir = XXGK_SOURCE_DIR "/../shared/corpus/seeds";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no seeds at " << dir;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string doc = ss.str();
+    ASSERT_EQ(Dump(NormalizeText(doc)), Dump(internal::NormalizeTextGeneral(doc))) << entry.path();
+    for (size_t at = 0; at < doc.size(); at += 97) {
+      const std::string piece = doc.substr(at, 400);
+      ASSERT_EQ(Dump(NormalizeText(piece)), Dump(internal::NormalizeTextGeneral(piece)))
+          << entry.path() << " at " << at;
+    }
   }
 }
 
