@@ -875,14 +875,36 @@ void FillNoteSpans(Normalized* result) {
   }
 }
 
+// Signs of mojibake among the characters written (see WriteText).
+struct MojibakeSigns {
+  size_t last_rare = 0;  // 1 + the index (among those written) of the last unlikely one
+  int run = 0;           // unlikely characters in a row up to it
+  bool hard = false;     // a very unlikely one among them
+  bool found = false;
+
+  // Character number `kept` (counting from 1) is c, above ASCII, with bits b.
+  void Add(size_t kept, UChar32 c, CharBits b) {
+    if (c >= 0x10000 || (b & kMark)) found = true;
+    if (c >= 0x10000 || !(b & kRare)) return;
+    if (last_rare + 1 != kept) {
+      run = 0;
+      hard = false;
+    }
+    last_rare = kept;
+    hard = hard || (b & kHard);
+    if (++run >= 3 && hard) found = true;
+  }
+};
+
 // The text and offset map of u (as AppendUtf8 would append each character).
 // kFast: with `collapse`, without the spaces CollapseCjkSpaces would drop
 // (u itself stays as it is); returns whether DetectMojibake may find
 // something in the characters written: a U+FFFD, a '?' after an ideograph,
 // three unlikely characters in a row with a very unlikely one, a character
-// beyond the BMP. Without kFast: u as it is, and true.
-template <bool kFast>
-bool WriteText(const Units& u, bool collapse, const CharBits* bits, int seen, size_t input_size,
+// beyond the BMP (kTrack: looked for; without, there is none). Without
+// kFast: u as it is, and true.
+template <bool kFast, bool kTrack>
+bool WriteText(const Units& u, bool collapse, const CharBits* bits, size_t input_size,
                Normalized* result) {
   // Written into small buffers appended chunk by chunk, so that neither the
   // text nor the map is filled with zeros first.
@@ -897,27 +919,8 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, int seen, si
   uint32_t mbuf[kChunk + 4];
   size_t at = 0;
   UChar32 prev = -1;  // the last character written
-  int run = 0;        // unlikely characters in a row up to here
-  bool hard = false;  // a very unlikely one among them
-  bool mojibake = !kFast;
-  // No character read or written by a stage has a mojibake sign: no checks.
-  const bool track = kFast && (seen & (kMark | kRare | kAstral));
-  // The mojibake signs of a character above ASCII.
-  auto sign = [&](UChar32 c) {
-    if (c >= 0x10000) {
-      mojibake = true;
-      return;
-    }
-    const CharBits b = bits[c];
-    if (b & kMark) mojibake = true;
-    if (b & kRare) {
-      hard = hard || (b & kHard);
-      if (++run >= 3 && hard) mojibake = true;
-    } else {
-      run = 0;
-      hard = false;
-    }
-  };
+  size_t kept = 0;    // characters written
+  MojibakeSigns signs;
   const size_t n = u.size();
   for (size_t i = 0; i < n; ++i) {
     const Unit& unit = u[i];
@@ -928,20 +931,13 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, int seen, si
             SpaceBetweenIsArtefact(prev, u[i + 1].c)) {
           continue;
         }
-        if (c == '?' && prev >= 0 && IsIdeograph(prev)) mojibake = true;
-        run = 0;
-        hard = false;
+        if (kTrack && c == '?' && prev >= 0 && IsIdeograph(prev)) signs.found = true;
       }
       tbuf[at] = static_cast<char>(c);
       mbuf[at++] = unit.begin;
     } else if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
-      if constexpr (kFast) {
-        if (track && (bits[c] & (kMark | kRare))) {
-          sign(c);
-        } else {
-          run = 0;
-          hard = false;
-        }
+      if constexpr (kTrack) {
+        if (bits[c] & (kMark | kRare)) signs.Add(kept + 1, c, bits[c]);
       }
       // The three bytes as one little-endian word (tbuf has room for a fourth).
       const uint32_t bytes = 0x8080E0u | static_cast<uint32_t>(c >> 12) |
@@ -951,14 +947,15 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, int seen, si
       mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin;
       at += 3;
     } else {
-      if constexpr (kFast) {
-        if (track) sign(c);
-      }
+      if constexpr (kTrack) signs.Add(kept + 1, c, c < 0x10000 ? bits[c] : 0);
       const size_t len = WriteUtf8(tbuf + at, c);
       for (size_t k = 0; k < len; ++k) mbuf[at + k] = unit.begin;
       at += len;
     }
-    prev = c;
+    if constexpr (kFast) {
+      prev = c;
+      ++kept;
+    }
     if (at >= kChunk) {
       text.append(tbuf, at);
       to_input.insert(to_input.end(), mbuf, mbuf + at);
@@ -968,7 +965,7 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, int seen, si
   text.append(tbuf, at);
   to_input.insert(to_input.end(), mbuf, mbuf + at);
   to_input.push_back(static_cast<uint32_t>(input_size));
-  return mojibake;
+  return !kFast || signs.found;
 }
 
 const CharBits* FastCharBits() {
@@ -1234,7 +1231,7 @@ Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& o
   if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
-  WriteText<false>(u, false, nullptr, 0, utf8.size(), &result);
+  WriteText<false, false>(u, false, nullptr, utf8.size(), &result);
   FillNoteSpans(&result);
   return result;
 }
@@ -1256,7 +1253,11 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   }
   // Spaces collapsed while writing; the notes from the written characters.
   const bool collapse = options.collapse_cjk_spaces && (seen & kSpace);
-  if (WriteText<true>(u, collapse, bits, seen, utf8.size(), &result)) {
+  // No character read or written by a stage has a mojibake sign: no checks.
+  const bool written = (seen & (kMark | kRare | kAstral))
+                           ? WriteText<true, true>(u, collapse, bits, utf8.size(), &result)
+                           : WriteText<true, false>(u, collapse, bits, utf8.size(), &result);
+  if (written) {
     if (collapse) FastCollapseCjkSpaces(&u);
     DetectMojibake(u, &result.notes);
     FillNoteSpans(&result);
