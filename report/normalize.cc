@@ -17,8 +17,11 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -43,7 +46,23 @@ struct Unit {
   uint32_t begin;  // input byte offset, inclusive
   uint32_t end;    // exclusive
 };
-using Units = std::vector<Unit>;
+// An allocator whose value-less construct leaves a trivial element as it is:
+// resize() then reserves room to write into without filling it first.
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T> {
+  DefaultInitAllocator() = default;
+  template <typename U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}  // NOLINT: rebinding
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using Units = std::vector<Unit, DefaultInitAllocator<Unit>>;
 
 bool IsIdeograph(UChar32 c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
@@ -1027,7 +1046,8 @@ const CharBits* FastCharBits() {
 Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen,
                     std::vector<uint32_t>* touched) {
   Units u;
-  u.reserve(in.size());
+  u.resize(in.size());  // no fill (DefaultInitAllocator); cut to size below
+  Unit* w = u.data();
   const auto* p = reinterpret_cast<const uint8_t*>(in.data());
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(in.size());
@@ -1051,21 +1071,25 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen,
     if (len != 0) {
       const CharBits cb = bits[c];
       if (!(cb & kSpecialRead)) {  // a well-formed character kept as it is
-        if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(u.size()));
-        u.push_back(Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)});
+        if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(w - u.data()));
+        *w++ = Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)};
         acc |= cb;
         i += len;
         continue;
       }
     }
     Unit unit;
-    if (ReadOtherUnit(p, &i, n, &unit)) {
+    int32_t next = i;
+    const bool kept = ReadOtherUnit(p, &next, n, &unit);
+    i = next;
+    if (kept) {
       const int cb = unit.c < 0x10000 ? bits[unit.c] : kAstral;
-      if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(u.size()));
-      u.push_back(unit);
+      if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(w - u.data()));
+      *w++ = unit;
       acc |= cb;
     }
   }
+  u.resize(static_cast<size_t>(w - u.data()));
   *seen = acc;
   return u;
 }
