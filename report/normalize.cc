@@ -1043,8 +1043,19 @@ const CharBits* FastCharBits() {
 
 // ReadUnits, also ORing into *seen the FastCharBits of every character read
 // (kAstral for one beyond the BMP).
-Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen,
-                    std::vector<uint32_t>* touched) {
+// Where the characters a stage looks at stand, in order (indexes into Units).
+struct Positions {
+  std::vector<uint32_t> nfkc;   // kNfkcTouch
+  std::vector<uint32_t> opens;  // '(' (when opens_known)
+  bool opens_known = true;
+
+  void Note(int bits, size_t at) {
+    if (bits & kNfkcTouch) nfkc.push_back(static_cast<uint32_t>(at));
+    if (bits & kOpen) opens.push_back(static_cast<uint32_t>(at));
+  }
+};
+
+Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen, Positions* at) {
   Units u;
   u.resize(in.size());  // no fill (DefaultInitAllocator); cut to size below
   Unit* w = u.data();
@@ -1071,7 +1082,7 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen,
     if (len != 0) {
       const CharBits cb = bits[c];
       if (!(cb & kSpecialRead)) {  // a well-formed character kept as it is
-        if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(w - u.data()));
+        if (cb & (kNfkcTouch | kOpen)) at->Note(cb, static_cast<size_t>(w - u.data()));
         *w++ = Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)};
         acc |= cb;
         i += len;
@@ -1084,7 +1095,7 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen,
     i = next;
     if (kept) {
       const int cb = unit.c < 0x10000 ? bits[unit.c] : kAstral;
-      if (cb & kNfkcTouch) touched->push_back(static_cast<uint32_t>(w - u.data()));
+      if (cb & (kNfkcTouch | kOpen)) at->Note(cb, static_cast<size_t>(w - u.data()));
       *w++ = unit;
       acc |= cb;
     }
@@ -1095,10 +1106,10 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen,
 }
 
 // ApplyNfkc when every character is its own segment (none lacks a boundary
-// before it) and all are in the BMP: each of `touched` (the characters with
-// kNfkcTouch, in order) mapped alone, one-to-one mappings in place;
-// otherwise ApplyNfkc itself.
-Units FastNfkc(Units u, const CharBits* bits, const std::vector<uint32_t>& touched, int* seen) {
+// before it) and all are in the BMP: each of at->nfkc mapped alone,
+// one-to-one mappings in place (at->opens then also lists the '(' made);
+// otherwise ApplyNfkc itself (and at->opens is no longer known).
+Units FastNfkc(Units u, const CharBits* bits, Positions* at, int* seen) {
   if (!(*seen & (kNfkcTouch | kNoBoundary | kAstral))) return u;
   NfkcProperties* props = Nfkc();
   UErrorCode status = U_ZERO_ERROR;
@@ -1107,21 +1118,30 @@ Units FastNfkc(Units u, const CharBits* bits, const std::vector<uint32_t>& touch
       (*seen & (kNoBoundary | kAstral))) {
     u = ApplyNfkc(std::move(u));
     *seen = ~0;  // anything may follow
+    at->opens_known = false;
     return u;
   }
   std::vector<size_t> multi;  // characters NFKC maps to several
-  for (const uint32_t k : touched) {
+  std::vector<uint32_t> opens;  // '(' made
+  for (const uint32_t k : at->nfkc) {
     const UChar32 c = u[k].c;
     const UChar32 m = props->SingleMapping(c);
     if (m >= 0) {
       u[k].c = m == 0x3000 ? ' ' : m;
       *seen |= u[k].c < 0x10000 ? bits[u[k].c] : kAstral;
+      if (u[k].c == '(') opens.push_back(k);
     } else {
       multi.push_back(k);
     }
   }
+  if (!opens.empty()) {
+    std::vector<uint32_t> all(at->opens.size() + opens.size());
+    std::merge(at->opens.begin(), at->opens.end(), opens.begin(), opens.end(), all.begin());
+    at->opens = std::move(all);
+  }
   if (multi.empty()) return u;
   *seen = ~0;  // anything may follow
+  at->opens_known = false;
   Units out;
   out.reserve(u.size() + 4 * multi.size());
   size_t from = 0;
@@ -1135,6 +1155,32 @@ Units FastNfkc(Units u, const CharBits* bits, const std::vector<uint32_t>& touch
 }
 
 // StripPinyin in place.
+// StripPinyin in place, visiting only the '(' listed in `opens` (in order):
+// the characters between the readings removed are moved down in blocks.
+void FastStripPinyinAt(Units* units, const std::vector<uint32_t>& opens) {
+  Units& in = *units;
+  const size_t n = in.size();
+  size_t w = 0;     // in[0, w) is the output so far
+  size_t from = 0;  // in[from, n) is still to be moved
+  for (const uint32_t i : opens) {
+    if (i < from || w + (i - from) == 0) continue;  // removed, or nothing before it
+    // The last character kept before in[i].
+    const UChar32 prev = i > from ? in[i - 1].c : in[w - 1].c;
+    const size_t close = ReadingEnd<true>(in, prev, i);
+    if (close == 0) continue;
+    if (w == from) {
+      w = i;
+    } else {
+      for (size_t k = from; k < i; ++k) in[w++] = in[k];
+    }
+    in[w - 1].end = std::max(in[w - 1].end, in[close].end);
+    from = close + 1;
+  }
+  if (w == from) return;
+  for (size_t k = from; k < n; ++k) in[w++] = in[k];
+  in.resize(w);
+}
+
 void FastStripPinyin(Units* units) {
   Units& in = *units;
   size_t w = 0;  // in[0, w) is the output so far
@@ -1268,10 +1314,16 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   // What the characters read (and those stages wrote) may need: a stage
   // whose trigger no character has leaves the text as it is.
   int seen = 0;
-  std::vector<uint32_t> touched;  // the characters NFKC may change
-  Units u = FastReadUnits(utf8, bits, &seen, &touched);
-  u = FastNfkc(std::move(u), bits, touched, &seen);
-  if (options.strip_pinyin && (seen & kOpen)) FastStripPinyin(&u);
+  Positions at;
+  Units u = FastReadUnits(utf8, bits, &seen, &at);
+  u = FastNfkc(std::move(u), bits, &at, &seen);
+  if (options.strip_pinyin && (seen & kOpen)) {
+    if (at.opens_known) {
+      FastStripPinyinAt(&u, at.opens);
+    } else {
+      FastStripPinyin(&u);
+    }
+  }
   if (options.to_simplified && (seen & kT2s)) {
     u = FastToSimplified(std::move(u), bits, &result.traditional_chars, &seen);
   }
