@@ -336,11 +336,21 @@ bool IsPinyinLetter(UChar32 c) {
   return (c >= 'a' && c <= 'z') || c == U'ü' || IsToneVowel(c);
 }
 
+// The neutral-tone particles a reading without tone marks may consist of.
+constexpr std::u32string_view kNeutralSyllables[] = {U"de", U"le", U"me", U"ma", U"ne",
+                                                     U"ba", U"zi", U"men", U"zhe"};
+
+bool IsNeutralSyllable(std::u32string_view syl) {
+  return std::find(std::begin(kNeutralSyllables), std::end(kNeutralSyllables), syl) !=
+         std::end(kNeutralSyllables);
+}
+
 // Is in[from, to) a pinyin reading: 1-4 lower-case syllables, with tone marks
-// (or neutral-tone particles only)?
-bool IsPinyinReading(const Units& in, size_t from, size_t to) {
-  static const std::vector<std::u32string> kNeutral = {U"de", U"le", U"me", U"ma", U"ne",
-                                                        U"ba", U"zi", U"men", U"zhe"};
+// (or neutral-tone particles only)? syllable(b, e, &tone, &neutral) reads the
+// syllable in[b, e) (no spaces): false when it is not one; sets tone when it
+// has a tone mark, neutral when it is a neutral-tone particle.
+template <typename Syllable>
+bool IsReadingOf(const Units& in, size_t from, size_t to, Syllable syllable) {
   if (from >= to) return false;
   bool tone = false;
   bool all_neutral = true;
@@ -351,19 +361,30 @@ bool IsPinyinReading(const Units& in, size_t from, size_t to) {
       ++k;
       continue;
     }
-    std::u32string syl;
-    while (k < to && in[k].c != ' ') {
-      if (!IsPinyinLetter(in[k].c)) return false;
-      if (IsToneVowel(in[k].c)) tone = true;
-      syl.push_back(static_cast<char32_t>(in[k].c));
-      ++k;
-    }
-    if (syl.size() > 6) return false;
-    if (std::find(kNeutral.begin(), kNeutral.end(), syl) == kNeutral.end()) all_neutral = false;
+    size_t e = k;
+    while (e < to && in[e].c != ' ') ++e;
+    bool neutral = false;
+    if (!syllable(k, e, &tone, &neutral)) return false;
+    all_neutral = all_neutral && neutral;
     ++syllables;
+    k = e;
   }
   if (syllables == 0 || syllables > 4) return false;
   return tone || all_neutral;
+}
+
+bool IsPinyinReading(const Units& in, size_t from, size_t to) {
+  return IsReadingOf(in, from, to, [&in](size_t b, size_t e, bool* tone, bool* neutral) {
+    std::u32string syl;
+    for (size_t k = b; k < e; ++k) {
+      if (!IsPinyinLetter(in[k].c)) return false;
+      if (IsToneVowel(in[k].c)) *tone = true;
+      syl.push_back(static_cast<char32_t>(in[k].c));
+    }
+    if (syl.size() > 6) return false;
+    *neutral = IsNeutralSyllable(syl);
+    return true;
+  });
 }
 
 // Per BMP code point, what the stages may do with it (FastCharBits, built
@@ -390,37 +411,20 @@ bool IsToneVowelFast(UChar32 c) {
 
 // IsPinyinReading without building strings.
 bool IsPinyinReadingFast(const Units& in, size_t from, size_t to) {
-  static constexpr std::u32string_view kNeutral[] = {U"de", U"le", U"me", U"ma", U"ne",
-                                                     U"ba", U"zi", U"men", U"zhe"};
-  if (from >= to) return false;
-  bool tone = false;
-  bool all_neutral = true;
-  int syllables = 0;
-  size_t k = from;
-  while (k < to) {
-    if (in[k].c == ' ') {
-      ++k;
-      continue;
-    }
+  return IsReadingOf(in, from, to, [&in](size_t b, size_t e, bool* tone, bool* neutral) {
+    if (e - b > 6) return false;
     char32_t syl[6];
-    size_t len = 0;
-    for (; k < to && in[k].c != ' '; ++k) {
+    for (size_t k = b; k < e; ++k) {
       const UChar32 c = in[k].c;
       if (!((c >= 'a' && c <= 'z') || c == U'ü')) {
         if (!IsToneVowelFast(c)) return false;
-        tone = true;
+        *tone = true;
       }
-      if (len == 6) return false;  // a seventh letter: too long for a syllable
-      syl[len++] = static_cast<char32_t>(c);
+      syl[k - b] = static_cast<char32_t>(c);
     }
-    const std::u32string_view v(syl, len);
-    if (std::find(std::begin(kNeutral), std::end(kNeutral), v) == std::end(kNeutral)) {
-      all_neutral = false;
-    }
-    ++syllables;
-  }
-  if (syllables == 0 || syllables > 4) return false;
-  return tone || all_neutral;
+    *neutral = IsNeutralSyllable(std::u32string_view(syl, e - b));
+    return true;
+  });
 }
 
 // The ')' closing a pinyin reading at the '(' in[i] glued after `prev` (the
