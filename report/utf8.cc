@@ -56,11 +56,15 @@ bool IsValidUtf8(std::string_view s) {
         i += ascii;
         continue;
       }
-      // Two three-byte characters (little-endian: the first byte lowest),
-      // neither with lead E0 or ED (whose second byte is restricted).
-      if ((w & 0x0000C0C0F0C0C0F0ULL) == 0x00008080E08080E0ULL &&
-          (((0x2001u >> (w & 0x0F)) | (0x2001u >> ((w >> 24) & 0x0F))) & 1) == 0) {
-        i += 6;
+      // One or two three-byte characters (little-endian: the first byte
+      // lowest), not with lead E0 or ED (whose second byte is restricted).
+      if ((w & 0xC0C0F0) == 0x8080E0 && ((0x2001u >> (w & 0x0F)) & 1) == 0) {
+        if ((w & 0xC0C0F0000000ULL) == 0x8080E0000000ULL &&
+            ((0x2001u >> ((w >> 24) & 0x0F)) & 1) == 0) {
+          i += 6;
+        } else {
+          i += 3;
+        }
         continue;
       }
     }
