@@ -518,6 +518,16 @@ struct T2sTables {
   std::vector<char16_t> bmp_value = std::vector<char16_t>(0x10000, 0);
   std::unordered_map<UChar32, std::vector<UChar32>> other_values;
   std::unordered_map<UChar32, std::vector<Phrase>> phrases;  // longest key first
+  // The phrases of a BMP first character without a hash lookup: a bit per
+  // second character (by its low six bits) some key of two or more has, and
+  // whether a one-character key is among them.
+  struct PhraseList {
+    const std::vector<Phrase>* list = nullptr;
+    uint64_t seconds = 0;
+    bool single = false;
+  };
+  std::vector<uint32_t> bmp_list = std::vector<uint32_t>(0x10000, 0);  // 1 + index in lists
+  std::vector<PhraseList> lists;
 };
 
 const T2sTables* T2sNativeTables() {
@@ -550,6 +560,14 @@ const T2sTables* T2sNativeTables() {
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
           return a.key.size() > b.key.size();
         });
+        if (first >= 0x10000) continue;
+        T2sTables::PhraseList index{&list};
+        for (const T2sTables::Phrase& phrase : list) {
+          if (phrase.key.size() == 1) index.single = true;
+          if (phrase.key.size() >= 2) index.seconds |= uint64_t{1} << (phrase.key[1] & 63);
+        }
+        t->lists.push_back(index);
+        t->bmp_list[first] = static_cast<uint32_t>(t->lists.size());
       }
       for (const auto& entry : *lexicons[1]) {
         const std::vector<UChar32> key = CodePoints(entry->Key());
@@ -592,11 +610,26 @@ void T2sNative(const T2sTables& t, const UChar32* in, size_t n, std::vector<UCha
       continue;
     }
     if (f & T2sTables::kPhraseStart) {
+      // Keys of two or more characters only where the next character is a
+      // possible second one.
+      const std::vector<T2sTables::Phrase>* list = nullptr;
+      bool longer = true, single = true;
+      if (c < 0x10000 && t.bmp_list[c] != 0) {
+        const T2sTables::PhraseList& index = t.lists[t.bmp_list[c] - 1];
+        list = index.list;
+        longer = i + 1 < n && ((index.seconds >> (in[i + 1] & 63)) & 1);
+        single = index.single;
+      } else {
+        list = &t.phrases.at(c);
+      }
       const T2sTables::Phrase* match = nullptr;
-      for (const auto& p : t.phrases.at(c)) {
-        if (p.key.size() <= n - i && std::equal(p.key.begin(), p.key.end(), in + i)) {
-          match = &p;
-          break;
+      if (longer || single) {
+        for (const auto& p : *list) {
+          if (!longer && p.key.size() > 1) continue;
+          if (p.key.size() <= n - i && std::equal(p.key.begin(), p.key.end(), in + i)) {
+            match = &p;
+            break;
+          }
         }
       }
       if (match != nullptr) {
