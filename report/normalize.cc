@@ -1437,9 +1437,10 @@ bool MayBePageChrome(absl::string_view line) {
   }
   // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
   // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
-  return (line.size() < 200 && absl::StrContains(line, "首页")) ||
-         absl::StrContains(line.substr(0, 18), "ICP备") ||
-         absl::StrContains(line.substr(0, 60), "公网安备");
+  const std::string_view text(line.data(), line.size());
+  return (text.size() < 200 && ContainsByLastByte(text, "首页")) ||
+         ContainsByLastByte(text.substr(0, 18), "ICP备") ||
+         ContainsByLastByte(text.substr(0, 60), "公网安备");
 }
 
 }  // namespace

@@ -76,5 +76,31 @@ TEST(IsValidUtf8, AgreesWithIcuOnEveryShortSequence) {
   }
 }
 
+// ContainsByLastByte is a find() that starts from memchr hits of the
+// needle's last byte: the same answer on generated haystacks and needles
+// (repeated bytes, needles at the ends, partial matches, empty strings).
+TEST(ContainsByLastByte, AgreesWithFindOnGeneratedText) {
+  class Words : public xxgk::testing::RandomText {
+   public:
+    explicit Words(uint32_t seed) : RandomText(seed) {}
+    std::string Next(int most) {
+      static const std::vector<std::string> kPieces = {
+          "首页", "首", "页", "ICP备", "ICP", "备", "公网安备", "公网", "安备", "a", "aa", " ",
+          "\xE9", "\xA6", "\x96", "政府", "首首页页", "x首页"};
+      std::string s;
+      const int n = Below(most + 1);
+      for (int k = 0; k < n; ++k) s += Pick(kPieces);
+      return s;
+    }
+  };
+  Words words(11);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string hay = words.Next(12);
+    const std::string needle = words.Next(2);
+    ASSERT_EQ(ContainsByLastByte(hay, needle), hay.find(needle) != std::string::npos)
+        << hay << " / " << needle;
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
