@@ -422,7 +422,8 @@ bool IsPinyinReadingFast(const Units& in, size_t from, size_t to) {
       }
       syl[k - b] = static_cast<char32_t>(c);
     }
-    *neutral = IsNeutralSyllable(std::u32string_view(syl, e - b));
+    // Once a tone mark is seen the reading no longer depends on particles.
+    *neutral = !*tone && IsNeutralSyllable(std::u32string_view(syl, e - b));
     return true;
   });
 }
