@@ -402,6 +402,7 @@ constexpr CharBits kSpecialRead = 128; // ReadOtherUnit changes or drops it (lin
 constexpr CharBits kOpen = 256;        // '(': may open a pinyin reading
 constexpr CharBits kSpace = 512;       // ' ': may be collapsed
 constexpr CharBits kMark = 1024;       // '?' or U+FFFD: may start a mojibake note
+constexpr CharBits kThreeBytes = 2048; // U+0800..U+FFFF but surrogates: three UTF-8 bytes
 const CharBits* FastCharBits();
 constexpr int kAstral = 1 << 16;  // beside the bits: a character beyond the BMP
 
@@ -992,9 +993,11 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, size_t input
       }
       tbuf[at] = static_cast<char>(c);
       mbuf[at++] = unit.begin;
-    } else if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
+    } else if (kFast ? static_cast<uint32_t>(c) < 0x10000 && (bits[c] & kThreeBytes)
+                     : c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
       if constexpr (kTrack) {
-        if (bits[c] & (kMark | kRare)) signs.Add(kept + 1, c, bits[c]);
+        const CharBits b = bits[c];
+        if (b & (kMark | kRare)) signs.Add(kept + 1, c, b);
       }
       // The three bytes as one little-endian word (tbuf has room for a fourth).
       const uint32_t bytes = 0x8080E0u | static_cast<uint32_t>(c >> 12) |
@@ -1050,6 +1053,7 @@ const CharBits* FastCharBits() {
       if (c == '(') b |= kOpen;
       if (c == ' ') b |= kSpace;
       if (c == '?' || c == 0xFFFD) b |= kMark;
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) b |= kThreeBytes;
       t[c] = b;
     }
     // A run of characters t2s converts is left as it is unless it holds a
