@@ -1372,10 +1372,11 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   // Spaces collapsed while writing; the notes from the written characters.
   const bool collapse = options.collapse_cjk_spaces && (seen & kSpace);
   // No character read or written by a stage has a mojibake sign: no checks.
-  const bool written = (seen & (kMark | kRare | kAstral))
-                           ? WriteText<true, true>(u, collapse, bits, utf8.size(), &result)
-                           : WriteText<true, false>(u, collapse, bits, utf8.size(), &result);
-  if (written) {
+  const bool mojibake_signs =
+      (seen & (kMark | kRare | kAstral))
+          ? WriteText<true, true>(u, collapse, bits, utf8.size(), &result)
+          : WriteText<true, false>(u, collapse, bits, utf8.size(), &result);
+  if (mojibake_signs) {
     if (collapse) FastCollapseCjkSpaces(&u);
     DetectMojibake(u, &result.notes);
     FillNoteSpans(&result);
