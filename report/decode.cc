@@ -17,6 +17,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -41,22 +42,6 @@ void RecordInvalid(const void* context, UConverterToUnicodeArgs* args,
   ctx->bad.push_back(BadSequence{length});
   *err = U_ZERO_ERROR;
   ucnv_cbToUWriteUChars(args, &kMarker, 1, 0, err);
-}
-
-bool IsValidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
 }
 
 // Canonical converter name for a declared charset; empty when unknown.

@@ -17,8 +17,11 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -28,6 +31,13 @@
 #include "report/gazetteer.h"
 
 namespace xxgk::report {
+namespace data {
+// The gazetteer's data (report/data/divisions.tsv, embedded): a
+// Gazetteer::Mentions match covers only characters it holds.
+extern const char kDivisionsTsv[];
+extern const std::size_t kDivisionsTsvSize;
+}  // namespace data
+
 namespace {
 
 // One character of the text being normalised, with the input bytes it came from.
@@ -36,7 +46,23 @@ struct Unit {
   uint32_t begin;  // input byte offset, inclusive
   uint32_t end;    // exclusive
 };
-using Units = std::vector<Unit>;
+// An allocator whose value-less construct leaves a trivial element as it is:
+// resize() then reserves room to write into without filling it first.
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T> {
+  DefaultInitAllocator() = default;
+  template <typename U>
+  DefaultInitAllocator(const DefaultInitAllocator<U>&) noexcept {}  // NOLINT: rebinding
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using Units = std::vector<Unit, DefaultInitAllocator<Unit>>;
 
 bool IsIdeograph(UChar32 c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
@@ -106,6 +132,24 @@ std::string UnitsToUtf8(const Units& u, size_t from, size_t to) {
   return s;
 }
 
+// Reads the character at p[*i] code point by code point (ill-formed bytes as
+// U+FFFD, line breaks unified) and advances *i; false for a dropped control.
+bool ReadOtherUnit(const uint8_t* p, int32_t* i, int32_t n, Unit* unit) {
+  const int32_t start = *i;
+  UChar32 c;
+  U8_NEXT(p, *i, n, c);
+  if (c < 0) c = 0xFFFD;
+  if (c == '\r') {
+    if (*i < n && p[*i] == '\n') ++*i;
+    c = '\n';
+  } else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+    c = '\n';
+  }
+  if (IsDroppedControl(c)) return false;
+  *unit = Unit{c, static_cast<uint32_t>(start), static_cast<uint32_t>(*i)};
+  return true;
+}
+
 // Stage 0: code points with their input offsets; line breaks unified, controls dropped.
 Units ReadUnits(std::string_view in) {
   Units u;
@@ -131,18 +175,8 @@ Units ReadUnits(std::string_view in) {
         continue;
       }
     }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) c = 0xFFFD;
-    if (c == '\r') {
-      if (i < n && p[i] == '\n') ++i;
-      c = '\n';
-    } else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85) {
-      c = '\n';
-    }
-    if (IsDroppedControl(c)) continue;
-    u.push_back(Unit{c, static_cast<uint32_t>(start), static_cast<uint32_t>(i)});
+    Unit unit;
+    if (ReadOtherUnit(p, &i, n, &unit)) u.push_back(unit);
   }
   return u;
 }
@@ -208,6 +242,24 @@ NfkcProperties* Nfkc() {
   return props;
 }
 
+// Appends the NFKC of the segment in[i, j) (U+3000 as a space), each
+// character with the input bytes of the whole segment.
+void AppendNfkcSegment(const icu::Normalizer2& nfkc, const Units& in, size_t i, size_t j,
+                       Units* out) {
+  icu::UnicodeString seg;
+  for (size_t k = i; k < j; ++k) seg.append(in[k].c);
+  UErrorCode s = U_ZERO_ERROR;
+  icu::UnicodeString norm = nfkc.normalize(seg, s);
+  if (U_FAILURE(s)) norm = seg;
+  const uint32_t b = in[i].begin, e = in[j - 1].end;
+  for (int32_t k = 0; k < norm.length();) {
+    UChar32 c = norm.char32At(k);
+    k += U16_LENGTH(c);
+    if (c == 0x3000) c = ' ';
+    out->push_back(Unit{c, b, e});
+  }
+}
+
 // Stage 1: NFKC, segment by segment so each output character keeps its source.
 Units ApplyNfkc(Units in) {
   UErrorCode status = U_ZERO_ERROR;
@@ -267,18 +319,7 @@ Units ApplyNfkc(Units in) {
         continue;
       }
     }
-    icu::UnicodeString seg;
-    for (size_t k = i; k < j; ++k) seg.append(in[k].c);
-    UErrorCode s = U_ZERO_ERROR;
-    icu::UnicodeString norm = nfkc->normalize(seg, s);
-    if (U_FAILURE(s)) norm = seg;
-    const uint32_t b = in[i].begin, e = in[j - 1].end;
-    for (int32_t k = 0; k < norm.length();) {
-      UChar32 c = norm.char32At(k);
-      k += U16_LENGTH(c);
-      if (c == 0x3000) c = ' ';
-      out.push_back(Unit{c, b, e});
-    }
+    AppendNfkcSegment(*nfkc, in, i, j, &out);
     i = j;
   }
   return out;
@@ -295,11 +336,21 @@ bool IsPinyinLetter(UChar32 c) {
   return (c >= 'a' && c <= 'z') || c == U'ü' || IsToneVowel(c);
 }
 
+// The neutral-tone particles a reading without tone marks may consist of.
+constexpr std::u32string_view kNeutralSyllables[] = {U"de", U"le", U"me", U"ma", U"ne",
+                                                     U"ba", U"zi", U"men", U"zhe"};
+
+bool IsNeutralSyllable(std::u32string_view syl) {
+  return std::find(std::begin(kNeutralSyllables), std::end(kNeutralSyllables), syl) !=
+         std::end(kNeutralSyllables);
+}
+
 // Is in[from, to) a pinyin reading: 1-4 lower-case syllables, with tone marks
-// (or neutral-tone particles only)?
-bool IsPinyinReading(const Units& in, size_t from, size_t to) {
-  static const std::vector<std::u32string> kNeutral = {U"de", U"le", U"me", U"ma", U"ne",
-                                                        U"ba", U"zi", U"men", U"zhe"};
+// (or neutral-tone particles only)? syllable(b, e, &tone, &neutral) reads the
+// syllable in[b, e) (no spaces): false when it is not one; sets tone when it
+// has a tone mark, neutral when it is a neutral-tone particle.
+template <typename Syllable>
+bool IsReadingOf(const Units& in, size_t from, size_t to, Syllable syllable) {
   if (from >= to) return false;
   bool tone = false;
   bool all_neutral = true;
@@ -310,40 +361,98 @@ bool IsPinyinReading(const Units& in, size_t from, size_t to) {
       ++k;
       continue;
     }
-    std::u32string syl;
-    while (k < to && in[k].c != ' ') {
-      if (!IsPinyinLetter(in[k].c)) return false;
-      if (IsToneVowel(in[k].c)) tone = true;
-      syl.push_back(static_cast<char32_t>(in[k].c));
-      ++k;
-    }
-    if (syl.size() > 6) return false;
-    if (std::find(kNeutral.begin(), kNeutral.end(), syl) == kNeutral.end()) all_neutral = false;
+    size_t e = k;
+    while (e < to && in[e].c != ' ') ++e;
+    bool neutral = false;
+    if (!syllable(k, e, &tone, &neutral)) return false;
+    all_neutral = all_neutral && neutral;
     ++syllables;
+    k = e;
   }
   if (syllables == 0 || syllables > 4) return false;
   return tone || all_neutral;
 }
 
+bool IsPinyinReading(const Units& in, size_t from, size_t to) {
+  return IsReadingOf(in, from, to, [&in](size_t b, size_t e, bool* tone, bool* neutral) {
+    std::u32string syl;
+    for (size_t k = b; k < e; ++k) {
+      if (!IsPinyinLetter(in[k].c)) return false;
+      if (IsToneVowel(in[k].c)) *tone = true;
+      syl.push_back(static_cast<char32_t>(in[k].c));
+    }
+    if (syl.size() > 6) return false;
+    *neutral = IsNeutralSyllable(syl);
+    return true;
+  });
+}
+
+// Per BMP code point, what the stages may do with it (FastCharBits, built
+// once): the fast path scans these bits and leaves alone what no stage can
+// change.
+using CharBits = uint16_t;
+constexpr CharBits kNfkcTouch = 1;     // neither ASCII nor NFKC-inert: NFKC may map it
+constexpr CharBits kNoBoundary = 2;    // no NFKC boundary before it: joins the segment before
+constexpr CharBits kT2s = 4;           // t2s may change it (see FastCharBits)
+constexpr CharBits kPlace = 8;         // in the gazetteer's data: may be part of a place name
+constexpr CharBits kRare = 16;         // an unlikely character (BmpRarity 1 or 2)
+constexpr CharBits kHard = 32;         // a very unlikely one (BmpRarity 2)
+constexpr CharBits kTone = 64;         // a tone-marked pinyin vowel (IsToneVowel)
+constexpr CharBits kSpecialRead = 128; // ReadOtherUnit changes or drops it (line breaks, controls)
+constexpr CharBits kOpen = 256;        // '(': may open a pinyin reading
+constexpr CharBits kSpace = 512;       // ' ': may be collapsed
+constexpr CharBits kMark = 1024;       // '?' or U+FFFD: may start a mojibake note
+constexpr CharBits kThreeBytes = 2048; // U+0800..U+FFFF but surrogates: three UTF-8 bytes
+const CharBits* FastCharBits();
+constexpr int kAstral = 1 << 16;  // beside the bits: a character beyond the BMP
+
+bool IsToneVowelFast(UChar32 c) {
+  return c >= 0xE0 && c <= 0x1E3F && (FastCharBits()[c] & kTone);
+}
+
+// IsPinyinReading without building strings.
+bool IsPinyinReadingFast(const Units& in, size_t from, size_t to) {
+  return IsReadingOf(in, from, to, [&in](size_t b, size_t e, bool* tone, bool* neutral) {
+    if (e - b > 6) return false;
+    char32_t syl[6];
+    for (size_t k = b; k < e; ++k) {
+      const UChar32 c = in[k].c;
+      if (!((c >= 'a' && c <= 'z') || c == U'ü')) {
+        if (!IsToneVowelFast(c)) return false;
+        *tone = true;
+      }
+      syl[k - b] = static_cast<char32_t>(c);
+    }
+    // Once a tone mark is seen the reading no longer depends on particles.
+    *neutral = !*tone && IsNeutralSyllable(std::u32string_view(syl, e - b));
+    return true;
+  });
+}
+
+// The ')' closing a pinyin reading at the '(' in[i] glued after `prev` (the
+// last character kept), or 0. kFast: with the table-driven reading test.
+template <bool kFast>
+size_t ReadingEnd(const Units& in, UChar32 prev, size_t i) {
+  size_t close = i + 1;
+  while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
+    ++close;
+  }
+  if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' && prev != '(' &&
+      (kFast ? IsPinyinReadingFast(in, i + 1, close) : IsPinyinReading(in, i + 1, close))) {
+    bool tone = false;
+    for (size_t k = i + 1; k < close; ++k) {
+      tone = tone || (kFast ? IsToneVowelFast(in[k].c) : IsToneVowel(in[k].c));
+    }
+    // Neutral-tone readings only after an ideograph; tone-marked ones also
+    // after garbled characters.
+    if (IsIdeograph(prev) || tone) return close;
+  }
+  return 0;
+}
+
 // Stage 2: pinyin readings glued after characters: 公開(kāi) → 公開.
 Units StripPinyin(Units in) {
-  // The ')' closing a reading at in[i] glued after `prev` (the last character
-  // kept), or 0.
-  auto reading_end = [&in](UChar32 prev, size_t i) -> size_t {
-    size_t close = i + 1;
-    while (close < in.size() && close - i <= 28 && in[close].c != ')' && in[close].c != '\n') {
-      ++close;
-    }
-    if (close < in.size() && in[close].c == ')' && prev != ' ' && prev != '\n' && prev != '(' &&
-        IsPinyinReading(in, i + 1, close)) {
-      bool tone = false;
-      for (size_t k = i + 1; k < close; ++k) tone = tone || IsToneVowel(in[k].c);
-      // Neutral-tone readings only after an ideograph; tone-marked ones also
-      // after garbled characters.
-      if (IsIdeograph(prev) || tone) return close;
-    }
-    return 0;
-  };
+  auto reading_end = [&in](UChar32 prev, size_t i) { return ReadingEnd<false>(in, prev, i); };
   // Up to the first reading, the output is the input.
   size_t first = 1;
   while (first < in.size() && !(in[first].c == '(' && reading_end(in[first - 1].c, first))) ++first;
@@ -411,6 +520,16 @@ struct T2sTables {
   std::vector<char16_t> bmp_value = std::vector<char16_t>(0x10000, 0);
   std::unordered_map<UChar32, std::vector<UChar32>> other_values;
   std::unordered_map<UChar32, std::vector<Phrase>> phrases;  // longest key first
+  // The phrases of a BMP first character without a hash lookup: a bit per
+  // second character (by its low six bits) some key of two or more has, and
+  // whether a one-character key is among them.
+  struct PhraseList {
+    const std::vector<Phrase>* list = nullptr;
+    uint64_t seconds = 0;
+    bool single = false;
+  };
+  std::vector<uint32_t> bmp_list = std::vector<uint32_t>(0x10000, 0);  // 1 + index in lists
+  std::vector<PhraseList> lists;
 };
 
 const T2sTables* T2sNativeTables() {
@@ -443,6 +562,14 @@ const T2sTables* T2sNativeTables() {
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
           return a.key.size() > b.key.size();
         });
+        if (first >= 0x10000) continue;
+        T2sTables::PhraseList index{&list};
+        for (const T2sTables::Phrase& phrase : list) {
+          if (phrase.key.size() == 1) index.single = true;
+          if (phrase.key.size() >= 2) index.seconds |= uint64_t{1} << (phrase.key[1] & 63);
+        }
+        t->lists.push_back(index);
+        t->bmp_list[first] = static_cast<uint32_t>(t->lists.size());
       }
       for (const auto& entry : *lexicons[1]) {
         const std::vector<UChar32> key = CodePoints(entry->Key());
@@ -485,11 +612,26 @@ void T2sNative(const T2sTables& t, const UChar32* in, size_t n, std::vector<UCha
       continue;
     }
     if (f & T2sTables::kPhraseStart) {
+      // Keys of two or more characters only where the next character is a
+      // possible second one.
+      const std::vector<T2sTables::Phrase>* list = nullptr;
+      bool longer = true, single = true;
+      if (c < 0x10000 && t.bmp_list[c] != 0) {
+        const T2sTables::PhraseList& index = t.lists[t.bmp_list[c] - 1];
+        list = index.list;
+        longer = i + 1 < n && ((index.seconds >> (in[i + 1] & 63)) & 1);
+        single = index.single;
+      } else {
+        list = &t.phrases.at(c);
+      }
       const T2sTables::Phrase* match = nullptr;
-      for (const auto& p : t.phrases.at(c)) {
-        if (p.key.size() <= n - i && std::equal(p.key.begin(), p.key.end(), in + i)) {
-          match = &p;
-          break;
+      if (longer || single) {
+        for (const auto& p : *list) {
+          if (!longer && p.key.size() > 1) continue;
+          if (p.key.size() <= n - i && std::equal(p.key.begin(), p.key.end(), in + i)) {
+            match = &p;
+            break;
+          }
         }
       }
       if (match != nullptr) {
@@ -600,21 +742,22 @@ Units ToSimplified(Units in, int* changed) {
   return out;
 }
 
+// Whether a single space between a and b (neither a space) is dropped.
+bool SpaceBetweenIsArtefact(UChar32 a, UChar32 b) {
+  const bool wa = IsWide(a), wb = IsWide(b);
+  // Around ASCII punctuation only on its inner side: "( 一 )" → "(一)",
+  // "情况 :" → "情况:", but "信息数 (不同…)" keeps its space.
+  const bool inner = (wa && IsAsciiCjkPunct(b) && b != '(') ||
+                     (wb && IsAsciiCjkPunct(a) && a != ')' && a != '?' && a != '!');
+  return (wa && wb) || inner;
+}
+
 // Stage 4: a single space between wide characters is a layout artefact.
 Units CollapseCjkSpaces(Units in) {
   // Is in[i] a space to drop, after `prev` (the last character kept)?
   auto drops = [&in](const Unit* prev, size_t i) {
-    if (in[i].c == ' ' && prev != nullptr && i + 1 < in.size() && in[i + 1].c != ' ' &&
-        prev->c != ' ') {
-      const UChar32 a = prev->c, b = in[i + 1].c;
-      const bool wa = IsWide(a), wb = IsWide(b);
-      // Around ASCII punctuation only on its inner side: "( 一 )" → "(一)",
-      // "情况 :" → "情况:", but "信息数 (不同…)" keeps its space.
-      const bool inner = (wa && IsAsciiCjkPunct(b) && b != '(') ||
-                         (wb && IsAsciiCjkPunct(a) && a != ')' && a != '?' && a != '!');
-      return (wa && wb) || inner;
-    }
-    return false;
+    return in[i].c == ' ' && prev != nullptr && i + 1 < in.size() && in[i + 1].c != ' ' &&
+           prev->c != ' ' && SpaceBetweenIsArtefact(prev->c, in[i + 1].c);
   };
   // Up to the first space dropped, the output is the input.
   size_t first = 0;
@@ -674,13 +817,9 @@ bool InGb2312(UChar32 c) {
   return c < 0x10000 && (*in_gb)[c];
 }
 
-// Stage 5: garbled runs (notes only; the text is left as it is). Text
-// mis-decoded (UTF-8 read as GBK and back) shows '?' glued to characters and
-// Latin letters, and characters outside everyday use.
-void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
-  const size_t n = u.size();
-  // 2 = outside GB2312 altogether, 1 = GB2312 level 2, 0 = common / not an ideograph.
-  // The same for every BMP code point, once.
+// 2 = outside GB2312 altogether (or private use), 1 = GB2312 level 2, 0 =
+// common / not an ideograph. The same for every BMP code point, once.
+const std::vector<char>& BmpRarity() {
   static const std::vector<char>* bmp_rarity = [] {
     auto* t = new std::vector<char>(0x10000, 0);
     for (UChar32 c = 0; c < 0x10000; ++c) {
@@ -692,6 +831,15 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
     }
     return t;
   }();
+  return *bmp_rarity;
+}
+
+// Stage 5: garbled runs (notes only; the text is left as it is). Text
+// mis-decoded (UTF-8 read as GBK and back) shows '?' glued to characters and
+// Latin letters, and characters outside everyday use.
+void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
+  const size_t n = u.size();
+  const std::vector<char>* bmp_rarity = &BmpRarity();
   std::vector<char> rare(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const UChar32 c = u[i].c;
@@ -773,9 +921,421 @@ void DetectMojibake(const Units& u, std::vector<xxgk::v1::ReadingNote>* notes) {
   }
 }
 
+
+// The begin/end of result->notes in the text (from their input offsets).
+void FillNoteSpans(Normalized* result) {
+  for (auto& note : result->notes) {
+    const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
+    auto lo = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, sb);
+    auto hi = std::lower_bound(result->to_input.begin(), result->to_input.end() - 1, se);
+    note.mutable_span()->set_begin(static_cast<uint32_t>(lo - result->to_input.begin()));
+    note.mutable_span()->set_end(static_cast<uint32_t>(hi - result->to_input.begin()));
+  }
+}
+
+// Signs of mojibake among the characters written (see WriteText).
+struct MojibakeSigns {
+  size_t last_rare = 0;  // 1 + the index (among those written) of the last unlikely one
+  int run = 0;           // unlikely characters in a row up to it
+  bool hard = false;     // a very unlikely one among them
+  bool found = false;
+
+  // Character number `kept` (counting from 1) is c, above ASCII, with bits b.
+  void Add(size_t kept, UChar32 c, CharBits b) {
+    if (c >= 0x10000 || (b & kMark)) found = true;
+    if (c >= 0x10000 || !(b & kRare)) return;
+    if (last_rare + 1 != kept) {
+      run = 0;
+      hard = false;
+    }
+    last_rare = kept;
+    hard = hard || (b & kHard);
+    if (++run >= 3 && hard) found = true;
+  }
+};
+
+// The text and offset map of u (as AppendUtf8 would append each character).
+// kFast: with `collapse`, without the spaces CollapseCjkSpaces would drop
+// (u itself stays as it is); returns whether DetectMojibake may find
+// something in the characters written: a U+FFFD, a '?' after an ideograph,
+// three unlikely characters in a row with a very unlikely one, a character
+// beyond the BMP (kTrack: looked for; without, there is none). Without
+// kFast: u as it is, and true.
+template <bool kFast, bool kTrack>
+bool WriteText(const Units& u, bool collapse, const CharBits* bits, size_t input_size,
+               Normalized* result) {
+  // Written into small buffers appended chunk by chunk, so that neither the
+  // text nor the map is filled with zeros first.
+  std::string& text = result->text;
+  std::vector<uint32_t>& to_input = result->to_input;
+  text.clear();
+  to_input.clear();
+  text.reserve(3 * u.size());
+  to_input.reserve(3 * u.size() + 1);
+  constexpr size_t kChunk = 240;
+  char tbuf[kChunk + 4];
+  uint32_t mbuf[kChunk + 4];
+  size_t at = 0;
+  UChar32 prev = -1;  // the last character written
+  size_t kept = 0;    // characters written
+  MojibakeSigns signs;
+  const size_t n = u.size();
+  for (size_t i = 0; i < n; ++i) {
+    const Unit& unit = u[i];
+    const UChar32 c = unit.c;
+    if (c >= 0 && c < 0x80) {
+      if constexpr (kFast) {
+        if (c == ' ' && collapse && prev >= 0 && prev != ' ' && i + 1 < n && u[i + 1].c != ' ' &&
+            SpaceBetweenIsArtefact(prev, u[i + 1].c)) {
+          continue;
+        }
+        if (kTrack && c == '?' && prev >= 0 && IsIdeograph(prev)) signs.found = true;
+      }
+      tbuf[at] = static_cast<char>(c);
+      mbuf[at++] = unit.begin;
+    } else if (kFast ? static_cast<uint32_t>(c) < 0x10000 && (bits[c] & kThreeBytes)
+                     : c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
+      if constexpr (kTrack) {
+        const CharBits b = bits[c];
+        if (b & (kMark | kRare)) signs.Add(kept + 1, c, b);
+      }
+      // The three bytes as one little-endian word (tbuf has room for a fourth).
+      const uint32_t bytes = 0x8080E0u | static_cast<uint32_t>(c >> 12) |
+                             (static_cast<uint32_t>((c >> 6) & 0x3F) << 8) |
+                             (static_cast<uint32_t>(c & 0x3F) << 16);
+      std::memcpy(tbuf + at, &bytes, 4);
+      mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin;
+      at += 3;
+    } else {
+      if constexpr (kTrack) signs.Add(kept + 1, c, c < 0x10000 ? bits[c] : 0);
+      const size_t len = WriteUtf8(tbuf + at, c);
+      for (size_t k = 0; k < len; ++k) mbuf[at + k] = unit.begin;
+      at += len;
+    }
+    if constexpr (kFast) {
+      prev = c;
+      ++kept;
+    }
+    if (at >= kChunk) {
+      text.append(tbuf, at);
+      to_input.insert(to_input.end(), mbuf, mbuf + at);
+      at = 0;
+    }
+  }
+  text.append(tbuf, at);
+  to_input.insert(to_input.end(), mbuf, mbuf + at);
+  to_input.push_back(static_cast<uint32_t>(input_size));
+  return !kFast || signs.found;
+}
+
+const CharBits* FastCharBits() {
+  static const CharBits* bits = [] {
+    auto* t = new CharBits[0x10000]();
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) nfkc = nullptr;
+    const T2sTables* t2s = T2sNativeTables();
+    const std::vector<char>& rarity = BmpRarity();
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      CharBits b = 0;
+      if (nfkc != nullptr) {
+        if (c >= 0x80 && !nfkc->isInert(c)) b |= kNfkcTouch;
+        if (!nfkc->hasBoundaryBefore(c)) b |= kNoBoundary;
+      }
+      if (t2s != nullptr && (t2s->flags[c] & T2sTables::kCharChanges)) b |= kT2s;
+      if (rarity[c] != 0) b |= kRare;
+      if (rarity[c] == 2) b |= kHard;
+      if (IsToneVowel(c)) b |= kTone;
+      if (c == '\r' || c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85 ||
+          IsDroppedControl(c)) {
+        b |= kSpecialRead;
+      }
+      if (c == '(') b |= kOpen;
+      if (c == ' ') b |= kSpace;
+      if (c == '?' || c == 0xFFFD) b |= kMark;
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) b |= kThreeBytes;
+      t[c] = b;
+    }
+    // A run of characters t2s converts is left as it is unless it holds a
+    // character TSCharacters changes or one a TSPhrases key holds where its
+    // value differs (any character of a key whose value is not as long):
+    // every phrase it matches otherwise maps to itself.
+    if (t2s != nullptr) {
+      auto mark = [t](UChar32 c) {
+        if (c >= 0 && c < 0x10000) t[c] |= kT2s;
+      };
+      for (const auto& [first, list] : t2s->phrases) {
+        for (const T2sTables::Phrase& phrase : list) {
+          for (size_t k = 0; k < phrase.key.size(); ++k) {
+            if (phrase.key.size() != phrase.value.size() || phrase.key[k] != phrase.value[k]) {
+              mark(phrase.key[k]);
+            }
+          }
+        }
+      }
+    }
+    const std::string_view tsv(data::kDivisionsTsv, data::kDivisionsTsvSize);
+    for (UChar32 c : CodePoints(tsv)) {
+      if (c >= 0 && c < 0x10000) t[c] |= kPlace;
+    }
+    return t;
+  }();
+  return bits;
+}
+
+// ReadUnits, also ORing into *seen the FastCharBits of every character read
+// (kAstral for one beyond the BMP).
+// Where the characters a stage looks at stand, in order (indexes into Units).
+struct Positions {
+  std::vector<uint32_t> nfkc;   // kNfkcTouch
+  std::vector<uint32_t> opens;  // '(' (when opens_known)
+  bool opens_known = true;
+
+  void Note(int bits, size_t at) {
+    if (bits & kNfkcTouch) nfkc.push_back(static_cast<uint32_t>(at));
+    if (bits & kOpen) opens.push_back(static_cast<uint32_t>(at));
+  }
+};
+
+Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen, Positions* at) {
+  Units u;
+  u.resize(in.size());  // no fill (DefaultInitAllocator); cut to size below
+  Unit* w = u.data();
+  const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(in.size());
+  int acc = 0;
+  while (i < n) {
+    const uint8_t b = p[i];
+    UChar32 c = -1;
+    int32_t len = 0;
+    if (b < 0x80) {
+      c = b;
+      len = 1;
+    } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && i + 2 < n &&
+               ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
+      // Three bytes with no overlong or surrogate reading (all of CJK).
+      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      len = 3;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] ^ 0x80) < 0x40) {
+      c = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      len = 2;
+    }
+    if (len != 0) {
+      const CharBits cb = bits[c];
+      if (!(cb & kSpecialRead)) {  // a well-formed character kept as it is
+        if (cb & (kNfkcTouch | kOpen)) at->Note(cb, static_cast<size_t>(w - u.data()));
+        *w++ = Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)};
+        acc |= cb;
+        i += len;
+        continue;
+      }
+    }
+    Unit unit;
+    int32_t next = i;
+    const bool kept = ReadOtherUnit(p, &next, n, &unit);
+    i = next;
+    if (kept) {
+      const int cb = unit.c < 0x10000 ? bits[unit.c] : kAstral;
+      if (cb & (kNfkcTouch | kOpen)) at->Note(cb, static_cast<size_t>(w - u.data()));
+      *w++ = unit;
+      acc |= cb;
+    }
+  }
+  u.resize(static_cast<size_t>(w - u.data()));
+  *seen = acc;
+  return u;
+}
+
+// ApplyNfkc when every character is its own segment (none lacks a boundary
+// before it) and all are in the BMP: each of at->nfkc mapped alone,
+// one-to-one mappings in place (at->opens then also lists the '(' made);
+// otherwise ApplyNfkc itself (and at->opens is no longer known).
+Units FastNfkc(Units u, const CharBits* bits, Positions* at, int* seen) {
+  if (!(*seen & (kNfkcTouch | kNoBoundary | kAstral))) return u;
+  NfkcProperties* props = Nfkc();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (props == nullptr || U_FAILURE(status) || nfkc == nullptr ||
+      (*seen & (kNoBoundary | kAstral))) {
+    u = ApplyNfkc(std::move(u));
+    *seen = ~0;  // anything may follow
+    at->opens_known = false;
+    return u;
+  }
+  std::vector<size_t> multi;  // characters NFKC maps to several
+  std::vector<uint32_t> opens;  // '(' made
+  for (const uint32_t k : at->nfkc) {
+    const UChar32 c = u[k].c;
+    const UChar32 m = props->SingleMapping(c);
+    if (m >= 0) {
+      u[k].c = m == 0x3000 ? ' ' : m;
+      *seen |= u[k].c < 0x10000 ? bits[u[k].c] : kAstral;
+      if (u[k].c == '(') opens.push_back(k);
+    } else {
+      multi.push_back(k);
+    }
+  }
+  if (!opens.empty()) {
+    std::vector<uint32_t> all(at->opens.size() + opens.size());
+    std::merge(at->opens.begin(), at->opens.end(), opens.begin(), opens.end(), all.begin());
+    at->opens = std::move(all);
+  }
+  if (multi.empty()) return u;
+  *seen = ~0;  // anything may follow
+  at->opens_known = false;
+  Units out;
+  out.reserve(u.size() + 4 * multi.size());
+  size_t from = 0;
+  for (size_t k : multi) {
+    out.insert(out.end(), u.begin() + from, u.begin() + k);
+    AppendNfkcSegment(*nfkc, u, k, k + 1, &out);
+    from = k + 1;
+  }
+  out.insert(out.end(), u.begin() + from, u.end());
+  return out;
+}
+
+// StripPinyin in place.
+// StripPinyin in place, visiting only the '(' listed in `opens` (in order):
+// the characters between the readings removed are moved down in blocks.
+void FastStripPinyinAt(Units* units, const std::vector<uint32_t>& opens) {
+  Units& in = *units;
+  const size_t n = in.size();
+  size_t w = 0;     // in[0, w) is the output so far
+  size_t from = 0;  // in[from, n) is still to be moved
+  for (const uint32_t i : opens) {
+    if (i < from || w + (i - from) == 0) continue;  // removed, or nothing before it
+    // The last character kept before in[i].
+    const UChar32 prev = i > from ? in[i - 1].c : in[w - 1].c;
+    const size_t close = ReadingEnd<true>(in, prev, i);
+    if (close == 0) continue;
+    if (w == from) {
+      w = i;
+    } else {
+      for (size_t k = from; k < i; ++k) in[w++] = in[k];
+    }
+    in[w - 1].end = std::max(in[w - 1].end, in[close].end);
+    from = close + 1;
+  }
+  if (w == from) return;
+  for (size_t k = from; k < n; ++k) in[w++] = in[k];
+  in.resize(w);
+}
+
+void FastStripPinyin(Units* units) {
+  Units& in = *units;
+  size_t w = 0;  // in[0, w) is the output so far
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i].c == '(' && w > 0) {
+      const size_t close = ReadingEnd<true>(in, in[w - 1].c, i);
+      if (close != 0) {
+        in[w - 1].end = std::max(in[w - 1].end, in[close].end);
+        i = close;
+        continue;
+      }
+    }
+    if (w != i) in[w] = in[i];
+    ++w;
+  }
+  in.resize(w);
+}
+
+// ToSimplified run by run, in place: a run t2s leaves as long as it was and
+// changes in no character of the gazetteer's data is converted here; any
+// other run (place names to keep, phrase mappings that change its length)
+// by ToSimplified itself.
+Units FastToSimplified(Units in, const CharBits* bits, int* changed, int* seen) {
+  const T2sTables* tables = T2sNativeTables();
+  if (tables == nullptr) {
+    *seen = ~0;
+    return ToSimplified(std::move(in), changed);
+  }
+  struct Splice {
+    size_t from, to;
+    Units units;
+  };
+  std::vector<Splice> splices;
+  std::vector<UChar32> run, cps;
+  const size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    if (!IsIdeograph(in[i].c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool any = false;  // a character t2s may change (beyond the BMP: any)
+    for (; j < n && in[j].c >= 0x80 && in[j].c != 0xFFFD; ++j) {
+      const UChar32 c = in[j].c;
+      any = any || c >= 0x10000 || (bits[c] & kT2s) != 0;
+    }
+    if (!any) {
+      i = j;
+      continue;
+    }
+    run.clear();
+    for (size_t k = i; k < j; ++k) run.push_back(in[k].c);
+    cps.clear();
+    T2sNative(*tables, run.data(), run.size(), &cps);
+    bool general = cps.size() != j - i;
+    for (size_t k = i; k < j && !general; ++k) {
+      const UChar32 c = in[k].c;
+      general = cps[k - i] != c && (c >= 0x10000 || (bits[c] & kPlace));
+    }
+    if (general) {
+      Units sub = ToSimplified(Units(in.begin() + i, in.begin() + j), changed);
+      *seen = ~0;
+      if (sub.size() == j - i) {
+        std::copy(sub.begin(), sub.end(), in.begin() + i);
+      } else {
+        splices.push_back(Splice{i, j, std::move(sub)});
+      }
+    } else {
+      for (size_t k = i; k < j; ++k) {
+        if (cps[k - i] != in[k].c) {
+          in[k].c = cps[k - i];
+          *seen |= in[k].c < 0x10000 ? bits[in[k].c] : kAstral;
+          ++*changed;
+        }
+      }
+    }
+    i = j;
+  }
+  if (splices.empty()) return in;
+  Units out;
+  out.reserve(in.size() + 8 * splices.size());
+  size_t from = 0;
+  for (Splice& s : splices) {
+    out.insert(out.end(), in.begin() + from, in.begin() + s.from);
+    out.insert(out.end(), s.units.begin(), s.units.end());
+    from = s.to;
+  }
+  out.insert(out.end(), in.begin() + from, in.end());
+  return out;
+}
+
+// CollapseCjkSpaces in place.
+void FastCollapseCjkSpaces(Units* units) {
+  Units& in = *units;
+  const size_t n = in.size();
+  size_t w = 0;  // in[0, w) is the output so far
+  for (size_t i = 0; i < n; ++i) {
+    if (in[i].c == ' ' && w > 0 && i + 1 < n && in[i + 1].c != ' ' && in[w - 1].c != ' ' &&
+        SpaceBetweenIsArtefact(in[w - 1].c, in[i + 1].c)) {
+      continue;
+    }
+    if (w != i) in[w] = in[i];
+    ++w;
+  }
+  in.resize(w);
+}
+
 }  // namespace
 
-Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
+namespace internal {
+
+Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& options) {
   Normalized result;
   Units u = ReadUnits(utf8);
   u = ApplyNfkc(std::move(u));
@@ -783,42 +1343,43 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
   if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
+  WriteText<false, false>(u, false, nullptr, utf8.size(), &result);
+  FillNoteSpans(&result);
+  return result;
+}
 
-  // Sized once, written in place, as AppendUtf8 would append.
-  size_t bytes = 0;
-  for (const Unit& unit : u) bytes += Utf8Length(unit.c);
-  result.text.resize(bytes);
-  result.to_input.resize(bytes + 1);
-  char* text = result.text.data();
-  uint32_t* to_input = result.to_input.data();
-  size_t at = 0;
-  for (const Unit& unit : u) {
-    const UChar32 c = unit.c;
-    if (c >= 0 && c < 0x80) {
-      text[at] = static_cast<char>(c);
-      to_input[at++] = unit.begin;
-      continue;
+}  // namespace internal
+
+Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
+  const CharBits* bits = FastCharBits();
+  Normalized result;
+  // What the characters read (and those stages wrote) may need: a stage
+  // whose trigger no character has leaves the text as it is.
+  int seen = 0;
+  Positions at;
+  Units u = FastReadUnits(utf8, bits, &seen, &at);
+  u = FastNfkc(std::move(u), bits, &at, &seen);
+  if (options.strip_pinyin && (seen & kOpen)) {
+    if (at.opens_known) {
+      FastStripPinyinAt(&u, at.opens);
+    } else {
+      FastStripPinyin(&u);
     }
-    if (c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
-      text[at] = static_cast<char>(0xE0 | (c >> 12));
-      text[at + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      text[at + 2] = static_cast<char>(0x80 | (c & 0x3F));
-      to_input[at] = to_input[at + 1] = to_input[at + 2] = unit.begin;
-      at += 3;
-      continue;
-    }
-    const size_t n = WriteUtf8(text + at, c);
-    for (size_t k = 0; k < n; ++k) to_input[at + k] = unit.begin;
-    at += n;
   }
-  result.to_input[bytes] = static_cast<uint32_t>(utf8.size());
-  // Fill begin/end of the notes (offsets into the normalised text).
-  for (auto& note : result.notes) {
-    const uint32_t sb = note.span().source_begin(), se = note.span().source_end();
-    auto lo = std::lower_bound(result.to_input.begin(), result.to_input.end() - 1, sb);
-    auto hi = std::lower_bound(result.to_input.begin(), result.to_input.end() - 1, se);
-    note.mutable_span()->set_begin(static_cast<uint32_t>(lo - result.to_input.begin()));
-    note.mutable_span()->set_end(static_cast<uint32_t>(hi - result.to_input.begin()));
+  if (options.to_simplified && (seen & kT2s)) {
+    u = FastToSimplified(std::move(u), bits, &result.traditional_chars, &seen);
+  }
+  // Spaces collapsed while writing; the notes from the written characters.
+  const bool collapse = options.collapse_cjk_spaces && (seen & kSpace);
+  // No character read or written by a stage has a mojibake sign: no checks.
+  const bool mojibake_signs =
+      (seen & (kMark | kRare | kAstral))
+          ? WriteText<true, true>(u, collapse, bits, utf8.size(), &result)
+          : WriteText<true, false>(u, collapse, bits, utf8.size(), &result);
+  if (mojibake_signs) {
+    if (collapse) FastCollapseCjkSpaces(&u);
+    DetectMojibake(u, &result.notes);
+    FillNoteSpans(&result);
   }
   return result;
 }
@@ -872,15 +1433,20 @@ bool MayBePageChrome(absl::string_view line) {
     for (absl::string_view start : kStarts) v->push_back(head(start.substr(0, 3)));
     return v;
   }();
+  // The line's own first three bytes, and first two for the starts that
+  // short (©), computed once.
+  const uint32_t head3 = head(rest.substr(0, 3)), head2 = head(rest.substr(0, 2));
   for (size_t k = 0; k < std::size(kStarts); ++k) {
-    const size_t n = std::min<size_t>(3, kStarts[k].size());
-    if (head(rest.substr(0, n)) == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
+    const size_t n = kStarts[k].size();
+    const uint32_t h = n >= 3 ? head3 : n == 2 ? head2 : head(rest.substr(0, n));
+    if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
   }
   // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
   // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
-  return (line.size() < 200 && absl::StrContains(line, "首页")) ||
-         absl::StrContains(line.substr(0, 18), "ICP备") ||
-         absl::StrContains(line.substr(0, 60), "公网安备");
+  const std::string_view text(line.data(), line.size());
+  return (text.size() < 200 && ContainsByLastByte(text, "首页")) ||
+         ContainsByLastByte(text.substr(0, 18), "ICP备") ||
+         ContainsByLastByte(text.substr(0, 60), "公网安备");
 }
 
 }  // namespace

@@ -40,6 +40,11 @@ bool IsPageChromeLine(std::string_view line);
 
 namespace internal {
 
+// NormalizeText stage by stage, each stage over every character. NormalizeText
+// scans per-character tables and runs a stage's general form only where it can
+// change something; normalize_test pins the two equal on generated text.
+Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& options = {});
+
 // Traditional → simplified exactly as OpenCC's t2s.json converts `utf8`:
 // with tables read once from its dictionaries (what NormalizeText uses), and
 // with OpenCC itself. Exposed for the test that pins their equivalence.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include "unicode/utf8.h"
 
@@ -36,6 +37,66 @@ size_t CountCodePoints(std::string_view s) {
     ++count;
   }
   return count;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int64_t n = static_cast<int64_t>(s.size());
+  int64_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const uint64_t high = w & 0x8080808080808080ULL;
+      if (high == 0) {  // eight ASCII bytes
+        i += 8;
+        continue;
+      }
+      if (const int ascii = __builtin_ctzll(high) >> 3; ascii != 0) {  // ASCII up to there
+        i += ascii;
+        continue;
+      }
+      // One or two three-byte characters (little-endian: the first byte
+      // lowest), not with lead E0 or ED (whose second byte is restricted).
+      if ((w & 0xC0C0F0) == 0x8080E0 && ((0x2001u >> (w & 0x0F)) & 1) == 0) {
+        if ((w & 0xC0C0F0000000ULL) == 0x8080E0000000ULL &&
+            ((0x2001u >> ((w >> 24) & 0x0F)) & 1) == 0) {
+          i += 6;
+        } else {
+          i += 3;
+        }
+        continue;
+      }
+    }
+    const uint8_t b = p[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    // Three bytes with lead E1..EC, EE, EF: any two continuation bytes.
+    if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n &&
+        ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
+      i += 3;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+bool ContainsByLastByte(std::string_view hay, std::string_view needle) {
+  const size_t m = needle.size();
+  if (m == 0) return true;
+  for (size_t from = m - 1; from < hay.size();) {
+    const void* hit = std::memchr(hay.data() + from, needle.back(), hay.size() - from);
+    if (hit == nullptr) return false;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
+    if (std::memcmp(hay.data() + at + 1 - m, needle.data(), m) == 0) return true;
+    from = at + 1;
+  }
+  return false;
 }
 
 std::vector<std::string> Utf8Chars(std::string_view s) {

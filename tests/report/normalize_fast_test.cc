@@ -1,0 +1,137 @@
+// NormalizeText takes per-character shortcuts (stages skipped where no
+// character can change, one-to-one changes made in place, t2s runs converted
+// directly unless they may hold a place name): on any mix of simplified and
+// traditional text, full-width forms, pinyin glosses, odd spaces and line
+// breaks, controls, compatibility characters, combining marks, supplementary
+// characters and garbled runs, it must give exactly what the general
+// stage-by-stage form gives: text, offsets, count and notes.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "report/normalize.h"
+#include "tests/report/random_text.h"
+
+namespace xxgk::report {
+namespace {
+
+class NormalizeDocs : public xxgk::testing::RandomText {
+ public:
+  explicit NormalizeDocs(uint32_t seed) : RandomText(seed) {}
+
+  std::string Next() {
+    std::string doc;
+    const int pieces = 1 + Below(60);
+    for (int k = 0; k < pieces; ++k) doc += Piece();
+    return doc;
+  }
+
+ private:
+  std::string Piece() {
+    static const std::vector<std::string> kSimplified = {
+        "政府信息公开", "工作年度报告", "本机关", "主动公开", "依申请公开", "行政复议",
+        "人民政府", "办公室", "咸阳市乾县", "乾安县", "威海市文登区", "一、", "(一)", "予以公开",
+        "共收到申请", "件", "年", "月", "日", "。", ",", "、", ":", "情况", "信息数"};
+    static const std::vector<std::string> kTraditional = {
+        "公開", "報告", "資訊", "條例", "國務院", "與", "這", "簡稱", "乾縣", "乾隆", "臺灣",
+        "計劃", "發佈", "鄉鎮", "縣", "區", "處理", "覆議", "後", "著", "於", "裡", "麵",
+        "鐘", "隻", "瀋陽", "乾坤", "頭髮", "髮型", "係", "聯繫", "彙報", "鬥", "崑山"};
+    static const std::vector<std::string> kPinyin = {
+        "(kāi)", "(bào)", "(jiǎn)", "(chēng)", "(de)", "(ma)", "(le)", "(men)", "(zhe)",
+        "(a)", "(kāi ", "(zhuāng)", "(zhuangg)", "( kāi)", "(lǜ)", "(nǚ)", "(ḿ)", "(ǹg)",
+        "(de le)", "(kāi bào jiǎn chēng)", "(kāi bào jiǎn chēng zhe)", "(Kāi)", "()", "(", ")",
+        "（kāi）", "(pdf)", "(http://www.example.gov.cn)", "(2021)"};
+    static const std::vector<std::string> kWidth = {
+        "１２", "（", "）", "：", "，", "；", "！", "？", "ＡＢ", "\u3000", "…", "……", "㎡", "㈠",
+        "①", "ﬁ", "™", "½", "\u00A0", "\u2002", "ｶﾞ", "\uFF9E", "가", "\u1100\u1161", "豈",
+        "\uF900", "\u2F00", "·", "—", "“", "”", "‘"};
+    static const std::vector<std::string> kOdd = {
+        " ", " ", "  ", "\n", "\r\n", "\r", "\t", "\f", "\v", "\x01", "\x7F", "\u200B",
+        "\uFEFF", "\u00AD", "\u2028", "\u2029", "\xC2\x85", "e\u0301", "\u0301", "a\u0308",
+        "\u0300", "?", "?", "é", "ü", "à", "ǎ"};
+    static const std::vector<std::string> kGarbled = {
+        "\xEF\xBF\xBD", "\xFF", "\xE5\x85", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+        "鍏?", "寮€", "鏀垮簻淇℃伅", "锟斤拷", "\uE000", "\uE123\uE456", "𠀀", "𪚥", "𝐀",
+        "\U0002F800", "鎴", "瑷", "亍", "丌", "兀", "丨", "乂", "乇", "亓", "嗀", "鼗", "?abc",
+        "?é", "a?b", "中?文", "政?x"};
+    static const std::vector<std::string> kAscii = {"abc", "ABC", "123", "2024", "x", "km",
+                                                    ".", ",", ":", ";", "!", "-", "/", "%"};
+    switch (Below(10)) {
+      case 0:
+      case 1:
+        return Pick(kSimplified);
+      case 2:
+      case 3:
+        return Pick(kTraditional);
+      case 4:
+        return Cat({Pick(kTraditional), Pick(kPinyin)});
+      case 5:
+        return Pick(kPinyin);
+      case 6:
+        return Pick(kWidth);
+      case 7:
+        return Pick(kOdd);
+      case 8:
+        return Pick(kGarbled);
+      default:
+        return Pick(kAscii);
+    }
+  }
+};
+
+std::string Dump(const Normalized& n) {
+  std::string out = n.text + "\n#" + std::to_string(n.traditional_chars) + "\n";
+  for (uint32_t at : n.to_input) out += std::to_string(at) + " ";
+  out += "\n";
+  for (const auto& note : n.notes) out += note.ShortDebugString() + "\n";
+  return out;
+}
+
+TEST(NormalizeTextFast, AsTheGeneralFormOnGeneratedText) {
+  NormalizeDocs docs(20260521);
+  for (int round = 0; round < 4000; ++round) {
+    const std::string doc = docs.Next();
+    NormalizeOptions options;
+    options.to_simplified = round % 7 != 3;
+    options.strip_pinyin = round % 5 != 2;
+    options.collapse_cjk_spaces = round % 9 != 4;
+    ASSERT_EQ(Dump(NormalizeText(doc, options)), Dump(internal::NormalizeTextGeneral(doc, options)))
+        << "round " << round << ": " << doc;
+  }
+}
+
+// Long documents: many runs, stages that change text far apart.
+TEST(NormalizeTextFast, AsTheGeneralFormOnLongGeneratedText) {
+  NormalizeDocs docs(7);
+  for (int round = 0; round < 60; ++round) {
+    std::string doc;
+    for (int k = 0; k < 30; ++k) doc += docs.Next();
+    ASSERT_EQ(Dump(NormalizeText(doc)), Dump(internal::NormalizeTextGeneral(doc)))
+        << "round " << round << ": " << doc;
+  }
+}
+
+// The sample documents, whole and cut at every 97th byte (starting inside
+// characters, lines and readings).
+TEST(NormalizeTextFast, AsTheGeneralFormOnTheSeedsAndTheirPieces) {
+  const std::filesystem::path dir = XXGK_SOURCE_DIR "/../shared/corpus/seeds";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no seeds at " << dir;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string doc = ss.str();
+    ASSERT_EQ(Dump(NormalizeText(doc)), Dump(internal::NormalizeTextGeneral(doc))) << entry.path();
+    for (size_t at = 0; at < doc.size(); at += 97) {
+      const std::string piece = doc.substr(at, 400);
+      ASSERT_EQ(Dump(NormalizeText(piece)), Dump(internal::NormalizeTextGeneral(piece)))
+          << entry.path() << " at " << at;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report
