@@ -51,17 +51,7 @@ bool Contains(absl::string_view hay, absl::string_view needle) {
   return false;
 }
 
-// The leftmost-first match of `re` in `s` as byte offsets. Only the overall
-// match is asked for, so RE2 finds it with its DFAs alone.
-bool FindFirst(const re2::RE2& re, absl::string_view s, size_t* b, size_t* e) {
-  re2::StringPiece m;
-  if (!re.Match(SP(s), 0, s.size(), RE2::UNANCHORED, &m, 1)) return false;
-  *b = m.data() - s.data();
-  *e = *b + m.size();
-  return true;
-}
-
-// FindFirst for a pattern every match of which holds an occurrence of
+// The leftmost-first match of `re` in `s` (byte offsets), for a pattern every match of which holds an occurrence of
 // `literal` with at most `before` bytes before it and `after` bytes after it,
 // and (unless `starts` is empty) begins with one of `starts` before that
 // occurrence. Each match then lies inside the window [occurrence - before,
@@ -219,7 +209,7 @@ struct Sentence {
 using LineStarts = std::vector<std::pair<size_t, uint32_t>>;
 
 bool IsTableLine(absl::string_view line) {
-  if (Contains(line, "|")) return true;
+  if (!line.empty() && memchr(line.data(), '|', line.size()) != nullptr) return true;
   // Flattened statistics rows: "2.政府网站公开政府信息数244" (no sentence punctuation).
   // The row pattern ends in a digit and whitespace: test that byte first.
   size_t n = line.size();
@@ -230,10 +220,8 @@ bool IsTableLine(absl::string_view line) {
 }
 
 bool IsHeadingLine(absl::string_view line) {
-  static const re2::RE2 kHeading(
-      R"(^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+\s*[、.]|第[一二三四五六七八九十]+[部分章节]))");
-  return line.size() <= 120 && !Contains(line, "。") &&
-         RE2::PartialMatch(SP(line), kHeading);
+  return line.size() <= 120 && internal::StartsLikeHeading(std::string_view(line.data(), line.size())) &&
+         !Contains(line, "。");
 }
 
 bool EndsSentence(absl::string_view line) {
@@ -266,27 +254,32 @@ void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::
     }
     start = end;
   };
-  // Bytes that may start a stop: "。" (E3 80 82) and ; ! ?
-  static constexpr std::array<bool, 256> kMayStop = [] {
-    std::array<bool, 256> t{};
-    t[0xE3] = t[';'] = t['!'] = t['?'] = true;
-    return t;
-  }();
+  // Stops: "。" (E3 80 82) and ; ! ?. Each is found by a memchr for its
+  // last byte (0x82, a continuation byte, for 。), the next one of each kept
+  // until passed; the nearest ends the sentence.
+  static constexpr char kStopLast[] = {'\x82', ';', '!', '?'};
   const size_t n = buffer.size();
-  for (size_t i = 0; i < n;) {
-    while (i < n && !kMayStop[static_cast<unsigned char>(buffer[i])]) ++i;
-    if (i >= n) break;
-    // Byte tests for "。" (E3 80 82) and ; ! ?
-    const char c = buffer[i];
-    size_t len = 0;
-    if (c == '\xE3' && i + 3 <= n && buffer[i + 1] == '\x80' && buffer[i + 2] == '\x82') len = 3;
-    else if (c == ';' || c == '!' || c == '?') len = 1;
-    if (len > 0) {
-      flush(i + len);
-      i += len;
-    } else {
-      ++i;
+  size_t next[4];
+  auto find_from = [&](int k, size_t from) {
+    if (from >= n) return n;
+    const void* hit = memchr(buffer.data() + from, kStopLast[k], n - from);
+    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - buffer.data());
+  };
+  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 0);
+  size_t i = 0;  // stops are looked for at or after byte i
+  while (true) {
+    int k = 0;
+    for (int j = 1; j < 4; ++j) {
+      if (next[j] < next[k]) k = j;
     }
+    const size_t q = next[k];
+    if (q >= n) break;
+    next[k] = find_from(k, q + 1);
+    if (k == 0) {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
+      if (q < i + 2 || buffer[q - 1] != '\x80' || buffer[q - 2] != '\xE3') continue;
+    }
+    flush(q + 1);
+    i = q + 1;
   }
   flush(buffer.size());
 }
@@ -553,13 +546,7 @@ const std::vector<Rule>& Rules() {
 }
 
 std::string ScopeOf(absl::string_view context) {
-  static const re2::RE2 kScope(R"((全[市区县镇乡省州旗盟]|本级|备案|[全本各][^\d,;。]{0,6}?系统))");
-  // The pattern is one group around the whole: the overall match is it.
-  size_t b = 0, e = 0;
-  if (!FindFirst(kScope, context, &b, &e)) return "";
-  const absl::string_view s = context.substr(b, e - b);
-  if (absl::EndsWith(s, "系统")) return "系统";
-  return std::string(s);
+  return internal::ScopeOf(std::string_view(context.data(), context.size()));
 }
 
 void SetSpan(const Sentence& sent, size_t b, size_t e, ProseFact* f) {
@@ -811,6 +798,113 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
 }
 
 }  // namespace
+
+namespace internal {
+namespace {
+
+bool IsReSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+bool At3(std::string_view s, size_t i, const char* ch) {
+  return i + 3 <= s.size() && s[i] == ch[0] && s[i + 1] == ch[1] && s[i + 2] == ch[2];
+}
+
+// Whether byte i starts one of 一二三四五六七八九十.
+bool NumeralAt(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return false;
+  for (const char* ch : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+    if (At3(s, i, ch)) return true;
+  }
+  return false;
+}
+
+// The length of the well-formed UTF-8 character at byte i; 0 when none.
+size_t CharLen(std::string_view s, size_t i) {
+  const unsigned char c = s[i];
+  size_t len = 0;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) len = 3;
+  else if (c >= 0xF0 && c <= 0xF4) len = 4;
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+}  // namespace
+
+bool StartsLikeHeading(std::string_view line) {
+  size_t i = 0;
+  const size_t n = line.size();
+  auto skip_space = [&](size_t j) {
+    while (j < n && IsReSpace(line[j])) ++j;
+    return j;
+  };
+  i = skip_space(i);
+  if (i >= n) return false;
+  auto numerals = [&](size_t j) {
+    while (NumeralAt(line, j)) j += 3;
+    return j;
+  };
+  auto comma_or_dot = [&](size_t j) { return j < n && (line[j] == '.' || At3(line, j, "、")); };
+  if (NumeralAt(line, i)) return comma_or_dot(skip_space(numerals(i)));
+  if (line[i] == '(') {
+    const size_t b = skip_space(i + 1);
+    const size_t e = numerals(b);
+    if (e == b) return false;
+    const size_t c = skip_space(e);
+    return c < n && line[c] == ')';
+  }
+  if (line[i] >= '0' && line[i] <= '9') {
+    size_t j = i;
+    while (j < n && line[j] >= '0' && line[j] <= '9') ++j;
+    return comma_or_dot(skip_space(j));
+  }
+  if (At3(line, i, "第")) {
+    const size_t e = numerals(i + 3);
+    if (e == i + 3) return false;
+    for (const char* ch : {"部", "分", "章", "节"}) {
+      if (At3(line, e, ch)) return true;
+    }
+  }
+  return false;
+}
+
+std::string ScopeOf(std::string_view context) {
+  const size_t n = context.size();
+  for (size_t i = 0; i + 3 <= n; ++i) {
+    const bool quan = At3(context, i, "全"), ben = !quan && At3(context, i, "本");
+    if (quan) {
+      for (const char* ch : {"市", "区", "县", "镇", "乡", "省", "州", "旗", "盟"}) {
+        if (At3(context, i + 3, ch)) return std::string(context.substr(i, 6));
+      }
+    } else if (ben) {
+      if (At3(context, i + 3, "级")) return "本级";
+    } else if (At3(context, i, "备")) {
+      if (At3(context, i + 3, "案")) return "备案";
+      continue;
+    } else if (!At3(context, i, "各")) {
+      continue;
+    }
+    // [全本各] then at most six characters other than a digit, ',', ';' or
+    // 。 (the fewest first), then 系统.
+    size_t j = i + 3;
+    for (int k = 0; k <= 6 && j < n; ++k) {
+      if (At3(context, j, "系") && At3(context, j + 3, "统")) return "系统";
+      if (k == 6) break;
+      const char c = context[j];
+      if ((c >= '0' && c <= '9') || c == ',' || c == ';' || At3(context, j, "。")) break;
+      const size_t len = CharLen(context, j);
+      if (len == 0) break;
+      j += len;
+    }
+  }
+  return "";
+}
+
+}  // namespace internal
 
 std::optional<std::string> ParseNumber(std::string_view text) {
   std::string s;
