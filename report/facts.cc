@@ -401,6 +401,8 @@ struct Rule {
   // Literals the pattern needs: at least one of each group. A clause
   // lacking a group cannot match, so the regex is not run on it.
   std::vector<std::vector<std::string>> needs;
+  // The same, each word as its index in NeedWords().
+  std::vector<std::vector<int>> need_ids;
   // Capture group indices (0 when the pattern has no such group).
   int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
       g_verb = 0;
@@ -429,6 +431,12 @@ bool HasChannelWord(absl::string_view clause) {
   return false;
 }
 
+// Every literal some rule needs, once (Rule::need_ids index it).
+std::vector<std::string>& NeedWords() {
+  static auto* words = new std::vector<std::string>;
+  return *words;
+}
+
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* rules = [] {
     auto* r = new std::vector<Rule>;
@@ -444,6 +452,16 @@ const std::vector<Rule>& Rules() {
       rule.accept = std::move(accept);
       rule.received_verb = received_verb;
       rule.needs = std::move(needs);
+      for (const auto& group : rule.needs) {
+        std::vector<int> ids;
+        for (const std::string& w : group) {
+          std::vector<std::string>& words = NeedWords();
+          auto it = std::find(words.begin(), words.end(), w);
+          if (it == words.end()) it = words.insert(words.end(), w);
+          ids.push_back(static_cast<int>(it - words.begin()));
+        }
+        rule.need_ids.push_back(std::move(ids));
+      }
       needs.clear();
       const auto& names = rule.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
@@ -594,31 +612,62 @@ bool MayHoldFigure(absl::string_view clause) {
     for (uint32_t u : kUnits) t[u & 0xFF] = true;
     return t;
   }();
-  // A unit at byte i >= 1 ends at byte q = i + 2 <= size - 1: skip to the
-  // next byte that may end one, then test the rest.
+  // A unit at byte i >= 1 ends at byte q = i + 2 <= size - 1.
   const size_t n = clause.size();
-  for (size_t q = 3; q < n; ++q) {
-    while (q < n && !kUnitLastByte[static_cast<unsigned char>(clause[q])]) ++q;
-    if (q >= n) break;
+  const char* d = clause.data();
+  auto unit_with_figure_ends_at = [&](size_t q) {
+    if (!kUnitLastByte[static_cast<unsigned char>(d[q])]) return false;
     const size_t i = q - 2;
-    const unsigned char lead = clause[i];
-    if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
-    const uint32_t ch = Code3(clause.data() + i);
+    const unsigned char lead = d[i];
+    if (lead < 0xE4 || lead > 0xE9) return false;  // every unit is a 3-byte ideograph
+    const uint32_t ch = Code3(d + i);
     bool unit = false;
     for (uint32_t u : kUnits) unit = unit || ch == u;
-    if (!unit) continue;
+    if (!unit) return false;
     size_t j = i;
-    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(clause[j - 1]))) --j;
-    if (j > 0 && EndsFigure(clause, j)) return true;
+    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(d[j - 1]))) --j;
+    return j > 0 && EndsFigure(clause, j);
+  };
+  // Sixteen candidate ends at a time: a lane is set where the byte and the
+  // one before it are the last two bytes of a unit; only blocks with a set
+  // lane are tested byte by byte.
+  typedef unsigned char Bytes16 __attribute__((vector_size(16)));
+  size_t q = 3;
+  for (; q + 16 <= n; q += 16) {
+    Bytes16 last, middle;
+    memcpy(&last, d + q, 16);
+    memcpy(&middle, d + q - 1, 16);
+    auto hit = (last == static_cast<unsigned char>(kUnits[0] & 0xFF)) &
+               (middle == static_cast<unsigned char>((kUnits[0] >> 8) & 0xFF));
+    for (size_t u = 1; u < std::size(kUnits); ++u) {
+      hit |= (last == static_cast<unsigned char>(kUnits[u] & 0xFF)) &
+             (middle == static_cast<unsigned char>((kUnits[u] >> 8) & 0xFF));
+    }
+    uint64_t lanes[2];
+    memcpy(lanes, &hit, 16);
+    if ((lanes[0] | lanes[1]) == 0) continue;
+    for (size_t k = q; k < q + 16; ++k) {
+      if (unit_with_figure_ends_at(k)) return true;
+    }
+  }
+  for (; q < n; ++q) {
+    if (unit_with_figure_ends_at(q)) return true;
   }
   return false;
 }
 
-bool HasNeeds(absl::string_view text, const std::vector<std::vector<std::string>>& needs) {
-  for (const auto& group : needs) {
+// Whether `text` holds one word of each of a rule's need groups; `known`
+// remembers, per word of NeedWords(), whether `text` holds it (-1: not yet
+// looked for), so words shared by rules are looked for once per clause.
+bool HasNeeds(absl::string_view text, const std::vector<std::vector<int>>& need_ids,
+              std::vector<signed char>* known) {
+  const std::vector<std::string>& words = NeedWords();
+  for (const auto& group : need_ids) {
     bool any = false;
-    for (const std::string& w : group) {
-      if (Contains(text, w)) {
+    for (int id : group) {
+      signed char& k = (*known)[static_cast<size_t>(id)];
+      if (k < 0) k = Contains(text, words[static_cast<size_t>(id)]) ? 1 : 0;
+      if (k == 1) {
         any = true;
         break;
       }
@@ -636,11 +685,14 @@ absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   const absl::string_view sentence = sent.s;
   std::vector<re2::StringPiece> g;
+  std::vector<signed char> known;
   for (const auto& [cb, ce] : Clauses(sent.s)) {
     const absl::string_view clause = sentence.substr(cb, ce - cb);
     if (!MayHoldFigure(clause)) continue;
-    for (const Rule& rule : Rules()) {
-      if (!HasNeeds(clause, rule.needs)) continue;
+    const std::vector<Rule>& rules = Rules();
+    known.assign(NeedWords().size(), -1);
+    for (const Rule& rule : rules) {
+      if (!HasNeeds(clause, rule.need_ids, &known)) continue;
       const int ngroups = rule.ngroups;
       g.assign(ngroups, re2::StringPiece());
       size_t from = 0;
@@ -726,7 +778,14 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // Each pattern below is run only when the sentence holds the literals it
   // needs (`may`): most sentences hold none of them.
   auto has = [&](absl::string_view w) { return Contains(s, w); };
-  const bool negated = has("未") || has("没有") || has("无");
+  // Whether a negation word is present, looked for once and only when a
+  // test below needs it (after its rarer literal).
+  int negation = -1;
+  auto negated = [&]() {
+    if (negation < 0) negation = has("未") || has("没有") || has("无");
+    return negation == 1;
+  };
+  const bool application = has("申请");
   // Each pattern is one group around the whole: the overall match is it.
   // It is searched for only around its literal (FindAround); the bounds
   // count 4 bytes for every character the pattern may hold before or after
@@ -740,7 +799,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // No applications.
   static const re2::RE2 kNoApplications(
       R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find(has("申请") && (negated || has("依申请公开")), kNoApplications, "申请", 30, 11,
+  if (find(application && (negated() || has("依申请公开")), kNoApplications, "申请", 30, 11,
            {"未", "没有", "无", "依"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
@@ -754,11 +813,11 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
   static const re2::RE2 kNoLitigation(
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(negated && has("行政复议"), kNoReview, "行政复议", 34, 0,
+  if (find(has("行政复议") && negated(), kNoReview, "行政复议", 34, 0,
            {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(negated && has("行政诉讼"), kNoLitigation, "行政诉讼", 40, 0,
+  if (find(has("行政诉讼") && negated(), kNoLitigation, "行政诉讼", 40, 0,
            {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
       !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
@@ -780,14 +839,14 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All granted.
   static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find(has("申请") && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
+  if (find(application && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
       !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find(has("费") && (negated || has("不")) && (has("收") || has("产生") || has("发生")),
+  if (find(has("费") && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
            kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
