@@ -356,23 +356,21 @@ bool IsHanChar(absl::string_view ch) {
 // The agency named in the title: text before the year, or between the year
 // and 政府信息公开 ("2024年XX局政府信息公开工作年度报告").
 std::string AgencyFromTitle(absl::string_view title) {
-  static const re2::RE2 kBefore(R"(^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*\d{4}\s*年)");
-  // "2023年度XX局政府信息公开…" (the organ before 政府信息公开, which may
-  // itself end in 政府: "XX县人民政府政府信息公开"), else before 信息公开.
-  static const re2::RE2 kAfterGov(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)政府信息公开)");
-  static const re2::RE2 kAfter(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)信息公开)");
-  std::string a;
-  if (RE2::PartialMatch(SP(title), kBefore, &a) && a.find("报告") == std::string::npos) {
-    absl::string_view v = a;
+  const std::string_view t(title.data(), title.size());
+  std::optional<std::string_view> a = internal::TitleOrganBeforeYear(t);
+  if (a && a->find("报告") == std::string_view::npos) {
+    absl::string_view v(a->data(), a->size());
     absl::ConsumeSuffix(&v, "的");
     return std::string(v);
   }
-  for (const re2::RE2* re : {&kAfterGov, &kAfter}) {
-    a.clear();
-    if (!RE2::PartialMatch(SP(title), *re, &a)) continue;
-    absl::string_view v = a;
+  // "2023年度XX局政府信息公开…" (the organ before 政府信息公开, which may
+  // itself end in 政府: "XX县人民政府政府信息公开"), else before 信息公开.
+  for (const bool government : {true, false}) {
+    a = internal::TitleOrganAfterYear(t, government ? "政府信息公开" : "信息公开");
+    if (!a) continue;
+    absl::string_view v(a->data(), a->size());
     absl::ConsumeSuffix(&v, "的");
-    if (v.size() < 6 || (absl::EndsWith(v, "政府") && re == &kAfter)) continue;
+    if (v.size() < 6 || (absl::EndsWith(v, "政府") && !government)) continue;
     if (absl::StrContains(v, "年度") || absl::StrContains(v, "报告")) continue;
     return std::string(v);
   }
@@ -903,6 +901,120 @@ bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
 }
 
 }  // namespace
+
+namespace {
+
+// The length of the UTF-8 character at byte i; 0 when none. `strict`
+// rejects overlong forms and code points past U+10FFFF, as RE2 does for a
+// character class with holes above U+007F; a class holding all of
+// U+0080..U+10FFFF takes any lead byte with its continuation bytes.
+size_t CharLenAt(std::string_view s, size_t i, bool strict) {
+  const unsigned char c = s[i];
+  size_t len = 0;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) len = 3;
+  else if (c >= 0xF0 && c <= 0xF4) len = 4;
+  else return 0;
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[k + i]) & 0xC0) != 0x80) return 0;
+  }
+  if (strict) {
+    const unsigned char c1 = s[i + 1];
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
+      return 0;
+    }
+  }
+  return len;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Four ASCII digits at byte i, then \s*年: the end past 年 (npos if not).
+size_t FourDigitYearAt(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return std::string_view::npos;
+  for (size_t k = i; k < i + 4; ++k) {
+    if (!IsAsciiDigit(s[k])) return std::string_view::npos;
+  }
+  size_t j = i + 4;
+  while (j < s.size() && IsReSpace(s[j])) ++j;
+  return At3(s, j, "年") ? j + 3 : std::string_view::npos;
+}
+
+// The fewest characters (2 to 40) from byte `from` that `in_class` accepts
+// and after which `rest` holds at the end of the run; the run's end, or
+// npos.
+template <typename InClass, typename Rest>
+size_t LazyRun(std::string_view s, size_t from, bool strict, InClass in_class, Rest rest) {
+  size_t e = from;
+  for (int n = 1; n <= 40; ++n) {
+    if (e >= s.size()) return std::string_view::npos;
+    const size_t len = CharLenAt(s, e, strict);
+    if (len == 0 || !in_class(s.substr(e, len))) return std::string_view::npos;
+    e += len;
+    if (n >= 2 && rest(e)) return e;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
+  auto in_class = [](std::string_view ch) {
+    if (ch.size() == 1) return !IsAsciiDigit(ch[0]) && !IsReSpace(ch[0]);
+    for (const char* no : {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "《"}) {
+      if (ch == no) return false;
+    }
+    return true;
+  };
+  // \s*(?:关于)?\s*\d{4}\s*年 from byte i.
+  auto rest = [&](size_t i) {
+    while (i < title.size() && IsReSpace(title[i])) ++i;
+    if (At3(title, i, "关") && At3(title, i + 3, "于")) {
+      i += 6;
+      while (i < title.size() && IsReSpace(title[i])) ++i;
+    }
+    return FourDigitYearAt(title, i) != std::string_view::npos;
+  };
+  // ^(?:关于)? is taken first when it can be.
+  const bool guanyu = At3(title, 0, "关") && At3(title, 3, "于");
+  for (size_t start : {size_t{6}, size_t{0}}) {
+    if (start == 6 && !guanyu) continue;
+    const size_t e = LazyRun(title, start, /*strict=*/true, in_class, rest);
+    if (e != std::string_view::npos) return title.substr(start, e - start);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
+                                                    std::string_view literal) {
+  auto in_class = [](std::string_view ch) {
+    return ch.size() > 1 || (!IsAsciiDigit(ch[0]) && !IsReSpace(ch[0]));
+  };
+  auto rest = [&](size_t i) { return title.substr(i, literal.size()) == literal; };
+  // Every match starts with the four digits right before the whitespace
+  // before a 年; later 年 give later starts.
+  const absl::string_view t(title.data(), title.size());
+  for (size_t at = FindChar3(t, "年", 0); at != absl::string_view::npos;
+       at = FindChar3(t, "年", at + 3)) {
+    size_t j = at;
+    while (j > 0 && IsReSpace(title[j - 1])) --j;
+    if (j < 4 || FourDigitYearAt(title, j - 4) != at + 3) continue;
+    // 度? is taken first when it can be; the capture starts past \s*.
+    for (bool du : {true, false}) {
+      size_t i = at + 3;
+      if (du) {
+        if (!At3(title, i, "度")) continue;
+        i += 3;
+      }
+      while (i < title.size() && IsReSpace(title[i])) ++i;
+      const size_t e = LazyRun(title, i, /*strict=*/false, in_class, rest);
+      if (e != std::string_view::npos) return title.substr(i, e - i);
+    }
+  }
+  return std::nullopt;
+}
 
 bool FindPeriod(std::string_view line, size_t from, PeriodMatch* m) {
   // Every match starts with the four digits right before the whitespace

@@ -178,3 +178,60 @@ TEST(MetadataScan, PeriodEqualsItsPattern) {
 
 }  // namespace
 }  // namespace xxgk::report
+
+namespace xxgk::report {
+namespace {
+
+TEST(MetadataScan, TitleOrganEqualsItsPatterns) {
+  static const re2::RE2 kBefore(
+      R"(^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*\d{4}\s*年)");
+  static const re2::RE2 kAfterGov(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)政府信息公开)");
+  static const re2::RE2 kAfter(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)信息公开)");
+  const std::vector<std::string> parts = {
+      "关于", "关", "于", "2023", "2024", "12024", "年", "年度", "度", " ", "\t", "\v", "XX局",
+      "威海市", "人民政府", "政府", "信息公开", "政府信息公开", "工作", "报告", "的", "《", "》",
+      "一", "〇", "1", "\xE5", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "a", "镇"};
+  // Title-shaped lines: each slot filled with a fitting piece, nothing, or
+  // a misfit.
+  const std::vector<std::vector<std::string>> slots = {
+      {"", "关于", "关于 ", "《"},
+      {"", "威海市", "XX局", "一", "阿猛镇", "的"},
+      {"", "人民政府", "报告", " ", "\xE0\x80\x80"},
+      {"", " ", "关于", "\t"},
+      {"2023", "2024", "12024", "202", ""},
+      {"", " "},
+      {"年", "年", "年度", "月"},
+      {"", " ", "度"},
+      {"", "XX局", "威海市", "人民政府", "1", "报告", "\xED\xA0\x80"},
+      {"", "人民政府", "政府", "的", "年度"},
+      {"信息公开", "政府信息公开", "政府政府信息公开", "", "公开"},
+      {"", "工作年度报告", "年报"}};
+  Pieces gen(24);
+  int before = 0, after = 0;
+  for (int n = 0; n < 120000; ++n) {
+    std::string title;
+    if (n % 3 != 0) {
+      for (const auto& slot : slots) title += gen.One(slot);
+    } else {
+      title = gen.Line(parts, 9);
+    }
+    auto check = [&](const re2::RE2& re, std::optional<std::string_view> got) {
+      re2::StringPiece a;
+      const bool want = RE2::PartialMatch(title, re, &a);
+      EXPECT_EQ(got.has_value(), want) << "[" << title << "] " << re.pattern();
+      if (!want || !got) return false;
+      EXPECT_EQ(got->data() - title.data(), a.data() - title.data()) << "[" << title << "]";
+      EXPECT_EQ(got->size(), a.size()) << "[" << title << "] " << re.pattern();
+      return true;
+    };
+    before += check(kBefore, internal::TitleOrganBeforeYear(title));
+    after += check(kAfterGov, internal::TitleOrganAfterYear(title, "政府信息公开"));
+    after += check(kAfter, internal::TitleOrganAfterYear(title, "信息公开"));
+    if (::testing::Test::HasFailure()) break;
+  }
+  EXPECT_GT(before, 2000);
+  EXPECT_GT(after, 2000);
+}
+
+}  // namespace
+}  // namespace xxgk::report
