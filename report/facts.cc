@@ -311,6 +311,7 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
   }
   arena->clear();
   arena->reserve(total);
+  out.reserve(total / 64 + 8);  // about one sentence per 20 characters
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     size_t para = arena->size();  // where the current paragraph starts
@@ -355,8 +356,9 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
 }
 
 // Clauses: comma-separated parts of a sentence (thousands separators kept).
-std::vector<std::pair<size_t, size_t>> Clauses(absl::string_view s) {
-  std::vector<std::pair<size_t, size_t>> out;
+void Clauses(absl::string_view s, std::vector<std::pair<size_t, size_t>>* clauses) {
+  std::vector<std::pair<size_t, size_t>>& out = *clauses;
+  out.clear();
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const void* comma = memchr(s.data() + i, ',', s.size() - i);
@@ -372,7 +374,6 @@ std::vector<std::pair<size_t, size_t>> Clauses(absl::string_view s) {
     start = i + 1;
   }
   out.emplace_back(start, s.size());
-  return out;
 }
 
 // ------------------------------------------------------------------ rules
@@ -682,11 +683,19 @@ absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
   return absl::string_view(g[index].data(), g[index].size());
 }
 
-void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
-  const absl::string_view sentence = sent.s;
-  std::vector<re2::StringPiece> g;
+// Buffers NumericFacts reuses from sentence to sentence.
+struct NumericScratch {
+  std::vector<re2::StringPiece> groups;
   std::vector<signed char> known;
-  for (const auto& [cb, ce] : Clauses(sent.s)) {
+  std::vector<std::pair<size_t, size_t>> clauses;
+};
+
+void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScratch* scratch) {
+  const absl::string_view sentence = sent.s;
+  std::vector<re2::StringPiece>& g = scratch->groups;
+  std::vector<signed char>& known = scratch->known;
+  Clauses(sent.s, &scratch->clauses);
+  for (const auto& [cb, ce] : scratch->clauses) {
     const absl::string_view clause = sentence.substr(cb, ce - cb);
     if (!MayHoldFigure(clause)) continue;
     const std::vector<Rule>& rules = Rules();
@@ -980,9 +989,10 @@ std::optional<std::string> ParseNumber(std::string_view text) {
 std::vector<ProseFact> ExtractFacts(const Report& report) {
   std::vector<ProseFact> facts;
   std::string arena;
+  NumericScratch scratch;
   for (const Sentence& sent : Sentences(report, &arena)) {
     if (sent.s.empty()) continue;
-    NumericFacts(sent, &facts);
+    NumericFacts(sent, &facts, &scratch);
     ClaimFacts(sent, &facts);
   }
   // One fact per (subject, value, claim, span).
