@@ -51,6 +51,24 @@ bool Contains(absl::string_view hay, absl::string_view needle) {
   return false;
 }
 
+// s.find(needle, from) for the literals searched here (three or more
+// bytes): a memchr for the needle's third byte, then a compare around it.
+size_t FindFrom(absl::string_view s, absl::string_view needle, size_t from) {
+  const size_t n = needle.size();
+  if (n < 3) return s.find(needle, from);
+  if (from > s.size() || s.size() - from < n) return absl::string_view::npos;
+  size_t q = from + 2;                     // byte q is needle[2] of an occurrence at q - 2
+  const size_t last = s.size() - n + 2;  // the largest such q
+  while (q <= last) {
+    const void* hit = memchr(s.data() + q, needle[2], last - q + 1);
+    if (hit == nullptr) return absl::string_view::npos;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    if (memcmp(s.data() + q - 2, needle.data(), n) == 0) return q - 2;
+    ++q;
+  }
+  return absl::string_view::npos;
+}
+
 // The leftmost-first match of `re` in `s` (byte offsets), for a pattern every match of which holds an occurrence of
 // `literal` with at most `before` bytes before it and `after` bytes after it,
 // and (unless `starts` is empty) begins with one of `starts` before that
@@ -72,13 +90,14 @@ bool FindAround(const re2::RE2& re, absl::string_view s, absl::string_view liter
   };
   bool open = false;
   size_t from = 0, to = 0;
-  for (size_t at = s.find(literal); at != absl::string_view::npos; at = s.find(literal, at + 1)) {
+  for (size_t at = FindFrom(s, literal, 0); at != absl::string_view::npos;
+       at = FindFrom(s, literal, at + 1)) {
     size_t w_from = at > before ? at - before : 0;
     while (w_from > 0 && (static_cast<unsigned char>(s[w_from]) & 0xC0) == 0x80) --w_from;
     if (starts.size() > 0) {
       const absl::string_view lead = s.substr(w_from, at - w_from);
       bool started = false;
-      for (absl::string_view w : starts) started = started || absl::StrContains(lead, w);
+      for (absl::string_view w : starts) started = started || Contains(lead, w);
       if (!started) continue;
     }
     const size_t w_to = std::min(s.size(), at + literal.size() + after);
@@ -941,8 +960,15 @@ bool StartsLikeHeading(std::string_view line) {
 }
 
 std::string ScopeOf(std::string_view context) {
+  // The last bytes of 全, 本, 备 and 各: every match starts with one of them.
+  static constexpr std::array<bool, 256> kStartLast = [] {
+    std::array<bool, 256> t{};
+    t[0xA8] = t[0xAC] = t[0x87] = t[0x84] = true;
+    return t;
+  }();
   const size_t n = context.size();
   for (size_t i = 0; i + 3 <= n; ++i) {
+    if (!kStartLast[static_cast<unsigned char>(context[i + 2])]) continue;
     const bool quan = At3(context, i, "全"), ben = !quan && At3(context, i, "本");
     if (quan) {
       for (const char* ch : {"市", "区", "县", "镇", "乡", "省", "州", "旗", "盟"}) {
