@@ -814,6 +814,8 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
     return negation == 1;
   };
   const bool application = has("申请");
+  // 行政复议 and 行政诉讼 are looked for only in sentences holding 行政.
+  const bool administrative = has("行政");
   // Each pattern is one group around the whole: the overall match is it.
   // It is searched for only around its literal (FindAround); the bounds
   // count 4 bytes for every character the pattern may hold before or after
@@ -841,11 +843,11 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
   static const re2::RE2 kNoLitigation(
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(has("行政复议") && negated(), kNoReview, "行政复议", 34, 0,
+  if (find(administrative && has("行政复议") && negated(), kNoReview, "行政复议", 34, 0,
            {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(has("行政诉讼") && negated(), kNoLitigation, "行政诉讼", 40, 0,
+  if (find(administrative && has("行政诉讼") && negated(), kNoLitigation, "行政诉讼", 40, 0,
            {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
       !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
