@@ -619,40 +619,33 @@ bool EndsFigure(absl::string_view clause, size_t j) {
   return false;
 }
 
-// A necessary condition for any rule to match in `clause`: every pattern
-// ends in NumBlock, whose unit (元 ends 万元/亿元 too; 件条次个项起宗份篇部)
-// follows, past whitespace, a character for which EndsFigure holds.
-bool MayHoldFigure(absl::string_view clause) {
-  static constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
-                                        Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
-                                        Code3("份"), Code3("篇"), Code3("部")};
-  // Bits by the last byte of each unit: a first, one-load test per character.
+constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
+                               Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
+                               Code3("份"), Code3("篇"), Code3("部")};
+
+// Where a unit may end in `s`: every byte q >= 2 such that bytes q - 1 and
+// q are the last two bytes of one of kUnits, in order. Sixteen candidate
+// ends are tested at a time (a vector compare per unit).
+void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
+  out->clear();
+  const size_t n = s.size();
+  const char* d = s.data();
   static const std::array<bool, 256> kUnitLastByte = [] {
     std::array<bool, 256> t{};
     for (uint32_t u : kUnits) t[u & 0xFF] = true;
     return t;
   }();
-  // A unit at byte i >= 1 ends at byte q = i + 2 <= size - 1.
-  const size_t n = clause.size();
-  const char* d = clause.data();
-  auto unit_with_figure_ends_at = [&](size_t q) {
+  auto unit_tail_at = [&](size_t q) {
     if (!kUnitLastByte[static_cast<unsigned char>(d[q])]) return false;
-    const size_t i = q - 2;
-    const unsigned char lead = d[i];
-    if (lead < 0xE4 || lead > 0xE9) return false;  // every unit is a 3-byte ideograph
-    const uint32_t ch = Code3(d + i);
-    bool unit = false;
-    for (uint32_t u : kUnits) unit = unit || ch == u;
-    if (!unit) return false;
-    size_t j = i;
-    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(d[j - 1]))) --j;
-    return j > 0 && EndsFigure(clause, j);
+    const uint32_t tail = (static_cast<uint32_t>(static_cast<unsigned char>(d[q - 1])) << 8) |
+                          static_cast<unsigned char>(d[q]);
+    for (uint32_t u : kUnits) {
+      if ((u & 0xFFFF) == tail) return true;
+    }
+    return false;
   };
-  // Sixteen candidate ends at a time: a lane is set where the byte and the
-  // one before it are the last two bytes of a unit; only blocks with a set
-  // lane are tested byte by byte.
   typedef unsigned char Bytes16 __attribute__((vector_size(16)));
-  size_t q = 3;
+  size_t q = 2;
   for (; q + 16 <= n; q += 16) {
     Bytes16 last, middle;
     memcpy(&last, d + q, 16);
@@ -663,15 +656,43 @@ bool MayHoldFigure(absl::string_view clause) {
       hit |= (last == static_cast<unsigned char>(kUnits[u] & 0xFF)) &
              (middle == static_cast<unsigned char>((kUnits[u] >> 8) & 0xFF));
     }
-    uint64_t lanes[2];
+    unsigned char lanes[16];
     memcpy(lanes, &hit, 16);
-    if ((lanes[0] | lanes[1]) == 0) continue;
-    for (size_t k = q; k < q + 16; ++k) {
-      if (unit_with_figure_ends_at(k)) return true;
+    uint64_t any[2];
+    memcpy(any, lanes, 16);
+    if ((any[0] | any[1]) == 0) continue;
+    for (size_t k = 0; k < 16; ++k) {
+      if (lanes[k] != 0) out->push_back(static_cast<uint32_t>(q + k));
     }
   }
   for (; q < n; ++q) {
-    if (unit_with_figure_ends_at(q)) return true;
+    if (unit_tail_at(q)) out->push_back(static_cast<uint32_t>(q));
+  }
+}
+
+// A necessary condition for any rule to match in the clause [cb, ce) of
+// `sentence`: every pattern ends in NumBlock, whose unit (元 ends 万元/亿元
+// too; 件条次个项起宗份篇部) follows, past whitespace, a character for which
+// EndsFigure holds. `units` (UnitEnds of the sentence) are where units may
+// end; `*next` is the first of them not before the clause (advanced here).
+bool MayHoldFigure(absl::string_view sentence, size_t cb, size_t ce,
+                   const std::vector<uint32_t>& units, size_t* next) {
+  const absl::string_view clause = sentence.substr(cb, ce - cb);
+  const char* d = clause.data();
+  while (*next < units.size() && units[*next] < cb) ++*next;
+  // A unit at byte i >= 1 of the clause ends at byte q = i + 2 <= size - 1.
+  for (size_t k = *next; k < units.size() && units[k] < ce; ++k) {
+    if (units[k] < cb + 3) continue;
+    const size_t i = units[k] - cb - 2;
+    const unsigned char lead = d[i];
+    if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
+    const uint32_t ch = Code3(d + i);
+    bool unit = false;
+    for (uint32_t u : kUnits) unit = unit || ch == u;
+    if (!unit) continue;
+    size_t j = i;
+    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(d[j - 1]))) --j;
+    if (j > 0 && EndsFigure(clause, j)) return true;
   }
   return false;
 }
@@ -707,16 +728,20 @@ struct NumericScratch {
   std::vector<re2::StringPiece> groups;
   std::vector<signed char> known;
   std::vector<std::pair<size_t, size_t>> clauses;
+  std::vector<uint32_t> units;
 };
 
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScratch* scratch) {
   const absl::string_view sentence = sent.s;
   std::vector<re2::StringPiece>& g = scratch->groups;
   std::vector<signed char>& known = scratch->known;
+  UnitEnds(sentence, &scratch->units);
+  if (scratch->units.empty()) return;  // no clause can hold a figure
   Clauses(sent.s, &scratch->clauses);
+  size_t next_unit = 0;
   for (const auto& [cb, ce] : scratch->clauses) {
     const absl::string_view clause = sentence.substr(cb, ce - cb);
-    if (!MayHoldFigure(clause)) continue;
+    if (!MayHoldFigure(sentence, cb, ce, scratch->units, &next_unit)) continue;
     const std::vector<Rule>& rules = Rules();
     known.assign(NeedWords().size(), -1);
     for (const Rule& rule : rules) {
