@@ -64,7 +64,15 @@ absl::string_view Trim(absl::string_view s) {
   return s;
 }
 
-bool IsPipeRow(absl::string_view line) { return absl::StartsWith(Trim(line), "|"); }
+// Whether Trim(line) starts with '|' (without trimming the end).
+bool IsPipeRow(absl::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && absl::ascii_isspace(static_cast<unsigned char>(line[i]))) ++i;
+  while (line.size() - i >= 3 && line[i] == '\xE3' && line[i + 1] == '\x80' && line[i + 2] == '\x80') {
+    i += 3;  // U+3000
+  }
+  return i < line.size() && line[i] == '|';
+}
 
 std::vector<absl::string_view> PipeCells(absl::string_view line) {
   std::vector<absl::string_view> cells;
@@ -530,8 +538,10 @@ AgencyLevel LevelOf(const std::string& agency, const Division* region) {
       (absl::EndsWith(a, "办事处") && absl::StrContains(a, "街道"))) {
     return xxgk::v1::STREET_OFFICE;
   }
-  static const re2::RE2 kTownship(R"((镇|乡)(人民)?政府$|(镇|乡)$)");
-  if (RE2::PartialMatch(SP(a), kTownship)) return xxgk::v1::TOWNSHIP_GOVERNMENT;
+  // (镇|乡)(人民)?政府$|(镇|乡)$
+  for (const char* end : {"镇", "乡", "镇政府", "乡政府", "镇人民政府", "乡人民政府"}) {
+    if (absl::EndsWith(a, end)) return xxgk::v1::TOWNSHIP_GOVERNMENT;
+  }
   const bool government = absl::EndsWith(a, "人民政府") ||
                           (absl::EndsWith(a, "政府") && !absl::EndsWith(a, "办公室"));
   if (absl::StartsWith(a, "国务院") || absl::StartsWith(a, "国家") ||
