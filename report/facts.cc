@@ -987,15 +987,26 @@ bool StartsLikeHeading(std::string_view line) {
 }
 
 std::string ScopeOf(std::string_view context) {
-  // The last bytes of 全, 本, 备 and 各: every match starts with one of them.
-  static constexpr std::array<bool, 256> kStartLast = [] {
-    std::array<bool, 256> t{};
-    t[0xA8] = t[0xAC] = t[0x87] = t[0x84] = true;
-    return t;
-  }();
+  // Every match starts with 全, 本, 备 or 各: candidates are the bytes i
+  // whose byte i + 2 is one of their last bytes, found by one memchr per
+  // byte value (the next of each kept until passed), nearest first.
+  static constexpr char kStartLast[] = {'\xA8', '\xAC', '\x87', '\x84'};
   const size_t n = context.size();
-  for (size_t i = 0; i + 3 <= n; ++i) {
-    if (!kStartLast[static_cast<unsigned char>(context[i + 2])]) continue;
+  auto find_from = [&](int k, size_t from) {
+    if (from >= n) return n;
+    const void* hit = memchr(context.data() + from, kStartLast[k], n - from);
+    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - context.data());
+  };
+  size_t next[4];
+  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 2);
+  while (true) {
+    int k = 0;
+    for (int j = 1; j < 4; ++j) {
+      if (next[j] < next[k]) k = j;
+    }
+    if (next[k] >= n) break;
+    const size_t i = next[k] - 2;
+    next[k] = find_from(k, next[k] + 1);
     const bool quan = At3(context, i, "全"), ben = !quan && At3(context, i, "本");
     if (quan) {
       for (const char* ch : {"市", "区", "县", "镇", "乡", "省", "州", "旗", "盟"}) {
