@@ -600,9 +600,11 @@ bool EndsLikeDate(absl::string_view t) {
   if (t.empty()) return false;
   const unsigned char last = t.back();
   if (absl::ascii_isdigit(last) || last == 'O') return true;
-  for (absl::string_view ch : {"日", "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七",
-                               "八", "九", "十", "两"}) {
-    if (absl::EndsWith(t, ch)) return true;
+  if (t.size() < 3) return false;
+  const absl::string_view tail = t.substr(t.size() - 3);
+  for (const char* ch : {"日", "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+                         "十", "两"}) {
+    if (tail[0] == ch[0] && tail[1] == ch[1] && tail[2] == ch[2]) return true;
   }
   return false;
 }
