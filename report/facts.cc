@@ -45,7 +45,12 @@ bool Contains(absl::string_view hay, absl::string_view needle) {
     const void* hit = memchr(hay.data() + q, key, last - q + 1);
     if (hit == nullptr) return false;
     q = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
-    if (memcmp(hay.data() + q - 2, needle.data(), n) == 0) return true;
+    // The first two bytes inline (most hits differ there), then the rest.
+    const char* at = hay.data() + q - 2;
+    if (at[0] == needle[0] && at[1] == needle[1] &&
+        (n == 3 || memcmp(at + 3, needle.data() + 3, n - 3) == 0)) {
+      return true;
+    }
     ++q;
   }
   return false;
@@ -63,7 +68,11 @@ size_t FindFrom(absl::string_view s, absl::string_view needle, size_t from) {
     const void* hit = memchr(s.data() + q, needle[2], last - q + 1);
     if (hit == nullptr) return absl::string_view::npos;
     q = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
-    if (memcmp(s.data() + q - 2, needle.data(), n) == 0) return q - 2;
+    const char* at = s.data() + q - 2;
+    if (at[0] == needle[0] && at[1] == needle[1] &&
+        (n == 3 || memcmp(at + 3, needle.data() + 3, n - 3) == 0)) {
+      return q - 2;
+    }
     ++q;
   }
   return absl::string_view::npos;

@@ -179,7 +179,11 @@ size_t FastFind(absl::string_view text, absl::string_view needle, size_t from = 
     const void* hit = memchr(text.data() + q, last, text.size() - q);
     if (hit == nullptr) return absl::string_view::npos;
     q = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-    if (memcmp(text.data() + q - n + 1, needle.data(), n - 1) == 0) return q - n + 1;
+    // The byte before inline (most hits differ there), then the rest.
+    if (text[q - 1] == needle[n - 2] &&
+        memcmp(text.data() + q - n + 1, needle.data(), n - 2) == 0) {
+      return q - n + 1;
+    }
     ++q;
   }
   return absl::string_view::npos;
