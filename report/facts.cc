@@ -1,5 +1,6 @@
 #include "report/facts.h"
 
+#include "report/re_scan.h"
 #include "report/utf8.h"
 
 #include <algorithm>
@@ -925,11 +926,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
 namespace internal {
 namespace {
 
-bool IsReSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-bool At3(std::string_view s, size_t i, const char* ch) {
-  return i + 3 <= s.size() && s[i] == ch[0] && s[i + 1] == ch[1] && s[i + 2] == ch[2];
-}
+using re_scan::At3;
 
 // Whether byte i starts one of 一二三四五六七八九十.
 bool NumeralAt(std::string_view s, size_t i) {
@@ -940,29 +937,13 @@ bool NumeralAt(std::string_view s, size_t i) {
   return false;
 }
 
-// The length of the well-formed UTF-8 character at byte i; 0 when none.
-size_t CharLen(std::string_view s, size_t i) {
-  const unsigned char c = s[i];
-  size_t len = 0;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) len = 2;
-  else if (c >= 0xE0 && c <= 0xEF) len = 3;
-  else if (c >= 0xF0 && c <= 0xF4) len = 4;
-  else return 0;
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  }
-  return len;
-}
-
 }  // namespace
 
 bool StartsLikeHeading(std::string_view line) {
   size_t i = 0;
   const size_t n = line.size();
   auto skip_space = [&](size_t j) {
-    while (j < n && IsReSpace(line[j])) ++j;
+    while (j < n && re_scan::IsSpace(line[j])) ++j;
     return j;
   };
   i = skip_space(i);
@@ -1037,7 +1018,7 @@ std::string ScopeOf(std::string_view context) {
       if (k == 6) break;
       const char c = context[j];
       if ((c >= '0' && c <= '9') || c == ',' || c == ';' || At3(context, j, "。")) break;
-      const size_t len = CharLen(context, j);
+      const size_t len = re_scan::CharLen(context, j, /*strict=*/true);
       if (len == 0) break;
       j += len;
     }

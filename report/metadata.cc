@@ -1,5 +1,6 @@
 #include "report/metadata.h"
 
+#include "report/re_scan.h"
 #include "report/utf8.h"
 
 #include <algorithm>
@@ -752,11 +753,8 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
 namespace internal {
 namespace {
 
-bool IsReSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-bool At3(std::string_view s, size_t i, const char* ch) {
-  return i + 3 <= s.size() && s[i] == ch[0] && s[i + 1] == ch[1] && s[i + 2] == ch[2];
-}
+using re_scan::At3;
+using re_scan::IsSpace;
 
 // The length of the character of [〇○零O一二三四五六七八九] ending at byte
 // `end`; 0 when none does.
@@ -778,7 +776,7 @@ std::optional<std::string_view> FirstValidYear(std::string_view s) {
   for (size_t at = FindChar3(all, "年", 0); at != absl::string_view::npos;
        at = FindChar3(all, "年", at + 3)) {
     size_t j = at;
-    while (j > 0 && IsReSpace(s[j - 1])) --j;
+    while (j > 0 && IsSpace(s[j - 1])) --j;
     size_t b = j;
     bool ok = j >= 4;
     for (size_t k = 0; ok && k < 4; ++k) ok = absl::ascii_isdigit(static_cast<unsigned char>(s[--b]));
@@ -801,15 +799,9 @@ std::optional<std::string_view> FirstValidYear(std::string_view s) {
 
 namespace {
 
-bool IsPeriodSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
 size_t SkipPeriodSpace(std::string_view s, size_t i) {
-  while (i < s.size() && IsPeriodSpace(s[i])) ++i;
+  while (i < s.size() && IsSpace(s[i])) ++i;
   return i;
-}
-
-bool Has3(std::string_view s, size_t i, const char* ch) {
-  return i + 3 <= s.size() && s[i] == ch[0] && s[i + 1] == ch[1] && s[i + 2] == ch[2];
 }
 
 // The length of one of [〇○零O一二三四五六七八九十两] at byte i; 0 when none.
@@ -818,7 +810,7 @@ size_t DateNumeralAt(std::string_view s, size_t i) {
   if (s[i] == 'O') return 1;
   for (const char* ch :
        {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两"}) {
-    if (Has3(s, i, ch)) return 3;
+    if (At3(s, i, ch)) return 3;
   }
   return 0;
 }
@@ -849,7 +841,7 @@ bool NumberThen(std::string_view s, size_t i, const char* ch, size_t* num_end, s
   const size_t e = DateNumberAt(s, i);
   if (e == std::string_view::npos) return false;
   const size_t c = SkipPeriodSpace(s, e);
-  if (!Has3(s, c, ch)) return false;
+  if (!At3(s, c, ch)) return false;
   *num_end = e;
   *end = c + 3;
   return true;
@@ -862,7 +854,7 @@ bool YearAt(std::string_view s, size_t i, size_t* end) {
     if (s[k] < '0' || s[k] > '9') return false;
   }
   const size_t c = SkipPeriodSpace(s, i + 4);
-  if (!Has3(s, c, "年")) return false;
+  if (!At3(s, c, "年")) return false;
   *end = c + 3;
   return true;
 }
@@ -884,11 +876,11 @@ bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
     i = day_end;
   }
   i = SkipPeriodSpace(s, i);
-  if (Has3(s, i, "起")) i += 3;
+  if (At3(s, i, "起")) i += 3;
   i = SkipPeriodSpace(s, i);
   const size_t separators = i;
   while (true) {
-    if (Has3(s, i, "至") || Has3(s, i, "到") || Has3(s, i, "—")) {
+    if (At3(s, i, "至") || At3(s, i, "到") || At3(s, i, "—")) {
       i += 3;
     } else if (i < s.size() && (s[i] == '-' || s[i] == '~')) {
       ++i;
@@ -920,31 +912,6 @@ bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
 
 namespace {
 
-// The length of the UTF-8 character at byte i; 0 when none. `strict`
-// rejects overlong forms and code points past U+10FFFF, as RE2 does for a
-// character class with holes above U+007F; a class holding all of
-// U+0080..U+10FFFF takes any lead byte with its continuation bytes.
-size_t CharLenAt(std::string_view s, size_t i, bool strict) {
-  const unsigned char c = s[i];
-  size_t len = 0;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) len = 2;
-  else if (c >= 0xE0 && c <= 0xEF) len = 3;
-  else if (c >= 0xF0 && c <= 0xF4) len = 4;
-  else return 0;
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(s[k + i]) & 0xC0) != 0x80) return 0;
-  }
-  if (strict) {
-    const unsigned char c1 = s[i + 1];
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) {
-      return 0;
-    }
-  }
-  return len;
-}
-
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Four ASCII digits at byte i, then \s*年: the end past 年 (npos if not).
@@ -954,7 +921,7 @@ size_t FourDigitYearAt(std::string_view s, size_t i) {
     if (!IsAsciiDigit(s[k])) return std::string_view::npos;
   }
   size_t j = i + 4;
-  while (j < s.size() && IsReSpace(s[j])) ++j;
+  while (j < s.size() && IsSpace(s[j])) ++j;
   return At3(s, j, "年") ? j + 3 : std::string_view::npos;
 }
 
@@ -966,7 +933,7 @@ size_t LazyRun(std::string_view s, size_t from, bool strict, InClass in_class, R
   size_t e = from;
   for (int n = 1; n <= 40; ++n) {
     if (e >= s.size()) return std::string_view::npos;
-    const size_t len = CharLenAt(s, e, strict);
+    const size_t len = re_scan::CharLen(s, e, strict);
     if (len == 0 || !in_class(s.substr(e, len))) return std::string_view::npos;
     e += len;
     if (n >= 2 && rest(e)) return e;
@@ -978,7 +945,7 @@ size_t LazyRun(std::string_view s, size_t from, bool strict, InClass in_class, R
 
 std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
   auto in_class = [](std::string_view ch) {
-    if (ch.size() == 1) return !IsAsciiDigit(ch[0]) && !IsReSpace(ch[0]);
+    if (ch.size() == 1) return !IsAsciiDigit(ch[0]) && !IsSpace(ch[0]);
     for (const char* no : {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "《"}) {
       if (ch == no) return false;
     }
@@ -986,10 +953,10 @@ std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
   };
   // \s*(?:关于)?\s*\d{4}\s*年 from byte i.
   auto rest = [&](size_t i) {
-    while (i < title.size() && IsReSpace(title[i])) ++i;
+    while (i < title.size() && IsSpace(title[i])) ++i;
     if (At3(title, i, "关") && At3(title, i + 3, "于")) {
       i += 6;
-      while (i < title.size() && IsReSpace(title[i])) ++i;
+      while (i < title.size() && IsSpace(title[i])) ++i;
     }
     return FourDigitYearAt(title, i) != std::string_view::npos;
   };
@@ -1006,7 +973,7 @@ std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
 std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
                                                     std::string_view literal) {
   auto in_class = [](std::string_view ch) {
-    return ch.size() > 1 || (!IsAsciiDigit(ch[0]) && !IsReSpace(ch[0]));
+    return ch.size() > 1 || (!IsAsciiDigit(ch[0]) && !IsSpace(ch[0]));
   };
   auto rest = [&](size_t i) { return title.substr(i, literal.size()) == literal; };
   // Every match starts with the four digits right before the whitespace
@@ -1015,7 +982,7 @@ std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
   for (size_t at = FindChar3(t, "年", 0); at != absl::string_view::npos;
        at = FindChar3(t, "年", at + 3)) {
     size_t j = at;
-    while (j > 0 && IsReSpace(title[j - 1])) --j;
+    while (j > 0 && IsSpace(title[j - 1])) --j;
     if (j < 4 || FourDigitYearAt(title, j - 4) != at + 3) continue;
     // 度? is taken first when it can be; the capture starts past \s*.
     for (bool du : {true, false}) {
@@ -1024,7 +991,7 @@ std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
         if (!At3(title, i, "度")) continue;
         i += 3;
       }
-      while (i < title.size() && IsReSpace(title[i])) ++i;
+      while (i < title.size() && IsSpace(title[i])) ++i;
       const size_t e = LazyRun(title, i, /*strict=*/false, in_class, rest);
       if (e != std::string_view::npos) return title.substr(i, e - i);
     }
@@ -1040,7 +1007,7 @@ bool FindPeriod(std::string_view line, size_t from, PeriodMatch* m) {
   for (size_t at = FindChar3(t, "年", from); at != absl::string_view::npos;
        at = FindChar3(t, "年", at + 3)) {
     size_t j = at;
-    while (j > from && IsPeriodSpace(line[j - 1])) --j;
+    while (j > from && IsSpace(line[j - 1])) --j;
     if (j < from + 4) continue;
     if (PeriodAt(line, j - 4, m)) return true;
   }
@@ -1079,9 +1046,9 @@ bool FindPublishLabel(std::string_view line, size_t* label_begin, size_t* label_
   *label_end = best + best_len;
   // \s*[:|]?\s*\|? after it, each part as long as it can be.
   size_t i = *label_end;
-  while (i < line.size() && IsReSpace(line[i])) ++i;
+  while (i < line.size() && IsSpace(line[i])) ++i;
   if (i < line.size() && (line[i] == ':' || line[i] == '|')) ++i;
-  while (i < line.size() && IsReSpace(line[i])) ++i;
+  while (i < line.size() && IsSpace(line[i])) ++i;
   if (i < line.size() && line[i] == '|') ++i;
   *rest = i;
   return true;

@@ -45,7 +45,8 @@ TEST(FactsScan, ScopeWordEqualsItsPattern) {
   static const re2::RE2 kScope(R"((全[市区县镇乡省州旗盟]|本级|备案|[全本各][^\d,;。]{0,6}?系统))");
   const std::vector<std::string> parts = {
       "全", "本", "各", "备", "案", "级", "市", "区", "县", "镇", "乡", "省", "州", "旗", "盟", "系",
-      "统", "系统", "政", "府", "a", " ", "\n", "1", ",", ";", "。", "、", "\xE7", "\xB3", "é"};
+      "统", "系统", "政", "府", "a", " ", "\n", "1", ",", ";", "。", "、", "\xE7", "\xB3", "é",
+      "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80"};
   Pieces gen(12);
   int found = 0, none = 0;
   for (int n = 0; n < 80000; ++n) {
