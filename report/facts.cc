@@ -1,5 +1,6 @@
 #include "report/facts.h"
 
+#include "report/re_scan.h"
 #include "report/utf8.h"
 
 #include <algorithm>
@@ -45,23 +46,40 @@ bool Contains(absl::string_view hay, absl::string_view needle) {
     const void* hit = memchr(hay.data() + q, key, last - q + 1);
     if (hit == nullptr) return false;
     q = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
-    if (memcmp(hay.data() + q - 2, needle.data(), n) == 0) return true;
+    // The first two bytes inline (most hits differ there), then the rest.
+    const char* at = hay.data() + q - 2;
+    if (at[0] == needle[0] && at[1] == needle[1] &&
+        (n == 3 || memcmp(at + 3, needle.data() + 3, n - 3) == 0)) {
+      return true;
+    }
     ++q;
   }
   return false;
 }
 
-// The leftmost-first match of `re` in `s` as byte offsets. Only the overall
-// match is asked for, so RE2 finds it with its DFAs alone.
-bool FindFirst(const re2::RE2& re, absl::string_view s, size_t* b, size_t* e) {
-  re2::StringPiece m;
-  if (!re.Match(SP(s), 0, s.size(), RE2::UNANCHORED, &m, 1)) return false;
-  *b = m.data() - s.data();
-  *e = *b + m.size();
-  return true;
+// s.find(needle, from) for the literals searched here (three or more
+// bytes): a memchr for the needle's third byte, then a compare around it.
+size_t FindFrom(absl::string_view s, absl::string_view needle, size_t from) {
+  const size_t n = needle.size();
+  if (n < 3) return s.find(needle, from);
+  if (from > s.size() || s.size() - from < n) return absl::string_view::npos;
+  size_t q = from + 2;                     // byte q is needle[2] of an occurrence at q - 2
+  const size_t last = s.size() - n + 2;  // the largest such q
+  while (q <= last) {
+    const void* hit = memchr(s.data() + q, needle[2], last - q + 1);
+    if (hit == nullptr) return absl::string_view::npos;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    const char* at = s.data() + q - 2;
+    if (at[0] == needle[0] && at[1] == needle[1] &&
+        (n == 3 || memcmp(at + 3, needle.data() + 3, n - 3) == 0)) {
+      return q - 2;
+    }
+    ++q;
+  }
+  return absl::string_view::npos;
 }
 
-// FindFirst for a pattern every match of which holds an occurrence of
+// The leftmost-first match of `re` in `s` (byte offsets), for a pattern every match of which holds an occurrence of
 // `literal` with at most `before` bytes before it and `after` bytes after it,
 // and (unless `starts` is empty) begins with one of `starts` before that
 // occurrence. Each match then lies inside the window [occurrence - before,
@@ -82,13 +100,14 @@ bool FindAround(const re2::RE2& re, absl::string_view s, absl::string_view liter
   };
   bool open = false;
   size_t from = 0, to = 0;
-  for (size_t at = s.find(literal); at != absl::string_view::npos; at = s.find(literal, at + 1)) {
+  for (size_t at = FindFrom(s, literal, 0); at != absl::string_view::npos;
+       at = FindFrom(s, literal, at + 1)) {
     size_t w_from = at > before ? at - before : 0;
     while (w_from > 0 && (static_cast<unsigned char>(s[w_from]) & 0xC0) == 0x80) --w_from;
     if (starts.size() > 0) {
       const absl::string_view lead = s.substr(w_from, at - w_from);
       bool started = false;
-      for (absl::string_view w : starts) started = started || absl::StrContains(lead, w);
+      for (absl::string_view w : starts) started = started || Contains(lead, w);
       if (!started) continue;
     }
     const size_t w_to = std::min(s.size(), at + literal.size() + after);
@@ -219,7 +238,7 @@ struct Sentence {
 using LineStarts = std::vector<std::pair<size_t, uint32_t>>;
 
 bool IsTableLine(absl::string_view line) {
-  if (Contains(line, "|")) return true;
+  if (!line.empty() && memchr(line.data(), '|', line.size()) != nullptr) return true;
   // Flattened statistics rows: "2.政府网站公开政府信息数244" (no sentence punctuation).
   // The row pattern ends in a digit and whitespace: test that byte first.
   size_t n = line.size();
@@ -230,10 +249,8 @@ bool IsTableLine(absl::string_view line) {
 }
 
 bool IsHeadingLine(absl::string_view line) {
-  static const re2::RE2 kHeading(
-      R"(^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+\s*[、.]|第[一二三四五六七八九十]+[部分章节]))");
-  return line.size() <= 120 && !Contains(line, "。") &&
-         RE2::PartialMatch(SP(line), kHeading);
+  return line.size() <= 120 && internal::StartsLikeHeading(std::string_view(line.data(), line.size())) &&
+         !Contains(line, "。");
 }
 
 bool EndsSentence(absl::string_view line) {
@@ -266,27 +283,32 @@ void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::
     }
     start = end;
   };
-  // Bytes that may start a stop: "。" (E3 80 82) and ; ! ?
-  static constexpr std::array<bool, 256> kMayStop = [] {
-    std::array<bool, 256> t{};
-    t[0xE3] = t[';'] = t['!'] = t['?'] = true;
-    return t;
-  }();
+  // Stops: "。" (E3 80 82) and ; ! ?. Each is found by a memchr for its
+  // last byte (0x82, a continuation byte, for 。), the next one of each kept
+  // until passed; the nearest ends the sentence.
+  static constexpr char kStopLast[] = {'\x82', ';', '!', '?'};
   const size_t n = buffer.size();
-  for (size_t i = 0; i < n;) {
-    while (i < n && !kMayStop[static_cast<unsigned char>(buffer[i])]) ++i;
-    if (i >= n) break;
-    // Byte tests for "。" (E3 80 82) and ; ! ?
-    const char c = buffer[i];
-    size_t len = 0;
-    if (c == '\xE3' && i + 3 <= n && buffer[i + 1] == '\x80' && buffer[i + 2] == '\x82') len = 3;
-    else if (c == ';' || c == '!' || c == '?') len = 1;
-    if (len > 0) {
-      flush(i + len);
-      i += len;
-    } else {
-      ++i;
+  size_t next[4];
+  auto find_from = [&](int k, size_t from) {
+    if (from >= n) return n;
+    const void* hit = memchr(buffer.data() + from, kStopLast[k], n - from);
+    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - buffer.data());
+  };
+  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 0);
+  size_t i = 0;  // stops are looked for at or after byte i
+  while (true) {
+    int k = 0;
+    for (int j = 1; j < 4; ++j) {
+      if (next[j] < next[k]) k = j;
     }
+    const size_t q = next[k];
+    if (q >= n) break;
+    next[k] = find_from(k, q + 1);
+    if (k == 0) {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
+      if (q < i + 2 || buffer[q - 1] != '\x80' || buffer[q - 2] != '\xE3') continue;
+    }
+    flush(q + 1);
+    i = q + 1;
   }
   flush(buffer.size());
 }
@@ -318,6 +340,7 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
   }
   arena->clear();
   arena->reserve(total);
+  out.reserve(total / 64 + 8);  // about one sentence per 20 characters
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     size_t para = arena->size();  // where the current paragraph starts
@@ -362,8 +385,9 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
 }
 
 // Clauses: comma-separated parts of a sentence (thousands separators kept).
-std::vector<std::pair<size_t, size_t>> Clauses(absl::string_view s) {
-  std::vector<std::pair<size_t, size_t>> out;
+void Clauses(absl::string_view s, std::vector<std::pair<size_t, size_t>>* clauses) {
+  std::vector<std::pair<size_t, size_t>>& out = *clauses;
+  out.clear();
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const void* comma = memchr(s.data() + i, ',', s.size() - i);
@@ -379,7 +403,6 @@ std::vector<std::pair<size_t, size_t>> Clauses(absl::string_view s) {
     start = i + 1;
   }
   out.emplace_back(start, s.size());
-  return out;
 }
 
 // ------------------------------------------------------------------ rules
@@ -408,6 +431,8 @@ struct Rule {
   // Literals the pattern needs: at least one of each group. A clause
   // lacking a group cannot match, so the regex is not run on it.
   std::vector<std::vector<std::string>> needs;
+  // The same, each word as its index in NeedWords().
+  std::vector<std::vector<int>> need_ids;
   // Capture group indices (0 when the pattern has no such group).
   int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
       g_verb = 0;
@@ -436,6 +461,12 @@ bool HasChannelWord(absl::string_view clause) {
   return false;
 }
 
+// Every literal some rule needs, once (Rule::need_ids index it).
+std::vector<std::string>& NeedWords() {
+  static auto* words = new std::vector<std::string>;
+  return *words;
+}
+
 const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* rules = [] {
     auto* r = new std::vector<Rule>;
@@ -451,6 +482,16 @@ const std::vector<Rule>& Rules() {
       rule.accept = std::move(accept);
       rule.received_verb = received_verb;
       rule.needs = std::move(needs);
+      for (const auto& group : rule.needs) {
+        std::vector<int> ids;
+        for (const std::string& w : group) {
+          std::vector<std::string>& words = NeedWords();
+          auto it = std::find(words.begin(), words.end(), w);
+          if (it == words.end()) it = words.insert(words.end(), w);
+          ids.push_back(static_cast<int>(it - words.begin()));
+        }
+        rule.need_ids.push_back(std::move(ids));
+      }
       needs.clear();
       const auto& names = rule.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
@@ -553,13 +594,7 @@ const std::vector<Rule>& Rules() {
 }
 
 std::string ScopeOf(absl::string_view context) {
-  static const re2::RE2 kScope(R"((全[市区县镇乡省州旗盟]|本级|备案|[全本各][^\d,;。]{0,6}?系统))");
-  // The pattern is one group around the whole: the overall match is it.
-  size_t b = 0, e = 0;
-  if (!FindFirst(kScope, context, &b, &e)) return "";
-  const absl::string_view s = context.substr(b, e - b);
-  if (absl::EndsWith(s, "系统")) return "系统";
-  return std::string(s);
+  return internal::ScopeOf(std::string_view(context.data(), context.size()));
 }
 
 void SetSpan(const Sentence& sent, size_t b, size_t e, ProseFact* f) {
@@ -594,44 +629,96 @@ bool EndsFigure(absl::string_view clause, size_t j) {
   return false;
 }
 
-// A necessary condition for any rule to match in `clause`: every pattern
-// ends in NumBlock, whose unit (元 ends 万元/亿元 too; 件条次个项起宗份篇部)
-// follows, past whitespace, a character for which EndsFigure holds.
-bool MayHoldFigure(absl::string_view clause) {
-  static constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
-                                        Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
-                                        Code3("份"), Code3("篇"), Code3("部")};
-  // Bits by the last byte of each unit: a first, one-load test per character.
+constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
+                               Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
+                               Code3("份"), Code3("篇"), Code3("部")};
+
+// Where a unit may end in `s`: every byte q >= 2 such that bytes q - 1 and
+// q are the last two bytes of one of kUnits, in order. Sixteen candidate
+// ends are tested at a time (a vector compare per unit).
+void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
+  out->clear();
+  const size_t n = s.size();
+  const char* d = s.data();
   static const std::array<bool, 256> kUnitLastByte = [] {
     std::array<bool, 256> t{};
     for (uint32_t u : kUnits) t[u & 0xFF] = true;
     return t;
   }();
-  // A unit at byte i >= 1 ends at byte q = i + 2 <= size - 1: skip to the
-  // next byte that may end one, then test the rest.
-  const size_t n = clause.size();
-  for (size_t q = 3; q < n; ++q) {
-    while (q < n && !kUnitLastByte[static_cast<unsigned char>(clause[q])]) ++q;
-    if (q >= n) break;
-    const size_t i = q - 2;
-    const unsigned char lead = clause[i];
+  auto unit_tail_at = [&](size_t q) {
+    if (!kUnitLastByte[static_cast<unsigned char>(d[q])]) return false;
+    const uint32_t tail = (static_cast<uint32_t>(static_cast<unsigned char>(d[q - 1])) << 8) |
+                          static_cast<unsigned char>(d[q]);
+    for (uint32_t u : kUnits) {
+      if ((u & 0xFFFF) == tail) return true;
+    }
+    return false;
+  };
+  typedef unsigned char Bytes16 __attribute__((vector_size(16)));
+  size_t q = 2;
+  for (; q + 16 <= n; q += 16) {
+    Bytes16 last, middle;
+    memcpy(&last, d + q, 16);
+    memcpy(&middle, d + q - 1, 16);
+    auto hit = (last == static_cast<unsigned char>(kUnits[0] & 0xFF)) &
+               (middle == static_cast<unsigned char>((kUnits[0] >> 8) & 0xFF));
+    for (size_t u = 1; u < std::size(kUnits); ++u) {
+      hit |= (last == static_cast<unsigned char>(kUnits[u] & 0xFF)) &
+             (middle == static_cast<unsigned char>((kUnits[u] >> 8) & 0xFF));
+    }
+    unsigned char lanes[16];
+    memcpy(lanes, &hit, 16);
+    uint64_t any[2];
+    memcpy(any, lanes, 16);
+    if ((any[0] | any[1]) == 0) continue;
+    for (size_t k = 0; k < 16; ++k) {
+      if (lanes[k] != 0) out->push_back(static_cast<uint32_t>(q + k));
+    }
+  }
+  for (; q < n; ++q) {
+    if (unit_tail_at(q)) out->push_back(static_cast<uint32_t>(q));
+  }
+}
+
+// A necessary condition for any rule to match in the clause [cb, ce) of
+// `sentence`: every pattern ends in NumBlock, whose unit (元 ends 万元/亿元
+// too; 件条次个项起宗份篇部) follows, past whitespace, a character for which
+// EndsFigure holds. `units` (UnitEnds of the sentence) are where units may
+// end; `*next` is the first of them not before the clause (advanced here).
+bool MayHoldFigure(absl::string_view sentence, size_t cb, size_t ce,
+                   const std::vector<uint32_t>& units, size_t* next) {
+  const absl::string_view clause = sentence.substr(cb, ce - cb);
+  const char* d = clause.data();
+  while (*next < units.size() && units[*next] < cb) ++*next;
+  // A unit at byte i >= 1 of the clause ends at byte q = i + 2 <= size - 1.
+  for (size_t k = *next; k < units.size() && units[k] < ce; ++k) {
+    if (units[k] < cb + 3) continue;
+    const size_t i = units[k] - cb - 2;
+    const unsigned char lead = d[i];
     if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
-    const uint32_t ch = Code3(clause.data() + i);
+    const uint32_t ch = Code3(d + i);
     bool unit = false;
     for (uint32_t u : kUnits) unit = unit || ch == u;
     if (!unit) continue;
     size_t j = i;
-    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(clause[j - 1]))) --j;
+    while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(d[j - 1]))) --j;
     if (j > 0 && EndsFigure(clause, j)) return true;
   }
   return false;
 }
 
-bool HasNeeds(absl::string_view text, const std::vector<std::vector<std::string>>& needs) {
-  for (const auto& group : needs) {
+// Whether `text` holds one word of each of a rule's need groups; `known`
+// remembers, per word of NeedWords(), whether `text` holds it (-1: not yet
+// looked for), so words shared by rules are looked for once per clause.
+bool HasNeeds(absl::string_view text, const std::vector<std::vector<int>>& need_ids,
+              std::vector<signed char>* known) {
+  const std::vector<std::string>& words = NeedWords();
+  for (const auto& group : need_ids) {
     bool any = false;
-    for (const std::string& w : group) {
-      if (Contains(text, w)) {
+    for (int id : group) {
+      signed char& k = (*known)[static_cast<size_t>(id)];
+      if (k < 0) k = Contains(text, words[static_cast<size_t>(id)]) ? 1 : 0;
+      if (k == 1) {
         any = true;
         break;
       }
@@ -646,14 +733,29 @@ absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
   return absl::string_view(g[index].data(), g[index].size());
 }
 
-void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out) {
+// Buffers NumericFacts reuses from sentence to sentence.
+struct NumericScratch {
+  std::vector<re2::StringPiece> groups;
+  std::vector<signed char> known;
+  std::vector<std::pair<size_t, size_t>> clauses;
+  std::vector<uint32_t> units;
+};
+
+void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScratch* scratch) {
   const absl::string_view sentence = sent.s;
-  std::vector<re2::StringPiece> g;
-  for (const auto& [cb, ce] : Clauses(sent.s)) {
+  std::vector<re2::StringPiece>& g = scratch->groups;
+  std::vector<signed char>& known = scratch->known;
+  UnitEnds(sentence, &scratch->units);
+  if (scratch->units.empty()) return;  // no clause can hold a figure
+  Clauses(sent.s, &scratch->clauses);
+  size_t next_unit = 0;
+  for (const auto& [cb, ce] : scratch->clauses) {
     const absl::string_view clause = sentence.substr(cb, ce - cb);
-    if (!MayHoldFigure(clause)) continue;
-    for (const Rule& rule : Rules()) {
-      if (!HasNeeds(clause, rule.needs)) continue;
+    if (!MayHoldFigure(sentence, cb, ce, scratch->units, &next_unit)) continue;
+    const std::vector<Rule>& rules = Rules();
+    known.assign(NeedWords().size(), -1);
+    for (const Rule& rule : rules) {
+      if (!HasNeeds(clause, rule.need_ids, &known)) continue;
       const int ngroups = rule.ngroups;
       g.assign(ngroups, re2::StringPiece());
       size_t from = 0;
@@ -739,7 +841,16 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // Each pattern below is run only when the sentence holds the literals it
   // needs (`may`): most sentences hold none of them.
   auto has = [&](absl::string_view w) { return Contains(s, w); };
-  const bool negated = has("未") || has("没有") || has("无");
+  // Whether a negation word is present, looked for once and only when a
+  // test below needs it (after its rarer literal).
+  int negation = -1;
+  auto negated = [&]() {
+    if (negation < 0) negation = has("未") || has("没有") || has("无");
+    return negation == 1;
+  };
+  const bool application = has("申请");
+  // 行政复议 and 行政诉讼 are looked for only in sentences holding 行政.
+  const bool administrative = has("行政");
   // Each pattern is one group around the whole: the overall match is it.
   // It is searched for only around its literal (FindAround); the bounds
   // count 4 bytes for every character the pattern may hold before or after
@@ -753,7 +864,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // No applications.
   static const re2::RE2 kNoApplications(
       R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find(has("申请") && (negated || has("依申请公开")), kNoApplications, "申请", 30, 11,
+  if (find(application && (negated() || has("依申请公开")), kNoApplications, "申请", 30, 11,
            {"未", "没有", "无", "依"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
@@ -767,11 +878,11 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
   static const re2::RE2 kNoLitigation(
       R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(negated && has("行政复议"), kNoReview, "行政复议", 34, 0,
+  if (find(administrative && has("行政复议") && negated(), kNoReview, "行政复议", 34, 0,
            {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(negated && has("行政诉讼"), kNoLitigation, "行政诉讼", 40, 0,
+  if (find(administrative && has("行政诉讼") && negated(), kNoLitigation, "行政诉讼", 40, 0,
            {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
       !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
@@ -793,14 +904,14 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All granted.
   static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find(has("申请") && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
+  if (find(application && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
       !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find(has("费") && (negated || has("不")) && (has("收") || has("产生") || has("发生")),
+  if (find(has("费") && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
            kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
@@ -811,6 +922,111 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
 }
 
 }  // namespace
+
+namespace internal {
+namespace {
+
+using re_scan::At3;
+
+// Whether byte i starts one of 一二三四五六七八九十.
+bool NumeralAt(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return false;
+  for (const char* ch : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+    if (At3(s, i, ch)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool StartsLikeHeading(std::string_view line) {
+  size_t i = 0;
+  const size_t n = line.size();
+  auto skip_space = [&](size_t j) {
+    while (j < n && re_scan::IsSpace(line[j])) ++j;
+    return j;
+  };
+  i = skip_space(i);
+  if (i >= n) return false;
+  auto numerals = [&](size_t j) {
+    while (NumeralAt(line, j)) j += 3;
+    return j;
+  };
+  auto comma_or_dot = [&](size_t j) { return j < n && (line[j] == '.' || At3(line, j, "、")); };
+  if (NumeralAt(line, i)) return comma_or_dot(skip_space(numerals(i)));
+  if (line[i] == '(') {
+    const size_t b = skip_space(i + 1);
+    const size_t e = numerals(b);
+    if (e == b) return false;
+    const size_t c = skip_space(e);
+    return c < n && line[c] == ')';
+  }
+  if (line[i] >= '0' && line[i] <= '9') {
+    size_t j = i;
+    while (j < n && line[j] >= '0' && line[j] <= '9') ++j;
+    return comma_or_dot(skip_space(j));
+  }
+  if (At3(line, i, "第")) {
+    const size_t e = numerals(i + 3);
+    if (e == i + 3) return false;
+    for (const char* ch : {"部", "分", "章", "节"}) {
+      if (At3(line, e, ch)) return true;
+    }
+  }
+  return false;
+}
+
+std::string ScopeOf(std::string_view context) {
+  // Every match starts with 全, 本, 备 or 各: candidates are the bytes i
+  // whose byte i + 2 is one of their last bytes, found by one memchr per
+  // byte value (the next of each kept until passed), nearest first.
+  static constexpr char kStartLast[] = {'\xA8', '\xAC', '\x87', '\x84'};
+  const size_t n = context.size();
+  auto find_from = [&](int k, size_t from) {
+    if (from >= n) return n;
+    const void* hit = memchr(context.data() + from, kStartLast[k], n - from);
+    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - context.data());
+  };
+  size_t next[4];
+  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 2);
+  while (true) {
+    int k = 0;
+    for (int j = 1; j < 4; ++j) {
+      if (next[j] < next[k]) k = j;
+    }
+    if (next[k] >= n) break;
+    const size_t i = next[k] - 2;
+    next[k] = find_from(k, next[k] + 1);
+    const bool quan = At3(context, i, "全"), ben = !quan && At3(context, i, "本");
+    if (quan) {
+      for (const char* ch : {"市", "区", "县", "镇", "乡", "省", "州", "旗", "盟"}) {
+        if (At3(context, i + 3, ch)) return std::string(context.substr(i, 6));
+      }
+    } else if (ben) {
+      if (At3(context, i + 3, "级")) return "本级";
+    } else if (At3(context, i, "备")) {
+      if (At3(context, i + 3, "案")) return "备案";
+      continue;
+    } else if (!At3(context, i, "各")) {
+      continue;
+    }
+    // [全本各] then at most six characters other than a digit, ',', ';' or
+    // 。 (the fewest first), then 系统.
+    size_t j = i + 3;
+    for (int k = 0; k <= 6 && j < n; ++k) {
+      if (At3(context, j, "系") && At3(context, j + 3, "统")) return "系统";
+      if (k == 6) break;
+      const char c = context[j];
+      if ((c >= '0' && c <= '9') || c == ',' || c == ';' || At3(context, j, "。")) break;
+      const size_t len = re_scan::CharLen(context, j, /*strict=*/true);
+      if (len == 0) break;
+      j += len;
+    }
+  }
+  return "";
+}
+
+}  // namespace internal
 
 std::optional<std::string> ParseNumber(std::string_view text) {
   std::string s;
@@ -827,9 +1043,10 @@ std::optional<std::string> ParseNumber(std::string_view text) {
 std::vector<ProseFact> ExtractFacts(const Report& report) {
   std::vector<ProseFact> facts;
   std::string arena;
+  NumericScratch scratch;
   for (const Sentence& sent : Sentences(report, &arena)) {
     if (sent.s.empty()) continue;
-    NumericFacts(sent, &facts);
+    NumericFacts(sent, &facts, &scratch);
     ClaimFacts(sent, &facts);
   }
   // One fact per (subject, value, claim, span).

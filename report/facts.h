@@ -22,6 +22,22 @@ std::vector<xxgk::v1::ProseFact> ExtractFacts(const xxgk::v1::Report& report);
 // "二〇二四" → "2024". nullopt when `text` is not a number.
 std::optional<std::string> ParseNumber(std::string_view text);
 
+namespace internal {
+
+// Whether `line` starts like a heading's numbering: the same answer as a
+// partial match of
+//   ^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+\s*[、.]|第[一二三四五六七八九十]+[部分章节])
+// (facts_scan_test pins the two equal on generated lines).
+bool StartsLikeHeading(std::string_view line);
+
+// The scope word of `context`: the leftmost match of
+//   (全[市区县镇乡省州旗盟]|本级|备案|[全本各][^\d,;。]{0,6}?系统)
+// with a match of the last alternative read as "系统"; "" when none
+// (facts_scan_test pins the two equal on generated text).
+std::string ScopeOf(std::string_view context);
+
+}  // namespace internal
+
 }  // namespace xxgk::report
 
 #endif  // XXGK_REPORT_FACTS_H_

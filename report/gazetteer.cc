@@ -21,6 +21,18 @@ size_t Utf8Length(unsigned char lead) {
   return 1;
 }
 
+// Where the last two characters of `s` start, walking back over
+// continuation bytes; npos when `s` holds fewer than two.
+size_t LastTwoStart(std::string_view s) {
+  size_t k = s.size();
+  for (int c = 0; c < 2; ++c) {
+    if (k == 0) return std::string_view::npos;
+    --k;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+  }
+  return k;
+}
+
 }  // namespace
 
 Gazetteer Gazetteer::FromTsv(std::string_view tsv) {
@@ -73,6 +85,21 @@ void Gazetteer::AddPrefixes(const std::string& name) {
   if (!name.empty() && Utf8Length(static_cast<unsigned char>(name[0])) == 3 && name.size() >= 3) {
     const size_t k = FirstKey(name.data());
     first_bits_[k / 64] |= uint64_t{1} << (k % 64);
+    if (name.size() >= 6 && Utf8Length(static_cast<unsigned char>(name[3])) == 3) {
+      const size_t h = Pair3Hash(name.data());
+      pair3_bits_[h / 64] |= uint64_t{1} << (h % 64);
+    }
+  }
+  // A name's last two characters, found from its end as MayEndName finds a
+  // text's (a name of fewer, or whose first byte continues a character,
+  // turns the test off).
+  const size_t last_two = LastTwoStart(name);
+  if (last_two == std::string_view::npos ||
+      (last_two == 0 && !name.empty() && (static_cast<unsigned char>(name[0]) & 0xC0) == 0x80)) {
+    short_names_ = true;
+  } else {
+    const size_t h = PairHash(std::string_view(name).substr(last_two));
+    suffix_bits_[h / 64] |= uint64_t{1} << (h % 64);
   }
   size_t chars = 0;
   for (size_t e = 0; e < name.size();) {
@@ -133,6 +160,16 @@ bool Gazetteer::FirstByNameIsFull(std::string_view name) const {
   if (name.size() >= 3 && Utf8Length(static_cast<unsigned char>(name[0])) == 3) {
     const size_t k = FirstKey(name.data());
     if (!(first_bits_[k / 64] >> (k % 64) & 1)) return false;
+    // Names of two or more characters also set their first two characters'
+    // pair bit (AddPrefixes); a one-character `name` names nothing here
+    // only if it is no name, so it goes on to the maps.
+    if (name.size() >= 6) {
+      const size_t second = 3 + Utf8Length(static_cast<unsigned char>(name[3]));
+      if (second <= name.size()) {
+        const size_t h = PairHash(name.substr(0, second));
+        if (!(pair_bits_[h / 64] >> (h % 64) & 1)) return false;
+      }
+    }
   }
   const absl::string_view key(name.data(), name.size());
   if (auto it = by_full_.find(key); it != by_full_.end() && !it->second.empty()) {
@@ -144,12 +181,42 @@ bool Gazetteer::FirstByNameIsFull(std::string_view name) const {
   return false;
 }
 
+bool Gazetteer::MayEndName(std::string_view text) const {
+  if (short_names_) return true;
+  const size_t last_two = LastTwoStart(text);
+  if (last_two == std::string_view::npos) return true;
+  const size_t h = PairHash(text.substr(last_two));
+  return suffix_bits_[h / 64] >> (h % 64) & 1;
+}
+
 std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text) const {
   std::vector<Mention> out;
   size_t p = 0;
-  while (p < text.size()) {
-    const size_t step = Utf8Length(static_cast<unsigned char>(text[p]));
-    if (step == 1) {  // names start with an ideograph
+  const size_t n = text.size();
+  const char* d = text.data();
+  while (p < n) {
+    const unsigned char lead = static_cast<unsigned char>(d[p]);
+    if (lead < 0x80) {  // names start with an ideograph
+      ++p;
+      continue;
+    }
+    // Two three-byte characters (most of a Chinese text): a name starts at
+    // the first only if its first two characters are these (one bit test),
+    // which the walk below would find out more slowly. Skip every character
+    // of a run of them that starts no name so.
+    if ((lead & 0xF0) == 0xE0) {
+      size_t q = p;
+      while (q + 6 <= n && (static_cast<unsigned char>(d[q + 3]) & 0xF0) == 0xE0 &&
+             !Pair3MayStartName(d + q)) {
+        q += 3;
+      }
+      if (q != p) {
+        p = q;
+        continue;
+      }
+    }
+    const size_t step = Utf8Length(lead);
+    if (step == 1) {
       ++p;
       continue;
     }

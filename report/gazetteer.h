@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,10 @@ class Gazetteer {
   // Whether the first division ByName(name) lists has a full name exactly
   // as long as `name` (without building the list).
   bool FirstByNameIsFull(std::string_view name) const;
+  // False when no full or short name can end where `text` ends (its last two
+  // characters end none): FirstByNameIsFull is then false for every suffix
+  // of `text` at least two characters long that starts on a character.
+  bool MayEndName(std::string_view text) const;
 
   // Every place name in `text`, left to right, longest match first; each
   // mention lists all divisions it could be (full names before short forms).
@@ -90,6 +95,28 @@ class Gazetteer {
   // code point): most characters of a text start no name.
   std::vector<uint64_t> first_bits_ = std::vector<uint64_t>(65536 / 64);
   static size_t FirstKey(const char* three_bytes);
+  // A bit per hash of the first two characters of every name whose first
+  // two characters are both three bytes long (their six bytes as one
+  // integer): Mentions tests such a pair in the text with one lookup.
+  static constexpr int kPair3Bits = 18;
+  std::vector<uint64_t> pair3_bits_ = std::vector<uint64_t>((size_t{1} << kPair3Bits) / 64);
+  static size_t Pair3Hash(const char* six_bytes) {
+    uint32_t lo = 0;
+    uint16_t hi = 0;
+    memcpy(&lo, six_bytes, 4);
+    memcpy(&hi, six_bytes + 4, 2);
+    const uint64_t v = lo | (uint64_t{hi} << 32);
+    return static_cast<size_t>((v * 0x9E3779B97F4A7C15ULL) >> (64 - kPair3Bits));
+  }
+  bool Pair3MayStartName(const char* six_bytes) const {
+    const size_t h = Pair3Hash(six_bytes);
+    return pair3_bits_[h / 64] >> (h % 64) & 1;
+  }
+  // A bit per hash (PairHash) of the last two characters of every name; set
+  // `short_names_` when a name has fewer than two (then MayEndName always
+  // says yes).
+  std::vector<uint64_t> suffix_bits_ = std::vector<uint64_t>(kPairBits / 64);
+  bool short_names_ = false;
   void AddPrefixes(const std::string& name);
 };
 

@@ -1,5 +1,6 @@
 #include "report/metadata.h"
 
+#include "report/re_scan.h"
 #include "report/utf8.h"
 
 #include <algorithm>
@@ -32,7 +33,11 @@ struct Line {
   absl::string_view text;
   size_t begin = 0;  // byte offset in Report.text
   int number = 0;    // 1-based
+  bool pipe = false;   // IsPipeRow(text)
+  bool colon = false;  // text holds a ':'
 };
+
+bool IsPipeRow(absl::string_view line);
 
 std::vector<Line> SplitLines(const std::string& text) {
   std::vector<Line> lines;
@@ -41,7 +46,10 @@ std::vector<Line> SplitLines(const std::string& text) {
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    lines.push_back(Line{absl::string_view(text).substr(start, end - start), start, number++});
+    Line line{absl::string_view(text).substr(start, end - start), start, number++};
+    line.pipe = IsPipeRow(line.text);
+    line.colon = !line.text.empty() && memchr(line.text.data(), ':', line.text.size()) != nullptr;
+    lines.push_back(line);
     if (end == text.size()) break;
     start = end + 1;
   }
@@ -57,7 +65,15 @@ absl::string_view Trim(absl::string_view s) {
   return s;
 }
 
-bool IsPipeRow(absl::string_view line) { return absl::StartsWith(Trim(line), "|"); }
+// Whether Trim(line) starts with '|' (without trimming the end).
+bool IsPipeRow(absl::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && absl::ascii_isspace(static_cast<unsigned char>(line[i]))) ++i;
+  while (line.size() - i >= 3 && line[i] == '\xE3' && line[i + 1] == '\x80' && line[i + 2] == '\x80') {
+    i += 3;  // U+3000
+  }
+  return i < line.size() && line[i] == '|';
+}
 
 std::vector<absl::string_view> PipeCells(absl::string_view line) {
   std::vector<absl::string_view> cells;
@@ -164,7 +180,11 @@ size_t FastFind(absl::string_view text, absl::string_view needle, size_t from = 
     const void* hit = memchr(text.data() + q, last, text.size() - q);
     if (hit == nullptr) return absl::string_view::npos;
     q = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-    if (memcmp(text.data() + q - n + 1, needle.data(), n - 1) == 0) return q - n + 1;
+    // The byte before inline (most hits differ there), then the rest.
+    if (text[q - 1] == needle[n - 2] &&
+        memcmp(text.data() + q - n + 1, needle.data(), n - 2) == 0) {
+      return q - n + 1;
+    }
     ++q;
   }
   return absl::string_view::npos;
@@ -198,16 +218,11 @@ int FindTitle(const std::vector<Line>& lines) {
 }
 
 int YearIn(absl::string_view s, absl::string_view* raw) {
-  static const re2::RE2 kYear(R"((\d{4}|[〇○零O一二三四五六七八九]{4})\s*年)");
-  re2::StringPiece in = SP(s), y;
-  while (RE2::FindAndConsume(&in, kYear, &y)) {
-    const int v = ParseDatePart(absl::string_view(y.data(), y.size()));
-    if (v >= 1990 && v <= 2100) {
-      if (raw) *raw = absl::string_view(y.data(), y.size());
-      return v;
-    }
-  }
-  return 0;
+  const std::optional<std::string_view> y =
+      internal::FirstValidYear(std::string_view(s.data(), s.size()));
+  if (!y) return 0;
+  if (raw) *raw = absl::string_view(y->data(), y->size());
+  return ParseDatePart(absl::string_view(y->data(), y->size()));
 }
 
 // ---------------------------------------------------------------- headers
@@ -263,11 +278,26 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
   }
   for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
     const Line& line = lines[i];
-    if (IsPipeRow(line.text)) {
+    if (line.pipe) {
+      // A label cell equal to a key holds the key's first and last
+      // characters; each character is looked for once per row.
       bool may = false;
+      absl::string_view asked[8];
+      bool found[8];
+      size_t n_asked = 0;
+      auto holds = [&](absl::string_view ch) {
+        for (size_t a = 0; a < n_asked; ++a) {
+          if (asked[a] == ch) return found[a];
+        }
+        const bool f = FastFind(line.text, ch) != absl::string_view::npos;
+        if (n_asked < 8) {
+          asked[n_asked] = ch;
+          found[n_asked++] = f;
+        }
+        return f;
+      };
       for (size_t k = 0; k < keys.size() && !may; ++k) {
-        may = FastFind(line.text, last_chars[k]) != absl::string_view::npos &&
-              FastFind(line.text, first_chars[k]) != absl::string_view::npos;
+        may = holds(first_chars[k]) && holds(last_chars[k]);
       }
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
@@ -280,10 +310,26 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
       }
       continue;
     }
-    if (line.text.find(':') == absl::string_view::npos) continue;
+    if (!line.colon) continue;
+    const absl::string_view t = line.text;
     for (const auto& k : keys) {
-      size_t pos = FastFind(line.text, k);
-      if (pos == absl::string_view::npos) continue;
+      // The key's first occurrence counts only when whitespace and a ':'
+      // follow it. Such an occurrence ends (spaces aside) right before the
+      // first ':' that has the key (spaces aside) right before it; the
+      // occurrence found so is the first unless an earlier one has no ':'.
+      size_t pos = absl::string_view::npos;
+      for (const void* c = memchr(t.data(), ':', t.size()); c != nullptr;) {
+        const size_t at = static_cast<size_t>(static_cast<const char*>(c) - t.data());
+        size_t j = at;
+        while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(t[j - 1]))) --j;
+        if (j >= k.size() && t[j - 1] == k.back() &&
+            memcmp(t.data() + j - k.size(), k.data(), k.size()) == 0) {
+          pos = j - k.size();
+          break;
+        }
+        c = at + 1 < t.size() ? memchr(t.data() + at + 1, ':', t.size() - at - 1) : nullptr;
+      }
+      if (pos == absl::string_view::npos || FastFind(t, k) != pos) continue;
       absl::string_view rest = line.text.substr(pos + k.size());
       rest = absl::StripLeadingAsciiWhitespace(rest);
       if (!absl::ConsumePrefix(&rest, ":")) continue;
@@ -323,23 +369,21 @@ bool IsHanChar(absl::string_view ch) {
 // The agency named in the title: text before the year, or between the year
 // and 政府信息公开 ("2024年XX局政府信息公开工作年度报告").
 std::string AgencyFromTitle(absl::string_view title) {
-  static const re2::RE2 kBefore(R"(^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*\d{4}\s*年)");
-  // "2023年度XX局政府信息公开…" (the organ before 政府信息公开, which may
-  // itself end in 政府: "XX县人民政府政府信息公开"), else before 信息公开.
-  static const re2::RE2 kAfterGov(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)政府信息公开)");
-  static const re2::RE2 kAfter(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)信息公开)");
-  std::string a;
-  if (RE2::PartialMatch(SP(title), kBefore, &a) && a.find("报告") == std::string::npos) {
-    absl::string_view v = a;
+  const std::string_view t(title.data(), title.size());
+  std::optional<std::string_view> a = internal::TitleOrganBeforeYear(t);
+  if (a && a->find("报告") == std::string_view::npos) {
+    absl::string_view v(a->data(), a->size());
     absl::ConsumeSuffix(&v, "的");
     return std::string(v);
   }
-  for (const re2::RE2* re : {&kAfterGov, &kAfter}) {
-    a.clear();
-    if (!RE2::PartialMatch(SP(title), *re, &a)) continue;
-    absl::string_view v = a;
+  // "2023年度XX局政府信息公开…" (the organ before 政府信息公开, which may
+  // itself end in 政府: "XX县人民政府政府信息公开"), else before 信息公开.
+  for (const bool government : {true, false}) {
+    a = internal::TitleOrganAfterYear(t, government ? "政府信息公开" : "信息公开");
+    if (!a) continue;
+    absl::string_view v(a->data(), a->size());
     absl::ConsumeSuffix(&v, "的");
-    if (v.size() < 6 || (absl::EndsWith(v, "政府") && re == &kAfter)) continue;
+    if (v.size() < 6 || (absl::EndsWith(v, "政府") && !government)) continue;
     if (absl::StrContains(v, "年度") || absl::StrContains(v, "报告")) continue;
     return std::string(v);
   }
@@ -353,6 +397,8 @@ std::pair<size_t, size_t> ExtendName(absl::string_view text, size_t b, size_t e)
   const Gazetteer& g = Gazetteer::Default();
   for (int guard = 0; guard < 4; ++guard) {
     bool grown = false;
+    // No name ends with the two characters before b: nothing to grow by.
+    if (!g.MayEndName(std::string_view(text.data(), b))) break;
     // Try the longest place name (up to 12 characters) ending at b.
     for (size_t len = std::min<size_t>(b, 48); len >= 6 && !grown; --len) {
       const size_t start = b - len;
@@ -396,7 +442,7 @@ std::map<std::string, int> OrgNamesInText(absl::string_view text,
   for (const std::string& suffix : {std::string("人民政府"), std::string("街道办事处"),
                                     std::string("办事处"), std::string("局")}) {
     size_t pos = 0;
-    while ((pos = text.find(suffix, pos)) != absl::string_view::npos) {
+    while ((pos = FastFind(text, suffix, pos)) != absl::string_view::npos) {
       const size_t e = pos + suffix.size();
       // Walk left over ideographs.
       size_t b = pos;
@@ -497,8 +543,10 @@ AgencyLevel LevelOf(const std::string& agency, const Division* region) {
       (absl::EndsWith(a, "办事处") && absl::StrContains(a, "街道"))) {
     return xxgk::v1::STREET_OFFICE;
   }
-  static const re2::RE2 kTownship(R"((镇|乡)(人民)?政府$|(镇|乡)$)");
-  if (RE2::PartialMatch(SP(a), kTownship)) return xxgk::v1::TOWNSHIP_GOVERNMENT;
+  // (镇|乡)(人民)?政府$|(镇|乡)$
+  for (const char* end : {"镇", "乡", "镇政府", "乡政府", "镇人民政府", "乡人民政府"}) {
+    if (absl::EndsWith(a, end)) return xxgk::v1::TOWNSHIP_GOVERNMENT;
+  }
   const bool government = absl::EndsWith(a, "人民政府") ||
                           (absl::EndsWith(a, "政府") && !absl::EndsWith(a, "办公室"));
   if (absl::StartsWith(a, "国务院") || absl::StartsWith(a, "国家") ||
@@ -557,33 +605,35 @@ bool EndsLikeDate(absl::string_view t) {
   if (t.empty()) return false;
   const unsigned char last = t.back();
   if (absl::ascii_isdigit(last) || last == 'O') return true;
-  for (absl::string_view ch : {"日", "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七",
-                               "八", "九", "十", "两"}) {
-    if (absl::EndsWith(t, ch)) return true;
+  if (t.size() < 3) return false;
+  const absl::string_view tail = t.substr(t.size() - 3);
+  for (const char* ch : {"日", "〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+                         "十", "两"}) {
+    if (tail[0] == ch[0] && tail[1] == ch[1] && tail[2] == ch[2]) return true;
   }
   return false;
 }
 
 bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
                      const std::string& agency, Metadata* meta) {
-  static const re2::RE2 kLabel(
-      R"((发布日期|发布时间|成文日期|发文日期|印发日期|公开日期|发布于)\s*[:|]?\s*\|?)");
   const size_t header_lines = std::min<size_t>(lines.size(), 25);
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     // Only headers near the top or bottom (not prose mentioning a date):
     // other lines are not searched at all.
     if (i >= header_lines && i + 8 < lines.size()) continue;
-    // Every label holds 日期, 发布时间 or 发布于: test those bytes first.
-    if (!absl::StrContains(line.text, "日期") && !absl::StrContains(line.text, "发布")) continue;
-    re2::StringPiece in = SP(line.text), label;
-    if (!RE2::FindAndConsume(&in, kLabel, &label)) continue;
-    auto d = DateAt(absl::string_view(in.data(), in.size()), /*anchored=*/true);
+    size_t lb = 0, le = 0, rest = 0;
+    if (!internal::FindPublishLabel(std::string_view(line.text.data(), line.text.size()), &lb, &le,
+                                    &rest)) {
+      continue;
+    }
+    const absl::string_view label = line.text.substr(lb, le - lb);
+    auto d = DateAt(line.text.substr(rest), /*anchored=*/true);
     if (!d) continue;
     SetDate(meta->mutable_publish_date(), d->y, d->m, d->d);
     const size_t b = OffsetIn(text, d->raw);
     AddEvidence(meta, "publish_date", line.text, b, b + d->raw.size(), line.number,
-                std::string(label.data(), label.size()) + " header");
+                std::string(label) + " header");
     return true;
   }
   // Sign-off: a date alone on one of the last lines, right after the
@@ -651,10 +701,6 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
 bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int report_year,
                 Metadata* meta) {
   // 自2024年1月1日起至12月31日止 / 从2024年1月1日到2024年12月31日 / 2017年1月至12月
-  static const re2::RE2 kPeriod(
-      std::string(R"(((\d{4})\s*年\s*)") + kNum + R"(\s*月\s*(?:)" + kNum +
-      R"(\s*日)?\s*(?:起)?\s*(?:至|到|-|—|~)+\s*(?:(\d{4})\s*年)?\s*)" + kNum +
-      R"(\s*月\s*(?:)" + kNum + R"(\s*日)?))");
   for (const Line& line : lines) {
     // A period names a year (年) and two months (月): skip lines without them.
     const size_t month = FindChar3(line.text, "月", 0);
@@ -663,11 +709,13 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
         FindChar3(line.text, "年", 0) == absl::string_view::npos) {
       continue;
     }
-    re2::StringPiece in = SP(line.text);
-    re2::StringPiece whole;
-    std::string y1, m1, d1, y2, m2, d2;
-    while (RE2::FindAndConsume(&in, kPeriod, &whole, &y1, &m1, &d1, &y2, &m2, &d2)) {
-      const absl::string_view raw(whole.data(), whole.size());
+    const std::string_view lt(line.text.data(), line.text.size());
+    internal::PeriodMatch pm;
+    for (size_t from = 0; internal::FindPeriod(lt, from, &pm); from = pm.end) {
+      auto part = [&](std::string_view v) { return absl::string_view(v.data(), v.size()); };
+      const absl::string_view raw = line.text.substr(pm.begin, pm.end - pm.begin);
+      const absl::string_view y1 = part(pm.y1), m1 = part(pm.m1), d1 = part(pm.d1),
+                              y2 = part(pm.y2), m2 = part(pm.m2), d2 = part(pm.d2);
       const size_t start = OffsetIn(line.text, raw);
       const absl::string_view context = line.text.substr(start >= 60 ? start - 60 : 0,
                                                          start >= 60 ? 60 : start);
@@ -701,6 +749,312 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
 }
 
 }  // namespace
+
+namespace internal {
+namespace {
+
+using re_scan::At3;
+using re_scan::IsSpace;
+
+// The length of the character of [〇○零O一二三四五六七八九] ending at byte
+// `end`; 0 when none does.
+size_t YearDigitBefore(std::string_view s, size_t end) {
+  if (end >= 1 && s[end - 1] == 'O') return 1;
+  if (end < 3) return 0;
+  for (const char* ch : {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}) {
+    if (At3(s, end - 3, ch)) return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<std::string_view> FirstValidYear(std::string_view s) {
+  // Each match ends at its 年 and its four digits end right before the
+  // whitespace before that 年: matches are found 年 by 年, left to right.
+  const absl::string_view all(s.data(), s.size());
+  for (size_t at = FindChar3(all, "年", 0); at != absl::string_view::npos;
+       at = FindChar3(all, "年", at + 3)) {
+    size_t j = at;
+    while (j > 0 && IsSpace(s[j - 1])) --j;
+    size_t b = j;
+    bool ok = j >= 4;
+    for (size_t k = 0; ok && k < 4; ++k) ok = absl::ascii_isdigit(static_cast<unsigned char>(s[--b]));
+    if (!ok) {
+      b = j;
+      ok = true;
+      for (int k = 0; ok && k < 4; ++k) {
+        const size_t len = YearDigitBefore(s, b);
+        ok = len > 0;
+        b -= len;
+      }
+    }
+    if (!ok) continue;
+    const std::string_view y = s.substr(b, j - b);
+    const int v = ParseDatePart(absl::string_view(y.data(), y.size()));
+    if (v >= 1990 && v <= 2100) return y;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+size_t SkipPeriodSpace(std::string_view s, size_t i) {
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  return i;
+}
+
+// The length of one of [〇○零O一二三四五六七八九十两] at byte i; 0 when none.
+size_t DateNumeralAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  if (s[i] == 'O') return 1;
+  for (const char* ch :
+       {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两"}) {
+    if (At3(s, i, ch)) return 3;
+  }
+  return 0;
+}
+
+// kNum at byte i: a run of one to four ASCII digits, or of one to four
+// numerals, that the next part can follow (neither run can stop early:
+// what follows it is whitespace or an ideograph). Returns the run's end;
+// npos when there is no run or it is longer than four.
+size_t DateNumberAt(std::string_view s, size_t i) {
+  size_t j = i;
+  int count = 0;
+  if (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') {
+      ++j;
+      ++count;
+    }
+  } else {
+    for (size_t len = DateNumeralAt(s, j); len > 0; len = DateNumeralAt(s, j)) {
+      j += len;
+      ++count;
+    }
+  }
+  return count >= 1 && count <= 4 ? j : std::string_view::npos;
+}
+
+// kNum then \s* and `ch`: the number's end and the end past `ch`.
+bool NumberThen(std::string_view s, size_t i, const char* ch, size_t* num_end, size_t* end) {
+  const size_t e = DateNumberAt(s, i);
+  if (e == std::string_view::npos) return false;
+  const size_t c = SkipPeriodSpace(s, e);
+  if (!At3(s, c, ch)) return false;
+  *num_end = e;
+  *end = c + 3;
+  return true;
+}
+
+// Four ASCII digits at byte i, then \s*年: the end past 年.
+bool YearAt(std::string_view s, size_t i, size_t* end) {
+  if (i + 4 > s.size()) return false;
+  for (size_t k = i; k < i + 4; ++k) {
+    if (s[k] < '0' || s[k] > '9') return false;
+  }
+  const size_t c = SkipPeriodSpace(s, i + 4);
+  if (!At3(s, c, "年")) return false;
+  *end = c + 3;
+  return true;
+}
+
+// The whole pattern from byte `start` (where its four-digit year starts).
+bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
+  size_t i = 0, num_end = 0;
+  if (!YearAt(s, start, &i)) return false;
+  *m = PeriodMatch{};
+  m->y1 = s.substr(start, 4);
+  i = SkipPeriodSpace(s, i);
+  const size_t m1 = i;
+  if (!NumberThen(s, m1, "月", &num_end, &i)) return false;
+  m->m1 = s.substr(m1, num_end - m1);
+  i = SkipPeriodSpace(s, i);
+  size_t day_end = 0;
+  if (NumberThen(s, i, "日", &num_end, &day_end)) {  // (kNum\s*日)? is taken when it can be
+    m->d1 = s.substr(i, num_end - i);
+    i = day_end;
+  }
+  i = SkipPeriodSpace(s, i);
+  if (At3(s, i, "起")) i += 3;
+  i = SkipPeriodSpace(s, i);
+  const size_t separators = i;
+  while (true) {
+    if (At3(s, i, "至") || At3(s, i, "到") || At3(s, i, "—")) {
+      i += 3;
+    } else if (i < s.size() && (s[i] == '-' || s[i] == '~')) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (i == separators) return false;
+  i = SkipPeriodSpace(s, i);
+  size_t after_year = 0;
+  if (YearAt(s, i, &after_year)) {  // (?:(\d{4})\s*年)? is taken when it can be
+    m->y2 = s.substr(i, 4);
+    i = SkipPeriodSpace(s, after_year);
+  }
+  const size_t m2 = i;
+  if (!NumberThen(s, m2, "月", &num_end, &i)) return false;
+  m->m2 = s.substr(m2, num_end - m2);
+  i = SkipPeriodSpace(s, i);  // part of the match even when no day follows
+  if (NumberThen(s, i, "日", &num_end, &day_end)) {
+    m->d2 = s.substr(i, num_end - i);
+    i = day_end;
+  }
+  m->begin = start;
+  m->end = i;
+  return true;
+}
+
+}  // namespace
+
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Four ASCII digits at byte i, then \s*年: the end past 年 (npos if not).
+size_t FourDigitYearAt(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return std::string_view::npos;
+  for (size_t k = i; k < i + 4; ++k) {
+    if (!IsAsciiDigit(s[k])) return std::string_view::npos;
+  }
+  size_t j = i + 4;
+  while (j < s.size() && IsSpace(s[j])) ++j;
+  return At3(s, j, "年") ? j + 3 : std::string_view::npos;
+}
+
+// The fewest characters (2 to 40) from byte `from` that `in_class` accepts
+// and after which `rest` holds at the end of the run; the run's end, or
+// npos.
+template <typename InClass, typename Rest>
+size_t LazyRun(std::string_view s, size_t from, bool strict, InClass in_class, Rest rest) {
+  size_t e = from;
+  for (int n = 1; n <= 40; ++n) {
+    if (e >= s.size()) return std::string_view::npos;
+    const size_t len = re_scan::CharLen(s, e, strict);
+    if (len == 0 || !in_class(s.substr(e, len))) return std::string_view::npos;
+    e += len;
+    if (n >= 2 && rest(e)) return e;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
+  auto in_class = [](std::string_view ch) {
+    if (ch.size() == 1) return !IsAsciiDigit(ch[0]) && !IsSpace(ch[0]);
+    for (const char* no : {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "《"}) {
+      if (ch == no) return false;
+    }
+    return true;
+  };
+  // \s*(?:关于)?\s*\d{4}\s*年 from byte i.
+  auto rest = [&](size_t i) {
+    while (i < title.size() && IsSpace(title[i])) ++i;
+    if (At3(title, i, "关") && At3(title, i + 3, "于")) {
+      i += 6;
+      while (i < title.size() && IsSpace(title[i])) ++i;
+    }
+    return FourDigitYearAt(title, i) != std::string_view::npos;
+  };
+  // ^(?:关于)? is taken first when it can be.
+  const bool guanyu = At3(title, 0, "关") && At3(title, 3, "于");
+  for (size_t start : {size_t{6}, size_t{0}}) {
+    if (start == 6 && !guanyu) continue;
+    const size_t e = LazyRun(title, start, /*strict=*/true, in_class, rest);
+    if (e != std::string_view::npos) return title.substr(start, e - start);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
+                                                    std::string_view literal) {
+  auto in_class = [](std::string_view ch) {
+    return ch.size() > 1 || (!IsAsciiDigit(ch[0]) && !IsSpace(ch[0]));
+  };
+  auto rest = [&](size_t i) { return title.substr(i, literal.size()) == literal; };
+  // Every match starts with the four digits right before the whitespace
+  // before a 年; later 年 give later starts.
+  const absl::string_view t(title.data(), title.size());
+  for (size_t at = FindChar3(t, "年", 0); at != absl::string_view::npos;
+       at = FindChar3(t, "年", at + 3)) {
+    size_t j = at;
+    while (j > 0 && IsSpace(title[j - 1])) --j;
+    if (j < 4 || FourDigitYearAt(title, j - 4) != at + 3) continue;
+    // 度? is taken first when it can be; the capture starts past \s*.
+    for (bool du : {true, false}) {
+      size_t i = at + 3;
+      if (du) {
+        if (!At3(title, i, "度")) continue;
+        i += 3;
+      }
+      while (i < title.size() && IsSpace(title[i])) ++i;
+      const size_t e = LazyRun(title, i, /*strict=*/false, in_class, rest);
+      if (e != std::string_view::npos) return title.substr(i, e - i);
+    }
+  }
+  return std::nullopt;
+}
+
+bool FindPeriod(std::string_view line, size_t from, PeriodMatch* m) {
+  // Every match starts with the four digits right before the whitespace
+  // before a 年; later 年 give later starts, so the first that matches is
+  // the leftmost match.
+  const absl::string_view t(line.data(), line.size());
+  for (size_t at = FindChar3(t, "年", from); at != absl::string_view::npos;
+       at = FindChar3(t, "年", at + 3)) {
+    size_t j = at;
+    while (j > from && IsSpace(line[j - 1])) --j;
+    if (j < from + 4) continue;
+    if (PeriodAt(line, j - 4, m)) return true;
+  }
+  return false;
+}
+
+bool FindPublishLabel(std::string_view line, size_t* label_begin, size_t* label_end,
+                      size_t* rest) {
+  const absl::string_view t(line.data(), line.size());
+  size_t best = absl::string_view::npos, best_len = 0;
+  // X日期 for five X, and 发布时间 / 发布于: the leftmost wins (no two start
+  // at one byte).
+  for (size_t p = FastFind(t, "日期"); p != absl::string_view::npos && p < best;
+       p = FastFind(t, "日期", p + 3)) {
+    if (p < 6) continue;
+    for (const char* x : {"发布", "成文", "发文", "印发", "公开"}) {
+      if (memcmp(t.data() + p - 6, x, 6) == 0) {
+        best = p - 6;
+        best_len = 12;
+        break;
+      }
+    }
+  }
+  for (size_t p = FastFind(t, "发布"); p != absl::string_view::npos && p < best;
+       p = FastFind(t, "发布", p + 3)) {
+    if (At3(line, p + 6, "时") && At3(line, p + 9, "间")) {
+      best = p;
+      best_len = 12;
+    } else if (At3(line, p + 6, "于")) {
+      best = p;
+      best_len = 9;
+    }
+  }
+  if (best == absl::string_view::npos) return false;
+  *label_begin = best;
+  *label_end = best + best_len;
+  // \s*[:|]?\s*\|? after it, each part as long as it can be.
+  size_t i = *label_end;
+  while (i < line.size() && IsSpace(line[i])) ++i;
+  if (i < line.size() && (line[i] == ':' || line[i] == '|')) ++i;
+  while (i < line.size() && IsSpace(line[i])) ++i;
+  if (i < line.size() && line[i] == '|') ++i;
+  *rest = i;
+  return true;
+}
+
+}  // namespace internal
 
 void ReadMetadata(Report* report) {
   Metadata* meta = report->mutable_meta();

@@ -1,5 +1,6 @@
-// Pins Gazetteer::FirstByNameIsFull (a first-character bit, then the name
-// maps, no list built) to its definition over ByName.
+// Pins Gazetteer::FirstByNameIsFull (first-character and first-pair bits,
+// then the name maps, no list built) to its definition over ByName, and
+// MayEndName to "true wherever a name ends".
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,11 @@ int CompareAll(const Gazetteer& g, std::string_view text) {
       if (e > text.size()) break;
       const std::string_view s = text.substr(b, e - b);
       EXPECT_EQ(g.FirstByNameIsFull(s), Reference(g, s)) << s;
+      // MayEndName (a bit for the last two characters) is true wherever a
+      // name of two or more characters ends.
+      if (chars >= 1 && !g.ByName(s).empty()) {
+        EXPECT_TRUE(g.MayEndName(text.substr(0, e))) << s;
+      }
       ++checked;
     }
   }
@@ -44,6 +50,8 @@ TEST(GazetteerFullName, MatchesByNameOnVariedText) {
   EXPECT_TRUE(g.FirstByNameIsFull("文登区"));
   EXPECT_FALSE(g.FirstByNameIsFull("广西"));
   EXPECT_FALSE(g.FirstByNameIsFull(""));
+  EXPECT_TRUE(g.MayEndName("报告威海市"));
+  EXPECT_FALSE(g.MayEndName("年度报告"));
 }
 
 TEST(GazetteerFullName, ShortFormsAndSharedNames) {

@@ -1,0 +1,68 @@
+// The hand scans facts.cc runs instead of regular expressions give the
+// answers of the patterns they replaced, on generated text built from the
+// characters that matter to each pattern (and some that do not).
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "re2/re2.h"
+#include "report/facts.h"
+#include "tests/report/random_text.h"
+
+namespace xxgk::report {
+namespace {
+
+class Pieces : public xxgk::testing::RandomText {
+ public:
+  explicit Pieces(uint32_t seed) : RandomText(seed) {}
+  std::string Line(const std::vector<std::string>& parts, int max_len) {
+    std::string out;
+    const int len = Below(max_len + 1);
+    for (int k = 0; k < len; ++k) out += Pick(parts);
+    return out;
+  }
+};
+
+TEST(FactsScan, HeadingNumberingEqualsItsPattern) {
+  static const re2::RE2 kHeading(
+      R"(^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d+\s*[、.]|第[一二三四五六七八九十]+[部分章节]))");
+  const std::vector<std::string> parts = {
+      " ", "\t", "\n", "\r", "\f", "\v", "\u3000", "一", "二", "五", "十", "九", "零", "(", ")", "、",
+      ".", ",", "0", "1", "23", "第", "部", "分", "章", "节", "总", "体", "a", "\xE4", "。"};
+  Pieces gen(11);
+  int yes = 0, no = 0;
+  for (int n = 0; n < 80000; ++n) {
+    const std::string line = gen.Line(parts, 8);
+    const bool want = RE2::PartialMatch(line, kHeading);
+    ASSERT_EQ(internal::StartsLikeHeading(line), want) << "[" << line << "]";
+    ++(want ? yes : no);
+  }
+  EXPECT_GT(yes, 1000);
+  EXPECT_GT(no, 5000);
+}
+
+TEST(FactsScan, ScopeWordEqualsItsPattern) {
+  static const re2::RE2 kScope(R"((全[市区县镇乡省州旗盟]|本级|备案|[全本各][^\d,;。]{0,6}?系统))");
+  const std::vector<std::string> parts = {
+      "全", "本", "各", "备", "案", "级", "市", "区", "县", "镇", "乡", "省", "州", "旗", "盟", "系",
+      "统", "系统", "政", "府", "a", " ", "\n", "1", ",", ";", "。", "、", "\xE7", "\xB3", "é",
+      "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80"};
+  Pieces gen(12);
+  int found = 0, none = 0;
+  for (int n = 0; n < 80000; ++n) {
+    const std::string text = gen.Line(parts, 14);
+    re2::StringPiece m;
+    std::string want;
+    if (kScope.Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+      want = std::string(m.data(), m.size());
+      if (want.size() >= 6 && want.substr(want.size() - 6) == "系统") want = "系统";
+    }
+    ASSERT_EQ(internal::ScopeOf(text), want) << "[" << text << "]";
+    ++(want.empty() ? none : found);
+  }
+  EXPECT_GT(found, 5000);
+  EXPECT_GT(none, 5000);
+}
+
+}  // namespace
+}  // namespace xxgk::report
