@@ -218,4 +218,30 @@ absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
   }
 }
 
+absl::StatusOr<xxgk::v1::Report> WarmUp() {
+  // Traditional script in the title and header (t2s tables, gazetteer
+  // mentions), a region in the title (gazetteer, metadata), every section,
+  // pipe tables (table mapping, labels), prose with figures (facts).
+  static constexpr std::string_view kSample =
+      "北京市海淀區人民政府2023年政府資訊公開工作年度報告\n"
+      "發佈日期：2024-01-20\n"
+      "一、总体情况\n"
+      "本年度共收到政府信息公开申请12件，办结12件。\n"
+      "二、主动公开政府信息情况\n"
+      "| 第二十条第（一）项 | | | |\n"
+      "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+      "| 规章 | 1 | 0 | 5 |\n"
+      "三、收到和处理政府信息公开申请情况\n"
+      "| 一、本年新收政府信息公开申请数量 | 12 |\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "行政复议0件，行政诉讼0件。\n"
+      "五、存在的主要问题及改进情况\n"
+      "六、其他需要报告的事项\n"
+      "本年度收取信息处理费0元。\n";
+  xxgk::v1::Document doc;
+  doc.set_content(std::string(kSample));
+  doc.set_file_name("warm-up.txt");
+  return ParseDocument(doc);
+}
+
 }  // namespace xxgk::report

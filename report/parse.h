@@ -37,6 +37,14 @@ std::string SniffFormat(const xxgk::v1::Document& doc);
 absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
                                                const ParseOptions& options = {});
 
+// Builds what report/ otherwise builds on first use (the normalisation and
+// traditional→simplified tables, the gazetteer, compiled patterns) by reading
+// a short built-in text report in traditional script with sections, tables,
+// a title and prose figures. A server calls it before it reports SERVING, so
+// no client's first request pays tens of milliseconds of set-up. Returns the
+// report it read, so tests can see that the sample went through those paths.
+absl::StatusOr<xxgk::v1::Report> WarmUp();
+
 // Reads a structured report: JSON (proto3 JSON mapping of xxgk.v1.Report) or
 // text-format proto. Errors name the file and the line or field path.
 absl::StatusOr<xxgk::v1::Report> ParseStructuredReport(std::string_view bytes,

@@ -22,6 +22,7 @@ Engine RealEngine() {
     return xxgk::report::ParseDocument(doc, options);
   };
   e.sniff = [](const xxgk::v1::Document& doc) { return xxgk::report::SniffFormat(doc); };
+  e.warm_up = [] { (void)xxgk::report::WarmUp(); };
   return e;
 }
 

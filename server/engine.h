@@ -38,6 +38,9 @@ struct Engine {
       parse;
   // The format a document will be read as (for metrics labels).
   std::function<std::string(const xxgk::v1::Document&)> sniff;
+  // Builds the readers' process-wide tables before the first request;
+  // optional (unset: nothing to do).
+  std::function<void()> warm_up;
 };
 
 // rules::LoadSnapshot / Validate / ... and report::ParseDocument / SniffFormat.

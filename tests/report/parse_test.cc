@@ -128,6 +128,26 @@ TEST(ParseDocument, TextDocumentEndToEnd) {
   EXPECT_EQ(forced->source().input_format(), "text");
 }
 
+// The warm-up sample must go through every path that builds a table on first
+// use: traditional→simplified conversion, the gazetteer (region from the
+// title), section headings, table mapping and prose figures.
+TEST(WarmUp, SampleExercisesEveryLazilyBuiltPath) {
+  auto r = WarmUp();
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->meta().script(), xxgk::v1::TRADITIONAL);
+  EXPECT_THAT(r->text(), HasSubstr("海淀区人民政府2023年政府资讯公开工作年度报告\n发布日期"));  // simplified
+  EXPECT_EQ(r->meta().region_code(), "110108");
+  EXPECT_EQ(r->meta().report_year(), 2023);
+  EXPECT_EQ(r->sections_size(), 6);
+  ASSERT_NE(FindCell(r->tables(), "t2.rules.in_force"), nullptr);
+  EXPECT_EQ(CellValueString(*FindCell(r->tables(), "t2.rules.in_force")), "5");
+  EXPECT_GT(r->facts_size(), 0);
+  // Idempotent: a second call reads the same.
+  auto again = WarmUp();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->SerializeAsString(), r->SerializeAsString());
+}
+
 TEST(ParseDocument, WhitespaceAlignedTableThreeFromText) {
   std::string text =
       "三、收到和处理政府信息公开申请情况\n"

@@ -40,6 +40,8 @@ struct FakeEngine {
   std::atomic<int> running{0};
   std::atomic<int> max_running{0};
   std::atomic<int> loads{0};
+  std::atomic<int> warm_ups{0};
+  std::atomic<int> loads_before_warm_up{-1};
 
   Engine Make() {
     Engine e;
@@ -97,6 +99,9 @@ struct FakeEngine {
       return report;
     };
     e.sniff = [](const xxgk::v1::Document&) { return std::string("text"); };
+    e.warm_up = [this] {
+      if (warm_ups++ == 0) loads_before_warm_up = loads.load();
+    };
     return e;
   }
 };
@@ -165,6 +170,18 @@ TEST_F(ServerServiceTest, FindingsAreResultsAndMalformedRequestsAreInvalidArgume
   EXPECT_THAT(text, HasSubstr("xxgk_documents_total{input_format=\"report\",outcome=\"failed\"} 1"));
   EXPECT_THAT(text, HasSubstr("xxgk_documents_total{input_format=\"text\",outcome=\"rejected\"} 1"));
   EXPECT_THAT(text, HasSubstr("xxgk_findings_total{rule_id=\"T3-A\",severity=\"ERROR\"} 1"));
+}
+
+// The readers' tables are built once at start, after the rule sets loaded and
+// before the health service reports SERVING (Start returns then).
+TEST_F(ServerServiceTest, StartWarmsUpOnceAfterLoadingRules) {
+  StartServer({});
+  EXPECT_EQ(fake_.warm_ups.load(), 1);
+  EXPECT_EQ(fake_.loads_before_warm_up.load(), 1);
+  grpc::ClientContext ctx;
+  xxgk::v1::ValidateResponse resp;
+  ASSERT_TRUE(stub_->Validate(&ctx, ReportRequest("x"), &resp).ok());
+  EXPECT_EQ(fake_.warm_ups.load(), 1);  // requests do not warm up again
 }
 
 TEST_F(ServerServiceTest, ConcurrencyLimitAnswersResourceExhausted) {
