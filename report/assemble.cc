@@ -1,6 +1,8 @@
 #include "report/assemble.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -19,14 +21,30 @@ using xxgk::v1::Report;
 using xxgk::v1::Section;
 using xxgk::v1::Span;
 
+// Replaces line breaks in [p, end) with spaces.
+void BreaksToSpaces(char* p, char* end) {
+  // eight bytes at a time: a word with no byte below 0x0E holds no '\n'
+  // (0x0A) and no '\r' (0x0D); only words that may are looked at bytewise
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  for (; end - p >= 8; p += 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    if (((v - kOnes * 0x0E) & ~v & kHigh) == 0) continue;
+    for (int i = 0; i < 8; ++i) {
+      if (p[i] == '\n' || p[i] == '\r') p[i] = ' ';
+    }
+  }
+  for (; p < end; ++p) {
+    if (*p == '\n' || *p == '\r') *p = ' ';
+  }
+}
+
 // Appends `s` to `out` on one line: line breaks become spaces.
 void AppendOneLine(std::string* out, std::string_view s) {
   const size_t at = out->size();
   out->append(s);
-  for (size_t i = at; i < out->size(); ++i) {
-    char& c = (*out)[i];
-    if (c == '\n' || c == '\r') c = ' ';
-  }
+  BreaksToSpaces(out->data() + at, out->data() + out->size());
 }
 
 bool IsBlankText(std::string_view s) {
@@ -58,6 +76,26 @@ Report Assemble(ReadResult read) {
     PlacedGrid placed;
   };
   std::vector<GridAt> grids;
+  {
+    // room for everything written below (a line, or "| a | b |" per row)
+    size_t bytes = 0, n_lines = 0, n_grids = 0;
+    for (const Block& b : read.blocks) {
+      if (b.kind == Block::Kind::kLine) {
+        bytes += b.text.size() + 1;
+        ++n_lines;
+        continue;
+      }
+      ++n_grids;
+      for (const auto& row : b.table.rows) {
+        bytes += 2;
+        for (const GridCell& c : row) bytes += c.text.size() + 3;
+      }
+      n_lines += b.table.rows.size();
+    }
+    text.reserve(bytes);
+    lines.reserve(n_lines);
+    grids.reserve(n_grids);
+  }
 
   auto add_line = [&](std::string_view s, uint32_t src_b, uint32_t src_e, uint32_t page,
                       bool table_row) -> TextLine& {
@@ -92,28 +130,36 @@ Report Assemble(ReadResult read) {
     ga.placed.span.set_source_end(b.source_end);
     ga.placed.span.set_page(b.page);
     ga.placed.span.set_line(static_cast<uint32_t>(lines.size() + 1));
+    ga.placed.spans.reserve(g.rows.size());
     for (const auto& row : g.rows) {
-      std::string line = "|";
-      std::vector<Span> spans;
+      // the row is written straight into the text as "| a | b |"
       const uint32_t line_begin = static_cast<uint32_t>(text.size());
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
-      uint32_t src_b = row.empty() ? b.source_begin : row.front().source_begin;
-      uint32_t src_e = row.empty() ? b.source_end : row.back().source_end;
+      std::vector<Span>& spans = ga.placed.spans.emplace_back();
+      spans.reserve(row.size());
+      text.push_back('|');
       for (const GridCell& c : row) {
-        line += " ";
-        Span s;
-        s.set_begin(line_begin + static_cast<uint32_t>(line.size()));
-        if (!c.continuation) AppendOneLine(&line, c.text);
-        s.set_end(line_begin + static_cast<uint32_t>(line.size()));
+        text.push_back(' ');
+        Span& s = spans.emplace_back();
+        s.set_begin(static_cast<uint32_t>(text.size()));
+        if (!c.continuation) AppendOneLine(&text, c.text);
+        s.set_end(static_cast<uint32_t>(text.size()));
         s.set_source_begin(c.source_begin);
         s.set_source_end(c.source_end);
         s.set_page(b.page);
         s.set_line(line_no);
-        spans.push_back(std::move(s));
-        line += " |";
+        text.append(" |");
       }
-      add_line(line, src_b, src_e, b.page, true);
-      ga.placed.spans.push_back(std::move(spans));
+      TextLine l;
+      l.begin = line_begin;
+      l.end = static_cast<uint32_t>(text.size());
+      text.push_back('\n');
+      l.source_begin = row.empty() ? b.source_begin : row.front().source_begin;
+      l.source_end = row.empty() ? b.source_end : row.back().source_end;
+      l.page = b.page;
+      l.number = line_no;
+      l.table_row = true;
+      lines.push_back(l);
     }
     ga.placed.span.set_end(static_cast<uint32_t>(text.size() - 1));
     grids.push_back(std::move(ga));
@@ -133,7 +179,7 @@ Report Assemble(ReadResult read) {
   }
   for (Section& s : sections) *report.add_sections() = std::move(s);
 
-  report.set_text(text);
+  report.set_text(std::move(text));  // text is done with
   std::vector<PlacedGrid> placed;
   placed.reserve(grids.size());
   for (GridAt& ga : grids) placed.push_back(std::move(ga.placed));  // grids is done with
