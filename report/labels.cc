@@ -63,6 +63,8 @@ class LazyCodePoints {
 
   // The code point at `k`; Has(k) must be true.
   UChar32 operator[](size_t k) const { return cps_[k]; }
+  // The code points decoded so far.
+  const UChar32* data() const { return cps_.data(); }
 
   // The code points [from, to) (as far as they exist), re-encoded.
   std::string Encode(size_t from, size_t to) {
@@ -95,18 +97,11 @@ bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0x
 
 }  // namespace
 
-int ChineseNumeralValue(std::string_view numeral) {
-  // at most three code points (as CodePoints decodes them), without a vector
-  UChar32 cps[3];
-  size_t count = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(numeral.data());
-  const int32_t n = static_cast<int32_t>(numeral.size());
-  for (int32_t i = 0; i < n;) {
-    if (count == 3) return 0;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    cps[count++] = c < 0 ? 0xFFFD : c;
-  }
+namespace {
+
+// ChineseNumeralValue of the numeral made of `count` (at most three) code
+// points.
+int NumeralValue(const UChar32* cps, size_t count) {
   if (count == 0) return 0;
   int value = 0;
   int pending = 0;
@@ -127,7 +122,29 @@ int ChineseNumeralValue(std::string_view numeral) {
   return any ? value + pending : 0;
 }
 
-Numbering ParseNumbering(std::string_view text) {
+}  // namespace
+
+int ChineseNumeralValue(std::string_view numeral) {
+  // at most three code points (as CodePoints decodes them), without a vector
+  UChar32 cps[3];
+  size_t count = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(numeral.data());
+  const int32_t n = static_cast<int32_t>(numeral.size());
+  for (int32_t i = 0; i < n;) {
+    if (count == 3) return 0;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    cps[count++] = c < 0 ? 0xFFFD : c;
+  }
+  return NumeralValue(cps, count);
+}
+
+namespace {
+
+// ParseNumbering; without kFull only `style` and `length` are set (the
+// numeral is neither re-encoded nor valued).
+template <bool kFull>
+Numbering ParseNumberingImpl(std::string_view text) {
   Numbering out;
   LazyCodePoints cps(text);
   size_t i = 0;
@@ -136,12 +153,18 @@ Numbering ParseNumbering(std::string_view text) {
   auto finish = [&](NumberingStyle style, size_t num_from, size_t num_to, size_t end,
                     bool paren) {
     out.style = style;
-    std::string num = cps.Encode(num_from, num_to);
-    out.written = paren ? absl::StrCat("(", num, ")") : num;
-    if (style == NumberingStyle::kArabic) {
-      out.value = std::atoi(num.c_str());
+    if constexpr (kFull) {
+      std::string num = cps.Encode(num_from, num_to);
+      out.written = paren ? absl::StrCat("(", num, ")") : num;
+      if (style == NumberingStyle::kArabic) {
+        out.value = std::atoi(num.c_str());
+      } else {
+        out.value = ChineseNumeralValue(num);
+      }
     } else {
-      out.value = ChineseNumeralValue(num);
+      (void)num_from;
+      (void)num_to;
+      (void)paren;
     }
     // swallow a separator and spaces that follow
     while (cps.Has(end) && (IsSpace(cps[end]) || cps[end] == U'、' ||
@@ -185,7 +208,9 @@ Numbering ParseNumbering(std::string_view text) {
     while (cps.Has(k) && k - i < 3 && IsChineseDigit(cps[k])) ++k;
     if (cps.Has(k) && (cps[k] == U'、' || cps[k] == '.' || cps[k] == ',' || cps[k] == ' ' ||
                            cps[k] == 0x3000)) {
-      if (ChineseNumeralValue(cps.Encode(i, k)) > 0) {
+      // the code points [i, k) are at most three Chinese digits: valued
+      // as ChineseNumeralValue would value them re-encoded
+      if (NumeralValue(cps.data() + i, k - i) > 0) {
         finish(NumberingStyle::kTop, i, k, k + 1, false);
       }
     }
@@ -203,6 +228,15 @@ Numbering ParseNumbering(std::string_view text) {
   }
   (void)start;
   return out;
+}
+
+}  // namespace
+
+Numbering ParseNumbering(std::string_view text) { return ParseNumberingImpl<true>(text); }
+
+size_t NumberingPrefixLength(std::string_view text) {
+  const Numbering num = ParseNumberingImpl<false>(text);
+  return num.style == NumberingStyle::kNone ? 0 : num.length;
 }
 
 namespace {
@@ -254,9 +288,9 @@ const BmpAlnum& IsAlnum() {
 inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char* w) {
   std::string_view rest = text;
   for (int n = 0; n < 3 && MayStartNumbering(rest); ++n) {
-    Numbering num = ParseNumbering(rest);
-    if (num.style == NumberingStyle::kNone || num.length == 0) break;
-    rest.remove_prefix(num.length);
+    const size_t length = NumberingPrefixLength(rest);
+    if (length == 0) break;
+    rest.remove_prefix(length);
   }
   // Letters and digits only. Kept characters are copied as they are
   // (re-encoding a well-formed one gives the same bytes) in runs, into a

@@ -33,6 +33,10 @@ struct Numbering {
 // The numbering at the start of `text` (after leading spaces).
 Numbering ParseNumbering(std::string_view text);
 
+// ParseNumbering(text).length, or 0 when there is no numbering; cheaper (the
+// numeral is neither copied nor valued).
+size_t NumberingPrefixLength(std::string_view text);
+
 // Value of a Chinese numeral 一..九十九 (also 〇/零/两); 0 when not one.
 int ChineseNumeralValue(std::string_view numeral);
 

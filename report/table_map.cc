@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -35,13 +37,31 @@ bool Contains(std::string_view hay, std::string_view needle) {
 // without reading the text. Exact: a filter never hides an occurrence.
 
 uint64_t CharSignature(std::string_view s) {
+  // Bytes are folded into `cp` (a lead byte starts it, continuation bytes
+  // shift in their six bits) and a character's bit is set at its last byte.
+  // An ASCII byte or a three-byte character (all of CJK) that a lead byte or
+  // the end follows is folded at once: the byte after it starts afresh.
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  auto bit = [](uint32_t cp) { return uint64_t{1} << ((cp * 0x9E3779B97F4A7C15ull) >> 58); };
+  auto continues = [&](size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
   uint64_t sig = 0;
   uint32_t cp = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<uint8_t>(s[i]);
+  for (size_t i = 0; i < n;) {
+    const uint8_t b = p[i];
+    if (b < 0x80 && !continues(i + 1)) {
+      sig |= bit(b);
+      ++i;
+      continue;
+    }
+    if ((b & 0xF0) == 0xE0 && continues(i + 1) && continues(i + 2) && !continues(i + 3)) {
+      sig |= bit((((static_cast<uint32_t>(b) << 6) | (p[i + 1] & 0x3F)) << 6) | (p[i + 2] & 0x3F));
+      i += 3;
+      continue;
+    }
     cp = (b & 0xC0) == 0x80 ? (cp << 6) | (b & 0x3F) : b;
-    const bool last = i + 1 == s.size() || (static_cast<uint8_t>(s[i + 1]) & 0xC0) != 0x80;
-    if (last) sig |= uint64_t{1} << ((cp * 0x9E3779B97F4A7C15ull) >> 58);
+    if (!continues(i + 1)) sig |= bit(cp);
+    ++i;
   }
   return sig;
 }
@@ -74,7 +94,7 @@ constexpr const char* kT4Columns[] = {"upheld", "corrected", "other", "pending",
 // Row anatomy: leading label cells, then value cells.
 
 struct RowParts {
-  std::vector<int> labels;  // columns of label cells
+  absl::InlinedVector<int, 4> labels;  // columns of label cells
   int value_start = 0;      // first value column
 };
 
@@ -90,10 +110,11 @@ bool IsEmptyText(std::string_view t) {
 // and its table marker. Rows are looked at many times (attribution, mapping,
 // held rows), their cells' keys and values never change.
 struct RowFacts {
-  std::string all;                // the cells' label keys joined (the row's marker text)
-  std::vector<uint32_t> key_end;  // where each cell's key ends in `all`
-  std::vector<uint8_t> value;     // IsValueText of each cell's text
-  std::vector<uint8_t> empty;     // IsEmptyText of each cell's text
+  std::string_view all;           // the cells' label keys joined (the row's marker text),
+                                  // in a buffer the row's grid facts own
+  absl::InlinedVector<uint32_t, 16> key_end;  // where each cell's key ends in `all`
+  absl::InlinedVector<uint8_t, 16> value;     // IsValueText of each cell's text
+  absl::InlinedVector<uint8_t, 16> empty;     // IsEmptyText of each cell's text
   uint64_t all_sig = 0;           // CharSignature(all)
   RowParts parts;                 // label cells, then value cells
   TableId hint = TableId::kNone;  // the table the row's own markers name
@@ -102,7 +123,7 @@ struct RowFacts {
   // LabelKey of cell c's text.
   std::string_view key(size_t c) const {
     const size_t begin = c == 0 ? 0 : key_end[c - 1];
-    return std::string_view(all).substr(begin, key_end[c] - begin);
+    return all.substr(begin, key_end[c] - begin);
   }
 };
 
@@ -145,7 +166,7 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
 // Which table a row belongs to, by its own markers.
 
 TableId RowHint(const RowFacts& f) {
-  const std::string& all = f.all;
+  const std::string_view all = f.all;
   if (all.empty()) return TableId::kNone;
   static const auto* const kLegacy = new std::vector<Phrase>{
       Phrase("统计指标"), Phrase("政府信息公开情况统计表"), Phrase("主动公开政府信息数"),
@@ -185,17 +206,21 @@ TableId RowHint(const RowFacts& f) {
   return TableId::kNone;
 }
 
-RowFacts MakeRowFacts(const std::vector<GridCell>& row) {
+// The bytes of a row's cell texts: room for its keys.
+size_t RowTextBytes(const std::vector<GridCell>& row) {
+  size_t bytes = 0;
+  for (const GridCell& cell : row) bytes += cell.text.size();
+  return bytes;
+}
+
+// The facts of `row`, whose keys are written one after another at `begin`
+// (room for RowTextBytes(row) bytes, which must outlive the facts).
+RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
   RowFacts f;
   const size_t n = row.size();
   f.key_end.resize(n);
   f.value.resize(n);
   f.empty.resize(n);
-  // the keys are written one after another into room for all the texts
-  size_t bytes = 0;
-  for (const GridCell& cell : row) bytes += cell.text.size();
-  f.all.resize(bytes);
-  char* const begin = f.all.data();
   char* w = begin;
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
@@ -209,21 +234,30 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row) {
     }
     f.key_end[c] = static_cast<uint32_t>(w - begin);
   }
-  f.all.resize(static_cast<size_t>(w - begin));
+  f.all = std::string_view(begin, static_cast<size_t>(w - begin));
   f.all_sig = CharSignature(f.all);
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
   return f;
 }
 
-// Facts for every row of every grid, parallel to the grids.
-using GridFacts = std::vector<RowFacts>;
+// Facts for every row of a grid; the rows' keys live in one buffer.
+struct GridFacts {
+  std::unique_ptr<char[]> keys;
+  std::vector<RowFacts> rows;
+  const RowFacts& operator[](size_t r) const { return rows[r]; }
+};
 
-GridFacts MakeGridFacts(const TableGrid& grid) {
-  GridFacts out;
-  out.reserve(grid.rows.size());
-  for (const auto& row : grid.rows) out.push_back(MakeRowFacts(row));
-  return out;
+void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
+  size_t bytes = 0;
+  for (const auto& row : grid.rows) bytes += RowTextBytes(row);
+  out->keys = std::make_unique<char[]>(bytes + 1);
+  out->rows.reserve(grid.rows.size());
+  char* w = out->keys.get();
+  for (const auto& row : grid.rows) {
+    out->rows.push_back(MakeRowFacts(row, w));
+    w += RowTextBytes(row);
+  }
 }
 
 // Resolved cell paths of table 三's rows ("result.denied" → the seven applicant
@@ -279,6 +313,8 @@ struct Mapper {
   // into report->tables, made on the first store (an untouched report keeps
   // no tables message)
   std::optional<MutableCellCursor>* cells = nullptr;
+  // read_cells[CellPathIndex]: 1 once the cell was read into the report
+  std::vector<uint8_t>* read_cells = nullptr;
   bool touched = false;
   std::string source_kind;
   std::string heading;
@@ -405,6 +441,7 @@ struct Mapper {
     if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
     cell->set_source_row(r);
     cell->set_source_col(c);
+    (*read_cells)[CellPathIndex(path)] = 1;
     touched = true;
   }
 
@@ -512,7 +549,7 @@ struct Mapper {
   void MapT2Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
     const RowFacts& f = Facts(pg, r);
-    const std::string& all = f.all;
+    const std::string_view all = f.all;
     const RowParts& parts = f.parts;
     if (Contains(all, "第二十条")) {
       t2_columns.clear();
@@ -1020,7 +1057,7 @@ struct Mapper {
   void MapLegacyRow(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
     const RowFacts& f = Facts(pg, r);
-    const std::string& all = f.all;
+    const std::string_view all = f.all;
     // the header row tells where unit and value stand
     bool is_header = false;
     for (size_t c = 0; c < row.size(); ++c) {
@@ -1101,8 +1138,10 @@ struct Mapper {
     }
     if (value_col < 0 || value_col >= static_cast<int>(row.size())) {
       // no value cell at all: the row exists but its value is blank
-      Cell* cell = MutableCell(report->mutable_tables(), "legacy." + key);
+      const CellPath* path = ResolveCellKey("legacy." + key);
+      Cell* cell = path == nullptr ? nullptr : MutableCell(report->mutable_tables(), *path);
       if (cell && cell->presence() == Cell::PRESENCE_UNSPECIFIED) {
+        (*read_cells)[CellPathIndex(*path)] = 1;
         cell->set_presence(Cell::BLANK);
         Span s = RowSpan(pg, r);
         s.set_begin(s.end());
@@ -1133,7 +1172,8 @@ const char* TableIdName(TableId id) {
 TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
   for (const auto& row : grid.rows) {
-    TableId h = MakeRowFacts(row).hint;
+    std::string keys(RowTextBytes(row), '\0');
+    TableId h = MakeRowFacts(row, keys.data()).hint;
     if (h != TableId::kNone) ++votes[h];
   }
   TableId best = TableId::kNone;
@@ -1198,9 +1238,14 @@ const std::vector<const CellPath*>& RequiredPaths(TableId id, FormatVersion layo
 void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
   std::vector<GridFacts> facts(grids.size());
   for (size_t g = 0; g < grids.size(); ++g) {
-    if (grids[g].grid != nullptr) facts[g] = MakeGridFacts(*grids[g].grid);
+    if (grids[g].grid != nullptr) MakeGridFacts(*grids[g].grid, &facts[g]);
   }
   std::optional<MutableCellCursor> cells;
+  // cells read by this call: when the report held no tables before, a cell is
+  // read exactly when it is marked here (the required-keys test below reads
+  // the marks instead of walking the tables)
+  const bool had_tables = report->has_tables();
+  std::vector<uint8_t> read_cells(AllCellKeys().size(), 0);
   std::map<TableId, Mapper> mappers;
   auto mapper = [&](TableId id) -> Mapper& {
     auto it = mappers.find(id);
@@ -1211,6 +1256,7 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
       m.grids = &grids;
       m.facts = &facts;
       m.cells = &cells;
+      m.read_cells = &read_cells;
       it = mappers.emplace(id, std::move(m)).first;
     }
     return it->second;
@@ -1285,6 +1331,12 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     info->set_layout(layout);
     FormatVersion for_keys = layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED ? xxgk::v1::FORMAT_2021
                                                                               : layout;
+    if (!had_tables) {
+      for (const CellPath* path : RequiredPaths(id, for_keys)) {
+        if (!read_cells[CellPathIndex(*path)]) info->add_missing_keys(CellPathKey(*path));
+      }
+      continue;
+    }
     CellCursor read(report->tables());
     for (const CellPath* path : RequiredPaths(id, for_keys)) {
       if (read.Find(*path) == nullptr) info->add_missing_keys(CellPathKey(*path));

@@ -240,6 +240,21 @@ TEST(LabelsFastPaths, ParseNumberingEqualsReference) {
   }
 }
 
+TEST(LabelsFastPaths, NumberingPrefixLengthIsParseNumberingsLength) {
+  // LabelKey strips numbering by length only; ParseNumbering stays the
+  // general path
+  for (const std::string& s : AllInputs()) {
+    const Numbering full = ParseNumbering(s);
+    EXPECT_EQ(NumberingPrefixLength(s), full.style == NumberingStyle::kNone ? 0 : full.length) << s;
+    // as WriteLabelKey meets them: after a stripped numbering
+    for (const char* lead : {"三、", "(一)", "1.", "第二部分"}) {
+      const std::string t = std::string(lead) + s;
+      const Numbering f = ParseNumbering(t);
+      EXPECT_EQ(NumberingPrefixLength(t), f.style == NumberingStyle::kNone ? 0 : f.length) << t;
+    }
+  }
+}
+
 int RefChineseNumeralValue(std::string_view numeral) {
   std::vector<UChar32> cps = CodePoints(numeral);
   if (cps.empty() || cps.size() > 3) return 0;
