@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -68,6 +69,8 @@ uint64_t CharSignature(std::string_view s) {
 
 struct Phrase {
   explicit Phrase(std::string_view t) : text(t), sig(CharSignature(t)) {}
+  // from a literal, so that tables of phrases read as tables of strings
+  Phrase(const char* t) : Phrase(std::string_view(t)) {}  // NOLINT(runtime/explicit)
   std::string_view text;
   uint64_t sig;
   bool MayBeIn(uint64_t hay_sig) const { return (sig & ~hay_sig) == 0; }
@@ -198,12 +201,23 @@ TableId RowHint(const RowFacts& f) {
   const RowParts& parts = f.parts;
   if (!parts.labels.empty()) {
     const std::string_view k = f.key(parts.labels.front());
-    static const std::set<std::string_view> kT2Rows = {
+    static constexpr std::string_view kT2Rows[] = {
         "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
-    if (kT2Rows.count(k)) return TableId::kT2;
+    for (std::string_view row : kT2Rows) {
+      if (k == row) return TableId::kT2;
+    }
   }
   return TableId::kNone;
+}
+
+// True when `t` is one or more ASCII digits and nothing else.
+bool IsAsciiDigits(std::string_view t) {
+  if (t.empty()) return false;
+  for (char ch : t) {
+    if (ch < '0' || ch > '9') return false;
+  }
+  return true;
 }
 
 // The bytes of a row's cell texts: room for its keys.
@@ -227,6 +241,12 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
     if (IsEmptyText(t)) {
       // blank: a value (BLANK) with an empty key
       f.empty[c] = 1;
+      f.value[c] = 1;
+    } else if (IsAsciiDigits(t)) {
+      // a plain number (most value cells): its own key (digits are kept and
+      // a numbering needs a separator after its digits) and a value
+      std::memcpy(w, t.data(), t.size());
+      w += t.size();
       f.value[c] = 1;
     } else {
       w = WriteLabelKey(t, w);
@@ -748,9 +768,16 @@ struct Mapper {
     const LabelProfile key = MakeLabelProfile(k);
     const T3Entry* second = nullptr;
     double s1 = 0, s2 = 0;
+    const size_t a = key.code_points.size() >= 2 ? key.code_points.size() - 1 : 0;
     for (size_t i = 0; i < entries.size(); ++i) {
       const T3Entry& e = entries[i];
       if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
+      // Labels of very different lengths are at most 2*min/(a+b) < 0.5
+      // similar (a, b: their bigram counts): such a label can be neither
+      // the best (which needs 0.6) nor a second that decides against it
+      // (which needs more than best - 0.1), so it is not compared.
+      const size_t full_cps = (*kFull)[i].code_points.size();
+      if (a > 0 && full_cps >= 2 && 4 * std::min(a, full_cps - 1) < a + full_cps - 1) continue;
       double s = LabelSimilarity(key, (*kFull)[i]);
       if (s > s1) {
         second = best;
@@ -871,12 +898,11 @@ struct Mapper {
                 const std::string& label) {
     const auto& row = pg.grid->rows[r];
     value_start += LeadingShift(row, value_start, 7);
-    std::vector<std::string_view> values;
-    for (int c = value_start; c < static_cast<int>(row.size()); ++c) {
-      values.push_back(ValueText(row, c));
-    }
-    // values: the seven applicant columns, by position after the label
-    size_t n = std::min<size_t>(values.size(), 7);
+    // values: the cells from value_start, the seven applicant columns by
+    // position after the label
+    const size_t n_values =
+        value_start < static_cast<int>(row.size()) ? row.size() - static_cast<size_t>(value_start) : 0;
+    size_t n = std::min<size_t>(n_values, 7);
     const auto& paths = T3Paths();
     const auto it = paths.find(key);
     for (size_t i = 0; i < n; ++i) {
@@ -887,13 +913,14 @@ struct Mapper {
         Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
       }
     }
-    if (values.size() < 7) ShortRow(pg, r, label, values.size(), 7);
-    for (size_t i = 7; i < values.size(); ++i) {
-      if (!IsEmptyText(values[i])) {
+    if (n_values < 7) ShortRow(pg, r, label, n_values, 7);
+    for (size_t i = 7; i < n_values; ++i) {
+      const std::string_view value = ValueText(row, value_start + static_cast<int>(i));
+      if (!IsEmptyText(value)) {
         Note(ReadingNote::SHAPE,
-             absl::StrCat("row \"", label, "\" has more than seven values; \"", std::string(values[i]),
+             absl::StrCat("row \"", label, "\" has more than seven values; \"", std::string(value),
                           "\" is not read"),
-             std::string(values[i]), SpanAt(pg, r, value_start + i));
+             std::string(value), SpanAt(pg, r, value_start + i));
       }
     }
   }
@@ -963,11 +990,11 @@ struct Mapper {
   struct LegacyEntry {
     int group;
     const char* key;  // below "legacy."; "" for a header row
-    std::vector<std::string_view> cores;
+    std::vector<Phrase> cores;
   };
 
-  static const std::vector<std::vector<std::string_view>>& LegacyGroupCores() {
-    static const auto* g = new std::vector<std::vector<std::string_view>>{
+  static const std::vector<std::vector<Phrase>>& LegacyGroupCores() {
+    static const auto* g = new std::vector<std::vector<Phrase>>{
         {},
         {"主动公开情况", "主动公开"},
         {"回应解读", "回应情况"},
@@ -1071,7 +1098,8 @@ struct Mapper {
       }
       return;
     }
-    if (Contains(all, "统计表") || Contains(all, "填报单位")) return;
+    static const Phrase kTitle("统计表"), kFiller("填报单位");
+    if (kTitle.In(all, f.all_sig) || kFiller.In(all, f.all_sig)) return;
     const RowParts& parts = f.parts;
     if (parts.labels.empty()) {
       bool any = false;
@@ -1090,6 +1118,7 @@ struct Mapper {
       unit = row[unit_col].text;
     }
     const std::string_view k = f.key(label_col);
+    const uint64_t k_sig = CharSignature(k);
     Numbering num = ParseNumbering(label);
     // top-level group rows
     int group = 0;
@@ -1098,13 +1127,13 @@ struct Mapper {
       // the numeral's own group first (七、依申请公开信息收取的费用 is group 七,
       // not 三 依申请公开), then any group whose words the label has
       if (num.value >= 1 && num.value < static_cast<int>(cores.size())) {
-        for (std::string_view core : cores[num.value]) {
-          if (Contains(k, core)) group = num.value;
+        for (const Phrase& core : cores[num.value]) {
+          if (core.In(k, k_sig)) group = num.value;
         }
       }
       for (size_t g = 1; g < cores.size() && group == 0; ++g) {
-        for (std::string_view core : cores[g]) {
-          if (Contains(k, core)) {
+        for (const Phrase& core : cores[g]) {
+          if (core.In(k, k_sig)) {
             group = static_cast<int>(g);
             break;
           }
@@ -1122,10 +1151,10 @@ struct Mapper {
       size_t best_len = 0;
       for (const auto& e : LegacyEntries()) {
         if (e.group != legacy_group) continue;
-        for (std::string_view core : e.cores) {
-          if (core.size() > best_len && Contains(k, core)) {
+        for (const Phrase& core : e.cores) {
+          if (core.text.size() > best_len && core.In(k, k_sig)) {
             best = &e;
-            best_len = core.size();
+            best_len = core.text.size();
           }
         }
       }
