@@ -24,6 +24,10 @@ struct CellStep {
   // the default instance of the field's type: what reading an unset field
   // gives (a lookup that reaches it can stop: no cell below it was read)
   const Message* unset;
+  // for the cells of the applicant-column and review/litigation messages
+  // (most cells of a report): the generated mutable accessor, which does what
+  // reflection's MutableMessage does without looking the field up
+  xxgk::v1::Cell* (*mutable_cell)(Message*) = nullptr;
 };
 
 struct CellPath {
@@ -66,6 +70,55 @@ uint64_t KeyHash(std::string_view k) {
   return h ^ (h >> 31);
 }
 
+template <typename M, xxgk::v1::Cell* (M::*kMutable)()>
+xxgk::v1::Cell* MutableVia(Message* m) {
+  return (static_cast<M*>(m)->*kMutable)();
+}
+
+// The generated accessor of cell field `name` of message type `d`, for the
+// types that hold most cells; nullptr for others (reflection is used).
+xxgk::v1::Cell* (*GeneratedCellAccessor(const Descriptor* d, std::string_view name))(Message*) {
+  using xxgk::v1::T3Other;
+  using xxgk::v1::T3Row;
+  using xxgk::v1::T4Block;
+  struct Accessor {
+    const Descriptor* type;
+    std::string_view name;
+    xxgk::v1::Cell* (*fn)(Message*);
+  };
+  static const Accessor kAccessors[] = {
+      {T3Row::descriptor(), "natural_person", MutableVia<T3Row, &T3Row::mutable_natural_person>},
+      {T3Row::descriptor(), "commercial_enterprise",
+       MutableVia<T3Row, &T3Row::mutable_commercial_enterprise>},
+      {T3Row::descriptor(), "research_institution",
+       MutableVia<T3Row, &T3Row::mutable_research_institution>},
+      {T3Row::descriptor(), "social_welfare_org", MutableVia<T3Row, &T3Row::mutable_social_welfare_org>},
+      {T3Row::descriptor(), "legal_service_org", MutableVia<T3Row, &T3Row::mutable_legal_service_org>},
+      {T3Row::descriptor(), "other_org", MutableVia<T3Row, &T3Row::mutable_other_org>},
+      {T3Row::descriptor(), "total", MutableVia<T3Row, &T3Row::mutable_total>},
+      {T3Other::descriptor(), "natural_person", MutableVia<T3Other, &T3Other::mutable_natural_person>},
+      {T3Other::descriptor(), "commercial_enterprise",
+       MutableVia<T3Other, &T3Other::mutable_commercial_enterprise>},
+      {T3Other::descriptor(), "research_institution",
+       MutableVia<T3Other, &T3Other::mutable_research_institution>},
+      {T3Other::descriptor(), "social_welfare_org",
+       MutableVia<T3Other, &T3Other::mutable_social_welfare_org>},
+      {T3Other::descriptor(), "legal_service_org",
+       MutableVia<T3Other, &T3Other::mutable_legal_service_org>},
+      {T3Other::descriptor(), "other_org", MutableVia<T3Other, &T3Other::mutable_other_org>},
+      {T3Other::descriptor(), "total", MutableVia<T3Other, &T3Other::mutable_total>},
+      {T4Block::descriptor(), "upheld", MutableVia<T4Block, &T4Block::mutable_upheld>},
+      {T4Block::descriptor(), "corrected", MutableVia<T4Block, &T4Block::mutable_corrected>},
+      {T4Block::descriptor(), "other", MutableVia<T4Block, &T4Block::mutable_other>},
+      {T4Block::descriptor(), "pending", MutableVia<T4Block, &T4Block::mutable_pending>},
+      {T4Block::descriptor(), "total", MutableVia<T4Block, &T4Block::mutable_total>},
+  };
+  for (const Accessor& a : kAccessors) {
+    if (a.type == d && a.name == name) return a.fn;
+  }
+  return nullptr;
+}
+
 void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>* path,
           Catalogue* c) {
   const Reflection* refl =
@@ -78,6 +131,7 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
     path->push_back(
         {f, refl, google::protobuf::MessageFactory::generated_factory()->GetPrototype(sub)});
     if (sub == xxgk::v1::Cell::descriptor()) {
+      path->back().mutable_cell = GeneratedCellAccessor(d, f->name());
       CellPath p;
       p.steps = *path;
       p.index = c->keys.size();
@@ -235,7 +289,8 @@ xxgk::v1::Cell* MutableCellCursor::Get(const CellPath& path) {
   chain_.resize(keep + 1);
   for (size_t i = keep; i < path.steps.size(); ++i) {
     const CellStep& s = path.steps[i];
-    chain_.push_back(s.reflection->MutableMessage(chain_.back(), s.field));
+    chain_.push_back(s.mutable_cell != nullptr ? s.mutable_cell(chain_.back())
+                                               : s.reflection->MutableMessage(chain_.back(), s.field));
   }
   last_ = &path;
   return static_cast<xxgk::v1::Cell*>(chain_.back());

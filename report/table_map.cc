@@ -397,7 +397,10 @@ struct Mapper {
     n->set_table(TableIdName(id));
   }
 
-  static Span SpanAt(const PlacedGrid& pg, int r, int c) {
+  static Span SpanAt(const PlacedGrid& pg, int r, int c) { return SpanRef(pg, r, c); }
+
+  // SpanAt without a copy.
+  static const Span& SpanRef(const PlacedGrid& pg, int r, int c) {
     if (r >= 0 && r < static_cast<int>(pg.spans.size()) && c >= 0 &&
         c < static_cast<int>(pg.spans[r].size())) {
       return pg.spans[r][c];
@@ -457,7 +460,7 @@ struct Mapper {
     ParseCellValueInto(text, cell);
     if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
-    *s = SpanAt(pg, r, c);
+    s->CopyFrom(SpanRef(pg, r, c));
     if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
     cell->set_source_row(r);
     cell->set_source_col(c);
@@ -738,27 +741,29 @@ struct Mapper {
       }
       return nullptr;
     }
-    // distinctive cores: the longest core found wins
+    // distinctive cores: the longest core found wins, the first entry among
+    // equally long ones; so cores are tried longest first, in entry order,
+    // and the first one found is the answer
+    struct Core {
+      Phrase phrase;
+      size_t entry;
+    };
     static const auto* const kCores = [] {
-      auto* v = new std::vector<std::vector<Phrase>>;
-      for (const auto& e : T3Entries()) {
-        v->emplace_back();
-        for (std::string_view core : e.cores) v->back().emplace_back(core);
+      auto* v = new std::vector<Core>;
+      const auto& all = T3Entries();
+      for (size_t i = 0; i < all.size(); ++i) {
+        for (std::string_view core : all[i].cores) v->push_back({Phrase(core), i});
       }
+      std::stable_sort(v->begin(), v->end(), [](const Core& a, const Core& b) {
+        return a.phrase.text.size() > b.phrase.text.size();
+      });
       return v;
     }();
     const uint64_t sig = CharSignature(k);
     const T3Entry* best = nullptr;
-    size_t best_len = 0;
-    for (size_t i = 0; i < entries.size(); ++i) {
-      for (const Phrase& core : (*kCores)[i]) {
-        if (core.text.size() > best_len && core.In(k, sig)) {
-          best = &entries[i];
-          best_len = core.text.size();
-        }
-      }
+    for (const Core& core : *kCores) {
+      if (core.phrase.text.size() <= k.size() && core.phrase.In(k, sig)) return &entries[core.entry];
     }
-    if (best) return best;
     // typos: bigram similarity against the full labels in context
     static const auto* const kFull = [] {
       auto* v = new std::vector<LabelProfile>;

@@ -70,6 +70,31 @@ TEST(CellKeys, FindAndMutate) {
   EXPECT_THAT(seen, ElementsAre("t4.review.total"));
 }
 
+TEST(CellKeys, CursorMutatesTheCellReflectionMutates) {
+  // MutableCellCursor uses generated accessors for the most common cell
+  // holders and reflection for the rest; MutableCell uses reflection only
+  for (const std::string& key : AllCellKeys()) {
+    xxgk::v1::Tables by_cursor, by_reflection;
+    MutableCellCursor cursor(&by_cursor);
+    xxgk::v1::Cell* c = cursor.Get(*ResolveCellKey(key));
+    c->set_presence(xxgk::v1::Cell::NUMBER);
+    c->set_value(key);
+    xxgk::v1::Cell* r = MutableCell(&by_reflection, *ResolveCellKey(key));
+    r->set_presence(xxgk::v1::Cell::NUMBER);
+    r->set_value(key);
+    EXPECT_EQ(FindCell(by_cursor, key), c) << key;
+    EXPECT_EQ(by_cursor.SerializeAsString(), by_reflection.SerializeAsString()) << key;
+  }
+  // one cursor over every key in turn (shared parents) makes the same tables
+  xxgk::v1::Tables by_cursor, by_reflection;
+  MutableCellCursor cursor(&by_cursor);
+  for (const std::string& key : AllCellKeys()) {
+    cursor.Get(*ResolveCellKey(key))->set_raw(key);
+    MutableCell(&by_reflection, key)->set_raw(key);
+  }
+  EXPECT_EQ(by_cursor.SerializeAsString(), by_reflection.SerializeAsString());
+}
+
 TEST(CellKeys, ValueStrings) {
   xxgk::v1::Cell c;
   c.set_presence(xxgk::v1::Cell::TEXT);
