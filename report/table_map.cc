@@ -118,7 +118,9 @@ struct RowFacts {
   absl::InlinedVector<uint32_t, 16> key_end;  // where each cell's key ends in `all`
   absl::InlinedVector<uint8_t, 16> value;     // IsValueText of each cell's text
   absl::InlinedVector<uint8_t, 16> empty;     // IsEmptyText of each cell's text
-  uint64_t all_sig = 0;           // CharSignature(all)
+  absl::InlinedVector<uint64_t, 16> key_sig;  // CharSignature of each cell's key
+  uint64_t all_sig = 0;           // CharSignature(all): the keys' signatures
+                                  // or-ed (keys are whole UTF-8 characters)
   RowParts parts;                 // label cells, then value cells
   TableId hint = TableId::kNone;  // the table the row's own markers name
 
@@ -235,9 +237,11 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
   f.key_end.resize(n);
   f.value.resize(n);
   f.empty.resize(n);
+  f.key_sig.resize(n);
   char* w = begin;
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
+    char* const key = w;
     if (IsEmptyText(t)) {
       // blank: a value (BLANK) with an empty key
       f.empty[c] = 1;
@@ -253,9 +257,10 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
       f.value[c] = IsValueText(t);
     }
     f.key_end[c] = static_cast<uint32_t>(w - begin);
+    f.key_sig[c] = CharSignature(std::string_view(key, static_cast<size_t>(w - key)));
+    f.all_sig |= f.key_sig[c];
   }
   f.all = std::string_view(begin, static_cast<size_t>(w - begin));
-  f.all_sig = CharSignature(f.all);
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
   return f;
@@ -725,7 +730,10 @@ struct Mapper {
   }
 
   // `k` is the label's LabelKey.
-  const T3Entry* MatchT3(std::string_view k) const {
+  const T3Entry* MatchT3(std::string_view k) const { return MatchT3(k, CharSignature(k)); }
+
+  // `sig` is CharSignature(k).
+  const T3Entry* MatchT3(std::string_view k, uint64_t sig) const {
     if (k.empty()) return nullptr;
     const auto& entries = T3Entries();
     // exact, context-dependent labels
@@ -759,7 +767,6 @@ struct Mapper {
       });
       return v;
     }();
-    const uint64_t sig = CharSignature(k);
     const T3Entry* best = nullptr;
     for (const Core& core : *kCores) {
       if (core.phrase.text.size() <= k.size() && core.phrase.In(k, sig)) return &entries[core.entry];
@@ -816,11 +823,11 @@ struct Mapper {
       if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
       label += t;
       const std::string_view k = f.key(c);
-      if (Contains(k, "勾稽") || Contains(k, "申请人情况") || Contains(k, "自然人") ||
-          Contains(k, "法人或其他组织") || Contains(k, "商业企业") || Contains(k, "科研机构")) {
-        header_like = true;
-      }
-      const T3Entry* m = MatchT3(k);
+      const uint64_t k_sig = f.key_sig[c];
+      static const auto* const kHeader = new std::vector<Phrase>{
+          "勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构"};
+      if (AnyIn(*kHeader, k, k_sig)) header_like = true;
+      const T3Entry* m = MatchT3(k, k_sig);
       if (m == nullptr && !pending_label.empty()) {
         m = MatchT3(LabelKey(pending_label + std::string(t)));
       }
@@ -1123,7 +1130,7 @@ struct Mapper {
       unit = row[unit_col].text;
     }
     const std::string_view k = f.key(label_col);
-    const uint64_t k_sig = CharSignature(k);
+    const uint64_t k_sig = f.key_sig[label_col];
     Numbering num = ParseNumbering(label);
     // top-level group rows
     int group = 0;
