@@ -79,6 +79,14 @@ struct Phrase {
   }
 };
 
+// One bit per bigram of a label profile: labels with a bigram in common have
+// a bit in common.
+uint64_t BigramSignature(const LabelProfile& p) {
+  uint64_t sig = 0;
+  for (uint64_t b : p.bigrams) sig |= uint64_t{1} << ((b * 0x9E3779B97F4A7C15ull) >> 58);
+  return sig;
+}
+
 // True when any of `phrases` occurs in `hay`.
 bool AnyIn(const std::vector<Phrase>& phrases, std::string_view hay, uint64_t hay_sig) {
   for (const Phrase& p : phrases) {
@@ -777,10 +785,20 @@ struct Mapper {
       for (const auto& e : T3Entries()) v->push_back(MakeLabelProfile(e.full));
       return v;
     }();
+    // one bit per bigram a full label has (all when it has none: never
+    // skipped by the bigram test below)
+    static const auto* const kFullBigrams = [] {
+      auto* v = new std::vector<uint64_t>;
+      for (const LabelProfile& p : *kFull) {
+        v->push_back(p.code_points.size() >= 2 ? BigramSignature(p) : ~uint64_t{0});
+      }
+      return v;
+    }();
     const LabelProfile key = MakeLabelProfile(k);
     const T3Entry* second = nullptr;
     double s1 = 0, s2 = 0;
     const size_t a = key.code_points.size() >= 2 ? key.code_points.size() - 1 : 0;
+    const uint64_t key_bigrams = BigramSignature(key);
     for (size_t i = 0; i < entries.size(); ++i) {
       const T3Entry& e = entries[i];
       if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
@@ -790,6 +808,9 @@ struct Mapper {
       // (which needs more than best - 0.1), so it is not compared.
       const size_t full_cps = (*kFull)[i].code_points.size();
       if (a > 0 && full_cps >= 2 && 4 * std::min(a, full_cps - 1) < a + full_cps - 1) continue;
+      // Two labels of two or more characters with no bigram in common are
+      // not equal and 0 similar, which changes neither best nor second.
+      if (a > 0 && (key_bigrams & (*kFullBigrams)[i]) == 0) continue;
       double s = LabelSimilarity(key, (*kFull)[i]);
       if (s > s1) {
         second = best;
