@@ -123,20 +123,23 @@ bool IsEmptyText(std::string_view t) {
 struct RowFacts {
   std::string_view all;           // the cells' label keys joined (the row's marker text),
                                   // in a buffer the row's grid facts own
-  absl::InlinedVector<uint32_t, 16> key_end;  // where each cell's key ends in `all`
-  absl::InlinedVector<uint8_t, 16> value;     // IsValueText of each cell's text
-  absl::InlinedVector<uint8_t, 16> empty;     // IsEmptyText of each cell's text
-  absl::InlinedVector<uint64_t, 16> key_sig;  // CharSignature of each cell's key
+  struct CellFacts {
+    uint64_t sig = 0;      // CharSignature of the cell's key
+    uint32_t key_end = 0;  // where the cell's key ends in `all`
+    bool value = false;    // IsValueText of the cell's text
+    bool empty = false;    // IsEmptyText of the cell's text
+  };
+  absl::InlinedVector<CellFacts, 16> cells;
   uint64_t all_sig = 0;           // CharSignature(all): the keys' signatures
                                   // or-ed (keys are whole UTF-8 characters)
   RowParts parts;                 // label cells, then value cells
   TableId hint = TableId::kNone;  // the table the row's own markers name
 
-  size_t size() const { return key_end.size(); }
+  size_t size() const { return cells.size(); }
   // LabelKey of cell c's text.
   std::string_view key(size_t c) const {
-    const size_t begin = c == 0 ? 0 : key_end[c - 1];
-    return all.substr(begin, key_end[c] - begin);
+    const size_t begin = c == 0 ? 0 : cells[c - 1].key_end;
+    return all.substr(begin, cells[c].key_end - begin);
   }
 };
 
@@ -144,23 +147,23 @@ RowParts SplitRow(const RowFacts& f) {
   RowParts p;
   const int n = static_cast<int>(f.size());
   int c = 0;
-  while (c < n && f.empty[c]) ++c;
-  if (c >= n || f.value[c]) {
+  while (c < n && f.cells[c].empty) ++c;
+  if (c >= n || f.cells[c].value) {
     p.value_start = 0;
     return p;
   }
   while (c < n) {
-    if (f.empty[c]) {
+    if (f.cells[c].empty) {
       // an empty cell between labels: continue only when a label follows
       int k = c;
-      while (k < n && f.empty[k]) ++k;
-      if (k < n && !f.value[k]) {
+      while (k < n && f.cells[k].empty) ++k;
+      if (k < n && !f.cells[k].value) {
         c = k;
         continue;
       }
       break;
     }
-    if (f.value[c]) break;
+    if (f.cells[c].value) break;
     p.labels.push_back(c);
     ++c;
   }
@@ -181,22 +184,29 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
 TableId RowHint(const RowFacts& f) {
   const std::string_view all = f.all;
   if (all.empty()) return TableId::kNone;
-  static const auto* const kLegacy = new std::vector<Phrase>{
-      Phrase("统计指标"), Phrase("政府信息公开情况统计表"), Phrase("主动公开政府信息数"),
-      Phrase("回应解读"), Phrase("申请答复数"), Phrase("行政复议数量"), Phrase("行政诉讼数量"),
-      Phrase("举报投诉数量")};
-  static const auto* const kT2 = new std::vector<Phrase>{
-      Phrase("第二十条"), Phrase("信息内容"), Phrase("本年制发件数"), Phrase("本年新制作数量")};
-  static const auto* const kT3 = new std::vector<Phrase>{
-      Phrase("勾稽"), Phrase("申请人情况"), Phrase("本年新收"), Phrase("上年结转"),
-      Phrase("本年度办理结果"), Phrase("结转下年度")};
+  // the markers of the pre-2019 table, then table 二's, then table 三's: the
+  // first table with a marker in the row is the row's
+  struct Marker {
+    Phrase phrase;
+    TableId table;
+  };
+  static const auto* const kMarkers = new std::vector<Marker>{
+      {"统计指标", TableId::kLegacy},       {"政府信息公开情况统计表", TableId::kLegacy},
+      {"主动公开政府信息数", TableId::kLegacy}, {"回应解读", TableId::kLegacy},
+      {"申请答复数", TableId::kLegacy},     {"行政复议数量", TableId::kLegacy},
+      {"行政诉讼数量", TableId::kLegacy},   {"举报投诉数量", TableId::kLegacy},
+      {"第二十条", TableId::kT2},           {"信息内容", TableId::kT2},
+      {"本年制发件数", TableId::kT2},       {"本年新制作数量", TableId::kT2},
+      {"勾稽", TableId::kT3},               {"申请人情况", TableId::kT3},
+      {"本年新收", TableId::kT3},           {"上年结转", TableId::kT3},
+      {"本年度办理结果", TableId::kT3},     {"结转下年度", TableId::kT3}};
   static const auto* const kT4 =
       new std::vector<Phrase>{Phrase("未经复议直接起诉"), Phrase("复议后起诉")};
   static const Phrase kReview("行政复议"), kLitigation("行政诉讼");
   const uint64_t sig = f.all_sig;
-  if (AnyIn(*kLegacy, all, sig)) return TableId::kLegacy;
-  if (AnyIn(*kT2, all, sig)) return TableId::kT2;
-  if (AnyIn(*kT3, all, sig)) return TableId::kT3;
+  for (const Marker& m : *kMarkers) {
+    if (m.phrase.In(all, sig)) return m.table;
+  }
   // a cell's phrase is in the joined keys too: test the cells only then
   bool review = false, litigation = false;
   if (kReview.In(all, sig) && kLitigation.In(all, sig)) {
@@ -242,31 +252,28 @@ size_t RowTextBytes(const std::vector<GridCell>& row) {
 RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
   RowFacts f;
   const size_t n = row.size();
-  f.key_end.resize(n);
-  f.value.resize(n);
-  f.empty.resize(n);
-  f.key_sig.resize(n);
+  f.cells.resize(n);
   char* w = begin;
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
     char* const key = w;
     if (IsEmptyText(t)) {
       // blank: a value (BLANK) with an empty key
-      f.empty[c] = 1;
-      f.value[c] = 1;
+      f.cells[c].empty = true;
+      f.cells[c].value = true;
     } else if (IsAsciiDigits(t)) {
       // a plain number (most value cells): its own key (digits are kept and
       // a numbering needs a separator after its digits) and a value
       std::memcpy(w, t.data(), t.size());
       w += t.size();
-      f.value[c] = 1;
+      f.cells[c].value = true;
     } else {
       w = WriteLabelKey(t, w);
-      f.value[c] = IsValueText(t);
+      f.cells[c].value = IsValueText(t);
     }
-    f.key_end[c] = static_cast<uint32_t>(w - begin);
-    f.key_sig[c] = CharSignature(std::string_view(key, static_cast<size_t>(w - key)));
-    f.all_sig |= f.key_sig[c];
+    f.cells[c].key_end = static_cast<uint32_t>(w - begin);
+    f.cells[c].sig = CharSignature(std::string_view(key, static_cast<size_t>(w - key)));
+    f.all_sig |= f.cells[c].sig;
   }
   f.all = std::string_view(begin, static_cast<size_t>(w - begin));
   f.parts = SplitRow(f);
@@ -844,7 +851,7 @@ struct Mapper {
       if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
       label += t;
       const std::string_view k = f.key(c);
-      const uint64_t k_sig = f.key_sig[c];
+      const uint64_t k_sig = f.cells[c].sig;
       static const auto* const kHeader = new std::vector<Phrase>{
           "勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构"};
       if (AnyIn(*kHeader, k, k_sig)) header_like = true;
@@ -1151,7 +1158,7 @@ struct Mapper {
       unit = row[unit_col].text;
     }
     const std::string_view k = f.key(label_col);
-    const uint64_t k_sig = f.key_sig[label_col];
+    const uint64_t k_sig = f.cells[label_col].sig;
     Numbering num = ParseNumbering(label);
     // top-level group rows
     int group = 0;
