@@ -284,8 +284,21 @@ const BmpAlnum& IsAlnum() {
   return *kTable;
 }
 
-// WriteLabelKey's body, inlined into both of its callers.
-inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char* w) {
+uint64_t SignatureBit(uint32_t folded) {
+  return uint64_t{1} << ((folded * 0x9E3779B97F4A7C15ull) >> 58);
+}
+
+// A three-byte character folded as CharSignature folds it.
+uint32_t Fold3(uint8_t b0, uint8_t b1, uint8_t b2) {
+  return (((static_cast<uint32_t>(b0) << 6) | (b1 & 0x3F)) << 6) | (b2 & 0x3F);
+}
+
+// WriteLabelKey's body, inlined into its callers; with kSig, `*sig` gets the
+// bits of CharSignature(key) (the key is whole characters: each kept one is
+// folded on its own).
+template <bool kSig>
+inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char* w,
+                                                     uint64_t* sig) {
   std::string_view rest = text;
   for (int n = 0; n < 3 && MayStartNumbering(rest); ++n) {
     const size_t length = NumberingPrefixLength(rest);
@@ -309,6 +322,8 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
       if (!absl::ascii_isalnum(b)) {
         flush(i);
         run = i + 1;
+      } else if constexpr (kSig) {
+        *sig |= SignatureBit(b);
       }
       ++i;
       continue;
@@ -321,12 +336,14 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
       const bool unified = is_alnum.unified_all_alnum() &&
                            ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && p[i + 1] >= 0xB8));
       if (unified && !(b == 0xE9 && p[i + 1] == 0x92 && p[i + 2] == 0xA9)) {  // not 钩
+        if constexpr (kSig) *sig |= SignatureBit(Fold3(b, p[i + 1], p[i + 2]));
         i += 3;
         continue;
       }
       const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
         if (is_alnum(c) && c != U'钩') {
+          if constexpr (kSig) *sig |= SignatureBit(Fold3(b, p[i + 1], p[i + 2]));
           i += 3;
           continue;
         }
@@ -334,6 +351,7 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
         if (c == U'钩' && is_alnum(c)) {
           std::memcpy(w, "\xE5\x8B\xBE", 3);  // 勾
           w += 3;
+          if constexpr (kSig) *sig |= SignatureBit(Fold3(0xE5, 0x8B, 0xBE));
         }
         i += 3;
         run = i;
@@ -343,7 +361,14 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
     const int32_t from = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c >= 0 && is_alnum(c)) continue;  // kept (never 钩: that is three bytes)
+    if (c >= 0 && is_alnum(c)) {  // kept (never 钩: that is three bytes)
+      if constexpr (kSig) {
+        uint32_t folded = p[from];
+        for (int32_t k = from + 1; k < i; ++k) folded = (folded << 6) | (p[k] & 0x3F);
+        *sig |= SignatureBit(folded);
+      }
+      continue;
+    }
     flush(from);
     run = i;
   }
@@ -355,11 +380,47 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
 
 std::string LabelKey(std::string_view text) {
   std::string out(text.size(), '\0');
-  out.resize(static_cast<size_t>(WriteKey(text, out.data()) - out.data()));
+  out.resize(static_cast<size_t>(WriteKey<false>(text, out.data(), nullptr) - out.data()));
   return out;
 }
 
-char* WriteLabelKey(std::string_view text, char* out) { return WriteKey(text, out); }
+char* WriteLabelKey(std::string_view text, char* out) {
+  return WriteKey<false>(text, out, nullptr);
+}
+
+char* WriteLabelKey(std::string_view text, char* out, uint64_t* sig) {
+  *sig = 0;
+  return WriteKey<true>(text, out, sig);
+}
+
+uint64_t CharSignature(std::string_view s) {
+  // Bytes are folded into `cp` (a lead byte starts it, continuation bytes
+  // shift in their six bits) and a character's bit is set at its last byte.
+  // An ASCII byte or a three-byte character (all of CJK) that a lead byte or
+  // the end follows is folded at once: the byte after it starts afresh.
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  auto continues = [&](size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
+  uint64_t sig = 0;
+  uint32_t cp = 0;
+  for (size_t i = 0; i < n;) {
+    const uint8_t b = p[i];
+    if (b < 0x80 && !continues(i + 1)) {
+      sig |= SignatureBit(b);
+      ++i;
+      continue;
+    }
+    if ((b & 0xF0) == 0xE0 && continues(i + 1) && continues(i + 2) && !continues(i + 3)) {
+      sig |= SignatureBit(Fold3(b, p[i + 1], p[i + 2]));
+      i += 3;
+      continue;
+    }
+    cp = (b & 0xC0) == 0x80 ? (cp << 6) | (b & 0x3F) : b;
+    if (!continues(i + 1)) sig |= SignatureBit(cp);
+    ++i;
+  }
+  return sig;
+}
 
 LabelProfile MakeLabelProfile(std::string_view key) {
   LabelProfile p;

@@ -32,40 +32,10 @@ bool Contains(std::string_view hay, std::string_view needle) {
 }
 
 // ---------------------------------------------------------------------------
-// Phrase search with a character filter: a text's signature has one bit per
-// character it holds (hashed to 64 bits); a phrase can only occur in a text
-// whose signature has all of the phrase's bits, so most searches are skipped
-// without reading the text. Exact: a filter never hides an occurrence.
-
-uint64_t CharSignature(std::string_view s) {
-  // Bytes are folded into `cp` (a lead byte starts it, continuation bytes
-  // shift in their six bits) and a character's bit is set at its last byte.
-  // An ASCII byte or a three-byte character (all of CJK) that a lead byte or
-  // the end follows is folded at once: the byte after it starts afresh.
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const size_t n = s.size();
-  auto bit = [](uint32_t cp) { return uint64_t{1} << ((cp * 0x9E3779B97F4A7C15ull) >> 58); };
-  auto continues = [&](size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
-  uint64_t sig = 0;
-  uint32_t cp = 0;
-  for (size_t i = 0; i < n;) {
-    const uint8_t b = p[i];
-    if (b < 0x80 && !continues(i + 1)) {
-      sig |= bit(b);
-      ++i;
-      continue;
-    }
-    if ((b & 0xF0) == 0xE0 && continues(i + 1) && continues(i + 2) && !continues(i + 3)) {
-      sig |= bit((((static_cast<uint32_t>(b) << 6) | (p[i + 1] & 0x3F)) << 6) | (p[i + 2] & 0x3F));
-      i += 3;
-      continue;
-    }
-    cp = (b & 0xC0) == 0x80 ? (cp << 6) | (b & 0x3F) : b;
-    if (!continues(i + 1)) sig |= bit(cp);
-    ++i;
-  }
-  return sig;
-}
+// Phrase search with a character filter (CharSignature, labels.h): a phrase
+// can only occur in a text whose signature has all of the phrase's bits, so
+// most searches are skipped without reading the text. Exact: a filter never
+// hides an occurrence.
 
 struct Phrase {
   explicit Phrase(std::string_view t) : text(t), sig(CharSignature(t)) {}
@@ -257,6 +227,7 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
     char* const key = w;
+    uint64_t sig = 0;
     if (IsEmptyText(t)) {
       // blank: a value (BLANK) with an empty key
       f.cells[c].empty = true;
@@ -266,14 +237,15 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
       // a numbering needs a separator after its digits) and a value
       std::memcpy(w, t.data(), t.size());
       w += t.size();
+      sig = CharSignature(std::string_view(key, t.size()));
       f.cells[c].value = true;
     } else {
-      w = WriteLabelKey(t, w);
+      w = WriteLabelKey(t, w, &sig);
       f.cells[c].value = IsValueText(t);
     }
     f.cells[c].key_end = static_cast<uint32_t>(w - begin);
-    f.cells[c].sig = CharSignature(std::string_view(key, static_cast<size_t>(w - key)));
-    f.all_sig |= f.cells[c].sig;
+    f.cells[c].sig = sig;
+    f.all_sig |= sig;
   }
   f.all = std::string_view(begin, static_cast<size_t>(w - begin));
   f.parts = SplitRow(f);

@@ -298,6 +298,41 @@ TEST(LabelsFastPaths, LabelKeyEqualsReference) {
   }
 }
 
+TEST(LabelsFastPaths, WriteLabelKeyWithSignatureWritesTheKeyAndItsSignature) {
+  for (const std::string& s : AllInputs()) {
+    const std::string key = LabelKey(s);
+    std::string buf(s.size(), '#');
+    uint64_t sig = 12345;
+    char* end = WriteLabelKey(s, buf.data(), &sig);
+    EXPECT_EQ(std::string(buf.data(), end), key) << s;
+    EXPECT_EQ(sig, CharSignature(key)) << s;
+  }
+}
+
+TEST(LabelsFastPaths, CharSignatureHasEveryBitOfEveryPartOfAText) {
+  // the filter is exact: a text's signature covers the signature of every
+  // run of whole pieces in it, and a text's is the union of its pieces'
+  const std::vector<std::string> pieces = Pieces();
+  std::mt19937 rng(5);
+  for (int i = 0; i < 3000; ++i) {
+    std::vector<std::string> parts;
+    const int n = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < n; ++k) parts.push_back(pieces[rng() % pieces.size()]);
+    std::string all;
+    for (const std::string& p : parts) all += p;
+    const uint64_t sig = CharSignature(all);
+    for (size_t b = 0; b < parts.size(); ++b) {
+      std::string run;
+      for (size_t e = b; e < parts.size(); ++e) {
+        run += parts[e];
+        EXPECT_EQ(CharSignature(run) & ~sig, 0u) << all << " / " << run;
+      }
+    }
+  }
+  EXPECT_EQ(CharSignature(""), 0u);
+  EXPECT_EQ(CharSignature("统计表"), CharSignature("统") | CharSignature("计") | CharSignature("表"));
+}
+
 TEST(LabelsFastPaths, LabelKeyKeepsEveryBmpLetterAndDigit) {
   // the BMP table against ICU, one character at a time
   for (UChar32 c = 0x80; c < 0x10000; ++c) {
