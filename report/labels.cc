@@ -141,9 +141,13 @@ int ChineseNumeralValue(std::string_view numeral) {
 
 namespace {
 
-// ParseNumbering; without kFull only `style` and `length` are set (the
-// numeral is neither re-encoded nor valued).
-template <bool kFull>
+// What ParseNumberingImpl fills in besides `style` and `length`.
+enum class NumberingParts { kLength, kValue, kFull };
+
+// ParseNumbering; kFull fills in everything, kValue all but `written` (the
+// numeral is valued from its code points, not re-encoded), kLength only
+// `style` and `length`.
+template <NumberingParts kParts>
 Numbering ParseNumberingImpl(std::string_view text) {
   Numbering out;
   LazyCodePoints cps(text);
@@ -153,13 +157,24 @@ Numbering ParseNumberingImpl(std::string_view text) {
   auto finish = [&](NumberingStyle style, size_t num_from, size_t num_to, size_t end,
                     bool paren) {
     out.style = style;
-    if constexpr (kFull) {
+    if constexpr (kParts == NumberingParts::kFull) {
       std::string num = cps.Encode(num_from, num_to);
       out.written = paren ? absl::StrCat("(", num, ")") : num;
       if (style == NumberingStyle::kArabic) {
         out.value = std::atoi(num.c_str());
       } else {
         out.value = ChineseNumeralValue(num);
+      }
+    } else if constexpr (kParts == NumberingParts::kValue) {
+      // [num_from, num_to) is one to three ASCII digits (kArabic) or
+      // Chinese digits (else), as every branch below scans them
+      (void)paren;
+      if (style == NumberingStyle::kArabic) {
+        int value = 0;
+        for (size_t k = num_from; k < num_to; ++k) value = value * 10 + (cps[k] - '0');
+        out.value = value;
+      } else {
+        out.value = NumeralValue(cps.data() + num_from, num_to - num_from);
       }
     } else {
       (void)num_from;
@@ -232,10 +247,16 @@ Numbering ParseNumberingImpl(std::string_view text) {
 
 }  // namespace
 
-Numbering ParseNumbering(std::string_view text) { return ParseNumberingImpl<true>(text); }
+Numbering ParseNumbering(std::string_view text) {
+  return ParseNumberingImpl<NumberingParts::kFull>(text);
+}
+
+Numbering ParseNumberingValue(std::string_view text) {
+  return ParseNumberingImpl<NumberingParts::kValue>(text);
+}
 
 size_t NumberingPrefixLength(std::string_view text) {
-  const Numbering num = ParseNumberingImpl<false>(text);
+  const Numbering num = ParseNumberingImpl<NumberingParts::kLength>(text);
   return num.style == NumberingStyle::kNone ? 0 : num.length;
 }
 

@@ -34,6 +34,9 @@ struct Numbering {
 // The numbering at the start of `text` (after leading spaces).
 Numbering ParseNumbering(std::string_view text);
 
+// ParseNumbering without `written` (left empty); cheaper (nothing is copied).
+Numbering ParseNumberingValue(std::string_view text);
+
 // ParseNumbering(text).length, or 0 when there is no numbering; cheaper (the
 // numeral is neither copied nor valued).
 size_t NumberingPrefixLength(std::string_view text);

@@ -544,21 +544,23 @@ struct Mapper {
     return "";
   }
 
-  static std::vector<std::string> T2DefaultColumns(const std::string& row, bool y2019) {
-    if (row == "rules" || row == "normative_documents") {
-      return y2019 ? std::vector<std::string>{"new_made", "new_published", "total_public"}
-                   : std::vector<std::string>{"issued", "repealed", "in_force"};
-    }
+  static const std::vector<std::string>& T2DefaultColumns(const std::string& row, bool y2019) {
+    using Columns = std::vector<std::string>;
+    static const auto* const kDocs2019 = new Columns{"new_made", "new_published", "total_public"};
+    static const auto* const kDocs2021 = new Columns{"issued", "repealed", "in_force"};
+    static const auto* const kDecisions2019 = new Columns{"previous_count", "change", "decisions"};
+    static const auto* const kDecisions2021 = new Columns{"decisions"};
+    static const auto* const kFees2019 = new Columns{"previous_count", "change"};
+    static const auto* const kFees2021 = new Columns{"amount_wan_yuan"};
+    static const auto* const kProcurement = new Columns{"projects", "amount"};
+    static const auto* const kNone = new Columns;
+    if (row == "rules" || row == "normative_documents") return y2019 ? *kDocs2019 : *kDocs2021;
     if (row == "licensing" || row == "penalty" || row == "coercion" || row == "other_services") {
-      return y2019 ? std::vector<std::string>{"previous_count", "change", "decisions"}
-                   : std::vector<std::string>{"decisions"};
+      return y2019 ? *kDecisions2019 : *kDecisions2021;
     }
-    if (row == "fees") {
-      return y2019 ? std::vector<std::string>{"previous_count", "change"}
-                   : std::vector<std::string>{"amount_wan_yuan"};
-    }
-    if (row == "procurement") return {"projects", "amount"};
-    return {};
+    if (row == "fees") return y2019 ? *kFees2019 : *kFees2021;
+    if (row == "procurement") return *kProcurement;
+    return *kNone;
   }
 
   void MapT2Row(const PlacedGrid& pg, int r) {
@@ -622,30 +624,35 @@ struct Mapper {
     if (rowkey == "other_services" || rowkey == "procurement") ++votes_2019;
     // value columns: header columns are counted from the first label cell
     const int label_col = parts.labels.front();
-    std::vector<std::string> columns;
-    std::vector<std::string> units;
+    // the value columns: the header's from `skip` on (with their units), or
+    // the layout's defaults (all with one unit)
+    const std::vector<std::string>* columns;
+    const std::vector<std::string>* units = nullptr;
+    std::string_view default_unit;
+    size_t skip = 0;
     if (!t2_columns.empty()) {
       // header columns start right after the header's label cell; data values
       // start right after this row's last label cell.
-      columns = t2_columns;
-      units = t2_units;
+      columns = &t2_columns;
+      units = &t2_units;
       int offset = parts.value_start - (label_col + 1);
-      if (offset > 0 && static_cast<int>(columns.size()) > offset) {
-        columns.erase(columns.begin(), columns.begin() + offset);
-        units.erase(units.begin(), units.begin() + offset);
-      }
+      if (offset > 0 && static_cast<int>(columns->size()) > offset) skip = static_cast<size_t>(offset);
     } else {
-      columns = T2DefaultColumns(rowkey, votes_2019 > votes_2021);
-      units.assign(columns.size(), rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "");
+      columns = &T2DefaultColumns(rowkey, votes_2019 > votes_2021);
+      default_unit = rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "";
     }
+    const size_t n_columns = columns->size() - skip;
     size_t placed = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       size_t i = static_cast<size_t>(c - parts.value_start);
       std::string_view t = ValueText(row, c);
-      if (i < columns.size() && !columns[i].empty()) {
-        const CellPath* path = ResolveCellKey(absl::StrCat("t2.", rowkey, ".", columns[i]));
+      if (i < n_columns && !(*columns)[skip + i].empty()) {
+        const CellPath* path =
+            ResolveCellKey(absl::StrCat("t2.", rowkey, ".", (*columns)[skip + i]));
         if (path != nullptr) {
-          Put(*path, pg, r, c, i < units.size() ? units[i] : "");
+          std::string_view unit = default_unit;
+          if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
+          Put(*path, pg, r, c, unit);
           ++placed;
           continue;
         }
@@ -656,7 +663,7 @@ struct Mapper {
              std::string(t), SpanAt(pg, r, c));
       }
     }
-    if (placed == 0) ShortRow(pg, r, label, 0, columns.size());
+    if (placed == 0) ShortRow(pg, r, label, 0, n_columns);
   }
 
   // ---- table 三 ----
@@ -1131,7 +1138,7 @@ struct Mapper {
     }
     const std::string_view k = f.key(label_col);
     const uint64_t k_sig = f.cells[label_col].sig;
-    Numbering num = ParseNumbering(label);
+    const Numbering num = ParseNumberingValue(label);
     // top-level group rows
     int group = 0;
     if (num.style == NumberingStyle::kTop) {

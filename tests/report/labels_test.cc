@@ -240,6 +240,18 @@ TEST(LabelsFastPaths, ParseNumberingEqualsReference) {
   }
 }
 
+TEST(LabelsFastPaths, ParseNumberingValueIsParseNumberingWithoutWritten) {
+  for (const std::string& s : AllInputs()) {
+    for (const std::string& t : {s, "三、" + s, "(12)" + s, "第二十章" + s, "(十二)" + s}) {
+      const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
+      EXPECT_EQ(got.style, full.style) << t;
+      EXPECT_EQ(got.value, full.value) << t;
+      EXPECT_EQ(got.length, full.length) << t;
+      EXPECT_EQ(got.written, "") << t;
+    }
+  }
+}
+
 TEST(LabelsFastPaths, NumberingPrefixLengthIsParseNumberingsLength) {
   // LabelKey strips numbering by length only; ParseNumbering stays the
   // general path
