@@ -34,6 +34,9 @@ struct CellPath {
   std::vector<CellStep> steps;
   size_t index = 0;
   std::string key;
+  // the index of the first key whose path differs from this one in its last
+  // step only (keys with equal `holder` are cells of one message)
+  size_t holder = 0;
 };
 
 namespace {
@@ -136,6 +139,16 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
       p.steps = *path;
       p.index = c->keys.size();
       p.key = key;
+      // keys are walked depth first: the cells of one message are adjacent
+      p.holder = p.index;
+      if (!c->paths.empty()) {
+        const CellPath& prev = c->paths.back();
+        if (prev.steps.size() == p.steps.size() &&
+            std::equal(prev.steps.begin(), prev.steps.end() - 1, p.steps.begin(),
+                       [](const CellStep& a, const CellStep& b) { return a.field == b.field; })) {
+          p.holder = prev.holder;
+        }
+      }
       c->keys.push_back(key);
       c->paths.push_back(std::move(p));
       // every proper prefix of a cell key is a group prefix
@@ -285,6 +298,15 @@ const xxgk::v1::Cell* CellCursor::Find(const CellPath& path) {
 MutableCellCursor::MutableCellCursor(xxgk::v1::Tables* tables) { chain_.push_back(tables); }
 
 xxgk::v1::Cell* MutableCellCursor::Get(const CellPath& path) {
+  if (last_ != nullptr && last_->holder == path.holder) {
+    // another cell of the message the last one was in: one last step
+    const CellStep& s = path.steps.back();
+    Message* holder = chain_[chain_.size() - 2];
+    chain_.back() = s.mutable_cell != nullptr ? s.mutable_cell(holder)
+                                              : s.reflection->MutableMessage(holder, s.field);
+    last_ = &path;
+    return static_cast<xxgk::v1::Cell*>(chain_.back());
+  }
   const size_t keep = last_ == nullptr ? 0 : CommonSteps(*last_, path);
   chain_.resize(keep + 1);
   for (size_t i = keep; i < path.steps.size(); ++i) {
