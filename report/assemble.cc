@@ -135,19 +135,19 @@ Report Assemble(ReadResult read) {
       // the row is written straight into the text as "| a | b |"
       const uint32_t line_begin = static_cast<uint32_t>(text.size());
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
-      std::vector<Span>& spans = ga.placed.spans.emplace_back();
+      std::vector<TextSpan>& spans = ga.placed.spans.emplace_back();
       spans.reserve(row.size());
       text.push_back('|');
       for (const GridCell& c : row) {
         text.push_back(' ');
-        Span& s = spans.emplace_back();
-        s.set_begin(static_cast<uint32_t>(text.size()));
+        TextSpan& s = spans.emplace_back();
+        s.begin = static_cast<uint32_t>(text.size());
         if (!c.continuation) AppendOneLine(&text, c.text);
-        s.set_end(static_cast<uint32_t>(text.size()));
-        s.set_source_begin(c.source_begin);
-        s.set_source_end(c.source_end);
-        s.set_page(b.page);
-        s.set_line(line_no);
+        s.end = static_cast<uint32_t>(text.size());
+        s.source_begin = c.source_begin;
+        s.source_end = c.source_end;
+        s.page = b.page;
+        s.line = line_no;
         text.append(" |");
       }
       TextLine l;

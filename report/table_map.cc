@@ -389,23 +389,39 @@ struct Mapper {
     n->set_table(TableIdName(id));
   }
 
-  static Span SpanAt(const PlacedGrid& pg, int r, int c) { return SpanRef(pg, r, c); }
+  static void SetSpan(const TextSpan& t, Span* s) {
+    s->set_begin(t.begin);
+    s->set_end(t.end);
+    s->set_source_begin(t.source_begin);
+    s->set_source_end(t.source_end);
+    s->set_page(t.page);
+    s->set_line(t.line);
+  }
 
-  // SpanAt without a copy.
-  static const Span& SpanRef(const PlacedGrid& pg, int r, int c) {
+  // Where grid cell (r, c) stands, into `s`: its own span, else the table's.
+  static void SetCellSpan(const PlacedGrid& pg, int r, int c, Span* s) {
     if (r >= 0 && r < static_cast<int>(pg.spans.size()) && c >= 0 &&
         c < static_cast<int>(pg.spans[r].size())) {
-      return pg.spans[r][c];
+      SetSpan(pg.spans[r][c], s);
+    } else {
+      s->CopyFrom(pg.span);
     }
-    return pg.span;
+  }
+
+  static Span SpanAt(const PlacedGrid& pg, int r, int c) {
+    Span s;
+    SetCellSpan(pg, r, c, &s);
+    return s;
   }
 
   static Span RowSpan(const PlacedGrid& pg, int r) {
     if (r >= 0 && r < static_cast<int>(pg.spans.size()) && !pg.spans[r].empty()) {
-      Span s = pg.spans[r].front();
-      const Span& last = pg.spans[r].back();
-      s.set_end(last.end());
-      s.set_source_end(last.source_end());
+      TextSpan t = pg.spans[r].front();
+      const TextSpan& last = pg.spans[r].back();
+      t.end = last.end;
+      t.source_end = last.source_end;
+      Span s;
+      SetSpan(t, &s);
       return s;
     }
     return pg.span;
@@ -452,7 +468,7 @@ struct Mapper {
     ParseCellValueInto(text, cell);
     if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
-    s->CopyFrom(SpanRef(pg, r, c));
+    SetCellSpan(pg, r, c, s);
     if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
     cell->set_source_row(r);
     cell->set_source_col(c);
