@@ -23,6 +23,15 @@ using xxgk::v1::Span;
 
 // Replaces line breaks in [p, end) with spaces.
 void BreaksToSpaces(char* p, char* end) {
+  if (end - p >= 64) {
+    // long runs (prose lines): memchr for each break
+    for (const char brk : {'\n', '\r'}) {
+      for (char* q = p; (q = static_cast<char*>(std::memchr(q, brk, static_cast<size_t>(end - q)))) != nullptr;) {
+        *q++ = ' ';
+      }
+    }
+    return;
+  }
   // eight bytes at a time: a word with no byte below 0x0E holds no '\n'
   // (0x0A) and no '\r' (0x0D); only words that may are looked at bytewise
   constexpr uint64_t kOnes = 0x0101010101010101ull;
@@ -40,12 +49,36 @@ void BreaksToSpaces(char* p, char* end) {
   }
 }
 
-// Appends `s` to `out` on one line: line breaks become spaces.
-void AppendOneLine(std::string* out, std::string_view s) {
-  const size_t at = out->size();
-  out->append(s);
-  BreaksToSpaces(out->data() + at, out->data() + out->size());
-}
+// Writes the report text into room sized beforehand (every block's bytes
+// plus the pipes, spaces and line ends around them: an upper bound).
+class TextWriter {
+ public:
+  explicit TextWriter(std::string* text, size_t room) : text_(text) {
+    text_->resize(room);
+    base_ = text_->data();
+    w_ = base_;
+  }
+  uint32_t pos() const { return static_cast<uint32_t>(w_ - base_); }
+  void Put(char c) { *w_++ = c; }
+  void Put(char a, char b) {
+    w_[0] = a;
+    w_[1] = b;
+    w_ += 2;
+  }
+  // `s` on one line: line breaks become spaces.
+  void PutOneLine(std::string_view s) {
+    std::memcpy(w_, s.data(), s.size());
+    BreaksToSpaces(w_, w_ + s.size());
+    w_ += s.size();
+  }
+  // Cuts the text to what was written.
+  void Finish() { text_->resize(pos()); }
+
+ private:
+  std::string* text_;
+  char* base_;
+  char* w_;
+};
 
 bool IsBlankText(std::string_view s) {
   for (char c : s) {
@@ -76,9 +109,10 @@ Report Assemble(ReadResult read) {
     PlacedGrid placed;
   };
   std::vector<GridAt> grids;
+  size_t bytes = 0;
   {
     // room for everything written below (a line, or "| a | b |" per row)
-    size_t bytes = 0, n_lines = 0, n_grids = 0;
+    size_t n_lines = 0, n_grids = 0;
     for (const Block& b : read.blocks) {
       if (b.kind == Block::Kind::kLine) {
         bytes += b.text.size() + 1;
@@ -92,32 +126,25 @@ Report Assemble(ReadResult read) {
       }
       n_lines += b.table.rows.size();
     }
-    text.reserve(bytes);
     lines.reserve(n_lines);
     grids.reserve(n_grids);
   }
-
-  auto add_line = [&](std::string_view s, uint32_t src_b, uint32_t src_e, uint32_t page,
-                      bool table_row) -> TextLine& {
-    TextLine l;
-    l.begin = static_cast<uint32_t>(text.size());
-    AppendOneLine(&text, s);
-    l.end = static_cast<uint32_t>(text.size());
-    text.push_back('\n');
-    l.source_begin = src_b;
-    l.source_end = src_e;
-    l.page = page;
-    l.number = static_cast<uint32_t>(lines.size() + 1);
-    l.table_row = table_row;
-    lines.push_back(l);
-    return lines.back();
-  };
+  TextWriter out(&text, bytes);
 
   for (size_t bi = 0; bi < read.blocks.size(); ++bi) {
     const Block& b = read.blocks[bi];
     if (b.kind == Block::Kind::kLine) {
       if (IsBlankText(b.text) || IsPageChromeLine(b.text)) continue;
-      add_line(b.text, b.source_begin, b.source_end, b.page, false);
+      TextLine& l = lines.emplace_back();
+      l.begin = out.pos();
+      out.PutOneLine(b.text);
+      l.end = out.pos();
+      out.Put('\n');
+      l.source_begin = b.source_begin;
+      l.source_end = b.source_end;
+      l.page = b.page;
+      l.number = static_cast<uint32_t>(lines.size());
+      l.table_row = false;
       continue;
     }
     const TableGrid& g = b.table;
@@ -125,7 +152,7 @@ Report Assemble(ReadResult read) {
     GridAt ga;
     ga.block = bi;
     ga.placed.grid = &g;
-    ga.placed.span.set_begin(static_cast<uint32_t>(text.size()));
+    ga.placed.span.set_begin(out.pos());
     ga.placed.span.set_source_begin(b.source_begin);
     ga.placed.span.set_source_end(b.source_end);
     ga.placed.span.set_page(b.page);
@@ -133,27 +160,27 @@ Report Assemble(ReadResult read) {
     ga.placed.spans.reserve(g.rows.size());
     for (const auto& row : g.rows) {
       // the row is written straight into the text as "| a | b |"
-      const uint32_t line_begin = static_cast<uint32_t>(text.size());
+      const uint32_t line_begin = out.pos();
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
       std::vector<TextSpan>& spans = ga.placed.spans.emplace_back();
       spans.reserve(row.size());
-      text.push_back('|');
+      out.Put('|');
       for (const GridCell& c : row) {
-        text.push_back(' ');
+        out.Put(' ');
         TextSpan& s = spans.emplace_back();
-        s.begin = static_cast<uint32_t>(text.size());
-        if (!c.continuation) AppendOneLine(&text, c.text);
-        s.end = static_cast<uint32_t>(text.size());
+        s.begin = out.pos();
+        if (!c.continuation) out.PutOneLine(c.text);
+        s.end = out.pos();
         s.source_begin = c.source_begin;
         s.source_end = c.source_end;
         s.page = b.page;
         s.line = line_no;
-        text.append(" |");
+        out.Put(' ', '|');
       }
       TextLine l;
       l.begin = line_begin;
-      l.end = static_cast<uint32_t>(text.size());
-      text.push_back('\n');
+      l.end = out.pos();
+      out.Put('\n');
       l.source_begin = row.empty() ? b.source_begin : row.front().source_begin;
       l.source_end = row.empty() ? b.source_end : row.back().source_end;
       l.page = b.page;
@@ -161,9 +188,10 @@ Report Assemble(ReadResult read) {
       l.table_row = true;
       lines.push_back(l);
     }
-    ga.placed.span.set_end(static_cast<uint32_t>(text.size() - 1));
+    ga.placed.span.set_end(out.pos() - 1);
     grids.push_back(std::move(ga));
   }
+  out.Finish();
 
   // sections, then each table's heading: the innermost section around it
   std::vector<Section> sections = FindSections(text, lines);
