@@ -28,6 +28,8 @@ struct CellStep {
   // (most cells of a report): the generated mutable accessor, which does what
   // reflection's MutableMessage does without looking the field up
   xxgk::v1::Cell* (*mutable_cell)(Message*) = nullptr;
+  // and the generated getter: the cell when it is set, else nullptr
+  const xxgk::v1::Cell* (*set_cell)(const Message&) = nullptr;
 };
 
 struct CellPath {
@@ -78,48 +80,55 @@ xxgk::v1::Cell* MutableVia(Message* m) {
   return (static_cast<M*>(m)->*kMutable)();
 }
 
-// The generated accessor of cell field `name` of message type `d`, for the
-// types that hold most cells; nullptr for others (reflection is used).
-xxgk::v1::Cell* (*GeneratedCellAccessor(const Descriptor* d, std::string_view name))(Message*) {
+template <typename M, bool (M::*kHas)() const, const xxgk::v1::Cell& (M::*kGet)() const>
+const xxgk::v1::Cell* SetVia(const Message& m) {
+  const M& typed = static_cast<const M&>(m);
+  return (typed.*kHas)() ? &(typed.*kGet)() : nullptr;
+}
+
+// The generated accessors of cell field `name` of message type `d`, for the
+// types that hold most cells; left null for others (reflection is used).
+void SetGeneratedAccessors(const Descriptor* d, std::string_view name, CellStep* step) {
   using xxgk::v1::T3Other;
   using xxgk::v1::T3Row;
   using xxgk::v1::T4Block;
   struct Accessor {
     const Descriptor* type;
     std::string_view name;
-    xxgk::v1::Cell* (*fn)(Message*);
+    xxgk::v1::Cell* (*mutable_cell)(Message*);
+    const xxgk::v1::Cell* (*set_cell)(const Message&);
   };
+#define XXGK_CELL_ACCESSORS(M, f) \
+  { M::descriptor(), #f, MutableVia<M, &M::mutable_##f>, SetVia<M, &M::has_##f, &M::f> }
   static const Accessor kAccessors[] = {
-      {T3Row::descriptor(), "natural_person", MutableVia<T3Row, &T3Row::mutable_natural_person>},
-      {T3Row::descriptor(), "commercial_enterprise",
-       MutableVia<T3Row, &T3Row::mutable_commercial_enterprise>},
-      {T3Row::descriptor(), "research_institution",
-       MutableVia<T3Row, &T3Row::mutable_research_institution>},
-      {T3Row::descriptor(), "social_welfare_org", MutableVia<T3Row, &T3Row::mutable_social_welfare_org>},
-      {T3Row::descriptor(), "legal_service_org", MutableVia<T3Row, &T3Row::mutable_legal_service_org>},
-      {T3Row::descriptor(), "other_org", MutableVia<T3Row, &T3Row::mutable_other_org>},
-      {T3Row::descriptor(), "total", MutableVia<T3Row, &T3Row::mutable_total>},
-      {T3Other::descriptor(), "natural_person", MutableVia<T3Other, &T3Other::mutable_natural_person>},
-      {T3Other::descriptor(), "commercial_enterprise",
-       MutableVia<T3Other, &T3Other::mutable_commercial_enterprise>},
-      {T3Other::descriptor(), "research_institution",
-       MutableVia<T3Other, &T3Other::mutable_research_institution>},
-      {T3Other::descriptor(), "social_welfare_org",
-       MutableVia<T3Other, &T3Other::mutable_social_welfare_org>},
-      {T3Other::descriptor(), "legal_service_org",
-       MutableVia<T3Other, &T3Other::mutable_legal_service_org>},
-      {T3Other::descriptor(), "other_org", MutableVia<T3Other, &T3Other::mutable_other_org>},
-      {T3Other::descriptor(), "total", MutableVia<T3Other, &T3Other::mutable_total>},
-      {T4Block::descriptor(), "upheld", MutableVia<T4Block, &T4Block::mutable_upheld>},
-      {T4Block::descriptor(), "corrected", MutableVia<T4Block, &T4Block::mutable_corrected>},
-      {T4Block::descriptor(), "other", MutableVia<T4Block, &T4Block::mutable_other>},
-      {T4Block::descriptor(), "pending", MutableVia<T4Block, &T4Block::mutable_pending>},
-      {T4Block::descriptor(), "total", MutableVia<T4Block, &T4Block::mutable_total>},
+      XXGK_CELL_ACCESSORS(T3Row, natural_person),
+      XXGK_CELL_ACCESSORS(T3Row, commercial_enterprise),
+      XXGK_CELL_ACCESSORS(T3Row, research_institution),
+      XXGK_CELL_ACCESSORS(T3Row, social_welfare_org),
+      XXGK_CELL_ACCESSORS(T3Row, legal_service_org),
+      XXGK_CELL_ACCESSORS(T3Row, other_org),
+      XXGK_CELL_ACCESSORS(T3Row, total),
+      XXGK_CELL_ACCESSORS(T3Other, natural_person),
+      XXGK_CELL_ACCESSORS(T3Other, commercial_enterprise),
+      XXGK_CELL_ACCESSORS(T3Other, research_institution),
+      XXGK_CELL_ACCESSORS(T3Other, social_welfare_org),
+      XXGK_CELL_ACCESSORS(T3Other, legal_service_org),
+      XXGK_CELL_ACCESSORS(T3Other, other_org),
+      XXGK_CELL_ACCESSORS(T3Other, total),
+      XXGK_CELL_ACCESSORS(T4Block, upheld),
+      XXGK_CELL_ACCESSORS(T4Block, corrected),
+      XXGK_CELL_ACCESSORS(T4Block, other),
+      XXGK_CELL_ACCESSORS(T4Block, pending),
+      XXGK_CELL_ACCESSORS(T4Block, total),
   };
+#undef XXGK_CELL_ACCESSORS
   for (const Accessor& a : kAccessors) {
-    if (a.type == d && a.name == name) return a.fn;
+    if (a.type == d && a.name == name) {
+      step->mutable_cell = a.mutable_cell;
+      step->set_cell = a.set_cell;
+      return;
+    }
   }
-  return nullptr;
 }
 
 void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>* path,
@@ -134,7 +143,7 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
     path->push_back(
         {f, refl, google::protobuf::MessageFactory::generated_factory()->GetPrototype(sub)});
     if (sub == xxgk::v1::Cell::descriptor()) {
-      path->back().mutable_cell = GeneratedCellAccessor(d, f->name());
+      SetGeneratedAccessors(d, f->name(), &path->back());
       CellPath p;
       p.steps = *path;
       p.index = c->keys.size();
@@ -246,6 +255,11 @@ const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, const CellPath& p
   // the walk.
   const Message* m = &tables;
   for (const CellStep& s : path.steps) {
+    if (s.set_cell != nullptr) {  // the last step, by generated code
+      m = s.set_cell(*m);
+      if (m == nullptr) return nullptr;
+      continue;
+    }
     m = &s.reflection->GetMessage(*m, s.field);
     if (m == s.unset) return nullptr;
   }
@@ -330,6 +344,14 @@ void IndexCells(const Message& m, size_t depth, size_t first, size_t last,
     // the paths through the same field form one run (schema order)
     size_t end = k + 1;
     while (end < last && c.paths[end].steps[depth].field == s.field) ++end;
+    if (s.set_cell != nullptr) {  // a cell, read by generated code
+      const xxgk::v1::Cell* cell = s.set_cell(m);
+      if (cell != nullptr && cell->presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) {
+        (*cells)[k] = cell;
+      }
+      k = end;
+      continue;
+    }
     const Message& sub = s.reflection->GetMessage(m, s.field);
     if (&sub != s.unset) {
       if (c.paths[k].steps.size() == depth + 1) {

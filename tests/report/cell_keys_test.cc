@@ -95,6 +95,33 @@ TEST(CellKeys, CursorMutatesTheCellReflectionMutates) {
   EXPECT_EQ(by_cursor.SerializeAsString(), by_reflection.SerializeAsString());
 }
 
+TEST(CellKeys, LookupsFindEveryCellAndNoOther) {
+  // FindCell and CellIndex read the common cell holders by generated code;
+  // every key alone, then every other key, is found exactly where it is
+  const std::vector<std::string>& keys = AllCellKeys();
+  for (size_t only = 0; only < keys.size(); ++only) {
+    xxgk::v1::Tables tables;
+    MutableCell(&tables, keys[only])->set_presence(xxgk::v1::Cell::NA);
+    const CellIndex index(tables);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      const xxgk::v1::Cell* want = k == only ? MutableCell(&tables, keys[k]) : nullptr;
+      ASSERT_EQ(FindCell(tables, keys[k]), want) << keys[only] << " / " << keys[k];
+      ASSERT_EQ(index.Find(keys[k]), want) << keys[only] << " / " << keys[k];
+    }
+  }
+  xxgk::v1::Tables tables;
+  for (size_t k = 0; k < keys.size(); k += 2) {
+    MutableCell(&tables, keys[k])->set_presence(xxgk::v1::Cell::BLANK);
+  }
+  for (size_t k = 1; k < keys.size(); k += 2) MutableCell(&tables, keys[k]);  // created, unread
+  const CellIndex index(tables);
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const xxgk::v1::Cell* want = k % 2 == 0 ? MutableCell(&tables, keys[k]) : nullptr;
+    EXPECT_EQ(FindCell(tables, keys[k]), want) << keys[k];
+    EXPECT_EQ(index.Find(keys[k]), want) << keys[k];
+  }
+}
+
 TEST(CellKeys, ValueStrings) {
   xxgk::v1::Cell c;
   c.set_presence(xxgk::v1::Cell::TEXT);
