@@ -337,8 +337,26 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
     std::memcpy(w, p + run, static_cast<size_t>(end - run));
     w += end - run;
   };
+  const bool unified_ok = is_alnum.unified_all_alnum();
   for (int32_t i = 0; i < n;) {
     const uint8_t b = p[i];
+    if (unified_ok && b >= 0xE4 && b <= 0xE9) {
+      // a run of CJK unified ideographs other than 钩, kept as they are: what
+      // the three-byte case below keeps one at a time, in a tight loop
+      int32_t j = i;
+      while (j + 2 < n) {
+        const uint8_t c0 = p[j], c1 = p[j + 1], c2 = p[j + 2];
+        const bool ideograph = ((c0 >= 0xE5 && c0 <= 0xE9) || (c0 == 0xE4 && c1 >= 0xB8)) &&
+                               (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80;
+        if (!ideograph || (c0 == 0xE9 && c1 == 0x92 && c2 == 0xA9)) break;
+        if constexpr (kSig) *sig |= SignatureBit(Fold3(c0, c1, c2));
+        j += 3;
+      }
+      if (j > i) {
+        i = j;
+        continue;
+      }
+    }
     if (b < 0x80) {
       if (!absl::ascii_isalnum(b)) {
         flush(i);
