@@ -265,11 +265,19 @@ namespace {
 // False when `text` cannot start with a numbering (ParseNumbering would find
 // none): its first character is no space, parenthesis, 第 or digit.
 bool MayStartNumbering(std::string_view text) {
+  // the first character read from its bytes: every character that can start
+  // a numbering is ASCII, U+00A0 or a well-formed three-byte one, so others
+  // (and malformed bytes) need no decoding
   if (text.empty()) return false;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-  return IsSpace(c) || c == '(' || c == U'第' || IsChineseDigit(c) || (c >= '0' && c <= '9');
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const uint8_t b = p[0];
+  if (b < 0x80) return b == ' ' || b == '\t' || b == '(' || (b >= '0' && b <= '9');
+  if (b == 0xC2) return text.size() >= 2 && p[1] == 0xA0;
+  if ((b & 0xF0) != 0xE0 || text.size() < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
+    return false;
+  }
+  const UChar32 c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return c == 0x3000 || c == U'第' || IsChineseDigit(c);
 }
 
 }  // namespace
