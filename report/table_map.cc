@@ -684,8 +684,8 @@ struct Mapper {
 
   // ---- table 三 ----
   struct T3Entry {
-    const char* key;
-    const char* parent;
+    std::string_view key;
+    std::string_view parent;
     bool group;
     std::vector<std::string_view> cores;
     const char* full;
@@ -803,7 +803,6 @@ struct Mapper {
     const uint64_t key_bigrams = BigramSignature(key);
     for (size_t i = 0; i < entries.size(); ++i) {
       const T3Entry& e = entries[i];
-      if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
       // Labels of very different lengths are at most 2*min/(a+b) < 0.5
       // similar (a, b: their bigram counts): such a label can be neither
       // the best (which needs 0.6) nor a second that decides against it
@@ -813,6 +812,7 @@ struct Mapper {
       // Two labels of two or more characters with no bigram in common are
       // not equal and 0 similar, which changes neither best nor second.
       if (a > 0 && (key_bigrams & (*kFullBigrams)[i]) == 0) continue;
+      if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
       double s = LabelSimilarity(key, (*kFull)[i]);
       if (s > s1) {
         second = best;
