@@ -337,8 +337,8 @@ struct Mapper {
   int votes_2019 = 0;
   // t2 state
   std::string t2_block;
-  std::vector<std::string> t2_columns;  // field per value column ("" unknown)
-  std::vector<std::string> t2_units;
+  std::vector<std::string_view> t2_columns;  // field per value column ("" unknown)
+  std::vector<std::string_view> t2_units;
   // t3 state
   std::string t3_ctx;
   std::string pending_label;
@@ -451,9 +451,9 @@ struct Mapper {
   void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
     if (!cells->has_value()) cells->emplace(report->mutable_tables());
     Cell* cell = (*cells)->Get(path);
-    const std::string& key = CellPathKey(path);
     std::string_view text = ValueText(pg.grid->rows[r], c);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
+      const std::string& key = CellPathKey(path);
       const std::string_view trimmed = CellRawText(text);
       const absl::string_view raw(trimmed.data(), trimmed.size());
       if (cell->raw() != raw) {
@@ -527,7 +527,7 @@ struct Mapper {
 
   // ---- table 二 ----
   // `k` is the header cell's LabelKey.
-  static std::string T2ColumnField(std::string_view k, std::string* unit) {
+  static std::string_view T2ColumnField(std::string_view k, std::string_view* unit) {
     if (Contains(k, "万元")) *unit = "万元";
     if (Contains(k, "制发")) return "issued";
     if (Contains(k, "废止")) return "repealed";
@@ -545,7 +545,7 @@ struct Mapper {
   }
 
   // `k` is the label cell's LabelKey.
-  static std::string T2RowKey(std::string_view k) {
+  static std::string_view T2RowKey(std::string_view k) {
     struct E { const char* core; const char* key; };
     static const E kRows[] = {
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
@@ -560,8 +560,8 @@ struct Mapper {
     return "";
   }
 
-  static const std::vector<std::string>& T2DefaultColumns(const std::string& row, bool y2019) {
-    using Columns = std::vector<std::string>;
+  static const std::vector<std::string_view>& T2DefaultColumns(std::string_view row, bool y2019) {
+    using Columns = std::vector<std::string_view>;
     static const auto* const kDocs2019 = new Columns{"new_made", "new_published", "total_public"};
     static const auto* const kDocs2021 = new Columns{"issued", "repealed", "in_force"};
     static const auto* const kDecisions2019 = new Columns{"previous_count", "change", "decisions"};
@@ -597,7 +597,7 @@ struct Mapper {
     }
     if (!parts.labels.empty()) {
       const std::string_view first = f.key(parts.labels.front());
-      std::string unit_probe;
+      std::string_view unit_probe;
       bool header = Contains(first, "信息内容") ||
                     (!has_number && !T2ColumnField(f.key(parts.labels.back()), &unit_probe).empty());
       if (header) {
@@ -606,8 +606,8 @@ struct Mapper {
         // columns after the first label cell
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
-          std::string unit;
-          std::string field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
+          std::string_view unit;
+          const std::string_view field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
@@ -628,7 +628,7 @@ struct Mapper {
     }
     std::string label;
     for (int c : parts.labels) label += row[c].text;
-    std::string rowkey;
+    std::string_view rowkey;
     for (int c : parts.labels) {
       rowkey = T2RowKey(f.key(c));
       if (!rowkey.empty()) break;
@@ -642,8 +642,8 @@ struct Mapper {
     const int label_col = parts.labels.front();
     // the value columns: the header's from `skip` on (with their units), or
     // the layout's defaults (all with one unit)
-    const std::vector<std::string>* columns;
-    const std::vector<std::string>* units = nullptr;
+    const std::vector<std::string_view>* columns;
+    const std::vector<std::string_view>* units = nullptr;
     std::string_view default_unit;
     size_t skip = 0;
     if (!t2_columns.empty()) {
@@ -663,8 +663,10 @@ struct Mapper {
       size_t i = static_cast<size_t>(c - parts.value_start);
       std::string_view t = ValueText(row, c);
       if (i < n_columns && !(*columns)[skip + i].empty()) {
-        const CellPath* path =
-            ResolveCellKey(absl::StrCat("t2.", rowkey, ".", (*columns)[skip + i]));
+        const std::string_view column = (*columns)[skip + i];
+        std::string key = "t2.";
+        key.append(rowkey).append(".").append(column);
+        const CellPath* path = ResolveCellKey(key);
         if (path != nullptr) {
           std::string_view unit = default_unit;
           if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
