@@ -21,15 +21,21 @@ using xxgk::v1::Report;
 using xxgk::v1::Section;
 using xxgk::v1::Span;
 
-// Replaces line breaks in [p, end) with spaces.
-void BreaksToSpaces(char* p, char* end) {
-  if (end - p >= 64) {
-    // long runs (prose lines): memchr for each break
-    for (const char brk : {'\n', '\r'}) {
-      for (char* q = p; (q = static_cast<char*>(std::memchr(q, brk, static_cast<size_t>(end - q)))) != nullptr;) {
-        *q++ = ' ';
-      }
+// BreaksToSpaces for long runs (prose lines): memchr for each break.
+void LongBreaksToSpaces(char* p, char* end) {
+  for (const char brk : {'\n', '\r'}) {
+    for (char* q = p;; ++q) {
+      q = static_cast<char*>(std::memchr(q, brk, static_cast<size_t>(end - q)));
+      if (q == nullptr) break;
+      *q = ' ';
     }
+  }
+}
+
+// Replaces line breaks in [p, end) with spaces.
+inline void BreaksToSpaces(char* p, char* end) {
+  if (end - p >= 64) {
+    LongBreaksToSpaces(p, end);
     return;
   }
   // eight bytes at a time: a word with no byte below 0x0E holds no '\n'
