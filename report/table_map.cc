@@ -263,7 +263,7 @@ struct GridFacts {
 void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
   size_t bytes = 0;
   for (const auto& row : grid.rows) bytes += RowTextBytes(row);
-  out->keys = std::make_unique<char[]>(bytes + 1);
+  out->keys = std::make_unique_for_overwrite<char[]>(bytes + 1);  // written before read
   out->rows.reserve(grid.rows.size());
   char* w = out->keys.get();
   for (const auto& row : grid.rows) {
