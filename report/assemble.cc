@@ -55,14 +55,24 @@ inline void BreaksToSpaces(char* p, char* end) {
   }
 }
 
-// Writes the report text into room sized beforehand (every block's bytes
-// plus the pipes, spaces and line ends around them: an upper bound).
+// Writes the report text through a pointer into room made for each line or
+// table row (its bytes plus the pipes, spaces and line end around them: an
+// upper bound), so that single characters need no capacity test. Room is
+// made per line, not once: zeroing a whole document's worth at once costs
+// more than the writes it saves.
 class TextWriter {
  public:
-  explicit TextWriter(std::string* text, size_t room) : text_(text) {
-    text_->resize(room);
+  TextWriter(std::string* text, size_t capacity) : text_(text) {
+    text_->reserve(capacity);
     base_ = text_->data();
     w_ = base_;
+  }
+  // Room for `n` more bytes at pos().
+  void Room(size_t n) {
+    const size_t at = pos();
+    text_->resize(at + n);
+    base_ = text_->data();
+    w_ = base_ + at;
   }
   uint32_t pos() const { return static_cast<uint32_t>(w_ - base_); }
   void Put(char c) { *w_++ = c; }
@@ -141,6 +151,7 @@ Report Assemble(ReadResult read) {
     const Block& b = read.blocks[bi];
     if (b.kind == Block::Kind::kLine) {
       if (IsBlankText(b.text) || IsPageChromeLine(b.text)) continue;
+      out.Room(b.text.size() + 1);
       TextLine& l = lines.emplace_back();
       l.begin = out.pos();
       out.PutOneLine(b.text);
@@ -166,6 +177,9 @@ Report Assemble(ReadResult read) {
     ga.placed.spans.reserve(g.rows.size());
     for (const auto& row : g.rows) {
       // the row is written straight into the text as "| a | b |"
+      size_t row_bytes = 2;
+      for (const GridCell& c : row) row_bytes += c.text.size() + 3;
+      out.Room(row_bytes);
       const uint32_t line_begin = out.pos();
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
       std::vector<TextSpan>& spans = ga.placed.spans.emplace_back();
