@@ -268,7 +268,7 @@ void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
   char* w = out->keys.get();
   for (const auto& row : grid.rows) {
     out->rows.push_back(MakeRowFacts(row, w));
-    w += RowTextBytes(row);
+    w += out->rows.back().all.size();  // a row's keys are never longer than its texts
   }
 }
 
@@ -845,7 +845,7 @@ struct Mapper {
     bool header_like = false;
     for (int c : parts.labels) {
       std::string_view t = row[c].text;
-      if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
+      if (!label.empty() && label.find(t) != std::string::npos) continue;
       label += t;
       const std::string_view k = f.key(c);
       const uint64_t k_sig = f.cells[c].sig;
