@@ -24,9 +24,8 @@ struct CellStep {
   // the default instance of the field's type: what reading an unset field
   // gives (a lookup that reaches it can stop: no cell below it was read)
   const Message* unset;
-  // for the cells of the applicant-column and review/litigation messages
-  // (most cells of a report): the generated mutable accessor, which does what
-  // reflection's MutableMessage does without looking the field up
+  // for a cell field (the last step): the generated mutable accessor, which
+  // does what reflection's MutableMessage does without looking the field up
   xxgk::v1::Cell* (*mutable_cell)(Message*) = nullptr;
   // and the generated getter: the cell when it is set, else nullptr
   const xxgk::v1::Cell* (*set_cell)(const Message&) = nullptr;
@@ -86,12 +85,13 @@ const xxgk::v1::Cell* SetVia(const Message& m) {
   return (typed.*kHas)() ? &(typed.*kGet)() : nullptr;
 }
 
-// The generated accessors of cell field `name` of message type `d`, for the
-// types that hold most cells; left null for others (reflection is used).
+// The generated accessors of cell field `name` of message type `d`; left
+// null for a cell this table does not list (reflection is used then).
 void SetGeneratedAccessors(const Descriptor* d, std::string_view name, CellStep* step) {
   using xxgk::v1::T3Other;
   using xxgk::v1::T3Row;
   using xxgk::v1::T4Block;
+  namespace v1 = xxgk::v1;
   struct Accessor {
     const Descriptor* type;
     std::string_view name;
@@ -120,6 +120,74 @@ void SetGeneratedAccessors(const Descriptor* d, std::string_view name, CellStep*
       XXGK_CELL_ACCESSORS(T4Block, other),
       XXGK_CELL_ACCESSORS(T4Block, pending),
       XXGK_CELL_ACCESSORS(T4Block, total),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, issued),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, repealed),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, in_force),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, new_made),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, new_published),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, total_public),
+      XXGK_CELL_ACCESSORS(v1::T2Decisions, decisions),
+      XXGK_CELL_ACCESSORS(v1::T2Decisions, previous_count),
+      XXGK_CELL_ACCESSORS(v1::T2Decisions, change),
+      XXGK_CELL_ACCESSORS(v1::T2Fees, amount_wan_yuan),
+      XXGK_CELL_ACCESSORS(v1::T2Fees, previous_count),
+      XXGK_CELL_ACCESSORS(v1::T2Fees, change),
+      XXGK_CELL_ACCESSORS(v1::T2Procurement, projects),
+      XXGK_CELL_ACCESSORS(v1::T2Procurement, amount),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, gazette),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, website),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, weibo),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, wechat),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, other),
+      XXGK_CELL_ACCESSORS(v1::LegacyActive, total),
+      XXGK_CELL_ACCESSORS(v1::LegacyActive, normative_docs),
+      XXGK_CELL_ACCESSORS(v1::LegacyActive, normative_docs_issued),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, hot_topics),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, press_conferences),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, press_conferences_by_head),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, online_interviews),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, online_interviews_by_head),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, policy_interpretations),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, weibo_wechat),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, other),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, in_person),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, fax),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, online),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, letter),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, already_public),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, granted),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, partially_granted),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, denied),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, not_this_agency),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, not_exist),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, correction_requested),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, other_channel),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, state_secret),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, commercial_secret),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, privacy),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, security_stability),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, not_government_info),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, other_law),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, received),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, closed),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, closed_on_time),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, closed_extended),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, answered),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, total),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, upheld),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, corrected),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, other),
+      XXGK_CELL_ACCESSORS(v1::LegacyOrg, units),
+      XXGK_CELL_ACCESSORS(v1::LegacyOrg, reading_points),
+      XXGK_CELL_ACCESSORS(v1::LegacyStaff, total),
+      XXGK_CELL_ACCESSORS(v1::LegacyStaff, full_time),
+      XXGK_CELL_ACCESSORS(v1::LegacyStaff, part_time),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, complaints),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, fees_wan_yuan),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, funding_wan_yuan),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, meetings),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, trainings),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, trainees),
   };
 #undef XXGK_CELL_ACCESSORS
   for (const Accessor& a : kAccessors) {
