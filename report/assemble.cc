@@ -1,6 +1,8 @@
 #include "report/assemble.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -19,15 +21,80 @@ using xxgk::v1::Report;
 using xxgk::v1::Section;
 using xxgk::v1::Span;
 
-// Appends `s` to `out` on one line: line breaks become spaces.
-void AppendOneLine(std::string* out, std::string_view s) {
-  const size_t at = out->size();
-  out->append(s);
-  for (size_t i = at; i < out->size(); ++i) {
-    char& c = (*out)[i];
-    if (c == '\n' || c == '\r') c = ' ';
+// BreaksToSpaces for long runs (prose lines): memchr for each break.
+void LongBreaksToSpaces(char* p, char* end) {
+  for (const char brk : {'\n', '\r'}) {
+    for (char* q = p;; ++q) {
+      q = static_cast<char*>(std::memchr(q, brk, static_cast<size_t>(end - q)));
+      if (q == nullptr) break;
+      *q = ' ';
+    }
   }
 }
+
+// Replaces line breaks in [p, end) with spaces.
+inline void BreaksToSpaces(char* p, char* end) {
+  if (end - p >= 64) {
+    LongBreaksToSpaces(p, end);
+    return;
+  }
+  // eight bytes at a time: a word with no byte below 0x0E holds no '\n'
+  // (0x0A) and no '\r' (0x0D); only words that may are looked at bytewise
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  for (; end - p >= 8; p += 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    if (((v - kOnes * 0x0E) & ~v & kHigh) == 0) continue;
+    for (int i = 0; i < 8; ++i) {
+      if (p[i] == '\n' || p[i] == '\r') p[i] = ' ';
+    }
+  }
+  for (; p < end; ++p) {
+    if (*p == '\n' || *p == '\r') *p = ' ';
+  }
+}
+
+// Writes the report text through a pointer into room made for each line or
+// table row (its bytes plus the pipes, spaces and line end around them: an
+// upper bound), so that single characters need no capacity test. Room is
+// made per line, not once: zeroing a whole document's worth at once costs
+// more than the writes it saves.
+class TextWriter {
+ public:
+  TextWriter(std::string* text, size_t capacity) : text_(text) {
+    text_->reserve(capacity);
+    base_ = text_->data();
+    w_ = base_;
+  }
+  // Room for `n` more bytes at pos().
+  void Room(size_t n) {
+    const size_t at = pos();
+    text_->resize(at + n);
+    base_ = text_->data();
+    w_ = base_ + at;
+  }
+  uint32_t pos() const { return static_cast<uint32_t>(w_ - base_); }
+  void Put(char c) { *w_++ = c; }
+  void Put(char a, char b) {
+    w_[0] = a;
+    w_[1] = b;
+    w_ += 2;
+  }
+  // `s` on one line: line breaks become spaces.
+  void PutOneLine(std::string_view s) {
+    std::memcpy(w_, s.data(), s.size());
+    BreaksToSpaces(w_, w_ + s.size());
+    w_ += s.size();
+  }
+  // Cuts the text to what was written.
+  void Finish() { text_->resize(pos()); }
+
+ private:
+  std::string* text_;
+  char* base_;
+  char* w_;
+};
 
 bool IsBlankText(std::string_view s) {
   for (char c : s) {
@@ -58,28 +125,43 @@ Report Assemble(ReadResult read) {
     PlacedGrid placed;
   };
   std::vector<GridAt> grids;
-
-  auto add_line = [&](std::string_view s, uint32_t src_b, uint32_t src_e, uint32_t page,
-                      bool table_row) -> TextLine& {
-    TextLine l;
-    l.begin = static_cast<uint32_t>(text.size());
-    AppendOneLine(&text, s);
-    l.end = static_cast<uint32_t>(text.size());
-    text.push_back('\n');
-    l.source_begin = src_b;
-    l.source_end = src_e;
-    l.page = page;
-    l.number = static_cast<uint32_t>(lines.size() + 1);
-    l.table_row = table_row;
-    lines.push_back(l);
-    return lines.back();
-  };
+  size_t bytes = 0;
+  {
+    // room for everything written below (a line, or "| a | b |" per row)
+    size_t n_lines = 0, n_grids = 0;
+    for (const Block& b : read.blocks) {
+      if (b.kind == Block::Kind::kLine) {
+        bytes += b.text.size() + 1;
+        ++n_lines;
+        continue;
+      }
+      ++n_grids;
+      for (const auto& row : b.table.rows) {
+        bytes += 2;
+        for (const GridCell& c : row) bytes += c.text.size() + 3;
+      }
+      n_lines += b.table.rows.size();
+    }
+    lines.reserve(n_lines);
+    grids.reserve(n_grids);
+  }
+  TextWriter out(&text, bytes);
 
   for (size_t bi = 0; bi < read.blocks.size(); ++bi) {
     const Block& b = read.blocks[bi];
     if (b.kind == Block::Kind::kLine) {
       if (IsBlankText(b.text) || IsPageChromeLine(b.text)) continue;
-      add_line(b.text, b.source_begin, b.source_end, b.page, false);
+      out.Room(b.text.size() + 1);
+      TextLine& l = lines.emplace_back();
+      l.begin = out.pos();
+      out.PutOneLine(b.text);
+      l.end = out.pos();
+      out.Put('\n');
+      l.source_begin = b.source_begin;
+      l.source_end = b.source_end;
+      l.page = b.page;
+      l.number = static_cast<uint32_t>(lines.size());
+      l.table_row = false;
       continue;
     }
     const TableGrid& g = b.table;
@@ -87,37 +169,49 @@ Report Assemble(ReadResult read) {
     GridAt ga;
     ga.block = bi;
     ga.placed.grid = &g;
-    ga.placed.span.set_begin(static_cast<uint32_t>(text.size()));
+    ga.placed.span.set_begin(out.pos());
     ga.placed.span.set_source_begin(b.source_begin);
     ga.placed.span.set_source_end(b.source_end);
     ga.placed.span.set_page(b.page);
     ga.placed.span.set_line(static_cast<uint32_t>(lines.size() + 1));
+    ga.placed.spans.reserve(g.rows.size());
     for (const auto& row : g.rows) {
-      std::string line = "|";
-      std::vector<Span> spans;
-      const uint32_t line_begin = static_cast<uint32_t>(text.size());
+      // the row is written straight into the text as "| a | b |"
+      size_t row_bytes = 2;
+      for (const GridCell& c : row) row_bytes += c.text.size() + 3;
+      out.Room(row_bytes);
+      const uint32_t line_begin = out.pos();
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
-      uint32_t src_b = row.empty() ? b.source_begin : row.front().source_begin;
-      uint32_t src_e = row.empty() ? b.source_end : row.back().source_end;
+      std::vector<TextSpan>& spans = ga.placed.spans.emplace_back();
+      spans.reserve(row.size());
+      out.Put('|');
       for (const GridCell& c : row) {
-        line += " ";
-        Span s;
-        s.set_begin(line_begin + static_cast<uint32_t>(line.size()));
-        if (!c.continuation) AppendOneLine(&line, c.text);
-        s.set_end(line_begin + static_cast<uint32_t>(line.size()));
-        s.set_source_begin(c.source_begin);
-        s.set_source_end(c.source_end);
-        s.set_page(b.page);
-        s.set_line(line_no);
-        spans.push_back(std::move(s));
-        line += " |";
+        out.Put(' ');
+        TextSpan& s = spans.emplace_back();
+        s.begin = out.pos();
+        if (!c.continuation) out.PutOneLine(c.text);
+        s.end = out.pos();
+        s.source_begin = c.source_begin;
+        s.source_end = c.source_end;
+        s.page = b.page;
+        s.line = line_no;
+        out.Put(' ', '|');
       }
-      add_line(line, src_b, src_e, b.page, true);
-      ga.placed.spans.push_back(std::move(spans));
+      TextLine l;
+      l.begin = line_begin;
+      l.end = out.pos();
+      out.Put('\n');
+      l.source_begin = row.empty() ? b.source_begin : row.front().source_begin;
+      l.source_end = row.empty() ? b.source_end : row.back().source_end;
+      l.page = b.page;
+      l.number = line_no;
+      l.table_row = true;
+      lines.push_back(l);
     }
-    ga.placed.span.set_end(static_cast<uint32_t>(text.size() - 1));
+    ga.placed.span.set_end(out.pos() - 1);
     grids.push_back(std::move(ga));
   }
+  out.Finish();
 
   // sections, then each table's heading: the innermost section around it
   std::vector<Section> sections = FindSections(text, lines);
@@ -133,7 +227,7 @@ Report Assemble(ReadResult read) {
   }
   for (Section& s : sections) *report.add_sections() = std::move(s);
 
-  report.set_text(text);
+  report.set_text(std::move(text));  // text is done with
   std::vector<PlacedGrid> placed;
   placed.reserve(grids.size());
   for (GridAt& ga : grids) placed.push_back(std::move(ga.placed));  // grids is done with

@@ -24,12 +24,20 @@ struct CellStep {
   // the default instance of the field's type: what reading an unset field
   // gives (a lookup that reaches it can stop: no cell below it was read)
   const Message* unset;
+  // for a cell field (the last step): the generated mutable accessor, which
+  // does what reflection's MutableMessage does without looking the field up
+  xxgk::v1::Cell* (*mutable_cell)(Message*) = nullptr;
+  // and the generated getter: the cell when it is set, else nullptr
+  const xxgk::v1::Cell* (*set_cell)(const Message&) = nullptr;
 };
 
 struct CellPath {
   std::vector<CellStep> steps;
   size_t index = 0;
   std::string key;
+  // the index of the first key whose path differs from this one in its last
+  // step only (keys with equal `holder` are cells of one message)
+  size_t holder = 0;
 };
 
 namespace {
@@ -66,6 +74,131 @@ uint64_t KeyHash(std::string_view k) {
   return h ^ (h >> 31);
 }
 
+template <typename M, xxgk::v1::Cell* (M::*kMutable)()>
+xxgk::v1::Cell* MutableVia(Message* m) {
+  return (static_cast<M*>(m)->*kMutable)();
+}
+
+template <typename M, bool (M::*kHas)() const, const xxgk::v1::Cell& (M::*kGet)() const>
+const xxgk::v1::Cell* SetVia(const Message& m) {
+  const M& typed = static_cast<const M&>(m);
+  return (typed.*kHas)() ? &(typed.*kGet)() : nullptr;
+}
+
+// The generated accessors of cell field `name` of message type `d`; left
+// null for a cell this table does not list (reflection is used then).
+void SetGeneratedAccessors(const Descriptor* d, std::string_view name, CellStep* step) {
+  using xxgk::v1::T3Other;
+  using xxgk::v1::T3Row;
+  using xxgk::v1::T4Block;
+  namespace v1 = xxgk::v1;
+  struct Accessor {
+    const Descriptor* type;
+    std::string_view name;
+    xxgk::v1::Cell* (*mutable_cell)(Message*);
+    const xxgk::v1::Cell* (*set_cell)(const Message&);
+  };
+#define XXGK_CELL_ACCESSORS(M, f) \
+  { M::descriptor(), #f, MutableVia<M, &M::mutable_##f>, SetVia<M, &M::has_##f, &M::f> }
+  static const Accessor kAccessors[] = {
+      XXGK_CELL_ACCESSORS(T3Row, natural_person),
+      XXGK_CELL_ACCESSORS(T3Row, commercial_enterprise),
+      XXGK_CELL_ACCESSORS(T3Row, research_institution),
+      XXGK_CELL_ACCESSORS(T3Row, social_welfare_org),
+      XXGK_CELL_ACCESSORS(T3Row, legal_service_org),
+      XXGK_CELL_ACCESSORS(T3Row, other_org),
+      XXGK_CELL_ACCESSORS(T3Row, total),
+      XXGK_CELL_ACCESSORS(T3Other, natural_person),
+      XXGK_CELL_ACCESSORS(T3Other, commercial_enterprise),
+      XXGK_CELL_ACCESSORS(T3Other, research_institution),
+      XXGK_CELL_ACCESSORS(T3Other, social_welfare_org),
+      XXGK_CELL_ACCESSORS(T3Other, legal_service_org),
+      XXGK_CELL_ACCESSORS(T3Other, other_org),
+      XXGK_CELL_ACCESSORS(T3Other, total),
+      XXGK_CELL_ACCESSORS(T4Block, upheld),
+      XXGK_CELL_ACCESSORS(T4Block, corrected),
+      XXGK_CELL_ACCESSORS(T4Block, other),
+      XXGK_CELL_ACCESSORS(T4Block, pending),
+      XXGK_CELL_ACCESSORS(T4Block, total),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, issued),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, repealed),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, in_force),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, new_made),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, new_published),
+      XXGK_CELL_ACCESSORS(v1::T2Documents, total_public),
+      XXGK_CELL_ACCESSORS(v1::T2Decisions, decisions),
+      XXGK_CELL_ACCESSORS(v1::T2Decisions, previous_count),
+      XXGK_CELL_ACCESSORS(v1::T2Decisions, change),
+      XXGK_CELL_ACCESSORS(v1::T2Fees, amount_wan_yuan),
+      XXGK_CELL_ACCESSORS(v1::T2Fees, previous_count),
+      XXGK_CELL_ACCESSORS(v1::T2Fees, change),
+      XXGK_CELL_ACCESSORS(v1::T2Procurement, projects),
+      XXGK_CELL_ACCESSORS(v1::T2Procurement, amount),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, gazette),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, website),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, weibo),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, wechat),
+      XXGK_CELL_ACCESSORS(v1::LegacyChannels, other),
+      XXGK_CELL_ACCESSORS(v1::LegacyActive, total),
+      XXGK_CELL_ACCESSORS(v1::LegacyActive, normative_docs),
+      XXGK_CELL_ACCESSORS(v1::LegacyActive, normative_docs_issued),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, hot_topics),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, press_conferences),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, press_conferences_by_head),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, online_interviews),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, online_interviews_by_head),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, policy_interpretations),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, weibo_wechat),
+      XXGK_CELL_ACCESSORS(v1::LegacyResponse, other),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, in_person),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, fax),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, online),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplicationChannels, letter),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, already_public),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, granted),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, partially_granted),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, denied),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, not_this_agency),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, not_exist),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, correction_requested),
+      XXGK_CELL_ACCESSORS(v1::LegacyAnswers, other_channel),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, state_secret),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, commercial_secret),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, privacy),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, security_stability),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, not_government_info),
+      XXGK_CELL_ACCESSORS(v1::LegacyDenied, other_law),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, received),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, closed),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, closed_on_time),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, closed_extended),
+      XXGK_CELL_ACCESSORS(v1::LegacyApplications, answered),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, total),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, upheld),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, corrected),
+      XXGK_CELL_ACCESSORS(v1::LegacyOutcomes, other),
+      XXGK_CELL_ACCESSORS(v1::LegacyOrg, units),
+      XXGK_CELL_ACCESSORS(v1::LegacyOrg, reading_points),
+      XXGK_CELL_ACCESSORS(v1::LegacyStaff, total),
+      XXGK_CELL_ACCESSORS(v1::LegacyStaff, full_time),
+      XXGK_CELL_ACCESSORS(v1::LegacyStaff, part_time),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, complaints),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, fees_wan_yuan),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, funding_wan_yuan),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, meetings),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, trainings),
+      XXGK_CELL_ACCESSORS(v1::LegacyTable, trainees),
+  };
+#undef XXGK_CELL_ACCESSORS
+  for (const Accessor& a : kAccessors) {
+    if (a.type == d && a.name == name) {
+      step->mutable_cell = a.mutable_cell;
+      step->set_cell = a.set_cell;
+      return;
+    }
+  }
+}
+
 void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>* path,
           Catalogue* c) {
   const Reflection* refl =
@@ -78,10 +211,21 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
     path->push_back(
         {f, refl, google::protobuf::MessageFactory::generated_factory()->GetPrototype(sub)});
     if (sub == xxgk::v1::Cell::descriptor()) {
+      SetGeneratedAccessors(d, f->name(), &path->back());
       CellPath p;
       p.steps = *path;
       p.index = c->keys.size();
       p.key = key;
+      // keys are walked depth first: the cells of one message are adjacent
+      p.holder = p.index;
+      if (!c->paths.empty()) {
+        const CellPath& prev = c->paths.back();
+        if (prev.steps.size() == p.steps.size() &&
+            std::equal(prev.steps.begin(), prev.steps.end() - 1, p.steps.begin(),
+                       [](const CellStep& a, const CellStep& b) { return a.field == b.field; })) {
+          p.holder = prev.holder;
+        }
+      }
       c->keys.push_back(key);
       c->paths.push_back(std::move(p));
       // every proper prefix of a cell key is a group prefix
@@ -179,6 +323,11 @@ const xxgk::v1::Cell* FindCell(const xxgk::v1::Tables& tables, const CellPath& p
   // the walk.
   const Message* m = &tables;
   for (const CellStep& s : path.steps) {
+    if (s.set_cell != nullptr) {  // the last step, by generated code
+      m = s.set_cell(*m);
+      if (m == nullptr) return nullptr;
+      continue;
+    }
     m = &s.reflection->GetMessage(*m, s.field);
     if (m == s.unset) return nullptr;
   }
@@ -231,11 +380,21 @@ const xxgk::v1::Cell* CellCursor::Find(const CellPath& path) {
 MutableCellCursor::MutableCellCursor(xxgk::v1::Tables* tables) { chain_.push_back(tables); }
 
 xxgk::v1::Cell* MutableCellCursor::Get(const CellPath& path) {
+  if (last_ != nullptr && last_->holder == path.holder) {
+    // another cell of the message the last one was in: one last step
+    const CellStep& s = path.steps.back();
+    Message* holder = chain_[chain_.size() - 2];
+    chain_.back() = s.mutable_cell != nullptr ? s.mutable_cell(holder)
+                                              : s.reflection->MutableMessage(holder, s.field);
+    last_ = &path;
+    return static_cast<xxgk::v1::Cell*>(chain_.back());
+  }
   const size_t keep = last_ == nullptr ? 0 : CommonSteps(*last_, path);
   chain_.resize(keep + 1);
   for (size_t i = keep; i < path.steps.size(); ++i) {
     const CellStep& s = path.steps[i];
-    chain_.push_back(s.reflection->MutableMessage(chain_.back(), s.field));
+    chain_.push_back(s.mutable_cell != nullptr ? s.mutable_cell(chain_.back())
+                                               : s.reflection->MutableMessage(chain_.back(), s.field));
   }
   last_ = &path;
   return static_cast<xxgk::v1::Cell*>(chain_.back());
@@ -253,6 +412,14 @@ void IndexCells(const Message& m, size_t depth, size_t first, size_t last,
     // the paths through the same field form one run (schema order)
     size_t end = k + 1;
     while (end < last && c.paths[end].steps[depth].field == s.field) ++end;
+    if (s.set_cell != nullptr) {  // a cell, read by generated code
+      const xxgk::v1::Cell* cell = s.set_cell(m);
+      if (cell != nullptr && cell->presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) {
+        (*cells)[k] = cell;
+      }
+      k = end;
+      continue;
+    }
     const Message& sub = s.reflection->GetMessage(m, s.field);
     if (&sub != s.unset) {
       if (c.paths[k].steps.size() == depth + 1) {

@@ -63,6 +63,8 @@ class LazyCodePoints {
 
   // The code point at `k`; Has(k) must be true.
   UChar32 operator[](size_t k) const { return cps_[k]; }
+  // The code points decoded so far.
+  const UChar32* data() const { return cps_.data(); }
 
   // The code points [from, to) (as far as they exist), re-encoded.
   std::string Encode(size_t from, size_t to) {
@@ -95,18 +97,11 @@ bool IsSpace(UChar32 c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0x
 
 }  // namespace
 
-int ChineseNumeralValue(std::string_view numeral) {
-  // at most three code points (as CodePoints decodes them), without a vector
-  UChar32 cps[3];
-  size_t count = 0;
-  const auto* p = reinterpret_cast<const uint8_t*>(numeral.data());
-  const int32_t n = static_cast<int32_t>(numeral.size());
-  for (int32_t i = 0; i < n;) {
-    if (count == 3) return 0;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    cps[count++] = c < 0 ? 0xFFFD : c;
-  }
+namespace {
+
+// ChineseNumeralValue of the numeral made of `count` (at most three) code
+// points.
+int NumeralValue(const UChar32* cps, size_t count) {
   if (count == 0) return 0;
   int value = 0;
   int pending = 0;
@@ -127,7 +122,33 @@ int ChineseNumeralValue(std::string_view numeral) {
   return any ? value + pending : 0;
 }
 
-Numbering ParseNumbering(std::string_view text) {
+}  // namespace
+
+int ChineseNumeralValue(std::string_view numeral) {
+  // at most three code points (as CodePoints decodes them), without a vector
+  UChar32 cps[3];
+  size_t count = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(numeral.data());
+  const int32_t n = static_cast<int32_t>(numeral.size());
+  for (int32_t i = 0; i < n;) {
+    if (count == 3) return 0;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    cps[count++] = c < 0 ? 0xFFFD : c;
+  }
+  return NumeralValue(cps, count);
+}
+
+namespace {
+
+// What ParseNumberingImpl fills in besides `style` and `length`.
+enum class NumberingParts { kLength, kValue, kFull };
+
+// ParseNumbering; kFull fills in everything, kValue all but `written` (the
+// numeral is valued from its code points, not re-encoded), kLength only
+// `style` and `length`.
+template <NumberingParts kParts>
+Numbering ParseNumberingImpl(std::string_view text) {
   Numbering out;
   LazyCodePoints cps(text);
   size_t i = 0;
@@ -136,12 +157,29 @@ Numbering ParseNumbering(std::string_view text) {
   auto finish = [&](NumberingStyle style, size_t num_from, size_t num_to, size_t end,
                     bool paren) {
     out.style = style;
-    std::string num = cps.Encode(num_from, num_to);
-    out.written = paren ? absl::StrCat("(", num, ")") : num;
-    if (style == NumberingStyle::kArabic) {
-      out.value = std::atoi(num.c_str());
+    if constexpr (kParts == NumberingParts::kFull) {
+      std::string num = cps.Encode(num_from, num_to);
+      out.written = paren ? absl::StrCat("(", num, ")") : num;
+      if (style == NumberingStyle::kArabic) {
+        out.value = std::atoi(num.c_str());
+      } else {
+        out.value = ChineseNumeralValue(num);
+      }
+    } else if constexpr (kParts == NumberingParts::kValue) {
+      // [num_from, num_to) is one to three ASCII digits (kArabic) or
+      // Chinese digits (else), as every branch below scans them
+      (void)paren;
+      if (style == NumberingStyle::kArabic) {
+        int value = 0;
+        for (size_t k = num_from; k < num_to; ++k) value = value * 10 + (cps[k] - '0');
+        out.value = value;
+      } else {
+        out.value = NumeralValue(cps.data() + num_from, num_to - num_from);
+      }
     } else {
-      out.value = ChineseNumeralValue(num);
+      (void)num_from;
+      (void)num_to;
+      (void)paren;
     }
     // swallow a separator and spaces that follow
     while (cps.Has(end) && (IsSpace(cps[end]) || cps[end] == U'、' ||
@@ -185,7 +223,9 @@ Numbering ParseNumbering(std::string_view text) {
     while (cps.Has(k) && k - i < 3 && IsChineseDigit(cps[k])) ++k;
     if (cps.Has(k) && (cps[k] == U'、' || cps[k] == '.' || cps[k] == ',' || cps[k] == ' ' ||
                            cps[k] == 0x3000)) {
-      if (ChineseNumeralValue(cps.Encode(i, k)) > 0) {
+      // the code points [i, k) are at most three Chinese digits: valued
+      // as ChineseNumeralValue would value them re-encoded
+      if (NumeralValue(cps.data() + i, k - i) > 0) {
         finish(NumberingStyle::kTop, i, k, k + 1, false);
       }
     }
@@ -205,16 +245,39 @@ Numbering ParseNumbering(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
+Numbering ParseNumbering(std::string_view text) {
+  return ParseNumberingImpl<NumberingParts::kFull>(text);
+}
+
+Numbering ParseNumberingValue(std::string_view text) {
+  return ParseNumberingImpl<NumberingParts::kValue>(text);
+}
+
+size_t NumberingPrefixLength(std::string_view text) {
+  const Numbering num = ParseNumberingImpl<NumberingParts::kLength>(text);
+  return num.style == NumberingStyle::kNone ? 0 : num.length;
+}
+
 namespace {
 
 // False when `text` cannot start with a numbering (ParseNumbering would find
 // none): its first character is no space, parenthesis, 第 or digit.
 bool MayStartNumbering(std::string_view text) {
+  // the first character read from its bytes: every character that can start
+  // a numbering is ASCII, U+00A0 or a well-formed three-byte one, so others
+  // (and malformed bytes) need no decoding
   if (text.empty()) return false;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-  return IsSpace(c) || c == '(' || c == U'第' || IsChineseDigit(c) || (c >= '0' && c <= '9');
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const uint8_t b = p[0];
+  if (b < 0x80) return b == ' ' || b == '\t' || b == '(' || (b >= '0' && b <= '9');
+  if (b == 0xC2) return text.size() >= 2 && p[1] == 0xA0;
+  if ((b & 0xF0) != 0xE0 || text.size() < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
+    return false;
+  }
+  const UChar32 c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return c == 0x3000 || c == U'第' || IsChineseDigit(c);
 }
 
 }  // namespace
@@ -250,13 +313,26 @@ const BmpAlnum& IsAlnum() {
   return *kTable;
 }
 
-// WriteLabelKey's body, inlined into both of its callers.
-inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char* w) {
+uint64_t SignatureBit(uint32_t folded) {
+  return uint64_t{1} << ((folded * 0x9E3779B97F4A7C15ull) >> 58);
+}
+
+// A three-byte character folded as CharSignature folds it.
+uint32_t Fold3(uint8_t b0, uint8_t b1, uint8_t b2) {
+  return (((static_cast<uint32_t>(b0) << 6) | (b1 & 0x3F)) << 6) | (b2 & 0x3F);
+}
+
+// WriteLabelKey's body, inlined into its callers; with kSig, `*sig` gets the
+// bits of CharSignature(key) (the key is whole characters: each kept one is
+// folded on its own).
+template <bool kSig>
+inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char* w,
+                                                     uint64_t* sig) {
   std::string_view rest = text;
   for (int n = 0; n < 3 && MayStartNumbering(rest); ++n) {
-    Numbering num = ParseNumbering(rest);
-    if (num.style == NumberingStyle::kNone || num.length == 0) break;
-    rest.remove_prefix(num.length);
+    const size_t length = NumberingPrefixLength(rest);
+    if (length == 0) break;
+    rest.remove_prefix(length);
   }
   // Letters and digits only. Kept characters are copied as they are
   // (re-encoding a well-formed one gives the same bytes) in runs, into a
@@ -269,12 +345,32 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
     std::memcpy(w, p + run, static_cast<size_t>(end - run));
     w += end - run;
   };
+  const bool unified_ok = is_alnum.unified_all_alnum();
   for (int32_t i = 0; i < n;) {
     const uint8_t b = p[i];
+    if (unified_ok && b >= 0xE4 && b <= 0xE9) {
+      // a run of CJK unified ideographs other than 钩, kept as they are: what
+      // the three-byte case below keeps one at a time, in a tight loop
+      int32_t j = i;
+      while (j + 2 < n) {
+        const uint8_t c0 = p[j], c1 = p[j + 1], c2 = p[j + 2];
+        const bool ideograph = ((c0 >= 0xE5 && c0 <= 0xE9) || (c0 == 0xE4 && c1 >= 0xB8)) &&
+                               (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80;
+        if (!ideograph || (c0 == 0xE9 && c1 == 0x92 && c2 == 0xA9)) break;
+        if constexpr (kSig) *sig |= SignatureBit(Fold3(c0, c1, c2));
+        j += 3;
+      }
+      if (j > i) {
+        i = j;
+        continue;
+      }
+    }
     if (b < 0x80) {
       if (!absl::ascii_isalnum(b)) {
         flush(i);
         run = i + 1;
+      } else if constexpr (kSig) {
+        *sig |= SignatureBit(b);
       }
       ++i;
       continue;
@@ -287,12 +383,14 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
       const bool unified = is_alnum.unified_all_alnum() &&
                            ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && p[i + 1] >= 0xB8));
       if (unified && !(b == 0xE9 && p[i + 1] == 0x92 && p[i + 2] == 0xA9)) {  // not 钩
+        if constexpr (kSig) *sig |= SignatureBit(Fold3(b, p[i + 1], p[i + 2]));
         i += 3;
         continue;
       }
       const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
         if (is_alnum(c) && c != U'钩') {
+          if constexpr (kSig) *sig |= SignatureBit(Fold3(b, p[i + 1], p[i + 2]));
           i += 3;
           continue;
         }
@@ -300,6 +398,7 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
         if (c == U'钩' && is_alnum(c)) {
           std::memcpy(w, "\xE5\x8B\xBE", 3);  // 勾
           w += 3;
+          if constexpr (kSig) *sig |= SignatureBit(Fold3(0xE5, 0x8B, 0xBE));
         }
         i += 3;
         run = i;
@@ -309,7 +408,14 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
     const int32_t from = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c >= 0 && is_alnum(c)) continue;  // kept (never 钩: that is three bytes)
+    if (c >= 0 && is_alnum(c)) {  // kept (never 钩: that is three bytes)
+      if constexpr (kSig) {
+        uint32_t folded = p[from];
+        for (int32_t k = from + 1; k < i; ++k) folded = (folded << 6) | (p[k] & 0x3F);
+        *sig |= SignatureBit(folded);
+      }
+      continue;
+    }
     flush(from);
     run = i;
   }
@@ -321,11 +427,47 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
 
 std::string LabelKey(std::string_view text) {
   std::string out(text.size(), '\0');
-  out.resize(static_cast<size_t>(WriteKey(text, out.data()) - out.data()));
+  out.resize(static_cast<size_t>(WriteKey<false>(text, out.data(), nullptr) - out.data()));
   return out;
 }
 
-char* WriteLabelKey(std::string_view text, char* out) { return WriteKey(text, out); }
+char* WriteLabelKey(std::string_view text, char* out) {
+  return WriteKey<false>(text, out, nullptr);
+}
+
+char* WriteLabelKey(std::string_view text, char* out, uint64_t* sig) {
+  *sig = 0;
+  return WriteKey<true>(text, out, sig);
+}
+
+uint64_t CharSignature(std::string_view s) {
+  // Bytes are folded into `cp` (a lead byte starts it, continuation bytes
+  // shift in their six bits) and a character's bit is set at its last byte.
+  // An ASCII byte or a three-byte character (all of CJK) that a lead byte or
+  // the end follows is folded at once: the byte after it starts afresh.
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  auto continues = [&](size_t i) { return i < n && (p[i] & 0xC0) == 0x80; };
+  uint64_t sig = 0;
+  uint32_t cp = 0;
+  for (size_t i = 0; i < n;) {
+    const uint8_t b = p[i];
+    if (b < 0x80 && !continues(i + 1)) {
+      sig |= SignatureBit(b);
+      ++i;
+      continue;
+    }
+    if ((b & 0xF0) == 0xE0 && continues(i + 1) && continues(i + 2) && !continues(i + 3)) {
+      sig |= SignatureBit(Fold3(b, p[i + 1], p[i + 2]));
+      i += 3;
+      continue;
+    }
+    cp = (b & 0xC0) == 0x80 ? (cp << 6) | (b & 0x3F) : b;
+    if (!continues(i + 1)) sig |= SignatureBit(cp);
+    ++i;
+  }
+  return sig;
+}
 
 LabelProfile MakeLabelProfile(std::string_view key) {
   LabelProfile p;

@@ -6,6 +6,7 @@
 #ifndef XXGK_REPORT_LABELS_H_
 #define XXGK_REPORT_LABELS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,13 @@ struct Numbering {
 // The numbering at the start of `text` (after leading spaces).
 Numbering ParseNumbering(std::string_view text);
 
+// ParseNumbering without `written` (left empty); cheaper (nothing is copied).
+Numbering ParseNumberingValue(std::string_view text);
+
+// ParseNumbering(text).length, or 0 when there is no numbering; cheaper (the
+// numeral is neither copied nor valued).
+size_t NumberingPrefixLength(std::string_view text);
+
 // Value of a Chinese numeral 一..九十九 (also 〇/零/两); 0 when not one.
 int ChineseNumeralValue(std::string_view numeral);
 
@@ -42,6 +50,15 @@ std::string LabelKey(std::string_view text);
 // Writes LabelKey(text) at `out`, which has room for text.size() bytes (a
 // key is never longer than its text); returns the end of what was written.
 char* WriteLabelKey(std::string_view text, char* out);
+// The same, setting `*sig` to CharSignature of the key written.
+char* WriteLabelKey(std::string_view text, char* out, uint64_t* sig);
+
+// One bit per character of `s` (characters hashed to 64 bits): a text holds
+// every character of a phrase only if its signature has all the phrase's
+// bits, so a phrase search can be skipped on most texts without reading them.
+// Bytes are folded as UTF-8 is built (a lead byte, then six bits per
+// continuation byte); malformed sequences fold too.
+uint64_t CharSignature(std::string_view s);
 
 // Dice coefficient over character bigrams of two label keys, in [0, 1].
 double LabelSimilarity(std::string_view a, std::string_view b);

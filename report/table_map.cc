@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -29,25 +32,15 @@ bool Contains(std::string_view hay, std::string_view needle) {
 }
 
 // ---------------------------------------------------------------------------
-// Phrase search with a character filter: a text's signature has one bit per
-// character it holds (hashed to 64 bits); a phrase can only occur in a text
-// whose signature has all of the phrase's bits, so most searches are skipped
-// without reading the text. Exact: a filter never hides an occurrence.
-
-uint64_t CharSignature(std::string_view s) {
-  uint64_t sig = 0;
-  uint32_t cp = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<uint8_t>(s[i]);
-    cp = (b & 0xC0) == 0x80 ? (cp << 6) | (b & 0x3F) : b;
-    const bool last = i + 1 == s.size() || (static_cast<uint8_t>(s[i + 1]) & 0xC0) != 0x80;
-    if (last) sig |= uint64_t{1} << ((cp * 0x9E3779B97F4A7C15ull) >> 58);
-  }
-  return sig;
-}
+// Phrase search with a character filter (CharSignature, labels.h): a phrase
+// can only occur in a text whose signature has all of the phrase's bits, so
+// most searches are skipped without reading the text. Exact: a filter never
+// hides an occurrence.
 
 struct Phrase {
   explicit Phrase(std::string_view t) : text(t), sig(CharSignature(t)) {}
+  // from a literal, so that tables of phrases read as tables of strings
+  Phrase(const char* t) : Phrase(std::string_view(t)) {}  // NOLINT(runtime/explicit)
   std::string_view text;
   uint64_t sig;
   bool MayBeIn(uint64_t hay_sig) const { return (sig & ~hay_sig) == 0; }
@@ -55,6 +48,14 @@ struct Phrase {
     return MayBeIn(hay_sig) && Contains(hay, text);
   }
 };
+
+// One bit per bigram of a label profile: labels with a bigram in common have
+// a bit in common.
+uint64_t BigramSignature(const LabelProfile& p) {
+  uint64_t sig = 0;
+  for (uint64_t b : p.bigrams) sig |= uint64_t{1} << ((b * 0x9E3779B97F4A7C15ull) >> 58);
+  return sig;
+}
 
 // True when any of `phrases` occurs in `hay`.
 bool AnyIn(const std::vector<Phrase>& phrases, std::string_view hay, uint64_t hay_sig) {
@@ -74,7 +75,7 @@ constexpr const char* kT4Columns[] = {"upheld", "corrected", "other", "pending",
 // Row anatomy: leading label cells, then value cells.
 
 struct RowParts {
-  std::vector<int> labels;  // columns of label cells
+  absl::InlinedVector<int, 4> labels;  // columns of label cells
   int value_start = 0;      // first value column
 };
 
@@ -90,19 +91,25 @@ bool IsEmptyText(std::string_view t) {
 // and its table marker. Rows are looked at many times (attribution, mapping,
 // held rows), their cells' keys and values never change.
 struct RowFacts {
-  std::string all;                // the cells' label keys joined (the row's marker text)
-  std::vector<uint32_t> key_end;  // where each cell's key ends in `all`
-  std::vector<uint8_t> value;     // IsValueText of each cell's text
-  std::vector<uint8_t> empty;     // IsEmptyText of each cell's text
-  uint64_t all_sig = 0;           // CharSignature(all)
+  std::string_view all;           // the cells' label keys joined (the row's marker text),
+                                  // in a buffer the row's grid facts own
+  struct CellFacts {
+    uint64_t sig = 0;      // CharSignature of the cell's key
+    uint32_t key_end = 0;  // where the cell's key ends in `all`
+    bool value = false;    // IsValueText of the cell's text
+    bool empty = false;    // IsEmptyText of the cell's text
+  };
+  absl::InlinedVector<CellFacts, 16> cells;
+  uint64_t all_sig = 0;           // CharSignature(all): the keys' signatures
+                                  // or-ed (keys are whole UTF-8 characters)
   RowParts parts;                 // label cells, then value cells
   TableId hint = TableId::kNone;  // the table the row's own markers name
 
-  size_t size() const { return key_end.size(); }
+  size_t size() const { return cells.size(); }
   // LabelKey of cell c's text.
   std::string_view key(size_t c) const {
-    const size_t begin = c == 0 ? 0 : key_end[c - 1];
-    return std::string_view(all).substr(begin, key_end[c] - begin);
+    const size_t begin = c == 0 ? 0 : cells[c - 1].key_end;
+    return all.substr(begin, cells[c].key_end - begin);
   }
 };
 
@@ -110,23 +117,23 @@ RowParts SplitRow(const RowFacts& f) {
   RowParts p;
   const int n = static_cast<int>(f.size());
   int c = 0;
-  while (c < n && f.empty[c]) ++c;
-  if (c >= n || f.value[c]) {
+  while (c < n && f.cells[c].empty) ++c;
+  if (c >= n || f.cells[c].value) {
     p.value_start = 0;
     return p;
   }
   while (c < n) {
-    if (f.empty[c]) {
+    if (f.cells[c].empty) {
       // an empty cell between labels: continue only when a label follows
       int k = c;
-      while (k < n && f.empty[k]) ++k;
-      if (k < n && !f.value[k]) {
+      while (k < n && f.cells[k].empty) ++k;
+      if (k < n && !f.cells[k].value) {
         c = k;
         continue;
       }
       break;
     }
-    if (f.value[c]) break;
+    if (f.cells[c].value) break;
     p.labels.push_back(c);
     ++c;
   }
@@ -145,24 +152,31 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
 // Which table a row belongs to, by its own markers.
 
 TableId RowHint(const RowFacts& f) {
-  const std::string& all = f.all;
+  const std::string_view all = f.all;
   if (all.empty()) return TableId::kNone;
-  static const auto* const kLegacy = new std::vector<Phrase>{
-      Phrase("统计指标"), Phrase("政府信息公开情况统计表"), Phrase("主动公开政府信息数"),
-      Phrase("回应解读"), Phrase("申请答复数"), Phrase("行政复议数量"), Phrase("行政诉讼数量"),
-      Phrase("举报投诉数量")};
-  static const auto* const kT2 = new std::vector<Phrase>{
-      Phrase("第二十条"), Phrase("信息内容"), Phrase("本年制发件数"), Phrase("本年新制作数量")};
-  static const auto* const kT3 = new std::vector<Phrase>{
-      Phrase("勾稽"), Phrase("申请人情况"), Phrase("本年新收"), Phrase("上年结转"),
-      Phrase("本年度办理结果"), Phrase("结转下年度")};
+  // the markers of the pre-2019 table, then table 二's, then table 三's: the
+  // first table with a marker in the row is the row's
+  struct Marker {
+    Phrase phrase;
+    TableId table;
+  };
+  static const auto* const kMarkers = new std::vector<Marker>{
+      {"统计指标", TableId::kLegacy},       {"政府信息公开情况统计表", TableId::kLegacy},
+      {"主动公开政府信息数", TableId::kLegacy}, {"回应解读", TableId::kLegacy},
+      {"申请答复数", TableId::kLegacy},     {"行政复议数量", TableId::kLegacy},
+      {"行政诉讼数量", TableId::kLegacy},   {"举报投诉数量", TableId::kLegacy},
+      {"第二十条", TableId::kT2},           {"信息内容", TableId::kT2},
+      {"本年制发件数", TableId::kT2},       {"本年新制作数量", TableId::kT2},
+      {"勾稽", TableId::kT3},               {"申请人情况", TableId::kT3},
+      {"本年新收", TableId::kT3},           {"上年结转", TableId::kT3},
+      {"本年度办理结果", TableId::kT3},     {"结转下年度", TableId::kT3}};
   static const auto* const kT4 =
       new std::vector<Phrase>{Phrase("未经复议直接起诉"), Phrase("复议后起诉")};
   static const Phrase kReview("行政复议"), kLitigation("行政诉讼");
   const uint64_t sig = f.all_sig;
-  if (AnyIn(*kLegacy, all, sig)) return TableId::kLegacy;
-  if (AnyIn(*kT2, all, sig)) return TableId::kT2;
-  if (AnyIn(*kT3, all, sig)) return TableId::kT3;
+  for (const Marker& m : *kMarkers) {
+    if (m.phrase.In(all, sig)) return m.table;
+  }
   // a cell's phrase is in the joined keys too: test the cells only then
   bool review = false, litigation = false;
   if (kReview.In(all, sig) && kLitigation.In(all, sig)) {
@@ -177,53 +191,85 @@ TableId RowHint(const RowFacts& f) {
   const RowParts& parts = f.parts;
   if (!parts.labels.empty()) {
     const std::string_view k = f.key(parts.labels.front());
-    static const std::set<std::string_view> kT2Rows = {
+    static constexpr std::string_view kT2Rows[] = {
         "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
-    if (kT2Rows.count(k)) return TableId::kT2;
+    for (std::string_view row : kT2Rows) {
+      if (k == row) return TableId::kT2;
+    }
   }
   return TableId::kNone;
 }
 
-RowFacts MakeRowFacts(const std::vector<GridCell>& row) {
-  RowFacts f;
-  const size_t n = row.size();
-  f.key_end.resize(n);
-  f.value.resize(n);
-  f.empty.resize(n);
-  // the keys are written one after another into room for all the texts
+// True when `t` is one or more ASCII digits and nothing else.
+bool IsAsciiDigits(std::string_view t) {
+  if (t.empty()) return false;
+  for (char ch : t) {
+    if (ch < '0' || ch > '9') return false;
+  }
+  return true;
+}
+
+// The bytes of a row's cell texts: room for its keys.
+size_t RowTextBytes(const std::vector<GridCell>& row) {
   size_t bytes = 0;
   for (const GridCell& cell : row) bytes += cell.text.size();
-  f.all.resize(bytes);
-  char* const begin = f.all.data();
+  return bytes;
+}
+
+// The facts of `row`, whose keys are written one after another at `begin`
+// (room for RowTextBytes(row) bytes, which must outlive the facts).
+RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
+  RowFacts f;
+  const size_t n = row.size();
+  f.cells.resize(n);
   char* w = begin;
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
+    char* const key = w;
+    uint64_t sig = 0;
     if (IsEmptyText(t)) {
       // blank: a value (BLANK) with an empty key
-      f.empty[c] = 1;
-      f.value[c] = 1;
+      f.cells[c].empty = true;
+      f.cells[c].value = true;
+    } else if (IsAsciiDigits(t)) {
+      // a plain number (most value cells): its own key (digits are kept and
+      // a numbering needs a separator after its digits) and a value
+      std::memcpy(w, t.data(), t.size());
+      w += t.size();
+      sig = CharSignature(std::string_view(key, t.size()));
+      f.cells[c].value = true;
     } else {
-      w = WriteLabelKey(t, w);
-      f.value[c] = IsValueText(t);
+      w = WriteLabelKey(t, w, &sig);
+      f.cells[c].value = IsValueText(t);
     }
-    f.key_end[c] = static_cast<uint32_t>(w - begin);
+    f.cells[c].key_end = static_cast<uint32_t>(w - begin);
+    f.cells[c].sig = sig;
+    f.all_sig |= sig;
   }
-  f.all.resize(static_cast<size_t>(w - begin));
-  f.all_sig = CharSignature(f.all);
+  f.all = std::string_view(begin, static_cast<size_t>(w - begin));
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
   return f;
 }
 
-// Facts for every row of every grid, parallel to the grids.
-using GridFacts = std::vector<RowFacts>;
+// Facts for every row of a grid; the rows' keys live in one buffer.
+struct GridFacts {
+  std::unique_ptr<char[]> keys;
+  std::vector<RowFacts> rows;
+  const RowFacts& operator[](size_t r) const { return rows[r]; }
+};
 
-GridFacts MakeGridFacts(const TableGrid& grid) {
-  GridFacts out;
-  out.reserve(grid.rows.size());
-  for (const auto& row : grid.rows) out.push_back(MakeRowFacts(row));
-  return out;
+void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
+  size_t bytes = 0;
+  for (const auto& row : grid.rows) bytes += RowTextBytes(row);
+  out->keys = std::make_unique_for_overwrite<char[]>(bytes + 1);  // written before read
+  out->rows.reserve(grid.rows.size());
+  char* w = out->keys.get();
+  for (const auto& row : grid.rows) {
+    out->rows.push_back(MakeRowFacts(row, w));
+    w += out->rows.back().all.size();  // a row's keys are never longer than its texts
+  }
 }
 
 // Resolved cell paths of table 三's rows ("result.denied" → the seven applicant
@@ -279,6 +325,8 @@ struct Mapper {
   // into report->tables, made on the first store (an untouched report keeps
   // no tables message)
   std::optional<MutableCellCursor>* cells = nullptr;
+  // read_cells[CellPathIndex]: 1 once the cell was read into the report
+  std::vector<uint8_t>* read_cells = nullptr;
   bool touched = false;
   std::string source_kind;
   std::string heading;
@@ -289,8 +337,8 @@ struct Mapper {
   int votes_2019 = 0;
   // t2 state
   std::string t2_block;
-  std::vector<std::string> t2_columns;  // field per value column ("" unknown)
-  std::vector<std::string> t2_units;
+  std::vector<std::string_view> t2_columns;  // field per value column ("" unknown)
+  std::vector<std::string_view> t2_units;
   // t3 state
   std::string t3_ctx;
   std::string pending_label;
@@ -341,20 +389,39 @@ struct Mapper {
     n->set_table(TableIdName(id));
   }
 
-  static Span SpanAt(const PlacedGrid& pg, int r, int c) {
+  static void SetSpan(const TextSpan& t, Span* s) {
+    s->set_begin(t.begin);
+    s->set_end(t.end);
+    s->set_source_begin(t.source_begin);
+    s->set_source_end(t.source_end);
+    s->set_page(t.page);
+    s->set_line(t.line);
+  }
+
+  // Where grid cell (r, c) stands, into `s`: its own span, else the table's.
+  static void SetCellSpan(const PlacedGrid& pg, int r, int c, Span* s) {
     if (r >= 0 && r < static_cast<int>(pg.spans.size()) && c >= 0 &&
         c < static_cast<int>(pg.spans[r].size())) {
-      return pg.spans[r][c];
+      SetSpan(pg.spans[r][c], s);
+    } else {
+      s->CopyFrom(pg.span);
     }
-    return pg.span;
+  }
+
+  static Span SpanAt(const PlacedGrid& pg, int r, int c) {
+    Span s;
+    SetCellSpan(pg, r, c, &s);
+    return s;
   }
 
   static Span RowSpan(const PlacedGrid& pg, int r) {
     if (r >= 0 && r < static_cast<int>(pg.spans.size()) && !pg.spans[r].empty()) {
-      Span s = pg.spans[r].front();
-      const Span& last = pg.spans[r].back();
-      s.set_end(last.end());
-      s.set_source_end(last.source_end());
+      TextSpan t = pg.spans[r].front();
+      const TextSpan& last = pg.spans[r].back();
+      t.end = last.end;
+      t.source_end = last.source_end;
+      Span s;
+      SetSpan(t, &s);
       return s;
     }
     return pg.span;
@@ -384,9 +451,9 @@ struct Mapper {
   void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
     if (!cells->has_value()) cells->emplace(report->mutable_tables());
     Cell* cell = (*cells)->Get(path);
-    const std::string& key = CellPathKey(path);
     std::string_view text = ValueText(pg.grid->rows[r], c);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
+      const std::string& key = CellPathKey(path);
       const std::string_view trimmed = CellRawText(text);
       const absl::string_view raw(trimmed.data(), trimmed.size());
       if (cell->raw() != raw) {
@@ -401,10 +468,11 @@ struct Mapper {
     ParseCellValueInto(text, cell);
     if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
-    *s = SpanAt(pg, r, c);
+    SetCellSpan(pg, r, c, s);
     if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
     cell->set_source_row(r);
     cell->set_source_col(c);
+    (*read_cells)[CellPathIndex(path)] = 1;
     touched = true;
   }
 
@@ -459,7 +527,7 @@ struct Mapper {
 
   // ---- table 二 ----
   // `k` is the header cell's LabelKey.
-  static std::string T2ColumnField(std::string_view k, std::string* unit) {
+  static std::string_view T2ColumnField(std::string_view k, std::string_view* unit) {
     if (Contains(k, "万元")) *unit = "万元";
     if (Contains(k, "制发")) return "issued";
     if (Contains(k, "废止")) return "repealed";
@@ -477,7 +545,7 @@ struct Mapper {
   }
 
   // `k` is the label cell's LabelKey.
-  static std::string T2RowKey(std::string_view k) {
+  static std::string_view T2RowKey(std::string_view k) {
     struct E { const char* core; const char* key; };
     static const E kRows[] = {
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
@@ -492,27 +560,29 @@ struct Mapper {
     return "";
   }
 
-  static std::vector<std::string> T2DefaultColumns(const std::string& row, bool y2019) {
-    if (row == "rules" || row == "normative_documents") {
-      return y2019 ? std::vector<std::string>{"new_made", "new_published", "total_public"}
-                   : std::vector<std::string>{"issued", "repealed", "in_force"};
-    }
+  static const std::vector<std::string_view>& T2DefaultColumns(std::string_view row, bool y2019) {
+    using Columns = std::vector<std::string_view>;
+    static const auto* const kDocs2019 = new Columns{"new_made", "new_published", "total_public"};
+    static const auto* const kDocs2021 = new Columns{"issued", "repealed", "in_force"};
+    static const auto* const kDecisions2019 = new Columns{"previous_count", "change", "decisions"};
+    static const auto* const kDecisions2021 = new Columns{"decisions"};
+    static const auto* const kFees2019 = new Columns{"previous_count", "change"};
+    static const auto* const kFees2021 = new Columns{"amount_wan_yuan"};
+    static const auto* const kProcurement = new Columns{"projects", "amount"};
+    static const auto* const kNone = new Columns;
+    if (row == "rules" || row == "normative_documents") return y2019 ? *kDocs2019 : *kDocs2021;
     if (row == "licensing" || row == "penalty" || row == "coercion" || row == "other_services") {
-      return y2019 ? std::vector<std::string>{"previous_count", "change", "decisions"}
-                   : std::vector<std::string>{"decisions"};
+      return y2019 ? *kDecisions2019 : *kDecisions2021;
     }
-    if (row == "fees") {
-      return y2019 ? std::vector<std::string>{"previous_count", "change"}
-                   : std::vector<std::string>{"amount_wan_yuan"};
-    }
-    if (row == "procurement") return {"projects", "amount"};
-    return {};
+    if (row == "fees") return y2019 ? *kFees2019 : *kFees2021;
+    if (row == "procurement") return *kProcurement;
+    return *kNone;
   }
 
   void MapT2Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
     const RowFacts& f = Facts(pg, r);
-    const std::string& all = f.all;
+    const std::string_view all = f.all;
     const RowParts& parts = f.parts;
     if (Contains(all, "第二十条")) {
       t2_columns.clear();
@@ -527,7 +597,7 @@ struct Mapper {
     }
     if (!parts.labels.empty()) {
       const std::string_view first = f.key(parts.labels.front());
-      std::string unit_probe;
+      std::string_view unit_probe;
       bool header = Contains(first, "信息内容") ||
                     (!has_number && !T2ColumnField(f.key(parts.labels.back()), &unit_probe).empty());
       if (header) {
@@ -536,8 +606,8 @@ struct Mapper {
         // columns after the first label cell
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
-          std::string unit;
-          std::string field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
+          std::string_view unit;
+          const std::string_view field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
@@ -558,7 +628,7 @@ struct Mapper {
     }
     std::string label;
     for (int c : parts.labels) label += row[c].text;
-    std::string rowkey;
+    std::string_view rowkey;
     for (int c : parts.labels) {
       rowkey = T2RowKey(f.key(c));
       if (!rowkey.empty()) break;
@@ -570,30 +640,37 @@ struct Mapper {
     if (rowkey == "other_services" || rowkey == "procurement") ++votes_2019;
     // value columns: header columns are counted from the first label cell
     const int label_col = parts.labels.front();
-    std::vector<std::string> columns;
-    std::vector<std::string> units;
+    // the value columns: the header's from `skip` on (with their units), or
+    // the layout's defaults (all with one unit)
+    const std::vector<std::string_view>* columns;
+    const std::vector<std::string_view>* units = nullptr;
+    std::string_view default_unit;
+    size_t skip = 0;
     if (!t2_columns.empty()) {
       // header columns start right after the header's label cell; data values
       // start right after this row's last label cell.
-      columns = t2_columns;
-      units = t2_units;
+      columns = &t2_columns;
+      units = &t2_units;
       int offset = parts.value_start - (label_col + 1);
-      if (offset > 0 && static_cast<int>(columns.size()) > offset) {
-        columns.erase(columns.begin(), columns.begin() + offset);
-        units.erase(units.begin(), units.begin() + offset);
-      }
+      if (offset > 0 && static_cast<int>(columns->size()) > offset) skip = static_cast<size_t>(offset);
     } else {
-      columns = T2DefaultColumns(rowkey, votes_2019 > votes_2021);
-      units.assign(columns.size(), rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "");
+      columns = &T2DefaultColumns(rowkey, votes_2019 > votes_2021);
+      default_unit = rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "";
     }
+    const size_t n_columns = columns->size() - skip;
     size_t placed = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       size_t i = static_cast<size_t>(c - parts.value_start);
       std::string_view t = ValueText(row, c);
-      if (i < columns.size() && !columns[i].empty()) {
-        const CellPath* path = ResolveCellKey(absl::StrCat("t2.", rowkey, ".", columns[i]));
+      if (i < n_columns && !(*columns)[skip + i].empty()) {
+        const std::string_view column = (*columns)[skip + i];
+        std::string key = "t2.";
+        key.append(rowkey).append(".").append(column);
+        const CellPath* path = ResolveCellKey(key);
         if (path != nullptr) {
-          Put(*path, pg, r, c, i < units.size() ? units[i] : "");
+          std::string_view unit = default_unit;
+          if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
+          Put(*path, pg, r, c, unit);
           ++placed;
           continue;
         }
@@ -604,13 +681,13 @@ struct Mapper {
              std::string(t), SpanAt(pg, r, c));
       }
     }
-    if (placed == 0) ShortRow(pg, r, label, 0, columns.size());
+    if (placed == 0) ShortRow(pg, r, label, 0, n_columns);
   }
 
   // ---- table 三 ----
   struct T3Entry {
-    const char* key;
-    const char* parent;
+    std::string_view key;
+    std::string_view parent;
     bool group;
     std::vector<std::string_view> cores;
     const char* full;
@@ -665,7 +742,10 @@ struct Mapper {
   }
 
   // `k` is the label's LabelKey.
-  const T3Entry* MatchT3(std::string_view k) const {
+  const T3Entry* MatchT3(std::string_view k) const { return MatchT3(k, CharSignature(k)); }
+
+  // `sig` is CharSignature(k).
+  const T3Entry* MatchT3(std::string_view k, uint64_t sig) const {
     if (k.empty()) return nullptr;
     const auto& entries = T3Entries();
     // exact, context-dependent labels
@@ -681,38 +761,59 @@ struct Mapper {
       }
       return nullptr;
     }
-    // distinctive cores: the longest core found wins
+    // distinctive cores: the longest core found wins, the first entry among
+    // equally long ones; so cores are tried longest first, in entry order,
+    // and the first one found is the answer
+    struct Core {
+      Phrase phrase;
+      size_t entry;
+    };
     static const auto* const kCores = [] {
-      auto* v = new std::vector<std::vector<Phrase>>;
-      for (const auto& e : T3Entries()) {
-        v->emplace_back();
-        for (std::string_view core : e.cores) v->back().emplace_back(core);
+      auto* v = new std::vector<Core>;
+      const auto& all = T3Entries();
+      for (size_t i = 0; i < all.size(); ++i) {
+        for (std::string_view core : all[i].cores) v->push_back({Phrase(core), i});
       }
+      std::stable_sort(v->begin(), v->end(), [](const Core& a, const Core& b) {
+        return a.phrase.text.size() > b.phrase.text.size();
+      });
       return v;
     }();
-    const uint64_t sig = CharSignature(k);
     const T3Entry* best = nullptr;
-    size_t best_len = 0;
-    for (size_t i = 0; i < entries.size(); ++i) {
-      for (const Phrase& core : (*kCores)[i]) {
-        if (core.text.size() > best_len && core.In(k, sig)) {
-          best = &entries[i];
-          best_len = core.text.size();
-        }
-      }
+    for (const Core& core : *kCores) {
+      if (core.phrase.text.size() <= k.size() && core.phrase.In(k, sig)) return &entries[core.entry];
     }
-    if (best) return best;
     // typos: bigram similarity against the full labels in context
     static const auto* const kFull = [] {
       auto* v = new std::vector<LabelProfile>;
       for (const auto& e : T3Entries()) v->push_back(MakeLabelProfile(e.full));
       return v;
     }();
+    // one bit per bigram a full label has (all when it has none: never
+    // skipped by the bigram test below)
+    static const auto* const kFullBigrams = [] {
+      auto* v = new std::vector<uint64_t>;
+      for (const LabelProfile& p : *kFull) {
+        v->push_back(p.code_points.size() >= 2 ? BigramSignature(p) : ~uint64_t{0});
+      }
+      return v;
+    }();
     const LabelProfile key = MakeLabelProfile(k);
     const T3Entry* second = nullptr;
     double s1 = 0, s2 = 0;
+    const size_t a = key.code_points.size() >= 2 ? key.code_points.size() - 1 : 0;
+    const uint64_t key_bigrams = BigramSignature(key);
     for (size_t i = 0; i < entries.size(); ++i) {
       const T3Entry& e = entries[i];
+      // Labels of very different lengths are at most 2*min/(a+b) < 0.5
+      // similar (a, b: their bigram counts): such a label can be neither
+      // the best (which needs 0.6) nor a second that decides against it
+      // (which needs more than best - 0.1), so it is not compared.
+      const size_t full_cps = (*kFull)[i].code_points.size();
+      if (a > 0 && full_cps >= 2 && 4 * std::min(a, full_cps - 1) < a + full_cps - 1) continue;
+      // Two labels of two or more characters with no bigram in common are
+      // not equal and 0 similar, which changes neither best nor second.
+      if (a > 0 && (key_bigrams & (*kFullBigrams)[i]) == 0) continue;
       if (!Within(t3_ctx, e.parent) && !Within(e.parent, t3_ctx)) continue;
       double s = LabelSimilarity(key, (*kFull)[i]);
       if (s > s1) {
@@ -744,14 +845,14 @@ struct Mapper {
     bool header_like = false;
     for (int c : parts.labels) {
       std::string_view t = row[c].text;
-      if (!label.empty() && label.find(std::string(t)) != std::string::npos) continue;
+      if (!label.empty() && label.find(t) != std::string::npos) continue;
       label += t;
       const std::string_view k = f.key(c);
-      if (Contains(k, "勾稽") || Contains(k, "申请人情况") || Contains(k, "自然人") ||
-          Contains(k, "法人或其他组织") || Contains(k, "商业企业") || Contains(k, "科研机构")) {
-        header_like = true;
-      }
-      const T3Entry* m = MatchT3(k);
+      const uint64_t k_sig = f.cells[c].sig;
+      static const auto* const kHeader = new std::vector<Phrase>{
+          "勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构"};
+      if (AnyIn(*kHeader, k, k_sig)) header_like = true;
+      const T3Entry* m = MatchT3(k, k_sig);
       if (m == nullptr && !pending_label.empty()) {
         m = MatchT3(LabelKey(pending_label + std::string(t)));
       }
@@ -834,12 +935,11 @@ struct Mapper {
                 const std::string& label) {
     const auto& row = pg.grid->rows[r];
     value_start += LeadingShift(row, value_start, 7);
-    std::vector<std::string_view> values;
-    for (int c = value_start; c < static_cast<int>(row.size()); ++c) {
-      values.push_back(ValueText(row, c));
-    }
-    // values: the seven applicant columns, by position after the label
-    size_t n = std::min<size_t>(values.size(), 7);
+    // values: the cells from value_start, the seven applicant columns by
+    // position after the label
+    const size_t n_values =
+        value_start < static_cast<int>(row.size()) ? row.size() - static_cast<size_t>(value_start) : 0;
+    size_t n = std::min<size_t>(n_values, 7);
     const auto& paths = T3Paths();
     const auto it = paths.find(key);
     for (size_t i = 0; i < n; ++i) {
@@ -850,13 +950,14 @@ struct Mapper {
         Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
       }
     }
-    if (values.size() < 7) ShortRow(pg, r, label, values.size(), 7);
-    for (size_t i = 7; i < values.size(); ++i) {
-      if (!IsEmptyText(values[i])) {
+    if (n_values < 7) ShortRow(pg, r, label, n_values, 7);
+    for (size_t i = 7; i < n_values; ++i) {
+      const std::string_view value = ValueText(row, value_start + static_cast<int>(i));
+      if (!IsEmptyText(value)) {
         Note(ReadingNote::SHAPE,
-             absl::StrCat("row \"", label, "\" has more than seven values; \"", std::string(values[i]),
+             absl::StrCat("row \"", label, "\" has more than seven values; \"", std::string(value),
                           "\" is not read"),
-             std::string(values[i]), SpanAt(pg, r, value_start + i));
+             std::string(value), SpanAt(pg, r, value_start + i));
       }
     }
   }
@@ -926,11 +1027,11 @@ struct Mapper {
   struct LegacyEntry {
     int group;
     const char* key;  // below "legacy."; "" for a header row
-    std::vector<std::string_view> cores;
+    std::vector<Phrase> cores;
   };
 
-  static const std::vector<std::vector<std::string_view>>& LegacyGroupCores() {
-    static const auto* g = new std::vector<std::vector<std::string_view>>{
+  static const std::vector<std::vector<Phrase>>& LegacyGroupCores() {
+    static const auto* g = new std::vector<std::vector<Phrase>>{
         {},
         {"主动公开情况", "主动公开"},
         {"回应解读", "回应情况"},
@@ -1020,7 +1121,7 @@ struct Mapper {
   void MapLegacyRow(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
     const RowFacts& f = Facts(pg, r);
-    const std::string& all = f.all;
+    const std::string_view all = f.all;
     // the header row tells where unit and value stand
     bool is_header = false;
     for (size_t c = 0; c < row.size(); ++c) {
@@ -1034,7 +1135,8 @@ struct Mapper {
       }
       return;
     }
-    if (Contains(all, "统计表") || Contains(all, "填报单位")) return;
+    static const Phrase kTitle("统计表"), kFiller("填报单位");
+    if (kTitle.In(all, f.all_sig) || kFiller.In(all, f.all_sig)) return;
     const RowParts& parts = f.parts;
     if (parts.labels.empty()) {
       bool any = false;
@@ -1053,7 +1155,8 @@ struct Mapper {
       unit = row[unit_col].text;
     }
     const std::string_view k = f.key(label_col);
-    Numbering num = ParseNumbering(label);
+    const uint64_t k_sig = f.cells[label_col].sig;
+    const Numbering num = ParseNumberingValue(label);
     // top-level group rows
     int group = 0;
     if (num.style == NumberingStyle::kTop) {
@@ -1061,13 +1164,13 @@ struct Mapper {
       // the numeral's own group first (七、依申请公开信息收取的费用 is group 七,
       // not 三 依申请公开), then any group whose words the label has
       if (num.value >= 1 && num.value < static_cast<int>(cores.size())) {
-        for (std::string_view core : cores[num.value]) {
-          if (Contains(k, core)) group = num.value;
+        for (const Phrase& core : cores[num.value]) {
+          if (core.In(k, k_sig)) group = num.value;
         }
       }
       for (size_t g = 1; g < cores.size() && group == 0; ++g) {
-        for (std::string_view core : cores[g]) {
-          if (Contains(k, core)) {
+        for (const Phrase& core : cores[g]) {
+          if (core.In(k, k_sig)) {
             group = static_cast<int>(g);
             break;
           }
@@ -1085,10 +1188,10 @@ struct Mapper {
       size_t best_len = 0;
       for (const auto& e : LegacyEntries()) {
         if (e.group != legacy_group) continue;
-        for (std::string_view core : e.cores) {
-          if (core.size() > best_len && Contains(k, core)) {
+        for (const Phrase& core : e.cores) {
+          if (core.text.size() > best_len && core.In(k, k_sig)) {
             best = &e;
-            best_len = core.size();
+            best_len = core.text.size();
           }
         }
       }
@@ -1101,8 +1204,10 @@ struct Mapper {
     }
     if (value_col < 0 || value_col >= static_cast<int>(row.size())) {
       // no value cell at all: the row exists but its value is blank
-      Cell* cell = MutableCell(report->mutable_tables(), "legacy." + key);
+      const CellPath* path = ResolveCellKey("legacy." + key);
+      Cell* cell = path == nullptr ? nullptr : MutableCell(report->mutable_tables(), *path);
       if (cell && cell->presence() == Cell::PRESENCE_UNSPECIFIED) {
+        (*read_cells)[CellPathIndex(*path)] = 1;
         cell->set_presence(Cell::BLANK);
         Span s = RowSpan(pg, r);
         s.set_begin(s.end());
@@ -1133,7 +1238,8 @@ const char* TableIdName(TableId id) {
 TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
   for (const auto& row : grid.rows) {
-    TableId h = MakeRowFacts(row).hint;
+    std::string keys(RowTextBytes(row), '\0');
+    TableId h = MakeRowFacts(row, keys.data()).hint;
     if (h != TableId::kNone) ++votes[h];
   }
   TableId best = TableId::kNone;
@@ -1198,9 +1304,14 @@ const std::vector<const CellPath*>& RequiredPaths(TableId id, FormatVersion layo
 void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
   std::vector<GridFacts> facts(grids.size());
   for (size_t g = 0; g < grids.size(); ++g) {
-    if (grids[g].grid != nullptr) facts[g] = MakeGridFacts(*grids[g].grid);
+    if (grids[g].grid != nullptr) MakeGridFacts(*grids[g].grid, &facts[g]);
   }
   std::optional<MutableCellCursor> cells;
+  // cells read by this call: when the report held no tables before, a cell is
+  // read exactly when it is marked here (the required-keys test below reads
+  // the marks instead of walking the tables)
+  const bool had_tables = report->has_tables();
+  std::vector<uint8_t> read_cells(AllCellKeys().size(), 0);
   std::map<TableId, Mapper> mappers;
   auto mapper = [&](TableId id) -> Mapper& {
     auto it = mappers.find(id);
@@ -1211,6 +1322,7 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
       m.grids = &grids;
       m.facts = &facts;
       m.cells = &cells;
+      m.read_cells = &read_cells;
       it = mappers.emplace(id, std::move(m)).first;
     }
     return it->second;
@@ -1285,6 +1397,12 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     info->set_layout(layout);
     FormatVersion for_keys = layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED ? xxgk::v1::FORMAT_2021
                                                                               : layout;
+    if (!had_tables) {
+      for (const CellPath* path : RequiredPaths(id, for_keys)) {
+        if (!read_cells[CellPathIndex(*path)]) info->add_missing_keys(CellPathKey(*path));
+      }
+      continue;
+    }
     CellCursor read(report->tables());
     for (const CellPath* path : RequiredPaths(id, for_keys)) {
       if (read.Find(*path) == nullptr) info->add_missing_keys(CellPathKey(*path));

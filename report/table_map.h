@@ -8,6 +8,7 @@
 #ifndef XXGK_REPORT_TABLE_MAP_H_
 #define XXGK_REPORT_TABLE_MAP_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,23 @@
 
 namespace xxgk::report {
 
+// Where a piece of text stands: the fields of xxgk.v1.Span without the
+// message (a document's grids place hundreds of cells; few become Cells).
+struct TextSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t source_begin = 0;
+  uint32_t source_end = 0;
+  uint32_t page = 0;
+  uint32_t line = 0;
+};
+
 // A grid together with where it was written in Report.text.
 struct PlacedGrid {
   const TableGrid* grid = nullptr;
   // spans[r][c]: where the text of grid cell (r, c) stands in Report.text;
   // may be empty (then cells get no span).
-  std::vector<std::vector<xxgk::v1::Span>> spans;
+  std::vector<std::vector<TextSpan>> spans;
   xxgk::v1::Span span;  // the whole table in Report.text
   std::string heading;  // section heading it stood under (or the caption)
 };

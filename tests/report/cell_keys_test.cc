@@ -70,6 +70,58 @@ TEST(CellKeys, FindAndMutate) {
   EXPECT_THAT(seen, ElementsAre("t4.review.total"));
 }
 
+TEST(CellKeys, CursorMutatesTheCellReflectionMutates) {
+  // MutableCellCursor uses generated accessors for the most common cell
+  // holders and reflection for the rest; MutableCell uses reflection only
+  for (const std::string& key : AllCellKeys()) {
+    xxgk::v1::Tables by_cursor, by_reflection;
+    MutableCellCursor cursor(&by_cursor);
+    xxgk::v1::Cell* c = cursor.Get(*ResolveCellKey(key));
+    c->set_presence(xxgk::v1::Cell::NUMBER);
+    c->set_value(key);
+    xxgk::v1::Cell* r = MutableCell(&by_reflection, *ResolveCellKey(key));
+    r->set_presence(xxgk::v1::Cell::NUMBER);
+    r->set_value(key);
+    EXPECT_EQ(FindCell(by_cursor, key), c) << key;
+    EXPECT_EQ(by_cursor.SerializeAsString(), by_reflection.SerializeAsString()) << key;
+  }
+  // one cursor over every key in turn (shared parents) makes the same tables
+  xxgk::v1::Tables by_cursor, by_reflection;
+  MutableCellCursor cursor(&by_cursor);
+  for (const std::string& key : AllCellKeys()) {
+    cursor.Get(*ResolveCellKey(key))->set_raw(key);
+    MutableCell(&by_reflection, key)->set_raw(key);
+  }
+  EXPECT_EQ(by_cursor.SerializeAsString(), by_reflection.SerializeAsString());
+}
+
+TEST(CellKeys, LookupsFindEveryCellAndNoOther) {
+  // FindCell and CellIndex read the common cell holders by generated code;
+  // every key alone, then every other key, is found exactly where it is
+  const std::vector<std::string>& keys = AllCellKeys();
+  for (size_t only = 0; only < keys.size(); ++only) {
+    xxgk::v1::Tables tables;
+    MutableCell(&tables, keys[only])->set_presence(xxgk::v1::Cell::NA);
+    const CellIndex index(tables);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      const xxgk::v1::Cell* want = k == only ? MutableCell(&tables, keys[k]) : nullptr;
+      ASSERT_EQ(FindCell(tables, keys[k]), want) << keys[only] << " / " << keys[k];
+      ASSERT_EQ(index.Find(keys[k]), want) << keys[only] << " / " << keys[k];
+    }
+  }
+  xxgk::v1::Tables tables;
+  for (size_t k = 0; k < keys.size(); k += 2) {
+    MutableCell(&tables, keys[k])->set_presence(xxgk::v1::Cell::BLANK);
+  }
+  for (size_t k = 1; k < keys.size(); k += 2) MutableCell(&tables, keys[k]);  // created, unread
+  const CellIndex index(tables);
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const xxgk::v1::Cell* want = k % 2 == 0 ? MutableCell(&tables, keys[k]) : nullptr;
+    EXPECT_EQ(FindCell(tables, keys[k]), want) << keys[k];
+    EXPECT_EQ(index.Find(keys[k]), want) << keys[k];
+  }
+}
+
 TEST(CellKeys, ValueStrings) {
   xxgk::v1::Cell c;
   c.set_presence(xxgk::v1::Cell::TEXT);

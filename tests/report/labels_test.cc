@@ -240,6 +240,33 @@ TEST(LabelsFastPaths, ParseNumberingEqualsReference) {
   }
 }
 
+TEST(LabelsFastPaths, ParseNumberingValueIsParseNumberingWithoutWritten) {
+  for (const std::string& s : AllInputs()) {
+    for (const std::string& t : {s, "三、" + s, "(12)" + s, "第二十章" + s, "(十二)" + s}) {
+      const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
+      EXPECT_EQ(got.style, full.style) << t;
+      EXPECT_EQ(got.value, full.value) << t;
+      EXPECT_EQ(got.length, full.length) << t;
+      EXPECT_EQ(got.written, "") << t;
+    }
+  }
+}
+
+TEST(LabelsFastPaths, NumberingPrefixLengthIsParseNumberingsLength) {
+  // LabelKey strips numbering by length only; ParseNumbering stays the
+  // general path
+  for (const std::string& s : AllInputs()) {
+    const Numbering full = ParseNumbering(s);
+    EXPECT_EQ(NumberingPrefixLength(s), full.style == NumberingStyle::kNone ? 0 : full.length) << s;
+    // as WriteLabelKey meets them: after a stripped numbering
+    for (const char* lead : {"三、", "(一)", "1.", "第二部分"}) {
+      const std::string t = std::string(lead) + s;
+      const Numbering f = ParseNumbering(t);
+      EXPECT_EQ(NumberingPrefixLength(t), f.style == NumberingStyle::kNone ? 0 : f.length) << t;
+    }
+  }
+}
+
 int RefChineseNumeralValue(std::string_view numeral) {
   std::vector<UChar32> cps = CodePoints(numeral);
   if (cps.empty() || cps.size() > 3) return 0;
@@ -281,6 +308,41 @@ TEST(LabelsFastPaths, LabelKeyEqualsReference) {
     char* end = WriteLabelKey(s, buf.data() + 6);
     EXPECT_EQ(std::string(buf.data(), end), "前缀" + RefLabelKey(s)) << s;
   }
+}
+
+TEST(LabelsFastPaths, WriteLabelKeyWithSignatureWritesTheKeyAndItsSignature) {
+  for (const std::string& s : AllInputs()) {
+    const std::string key = LabelKey(s);
+    std::string buf(s.size(), '#');
+    uint64_t sig = 12345;
+    char* end = WriteLabelKey(s, buf.data(), &sig);
+    EXPECT_EQ(std::string(buf.data(), end), key) << s;
+    EXPECT_EQ(sig, CharSignature(key)) << s;
+  }
+}
+
+TEST(LabelsFastPaths, CharSignatureHasEveryBitOfEveryPartOfAText) {
+  // the filter is exact: a text's signature covers the signature of every
+  // run of whole pieces in it, and a text's is the union of its pieces'
+  const std::vector<std::string> pieces = Pieces();
+  std::mt19937 rng(5);
+  for (int i = 0; i < 3000; ++i) {
+    std::vector<std::string> parts;
+    const int n = 1 + static_cast<int>(rng() % 8);
+    for (int k = 0; k < n; ++k) parts.push_back(pieces[rng() % pieces.size()]);
+    std::string all;
+    for (const std::string& p : parts) all += p;
+    const uint64_t sig = CharSignature(all);
+    for (size_t b = 0; b < parts.size(); ++b) {
+      std::string run;
+      for (size_t e = b; e < parts.size(); ++e) {
+        run += parts[e];
+        EXPECT_EQ(CharSignature(run) & ~sig, 0u) << all << " / " << run;
+      }
+    }
+  }
+  EXPECT_EQ(CharSignature(""), 0u);
+  EXPECT_EQ(CharSignature("统计表"), CharSignature("统") | CharSignature("计") | CharSignature("表"));
 }
 
 TEST(LabelsFastPaths, LabelKeyKeepsEveryBmpLetterAndDigit) {

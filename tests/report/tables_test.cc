@@ -393,6 +393,24 @@ TEST(Table4, ShortDataRowLeavesMissingKeysAndASHapeNote) {
   EXPECT_GE(CountNotes(r, ReadingNote::SHAPE), 1);
 }
 
+TEST(Table4, MissingKeysCountCellsTheReportHeldBefore) {
+  // MapTables marks the cells it reads; cells a report already held are
+  // found by reading its tables
+  TableGrid g = Grid({
+      {"行政复议", "行政诉讼"},
+      {"0", "0", "0", "0", "0", "1", "1", "1", "1", "4"},
+  });
+  Report r;
+  MutableCell(r.mutable_tables(), "t4.litigation_after_review.total")->set_presence(Cell::NUMBER);
+  std::vector<PlacedGrid> placed(1);
+  placed[0].grid = &g;
+  MapTables(placed, &r);
+  const auto& missing = r.tables().t4().info().missing_keys();
+  EXPECT_THAT(missing, Contains("t4.litigation_after_review.upheld"));
+  EXPECT_THAT(missing, ::testing::Not(Contains("t4.litigation_after_review.total")));
+  EXPECT_THAT(missing, ::testing::Not(Contains("t4.litigation_direct.total")));
+}
+
 TEST(Tables, OneGridHoldingThreeTablesIsSplitByRowMarkers) {
   std::vector<std::string> t4data(15, "0");
   t4data[4] = "2";
