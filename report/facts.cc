@@ -31,52 +31,17 @@ using xxgk::v1::Section;
 
 re2::StringPiece SP(absl::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 
-// absl::StrContains, by a memchr for the needle's third byte (for the
-// Chinese words asked for here a continuation byte, much rarer in Chinese
-// text than the lead byte find() would stop at), then a compare around it.
+// absl::StrContains and s.find(needle, from) through report::FindByLastByte
+// (utf8.h): the words looked for here end in a continuation byte, much rarer
+// in Chinese text than the lead byte find() would stop at.
 bool Contains(absl::string_view hay, absl::string_view needle) {
-  const size_t n = needle.size();
-  if (n < 3) return absl::StrContains(hay, needle);
-  if (hay.size() < n) return false;
-  const char key = needle[2];
-  // Byte q of `hay` is needle[2] of an occurrence starting at q - 2.
-  size_t q = 2;
-  const size_t last = hay.size() - n + 2;  // the largest such q
-  while (q <= last) {
-    const void* hit = memchr(hay.data() + q, key, last - q + 1);
-    if (hit == nullptr) return false;
-    q = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
-    // The first two bytes inline (most hits differ there), then the rest.
-    const char* at = hay.data() + q - 2;
-    if (at[0] == needle[0] && at[1] == needle[1] &&
-        (n == 3 || memcmp(at + 3, needle.data() + 3, n - 3) == 0)) {
-      return true;
-    }
-    ++q;
-  }
-  return false;
+  return ContainsByLastByte(std::string_view(hay.data(), hay.size()),
+                            std::string_view(needle.data(), needle.size()));
 }
 
-// s.find(needle, from) for the literals searched here (three or more
-// bytes): a memchr for the needle's third byte, then a compare around it.
 size_t FindFrom(absl::string_view s, absl::string_view needle, size_t from) {
-  const size_t n = needle.size();
-  if (n < 3) return s.find(needle, from);
-  if (from > s.size() || s.size() - from < n) return absl::string_view::npos;
-  size_t q = from + 2;                     // byte q is needle[2] of an occurrence at q - 2
-  const size_t last = s.size() - n + 2;  // the largest such q
-  while (q <= last) {
-    const void* hit = memchr(s.data() + q, needle[2], last - q + 1);
-    if (hit == nullptr) return absl::string_view::npos;
-    q = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
-    const char* at = s.data() + q - 2;
-    if (at[0] == needle[0] && at[1] == needle[1] &&
-        (n == 3 || memcmp(at + 3, needle.data() + 3, n - 3) == 0)) {
-      return q - 2;
-    }
-    ++q;
-  }
-  return absl::string_view::npos;
+  return FindByLastByte(std::string_view(s.data(), s.size()),
+                        std::string_view(needle.data(), needle.size()), from);
 }
 
 // The leftmost-first match of `re` in `s` (byte offsets), for a pattern every match of which holds an occurrence of

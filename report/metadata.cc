@@ -168,26 +168,10 @@ size_t FindChar3(absl::string_view text, const char* ch, size_t from) {
   return absl::string_view::npos;
 }
 
-// text.find(needle, from), by a memchr for the needle's last byte (for the
-// Chinese words searched here a continuation byte) and a compare before it.
+// text.find(needle, from) through report::FindByLastByte (utf8.h).
 size_t FastFind(absl::string_view text, absl::string_view needle, size_t from = 0) {
-  const size_t n = needle.size();
-  if (n < 2) return text.find(needle, from);
-  if (from > text.size() || text.size() - from < n) return absl::string_view::npos;
-  const char last = needle[n - 1];
-  size_t q = from + n - 1;  // byte q ends an occurrence starting at q - n + 1
-  while (q < text.size()) {
-    const void* hit = memchr(text.data() + q, last, text.size() - q);
-    if (hit == nullptr) return absl::string_view::npos;
-    q = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-    // The byte before inline (most hits differ there), then the rest.
-    if (text[q - 1] == needle[n - 2] &&
-        memcmp(text.data() + q - n + 1, needle.data(), n - 2) == 0) {
-      return q - n + 1;
-    }
-    ++q;
-  }
-  return absl::string_view::npos;
+  return FindByLastByte(std::string_view(text.data(), text.size()),
+                        std::string_view(needle.data(), needle.size()), from);
 }
 
 // Digits (ASCII or Chinese) for date patterns.

@@ -86,19 +86,6 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-bool ContainsByLastByte(std::string_view hay, std::string_view needle) {
-  const size_t m = needle.size();
-  if (m == 0) return true;
-  for (size_t from = m - 1; from < hay.size();) {
-    const void* hit = std::memchr(hay.data() + from, needle.back(), hay.size() - from);
-    if (hit == nullptr) return false;
-    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
-    if (std::memcmp(hay.data() + at + 1 - m, needle.data(), m) == 0) return true;
-    from = at + 1;
-  }
-  return false;
-}
-
 std::vector<std::string> Utf8Chars(std::string_view s) {
   std::vector<std::string> out;
   for (size_t i = 0; i < s.size();) {

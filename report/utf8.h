@@ -2,6 +2,7 @@
 #ifndef XXGK_REPORT_UTF8_H_
 #define XXGK_REPORT_UTF8_H_
 
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,10 +22,33 @@ size_t CountCodePoints(std::string_view s);
 // three-byte characters (all of CJK) without decoding.
 bool IsValidUtf8(std::string_view s);
 
-// hay.find(needle) != npos, finding candidates by memchr of the needle's last
-// byte: for UTF-8 needles ending in a continuation byte, which stops far less
-// often in Chinese text than a search for their lead byte.
-bool ContainsByLastByte(std::string_view hay, std::string_view needle);
+// hay.find(needle, from), finding candidates by memchr of the needle's last
+// byte and checking the byte before it inline: for UTF-8 needles ending in a
+// continuation byte, which stops far less often in Chinese text than a search
+// for their lead byte. The literal search of the hand scans in report/.
+inline size_t FindByLastByte(std::string_view hay, std::string_view needle, size_t from = 0) {
+  const size_t n = needle.size();
+  if (n < 2) return hay.find(needle, from);
+  if (from > hay.size() || hay.size() - from < n) return std::string_view::npos;
+  const char last = needle[n - 1];
+  size_t q = from + n - 1;  // byte q ends an occurrence starting at q - n + 1
+  while (q < hay.size()) {
+    const void* hit = std::memchr(hay.data() + q, last, hay.size() - q);
+    if (hit == nullptr) return std::string_view::npos;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - hay.data());
+    // The byte before inline (most hits differ there), then the rest.
+    if (hay[q - 1] == needle[n - 2] && std::memcmp(hay.data() + q - n + 1, needle.data(), n - 2) == 0) {
+      return q - n + 1;
+    }
+    ++q;
+  }
+  return std::string_view::npos;
+}
+
+// FindByLastByte(hay, needle) != npos.
+inline bool ContainsByLastByte(std::string_view hay, std::string_view needle) {
+  return FindByLastByte(hay, needle) != std::string_view::npos;
+}
 
 // Splits UTF-8 into one string per character (by lead byte; a truncated
 // sequence at the end is kept as it is).

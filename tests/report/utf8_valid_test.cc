@@ -76,13 +76,15 @@ TEST(IsValidUtf8, AgreesWithIcuOnEveryShortSequence) {
   }
 }
 
-// ContainsByLastByte is a find() that starts from memchr hits of the
-// needle's last byte: the same answer on generated haystacks and needles
-// (repeated bytes, needles at the ends, partial matches, empty strings).
-TEST(ContainsByLastByte, AgreesWithFindOnGeneratedText) {
+// FindByLastByte is a find() that starts from memchr hits of the needle's
+// last byte: the same answer on generated haystacks, needles and start
+// positions (repeated bytes, needles at the ends, partial matches, empty
+// strings, starts past the end).
+TEST(FindByLastByte, AgreesWithFindOnGeneratedText) {
   class Words : public xxgk::testing::RandomText {
    public:
     explicit Words(uint32_t seed) : RandomText(seed) {}
+    size_t Start(size_t size) { return static_cast<size_t>(Below(static_cast<int>(size) + 3)); }
     std::string Next(int most) {
       static const std::vector<std::string> kPieces = {
           "首页", "首", "页", "ICP备", "ICP", "备", "公网安备", "公网", "安备", "a", "aa", " ",
@@ -99,6 +101,9 @@ TEST(ContainsByLastByte, AgreesWithFindOnGeneratedText) {
     const std::string needle = words.Next(2);
     ASSERT_EQ(ContainsByLastByte(hay, needle), hay.find(needle) != std::string::npos)
         << hay << " / " << needle;
+    const size_t from = words.Start(hay.size());
+    ASSERT_EQ(FindByLastByte(hay, needle, from), hay.find(needle, from))
+        << hay << " / " << needle << " from " << from;
   }
 }
 
