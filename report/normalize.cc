@@ -10,6 +10,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -403,6 +407,7 @@ constexpr CharBits kOpen = 256;        // '(': may open a pinyin reading
 constexpr CharBits kSpace = 512;       // ' ': may be collapsed
 constexpr CharBits kMark = 1024;       // '?' or U+FFFD: may start a mojibake note
 constexpr CharBits kThreeBytes = 2048; // U+0800..U+FFFF but surrogates: three UTF-8 bytes
+constexpr CharBits kLineEnd = 4096;    // '\n': where the direct writer's lines end
 const CharBits* FastCharBits();
 constexpr int kAstral = 1 << 16;  // beside the bits: a character beyond the BMP
 
@@ -954,7 +959,8 @@ struct MojibakeSigns {
   }
 };
 
-// The text and offset map of u (as AppendUtf8 would append each character).
+// Appends the text and offset map of u (as AppendUtf8 would append each
+// character; `base` added to every offset, no end entry).
 // kFast: with `collapse`, without the spaces CollapseCjkSpaces would drop
 // (u itself stays as it is); returns whether DetectMojibake may find
 // something in the characters written: a U+FFFD, a '?' after an ideograph,
@@ -962,16 +968,16 @@ struct MojibakeSigns {
 // beyond the BMP (kTrack: looked for; without, there is none). Without
 // kFast: u as it is, and true.
 template <bool kFast, bool kTrack>
-bool WriteText(const Units& u, bool collapse, const CharBits* bits, size_t input_size,
+bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t base,
                Normalized* result) {
   // Written into small buffers appended chunk by chunk, so that neither the
   // text nor the map is filled with zeros first.
   std::string& text = result->text;
   std::vector<uint32_t>& to_input = result->to_input;
-  text.clear();
-  to_input.clear();
-  text.reserve(3 * u.size());
-  to_input.reserve(3 * u.size() + 1);
+  if (const size_t need = to_input.size() + 3 * u.size() + 1; need > to_input.capacity()) {
+    to_input.reserve(std::max(need, 2 * to_input.capacity()));
+    text.reserve(std::max(text.size() + 3 * u.size(), 2 * text.capacity()));
+  }
   constexpr size_t kChunk = 240;
   char tbuf[kChunk + 4];
   uint32_t mbuf[kChunk + 4];
@@ -992,7 +998,7 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, size_t input
         if (kTrack && c == '?' && prev >= 0 && IsIdeograph(prev)) signs.found = true;
       }
       tbuf[at] = static_cast<char>(c);
-      mbuf[at++] = unit.begin;
+      mbuf[at++] = unit.begin + base;
     } else if (kFast ? static_cast<uint32_t>(c) < 0x10000 && (bits[c] & kThreeBytes)
                      : c >= 0x800 && c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) {  // all of CJK
       if constexpr (kTrack) {
@@ -1004,12 +1010,12 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, size_t input
                              (static_cast<uint32_t>((c >> 6) & 0x3F) << 8) |
                              (static_cast<uint32_t>(c & 0x3F) << 16);
       std::memcpy(tbuf + at, &bytes, 4);
-      mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin;
+      mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin + base;
       at += 3;
     } else {
       if constexpr (kTrack) signs.Add(kept + 1, c, c < 0x10000 ? bits[c] : 0);
       const size_t len = WriteUtf8(tbuf + at, c);
-      for (size_t k = 0; k < len; ++k) mbuf[at + k] = unit.begin;
+      for (size_t k = 0; k < len; ++k) mbuf[at + k] = unit.begin + base;
       at += len;
     }
     if constexpr (kFast) {
@@ -1024,7 +1030,6 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, size_t input
   }
   text.append(tbuf, at);
   to_input.insert(to_input.end(), mbuf, mbuf + at);
-  to_input.push_back(static_cast<uint32_t>(input_size));
   return !kFast || signs.found;
 }
 
@@ -1050,6 +1055,7 @@ const CharBits* FastCharBits() {
           IsDroppedControl(c)) {
         b |= kSpecialRead;
       }
+      if (c == '\n') b |= kLineEnd;
       if (c == '(') b |= kOpen;
       if (c == ' ') b |= kSpace;
       if (c == '?' || c == 0xFFFD) b |= kMark;
@@ -1343,16 +1349,23 @@ Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& o
   if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
-  WriteText<false, false>(u, false, nullptr, utf8.size(), &result);
+  WriteText<false, false>(u, false, nullptr, 0, &result);
+  result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
   FillNoteSpans(&result);
   return result;
 }
 
 }  // namespace internal
 
-Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
+namespace {
+
+// The stages over Units for utf8, which starts at byte `base` of the input:
+// appends its text and offsets (no end entry) to *result and adds to its
+// count. Returns whether the characters written show mojibake signs (see
+// WriteText); `units` (when not null) receives the units written.
+bool AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32_t base,
+                  Normalized* result, Units* units) {
   const CharBits* bits = FastCharBits();
-  Normalized result;
   // What the characters read (and those stages wrote) may need: a stage
   // whose trigger no character has leaves the text as it is.
   int seen = 0;
@@ -1367,21 +1380,365 @@ Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options)
     }
   }
   if (options.to_simplified && (seen & kT2s)) {
-    u = FastToSimplified(std::move(u), bits, &result.traditional_chars, &seen);
+    u = FastToSimplified(std::move(u), bits, &result->traditional_chars, &seen);
   }
-  // Spaces collapsed while writing; the notes from the written characters.
+  // Spaces collapsed while writing.
   const bool collapse = options.collapse_cjk_spaces && (seen & kSpace);
   // No character read or written by a stage has a mojibake sign: no checks.
-  const bool mojibake_signs =
-      (seen & (kMark | kRare | kAstral))
-          ? WriteText<true, true>(u, collapse, bits, utf8.size(), &result)
-          : WriteText<true, false>(u, collapse, bits, utf8.size(), &result);
-  if (mojibake_signs) {
+  const bool signs = (seen & (kMark | kRare | kAstral))
+                         ? WriteText<true, true>(u, collapse, bits, base, result)
+                         : WriteText<true, false>(u, collapse, bits, base, result);
+  if (units != nullptr) {
     if (collapse) FastCollapseCjkSpaces(&u);
+    *units = std::move(u);
+  }
+  return signs;
+}
+
+// NormalizeText with the stages over the units of the whole text.
+Normalized NormalizeWithUnits(std::string_view utf8, const NormalizeOptions& options) {
+  Normalized result;
+  Units u;
+  const bool signs = AppendStaged(utf8, options, 0, &result, &u);
+  result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
+  // The notes from the written characters.
+  if (signs) {
     DetectMojibake(u, &result.notes);
     FillNoteSpans(&result);
   }
   return result;
+}
+
+// The last character of well-formed UTF-8 ending at e (after b), or -1.
+UChar32 LastCharBefore(const uint8_t* b, const uint8_t* e) {
+  if (e == b) return -1;
+  if (e[-1] < 0x80) return e[-1];
+  int32_t i = static_cast<int32_t>(e - b);
+  UChar32 c;
+  U8_PREV_UNSAFE(b, i, c);
+  return c;
+}
+
+// What the direct writer knows of the character at p (before e): its code
+// point after NFKC (a one-to-one mapping of a character alone in its
+// segment), its length in the input and its bits; len 0 when it needs the
+// unit stages (ill-formed, beyond the BMP, E0/ED leads, a mapping to
+// several characters or to a longer one).
+struct DirectChar {
+  UChar32 c = -1;  // as read
+  UChar32 f = -1;  // as written
+  int len = 0;
+  CharBits bits = 0;  // of c
+};
+
+inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
+  DirectChar d;
+  const uint8_t b = *p;
+  if (b < 0x80) {
+    d.c = b;
+    d.len = 1;
+  } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && e - p >= 3 &&
+             ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) {
+    d.c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    d.len = 3;
+  } else if (b >= 0xC2 && b <= 0xDF && e - p >= 2 && (p[1] ^ 0x80) < 0x40) {
+    d.c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+    d.len = 2;
+  } else {
+    return d;
+  }
+  d.bits = bits[d.c];
+  d.f = d.c;
+  return d;
+}
+
+// d.f after NFKC where d.c is kNfkcTouch (a character alone in its
+// segment); false when that is not one code point no longer than d.c.
+inline bool MapDirect(NfkcProperties* props, DirectChar* d) {
+  if (!(d->bits & kNfkcTouch)) return true;
+  UChar32 m = props->SingleMapping(d->c);
+  if (m < 0) return false;
+  if (m == 0x3000) m = ' ';
+  if (Utf8Length(m) > static_cast<size_t>(d->len)) return false;
+  d->f = m;
+  return true;
+}
+
+// Appends to v, for each byte of the well-formed s[0, n) (characters of at
+// most three bytes), base plus the offset of the character it belongs to:
+// the offset minus the continuation bytes before it in its character.
+// Sixteen bytes at a time where SSE2 is there; through a small buffer (no
+// zero fill of v).
+void AppendCharStarts(std::vector<uint32_t>* v, const uint8_t* s, uint32_t base, size_t n) {
+  constexpr size_t kBuf = 256;
+  alignas(16) uint32_t buf[kBuf];
+  uint32_t last_cont = 0;  // whether the byte before is a continuation byte
+  size_t done = 0;
+  while (done < n) {
+    const size_t k = std::min(n - done, kBuf);
+    const uint8_t* in = s + done;
+    const uint32_t at = base + static_cast<uint32_t>(done);
+    size_t j = 0;
+#ifdef __SSE2__
+    const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+    const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+    const __m128i one = _mm_set1_epi8(1);
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
+    for (; j + 16 <= k; j += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
+      const __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80), one);
+      const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1),
+                                          _mm_cvtsi32_si128(static_cast<int>(last_cont)));
+      const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
+      last_cont = static_cast<uint32_t>(_mm_extract_epi16(cont, 7)) >> 8;
+      const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
+      const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
+      const __m128i four = _mm_set1_epi32(4);
+      auto* out = reinterpret_cast<__m128i*>(buf + j);
+      _mm_store_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
+      const __m128i idx4 = _mm_add_epi32(idx, four);
+      _mm_store_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
+      const __m128i idx8 = _mm_add_epi32(idx4, four);
+      _mm_store_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
+      _mm_store_si128(out + 3, _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
+    }
+#endif
+    for (; j < k; ++j) {
+      const uint32_t cont = (in[j] & 0xC0) == 0x80;
+      buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
+      last_cont = cont;
+    }
+    v->insert(v->end(), buf, buf + k);
+    done += k;
+  }
+}
+
+// Whether the line at p (up to its line break) has a character that the
+// direct writer surely leaves to the stages: ill-formed, beyond the BMP, or
+// with one of `stages`.
+bool LineNeedsStages(const uint8_t* p, const uint8_t* e, const CharBits* bits, CharBits stages) {
+  while (p < e) {
+    const uint8_t b = *p;
+    if (b == '\n') return false;
+    if (b < 0x80) {
+      if (bits[b] & stages) return true;
+      ++p;
+      continue;
+    }
+    const DirectChar d = ReadDirect(p, e, bits);
+    if (d.len == 0 || (d.bits & stages)) return true;
+    p += d.len;
+  }
+  return false;
+}
+
+// NormalizeText writing the input bytes straight to the text where no
+// stage changes them: line by line, a line whose characters need no stage
+// but one-to-one NFKC mappings and the collapsing of spaces is written
+// directly (its offsets counted up); any other line (with the next ones
+// that start with a character joining it, a combining mark) goes through
+// the unit stages on its own. Lines are independent in every stage: NFKC
+// segments start at characters with a boundary before them, readings and
+// t2s runs end at a line break, a space next to one stays, and mojibake
+// signs and notes never span one. False when some character written shows
+// a mojibake sign (the notes need the whole text's units).
+bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Normalized* result) {
+  const CharBits* bits = FastCharBits();
+  NfkcProperties* props = Nfkc();
+  if (props == nullptr) return false;
+  const bool collapse = options.collapse_cjk_spaces;
+  const bool pinyin = options.strip_pinyin;
+  // Characters that need a look (every other one is copied as it is).
+  const CharBits look = kNfkcTouch | kNoBoundary | kSpecialRead | kMark | kRare | kLineEnd |
+                        (options.to_simplified ? kT2s : 0) | (pinyin ? kOpen : 0) |
+                        (collapse ? kSpace : 0);
+  // Characters (as written) that need the unit stages.
+  const CharBits stages =
+      kNoBoundary | kSpecialRead | (options.to_simplified ? kT2s : 0);
+  std::string& text = result->text;
+  std::vector<uint32_t>& to_input = result->to_input;
+  text.reserve(in.size() + 16);
+  to_input.reserve(in.size() + 1);
+  const auto* const begin = reinterpret_cast<const uint8_t*>(in.data());
+  const uint8_t* const end = begin + in.size();
+  const uint8_t* p = begin;
+  const uint8_t* line = begin;  // where the current line starts
+  const uint8_t* run = begin;   // input not yet written (all of it as it is)
+  size_t line_text = 0, line_map = 0;  // sizes where the line starts (when run > line)
+  size_t rare_end = SIZE_MAX;  // text offset after the last unlikely character written
+  int rare_run = 0;
+  bool rare_hard = false;
+  // Writes the input up to q as it is.
+  auto flush = [&](const uint8_t* q) {
+    if (q == run) return;
+    text.append(reinterpret_cast<const char*>(run), static_cast<size_t>(q - run));
+    AppendCharStarts(&to_input, run, static_cast<uint32_t>(run - begin), static_cast<size_t>(q - run));
+    run = q;
+  };
+  // The last character written before p.
+  auto prev = [&]() -> UChar32 {
+    if (p > run) return LastCharBefore(run, p);
+    return LastCharBefore(reinterpret_cast<const uint8_t*>(text.data()),
+                          reinterpret_cast<const uint8_t*>(text.data()) + text.size());
+  };
+  while (p < end) {
+    // Characters copied as they are: ASCII and well-formed three-byte ones
+    // (lead E1..EC, EE, EF) without a bit to look at.
+    for (;;) {
+      if (p >= end) break;
+      const uint8_t b = *p;
+      if (b < 0x80) {
+        if (bits[b] & look) break;
+        ++p;
+        continue;
+      }
+      if (static_cast<uint8_t>(b - 0xE1) > 0xEF - 0xE1 || b == 0xED || end - p < 3 ||
+          ((p[1] ^ 0x80) | (p[2] ^ 0x80)) >= 0x40) {
+        break;
+      }
+      if (bits[((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)] & look) break;
+      p += 3;
+    }
+    if (p >= end) break;
+    DirectChar d = ReadDirect(p, end, bits);
+    if (d.len != 0 && !(d.bits & look)) {
+      p += d.len;
+      continue;
+    }
+    bool stage = d.len == 0;
+    bool drop = false;
+    if (!stage && d.c == '\n') {
+      ++p;
+      // A line starting with a character without an NFKC boundary before
+      // it joins this one.
+      if (p < end && *p >= 0x80) {
+        const DirectChar next = ReadDirect(p, end, bits);
+        stage = next.len == 0 || (next.bits & kNoBoundary);
+      }
+      if (!stage) {
+        line = p;
+        rare_end = SIZE_MAX;
+        continue;
+      }
+      --p;
+    }
+    if (!stage) stage = !MapDirect(props, &d);
+    if (!stage) {
+      const CharBits fb = d.f < 0x10000 ? bits[d.f] : kNoBoundary;
+      stage = (fb & stages) != 0 || (d.bits & stages) != 0;
+      if (!stage && (fb & kMark)) {
+        if (d.f != '?' || IsIdeograph(prev())) return false;  // a mojibake sign
+      }
+      if (!stage && (fb & kRare)) {
+        const size_t at = text.size() + static_cast<size_t>(p - run);
+        if (at != rare_end) {
+          rare_run = 0;
+          rare_hard = false;
+        }
+        ++rare_run;
+        rare_hard = rare_hard || (fb & kHard);
+        if (rare_run >= 3 && rare_hard) return false;  // a mojibake sign
+        rare_end = at + Utf8Length(d.f);
+      }
+      if (!stage && d.f == ' ' && collapse && p + d.len < end) {
+        // A space between characters CollapseCjkSpaces drops it between.
+        DirectChar next = ReadDirect(p + d.len, end, bits);
+        if (next.len == 0 || (next.bits & stages) || !MapDirect(props, &next)) {
+          stage = true;
+        } else if (next.f != ' ') {
+          const UChar32 before = prev();
+          drop = before >= 0 && before != ' ' && SpaceBetweenIsArtefact(before, next.f);
+        }
+      }
+      if (!stage && d.f == '(' && pinyin && p + d.len < end) {
+        // Where a reading may follow (a letter or space after it, and a
+        // character it may be glued to before it), the stages decide.
+        const UChar32 before = prev();
+        if (before >= 0 && before != ' ' && before != '\n' && before != '(') {
+          DirectChar next = ReadDirect(p + d.len, end, bits);
+          if (next.len == 0 || !MapDirect(props, &next)) {
+            stage = true;
+          } else {
+            const UChar32 f = next.f;
+            stage = (f >= 'a' && f <= 'z') || f == ' ' || f == U'ü' ||
+                    (f < 0x10000 && (bits[f] & kTone)) || (next.bits & kSpecialRead);
+          }
+        }
+      }
+    }
+    if (!stage) {
+      if (!drop && d.f == d.c) {
+        p += d.len;
+        continue;
+      }
+      // Written otherwise than read: the line's start is remembered first.
+      if (run <= line) {
+        flush(line);
+        line_text = text.size();
+        line_map = to_input.size();
+      }
+      flush(p);
+      if (!drop) {
+        char buf[4];
+        const size_t len = WriteUtf8(buf, d.f);
+        text.append(buf, len);
+        to_input.insert(to_input.end(), len, static_cast<uint32_t>(p - begin));
+      }
+      p += d.len;
+      run = p;
+      continue;
+    }
+    // The unit stages for this line and those joining it.
+    if (run <= line) {
+      flush(line);
+    } else {
+      text.resize(line_text);
+      to_input.resize(line_map);
+    }
+    // With the lines after it that need the stages too (one chunk costs
+    // less than several; where chunks end changes nothing).
+    const uint8_t* stop = line;
+    do {
+      const void* nl = std::memchr(stop, '\n', static_cast<size_t>(end - stop));
+      stop = nl == nullptr ? end : static_cast<const uint8_t*>(nl) + 1;
+    } while (stop < end && ((*stop >= 0x80 && [&] {
+                              const DirectChar next = ReadDirect(stop, end, bits);
+                              return next.len == 0 || (next.bits & kNoBoundary);
+                            }()) || LineNeedsStages(stop, end, bits, stages)));
+    const std::string_view chunk(reinterpret_cast<const char*>(line),
+                                 static_cast<size_t>(stop - line));
+    if (AppendStaged(chunk, options, static_cast<uint32_t>(line - begin), result, nullptr)) {
+      return false;  // a mojibake sign
+    }
+    p = line = run = stop;
+    rare_end = SIZE_MAX;
+  }
+  flush(end);
+  to_input.push_back(static_cast<uint32_t>(in.size()));
+  return true;
+}
+
+// Whether some '?' follows a character above ASCII: the commonest mojibake
+// sign, on which NormalizeDirect would stop after doing its work.
+bool MayShowQuestionMarks(std::string_view s) {
+  size_t at = s.find('?', 1);
+  while (at != std::string_view::npos) {
+    if (static_cast<uint8_t>(s[at - 1]) >= 0x80) return true;
+    at = s.find('?', at + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
+  if (utf8.size() >= UINT32_MAX || MayShowQuestionMarks(utf8)) {
+    return NormalizeWithUnits(utf8, options);
+  }
+  Normalized result;
+  if (NormalizeDirect(utf8, options, &result)) return result;
+  return NormalizeWithUnits(utf8, options);
 }
 
 namespace {

@@ -114,6 +114,60 @@ TEST(NormalizeTextFast, AsTheGeneralFormOnLongGeneratedText) {
   }
 }
 
+// Documents of lines, most of them plain simplified text (which NormalizeText
+// writes straight from the input: one-to-one NFKC mappings, spaces between
+// wide characters, '(' not followed by a reading), some with a piece that
+// needs the stages (traditional characters, readings, combining marks at a
+// line start, '?' after an ideograph, unlikely characters, controls,
+// ill-formed bytes): the lines written directly and those through the
+// stages must join up as the general form's.
+class NormalizeLines : public xxgk::testing::RandomText {
+ public:
+  explicit NormalizeLines(uint32_t seed) : RandomText(seed), docs_(seed + 1) {}
+
+  std::string Next() {
+    std::string doc;
+    const int lines = 1 + Below(12);
+    for (int k = 0; k < lines; ++k) {
+      const int pieces = Below(10);
+      for (int j = 0; j < pieces; ++j) doc += Below(12) == 0 ? docs_.Next().substr(0, 8) : Plain();
+      doc += Pick(kBreaks());
+    }
+    return doc;
+  }
+
+ private:
+  static const std::vector<std::string>& kBreaks() {
+    static const std::vector<std::string> v = {"\n", "\n", "\n", "\n\u0301", "\r\n", "\n\n",
+                                               "\n ", "\n(", "\n?", ""};
+    return v;
+  }
+  std::string Plain() {
+    static const std::vector<std::string> kPlain = {
+        "政府信息公开", "工作年度报告", "本机关", "(一)", "(2021)", "(www.gov.cn)", "(", ")",
+        " ", " ", "  ", "\u3000", "\u00A0", ",", ",", ":", "(", ")", "、", "。", "年",
+        "2024", "abc", "a", "?", "|", "| 索 引 号 |", "三 、本 年 度", "情况 :", "( 一 )",
+        "信息数 (不同", "\t", "ü", "é", "à", "·", "…", "“", "”", "—", "ﬁ", "①", "Ａ", "ｋ",
+        "亍", "丌", "嗀", "鼗", "瑷", "\xE4\xB8", "\xFF", "\U0002F800"};
+    return Pick(kPlain);
+  }
+
+  NormalizeDocs docs_;
+};
+
+TEST(NormalizeTextFast, AsTheGeneralFormOnGeneratedLines) {
+  NormalizeLines docs(42);
+  for (int round = 0; round < 6000; ++round) {
+    const std::string doc = docs.Next();
+    NormalizeOptions options;
+    options.to_simplified = round % 7 != 3;
+    options.strip_pinyin = round % 5 != 2;
+    options.collapse_cjk_spaces = round % 9 != 4;
+    ASSERT_EQ(Dump(NormalizeText(doc, options)), Dump(internal::NormalizeTextGeneral(doc, options)))
+        << "round " << round << ": " << doc;
+  }
+}
+
 // The sample documents, whole and cut at every 97th byte (starting inside
 // characters, lines and readings).
 TEST(NormalizeTextFast, AsTheGeneralFormOnTheSeedsAndTheirPieces) {
