@@ -408,6 +408,7 @@ constexpr CharBits kSpace = 512;       // ' ': may be collapsed
 constexpr CharBits kMark = 1024;       // '?' or U+FFFD: may start a mojibake note
 constexpr CharBits kThreeBytes = 2048; // U+0800..U+FFFF but surrogates: three UTF-8 bytes
 constexpr CharBits kLineEnd = 4096;    // '\n': where the direct writer's lines end
+constexpr CharBits kBad3 = 8192;       // below U+0800 or a surrogate: not a three-byte character
 const CharBits* FastCharBits();
 constexpr int kAstral = 1 << 16;  // beside the bits: a character beyond the BMP
 
@@ -1059,7 +1060,11 @@ const CharBits* FastCharBits() {
       if (c == '(') b |= kOpen;
       if (c == ' ') b |= kSpace;
       if (c == '?' || c == 0xFFFD) b |= kMark;
-      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) b |= kThreeBytes;
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        b |= kThreeBytes;
+      } else {
+        b |= kBad3;
+      }
       t[c] = b;
     }
     // A run of characters t2s converts is left as it is unless it holds a
@@ -1553,6 +1558,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   const CharBits look = kNfkcTouch | kNoBoundary | kSpecialRead | kMark | kRare | kLineEnd |
                         (options.to_simplified ? kT2s : 0) | (pinyin ? kOpen : 0) |
                         (collapse ? kSpace : 0);
+  const CharBits look3 = look | kBad3;
   // Characters (as written) that need the unit stages.
   const CharBits stages =
       kNoBoundary | kSpecialRead | (options.to_simplified ? kT2s : 0);
@@ -1585,6 +1591,21 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   while (p < end) {
     // Characters copied as they are: ASCII and well-formed three-byte ones
     // (lead E1..EC, EE, EF) without a bit to look at.
+    // Four bytes loaded at once where there are four: ASCII from the first,
+    // a three-byte character from the first three (code points below
+    // U+0800 and surrogates, which are not well-formed so, marked kBad3).
+    while (end - p >= 4) {
+      uint32_t w;
+      std::memcpy(&w, p, 4);
+      if ((w & 0x80) == 0) {
+        if (bits[w & 0x7F] & look) break;
+        ++p;
+        continue;
+      }
+      if ((w & 0xC0C0F0) != 0x8080E0) break;
+      if (bits[((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)] & look3) break;
+      p += 3;
+    }
     for (;;) {
       if (p >= end) break;
       const uint8_t b = *p;
