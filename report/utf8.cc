@@ -67,6 +67,11 @@ bool IsValidUtf8(std::string_view s) {
         }
         continue;
       }
+      // A two-byte character (lead C2..DF: pinyin tone marks, U+00A0).
+      if ((w & 0xC0E0) == 0x80C0 && (w & 0x1E) != 0) {
+        i += 2;
+        continue;
+      }
     }
     const uint8_t b = p[i];
     if (b < 0x80) {
