@@ -1814,7 +1814,32 @@ bool MayBePageChrome(absl::string_view line) {
   // The line's own first three bytes, and first two for the starts that
   // short (©), computed once.
   const uint32_t head3 = head(rest.substr(0, 3)), head2 = head(rest.substr(0, 2));
-  for (size_t k = 0; k < std::size(kStarts); ++k) {
+  // A bit per hash of the first three bytes of the starts that long, and
+  // the first two bytes of the shorter ones: most lines start with none
+  // and skip the comparisons.
+  struct HeadFilter {
+    uint64_t bits[64] = {};
+    std::vector<uint32_t> short_heads;
+    static size_t Hash(uint32_t h) { return ((h * 0x9E3779B1u) >> 20) & 4095; }
+  };
+  static const HeadFilter* kFilter = [&head] {
+    auto* f = new HeadFilter;
+    for (absl::string_view start : kStarts) {
+      if (start.size() >= 3) {
+        const size_t b = HeadFilter::Hash(head(start.substr(0, 3)));
+        f->bits[b >> 6] |= uint64_t{1} << (b & 63);
+      } else {
+        f->short_heads.push_back(head(start.substr(0, start.size())));
+      }
+    }
+    return f;
+  }();
+  const size_t hb = HeadFilter::Hash(head3);
+  bool may_start = (kFilter->bits[hb >> 6] >> (hb & 63)) & 1;
+  for (const uint32_t h : kFilter->short_heads) {
+    may_start = may_start || h == head2 || h == head(rest.substr(0, 1));
+  }
+  for (size_t k = 0; may_start && k < std::size(kStarts); ++k) {
     const size_t n = kStarts[k].size();
     const uint32_t h = n >= 3 ? head3 : n == 2 ? head2 : head(rest.substr(0, n));
     if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
