@@ -1794,11 +1794,13 @@ bool MayBePageChrome(absl::string_view line) {
     skip_space();
   }
   // The one pattern starting with a digit is a date with its weekday.
-  if (!line.empty() && line.front() >= '0' && line.front() <= '9' &&
-      absl::StrContains(line, "日") &&
-      (absl::StrContains(line, "星期") || absl::StrContains(line, "周") ||
-       absl::StrContains(line, "礼拜"))) {
-    return true;
+  if (!line.empty() && line.front() >= '0' && line.front() <= '9') {
+    const std::string_view text(line.data(), line.size());
+    if (ContainsByLastByte(text, "日") &&
+        (ContainsByLastByte(text, "星期") || ContainsByLastByte(text, "周") ||
+         ContainsByLastByte(text, "礼拜"))) {
+      return true;
+    }
   }
   // The first (up to) three bytes of each start, to compare as one number.
   auto head = [](absl::string_view t) {
