@@ -1598,8 +1598,48 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
       uint32_t w;
       std::memcpy(&w, p, 4);
       if ((w & 0x80) == 0) {
-        if (bits[w & 0x7F] & look) break;
+        if (!(bits[w & 0x7F] & look)) {
+          ++p;
+          continue;
+        }
+        // A space between two characters copied as they are: kept or
+        // dropped here (anything else below).
+        if ((w & 0xFF) != ' ' || p == run) break;
+        UChar32 next;
+        const uint32_t nb = (w >> 8) & 0xFF;
+        if (nb < 0x80) {
+          if (nb == ' ') {  // a space before a space stays
+            ++p;
+            continue;
+          }
+          if (bits[nb] & look) break;
+          next = static_cast<UChar32>(nb);
+        } else {
+          if ((w & 0xC0C0F000) != 0x8080E000) break;
+          next = static_cast<UChar32>(((w >> 8) & 0x0F) << 12 | ((w >> 10) & 0xFC0) |
+                                      ((w >> 24) & 0x3F));
+          if (bits[next] & look3) break;
+        }
+        UChar32 before;
+        if (p[-1] < 0x80) {
+          before = p[-1];
+        } else if (p - run >= 3 && (p[-3] & 0xF0) == 0xE0) {
+          before = ((p[-3] & 0x0F) << 12) | ((p[-2] & 0x3F) << 6) | (p[-1] & 0x3F);
+        } else {
+          break;
+        }
+        if (before == ' ' || !SpaceBetweenIsArtefact(before, next)) {
+          ++p;
+          continue;
+        }
+        if (run <= line) {
+          flush(line);
+          line_text = text.size();
+          line_map = to_input.size();
+        }
+        flush(p);
         ++p;
+        run = p;
         continue;
       }
       if ((w & 0xC0C0F0) != 0x8080E0) break;
