@@ -1519,6 +1519,12 @@ void AppendCharStarts(std::vector<uint32_t>* v, const uint8_t* s, uint32_t base,
   }
 }
 
+// The code point of the three-byte character in the low three bytes of w
+// (little-endian: the lead byte lowest), without checking its form.
+inline uint32_t Index3(uint32_t w) {
+  return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+}
+
 // Whether the line at p (up to its line break) has a character that the
 // direct writer surely leaves to the stages: ill-formed, beyond the BMP, or
 // with one of `stages`.
@@ -1643,8 +1649,20 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         continue;
       }
       if ((w & 0xC0C0F0) != 0x8080E0) break;
-      if (bits[((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F)] & look3) break;
+      if (bits[Index3(w)] & look3) break;
       p += 3;
+      // Then pairs of three-byte characters from eight bytes.
+      while (end - p >= 8) {
+        uint64_t v;
+        std::memcpy(&v, p, 8);
+        if ((v & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
+        if (bits[Index3(static_cast<uint32_t>(v))] & look3) break;
+        if (bits[Index3(static_cast<uint32_t>(v >> 24))] & look3) {
+          p += 3;
+          break;
+        }
+        p += 6;
+      }
     }
     for (;;) {
       if (p >= end) break;
