@@ -1588,6 +1588,16 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     AppendCharStarts(&to_input, run, static_cast<uint32_t>(run - begin), static_cast<size_t>(q - run));
     run = q;
   };
+  // Before p is written otherwise than read: the line's start remembered
+  // (where the stages may take the line back), the input up to p written.
+  auto start_edit = [&] {
+    if (run <= line) {
+      flush(line);
+      line_text = text.size();
+      line_map = to_input.size();
+    }
+    flush(p);
+  };
   // The last character written before p.
   auto prev = [&]() -> UChar32 {
     if (p > run) return LastCharBefore(run, p);
@@ -1638,12 +1648,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           ++p;
           continue;
         }
-        if (run <= line) {
-          flush(line);
-          line_text = text.size();
-          line_map = to_input.size();
-        }
-        flush(p);
+        start_edit();
         ++p;
         run = p;
         continue;
@@ -1751,13 +1756,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         p += d.len;
         continue;
       }
-      // Written otherwise than read: the line's start is remembered first.
-      if (run <= line) {
-        flush(line);
-        line_text = text.size();
-        line_map = to_input.size();
-      }
-      flush(p);
+      start_edit();
       if (!drop) {
         char buf[4];
         const size_t len = WriteUtf8(buf, d.f);

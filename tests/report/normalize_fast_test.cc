@@ -90,9 +90,11 @@ std::string Dump(const Normalized& n) {
   return out;
 }
 
-TEST(NormalizeTextFast, AsTheGeneralFormOnGeneratedText) {
-  NormalizeDocs docs(20260521);
-  for (int round = 0; round < 4000; ++round) {
+// NormalizeText as the general form on `rounds` documents from `docs`, with
+// the options varied.
+template <typename Docs>
+void ExpectAsTheGeneralForm(Docs& docs, int rounds) {
+  for (int round = 0; round < rounds; ++round) {
     const std::string doc = docs.Next();
     NormalizeOptions options;
     options.to_simplified = round % 7 != 3;
@@ -101,6 +103,11 @@ TEST(NormalizeTextFast, AsTheGeneralFormOnGeneratedText) {
     ASSERT_EQ(Dump(NormalizeText(doc, options)), Dump(internal::NormalizeTextGeneral(doc, options)))
         << "round " << round << ": " << doc;
   }
+}
+
+TEST(NormalizeTextFast, AsTheGeneralFormOnGeneratedText) {
+  NormalizeDocs docs(20260521);
+  ExpectAsTheGeneralForm(docs, 4000);
 }
 
 // Long documents: many runs, stages that change text far apart.
@@ -157,15 +164,7 @@ class NormalizeLines : public xxgk::testing::RandomText {
 
 TEST(NormalizeTextFast, AsTheGeneralFormOnGeneratedLines) {
   NormalizeLines docs(42);
-  for (int round = 0; round < 6000; ++round) {
-    const std::string doc = docs.Next();
-    NormalizeOptions options;
-    options.to_simplified = round % 7 != 3;
-    options.strip_pinyin = round % 5 != 2;
-    options.collapse_cjk_spaces = round % 9 != 4;
-    ASSERT_EQ(Dump(NormalizeText(doc, options)), Dump(internal::NormalizeTextGeneral(doc, options)))
-        << "round " << round << ": " << doc;
-  }
+  ExpectAsTheGeneralForm(docs, 6000);
 }
 
 // The sample documents, whole and cut at every 97th byte (starting inside
