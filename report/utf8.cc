@@ -6,6 +6,10 @@
 
 #include "unicode/utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace xxgk::report {
 
 std::vector<UChar32> CodePoints(std::string_view s) {
@@ -44,6 +48,43 @@ bool IsValidUtf8(std::string_view s) {
   const int64_t n = static_cast<int64_t>(s.size());
   int64_t i = 0;
   while (i < n) {
+#ifdef __SSE2__
+    // Sixteen bytes from a character start made only of ASCII, two-byte
+    // characters with lead C2..DF and three-byte ones with lead E1..EC,
+    // EE, EF: well-formed when the continuation bytes stand exactly where
+    // those leads put them. A lead near the end whose character goes on
+    // past the sixteen bytes is read again from there.
+    if (i + 16 <= n) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      if (_mm_movemask_epi8(x) == 0) {
+        i += 16;
+        continue;
+      }
+      const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                          _mm_set1_epi8(static_cast<char>(0x80)));
+      const __m128i lead2 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xE0))),
+                                           _mm_set1_epi8(static_cast<char>(0xC0)));
+      const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xF0))),
+                                           _mm_set1_epi8(static_cast<char>(0xE0)));
+      const __m128i ascii = _mm_cmpgt_epi8(x, _mm_set1_epi8(-1));
+      const __m128i special =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE0))),
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xED)))),
+                       _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC1)))));
+      const int known = _mm_movemask_epi8(
+          _mm_or_si128(_mm_or_si128(ascii, cont), _mm_or_si128(lead2, lead3)));
+      if (known == 0xFFFF && _mm_movemask_epi8(special) == 0) {
+        const __m128i expected = _mm_or_si128(
+            _mm_or_si128(_mm_slli_si128(lead3, 1), _mm_slli_si128(lead3, 2)),
+            _mm_slli_si128(lead2, 1));
+        if (_mm_movemask_epi8(_mm_xor_si128(expected, cont)) != 0) return false;
+        const int m3 = _mm_movemask_epi8(lead3), m2 = _mm_movemask_epi8(lead2);
+        i += ((m3 | m2) & 0x8000) ? 15 : (m3 & 0x4000) ? 14 : 16;
+        continue;
+      }
+    }
+#endif
     if (i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, p + i, 8);

@@ -76,6 +76,34 @@ TEST(IsValidUtf8, AgreesWithIcuOnEveryShortSequence) {
   }
 }
 
+// The same short sequences at every place of a sixteen-byte block (after
+// ASCII or three-byte characters, with the block filled up after them), where
+// IsValidUtf8 checks sixteen bytes at once.
+TEST(IsValidUtf8, AgreesWithIcuOnShortSequencesAcrossBlocks) {
+  std::vector<std::string> cases;
+  for (int a = 0x80; a < 256; ++a) {
+    for (int b = 0; b < 256; b += 3) {
+      cases.push_back({static_cast<char>(a), static_cast<char>(b)});
+      for (int c : {0x41, 0x80, 0xBF, 0xC0}) {
+        cases.push_back({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+      }
+    }
+  }
+  const std::string fill(16, 'z');
+  for (const std::string& c : cases) {
+    for (int pad = 0; pad < 16; ++pad) {
+      const std::string s = std::string(static_cast<size_t>(pad), 'x') + c + fill;
+      ASSERT_EQ(IsValidUtf8(s), IcuSaysValid(s)) << pad;
+    }
+    std::string cjk;
+    for (int k = 0; k < 6; ++k) {
+      const std::string s = cjk + c + "公开" + fill;
+      ASSERT_EQ(IsValidUtf8(s), IcuSaysValid(s)) << k;
+      cjk += k % 2 == 0 ? "公" : "é";
+    }
+  }
+}
+
 // FindByLastByte is a find() that starts from memchr hits of the needle's
 // last byte: the same answer on generated haystacks, needles and start
 // positions (repeated bytes, needles at the ends, partial matches, empty
