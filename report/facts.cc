@@ -177,24 +177,29 @@ std::string ShiftDecimal(const std::string& v, int k) {
 
 // ------------------------------------------------------------------ text model
 
+// Where each stretch of a sentence copied from one line starts: (byte in
+// the sentence, offset in the text); the stretch runs to the next one.
+using Segs = std::vector<std::pair<uint32_t, uint32_t>>;
+
 // A sentence with the offsets (in Report.text) of each of its bytes; line
 // breaks inside a paragraph are removed.
 struct Sentence {
   // A view into the paragraph buffer Sentences() fills (which outlives it).
   absl::string_view s;
-  // Where each stretch of `s` copied from one line starts: (byte in s,
-  // offset in the text); the stretch runs to the next one. `tail` is the
-  // offset of what follows the sentence.
-  std::vector<std::pair<uint32_t, uint32_t>> segs;
+  // The sentence's stretches: entries [seg_begin, seg_end) of `segs`, one
+  // list Sentences() fills for all sentences (no list per sentence).
+  // `tail` is the offset of what follows the sentence.
+  const Segs* segs = nullptr;
+  uint32_t seg_begin = 0, seg_end = 0;
   uint32_t tail = 0;
   Section::Kind kind = Section::KIND_UNSPECIFIED;
 
   // Offset in the text of byte i of `s` (i == s.size(): `tail`).
   uint32_t Off(size_t i) const {
     if (i >= s.size()) return tail;
-    size_t k = segs.size() - 1;
-    while (k > 0 && segs[k].first > i) --k;
-    return segs[k].second + static_cast<uint32_t>(i - segs[k].first);
+    size_t k = seg_end - 1;
+    while (k > seg_begin && (*segs)[k].first > i) --k;
+    return (*segs)[k].second + static_cast<uint32_t>(i - (*segs)[k].first);
   }
 };
 
@@ -226,7 +231,7 @@ bool EndsSentence(absl::string_view line) {
 }
 
 void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::Kind kind,
-                    std::vector<Sentence>* out) {
+                    std::vector<Sentence>* out, Segs* segs) {
   size_t start = 0;
   size_t line = 0;  // the line holding `start`
   auto off_at = [&](size_t j, size_t k) {  // offset of buffer byte j, on line k or later
@@ -238,10 +243,13 @@ void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::
       while (line + 1 < lines.size() && lines[line + 1].first <= start) ++line;
       Sentence s;
       s.s = buffer.substr(start, end - start);
-      s.segs.emplace_back(0, off_at(start, line));
+      s.segs = segs;
+      s.seg_begin = static_cast<uint32_t>(segs->size());
+      segs->emplace_back(0, off_at(start, line));
       for (size_t k = line + 1; k < lines.size() && lines[k].first < end; ++k) {
-        s.segs.emplace_back(static_cast<uint32_t>(lines[k].first - start), lines[k].second);
+        segs->emplace_back(static_cast<uint32_t>(lines[k].first - start), lines[k].second);
       }
+      s.seg_end = static_cast<uint32_t>(segs->size());
       s.tail = end < buffer.size() ? off_at(end, line) : off_at(buffer.size() - 1, line) + 1;
       s.kind = kind;
       out->push_back(std::move(s));
@@ -296,8 +304,8 @@ Section::Kind KindAt(const Report& report, uint32_t offset) {
 
 // Sentences view into `*arena`, which holds every paragraph (its lines
 // joined) one after another; it is reserved to the text's size up front, so
-// it never moves.
-std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
+// it never moves. Their stretches are in `*segs`.
+std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* segs) {
   std::vector<Sentence> out;
   size_t total = report.text().size();
   if (report.text().empty()) {
@@ -306,6 +314,8 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
   arena->clear();
   arena->reserve(total);
   out.reserve(total / 64 + 8);  // about one sentence per 20 characters
+  segs->clear();
+  segs->reserve(total / 48 + 8);
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     size_t para = arena->size();  // where the current paragraph starts
@@ -313,7 +323,7 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
     Section::Kind kind = fixed_kind;
     auto flush = [&]() {
       if (arena->size() > para) {
-        SplitSentences(absl::string_view(*arena).substr(para), starts, kind, &out);
+        SplitSentences(absl::string_view(*arena).substr(para), starts, kind, &out, segs);
       }
       para = arena->size();
       starts.clear();
@@ -706,11 +716,23 @@ struct NumericScratch {
   std::vector<uint32_t> units;
 };
 
+// Where units may end in the sentence at byte `at` of the arena, from
+// `unit_ends` (UnitEnds of the whole arena; `*next` is the first not before
+// the sentence, advanced here): UnitEnds(sentence), without scanning it.
+void SentenceUnitEnds(const std::vector<uint32_t>& unit_ends, size_t at, size_t size, size_t* next,
+                      std::vector<uint32_t>* out) {
+  out->clear();
+  while (*next < unit_ends.size() && unit_ends[*next] < at + 2) ++*next;
+  for (size_t k = *next; k < unit_ends.size() && unit_ends[k] < at + size; ++k) {
+    out->push_back(static_cast<uint32_t>(unit_ends[k] - at));
+  }
+}
+
+// `units`: UnitEnds(sent.s).
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScratch* scratch) {
   const absl::string_view sentence = sent.s;
   std::vector<re2::StringPiece>& g = scratch->groups;
   std::vector<signed char>& known = scratch->known;
-  UnitEnds(sentence, &scratch->units);
   if (scratch->units.empty()) return;  // no clause can hold a figure
   Clauses(sent.s, &scratch->clauses);
   size_t next_unit = 0;
@@ -801,7 +823,13 @@ void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subje
   out->push_back(std::move(f));
 }
 
-void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
+// Whether a sentence holds 申请, 行政, 维持 and 费 (ClaimFacts' first tests,
+// answered for every sentence by one search of the arena per word).
+struct ClaimWords {
+  bool application = false, administrative = false, upheld = false, fee = false;
+};
+
+void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<ProseFact>* out) {
   const absl::string_view s = sent.s;
   // Each pattern below is run only when the sentence holds the literals it
   // needs (`may`): most sentences hold none of them.
@@ -813,9 +841,9 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
     if (negation < 0) negation = has("未") || has("没有") || has("无");
     return negation == 1;
   };
-  const bool application = has("申请");
+  const bool application = words.application;
   // 行政复议 and 行政诉讼 are looked for only in sentences holding 行政.
-  const bool administrative = has("行政");
+  const bool administrative = words.administrative;
   // Each pattern is one group around the whole: the overall match is it.
   // It is searched for only around its literal (FindAround); the bounds
   // count 4 bytes for every character the pattern may hold before or after
@@ -854,7 +882,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All upheld: attach to the review/litigation named before it.
   static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find(has("维持"), kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
+  if (find(words.upheld, kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -876,7 +904,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // No fee charged.
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find(has("费") && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
+  if (find(words.fee && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
            kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
@@ -1008,11 +1036,42 @@ std::optional<std::string> ParseNumber(std::string_view text) {
 std::vector<ProseFact> ExtractFacts(const Report& report) {
   std::vector<ProseFact> facts;
   std::string arena;
+  Segs segs;
   NumericScratch scratch;
-  for (const Sentence& sent : Sentences(report, &arena)) {
+  const std::vector<Sentence> sentences = Sentences(report, &arena, &segs);
+  // Searched once in the whole arena rather than once per sentence: where
+  // units may end, and where ClaimFacts' first words start (sentences are
+  // views into the arena, in order, so a cursor per list walks it once).
+  std::vector<uint32_t> unit_ends;
+  UnitEnds(arena, &unit_ends);
+  size_t next_unit = 0;
+  struct Word {
+    absl::string_view text;
+    bool ClaimWords::*flag;
+    std::vector<uint32_t> at;
+    size_t next = 0;
+  };
+  Word words[] = {{"申请", &ClaimWords::application, {}, 0},
+                  {"行政", &ClaimWords::administrative, {}, 0},
+                  {"维持", &ClaimWords::upheld, {}, 0},
+                  {"费", &ClaimWords::fee, {}, 0}};
+  for (Word& w : words) {
+    for (size_t p = FindFrom(arena, w.text, 0); p != absl::string_view::npos;
+         p = FindFrom(arena, w.text, p + 1)) {
+      w.at.push_back(static_cast<uint32_t>(p));
+    }
+  }
+  for (const Sentence& sent : sentences) {
     if (sent.s.empty()) continue;
+    const size_t at = static_cast<size_t>(sent.s.data() - arena.data());
+    SentenceUnitEnds(unit_ends, at, sent.s.size(), &next_unit, &scratch.units);
     NumericFacts(sent, &facts, &scratch);
-    ClaimFacts(sent, &facts);
+    ClaimWords present;
+    for (Word& w : words) {
+      while (w.next < w.at.size() && w.at[w.next] < at) ++w.next;
+      present.*w.flag = w.next < w.at.size() && w.at[w.next] + w.text.size() <= at + sent.s.size();
+    }
+    ClaimFacts(sent, present, &facts);
   }
   // One fact per (subject, value, claim, span).
   std::vector<ProseFact> unique;
