@@ -22,6 +22,10 @@
 #include "absl/strings/string_view.h"
 #include "re2/re2.h"
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 namespace xxgk::report {
 namespace {
 
@@ -655,6 +659,118 @@ void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
   }
 }
 
+// The byte pairs ScanText looks for: each unit's last two bytes and each
+// scan word's (ids: bit 0 a unit, bit 1 + k word k), as a table by pair and
+// as nibble masks for a sixteen-byte test (PSHUFB, SSSE3): pair i sets bit
+// i % 8 in the masks of its bytes' nibbles, so a byte pair whose four
+// nibble masks share a bit may be one (the table decides).
+struct PairTables {
+  std::vector<unsigned char> id = std::vector<unsigned char>(1 << 16);
+  alignas(16) unsigned char last_lo[16] = {}, last_hi[16] = {}, mid_lo[16] = {}, mid_hi[16] = {};
+};
+
+const PairTables& ScanTables() {
+  static const PairTables* t = [] {
+    auto* tables = new PairTables;
+    int i = 0;
+    auto add = [&](unsigned char mid, unsigned char last, unsigned char flag) {
+      tables->id[(mid << 8) | last] |= flag;
+      const unsigned char bit = static_cast<unsigned char>(1u << (i++ % 8));
+      tables->last_lo[last & 15] |= bit;
+      tables->last_hi[last >> 4] |= bit;
+      tables->mid_lo[mid & 15] |= bit;
+      tables->mid_hi[mid >> 4] |= bit;
+    };
+    for (uint32_t u : kUnits) add((u >> 8) & 0xFF, u & 0xFF, 1);
+    for (size_t k = 0; k < std::size(internal::kScanWords); ++k) {
+      const std::string_view w = internal::kScanWords[k];
+      add(static_cast<unsigned char>(w[w.size() - 2]), static_cast<unsigned char>(w.back()),
+          static_cast<unsigned char>(2u << k));
+    }
+    return tables;
+  }();
+  return *t;
+}
+
+// What the pair ending at byte q (>= 1) of `s` is, from the table.
+inline void TakePair(std::string_view s, size_t q, const PairTables& t, internal::TextScan* out) {
+  const unsigned char id = t.id[(static_cast<unsigned char>(s[q - 1]) << 8) |
+                                static_cast<unsigned char>(s[q])];
+  if (id == 0) return;
+  if (id & 1) out->unit_ends.push_back(static_cast<uint32_t>(q));
+  for (size_t k = 0; k < std::size(internal::kScanWords); ++k) {
+    if (!(id >> (k + 1) & 1)) continue;
+    const std::string_view w = internal::kScanWords[k];
+    if (q + 1 >= w.size() && s.substr(q + 1 - w.size(), w.size()) == w) {
+      out->words[k].push_back(static_cast<uint32_t>(q + 1 - w.size()));
+    }
+  }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+#define XXGK_FACTS_PSHUFB 1
+// Bytes q >= `from` whose pair may be one of ScanTables' (sixteen at a time),
+// then the table; returns where it stopped (fewer than sixteen bytes left).
+__attribute__((target("ssse3"))) size_t ScanPairsSsse3(std::string_view s, size_t from,
+                                                       const PairTables& t,
+                                                       internal::TextScan* out) {
+  const __m128i nibble = _mm_set1_epi8(0x0F);
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i last_lo = _mm_load_si128(reinterpret_cast<const __m128i*>(t.last_lo));
+  const __m128i last_hi = _mm_load_si128(reinterpret_cast<const __m128i*>(t.last_hi));
+  const __m128i mid_lo = _mm_load_si128(reinterpret_cast<const __m128i*>(t.mid_lo));
+  const __m128i mid_hi = _mm_load_si128(reinterpret_cast<const __m128i*>(t.mid_hi));
+  const char* d = s.data();
+  size_t q = from;
+  for (; q + 16 <= s.size(); q += 16) {
+    const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + q));
+    const __m128i mid = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + q - 1));
+    __m128i m = _mm_and_si128(_mm_shuffle_epi8(last_lo, _mm_and_si128(last, nibble)),
+                              _mm_shuffle_epi8(last_hi, _mm_and_si128(_mm_srli_epi16(last, 4), nibble)));
+    m = _mm_and_si128(m, _mm_shuffle_epi8(mid_lo, _mm_and_si128(mid, nibble)));
+    m = _mm_and_si128(m, _mm_shuffle_epi8(mid_hi, _mm_and_si128(_mm_srli_epi16(mid, 4), nibble)));
+    unsigned bits = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(m, zero))) & 0xFFFFu;
+    while (bits != 0) {
+      TakePair(s, q + static_cast<size_t>(__builtin_ctz(bits)), t, out);
+      bits &= bits - 1;
+    }
+  }
+  return q;
+}
+
+// The same, thirty-two bytes at a time (AVX2's PSHUFB looks up each
+// sixteen-byte half in its own copy of the masks).
+__attribute__((target("avx2"))) size_t ScanPairsAvx2(std::string_view s, size_t from,
+                                                     const PairTables& t,
+                                                     internal::TextScan* out) {
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i zero = _mm256_setzero_si256();
+  // (No lambda here: it would not inherit the target.)
+#define XXGK_MASKS(m) _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(m)))
+  const __m256i last_lo = XXGK_MASKS(t.last_lo), last_hi = XXGK_MASKS(t.last_hi);
+  const __m256i mid_lo = XXGK_MASKS(t.mid_lo), mid_hi = XXGK_MASKS(t.mid_hi);
+#undef XXGK_MASKS
+  const char* d = s.data();
+  size_t q = from;
+  for (; q + 32 <= s.size(); q += 32) {
+    const __m256i last = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + q));
+    const __m256i mid = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + q - 1));
+    __m256i m = _mm256_and_si256(
+        _mm256_shuffle_epi8(last_lo, _mm256_and_si256(last, nibble)),
+        _mm256_shuffle_epi8(last_hi, _mm256_and_si256(_mm256_srli_epi16(last, 4), nibble)));
+    m = _mm256_and_si256(m, _mm256_shuffle_epi8(mid_lo, _mm256_and_si256(mid, nibble)));
+    m = _mm256_and_si256(
+        m, _mm256_shuffle_epi8(mid_hi, _mm256_and_si256(_mm256_srli_epi16(mid, 4), nibble)));
+    uint32_t bits = ~static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero)));
+    while (bits != 0) {
+      TakePair(s, q + static_cast<size_t>(__builtin_ctz(bits)), t, out);
+      bits &= bits - 1;
+    }
+  }
+  return q;
+}
+#endif
+
 // A necessary condition for any rule to match in the clause [cb, ce) of
 // `sentence`: every pattern ends in NumBlock, whose unit (元 ends 万元/亿元
 // too; 件条次个项起宗份篇部) follows, past whitespace, a character for which
@@ -1021,6 +1137,56 @@ std::string ScopeOf(std::string_view context) {
 
 }  // namespace internal
 
+namespace internal {
+
+bool ScanPathRuns(ScanPath path) {
+#ifdef XXGK_FACTS_PSHUFB
+  static const bool kSsse3 = __builtin_cpu_supports("ssse3");
+  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+#else
+  constexpr bool kSsse3 = false, kAvx2 = false;
+#endif
+  switch (path) {
+    case ScanPath::kSsse3:
+      return kSsse3;
+    case ScanPath::kAvx2:
+      return kAvx2;
+    default:
+      return true;
+  }
+}
+
+void ScanText(std::string_view text, ScanPath path, TextScan* out) {
+  out->unit_ends.clear();
+  for (auto& w : out->words) w.clear();
+  if (path == ScanPath::kBest) {
+    path = ScanPathRuns(ScanPath::kAvx2)    ? ScanPath::kAvx2
+           : ScanPathRuns(ScanPath::kSsse3) ? ScanPath::kSsse3
+                                            : ScanPath::kTable;
+  }
+  if (!ScanPathRuns(path)) path = ScanPath::kTable;
+  if (path == ScanPath::kGeneral) {
+    UnitEnds(absl::string_view(text.data(), text.size()), &out->unit_ends);
+    const absl::string_view a(text.data(), text.size());
+    for (size_t k = 0; k < std::size(kScanWords); ++k) {
+      const absl::string_view w(kScanWords[k].data(), kScanWords[k].size());
+      for (size_t p = FindFrom(a, w, 0); p != absl::string_view::npos; p = FindFrom(a, w, p + 1)) {
+        out->words[k].push_back(static_cast<uint32_t>(p));
+      }
+    }
+    return;
+  }
+  const PairTables& t = ScanTables();
+  size_t q = 2;  // as UnitEnds; every scan word is at least three bytes long
+#ifdef XXGK_FACTS_PSHUFB
+  if (path == ScanPath::kAvx2) q = ScanPairsAvx2(text, q, t, out);
+  if (path != ScanPath::kTable) q = ScanPairsSsse3(text, q, t, out);
+#endif
+  for (; q < text.size(); ++q) TakePair(text, q, t, out);
+}
+
+}  // namespace internal
+
 std::optional<std::string> ParseNumber(std::string_view text) {
   std::string s;
   for (char c : text) {
@@ -1042,34 +1208,27 @@ std::vector<ProseFact> ExtractFacts(const Report& report) {
   // Searched once in the whole arena rather than once per sentence: where
   // units may end, and where ClaimFacts' first words start (sentences are
   // views into the arena, in order, so a cursor per list walks it once).
-  std::vector<uint32_t> unit_ends;
-  UnitEnds(arena, &unit_ends);
+  internal::TextScan scan;
+  internal::ScanText(arena, internal::ScanPath::kBest, &scan);
   size_t next_unit = 0;
-  struct Word {
-    absl::string_view text;
-    bool ClaimWords::*flag;
-    std::vector<uint32_t> at;
-    size_t next = 0;
-  };
-  Word words[] = {{"申请", &ClaimWords::application, {}, 0},
-                  {"行政", &ClaimWords::administrative, {}, 0},
-                  {"维持", &ClaimWords::upheld, {}, 0},
-                  {"费", &ClaimWords::fee, {}, 0}};
-  for (Word& w : words) {
-    for (size_t p = FindFrom(arena, w.text, 0); p != absl::string_view::npos;
-         p = FindFrom(arena, w.text, p + 1)) {
-      w.at.push_back(static_cast<uint32_t>(p));
-    }
-  }
+  // kScanWords, in order, as ClaimWords' fields.
+  static constexpr bool ClaimWords::*kFlags[] = {&ClaimWords::application,
+                                                 &ClaimWords::administrative, &ClaimWords::upheld,
+                                                 &ClaimWords::fee};
+  static_assert(std::size(kFlags) == std::size(internal::kScanWords));
+  size_t next_word[std::size(kFlags)] = {};
   for (const Sentence& sent : sentences) {
     if (sent.s.empty()) continue;
     const size_t at = static_cast<size_t>(sent.s.data() - arena.data());
-    SentenceUnitEnds(unit_ends, at, sent.s.size(), &next_unit, &scratch.units);
+    SentenceUnitEnds(scan.unit_ends, at, sent.s.size(), &next_unit, &scratch.units);
     NumericFacts(sent, &facts, &scratch);
     ClaimWords present;
-    for (Word& w : words) {
-      while (w.next < w.at.size() && w.at[w.next] < at) ++w.next;
-      present.*w.flag = w.next < w.at.size() && w.at[w.next] + w.text.size() <= at + sent.s.size();
+    for (size_t k = 0; k < std::size(kFlags); ++k) {
+      const std::vector<uint32_t>& starts = scan.words[k];
+      size_t& next = next_word[k];
+      while (next < starts.size() && starts[next] < at) ++next;
+      present.*kFlags[k] =
+          next < starts.size() && starts[next] + internal::kScanWords[k].size() <= at + sent.s.size();
     }
     ClaimFacts(sent, present, &facts);
   }
