@@ -698,8 +698,8 @@ inline void TakePair(std::string_view s, size_t q, const PairTables& t, internal
                                 static_cast<unsigned char>(s[q])];
   if (id == 0) return;
   if (id & 1) out->unit_ends.push_back(static_cast<uint32_t>(q));
-  for (size_t k = 0; k < std::size(internal::kScanWords); ++k) {
-    if (!(id >> (k + 1) & 1)) continue;
+  for (unsigned rest = id >> 1; rest != 0; rest &= rest - 1) {  // the words' bits
+    const size_t k = static_cast<size_t>(__builtin_ctz(rest));
     const std::string_view w = internal::kScanWords[k];
     if (q + 1 >= w.size() && s.substr(q + 1 - w.size(), w.size()) == w) {
       out->words[k].push_back(static_cast<uint32_t>(q + 1 - w.size()));
