@@ -41,6 +41,7 @@ bool IsPipeRow(absl::string_view line);
 
 std::vector<Line> SplitLines(const std::string& text) {
   std::vector<Line> lines;
+  lines.reserve(text.size() / 64 + 8);
   size_t start = 0;
   int number = 1;
   while (start <= text.size()) {
@@ -413,10 +414,14 @@ struct AgencyChoice {
 };
 
 int LineOf(const std::vector<Line>& lines, size_t offset) {
-  for (const Line& l : lines) {
-    if (offset >= l.begin && offset <= l.begin + l.text.size()) return l.number;
-  }
-  return 0;
+  // Lines tile the text (each runs to its '\n', the next starts after it),
+  // so the only line that can hold `offset` is the last one starting at or
+  // before it.
+  auto it = std::upper_bound(lines.begin(), lines.end(), offset,
+                             [](size_t o, const Line& l) { return o < l.begin; });
+  if (it == lines.begin()) return 0;
+  --it;
+  return offset <= it->begin + it->text.size() ? it->number : 0;
 }
 
 // Organisation names ending with an agency suffix, as found in the text.
