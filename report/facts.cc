@@ -1232,8 +1232,24 @@ std::vector<ProseFact> ExtractFacts(const Report& report) {
     }
     ClaimFacts(sent, present, &facts);
   }
-  // One fact per (subject, value, claim, span).
+  // One fact per (subject, value, claim, span). A document states a few:
+  // each is compared with those kept; many go through a set of keys (the
+  // same answer: no subject, value or claim holds a '|').
   std::vector<ProseFact> unique;
+  unique.reserve(facts.size());
+  auto same = [](const ProseFact& a, const ProseFact& b) {
+    return a.span().begin() == b.span().begin() && a.span().end() == b.span().end() &&
+           a.subject() == b.subject() && a.value() == b.value() && a.claim() == b.claim();
+  };
+  constexpr size_t kFew = 16;
+  if (facts.size() <= kFew) {
+    for (auto& f : facts) {
+      if (std::none_of(unique.begin(), unique.end(), [&](const ProseFact& u) { return same(u, f); })) {
+        unique.push_back(std::move(f));
+      }
+    }
+    return unique;
+  }
   std::set<std::string> seen;
   for (auto& f : facts) {
     const std::string key = absl::StrCat(f.subject(), "|", f.value(), "|", f.claim(), "|",
