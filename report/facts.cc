@@ -22,6 +22,10 @@
 #include "absl/strings/string_view.h"
 #include "re2/re2.h"
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 namespace xxgk::report {
 namespace {
 
@@ -177,24 +181,29 @@ std::string ShiftDecimal(const std::string& v, int k) {
 
 // ------------------------------------------------------------------ text model
 
+// Where each stretch of a sentence copied from one line starts: (byte in
+// the sentence, offset in the text); the stretch runs to the next one.
+using Segs = std::vector<std::pair<uint32_t, uint32_t>>;
+
 // A sentence with the offsets (in Report.text) of each of its bytes; line
 // breaks inside a paragraph are removed.
 struct Sentence {
   // A view into the paragraph buffer Sentences() fills (which outlives it).
   absl::string_view s;
-  // Where each stretch of `s` copied from one line starts: (byte in s,
-  // offset in the text); the stretch runs to the next one. `tail` is the
-  // offset of what follows the sentence.
-  std::vector<std::pair<uint32_t, uint32_t>> segs;
+  // The sentence's stretches: entries [seg_begin, seg_end) of `segs`, one
+  // list Sentences() fills for all sentences (no list per sentence).
+  // `tail` is the offset of what follows the sentence.
+  const Segs* segs = nullptr;
+  uint32_t seg_begin = 0, seg_end = 0;
   uint32_t tail = 0;
   Section::Kind kind = Section::KIND_UNSPECIFIED;
 
   // Offset in the text of byte i of `s` (i == s.size(): `tail`).
   uint32_t Off(size_t i) const {
     if (i >= s.size()) return tail;
-    size_t k = segs.size() - 1;
-    while (k > 0 && segs[k].first > i) --k;
-    return segs[k].second + static_cast<uint32_t>(i - segs[k].first);
+    size_t k = seg_end - 1;
+    while (k > seg_begin && (*segs)[k].first > i) --k;
+    return (*segs)[k].second + static_cast<uint32_t>(i - (*segs)[k].first);
   }
 };
 
@@ -226,7 +235,7 @@ bool EndsSentence(absl::string_view line) {
 }
 
 void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::Kind kind,
-                    std::vector<Sentence>* out) {
+                    std::vector<Sentence>* out, Segs* segs) {
   size_t start = 0;
   size_t line = 0;  // the line holding `start`
   auto off_at = [&](size_t j, size_t k) {  // offset of buffer byte j, on line k or later
@@ -238,10 +247,13 @@ void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::
       while (line + 1 < lines.size() && lines[line + 1].first <= start) ++line;
       Sentence s;
       s.s = buffer.substr(start, end - start);
-      s.segs.emplace_back(0, off_at(start, line));
+      s.segs = segs;
+      s.seg_begin = static_cast<uint32_t>(segs->size());
+      segs->emplace_back(0, off_at(start, line));
       for (size_t k = line + 1; k < lines.size() && lines[k].first < end; ++k) {
-        s.segs.emplace_back(static_cast<uint32_t>(lines[k].first - start), lines[k].second);
+        segs->emplace_back(static_cast<uint32_t>(lines[k].first - start), lines[k].second);
       }
+      s.seg_end = static_cast<uint32_t>(segs->size());
       s.tail = end < buffer.size() ? off_at(end, line) : off_at(buffer.size() - 1, line) + 1;
       s.kind = kind;
       out->push_back(std::move(s));
@@ -296,8 +308,8 @@ Section::Kind KindAt(const Report& report, uint32_t offset) {
 
 // Sentences view into `*arena`, which holds every paragraph (its lines
 // joined) one after another; it is reserved to the text's size up front, so
-// it never moves.
-std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
+// it never moves. Their stretches are in `*segs`.
+std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* segs) {
   std::vector<Sentence> out;
   size_t total = report.text().size();
   if (report.text().empty()) {
@@ -306,6 +318,8 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
   arena->clear();
   arena->reserve(total);
   out.reserve(total / 64 + 8);  // about one sentence per 20 characters
+  segs->clear();
+  segs->reserve(total / 48 + 8);
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     size_t para = arena->size();  // where the current paragraph starts
@@ -313,7 +327,7 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena) {
     Section::Kind kind = fixed_kind;
     auto flush = [&]() {
       if (arena->size() > para) {
-        SplitSentences(absl::string_view(*arena).substr(para), starts, kind, &out);
+        SplitSentences(absl::string_view(*arena).substr(para), starts, kind, &out, segs);
       }
       para = arena->size();
       starts.clear();
@@ -645,6 +659,118 @@ void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
   }
 }
 
+// The byte pairs ScanText looks for: each unit's last two bytes and each
+// scan word's (ids: bit 0 a unit, bit 1 + k word k), as a table by pair and
+// as nibble masks for a sixteen-byte test (PSHUFB, SSSE3): pair i sets bit
+// i % 8 in the masks of its bytes' nibbles, so a byte pair whose four
+// nibble masks share a bit may be one (the table decides).
+struct PairTables {
+  std::vector<unsigned char> id = std::vector<unsigned char>(1 << 16);
+  alignas(16) unsigned char last_lo[16] = {}, last_hi[16] = {}, mid_lo[16] = {}, mid_hi[16] = {};
+};
+
+const PairTables& ScanTables() {
+  static const PairTables* t = [] {
+    auto* tables = new PairTables;
+    int i = 0;
+    auto add = [&](unsigned char mid, unsigned char last, unsigned char flag) {
+      tables->id[(mid << 8) | last] |= flag;
+      const unsigned char bit = static_cast<unsigned char>(1u << (i++ % 8));
+      tables->last_lo[last & 15] |= bit;
+      tables->last_hi[last >> 4] |= bit;
+      tables->mid_lo[mid & 15] |= bit;
+      tables->mid_hi[mid >> 4] |= bit;
+    };
+    for (uint32_t u : kUnits) add((u >> 8) & 0xFF, u & 0xFF, 1);
+    for (size_t k = 0; k < std::size(internal::kScanWords); ++k) {
+      const std::string_view w = internal::kScanWords[k];
+      add(static_cast<unsigned char>(w[w.size() - 2]), static_cast<unsigned char>(w.back()),
+          static_cast<unsigned char>(2u << k));
+    }
+    return tables;
+  }();
+  return *t;
+}
+
+// What the pair ending at byte q (>= 1) of `s` is, from the table.
+inline void TakePair(std::string_view s, size_t q, const PairTables& t, internal::TextScan* out) {
+  const unsigned char id = t.id[(static_cast<unsigned char>(s[q - 1]) << 8) |
+                                static_cast<unsigned char>(s[q])];
+  if (id == 0) return;
+  if (id & 1) out->unit_ends.push_back(static_cast<uint32_t>(q));
+  for (unsigned rest = id >> 1; rest != 0; rest &= rest - 1) {  // the words' bits
+    const size_t k = static_cast<size_t>(__builtin_ctz(rest));
+    const std::string_view w = internal::kScanWords[k];
+    if (q + 1 >= w.size() && s.substr(q + 1 - w.size(), w.size()) == w) {
+      out->words[k].push_back(static_cast<uint32_t>(q + 1 - w.size()));
+    }
+  }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+#define XXGK_FACTS_PSHUFB 1
+// Bytes q >= `from` whose pair may be one of ScanTables' (sixteen at a time),
+// then the table; returns where it stopped (fewer than sixteen bytes left).
+__attribute__((target("ssse3"))) size_t ScanPairsSsse3(std::string_view s, size_t from,
+                                                       const PairTables& t,
+                                                       internal::TextScan* out) {
+  const __m128i nibble = _mm_set1_epi8(0x0F);
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i last_lo = _mm_load_si128(reinterpret_cast<const __m128i*>(t.last_lo));
+  const __m128i last_hi = _mm_load_si128(reinterpret_cast<const __m128i*>(t.last_hi));
+  const __m128i mid_lo = _mm_load_si128(reinterpret_cast<const __m128i*>(t.mid_lo));
+  const __m128i mid_hi = _mm_load_si128(reinterpret_cast<const __m128i*>(t.mid_hi));
+  const char* d = s.data();
+  size_t q = from;
+  for (; q + 16 <= s.size(); q += 16) {
+    const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + q));
+    const __m128i mid = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + q - 1));
+    __m128i m = _mm_and_si128(_mm_shuffle_epi8(last_lo, _mm_and_si128(last, nibble)),
+                              _mm_shuffle_epi8(last_hi, _mm_and_si128(_mm_srli_epi16(last, 4), nibble)));
+    m = _mm_and_si128(m, _mm_shuffle_epi8(mid_lo, _mm_and_si128(mid, nibble)));
+    m = _mm_and_si128(m, _mm_shuffle_epi8(mid_hi, _mm_and_si128(_mm_srli_epi16(mid, 4), nibble)));
+    unsigned bits = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(m, zero))) & 0xFFFFu;
+    while (bits != 0) {
+      TakePair(s, q + static_cast<size_t>(__builtin_ctz(bits)), t, out);
+      bits &= bits - 1;
+    }
+  }
+  return q;
+}
+
+// The same, thirty-two bytes at a time (AVX2's PSHUFB looks up each
+// sixteen-byte half in its own copy of the masks).
+__attribute__((target("avx2"))) size_t ScanPairsAvx2(std::string_view s, size_t from,
+                                                     const PairTables& t,
+                                                     internal::TextScan* out) {
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i zero = _mm256_setzero_si256();
+  // (No lambda here: it would not inherit the target.)
+#define XXGK_MASKS(m) _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(m)))
+  const __m256i last_lo = XXGK_MASKS(t.last_lo), last_hi = XXGK_MASKS(t.last_hi);
+  const __m256i mid_lo = XXGK_MASKS(t.mid_lo), mid_hi = XXGK_MASKS(t.mid_hi);
+#undef XXGK_MASKS
+  const char* d = s.data();
+  size_t q = from;
+  for (; q + 32 <= s.size(); q += 32) {
+    const __m256i last = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + q));
+    const __m256i mid = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(d + q - 1));
+    __m256i m = _mm256_and_si256(
+        _mm256_shuffle_epi8(last_lo, _mm256_and_si256(last, nibble)),
+        _mm256_shuffle_epi8(last_hi, _mm256_and_si256(_mm256_srli_epi16(last, 4), nibble)));
+    m = _mm256_and_si256(m, _mm256_shuffle_epi8(mid_lo, _mm256_and_si256(mid, nibble)));
+    m = _mm256_and_si256(
+        m, _mm256_shuffle_epi8(mid_hi, _mm256_and_si256(_mm256_srli_epi16(mid, 4), nibble)));
+    uint32_t bits = ~static_cast<uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(m, zero)));
+    while (bits != 0) {
+      TakePair(s, q + static_cast<size_t>(__builtin_ctz(bits)), t, out);
+      bits &= bits - 1;
+    }
+  }
+  return q;
+}
+#endif
+
 // A necessary condition for any rule to match in the clause [cb, ce) of
 // `sentence`: every pattern ends in NumBlock, whose unit (元 ends 万元/亿元
 // too; 件条次个项起宗份篇部) follows, past whitespace, a character for which
@@ -706,11 +832,23 @@ struct NumericScratch {
   std::vector<uint32_t> units;
 };
 
+// Where units may end in the sentence at byte `at` of the arena, from
+// `unit_ends` (UnitEnds of the whole arena; `*next` is the first not before
+// the sentence, advanced here): UnitEnds(sentence), without scanning it.
+void SentenceUnitEnds(const std::vector<uint32_t>& unit_ends, size_t at, size_t size, size_t* next,
+                      std::vector<uint32_t>* out) {
+  out->clear();
+  while (*next < unit_ends.size() && unit_ends[*next] < at + 2) ++*next;
+  for (size_t k = *next; k < unit_ends.size() && unit_ends[k] < at + size; ++k) {
+    out->push_back(static_cast<uint32_t>(unit_ends[k] - at));
+  }
+}
+
+// `units`: UnitEnds(sent.s).
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScratch* scratch) {
   const absl::string_view sentence = sent.s;
   std::vector<re2::StringPiece>& g = scratch->groups;
   std::vector<signed char>& known = scratch->known;
-  UnitEnds(sentence, &scratch->units);
   if (scratch->units.empty()) return;  // no clause can hold a figure
   Clauses(sent.s, &scratch->clauses);
   size_t next_unit = 0;
@@ -801,7 +939,13 @@ void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subje
   out->push_back(std::move(f));
 }
 
-void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
+// Whether a sentence holds 申请, 行政, 维持 and 费 (ClaimFacts' first tests,
+// answered for every sentence by one search of the arena per word).
+struct ClaimWords {
+  bool application = false, administrative = false, upheld = false, fee = false;
+};
+
+void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<ProseFact>* out) {
   const absl::string_view s = sent.s;
   // Each pattern below is run only when the sentence holds the literals it
   // needs (`may`): most sentences hold none of them.
@@ -813,9 +957,9 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
     if (negation < 0) negation = has("未") || has("没有") || has("无");
     return negation == 1;
   };
-  const bool application = has("申请");
+  const bool application = words.application;
   // 行政复议 and 行政诉讼 are looked for only in sentences holding 行政.
-  const bool administrative = has("行政");
+  const bool administrative = words.administrative;
   // Each pattern is one group around the whole: the overall match is it.
   // It is searched for only around its literal (FindAround); the bounds
   // count 4 bytes for every character the pattern may hold before or after
@@ -854,7 +998,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   }
   // All upheld: attach to the review/litigation named before it.
   static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find(has("维持"), kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
+  if (find(words.upheld, kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -876,7 +1020,7 @@ void ClaimFacts(const Sentence& sent, std::vector<ProseFact>* out) {
   // No fee charged.
   static const re2::RE2 kNoFee(
       R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find(has("费") && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
+  if (find(words.fee && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
            kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
@@ -993,6 +1137,56 @@ std::string ScopeOf(std::string_view context) {
 
 }  // namespace internal
 
+namespace internal {
+
+bool ScanPathRuns(ScanPath path) {
+#ifdef XXGK_FACTS_PSHUFB
+  static const bool kSsse3 = __builtin_cpu_supports("ssse3");
+  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+#else
+  constexpr bool kSsse3 = false, kAvx2 = false;
+#endif
+  switch (path) {
+    case ScanPath::kSsse3:
+      return kSsse3;
+    case ScanPath::kAvx2:
+      return kAvx2;
+    default:
+      return true;
+  }
+}
+
+void ScanText(std::string_view text, ScanPath path, TextScan* out) {
+  out->unit_ends.clear();
+  for (auto& w : out->words) w.clear();
+  if (path == ScanPath::kBest) {
+    path = ScanPathRuns(ScanPath::kAvx2)    ? ScanPath::kAvx2
+           : ScanPathRuns(ScanPath::kSsse3) ? ScanPath::kSsse3
+                                            : ScanPath::kTable;
+  }
+  if (!ScanPathRuns(path)) path = ScanPath::kTable;
+  if (path == ScanPath::kGeneral) {
+    UnitEnds(absl::string_view(text.data(), text.size()), &out->unit_ends);
+    const absl::string_view a(text.data(), text.size());
+    for (size_t k = 0; k < std::size(kScanWords); ++k) {
+      const absl::string_view w(kScanWords[k].data(), kScanWords[k].size());
+      for (size_t p = FindFrom(a, w, 0); p != absl::string_view::npos; p = FindFrom(a, w, p + 1)) {
+        out->words[k].push_back(static_cast<uint32_t>(p));
+      }
+    }
+    return;
+  }
+  const PairTables& t = ScanTables();
+  size_t q = 2;  // as UnitEnds; every scan word is at least three bytes long
+#ifdef XXGK_FACTS_PSHUFB
+  if (path == ScanPath::kAvx2) q = ScanPairsAvx2(text, q, t, out);
+  if (path != ScanPath::kTable) q = ScanPairsSsse3(text, q, t, out);
+#endif
+  for (; q < text.size(); ++q) TakePair(text, q, t, out);
+}
+
+}  // namespace internal
+
 std::optional<std::string> ParseNumber(std::string_view text) {
   std::string s;
   for (char c : text) {
@@ -1008,14 +1202,54 @@ std::optional<std::string> ParseNumber(std::string_view text) {
 std::vector<ProseFact> ExtractFacts(const Report& report) {
   std::vector<ProseFact> facts;
   std::string arena;
+  Segs segs;
   NumericScratch scratch;
-  for (const Sentence& sent : Sentences(report, &arena)) {
+  const std::vector<Sentence> sentences = Sentences(report, &arena, &segs);
+  // Searched once in the whole arena rather than once per sentence: where
+  // units may end, and where ClaimFacts' first words start (sentences are
+  // views into the arena, in order, so a cursor per list walks it once).
+  internal::TextScan scan;
+  internal::ScanText(arena, internal::ScanPath::kBest, &scan);
+  size_t next_unit = 0;
+  // kScanWords, in order, as ClaimWords' fields.
+  static constexpr bool ClaimWords::*kFlags[] = {&ClaimWords::application,
+                                                 &ClaimWords::administrative, &ClaimWords::upheld,
+                                                 &ClaimWords::fee};
+  static_assert(std::size(kFlags) == std::size(internal::kScanWords));
+  size_t next_word[std::size(kFlags)] = {};
+  for (const Sentence& sent : sentences) {
     if (sent.s.empty()) continue;
+    const size_t at = static_cast<size_t>(sent.s.data() - arena.data());
+    SentenceUnitEnds(scan.unit_ends, at, sent.s.size(), &next_unit, &scratch.units);
     NumericFacts(sent, &facts, &scratch);
-    ClaimFacts(sent, &facts);
+    ClaimWords present;
+    for (size_t k = 0; k < std::size(kFlags); ++k) {
+      const std::vector<uint32_t>& starts = scan.words[k];
+      size_t& next = next_word[k];
+      while (next < starts.size() && starts[next] < at) ++next;
+      present.*kFlags[k] =
+          next < starts.size() && starts[next] + internal::kScanWords[k].size() <= at + sent.s.size();
+    }
+    ClaimFacts(sent, present, &facts);
   }
-  // One fact per (subject, value, claim, span).
+  // One fact per (subject, value, claim, span). A document states a few:
+  // each is compared with those kept; many go through a set of keys (the
+  // same answer: no subject, value or claim holds a '|').
   std::vector<ProseFact> unique;
+  unique.reserve(facts.size());
+  auto same = [](const ProseFact& a, const ProseFact& b) {
+    return a.span().begin() == b.span().begin() && a.span().end() == b.span().end() &&
+           a.subject() == b.subject() && a.value() == b.value() && a.claim() == b.claim();
+  };
+  constexpr size_t kFew = 16;
+  if (facts.size() <= kFew) {
+    for (auto& f : facts) {
+      if (std::none_of(unique.begin(), unique.end(), [&](const ProseFact& u) { return same(u, f); })) {
+        unique.push_back(std::move(f));
+      }
+    }
+    return unique;
+  }
   std::set<std::string> seen;
   for (auto& f : facts) {
     const std::string key = absl::StrCat(f.subject(), "|", f.value(), "|", f.claim(), "|",

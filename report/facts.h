@@ -3,6 +3,8 @@
 #ifndef XXGK_REPORT_FACTS_H_
 #define XXGK_REPORT_FACTS_H_
 
+#include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,25 @@ bool StartsLikeHeading(std::string_view line);
 // with a match of the last alternative read as "系统"; "" when none
 // (facts_scan_test pins the two equal on generated text).
 std::string ScopeOf(std::string_view context);
+
+// What ExtractFacts finds in one pass over the text its sentences view:
+// every byte q >= 2 where bytes q - 1 and q are the last two bytes of one
+// of the units 元件条次个项起宗份篇部 (`unit_ends`), and where each of
+// kScanWords starts (`words`), all in increasing order.
+inline constexpr std::string_view kScanWords[] = {"申请", "行政", "维持", "费"};
+struct TextScan {
+  std::vector<uint32_t> unit_ends;
+  std::vector<uint32_t> words[std::size(kScanWords)];
+};
+// kGeneral: the units by a byte-pair test at every byte and each word by
+// its own search. The others make one pass that looks every byte pair up in
+// a table of all of them: kTable at every byte, kSsse3 and kAvx2 only where
+// a test of sixteen or thirty-two pairs at a time (PSHUFB on their nibbles)
+// lets one through. kBest is the fastest this machine runs
+// (facts_scan_test pins each equal to kGeneral).
+enum class ScanPath { kGeneral, kTable, kSsse3, kAvx2, kBest };
+bool ScanPathRuns(ScanPath path);
+void ScanText(std::string_view text, ScanPath path, TextScan* out);
 
 }  // namespace internal
 

@@ -41,6 +41,7 @@ bool IsPipeRow(absl::string_view line);
 
 std::vector<Line> SplitLines(const std::string& text) {
   std::vector<Line> lines;
+  lines.reserve(text.size() / 64 + 8);
   size_t start = 0;
   int number = 1;
   while (start <= text.size()) {
@@ -217,6 +218,7 @@ struct HeaderValue {
   std::string value;
   const Line* line = nullptr;
   absl::string_view raw;
+  size_t key = 0;  // which of the keys named it
 };
 
 // Whether `cell` with its spaces removed, less one trailing ':', is `key`
@@ -286,9 +288,9 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
       for (size_t c = 0; c + 1 < cells.size(); ++c) {
-        for (const auto& k : keys) {
-          if (!cells[c + 1].empty() && LabelIs(cells[c], k)) {
-            return HeaderValue{std::string(cells[c + 1]), &line, cells[c + 1]};
+        for (size_t k = 0; k < keys.size(); ++k) {
+          if (!cells[c + 1].empty() && LabelIs(cells[c], keys[k])) {
+            return HeaderValue{std::string(cells[c + 1]), &line, cells[c + 1], k};
           }
         }
       }
@@ -296,7 +298,8 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
     }
     if (!line.colon) continue;
     const absl::string_view t = line.text;
-    for (const auto& k : keys) {
+    for (size_t key = 0; key < keys.size(); ++key) {
+      const std::string& k = keys[key];
       // The key's first occurrence counts only when whitespace and a ':'
       // follow it. Such an occurrence ends (spaces aside) right before the
       // first ':' that has the key (spaces aside) right before it; the
@@ -328,7 +331,7 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
         if (at != absl::string_view::npos && at > 0 && at < stop) stop = at;
       }
       absl::string_view v = rest.substr(0, stop);
-      if (!v.empty()) return HeaderValue{std::string(v), &line, v};
+      if (!v.empty()) return HeaderValue{std::string(v), &line, v, key};
     }
   }
   return std::nullopt;
@@ -413,10 +416,14 @@ struct AgencyChoice {
 };
 
 int LineOf(const std::vector<Line>& lines, size_t offset) {
-  for (const Line& l : lines) {
-    if (offset >= l.begin && offset <= l.begin + l.text.size()) return l.number;
-  }
-  return 0;
+  // Lines tile the text (each runs to its '\n', the next starts after it),
+  // so the only line that can hold `offset` is the last one starting at or
+  // before it.
+  auto it = std::upper_bound(lines.begin(), lines.end(), offset,
+                             [](size_t o, const Line& l) { return o < l.begin; });
+  if (it == lines.begin()) return 0;
+  --it;
+  return offset <= it->begin + it->text.size() ? it->number : 0;
 }
 
 // Organisation names ending with an agency suffix, as found in the text.
@@ -457,8 +464,19 @@ std::map<std::string, int> OrgNamesInText(absl::string_view text,
   return counts;
 }
 
+// The source header (来源, 信息来源, 填报单位(盖章), 填报单位) as ReadAgency
+// read it over every line; the source field reads the first two on the
+// first kSourceMaxLines lines.
+constexpr size_t kSourceMaxLines = 30;
+struct SourceField {
+  bool read = false;
+  std::optional<HeaderValue> value;
+};
+
+// `*source`: what HeaderField found for the source keys (read = true).
 std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vector<Line>& lines,
-                                       int title_line, std::string* title_core) {
+                                       int title_line, std::string* title_core,
+                                       SourceField* source) {
   std::vector<AgencyChoice> variants;
   const absl::string_view all(text);
   std::string core;
@@ -469,6 +487,10 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
                            std::vector<std::string>{"来源", "信息来源", "填报单位(盖章)",
                                                     "填报单位"}}) {
     auto hv = HeaderField(lines, keys, lines.size());
+    if (keys[0] == "来源") {
+      source->read = true;
+      source->value = hv;
+    }
     if (!hv || hv->value.size() < 6) continue;
     const bool org = std::any_of(AgencySuffixes().begin(), AgencySuffixes().end(),
                                  [&](const std::string& s) { return absl::EndsWith(hv->value, s); });
@@ -1123,8 +1145,9 @@ void ReadMetadata(Report* report) {
 
   // Agency.
   std::string title_core;
+  SourceField source_field;
   if (meta->agency().empty()) {
-    if (auto a = ReadAgency(text, lines, title_line, &title_core)) {
+    if (auto a = ReadAgency(text, lines, title_line, &title_core, &source_field)) {
       meta->set_agency(a->name);
       AddEvidence(meta, "agency", a->name, a->begin, a->end, a->line, a->method);
     }
@@ -1212,7 +1235,22 @@ void ReadMetadata(Report* report) {
     }
   }
   if (meta->source().empty()) {
-    if (auto hv = HeaderField(lines, {"来源", "信息来源"}, 30)) {
+    // ReadAgency's source keys start with these two, in this order, over
+    // every line: where it found none on the first 30 lines, neither is
+    // there; where it found one of these two there, that is the answer.
+    // Otherwise (填报单位 found first, or no ReadAgency) the lines are read.
+    std::optional<HeaderValue> found;
+    const SourceField& sf = source_field;
+    const bool none_early =
+        sf.read && (!sf.value || static_cast<size_t>(sf.value->line - lines.data()) >= kSourceMaxLines);
+    if (none_early) {
+      found = std::nullopt;
+    } else if (sf.read && sf.value->key < 2) {
+      found = sf.value;
+    } else {
+      found = HeaderField(lines, {"来源", "信息来源"}, kSourceMaxLines);
+    }
+    if (auto& hv = found) {
       meta->set_source(hv->value);
       const size_t b = OffsetIn(text, hv->raw);
       AddEvidence(meta, "source", hv->line->text, b, b + hv->raw.size(), hv->line->number,

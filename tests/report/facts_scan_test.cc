@@ -1,6 +1,7 @@
 // The hand scans facts.cc runs instead of regular expressions give the
 // answers of the patterns they replaced, on generated text built from the
 // characters that matter to each pattern (and some that do not).
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,40 @@ TEST(FactsScan, ScopeWordEqualsItsPattern) {
   }
   EXPECT_GT(found, 5000);
   EXPECT_GT(none, 5000);
+}
+
+// Every path of the one-pass scan finds the units and words the general
+// searches find: text made of the units, the words, their pieces, bytes
+// equal to their last two in other places and ill-formed sequences, at
+// every length around the sixteen- and thirty-two-byte blocks.
+TEST(FactsScan, TextScanPathsEqualTheGeneralSearches) {
+  const std::vector<std::string> parts = {
+      "元", "件", "条", "次", "个", "项", "起", "宗", "份", "篇", "部", "申请", "行政", "维持", "费",
+      "申", "请", "行", "政", "维", "持", "万元", "一", "公开", "\xAF\xB7", "\x85\x83", "\xB7",
+      "\xE8", "a", " ", "1", "\xB4\xB9", "\xA1\xB9", "\xA1", "𠀀", "é", "。"};
+  Pieces gen(13);
+  const std::vector<internal::ScanPath> paths = {internal::ScanPath::kTable,
+                                                 internal::ScanPath::kSsse3,
+                                                 internal::ScanPath::kAvx2,
+                                                 internal::ScanPath::kBest};
+  size_t units = 0, words = 0;
+  for (int n = 0; n < 20000; ++n) {
+    const std::string text = gen.Line(parts, n % 4 == 0 ? 40 : 12);
+    internal::TextScan want, got;
+    internal::ScanText(text, internal::ScanPath::kGeneral, &want);
+    units += want.unit_ends.size();
+    for (const auto& w : want.words) words += w.size();
+    for (internal::ScanPath path : paths) {
+      if (!internal::ScanPathRuns(path)) continue;
+      internal::ScanText(text, path, &got);
+      ASSERT_EQ(got.unit_ends, want.unit_ends) << static_cast<int>(path) << " [" << text << "]";
+      for (size_t k = 0; k < std::size(internal::kScanWords); ++k) {
+        ASSERT_EQ(got.words[k], want.words[k]) << static_cast<int>(path) << " [" << text << "]";
+      }
+    }
+  }
+  EXPECT_GT(units, 20000u);
+  EXPECT_GT(words, 10000u);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "gtest/gtest.h"
 #include "report/normalize.h"
+#include "tests/report/random_text.h"
 
 namespace xxgk::report {
 namespace {
@@ -29,6 +30,61 @@ std::vector<ProseFact> About(const std::vector<ProseFact>& facts, const std::str
     if (f.subject() == subject) out.push_back(f);
   }
   return out;
+}
+
+// ExtractFacts keeps one fact per (subject, value, claim, span), compared
+// one by one for a document stating a few and through a set of keys for one
+// stating many. Generated documents whose sentences state the same fact
+// twice (two patterns, or one pattern twice, over one clause) read the same
+// facts alone and followed by a tail stating many more (which comes after
+// them, so it can only add facts after theirs).
+class DuplicateFacts : public xxgk::testing::RandomText {
+ public:
+  explicit DuplicateFacts(uint32_t seed) : RandomText(seed) {}
+  std::string Document(int sentences) {
+    std::string out;
+    for (int i = 0; i < sentences; ++i) out += Cat({Pick(kSentences), Pick(kEnds)});
+    return out;
+  }
+
+ private:
+  const std::vector<std::string> kSentences = {
+      "本机关办结申请5件已办结", "结转下年度3件结转下一年", "办结申请2件,办结申请2件",
+      "共受理申请4件(含上年结转1件),受理申请4件", "行政复议1件,行政复议1件", "不予公开6件",
+      "未收到政府信息公开申请", "未收取任何信息处理费,未收取任何信息处理费",
+      "行政复议和行政诉讼均获维持", "主动公开政府信息12条", "通过政府网站公开信息8条"};
+  const std::vector<std::string> kEnds = {"。", ";", "。\n", ","};
+};
+
+TEST(ExtractFacts, DuplicatesDroppedAlikeForFewAndManyFacts) {
+  std::string tail = "\n";
+  for (int i = 0; i < 30; ++i) tail += "不予公开" + std::to_string(i + 1) + "件。\n";
+  size_t doubled = 0;
+  for (uint32_t seed = 1; seed <= 200; ++seed) {
+    DuplicateFacts gen(seed);
+    Report few;
+    few.set_text(gen.Document(1 + static_cast<int>(seed % 6)));
+    Report many;
+    many.set_text(few.text() + tail);
+    const std::vector<ProseFact> a = ExtractFacts(few);
+    const std::vector<ProseFact> b = ExtractFacts(many);
+    ASSERT_LE(a.size(), 16u);
+    ASSERT_GT(b.size(), 16u);
+    std::vector<ProseFact> head;
+    for (const ProseFact& f : b) {
+      if (f.span().end() <= few.text().size()) head.push_back(f);
+    }
+    ASSERT_EQ(head.size(), a.size()) << few.text();
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(head[i].SerializeAsString(), a[i].SerializeAsString()) << few.text();
+    }
+    for (const char* s : {"办结申请5件已办结", "结转下年度3件结转下一年"}) {  // one fact twice
+      for (size_t at = few.text().find(s); at != std::string::npos; at = few.text().find(s, at + 1)) {
+        ++doubled;
+      }
+    }
+  }
+  EXPECT_GT(doubled, 100u);  // the documents do state facts twice
 }
 
 TEST(ParseNumber, LongChineseNumeralsDoNotWrapAround) {

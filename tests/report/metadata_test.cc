@@ -1,5 +1,6 @@
 #include "report/metadata.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -8,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "gtest/gtest.h"
 #include "report/normalize.h"
+#include "tests/report/random_text.h"
 
 namespace xxgk::report {
 namespace {
@@ -288,6 +290,67 @@ TEST(ReadMetadata, AgencyLevelsAndRegions) {
     const int year = std::string(c.text).find("2022年") != std::string::npos ? 2022 : 2023;
     EXPECT_EQ(r.meta().report_year(), year) << c.text;
   }
+}
+
+// The source field (来源 / 信息来源 on the first 30 lines) is taken from what
+// ReadAgency found for its source keys (the same two, then 填报单位) when it
+// ran; it reads the lines itself when the agency was given. Both ways give
+// the same source and evidence on generated documents with those headers
+// (pipe rows and "key:" text) on lines around the 30th.
+class SourceHeaders : public xxgk::testing::RandomText {
+ public:
+  explicit SourceHeaders(uint32_t seed) : RandomText(seed) {}
+  std::string Document() {
+    std::string out = "2024年某县人民政府政府信息公开工作年度报告\n";
+    const int lines = 25 + Below(25);
+    for (int i = 0; i < lines; ++i) {
+      if (Below(12) == 0) {
+        out += Cat({Pick(kHeaders), Pick(kValues), "\n"});
+      } else {
+        out += Pick(kFiller) + "\n";
+      }
+    }
+    return out;
+  }
+
+ private:
+  const std::vector<std::string> kHeaders = {
+      "来源:", "信息来源: ", "| 来源 | ", "| 信息来源 | ", "填报单位(盖章):", "| 填报单位 | ",
+      "| 填报单位(盖章) | ", "发布机构:", "索引号:", "| 来 源 | "};
+  const std::vector<std::string> kValues = {"某县人民政府办公室", "某县财政局 |", "本站", "某局",
+                                            "某县人民政府 | 来源 | 某局 |"};
+  const std::vector<std::string> kFiller = {"一、总体情况", "本年度共公开信息12条。",
+                                            "| 1 | 2 | 3 |", "", "地址:某路1号"};
+};
+
+TEST(ReadMetadata, SourceFromTheAgencyHeadersEqualsItsOwnReading) {
+  int found = 0, late = 0;
+  for (uint32_t seed = 1; seed <= 400; ++seed) {
+    SourceHeaders gen(seed);
+    Report a;
+    a.set_text(gen.Document());
+    Report b = a;
+    b.mutable_meta()->set_agency("给定机关");  // ReadAgency does not run
+    ReadMetadata(&a);
+    ReadMetadata(&b);
+    ASSERT_EQ(a.meta().source(), b.meta().source()) << a.text();
+    std::string ea, eb;
+    for (const auto& ev : a.meta().evidence()) {
+      if (ev.field() == "source") ea = ev.SerializeAsString();
+    }
+    for (const auto& ev : b.meta().evidence()) {
+      if (ev.field() == "source") eb = ev.SerializeAsString();
+    }
+    ASSERT_EQ(ea, eb) << a.text();
+    if (!a.meta().source().empty()) ++found;
+    const size_t at = a.text().find("来源");
+    if (at != std::string::npos &&
+        std::count(a.text().begin(), a.text().begin() + static_cast<long>(at), '\n') >= 30) {
+      ++late;
+    }
+  }
+  EXPECT_GT(found, 100);
+  EXPECT_GT(late, 10);  // some documents name a source only past line 30
 }
 
 }  // namespace
