@@ -661,10 +661,41 @@ xxgk::v1::Cell ParseCellValue(std::string_view text) {
 
 std::string_view CellRawText(std::string_view text) { return TrimSpaces(text); }
 
+namespace {
+
+// False when the trimmed, non-empty `t` can be neither a number (which starts
+// with a sign or a digit) nor an NA text (one of IsNaText's words, or dashes
+// and slashes only): its first character starts none of them. Label cells
+// are rejected here without the pattern scan or the NA tests.
+bool MayStartValue(std::string_view t) {
+  const auto* p = reinterpret_cast<const uint8_t*>(t.data());
+  const uint8_t b = p[0];
+  if (b < 0x80) {
+    return b == '+' || b == '-' || IsDigit(static_cast<char>(b)) || b == '/' || b == '\\' ||
+           b == 'N' || b == 'n';
+  }
+  // every other start is one of these three-byte characters
+  if (t.size() < 3) return false;
+  switch ((uint32_t{b} << 16) | (uint32_t{p[1]} << 8) | p[2]) {
+    case 0xE697A0:  // 无
+    case 0xE69A82:  // 暂
+    case 0xE7A9BA:  // 空
+    case 0xE4B88D:  // 不
+    case 0xE28094: case 0xE28093: case 0xE28095: case 0xEFBC8D: case 0xE28092:
+    case 0xE28892: case 0xE29480: case 0xE383BC: case 0xE4B880:  // dashes, 一
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 bool IsValueText(std::string_view text) {
   // ParseCellValue's decision without building the cell
   std::string_view t = TrimSpaces(text);
   if (t.empty() || AllDigits(t)) return true;
+  if (!MayStartValue(t)) return false;
   NumberParts m;
   return MatchNumber(t, &m) || IsNaText(t);
 }

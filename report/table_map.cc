@@ -195,19 +195,12 @@ TableId RowHint(const RowFacts& f) {
         "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
     for (std::string_view row : kT2Rows) {
-      if (k == row) return TableId::kT2;
+      if (k.size() == row.size() && std::memcmp(k.data(), row.data(), k.size()) == 0) {
+        return TableId::kT2;
+      }
     }
   }
   return TableId::kNone;
-}
-
-// True when `t` is one or more ASCII digits and nothing else.
-bool IsAsciiDigits(std::string_view t) {
-  if (t.empty()) return false;
-  for (char ch : t) {
-    if (ch < '0' || ch > '9') return false;
-  }
-  return true;
 }
 
 // The bytes of a row's cell texts: room for its keys.
@@ -217,27 +210,47 @@ size_t RowTextBytes(const std::vector<GridCell>& row) {
   return bytes;
 }
 
-// The facts of `row`, whose keys are written one after another at `begin`
-// (room for RowTextBytes(row) bytes, which must outlive the facts).
-RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
-  RowFacts f;
+// CharSignature of each ASCII digit alone (a digit is a character of its
+// own: a text of digits has the signatures of its digits or-ed).
+const std::array<uint64_t, 10>& DigitSignatures() {
+  static const std::array<uint64_t, 10> kSigs = [] {
+    std::array<uint64_t, 10> a;
+    for (size_t d = 0; d < 10; ++d) {
+      const char ch = static_cast<char>('0' + d);
+      a[d] = CharSignature(std::string_view(&ch, 1));
+    }
+    return a;
+  }();
+  return kSigs;
+}
+
+// The facts of `row` into `*out` (default-constructed), whose keys are
+// written one after another at `begin` (room for RowTextBytes(row) bytes,
+// which must outlive the facts).
+void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts* out) {
+  RowFacts& f = *out;
   const size_t n = row.size();
   f.cells.resize(n);
+  const std::array<uint64_t, 10>& digit_sigs = DigitSignatures();
   char* w = begin;
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
-    char* const key = w;
     uint64_t sig = 0;
-    if (IsEmptyText(t)) {
-      // blank: a value (BLANK) with an empty key
-      f.cells[c].empty = true;
+    // a plain number (most value cells) is its own key (digits are kept and
+    // a numbering needs a separator after its digits): copied and folded as
+    // it is tested (a text that turns out otherwise is written over below)
+    size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') {
+      w[digits] = t[digits];
+      sig |= digit_sigs[static_cast<size_t>(t[digits] - '0')];
+      ++digits;
+    }
+    if (digits != 0 && digits == t.size()) {
+      w += digits;
       f.cells[c].value = true;
-    } else if (IsAsciiDigits(t)) {
-      // a plain number (most value cells): its own key (digits are kept and
-      // a numbering needs a separator after its digits) and a value
-      std::memcpy(w, t.data(), t.size());
-      w += t.size();
-      sig = CharSignature(std::string_view(key, t.size()));
+    } else if (IsEmptyText(t)) {
+      // blank (no digit was read): a value (BLANK) with an empty key
+      f.cells[c].empty = true;
       f.cells[c].value = true;
     } else {
       w = WriteLabelKey(t, w, &sig);
@@ -250,7 +263,6 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
   f.all = std::string_view(begin, static_cast<size_t>(w - begin));
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
-  return f;
 }
 
 // Facts for every row of a grid; the rows' keys live in one buffer.
@@ -267,7 +279,7 @@ void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
   out->rows.reserve(grid.rows.size());
   char* w = out->keys.get();
   for (const auto& row : grid.rows) {
-    out->rows.push_back(MakeRowFacts(row, w));
+    MakeRowFacts(row, w, &out->rows.emplace_back());
     w += out->rows.back().all.size();  // a row's keys are never longer than its texts
   }
 }
@@ -1239,7 +1251,9 @@ TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
   for (const auto& row : grid.rows) {
     std::string keys(RowTextBytes(row), '\0');
-    TableId h = MakeRowFacts(row, keys.data()).hint;
+    RowFacts f;
+    MakeRowFacts(row, keys.data(), &f);
+    const TableId h = f.hint;
     if (h != TableId::kNone) ++votes[h];
   }
   TableId best = TableId::kNone;

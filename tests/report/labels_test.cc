@@ -419,5 +419,31 @@ TEST(LabelsFastPaths, PreparedSimilarityEqualsDirect) {
   }
 }
 
+TEST(LabelsFastPaths, IsValueTextRejectsByFirstCharacterAsParseCellValue) {
+  // IsValueText turns texts away by their first character (no number or NA
+  // text starts with it); ParseCellValue reads every text in full. Every BMP
+  // character first, alone, doubled, before a dash and before a digit, and
+  // behind leading spaces.
+  auto check = [](const std::string& s) {
+    EXPECT_EQ(IsValueText(s), ParseCellValue(s).presence() != Cell::TEXT) << s;
+  };
+  for (UChar32 c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, c);
+    const std::string ch(buf, len);
+    for (const std::string& s : {ch, ch + ch, ch + "\xE2\x80\x94", ch + "5", " " + ch,
+                                 "\xE3\x80\x80" + ch + "-"}) {
+      check(s);
+    }
+  }
+  // truncated and ill-formed starts
+  for (const char* s : {"\xE6", "\xE6\x97", "\xE2\x80", "\xEF\xBC", "\xE4\xB8", "\x80-",
+                        "\xC2\xA0-", "\xFF"}) {
+    check(s);
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
