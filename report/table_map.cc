@@ -354,6 +354,7 @@ struct Mapper {
   // t3 state
   std::string t3_ctx;
   std::string pending_label;
+  std::string t3_label;  // MapT3Row's row label
   // legacy state
   int legacy_group = 0;
   int legacy_value_col = -1;
@@ -851,7 +852,9 @@ struct Mapper {
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       if (!IsEmptyText(ValueText(row, c))) any_value = true;
     }
-    std::string label;
+    // the row's label, in a buffer kept across rows (its room is reused)
+    std::string& label = t3_label;
+    label.clear();
     const T3Entry* data = nullptr;
     const T3Entry* group = nullptr;
     bool header_like = false;
@@ -1068,6 +1071,23 @@ struct Mapper {
     }
   }
 
+  // ResolveCellKey("legacy." + key), once per key (nullptr when unknown).
+  static const CellPath* LegacyPath(const char* key) {
+    static const auto* const kPaths = [] {
+      auto* m = new absl::flat_hash_map<std::string_view, const CellPath*>;
+      for (int g = 0; g < 10; ++g) {
+        const char* k = LegacyGroupKey(g);
+        if (k[0] != '\0') (*m)[k] = ResolveCellKey(absl::StrCat("legacy.", k));
+      }
+      for (const LegacyEntry& e : LegacyEntries()) {
+        if (e.key[0] != '\0') (*m)[e.key] = ResolveCellKey(absl::StrCat("legacy.", e.key));
+      }
+      return m;
+    }();
+    const auto it = kPaths->find(key);
+    return it != kPaths->end() ? it->second : ResolveCellKey(absl::StrCat("legacy.", key));
+  }
+
   static const std::vector<LegacyEntry>& LegacyEntries() {
     static const auto* e = new std::vector<LegacyEntry>{
         {1, "active.total", {"主动公开政府信息数", "主动公开政府信息"}},
@@ -1157,12 +1177,12 @@ struct Mapper {
       return;
     }
     const int label_col = parts.labels.front();
-    std::string label = row[label_col].text;
+    const std::string& label = row[label_col].text;
     int value_col = legacy_value_col >= 0 ? legacy_value_col : static_cast<int>(row.size()) - 1;
     int unit_col = legacy_unit_col;
     if (unit_col < 0 && row.size() >= 3) unit_col = value_col - 1;
     if (value_col <= label_col) value_col = parts.value_start;  // short row
-    std::string unit;
+    std::string_view unit;
     if (unit_col > label_col && unit_col < static_cast<int>(row.size()) && unit_col != value_col) {
       unit = row[unit_col].text;
     }
@@ -1190,11 +1210,11 @@ struct Mapper {
       }
       if (group == 0 && num.value >= 1 && num.value <= 9) group = num.value;
     }
-    std::string key;
+    const char* key;
     if (group > 0) {
       legacy_group = group;
       key = LegacyGroupKey(group);
-      if (key.empty()) return;  // a pure group header
+      if (key[0] == '\0') return;  // a pure group header
     } else {
       const LegacyEntry* best = nullptr;
       size_t best_len = 0;
@@ -1216,7 +1236,7 @@ struct Mapper {
     }
     if (value_col < 0 || value_col >= static_cast<int>(row.size())) {
       // no value cell at all: the row exists but its value is blank
-      const CellPath* path = ResolveCellKey("legacy." + key);
+      const CellPath* path = LegacyPath(key);
       Cell* cell = path == nullptr ? nullptr : MutableCell(report->mutable_tables(), *path);
       if (cell && cell->presence() == Cell::PRESENCE_UNSPECIFIED) {
         (*read_cells)[CellPathIndex(*path)] = 1;
@@ -1226,12 +1246,16 @@ struct Mapper {
         *cell->mutable_span() = s;
         cell->set_source_row(r);
         cell->set_source_col(value_col);
-        if (!unit.empty()) cell->set_unit(unit);
+        if (!unit.empty()) cell->set_unit(std::string(unit));
         touched = true;
       }
       return;
     }
-    Put("legacy." + key, pg, r, value_col, unit);
+    if (const CellPath* path = LegacyPath(key); path != nullptr) {
+      Put(*path, pg, r, value_col, unit);
+    } else {
+      Put(absl::StrCat("legacy.", key), pg, r, value_col, unit);
+    }
   }
 };
 
