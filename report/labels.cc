@@ -255,7 +255,56 @@ Numbering ParseNumberingValue(std::string_view text) {
   return ParseNumberingImpl<NumberingParts::kValue>(text);
 }
 
+namespace {
+
+// The Chinese digit (IsChineseDigit) whose three bytes start `p`, or 0.
+UChar32 ChineseDigitAt(const uint8_t* p) {
+  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+  const UChar32 c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return IsChineseDigit(c) ? c : 0;
+}
+
+// ParseNumbering's length for the two common numberings, read from their
+// bytes: "(一)" and "一、" with one Chinese digit at the very start (the
+// latter valued above zero), then the separators and spaces ParseNumbering
+// swallows. 0 when `text` starts otherwise (then ParseNumbering decides).
+size_t CommonNumberingLength(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  size_t end;
+  if (n >= 5 && p[0] == '(' && p[4] == ')' && ChineseDigitAt(p + 1) != 0) {
+    end = 5;
+  } else if (n >= 6 && p[3] == 0xE3 && p[4] == 0x80 && p[5] == 0x81) {  // 、
+    const UChar32 c = ChineseDigitAt(p);
+    if (c == 0 || c == U'〇' || c == U'零') return 0;  // none, or valued 0
+    end = 6;
+  } else {
+    return 0;
+  }
+  // the separators and spaces that follow: ' ', '\t', U+00A0, U+3000, 、, and
+  // '.' when no digit follows it
+  while (end < n) {
+    const uint8_t b = p[end];
+    if (b == ' ' || b == '\t') {
+      end += 1;
+    } else if (b == '.' && !(end + 1 < n && p[end + 1] >= '0' && p[end + 1] <= '9')) {
+      end += 1;
+    } else if (b == 0xC2 && end + 1 < n && p[end + 1] == 0xA0) {
+      end += 2;
+    } else if (b == 0xE3 && end + 2 < n && p[end + 1] == 0x80 &&
+               (p[end + 2] == 0x80 || p[end + 2] == 0x81)) {
+      end += 3;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+}  // namespace
+
 size_t NumberingPrefixLength(std::string_view text) {
+  if (const size_t common = CommonNumberingLength(text); common != 0) return common;
   const Numbering num = ParseNumberingImpl<NumberingParts::kLength>(text);
   return num.style == NumberingStyle::kNone ? 0 : num.length;
 }

@@ -419,6 +419,23 @@ TEST(LabelsFastPaths, PreparedSimilarityEqualsDirect) {
   }
 }
 
+TEST(LabelsFastPaths, NumberingPrefixLengthOfCommonFormsIsParseNumberingsLength) {
+  // "(一)" and "一、" are read from their bytes: every Chinese digit (and
+  // characters that are none) in both forms, before generated tails
+  const std::vector<std::string> tails = Generated(5, 3000);
+  for (const char* digit : {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "零",
+                            "两", "甲", "(", "、", "1", "\xE4\xB8"}) {
+    const std::string d(digit);
+    for (const std::string& lead : {"(" + d + ")", d + "、", d + "、、", "(" + d + ")、"}) {
+      for (const std::string& tail : tails) {
+        const std::string t = lead + tail;
+        const Numbering f = ParseNumbering(t);
+        EXPECT_EQ(NumberingPrefixLength(t), f.style == NumberingStyle::kNone ? 0 : f.length) << t;
+      }
+    }
+  }
+}
+
 TEST(LabelsFastPaths, IsValueTextRejectsByFirstCharacterAsParseCellValue) {
   // IsValueText turns texts away by their first character (no number or NA
   // text starts with it); ParseCellValue reads every text in full. Every BMP
