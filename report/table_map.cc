@@ -362,7 +362,7 @@ struct Mapper {
   bool t4_data_seen = false;
   const PlacedGrid* t4_blank_pg = nullptr;
   int t4_blank_r = 0;
-  std::string held_key;
+  std::string_view held_key;  // a T3Entry's key (static), or empty
   const PlacedGrid* held_pg = nullptr;
   int held_r = 0;
 
@@ -886,7 +886,7 @@ struct Mapper {
       return;
     }
     if (data || group) FlushHeld();
-    std::string key;
+    std::string_view key;  // a T3Entry's key
     if (data) {
       key = data->key;
       if (Within(key, "result.other")) ++votes_2021;
@@ -905,9 +905,9 @@ struct Mapper {
       if (parts.labels.empty() && !any_value) return;
       if (any_value && held_pg != nullptr) {
         // the values of a label wrapped from the row before
-        std::string k = held_key;
+        const std::string_view k = held_key;
         held_pg = nullptr;
-        held_key.clear();
+        held_key = {};
         pending_label.clear();
         PutT3Row(pg, r, k, parts.value_start, label);
         return;
@@ -943,10 +943,10 @@ struct Mapper {
     for (int c : parts.labels) label += row[c].text;
     PutT3Row(*held_pg, held_r, held_key, parts.value_start, label);
     held_pg = nullptr;
-    held_key.clear();
+    held_key = {};
   }
 
-  void PutT3Row(const PlacedGrid& pg, int r, const std::string& key, int value_start,
+  void PutT3Row(const PlacedGrid& pg, int r, std::string_view key, int value_start,
                 const std::string& label) {
     const auto& row = pg.grid->rows[r];
     value_start += LeadingShift(row, value_start, 7);
@@ -956,13 +956,14 @@ struct Mapper {
         value_start < static_cast<int>(row.size()) ? row.size() - static_cast<size_t>(value_start) : 0;
     size_t n = std::min<size_t>(n_values, 7);
     const auto& paths = T3Paths();
-    const auto it = paths.find(key);
+    const absl::string_view akey(key.data(), key.size());
+    const auto it = paths.find(akey);
     for (size_t i = 0; i < n; ++i) {
       const CellPath* path = it == paths.end() ? nullptr : it->second[i];
       if (path != nullptr) {
         Put(*path, pg, r, value_start + i, "");
       } else {
-        Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
+        Put(absl::StrCat("t3.", akey, ".", kT3Columns[i]), pg, r, value_start + i, "");
       }
     }
     if (n_values < 7) ShortRow(pg, r, label, n_values, 7);
@@ -1071,21 +1072,29 @@ struct Mapper {
     }
   }
 
-  // ResolveCellKey("legacy." + key), once per key (nullptr when unknown).
-  static const CellPath* LegacyPath(const char* key) {
+  // ResolveCellKey("legacy." + key) of a group's key (0 <= g < 10) and of an
+  // entry's (by its index in LegacyEntries()), once per key; nullptr for an
+  // empty key.
+  static const CellPath* LegacyGroupPath(int g) {
     static const auto* const kPaths = [] {
-      auto* m = new absl::flat_hash_map<std::string_view, const CellPath*>;
-      for (int g = 0; g < 10; ++g) {
-        const char* k = LegacyGroupKey(g);
-        if (k[0] != '\0') (*m)[k] = ResolveCellKey(absl::StrCat("legacy.", k));
+      auto* a = new std::array<const CellPath*, 10>;
+      for (int k = 0; k < 10; ++k) {
+        const char* key = LegacyGroupKey(k);
+        (*a)[k] = key[0] == '\0' ? nullptr : ResolveCellKey(absl::StrCat("legacy.", key));
       }
-      for (const LegacyEntry& e : LegacyEntries()) {
-        if (e.key[0] != '\0') (*m)[e.key] = ResolveCellKey(absl::StrCat("legacy.", e.key));
-      }
-      return m;
+      return a;
     }();
-    const auto it = kPaths->find(key);
-    return it != kPaths->end() ? it->second : ResolveCellKey(absl::StrCat("legacy.", key));
+    return (*kPaths)[g];
+  }
+  static const CellPath* LegacyEntryPath(size_t i) {
+    static const auto* const kPaths = [] {
+      auto* v = new std::vector<const CellPath*>;
+      for (const LegacyEntry& e : LegacyEntries()) {
+        v->push_back(e.key[0] == '\0' ? nullptr : ResolveCellKey(absl::StrCat("legacy.", e.key)));
+      }
+      return v;
+    }();
+    return (*kPaths)[i];
   }
 
   static const std::vector<LegacyEntry>& LegacyEntries() {
@@ -1211,10 +1220,12 @@ struct Mapper {
       if (group == 0 && num.value >= 1 && num.value <= 9) group = num.value;
     }
     const char* key;
+    const CellPath* key_path;  // ResolveCellKey("legacy." + key)
     if (group > 0) {
       legacy_group = group;
       key = LegacyGroupKey(group);
       if (key[0] == '\0') return;  // a pure group header
+      key_path = LegacyGroupPath(group);
     } else {
       const LegacyEntry* best = nullptr;
       size_t best_len = 0;
@@ -1233,10 +1244,11 @@ struct Mapper {
       }
       if (best->key[0] == '\0') return;  // a sub-header
       key = best->key;
+      key_path = LegacyEntryPath(static_cast<size_t>(best - LegacyEntries().data()));
     }
     if (value_col < 0 || value_col >= static_cast<int>(row.size())) {
       // no value cell at all: the row exists but its value is blank
-      const CellPath* path = LegacyPath(key);
+      const CellPath* path = key_path;
       Cell* cell = path == nullptr ? nullptr : MutableCell(report->mutable_tables(), *path);
       if (cell && cell->presence() == Cell::PRESENCE_UNSPECIFIED) {
         (*read_cells)[CellPathIndex(*path)] = 1;
@@ -1251,8 +1263,8 @@ struct Mapper {
       }
       return;
     }
-    if (const CellPath* path = LegacyPath(key); path != nullptr) {
-      Put(*path, pg, r, value_col, unit);
+    if (key_path != nullptr) {
+      Put(*key_path, pg, r, value_col, unit);
     } else {
       Put(absl::StrCat("legacy.", key), pg, r, value_col, unit);
     }
