@@ -539,21 +539,27 @@ struct Mapper {
   }
 
   // ---- table 二 ----
-  // `k` is the header cell's LabelKey.
-  static std::string_view T2ColumnField(std::string_view k, std::string_view* unit) {
-    if (Contains(k, "万元")) *unit = "万元";
-    if (Contains(k, "制发")) return "issued";
-    if (Contains(k, "废止")) return "repealed";
-    if (Contains(k, "现行有效")) return "in_force";
-    if (Contains(k, "新制作")) return "new_made";
-    if (Contains(k, "新公开")) return "new_published";
-    if (Contains(k, "公开总数")) return "total_public";
-    if (Contains(k, "上一年") || Contains(k, "上年项目")) return "previous_count";
-    if (Contains(k, "增减") || (Contains(k, "增") && Contains(k, "减"))) return "change";
-    if (Contains(k, "处理决定")) return "decisions";
-    if (Contains(k, "收费金额")) return "amount_wan_yuan";
-    if (Contains(k, "采购项目")) return "projects";
-    if (Contains(k, "采购总金额") || Contains(k, "总金额")) return "amount";
+  // `k` is the header cell's LabelKey, `sig` its CharSignature (phrases
+  // whose characters the key lacks are not searched for).
+  static std::string_view T2ColumnField(std::string_view k, uint64_t sig, std::string_view* unit) {
+    static const auto* const kPhrases = new std::vector<Phrase>{
+        "万元", "制发", "废止", "现行有效", "新制作", "新公开", "公开总数", "上一年",
+        "上年项目", "增减", "增", "减", "处理决定", "收费金额", "采购项目", "采购总金额",
+        "总金额"};
+    auto in = [&](size_t i) { return (*kPhrases)[i].In(k, sig); };
+    if (in(0)) *unit = "万元";
+    if (in(1)) return "issued";
+    if (in(2)) return "repealed";
+    if (in(3)) return "in_force";
+    if (in(4)) return "new_made";
+    if (in(5)) return "new_published";
+    if (in(6)) return "total_public";
+    if (in(7) || in(8)) return "previous_count";
+    if (in(9) || (in(10) && in(11))) return "change";
+    if (in(12)) return "decisions";
+    if (in(13)) return "amount_wan_yuan";
+    if (in(14)) return "projects";
+    if (in(15) || in(16)) return "amount";
     return "";
   }
 
@@ -612,7 +618,9 @@ struct Mapper {
       const std::string_view first = f.key(parts.labels.front());
       std::string_view unit_probe;
       bool header = Contains(first, "信息内容") ||
-                    (!has_number && !T2ColumnField(f.key(parts.labels.back()), &unit_probe).empty());
+                    (!has_number && !T2ColumnField(f.key(parts.labels.back()),
+                                                  f.cells[parts.labels.back()].sig, &unit_probe)
+                                        .empty());
       if (header) {
         t2_columns.clear();
         t2_units.clear();
@@ -620,7 +628,8 @@ struct Mapper {
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
           std::string_view unit;
-          const std::string_view field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
+          const std::string_view field =
+              row[c].continuation ? "" : T2ColumnField(f.key(c), f.cells[c].sig, &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
@@ -1227,10 +1236,23 @@ struct Mapper {
       if (key[0] == '\0') return;  // a pure group header
       key_path = LegacyGroupPath(group);
     } else {
+      // the entries of the current group, in list order
+      static const auto* const kByGroup = [] {
+        auto* a = new std::array<std::vector<size_t>, 10>;
+        const auto& all = LegacyEntries();
+        for (size_t i = 0; i < all.size(); ++i) {
+          if (all[i].group >= 0 && all[i].group < 10) (*a)[all[i].group].push_back(i);
+        }
+        return a;
+      }();
       const LegacyEntry* best = nullptr;
       size_t best_len = 0;
-      for (const auto& e : LegacyEntries()) {
-        if (e.group != legacy_group) continue;
+      const auto& entries = LegacyEntries();
+      const std::vector<size_t> none;
+      const std::vector<size_t>& in_group =
+          legacy_group >= 0 && legacy_group < 10 ? (*kByGroup)[legacy_group] : none;
+      for (const size_t i : in_group) {
+        const LegacyEntry& e = entries[i];
         for (const Phrase& core : e.cores) {
           if (core.text.size() > best_len && core.In(k, k_sig)) {
             best = &e;
