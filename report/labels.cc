@@ -673,6 +673,10 @@ bool AllDigits(std::string_view t) {
 
 void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell) {
   cell->Clear();
+  ParseCellValueIntoDefault(text, cell);
+}
+
+void ParseCellValueIntoDefault(std::string_view text, xxgk::v1::Cell* cell) {
   std::string_view t = TrimSpaces(text);
   cell->set_raw(std::string(t));
   if (t.empty()) {

@@ -339,6 +339,9 @@ struct Mapper {
   std::optional<MutableCellCursor>* cells = nullptr;
   // read_cells[CellPathIndex]: 1 once the cell was read into the report
   std::vector<uint8_t>* read_cells = nullptr;
+  // the report held no tables before this call: a cell this call has not
+  // read holds nothing (every store sets a presence)
+  bool fresh_tables = false;
   bool touched = false;
   std::string source_kind;
   std::string heading;
@@ -477,8 +480,13 @@ struct Mapper {
       }
       return;
     }
-    // an unread cell holds nothing: parse straight into it
-    ParseCellValueInto(text, cell);
+    // an unread cell of tables this call made holds nothing: parse straight
+    // into it (one the report brought may hold fields besides its presence)
+    if (fresh_tables) {
+      ParseCellValueIntoDefault(text, cell);
+    } else {
+      ParseCellValueInto(text, cell);
+    }
     if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
     SetCellSpan(pg, r, c, s);
@@ -1395,6 +1403,7 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
       m.facts = &facts;
       m.cells = &cells;
       m.read_cells = &read_cells;
+      m.fresh_tables = !had_tables;
       it = mappers.emplace(id, std::move(m)).first;
     }
     return it->second;

@@ -436,6 +436,25 @@ TEST(LabelsFastPaths, NumberingPrefixLengthOfCommonFormsIsParseNumberingsLength)
   }
 }
 
+TEST(LabelsFastPaths, ParseCellValueIntoDefaultIsParseCellValueIntoOnAFreshCell) {
+  // the table mapper parses into cells it just made without clearing them;
+  // ParseCellValueInto clears a cell that may hold anything
+  for (const std::string& s : AllInputs()) {
+    Cell fresh;
+    ParseCellValueIntoDefault(s, &fresh);
+    Cell used;
+    used.set_presence(Cell::TEXT);
+    used.set_raw("x");
+    used.set_value("1");
+    used.set_unit("件");
+    used.mutable_span()->set_end(3);
+    used.set_source_row(2);
+    used.set_source_col(5);
+    ParseCellValueInto(s, &used);
+    EXPECT_EQ(fresh.SerializeAsString(), used.SerializeAsString()) << s;
+  }
+}
+
 TEST(LabelsFastPaths, IsValueTextRejectsByFirstCharacterAsParseCellValue) {
   // IsValueText turns texts away by their first character (no number or NA
   // text starts with it); ParseCellValue reads every text in full. Every BMP
