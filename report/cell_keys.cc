@@ -29,6 +29,9 @@ struct CellStep {
   xxgk::v1::Cell* (*mutable_cell)(Message*) = nullptr;
   // and the generated getter: the cell when it is set, else nullptr
   const xxgk::v1::Cell* (*set_cell)(const Message&) = nullptr;
+  // for a message field on the way to a cell (tables 三 and 四): the
+  // generated mutable accessor, in place of reflection's MutableMessage
+  Message* (*mutable_message)(Message*) = nullptr;
 };
 
 struct CellPath {
@@ -77,6 +80,71 @@ uint64_t KeyHash(std::string_view k) {
 template <typename M, xxgk::v1::Cell* (M::*kMutable)()>
 xxgk::v1::Cell* MutableVia(Message* m) {
   return (static_cast<M*>(m)->*kMutable)();
+}
+
+template <typename M, typename Sub, Sub* (M::*kMutable)()>
+Message* MutableMessageVia(Message* m) {
+  return (static_cast<M*>(m)->*kMutable)();
+}
+
+// The generated mutable accessor of message field `name` of message type `d`
+// for the messages of tables 三 and 四 (most cells of a report); left null for
+// others (reflection is used then).
+void SetGeneratedMessageAccessor(const Descriptor* d, std::string_view name, CellStep* step) {
+  namespace v1 = xxgk::v1;
+  struct Accessor {
+    const Descriptor* type;
+    std::string_view name;
+    Message* (*mutable_message)(Message*);
+  };
+#define XXGK_MESSAGE_ACCESSOR(M, Sub, f) \
+  { M::descriptor(), #f, MutableMessageVia<M, Sub, &M::mutable_##f> }
+  static const Accessor kAccessors[] = {
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table2, t2),
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table3, t3),
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table4, t4),
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::LegacyTable, legacy),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Row, new_received),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Row, carried_over),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Result, result),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Row, carried_forward),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Row, granted),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Row, partially_granted),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Denied, denied),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Unable, unable),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3NotProcessed, not_processed),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Other, other),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Row, total),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, state_secret),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, prohibited_by_law),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, security_stability),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, third_party_rights),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, internal_affairs),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, process_information),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, enforcement_files),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, administrative_query),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Unable, v1::T3Row, not_held),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Unable, v1::T3Row, needs_creation),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Unable, v1::T3Row, still_unclear),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, petition_complaint),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, duplicate),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, publication),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, excessive),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, reconfirm),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Other, v1::T3Row, no_correction),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Other, v1::T3Row, unpaid_fee),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Other, v1::T3Row, other),
+      XXGK_MESSAGE_ACCESSOR(v1::Table4, v1::T4Block, review),
+      XXGK_MESSAGE_ACCESSOR(v1::Table4, v1::T4Block, litigation_direct),
+      XXGK_MESSAGE_ACCESSOR(v1::Table4, v1::T4Block, litigation_after_review),
+  };
+#undef XXGK_MESSAGE_ACCESSOR
+  for (const Accessor& a : kAccessors) {
+    if (a.type == d && a.name == name) {
+      step->mutable_message = a.mutable_message;
+      return;
+    }
+  }
 }
 
 template <typename M, bool (M::*kHas)() const, const xxgk::v1::Cell& (M::*kGet)() const>
@@ -235,6 +303,7 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
       }
       c->prefixes.emplace(key);
     } else if (sub != xxgk::v1::TableInfo::descriptor()) {
+      SetGeneratedMessageAccessor(d, f->name(), &path->back());
       Walk(sub, key, path, c);
     }
     path->pop_back();
@@ -393,8 +462,10 @@ xxgk::v1::Cell* MutableCellCursor::Get(const CellPath& path) {
   chain_.resize(keep + 1);
   for (size_t i = keep; i < path.steps.size(); ++i) {
     const CellStep& s = path.steps[i];
-    chain_.push_back(s.mutable_cell != nullptr ? s.mutable_cell(chain_.back())
-                                               : s.reflection->MutableMessage(chain_.back(), s.field));
+    Message* const holder = chain_.back();
+    chain_.push_back(s.mutable_cell != nullptr      ? s.mutable_cell(holder)
+                     : s.mutable_message != nullptr ? s.mutable_message(holder)
+                                                    : s.reflection->MutableMessage(holder, s.field));
   }
   last_ = &path;
   return static_cast<xxgk::v1::Cell*>(chain_.back());
