@@ -30,8 +30,13 @@ struct CellStep {
   // and the generated getter: the cell when it is set, else nullptr
   const xxgk::v1::Cell* (*set_cell)(const Message&) = nullptr;
   // for a message field on the way to a cell (tables 三 and 四): the
-  // generated mutable accessor, in place of reflection's MutableMessage
+  // generated mutable accessor, in place of reflection's MutableMessage,
+  // and the generated getter: the message when it is set, else nullptr
   Message* (*mutable_message)(Message*) = nullptr;
+  const Message* (*set_message)(const Message&) = nullptr;
+  // IndexCells' walk: the end of the run of paths that share this step's
+  // field at this depth (within its parent's run), fixed by the catalogue
+  size_t run_end = 0;
 };
 
 struct CellPath {
@@ -87,6 +92,12 @@ Message* MutableMessageVia(Message* m) {
   return (static_cast<M*>(m)->*kMutable)();
 }
 
+template <typename M, typename Sub, bool (M::*kHas)() const, const Sub& (M::*kGet)() const>
+const Message* SetMessageVia(const Message& m) {
+  const M& typed = static_cast<const M&>(m);
+  return (typed.*kHas)() ? &(typed.*kGet)() : nullptr;
+}
+
 // The generated mutable accessor of message field `name` of message type `d`
 // for the messages of tables 三 and 四 (most cells of a report); left null for
 // others (reflection is used then).
@@ -96,9 +107,13 @@ void SetGeneratedMessageAccessor(const Descriptor* d, std::string_view name, Cel
     const Descriptor* type;
     std::string_view name;
     Message* (*mutable_message)(Message*);
+    const Message* (*set_message)(const Message&);
   };
-#define XXGK_MESSAGE_ACCESSOR(M, Sub, f) \
-  { M::descriptor(), #f, MutableMessageVia<M, Sub, &M::mutable_##f> }
+#define XXGK_MESSAGE_ACCESSOR(M, Sub, f)                                   \
+  {                                                                        \
+    M::descriptor(), #f, MutableMessageVia<M, Sub, &M::mutable_##f>,       \
+        SetMessageVia<M, Sub, &M::has_##f, &M::f>                          \
+  }
   static const Accessor kAccessors[] = {
       XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table2, t2),
       XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table3, t3),
@@ -142,6 +157,7 @@ void SetGeneratedMessageAccessor(const Descriptor* d, std::string_view name, Cel
   for (const Accessor& a : kAccessors) {
     if (a.type == d && a.name == name) {
       step->mutable_message = a.mutable_message;
+      step->set_message = a.set_message;
       return;
     }
   }
@@ -310,11 +326,27 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
   }
 }
 
+// Sets run_end of the steps at `depth` of the paths [first, last) (which share
+// their steps before `depth`) and below, as IndexCells walks them.
+void SetRunEnds(size_t depth, size_t first, size_t last, std::vector<CellPath>* paths) {
+  for (size_t k = first; k < last;) {
+    CellStep& s = (*paths)[k].steps[depth];
+    size_t end = k + 1;
+    while (end < last && (*paths)[end].steps[depth].field == s.field) ++end;
+    s.run_end = end;
+    if (s.set_cell == nullptr && (*paths)[k].steps.size() > depth + 1) {
+      SetRunEnds(depth + 1, k, end, paths);
+    }
+    k = end;
+  }
+}
+
 const Catalogue& Get() {
   static const Catalogue* const kCatalogue = [] {
     auto* c = new Catalogue;
     std::vector<CellStep> path;
     Walk(xxgk::v1::Tables::descriptor(), "", &path, c);
+    SetRunEnds(0, 0, c->paths.size(), &c->paths);
     size_t n_slots = 16;
     while (n_slots < 4 * c->keys.size()) n_slots *= 2;
     c->slots.assign(n_slots, 0);
@@ -480,13 +512,20 @@ void IndexCells(const Message& m, size_t depth, size_t first, size_t last,
   const Catalogue& c = Get();
   for (size_t k = first; k < last;) {
     const CellStep& s = c.paths[k].steps[depth];
-    // the paths through the same field form one run (schema order)
-    size_t end = k + 1;
-    while (end < last && c.paths[end].steps[depth].field == s.field) ++end;
+    // the paths through the same field form one run (schema order), found
+    // when the catalogue was built
+    const size_t end = s.run_end;
     if (s.set_cell != nullptr) {  // a cell, read by generated code
       const xxgk::v1::Cell* cell = s.set_cell(m);
       if (cell != nullptr && cell->presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) {
         (*cells)[k] = cell;
+      }
+      k = end;
+      continue;
+    }
+    if (s.set_message != nullptr) {  // a message, read by generated code
+      if (const Message* sub = s.set_message(m); sub != nullptr) {
+        IndexCells(*sub, depth + 1, k, end, cells);
       }
       k = end;
       continue;
