@@ -565,6 +565,16 @@ namespace {
 
 std::string_view TrimSpaces(std::string_view s) {
   auto is_sp = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  // every space trimmed below starts with one of these first bytes and ends
+  // with one of these last bytes: a text (most) with neither is kept whole
+  if (!s.empty()) {
+    const auto front = static_cast<uint8_t>(s.front());
+    const auto back = static_cast<uint8_t>(s.back());
+    if (!is_sp(s.front()) && front != 0xE3 && front != 0xC2 && !is_sp(s.back()) &&
+        back != 0x80 && back != 0xA0) {
+      return s;
+    }
+  }
   while (!s.empty() && is_sp(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_sp(s.back())) s.remove_suffix(1);
   // also ideographic space / NBSP in UTF-8
