@@ -365,7 +365,8 @@ struct Mapper {
   bool t4_data_seen = false;
   const PlacedGrid* t4_blank_pg = nullptr;
   int t4_blank_r = 0;
-  std::string_view held_key;  // a T3Entry's key (static), or empty
+  struct T3Entry;
+  const T3Entry* held_entry = nullptr;  // the entry of the held row
   const PlacedGrid* held_pg = nullptr;
   int held_r = 0;
 
@@ -903,13 +904,13 @@ struct Mapper {
       return;
     }
     if (data || group) FlushHeld();
-    std::string_view key;  // a T3Entry's key
+    const T3Entry* entry;  // the entry whose row this is
     if (data) {
-      key = data->key;
-      if (Within(key, "result.other")) ++votes_2021;
+      entry = data;
+      if (Within(entry->key, "result.other")) ++votes_2021;
     } else if (group && any_value) {
       if (std::string_view(group->key) == "result.other") {
-        key = "result.other";  // 2019: one undivided row
+        entry = group;  // "result.other", 2019: one undivided row
         ++votes_2019;
       } else {
         Unplaced(pg, r, label);  // a subtotal row the layout does not have
@@ -922,11 +923,11 @@ struct Mapper {
       if (parts.labels.empty() && !any_value) return;
       if (any_value && held_pg != nullptr) {
         // the values of a label wrapped from the row before
-        const std::string_view k = held_key;
+        const T3Entry* held = held_entry;
         held_pg = nullptr;
-        held_key = {};
+        held_entry = nullptr;
         pending_label.clear();
-        PutT3Row(pg, r, k, parts.value_start, label);
+        PutT3Row(pg, r, *held, parts.value_start, label);
         return;
       }
       if (!any_value) {
@@ -943,12 +944,12 @@ struct Mapper {
       // a matched label with nothing after it: either blanks, or a label
       // wrapped onto the next row, which then carries the values
       FlushHeld();
-      held_key = key;
+      held_entry = entry;
       held_pg = &pg;
       held_r = r;
       return;
     }
-    PutT3Row(pg, r, key, parts.value_start, label);
+    PutT3Row(pg, r, *entry, parts.value_start, label);
   }
 
   // A held row (see MapT3Row) whose values turned out to be its own blanks.
@@ -958,13 +959,32 @@ struct Mapper {
     const RowParts& parts = Facts(*held_pg, held_r).parts;
     std::string label;
     for (int c : parts.labels) label += row[c].text;
-    PutT3Row(*held_pg, held_r, held_key, parts.value_start, label);
+    PutT3Row(*held_pg, held_r, *held_entry, parts.value_start, label);
     held_pg = nullptr;
-    held_key = {};
+    held_entry = nullptr;
   }
 
-  void PutT3Row(const PlacedGrid& pg, int r, std::string_view key, int value_start,
+  // The seven applicant-column paths of each entry's row (by its index in
+  // T3Entries(); nullptr where the key has no such cell).
+  static const std::array<const CellPath*, 7>& T3EntryPaths(const T3Entry& e) {
+    static const auto* const kPaths = [] {
+      auto* v = new std::vector<std::array<const CellPath*, 7>>;
+      const auto& paths = T3Paths();
+      for (const T3Entry& entry : T3Entries()) {
+        const auto it = paths.find(absl::string_view(entry.key.data(), entry.key.size()));
+        std::array<const CellPath*, 7> a;
+        a.fill(nullptr);
+        if (it != paths.end()) a = it->second;
+        v->push_back(a);
+      }
+      return v;
+    }();
+    return (*kPaths)[static_cast<size_t>(&e - T3Entries().data())];
+  }
+
+  void PutT3Row(const PlacedGrid& pg, int r, const T3Entry& entry, int value_start,
                 const std::string& label) {
+    const std::string_view key = entry.key;
     const auto& row = pg.grid->rows[r];
     value_start += LeadingShift(row, value_start, 7);
     // values: the cells from value_start, the seven applicant columns by
@@ -972,11 +992,10 @@ struct Mapper {
     const size_t n_values =
         value_start < static_cast<int>(row.size()) ? row.size() - static_cast<size_t>(value_start) : 0;
     size_t n = std::min<size_t>(n_values, 7);
-    const auto& paths = T3Paths();
+    const std::array<const CellPath*, 7>& paths = T3EntryPaths(entry);
     const absl::string_view akey(key.data(), key.size());
-    const auto it = paths.find(akey);
     for (size_t i = 0; i < n; ++i) {
-      const CellPath* path = it == paths.end() ? nullptr : it->second[i];
+      const CellPath* path = paths[i];
       if (path != nullptr) {
         Put(*path, pg, r, value_start + i, "");
       } else {
