@@ -87,6 +87,16 @@ xxgk::v1::Cell* MutableVia(Message* m) {
   return (static_cast<M*>(m)->*kMutable)();
 }
 
+// The entry of an accessor table for field `name` of message type `d`, or
+// nullptr.
+template <typename A, size_t N>
+const A* FindAccessor(const A (&table)[N], const Descriptor* d, std::string_view name) {
+  for (const A& a : table) {
+    if (a.type == d && a.name == name) return &a;
+  }
+  return nullptr;
+}
+
 template <typename M, typename Sub, Sub* (M::*kMutable)()>
 Message* MutableMessageVia(Message* m) {
   return (static_cast<M*>(m)->*kMutable)();
@@ -154,12 +164,9 @@ void SetGeneratedMessageAccessor(const Descriptor* d, std::string_view name, Cel
       XXGK_MESSAGE_ACCESSOR(v1::Table4, v1::T4Block, litigation_after_review),
   };
 #undef XXGK_MESSAGE_ACCESSOR
-  for (const Accessor& a : kAccessors) {
-    if (a.type == d && a.name == name) {
-      step->mutable_message = a.mutable_message;
-      step->set_message = a.set_message;
-      return;
-    }
+  if (const Accessor* a = FindAccessor(kAccessors, d, name); a != nullptr) {
+    step->mutable_message = a->mutable_message;
+    step->set_message = a->set_message;
   }
 }
 
@@ -274,12 +281,9 @@ void SetGeneratedAccessors(const Descriptor* d, std::string_view name, CellStep*
       XXGK_CELL_ACCESSORS(v1::LegacyTable, trainees),
   };
 #undef XXGK_CELL_ACCESSORS
-  for (const Accessor& a : kAccessors) {
-    if (a.type == d && a.name == name) {
-      step->mutable_cell = a.mutable_cell;
-      step->set_cell = a.set_cell;
-      return;
-    }
+  if (const Accessor* a = FindAccessor(kAccessors, d, name); a != nullptr) {
+    step->mutable_cell = a->mutable_cell;
+    step->set_cell = a->set_cell;
   }
 }
 
