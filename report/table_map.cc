@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -173,8 +174,33 @@ TableId RowHint(const RowFacts& f) {
   static const auto* const kT4 =
       new std::vector<Phrase>{Phrase("未经复议直接起诉"), Phrase("复议后起诉")};
   static const Phrase kReview("行政复议"), kLitigation("行政诉讼");
+  // A marker can be in the row only if the row's signature has every bit of
+  // the marker's, so in particular its lowest one: the markers are filed by
+  // that bit, and only those filed under the row's bits are tested, in list
+  // order (the first one found names the table).
+  struct MarkerIndex {
+    uint64_t lowest_bits = 0;              // the markers' lowest bits or-ed
+    std::array<uint32_t, 64> by_bit = {};  // markers (one bit each) by lowest bit
+  };
+  static const MarkerIndex* const kIndex = [] {
+    if (kMarkers->size() > 32) std::abort();  // one bit per marker
+    auto* index = new MarkerIndex;
+    for (size_t i = 0; i < kMarkers->size(); ++i) {
+      // never 0: markers are not empty
+      const uint64_t marker_sig = (*kMarkers)[i].phrase.sig;
+      const int bit = __builtin_ctzll(marker_sig);
+      index->lowest_bits |= uint64_t{1} << bit;
+      index->by_bit[static_cast<size_t>(bit)] |= uint32_t{1} << i;
+    }
+    return index;
+  }();
   const uint64_t sig = f.all_sig;
-  for (const Marker& m : *kMarkers) {
+  uint32_t candidates = 0;
+  for (uint64_t bits = sig & kIndex->lowest_bits; bits != 0; bits &= bits - 1) {
+    candidates |= kIndex->by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
+  }
+  for (; candidates != 0; candidates &= candidates - 1) {
+    const Marker& m = (*kMarkers)[static_cast<size_t>(__builtin_ctz(candidates))];
     if (m.phrase.In(all, sig)) return m.table;
   }
   // a cell's phrase is in the joined keys too: test the cells only then
