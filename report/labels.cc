@@ -688,7 +688,7 @@ void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell) {
 
 void ParseCellValueIntoDefault(std::string_view text, xxgk::v1::Cell* cell) {
   std::string_view t = TrimSpaces(text);
-  cell->set_raw(std::string(t));
+  cell->mutable_raw()->assign(t.data(), t.size());
   if (t.empty()) {
     cell->set_presence(xxgk::v1::Cell::BLANK);
     return;
@@ -696,7 +696,7 @@ void ParseCellValueIntoDefault(std::string_view text, xxgk::v1::Cell* cell) {
   // Plain digits, the common case.
   if (AllDigits(t)) {
     cell->set_presence(xxgk::v1::Cell::NUMBER);
-    cell->set_value(std::string(t));
+    cell->set_value(cell->raw());  // the raw text is the number (no temporary)
     return;
   }
   NumberParts m;
