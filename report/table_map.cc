@@ -1437,11 +1437,13 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
   // the marks instead of walking the tables)
   const bool had_tables = report->has_tables();
   std::vector<uint8_t> read_cells(AllCellKeys().size(), 0);
-  std::map<TableId, Mapper> mappers;
+  // one mapper per table, made when the table is first met; finished in
+  // TableId order
+  std::array<std::optional<Mapper>, static_cast<size_t>(TableId::kLegacy) + 1> mappers;
   auto mapper = [&](TableId id) -> Mapper& {
-    auto it = mappers.find(id);
-    if (it == mappers.end()) {
-      Mapper m;
+    std::optional<Mapper>& slot = mappers[static_cast<size_t>(id)];
+    if (!slot.has_value()) {
+      Mapper& m = slot.emplace();
       m.report = report;
       m.id = id;
       m.grids = &grids;
@@ -1449,9 +1451,8 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
       m.cells = &cells;
       m.read_cells = &read_cells;
       m.fresh_tables = !had_tables;
-      it = mappers.emplace(id, std::move(m)).first;
     }
-    return it->second;
+    return *slot;
   };
   for (size_t g = 0; g < grids.size(); ++g) {
     const PlacedGrid& pg = grids[g];
@@ -1495,7 +1496,10 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     }
     if (begun != TableId::kNone) mapper(begun).EndGrid();
   }
-  for (auto& [id, m] : mappers) {
+  for (std::optional<Mapper>& slot : mappers) {
+    if (!slot.has_value()) continue;
+    Mapper& m = *slot;
+    const TableId id = m.id;
     TableInfo* info = m.Info();
     if (info == nullptr) continue;
     info->set_source_kind(m.source_kind);
