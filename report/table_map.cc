@@ -1057,6 +1057,9 @@ struct Mapper {
     const auto& row = pg.grid->rows[r];
     RowParts parts = Facts(pg, r).parts;
     std::vector<std::string_view> values;
+    if (parts.value_start < static_cast<int>(row.size())) {
+      values.reserve(row.size() - static_cast<size_t>(parts.value_start));
+    }
     int nonempty = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       values.push_back(ValueText(row, c));
