@@ -29,6 +29,14 @@ struct CellStep {
   xxgk::v1::Cell* (*mutable_cell)(Message*) = nullptr;
   // and the generated getter: the cell when it is set, else nullptr
   const xxgk::v1::Cell* (*set_cell)(const Message&) = nullptr;
+  // for a message field on the way to a cell (tables 三 and 四): the
+  // generated mutable accessor, in place of reflection's MutableMessage,
+  // and the generated getter: the message when it is set, else nullptr
+  Message* (*mutable_message)(Message*) = nullptr;
+  const Message* (*set_message)(const Message&) = nullptr;
+  // IndexCells' walk: the end of the run of paths that share this step's
+  // field at this depth (within its parent's run), fixed by the catalogue
+  size_t run_end = 0;
 };
 
 struct CellPath {
@@ -77,6 +85,89 @@ uint64_t KeyHash(std::string_view k) {
 template <typename M, xxgk::v1::Cell* (M::*kMutable)()>
 xxgk::v1::Cell* MutableVia(Message* m) {
   return (static_cast<M*>(m)->*kMutable)();
+}
+
+// The entry of an accessor table for field `name` of message type `d`, or
+// nullptr.
+template <typename A, size_t N>
+const A* FindAccessor(const A (&table)[N], const Descriptor* d, std::string_view name) {
+  for (const A& a : table) {
+    if (a.type == d && a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+template <typename M, typename Sub, Sub* (M::*kMutable)()>
+Message* MutableMessageVia(Message* m) {
+  return (static_cast<M*>(m)->*kMutable)();
+}
+
+template <typename M, typename Sub, bool (M::*kHas)() const, const Sub& (M::*kGet)() const>
+const Message* SetMessageVia(const Message& m) {
+  const M& typed = static_cast<const M&>(m);
+  return (typed.*kHas)() ? &(typed.*kGet)() : nullptr;
+}
+
+// The generated mutable accessor of message field `name` of message type `d`
+// for the messages of tables 三 and 四 (most cells of a report); left null for
+// others (reflection is used then).
+void SetGeneratedMessageAccessor(const Descriptor* d, std::string_view name, CellStep* step) {
+  namespace v1 = xxgk::v1;
+  struct Accessor {
+    const Descriptor* type;
+    std::string_view name;
+    Message* (*mutable_message)(Message*);
+    const Message* (*set_message)(const Message&);
+  };
+#define XXGK_MESSAGE_ACCESSOR(M, Sub, f)                                   \
+  {                                                                        \
+    M::descriptor(), #f, MutableMessageVia<M, Sub, &M::mutable_##f>,       \
+        SetMessageVia<M, Sub, &M::has_##f, &M::f>                          \
+  }
+  static const Accessor kAccessors[] = {
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table2, t2),
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table3, t3),
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::Table4, t4),
+      XXGK_MESSAGE_ACCESSOR(v1::Tables, v1::LegacyTable, legacy),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Row, new_received),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Row, carried_over),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Result, result),
+      XXGK_MESSAGE_ACCESSOR(v1::Table3, v1::T3Row, carried_forward),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Row, granted),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Row, partially_granted),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Denied, denied),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Unable, unable),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3NotProcessed, not_processed),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Other, other),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Result, v1::T3Row, total),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, state_secret),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, prohibited_by_law),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, security_stability),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, third_party_rights),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, internal_affairs),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, process_information),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, enforcement_files),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Denied, v1::T3Row, administrative_query),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Unable, v1::T3Row, not_held),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Unable, v1::T3Row, needs_creation),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Unable, v1::T3Row, still_unclear),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, petition_complaint),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, duplicate),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, publication),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, excessive),
+      XXGK_MESSAGE_ACCESSOR(v1::T3NotProcessed, v1::T3Row, reconfirm),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Other, v1::T3Row, no_correction),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Other, v1::T3Row, unpaid_fee),
+      XXGK_MESSAGE_ACCESSOR(v1::T3Other, v1::T3Row, other),
+      XXGK_MESSAGE_ACCESSOR(v1::Table4, v1::T4Block, review),
+      XXGK_MESSAGE_ACCESSOR(v1::Table4, v1::T4Block, litigation_direct),
+      XXGK_MESSAGE_ACCESSOR(v1::Table4, v1::T4Block, litigation_after_review),
+  };
+#undef XXGK_MESSAGE_ACCESSOR
+  if (const Accessor* a = FindAccessor(kAccessors, d, name); a != nullptr) {
+    step->mutable_message = a->mutable_message;
+    step->set_message = a->set_message;
+  }
 }
 
 template <typename M, bool (M::*kHas)() const, const xxgk::v1::Cell& (M::*kGet)() const>
@@ -190,12 +281,9 @@ void SetGeneratedAccessors(const Descriptor* d, std::string_view name, CellStep*
       XXGK_CELL_ACCESSORS(v1::LegacyTable, trainees),
   };
 #undef XXGK_CELL_ACCESSORS
-  for (const Accessor& a : kAccessors) {
-    if (a.type == d && a.name == name) {
-      step->mutable_cell = a.mutable_cell;
-      step->set_cell = a.set_cell;
-      return;
-    }
+  if (const Accessor* a = FindAccessor(kAccessors, d, name); a != nullptr) {
+    step->mutable_cell = a->mutable_cell;
+    step->set_cell = a->set_cell;
   }
 }
 
@@ -235,9 +323,25 @@ void Walk(const Descriptor* d, const std::string& prefix, std::vector<CellStep>*
       }
       c->prefixes.emplace(key);
     } else if (sub != xxgk::v1::TableInfo::descriptor()) {
+      SetGeneratedMessageAccessor(d, f->name(), &path->back());
       Walk(sub, key, path, c);
     }
     path->pop_back();
+  }
+}
+
+// Sets run_end of the steps at `depth` of the paths [first, last) (which share
+// their steps before `depth`) and below, as IndexCells walks them.
+void SetRunEnds(size_t depth, size_t first, size_t last, std::vector<CellPath>* paths) {
+  for (size_t k = first; k < last;) {
+    CellStep& s = (*paths)[k].steps[depth];
+    size_t end = k + 1;
+    while (end < last && (*paths)[end].steps[depth].field == s.field) ++end;
+    s.run_end = end;
+    if (s.set_cell == nullptr && (*paths)[k].steps.size() > depth + 1) {
+      SetRunEnds(depth + 1, k, end, paths);
+    }
+    k = end;
   }
 }
 
@@ -246,6 +350,7 @@ const Catalogue& Get() {
     auto* c = new Catalogue;
     std::vector<CellStep> path;
     Walk(xxgk::v1::Tables::descriptor(), "", &path, c);
+    SetRunEnds(0, 0, c->paths.size(), &c->paths);
     size_t n_slots = 16;
     while (n_slots < 4 * c->keys.size()) n_slots *= 2;
     c->slots.assign(n_slots, 0);
@@ -393,8 +498,10 @@ xxgk::v1::Cell* MutableCellCursor::Get(const CellPath& path) {
   chain_.resize(keep + 1);
   for (size_t i = keep; i < path.steps.size(); ++i) {
     const CellStep& s = path.steps[i];
-    chain_.push_back(s.mutable_cell != nullptr ? s.mutable_cell(chain_.back())
-                                               : s.reflection->MutableMessage(chain_.back(), s.field));
+    Message* const holder = chain_.back();
+    chain_.push_back(s.mutable_cell != nullptr      ? s.mutable_cell(holder)
+                     : s.mutable_message != nullptr ? s.mutable_message(holder)
+                                                    : s.reflection->MutableMessage(holder, s.field));
   }
   last_ = &path;
   return static_cast<xxgk::v1::Cell*>(chain_.back());
@@ -409,13 +516,20 @@ void IndexCells(const Message& m, size_t depth, size_t first, size_t last,
   const Catalogue& c = Get();
   for (size_t k = first; k < last;) {
     const CellStep& s = c.paths[k].steps[depth];
-    // the paths through the same field form one run (schema order)
-    size_t end = k + 1;
-    while (end < last && c.paths[end].steps[depth].field == s.field) ++end;
+    // the paths through the same field form one run (schema order), found
+    // when the catalogue was built
+    const size_t end = s.run_end;
     if (s.set_cell != nullptr) {  // a cell, read by generated code
       const xxgk::v1::Cell* cell = s.set_cell(m);
       if (cell != nullptr && cell->presence() != xxgk::v1::Cell::PRESENCE_UNSPECIFIED) {
         (*cells)[k] = cell;
+      }
+      k = end;
+      continue;
+    }
+    if (s.set_message != nullptr) {  // a message, read by generated code
+      if (const Message* sub = s.set_message(m); sub != nullptr) {
+        IndexCells(*sub, depth + 1, k, end, cells);
       }
       k = end;
       continue;

@@ -255,7 +255,56 @@ Numbering ParseNumberingValue(std::string_view text) {
   return ParseNumberingImpl<NumberingParts::kValue>(text);
 }
 
+namespace {
+
+// The Chinese digit (IsChineseDigit) whose three bytes start `p`, or 0.
+UChar32 ChineseDigitAt(const uint8_t* p) {
+  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+  const UChar32 c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return IsChineseDigit(c) ? c : 0;
+}
+
+// ParseNumbering's length for the two common numberings, read from their
+// bytes: "(一)" and "一、" with one Chinese digit at the very start (the
+// latter valued above zero), then the separators and spaces ParseNumbering
+// swallows. 0 when `text` starts otherwise (then ParseNumbering decides).
+size_t CommonNumberingLength(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  size_t end;
+  if (n >= 5 && p[0] == '(' && p[4] == ')' && ChineseDigitAt(p + 1) != 0) {
+    end = 5;
+  } else if (n >= 6 && p[3] == 0xE3 && p[4] == 0x80 && p[5] == 0x81) {  // 、
+    const UChar32 c = ChineseDigitAt(p);
+    if (c == 0 || c == U'〇' || c == U'零') return 0;  // none, or valued 0
+    end = 6;
+  } else {
+    return 0;
+  }
+  // the separators and spaces that follow: ' ', '\t', U+00A0, U+3000, 、, and
+  // '.' when no digit follows it
+  while (end < n) {
+    const uint8_t b = p[end];
+    if (b == ' ' || b == '\t') {
+      end += 1;
+    } else if (b == '.' && !(end + 1 < n && p[end + 1] >= '0' && p[end + 1] <= '9')) {
+      end += 1;
+    } else if (b == 0xC2 && end + 1 < n && p[end + 1] == 0xA0) {
+      end += 2;
+    } else if (b == 0xE3 && end + 2 < n && p[end + 1] == 0x80 &&
+               (p[end + 2] == 0x80 || p[end + 2] == 0x81)) {
+      end += 3;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+}  // namespace
+
 size_t NumberingPrefixLength(std::string_view text) {
+  if (const size_t common = CommonNumberingLength(text); common != 0) return common;
   const Numbering num = ParseNumberingImpl<NumberingParts::kLength>(text);
   return num.style == NumberingStyle::kNone ? 0 : num.length;
 }
@@ -516,6 +565,16 @@ namespace {
 
 std::string_view TrimSpaces(std::string_view s) {
   auto is_sp = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  // every space trimmed below starts with one of these first bytes and ends
+  // with one of these last bytes: a text (most) with neither is kept whole
+  if (!s.empty()) {
+    const auto front = static_cast<uint8_t>(s.front());
+    const auto back = static_cast<uint8_t>(s.back());
+    if (!is_sp(s.front()) && front != 0xE3 && front != 0xC2 && !is_sp(s.back()) &&
+        back != 0x80 && back != 0xA0) {
+      return s;
+    }
+  }
   while (!s.empty() && is_sp(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_sp(s.back())) s.remove_suffix(1);
   // also ideographic space / NBSP in UTF-8
@@ -624,8 +683,12 @@ bool AllDigits(std::string_view t) {
 
 void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell) {
   cell->Clear();
+  ParseCellValueIntoDefault(text, cell);
+}
+
+void ParseCellValueIntoDefault(std::string_view text, xxgk::v1::Cell* cell) {
   std::string_view t = TrimSpaces(text);
-  cell->set_raw(std::string(t));
+  cell->mutable_raw()->assign(t.data(), t.size());
   if (t.empty()) {
     cell->set_presence(xxgk::v1::Cell::BLANK);
     return;
@@ -633,7 +696,7 @@ void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell) {
   // Plain digits, the common case.
   if (AllDigits(t)) {
     cell->set_presence(xxgk::v1::Cell::NUMBER);
-    cell->set_value(std::string(t));
+    cell->set_value(cell->raw());  // the raw text is the number (no temporary)
     return;
   }
   NumberParts m;
@@ -661,10 +724,41 @@ xxgk::v1::Cell ParseCellValue(std::string_view text) {
 
 std::string_view CellRawText(std::string_view text) { return TrimSpaces(text); }
 
+namespace {
+
+// False when the trimmed, non-empty `t` can be neither a number (which starts
+// with a sign or a digit) nor an NA text (one of IsNaText's words, or dashes
+// and slashes only): its first character starts none of them. Label cells
+// are rejected here without the pattern scan or the NA tests.
+bool MayStartValue(std::string_view t) {
+  const auto* p = reinterpret_cast<const uint8_t*>(t.data());
+  const uint8_t b = p[0];
+  if (b < 0x80) {
+    return b == '+' || b == '-' || IsDigit(static_cast<char>(b)) || b == '/' || b == '\\' ||
+           b == 'N' || b == 'n';
+  }
+  // every other start is one of these three-byte characters
+  if (t.size() < 3) return false;
+  switch ((uint32_t{b} << 16) | (uint32_t{p[1]} << 8) | p[2]) {
+    case 0xE697A0:  // 无
+    case 0xE69A82:  // 暂
+    case 0xE7A9BA:  // 空
+    case 0xE4B88D:  // 不
+    case 0xE28094: case 0xE28093: case 0xE28095: case 0xEFBC8D: case 0xE28092:
+    case 0xE28892: case 0xE29480: case 0xE383BC: case 0xE4B880:  // dashes, 一
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 bool IsValueText(std::string_view text) {
   // ParseCellValue's decision without building the cell
   std::string_view t = TrimSpaces(text);
   if (t.empty() || AllDigits(t)) return true;
+  if (!MayStartValue(t)) return false;
   NumberParts m;
   return MatchNumber(t, &m) || IsNaText(t);
 }

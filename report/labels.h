@@ -81,6 +81,10 @@ xxgk::v1::Cell ParseCellValue(std::string_view text);
 // ParseCellValue into `cell`, which is cleared first.
 void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell);
 
+// ParseCellValueInto for a `cell` known to hold nothing (every field at its
+// default, e.g. just created): not cleared first.
+void ParseCellValueIntoDefault(std::string_view text, xxgk::v1::Cell* cell);
+
 // The raw text ParseCellValue keeps: `text` without surrounding spaces.
 std::string_view CellRawText(std::string_view text);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -173,8 +174,33 @@ TableId RowHint(const RowFacts& f) {
   static const auto* const kT4 =
       new std::vector<Phrase>{Phrase("未经复议直接起诉"), Phrase("复议后起诉")};
   static const Phrase kReview("行政复议"), kLitigation("行政诉讼");
+  // A marker can be in the row only if the row's signature has every bit of
+  // the marker's, so in particular its lowest one: the markers are filed by
+  // that bit, and only those filed under the row's bits are tested, in list
+  // order (the first one found names the table).
+  struct MarkerIndex {
+    uint64_t lowest_bits = 0;              // the markers' lowest bits or-ed
+    std::array<uint32_t, 64> by_bit = {};  // markers (one bit each) by lowest bit
+  };
+  static const MarkerIndex* const kIndex = [] {
+    if (kMarkers->size() > 32) std::abort();  // one bit per marker
+    auto* index = new MarkerIndex;
+    for (size_t i = 0; i < kMarkers->size(); ++i) {
+      // never 0: markers are not empty
+      const uint64_t marker_sig = (*kMarkers)[i].phrase.sig;
+      const int bit = __builtin_ctzll(marker_sig);
+      index->lowest_bits |= uint64_t{1} << bit;
+      index->by_bit[static_cast<size_t>(bit)] |= uint32_t{1} << i;
+    }
+    return index;
+  }();
   const uint64_t sig = f.all_sig;
-  for (const Marker& m : *kMarkers) {
+  uint32_t candidates = 0;
+  for (uint64_t bits = sig & kIndex->lowest_bits; bits != 0; bits &= bits - 1) {
+    candidates |= kIndex->by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
+  }
+  for (; candidates != 0; candidates &= candidates - 1) {
+    const Marker& m = (*kMarkers)[static_cast<size_t>(__builtin_ctz(candidates))];
     if (m.phrase.In(all, sig)) return m.table;
   }
   // a cell's phrase is in the joined keys too: test the cells only then
@@ -195,19 +221,12 @@ TableId RowHint(const RowFacts& f) {
         "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
     for (std::string_view row : kT2Rows) {
-      if (k == row) return TableId::kT2;
+      if (k.size() == row.size() && std::memcmp(k.data(), row.data(), k.size()) == 0) {
+        return TableId::kT2;
+      }
     }
   }
   return TableId::kNone;
-}
-
-// True when `t` is one or more ASCII digits and nothing else.
-bool IsAsciiDigits(std::string_view t) {
-  if (t.empty()) return false;
-  for (char ch : t) {
-    if (ch < '0' || ch > '9') return false;
-  }
-  return true;
 }
 
 // The bytes of a row's cell texts: room for its keys.
@@ -217,27 +236,47 @@ size_t RowTextBytes(const std::vector<GridCell>& row) {
   return bytes;
 }
 
-// The facts of `row`, whose keys are written one after another at `begin`
-// (room for RowTextBytes(row) bytes, which must outlive the facts).
-RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
-  RowFacts f;
+// CharSignature of each ASCII digit alone (a digit is a character of its
+// own: a text of digits has the signatures of its digits or-ed).
+const std::array<uint64_t, 10>& DigitSignatures() {
+  static const std::array<uint64_t, 10> kSigs = [] {
+    std::array<uint64_t, 10> a;
+    for (size_t d = 0; d < 10; ++d) {
+      const char ch = static_cast<char>('0' + d);
+      a[d] = CharSignature(std::string_view(&ch, 1));
+    }
+    return a;
+  }();
+  return kSigs;
+}
+
+// The facts of `row` into `*out` (default-constructed), whose keys are
+// written one after another at `begin` (room for RowTextBytes(row) bytes,
+// which must outlive the facts).
+void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts* out) {
+  RowFacts& f = *out;
   const size_t n = row.size();
   f.cells.resize(n);
+  const std::array<uint64_t, 10>& digit_sigs = DigitSignatures();
   char* w = begin;
   for (size_t c = 0; c < n; ++c) {
     const std::string& t = row[c].text;
-    char* const key = w;
     uint64_t sig = 0;
-    if (IsEmptyText(t)) {
-      // blank: a value (BLANK) with an empty key
-      f.cells[c].empty = true;
+    // a plain number (most value cells) is its own key (digits are kept and
+    // a numbering needs a separator after its digits): copied and folded as
+    // it is tested (a text that turns out otherwise is written over below)
+    size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') {
+      w[digits] = t[digits];
+      sig |= digit_sigs[static_cast<size_t>(t[digits] - '0')];
+      ++digits;
+    }
+    if (digits != 0 && digits == t.size()) {
+      w += digits;
       f.cells[c].value = true;
-    } else if (IsAsciiDigits(t)) {
-      // a plain number (most value cells): its own key (digits are kept and
-      // a numbering needs a separator after its digits) and a value
-      std::memcpy(w, t.data(), t.size());
-      w += t.size();
-      sig = CharSignature(std::string_view(key, t.size()));
+    } else if (IsEmptyText(t)) {
+      // blank (no digit was read): a value (BLANK) with an empty key
+      f.cells[c].empty = true;
       f.cells[c].value = true;
     } else {
       w = WriteLabelKey(t, w, &sig);
@@ -250,7 +289,6 @@ RowFacts MakeRowFacts(const std::vector<GridCell>& row, char* const begin) {
   f.all = std::string_view(begin, static_cast<size_t>(w - begin));
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
-  return f;
 }
 
 // Facts for every row of a grid; the rows' keys live in one buffer.
@@ -267,7 +305,7 @@ void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
   out->rows.reserve(grid.rows.size());
   char* w = out->keys.get();
   for (const auto& row : grid.rows) {
-    out->rows.push_back(MakeRowFacts(row, w));
+    MakeRowFacts(row, w, &out->rows.emplace_back());
     w += out->rows.back().all.size();  // a row's keys are never longer than its texts
   }
 }
@@ -327,6 +365,9 @@ struct Mapper {
   std::optional<MutableCellCursor>* cells = nullptr;
   // read_cells[CellPathIndex]: 1 once the cell was read into the report
   std::vector<uint8_t>* read_cells = nullptr;
+  // the report held no tables before this call: a cell this call has not
+  // read holds nothing (every store sets a presence)
+  bool fresh_tables = false;
   bool touched = false;
   std::string source_kind;
   std::string heading;
@@ -342,6 +383,7 @@ struct Mapper {
   // t3 state
   std::string t3_ctx;
   std::string pending_label;
+  std::string t3_label;  // MapT3Row's row label
   // legacy state
   int legacy_group = 0;
   int legacy_value_col = -1;
@@ -349,7 +391,8 @@ struct Mapper {
   bool t4_data_seen = false;
   const PlacedGrid* t4_blank_pg = nullptr;
   int t4_blank_r = 0;
-  std::string held_key;
+  struct T3Entry;
+  const T3Entry* held_entry = nullptr;  // the entry of the held row
   const PlacedGrid* held_pg = nullptr;
   int held_r = 0;
 
@@ -464,8 +507,13 @@ struct Mapper {
       }
       return;
     }
-    // an unread cell holds nothing: parse straight into it
-    ParseCellValueInto(text, cell);
+    // an unread cell of tables this call made holds nothing: parse straight
+    // into it (one the report brought may hold fields besides its presence)
+    if (fresh_tables) {
+      ParseCellValueIntoDefault(text, cell);
+    } else {
+      ParseCellValueInto(text, cell);
+    }
     if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
     SetCellSpan(pg, r, c, s);
@@ -526,21 +574,27 @@ struct Mapper {
   }
 
   // ---- table 二 ----
-  // `k` is the header cell's LabelKey.
-  static std::string_view T2ColumnField(std::string_view k, std::string_view* unit) {
-    if (Contains(k, "万元")) *unit = "万元";
-    if (Contains(k, "制发")) return "issued";
-    if (Contains(k, "废止")) return "repealed";
-    if (Contains(k, "现行有效")) return "in_force";
-    if (Contains(k, "新制作")) return "new_made";
-    if (Contains(k, "新公开")) return "new_published";
-    if (Contains(k, "公开总数")) return "total_public";
-    if (Contains(k, "上一年") || Contains(k, "上年项目")) return "previous_count";
-    if (Contains(k, "增减") || (Contains(k, "增") && Contains(k, "减"))) return "change";
-    if (Contains(k, "处理决定")) return "decisions";
-    if (Contains(k, "收费金额")) return "amount_wan_yuan";
-    if (Contains(k, "采购项目")) return "projects";
-    if (Contains(k, "采购总金额") || Contains(k, "总金额")) return "amount";
+  // `k` is the header cell's LabelKey, `sig` its CharSignature (phrases
+  // whose characters the key lacks are not searched for).
+  static std::string_view T2ColumnField(std::string_view k, uint64_t sig, std::string_view* unit) {
+    static const auto* const kPhrases = new std::vector<Phrase>{
+        "万元", "制发", "废止", "现行有效", "新制作", "新公开", "公开总数", "上一年",
+        "上年项目", "增减", "增", "减", "处理决定", "收费金额", "采购项目", "采购总金额",
+        "总金额"};
+    auto in = [&](size_t i) { return (*kPhrases)[i].In(k, sig); };
+    if (in(0)) *unit = "万元";
+    if (in(1)) return "issued";
+    if (in(2)) return "repealed";
+    if (in(3)) return "in_force";
+    if (in(4)) return "new_made";
+    if (in(5)) return "new_published";
+    if (in(6)) return "total_public";
+    if (in(7) || in(8)) return "previous_count";
+    if (in(9) || (in(10) && in(11))) return "change";
+    if (in(12)) return "decisions";
+    if (in(13)) return "amount_wan_yuan";
+    if (in(14)) return "projects";
+    if (in(15) || in(16)) return "amount";
     return "";
   }
 
@@ -599,7 +653,9 @@ struct Mapper {
       const std::string_view first = f.key(parts.labels.front());
       std::string_view unit_probe;
       bool header = Contains(first, "信息内容") ||
-                    (!has_number && !T2ColumnField(f.key(parts.labels.back()), &unit_probe).empty());
+                    (!has_number && !T2ColumnField(f.key(parts.labels.back()),
+                                                  f.cells[parts.labels.back()].sig, &unit_probe)
+                                        .empty());
       if (header) {
         t2_columns.clear();
         t2_units.clear();
@@ -607,7 +663,8 @@ struct Mapper {
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
           std::string_view unit;
-          const std::string_view field = row[c].continuation ? "" : T2ColumnField(f.key(c), &unit);
+          const std::string_view field =
+              row[c].continuation ? "" : T2ColumnField(f.key(c), f.cells[c].sig, &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
@@ -664,9 +721,21 @@ struct Mapper {
       std::string_view t = ValueText(row, c);
       if (i < n_columns && !(*columns)[skip + i].empty()) {
         const std::string_view column = (*columns)[skip + i];
-        std::string key = "t2.";
-        key.append(rowkey).append(".").append(column);
-        const CellPath* path = ResolveCellKey(key);
+        // "t2.<row>.<column>", written on the stack (row keys and fields are
+        // short literals)
+        char buf[64];
+        const size_t key_size = 3 + rowkey.size() + 1 + column.size();
+        const CellPath* path = nullptr;
+        if (key_size <= sizeof buf) {
+          std::memcpy(buf, "t2.", 3);
+          std::memcpy(buf + 3, rowkey.data(), rowkey.size());
+          buf[3 + rowkey.size()] = '.';
+          std::memcpy(buf + 4 + rowkey.size(), column.data(), column.size());
+          path = ResolveCellKey(std::string_view(buf, key_size));
+        } else {
+          path = ResolveCellKey(absl::StrCat("t2.", absl::string_view(rowkey.data(), rowkey.size()),
+                                             ".", absl::string_view(column.data(), column.size())));
+        }
         if (path != nullptr) {
           std::string_view unit = default_unit;
           if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
@@ -839,7 +908,9 @@ struct Mapper {
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       if (!IsEmptyText(ValueText(row, c))) any_value = true;
     }
-    std::string label;
+    // the row's label, in a buffer kept across rows (its room is reused)
+    std::string& label = t3_label;
+    label.clear();
     const T3Entry* data = nullptr;
     const T3Entry* group = nullptr;
     bool header_like = false;
@@ -871,13 +942,13 @@ struct Mapper {
       return;
     }
     if (data || group) FlushHeld();
-    std::string key;
+    const T3Entry* entry;  // the entry whose row this is
     if (data) {
-      key = data->key;
-      if (Within(key, "result.other")) ++votes_2021;
+      entry = data;
+      if (Within(entry->key, "result.other")) ++votes_2021;
     } else if (group && any_value) {
       if (std::string_view(group->key) == "result.other") {
-        key = "result.other";  // 2019: one undivided row
+        entry = group;  // "result.other", 2019: one undivided row
         ++votes_2019;
       } else {
         Unplaced(pg, r, label);  // a subtotal row the layout does not have
@@ -890,11 +961,11 @@ struct Mapper {
       if (parts.labels.empty() && !any_value) return;
       if (any_value && held_pg != nullptr) {
         // the values of a label wrapped from the row before
-        std::string k = held_key;
+        const T3Entry* held = held_entry;
         held_pg = nullptr;
-        held_key.clear();
+        held_entry = nullptr;
         pending_label.clear();
-        PutT3Row(pg, r, k, parts.value_start, label);
+        PutT3Row(pg, r, *held, parts.value_start, label);
         return;
       }
       if (!any_value) {
@@ -911,12 +982,12 @@ struct Mapper {
       // a matched label with nothing after it: either blanks, or a label
       // wrapped onto the next row, which then carries the values
       FlushHeld();
-      held_key = key;
+      held_entry = entry;
       held_pg = &pg;
       held_r = r;
       return;
     }
-    PutT3Row(pg, r, key, parts.value_start, label);
+    PutT3Row(pg, r, *entry, parts.value_start, label);
   }
 
   // A held row (see MapT3Row) whose values turned out to be its own blanks.
@@ -926,13 +997,32 @@ struct Mapper {
     const RowParts& parts = Facts(*held_pg, held_r).parts;
     std::string label;
     for (int c : parts.labels) label += row[c].text;
-    PutT3Row(*held_pg, held_r, held_key, parts.value_start, label);
+    PutT3Row(*held_pg, held_r, *held_entry, parts.value_start, label);
     held_pg = nullptr;
-    held_key.clear();
+    held_entry = nullptr;
   }
 
-  void PutT3Row(const PlacedGrid& pg, int r, const std::string& key, int value_start,
+  // The seven applicant-column paths of each entry's row (by its index in
+  // T3Entries(); nullptr where the key has no such cell).
+  static const std::array<const CellPath*, 7>& T3EntryPaths(const T3Entry& e) {
+    static const auto* const kPaths = [] {
+      auto* v = new std::vector<std::array<const CellPath*, 7>>;
+      const auto& paths = T3Paths();
+      for (const T3Entry& entry : T3Entries()) {
+        const auto it = paths.find(absl::string_view(entry.key.data(), entry.key.size()));
+        std::array<const CellPath*, 7> a;
+        a.fill(nullptr);
+        if (it != paths.end()) a = it->second;
+        v->push_back(a);
+      }
+      return v;
+    }();
+    return (*kPaths)[static_cast<size_t>(&e - T3Entries().data())];
+  }
+
+  void PutT3Row(const PlacedGrid& pg, int r, const T3Entry& entry, int value_start,
                 const std::string& label) {
+    const std::string_view key = entry.key;
     const auto& row = pg.grid->rows[r];
     value_start += LeadingShift(row, value_start, 7);
     // values: the cells from value_start, the seven applicant columns by
@@ -940,14 +1030,14 @@ struct Mapper {
     const size_t n_values =
         value_start < static_cast<int>(row.size()) ? row.size() - static_cast<size_t>(value_start) : 0;
     size_t n = std::min<size_t>(n_values, 7);
-    const auto& paths = T3Paths();
-    const auto it = paths.find(key);
+    const std::array<const CellPath*, 7>& paths = T3EntryPaths(entry);
+    const absl::string_view akey(key.data(), key.size());
     for (size_t i = 0; i < n; ++i) {
-      const CellPath* path = it == paths.end() ? nullptr : it->second[i];
+      const CellPath* path = paths[i];
       if (path != nullptr) {
         Put(*path, pg, r, value_start + i, "");
       } else {
-        Put(absl::StrCat("t3.", key, ".", kT3Columns[i]), pg, r, value_start + i, "");
+        Put(absl::StrCat("t3.", akey, ".", kT3Columns[i]), pg, r, value_start + i, "");
       }
     }
     if (n_values < 7) ShortRow(pg, r, label, n_values, 7);
@@ -967,6 +1057,9 @@ struct Mapper {
     const auto& row = pg.grid->rows[r];
     RowParts parts = Facts(pg, r).parts;
     std::vector<std::string_view> values;
+    if (parts.value_start < static_cast<int>(row.size())) {
+      values.reserve(row.size() - static_cast<size_t>(parts.value_start));
+    }
     int nonempty = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       values.push_back(ValueText(row, c));
@@ -1054,6 +1147,31 @@ struct Mapper {
       case 7: return "fees_wan_yuan";
       default: return "";
     }
+  }
+
+  // ResolveCellKey("legacy." + key) of a group's key (0 <= g < 10) and of an
+  // entry's (by its index in LegacyEntries()), once per key; nullptr for an
+  // empty key.
+  static const CellPath* LegacyGroupPath(int g) {
+    static const auto* const kPaths = [] {
+      auto* a = new std::array<const CellPath*, 10>;
+      for (int k = 0; k < 10; ++k) {
+        const char* key = LegacyGroupKey(k);
+        (*a)[k] = key[0] == '\0' ? nullptr : ResolveCellKey(absl::StrCat("legacy.", key));
+      }
+      return a;
+    }();
+    return (*kPaths)[g];
+  }
+  static const CellPath* LegacyEntryPath(size_t i) {
+    static const auto* const kPaths = [] {
+      auto* v = new std::vector<const CellPath*>;
+      for (const LegacyEntry& e : LegacyEntries()) {
+        v->push_back(e.key[0] == '\0' ? nullptr : ResolveCellKey(absl::StrCat("legacy.", e.key)));
+      }
+      return v;
+    }();
+    return (*kPaths)[i];
   }
 
   static const std::vector<LegacyEntry>& LegacyEntries() {
@@ -1145,12 +1263,12 @@ struct Mapper {
       return;
     }
     const int label_col = parts.labels.front();
-    std::string label = row[label_col].text;
+    const std::string& label = row[label_col].text;
     int value_col = legacy_value_col >= 0 ? legacy_value_col : static_cast<int>(row.size()) - 1;
     int unit_col = legacy_unit_col;
     if (unit_col < 0 && row.size() >= 3) unit_col = value_col - 1;
     if (value_col <= label_col) value_col = parts.value_start;  // short row
-    std::string unit;
+    std::string_view unit;
     if (unit_col > label_col && unit_col < static_cast<int>(row.size()) && unit_col != value_col) {
       unit = row[unit_col].text;
     }
@@ -1178,16 +1296,31 @@ struct Mapper {
       }
       if (group == 0 && num.value >= 1 && num.value <= 9) group = num.value;
     }
-    std::string key;
+    const char* key;
+    const CellPath* key_path;  // ResolveCellKey("legacy." + key)
     if (group > 0) {
       legacy_group = group;
       key = LegacyGroupKey(group);
-      if (key.empty()) return;  // a pure group header
+      if (key[0] == '\0') return;  // a pure group header
+      key_path = LegacyGroupPath(group);
     } else {
+      // the entries of the current group, in list order
+      static const auto* const kByGroup = [] {
+        auto* a = new std::array<std::vector<size_t>, 10>;
+        const auto& all = LegacyEntries();
+        for (size_t i = 0; i < all.size(); ++i) {
+          if (all[i].group >= 0 && all[i].group < 10) (*a)[all[i].group].push_back(i);
+        }
+        return a;
+      }();
       const LegacyEntry* best = nullptr;
       size_t best_len = 0;
-      for (const auto& e : LegacyEntries()) {
-        if (e.group != legacy_group) continue;
+      const auto& entries = LegacyEntries();
+      const std::vector<size_t> none;
+      const std::vector<size_t>& in_group =
+          legacy_group >= 0 && legacy_group < 10 ? (*kByGroup)[legacy_group] : none;
+      for (const size_t i : in_group) {
+        const LegacyEntry& e = entries[i];
         for (const Phrase& core : e.cores) {
           if (core.text.size() > best_len && core.In(k, k_sig)) {
             best = &e;
@@ -1201,10 +1334,11 @@ struct Mapper {
       }
       if (best->key[0] == '\0') return;  // a sub-header
       key = best->key;
+      key_path = LegacyEntryPath(static_cast<size_t>(best - LegacyEntries().data()));
     }
     if (value_col < 0 || value_col >= static_cast<int>(row.size())) {
       // no value cell at all: the row exists but its value is blank
-      const CellPath* path = ResolveCellKey("legacy." + key);
+      const CellPath* path = key_path;
       Cell* cell = path == nullptr ? nullptr : MutableCell(report->mutable_tables(), *path);
       if (cell && cell->presence() == Cell::PRESENCE_UNSPECIFIED) {
         (*read_cells)[CellPathIndex(*path)] = 1;
@@ -1214,12 +1348,16 @@ struct Mapper {
         *cell->mutable_span() = s;
         cell->set_source_row(r);
         cell->set_source_col(value_col);
-        if (!unit.empty()) cell->set_unit(unit);
+        if (!unit.empty()) cell->set_unit(std::string(unit));
         touched = true;
       }
       return;
     }
-    Put("legacy." + key, pg, r, value_col, unit);
+    if (key_path != nullptr) {
+      Put(*key_path, pg, r, value_col, unit);
+    } else {
+      Put(absl::StrCat("legacy.", key), pg, r, value_col, unit);
+    }
   }
 };
 
@@ -1239,7 +1377,9 @@ TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
   for (const auto& row : grid.rows) {
     std::string keys(RowTextBytes(row), '\0');
-    TableId h = MakeRowFacts(row, keys.data()).hint;
+    RowFacts f;
+    MakeRowFacts(row, keys.data(), &f);
+    const TableId h = f.hint;
     if (h != TableId::kNone) ++votes[h];
   }
   TableId best = TableId::kNone;
@@ -1312,20 +1452,22 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
   // the marks instead of walking the tables)
   const bool had_tables = report->has_tables();
   std::vector<uint8_t> read_cells(AllCellKeys().size(), 0);
-  std::map<TableId, Mapper> mappers;
+  // one mapper per table, made when the table is first met; finished in
+  // TableId order
+  std::array<std::optional<Mapper>, static_cast<size_t>(TableId::kLegacy) + 1> mappers;
   auto mapper = [&](TableId id) -> Mapper& {
-    auto it = mappers.find(id);
-    if (it == mappers.end()) {
-      Mapper m;
+    std::optional<Mapper>& slot = mappers[static_cast<size_t>(id)];
+    if (!slot.has_value()) {
+      Mapper& m = slot.emplace();
       m.report = report;
       m.id = id;
       m.grids = &grids;
       m.facts = &facts;
       m.cells = &cells;
       m.read_cells = &read_cells;
-      it = mappers.emplace(id, std::move(m)).first;
+      m.fresh_tables = !had_tables;
     }
-    return it->second;
+    return *slot;
   };
   for (size_t g = 0; g < grids.size(); ++g) {
     const PlacedGrid& pg = grids[g];
@@ -1369,7 +1511,10 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     }
     if (begun != TableId::kNone) mapper(begun).EndGrid();
   }
-  for (auto& [id, m] : mappers) {
+  for (std::optional<Mapper>& slot : mappers) {
+    if (!slot.has_value()) continue;
+    Mapper& m = *slot;
+    const TableId id = m.id;
     TableInfo* info = m.Info();
     if (info == nullptr) continue;
     info->set_source_kind(m.source_kind);

@@ -419,5 +419,67 @@ TEST(LabelsFastPaths, PreparedSimilarityEqualsDirect) {
   }
 }
 
+TEST(LabelsFastPaths, NumberingPrefixLengthOfCommonFormsIsParseNumberingsLength) {
+  // "(一)" and "一、" are read from their bytes: every Chinese digit (and
+  // characters that are none) in both forms, before generated tails
+  const std::vector<std::string> tails = Generated(5, 3000);
+  for (const char* digit : {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "零",
+                            "两", "甲", "(", "、", "1", "\xE4\xB8"}) {
+    const std::string d(digit);
+    for (const std::string& lead : {"(" + d + ")", d + "、", d + "、、", "(" + d + ")、"}) {
+      for (const std::string& tail : tails) {
+        const std::string t = lead + tail;
+        const Numbering f = ParseNumbering(t);
+        EXPECT_EQ(NumberingPrefixLength(t), f.style == NumberingStyle::kNone ? 0 : f.length) << t;
+      }
+    }
+  }
+}
+
+TEST(LabelsFastPaths, ParseCellValueIntoDefaultIsParseCellValueIntoOnAFreshCell) {
+  // the table mapper parses into cells it just made without clearing them;
+  // ParseCellValueInto clears a cell that may hold anything
+  for (const std::string& s : AllInputs()) {
+    Cell fresh;
+    ParseCellValueIntoDefault(s, &fresh);
+    Cell used;
+    used.set_presence(Cell::TEXT);
+    used.set_raw("x");
+    used.set_value("1");
+    used.set_unit("件");
+    used.mutable_span()->set_end(3);
+    used.set_source_row(2);
+    used.set_source_col(5);
+    ParseCellValueInto(s, &used);
+    EXPECT_EQ(fresh.SerializeAsString(), used.SerializeAsString()) << s;
+  }
+}
+
+TEST(LabelsFastPaths, IsValueTextRejectsByFirstCharacterAsParseCellValue) {
+  // IsValueText turns texts away by their first character (no number or NA
+  // text starts with it); ParseCellValue reads every text in full. Every BMP
+  // character first, alone, doubled, before a dash and before a digit, and
+  // behind leading spaces.
+  auto check = [](const std::string& s) {
+    EXPECT_EQ(IsValueText(s), ParseCellValue(s).presence() != Cell::TEXT) << s;
+  };
+  for (UChar32 c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, c);
+    const std::string ch(buf, len);
+    for (const std::string& s : {ch, ch + ch, ch + "\xE2\x80\x94", ch + "5", " " + ch,
+                                 "\xE3\x80\x80" + ch + "-"}) {
+      check(s);
+    }
+  }
+  // truncated and ill-formed starts
+  for (const char* s : {"\xE6", "\xE6\x97", "\xE2\x80", "\xEF\xBC", "\xE4\xB8", "\x80-",
+                        "\xC2\xA0-", "\xFF"}) {
+    check(s);
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report

@@ -435,6 +435,54 @@ TEST(Tables, OneGridHoldingThreeTablesIsSplitByRowMarkers) {
   EXPECT_EQ(IdentifyTable(g), TableId::kT2);
 }
 
+TEST(Tables, ARowsFirstMarkerInListOrderNamesItsTable) {
+  // the row markers, in the order the mapper tries them (VOCABULARY.md
+  // phrases of each table's layout)
+  const std::vector<std::pair<std::string, TableId>> markers = {
+      {"统计指标", TableId::kLegacy},
+      {"政府信息公开情况统计表", TableId::kLegacy},
+      {"主动公开政府信息数", TableId::kLegacy},
+      {"回应解读", TableId::kLegacy},
+      {"申请答复数", TableId::kLegacy},
+      {"行政复议数量", TableId::kLegacy},
+      {"行政诉讼数量", TableId::kLegacy},
+      {"举报投诉数量", TableId::kLegacy},
+      {"第二十条", TableId::kT2},
+      {"信息内容", TableId::kT2},
+      {"本年制发件数", TableId::kT2},
+      {"本年新制作数量", TableId::kT2},
+      {"勾稽", TableId::kT3},
+      {"申请人情况", TableId::kT3},
+      {"本年新收", TableId::kT3},
+      {"上年结转", TableId::kT3},
+      {"本年度办理结果", TableId::kT3},
+      {"结转下年度", TableId::kT3},
+  };
+  // the table of the first marker (in list order) in the row's joined keys
+  auto want = [&](const std::vector<std::string>& row) {
+    std::string keys;
+    for (const std::string& cell : row) keys += LabelKey(cell);
+    for (const auto& [phrase, table] : markers) {
+      if (keys.find(phrase) != std::string::npos) return table;
+    }
+    return TableId::kNone;
+  };
+  const std::vector<std::string> noise = {"", "0", "12", "(一)", "单位", "件", "合计"};
+  for (size_t i = 0; i < markers.size(); ++i) {
+    for (size_t j = 0; j < markers.size(); ++j) {
+      const std::string& before = noise[(i + j) % noise.size()];
+      const std::string& after = noise[(i * 3 + j) % noise.size()];
+      const std::vector<std::string> row = {before, "(一)" + markers[j].first + "情况",
+                                            after, markers[i].first, "5"};
+      EXPECT_EQ(IdentifyTable(Grid({row})), want(row))
+          << markers[j].first << " " << markers[i].first;
+    }
+    // alone, split by a spanning copy
+    EXPECT_EQ(IdentifyTable(Grid({{markers[i].first, "<", "3"}})), markers[i].second)
+        << markers[i].first;
+  }
+}
+
 TEST(Tables, AGridOfNoStatisticsTableIsLeftAlone) {
   TableGrid g = Grid({{"索引号", "K123/2025-1", "主题分类", ""},
                       {"发布机构", "某某局", "发布日期", "2025-01-15"}});
