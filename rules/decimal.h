@@ -75,6 +75,9 @@ struct CellNumber {
 };
 CellNumber ReadCellNumber(const xxgk::v1::Cell* cell);
 
+// ReadCellNumber's kind and value (0 unless a number), without the error text.
+CellNumber::Kind ReadCellValue(const xxgk::v1::Cell* cell, Decimal* value);
+
 }  // namespace xxgk::rules
 
 #endif  // XXGK_RULES_DECIMAL_H_

@@ -35,14 +35,16 @@ class ValueCheckImpl : public Check {
         zh = absl::StrCat("“", cell->raw(), "”不是数字");
         en = absl::StrCat("\"", cell->raw(), "\" is not a number");
       } else if (cell->presence() == xxgk::v1::Cell::NUMBER) {
-        absl::StatusOr<Decimal> d = Decimal::Parse(cell->value());
-        if (!d.ok()) {
+        const EvalContext::Number& n = ctx.number(ids_[i]);
+        if (n.kind != CellNumber::Kind::kNumber) {
+          // Parsed again for the reason (rare).
+          const absl::StatusOr<Decimal> d = Decimal::Parse(cell->value());
           zh = absl::StrCat("“", cell->raw().empty() ? cell->value() : cell->raw(), "”无法作为数值读取（",
                             d.status().message(), "）");
           en = absl::StrCat("\"", cell->raw().empty() ? cell->value() : cell->raw(),
                             "\" cannot be read as a number (", d.status().message(), ")");
         } else {
-          Problem(*d, &zh, &en);
+          Problem(n.value, &zh, &en);
         }
       } else {
         continue;  // blank / NA: the blank_cells rule reports those
