@@ -84,12 +84,6 @@ bool Decimal::is_integer() const {
   return units_ % kScale == 0;
 }
 
-std::optional<Decimal> Decimal::Add(const Decimal& other) const {
-  const absl::int128 a = units_, b = other.units_;
-  if ((b > 0 && a > MaxUnits() - b) || (b < 0 && a < MinUnits() - b)) return std::nullopt;
-  return Decimal(a + b);
-}
-
 std::optional<Decimal> Decimal::Sub(const Decimal& other) const {
   const absl::int128 a = units_, b = other.units_;
   if ((b < 0 && a > MaxUnits() + b) || (b > 0 && a < MinUnits() + b)) return std::nullopt;
