@@ -3,12 +3,14 @@
 #ifndef XXGK_RULES_CHECK_H_
 #define XXGK_RULES_CHECK_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "rules/cell_index.h"
+#include "rules/decimal.h"
 #include "xxgk/v1/finding.pb.h"
 #include "xxgk/v1/report.pb.h"
 #include "xxgk/v1/ruleset.pb.h"
@@ -32,8 +34,29 @@ struct EvalContext {
     return *previous_cells_;
   }
 
+  // How the cell of `report` at `id` reads as a number: ReadCellNumber's kind
+  // and value (not its error text), each cell parsed once per evaluation
+  // however many rules read it. The reference stays valid as long as the
+  // context. Not thread-safe, as cells().
+  struct Number {
+    CellNumber::Kind kind = CellNumber::Kind::kMissing;
+    Decimal value;
+  };
+  const Number& number(CellId id) const {
+    if (slot_ != nullptr) {
+      const uint16_t slot = slot_[static_cast<size_t>(id)];
+      if (slot != 0) return numbers_[slot - 1u];
+    }
+    return ReadNumber(id);
+  }
+  const Number& ReadNumber(CellId id) const;  // number()'s first read of a cell
+
   mutable std::unique_ptr<CellIndex> cells_ = nullptr;
   mutable std::unique_ptr<CellIndex> previous_cells_ = nullptr;
+  // number(): slot_[id] is 0 until the cell was read, then 1 + its index in
+  // numbers_ (reserved for every cell: never moved).
+  mutable std::unique_ptr<uint16_t[]> slot_ = nullptr;
+  mutable std::vector<Number> numbers_ = {};
 };
 
 // Where a rule came from, for error messages at compile time.

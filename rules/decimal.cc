@@ -76,12 +76,12 @@ absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
   return Decimal(negative ? -units : units);
 }
 
-bool Decimal::is_integer() const { return units_ % kScale == 0; }
-
-std::optional<Decimal> Decimal::Add(const Decimal& other) const {
-  const absl::int128 a = units_, b = other.units_;
-  if ((b > 0 && a > MaxUnits() - b) || (b < 0 && a < MinUnits() - b)) return std::nullopt;
-  return Decimal(a + b);
+bool Decimal::is_integer() const {
+  // Cell values fit in 64 bits: no 128-bit division for them.
+  if (units_ >= std::numeric_limits<int64_t>::min() && units_ <= std::numeric_limits<int64_t>::max()) {
+    return static_cast<int64_t>(units_) % kScale == 0;
+  }
+  return units_ % kScale == 0;
 }
 
 std::optional<Decimal> Decimal::Sub(const Decimal& other) const {
@@ -126,31 +126,33 @@ std::optional<Decimal> SumOf(const Decimal* values, size_t n) {
   return sum;
 }
 
-CellNumber ReadCellNumber(const xxgk::v1::Cell* cell) {
-  CellNumber out;
-  if (cell == nullptr) return out;
+CellNumber::Kind ReadCellValue(const xxgk::v1::Cell* cell, Decimal* value) {
+  *value = Decimal();
+  if (cell == nullptr) return CellNumber::Kind::kMissing;
   switch (cell->presence()) {
     case xxgk::v1::Cell::NUMBER: {
       absl::StatusOr<Decimal> d = Decimal::Parse(cell->value());
-      if (d.ok()) {
-        out.kind = CellNumber::Kind::kNumber;
-        out.value = *d;
-      } else {
-        out.kind = CellNumber::Kind::kInvalid;
-        out.error = std::string(d.status().message());
-      }
-      break;
+      if (!d.ok()) return CellNumber::Kind::kInvalid;
+      *value = *d;
+      return CellNumber::Kind::kNumber;
     }
     case xxgk::v1::Cell::BLANK:
     case xxgk::v1::Cell::NA:
-      out.kind = CellNumber::Kind::kBlank;
-      break;
+      return CellNumber::Kind::kBlank;
     case xxgk::v1::Cell::TEXT:
-      out.kind = CellNumber::Kind::kInvalid;
-      out.error = absl::StrCat("not a number: \"", cell->raw(), "\"");
-      break;
+      return CellNumber::Kind::kInvalid;
     default:
-      break;
+      return CellNumber::Kind::kMissing;
+  }
+}
+
+CellNumber ReadCellNumber(const xxgk::v1::Cell* cell) {
+  CellNumber out;
+  out.kind = ReadCellValue(cell, &out.value);
+  if (out.kind == CellNumber::Kind::kInvalid) {
+    out.error = cell->presence() == xxgk::v1::Cell::NUMBER
+                    ? std::string(Decimal::Parse(cell->value()).status().message())
+                    : absl::StrCat("not a number: \"", cell->raw(), "\"");
   }
   return out;
 }

@@ -11,6 +11,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,7 +41,14 @@ class Decimal {
   bool is_integer() const;
 
   // Checked arithmetic: std::nullopt on overflow (never UB).
-  std::optional<Decimal> Add(const Decimal& other) const;
+  std::optional<Decimal> Add(const Decimal& other) const {
+    const absl::int128 a = units_, b = other.units_;
+    if ((b > 0 && a > std::numeric_limits<absl::int128>::max() - b) ||
+        (b < 0 && a < std::numeric_limits<absl::int128>::min() - b)) {
+      return std::nullopt;
+    }
+    return Decimal(a + b);
+  }
   std::optional<Decimal> Sub(const Decimal& other) const;
 
   // Canonical text: no exponent, no trailing fraction zeros ("7730.28", "12", "-3").
@@ -74,6 +82,9 @@ struct CellNumber {
   std::string error;  // for kInvalid: why (e.g. "number too large: 25 integer digits")
 };
 CellNumber ReadCellNumber(const xxgk::v1::Cell* cell);
+
+// ReadCellNumber's kind and value (0 unless a number), without the error text.
+CellNumber::Kind ReadCellValue(const xxgk::v1::Cell* cell, Decimal* value);
 
 }  // namespace xxgk::rules
 

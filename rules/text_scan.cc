@@ -5,6 +5,7 @@
 #include <string>
 
 #include "re2/re2.h"
+#include "report/utf8.h"
 
 namespace xxgk::rules {
 namespace {
@@ -137,7 +138,10 @@ size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
 bool NextYearMention(std::string_view text, size_t pos, size_t* begin, size_t* end, int* year) {
   // Every match ends in 年, preceded by a run of \s and, before it, the four
   // digits; matches for successive 年 are ordered and never overlap.
-  for (size_t at = text.find(kNian, pos); at != std::string_view::npos; at = text.find(kNian, at + 1)) {
+  // 年 is found by its last byte (B4), which is rarer in Chinese text than
+  // its lead byte (E5).
+  for (size_t at = report::FindByLastByte(text, kNian, pos); at != std::string_view::npos;
+       at = report::FindByLastByte(text, kNian, at + 1)) {
     size_t w = at;
     while (w > pos && IsPerlSpace(text[w - 1])) --w;
     if (w < pos + 4) continue;
@@ -149,6 +153,46 @@ bool NextYearMention(std::string_view text, size_t pos, size_t* begin, size_t* e
     *end = at + kNian.size();
     *year = (c0 - '0') * 1000 + (c1 - '0') * 100 + (text[d + 2] - '0') * 10 + (text[d + 3] - '0');
     return true;
+  }
+  return false;
+}
+
+std::optional<LiteralAlternation> LiteralAlternation::Of(std::string_view pattern) {
+  // Every character RE2 gives a meaning outside a class ('|' splits).
+  if (pattern.find_first_of("\\.+*?()[]{}^$") != std::string_view::npos) return std::nullopt;
+  LiteralAlternation out;
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t bar = pattern.find('|', start);
+    parts.push_back(pattern.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].empty()) {
+      out.has_empty_ = true;
+      continue;
+    }
+    // Dropped when another alternative stands inside it (the first of equal
+    // ones is kept).
+    bool redundant = false;
+    for (size_t j = 0; j < parts.size() && !redundant; ++j) {
+      if (j == i || parts[j].empty() || parts[j].size() > parts[i].size()) continue;
+      if (parts[j].size() == parts[i].size() ? (j < i && parts[j] == parts[i])
+                                              : parts[i].find(parts[j]) != std::string_view::npos) {
+        redundant = true;
+      }
+    }
+    if (!redundant) out.needles_.emplace_back(parts[i]);
+  }
+  return out;
+}
+
+bool LiteralAlternation::FoundIn(std::string_view text) const {
+  if (has_empty_) return true;
+  for (const std::string& n : needles_) {
+    if (report::ContainsByLastByte(text, n)) return true;
   }
   return false;
 }

@@ -2,9 +2,10 @@
 // include_na, hold "/", "-", "无"…). The arithmetic reads them as 0; this check
 // keeps the observation visible — one finding per table listing every such
 // cell, never one finding per cell.
-#include <map>
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -33,25 +34,35 @@ class BlankCellsCheck : public Check {
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const CellIndex& cells = ctx.cells();
-    std::map<std::string, std::vector<std::string>> by_table;  // ordered for determinism
-    std::vector<std::string> table_order;
+    // The blank cells by table, tables in the order their first blank cell
+    // comes (positions in keys_; no strings until a finding is made).
+    struct Group {
+      std::string_view table;  // in keys_
+      std::vector<size_t> at;
+    };
+    std::vector<Group> groups;
     for (size_t i = 0; i < ids_.size(); ++i) {
       const Cell* cell = cells.Find(ids_[i]);
       if (cell == nullptr) continue;
       const bool blank = cell->presence() == Cell::BLANK || (include_na_ && cell->presence() == Cell::NA);
       if (!blank) continue;
-      const std::string& key = keys_[i];
-      std::string table(report::TableOfKey(key));
-      if (!by_table.count(table)) table_order.push_back(table);
-      by_table[table].push_back(key);
+      const std::string_view table = report::TableOfKey(keys_[i]);
+      auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.table == table; });
+      if (g == groups.end()) g = groups.insert(groups.end(), Group{table, {}});
+      g->at.push_back(i);
     }
-    for (const auto& table : table_order) {
-      const auto& keys = by_table[table];
+    for (const Group& group : groups) {
+      const std::string table(group.table);
+      std::vector<std::string> keys;
+      keys.reserve(group.at.size());
+      for (size_t i : group.at) keys.push_back(keys_[i]);
       Finding f = NewFinding();
+      f.mutable_operands()->Reserve(static_cast<int>(keys.size()));
       std::vector<std::string> zh, en;
       int na = 0;
-      for (const auto& k : keys) {
-        const Cell* cell = cells.Find(CellIdOf(k));
+      for (size_t j = 0; j < keys.size(); ++j) {
+        const std::string& k = keys[j];
+        const Cell* cell = cells.Find(ids_[group.at[j]]);
         if (cell->presence() == Cell::NA) ++na;
         if (zh.size() < kListedInMessage) {
           zh.push_back(CellLabelInTable(k, Lang::kZh));

@@ -84,13 +84,29 @@ class DeadlineCheck : public Check {
       uncertain = true;
     }
     Due due{year + entry->year_offset(), entry->month(), entry->day(), entry->label()};
+    const Date& pub = meta.publish_date();
+    const bool undated = !meta.has_publish_date() || pub.year() == 0;
+    // Compare as far as the publication date is known.
+    int cmp = 0;  // <0 on time, >0 late, 0 undecided
+    if (!undated) {
+      if (pub.year() != due.year) {
+        cmp = pub.year() < due.year ? -1 : 1;
+      } else if (pub.month() == 0) {
+        cmp = 0;
+      } else if (pub.month() != due.month) {
+        cmp = pub.month() < due.month ? -1 : 1;
+      } else if (pub.day() == 0) {
+        cmp = 0;
+      } else {
+        cmp = pub.day() <= due.day ? -1 : 1;
+      }
+      if (cmp < 0) return;  // on time: no text needed
+    }
     const std::string due_zh = DateZh(due.year, due.month, due.day);
     const std::string due_en = DateIso(due.year, due.month, due.day);
     const std::string label_zh = due.label.empty() ? "" : absl::StrCat("（", due.label, "）");
-    const std::string level = xxgk::v1::AgencyLevel_Name(meta.agency_level());
 
-    const Date& pub = meta.publish_date();
-    if (!meta.has_publish_date() || pub.year() == 0) {
+    if (undated) {
       Finding f = NewFinding();
       f.set_status(Finding::NOT_ASSESSABLE);
       f.set_severity(p_.not_assessable_severity() == xxgk::v1::SEVERITY_UNSPECIFIED ? xxgk::v1::INFO
@@ -107,20 +123,6 @@ class DeadlineCheck : public Check {
       out->push_back(std::move(f));
       return;
     }
-    // Compare as far as the publication date is known.
-    int cmp = 0;  // <0 on time, >0 late, 0 undecided
-    if (pub.year() != due.year) {
-      cmp = pub.year() < due.year ? -1 : 1;
-    } else if (pub.month() == 0) {
-      cmp = 0;
-    } else if (pub.month() != due.month) {
-      cmp = pub.month() < due.month ? -1 : 1;
-    } else if (pub.day() == 0) {
-      cmp = 0;
-    } else {
-      cmp = pub.day() <= due.day ? -1 : 1;
-    }
-    if (cmp < 0) return;
     const std::string pub_zh = DateZh(pub.year(), pub.month(), pub.day());
     const std::string pub_en = DateIso(pub.year(), pub.month(), pub.day());
     Finding f = NewFinding();
@@ -162,6 +164,7 @@ class DeadlineCheck : public Check {
     f.set_message_en(absl::StrFormat("Published on %s, after the deadline %s%s%s.", pub_en, due_en,
                                      due.label.empty() ? "" : absl::StrCat(" (", due.label, ")"), days_en));
     if (uncertain) {
+      const std::string level = xxgk::v1::AgencyLevel_Name(meta.agency_level());
       f.set_status(Finding::UNCERTAIN);
       f.set_severity(xxgk::v1::WARNING);
       f.set_uncertain_reason(absl::StrCat("agency level ", level,

@@ -6,6 +6,7 @@
 // A rule about a section that is absent stays quiet (SECTION_MISSING covers
 // it); so does an opening rule when the report carries no text.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +19,7 @@
 #include "rules/checks/checks.h"
 #include "rules/finding_util.h"
 #include "rules/labels.h"
+#include "rules/text_scan.h"
 
 namespace xxgk::rules {
 namespace {
@@ -61,7 +63,9 @@ class RequiredMentionCheck : public Check {
  public:
   RequiredMentionCheck(const xxgk::v1::RequiredMention& p, std::vector<std::unique_ptr<RE2>> any_of,
                        std::vector<std::unique_ptr<RE2>> exclude)
-      : p_(p), any_of_(std::move(any_of)), exclude_(std::move(exclude)) {}
+      : p_(p), any_of_(std::move(any_of)), exclude_(std::move(exclude)) {
+    for (const std::string& pattern : p_.any_of()) literal_.push_back(LiteralAlternation::Of(pattern));
+  }
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const auto& report = ctx.report;
@@ -102,12 +106,17 @@ class RequiredMentionCheck : public Check {
     std::vector<Range> excluded;
     bool excluded_known = false;
     int count = 0;
-    for (const auto& re : any_of_) {
+    for (size_t i = 0; i < any_of_.size(); ++i) {
+      const RE2& re = *any_of_[i];
       if (any_match_will_do) {
-        if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re)) return;
+        // A plain alternation of literals is searched for as bytes.
+        if (literal_[i] ? literal_[i]->FoundIn(text)
+                        : RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re)) {
+          return;
+        }
         continue;
       }
-      Matches matches(*re, text);
+      Matches matches(re, text);
       Range r;
       while (matches.Next(&r)) {
         if (!excluded_known) {
@@ -159,6 +168,7 @@ class RequiredMentionCheck : public Check {
   xxgk::v1::RequiredMention p_;
   std::vector<std::unique_ptr<RE2>> any_of_;
   std::vector<std::unique_ptr<RE2>> exclude_;
+  std::vector<std::optional<LiteralAlternation>> literal_;  // of any_of_, where one is literal
 };
 
 absl::Status CompilePatterns(const google::protobuf::RepeatedPtrField<std::string>& src, const char* field,

@@ -5,6 +5,7 @@
 // least once, e.g. one for problems and one for improvements). One finding
 // with every reason. An absent section stays quiet (SECTION_MISSING).
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,9 @@ class SubstantiveSectionCheck : public Check {
  public:
   SubstantiveSectionCheck(const xxgk::v1::SubstantiveSection& p, std::vector<std::unique_ptr<RE2>> boilerplate,
                           std::vector<std::unique_ptr<RE2>> mentions)
-      : p_(p), boilerplate_(std::move(boilerplate)), mentions_(std::move(mentions)) {}
+      : p_(p), boilerplate_(std::move(boilerplate)), mentions_(std::move(mentions)) {
+    for (const std::string& pattern : p_.must_mention_any()) literal_.push_back(LiteralAlternation::Of(pattern));
+  }
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     std::string body;
@@ -67,7 +70,8 @@ class SubstantiveSectionCheck : public Check {
       }
     }
     for (size_t i = 0; i < mentions_.size(); ++i) {
-      if (!RE2::PartialMatch(body, *mentions_[i])) {
+      // A plain alternation of literals is searched for as bytes.
+      if (!(literal_[i] ? literal_[i]->FoundIn(body) : RE2::PartialMatch(body, *mentions_[i]))) {
         zh.push_back(absl::StrCat("未提及「", p_.must_mention_any(i), "」中的任何一项"));
         en.push_back(absl::StrCat("mentions none of \"", p_.must_mention_any(i), "\""));
       }
@@ -92,6 +96,7 @@ class SubstantiveSectionCheck : public Check {
   xxgk::v1::SubstantiveSection p_;
   std::vector<std::unique_ptr<RE2>> boilerplate_;
   std::vector<std::unique_ptr<RE2>> mentions_;
+  std::vector<std::optional<LiteralAlternation>> literal_;  // of mentions_, where one is literal
 };
 
 absl::Status Compile(const google::protobuf::RepeatedPtrField<std::string>& src, const char* field,

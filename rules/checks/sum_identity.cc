@@ -85,20 +85,18 @@ class SumIdentityCheck : public Check {
       : instances_(std::move(instances)), relation_(relation), skip_all_blank_(skip_all_blank) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
-    const CellIndex& cells = ctx.cells();
-    for (const Instance& inst : instances_) EvaluateInstance(cells, inst, out);
+    for (const Instance& inst : instances_) EvaluateInstance(ctx, inst, out);
   }
 
  private:
-  void EvaluateInstance(const CellIndex& cells, const Instance& inst,
-                        std::vector<xxgk::v1::Finding>* out) const {
+  void EvaluateInstance(const EvalContext& ctx, const Instance& inst, std::vector<xxgk::v1::Finding>* out) const {
     // First pass: numbers only (cheap); operands are built for failures.
     Decimal sums[2];
     bool all_blank = true;
     int side = 0;
     for (const auto* ids : {&inst.lhs_ids, &inst.rhs_ids}) {
       for (const CellId id : *ids) {
-        CellNumber n = ReadCellNumber(cells.Find(id));
+        const EvalContext::Number& n = ctx.number(id);
         if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return;
         if (n.kind == CellNumber::Kind::kNumber) all_blank = false;
         std::optional<Decimal> s = sums[side].Add(n.value);
@@ -110,6 +108,7 @@ class SumIdentityCheck : public Check {
     if (skip_all_blank_ && all_blank) return;
     const bool holds = relation_ == SumIdentity::EQUAL ? sums[0] == sums[1] : sums[0] <= sums[1];
     if (holds) return;
+    const CellIndex& cells = ctx.cells();
     std::vector<xxgk::v1::Operand> ops;
     for (const auto* keys : {&inst.lhs, &inst.rhs}) {
       for (const std::string& key : *keys) ops.push_back(CellOperand(key, cells.Find(key)));

@@ -28,6 +28,11 @@ class ValueCheckImpl : public Check {
     for (size_t i = 0; i < ids_.size(); ++i) {
       const xxgk::v1::Cell* cell = cells.Find(ids_[i]);
       if (cell == nullptr) continue;
+      if (cell->presence() == xxgk::v1::Cell::NUMBER) {
+        // Most numbers pass: tested before any text is made for them.
+        const EvalContext::Number& n = ctx.number(ids_[i]);
+        if (n.kind == CellNumber::Kind::kNumber && !Problem(n.value, nullptr, nullptr)) continue;
+      }
       const std::string& key = keys_[i];
       std::string zh, en;
       if (cell->presence() == xxgk::v1::Cell::TEXT) {
@@ -35,14 +40,16 @@ class ValueCheckImpl : public Check {
         zh = absl::StrCat("“", cell->raw(), "”不是数字");
         en = absl::StrCat("\"", cell->raw(), "\" is not a number");
       } else if (cell->presence() == xxgk::v1::Cell::NUMBER) {
-        absl::StatusOr<Decimal> d = Decimal::Parse(cell->value());
-        if (!d.ok()) {
+        const EvalContext::Number& n = ctx.number(ids_[i]);
+        if (n.kind != CellNumber::Kind::kNumber) {
+          // Parsed again for the reason (rare).
+          const absl::StatusOr<Decimal> d = Decimal::Parse(cell->value());
           zh = absl::StrCat("“", cell->raw().empty() ? cell->value() : cell->raw(), "”无法作为数值读取（",
                             d.status().message(), "）");
           en = absl::StrCat("\"", cell->raw().empty() ? cell->value() : cell->raw(),
                             "\" cannot be read as a number (", d.status().message(), ")");
         } else {
-          Problem(*d, &zh, &en);
+          Problem(n.value, &zh, &en);
         }
       } else {
         continue;  // blank / NA: the blank_cells rule reports those
@@ -60,19 +67,26 @@ class ValueCheckImpl : public Check {
   }
 
  private:
-  void Problem(const Decimal& d, std::string* zh, std::string* en) const {
+  // Whether `d` breaks the kind or the maximum; with zh and en, the texts
+  // saying how.
+  bool Problem(const Decimal& d, std::string* zh, std::string* en) const {
     const bool non_negative = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::NON_NEGATIVE_DECIMAL;
     const bool integer = kind_ == ValueCheck::NON_NEGATIVE_INTEGER || kind_ == ValueCheck::INTEGER;
-    if (non_negative && d.is_negative()) {
+    const bool negative = non_negative && d.is_negative();
+    const bool fraction = !negative && integer && !d.is_integer();
+    const bool too_large = !negative && !fraction && max_ && d > *max_;
+    if (zh == nullptr) return negative || fraction || too_large;
+    if (negative) {
       *zh = absl::StrCat("数值", d.ToString(), "为负数，应为", ExpectedZh());
       *en = absl::StrCat("value ", d.ToString(), " is negative; expected ", ExpectedText());
-    } else if (integer && !d.is_integer()) {
+    } else if (fraction) {
       *zh = absl::StrCat("数值", d.ToString(), "不是整数，应为", ExpectedZh());
       *en = absl::StrCat("value ", d.ToString(), " is not a whole number; expected ", ExpectedText());
-    } else if (max_ && d > *max_) {
+    } else if (too_large) {
       *zh = absl::StrCat("数值", d.ToString(), "超过合理上限", max_->ToString());
       *en = absl::StrCat("value ", d.ToString(), " exceeds the plausible maximum ", max_->ToString());
     }
+    return negative || fraction || too_large;
   }
 
   std::string ExpectedZh() const {

@@ -4,10 +4,12 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "report/cell_keys.h"
 #include "rules/check.h"
+#include "rules/decimal.h"
 
 namespace xxgk::rules {
 namespace {
@@ -89,6 +91,36 @@ TEST(CellIndexTest, EvalContextIndexesItsReports) {
   EXPECT_EQ(ctx.previous_cells().Find(std::string_view("t3.carried_forward.total")),
             report::FindCell(prev.tables(), "t3.carried_forward.total"));
   EXPECT_EQ(&ctx.cells(), &ctx.cells());  // built once
+}
+
+TEST(CellIndexTest, EvalContextNumbersAreWhatReadCellNumberReads) {
+  // Cells of every presence with values of every shape Decimal::Parse takes
+  // or refuses, read in random order and more than once.
+  const std::vector<std::string> values = {"0", "12", "007", "-3", "+4", "7730.28", "1.5000000", "0.0000001", ".5",
+                                           "5.", "", "-", "1e3", "12a", "1234567890123456789",
+                                           "123456789012345678", "1234567890123456789012345", "99.999999"};
+  const Cell::Presence presences[] = {Cell::PRESENCE_UNSPECIFIED, Cell::NUMBER, Cell::NUMBER, Cell::BLANK, Cell::NA,
+                                      Cell::TEXT};
+  const auto& keys = report::AllCellKeys();
+  std::mt19937 rng(5);
+  for (int round = 0; round < 20; ++round) {
+    xxgk::v1::Report report;
+    for (const std::string& key : keys) {
+      if (rng() % 3 == 0) continue;  // not read
+      Cell* cell = report::MutableCell(report.mutable_tables(), key);
+      cell->set_presence(presences[rng() % (sizeof(presences) / sizeof(presences[0]))]);
+      cell->set_value(values[rng() % values.size()]);
+      cell->set_raw(cell->value());
+    }
+    EvalContext ctx{report};
+    for (int i = 0; i < 3 * CellCount(); ++i) {
+      const CellId id = static_cast<CellId>(rng() % keys.size());
+      const CellNumber want = ReadCellNumber(ctx.cells().Find(id));
+      const EvalContext::Number& got = ctx.number(id);
+      ASSERT_EQ(got.kind, want.kind) << keys[id] << " round " << round;
+      ASSERT_EQ(got.value, want.value) << keys[id] << " round " << round;
+    }
+  }
 }
 
 }  // namespace

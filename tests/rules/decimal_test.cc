@@ -49,6 +49,17 @@ TEST(DecimalTest, ArithmeticAndComparison) {
   EXPECT_EQ(sum.ToString(), "999999999999999999999.999");
 }
 
+TEST(DecimalTest, WholeNumbersBeyondSixtyFourBits) {
+  // Units (millionths) of these no longer fit in 64 bits.
+  EXPECT_TRUE(Decimal::Parse("123456789012345678")->is_integer());
+  EXPECT_TRUE(Decimal::Parse("-123456789012345678")->is_integer());
+  EXPECT_FALSE(Decimal::Parse("123456789012345678.000001")->is_integer());
+  EXPECT_FALSE(Decimal::Parse("-123456789012345678.5")->is_integer());
+  EXPECT_TRUE(Decimal::Parse("9223372036854")->is_integer());    // about the 64-bit limit
+  EXPECT_FALSE(Decimal::Parse("9223372036854.775807")->is_integer());
+  EXPECT_FALSE(Decimal::Parse("-9223372036854.775808")->is_integer());
+}
+
 TEST(DecimalTest, CellNumbers) {
   xxgk::v1::Cell cell;
   EXPECT_EQ(ReadCellNumber(nullptr).kind, CellNumber::Kind::kMissing);

@@ -3,6 +3,7 @@
 #include "rules/text_scan.h"
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 #include <tuple>
@@ -127,6 +128,43 @@ TEST(TextScanTest, HanCountOverWholeBlocks) {
     s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
   EXPECT_EQ(CountHan(s), HanByRegex(s));
+}
+
+TEST(TextScanTest, LiteralAlternationOnlyForPlainLiterals) {
+  EXPECT_TRUE(LiteralAlternation::Of("工作考核|绩效考核|考核").has_value());
+  EXPECT_TRUE(LiteralAlternation::Of("").has_value());
+  EXPECT_TRUE(LiteralAlternation::Of("a b|-#").has_value());
+  for (const char* p : {"a.b", "考核+", "(?:考核)", "考核|评议?", "[考]核", "考{2}", "^考核", "考核$", "\\d", "a*"}) {
+    EXPECT_FALSE(LiteralAlternation::Of(p).has_value()) << p;
+  }
+}
+
+TEST(TextScanTest, LiteralAlternationFindsWhatTheRegexFinds) {
+  // Alternatives drawn from the well-formed pieces without RE2 syntax, some
+  // holding others, some empty; texts of every kind (ill-formed too).
+  std::vector<std::string> words;
+  for (const std::string& p : Pieces()) {
+    if (p.find_first_of(".-") == std::string::npos && RE2(p).ok()) words.push_back(p);
+  }
+  words.push_back("考核");
+  words.push_back("工作考核");
+  std::mt19937 rng(13);
+  for (int i = 0; i < 20000; ++i) {
+    std::string pattern;
+    const int alternatives = 1 + static_cast<int>(rng() % 4);
+    for (int a = 0; a < alternatives; ++a) {
+      if (a > 0) pattern += "|";
+      const int parts = static_cast<int>(rng() % 3);  // 0: an empty alternative
+      for (int k = 0; k < parts; ++k) pattern += words[rng() % words.size()];
+    }
+    const RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    const std::optional<LiteralAlternation> lit = LiteralAlternation::Of(pattern);
+    ASSERT_TRUE(lit.has_value()) << pattern;
+    std::string text = Generate(&rng, i % 2 == 0);
+    if (i % 3 == 0) text += words[rng() % words.size()];
+    ASSERT_EQ(lit->FoundIn(text), RE2::PartialMatch(text, re)) << pattern << " in " << text;
+  }
 }
 
 }  // namespace
