@@ -115,8 +115,8 @@ const char* SectionTable(Section::Kind kind) {
 
 }  // namespace
 
-Report Assemble(ReadResult read) {
-  Report report;
+void AssembleInto(ReadResult read, Report* into) {
+  Report& report = *into;
   *report.mutable_source() = read.source;
   std::string text;
   std::vector<TextLine> lines;
@@ -282,6 +282,11 @@ Report Assemble(ReadResult read) {
   ReadMetadata(&report);
   std::vector<xxgk::v1::ProseFact> facts = ExtractFacts(report);
   for (auto& f : facts) *report.add_facts() = std::move(f);
+}
+
+Report Assemble(ReadResult read) {
+  Report report;
+  AssembleInto(std::move(read), &report);
   return report;
 }
 

@@ -9,6 +9,11 @@
 
 namespace xxgk::report {
 
+// Fills `report` (which must be empty; it may live on a protobuf Arena, so
+// that a server frees a whole parsed report at once).
+void AssembleInto(ReadResult read, xxgk::v1::Report* report);
+
+// AssembleInto a new Report.
 xxgk::v1::Report Assemble(ReadResult read);
 
 }  // namespace xxgk::report

@@ -174,6 +174,14 @@ absl::StatusOr<xxgk::v1::Report> ParseStructuredReport(std::string_view bytes,
 
 absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
                                                const ParseOptions& options) {
+  xxgk::v1::Report report;
+  absl::Status status = ParseDocumentInto(doc, options, &report);
+  if (!status.ok()) return status;
+  return report;
+}
+
+absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions& options,
+                               xxgk::v1::Report* out) {
   const std::string format = options.input_format.empty() ? SniffFormat(doc) : options.input_format;
   const std::string& bytes = doc.content();
   const std::string name = doc.file_name().empty() ? std::string("<input>") : doc.file_name();
@@ -181,7 +189,10 @@ absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
     return absl::InvalidArgumentError(absl::StrCat(name, ": the document is empty"));
   }
   if (format == "report-json" || format == "report-textproto") {
-    return ParseStructuredReport(bytes, doc.file_name(), format);
+    absl::StatusOr<xxgk::v1::Report> structured = ParseStructuredReport(bytes, doc.file_name(), format);
+    if (!structured.ok()) return structured.status();
+    *out = *std::move(structured);
+    return absl::OkStatus();
   }
   // Readers and assembly run inside one try: a library exception (poppler,
   // std::bad_alloc, ...) becomes a status and never escapes ParseDocument.
@@ -209,7 +220,8 @@ absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
     result.source.set_content_type(doc.content_type());
     result.source.set_input_format(format);
     result.source.set_size_bytes(bytes.size());
-    return Assemble(std::move(result));
+    AssembleInto(std::move(result), out);
+    return absl::OkStatus();
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat(name, ": cannot read as ", format, ": ", e.what()));
   } catch (...) {

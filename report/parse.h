@@ -37,6 +37,11 @@ std::string SniffFormat(const xxgk::v1::Document& doc);
 absl::StatusOr<xxgk::v1::Report> ParseDocument(const xxgk::v1::Document& doc,
                                                const ParseOptions& options = {});
 
+// ParseDocument into `out` (empty; it may live on a protobuf Arena). On an
+// error `out` holds nothing useful.
+absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions& options,
+                               xxgk::v1::Report* out);
+
 // Builds what report/ otherwise builds on first use (the normalisation and
 // traditional→simplified tables, the gazetteer, compiled patterns) by reading
 // a short built-in text report in traditional script with sections, tables,

@@ -95,45 +95,58 @@ absl::StatusOr<xxgk::v1::DescribeRuleResponse> DescribeRule(const Snapshot& snap
 
 std::string ContentHash(const Snapshot& snapshot) { return snapshot.content_hash(); }
 
-absl::StatusOr<xxgk::v1::Report> ReadRequestDocument(const xxgk::v1::Document& doc,
-                                                     std::string_view what,
-                                                     const DocumentParser& parse) {
+absl::Status ReadRequestDocument(const xxgk::v1::Document& doc, std::string_view what,
+                                 xxgk::v1::Report* out, const DocumentParser& parse) {
   const std::string field(what);
   if (doc.content().empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
         field, ": the document is empty: send the report file's bytes (text, HTML, .docx or PDF)"));
   }
   try {
-    absl::StatusOr<xxgk::v1::Report> r = parse ? parse(doc) : report::ParseDocument(doc);
-    if (!r.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(field, ": ", r.status().message()));
-    }
-    return r;
+    absl::Status r = parse ? parse(doc, out) : report::ParseDocumentInto(doc, {}, out);
+    if (!r.ok()) return absl::InvalidArgumentError(absl::StrCat(field, ": ", r.message()));
+    return absl::OkStatus();
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat(field, ": cannot read the document: ", e.what()));
   }
 }
 
+absl::StatusOr<xxgk::v1::Report> ReadRequestDocument(const xxgk::v1::Document& doc,
+                                                     std::string_view what) {
+  xxgk::v1::Report report;
+  absl::Status status = ReadRequestDocument(doc, what, &report);
+  if (!status.ok()) return status;
+  return report;
+}
+
+google::protobuf::ArenaOptions ParsedReportArenaOptions() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 32 << 10;
+  options.max_block_size = 256 << 10;
+  return options;
+}
+
 absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
                                                     const xxgk::v1::ValidateRequest& request) {
-  xxgk::v1::Report parsed;
+  // Reports read here live on one arena, freed at once on return.
+  google::protobuf::Arena arena(ParsedReportArenaOptions());
+  xxgk::v1::Report* parsed = nullptr;
   const xxgk::v1::Report* report = nullptr;
   switch (request.input_case()) {
     case xxgk::v1::ValidateRequest::kReport:
       report = &request.report();
       break;
     case xxgk::v1::ValidateRequest::kDocument: {
-      absl::StatusOr<xxgk::v1::Report> r = ReadRequestDocument(request.document(), "document");
-      if (!r.ok()) return r.status();
-      parsed = std::move(*r);
-      report = &parsed;
+      parsed = google::protobuf::Arena::CreateMessage<xxgk::v1::Report>(&arena);
+      absl::Status r = ReadRequestDocument(request.document(), "document", parsed);
+      if (!r.ok()) return r;
+      report = parsed;
       break;
     }
     default:
       return absl::InvalidArgumentError("request has no input: set `report` (structured) or `document` (raw bytes)");
   }
   const xxgk::v1::ValidateOptions& options = request.options();
-  xxgk::v1::Report previous_parsed;
   const xxgk::v1::Report* previous = nullptr;
   if (options.has_previous()) {
     switch (options.previous().input_case()) {
@@ -141,10 +154,11 @@ absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
         previous = &options.previous().report();
         break;
       case xxgk::v1::PreviousReport::kDocument: {
-        absl::StatusOr<xxgk::v1::Report> r = ReadRequestDocument(options.previous().document(), "options.previous.document");
-        if (!r.ok()) return r.status();
-        previous_parsed = std::move(*r);
-        previous = &previous_parsed;
+        auto* previous_parsed = google::protobuf::Arena::CreateMessage<xxgk::v1::Report>(&arena);
+        absl::Status r =
+            ReadRequestDocument(options.previous().document(), "options.previous.document", previous_parsed);
+        if (!r.ok()) return r;
+        previous = previous_parsed;
         break;
       }
       default:
@@ -186,18 +200,10 @@ absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
     }
   }
   for (auto& a : sel->applied) *resp.add_rulesets() = std::move(a);
-  if (report == &parsed) {
-    // The parsed report is ours: move its parts into the response (no
-    // deep copies, and less to destroy).
-    resp.mutable_meta()->Swap(parsed.mutable_meta());
-    if (options.include_report()) {
-      *resp.mutable_report() = std::move(parsed);
-      *resp.mutable_report()->mutable_meta() = resp.meta();
-    }
-  } else {
-    *resp.mutable_meta() = report->meta();
-    if (options.include_report()) *resp.mutable_report() = *report;
-  }
+  // The response lives on the heap: it takes copies (a report read here is
+  // on the arena).
+  *resp.mutable_meta() = report->meta();
+  if (options.include_report()) *resp.mutable_report() = *report;
   return resp;
 }
 

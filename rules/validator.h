@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "google/protobuf/arena.h"
 #include "xxgk/v1/service.pb.h"
 
 namespace xxgk::rules {
@@ -37,19 +38,29 @@ absl::StatusOr<xxgk::v1::DescribeRuleResponse> DescribeRule(const Snapshot& snap
 // Hash of every source file the snapshot was compiled from.
 std::string ContentHash(const Snapshot& snapshot);
 
-// Reads a document into a Report for validation.
+// Reads a document into an empty Report for validation.
 using DocumentParser =
-    std::function<absl::StatusOr<xxgk::v1::Report>(const xxgk::v1::Document&)>;
+    std::function<absl::Status(const xxgk::v1::Document&, xxgk::v1::Report* out)>;
 
 // The one way a request's document (or options.previous.document) becomes a
 // Report, in-process and in the server alike, so `xxgk validate` and
 // `xxgk validate --server` print the same error text. `what` names the field
-// ("document"); `parse` defaults to report::ParseDocument (the server passes
-// its timed engine seam). Errors are InvalidArgument "<what>: <reason>"; an
-// exception from the parser is caught and reported the same way.
+// ("document"); `parse` defaults to report::ParseDocumentInto (the server
+// passes its timed engine seam). `out` (empty) receives the report; it may
+// live on a protobuf Arena (ParsedReportArenaOptions). Errors are
+// InvalidArgument "<what>: <reason>"; an exception from the parser is caught
+// and reported the same way.
+absl::Status ReadRequestDocument(const xxgk::v1::Document& doc, std::string_view what,
+                                 xxgk::v1::Report* out, const DocumentParser& parse = {});
+
+// ReadRequestDocument into a new Report.
 absl::StatusOr<xxgk::v1::Report> ReadRequestDocument(const xxgk::v1::Document& doc,
-                                                     std::string_view what,
-                                                     const DocumentParser& parse = {});
+                                                     std::string_view what);
+
+// Arena options for the one parsed report of a validation: a parsed report is
+// thousands of small messages (cells, spans, sections, facts); on an arena
+// they are allocated from a few large blocks and freed at once.
+google::protobuf::ArenaOptions ParsedReportArenaOptions();
 
 // Validates one request: reads the document (report/parse.h) when the request
 // carries one, selects the rule sets, evaluates, applies waivers. Findings are

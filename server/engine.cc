@@ -16,10 +16,11 @@ Engine RealEngine() {
   e.describe = [](const xxgk::rules::Snapshot* s, std::string_view id, std::string_view set) {
     return xxgk::rules::DescribeRule(*s, id, set);
   };
-  e.parse = [](const xxgk::v1::Document& doc, const std::string& input_format) {
+  e.parse = [](const xxgk::v1::Document& doc, const std::string& input_format,
+                xxgk::v1::Report* out) {
     xxgk::report::ParseOptions options;
     options.input_format = input_format;
-    return xxgk::report::ParseDocument(doc, options);
+    return xxgk::report::ParseDocumentInto(doc, options, out);
   };
   e.sniff = [](const xxgk::v1::Document& doc) { return xxgk::report::SniffFormat(doc); };
   e.warm_up = [] { (void)xxgk::report::WarmUp(); };

@@ -32,9 +32,10 @@ struct Engine {
   std::function<absl::StatusOr<xxgk::v1::DescribeRuleResponse>(
       const xxgk::rules::Snapshot*, std::string_view rule_id, std::string_view ruleset)>
       describe;
-  // Document → Report; `input_format` empty = sniff.
-  std::function<absl::StatusOr<xxgk::v1::Report>(const xxgk::v1::Document&,
-                                                 const std::string& input_format)>
+  // Document → Report, into an empty `out` (which may live on an arena);
+  // `input_format` empty = sniff.
+  std::function<absl::Status(const xxgk::v1::Document&, const std::string& input_format,
+                             xxgk::v1::Report* out)>
       parse;
   // The format a document will be read as (for metrics labels).
   std::function<std::string(const xxgk::v1::Document&)> sniff;

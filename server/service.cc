@@ -124,24 +124,27 @@ grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& requ
       // Parse here (instead of inside Validate) so parse and evaluate time
       // are measured apart, through the same rules::ReadRequestDocument as
       // in-process validation (same checks, same error text).
-      absl::StatusOr<xxgk::v1::Report> report = rules::ReadRequestDocument(
-          doc, "document", [this](const xxgk::v1::Document& d) {
+      // The parsed report (thousands of small messages) lives on an arena
+      // and is freed at once.
+      google::protobuf::Arena arena(rules::ParsedReportArenaOptions());
+      auto* parsed = google::protobuf::Arena::CreateMessage<xxgk::v1::ValidateRequest>(&arena);
+      absl::Status read = rules::ReadRequestDocument(
+          doc, "document", parsed->mutable_report(),
+          [this](const xxgk::v1::Document& d, xxgk::v1::Report* out) {
             auto start = Clock::now();
-            absl::StatusOr<xxgk::v1::Report> r = engine_->parse(d, "");
+            absl::Status r = engine_->parse(d, "", out);
             if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
             return r;
           });
-      if (!report.ok()) {
+      if (!read.ok()) {
         status = InvalidField(doc.content().empty() ? "document.content" : "document",
-                              std::string(report.status().message()));
+                              std::string(read.message()));
         break;
       }
-      xxgk::v1::ValidateRequest parsed;
-      *parsed.mutable_report() = *std::move(report);
-      *parsed.mutable_options() = request.options();
+      *parsed->mutable_options() = request.options();
       auto start = Clock::now();
       absl::StatusOr<xxgk::v1::ValidateResponse> r =
-          engine_->validate(rules->snapshot.get(), parsed);
+          engine_->validate(rules->snapshot.get(), *parsed);
       if (metrics_ != nullptr) metrics_->StageSeconds("evaluate", SecondsSince(start));
       if (r.ok()) {
         *response = *std::move(r);
@@ -222,15 +225,14 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
     try {
       if (!CallIsOver(ctx, &status)) {
         auto start = Clock::now();
-        absl::StatusOr<xxgk::v1::Report> report =
-            engine_->parse(request->document(), request->input_format());
+        absl::Status read =
+            engine_->parse(request->document(), request->input_format(), response->mutable_report());
         if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
-        if (report.ok()) {
-          *response->mutable_report() = *std::move(report);
-        } else {
+        if (!read.ok()) {
+          response->clear_report();
           status = InvalidField(
               "document",
-              absl::StrCat("document could not be read: ", report.status().message(),
+              absl::StrCat("document could not be read: ", read.message(),
                            " (check input_format, or send a text, HTML, .docx or PDF report)"));
         }
       }

@@ -90,13 +90,12 @@ struct FakeEngine {
         -> absl::StatusOr<xxgk::v1::DescribeRuleResponse> {
       return absl::NotFoundError("no such rule");
     };
-    e.parse = [](const xxgk::v1::Document& doc, const std::string&)
-        -> absl::StatusOr<xxgk::v1::Report> {
+    e.parse = [](const xxgk::v1::Document& doc, const std::string&,
+                 xxgk::v1::Report* out) -> absl::Status {
       if (doc.content() == "unreadable") return absl::InvalidArgumentError("not a report");
       if (doc.content() == "throw") throw std::runtime_error("reader bug");
-      xxgk::v1::Report report;
-      report.mutable_meta()->set_title(doc.content());
-      return report;
+      out->mutable_meta()->set_title(doc.content());
+      return absl::OkStatus();
     };
     e.sniff = [](const xxgk::v1::Document&) { return std::string("text"); };
     e.warm_up = [this] {
