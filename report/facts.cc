@@ -407,10 +407,9 @@ struct Rule {
   std::function<bool(absl::string_view sentence, absl::string_view clause, size_t b, size_t e)>
       accept;
   bool received_verb = false;  // applications.received: look at the verb
-  // Literals the pattern needs: at least one of each group. A clause
-  // lacking a group cannot match, so the regex is not run on it.
-  std::vector<std::vector<std::string>> needs;
-  // The same, each word as its index in NeedWords().
+  // Literals the pattern needs, each word as its index in NeedWords(): at
+  // least one of each group. A clause lacking a group cannot match, so the
+  // regex is not run on it.
   std::vector<std::vector<int>> need_ids;
   // Capture group indices (0 when the pattern has no such group).
   int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
@@ -460,8 +459,7 @@ const std::vector<Rule>& Rules() {
       rule.units = std::move(units);
       rule.accept = std::move(accept);
       rule.received_verb = received_verb;
-      rule.needs = std::move(needs);
-      for (const auto& group : rule.needs) {
+      for (const auto& group : needs) {
         std::vector<int> ids;
         for (const std::string& w : group) {
           std::vector<std::string>& words = NeedWords();

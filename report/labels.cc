@@ -1,5 +1,6 @@
 #include "report/labels.h"
 
+#include "report/re_scan.h"
 #include "report/utf8.h"
 
 #include <algorithm>
@@ -658,9 +659,7 @@ bool MatchNumber(std::string_view t, NumberParts* out) {
     out->frac = t.substr(i, j - i);
     i = j;
   }
-  while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r')) {
-    ++i;
-  }
+  while (i < n && re_scan::IsSpace(t[i])) ++i;
   const std::string_view rest = t.substr(i);
   out->unit = rest;
   if (rest.empty()) return true;

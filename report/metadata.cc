@@ -153,22 +153,6 @@ size_t OffsetIn(absl::string_view whole, absl::string_view part) {
   return static_cast<size_t>(part.data() - whole.data());
 }
 
-// text.find(ch, from) for a 3-byte character: memchr for its last byte (a
-// continuation byte, rarer in Chinese text than the lead bytes find()
-// stops at), then a check of the two before it.
-size_t FindChar3(absl::string_view text, const char* ch, size_t from) {
-  const char last = ch[2];
-  size_t q = from + 2;
-  while (q < text.size()) {
-    const void* hit = memchr(text.data() + q, last, text.size() - q);
-    if (hit == nullptr) return absl::string_view::npos;
-    q = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-    if (text[q - 1] == ch[1] && text[q - 2] == ch[0]) return q - 2;
-    ++q;
-  }
-  return absl::string_view::npos;
-}
-
 // text.find(needle, from) through report::FindByLastByte (utf8.h).
 size_t FastFind(absl::string_view text, absl::string_view needle, size_t from = 0) {
   return FindByLastByte(std::string_view(text.data(), text.size()),
@@ -709,10 +693,10 @@ bool ReadPeriod(const std::vector<Line>& lines, const std::string& text, int rep
   // 自2024年1月1日起至12月31日止 / 从2024年1月1日到2024年12月31日 / 2017年1月至12月
   for (const Line& line : lines) {
     // A period names a year (年) and two months (月): skip lines without them.
-    const size_t month = FindChar3(line.text, "月", 0);
+    const size_t month = FastFind(line.text, "月", 0);
     if (month == absl::string_view::npos ||
-        FindChar3(line.text, "月", month + 3) == absl::string_view::npos ||
-        FindChar3(line.text, "年", 0) == absl::string_view::npos) {
+        FastFind(line.text, "月", month + 3) == absl::string_view::npos ||
+        FastFind(line.text, "年", 0) == absl::string_view::npos) {
       continue;
     }
     const std::string_view lt(line.text.data(), line.text.size());
@@ -779,8 +763,8 @@ std::optional<std::string_view> FirstValidYear(std::string_view s) {
   // Each match ends at its 年 and its four digits end right before the
   // whitespace before that 年: matches are found 年 by 年, left to right.
   const absl::string_view all(s.data(), s.size());
-  for (size_t at = FindChar3(all, "年", 0); at != absl::string_view::npos;
-       at = FindChar3(all, "年", at + 3)) {
+  for (size_t at = FastFind(all, "年", 0); at != absl::string_view::npos;
+       at = FastFind(all, "年", at + 3)) {
     size_t j = at;
     while (j > 0 && IsSpace(s[j - 1])) --j;
     size_t b = j;
@@ -985,8 +969,8 @@ std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
   // Every match starts with the four digits right before the whitespace
   // before a 年; later 年 give later starts.
   const absl::string_view t(title.data(), title.size());
-  for (size_t at = FindChar3(t, "年", 0); at != absl::string_view::npos;
-       at = FindChar3(t, "年", at + 3)) {
+  for (size_t at = FastFind(t, "年", 0); at != absl::string_view::npos;
+       at = FastFind(t, "年", at + 3)) {
     size_t j = at;
     while (j > 0 && IsSpace(title[j - 1])) --j;
     if (j < 4 || FourDigitYearAt(title, j - 4) != at + 3) continue;
@@ -1010,8 +994,8 @@ bool FindPeriod(std::string_view line, size_t from, PeriodMatch* m) {
   // before a 年; later 年 give later starts, so the first that matches is
   // the leftmost match.
   const absl::string_view t(line.data(), line.size());
-  for (size_t at = FindChar3(t, "年", from); at != absl::string_view::npos;
-       at = FindChar3(t, "年", at + 3)) {
+  for (size_t at = FastFind(t, "年", from); at != absl::string_view::npos;
+       at = FastFind(t, "年", at + 3)) {
     size_t j = at;
     while (j > from && IsSpace(line[j - 1])) --j;
     if (j < from + 4) continue;
@@ -1109,13 +1093,10 @@ void ReadMetadata(Report* report) {
     // by whitespace and, before it, four ASCII digits. Matches end at their
     // 年, so they never overlap and are found 年 by 年.
     const absl::string_view all(text);
-    for (size_t at = FindChar3(all, "年", 0); at != absl::string_view::npos;
-         at = FindChar3(all, "年", at + 3)) {
+    for (size_t at = FastFind(all, "年", 0); at != absl::string_view::npos;
+         at = FastFind(all, "年", at + 3)) {
       size_t j = at;
-      while (j > 0 && (all[j - 1] == ' ' || all[j - 1] == '\t' || all[j - 1] == '\n' ||
-                       all[j - 1] == '\f' || all[j - 1] == '\r')) {
-        --j;
-      }
+      while (j > 0 && re_scan::IsSpace(all[j - 1])) --j;
       if (j < 4) continue;
       int y = 0;
       bool digits = true;

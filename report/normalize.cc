@@ -718,7 +718,7 @@ Units ToSimplified(Units in, int* changed) {
         const std::string run = UnitsToUtf8(in, i, j);
         std::vector<size_t> char_at_byte(run.size() + 1, 0);
         for (size_t k = i, byte = 0; k < j; ++k) {
-          const size_t len = in[k].c < 0x80 ? 1 : in[k].c < 0x800 ? 2 : in[k].c < 0x10000 ? 3 : 4;
+          const size_t len = Utf8Length(in[k].c);  // as UnitsToUtf8 wrote it
           for (size_t b = 0; b < len; ++b) char_at_byte[byte + b] = k - i;
           byte += len;
         }
@@ -1207,7 +1207,6 @@ Units FastNfkc(Units u, const CharBits* bits, Positions* at, int* seen) {
   return out;
 }
 
-// StripPinyin in place.
 // StripPinyin in place, visiting only the '(' listed in `opens` (in order):
 // the characters between the readings removed are moved down in blocks.
 void FastStripPinyinAt(Units* units, const std::vector<uint32_t>& opens) {

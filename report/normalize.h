@@ -42,7 +42,7 @@ namespace internal {
 
 // NormalizeText stage by stage, each stage over every character. NormalizeText
 // scans per-character tables and runs a stage's general form only where it can
-// change something; normalize_test pins the two equal on generated text.
+// change something; normalize_fast_test pins the two equal on generated text.
 Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& options = {});
 
 // Traditional → simplified exactly as OpenCC's t2s.json converts `utf8`:

@@ -10,7 +10,6 @@
 #include <set>
 #include <string_view>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -310,27 +309,7 @@ void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
   }
 }
 
-// Resolved cell paths of table 三's rows ("result.denied" → the seven applicant
-// columns) and of table 四's fifteen cells.
-const absl::flat_hash_map<std::string, std::array<const CellPath*, 7>>& T3Paths() {
-  static const auto* const kPaths = [] {
-    auto* m = new absl::flat_hash_map<std::string, std::array<const CellPath*, 7>>;
-    for (const std::string& key : AllCellKeys()) {
-      if (key.rfind("t3.", 0) != 0) continue;
-      const size_t dot = key.rfind('.');
-      const std::string_view column = std::string_view(key).substr(dot + 1);
-      for (size_t i = 0; i < 7; ++i) {
-        if (column != kT3Columns[i]) continue;
-        auto [it, fresh] = m->try_emplace(key.substr(3, dot - 3));
-        if (fresh) it->second.fill(nullptr);
-        it->second[i] = ResolveCellKey(key);
-      }
-    }
-    return m;
-  }();
-  return *kPaths;
-}
-
+// Resolved cell paths of table 四's fifteen cells.
 const CellPath* T4Path(size_t i) {
   static const auto* const kPaths = [] {
     auto* a = new std::array<const CellPath*, 15>;
@@ -1007,12 +986,12 @@ struct Mapper {
   static const std::array<const CellPath*, 7>& T3EntryPaths(const T3Entry& e) {
     static const auto* const kPaths = [] {
       auto* v = new std::vector<std::array<const CellPath*, 7>>;
-      const auto& paths = T3Paths();
       for (const T3Entry& entry : T3Entries()) {
-        const auto it = paths.find(absl::string_view(entry.key.data(), entry.key.size()));
+        // "result.denied" → the seven applicant columns (nullptr where no
+        // such cell exists)
+        const absl::string_view key(entry.key.data(), entry.key.size());
         std::array<const CellPath*, 7> a;
-        a.fill(nullptr);
-        if (it != paths.end()) a = it->second;
+        for (size_t i = 0; i < 7; ++i) a[i] = ResolveCellKey(absl::StrCat("t3.", key, ".", kT3Columns[i]));
         v->push_back(a);
       }
       return v;

@@ -159,22 +159,6 @@ class LineSplitter {
   std::vector<size_t> gaps_;  // tabs and double spaces of the current line
 };
 
-// Whether `s` holds the three-byte character `c` (UTF-8): memchr for its
-// last byte, a continuation byte far rarer in Chinese text than its lead.
-bool HasChar3(std::string_view s, const char (&c)[4]) {
-  if (s.size() < 3) return false;
-  const char* p = s.data() + 2;
-  const char* const end = s.data() + s.size();
-  while (p < end) {
-    const void* hit = std::memchr(p, c[2], static_cast<size_t>(end - p));
-    if (hit == nullptr) return false;
-    const char* h = static_cast<const char*>(hit);
-    if (h[-2] == c[0] && h[-1] == c[1]) return true;
-    p = h + 1;
-  }
-  return false;
-}
-
 // A piece of a line: [b, e) offsets in the normalised text, trimmed.
 struct Piece {
   uint32_t b = 0;
@@ -246,7 +230,7 @@ class TextTableReader {
         next = ReadCellLines(i);
       } else if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < lines_.size() && lines_[i + 1].pipes >= 1)) {
         next = ReadPipeRows(i);
-      } else if (const bool tong = HasChar3(l.text, "统"); tong && IsLegacyHeaderWithTong(l.text)) {
+      } else if (const bool tong = ContainsByLastByte(l.text, "统"); tong && IsLegacyHeaderWithTong(l.text)) {
         next = ReadRunTogether(i, true);
       } else if (legacy_start_ == i) {
         next = ReadRunTogether(i, false);
@@ -447,7 +431,7 @@ class TextTableReader {
         bool next_is_row =
             j + 1 < lines_.size() && lines_[j + 1].pipes >= 1 && !lines_[j + 1].only_pipes;
         if (next_is_row && !has_carry && AtMostCodePoints(l.text, 60) &&
-            !HasChar3(l.text, "。") && !IsSectionHeadingLine(l.text) &&
+            !ContainsByLastByte(l.text, "。") && !IsSectionHeadingLine(l.text) &&
             !rows.empty()) {
           carry = l;
           has_carry = true;
@@ -549,7 +533,7 @@ class TextTableReader {
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {
     // The key keeps characters of the line: no 统, no header.
-    return HasChar3(t, "统") && IsLegacyHeaderWithTong(t);
+    return ContainsByLastByte(t, "统") && IsLegacyHeaderWithTong(t);
   }
 
   // IsLegacyHeader(t) for a line known to hold 统.
@@ -605,7 +589,7 @@ class TextTableReader {
   // the table starts at its first row (一、主动公开情况).
   // Called for lines holding 统.
   void NoteLegacyTitle(size_t i) {
-    if (!HasChar3(lines_[i].text, "表") ||
+    if (!ContainsByLastByte(lines_[i].text, "表") ||
         LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
       return;
     }
@@ -647,7 +631,7 @@ class TextTableReader {
         ++j;
         continue;
       }
-      if (l.pipes > 0 || HasChar3(l.text, "。") ||
+      if (l.pipes > 0 || ContainsByLastByte(l.text, "。") ||
           !AtMostCodePoints(l.text, 120) || IsPageChromeLine(l.text)) {
         break;
       }

@@ -43,7 +43,7 @@ std::string PlaceOfKeys(const std::vector<std::string>& keys, Lang lang);
 
 namespace internal {
 // PlaceOfKeys the straightforward way (every key split into strings), kept to
-// pin the equivalence of the fast one (tests/rules/labels_test.cc).
+// pin the equivalence of the fast one (tests/rules/place_of_keys_test.cc).
 std::string PlaceOfKeysBySplit(const std::vector<std::string>& keys, Lang lang);
 }  // namespace internal
 

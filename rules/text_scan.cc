@@ -4,16 +4,15 @@
 #include <limits>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "re2/re2.h"
+#include "report/re_scan.h"
 #include "report/utf8.h"
 
 namespace xxgk::rules {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// RE2's \s: [\t\n\f\r ].
-bool IsPerlSpace(char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '; }
+using report::re_scan::IsSpace;  // RE2's \s
 
 constexpr std::string_view kNian = "年";
 
@@ -143,12 +142,12 @@ bool NextYearMention(std::string_view text, size_t pos, size_t* begin, size_t* e
   for (size_t at = report::FindByLastByte(text, kNian, pos); at != std::string_view::npos;
        at = report::FindByLastByte(text, kNian, at + 1)) {
     size_t w = at;
-    while (w > pos && IsPerlSpace(text[w - 1])) --w;
+    while (w > pos && IsSpace(text[w - 1])) --w;
     if (w < pos + 4) continue;
     const size_t d = w - 4;
     const char c0 = text[d], c1 = text[d + 1];
     if (!((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0'))) continue;
-    if (!IsDigit(text[d + 2]) || !IsDigit(text[d + 3])) continue;
+    if (!absl::ascii_isdigit(text[d + 2]) || !absl::ascii_isdigit(text[d + 3])) continue;
     *begin = d;
     *end = at + kNian.size();
     *year = (c0 - '0') * 1000 + (c1 - '0') * 100 + (text[d + 2] - '0') * 10 + (text[d + 3] - '0');

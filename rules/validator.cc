@@ -111,14 +111,6 @@ absl::Status ReadRequestDocument(const xxgk::v1::Document& doc, std::string_view
   }
 }
 
-absl::StatusOr<xxgk::v1::Report> ReadRequestDocument(const xxgk::v1::Document& doc,
-                                                     std::string_view what) {
-  xxgk::v1::Report report;
-  absl::Status status = ReadRequestDocument(doc, what, &report);
-  if (!status.ok()) return status;
-  return report;
-}
-
 google::protobuf::ArenaOptions ParsedReportArenaOptions() {
   google::protobuf::ArenaOptions options;
   options.start_block_size = 32 << 10;

@@ -53,10 +53,6 @@ using DocumentParser =
 absl::Status ReadRequestDocument(const xxgk::v1::Document& doc, std::string_view what,
                                  xxgk::v1::Report* out, const DocumentParser& parse = {});
 
-// ReadRequestDocument into a new Report.
-absl::StatusOr<xxgk::v1::Report> ReadRequestDocument(const xxgk::v1::Document& doc,
-                                                     std::string_view what);
-
 // Arena options for the one parsed report of a validation: a parsed report is
 // thousands of small messages (cells, spans, sections, facts); on an arena
 // they are allocated from a few large blocks and freed at once.
