@@ -103,6 +103,15 @@ bool IsBlankText(std::string_view s) {
   return true;
 }
 
+// Appends `m` (a heap message) to `field` without copying it: a field on an
+// arena takes ownership of a heap-allocated message (freed with the arena),
+// where assigning it into an element made on the arena would copy every
+// string of it.
+template <typename M>
+void AddMoved(M&& m, google::protobuf::RepeatedPtrField<M>* field) {
+  field->AddAllocated(new M(std::move(m)));
+}
+
 // The table a statistics section should hold.
 const char* SectionTable(Section::Kind kind) {
   switch (kind) {
@@ -225,7 +234,8 @@ void AssembleInto(ReadResult read, Report* into) {
     }
     ga.placed.heading = inner ? inner->heading() : ga.placed.grid->caption;
   }
-  for (Section& s : sections) *report.add_sections() = std::move(s);
+  report.mutable_sections()->Reserve(static_cast<int>(sections.size()));
+  for (Section& s : sections) AddMoved(std::move(s), report.mutable_sections());
 
   report.set_text(std::move(text));  // text is done with
   std::vector<PlacedGrid> placed;
@@ -266,7 +276,7 @@ void AssembleInto(ReadResult read, Report* into) {
         }
       }
     }
-    *report.add_notes() = std::move(n);
+    AddMoved(std::move(n), report.mutable_notes());
   }
 
   auto* meta = report.mutable_meta();
@@ -281,7 +291,8 @@ void AssembleInto(ReadResult read, Report* into) {
   }
   ReadMetadata(&report);
   std::vector<xxgk::v1::ProseFact> facts = ExtractFacts(report);
-  for (auto& f : facts) *report.add_facts() = std::move(f);
+  report.mutable_facts()->Reserve(static_cast<int>(facts.size()));
+  for (auto& f : facts) AddMoved(std::move(f), report.mutable_facts());
 }
 
 Report Assemble(ReadResult read) {

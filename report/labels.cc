@@ -687,11 +687,13 @@ void ParseCellValueInto(std::string_view text, xxgk::v1::Cell* cell) {
 
 void ParseCellValueIntoDefault(std::string_view text, xxgk::v1::Cell* cell) {
   std::string_view t = TrimSpaces(text);
-  cell->mutable_raw()->assign(t.data(), t.size());
   if (t.empty()) {
+    // raw stays the empty default: no string is made for it (on an arena,
+    // every string set is one more allocation)
     cell->set_presence(xxgk::v1::Cell::BLANK);
     return;
   }
+  cell->mutable_raw()->assign(t.data(), t.size());
   // Plain digits, the common case.
   if (AllDigits(t)) {
     cell->set_presence(xxgk::v1::Cell::NUMBER);
