@@ -94,22 +94,25 @@ struct RowFacts {
   std::string_view all;           // the cells' label keys joined (the row's marker text),
                                   // in a buffer the row's grid facts own
   struct CellFacts {
-    uint64_t sig = 0;      // CharSignature of the cell's key
-    uint32_t key_end = 0;  // where the cell's key ends in `all`
-    bool value = false;    // IsValueText of the cell's text
-    bool empty = false;    // IsEmptyText of the cell's text
+    uint64_t sig;      // CharSignature of the cell's key
+    uint32_t key_end;  // where the cell's key ends in `all`
+    bool value;        // IsValueText of the cell's text
+    bool empty;        // IsEmptyText of the cell's text
   };
-  absl::InlinedVector<CellFacts, 16> cells;
+  // one per cell of the row, in an array the row's grid facts own (a plain
+  // array: the container's checked indexing cost more than the reads)
+  CellFacts* cells = nullptr;
+  size_t n_cells = 0;
   uint64_t all_sig = 0;           // CharSignature(all): the keys' signatures
                                   // or-ed (keys are whole UTF-8 characters)
   RowParts parts;                 // label cells, then value cells
   TableId hint = TableId::kNone;  // the table the row's own markers name
 
-  size_t size() const { return cells.size(); }
+  size_t size() const { return n_cells; }
   // LabelKey of cell c's text.
   std::string_view key(size_t c) const {
     const size_t begin = c == 0 ? 0 : cells[c - 1].key_end;
-    return all.substr(begin, cells[c].key_end - begin);
+    return std::string_view(all.data() + begin, cells[c].key_end - begin);
   }
 };
 
@@ -250,62 +253,81 @@ const std::array<uint64_t, 10>& DigitSignatures() {
 }
 
 // The facts of `row` into `*out` (default-constructed), whose keys are
-// written one after another at `begin` (room for RowTextBytes(row) bytes,
-// which must outlive the facts).
-void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts* out) {
+// written one after another at `begin` (room for RowTextBytes(row) bytes)
+// and whose cells' facts at `cells` (room for row.size()); both must outlive
+// the facts.
+void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts::CellFacts* cells,
+                  RowFacts* out) {
   RowFacts& f = *out;
   const size_t n = row.size();
-  f.cells.resize(n);
+  f.cells = cells;
+  f.n_cells = n;
   const std::array<uint64_t, 10>& digit_sigs = DigitSignatures();
   char* w = begin;
+  uint64_t all_sig = 0;
   for (size_t c = 0; c < n; ++c) {
-    const std::string& t = row[c].text;
+    const std::string_view t = row[c].text;
+    const char* const tp = t.data();
+    const size_t tn = t.size();
+    RowFacts::CellFacts& cf = cells[c];
     uint64_t sig = 0;
     // a plain number (most value cells) is its own key (digits are kept and
     // a numbering needs a separator after its digits): copied and folded as
     // it is tested (a text that turns out otherwise is written over below)
     size_t digits = 0;
-    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') {
-      w[digits] = t[digits];
-      sig |= digit_sigs[static_cast<size_t>(t[digits] - '0')];
+    while (digits < tn && tp[digits] >= '0' && tp[digits] <= '9') {
+      w[digits] = tp[digits];
+      sig |= digit_sigs[static_cast<size_t>(tp[digits] - '0')];
       ++digits;
     }
-    if (digits != 0 && digits == t.size()) {
+    if (digits != 0 && digits == tn) {
       w += digits;
-      f.cells[c].value = true;
+      cf.value = true;
+      cf.empty = false;
     } else if (IsEmptyText(t)) {
       // blank (no digit was read): a value (BLANK) with an empty key
-      f.cells[c].empty = true;
-      f.cells[c].value = true;
+      cf.empty = true;
+      cf.value = true;
     } else {
       w = WriteLabelKey(t, w, &sig);
-      f.cells[c].value = IsValueText(t);
+      cf.value = IsValueText(t);
+      cf.empty = false;
     }
-    f.cells[c].key_end = static_cast<uint32_t>(w - begin);
-    f.cells[c].sig = sig;
-    f.all_sig |= sig;
+    cf.key_end = static_cast<uint32_t>(w - begin);
+    cf.sig = sig;
+    all_sig |= sig;
   }
+  f.all_sig = all_sig;
   f.all = std::string_view(begin, static_cast<size_t>(w - begin));
   f.parts = SplitRow(f);
   f.hint = RowHint(f);
 }
 
-// Facts for every row of a grid; the rows' keys live in one buffer.
+// Facts for every row of a grid; the rows' keys live in one buffer, their
+// cells' facts in another.
 struct GridFacts {
   std::unique_ptr<char[]> keys;
+  std::unique_ptr<RowFacts::CellFacts[]> cells;
   std::vector<RowFacts> rows;
   const RowFacts& operator[](size_t r) const { return rows[r]; }
 };
 
 void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
-  size_t bytes = 0;
-  for (const auto& row : grid.rows) bytes += RowTextBytes(row);
+  size_t bytes = 0, n_cells = 0;
+  for (const auto& row : grid.rows) {
+    bytes += RowTextBytes(row);
+    n_cells += row.size();
+  }
   out->keys = std::make_unique_for_overwrite<char[]>(bytes + 1);  // written before read
+  // every field of every cell is written by MakeRowFacts
+  out->cells = std::make_unique_for_overwrite<RowFacts::CellFacts[]>(n_cells + 1);
   out->rows.reserve(grid.rows.size());
   char* w = out->keys.get();
+  RowFacts::CellFacts* cells = out->cells.get();
   for (const auto& row : grid.rows) {
-    MakeRowFacts(row, w, &out->rows.emplace_back());
+    MakeRowFacts(row, w, cells, &out->rows.emplace_back());
     w += out->rows.back().all.size();  // a row's keys are never longer than its texts
+    cells += row.size();
   }
 }
 
@@ -1356,8 +1378,9 @@ TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
   for (const auto& row : grid.rows) {
     std::string keys(RowTextBytes(row), '\0');
+    std::vector<RowFacts::CellFacts> cells(row.size());
     RowFacts f;
-    MakeRowFacts(row, keys.data(), &f);
+    MakeRowFacts(row, keys.data(), cells.data(), &f);
     const TableId h = f.hint;
     if (h != TableId::kNone) ++votes[h];
   }
