@@ -252,10 +252,6 @@ Numbering ParseNumbering(std::string_view text) {
   return ParseNumberingImpl<NumberingParts::kFull>(text);
 }
 
-Numbering ParseNumberingValue(std::string_view text) {
-  return ParseNumberingImpl<NumberingParts::kValue>(text);
-}
-
 namespace {
 
 // The Chinese digit (IsChineseDigit) whose three bytes start `p`, or 0.
@@ -331,6 +327,23 @@ bool MayStartNumbering(std::string_view text) {
 }
 
 }  // namespace
+
+Numbering ParseNumberingValue(std::string_view text) {
+  // no numbering can start here: nothing to decode
+  if (!MayStartNumbering(text)) return Numbering{};
+  // "(一)" and "一、" (valued above zero) read from their bytes
+  if (const size_t common = CommonNumberingLength(text); common != 0) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const bool paren = p[0] == '(';
+    const UChar32 digit = ChineseDigitAt(paren ? p + 1 : p);
+    Numbering out;
+    out.style = paren ? NumberingStyle::kParen : NumberingStyle::kTop;
+    out.value = NumeralValue(&digit, 1);
+    out.length = common;
+    return out;
+  }
+  return ParseNumberingImpl<NumberingParts::kValue>(text);
+}
 
 namespace {
 

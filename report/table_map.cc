@@ -849,10 +849,34 @@ struct Mapper {
       });
       return v;
     }();
-    const T3Entry* best = nullptr;
-    for (const Core& core : *kCores) {
+    // A core can be in `k` only if k's signature has every bit of the
+    // core's, so in particular its lowest one: the cores are filed by that
+    // bit, and only those filed under k's bits are tested, in the order
+    // above (each core one bit of a mask, in that order).
+    struct CoreIndex {
+      uint64_t lowest_bits = 0;              // the cores' lowest bits or-ed
+      std::array<uint64_t, 64> by_bit = {};  // cores (one bit each) by lowest bit
+    };
+    static const CoreIndex* const kCoreIndex = [] {
+      if (kCores->size() > 64) std::abort();  // one bit per core
+      auto* index = new CoreIndex;
+      for (size_t i = 0; i < kCores->size(); ++i) {
+        // never 0: cores are not empty
+        const int bit = __builtin_ctzll((*kCores)[i].phrase.sig);
+        index->lowest_bits |= uint64_t{1} << bit;
+        index->by_bit[static_cast<size_t>(bit)] |= uint64_t{1} << i;
+      }
+      return index;
+    }();
+    uint64_t candidates = 0;
+    for (uint64_t bits = sig & kCoreIndex->lowest_bits; bits != 0; bits &= bits - 1) {
+      candidates |= kCoreIndex->by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
+    }
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const Core& core = (*kCores)[static_cast<size_t>(__builtin_ctzll(candidates))];
       if (core.phrase.text.size() <= k.size() && core.phrase.In(k, sig)) return &entries[core.entry];
     }
+    const T3Entry* best = nullptr;
     // typos: bigram similarity against the full labels in context
     static const auto* const kFull = [] {
       auto* v = new std::vector<LabelProfile>;

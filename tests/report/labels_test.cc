@@ -436,6 +436,28 @@ TEST(LabelsFastPaths, NumberingPrefixLengthOfCommonFormsIsParseNumberingsLength)
   }
 }
 
+TEST(LabelsFastPaths, ParseNumberingValueOfCommonFormsIsParseNumberingWithoutWritten) {
+  // ParseNumberingValue reads "(一)" and "一、" from their bytes and turns
+  // away texts no numbering can start: every Chinese digit (and characters
+  // that are none) in both forms and alone, before generated tails
+  const std::vector<std::string> tails = Generated(7, 3000);
+  for (const char* digit : {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "零",
+                            "两", "甲", "(", "、", "1", "\xE4\xB8", " ", "第"}) {
+    const std::string d(digit);
+    for (const std::string& lead :
+         {"(" + d + ")", d + "、", d + "、、", "(" + d + ")、", d, "(" + d + d + ")"}) {
+      for (const std::string& tail : tails) {
+        const std::string t = lead + tail;
+        const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
+        EXPECT_EQ(got.style, full.style) << t;
+        EXPECT_EQ(got.value, full.value) << t;
+        EXPECT_EQ(got.length, full.length) << t;
+        EXPECT_EQ(got.written, "") << t;
+      }
+    }
+  }
+}
+
 TEST(LabelsFastPaths, ParseCellValueIntoDefaultIsParseCellValueIntoOnAFreshCell) {
   // the table mapper parses into cells it just made without clearing them;
   // ParseCellValueInto clears a cell that may hold anything
