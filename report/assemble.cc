@@ -56,10 +56,10 @@ inline void BreaksToSpaces(char* p, char* end) {
 }
 
 // Writes the report text through a pointer into room made for each line or
-// table row (its bytes plus the pipes, spaces and line end around them: an
+// table (its bytes plus the pipes, spaces and line ends around them: an
 // upper bound), so that single characters need no capacity test. Room is
-// made per line, not once: zeroing a whole document's worth at once costs
-// more than the writes it saves.
+// made per line or table, not once: zeroing a whole document's worth at once
+// costs more than the writes it saves.
 class TextWriter {
  public:
   TextWriter(std::string* text, size_t capacity) : text_(text) {
@@ -134,28 +134,34 @@ void AssembleInto(ReadResult read, Report* into) {
     PlacedGrid placed;
   };
   std::vector<GridAt> grids;
+  // the bytes each table block writes ("| a | b |" and a line end per row),
+  // in block order: room is made once per table
+  std::vector<size_t> table_bytes;
   size_t bytes = 0;
   {
-    // room for everything written below (a line, or "| a | b |" per row)
-    size_t n_lines = 0, n_grids = 0;
+    // room for everything written below (a line, or a table's rows)
+    size_t n_lines = 0;
     for (const Block& b : read.blocks) {
       if (b.kind == Block::Kind::kLine) {
         bytes += b.text.size() + 1;
         ++n_lines;
         continue;
       }
-      ++n_grids;
+      size_t t = 0;
       for (const auto& row : b.table.rows) {
-        bytes += 2;
-        for (const GridCell& c : row) bytes += c.text.size() + 3;
+        t += 2;
+        for (const GridCell& c : row) t += c.text.size() + 3;
       }
+      table_bytes.push_back(t);
+      bytes += t;
       n_lines += b.table.rows.size();
     }
     lines.reserve(n_lines);
-    grids.reserve(n_grids);
+    grids.reserve(table_bytes.size());
   }
   TextWriter out(&text, bytes);
 
+  size_t table_index = 0;
   for (size_t bi = 0; bi < read.blocks.size(); ++bi) {
     const Block& b = read.blocks[bi];
     if (b.kind == Block::Kind::kLine) {
@@ -174,7 +180,9 @@ void AssembleInto(ReadResult read, Report* into) {
       continue;
     }
     const TableGrid& g = b.table;
+    const size_t g_bytes = table_bytes[table_index++];
     if (g.rows.empty()) continue;
+    out.Room(g_bytes);
     GridAt ga;
     ga.block = bi;
     ga.placed.grid = &g;
@@ -186,9 +194,6 @@ void AssembleInto(ReadResult read, Report* into) {
     ga.placed.spans.reserve(g.rows.size());
     for (const auto& row : g.rows) {
       // the row is written straight into the text as "| a | b |"
-      size_t row_bytes = 2;
-      for (const GridCell& c : row) row_bytes += c.text.size() + 3;
-      out.Room(row_bytes);
       const uint32_t line_begin = out.pos();
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
       std::vector<TextSpan>& spans = ga.placed.spans.emplace_back();
