@@ -261,25 +261,10 @@ UChar32 ChineseDigitAt(const uint8_t* p) {
   return IsChineseDigit(c) ? c : 0;
 }
 
-// ParseNumbering's length for the two common numberings, read from their
-// bytes: "(一)" and "一、" with one Chinese digit at the very start (the
-// latter valued above zero), then the separators and spaces ParseNumbering
-// swallows. 0 when `text` starts otherwise (then ParseNumbering decides).
-size_t CommonNumberingLength(std::string_view text) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const size_t n = text.size();
-  size_t end;
-  if (n >= 5 && p[0] == '(' && p[4] == ')' && ChineseDigitAt(p + 1) != 0) {
-    end = 5;
-  } else if (n >= 6 && p[3] == 0xE3 && p[4] == 0x80 && p[5] == 0x81) {  // 、
-    const UChar32 c = ChineseDigitAt(p);
-    if (c == 0 || c == U'〇' || c == U'零') return 0;  // none, or valued 0
-    end = 6;
-  } else {
-    return 0;
-  }
-  // the separators and spaces that follow: ' ', '\t', U+00A0, U+3000, 、, and
-  // '.' when no digit follows it
+// The end of the separators and spaces ParseNumbering swallows after a
+// numeral, from `end`: ' ', '\t', U+00A0, U+3000, 、, and '.' when no digit
+// follows it.
+size_t SwallowSeparators(const uint8_t* p, size_t n, size_t end) {
   while (end < n) {
     const uint8_t b = p[end];
     if (b == ' ' || b == '\t') {
@@ -298,10 +283,61 @@ size_t CommonNumberingLength(std::string_view text) {
   return end;
 }
 
+bool IsAsciiDigit(uint8_t b) { return b >= '0' && b <= '9'; }
+
+// ParseNumbering without `written` for the common numberings, read from
+// their bytes: "(一)" and "一、" with one Chinese digit at the very start (the
+// latter valued above zero), and any text starting with an ASCII digit
+// (ParseNumbering reads it as an Arabic numbering or as none). False when
+// `text` starts otherwise (then ParseNumbering decides).
+bool CommonNumbering(std::string_view text, Numbering* out) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  if (n == 0) return false;
+  if (IsAsciiDigit(p[0])) {
+    // one or two digits, then 、, ')' or a '.' no digit follows
+    size_t k = 1;
+    if (k < n && IsAsciiDigit(p[k])) ++k;
+    size_t end;
+    if (k < n && (p[k] == ')' ||
+                  (p[k] == '.' && !(k + 1 < n && IsAsciiDigit(p[k + 1]))))) {
+      end = k + 1;
+    } else if (k + 2 < n && p[k] == 0xE3 && p[k + 1] == 0x80 && p[k + 2] == 0x81) {
+      end = k + 3;
+    } else {
+      *out = Numbering{};
+      return true;
+    }
+    out->style = NumberingStyle::kArabic;
+    out->value = k == 1 ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
+    out->length = SwallowSeparators(p, n, end);
+    return true;
+  }
+  if (n >= 5 && p[0] == '(' && p[4] == ')') {
+    const UChar32 c = ChineseDigitAt(p + 1);
+    if (c == 0) return false;
+    out->style = NumberingStyle::kParen;
+    out->value = NumeralValue(&c, 1);
+    out->length = SwallowSeparators(p, n, 5);
+    return true;
+  }
+  if (n >= 6 && p[3] == 0xE3 && p[4] == 0x80 && p[5] == 0x81) {  // 、
+    const UChar32 c = ChineseDigitAt(p);
+    if (c == 0 || c == U'〇' || c == U'零') return false;  // none, or valued 0
+    out->style = NumberingStyle::kTop;
+    out->value = NumeralValue(&c, 1);
+    out->length = SwallowSeparators(p, n, 6);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 size_t NumberingPrefixLength(std::string_view text) {
-  if (const size_t common = CommonNumberingLength(text); common != 0) return common;
+  if (Numbering common; CommonNumbering(text, &common)) {
+    return common.style == NumberingStyle::kNone ? 0 : common.length;
+  }
   const Numbering num = ParseNumberingImpl<NumberingParts::kLength>(text);
   return num.style == NumberingStyle::kNone ? 0 : num.length;
 }
@@ -331,17 +367,8 @@ bool MayStartNumbering(std::string_view text) {
 Numbering ParseNumberingValue(std::string_view text) {
   // no numbering can start here: nothing to decode
   if (!MayStartNumbering(text)) return Numbering{};
-  // "(一)" and "一、" (valued above zero) read from their bytes
-  if (const size_t common = CommonNumberingLength(text); common != 0) {
-    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-    const bool paren = p[0] == '(';
-    const UChar32 digit = ChineseDigitAt(paren ? p + 1 : p);
-    Numbering out;
-    out.style = paren ? NumberingStyle::kParen : NumberingStyle::kTop;
-    out.value = NumeralValue(&digit, 1);
-    out.length = common;
-    return out;
-  }
+  // "(一)", "一、" (valued above zero) and Arabic ones read from their bytes
+  if (Numbering common; CommonNumbering(text, &common)) return common;
   return ParseNumberingImpl<NumberingParts::kValue>(text);
 }
 

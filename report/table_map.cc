@@ -1338,19 +1338,56 @@ struct Mapper {
         }
         return a;
       }();
+      // the cores of each group's entries in that order, filed by their
+      // lowest signature bit: a core can be in `k` only if k's signature has
+      // every bit of the core's, so only those filed under k's bits are
+      // tested, in the same order (each core one bit of a mask, in order)
+      struct GroupCores {
+        std::vector<std::pair<const Phrase*, size_t>> cores;  // core, entry
+        bool indexed = false;  // at most 64 cores: the index below is used
+        uint64_t lowest_bits = 0;
+        std::array<uint64_t, 64> by_bit = {};
+      };
+      static const auto* const kGroupCores = [] {
+        auto* a = new std::array<GroupCores, 10>;
+        const auto& all = LegacyEntries();
+        for (size_t g = 0; g < 10; ++g) {
+          GroupCores& gc = (*a)[g];
+          for (const size_t i : (*kByGroup)[g]) {
+            for (const Phrase& core : all[i].cores) gc.cores.push_back({&core, i});
+          }
+          gc.indexed = gc.cores.size() <= 64;
+          if (!gc.indexed) continue;
+          for (size_t c = 0; c < gc.cores.size(); ++c) {
+            const int bit = __builtin_ctzll(gc.cores[c].first->sig);  // cores are not empty
+            gc.lowest_bits |= uint64_t{1} << bit;
+            gc.by_bit[static_cast<size_t>(bit)] |= uint64_t{1} << c;
+          }
+        }
+        return a;
+      }();
       const LegacyEntry* best = nullptr;
       size_t best_len = 0;
       const auto& entries = LegacyEntries();
-      const std::vector<size_t> none;
-      const std::vector<size_t>& in_group =
-          legacy_group >= 0 && legacy_group < 10 ? (*kByGroup)[legacy_group] : none;
-      for (const size_t i : in_group) {
-        const LegacyEntry& e = entries[i];
-        for (const Phrase& core : e.cores) {
-          if (core.text.size() > best_len && core.In(k, k_sig)) {
-            best = &e;
-            best_len = core.text.size();
+      auto consider = [&](const Phrase& core, size_t i) {
+        if (core.text.size() > best_len && core.In(k, k_sig)) {
+          best = &entries[i];
+          best_len = core.text.size();
+        }
+      };
+      if (legacy_group >= 0 && legacy_group < 10) {
+        const GroupCores& gc = (*kGroupCores)[static_cast<size_t>(legacy_group)];
+        if (gc.indexed) {
+          uint64_t candidates = 0;
+          for (uint64_t bits = k_sig & gc.lowest_bits; bits != 0; bits &= bits - 1) {
+            candidates |= gc.by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
           }
+          for (; candidates != 0; candidates &= candidates - 1) {
+            const auto& [core, i] = gc.cores[static_cast<size_t>(__builtin_ctzll(candidates))];
+            consider(*core, i);
+          }
+        } else {
+          for (const auto& [core, i] : gc.cores) consider(*core, i);
         }
       }
       if (best == nullptr) {

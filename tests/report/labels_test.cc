@@ -458,6 +458,28 @@ TEST(LabelsFastPaths, ParseNumberingValueOfCommonFormsIsParseNumberingWithoutWri
   }
 }
 
+TEST(LabelsFastPaths, ArabicNumberingsFromBytesAreParseNumberings) {
+  // a text starting with an ASCII digit is read from its bytes by
+  // ParseNumberingValue and NumberingPrefixLength: one to three digits, then
+  // each separator (and characters that are none), before generated tails
+  const std::vector<std::string> tails = Generated(11, 2000);
+  for (const char* digits : {"0", "1", "7", "12", "99", "123", "1.5"}) {
+    for (const char* sep : {".", "、", ")", "", " ", ",", "。", ".5", "、、", ". ", "\xE3\x80",
+                            "\xC2\xA0", "\xE3\x80\x80"}) {
+      const std::string lead = std::string(digits) + sep;
+      for (const std::string& tail : tails) {
+        const std::string t = lead + tail;
+        const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
+        EXPECT_EQ(got.style, full.style) << t;
+        EXPECT_EQ(got.value, full.value) << t;
+        EXPECT_EQ(got.length, full.length) << t;
+        EXPECT_EQ(NumberingPrefixLength(t),
+                  full.style == NumberingStyle::kNone ? 0 : full.length) << t;
+      }
+    }
+  }
+}
+
 TEST(LabelsFastPaths, ParseCellValueIntoDefaultIsParseCellValueIntoOnAFreshCell) {
   // the table mapper parses into cells it just made without clearing them;
   // ParseCellValueInto clears a cell that may hold anything
