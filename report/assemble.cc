@@ -191,13 +191,16 @@ void AssembleInto(ReadResult read, Report* into) {
     ga.placed.span.set_source_end(b.source_end);
     ga.placed.span.set_page(b.page);
     ga.placed.span.set_line(static_cast<uint32_t>(lines.size() + 1));
-    ga.placed.spans.reserve(g.rows.size());
+    size_t n_cells = 0;
+    for (const auto& row : g.rows) n_cells += row.size();
+    ga.placed.cell_spans.reserve(n_cells);
+    ga.placed.row_starts.reserve(g.rows.size() + 1);
+    ga.placed.row_starts.push_back(0);
     for (const auto& row : g.rows) {
       // the row is written straight into the text as "| a | b |"
       const uint32_t line_begin = out.pos();
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
-      std::vector<TextSpan>& spans = ga.placed.spans.emplace_back();
-      spans.reserve(row.size());
+      std::vector<TextSpan>& spans = ga.placed.cell_spans;
       out.Put('|');
       for (const GridCell& c : row) {
         out.Put(' ');
@@ -211,6 +214,7 @@ void AssembleInto(ReadResult read, Report* into) {
         s.line = line_no;
         out.Put(' ', '|');
       }
+      ga.placed.row_starts.push_back(static_cast<uint32_t>(spans.size()));
       TextLine l;
       l.begin = line_begin;
       l.end = out.pos();

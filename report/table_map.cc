@@ -444,9 +444,9 @@ struct Mapper {
 
   // Where grid cell (r, c) stands, into `s`: its own span, else the table's.
   static void SetCellSpan(const PlacedGrid& pg, int r, int c, Span* s) {
-    if (r >= 0 && r < static_cast<int>(pg.spans.size()) && c >= 0 &&
-        c < static_cast<int>(pg.spans[r].size())) {
-      SetSpan(pg.spans[r][c], s);
+    if (r >= 0 && static_cast<size_t>(r) < pg.span_rows() && c >= 0 &&
+        static_cast<size_t>(c) < pg.span_cells(static_cast<size_t>(r))) {
+      SetSpan(pg.cell_span(static_cast<size_t>(r), static_cast<size_t>(c)), s);
     } else {
       s->CopyFrom(pg.span);
     }
@@ -459,9 +459,11 @@ struct Mapper {
   }
 
   static Span RowSpan(const PlacedGrid& pg, int r) {
-    if (r >= 0 && r < static_cast<int>(pg.spans.size()) && !pg.spans[r].empty()) {
-      TextSpan t = pg.spans[r].front();
-      const TextSpan& last = pg.spans[r].back();
+    if (r >= 0 && static_cast<size_t>(r) < pg.span_rows() &&
+        pg.span_cells(static_cast<size_t>(r)) != 0) {
+      const size_t row = static_cast<size_t>(r);
+      TextSpan t = pg.cell_span(row, 0);
+      const TextSpan& last = pg.cell_span(row, pg.span_cells(row) - 1);
       t.end = last.end;
       t.source_end = last.source_end;
       Span s;

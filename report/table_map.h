@@ -31,9 +31,16 @@ struct TextSpan {
 // A grid together with where it was written in Report.text.
 struct PlacedGrid {
   const TableGrid* grid = nullptr;
-  // spans[r][c]: where the text of grid cell (r, c) stands in Report.text;
-  // may be empty (then cells get no span).
-  std::vector<std::vector<TextSpan>> spans;
+  // Where the text of grid cell (r, c) stands in Report.text:
+  // cell_spans[row_starts[r] + c], row r's cells ending at row_starts[r + 1]
+  // (one block for the whole grid, no vector per row). Both may be empty
+  // (then cells get no span); row_starts holds one entry per row plus one.
+  std::vector<TextSpan> cell_spans;
+  std::vector<uint32_t> row_starts;
+  // Rows with spans, and the number of cells with spans in row r < that.
+  size_t span_rows() const { return row_starts.empty() ? 0 : row_starts.size() - 1; }
+  size_t span_cells(size_t r) const { return row_starts[r + 1] - row_starts[r]; }
+  const TextSpan& cell_span(size_t r, size_t c) const { return cell_spans[row_starts[r] + c]; }
   xxgk::v1::Span span;  // the whole table in Report.text
   std::string heading;  // section heading it stood under (or the caption)
 };
