@@ -32,27 +32,31 @@ void LongBreaksToSpaces(char* p, char* end) {
   }
 }
 
-// Replaces line breaks in [p, end) with spaces.
+// Replaces line breaks in the eight bytes at `p` with spaces.
+inline void WordBreaksToSpaces(char* p) {
+  // a word with no byte below 0x0E holds no '\n' (0x0A) and no '\r' (0x0D);
+  // only words that may are looked at bytewise
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  if (((v - kOnes * 0x0E) & ~v & kHigh) == 0) return;
+  for (int i = 0; i < 8; ++i) {
+    if (p[i] == '\n' || p[i] == '\r') p[i] = ' ';
+  }
+}
+
+// Replaces line breaks in [p, end), at least eight bytes, with spaces.
 inline void BreaksToSpaces(char* p, char* end) {
   if (end - p >= 64) {
     LongBreaksToSpaces(p, end);
     return;
   }
-  // eight bytes at a time: a word with no byte below 0x0E holds no '\n'
-  // (0x0A) and no '\r' (0x0D); only words that may are looked at bytewise
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  for (; end - p >= 8; p += 8) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    if (((v - kOnes * 0x0E) & ~v & kHigh) == 0) continue;
-    for (int i = 0; i < 8; ++i) {
-      if (p[i] == '\n' || p[i] == '\r') p[i] = ' ';
-    }
-  }
-  for (; p < end; ++p) {
-    if (*p == '\n' || *p == '\r') *p = ' ';
-  }
+  // eight bytes at a time; the last word ends at `end` (it may overlap the
+  // one before: bytes already replaced are spaces, which are kept)
+  char* const last = end - 8;
+  for (; p < last; p += 8) WordBreaksToSpaces(p);
+  WordBreaksToSpaces(last);
 }
 
 // Writes the report text through a pointer into room made for each line or
@@ -83,9 +87,18 @@ class TextWriter {
   }
   // `s` on one line: line breaks become spaces.
   void PutOneLine(std::string_view s) {
-    std::memcpy(w_, s.data(), s.size());
-    BreaksToSpaces(w_, w_ + s.size());
-    w_ += s.size();
+    const size_t n = s.size();
+    if (n < 8) {
+      // short (most table cells): copied and tested bytewise, no call
+      for (size_t i = 0; i < n; ++i) {
+        const char c = s[i];
+        w_[i] = c == '\n' || c == '\r' ? ' ' : c;
+      }
+    } else {
+      std::memcpy(w_, s.data(), n);
+      BreaksToSpaces(w_, w_ + n);
+    }
+    w_ += n;
   }
   // Cuts the text to what was written.
   void Finish() { text_->resize(pos()); }
@@ -126,7 +139,8 @@ const char* SectionTable(Section::Kind kind) {
 
 void AssembleInto(ReadResult read, Report* into) {
   Report& report = *into;
-  *report.mutable_source() = read.source;
+  // adopted, not copied (see AddMoved)
+  report.set_allocated_source(new xxgk::v1::SourceInfo(std::move(read.source)));
   std::string text;
   std::vector<TextLine> lines;
   struct GridAt {

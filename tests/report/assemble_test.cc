@@ -1,4 +1,5 @@
 // Blocks → Report: text with tables as pipe rows, spans, chrome, notes.
+#include <algorithm>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -6,6 +7,7 @@
 #include "report/assemble.h"
 #include "report/cell_keys.h"
 #include "report/readers.h"
+#include "tests/report/random_text.h"
 
 namespace xxgk::report {
 namespace {
@@ -110,6 +112,52 @@ TEST(Assemble, UnplacedRowsBecomeNotesWithSpans) {
   }
   EXPECT_EQ(unplaced, 1);
   EXPECT_EQ(CellValueString(*FindCell(r.tables(), "t3.new_received.total")), "1");
+}
+
+// Texts of every length up to 80 bytes drawn from line breaks, spaces,
+// letters, digits and a Chinese character.
+class BreakTexts : public xxgk::testing::RandomText {
+ public:
+  explicit BreakTexts(uint32_t seed) : RandomText(seed) {}
+  std::string Next() {
+    static const std::vector<std::string> kParts = {"\n", "\r", " ", "a", "7", "中", "\r\n"};
+    std::string out;
+    const int n = Below(81);
+    while (static_cast<int>(out.size()) < n) out += Pick(kParts);
+    return out;
+  }
+};
+
+std::string OneLine(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::replace(s.begin(), s.end(), '\r', ' ');
+  return s;
+}
+
+TEST(Assemble, LineBreaksInsideLinesAndCellsBecomeSpaces) {
+  // cells and lines of every length (short ones are copied bytewise, longer
+  // ones word by word) with breaks anywhere
+  BreakTexts gen(20261121);
+  for (int doc = 0; doc < 40; ++doc) {
+    ReadResult read;
+    std::string want;
+    std::vector<std::vector<std::string>> rows;
+    for (int r = 0; r < 12; ++r) {
+      std::vector<std::string>& row = rows.emplace_back();
+      want += "|";
+      for (int c = 0; c < 6; ++c) {
+        row.push_back(gen.Next());
+        want += " " + OneLine(row.back()) + " |";
+      }
+      want += "\n";
+    }
+    const std::string line = "本机关" + gen.Next();
+    read.blocks.push_back(Line(line));
+    read.blocks.push_back(Table(rows, "text-pipe"));
+    want = OneLine(line) + "\n" + want;
+    const Report r = Assemble(read);
+    EXPECT_EQ(r.text(), want);
+  }
 }
 
 }  // namespace
