@@ -561,7 +561,16 @@ uint64_t CharSignature(std::string_view s) {
 
 LabelProfile MakeLabelProfile(std::string_view key) {
   LabelProfile p;
-  p.code_points = CodePoints(key);
+  // decoded as CodePoints decodes (malformed bytes read as U+FFFD), into
+  // room for the most there can be (no regrowth per character)
+  p.code_points.reserve(key.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(key.data());
+  const int32_t n = static_cast<int32_t>(key.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp;
+    U8_NEXT(bytes, i, n, cp);
+    p.code_points.push_back(cp < 0 ? 0xFFFD : cp);
+  }
   const auto& c = p.code_points;
   if (c.size() >= 2) {
     p.bigrams.reserve(c.size() - 1);

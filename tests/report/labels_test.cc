@@ -2,6 +2,7 @@
 // hand-written number scanner) to the general implementations they replaced,
 // kept here as references, on generated and hand-picked varied inputs.
 #include "report/labels.h"
+#include "report/utf8.h"
 
 #include <algorithm>
 #include <random>
@@ -476,6 +477,15 @@ TEST(LabelsFastPaths, ArabicNumberingsFromBytesAreParseNumberings) {
         EXPECT_EQ(NumberingPrefixLength(t),
                   full.style == NumberingStyle::kNone ? 0 : full.length) << t;
       }
+    }
+  }
+}
+
+TEST(LabelsFastPaths, LabelProfileCodePointsAreCodePoints) {
+  // MakeLabelProfile decodes the key itself; CodePoints stays the reader
+  for (const std::string& s : AllInputs()) {
+    for (const std::string& t : {s, s + "\xE4\xB8", "\xFF" + s, s + "\xED\xA0\x80"}) {
+      EXPECT_EQ(MakeLabelProfile(t).code_points, CodePoints(t)) << t;
     }
   }
 }
