@@ -467,16 +467,9 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
     }
     if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
         (p[i + 2] & 0xC0) == 0x80) {
-      // three bytes (all CJK): U+4E00..U+9FFF (E4 B8 80 .. E9 BF BF) are all
-      // letters when the table says so; else decode (well-formed unless
-      // overlong or a surrogate)
-      const bool unified = is_alnum.unified_all_alnum() &&
-                           ((b >= 0xE5 && b <= 0xE9) || (b == 0xE4 && p[i + 1] >= 0xB8));
-      if (unified && !(b == 0xE9 && p[i + 1] == 0x92 && p[i + 2] == 0xA9)) {  // not 钩
-        if constexpr (kSig) *sig |= SignatureBit(Fold3(b, p[i + 1], p[i + 2]));
-        i += 3;
-        continue;
-      }
+      // three bytes, decoded (well-formed unless overlong or a surrogate);
+      // CJK unified ideographs other than 钩 never get here when they are
+      // all letters: the run above took them
       const UChar32 c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
         if (is_alnum(c) && c != U'钩') {
