@@ -207,18 +207,18 @@ void AssembleInto(ReadResult read, Report* into) {
     ga.placed.span.set_line(static_cast<uint32_t>(lines.size() + 1));
     size_t n_cells = 0;
     for (const auto& row : g.rows) n_cells += row.size();
-    ga.placed.cell_spans.reserve(n_cells);
+    ga.placed.cell_spans.resize(n_cells);  // every one written below
+    TextSpan* span_at = ga.placed.cell_spans.data();
     ga.placed.row_starts.reserve(g.rows.size() + 1);
     ga.placed.row_starts.push_back(0);
     for (const auto& row : g.rows) {
       // the row is written straight into the text as "| a | b |"
       const uint32_t line_begin = out.pos();
       const uint32_t line_no = static_cast<uint32_t>(lines.size() + 1);
-      std::vector<TextSpan>& spans = ga.placed.cell_spans;
       out.Put('|');
       for (const GridCell& c : row) {
         out.Put(' ');
-        TextSpan& s = spans.emplace_back();
+        TextSpan& s = *span_at++;
         s.begin = out.pos();
         if (!c.continuation) out.PutOneLine(c.text);
         s.end = out.pos();
@@ -228,7 +228,8 @@ void AssembleInto(ReadResult read, Report* into) {
         s.line = line_no;
         out.Put(' ', '|');
       }
-      ga.placed.row_starts.push_back(static_cast<uint32_t>(spans.size()));
+      ga.placed.row_starts.push_back(
+          static_cast<uint32_t>(span_at - ga.placed.cell_spans.data()));
       TextLine l;
       l.begin = line_begin;
       l.end = out.pos();
