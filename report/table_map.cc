@@ -65,6 +65,32 @@ bool AnyIn(const std::vector<Phrase>& phrases, std::string_view hay, uint64_t ha
   return false;
 }
 
+// Up to 64 phrases (one bit each of a mask, in their list order) filed by
+// the lowest bit of their signature: a phrase can be in a text only if the
+// text's signature has every bit of the phrase's, so in particular its
+// lowest one; the phrases filed under the text's bits are the only ones to
+// test, and a mask keeps their list order.
+struct LowestBitIndex {
+  uint64_t lowest_bits = 0;              // the phrases' lowest bits or-ed
+  std::array<uint64_t, 64> by_bit = {};  // phrases (one bit each) by lowest bit
+
+  // Files phrase `i` (< 64) of signature `sig` (not 0: phrases are not empty).
+  void Add(size_t i, uint64_t sig) {
+    if (i >= 64 || sig == 0) std::abort();
+    const int bit = __builtin_ctzll(sig);
+    lowest_bits |= uint64_t{1} << bit;
+    by_bit[static_cast<size_t>(bit)] |= uint64_t{1} << i;
+  }
+  // The phrases that may be in a text of signature `hay_sig`, as a mask.
+  uint64_t Candidates(uint64_t hay_sig) const {
+    uint64_t candidates = 0;
+    for (uint64_t bits = hay_sig & lowest_bits; bits != 0; bits &= bits - 1) {
+      candidates |= by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
+    }
+    return candidates;
+  }
+};
+
 constexpr const char* kT3Columns[] = {"natural_person",    "commercial_enterprise",
                                       "research_institution", "social_welfare_org",
                                       "legal_service_org", "other_org", "total"};
@@ -176,33 +202,17 @@ TableId RowHint(const RowFacts& f) {
   static const auto* const kT4 =
       new std::vector<Phrase>{Phrase("未经复议直接起诉"), Phrase("复议后起诉")};
   static const Phrase kReview("行政复议"), kLitigation("行政诉讼");
-  // A marker can be in the row only if the row's signature has every bit of
-  // the marker's, so in particular its lowest one: the markers are filed by
-  // that bit, and only those filed under the row's bits are tested, in list
-  // order (the first one found names the table).
-  struct MarkerIndex {
-    uint64_t lowest_bits = 0;              // the markers' lowest bits or-ed
-    std::array<uint32_t, 64> by_bit = {};  // markers (one bit each) by lowest bit
-  };
-  static const MarkerIndex* const kIndex = [] {
-    if (kMarkers->size() > 32) std::abort();  // one bit per marker
-    auto* index = new MarkerIndex;
-    for (size_t i = 0; i < kMarkers->size(); ++i) {
-      // never 0: markers are not empty
-      const uint64_t marker_sig = (*kMarkers)[i].phrase.sig;
-      const int bit = __builtin_ctzll(marker_sig);
-      index->lowest_bits |= uint64_t{1} << bit;
-      index->by_bit[static_cast<size_t>(bit)] |= uint32_t{1} << i;
-    }
+  // only the markers filed under a bit of the row's signature are tested,
+  // in list order (the first one found names the table)
+  static const LowestBitIndex* const kIndex = [] {
+    auto* index = new LowestBitIndex;
+    for (size_t i = 0; i < kMarkers->size(); ++i) index->Add(i, (*kMarkers)[i].phrase.sig);
     return index;
   }();
   const uint64_t sig = f.all_sig;
-  uint32_t candidates = 0;
-  for (uint64_t bits = sig & kIndex->lowest_bits; bits != 0; bits &= bits - 1) {
-    candidates |= kIndex->by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
-  }
+  uint64_t candidates = kIndex->Candidates(sig);
   for (; candidates != 0; candidates &= candidates - 1) {
-    const Marker& m = (*kMarkers)[static_cast<size_t>(__builtin_ctz(candidates))];
+    const Marker& m = (*kMarkers)[static_cast<size_t>(__builtin_ctzll(candidates))];
     if (m.phrase.In(all, sig)) return m.table;
   }
   // a cell's phrase is in the joined keys too: test the cells only then
@@ -851,29 +861,14 @@ struct Mapper {
       });
       return v;
     }();
-    // A core can be in `k` only if k's signature has every bit of the
-    // core's, so in particular its lowest one: the cores are filed by that
-    // bit, and only those filed under k's bits are tested, in the order
-    // above (each core one bit of a mask, in that order).
-    struct CoreIndex {
-      uint64_t lowest_bits = 0;              // the cores' lowest bits or-ed
-      std::array<uint64_t, 64> by_bit = {};  // cores (one bit each) by lowest bit
-    };
-    static const CoreIndex* const kCoreIndex = [] {
-      if (kCores->size() > 64) std::abort();  // one bit per core
-      auto* index = new CoreIndex;
-      for (size_t i = 0; i < kCores->size(); ++i) {
-        // never 0: cores are not empty
-        const int bit = __builtin_ctzll((*kCores)[i].phrase.sig);
-        index->lowest_bits |= uint64_t{1} << bit;
-        index->by_bit[static_cast<size_t>(bit)] |= uint64_t{1} << i;
-      }
+    // only the cores filed under a bit of k's signature are tested, in the
+    // order above
+    static const LowestBitIndex* const kCoreIndex = [] {
+      auto* index = new LowestBitIndex;
+      for (size_t i = 0; i < kCores->size(); ++i) index->Add(i, (*kCores)[i].phrase.sig);
       return index;
     }();
-    uint64_t candidates = 0;
-    for (uint64_t bits = sig & kCoreIndex->lowest_bits; bits != 0; bits &= bits - 1) {
-      candidates |= kCoreIndex->by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
-    }
+    uint64_t candidates = kCoreIndex->Candidates(sig);
     for (; candidates != 0; candidates &= candidates - 1) {
       const Core& core = (*kCores)[static_cast<size_t>(__builtin_ctzll(candidates))];
       if (core.phrase.text.size() <= k.size() && core.phrase.In(k, sig)) return &entries[core.entry];
@@ -1340,15 +1335,12 @@ struct Mapper {
         }
         return a;
       }();
-      // the cores of each group's entries in that order, filed by their
-      // lowest signature bit: a core can be in `k` only if k's signature has
-      // every bit of the core's, so only those filed under k's bits are
-      // tested, in the same order (each core one bit of a mask, in order)
+      // the cores of each group's entries in that order; only those filed
+      // under a bit of k's signature are tested, in the same order
       struct GroupCores {
         std::vector<std::pair<const Phrase*, size_t>> cores;  // core, entry
-        bool indexed = false;  // at most 64 cores: the index below is used
-        uint64_t lowest_bits = 0;
-        std::array<uint64_t, 64> by_bit = {};
+        bool indexed = false;  // at most 64 cores: the index is used
+        LowestBitIndex index;
       };
       static const auto* const kGroupCores = [] {
         auto* a = new std::array<GroupCores, 10>;
@@ -1360,11 +1352,7 @@ struct Mapper {
           }
           gc.indexed = gc.cores.size() <= 64;
           if (!gc.indexed) continue;
-          for (size_t c = 0; c < gc.cores.size(); ++c) {
-            const int bit = __builtin_ctzll(gc.cores[c].first->sig);  // cores are not empty
-            gc.lowest_bits |= uint64_t{1} << bit;
-            gc.by_bit[static_cast<size_t>(bit)] |= uint64_t{1} << c;
-          }
+          for (size_t c = 0; c < gc.cores.size(); ++c) gc.index.Add(c, gc.cores[c].first->sig);
         }
         return a;
       }();
@@ -1380,10 +1368,7 @@ struct Mapper {
       if (legacy_group >= 0 && legacy_group < 10) {
         const GroupCores& gc = (*kGroupCores)[static_cast<size_t>(legacy_group)];
         if (gc.indexed) {
-          uint64_t candidates = 0;
-          for (uint64_t bits = k_sig & gc.lowest_bits; bits != 0; bits &= bits - 1) {
-            candidates |= gc.by_bit[static_cast<size_t>(__builtin_ctzll(bits))];
-          }
+          uint64_t candidates = gc.index.Candidates(k_sig);
           for (; candidates != 0; candidates &= candidates - 1) {
             const auto& [core, i] = gc.cores[static_cast<size_t>(__builtin_ctzll(candidates))];
             consider(*core, i);

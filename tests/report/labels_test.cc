@@ -241,14 +241,19 @@ TEST(LabelsFastPaths, ParseNumberingEqualsReference) {
   }
 }
 
+// ParseNumberingValue(t) is ParseNumbering(t) without `written`.
+void ExpectNumberingValueIsParseNumbering(const std::string& t) {
+  const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
+  EXPECT_EQ(got.style, full.style) << t;
+  EXPECT_EQ(got.value, full.value) << t;
+  EXPECT_EQ(got.length, full.length) << t;
+  EXPECT_EQ(got.written, "") << t;
+}
+
 TEST(LabelsFastPaths, ParseNumberingValueIsParseNumberingWithoutWritten) {
   for (const std::string& s : AllInputs()) {
     for (const std::string& t : {s, "三、" + s, "(12)" + s, "第二十章" + s, "(十二)" + s}) {
-      const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
-      EXPECT_EQ(got.style, full.style) << t;
-      EXPECT_EQ(got.value, full.value) << t;
-      EXPECT_EQ(got.length, full.length) << t;
-      EXPECT_EQ(got.written, "") << t;
+      ExpectNumberingValueIsParseNumbering(t);
     }
   }
 }
@@ -447,14 +452,7 @@ TEST(LabelsFastPaths, ParseNumberingValueOfCommonFormsIsParseNumberingWithoutWri
     const std::string d(digit);
     for (const std::string& lead :
          {"(" + d + ")", d + "、", d + "、、", "(" + d + ")、", d, "(" + d + d + ")"}) {
-      for (const std::string& tail : tails) {
-        const std::string t = lead + tail;
-        const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
-        EXPECT_EQ(got.style, full.style) << t;
-        EXPECT_EQ(got.value, full.value) << t;
-        EXPECT_EQ(got.length, full.length) << t;
-        EXPECT_EQ(got.written, "") << t;
-      }
+      for (const std::string& tail : tails) ExpectNumberingValueIsParseNumbering(lead + tail);
     }
   }
 }
@@ -470,10 +468,8 @@ TEST(LabelsFastPaths, ArabicNumberingsFromBytesAreParseNumberings) {
       const std::string lead = std::string(digits) + sep;
       for (const std::string& tail : tails) {
         const std::string t = lead + tail;
-        const Numbering full = ParseNumbering(t), got = ParseNumberingValue(t);
-        EXPECT_EQ(got.style, full.style) << t;
-        EXPECT_EQ(got.value, full.value) << t;
-        EXPECT_EQ(got.length, full.length) << t;
+        ExpectNumberingValueIsParseNumbering(t);
+        const Numbering full = ParseNumbering(t);
         EXPECT_EQ(NumberingPrefixLength(t),
                   full.style == NumberingStyle::kNone ? 0 : full.length) << t;
       }
