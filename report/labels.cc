@@ -798,7 +798,14 @@ bool MayStartValue(std::string_view t) {
 }  // namespace
 
 bool IsValueText(std::string_view text) {
-  // ParseCellValue's decision without building the cell
+  // ParseCellValue's decision without building the cell. A text starting
+  // with a CJK unified ideograph's lead byte (labels) starts with no space
+  // TrimSpaces trims, so its own first character decides at once when it
+  // starts no value
+  if (!text.empty()) {
+    const auto b0 = static_cast<uint8_t>(text.front());
+    if (b0 >= 0xE4 && b0 <= 0xE9 && !MayStartValue(text)) return false;
+  }
   std::string_view t = TrimSpaces(text);
   if (t.empty() || AllDigits(t)) return true;
   if (!MayStartValue(t)) return false;
