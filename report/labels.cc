@@ -346,7 +346,7 @@ namespace {
 
 // False when `text` cannot start with a numbering (ParseNumbering would find
 // none): its first character is no space, parenthesis, 第 or digit.
-bool MayStartNumbering(std::string_view text) {
+inline __attribute__((always_inline)) bool MayStartNumbering(std::string_view text) {
   // the first character read from its bytes: every character that can start
   // a numbering is ASCII, U+00A0 or a well-formed three-byte one, so others
   // (and malformed bytes) need no decoding
