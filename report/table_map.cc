@@ -10,7 +10,6 @@
 #include <set>
 #include <string_view>
 
-#include "absl/container/inlined_vector.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -100,9 +99,21 @@ constexpr const char* kT4Columns[] = {"upheld", "corrected", "other", "pending",
 // ---------------------------------------------------------------------------
 // Row anatomy: leading label cells, then value cells.
 
+// The columns of a row's label cells, ascending, in an array the row's grid
+// facts own.
+struct LabelColumns {
+  const int* first = nullptr;
+  const int* last = nullptr;
+  bool empty() const { return first == last; }
+  int front() const { return *first; }
+  int back() const { return last[-1]; }
+  const int* begin() const { return first; }
+  const int* end() const { return last; }
+};
+
 struct RowParts {
-  absl::InlinedVector<int, 4> labels;  // columns of label cells
-  int value_start = 0;      // first value column
+  LabelColumns labels;   // columns of label cells
+  int value_start = 0;  // first value column
 };
 
 bool IsEmptyText(std::string_view t) {
@@ -142,8 +153,12 @@ struct RowFacts {
   }
 };
 
-RowParts SplitRow(const RowFacts& f) {
+// The row's anatomy; its label columns are written at `label_room` (room
+// for a column per cell).
+RowParts SplitRow(const RowFacts& f, int* label_room) {
   RowParts p;
+  p.labels.first = p.labels.last = label_room;
+  int* w = label_room;
   const int n = static_cast<int>(f.size());
   int c = 0;
   while (c < n && f.cells[c].empty) ++c;
@@ -163,9 +178,10 @@ RowParts SplitRow(const RowFacts& f) {
       break;
     }
     if (f.cells[c].value) break;
-    p.labels.push_back(c);
+    *w++ = c;
     ++c;
   }
+  p.labels.last = w;
   p.value_start = c;
   return p;
 }
@@ -263,11 +279,11 @@ const std::array<uint64_t, 10>& DigitSignatures() {
 }
 
 // The facts of `row` into `*out` (default-constructed), whose keys are
-// written one after another at `begin` (room for RowTextBytes(row) bytes)
-// and whose cells' facts at `cells` (room for row.size()); both must outlive
-// the facts.
+// written one after another at `begin` (room for RowTextBytes(row) bytes),
+// whose cells' facts at `cells` and label columns at `label_room` (room for
+// row.size() each); all must outlive the facts.
 void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts::CellFacts* cells,
-                  RowFacts* out) {
+                  int* label_room, RowFacts* out) {
   RowFacts& f = *out;
   const size_t n = row.size();
   f.cells = cells;
@@ -309,7 +325,7 @@ void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts:
   }
   f.all_sig = all_sig;
   f.all = std::string_view(begin, static_cast<size_t>(w - begin));
-  f.parts = SplitRow(f);
+  f.parts = SplitRow(f, label_room);
   f.hint = RowHint(f);
 }
 
@@ -318,6 +334,7 @@ void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts:
 struct GridFacts {
   std::unique_ptr<char[]> keys;
   std::unique_ptr<RowFacts::CellFacts[]> cells;
+  std::unique_ptr<int[]> label_columns;
   std::vector<RowFacts> rows;
   const RowFacts& operator[](size_t r) const { return rows[r]; }
 };
@@ -331,13 +348,16 @@ void MakeGridFacts(const TableGrid& grid, GridFacts* out) {
   out->keys = std::make_unique_for_overwrite<char[]>(bytes + 1);  // written before read
   // every field of every cell is written by MakeRowFacts
   out->cells = std::make_unique_for_overwrite<RowFacts::CellFacts[]>(n_cells + 1);
+  out->label_columns = std::make_unique_for_overwrite<int[]>(n_cells + 1);
   out->rows.reserve(grid.rows.size());
   char* w = out->keys.get();
   RowFacts::CellFacts* cells = out->cells.get();
+  int* label_room = out->label_columns.get();
   for (const auto& row : grid.rows) {
-    MakeRowFacts(row, w, cells, &out->rows.emplace_back());
+    MakeRowFacts(row, w, cells, label_room, &out->rows.emplace_back());
     w += out->rows.back().all.size();  // a row's keys are never longer than its texts
     cells += row.size();
+    label_room += row.size();
   }
 }
 
@@ -1427,8 +1447,9 @@ TableId IdentifyTable(const TableGrid& grid) {
   for (const auto& row : grid.rows) {
     std::string keys(RowTextBytes(row), '\0');
     std::vector<RowFacts::CellFacts> cells(row.size());
+    std::vector<int> label_room(row.size());
     RowFacts f;
-    MakeRowFacts(row, keys.data(), cells.data(), &f);
+    MakeRowFacts(row, keys.data(), cells.data(), label_room.data(), &f);
     const TableId h = f.hint;
     if (h != TableId::kNone) ++votes[h];
   }
