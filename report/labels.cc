@@ -606,18 +606,11 @@ double LabelSimilarity(std::string_view a, std::string_view b) {
 
 namespace {
 
-std::string_view TrimSpaces(std::string_view s) {
-  auto is_sp = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  // every space trimmed below starts with one of these first bytes and ends
-  // with one of these last bytes: a text (most) with neither is kept whole
-  if (!s.empty()) {
-    const auto front = static_cast<uint8_t>(s.front());
-    const auto back = static_cast<uint8_t>(s.back());
-    if (!is_sp(s.front()) && front != 0xE3 && front != 0xC2 && !is_sp(s.back()) &&
-        back != 0x80 && back != 0xA0) {
-      return s;
-    }
-  }
+bool IsTrimmedSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// TrimSpaces for a text that may start or end with a space.
+std::string_view TrimSpacesSlow(std::string_view s) {
+  auto is_sp = IsTrimmedSpaceByte;
   while (!s.empty() && is_sp(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_sp(s.back())) s.remove_suffix(1);
   // also ideographic space / NBSP in UTF-8
@@ -635,6 +628,21 @@ std::string_view TrimSpaces(std::string_view s) {
     }
   }
   return s;
+}
+
+// `s` without surrounding spaces (ASCII, U+3000, U+00A0).
+inline std::string_view TrimSpaces(std::string_view s) {
+  // every space trimmed starts with one of these first bytes and ends with
+  // one of these last bytes: a text (most) with neither is kept whole here
+  if (!s.empty()) {
+    const auto front = static_cast<uint8_t>(s.front());
+    const auto back = static_cast<uint8_t>(s.back());
+    if (!IsTrimmedSpaceByte(s.front()) && front != 0xE3 && front != 0xC2 &&
+        !IsTrimmedSpaceByte(s.back()) && back != 0x80 && back != 0xA0) {
+      return s;
+    }
+  }
+  return TrimSpacesSlow(s);
 }
 
 bool IsNaText(std::string_view t) {
