@@ -56,7 +56,10 @@ class LineSplitter {
   LineSplitter(std::string_view text, std::vector<uint32_t>* pipes) : text_(text), pipe_at_(*pipes) {}
 
   std::vector<Line> Split() {
-    out_.reserve(text_.size() / 48 + 4);
+    // room for short lines (a cell per line) and many pipes: no regrowth
+    out_.reserve(text_.size() / 16 + 4);
+    pipe_at_.reserve(text_.size() / 16 + 4);
+    gaps_.reserve(16);
     const auto* p = reinterpret_cast<const uint8_t*>(text_.data());
     const size_t n = text_.size();
     size_t i = 0;
@@ -266,12 +269,19 @@ class TextTableReader {
     last_line_ = l.text;
   }
 
-  GridCell MakeCell(Piece p) const {
-    GridCell c;
-    c.text = std::string(text_.substr(p.b, p.e - p.b));
+  // A cell for piece `p` appended to `row`, built in place.
+  GridCell& AddCell(std::vector<GridCell>* row, Piece p) const {
+    GridCell& c = row->emplace_back();
+    c.text.assign(text_.data() + p.b, p.e - p.b);
     c.source_begin = Src(p.b);
     c.source_end = Src(p.e);
     return c;
+  }
+
+  // An empty cell at `at` appended to `row`.
+  void AddEmptyCell(std::vector<GridCell>* row, uint32_t at) const {
+    GridCell& c = row->emplace_back();
+    c.source_begin = c.source_end = Src(at);
   }
 
   // A new row of a cell-lines table, with room for the cells such rows hold.
@@ -281,11 +291,6 @@ class TextTableReader {
     return row;
   }
 
-  GridCell EmptyCell(uint32_t at) const {
-    GridCell c;
-    c.source_begin = c.source_end = Src(at);
-    return c;
-  }
 
   void EmitTable(std::vector<std::vector<GridCell>> rows, const char* kind, uint32_t b,
                  uint32_t e) {
@@ -302,9 +307,8 @@ class TextTableReader {
       uint32_t at = r.empty() ? Src(b) : r.back().source_end;
       r.reserve(width);
       while (r.size() < width) {
-        GridCell c;
+        GridCell& c = r.emplace_back();
         c.source_begin = c.source_end = at;
-        r.push_back(c);
       }
     }
     Block& blk = blocks_.emplace_back();  // built in place
@@ -322,6 +326,7 @@ class TextTableReader {
   // ---- one cell per line between '|' lines (seed 002) ----
   size_t ReadCellLines(size_t i) {
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(32);
     std::vector<GridCell>* row = nullptr;
     const uint32_t begin = lines_[i].begin;
     uint32_t end = lines_[i].end;
@@ -329,7 +334,7 @@ class TextTableReader {
       if (row == nullptr) {
         row = &NewRow(&rows);
       }
-      for (int k = 0; k < n; ++k) row->push_back(EmptyCell(l.begin));
+      for (int k = 0; k < n; ++k) AddEmptyCell(row, l.begin);
     };
     auto is_cell_line = [&](size_t j) {
       if (j >= lines_.size()) return false;
@@ -355,7 +360,7 @@ class TextTableReader {
         const Line& last = lines_[k - 1];
         if (is_cell_line(k) || is_wrapped_start(k)) {
           row = &NewRow(&rows);
-          for (int p = 1; p < last.pipes; ++p) row->push_back(EmptyCell(last.begin));
+          for (int p = 1; p < last.pipes; ++p) AddEmptyCell(row, last.begin);
         } else {
           if (row != nullptr) add_empties(last, last.pipes);
           end = last.end;
@@ -387,12 +392,13 @@ class TextTableReader {
         row = &NewRow(&rows);
       }
       for (size_t p = from; p < pieces.size(); ++p) {
-        GridCell c = MakeCell(pieces[p]);
         if (p == from && wrapped != nullptr) {
-          c.text = std::string(wrapped->text) + c.text;
+          GridCell& c = AddCell(row, pieces[p]);
+          c.text.insert(0, wrapped->text);
           c.source_begin = Src(wrapped->begin);
+        } else {
+          AddCell(row, pieces[p]);
         }
-        row->push_back(std::move(c));
       }
       end = cl.end;
       ++j;
@@ -417,6 +423,7 @@ class TextTableReader {
   // ---- "a | b | c |" rows and markdown ----
   size_t ReadPipeRows(size_t i) {
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(32);
     bool markdown = false;
     const uint32_t begin = lines_[i].begin;
     uint32_t end = lines_[i].end;
@@ -451,18 +458,18 @@ class TextTableReader {
       PipePieces(text_, l, pipe_at_, &pieces);
       if (l.text.front() == '|') pieces.erase(pieces.begin());
       if (!pieces.empty() && l.text.back() == '|') pieces.pop_back();
-      std::vector<GridCell> row;
+      std::vector<GridCell>& row = rows.emplace_back();
       row.reserve(pieces.size());
       for (size_t p = 0; p < pieces.size(); ++p) {
-        GridCell c = MakeCell(pieces[p]);
         if (p == 0 && has_carry) {
-          c.text = std::string(carry.text) + c.text;
+          GridCell& c = AddCell(&row, pieces[p]);
+          c.text.insert(0, carry.text);
           c.source_begin = Src(carry.begin);
+        } else {
+          AddCell(&row, pieces[p]);
         }
-        row.push_back(std::move(c));
       }
       has_carry = false;
-      rows.push_back(std::move(row));
       end = l.end;
       ++j;
     }
@@ -520,11 +527,11 @@ class TextTableReader {
       return i;
     }
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(fields.size());
     for (const auto& f : fields) {
-      std::vector<GridCell> row;
+      std::vector<GridCell>& row = rows.emplace_back();
       row.reserve(f.size());
-      for (const Piece& p : f) row.push_back(MakeCell(p));
-      rows.push_back(std::move(row));
+      for (const Piece& p : f) AddCell(&row, p);
     }
     EmitTable(std::move(rows), "text-aligned", lines_[i].begin, lines_[j - 1].end);
     return j;
@@ -545,7 +552,8 @@ class TextTableReader {
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
 
-  std::vector<GridCell> SplitRunTogether(const Line& l) const {
+  // The label, unit and value cells of `l` into `row` (empty).
+  void SplitRunTogether(const Line& l, std::vector<GridCell>* out) const {
     static const char* const kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
                                          "次",   "人",   "场",   "期", "家", "项"};
     std::string_view t = l.text;
@@ -577,12 +585,19 @@ class TextTableReader {
         break;
       }
     }
-    std::vector<GridCell> row;
+    std::vector<GridCell>& row = *out;
     row.reserve(3);
-    row.push_back(MakeCell(label));
-    row.push_back(unit.b == unit.e ? EmptyCell(unit.b) : MakeCell(unit));
-    row.push_back(value.b == value.e ? EmptyCell(value.b) : MakeCell(value));
-    return row;
+    AddCell(&row, label);
+    if (unit.b == unit.e) {
+      AddEmptyCell(&row, unit.b);
+    } else {
+      AddCell(&row, unit);
+    }
+    if (value.b == value.e) {
+      AddEmptyCell(&row, value.b);
+    } else {
+      AddCell(&row, value);
+    }
   }
 
   // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
@@ -610,16 +625,17 @@ class TextTableReader {
 
   size_t ReadRunTogether(size_t i, bool header_line) {
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(32);
     {
-      std::vector<GridCell> header;
-      Piece p{lines_[i].begin, lines_[i].end};
-      GridCell h = MakeCell(p);
+      std::vector<GridCell>& header = rows.emplace_back();
+      header.reserve(3);
+      const uint32_t src_begin = Src(lines_[i].begin), src_end = Src(lines_[i].end);
       for (const char* t : {"统计指标", "单位", "统计数"}) {
-        GridCell c = h;
+        GridCell& c = header.emplace_back();
         c.text = t;
-        header.push_back(c);
+        c.source_begin = src_begin;
+        c.source_end = src_end;
       }
-      rows.push_back(std::move(header));
     }
     size_t j = header_line ? i + 1 : i;
     uint32_t end = lines_[i].end;
@@ -641,7 +657,7 @@ class TextTableReader {
         ++j;
         continue;
       }
-      rows.push_back(SplitRunTogether(l));
+      SplitRunTogether(l, &rows.emplace_back());
       end = l.end;
       ++j;
     }
