@@ -380,8 +380,16 @@ class TextTableReader {
       if (!is_cell_line(j)) break;
       const Line& cl = lines_[j];
       std::vector<Piece>& pieces = pieces_;
-      PipePieces(text_, cl, pipe_at_, &pieces);
-      pieces.pop_back();  // after the final '|'
+      if (cl.pipes == 1) {
+        // "text |": one cell, the line (trimmed, led by no blank) up to its
+        // pipe with the blanks before the pipe trimmed (PipePieces' first
+        // piece; the one after the pipe is empty and dropped)
+        pieces.clear();
+        pieces.push_back(Trim(text_, cl.begin, pipe_at_[cl.first_pipe]));
+      } else {
+        PipePieces(text_, cl, pipe_at_, &pieces);
+        pieces.pop_back();  // after the final '|'
+      }
       size_t from = 0;
       if (cl.text.front() == '|') {
         // a leading '|' starts a new row
@@ -429,6 +437,7 @@ class TextTableReader {
     uint32_t end = lines_[i].end;
     Line carry;  // a wrapped label line waiting for its row
     bool has_carry = false;
+    size_t width = 0;  // of the widest row so far
     size_t j = i;
     while (j < lines_.size()) {
       const Line& l = lines_[j];
@@ -456,12 +465,17 @@ class TextTableReader {
       }
       std::vector<Piece>& pieces = pieces_;
       PipePieces(text_, l, pipe_at_, &pieces);
-      if (l.text.front() == '|') pieces.erase(pieces.begin());
-      if (!pieces.empty() && l.text.back() == '|') pieces.pop_back();
+      // the cells: the pieces less the one before a leading '|' and the one
+      // after a trailing '|'
+      const size_t first = l.text.front() == '|' ? 1 : 0;
+      size_t last = pieces.size();
+      if (last > first && l.text.back() == '|') --last;
       std::vector<GridCell>& row = rows.emplace_back();
-      row.reserve(pieces.size());
-      for (size_t p = 0; p < pieces.size(); ++p) {
-        if (p == 0 && has_carry) {
+      // room for the widest row so far too: EmitTable pads to the widest
+      width = std::max(width, last - first);
+      row.reserve(width);
+      for (size_t p = first; p < last; ++p) {
+        if (p == first && has_carry) {
           GridCell& c = AddCell(&row, pieces[p]);
           c.text.insert(0, carry.text);
           c.source_begin = Src(carry.begin);
