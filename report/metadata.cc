@@ -399,6 +399,15 @@ struct AgencyChoice {
   int line = 0;
 };
 
+// An AgencyChoice while ReadAgency compares them: views into the text (or
+// the core) and a literal method, no strings per statement.
+struct AgencyVariant {
+  absl::string_view name;
+  absl::string_view method;
+  size_t begin = 0, end = 0;
+  int line = 0;
+};
+
 int LineOf(const std::vector<Line>& lines, size_t offset) {
   // Lines tile the text (each runs to its '\n', the next starts after it),
   // so the only line that can hold `offset` is the last one starting at or
@@ -461,7 +470,7 @@ struct SourceField {
 std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vector<Line>& lines,
                                        int title_line, std::string* title_core,
                                        SourceField* source) {
-  std::vector<AgencyChoice> variants;
+  std::vector<AgencyVariant> variants;
   const absl::string_view all(text);
   std::string core;
   if (title_line >= 0) core = AgencyFromTitle(Trim(lines[title_line].text));
@@ -480,10 +489,11 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
                                  [&](const std::string& s) { return absl::EndsWith(hv->value, s); });
     if (!org) continue;
     const size_t b = OffsetIn(all, hv->raw);
-    variants.push_back(AgencyChoice{hv->value, keys[0] + " header", b, b + hv->value.size(),
-                                    hv->line->number});
+    // hv->raw holds the value's text (hv->value is its copy)
+    variants.push_back(AgencyVariant{hv->raw, keys[0] == "来源" ? "来源 header" : "发布机构 header", b,
+                                     b + hv->value.size(), hv->line->number});
   }
-  if (core.empty() && !variants.empty()) core = variants[0].name;
+  if (core.empty() && !variants.empty()) core = std::string(variants[0].name);
   if (core.empty()) {
     // The organisation the text names most often (ties: the earliest).
     std::map<std::string, size_t> first;
@@ -501,14 +511,13 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
   size_t pos = 0;
   while ((pos = FastFind(all, core, pos)) != absl::string_view::npos) {
     auto [b, e] = ExtendName(all, pos, pos + core.size());
-    variants.push_back(AgencyChoice{std::string(all.substr(b, e - b)), "fullest form in text", b, e,
-                                    LineOf(lines, b)});
+    variants.push_back(AgencyVariant{all.substr(b, e - b), "fullest form in text", b, e, LineOf(lines, b)});
     pos += core.size();
   }
   // A core without suffix (阿猛镇) may be written with one elsewhere.
   if (variants.empty()) {
     const size_t b = title_line >= 0 ? lines[title_line].begin : 0;
-    variants.push_back(AgencyChoice{core, "title", b, b + core.size(), LineOf(lines, b)});
+    variants.push_back(AgencyVariant{core, "title", b, b + core.size(), LineOf(lines, b)});
   }
   // The fullest: longest; among equals the first stated.
   auto best = variants.begin();
@@ -516,15 +525,16 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
     if (it->name.size() > best->name.size()) best = it;
   }
   // Keep only variants that contain the core (a header may name another organ).
-  if (best->name.find(core) == std::string::npos) {
+  if (best->name.find(core) == absl::string_view::npos) {
     for (auto it = variants.begin(); it != variants.end(); ++it) {
-      if (it->name.find(core) != std::string::npos &&
-          (best->name.find(core) == std::string::npos || it->name.size() > best->name.size())) {
+      if (it->name.find(core) != absl::string_view::npos &&
+          (best->name.find(core) == absl::string_view::npos || it->name.size() > best->name.size())) {
         best = it;
       }
     }
   }
-  return *best;
+  return AgencyChoice{std::string(best->name), std::string(best->method), best->begin, best->end,
+                      best->line};
 }
 
 AgencyLevel LevelOf(const std::string& agency, const Division* region) {
