@@ -284,10 +284,13 @@ class TextTableReader {
     c.source_begin = c.source_end = Src(at);
   }
 
-  // A new row of a cell-lines table, with room for the cells such rows hold.
-  static std::vector<GridCell>& NewRow(std::vector<std::vector<GridCell>>* rows) {
+  // A new row of a cell-lines table, with room for the cells such rows hold
+  // and for as many as the widest row before it (EmitTable pads every row
+  // to the widest: no regrowth there). `width` tracks the widest.
+  static std::vector<GridCell>& NewRow(std::vector<std::vector<GridCell>>* rows, size_t* width) {
+    if (!rows->empty()) *width = std::max(*width, rows->back().size());
     std::vector<GridCell>& row = rows->emplace_back();
-    row.reserve(8);
+    row.reserve(std::max<size_t>(8, *width));
     return row;
   }
 
@@ -327,12 +330,13 @@ class TextTableReader {
   size_t ReadCellLines(size_t i) {
     std::vector<std::vector<GridCell>> rows;
     rows.reserve(32);
+    size_t width = 0;  // of the widest row before the last
     std::vector<GridCell>* row = nullptr;
     const uint32_t begin = lines_[i].begin;
     uint32_t end = lines_[i].end;
     auto add_empties = [&](const Line& l, int n) {
       if (row == nullptr) {
-        row = &NewRow(&rows);
+        row = &NewRow(&rows, &width);
       }
       for (int k = 0; k < n; ++k) AddEmptyCell(row, l.begin);
     };
@@ -359,7 +363,7 @@ class TextTableReader {
         for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], lines_[m].pipes);
         const Line& last = lines_[k - 1];
         if (is_cell_line(k) || is_wrapped_start(k)) {
-          row = &NewRow(&rows);
+          row = &NewRow(&rows, &width);
           for (int p = 1; p < last.pipes; ++p) AddEmptyCell(row, last.begin);
         } else {
           if (row != nullptr) add_empties(last, last.pipes);
@@ -393,11 +397,11 @@ class TextTableReader {
       size_t from = 0;
       if (cl.text.front() == '|') {
         // a leading '|' starts a new row
-        row = &NewRow(&rows);
+        row = &NewRow(&rows, &width);
         from = 1;
       }
       if (row == nullptr) {
-        row = &NewRow(&rows);
+        row = &NewRow(&rows, &width);
       }
       for (size_t p = from; p < pieces.size(); ++p) {
         if (p == from && wrapped != nullptr) {
