@@ -623,7 +623,7 @@ class TextTableReader {
   // Called for lines holding 统.
   void NoteLegacyTitle(size_t i) {
     if (!ContainsByLastByte(lines_[i].text, "表") ||
-        LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
+        !internal::LabelKeyHoldsStatisticsTable(lines_[i].text)) {
       return;
     }
     int seen = 0;
@@ -754,6 +754,42 @@ bool SplitTrailingValue(std::string_view t, size_t* head, size_t* value) {
   *head = h;
   *value = start;
   return true;
+}
+
+bool LabelKeyHoldsStatisticsTable(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  // past the ASCII bytes a key drops (all but letters and digits)
+  auto skip = [&](size_t i) {
+    while (i < n && p[i] < 0x80 && !((p[i] >= '0' && p[i] <= '9') || ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z'))) {
+      ++i;
+    }
+    return i;
+  };
+  auto is = [&](size_t i, std::string_view ch) { return text.substr(i, 3) == ch; };
+  // a character the key keeps as it is: U+4E00..U+9FA5, not 钩 (E9 92 A9)
+  auto kept = [&](size_t i) {
+    if (i + 3 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return false;
+    const uint32_t c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+    return (p[i] & 0xF0) == 0xE0 && c >= 0x4E00 && c <= 0x9FA5 && c != 0x94A9;
+  };
+  bool unsettled = false;
+  // 统 (E7 BB 9F) is never inside another character's bytes, nor inside a
+  // numbering the key drops: each key 统 is one of these
+  for (size_t at = FindByLastByte(text, "统"); at != std::string_view::npos;
+       at = FindByLastByte(text, "统", at + 1)) {
+    const size_t j = skip(at + 3);
+    if (j >= n) continue;  // the key ends after this 统
+    if (is(j, "计")) {
+      const size_t k = skip(j + 3);
+      if (k >= n) continue;
+      if (is(k, "表")) return true;
+      if (!kept(k)) unsettled = true;
+    } else if (!kept(j)) {
+      unsettled = true;
+    }
+  }
+  return unsettled && LabelKey(text).find("统计表") != std::string::npos;
 }
 
 }  // namespace internal
