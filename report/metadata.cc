@@ -246,28 +246,35 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
     const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     first_chars.push_back(absl::string_view(k).substr(0, len));
   }
+  // The distinct first and last characters, found once here (not compared
+  // per row): key k's are distinct[first_of[k]] and distinct[last_of[k]].
+  std::vector<absl::string_view> distinct;
+  std::vector<size_t> first_of, last_of;
+  auto index_of = [&distinct](absl::string_view ch) {
+    for (size_t d = 0; d < distinct.size(); ++d) {
+      if (distinct[d] == ch) return d;
+    }
+    distinct.push_back(ch);
+    return distinct.size() - 1;
+  };
+  for (size_t k = 0; k < keys.size(); ++k) {
+    first_of.push_back(index_of(first_chars[k]));
+    last_of.push_back(index_of(last_chars[k]));
+  }
+  std::vector<signed char> found(distinct.size());  // per row: -1 not looked for yet
   for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
     const Line& line = lines[i];
     if (line.pipe) {
       // A label cell equal to a key holds the key's first and last
       // characters; each character is looked for once per row.
-      bool may = false;
-      absl::string_view asked[8];
-      bool found[8];
-      size_t n_asked = 0;
-      auto holds = [&](absl::string_view ch) {
-        for (size_t a = 0; a < n_asked; ++a) {
-          if (asked[a] == ch) return found[a];
-        }
-        const bool f = FastFind(line.text, ch) != absl::string_view::npos;
-        if (n_asked < 8) {
-          asked[n_asked] = ch;
-          found[n_asked++] = f;
-        }
-        return f;
+      std::fill(found.begin(), found.end(), static_cast<signed char>(-1));
+      auto holds = [&](size_t d) {
+        if (found[d] < 0) found[d] = FastFind(line.text, distinct[d]) != absl::string_view::npos;
+        return found[d] > 0;
       };
+      bool may = false;
       for (size_t k = 0; k < keys.size() && !may; ++k) {
-        may = holds(first_chars[k]) && holds(last_chars[k]);
+        may = holds(first_of[k]) && holds(last_of[k]);
       }
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
