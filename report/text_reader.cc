@@ -209,9 +209,13 @@ int Ideographs(std::string_view s, int cap) {
   return n;
 }
 
-// CountCodePoints(s) <= n, counted only when s has more than n bytes.
+// CountCodePoints(s) <= n, counted only when s has more than n bytes and at
+// most 4n (CountCodePoints steps over at most four bytes at a time, so more
+// bytes make more than n code points).
 bool AtMostCodePoints(std::string_view s, size_t n) {
-  return s.size() <= n || CountCodePoints(s) <= n;
+  if (s.size() <= n) return true;
+  if (s.size() > 4 * n) return false;
+  return CountCodePoints(s) <= n;
 }
 
 class TextTableReader {
