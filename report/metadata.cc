@@ -246,28 +246,35 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
     const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     first_chars.push_back(absl::string_view(k).substr(0, len));
   }
+  // The distinct first and last characters, found once here (not compared
+  // per row): key k's are distinct[first_of[k]] and distinct[last_of[k]].
+  std::vector<absl::string_view> distinct;
+  std::vector<size_t> first_of, last_of;
+  auto index_of = [&distinct](absl::string_view ch) {
+    for (size_t d = 0; d < distinct.size(); ++d) {
+      if (distinct[d] == ch) return d;
+    }
+    distinct.push_back(ch);
+    return distinct.size() - 1;
+  };
+  for (size_t k = 0; k < keys.size(); ++k) {
+    first_of.push_back(index_of(first_chars[k]));
+    last_of.push_back(index_of(last_chars[k]));
+  }
+  std::vector<signed char> found(distinct.size());  // per row: -1 not looked for yet
   for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
     const Line& line = lines[i];
     if (line.pipe) {
       // A label cell equal to a key holds the key's first and last
       // characters; each character is looked for once per row.
-      bool may = false;
-      absl::string_view asked[8];
-      bool found[8];
-      size_t n_asked = 0;
-      auto holds = [&](absl::string_view ch) {
-        for (size_t a = 0; a < n_asked; ++a) {
-          if (asked[a] == ch) return found[a];
-        }
-        const bool f = FastFind(line.text, ch) != absl::string_view::npos;
-        if (n_asked < 8) {
-          asked[n_asked] = ch;
-          found[n_asked++] = f;
-        }
-        return f;
+      std::fill(found.begin(), found.end(), static_cast<signed char>(-1));
+      auto holds = [&](size_t d) {
+        if (found[d] < 0) found[d] = FastFind(line.text, distinct[d]) != absl::string_view::npos;
+        return found[d] > 0;
       };
+      bool may = false;
       for (size_t k = 0; k < keys.size() && !may; ++k) {
-        may = holds(first_chars[k]) && holds(last_chars[k]);
+        may = holds(first_of[k]) && holds(last_of[k]);
       }
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
@@ -399,6 +406,15 @@ struct AgencyChoice {
   int line = 0;
 };
 
+// An AgencyChoice while ReadAgency compares them: views into the text (or
+// the core) and a literal method, no strings per statement.
+struct AgencyVariant {
+  absl::string_view name;
+  absl::string_view method;
+  size_t begin = 0, end = 0;
+  int line = 0;
+};
+
 int LineOf(const std::vector<Line>& lines, size_t offset) {
   // Lines tile the text (each runs to its '\n', the next starts after it),
   // so the only line that can hold `offset` is the last one starting at or
@@ -461,7 +477,7 @@ struct SourceField {
 std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vector<Line>& lines,
                                        int title_line, std::string* title_core,
                                        SourceField* source) {
-  std::vector<AgencyChoice> variants;
+  std::vector<AgencyVariant> variants;
   const absl::string_view all(text);
   std::string core;
   if (title_line >= 0) core = AgencyFromTitle(Trim(lines[title_line].text));
@@ -480,10 +496,11 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
                                  [&](const std::string& s) { return absl::EndsWith(hv->value, s); });
     if (!org) continue;
     const size_t b = OffsetIn(all, hv->raw);
-    variants.push_back(AgencyChoice{hv->value, keys[0] + " header", b, b + hv->value.size(),
-                                    hv->line->number});
+    // hv->raw holds the value's text (hv->value is its copy)
+    variants.push_back(AgencyVariant{hv->raw, keys[0] == "来源" ? "来源 header" : "发布机构 header", b,
+                                     b + hv->value.size(), hv->line->number});
   }
-  if (core.empty() && !variants.empty()) core = variants[0].name;
+  if (core.empty() && !variants.empty()) core = std::string(variants[0].name);
   if (core.empty()) {
     // The organisation the text names most often (ties: the earliest).
     std::map<std::string, size_t> first;
@@ -501,14 +518,13 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
   size_t pos = 0;
   while ((pos = FastFind(all, core, pos)) != absl::string_view::npos) {
     auto [b, e] = ExtendName(all, pos, pos + core.size());
-    variants.push_back(AgencyChoice{std::string(all.substr(b, e - b)), "fullest form in text", b, e,
-                                    LineOf(lines, b)});
+    variants.push_back(AgencyVariant{all.substr(b, e - b), "fullest form in text", b, e, LineOf(lines, b)});
     pos += core.size();
   }
   // A core without suffix (阿猛镇) may be written with one elsewhere.
   if (variants.empty()) {
     const size_t b = title_line >= 0 ? lines[title_line].begin : 0;
-    variants.push_back(AgencyChoice{core, "title", b, b + core.size(), LineOf(lines, b)});
+    variants.push_back(AgencyVariant{core, "title", b, b + core.size(), LineOf(lines, b)});
   }
   // The fullest: longest; among equals the first stated.
   auto best = variants.begin();
@@ -516,15 +532,16 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
     if (it->name.size() > best->name.size()) best = it;
   }
   // Keep only variants that contain the core (a header may name another organ).
-  if (best->name.find(core) == std::string::npos) {
+  if (best->name.find(core) == absl::string_view::npos) {
     for (auto it = variants.begin(); it != variants.end(); ++it) {
-      if (it->name.find(core) != std::string::npos &&
-          (best->name.find(core) == std::string::npos || it->name.size() > best->name.size())) {
+      if (it->name.find(core) != absl::string_view::npos &&
+          (best->name.find(core) == absl::string_view::npos || it->name.size() > best->name.size())) {
         best = it;
       }
     }
   }
-  return *best;
+  return AgencyChoice{std::string(best->name), std::string(best->method), best->begin, best->end,
+                      best->line};
 }
 
 AgencyLevel LevelOf(const std::string& agency, const Division* region) {

@@ -32,6 +32,12 @@ namespace internal {
 // (the text reader's test pins the two equal); false when nothing matches.
 bool SplitTrailingValue(std::string_view line, size_t* head, size_t* value);
 
+// LabelKey(text).find("统计表") != npos (the legacy statistics table's
+// title), deciding from the bytes after each 统 where they settle it: ASCII
+// bytes other than letters and digits are dropped from a key, and a character
+// U+4E00..U+9FA5 other than 钩 is kept as it is; anything else builds the key.
+bool LabelKeyHoldsStatisticsTable(std::string_view text);
+
 }  // namespace internal
 
 }  // namespace xxgk::report

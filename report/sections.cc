@@ -417,6 +417,8 @@ Candidate Classify(std::string_view line) {
     for (std::string_view p : {"。", ":"}) stop = std::min(stop, rest.find(p));
     if (stop == std::string_view::npos || stop == 0) return c;
     if (HasInnerSentencePunct(rest.substr(0, stop))) return c;
+    // A head with no character a heading kind needs has no kind: level 0.
+    if (!HasHeadingKindChar(rest.substr(0, stop))) return c;
     const KeyOf head_key(rest.substr(0, stop));
     const std::string_view head = head_key.key();
     size_t hn = KeyCodePoints(head);
@@ -430,6 +432,9 @@ Candidate Classify(std::string_view line) {
     c.heading_bytes = static_cast<size_t>(rest.data() - line.data()) + stop + punct;
     return c;
   }
+  // Below a top-level numbering the level needs a known kind, which needs
+  // one of its characters in `rest` (its key keeps only characters of it).
+  if (num.style != NumberingStyle::kTop && !HasHeadingKindChar(rest)) return c;
   const KeyOf rest_key(rest);
   const std::string_view key = rest_key.key();
   size_t n = KeyCodePoints(key);

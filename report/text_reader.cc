@@ -56,7 +56,10 @@ class LineSplitter {
   LineSplitter(std::string_view text, std::vector<uint32_t>* pipes) : text_(text), pipe_at_(*pipes) {}
 
   std::vector<Line> Split() {
-    out_.reserve(text_.size() / 48 + 4);
+    // room for short lines (a cell per line) and many pipes: no regrowth
+    out_.reserve(text_.size() / 16 + 4);
+    pipe_at_.reserve(text_.size() / 16 + 4);
+    gaps_.reserve(16);
     const auto* p = reinterpret_cast<const uint8_t*>(text_.data());
     const size_t n = text_.size();
     size_t i = 0;
@@ -206,9 +209,13 @@ int Ideographs(std::string_view s, int cap) {
   return n;
 }
 
-// CountCodePoints(s) <= n, counted only when s has more than n bytes.
+// CountCodePoints(s) <= n, counted only when s has more than n bytes and at
+// most 4n (CountCodePoints steps over at most four bytes at a time, so more
+// bytes make more than n code points).
 bool AtMostCodePoints(std::string_view s, size_t n) {
-  return s.size() <= n || CountCodePoints(s) <= n;
+  if (s.size() <= n) return true;
+  if (s.size() > 4 * n) return false;
+  return CountCodePoints(s) <= n;
 }
 
 class TextTableReader {
@@ -266,26 +273,31 @@ class TextTableReader {
     last_line_ = l.text;
   }
 
-  GridCell MakeCell(Piece p) const {
-    GridCell c;
-    c.text = std::string(text_.substr(p.b, p.e - p.b));
+  // A cell for piece `p` appended to `row`, built in place.
+  GridCell& AddCell(std::vector<GridCell>* row, Piece p) const {
+    GridCell& c = row->emplace_back();
+    c.text.assign(text_.data() + p.b, p.e - p.b);
     c.source_begin = Src(p.b);
     c.source_end = Src(p.e);
     return c;
   }
 
-  // A new row of a cell-lines table, with room for the cells such rows hold.
-  static std::vector<GridCell>& NewRow(std::vector<std::vector<GridCell>>* rows) {
+  // An empty cell at `at` appended to `row`.
+  void AddEmptyCell(std::vector<GridCell>* row, uint32_t at) const {
+    GridCell& c = row->emplace_back();
+    c.source_begin = c.source_end = Src(at);
+  }
+
+  // A new row of a cell-lines table, with room for the cells such rows hold
+  // and for as many as the widest row before it (EmitTable pads every row
+  // to the widest: no regrowth there). `width` tracks the widest.
+  static std::vector<GridCell>& NewRow(std::vector<std::vector<GridCell>>* rows, size_t* width) {
+    if (!rows->empty()) *width = std::max(*width, rows->back().size());
     std::vector<GridCell>& row = rows->emplace_back();
-    row.reserve(8);
+    row.reserve(std::max<size_t>(8, *width));
     return row;
   }
 
-  GridCell EmptyCell(uint32_t at) const {
-    GridCell c;
-    c.source_begin = c.source_end = Src(at);
-    return c;
-  }
 
   void EmitTable(std::vector<std::vector<GridCell>> rows, const char* kind, uint32_t b,
                  uint32_t e) {
@@ -302,9 +314,8 @@ class TextTableReader {
       uint32_t at = r.empty() ? Src(b) : r.back().source_end;
       r.reserve(width);
       while (r.size() < width) {
-        GridCell c;
+        GridCell& c = r.emplace_back();
         c.source_begin = c.source_end = at;
-        r.push_back(c);
       }
     }
     Block& blk = blocks_.emplace_back();  // built in place
@@ -322,14 +333,16 @@ class TextTableReader {
   // ---- one cell per line between '|' lines (seed 002) ----
   size_t ReadCellLines(size_t i) {
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(32);
+    size_t width = 0;  // of the widest row before the last
     std::vector<GridCell>* row = nullptr;
     const uint32_t begin = lines_[i].begin;
     uint32_t end = lines_[i].end;
     auto add_empties = [&](const Line& l, int n) {
       if (row == nullptr) {
-        row = &NewRow(&rows);
+        row = &NewRow(&rows, &width);
       }
-      for (int k = 0; k < n; ++k) row->push_back(EmptyCell(l.begin));
+      for (int k = 0; k < n; ++k) AddEmptyCell(row, l.begin);
     };
     auto is_cell_line = [&](size_t j) {
       if (j >= lines_.size()) return false;
@@ -354,8 +367,8 @@ class TextTableReader {
         for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], lines_[m].pipes);
         const Line& last = lines_[k - 1];
         if (is_cell_line(k) || is_wrapped_start(k)) {
-          row = &NewRow(&rows);
-          for (int p = 1; p < last.pipes; ++p) row->push_back(EmptyCell(last.begin));
+          row = &NewRow(&rows, &width);
+          for (int p = 1; p < last.pipes; ++p) AddEmptyCell(row, last.begin);
         } else {
           if (row != nullptr) add_empties(last, last.pipes);
           end = last.end;
@@ -375,24 +388,33 @@ class TextTableReader {
       if (!is_cell_line(j)) break;
       const Line& cl = lines_[j];
       std::vector<Piece>& pieces = pieces_;
-      PipePieces(text_, cl, pipe_at_, &pieces);
-      pieces.pop_back();  // after the final '|'
+      if (cl.pipes == 1) {
+        // "text |": one cell, the line (trimmed, led by no blank) up to its
+        // pipe with the blanks before the pipe trimmed (PipePieces' first
+        // piece; the one after the pipe is empty and dropped)
+        pieces.clear();
+        pieces.push_back(Trim(text_, cl.begin, pipe_at_[cl.first_pipe]));
+      } else {
+        PipePieces(text_, cl, pipe_at_, &pieces);
+        pieces.pop_back();  // after the final '|'
+      }
       size_t from = 0;
       if (cl.text.front() == '|') {
         // a leading '|' starts a new row
-        row = &NewRow(&rows);
+        row = &NewRow(&rows, &width);
         from = 1;
       }
       if (row == nullptr) {
-        row = &NewRow(&rows);
+        row = &NewRow(&rows, &width);
       }
       for (size_t p = from; p < pieces.size(); ++p) {
-        GridCell c = MakeCell(pieces[p]);
         if (p == from && wrapped != nullptr) {
-          c.text = std::string(wrapped->text) + c.text;
+          GridCell& c = AddCell(row, pieces[p]);
+          c.text.insert(0, wrapped->text);
           c.source_begin = Src(wrapped->begin);
+        } else {
+          AddCell(row, pieces[p]);
         }
-        row->push_back(std::move(c));
       }
       end = cl.end;
       ++j;
@@ -417,11 +439,13 @@ class TextTableReader {
   // ---- "a | b | c |" rows and markdown ----
   size_t ReadPipeRows(size_t i) {
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(32);
     bool markdown = false;
     const uint32_t begin = lines_[i].begin;
     uint32_t end = lines_[i].end;
     Line carry;  // a wrapped label line waiting for its row
     bool has_carry = false;
+    size_t width = 0;  // of the widest row so far
     size_t j = i;
     while (j < lines_.size()) {
       const Line& l = lines_[j];
@@ -449,20 +473,25 @@ class TextTableReader {
       }
       std::vector<Piece>& pieces = pieces_;
       PipePieces(text_, l, pipe_at_, &pieces);
-      if (l.text.front() == '|') pieces.erase(pieces.begin());
-      if (!pieces.empty() && l.text.back() == '|') pieces.pop_back();
-      std::vector<GridCell> row;
-      row.reserve(pieces.size());
-      for (size_t p = 0; p < pieces.size(); ++p) {
-        GridCell c = MakeCell(pieces[p]);
-        if (p == 0 && has_carry) {
-          c.text = std::string(carry.text) + c.text;
+      // the cells: the pieces less the one before a leading '|' and the one
+      // after a trailing '|'
+      const size_t first = l.text.front() == '|' ? 1 : 0;
+      size_t last = pieces.size();
+      if (last > first && l.text.back() == '|') --last;
+      std::vector<GridCell>& row = rows.emplace_back();
+      // room for the widest row so far too: EmitTable pads to the widest
+      width = std::max(width, last - first);
+      row.reserve(width);
+      for (size_t p = first; p < last; ++p) {
+        if (p == first && has_carry) {
+          GridCell& c = AddCell(&row, pieces[p]);
+          c.text.insert(0, carry.text);
           c.source_begin = Src(carry.begin);
+        } else {
+          AddCell(&row, pieces[p]);
         }
-        row.push_back(std::move(c));
       }
       has_carry = false;
-      rows.push_back(std::move(row));
       end = l.end;
       ++j;
     }
@@ -520,11 +549,11 @@ class TextTableReader {
       return i;
     }
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(fields.size());
     for (const auto& f : fields) {
-      std::vector<GridCell> row;
+      std::vector<GridCell>& row = rows.emplace_back();
       row.reserve(f.size());
-      for (const Piece& p : f) row.push_back(MakeCell(p));
-      rows.push_back(std::move(row));
+      for (const Piece& p : f) AddCell(&row, p);
     }
     EmitTable(std::move(rows), "text-aligned", lines_[i].begin, lines_[j - 1].end);
     return j;
@@ -545,7 +574,8 @@ class TextTableReader {
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
 
-  std::vector<GridCell> SplitRunTogether(const Line& l) const {
+  // The label, unit and value cells of `l` into `row` (empty).
+  void SplitRunTogether(const Line& l, std::vector<GridCell>* out) const {
     static const char* const kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
                                          "次",   "人",   "场",   "期", "家", "项"};
     std::string_view t = l.text;
@@ -577,12 +607,19 @@ class TextTableReader {
         break;
       }
     }
-    std::vector<GridCell> row;
+    std::vector<GridCell>& row = *out;
     row.reserve(3);
-    row.push_back(MakeCell(label));
-    row.push_back(unit.b == unit.e ? EmptyCell(unit.b) : MakeCell(unit));
-    row.push_back(value.b == value.e ? EmptyCell(value.b) : MakeCell(value));
-    return row;
+    AddCell(&row, label);
+    if (unit.b == unit.e) {
+      AddEmptyCell(&row, unit.b);
+    } else {
+      AddCell(&row, unit);
+    }
+    if (value.b == value.e) {
+      AddEmptyCell(&row, value.b);
+    } else {
+      AddCell(&row, value);
+    }
   }
 
   // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
@@ -590,7 +627,7 @@ class TextTableReader {
   // Called for lines holding 统.
   void NoteLegacyTitle(size_t i) {
     if (!ContainsByLastByte(lines_[i].text, "表") ||
-        LabelKey(lines_[i].text).find("统计表") == std::string::npos) {
+        !internal::LabelKeyHoldsStatisticsTable(lines_[i].text)) {
       return;
     }
     int seen = 0;
@@ -610,16 +647,17 @@ class TextTableReader {
 
   size_t ReadRunTogether(size_t i, bool header_line) {
     std::vector<std::vector<GridCell>> rows;
+    rows.reserve(32);
     {
-      std::vector<GridCell> header;
-      Piece p{lines_[i].begin, lines_[i].end};
-      GridCell h = MakeCell(p);
+      std::vector<GridCell>& header = rows.emplace_back();
+      header.reserve(3);
+      const uint32_t src_begin = Src(lines_[i].begin), src_end = Src(lines_[i].end);
       for (const char* t : {"统计指标", "单位", "统计数"}) {
-        GridCell c = h;
+        GridCell& c = header.emplace_back();
         c.text = t;
-        header.push_back(c);
+        c.source_begin = src_begin;
+        c.source_end = src_end;
       }
-      rows.push_back(std::move(header));
     }
     size_t j = header_line ? i + 1 : i;
     uint32_t end = lines_[i].end;
@@ -641,7 +679,7 @@ class TextTableReader {
         ++j;
         continue;
       }
-      rows.push_back(SplitRunTogether(l));
+      SplitRunTogether(l, &rows.emplace_back());
       end = l.end;
       ++j;
     }
@@ -720,6 +758,42 @@ bool SplitTrailingValue(std::string_view t, size_t* head, size_t* value) {
   *head = h;
   *value = start;
   return true;
+}
+
+bool LabelKeyHoldsStatisticsTable(std::string_view text) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  // past the ASCII bytes a key drops (all but letters and digits)
+  auto skip = [&](size_t i) {
+    while (i < n && p[i] < 0x80 && !((p[i] >= '0' && p[i] <= '9') || ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z'))) {
+      ++i;
+    }
+    return i;
+  };
+  auto is = [&](size_t i, std::string_view ch) { return text.substr(i, 3) == ch; };
+  // a character the key keeps as it is: U+4E00..U+9FA5, not 钩 (E9 92 A9)
+  auto kept = [&](size_t i) {
+    if (i + 3 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return false;
+    const uint32_t c = ((p[i] & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+    return (p[i] & 0xF0) == 0xE0 && c >= 0x4E00 && c <= 0x9FA5 && c != 0x94A9;
+  };
+  bool unsettled = false;
+  // 统 (E7 BB 9F) is never inside another character's bytes, nor inside a
+  // numbering the key drops: each key 统 is one of these
+  for (size_t at = FindByLastByte(text, "统"); at != std::string_view::npos;
+       at = FindByLastByte(text, "统", at + 1)) {
+    const size_t j = skip(at + 3);
+    if (j >= n) continue;  // the key ends after this 统
+    if (is(j, "计")) {
+      const size_t k = skip(j + 3);
+      if (k >= n) continue;
+      if (is(k, "表")) return true;
+      if (!kept(k)) unsettled = true;
+    } else if (!kept(j)) {
+      unsettled = true;
+    }
+  }
+  return unsettled && LabelKey(text).find("统计表") != std::string::npos;
 }
 
 }  // namespace internal
