@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -407,10 +408,10 @@ struct Rule {
   std::function<bool(absl::string_view sentence, absl::string_view clause, size_t b, size_t e)>
       accept;
   bool received_verb = false;  // applications.received: look at the verb
-  // Literals the pattern needs, each word as its index in NeedWords(): at
-  // least one of each group. A clause lacking a group cannot match, so the
-  // regex is not run on it.
-  std::vector<std::vector<int>> need_ids;
+  // Literals the pattern needs, each group as a mask of bits k for word k of
+  // NeedWords(): at least one of each group. A clause lacking a group cannot
+  // match, so the regex is not run on it.
+  std::vector<uint64_t> need_masks;
   // Capture group indices (0 when the pattern has no such group).
   int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
       g_verb = 0;
@@ -460,14 +461,16 @@ const std::vector<Rule>& Rules() {
       rule.accept = std::move(accept);
       rule.received_verb = received_verb;
       for (const auto& group : needs) {
-        std::vector<int> ids;
+        uint64_t mask = 0;
         for (const std::string& w : group) {
           std::vector<std::string>& words = NeedWords();
           auto it = std::find(words.begin(), words.end(), w);
           if (it == words.end()) it = words.insert(words.end(), w);
-          ids.push_back(static_cast<int>(it - words.begin()));
+          const size_t id = static_cast<size_t>(it - words.begin());
+          if (id >= 64) abort();  // NeedWordsIn answers in 64 bits
+          mask |= uint64_t{1} << id;
         }
-        rule.need_ids.push_back(std::move(ids));
+        rule.need_masks.push_back(mask);
       }
       needs.clear();
       const auto& names = rule.re->NamedCapturingGroups();
@@ -796,23 +799,11 @@ bool MayHoldFigure(absl::string_view sentence, size_t cb, size_t ce,
   return false;
 }
 
-// Whether `text` holds one word of each of a rule's need groups; `known`
-// remembers, per word of NeedWords(), whether `text` holds it (-1: not yet
-// looked for), so words shared by rules are looked for once per clause.
-bool HasNeeds(absl::string_view text, const std::vector<std::vector<int>>& need_ids,
-              std::vector<signed char>* known) {
-  const std::vector<std::string>& words = NeedWords();
-  for (const auto& group : need_ids) {
-    bool any = false;
-    for (int id : group) {
-      signed char& k = (*known)[static_cast<size_t>(id)];
-      if (k < 0) k = Contains(text, words[static_cast<size_t>(id)]) ? 1 : 0;
-      if (k == 1) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
+// Whether a clause holding the words `present` (internal::NeedWordsIn)
+// holds one word of each of a rule's need groups.
+bool HasNeeds(uint64_t present, const std::vector<uint64_t>& need_masks) {
+  for (uint64_t group : need_masks) {
+    if ((present & group) == 0) return false;
   }
   return true;
 }
@@ -825,7 +816,6 @@ absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
 // Buffers NumericFacts reuses from sentence to sentence.
 struct NumericScratch {
   std::vector<re2::StringPiece> groups;
-  std::vector<signed char> known;
   std::vector<std::pair<size_t, size_t>> clauses;
   std::vector<uint32_t> units;
 };
@@ -846,7 +836,6 @@ void SentenceUnitEnds(const std::vector<uint32_t>& unit_ends, size_t at, size_t 
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScratch* scratch) {
   const absl::string_view sentence = sent.s;
   std::vector<re2::StringPiece>& g = scratch->groups;
-  std::vector<signed char>& known = scratch->known;
   if (scratch->units.empty()) return;  // no clause can hold a figure
   Clauses(sent.s, &scratch->clauses);
   size_t next_unit = 0;
@@ -854,9 +843,9 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
     const absl::string_view clause = sentence.substr(cb, ce - cb);
     if (!MayHoldFigure(sentence, cb, ce, scratch->units, &next_unit)) continue;
     const std::vector<Rule>& rules = Rules();
-    known.assign(NeedWords().size(), -1);
+    const uint64_t present = internal::NeedWordsIn(std::string_view(clause.data(), clause.size()));
     for (const Rule& rule : rules) {
-      if (!HasNeeds(clause, rule.need_ids, &known)) continue;
+      if (!HasNeeds(present, rule.need_masks)) continue;
       const int ngroups = rule.ngroups;
       g.assign(ngroups, re2::StringPiece());
       size_t from = 0;
@@ -1136,6 +1125,83 @@ std::string ScopeOf(std::string_view context) {
 }  // namespace internal
 
 namespace internal {
+
+const std::vector<std::string>& NeedWordList() {
+  Rules();  // fills NeedWords()
+  return NeedWords();
+}
+
+namespace {
+
+// NeedWords() by their first three bytes: `group` maps the second and third
+// byte to an entry of `ids` (0: none) listing the words whose first three
+// bytes end so (each verified whole). Words not starting with a three-byte
+// character (none today) are looked for one by one (`others`).
+struct NeedIndex {
+  std::vector<unsigned char> group = std::vector<unsigned char>(1 << 16);
+  std::vector<std::vector<unsigned char>> ids = std::vector<std::vector<unsigned char>>(1);
+  std::vector<unsigned char> others;
+};
+
+const NeedIndex& NeedWordIndex() {
+  static const NeedIndex* index = [] {
+    auto* x = new NeedIndex;
+    const std::vector<std::string>& words = NeedWordList();
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& w = words[k];
+      const unsigned char lead = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+      if (w.size() < 3 || (lead & 0xF0) != 0xE0) {
+        x->others.push_back(static_cast<unsigned char>(k));
+        continue;
+      }
+      const size_t key = (static_cast<size_t>(static_cast<unsigned char>(w[1])) << 8) |
+                         static_cast<unsigned char>(w[2]);
+      if (x->group[key] == 0) {
+        if (x->ids.size() > 255) abort();
+        x->group[key] = static_cast<unsigned char>(x->ids.size());
+        x->ids.emplace_back();
+      }
+      x->ids[x->group[key]].push_back(static_cast<unsigned char>(k));
+    }
+    return x;
+  }();
+  return *index;
+}
+
+}  // namespace
+
+uint64_t NeedWordsIn(std::string_view text) {
+  const NeedIndex& x = NeedWordIndex();
+  const std::vector<std::string>& words = NeedWords();
+  const unsigned char* d = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  uint64_t found = 0;
+  // A word starting with a three-byte character's lead can start only at a
+  // byte E0..EF: each such byte's next two pick the candidates. When those
+  // two are continuation bytes, neither starts a word: the next candidate
+  // is past them.
+  for (size_t p = 0; p + 3 <= n;) {
+    if ((d[p] & 0xF0) != 0xE0) {
+      ++p;
+      continue;
+    }
+    const unsigned char g = x.group[(static_cast<size_t>(d[p + 1]) << 8) | d[p + 2]];
+    const size_t at = p;
+    p += ((d[p + 1] & 0xC0) == 0x80 && (d[p + 2] & 0xC0) == 0x80) ? 3 : 1;
+    if (g == 0) continue;
+    for (unsigned char k : x.ids[g]) {
+      const std::string& w = words[k];
+      if (w.size() <= n - at && d[at] == static_cast<unsigned char>(w[0]) &&
+          std::memcmp(d + at + 3, w.data() + 3, w.size() - 3) == 0) {
+        found |= uint64_t{1} << k;
+      }
+    }
+  }
+  for (unsigned char k : x.others) {
+    if (text.find(words[k]) != std::string_view::npos) found |= uint64_t{1} << k;
+  }
+  return found;
+}
 
 bool ScanPathRuns(ScanPath path) {
 #ifdef XXGK_FACTS_PSHUFB

@@ -57,6 +57,13 @@ enum class ScanPath { kGeneral, kTable, kSsse3, kAvx2, kBest };
 bool ScanPathRuns(ScanPath path);
 void ScanText(std::string_view text, ScanPath path, TextScan* out);
 
+// The literals ExtractFacts' numeric rules need (a rule runs only on a
+// clause holding one word of each of its groups), at most 64.
+const std::vector<std::string>& NeedWordList();
+// Bit k set when `text` holds NeedWordList()[k] (text.find(word) != npos),
+// all found in one pass over `text` (facts_scan_test pins the two equal).
+uint64_t NeedWordsIn(std::string_view text);
+
 }  // namespace internal
 
 }  // namespace xxgk::report

@@ -99,5 +99,36 @@ TEST(FactsScan, TextScanPathsEqualTheGeneralSearches) {
   EXPECT_GT(words, 10000u);
 }
 
+// The one-pass need-word search finds each word exactly where a plain
+// search does: text made of the words, their pieces (first characters,
+// shared tails), stray continuation and lead bytes, at every short length.
+TEST(FactsScan, NeedWordsInEqualsAFindPerWord) {
+  const std::vector<std::string>& words = internal::NeedWordList();
+  ASSERT_GE(words.size(), 20u);
+  ASSERT_LE(words.size(), 64u);
+  std::vector<std::string> parts = {"a", " ", "1", ",", "。", "é", "𠀀", "\xE7", "\xB3", "\x80",
+                                    "\xE4\xB8", "\xF0\x9F", "公", "开", "信", "息", "结", "转"};
+  for (const std::string& w : words) {
+    parts.push_back(w);
+    parts.push_back(w.substr(0, 3));
+    parts.push_back(w.substr(w.size() >= 3 ? w.size() - 3 : 0));
+    parts.push_back(w.substr(1));
+    parts.push_back(w.substr(0, w.size() - 1));
+  }
+  Pieces gen(14);
+  size_t hits = 0;
+  for (int n = 0; n < 40000; ++n) {
+    const std::string text = gen.Line(parts, n % 4 == 0 ? 24 : 6);
+    const uint64_t got = internal::NeedWordsIn(text);
+    for (size_t k = 0; k < words.size(); ++k) {
+      const bool want = text.find(words[k]) != std::string::npos;
+      ASSERT_EQ((got >> k) & 1, want ? 1u : 0u) << words[k] << " [" << text << "]";
+      hits += want;
+    }
+    ASSERT_EQ(got >> words.size(), 0u);
+  }
+  EXPECT_GT(hits, 40000u);
+}
+
 }  // namespace
 }  // namespace xxgk::report
