@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -212,8 +213,9 @@ struct Sentence {
 // offset in the text.
 using LineStarts = std::vector<std::pair<size_t, uint32_t>>;
 
-bool IsTableLine(absl::string_view line) {
-  if (!line.empty() && memchr(line.data(), '|', line.size()) != nullptr) return true;
+// `has_pipe`: whether `line` holds a '|'.
+bool IsTableLine(absl::string_view line, bool has_pipe) {
+  if (has_pipe) return true;
   // Flattened statistics rows: "2.政府网站公开政府信息数244" (no sentence punctuation).
   // The row pattern ends in a digit and whitespace: test that byte first.
   size_t n = line.size();
@@ -235,8 +237,22 @@ bool EndsSentence(absl::string_view line) {
   return false;
 }
 
-void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::Kind kind,
-                    std::vector<Sentence>* out, Segs* segs) {
+// The next of each stop byte (see SplitSentences) at or after a point of
+// the arena: found by a memchr over the rest of the arena and kept until
+// passed, so a byte missing from many paragraphs is looked for once.
+struct StopCursors {
+  static constexpr char kLast[] = {'\x82', ';', '!', '?'};
+  size_t next[4] = {0, 0, 0, 0};
+  bool ready = false;
+};
+
+// Splits the paragraph at bytes [begin, end) of `arena` (all paragraphs
+// written) into sentences; `lines` holds where its lines start in it.
+void SplitSentences(absl::string_view arena, size_t begin, size_t end,
+                    std::span<const std::pair<size_t, uint32_t>> lines,
+                    Section::Kind kind, std::vector<Sentence>* out, Segs* segs,
+                    StopCursors* stops) {
+  const absl::string_view buffer = arena.substr(begin, end - begin);
   size_t start = 0;
   size_t line = 0;  // the line holding `start`
   auto off_at = [&](size_t j, size_t k) {  // offset of buffer byte j, on line k or later
@@ -262,26 +278,29 @@ void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::
     start = end;
   };
   // Stops: "。" (E3 80 82) and ; ! ?. Each is found by a memchr for its
-  // last byte (0x82, a continuation byte, for 。), the next one of each kept
-  // until passed; the nearest ends the sentence.
-  static constexpr char kStopLast[] = {'\x82', ';', '!', '?'};
-  const size_t n = buffer.size();
-  size_t next[4];
+  // last byte (0x82, a continuation byte, for 。) in the arena, the next one
+  // of each kept until passed (`stops`, across paragraphs); the nearest
+  // ends the sentence.
+  const size_t total = arena.size();
   auto find_from = [&](int k, size_t from) {
-    if (from >= n) return n;
-    const void* hit = memchr(buffer.data() + from, kStopLast[k], n - from);
-    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - buffer.data());
+    if (from >= total) return total;
+    const void* hit = memchr(arena.data() + from, StopCursors::kLast[k], total - from);
+    return hit == nullptr ? total : static_cast<size_t>(static_cast<const char*>(hit) - arena.data());
   };
-  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 0);
-  size_t i = 0;  // stops are looked for at or after byte i
+  size_t* next = stops->next;
+  for (int k = 0; k < 4; ++k) {
+    if (!stops->ready || next[k] < begin) next[k] = find_from(k, begin);
+  }
+  stops->ready = true;
+  size_t i = 0;  // stops are looked for at or after byte i of the paragraph
   while (true) {
     int k = 0;
     for (int j = 1; j < 4; ++j) {
       if (next[j] < next[k]) k = j;
     }
-    const size_t q = next[k];
-    if (q >= n) break;
-    next[k] = find_from(k, q + 1);
+    if (next[k] >= end) break;
+    const size_t q = next[k] - begin;
+    next[k] = find_from(k, next[k] + 1);
     if (k == 0) {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
       if (q < i + 2 || buffer[q - 1] != '\x80' || buffer[q - 2] != '\xE3') continue;
     }
@@ -321,24 +340,48 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
   out.reserve(total / 64 + 8);  // about one sentence per 20 characters
   segs->clear();
   segs->reserve(total / 48 + 8);
+  // Paragraphs are split into sentences once the arena is written (the
+  // stop searches look past a paragraph's end): each paragraph's bytes in
+  // the arena, its kind and its lines (entries of `starts`).
+  struct Paragraph {
+    size_t begin, end;
+    uint32_t lines_begin, lines_end;
+    Section::Kind kind;
+  };
+  std::vector<Paragraph> paragraphs;
+  paragraphs.reserve(total / 256 + 8);
+  LineStarts starts;
+  starts.reserve(total / 48 + 8);
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     size_t para = arena->size();  // where the current paragraph starts
-    LineStarts starts;
+    size_t para_lines = starts.size();
     Section::Kind kind = fixed_kind;
     auto flush = [&]() {
       if (arena->size() > para) {
-        SplitSentences(absl::string_view(*arena).substr(para), starts, kind, &out, segs);
+        paragraphs.push_back({para, arena->size(), static_cast<uint32_t>(para_lines),
+                              static_cast<uint32_t>(starts.size()), kind});
+      } else {
+        starts.resize(para_lines);
       }
       para = arena->size();
-      starts.clear();
+      para_lines = starts.size();
     };
+    // The next '|' at or after the current line (text.size(): none), looked
+    // for again only once passed.
+    size_t next_pipe = 0;
+    bool pipe_ready = false;
     size_t pos = 0;
     while (pos <= text.size()) {
       size_t end = text.find('\n', pos);
       if (end == std::string::npos) end = text.size();
       absl::string_view line = absl::string_view(text).substr(pos, end - pos);
-      const bool table = IsTableLine(line);
+      if (!pipe_ready || next_pipe < pos) {
+        const void* hit = pos < text.size() ? memchr(text.data() + pos, '|', text.size() - pos) : nullptr;
+        next_pipe = hit == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+        pipe_ready = true;
+      }
+      const bool table = IsTableLine(line, next_pipe < end);
       const bool heading = !table && IsHeadingLine(line);
       if (table || heading || line.empty()) flush();
       if (!table && !line.empty()) {
@@ -360,6 +403,13 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
     for (const Section& s : report.sections()) {
       process(s.text(), s.span().begin(), false, s.kind());
     }
+  }
+  StopCursors stops;
+  for (const Paragraph& p : paragraphs) {
+    SplitSentences(*arena, p.begin, p.end,
+                   std::span<const std::pair<size_t, uint32_t>>(starts).subspan(
+                       p.lines_begin, p.lines_end - p.lines_begin),
+                   p.kind, &out, segs, &stops);
   }
   return out;
 }
