@@ -466,6 +466,10 @@ struct Rule {
   int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
       g_verb = 0;
   int ngroups = 1;
+  // The pattern ends in NumBlock: RE2 finds the match alone and
+  // internal::LastFigure reads the figure's groups from its end (a verb
+  // group, when there is one, is the match's first six bytes).
+  bool figure_last = false;
 };
 
 bool Preceded(absl::string_view clause, size_t b, std::initializer_list<const char*> words) {
@@ -537,6 +541,7 @@ const std::vector<Rule>& Rules() {
       rule.g_post = index("post");
       rule.g_verb = index("verb");
       rule.ngroups = rule.re->NumberOfCapturingGroups() + 1;
+      rule.figure_last = absl::EndsWith(pattern, NumBlock());
       r->push_back(std::move(rule));
     };
     const std::string& N = NumBlock();
@@ -897,22 +902,53 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
     for (const Rule& rule : rules) {
       if (!HasNeeds(present, rule.need_masks)) continue;
       const int ngroups = rule.ngroups;
-      g.assign(ngroups, re2::StringPiece());
       size_t from = 0;
-      while (from < clause.size() &&
-             rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, g.data(), ngroups)) {
-        const size_t mb = g[0].data() - clause.data(), me = mb + g[0].size();
+      // The match and its groups: from internal::LastFigure when the rule's
+      // figure ends its pattern (RE2 then only finds the match: much
+      // cheaper than capturing), else from RE2's captures.
+      internal::FigureParts parts;
+      absl::string_view verb;
+      auto next_match = [&](size_t* mb, size_t* me) {
+        if (rule.figure_last) {
+          re2::StringPiece m;
+          if (!rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, &m, 1)) return false;
+          const std::string_view match(m.data(), m.size());
+          if (internal::LastFigure(match, &parts)) {
+            *mb = m.data() - clause.data();
+            *me = *mb + m.size();
+            verb = rule.g_verb > 0 ? clause.substr(*mb, 6) : absl::string_view();
+            return true;
+          }
+        }
+        g.assign(ngroups, re2::StringPiece());
+        if (!rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, g.data(), ngroups)) {
+          return false;
+        }
+        *mb = g[0].data() - clause.data();
+        *me = *mb + g[0].size();
+        auto view = [&](int index) {
+          const absl::string_view v = GroupAt(g, index);
+          return std::string_view(v.data(), v.size());
+        };
+        parts = {view(rule.g_pre), view(rule.g_num), view(rule.g_more), view(rule.g_mult),
+                 view(rule.g_more2), view(rule.g_unit), view(rule.g_post)};
+        verb = GroupAt(g, rule.g_verb);
+        return true;
+      };
+      size_t mb = 0, me = 0;
+      while (from < clause.size() && next_match(&mb, &me)) {
         from = std::max(me, mb + 1);
-        const std::string unit(GroupAt(g, rule.g_unit));
+        auto as_absl = [](std::string_view v) { return absl::string_view(v.data(), v.size()); };
+        const std::string unit(parts.unit);
         if (!rule.units.empty() && !rule.units.count(unit)) continue;
         if (rule.accept && !rule.accept(sentence, clause, mb, me)) continue;
-        const absl::string_view num = GroupAt(g, rule.g_num);
+        const absl::string_view num = as_absl(parts.num);
         std::optional<std::string> value = ParseNumber(std::string_view(num.data(), num.size()));
         if (!value) continue;
         ProseFact f;
         f.set_subject(rule.subject);
         std::string u = unit;
-        const absl::string_view mult = GroupAt(g, rule.g_mult);
+        const absl::string_view mult = as_absl(parts.mult);
         if (!mult.empty()) {
           if (u == "元") {
             u = mult == "万" ? "万元" : "亿元";
@@ -922,8 +958,8 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
         }
         f.set_value(*value);
         f.set_unit(u);
-        const absl::string_view pre = GroupAt(g, rule.g_pre), more = GroupAt(g, rule.g_more),
-                                more2 = GroupAt(g, rule.g_more2), post = GroupAt(g, rule.g_post);
+        const absl::string_view pre = as_absl(parts.pre), more = as_absl(parts.more),
+                                more2 = as_absl(parts.more2), post = as_absl(parts.post);
         if (pre == "约" || pre == "大约" || pre == "近" || pre == "将近" || post == "左右") {
           f.set_approximation(ProseFact::ABOUT);
         } else if (pre == "不到" || pre == "不足" || post == "以下") {
@@ -933,7 +969,6 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
           f.set_approximation(ProseFact::AT_LEAST);
         }
         if (rule.received_verb) {
-          const absl::string_view verb = GroupAt(g, rule.g_verb);
           const bool gong = absl::EndsWith(sentence.substr(0, cb + mb), "共");
           const bool mentions_carry = Contains(sentence, "结转");
           const bool says_included = Contains(sentence, "含上年结转") ||
@@ -1175,6 +1210,130 @@ std::string ScopeOf(std::string_view context) {
 }  // namespace internal
 
 namespace internal {
+
+std::vector<NumericRulePattern> NumericRulePatterns() {
+  std::vector<NumericRulePattern> out;
+  for (const Rule& rule : Rules()) out.push_back({rule.re->pattern(), rule.figure_last});
+  return out;
+}
+
+namespace {
+
+// The length of the UTF-8 word of `words` at byte i of `s`, the first
+// that is there; 0 when none.
+template <typename Words>
+size_t WordAt(std::string_view s, size_t i, const Words& words) {
+  for (std::string_view w : words) {
+    if (s.size() - i >= w.size() && s.compare(i, w.size(), w) == 0) return w.size();
+  }
+  return 0;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// NumBlock read forward from byte i of `s` (see NumBlock()): true when it
+// ends exactly at the end of `s`, with its groups. Each optional part is
+// taken where it is (its words start nothing that may follow it, so
+// leaving one out never lets the rest match), and the figure is the
+// longest run of its characters: what RE2's preferences choose.
+bool FigureAt(std::string_view s, size_t i, FigureParts* out) {
+  const size_t n = s.size();
+  auto skip_space = [&](size_t j) {
+    while (j < n && re_scan::IsSpace(s[j])) ++j;
+    return j;
+  };
+  auto part = [&](size_t* j, std::initializer_list<std::string_view> words) {
+    const size_t len = *j < n ? WordAt(s, *j, words) : 0;
+    const std::string_view v = len > 0 ? s.substr(*j, len) : std::string_view();
+    *j += len;
+    return v;
+  };
+  FigureParts p;
+  p.pre = part(&i, {"约", "大约", "近", "将近", "不到", "不足", "超过", "逾"});
+  i = skip_space(i);
+  if (i >= n) return false;
+  const size_t num_begin = i;
+  if (IsAsciiDigit(s[i])) {
+    ++i;
+    while (i < n && (IsAsciiDigit(s[i]) || s[i] == ',')) ++i;
+    if (i + 1 < n && s[i] == '.' && IsAsciiDigit(s[i + 1])) {
+      i += 2;
+      while (i < n && IsAsciiDigit(s[i])) ++i;
+    }
+  } else {
+    static constexpr std::string_view kNumerals[] = {
+        "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿"};
+    while (i < n && WordAt(s, i, kNumerals) > 0) i += 3;
+  }
+  if (i == num_begin) return false;
+  p.num = s.substr(num_begin, i - num_begin);
+  i = skip_space(i);
+  p.more = part(&i, {"余", "多"});
+  i = skip_space(i);
+  p.mult = part(&i, {"万", "亿"});
+  i = skip_space(i);
+  p.more2 = part(&i, {"余", "多"});
+  i = skip_space(i);
+  p.unit = part(&i, {"万元", "亿元", "元", "件", "条", "次", "个", "项", "起", "宗", "份", "篇", "部"});
+  if (p.unit.empty()) return false;
+  p.post = part(&i, {"以上", "左右", "以下", "之多"});
+  if (i != n) return false;
+  *out = p;
+  return true;
+}
+
+// Every character FigureAt may read as part of a figure: the three-byte
+// ones (by their last two bytes, with their lead) and the ASCII ones.
+struct FigureChars {
+  std::array<unsigned char, 1 << 16> lead{};  // 0: none
+  std::array<bool, 128> ascii{};
+  bool ok = true;  // no two characters share their last two bytes
+};
+
+const FigureChars& FigureCharTable() {
+  static const FigureChars* t = [] {
+    auto* x = new FigureChars;
+    // pre, the numerals, more, mult, the units and post, a character each.
+    const std::string_view chars =
+        "约大近将不到足超过逾零〇一二两三四五六七八九十百千万亿余多元件条次个项起宗份篇部以上左右下之";
+    for (size_t i = 0; i + 3 <= chars.size(); i += 3) {
+      const size_t key = (static_cast<size_t>(static_cast<unsigned char>(chars[i + 1])) << 8) |
+                         static_cast<unsigned char>(chars[i + 2]);
+      const unsigned char lead = static_cast<unsigned char>(chars[i]);
+      if (x->lead[key] != 0 && x->lead[key] != lead) x->ok = false;
+      x->lead[key] = lead;
+    }
+    for (char c : std::string_view("0123456789,. \t\n\f\r")) x->ascii[static_cast<unsigned char>(c)] = true;
+    return x;
+  }();
+  return *t;
+}
+
+}  // namespace
+
+bool LastFigure(std::string_view match, FigureParts* out) {
+  // A figure ending the match holds only FigureChars: it starts inside the
+  // longest run of them ending the match.
+  const FigureChars& t = FigureCharTable();
+  const unsigned char* d = reinterpret_cast<const unsigned char*>(match.data());
+  size_t run = match.size();
+  while (t.ok && run > 0) {
+    const unsigned char c = d[run - 1];
+    if (c < 0x80) {
+      if (!t.ascii[c]) break;
+      --run;
+    } else if (run >= 3 && t.lead[(static_cast<size_t>(d[run - 2]) << 8) | c] == d[run - 3]) {
+      run -= 3;
+    } else {
+      break;
+    }
+  }
+  if (!t.ok) run = 0;
+  for (size_t i = run; i < match.size(); ++i) {
+    if (FigureAt(match, i, out)) return true;
+  }
+  return false;
+}
 
 const std::vector<std::string>& NeedWordList() {
   Rules();  // fills NeedWords()

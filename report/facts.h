@@ -57,6 +57,25 @@ enum class ScanPath { kGeneral, kTable, kSsse3, kAvx2, kBest };
 bool ScanPathRuns(ScanPath path);
 void ScanText(std::string_view text, ScanPath path, TextScan* out);
 
+// ExtractFacts' numeric rules: each one's pattern, and whether it ends in
+// the figure (the named groups pre, num, more, mult, more2, unit, post).
+struct NumericRulePattern {
+  std::string pattern;
+  bool figure_last = false;
+};
+std::vector<NumericRulePattern> NumericRulePatterns();
+
+// The figure groups of a match of a figure_last pattern, as RE2 captures
+// them: the figure the match ends with, starting as early as one can
+// (none of those patterns lets the part before the figure end in a
+// character a figure may start with, except whitespace, which no group
+// holds). False when the match ends in no figure. facts_scan_test pins
+// this to RE2's captures on generated text.
+struct FigureParts {
+  std::string_view pre, num, more, mult, more2, unit, post;
+};
+bool LastFigure(std::string_view match, FigureParts* out);
+
 // The literals ExtractFacts' numeric rules need (a rule runs only on a
 // clause holding one word of each of its groups), at most 64.
 const std::vector<std::string>& NeedWordList();

@@ -1,8 +1,11 @@
 // The hand scans facts.cc runs instead of regular expressions give the
 // answers of the patterns they replaced, on generated text built from the
 // characters that matter to each pattern (and some that do not).
+#include <algorithm>
 #include <iterator>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -21,6 +24,10 @@ class Pieces : public xxgk::testing::RandomText {
     const int len = Below(max_len + 1);
     for (int k = 0; k < len; ++k) out += Pick(parts);
     return out;
+  }
+  // One of `slot`, or (one time in eight) one of `stray`.
+  std::string Slot(const std::vector<std::string>& slot, const std::vector<std::string>& stray) {
+    return Below(8) == 0 ? Pick(stray) : Pick(slot);
   }
 };
 
@@ -128,6 +135,100 @@ TEST(FactsScan, NeedWordsInEqualsAFindPerWord) {
     ASSERT_EQ(got >> words.size(), 0u);
   }
   EXPECT_GT(hits, 40000u);
+}
+
+// The figure groups read from a match's end are the groups RE2 captures,
+// for every numeric rule whose pattern ends in the figure, on clauses made
+// of the rules' wording and figures in every notation: prefixes, fill
+// words, approximations, numerals and digits with separators, whitespace
+// RE2's \s does and does not take, multipliers, units and their pieces.
+TEST(FactsScan, LastFigureEqualsTheCapturesOfEachRule) {
+  const std::vector<std::string> lead = {
+      "收到申请", "新收政府信息公开申请", "受理申请件", "办理依申请公开申请事项", "上年结转",
+      "上年度结转的申请", "结转下一年度", "办结的申请", "予以公开", "部分公开", "公开及部分予以公开",
+      "不予公开", "行政复议案件", "行政诉讼", "主动公开政府信息", "共计公开各类政务信息",
+      "网站发布信息", "政务网公开", "出台了政府规章", "印发规范性文件", "信息处理费用金额",
+      "行政事业性收费总额", "不予受理申请", "结转", "信息", "一", "5"};
+  const std::vector<std::string> parts = {
+      "的", "了", "数量", "数", "总数", "件数", "为", "共", "共计", "计", "达", "约", "大约", "近",
+      "将近", "不到", "不足", "超过", "逾", " ", "\t", "\u3000", "0", "1", "23", ",", ".", "5.5",
+      "1,234", "一", "二", "两", "十", "百", "千", "万", "亿", "零", "〇", "余", "多", "元", "件",
+      "条", "次", "个", "项", "起", "宗", "份", "篇", "部", "万元", "亿元", "以上", "左右", "以下",
+      "之多", "以", "之", "人", "a", "申请", "公开", "信息", "\xE4\xB8", "\xB8\x87"};
+  const std::vector<std::string> kFills = {"", "的", "数量为", "总数", "件数共计", "合计", "达", "为"};
+  const std::vector<std::string> kSpaces = {"", "", " ", "\t", "  ", "\u3000"};
+  const std::vector<std::string> kPre = {"", "约", "大约", "近", "将近", "不到", "不足", "超过", "逾"};
+  const std::vector<std::string> kNums = {"", "1", "23", "4,567", "8.9", "一", "十二", "两", "三百",
+                                          "四千", "五万", "六亿", "〇", "零"};
+  const std::vector<std::string> kMore = {"", "", "余", "多"};
+  const std::vector<std::string> kMult = {"", "", "万", "亿"};
+  const std::vector<std::string> kUnits = {"元", "件", "条", "次", "个", "项", "起", "宗",
+                                           "份", "篇", "部", "万元", "亿元", "人"};
+  const std::vector<std::string> kPosts = {"", "", "以上", "左右", "以下", "之多", "以"};
+  std::vector<std::unique_ptr<re2::RE2>> rules;
+  for (const internal::NumericRulePattern& r : internal::NumericRulePatterns()) {
+    if (r.figure_last) rules.push_back(std::make_unique<re2::RE2>(r.pattern));
+  }
+  ASSERT_GE(rules.size(), 10u);
+  Pieces gen(15);
+  int matches = 0, with_pre = 0, with_mult = 0, with_more2 = 0, with_post = 0;
+  for (int n = 0; n < 40000; ++n) {
+    // Half the clauses are a rule's wording, then a figure built part by
+    // part (each part of the figure's pattern, or a stray piece, or none),
+    // the other half any pieces.
+    std::string text = gen.Line(parts, 3);
+    text += n % 2 == 0 ? gen.Slot(lead, parts) : gen.Line(lead, 2);
+    if (n % 2 == 0) {
+      for (const std::vector<std::string>* slot : {&kFills, &kSpaces, &kPre, &kSpaces, &kNums, &kNums,
+                                                   &kSpaces, &kMore, &kMult, &kSpaces, &kMore,
+                                                   &kUnits, &kPosts}) {
+        text += gen.Slot(*slot, parts);
+      }
+    }
+    text += gen.Line(parts, n % 2 == 0 ? 2 : 9);
+    for (const auto& re : rules) {
+      const int ngroups = re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> g(static_cast<size_t>(ngroups));
+      size_t from = 0;
+      while (from < text.size() &&
+             re->Match(text, from, text.size(), RE2::UNANCHORED, g.data(), ngroups)) {
+        const std::string_view match(g[0].data(), g[0].size());
+        from = std::max(static_cast<size_t>(match.data() - text.data()) + match.size(),
+                        static_cast<size_t>(match.data() - text.data()) + 1);
+        auto group = [&](const char* name) {
+          const auto& names = re->NamedCapturingGroups();
+          auto it = names.find(name);
+          if (it == names.end()) return std::string();
+          const re2::StringPiece& v = g[static_cast<size_t>(it->second)];
+          return std::string(v.data(), v.size());
+        };
+        internal::FigureParts got;
+        ASSERT_TRUE(internal::LastFigure(match, &got)) << re->pattern() << " [" << match << "]";
+        const std::string where = re->pattern().substr(0, 40) + " [" + std::string(match) + "]";
+        EXPECT_EQ(got.pre, group("pre")) << where;
+        EXPECT_EQ(got.num, group("num")) << where;
+        EXPECT_EQ(got.more, group("more")) << where;
+        EXPECT_EQ(got.mult, group("mult")) << where;
+        EXPECT_EQ(got.more2, group("more2")) << where;
+        EXPECT_EQ(got.unit, group("unit")) << where;
+        ASSERT_EQ(got.post, group("post")) << where;
+        const std::string verb = group("verb");
+        if (!verb.empty()) {
+          ASSERT_EQ(match.substr(0, 6), verb) << where;
+        }
+        ++matches;
+        with_pre += !got.pre.empty();
+        with_mult += !got.mult.empty();
+        with_more2 += !got.more2.empty();
+        with_post += !got.post.empty();
+      }
+    }
+  }
+  EXPECT_GT(matches, 3000);
+  EXPECT_GT(with_pre, 300);
+  EXPECT_GT(with_mult, 300);
+  EXPECT_GT(with_more2, 50);
+  EXPECT_GT(with_post, 300);
 }
 
 }  // namespace
