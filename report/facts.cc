@@ -50,50 +50,6 @@ size_t FindFrom(absl::string_view s, absl::string_view needle, size_t from) {
                         std::string_view(needle.data(), needle.size()), from);
 }
 
-// The leftmost-first match of `re` in `s` (byte offsets), for a pattern every match of which holds an occurrence of
-// `literal` with at most `before` bytes before it and `after` bytes after it,
-// and (unless `starts` is empty) begins with one of `starts` before that
-// occurrence. Each match then lies inside the window [occurrence - before,
-// occurrence + literal + after) of an occurrence whose part before the
-// literal holds a start word; RE2 searches only the union of those windows,
-// interval by interval from the left (the patterns have no anchors or word
-// boundaries: the first interval holding a match holds the leftmost-first
-// one of the whole text, and it is the same match).
-bool FindAround(const re2::RE2& re, absl::string_view s, absl::string_view literal, size_t before,
-                size_t after, std::initializer_list<absl::string_view> starts, size_t* b,
-                size_t* e) {
-  auto search = [&](size_t from, size_t to) {
-    re2::StringPiece m;
-    if (!re.Match(SP(s), from, to, RE2::UNANCHORED, &m, 1)) return false;
-    *b = m.data() - s.data();
-    *e = *b + m.size();
-    return true;
-  };
-  bool open = false;
-  size_t from = 0, to = 0;
-  for (size_t at = FindFrom(s, literal, 0); at != absl::string_view::npos;
-       at = FindFrom(s, literal, at + 1)) {
-    size_t w_from = at > before ? at - before : 0;
-    while (w_from > 0 && (static_cast<unsigned char>(s[w_from]) & 0xC0) == 0x80) --w_from;
-    if (starts.size() > 0) {
-      const absl::string_view lead = s.substr(w_from, at - w_from);
-      bool started = false;
-      for (absl::string_view w : starts) started = started || Contains(lead, w);
-      if (!started) continue;
-    }
-    const size_t w_to = std::min(s.size(), at + literal.size() + after);
-    if (open && w_from <= to) {
-      to = std::max(to, w_to);
-      continue;
-    }
-    if (open && search(from, to)) return true;
-    open = true;
-    from = w_from;
-    to = w_to;
-  }
-  return open && search(from, to);
-}
-
 // ------------------------------------------------------------------ numbers
 
 std::optional<uint64_t> ParseChineseInteger(std::string_view s) {
@@ -1032,21 +988,15 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
   const bool application = words.application;
   // 行政复议 and 行政诉讼 are looked for only in sentences holding 行政.
   const bool administrative = words.administrative;
-  // Each pattern is one group around the whole: the overall match is it.
-  // It is searched for only around its literal (FindAround); the bounds
-  // count 4 bytes for every character the pattern may hold before or after
-  // the literal.
-  auto find = [&](bool may, const re2::RE2& re, absl::string_view literal, size_t chars_before,
-                  size_t chars_after, std::initializer_list<absl::string_view> starts, size_t* b,
-                  size_t* e) {
-    return may && FindAround(re, s, literal, 4 * chars_before, 4 * chars_after, starts, b, e);
+  // Each pattern is found by internal::FindClaim (a hand scan pinned to its
+  // pattern, internal::ClaimPattern), only where its literals are present.
+  using internal::Claim;
+  auto find = [&](bool may, Claim claim, size_t* b, size_t* e) {
+    return may && internal::FindClaim(claim, std::string_view(s.data(), s.size()), b, e);
   };
   size_t b = 0, e = 0;
   // No applications.
-  static const re2::RE2 kNoApplications(
-      R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find(application && (negated() || has("依申请公开")), kNoApplications, "申请", 30, 11,
-           {"未", "没有", "无", "依"}, &b, &e)) {
+  if (find(application && (negated() || has("依申请公开")), Claim::kNoApplications, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
         !Contains(m, "举报") && !Contains(m, "投诉") &&
@@ -1055,22 +1005,17 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
     }
   }
   // No review / litigation.
-  static const re2::RE2 kNoReview(
-      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
-  static const re2::RE2 kNoLitigation(
-      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(administrative && has("行政复议") && negated(), kNoReview, "行政复议", 34, 0,
-           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
+  if (find(administrative && has("行政复议") && negated(), Claim::kNoReview, &b, &e) &&
+      !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(administrative && has("行政诉讼") && negated(), kNoLitigation, "行政诉讼", 40, 0,
-           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
+  if (find(administrative && has("行政诉讼") && negated(), Claim::kNoLitigation, &b, &e) &&
+      !absl::StartsWith(s.substr(b), "未经") &&
       !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
   }
   // All upheld: attach to the review/litigation named before it.
-  static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find(words.upheld, kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
+  if (find(words.upheld, Claim::kUpheld, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -1084,16 +1029,13 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
     }
   }
   // All granted.
-  static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find(application && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
+  if (find(application && (has("予以公开") || has("已予公开")), Claim::kAllGranted, &b, &e) &&
       !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
-  static const re2::RE2 kNoFee(
-      R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
   if (find(words.fee && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
-           kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
+           Claim::kNoFee, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
     if (specific || Contains(s, "申请") || Contains(s, "信息公开")) {
@@ -1210,6 +1152,197 @@ std::string ScopeOf(std::string_view context) {
 }  // namespace internal
 
 namespace internal {
+
+std::string ClaimPattern(Claim claim) {
+  switch (claim) {
+    case Claim::kNoApplications:
+      return R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))";
+    case Claim::kNoReview:
+      return R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))";
+    case Claim::kNoLitigation:
+      return R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))";
+    case Claim::kUpheld:
+      return R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))";
+    case Claim::kAllGranted:
+      return R"(((?:全部|均)(?:予以|已予)公开))";
+    case Claim::kNoFee:
+      return R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))";
+  }
+  return "";
+}
+
+namespace {
+
+// A claim pattern's main form: a start word, a verb (optional or not),
+// an optional 任何, at most `max_gap` characters (lazily; none a digit, 。
+// or ';', nor ',' when `no_comma`), then an end word. Alternatives in the
+// order the pattern lists them.
+struct ClaimShape {
+  std::initializer_list<std::string_view> starts, verbs;
+  bool verb_optional = false, any = false, no_comma = false;
+  int max_gap = 0;
+  std::initializer_list<std::string_view> ends;
+};
+
+const ClaimShape& ShapeOf(Claim claim) {
+  static const ClaimShape kNoApplications = {{"未", "没有", "无"}, {"收到", "受理", "接到", "接收", "发生"},
+                                             false, true, false, 24, {"申请"}};
+  static const ClaimShape kNoReview = {{"未", "没有", "无"},
+                                       {"发生", "出现", "收到", "产生", "涉及", "被", "接到"},
+                                       true, false, false, 30, {"行政复议"}};
+  static const ClaimShape kNoLitigation = {{"未", "没有", "无"},
+                                           {"发生", "出现", "收到", "产生", "涉及", "被", "接到"},
+                                           true, false, false, 36, {"行政诉讼"}};
+  static const ClaimShape kUpheld = {{"均", "全部", "都"}, {"获", "被", "予以", "已被", "得到"},
+                                     true, false, false, 0, {"维持"}};
+  static const ClaimShape kAllGranted = {{"全部", "均"}, {"予以", "已予"}, false, false, false, 0,
+                                         {"公开"}};
+  static const ClaimShape kNoFee = {{"未", "没有", "无", "不"}, {"收取", "产生", "发生", "收"},
+                                    false, true, true, 20, {"信息处理费", "处理费", "费用"}};
+  switch (claim) {
+    case Claim::kNoApplications: return kNoApplications;
+    case Claim::kNoReview: return kNoReview;
+    case Claim::kNoLitigation: return kNoLitigation;
+    case Claim::kUpheld: return kUpheld;
+    case Claim::kAllGranted: return kAllGranted;
+    case Claim::kNoFee: return kNoFee;
+  }
+  return kNoFee;
+}
+
+bool StartsWithAt(std::string_view s, size_t i, std::string_view w) {
+  return s.size() - i >= w.size() && s.compare(i, w.size(), w) == 0;
+}
+
+// The end of the gap-and-end part of `c` from byte i (lazily: the fewest
+// gap characters first); npos when it does not match there. The nearest
+// end word at or after i is found by a search per word; the characters
+// before it are then checked (each a gap character, at most max_gap).
+size_t GapThenEnd(std::string_view s, size_t i, const ClaimShape& c) {
+  size_t pos = i;
+  int count = 0;
+  while (true) {
+    size_t p = std::string_view::npos;
+    std::string_view end_word;
+    for (std::string_view w : c.ends) {
+      const size_t at = FindByLastByte(s, w, pos);
+      if (at < p) {
+        p = at;
+        end_word = w;
+      }
+    }
+    if (p == std::string_view::npos) return p;
+    // Each character is at most four bytes: too far to reach.
+    if (p - pos > 4 * static_cast<size_t>(c.max_gap - count)) return std::string_view::npos;
+    while (pos < p) {
+      const char ch = s[pos];
+      if ((ch >= '0' && ch <= '9') || ch == ';' || (c.no_comma && ch == ',') ||
+          StartsWithAt(s, pos, "。")) {
+        return std::string_view::npos;
+      }
+      const size_t len = re_scan::CharLen(s, pos, /*strict=*/true);
+      if (len == 0 || count == c.max_gap) return std::string_view::npos;
+      pos += len;
+      ++count;
+    }
+    // At p the first end word (in the pattern's order) that starts there.
+    if (pos == p) {
+      for (std::string_view w : c.ends) {
+        if (StartsWithAt(s, p, w)) return p + w.size();
+      }
+      return p + end_word.size();
+    }
+    // A character ran past p (p inside it): look on from where it ended.
+  }
+}
+
+// The end of the match of `c` starting at byte i, trying its choices in
+// the pattern's order; npos when none.
+size_t ShapeAt(std::string_view s, size_t i, const ClaimShape& c) {
+  size_t j = std::string_view::npos;
+  for (std::string_view w : c.starts) {
+    if (StartsWithAt(s, i, w)) {
+      j = i + w.size();
+      break;  // the start words begin with different characters
+    }
+  }
+  if (j == std::string_view::npos) return j;
+  auto after_verb = [&](size_t v) {
+    if (c.any && StartsWithAt(s, v, "任何")) {
+      const size_t e = GapThenEnd(s, v + 6, c);
+      if (e != std::string_view::npos) return e;
+    }
+    return GapThenEnd(s, v, c);
+  };
+  for (std::string_view w : c.verbs) {
+    if (StartsWithAt(s, j, w)) {
+      const size_t e = after_verb(j + w.size());
+      if (e != std::string_view::npos) return e;
+    }
+  }
+  return c.verb_optional ? after_verb(j) : std::string_view::npos;
+}
+
+// kNoApplications' other two forms at byte i: 无(?:依申请公开|政府信息公开申请)
+// and 依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零) (each optional
+// part taken where it is: what follows it starts differently).
+size_t NoApplicationFormsAt(std::string_view s, size_t i) {
+  if (StartsWithAt(s, i, "无")) {
+    for (std::string_view w : {"依申请公开", "政府信息公开申请"}) {
+      if (StartsWithAt(s, i + 3, w)) return i + 3 + w.size();
+    }
+    return std::string_view::npos;
+  }
+  if (!StartsWithAt(s, i, "依申请公开")) return std::string_view::npos;
+  size_t j = i + 15;
+  for (std::initializer_list<std::string_view> part :
+       {std::initializer_list<std::string_view>{"政府信息"}, {"的"}, {"数量", "件数"}}) {
+    for (std::string_view w : part) {
+      if (StartsWithAt(s, j, w)) {
+        j += w.size();
+        break;
+      }
+    }
+  }
+  if (!StartsWithAt(s, j, "为")) return std::string_view::npos;
+  j += 3;
+  if (StartsWithAt(s, j, "0")) return j + 1;
+  if (StartsWithAt(s, j, "零")) return j + 3;
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e) {
+  const ClaimShape& c = ShapeOf(claim);
+  // Every match starts with one of the start words (or 依): candidates are
+  // where one starts, found by a search per word (the next of each kept
+  // until passed), nearest first.
+  std::string_view firsts[5];
+  size_t count = 0;
+  for (std::string_view w : c.starts) firsts[count++] = w;
+  if (claim == Claim::kNoApplications) firsts[count++] = "依";
+  size_t next[5];
+  for (size_t k = 0; k < count; ++k) next[k] = FindByLastByte(s, firsts[k]);
+  while (true) {
+    size_t k = 0;
+    for (size_t j = 1; j < count; ++j) {
+      if (next[j] < next[k]) k = j;
+    }
+    const size_t i = next[k];
+    if (i == std::string_view::npos) return false;
+    next[k] = FindByLastByte(s, firsts[k], i + 1);
+    size_t end = ShapeAt(s, i, c);
+    if (end == std::string_view::npos && claim == Claim::kNoApplications) {
+      end = NoApplicationFormsAt(s, i);
+    }
+    if (end != std::string_view::npos) {
+      *b = i;
+      *e = end;
+      return true;
+    }
+  }
+}
 
 std::vector<NumericRulePattern> NumericRulePatterns() {
   std::vector<NumericRulePattern> out;

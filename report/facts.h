@@ -57,6 +57,14 @@ enum class ScanPath { kGeneral, kTable, kSsse3, kAvx2, kBest };
 bool ScanPathRuns(ScanPath path);
 void ScanText(std::string_view text, ScanPath path, TextScan* out);
 
+// The claims ExtractFacts reads from a sentence, each the leftmost-first
+// match of its pattern (ClaimPattern), which FindClaim finds by hand: its
+// byte offsets in `s`, false when there is none (facts_scan_test pins the
+// two equal on generated text).
+enum class Claim { kNoApplications, kNoReview, kNoLitigation, kUpheld, kAllGranted, kNoFee };
+std::string ClaimPattern(Claim claim);
+bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e);
+
 // ExtractFacts' numeric rules: each one's pattern, and whether it ends in
 // the figure (the named groups pre, num, more, mult, more2, unit, post).
 struct NumericRulePattern {

@@ -231,5 +231,81 @@ TEST(FactsScan, LastFigureEqualsTheCapturesOfEachRule) {
   EXPECT_GT(with_post, 300);
 }
 
+// Each claim's hand scan finds the leftmost-first match of its pattern:
+// text made of the claims' start words, verbs, 任何, end words and their
+// pieces, characters the gaps may and may not hold (digits, 。, ';', ',',
+// four-byte and ill-formed sequences), and long runs of filler so the gap
+// limits are met at and past their edges.
+TEST(FactsScan, ClaimsEqualTheirPatterns) {
+  const std::vector<std::string> parts = {
+      "未", "没有", "没", "无", "不", "依", "均", "全部", "全", "都", "收到", "受理", "接到", "接收",
+      "发生", "出现", "产生", "涉及", "被", "收取", "收", "获", "予以", "已被", "得到", "已予",
+      "任何", "任", "申请", "行政复议", "行政诉讼", "行政", "维持", "公开", "信息处理费", "处理费",
+      "费用", "费", "依申请公开", "政府信息公开申请", "政府信息", "的", "数量", "件数", "为", "0",
+      "零", "1", "。", ";", ",", "未经", "关", "于", "本", "a", " ", "é", "𠀀", "\xE0\x80\x80",
+      "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE7", "\xB3"};
+  const std::vector<std::string> filler = {"关", "于", "本", "机", "a", "é", "𠀀", "的", "县", " "};
+  const std::vector<internal::Claim> claims = {
+      internal::Claim::kNoApplications, internal::Claim::kNoReview, internal::Claim::kNoLitigation,
+      internal::Claim::kUpheld, internal::Claim::kAllGranted, internal::Claim::kNoFee};
+  std::vector<std::unique_ptr<re2::RE2>> patterns;
+  for (internal::Claim c : claims) {
+    patterns.push_back(std::make_unique<re2::RE2>(internal::ClaimPattern(c)));
+    ASSERT_TRUE(patterns.back()->ok());
+  }
+  Pieces gen(16);
+  std::vector<int> found(claims.size(), 0);
+  const std::vector<std::string> starts = {"未", "没有", "无", "不", "依", "均", "全部", "都"};
+  const std::vector<std::string> verbs = {"", "收到", "受理", "接到", "接收", "发生", "出现", "产生",
+                                          "涉及", "被", "收取", "收", "获", "予以", "已被", "得到",
+                                          "已予"};
+  const std::vector<std::string> any = {"", "任何"};
+  const std::vector<std::string> ends = {
+      "申请", "行政复议", "行政诉讼", "维持", "公开", "信息处理费", "处理费", "费用", "依申请公开",
+      "政府信息公开申请", "申请公开的数量为0", "申请公开政府信息件数为零", "申请公开为零"};
+  // Each claim's own words, in the order of `claims`.
+  const std::vector<std::string> kStarts[] = {{"未", "没有", "无", "依"}, {"未", "没有", "无"},
+                                              {"未", "没有", "无"}, {"均", "全部", "都"},
+                                              {"全部", "均"}, {"未", "没有", "无", "不"}};
+  const std::vector<std::string> kVerbs[] = {
+      {"收到", "受理", "接到", "接收", "发生", "申请公开", "政府信息公开申请"},
+      {"", "发生", "出现", "收到", "产生", "涉及", "被", "接到"},
+      {"", "发生", "出现", "收到", "产生", "涉及", "被", "接到"},
+      {"", "获", "被", "予以", "已被", "得到"},
+      {"予以", "已予"},
+      {"收取", "产生", "发生", "收"}};
+  const std::vector<std::string> kEnds[] = {
+      {"申请", "依申请公开", "的数量为0", "政府信息件数为零", "为零"}, {"行政复议"}, {"行政诉讼"},
+      {"维持"}, {"公开"}, {"信息处理费", "处理费", "费用"}};
+  for (int n = 0; n < 60000; ++n) {
+    // Two in three texts hold a claim built part by part (the gap of
+    // filler often near its limit, sometimes broken), the rest any pieces.
+    std::string text = gen.Line(parts, 4);
+    if (n % 3 != 0) {
+      // Often the start, verb and end of one claim, else any.
+      const size_t k = static_cast<size_t>(n / 7) % claims.size();
+      const bool one = n % 2 == 1;
+      text += gen.Slot(one ? kStarts[k] : starts, parts);
+      text += gen.Slot(one ? kVerbs[k] : verbs, parts);
+      text += gen.Slot(any, parts);
+      if (n % 4 != 3) text += gen.Line(n % 3 == 1 ? filler : parts, n % 2 == 0 ? 40 : 8);
+      text += gen.Slot(one ? kEnds[k] : ends, parts);
+    }
+    text += gen.Line(parts, 4);
+    for (size_t k = 0; k < claims.size(); ++k) {
+      re2::StringPiece m;
+      const bool want = patterns[k]->Match(text, 0, text.size(), RE2::UNANCHORED, &m, 1);
+      size_t b = 0, e = 0;
+      const bool got = internal::FindClaim(claims[k], text, &b, &e);
+      ASSERT_EQ(got, want) << k << " [" << text << "]";
+      if (!want) continue;
+      ASSERT_EQ(b, static_cast<size_t>(m.data() - text.data())) << k << " [" << text << "]";
+      ASSERT_EQ(e, b + m.size()) << k << " [" << text << "]";
+      ++found[k];
+    }
+  }
+  for (size_t k = 0; k < claims.size(); ++k) EXPECT_GT(found[k], 400) << k;
+}
+
 }  // namespace
 }  // namespace xxgk::report
