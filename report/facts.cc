@@ -605,24 +605,43 @@ constexpr uint32_t Code3(const char* p) {
 // the figure part of NumBlock right before its unit: a digit, a Chinese
 // numeral, 万/亿 (the multiplier) or 余/多 (the "more" words); a thousands
 // comma too, to be safe.
-bool EndsFigure(absl::string_view clause, size_t j) {
-  const unsigned char last = clause[j - 1];
-  if (last < 0x80) return absl::ascii_isdigit(last) || last == ',';
-  if (j < 3) return false;
-  static constexpr uint32_t kChars[] = {
-      Code3("零"), Code3("〇"), Code3("一"), Code3("二"), Code3("两"), Code3("三"), Code3("四"),
-      Code3("五"), Code3("六"), Code3("七"), Code3("八"), Code3("九"), Code3("十"), Code3("百"),
-      Code3("千"), Code3("万"), Code3("亿"), Code3("余"), Code3("多")};
-  const uint32_t c = Code3(clause.data() + j - 3);
-  for (uint32_t k : kChars) {
-    if (c == k) return true;
-  }
-  return false;
-}
+constexpr uint32_t kFigureEnds[] = {
+    Code3("零"), Code3("〇"), Code3("一"), Code3("二"), Code3("两"), Code3("三"), Code3("四"),
+    Code3("五"), Code3("六"), Code3("七"), Code3("八"), Code3("九"), Code3("十"), Code3("百"),
+    Code3("千"), Code3("万"), Code3("亿"), Code3("余"), Code3("多")};
 
 constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
                                Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
                                Code3("份"), Code3("篇"), Code3("部")};
+
+// Membership of a three-byte character in a small set by one lookup: the
+// lead byte of the member whose last two bytes are the index (0: none).
+// Built only for sets whose members differ in their last two bytes.
+struct Char3Set {
+  std::vector<unsigned char> lead = std::vector<unsigned char>(1 << 16);
+  template <size_t N>
+  explicit Char3Set(const uint32_t (&codes)[N]) {
+    for (uint32_t c : codes) {
+      unsigned char& l = lead[c & 0xFFFF];
+      if (l != 0) abort();  // two members share their last two bytes
+      l = static_cast<unsigned char>(c >> 16);
+    }
+  }
+  // Whether the three bytes at p are a member.
+  bool Has(const char* p) const {
+    const size_t key = (static_cast<size_t>(static_cast<unsigned char>(p[1])) << 8) |
+                       static_cast<unsigned char>(p[2]);
+    return lead[key] != 0 && lead[key] == static_cast<unsigned char>(p[0]);
+  }
+};
+
+bool EndsFigure(absl::string_view clause, size_t j) {
+  const unsigned char last = clause[j - 1];
+  if (last < 0x80) return absl::ascii_isdigit(last) || last == ',';
+  if (j < 3) return false;
+  static const Char3Set* kChars = new Char3Set(kFigureEnds);
+  return kChars->Has(clause.data() + j - 3);
+}
 
 // Where a unit may end in `s`: every byte q >= 2 such that bytes q - 1 and
 // q are the last two bytes of one of kUnits, in order. Sixteen candidate
@@ -797,12 +816,8 @@ bool MayHoldFigure(absl::string_view sentence, size_t cb, size_t ce,
   for (size_t k = *next; k < units.size() && units[k] < ce; ++k) {
     if (units[k] < cb + 3) continue;
     const size_t i = units[k] - cb - 2;
-    const unsigned char lead = d[i];
-    if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
-    const uint32_t ch = Code3(d + i);
-    bool unit = false;
-    for (uint32_t u : kUnits) unit = unit || ch == u;
-    if (!unit) continue;
+    static const Char3Set* kUnitChars = new Char3Set(kUnits);
+    if (!kUnitChars->Has(d + i)) continue;
     size_t j = i;
     while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(d[j - 1]))) --j;
     if (j > 0 && EndsFigure(clause, j)) return true;
@@ -1607,6 +1622,7 @@ std::optional<std::string> ParseNumber(std::string_view text) {
 
 std::vector<ProseFact> ExtractFacts(const Report& report) {
   std::vector<ProseFact> facts;
+  facts.reserve(16);  // a document states a few
   std::string arena;
   Segs segs;
   NumericScratch scratch;
