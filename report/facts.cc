@@ -426,6 +426,9 @@ struct Rule {
   // internal::LastFigure reads the figure's groups from its end (a verb
   // group, when there is one, is the match's first six bytes).
   bool figure_last = false;
+  // Words every match starts with (empty: not known): matches are looked
+  // for only where one of them starts, by a search anchored there.
+  std::vector<std::string> starts;
 };
 
 bool Preceded(absl::string_view clause, size_t b, std::initializer_list<const char*> words) {
@@ -460,6 +463,7 @@ const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* rules = [] {
     auto* r = new std::vector<Rule>;
     std::vector<std::vector<std::string>> needs;  // for the next add()
+    std::vector<std::string> starts;               // for the next add()
     auto add = [&](std::string subject, const std::string& pattern, std::set<std::string> units,
                    std::function<bool(absl::string_view, absl::string_view, size_t, size_t)>
                        accept = nullptr,
@@ -483,6 +487,8 @@ const std::vector<Rule>& Rules() {
         rule.need_masks.push_back(mask);
       }
       needs.clear();
+      rule.starts = std::move(starts);
+      starts.clear();
       const auto& names = rule.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
         auto it = names.find(name);
@@ -504,6 +510,7 @@ const std::vector<Rule>& Rules() {
     const std::string F = kFill;
     // Applications.
     needs = {{"申请"}, {"新收", "收到", "受理", "收办", "接收", "接到", "办理"}};
+    starts = {"新收", "收到", "受理", "收办", "接收", "接到", "办理"};
     add("applications.received",
         R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息|件)?)" +
             F + N,
@@ -518,15 +525,18 @@ const std::vector<Rule>& Rules() {
         },
         true);
     needs = {{"结转"}, {"上年"}};
+    starts = {"上年"};
     add("applications.carried_over", R"(上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?)" + F + N,
         kCountUnits);
     needs = {{"结转"}, {"下"}};
+    starts = {"结转"};
     add("applications.carried_forward",
         R"(结转(?:至|到|入)?下(?:一)?年(?:度)?(?:继续办理)?(?:的)?(?:申请)?)" + F + N, kCountUnits);
     needs = {{"结转"}, {"下"}};
     add("applications.carried_forward",
         N + R"((?:申请)?(?:需|将|已)?结转(?:至|到|入)?下(?:一)?年)", kCountUnits);
     needs = {{"办结"}};
+    starts = {"办结"};
     add("applications.closed", R"(办结(?:的)?(?:申请)?)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未", "尚未", "没有"});
@@ -534,50 +544,62 @@ const std::vector<Rule>& Rules() {
     needs = {{"办结"}};
     add("applications.closed", N + R"((?:申请)?(?:均已|已|均|全部)(?:按时|依法)?办结)", kCountUnits);
     needs = {{"予以公开", "同意公开", "准予公开"}};
+    starts = {"予以公开", "同意公开", "准予公开"};
     add("applications.granted", R"((?:予以公开|同意公开|准予公开))" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"部分", "不"});
         });
     needs = {{"部分"}, {"公开"}};
+    starts = {"部分"};
     add("applications.partially_granted", R"(部分(?:予以)?公开)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"及", "和", "、", "与", "以及"});
         });
     needs = {{"部分"}, {"公开"}};
+    starts = {"予以", "公开"};
     add("applications.granted_and_partial",
         R"((?:予以)?公开(?:及|和|、|与|以及)部分(?:予以)?公开)" + F + N, kCountUnits);
     needs = {{"不予公开"}};
+    starts = {"不予公开"};
     add("applications.denied", R"(不予公开)" + F + N, kCountUnits);
     // Review and litigation.
     needs = {{"行政复议"}};
+    starts = {"行政复议"};
     add("review.total", R"(行政复议(?:案件|申请)?)" + F + N, kCaseUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未经"});
         });
     needs = {{"行政诉讼"}};
+    starts = {"行政诉讼"};
     add("litigation.total", R"(行政诉讼(?:案件)?)" + F + N, kCaseUnits);
     // Active disclosure.
     needs = {{"公开"}, {"信息"}};
+    starts = {"主动公开", "共", "累计", "合计"};
     add("active.total",
         R"((?:主动公开(?:各类)?(?:政府|政务)?信息|(?:共|共计|累计|合计)(?:主动)?公开(?:各类)?(?:政府|政务)?信息))" +
             F + N,
         kItemUnits,
         [](absl::string_view, absl::string_view c, size_t, size_t) { return !HasChannelWord(c); });
     needs = {{"网站", "政务网"}, {"公开", "发布"}};
+    starts = {"网站", "政务网"};
     add("active.website",
         R"((?:网站|政务网)[^\d,]{0,20}?(?:公开|发布)(?:各类)?(?:政府|政务)?(?:信息)?)" + F + N,
         kItemUnits);
     // Documents.
     needs = {{"规章"}, {"制定", "制发", "出台", "印发"}};
+    starts = {"制定", "制发", "出台", "印发", "新制定", "新出台"};
     add("rules.issued", R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:政府)?规章)" + F + N,
         kDocUnits);
     needs = {{"规范性文件"}, {"制定", "制发", "出台", "印发"}};
+    starts = {"制定", "制发", "出台", "印发", "新制定", "新出台"};
     add("normative_documents.issued",
         R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:各类|行政)?规范性文件)" + F + N, kDocUnits);
     // Fees.
     needs = {{"信息处理费"}};
+    starts = {"信息处理费"};
     add("fees.info_processing", R"(信息处理费(?:用)?(?:金额)?)" + F + N, kMoneyUnits);
     needs = {{"行政事业性收费"}};
+    starts = {"行政事业性收费"};
     add("fees.admin", R"(行政事业性收费(?:金额|总额)?)" + F + N, kMoneyUnits);
     return r;
   }();
@@ -882,7 +904,10 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
       auto next_match = [&](size_t* mb, size_t* me) {
         if (rule.figure_last) {
           re2::StringPiece m;
-          if (!rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, &m, 1)) return false;
+          if (!internal::FindStartingWith(*rule.re, rule.starts,
+                                          std::string_view(clause.data(), clause.size()), from, &m)) {
+            return false;
+          }
           const std::string_view match(m.data(), m.size());
           if (internal::LastFigure(match, &parts)) {
             *mb = m.data() - clause.data();
@@ -1361,8 +1386,36 @@ bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e) {
 
 std::vector<NumericRulePattern> NumericRulePatterns() {
   std::vector<NumericRulePattern> out;
-  for (const Rule& rule : Rules()) out.push_back({rule.re->pattern(), rule.figure_last});
+  for (const Rule& rule : Rules()) {
+    out.push_back({rule.re->pattern(), rule.figure_last, rule.starts});
+  }
   return out;
+}
+
+bool FindStartingWith(const re2::RE2& re, const std::vector<std::string>& starts,
+                      std::string_view text, size_t from, re2::StringPiece* match) {
+  const re2::StringPiece sp(text.data(), text.size());
+  if (starts.empty()) return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
+  // The next occurrence of each start word at or after `from`, kept until
+  // passed; the nearest is tried first (anchored: the DFA stops where the
+  // pattern can no longer go on).
+  constexpr size_t kMax = 8;
+  size_t next[kMax];
+  const size_t count = std::min(starts.size(), kMax);
+  if (count < starts.size()) return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
+  for (size_t k = 0; k < count; ++k) next[k] = FindByLastByte(text, starts[k], from);
+  while (true) {
+    size_t k = 0;
+    for (size_t j = 1; j < count; ++j) {
+      if (next[j] < next[k]) k = j;
+    }
+    const size_t at = next[k];
+    if (at == std::string_view::npos) return false;
+    if (re.Match(sp, at, text.size(), RE2::ANCHOR_START, match, 1)) return true;
+    for (size_t j = 0; j < count; ++j) {
+      if (next[j] == at) next[j] = FindByLastByte(text, starts[j], at + 1);
+    }
+  }
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "re2/re2.h"
 #include "xxgk/v1/report.pb.h"
 
 namespace xxgk::report {
@@ -70,8 +71,17 @@ bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e);
 struct NumericRulePattern {
   std::string pattern;
   bool figure_last = false;
+  std::vector<std::string> starts;  // words every match starts with; empty: not known
 };
 std::vector<NumericRulePattern> NumericRulePatterns();
+
+// The leftmost-first match of `re` in text[from, end) when every match of
+// it starts with one of `starts` (any match when `starts` is empty): the
+// same match as an unanchored search, found by anchored searches at each
+// occurrence of a start word, nearest first (facts_scan_test pins the two
+// equal for each rule).
+bool FindStartingWith(const re2::RE2& re, const std::vector<std::string>& starts,
+                      std::string_view text, size_t from, re2::StringPiece* match);
 
 // The figure groups of a match of a figure_last pattern, as RE2 captures
 // them: the figure the match ends with, starting as early as one can

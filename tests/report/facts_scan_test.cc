@@ -137,18 +137,22 @@ TEST(FactsScan, NeedWordsInEqualsAFindPerWord) {
   EXPECT_GT(hits, 40000u);
 }
 
-// The figure groups read from a match's end are the groups RE2 captures,
+// The figure groups read from a match's end are the groups RE2 captures, and
+// the search from the rule's start words finds the match RE2 finds,
 // for every numeric rule whose pattern ends in the figure, on clauses made
 // of the rules' wording and figures in every notation: prefixes, fill
 // words, approximations, numerals and digits with separators, whitespace
 // RE2's \s does and does not take, multipliers, units and their pieces.
-TEST(FactsScan, LastFigureEqualsTheCapturesOfEachRule) {
+TEST(FactsScan, LastFigureAndStartWordsEqualTheCapturesOfEachRule) {
   const std::vector<std::string> lead = {
       "收到申请", "新收政府信息公开申请", "受理申请件", "办理依申请公开申请事项", "上年结转",
       "上年度结转的申请", "结转下一年度", "办结的申请", "予以公开", "部分公开", "公开及部分予以公开",
       "不予公开", "行政复议案件", "行政诉讼", "主动公开政府信息", "共计公开各类政务信息",
       "网站发布信息", "政务网公开", "出台了政府规章", "印发规范性文件", "信息处理费用金额",
-      "行政事业性收费总额", "不予受理申请", "结转", "信息", "一", "5"};
+      "行政事业性收费总额", "不予受理申请", "结转", "信息", "一", "5", "收办申请", "接收申请",
+      "接到申请", "同意公开", "准予公开", "累计公开信息", "合计主动公开政务信息", "共公开信息",
+      "制定规章", "制发政府规章", "新制定规范性文件", "新出台了各类规范性文件", "予以公开和部分公开",
+      "公开、部分公开", "上年度结转", "结转至下年", "办结申请"};
   const std::vector<std::string> parts = {
       "的", "了", "数量", "数", "总数", "件数", "为", "共", "共计", "计", "达", "约", "大约", "近",
       "将近", "不到", "不足", "超过", "逾", " ", "\t", "\u3000", "0", "1", "23", ",", ".", "5.5",
@@ -166,8 +170,11 @@ TEST(FactsScan, LastFigureEqualsTheCapturesOfEachRule) {
                                            "份", "篇", "部", "万元", "亿元", "人"};
   const std::vector<std::string> kPosts = {"", "", "以上", "左右", "以下", "之多", "以"};
   std::vector<std::unique_ptr<re2::RE2>> rules;
+  std::vector<std::vector<std::string>> starts;
   for (const internal::NumericRulePattern& r : internal::NumericRulePatterns()) {
-    if (r.figure_last) rules.push_back(std::make_unique<re2::RE2>(r.pattern));
+    if (!r.figure_last) continue;
+    rules.push_back(std::make_unique<re2::RE2>(r.pattern));
+    starts.push_back(r.starts);
   }
   ASSERT_GE(rules.size(), 10u);
   Pieces gen(15);
@@ -186,12 +193,20 @@ TEST(FactsScan, LastFigureEqualsTheCapturesOfEachRule) {
       }
     }
     text += gen.Line(parts, n % 2 == 0 ? 2 : 9);
-    for (const auto& re : rules) {
+    for (size_t r = 0; r < rules.size(); ++r) {
+      const auto& re = rules[r];
       const int ngroups = re->NumberOfCapturingGroups() + 1;
       std::vector<re2::StringPiece> g(static_cast<size_t>(ngroups));
       size_t from = 0;
-      while (from < text.size() &&
-             re->Match(text, from, text.size(), RE2::UNANCHORED, g.data(), ngroups)) {
+      while (from < text.size()) {
+        // The search from the rule's start words finds the same match.
+        const bool found = re->Match(text, from, text.size(), RE2::UNANCHORED, g.data(), ngroups);
+        re2::StringPiece m;
+        const bool fast = internal::FindStartingWith(*re, starts[r], text, from, &m);
+        ASSERT_EQ(fast, found) << re->pattern() << " [" << text << "] from " << from;
+        if (!found) break;
+        ASSERT_EQ(m.data(), g[0].data()) << re->pattern() << " [" << text << "]";
+        ASSERT_EQ(m.size(), g[0].size()) << re->pattern() << " [" << text << "]";
         const std::string_view match(g[0].data(), g[0].size());
         from = std::max(static_cast<size_t>(match.data() - text.data()) + match.size(),
                         static_cast<size_t>(match.data() - text.data()) + 1);
