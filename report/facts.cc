@@ -1351,27 +1351,49 @@ size_t NoApplicationFormsAt(std::string_view s, size_t i) {
   return std::string_view::npos;
 }
 
+// Where any of a few words (at most kMax) occurs in a text at or after a
+// point, in increasing order: the next occurrence of each is found by
+// FindByLastByte and kept until passed.
+class WordCursor {
+ public:
+  static constexpr size_t kMax = 8;
+  WordCursor(std::string_view text, const std::string_view* words, size_t count, size_t from)
+      : text_(text), words_(words), count_(count) {
+    for (size_t k = 0; k < count_; ++k) next_[k] = FindByLastByte(text_, words_[k], from);
+  }
+  // The nearest occurrence not passed; npos when none.
+  size_t Nearest() const {
+    size_t at = std::string_view::npos;
+    for (size_t k = 0; k < count_; ++k) at = std::min(at, next_[k]);
+    return at;
+  }
+  // Passes the occurrences at `at` (the nearest).
+  void Pass(size_t at) {
+    for (size_t k = 0; k < count_; ++k) {
+      if (next_[k] == at) next_[k] = FindByLastByte(text_, words_[k], at + 1);
+    }
+  }
+
+ private:
+  std::string_view text_;
+  const std::string_view* words_;
+  size_t count_;
+  size_t next_[kMax];
+};
+
 }  // namespace
 
 bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e) {
   const ClaimShape& c = ShapeOf(claim);
   // Every match starts with one of the start words (or 依): candidates are
-  // where one starts, found by a search per word (the next of each kept
-  // until passed), nearest first.
-  std::string_view firsts[5];
+  // where one starts, nearest first.
+  std::string_view firsts[WordCursor::kMax];
   size_t count = 0;
   for (std::string_view w : c.starts) firsts[count++] = w;
   if (claim == Claim::kNoApplications) firsts[count++] = "依";
-  size_t next[5];
-  for (size_t k = 0; k < count; ++k) next[k] = FindByLastByte(s, firsts[k]);
-  while (true) {
-    size_t k = 0;
-    for (size_t j = 1; j < count; ++j) {
-      if (next[j] < next[k]) k = j;
-    }
-    const size_t i = next[k];
-    if (i == std::string_view::npos) return false;
-    next[k] = FindByLastByte(s, firsts[k], i + 1);
+  WordCursor cursor(s, firsts, count, 0);
+  for (size_t i = cursor.Nearest(); i != std::string_view::npos; i = cursor.Nearest()) {
+    cursor.Pass(i);
     size_t end = ShapeAt(s, i, c);
     if (end == std::string_view::npos && claim == Claim::kNoApplications) {
       end = NoApplicationFormsAt(s, i);
@@ -1382,6 +1404,7 @@ bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e) {
       return true;
     }
   }
+  return false;
 }
 
 std::vector<NumericRulePattern> NumericRulePatterns() {
@@ -1396,26 +1419,19 @@ bool FindStartingWith(const re2::RE2& re, const std::vector<std::string>& starts
                       std::string_view text, size_t from, re2::StringPiece* match) {
   const re2::StringPiece sp(text.data(), text.size());
   if (starts.empty()) return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
-  // The next occurrence of each start word at or after `from`, kept until
-  // passed; the nearest is tried first (anchored: the DFA stops where the
-  // pattern can no longer go on).
-  constexpr size_t kMax = 8;
-  size_t next[kMax];
-  const size_t count = std::min(starts.size(), kMax);
-  if (count < starts.size()) return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
-  for (size_t k = 0; k < count; ++k) next[k] = FindByLastByte(text, starts[k], from);
-  while (true) {
-    size_t k = 0;
-    for (size_t j = 1; j < count; ++j) {
-      if (next[j] < next[k]) k = j;
-    }
-    const size_t at = next[k];
-    if (at == std::string_view::npos) return false;
-    if (re.Match(sp, at, text.size(), RE2::ANCHOR_START, match, 1)) return true;
-    for (size_t j = 0; j < count; ++j) {
-      if (next[j] == at) next[j] = FindByLastByte(text, starts[j], at + 1);
-    }
+  // Each occurrence of a start word, nearest first (anchored: the DFA
+  // stops where the pattern can no longer go on).
+  if (starts.size() > WordCursor::kMax) {
+    return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
   }
+  std::string_view words[WordCursor::kMax];
+  for (size_t k = 0; k < starts.size(); ++k) words[k] = starts[k];
+  WordCursor cursor(text, words, starts.size(), from);
+  for (size_t at = cursor.Nearest(); at != std::string_view::npos; at = cursor.Nearest()) {
+    if (re.Match(sp, at, text.size(), RE2::ANCHOR_START, match, 1)) return true;
+    cursor.Pass(at);
+  }
+  return false;
 }
 
 namespace {
