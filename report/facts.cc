@@ -1194,21 +1194,15 @@ std::string ScopeOf(std::string_view context) {
 namespace internal {
 
 std::string ClaimPattern(Claim claim) {
-  switch (claim) {
-    case Claim::kNoApplications:
-      return R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))";
-    case Claim::kNoReview:
-      return R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))";
-    case Claim::kNoLitigation:
-      return R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))";
-    case Claim::kUpheld:
-      return R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))";
-    case Claim::kAllGranted:
-      return R"(((?:全部|均)(?:予以|已予)公开))";
-    case Claim::kNoFee:
-      return R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))";
-  }
-  return "";
+  // In the order of Claim.
+  static constexpr const char* kPatterns[] = {
+      R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))",
+      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))",
+      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))",
+      R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))",
+      R"(((?:全部|均)(?:予以|已予)公开))",
+      R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))"};
+  return kPatterns[static_cast<size_t>(claim)];
 }
 
 namespace {
