@@ -1701,21 +1701,29 @@ std::vector<ProseFact> ExtractFacts(const Report& report) {
                                                  &ClaimWords::administrative, &ClaimWords::upheld,
                                                  &ClaimWords::fee};
   static_assert(std::size(kFlags) == std::size(internal::kScanWords));
-  size_t next_word[std::size(kFlags)] = {};
-  for (const Sentence& sent : sentences) {
+  // Which words each sentence holds whole: each word's occurrences walked
+  // once with a cursor over the sentences (both in arena order).
+  std::vector<ClaimWords> present(sentences.size());
+  for (size_t k = 0; k < std::size(kFlags); ++k) {
+    const size_t len = internal::kScanWords[k].size();
+    size_t si = 0;
+    for (uint32_t p : scan.words[k]) {
+      auto end_of = [&](size_t i) {
+        return static_cast<size_t>(sentences[i].s.data() - arena.data()) + sentences[i].s.size();
+      };
+      while (si < sentences.size() && end_of(si) <= p) ++si;
+      if (si == sentences.size()) break;
+      const size_t at = static_cast<size_t>(sentences[si].s.data() - arena.data());
+      if (p >= at && p + len <= end_of(si)) present[si].*kFlags[k] = true;
+    }
+  }
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& sent = sentences[si];
     if (sent.s.empty()) continue;
     const size_t at = static_cast<size_t>(sent.s.data() - arena.data());
     SentenceUnitEnds(scan.unit_ends, at, sent.s.size(), &next_unit, &scratch.units);
     NumericFacts(sent, &facts, &scratch);
-    ClaimWords present;
-    for (size_t k = 0; k < std::size(kFlags); ++k) {
-      const std::vector<uint32_t>& starts = scan.words[k];
-      size_t& next = next_word[k];
-      while (next < starts.size() && starts[next] < at) ++next;
-      present.*kFlags[k] =
-          next < starts.size() && starts[next] + internal::kScanWords[k].size() <= at + sent.s.size();
-    }
-    ClaimFacts(sent, present, &facts);
+    ClaimFacts(sent, present[si], &facts);
   }
   // One fact per (subject, value, claim, span). A document states a few:
   // each is compared with those kept; many go through a set of keys (the
