@@ -987,20 +987,21 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
   }
 }
 
-void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subject,
-              const std::string& claim, const std::string& value, const std::string& unit,
+void AddClaim(const Sentence& sent, size_t b, size_t e, std::string_view subject,
+              std::string_view claim, std::string_view value, std::string_view unit,
               std::vector<ProseFact>* out) {
   // Quote whole clauses: from the comma before the claim to the one after.
   const size_t comma_before = b == 0 ? std::string::npos : sent.s.rfind(',', b - 1);
   b = comma_before == std::string::npos ? 0 : comma_before + 1;
   const size_t comma_after = sent.s.find(',', e);
   e = comma_after == std::string::npos ? sent.s.size() : comma_after;
+  // Written from views (no temporary string per field).
   ProseFact f;
-  f.set_subject(subject);
-  f.set_claim(claim);
-  f.set_value(value);
-  f.set_unit(unit);
-  f.set_excerpt(std::string(sent.s.substr(b, e - b)));
+  f.set_subject(subject.data(), subject.size());
+  f.set_claim(claim.data(), claim.size());
+  f.set_value(value.data(), value.size());
+  f.set_unit(unit.data(), unit.size());
+  f.set_excerpt(sent.s.data() + b, e - b);
   f.set_scope(ScopeOf(sent.s.substr(0, e)));
   SetSpan(sent, b, e, &f);
   f.set_section(sent.kind);
