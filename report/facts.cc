@@ -427,8 +427,10 @@ struct Rule {
   // group, when there is one, is the match's first six bytes).
   bool figure_last = false;
   // Words every match starts with (empty: not known): matches are looked
-  // for only where one of them starts, by a search anchored there.
+  // for only where one of them starts, by a search anchored there. Each
+  // one's index in NeedWords() (-1: none): a clause lacking it has none.
   std::vector<std::string> starts;
+  std::vector<int> start_need_ids;
 };
 
 bool Preceded(absl::string_view clause, size_t b, std::initializer_list<const char*> words) {
@@ -489,6 +491,11 @@ const std::vector<Rule>& Rules() {
       needs.clear();
       rule.starts = std::move(starts);
       starts.clear();
+      for (const std::string& w : rule.starts) {
+        const std::vector<std::string>& words = NeedWords();
+        auto it = std::find(words.begin(), words.end(), w);
+        rule.start_need_ids.push_back(it == words.end() ? -1 : static_cast<int>(it - words.begin()));
+      }
       const auto& names = rule.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
         auto it = names.find(name);
@@ -904,10 +911,23 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
       auto next_match = [&](size_t* mb, size_t* me) {
         if (rule.figure_last) {
           re2::StringPiece m;
-          if (!internal::FindStartingWith(*rule.re, rule.starts,
-                                          std::string_view(clause.data(), clause.size()), from, &m)) {
-            return false;
+          const std::string_view text(clause.data(), clause.size());
+          bool found = false;
+          if (rule.starts.empty() || rule.starts.size() > internal::kMaxStartWords) {
+            found = internal::FindStartingWith(*rule.re, rule.starts, text, from, &m);
+          } else {
+            // The start words the clause holds (a need word it lacks cannot
+            // start a match).
+            std::string_view words[internal::kMaxStartWords];
+            size_t count = 0;
+            for (size_t k = 0; k < rule.starts.size(); ++k) {
+              const int id = rule.start_need_ids[k];
+              if (id >= 0 && ((present >> id) & 1) == 0) continue;
+              words[count++] = rule.starts[k];
+            }
+            found = internal::FindStartingWith(*rule.re, words, count, text, from, &m);
           }
+          if (!found) return false;
           const std::string_view match(m.data(), m.size());
           if (internal::LastFigure(match, &parts)) {
             *mb = m.data() - clause.data();
@@ -1412,16 +1432,22 @@ std::vector<NumericRulePattern> NumericRulePatterns() {
 
 bool FindStartingWith(const re2::RE2& re, const std::vector<std::string>& starts,
                       std::string_view text, size_t from, re2::StringPiece* match) {
-  const re2::StringPiece sp(text.data(), text.size());
-  if (starts.empty()) return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
-  // Each occurrence of a start word, nearest first (anchored: the DFA
-  // stops where the pattern can no longer go on).
-  if (starts.size() > WordCursor::kMax) {
+  if (starts.empty() || starts.size() > kMaxStartWords) {
+    const re2::StringPiece sp(text.data(), text.size());
     return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
   }
-  std::string_view words[WordCursor::kMax];
+  std::string_view words[kMaxStartWords];
   for (size_t k = 0; k < starts.size(); ++k) words[k] = starts[k];
-  WordCursor cursor(text, words, starts.size(), from);
+  return FindStartingWith(re, words, starts.size(), text, from, match);
+}
+
+bool FindStartingWith(const re2::RE2& re, const std::string_view* starts, size_t count,
+                      std::string_view text, size_t from, re2::StringPiece* match) {
+  static_assert(kMaxStartWords <= WordCursor::kMax);
+  // Each occurrence of a start word, nearest first (anchored: the DFA
+  // stops where the pattern can no longer go on).
+  const re2::StringPiece sp(text.data(), text.size());
+  WordCursor cursor(text, starts, std::min(count, kMaxStartWords), from);
   for (size_t at = cursor.Nearest(); at != std::string_view::npos; at = cursor.Nearest()) {
     if (re.Match(sp, at, text.size(), RE2::ANCHOR_START, match, 1)) return true;
     cursor.Pass(at);

@@ -82,6 +82,10 @@ std::vector<NumericRulePattern> NumericRulePatterns();
 // equal for each rule).
 bool FindStartingWith(const re2::RE2& re, const std::vector<std::string>& starts,
                       std::string_view text, size_t from, re2::StringPiece* match);
+// The same for `count` (1 to kMaxStartWords; 0: no match) start words.
+inline constexpr size_t kMaxStartWords = 8;
+bool FindStartingWith(const re2::RE2& re, const std::string_view* starts, size_t count,
+                      std::string_view text, size_t from, re2::StringPiece* match);
 
 // The figure groups of a match of a figure_last pattern, as RE2 captures
 // them: the figure the match ends with, starting as early as one can
