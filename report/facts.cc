@@ -1037,15 +1037,9 @@ struct ClaimWords {
 void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<ProseFact>* out) {
   const absl::string_view s = sent.s;
   // Each pattern below is run only when the sentence holds the literals it
-  // needs (`may`): most sentences hold none of them.
+  // needs (`may`): most sentences hold none of them. Its start words (the
+  // negations ...) are left to FindClaim, which looks for them first.
   auto has = [&](absl::string_view w) { return Contains(s, w); };
-  // Whether a negation word is present, looked for once and only when a
-  // test below needs it (after its rarer literal).
-  int negation = -1;
-  auto negated = [&]() {
-    if (negation < 0) negation = has("未") || has("没有") || has("无");
-    return negation == 1;
-  };
   const bool application = words.application;
   // 行政复议 and 行政诉讼 are looked for only in sentences holding 行政.
   const bool administrative = words.administrative;
@@ -1057,7 +1051,7 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
   };
   size_t b = 0, e = 0;
   // No applications.
-  if (find(application && (negated() || has("依申请公开")), Claim::kNoApplications, &b, &e)) {
+  if (find(application, Claim::kNoApplications, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
         !Contains(m, "举报") && !Contains(m, "投诉") &&
@@ -1066,11 +1060,11 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
     }
   }
   // No review / litigation.
-  if (find(administrative && has("行政复议") && negated(), Claim::kNoReview, &b, &e) &&
+  if (find(administrative && has("行政复议"), Claim::kNoReview, &b, &e) &&
       !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(administrative && has("行政诉讼") && negated(), Claim::kNoLitigation, &b, &e) &&
+  if (find(administrative && has("行政诉讼"), Claim::kNoLitigation, &b, &e) &&
       !absl::StartsWith(s.substr(b), "未经") &&
       !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
@@ -1090,13 +1084,12 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
     }
   }
   // All granted.
-  if (find(application && (has("予以公开") || has("已予公开")), Claim::kAllGranted, &b, &e) &&
+  if (find(application, Claim::kAllGranted, &b, &e) &&
       !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
-  if (find(words.fee && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
-           Claim::kNoFee, &b, &e)) {
+  if (find(words.fee, Claim::kNoFee, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
     if (specific || Contains(s, "申请") || Contains(s, "信息公开")) {
