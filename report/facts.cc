@@ -6,12 +6,14 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,50 +48,6 @@ bool Contains(absl::string_view hay, absl::string_view needle) {
 size_t FindFrom(absl::string_view s, absl::string_view needle, size_t from) {
   return FindByLastByte(std::string_view(s.data(), s.size()),
                         std::string_view(needle.data(), needle.size()), from);
-}
-
-// The leftmost-first match of `re` in `s` (byte offsets), for a pattern every match of which holds an occurrence of
-// `literal` with at most `before` bytes before it and `after` bytes after it,
-// and (unless `starts` is empty) begins with one of `starts` before that
-// occurrence. Each match then lies inside the window [occurrence - before,
-// occurrence + literal + after) of an occurrence whose part before the
-// literal holds a start word; RE2 searches only the union of those windows,
-// interval by interval from the left (the patterns have no anchors or word
-// boundaries: the first interval holding a match holds the leftmost-first
-// one of the whole text, and it is the same match).
-bool FindAround(const re2::RE2& re, absl::string_view s, absl::string_view literal, size_t before,
-                size_t after, std::initializer_list<absl::string_view> starts, size_t* b,
-                size_t* e) {
-  auto search = [&](size_t from, size_t to) {
-    re2::StringPiece m;
-    if (!re.Match(SP(s), from, to, RE2::UNANCHORED, &m, 1)) return false;
-    *b = m.data() - s.data();
-    *e = *b + m.size();
-    return true;
-  };
-  bool open = false;
-  size_t from = 0, to = 0;
-  for (size_t at = FindFrom(s, literal, 0); at != absl::string_view::npos;
-       at = FindFrom(s, literal, at + 1)) {
-    size_t w_from = at > before ? at - before : 0;
-    while (w_from > 0 && (static_cast<unsigned char>(s[w_from]) & 0xC0) == 0x80) --w_from;
-    if (starts.size() > 0) {
-      const absl::string_view lead = s.substr(w_from, at - w_from);
-      bool started = false;
-      for (absl::string_view w : starts) started = started || Contains(lead, w);
-      if (!started) continue;
-    }
-    const size_t w_to = std::min(s.size(), at + literal.size() + after);
-    if (open && w_from <= to) {
-      to = std::max(to, w_to);
-      continue;
-    }
-    if (open && search(from, to)) return true;
-    open = true;
-    from = w_from;
-    to = w_to;
-  }
-  return open && search(from, to);
 }
 
 // ------------------------------------------------------------------ numbers
@@ -211,8 +169,9 @@ struct Sentence {
 // offset in the text.
 using LineStarts = std::vector<std::pair<size_t, uint32_t>>;
 
-bool IsTableLine(absl::string_view line) {
-  if (!line.empty() && memchr(line.data(), '|', line.size()) != nullptr) return true;
+// `has_pipe`: whether `line` holds a '|'.
+bool IsTableLine(absl::string_view line, bool has_pipe) {
+  if (has_pipe) return true;
   // Flattened statistics rows: "2.政府网站公开政府信息数244" (no sentence punctuation).
   // The row pattern ends in a digit and whitespace: test that byte first.
   size_t n = line.size();
@@ -234,8 +193,22 @@ bool EndsSentence(absl::string_view line) {
   return false;
 }
 
-void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::Kind kind,
-                    std::vector<Sentence>* out, Segs* segs) {
+// The next of each stop byte (see SplitSentences) at or after a point of
+// the arena: found by a memchr over the rest of the arena and kept until
+// passed, so a byte missing from many paragraphs is looked for once.
+struct StopCursors {
+  static constexpr char kLast[] = {'\x82', ';', '!', '?'};
+  size_t next[4] = {0, 0, 0, 0};
+  bool ready = false;
+};
+
+// Splits the paragraph at bytes [begin, end) of `arena` (all paragraphs
+// written) into sentences; `lines` holds where its lines start in it.
+void SplitSentences(absl::string_view arena, size_t begin, size_t end,
+                    std::span<const std::pair<size_t, uint32_t>> lines,
+                    Section::Kind kind, std::vector<Sentence>* out, Segs* segs,
+                    StopCursors* stops) {
+  const absl::string_view buffer = arena.substr(begin, end - begin);
   size_t start = 0;
   size_t line = 0;  // the line holding `start`
   auto off_at = [&](size_t j, size_t k) {  // offset of buffer byte j, on line k or later
@@ -261,26 +234,29 @@ void SplitSentences(absl::string_view buffer, const LineStarts& lines, Section::
     start = end;
   };
   // Stops: "。" (E3 80 82) and ; ! ?. Each is found by a memchr for its
-  // last byte (0x82, a continuation byte, for 。), the next one of each kept
-  // until passed; the nearest ends the sentence.
-  static constexpr char kStopLast[] = {'\x82', ';', '!', '?'};
-  const size_t n = buffer.size();
-  size_t next[4];
+  // last byte (0x82, a continuation byte, for 。) in the arena, the next one
+  // of each kept until passed (`stops`, across paragraphs); the nearest
+  // ends the sentence.
+  const size_t total = arena.size();
   auto find_from = [&](int k, size_t from) {
-    if (from >= n) return n;
-    const void* hit = memchr(buffer.data() + from, kStopLast[k], n - from);
-    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - buffer.data());
+    if (from >= total) return total;
+    const void* hit = memchr(arena.data() + from, StopCursors::kLast[k], total - from);
+    return hit == nullptr ? total : static_cast<size_t>(static_cast<const char*>(hit) - arena.data());
   };
-  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 0);
-  size_t i = 0;  // stops are looked for at or after byte i
+  size_t* next = stops->next;
+  for (int k = 0; k < 4; ++k) {
+    if (!stops->ready || next[k] < begin) next[k] = find_from(k, begin);
+  }
+  stops->ready = true;
+  size_t i = 0;  // stops are looked for at or after byte i of the paragraph
   while (true) {
     int k = 0;
     for (int j = 1; j < 4; ++j) {
       if (next[j] < next[k]) k = j;
     }
-    const size_t q = next[k];
-    if (q >= n) break;
-    next[k] = find_from(k, q + 1);
+    if (next[k] >= end) break;
+    const size_t q = next[k] - begin;
+    next[k] = find_from(k, next[k] + 1);
     if (k == 0) {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
       if (q < i + 2 || buffer[q - 1] != '\x80' || buffer[q - 2] != '\xE3') continue;
     }
@@ -320,24 +296,48 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
   out.reserve(total / 64 + 8);  // about one sentence per 20 characters
   segs->clear();
   segs->reserve(total / 48 + 8);
+  // Paragraphs are split into sentences once the arena is written (the
+  // stop searches look past a paragraph's end): each paragraph's bytes in
+  // the arena, its kind and its lines (entries of `starts`).
+  struct Paragraph {
+    size_t begin, end;
+    uint32_t lines_begin, lines_end;
+    Section::Kind kind;
+  };
+  std::vector<Paragraph> paragraphs;
+  paragraphs.reserve(total / 256 + 8);
+  LineStarts starts;
+  starts.reserve(total / 48 + 8);
   auto process = [&](const std::string& text, uint32_t base, bool use_spans,
                      Section::Kind fixed_kind) {
     size_t para = arena->size();  // where the current paragraph starts
-    LineStarts starts;
+    size_t para_lines = starts.size();
     Section::Kind kind = fixed_kind;
     auto flush = [&]() {
       if (arena->size() > para) {
-        SplitSentences(absl::string_view(*arena).substr(para), starts, kind, &out, segs);
+        paragraphs.push_back({para, arena->size(), static_cast<uint32_t>(para_lines),
+                              static_cast<uint32_t>(starts.size()), kind});
+      } else {
+        starts.resize(para_lines);
       }
       para = arena->size();
-      starts.clear();
+      para_lines = starts.size();
     };
+    // The next '|' at or after the current line (text.size(): none), looked
+    // for again only once passed.
+    size_t next_pipe = 0;
+    bool pipe_ready = false;
     size_t pos = 0;
     while (pos <= text.size()) {
       size_t end = text.find('\n', pos);
       if (end == std::string::npos) end = text.size();
       absl::string_view line = absl::string_view(text).substr(pos, end - pos);
-      const bool table = IsTableLine(line);
+      if (!pipe_ready || next_pipe < pos) {
+        const void* hit = pos < text.size() ? memchr(text.data() + pos, '|', text.size() - pos) : nullptr;
+        next_pipe = hit == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+        pipe_ready = true;
+      }
+      const bool table = IsTableLine(line, next_pipe < end);
       const bool heading = !table && IsHeadingLine(line);
       if (table || heading || line.empty()) flush();
       if (!table && !line.empty()) {
@@ -359,6 +359,13 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
     for (const Section& s : report.sections()) {
       process(s.text(), s.span().begin(), false, s.kind());
     }
+  }
+  StopCursors stops;
+  for (const Paragraph& p : paragraphs) {
+    SplitSentences(*arena, p.begin, p.end,
+                   std::span<const std::pair<size_t, uint32_t>>(starts).subspan(
+                       p.lines_begin, p.lines_end - p.lines_begin),
+                   p.kind, &out, segs, &stops);
   }
   return out;
 }
@@ -407,14 +414,23 @@ struct Rule {
   std::function<bool(absl::string_view sentence, absl::string_view clause, size_t b, size_t e)>
       accept;
   bool received_verb = false;  // applications.received: look at the verb
-  // Literals the pattern needs, each word as its index in NeedWords(): at
-  // least one of each group. A clause lacking a group cannot match, so the
-  // regex is not run on it.
-  std::vector<std::vector<int>> need_ids;
+  // Literals the pattern needs, each group as a mask of bits k for word k of
+  // NeedWords(): at least one of each group. A clause lacking a group cannot
+  // match, so the regex is not run on it.
+  std::vector<uint64_t> need_masks;
   // Capture group indices (0 when the pattern has no such group).
   int g_pre = 0, g_num = 0, g_more = 0, g_mult = 0, g_more2 = 0, g_unit = 0, g_post = 0,
       g_verb = 0;
   int ngroups = 1;
+  // The pattern ends in NumBlock: RE2 finds the match alone and
+  // internal::LastFigure reads the figure's groups from its end (a verb
+  // group, when there is one, is the match's first six bytes).
+  bool figure_last = false;
+  // Words every match starts with (empty: not known): matches are looked
+  // for only where one of them starts, by a search anchored there. Each
+  // one's index in NeedWords() (-1: none): a clause lacking it has none.
+  std::vector<std::string> starts;
+  std::vector<int> start_need_ids;
 };
 
 bool Preceded(absl::string_view clause, size_t b, std::initializer_list<const char*> words) {
@@ -449,6 +465,7 @@ const std::vector<Rule>& Rules() {
   static const std::vector<Rule>* rules = [] {
     auto* r = new std::vector<Rule>;
     std::vector<std::vector<std::string>> needs;  // for the next add()
+    std::vector<std::string> starts;               // for the next add()
     auto add = [&](std::string subject, const std::string& pattern, std::set<std::string> units,
                    std::function<bool(absl::string_view, absl::string_view, size_t, size_t)>
                        accept = nullptr,
@@ -460,16 +477,25 @@ const std::vector<Rule>& Rules() {
       rule.accept = std::move(accept);
       rule.received_verb = received_verb;
       for (const auto& group : needs) {
-        std::vector<int> ids;
+        uint64_t mask = 0;
         for (const std::string& w : group) {
           std::vector<std::string>& words = NeedWords();
           auto it = std::find(words.begin(), words.end(), w);
           if (it == words.end()) it = words.insert(words.end(), w);
-          ids.push_back(static_cast<int>(it - words.begin()));
+          const size_t id = static_cast<size_t>(it - words.begin());
+          if (id >= 64) abort();  // NeedWordsIn answers in 64 bits
+          mask |= uint64_t{1} << id;
         }
-        rule.need_ids.push_back(std::move(ids));
+        rule.need_masks.push_back(mask);
       }
       needs.clear();
+      rule.starts = std::move(starts);
+      starts.clear();
+      for (const std::string& w : rule.starts) {
+        const std::vector<std::string>& words = NeedWords();
+        auto it = std::find(words.begin(), words.end(), w);
+        rule.start_need_ids.push_back(it == words.end() ? -1 : static_cast<int>(it - words.begin()));
+      }
       const auto& names = rule.re->NamedCapturingGroups();
       auto index = [&](const char* name) {
         auto it = names.find(name);
@@ -484,12 +510,14 @@ const std::vector<Rule>& Rules() {
       rule.g_post = index("post");
       rule.g_verb = index("verb");
       rule.ngroups = rule.re->NumberOfCapturingGroups() + 1;
+      rule.figure_last = absl::EndsWith(pattern, NumBlock());
       r->push_back(std::move(rule));
     };
     const std::string& N = NumBlock();
     const std::string F = kFill;
     // Applications.
     needs = {{"申请"}, {"新收", "收到", "受理", "收办", "接收", "接到", "办理"}};
+    starts = {"新收", "收到", "受理", "收办", "接收", "接到", "办理"};
     add("applications.received",
         R"((?P<verb>新收|收到|受理|收办|接收|接到|办理)[^\d,]{0,24}?申请(?:公开)?(?:事项|信息|件)?)" +
             F + N,
@@ -504,15 +532,18 @@ const std::vector<Rule>& Rules() {
         },
         true);
     needs = {{"结转"}, {"上年"}};
+    starts = {"上年"};
     add("applications.carried_over", R"(上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?)" + F + N,
         kCountUnits);
     needs = {{"结转"}, {"下"}};
+    starts = {"结转"};
     add("applications.carried_forward",
         R"(结转(?:至|到|入)?下(?:一)?年(?:度)?(?:继续办理)?(?:的)?(?:申请)?)" + F + N, kCountUnits);
     needs = {{"结转"}, {"下"}};
     add("applications.carried_forward",
         N + R"((?:申请)?(?:需|将|已)?结转(?:至|到|入)?下(?:一)?年)", kCountUnits);
     needs = {{"办结"}};
+    starts = {"办结"};
     add("applications.closed", R"(办结(?:的)?(?:申请)?)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未", "尚未", "没有"});
@@ -520,50 +551,62 @@ const std::vector<Rule>& Rules() {
     needs = {{"办结"}};
     add("applications.closed", N + R"((?:申请)?(?:均已|已|均|全部)(?:按时|依法)?办结)", kCountUnits);
     needs = {{"予以公开", "同意公开", "准予公开"}};
+    starts = {"予以公开", "同意公开", "准予公开"};
     add("applications.granted", R"((?:予以公开|同意公开|准予公开))" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"部分", "不"});
         });
     needs = {{"部分"}, {"公开"}};
+    starts = {"部分"};
     add("applications.partially_granted", R"(部分(?:予以)?公开)" + F + N, kCountUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"及", "和", "、", "与", "以及"});
         });
     needs = {{"部分"}, {"公开"}};
+    starts = {"予以", "公开"};
     add("applications.granted_and_partial",
         R"((?:予以)?公开(?:及|和|、|与|以及)部分(?:予以)?公开)" + F + N, kCountUnits);
     needs = {{"不予公开"}};
+    starts = {"不予公开"};
     add("applications.denied", R"(不予公开)" + F + N, kCountUnits);
     // Review and litigation.
     needs = {{"行政复议"}};
+    starts = {"行政复议"};
     add("review.total", R"(行政复议(?:案件|申请)?)" + F + N, kCaseUnits,
         [](absl::string_view, absl::string_view c, size_t b, size_t) {
           return !Preceded(c, b, {"未经"});
         });
     needs = {{"行政诉讼"}};
+    starts = {"行政诉讼"};
     add("litigation.total", R"(行政诉讼(?:案件)?)" + F + N, kCaseUnits);
     // Active disclosure.
     needs = {{"公开"}, {"信息"}};
+    starts = {"主动公开", "共", "累计", "合计"};
     add("active.total",
         R"((?:主动公开(?:各类)?(?:政府|政务)?信息|(?:共|共计|累计|合计)(?:主动)?公开(?:各类)?(?:政府|政务)?信息))" +
             F + N,
         kItemUnits,
         [](absl::string_view, absl::string_view c, size_t, size_t) { return !HasChannelWord(c); });
     needs = {{"网站", "政务网"}, {"公开", "发布"}};
+    starts = {"网站", "政务网"};
     add("active.website",
         R"((?:网站|政务网)[^\d,]{0,20}?(?:公开|发布)(?:各类)?(?:政府|政务)?(?:信息)?)" + F + N,
         kItemUnits);
     // Documents.
     needs = {{"规章"}, {"制定", "制发", "出台", "印发"}};
+    starts = {"制定", "制发", "出台", "印发", "新制定", "新出台"};
     add("rules.issued", R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:政府)?规章)" + F + N,
         kDocUnits);
     needs = {{"规范性文件"}, {"制定", "制发", "出台", "印发"}};
+    starts = {"制定", "制发", "出台", "印发", "新制定", "新出台"};
     add("normative_documents.issued",
         R"((?:制定|制发|出台|印发|新制定|新出台)(?:了)?(?:各类|行政)?规范性文件)" + F + N, kDocUnits);
     // Fees.
     needs = {{"信息处理费"}};
+    starts = {"信息处理费"};
     add("fees.info_processing", R"(信息处理费(?:用)?(?:金额)?)" + F + N, kMoneyUnits);
     needs = {{"行政事业性收费"}};
+    starts = {"行政事业性收费"};
     add("fees.admin", R"(行政事业性收费(?:金额|总额)?)" + F + N, kMoneyUnits);
     return r;
   }();
@@ -591,24 +634,43 @@ constexpr uint32_t Code3(const char* p) {
 // the figure part of NumBlock right before its unit: a digit, a Chinese
 // numeral, 万/亿 (the multiplier) or 余/多 (the "more" words); a thousands
 // comma too, to be safe.
-bool EndsFigure(absl::string_view clause, size_t j) {
-  const unsigned char last = clause[j - 1];
-  if (last < 0x80) return absl::ascii_isdigit(last) || last == ',';
-  if (j < 3) return false;
-  static constexpr uint32_t kChars[] = {
-      Code3("零"), Code3("〇"), Code3("一"), Code3("二"), Code3("两"), Code3("三"), Code3("四"),
-      Code3("五"), Code3("六"), Code3("七"), Code3("八"), Code3("九"), Code3("十"), Code3("百"),
-      Code3("千"), Code3("万"), Code3("亿"), Code3("余"), Code3("多")};
-  const uint32_t c = Code3(clause.data() + j - 3);
-  for (uint32_t k : kChars) {
-    if (c == k) return true;
-  }
-  return false;
-}
+constexpr uint32_t kFigureEnds[] = {
+    Code3("零"), Code3("〇"), Code3("一"), Code3("二"), Code3("两"), Code3("三"), Code3("四"),
+    Code3("五"), Code3("六"), Code3("七"), Code3("八"), Code3("九"), Code3("十"), Code3("百"),
+    Code3("千"), Code3("万"), Code3("亿"), Code3("余"), Code3("多")};
 
 constexpr uint32_t kUnits[] = {Code3("元"), Code3("件"), Code3("条"), Code3("次"),
                                Code3("个"), Code3("项"), Code3("起"), Code3("宗"),
                                Code3("份"), Code3("篇"), Code3("部")};
+
+// Membership of a three-byte character in a small set by one lookup: the
+// lead byte of the member whose last two bytes are the index (0: none).
+// Built only for sets whose members differ in their last two bytes.
+struct Char3Set {
+  std::vector<unsigned char> lead = std::vector<unsigned char>(1 << 16);
+  template <size_t N>
+  explicit Char3Set(const uint32_t (&codes)[N]) {
+    for (uint32_t c : codes) {
+      unsigned char& l = lead[c & 0xFFFF];
+      if (l != 0) abort();  // two members share their last two bytes
+      l = static_cast<unsigned char>(c >> 16);
+    }
+  }
+  // Whether the three bytes at p are a member.
+  bool Has(const char* p) const {
+    const size_t key = (static_cast<size_t>(static_cast<unsigned char>(p[1])) << 8) |
+                       static_cast<unsigned char>(p[2]);
+    return lead[key] != 0 && lead[key] == static_cast<unsigned char>(p[0]);
+  }
+};
+
+bool EndsFigure(absl::string_view clause, size_t j) {
+  const unsigned char last = clause[j - 1];
+  if (last < 0x80) return absl::ascii_isdigit(last) || last == ',';
+  if (j < 3) return false;
+  static const Char3Set* kChars = new Char3Set(kFigureEnds);
+  return kChars->Has(clause.data() + j - 3);
+}
 
 // Where a unit may end in `s`: every byte q >= 2 such that bytes q - 1 and
 // q are the last two bytes of one of kUnits, in order. Sixteen candidate
@@ -783,12 +845,8 @@ bool MayHoldFigure(absl::string_view sentence, size_t cb, size_t ce,
   for (size_t k = *next; k < units.size() && units[k] < ce; ++k) {
     if (units[k] < cb + 3) continue;
     const size_t i = units[k] - cb - 2;
-    const unsigned char lead = d[i];
-    if (lead < 0xE4 || lead > 0xE9) continue;  // every unit is a 3-byte ideograph
-    const uint32_t ch = Code3(d + i);
-    bool unit = false;
-    for (uint32_t u : kUnits) unit = unit || ch == u;
-    if (!unit) continue;
+    static const Char3Set* kUnitChars = new Char3Set(kUnits);
+    if (!kUnitChars->Has(d + i)) continue;
     size_t j = i;
     while (j > 0 && absl::ascii_isspace(static_cast<unsigned char>(d[j - 1]))) --j;
     if (j > 0 && EndsFigure(clause, j)) return true;
@@ -796,23 +854,11 @@ bool MayHoldFigure(absl::string_view sentence, size_t cb, size_t ce,
   return false;
 }
 
-// Whether `text` holds one word of each of a rule's need groups; `known`
-// remembers, per word of NeedWords(), whether `text` holds it (-1: not yet
-// looked for), so words shared by rules are looked for once per clause.
-bool HasNeeds(absl::string_view text, const std::vector<std::vector<int>>& need_ids,
-              std::vector<signed char>* known) {
-  const std::vector<std::string>& words = NeedWords();
-  for (const auto& group : need_ids) {
-    bool any = false;
-    for (int id : group) {
-      signed char& k = (*known)[static_cast<size_t>(id)];
-      if (k < 0) k = Contains(text, words[static_cast<size_t>(id)]) ? 1 : 0;
-      if (k == 1) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
+// Whether a clause holding the words `present` (internal::NeedWordsIn)
+// holds one word of each of a rule's need groups.
+bool HasNeeds(uint64_t present, const std::vector<uint64_t>& need_masks) {
+  for (uint64_t group : need_masks) {
+    if ((present & group) == 0) return false;
   }
   return true;
 }
@@ -825,7 +871,6 @@ absl::string_view GroupAt(const std::vector<re2::StringPiece>& g, int index) {
 // Buffers NumericFacts reuses from sentence to sentence.
 struct NumericScratch {
   std::vector<re2::StringPiece> groups;
-  std::vector<signed char> known;
   std::vector<std::pair<size_t, size_t>> clauses;
   std::vector<uint32_t> units;
 };
@@ -846,7 +891,6 @@ void SentenceUnitEnds(const std::vector<uint32_t>& unit_ends, size_t at, size_t 
 void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScratch* scratch) {
   const absl::string_view sentence = sent.s;
   std::vector<re2::StringPiece>& g = scratch->groups;
-  std::vector<signed char>& known = scratch->known;
   if (scratch->units.empty()) return;  // no clause can hold a figure
   Clauses(sent.s, &scratch->clauses);
   size_t next_unit = 0;
@@ -854,26 +898,73 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
     const absl::string_view clause = sentence.substr(cb, ce - cb);
     if (!MayHoldFigure(sentence, cb, ce, scratch->units, &next_unit)) continue;
     const std::vector<Rule>& rules = Rules();
-    known.assign(NeedWords().size(), -1);
+    const uint64_t present = internal::NeedWordsIn(std::string_view(clause.data(), clause.size()));
     for (const Rule& rule : rules) {
-      if (!HasNeeds(clause, rule.need_ids, &known)) continue;
+      if (!HasNeeds(present, rule.need_masks)) continue;
       const int ngroups = rule.ngroups;
-      g.assign(ngroups, re2::StringPiece());
       size_t from = 0;
-      while (from < clause.size() &&
-             rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, g.data(), ngroups)) {
-        const size_t mb = g[0].data() - clause.data(), me = mb + g[0].size();
+      // The match and its groups: from internal::LastFigure when the rule's
+      // figure ends its pattern (RE2 then only finds the match: much
+      // cheaper than capturing), else from RE2's captures.
+      internal::FigureParts parts;
+      absl::string_view verb;
+      auto next_match = [&](size_t* mb, size_t* me) {
+        if (rule.figure_last) {
+          re2::StringPiece m;
+          const std::string_view text(clause.data(), clause.size());
+          bool found = false;
+          if (rule.starts.empty() || rule.starts.size() > internal::kMaxStartWords) {
+            found = internal::FindStartingWith(*rule.re, rule.starts, text, from, &m);
+          } else {
+            // The start words the clause holds (a need word it lacks cannot
+            // start a match).
+            std::string_view words[internal::kMaxStartWords];
+            size_t count = 0;
+            for (size_t k = 0; k < rule.starts.size(); ++k) {
+              const int id = rule.start_need_ids[k];
+              if (id >= 0 && ((present >> id) & 1) == 0) continue;
+              words[count++] = rule.starts[k];
+            }
+            found = internal::FindStartingWith(*rule.re, words, count, text, from, &m);
+          }
+          if (!found) return false;
+          const std::string_view match(m.data(), m.size());
+          if (internal::LastFigure(match, &parts)) {
+            *mb = m.data() - clause.data();
+            *me = *mb + m.size();
+            verb = rule.g_verb > 0 ? clause.substr(*mb, 6) : absl::string_view();
+            return true;
+          }
+        }
+        g.assign(ngroups, re2::StringPiece());
+        if (!rule.re->Match(SP(clause), from, clause.size(), RE2::UNANCHORED, g.data(), ngroups)) {
+          return false;
+        }
+        *mb = g[0].data() - clause.data();
+        *me = *mb + g[0].size();
+        auto view = [&](int index) {
+          const absl::string_view v = GroupAt(g, index);
+          return std::string_view(v.data(), v.size());
+        };
+        parts = {view(rule.g_pre), view(rule.g_num), view(rule.g_more), view(rule.g_mult),
+                 view(rule.g_more2), view(rule.g_unit), view(rule.g_post)};
+        verb = GroupAt(g, rule.g_verb);
+        return true;
+      };
+      size_t mb = 0, me = 0;
+      while (from < clause.size() && next_match(&mb, &me)) {
         from = std::max(me, mb + 1);
-        const std::string unit(GroupAt(g, rule.g_unit));
+        auto as_absl = [](std::string_view v) { return absl::string_view(v.data(), v.size()); };
+        const std::string unit(parts.unit);
         if (!rule.units.empty() && !rule.units.count(unit)) continue;
         if (rule.accept && !rule.accept(sentence, clause, mb, me)) continue;
-        const absl::string_view num = GroupAt(g, rule.g_num);
+        const absl::string_view num = as_absl(parts.num);
         std::optional<std::string> value = ParseNumber(std::string_view(num.data(), num.size()));
         if (!value) continue;
         ProseFact f;
         f.set_subject(rule.subject);
         std::string u = unit;
-        const absl::string_view mult = GroupAt(g, rule.g_mult);
+        const absl::string_view mult = as_absl(parts.mult);
         if (!mult.empty()) {
           if (u == "元") {
             u = mult == "万" ? "万元" : "亿元";
@@ -883,8 +974,8 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
         }
         f.set_value(*value);
         f.set_unit(u);
-        const absl::string_view pre = GroupAt(g, rule.g_pre), more = GroupAt(g, rule.g_more),
-                                more2 = GroupAt(g, rule.g_more2), post = GroupAt(g, rule.g_post);
+        const absl::string_view pre = as_absl(parts.pre), more = as_absl(parts.more),
+                                more2 = as_absl(parts.more2), post = as_absl(parts.post);
         if (pre == "约" || pre == "大约" || pre == "近" || pre == "将近" || post == "左右") {
           f.set_approximation(ProseFact::ABOUT);
         } else if (pre == "不到" || pre == "不足" || post == "以下") {
@@ -894,7 +985,6 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
           f.set_approximation(ProseFact::AT_LEAST);
         }
         if (rule.received_verb) {
-          const absl::string_view verb = GroupAt(g, rule.g_verb);
           const bool gong = absl::EndsWith(sentence.substr(0, cb + mb), "共");
           const bool mentions_carry = Contains(sentence, "结转");
           const bool says_included = Contains(sentence, "含上年结转") ||
@@ -917,20 +1007,21 @@ void NumericFacts(const Sentence& sent, std::vector<ProseFact>* out, NumericScra
   }
 }
 
-void AddClaim(const Sentence& sent, size_t b, size_t e, const std::string& subject,
-              const std::string& claim, const std::string& value, const std::string& unit,
+void AddClaim(const Sentence& sent, size_t b, size_t e, std::string_view subject,
+              std::string_view claim, std::string_view value, std::string_view unit,
               std::vector<ProseFact>* out) {
   // Quote whole clauses: from the comma before the claim to the one after.
   const size_t comma_before = b == 0 ? std::string::npos : sent.s.rfind(',', b - 1);
   b = comma_before == std::string::npos ? 0 : comma_before + 1;
   const size_t comma_after = sent.s.find(',', e);
   e = comma_after == std::string::npos ? sent.s.size() : comma_after;
+  // Written from views (no temporary string per field).
   ProseFact f;
-  f.set_subject(subject);
-  f.set_claim(claim);
-  f.set_value(value);
-  f.set_unit(unit);
-  f.set_excerpt(std::string(sent.s.substr(b, e - b)));
+  f.set_subject(subject.data(), subject.size());
+  f.set_claim(claim.data(), claim.size());
+  f.set_value(value.data(), value.size());
+  f.set_unit(unit.data(), unit.size());
+  f.set_excerpt(sent.s.data() + b, e - b);
   f.set_scope(ScopeOf(sent.s.substr(0, e)));
   SetSpan(sent, b, e, &f);
   f.set_section(sent.kind);
@@ -946,33 +1037,21 @@ struct ClaimWords {
 void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<ProseFact>* out) {
   const absl::string_view s = sent.s;
   // Each pattern below is run only when the sentence holds the literals it
-  // needs (`may`): most sentences hold none of them.
+  // needs (`may`): most sentences hold none of them. Its start words (the
+  // negations ...) are left to FindClaim, which looks for them first.
   auto has = [&](absl::string_view w) { return Contains(s, w); };
-  // Whether a negation word is present, looked for once and only when a
-  // test below needs it (after its rarer literal).
-  int negation = -1;
-  auto negated = [&]() {
-    if (negation < 0) negation = has("未") || has("没有") || has("无");
-    return negation == 1;
-  };
   const bool application = words.application;
   // 行政复议 and 行政诉讼 are looked for only in sentences holding 行政.
   const bool administrative = words.administrative;
-  // Each pattern is one group around the whole: the overall match is it.
-  // It is searched for only around its literal (FindAround); the bounds
-  // count 4 bytes for every character the pattern may hold before or after
-  // the literal.
-  auto find = [&](bool may, const re2::RE2& re, absl::string_view literal, size_t chars_before,
-                  size_t chars_after, std::initializer_list<absl::string_view> starts, size_t* b,
-                  size_t* e) {
-    return may && FindAround(re, s, literal, 4 * chars_before, 4 * chars_after, starts, b, e);
+  // Each pattern is found by internal::FindClaim (a hand scan pinned to its
+  // pattern, internal::ClaimPattern), only where its literals are present.
+  using internal::Claim;
+  auto find = [&](bool may, Claim claim, size_t* b, size_t* e) {
+    return may && internal::FindClaim(claim, std::string_view(s.data(), s.size()), b, e);
   };
   size_t b = 0, e = 0;
   // No applications.
-  static const re2::RE2 kNoApplications(
-      R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))");
-  if (find(application && (negated() || has("依申请公开")), kNoApplications, "申请", 30, 11,
-           {"未", "没有", "无", "依"}, &b, &e)) {
+  if (find(application, Claim::kNoApplications, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     if (!Contains(m, "复议") && !Contains(m, "诉讼") &&
         !Contains(m, "举报") && !Contains(m, "投诉") &&
@@ -981,22 +1060,17 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
     }
   }
   // No review / litigation.
-  static const re2::RE2 kNoReview(
-      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))");
-  static const re2::RE2 kNoLitigation(
-      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))");
-  if (find(administrative && has("行政复议") && negated(), kNoReview, "行政复议", 34, 0,
-           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经")) {
+  if (find(administrative && has("行政复议"), Claim::kNoReview, &b, &e) &&
+      !absl::StartsWith(s.substr(b), "未经")) {
     AddClaim(sent, b, e, "review.total", "none", "0", "件", out);
   }
-  if (find(administrative && has("行政诉讼") && negated(), kNoLitigation, "行政诉讼", 40, 0,
-           {"未", "没有", "无"}, &b, &e) && !absl::StartsWith(s.substr(b), "未经") &&
+  if (find(administrative && has("行政诉讼"), Claim::kNoLitigation, &b, &e) &&
+      !absl::StartsWith(s.substr(b), "未经") &&
       !Contains(s.substr(b, e - b), "未经")) {
     AddClaim(sent, b, e, "litigation.total", "none", "0", "件", out);
   }
   // All upheld: attach to the review/litigation named before it.
-  static const re2::RE2 kUpheld(R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))");
-  if (find(words.upheld, kUpheld, "维持", 4, 0, {"均", "全部", "都"}, &b, &e)) {
+  if (find(words.upheld, Claim::kUpheld, &b, &e)) {
     const absl::string_view before = s.substr(0, b);
     const size_t r = before.rfind("复议"), l = before.rfind("诉讼");
     const bool has_r = r != absl::string_view::npos, has_l = l != absl::string_view::npos;
@@ -1010,16 +1084,12 @@ void ClaimFacts(const Sentence& sent, const ClaimWords& words, std::vector<Prose
     }
   }
   // All granted.
-  static const re2::RE2 kAllGranted(R"(((?:全部|均)(?:予以|已予)公开))");
-  if (find(application && (has("予以公开") || has("已予公开")), kAllGranted, "公开", 4, 0, {"全部", "均"}, &b, &e) &&
+  if (find(application, Claim::kAllGranted, &b, &e) &&
       !Contains(s.substr(0, b), "部分")) {
     AddClaim(sent, 0, e, "applications.granted", "all_granted", "", "", out);
   }
   // No fee charged.
-  static const re2::RE2 kNoFee(
-      R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))");
-  if (find(words.fee && (negated() || has("不")) && (has("收") || has("产生") || has("发生")),
-           kNoFee, "费", 30, 1, {"未", "没有", "无", "不"}, &b, &e)) {
+  if (find(words.fee, Claim::kNoFee, &b, &e)) {
     const absl::string_view m = s.substr(b, e - b);
     const bool specific = Contains(m, "处理费");
     if (specific || Contains(s, "申请") || Contains(s, "信息公开")) {
@@ -1137,6 +1207,442 @@ std::string ScopeOf(std::string_view context) {
 
 namespace internal {
 
+std::string ClaimPattern(Claim claim) {
+  // In the order of Claim.
+  static constexpr const char* kPatterns[] = {
+      R"(((?:未|没有|无)(?:收到|受理|接到|接收|发生)(?:任何)?[^。;\d]{0,24}?申请|无(?:依申请公开|政府信息公开申请)|依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零)))",
+      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,30}?行政复议))",
+      R"(((?:未|没有|无)(?:发生|出现|收到|产生|涉及|被|接到)?[^。;\d]{0,36}?行政诉讼))",
+      R"(((?:均|全部|都)(?:获|被|予以|已被|得到)?维持))",
+      R"(((?:全部|均)(?:予以|已予)公开))",
+      R"(((?:未|没有|无|不)(?:收取|产生|发生|收)(?:任何)?[^。;,\d]{0,20}?(?:信息处理费|处理费|费用)))"};
+  return kPatterns[static_cast<size_t>(claim)];
+}
+
+namespace {
+
+// A claim pattern's main form: a start word, a verb (optional or not),
+// an optional 任何, at most `max_gap` characters (lazily; none a digit, 。
+// or ';', nor ',' when `no_comma`), then an end word. Alternatives in the
+// order the pattern lists them.
+struct ClaimShape {
+  std::initializer_list<std::string_view> starts, verbs;
+  bool verb_optional = false, any = false, no_comma = false;
+  int max_gap = 0;
+  std::initializer_list<std::string_view> ends;
+};
+
+const ClaimShape& ShapeOf(Claim claim) {
+  static const ClaimShape kNoApplications = {{"未", "没有", "无"}, {"收到", "受理", "接到", "接收", "发生"},
+                                             false, true, false, 24, {"申请"}};
+  static const ClaimShape kNoReview = {{"未", "没有", "无"},
+                                       {"发生", "出现", "收到", "产生", "涉及", "被", "接到"},
+                                       true, false, false, 30, {"行政复议"}};
+  static const ClaimShape kNoLitigation = {{"未", "没有", "无"},
+                                           {"发生", "出现", "收到", "产生", "涉及", "被", "接到"},
+                                           true, false, false, 36, {"行政诉讼"}};
+  static const ClaimShape kUpheld = {{"均", "全部", "都"}, {"获", "被", "予以", "已被", "得到"},
+                                     true, false, false, 0, {"维持"}};
+  static const ClaimShape kAllGranted = {{"全部", "均"}, {"予以", "已予"}, false, false, false, 0,
+                                         {"公开"}};
+  static const ClaimShape kNoFee = {{"未", "没有", "无", "不"}, {"收取", "产生", "发生", "收"},
+                                    false, true, true, 20, {"信息处理费", "处理费", "费用"}};
+  switch (claim) {
+    case Claim::kNoApplications: return kNoApplications;
+    case Claim::kNoReview: return kNoReview;
+    case Claim::kNoLitigation: return kNoLitigation;
+    case Claim::kUpheld: return kUpheld;
+    case Claim::kAllGranted: return kAllGranted;
+    case Claim::kNoFee: return kNoFee;
+  }
+  return kNoFee;
+}
+
+bool StartsWithAt(std::string_view s, size_t i, std::string_view w) {
+  return s.size() - i >= w.size() && s.compare(i, w.size(), w) == 0;
+}
+
+// The end of the gap-and-end part of `c` from byte i (lazily: the fewest
+// gap characters first); npos when it does not match there. The nearest
+// end word at or after i is found by a search per word; the characters
+// before it are then checked (each a gap character, at most max_gap).
+size_t GapThenEnd(std::string_view s, size_t i, const ClaimShape& c) {
+  size_t pos = i;
+  int count = 0;
+  while (true) {
+    size_t p = std::string_view::npos;
+    std::string_view end_word;
+    for (std::string_view w : c.ends) {
+      const size_t at = FindByLastByte(s, w, pos);
+      if (at < p) {
+        p = at;
+        end_word = w;
+      }
+    }
+    if (p == std::string_view::npos) return p;
+    // Each character is at most four bytes: too far to reach.
+    if (p - pos > 4 * static_cast<size_t>(c.max_gap - count)) return std::string_view::npos;
+    while (pos < p) {
+      const char ch = s[pos];
+      if ((ch >= '0' && ch <= '9') || ch == ';' || (c.no_comma && ch == ',') ||
+          StartsWithAt(s, pos, "。")) {
+        return std::string_view::npos;
+      }
+      const size_t len = re_scan::CharLen(s, pos, /*strict=*/true);
+      if (len == 0 || count == c.max_gap) return std::string_view::npos;
+      pos += len;
+      ++count;
+    }
+    // At p the first end word (in the pattern's order) that starts there.
+    if (pos == p) {
+      for (std::string_view w : c.ends) {
+        if (StartsWithAt(s, p, w)) return p + w.size();
+      }
+      return p + end_word.size();
+    }
+    // A character ran past p (p inside it): look on from where it ended.
+  }
+}
+
+// The end of the match of `c` starting at byte i, trying its choices in
+// the pattern's order; npos when none.
+size_t ShapeAt(std::string_view s, size_t i, const ClaimShape& c) {
+  size_t j = std::string_view::npos;
+  for (std::string_view w : c.starts) {
+    if (StartsWithAt(s, i, w)) {
+      j = i + w.size();
+      break;  // the start words begin with different characters
+    }
+  }
+  if (j == std::string_view::npos) return j;
+  auto after_verb = [&](size_t v) {
+    if (c.any && StartsWithAt(s, v, "任何")) {
+      const size_t e = GapThenEnd(s, v + 6, c);
+      if (e != std::string_view::npos) return e;
+    }
+    return GapThenEnd(s, v, c);
+  };
+  for (std::string_view w : c.verbs) {
+    if (StartsWithAt(s, j, w)) {
+      const size_t e = after_verb(j + w.size());
+      if (e != std::string_view::npos) return e;
+    }
+  }
+  return c.verb_optional ? after_verb(j) : std::string_view::npos;
+}
+
+// kNoApplications' other two forms at byte i: 无(?:依申请公开|政府信息公开申请)
+// and 依申请公开(?:政府信息)?(?:的)?(?:数量|件数)?为(?:0|零) (each optional
+// part taken where it is: what follows it starts differently).
+size_t NoApplicationFormsAt(std::string_view s, size_t i) {
+  if (StartsWithAt(s, i, "无")) {
+    for (std::string_view w : {"依申请公开", "政府信息公开申请"}) {
+      if (StartsWithAt(s, i + 3, w)) return i + 3 + w.size();
+    }
+    return std::string_view::npos;
+  }
+  if (!StartsWithAt(s, i, "依申请公开")) return std::string_view::npos;
+  size_t j = i + 15;
+  for (std::initializer_list<std::string_view> part :
+       {std::initializer_list<std::string_view>{"政府信息"}, {"的"}, {"数量", "件数"}}) {
+    for (std::string_view w : part) {
+      if (StartsWithAt(s, j, w)) {
+        j += w.size();
+        break;
+      }
+    }
+  }
+  if (!StartsWithAt(s, j, "为")) return std::string_view::npos;
+  j += 3;
+  if (StartsWithAt(s, j, "0")) return j + 1;
+  if (StartsWithAt(s, j, "零")) return j + 3;
+  return std::string_view::npos;
+}
+
+// Where any of a few words (at most kMax) occurs in a text at or after a
+// point, in increasing order: the next occurrence of each is found by
+// FindByLastByte and kept until passed.
+class WordCursor {
+ public:
+  static constexpr size_t kMax = 8;
+  WordCursor(std::string_view text, const std::string_view* words, size_t count, size_t from)
+      : text_(text), words_(words), count_(count) {
+    for (size_t k = 0; k < count_; ++k) next_[k] = FindByLastByte(text_, words_[k], from);
+  }
+  // The nearest occurrence not passed; npos when none.
+  size_t Nearest() const {
+    size_t at = std::string_view::npos;
+    for (size_t k = 0; k < count_; ++k) at = std::min(at, next_[k]);
+    return at;
+  }
+  // Passes the occurrences at `at` (the nearest).
+  void Pass(size_t at) {
+    for (size_t k = 0; k < count_; ++k) {
+      if (next_[k] == at) next_[k] = FindByLastByte(text_, words_[k], at + 1);
+    }
+  }
+
+ private:
+  std::string_view text_;
+  const std::string_view* words_;
+  size_t count_;
+  size_t next_[kMax];
+};
+
+}  // namespace
+
+bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e) {
+  const ClaimShape& c = ShapeOf(claim);
+  // Every match starts with one of the start words (or 依): candidates are
+  // where one starts, nearest first.
+  std::string_view firsts[WordCursor::kMax];
+  size_t count = 0;
+  for (std::string_view w : c.starts) firsts[count++] = w;
+  if (claim == Claim::kNoApplications) firsts[count++] = "依";
+  WordCursor cursor(s, firsts, count, 0);
+  for (size_t i = cursor.Nearest(); i != std::string_view::npos; i = cursor.Nearest()) {
+    cursor.Pass(i);
+    size_t end = ShapeAt(s, i, c);
+    if (end == std::string_view::npos && claim == Claim::kNoApplications) {
+      end = NoApplicationFormsAt(s, i);
+    }
+    if (end != std::string_view::npos) {
+      *b = i;
+      *e = end;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<NumericRulePattern> NumericRulePatterns() {
+  std::vector<NumericRulePattern> out;
+  for (const Rule& rule : Rules()) {
+    out.push_back({rule.re->pattern(), rule.figure_last, rule.starts});
+  }
+  return out;
+}
+
+bool FindStartingWith(const re2::RE2& re, const std::vector<std::string>& starts,
+                      std::string_view text, size_t from, re2::StringPiece* match) {
+  if (starts.empty() || starts.size() > kMaxStartWords) {
+    const re2::StringPiece sp(text.data(), text.size());
+    return re.Match(sp, from, text.size(), RE2::UNANCHORED, match, 1);
+  }
+  std::string_view words[kMaxStartWords];
+  for (size_t k = 0; k < starts.size(); ++k) words[k] = starts[k];
+  return FindStartingWith(re, words, starts.size(), text, from, match);
+}
+
+bool FindStartingWith(const re2::RE2& re, const std::string_view* starts, size_t count,
+                      std::string_view text, size_t from, re2::StringPiece* match) {
+  static_assert(kMaxStartWords <= WordCursor::kMax);
+  // Each occurrence of a start word, nearest first (anchored: the DFA
+  // stops where the pattern can no longer go on).
+  const re2::StringPiece sp(text.data(), text.size());
+  WordCursor cursor(text, starts, std::min(count, kMaxStartWords), from);
+  for (size_t at = cursor.Nearest(); at != std::string_view::npos; at = cursor.Nearest()) {
+    if (re.Match(sp, at, text.size(), RE2::ANCHOR_START, match, 1)) return true;
+    cursor.Pass(at);
+  }
+  return false;
+}
+
+namespace {
+
+// The length of the UTF-8 word of `words` at byte i of `s`, the first
+// that is there; 0 when none.
+template <typename Words>
+size_t WordAt(std::string_view s, size_t i, const Words& words) {
+  for (std::string_view w : words) {
+    if (s.size() - i >= w.size() && s.compare(i, w.size(), w) == 0) return w.size();
+  }
+  return 0;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// NumBlock read forward from byte i of `s` (see NumBlock()): true when it
+// ends exactly at the end of `s`, with its groups. Each optional part is
+// taken where it is (its words start nothing that may follow it, so
+// leaving one out never lets the rest match), and the figure is the
+// longest run of its characters: what RE2's preferences choose.
+bool FigureAt(std::string_view s, size_t i, FigureParts* out) {
+  const size_t n = s.size();
+  auto skip_space = [&](size_t j) {
+    while (j < n && re_scan::IsSpace(s[j])) ++j;
+    return j;
+  };
+  auto part = [&](size_t* j, std::initializer_list<std::string_view> words) {
+    const size_t len = *j < n ? WordAt(s, *j, words) : 0;
+    const std::string_view v = len > 0 ? s.substr(*j, len) : std::string_view();
+    *j += len;
+    return v;
+  };
+  FigureParts p;
+  p.pre = part(&i, {"约", "大约", "近", "将近", "不到", "不足", "超过", "逾"});
+  i = skip_space(i);
+  if (i >= n) return false;
+  const size_t num_begin = i;
+  if (IsAsciiDigit(s[i])) {
+    ++i;
+    while (i < n && (IsAsciiDigit(s[i]) || s[i] == ',')) ++i;
+    if (i + 1 < n && s[i] == '.' && IsAsciiDigit(s[i + 1])) {
+      i += 2;
+      while (i < n && IsAsciiDigit(s[i])) ++i;
+    }
+  } else {
+    static constexpr std::string_view kNumerals[] = {
+        "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿"};
+    while (i < n && WordAt(s, i, kNumerals) > 0) i += 3;
+  }
+  if (i == num_begin) return false;
+  p.num = s.substr(num_begin, i - num_begin);
+  i = skip_space(i);
+  p.more = part(&i, {"余", "多"});
+  i = skip_space(i);
+  p.mult = part(&i, {"万", "亿"});
+  i = skip_space(i);
+  p.more2 = part(&i, {"余", "多"});
+  i = skip_space(i);
+  p.unit = part(&i, {"万元", "亿元", "元", "件", "条", "次", "个", "项", "起", "宗", "份", "篇", "部"});
+  if (p.unit.empty()) return false;
+  p.post = part(&i, {"以上", "左右", "以下", "之多"});
+  if (i != n) return false;
+  *out = p;
+  return true;
+}
+
+// Every character FigureAt may read as part of a figure: the three-byte
+// ones (by their last two bytes, with their lead) and the ASCII ones.
+struct FigureChars {
+  std::array<unsigned char, 1 << 16> lead{};  // 0: none
+  std::array<bool, 128> ascii{};
+  bool ok = true;  // no two characters share their last two bytes
+};
+
+const FigureChars& FigureCharTable() {
+  static const FigureChars* t = [] {
+    auto* x = new FigureChars;
+    // pre, the numerals, more, mult, the units and post, a character each.
+    const std::string_view chars =
+        "约大近将不到足超过逾零〇一二两三四五六七八九十百千万亿余多元件条次个项起宗份篇部以上左右下之";
+    for (size_t i = 0; i + 3 <= chars.size(); i += 3) {
+      const size_t key = (static_cast<size_t>(static_cast<unsigned char>(chars[i + 1])) << 8) |
+                         static_cast<unsigned char>(chars[i + 2]);
+      const unsigned char lead = static_cast<unsigned char>(chars[i]);
+      if (x->lead[key] != 0 && x->lead[key] != lead) x->ok = false;
+      x->lead[key] = lead;
+    }
+    for (char c : std::string_view("0123456789,. \t\n\f\r")) x->ascii[static_cast<unsigned char>(c)] = true;
+    return x;
+  }();
+  return *t;
+}
+
+}  // namespace
+
+bool LastFigure(std::string_view match, FigureParts* out) {
+  // A figure ending the match holds only FigureChars: it starts inside the
+  // longest run of them ending the match.
+  const FigureChars& t = FigureCharTable();
+  const unsigned char* d = reinterpret_cast<const unsigned char*>(match.data());
+  size_t run = match.size();
+  while (t.ok && run > 0) {
+    const unsigned char c = d[run - 1];
+    if (c < 0x80) {
+      if (!t.ascii[c]) break;
+      --run;
+    } else if (run >= 3 && t.lead[(static_cast<size_t>(d[run - 2]) << 8) | c] == d[run - 3]) {
+      run -= 3;
+    } else {
+      break;
+    }
+  }
+  if (!t.ok) run = 0;
+  for (size_t i = run; i < match.size(); ++i) {
+    if (FigureAt(match, i, out)) return true;
+  }
+  return false;
+}
+
+const std::vector<std::string>& NeedWordList() {
+  Rules();  // fills NeedWords()
+  return NeedWords();
+}
+
+namespace {
+
+// NeedWords() by their first three bytes: `group` maps the second and third
+// byte to an entry of `ids` (0: none) listing the words whose first three
+// bytes end so (each verified whole). Words not starting with a three-byte
+// character (none today) are looked for one by one (`others`).
+struct NeedIndex {
+  std::vector<unsigned char> group = std::vector<unsigned char>(1 << 16);
+  std::vector<std::vector<unsigned char>> ids = std::vector<std::vector<unsigned char>>(1);
+  std::vector<unsigned char> others;
+};
+
+const NeedIndex& NeedWordIndex() {
+  static const NeedIndex* index = [] {
+    auto* x = new NeedIndex;
+    const std::vector<std::string>& words = NeedWordList();
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string& w = words[k];
+      const unsigned char lead = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+      if (w.size() < 3 || (lead & 0xF0) != 0xE0) {
+        x->others.push_back(static_cast<unsigned char>(k));
+        continue;
+      }
+      const size_t key = (static_cast<size_t>(static_cast<unsigned char>(w[1])) << 8) |
+                         static_cast<unsigned char>(w[2]);
+      if (x->group[key] == 0) {
+        if (x->ids.size() > 255) abort();
+        x->group[key] = static_cast<unsigned char>(x->ids.size());
+        x->ids.emplace_back();
+      }
+      x->ids[x->group[key]].push_back(static_cast<unsigned char>(k));
+    }
+    return x;
+  }();
+  return *index;
+}
+
+}  // namespace
+
+uint64_t NeedWordsIn(std::string_view text) {
+  const NeedIndex& x = NeedWordIndex();
+  const std::vector<std::string>& words = NeedWords();
+  const unsigned char* d = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  uint64_t found = 0;
+  // A word starting with a three-byte character's lead can start only at a
+  // byte E0..EF: each such byte's next two pick the candidates. When those
+  // two are continuation bytes, neither starts a word: the next candidate
+  // is past them.
+  for (size_t p = 0; p + 3 <= n;) {
+    if ((d[p] & 0xF0) != 0xE0) {
+      ++p;
+      continue;
+    }
+    const unsigned char g = x.group[(static_cast<size_t>(d[p + 1]) << 8) | d[p + 2]];
+    const size_t at = p;
+    p += ((d[p + 1] & 0xC0) == 0x80 && (d[p + 2] & 0xC0) == 0x80) ? 3 : 1;
+    if (g == 0) continue;
+    for (unsigned char k : x.ids[g]) {
+      const std::string& w = words[k];
+      if (w.size() <= n - at && d[at] == static_cast<unsigned char>(w[0]) &&
+          std::memcmp(d + at + 3, w.data() + 3, w.size() - 3) == 0) {
+        found |= uint64_t{1} << k;
+      }
+    }
+  }
+  for (unsigned char k : x.others) {
+    if (text.find(words[k]) != std::string_view::npos) found |= uint64_t{1} << k;
+  }
+  return found;
+}
+
 bool ScanPathRuns(ScanPath path) {
 #ifdef XXGK_FACTS_PSHUFB
   static const bool kSsse3 = __builtin_cpu_supports("ssse3");
@@ -1157,6 +1663,9 @@ bool ScanPathRuns(ScanPath path) {
 void ScanText(std::string_view text, ScanPath path, TextScan* out) {
   out->unit_ends.clear();
   for (auto& w : out->words) w.clear();
+  // About one unit in 60 bytes of a report, each word rarer (no regrowth).
+  out->unit_ends.reserve(text.size() / 32 + 8);
+  for (auto& w : out->words) w.reserve(text.size() / 128 + 8);
   if (path == ScanPath::kBest) {
     path = ScanPathRuns(ScanPath::kAvx2)    ? ScanPath::kAvx2
            : ScanPathRuns(ScanPath::kSsse3) ? ScanPath::kSsse3
@@ -1199,6 +1708,7 @@ std::optional<std::string> ParseNumber(std::string_view text) {
 
 std::vector<ProseFact> ExtractFacts(const Report& report) {
   std::vector<ProseFact> facts;
+  facts.reserve(16);  // a document states a few
   std::string arena;
   Segs segs;
   NumericScratch scratch;
@@ -1214,21 +1724,29 @@ std::vector<ProseFact> ExtractFacts(const Report& report) {
                                                  &ClaimWords::administrative, &ClaimWords::upheld,
                                                  &ClaimWords::fee};
   static_assert(std::size(kFlags) == std::size(internal::kScanWords));
-  size_t next_word[std::size(kFlags)] = {};
-  for (const Sentence& sent : sentences) {
+  // Which words each sentence holds whole: each word's occurrences walked
+  // once with a cursor over the sentences (both in arena order).
+  std::vector<ClaimWords> present(sentences.size());
+  for (size_t k = 0; k < std::size(kFlags); ++k) {
+    const size_t len = internal::kScanWords[k].size();
+    size_t si = 0;
+    for (uint32_t p : scan.words[k]) {
+      auto end_of = [&](size_t i) {
+        return static_cast<size_t>(sentences[i].s.data() - arena.data()) + sentences[i].s.size();
+      };
+      while (si < sentences.size() && end_of(si) <= p) ++si;
+      if (si == sentences.size()) break;
+      const size_t at = static_cast<size_t>(sentences[si].s.data() - arena.data());
+      if (p >= at && p + len <= end_of(si)) present[si].*kFlags[k] = true;
+    }
+  }
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& sent = sentences[si];
     if (sent.s.empty()) continue;
     const size_t at = static_cast<size_t>(sent.s.data() - arena.data());
     SentenceUnitEnds(scan.unit_ends, at, sent.s.size(), &next_unit, &scratch.units);
     NumericFacts(sent, &facts, &scratch);
-    ClaimWords present;
-    for (size_t k = 0; k < std::size(kFlags); ++k) {
-      const std::vector<uint32_t>& starts = scan.words[k];
-      size_t& next = next_word[k];
-      while (next < starts.size() && starts[next] < at) ++next;
-      present.*kFlags[k] =
-          next < starts.size() && starts[next] + internal::kScanWords[k].size() <= at + sent.s.size();
-    }
-    ClaimFacts(sent, present, &facts);
+    ClaimFacts(sent, present[si], &facts);
   }
   // One fact per (subject, value, claim, span). A document states a few:
   // each is compared with those kept; many go through a set of keys (the

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "re2/re2.h"
 #include "xxgk/v1/report.pb.h"
 
 namespace xxgk::report {
@@ -56,6 +57,53 @@ struct TextScan {
 enum class ScanPath { kGeneral, kTable, kSsse3, kAvx2, kBest };
 bool ScanPathRuns(ScanPath path);
 void ScanText(std::string_view text, ScanPath path, TextScan* out);
+
+// The claims ExtractFacts reads from a sentence, each the leftmost-first
+// match of its pattern (ClaimPattern), which FindClaim finds by hand: its
+// byte offsets in `s`, false when there is none (facts_scan_test pins the
+// two equal on generated text).
+enum class Claim { kNoApplications, kNoReview, kNoLitigation, kUpheld, kAllGranted, kNoFee };
+std::string ClaimPattern(Claim claim);
+bool FindClaim(Claim claim, std::string_view s, size_t* b, size_t* e);
+
+// ExtractFacts' numeric rules: each one's pattern, and whether it ends in
+// the figure (the named groups pre, num, more, mult, more2, unit, post).
+struct NumericRulePattern {
+  std::string pattern;
+  bool figure_last = false;
+  std::vector<std::string> starts;  // words every match starts with; empty: not known
+};
+std::vector<NumericRulePattern> NumericRulePatterns();
+
+// The leftmost-first match of `re` in text[from, end) when every match of
+// it starts with one of `starts` (any match when `starts` is empty): the
+// same match as an unanchored search, found by anchored searches at each
+// occurrence of a start word, nearest first (facts_scan_test pins the two
+// equal for each rule).
+bool FindStartingWith(const re2::RE2& re, const std::vector<std::string>& starts,
+                      std::string_view text, size_t from, re2::StringPiece* match);
+// The same for `count` (1 to kMaxStartWords; 0: no match) start words.
+inline constexpr size_t kMaxStartWords = 8;
+bool FindStartingWith(const re2::RE2& re, const std::string_view* starts, size_t count,
+                      std::string_view text, size_t from, re2::StringPiece* match);
+
+// The figure groups of a match of a figure_last pattern, as RE2 captures
+// them: the figure the match ends with, starting as early as one can
+// (none of those patterns lets the part before the figure end in a
+// character a figure may start with, except whitespace, which no group
+// holds). False when the match ends in no figure. facts_scan_test pins
+// this to RE2's captures on generated text.
+struct FigureParts {
+  std::string_view pre, num, more, mult, more2, unit, post;
+};
+bool LastFigure(std::string_view match, FigureParts* out);
+
+// The literals ExtractFacts' numeric rules need (a rule runs only on a
+// clause holding one word of each of its groups), at most 64.
+const std::vector<std::string>& NeedWordList();
+// Bit k set when `text` holds NeedWordList()[k] (text.find(word) != npos),
+// all found in one pass over `text` (facts_scan_test pins the two equal).
+uint64_t NeedWordsIn(std::string_view text);
 
 }  // namespace internal
 
