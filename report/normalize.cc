@@ -1707,6 +1707,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   to_input.reserve(in.size() + 16);
   size_t tw = 0;  // text[0, tw) and to_input[0, tw) are written
   auto room = [&](size_t need) {
+    if (to_input.size() >= need) [[likely]] return;
     while (to_input.size() < need) {
       size_t grown = to_input.size() + 480;
       if (const size_t cap = std::min(to_input.capacity(), text.capacity()); grown > cap) {
@@ -1781,10 +1782,12 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
       const std::vector<UChar32>& key = *m.key;
       if (key.size() > kMax) return -1;
       if (m.at > 0) {
-        if (nback == SIZE_MAX) {
+        if (nback == SIZE_MAX) {  // as many as the keys need
+          size_t need = 0;
+          for (const PhraseMember& k : it->second) need = std::max(need, k.at);
           nback = CharsBefore(reinterpret_cast<const uint8_t*>(text.data()),
                               reinterpret_cast<const uint8_t*>(text.data()) + tw, run, p,
-                              back, kMax);
+                              back, std::min(need, kMax));
         }
         if (nback < m.at) continue;
         bool same = true;
@@ -1837,6 +1840,35 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
       if ((w & 0x80) == 0) {
         if (!(bits[w & 0x7F] & look)) {
           ++p;
+          continue;
+        }
+        // A '(' after a character copied as it is: a reading glued to it
+        // skipped here.
+        if ((w & 0xFF) == '(' && pinyin) {
+          // The character before: the input's as it is, or the last written.
+          const uint8_t* q = p;
+          const uint8_t* from = run;
+          if (p == run) {
+            from = reinterpret_cast<const uint8_t*>(text.data());
+            q = from + tw;
+          }
+          UChar32 before;
+          if (q > from && q[-1] < 0x80) {
+            before = q[-1];
+          } else if (q - from >= 3 && (q[-3] & 0xF0) == 0xE0) {
+            before = ((q[-3] & 0x0F) << 12) | ((q[-2] & 0x3F) << 6) | (q[-1] & 0x3F);
+          } else {
+            break;
+          }
+          if (before == ' ' || before == '\n' || before == '(') break;
+          const uint8_t* after = nullptr;
+          if (!ReadingAfter(p + 1, end, bits, props, before, &after)) break;
+          if (after == nullptr) {
+            ++p;
+            continue;
+          }
+          start_edit();
+          p = run = after;
           continue;
         }
         // A space between two characters copied as they are: kept or
