@@ -1726,6 +1726,13 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   size_t rare_end = SIZE_MAX;  // text offset after the last unlikely character written
   int line_changed = 0;  // result->traditional_chars where the line starts
   Units units;           // of the last chunk through the stages
+  // A line written directly with a mojibake sign gets its notes from the
+  // units of what was written: where its text starts, and the end (input
+  // offset) of each reading skipped after the character ending at a text
+  // position.
+  bool line_signs = false;
+  size_t line_start_tw = 0;
+  std::vector<std::pair<size_t, uint32_t>> skipped;
   int rare_run = 0;
   bool rare_hard = false;
   // Writes the input up to q as it is.
@@ -1754,6 +1761,36 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     if (p > run) return LastCharBefore(run, p);
     return LastCharBefore(reinterpret_cast<const uint8_t*>(text.data()),
                           reinterpret_cast<const uint8_t*>(text.data()) + tw);
+  };
+  // The notes of the line written directly since line_start_tw (up to tw):
+  // DetectMojibake over its units as the stages would have them (each
+  // character with its input bytes, a reading skipped after it included).
+  auto line_notes = [&]() __attribute__((noinline)) {
+    units.clear();
+    const auto* t = reinterpret_cast<const uint8_t*>(text.data());
+    size_t next_skip = 0;
+    for (size_t k = line_start_tw; k < tw;) {
+      const uint32_t from = to_input[k];
+      UChar32 c;
+      size_t len = 1;
+      if (t[k] < 0x80) {
+        c = t[k];
+      } else {
+        int32_t i = static_cast<int32_t>(k);
+        U8_NEXT_UNSAFE(t, i, c);
+        len = static_cast<size_t>(i) - k;
+      }
+      const uint8_t lead = begin[from];
+      uint32_t to = from + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+      k += len;
+      while (next_skip < skipped.size() && skipped[next_skip].first <= k) {
+        if (skipped[next_skip].first == k) to = std::max(to, skipped[next_skip].second);
+        ++next_skip;
+      }
+      units.push_back(Unit{c, from, to});
+    }
+    DetectMojibake(units, &result->notes);
+    line_signs = false;
   };
   // What t2s makes of the character d (kT2s, not kT2sOne; as NFKC leaves
   // it) where it stands, or -1 for the stages: an ideograph whose
@@ -1868,6 +1905,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
             continue;
           }
           start_edit();
+          skipped.emplace_back(tw, static_cast<uint32_t>(after - begin));
           p = run = after;
           continue;
         }
@@ -1969,7 +2007,13 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         stage = next.len == 0 || (next.bits & kNoBoundary);
       }
       if (!stage) {
+        if (line_signs) {
+          flush(p);
+          line_notes();
+        }
         line = p;
+        line_start_tw = tw + static_cast<size_t>(p - run);
+        skipped.clear();
         line_changed = result->traditional_chars;
         rare_end = SIZE_MAX;
         continue;
@@ -1991,7 +2035,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         }
       }
       // A mojibake sign: the line goes to the stages, which find the notes.
-      if (!stage && (fb & kMark)) stage = d.f != '?' || IsIdeograph(prev());
+      if (!stage && (fb & kMark) && (d.f != '?' || IsIdeograph(prev()))) line_signs = true;
       if (!stage && (fb & kRare)) {
         const size_t at = tw + static_cast<size_t>(p - run);
         if (at != rare_end) {
@@ -2000,7 +2044,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         }
         ++rare_run;
         rare_hard = rare_hard || (fb & kHard);
-        stage = rare_run >= 3 && rare_hard;  // a mojibake sign
+        if (rare_run >= 3 && rare_hard) line_signs = true;  // a mojibake sign
         rare_end = at + Utf8Length(d.f);
       }
       if (!stage && d.f == ' ' && collapse && p + d.len < end) {
@@ -2024,6 +2068,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           stage = !ReadingAfter(p + d.len, end, bits, props, before, &after);
           if (!stage && after != nullptr) {
             start_edit();
+            skipped.emplace_back(tw, static_cast<uint32_t>(after - begin));
             p = run = after;
             continue;
           }
@@ -2056,6 +2101,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     text.resize(tw);
     to_input.resize(tw);
     result->traditional_chars = line_changed;
+    line_signs = false;
     // With the lines after it that need the stages too (one chunk costs
     // less than several; where chunks end changes nothing).
     const uint8_t* stop = line;
@@ -2081,10 +2127,13 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     }
     p = line = run = stop;
     tw = text.size();
+    line_start_tw = tw;
+    skipped.clear();
     line_changed = result->traditional_chars;
     rare_end = SIZE_MAX;
   }
   flush(end);
+  if (line_signs) line_notes();
   text.resize(tw);
   to_input.resize(tw);
   to_input.push_back(static_cast<uint32_t>(in.size()));
