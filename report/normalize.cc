@@ -1620,6 +1620,16 @@ inline bool NeedsStages(CharBits b, CharBits stages) {
 // the BMP, no NFKC boundary, a special read, an NFKC mapping to several).
 bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, NfkcProperties* props,
                   UChar32 before, const uint8_t** after) {
+  // Two-byte characters a reading may hold that NFKC leaves as they are
+  // (ü, tone-marked vowels).
+  static const std::array<bool, 0x800>* const kLetters2 = [bits, props] {
+    auto* t = new std::array<bool, 0x800>();
+    for (UChar32 c = 0x80; c < 0x800; ++c) {
+      if (!((bits[c] & kTone) || c == U'ü') || (bits[c] & (kNoBoundary | kSpecialRead))) continue;
+      (*t)[c] = !(bits[c] & kNfkcTouch) || props->SingleMapping(c) == c;
+    }
+    return t;
+  }();
   std::array<Unit, 29> in;
   *after = nullptr;
   bool tone = false;
@@ -1629,6 +1639,10 @@ bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, Nfkc
     int len = 1;
     if (const uint8_t b = *p; (b >= 'a' && b <= 'z') || b == ' ' || b == ')') {
       f = b;
+    } else if ((b & 0xE0) == 0xC0 && e - p >= 2 && (p[1] & 0xC0) == 0x80 &&
+               (*kLetters2)[((b & 0x1F) << 6) | (p[1] & 0x3F)]) {
+      f = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+      len = 2;
     } else {
       DirectChar d = ReadDirect(p, e, bits);
       if (d.len == 0 || (d.bits & (kNoBoundary | kSpecialRead)) || !MapDirect(props, &d)) {
