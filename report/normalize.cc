@@ -1893,6 +1893,17 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           ++p;
           continue;
         }
+        // A line break before an ASCII character (which has an NFKC
+        // boundary before it): the next line starts here.
+        if ((w & 0xFF) == '\n' && !line_signs && ((w >> 8) & 0x80) == 0) {
+          ++p;
+          line = p;
+          line_start_tw = tw + static_cast<size_t>(p - run);
+          skipped.clear();
+          line_changed = result->traditional_chars;
+          rare_end = SIZE_MAX;
+          continue;
+        }
         // A '(' after a character copied as it is: a reading glued to it
         // skipped here.
         if ((w & 0xFF) == '(' && pinyin) {
