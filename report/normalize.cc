@@ -1779,7 +1779,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   // The notes of the line written directly since line_start_tw (up to tw):
   // DetectMojibake over its units as the stages would have them (each
   // character with its input bytes, a reading skipped after it included).
-  auto line_notes = [&]() __attribute__((noinline)) {
+  auto line_notes = [&] {
     units.clear();
     const auto* t = reinterpret_cast<const uint8_t*>(text.data());
     size_t next_skip = 0;
