@@ -15,6 +15,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <cstring>
@@ -353,8 +354,8 @@ bool IsNeutralSyllable(std::u32string_view syl) {
 // (or neutral-tone particles only)? syllable(b, e, &tone, &neutral) reads the
 // syllable in[b, e) (no spaces): false when it is not one; sets tone when it
 // has a tone mark, neutral when it is a neutral-tone particle.
-template <typename Syllable>
-bool IsReadingOf(const Units& in, size_t from, size_t to, Syllable syllable) {
+template <typename Seq, typename Syllable>
+bool IsReadingOf(const Seq& in, size_t from, size_t to, Syllable syllable) {
   if (from >= to) return false;
   bool tone = false;
   bool all_neutral = true;
@@ -409,6 +410,14 @@ constexpr CharBits kMark = 1024;       // '?' or U+FFFD: may start a mojibake no
 constexpr CharBits kThreeBytes = 2048; // U+0800..U+FFFF but surrogates: three UTF-8 bytes
 constexpr CharBits kLineEnd = 4096;    // '\n': where the direct writer's lines end
 constexpr CharBits kBad3 = 8192;       // below U+0800 or a surrogate: not a three-byte character
+// With kT2s: an ideograph t2s changes alone and always the same way, into
+// another ideograph (a TSCharacters value of one BMP character; in no
+// TSPhrases key, so no phrase covers it or depends on it), NFKC-inert and
+// outside the gazetteer's data: the direct writer maps it where it stands.
+constexpr CharBits kT2sOne = 16384;
+// With kT2sOne: its value has none of the bits the direct writer looks at
+// (written in the copy loop like a character copied as it is).
+constexpr CharBits kT2sPlain = 32768;
 const CharBits* FastCharBits();
 constexpr int kAstral = 1 << 16;  // beside the bits: a character beyond the BMP
 
@@ -416,8 +425,9 @@ bool IsToneVowelFast(UChar32 c) {
   return c >= 0xE0 && c <= 0x1E3F && (FastCharBits()[c] & kTone);
 }
 
-// IsPinyinReading without building strings.
-bool IsPinyinReadingFast(const Units& in, size_t from, size_t to) {
+// IsPinyinReading without building strings (over Units or an array of Unit).
+template <typename Seq>
+bool IsPinyinReadingFast(const Seq& in, size_t from, size_t to) {
   return IsReadingOf(in, from, to, [&in](size_t b, size_t e, bool* tone, bool* neutral) {
     if (e - b > 6) return false;
     char32_t syl[6];
@@ -1089,6 +1099,27 @@ const CharBits* FastCharBits() {
     for (UChar32 c : CodePoints(tsv)) {
       if (c >= 0 && c < 0x10000) t[c] |= kPlace;
     }
+    if (t2s != nullptr) {
+      std::vector<bool> in_phrase(0x10000, false);
+      for (const auto& [first, list] : t2s->phrases) {
+        for (const T2sTables::Phrase& phrase : list) {
+          for (const UChar32 c : phrase.key) {
+            if (c >= 0 && c < 0x10000) in_phrase[c] = true;
+          }
+        }
+      }
+      for (UChar32 c = 0; c < 0x10000; ++c) {
+        const uint8_t f = t2s->flags[c];
+        const UChar32 v = t2s->bmp_value[c];
+        if (f == T2sTables::kCharChanges && !in_phrase[c] && IsIdeograph(c) && IsIdeograph(v) &&
+            v < 0x10000 && !(t[c] & (kNfkcTouch | kNoBoundary | kPlace | kSpecialRead))) {
+          t[c] |= kT2sOne;
+          constexpr CharBits kLooked = kNfkcTouch | kNoBoundary | kT2s | kRare | kSpecialRead |
+                                       kOpen | kSpace | kMark | kLineEnd | kBad3;
+          if (!(t[v] & kLooked)) t[c] |= kT2sPlain;
+        }
+      }
+    }
     return t;
   }();
   return bits;
@@ -1435,7 +1466,7 @@ struct DirectChar {
   CharBits bits = 0;  // of c
 };
 
-inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
+[[gnu::always_inline]] inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
   DirectChar d;
   const uint8_t b = *p;
   if (b < 0x80) {
@@ -1458,7 +1489,7 @@ inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits*
 
 // d.f after NFKC where d.c is kNfkcTouch (a character alone in its
 // segment); false when that is not one code point no longer than d.c.
-inline bool MapDirect(NfkcProperties* props, DirectChar* d) {
+[[gnu::always_inline]] inline bool MapDirect(NfkcProperties* props, DirectChar* d) {
   if (!(d->bits & kNfkcTouch)) return true;
   UChar32 m = props->SingleMapping(d->c);
   if (m < 0) return false;
@@ -1468,21 +1499,33 @@ inline bool MapDirect(NfkcProperties* props, DirectChar* d) {
   return true;
 }
 
-// Appends to v, for each byte of the well-formed s[0, n) (characters of at
+// Writes to out, for each byte of the well-formed s[0, n) (characters of at
 // most three bytes), base plus the offset of the character it belongs to:
 // the offset minus the continuation bytes before it in its character.
-// Sixteen bytes at a time where SSE2 is there; through a small buffer (no
-// zero fill of v).
-void AppendCharStarts(std::vector<uint32_t>* v, const uint8_t* s, uint32_t base, size_t n) {
-  constexpr size_t kBuf = 256;
-  alignas(16) uint32_t buf[kBuf];
+// Sixteen bytes at a time where SSE2 is there.
+void WriteCharStarts(uint32_t* out_start, const uint8_t* s, uint32_t base, size_t n) {
   uint32_t last_cont = 0;  // whether the byte before is a continuation byte
-  size_t done = 0;
-  while (done < n) {
-    const size_t k = std::min(n - done, kBuf);
-    const uint8_t* in = s + done;
-    const uint32_t at = base + static_cast<uint32_t>(done);
+  {
+    const size_t k = n;
+    const uint8_t* in = s;
+    const uint32_t at = base;
+    uint32_t* buf = out_start;
     size_t j = 0;
+    if (k < 16) {
+      // Short runs (between edits): a character at a time.
+      while (j < k) {
+        const uint8_t b = in[j];
+        if (b < 0x80) {
+          buf[j] = at + static_cast<uint32_t>(j);
+          ++j;
+        } else if (b >= 0xE0 && j + 3 <= k) {
+          buf[j] = buf[j + 1] = buf[j + 2] = at + static_cast<uint32_t>(j);
+          j += 3;
+        } else {
+          break;
+        }
+      }
+    }
 #ifdef __SSE2__
     const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
     const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
@@ -1500,21 +1543,21 @@ void AppendCharStarts(std::vector<uint32_t>* v, const uint8_t* s, uint32_t base,
       const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
       const __m128i four = _mm_set1_epi32(4);
       auto* out = reinterpret_cast<__m128i*>(buf + j);
-      _mm_store_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
+      _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
       const __m128i idx4 = _mm_add_epi32(idx, four);
-      _mm_store_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
+      _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
       const __m128i idx8 = _mm_add_epi32(idx4, four);
-      _mm_store_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
-      _mm_store_si128(out + 3, _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
+      _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
+      _mm_storeu_si128(out + 3,
+                       _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
     }
 #endif
+    if (j > 0 && j < k) last_cont = (in[j - 1] & 0xC0) == 0x80;
     for (; j < k; ++j) {
       const uint32_t cont = (in[j] & 0xC0) == 0x80;
       buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
       last_cont = cont;
     }
-    v->insert(v->end(), buf, buf + k);
-    done += k;
   }
 }
 
@@ -1522,6 +1565,105 @@ void AppendCharStarts(std::vector<uint32_t>* v, const uint8_t* s, uint32_t base,
 // (little-endian: the lead byte lowest), without checking its form.
 inline uint32_t Index3(uint32_t w) {
   return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+}
+
+// For each character of a TSPhrases key: the keys holding it, with where.
+struct PhraseMember {
+  const std::vector<UChar32>* key;
+  size_t at;
+};
+const std::unordered_map<UChar32, std::vector<PhraseMember>>& PhraseMembers() {
+  static const auto* members = [] {
+    auto* m = new std::unordered_map<UChar32, std::vector<PhraseMember>>;
+    if (const T2sTables* t = T2sNativeTables(); t != nullptr) {
+      for (const auto& [first, list] : t->phrases) {
+        for (const T2sTables::Phrase& phrase : list) {
+          for (size_t k = 0; k < phrase.key.size(); ++k) {
+            (*m)[phrase.key[k]].push_back(PhraseMember{&phrase.key, k});
+          }
+        }
+      }
+    }
+    return m;
+  }();
+  return *members;
+}
+
+// Up to n characters of well-formed UTF-8 before the end of [b2, e2), then
+// before the end of [b1, e1), last first, into out; returns how many.
+size_t CharsBefore(const uint8_t* b1, const uint8_t* e1, const uint8_t* b2, const uint8_t* e2,
+                   UChar32* out, size_t n) {
+  size_t k = 0;
+  for (const auto& [b, e] : {std::pair{b2, e2}, std::pair{b1, e1}}) {
+    int32_t i = static_cast<int32_t>(e - b);
+    while (k < n && i > 0) {
+      UChar32 c;
+      U8_PREV_UNSAFE(b, i, c);
+      out[k++] = c;
+    }
+  }
+  return k;
+}
+
+// Whether a character with bits b (as read or written) needs the unit
+// stages: one of `stages`, but for kT2s with kT2sOne (mapped directly).
+inline bool NeedsStages(CharBits b, CharBits stages) {
+  const CharBits s = b & stages;
+  return s != 0 && !(s == kT2s && (b & kT2sOne));
+}
+
+// Whether the '(' before p opens a pinyin reading glued to `before` (the
+// last character written; not a space, line break or '('), as ReadingEnd
+// sees the units after it: the characters up to the first ')' or line
+// break among the next 29. Sets *after past the ')' of a reading (else
+// null); false when a character there needs the stages (ill-formed, beyond
+// the BMP, no NFKC boundary, a special read, an NFKC mapping to several).
+bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, NfkcProperties* props,
+                  UChar32 before, const uint8_t** after) {
+  // Two-byte characters a reading may hold that NFKC leaves as they are
+  // (ü, tone-marked vowels).
+  static const std::array<bool, 0x800>* const kLetters2 = [bits, props] {
+    auto* t = new std::array<bool, 0x800>();
+    for (UChar32 c = 0x80; c < 0x800; ++c) {
+      if (!((bits[c] & kTone) || c == U'ü') || (bits[c] & (kNoBoundary | kSpecialRead))) continue;
+      (*t)[c] = !(bits[c] & kNfkcTouch) || props->SingleMapping(c) == c;
+    }
+    return t;
+  }();
+  std::array<Unit, 29> in;
+  *after = nullptr;
+  bool tone = false;
+  for (size_t k = 0; k < in.size(); ++k) {
+    if (p >= e) return true;
+    UChar32 f;
+    int len = 1;
+    if (const uint8_t b = *p; (b >= 'a' && b <= 'z') || b == ' ' || b == ')') {
+      f = b;
+    } else if ((b & 0xE0) == 0xC0 && e - p >= 2 && (p[1] & 0xC0) == 0x80 &&
+               (*kLetters2)[((b & 0x1F) << 6) | (p[1] & 0x3F)]) {
+      f = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+      len = 2;
+    } else {
+      DirectChar d = ReadDirect(p, e, bits);
+      if (d.len == 0 || (d.bits & (kNoBoundary | kSpecialRead)) || !MapDirect(props, &d)) {
+        return false;
+      }
+      f = d.f;
+      len = d.len;
+    }
+    if (f == ')') {
+      if ((IsIdeograph(before) || tone) && IsPinyinReadingFast(in, 0, k)) *after = p + len;
+      return true;
+    }
+    // A character no reading holds: none here, whatever follows.
+    if (!((f >= 'a' && f <= 'z') || f == ' ' || f == U'ü')) {
+      if (!IsToneVowelFast(f)) return true;
+      tone = true;
+    }
+    in[k].c = f;
+    p += len;
+  }
+  return true;
 }
 
 // Whether the line at p (up to its line break) has a character that the
@@ -1537,7 +1679,7 @@ bool LineNeedsStages(const uint8_t* p, const uint8_t* e, const CharBits* bits, C
       continue;
     }
     const DirectChar d = ReadDirect(p, e, bits);
-    if (d.len == 0 || (d.bits & stages)) return true;
+    if (d.len == 0 || NeedsStages(d.bits, stages)) return true;
     p += d.len;
   }
   return false;
@@ -1567,24 +1709,56 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   // Characters (as written) that need the unit stages.
   const CharBits stages =
       kNoBoundary | kSpecialRead | (options.to_simplified ? kT2s : 0);
+  const bool to_simplified = options.to_simplified;
+  const CharBits t2s_plain = to_simplified ? kT2sPlain : 0;
+  const T2sTables* tables = T2sNativeTables();
+  // Written through positions into text and map (a staged chunk appends),
+  // cut to size at the end. They grow in steps short enough for memset's
+  // vector loop (no fill of the whole map at once).
   std::string& text = result->text;
   std::vector<uint32_t>& to_input = result->to_input;
   text.reserve(in.size() + 16);
-  to_input.reserve(in.size() + 1);
+  to_input.reserve(in.size() + 16);
+  size_t tw = 0;  // text[0, tw) and to_input[0, tw) are written
+  auto room = [&](size_t need) {
+    if (to_input.size() >= need) [[likely]] return;
+    while (to_input.size() < need) {
+      size_t grown = to_input.size() + 480;
+      if (const size_t cap = std::min(to_input.capacity(), text.capacity()); grown > cap) {
+        grown = cap > to_input.size() ? cap : need;
+      }
+      text.resize(grown);
+      to_input.resize(grown);
+    }
+  };
   const auto* const begin = reinterpret_cast<const uint8_t*>(in.data());
   const uint8_t* const end = begin + in.size();
   const uint8_t* p = begin;
   const uint8_t* line = begin;  // where the current line starts
   const uint8_t* run = begin;   // input not yet written (all of it as it is)
-  size_t line_text = 0, line_map = 0;  // sizes where the line starts (when run > line)
+  size_t line_tw = 0;  // tw where the line starts (when run > line)
   size_t rare_end = SIZE_MAX;  // text offset after the last unlikely character written
+  int line_changed = 0;  // result->traditional_chars where the line starts
+  Units units;           // of the last chunk through the stages
+  // A line written directly with a mojibake sign gets its notes from the
+  // units of what was written: where its text starts, and the end (input
+  // offset) of each reading skipped after the character ending at a text
+  // position.
+  bool line_signs = false;
+  size_t line_start_tw = 0;
+  std::vector<std::pair<size_t, uint32_t>> skipped;
   int rare_run = 0;
   bool rare_hard = false;
   // Writes the input up to q as it is.
   auto flush = [&](const uint8_t* q) {
     if (q == run) return;
-    text.append(reinterpret_cast<const char*>(run), static_cast<size_t>(q - run));
-    AppendCharStarts(&to_input, run, static_cast<uint32_t>(run - begin), static_cast<size_t>(q - run));
+    const size_t n = static_cast<size_t>(q - run);
+    room(tw + n);
+    for (size_t k = 0; k < n; k += 2048) {  // below memcpy's rep movsb threshold
+      std::memcpy(text.data() + tw + k, run + k, std::min<size_t>(2048, n - k));
+    }
+    WriteCharStarts(to_input.data() + tw, run, static_cast<uint32_t>(run - begin), n);
+    tw += n;
     run = q;
   };
   // Before p is written otherwise than read: the line's start remembered
@@ -1592,8 +1766,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   auto start_edit = [&] {
     if (run <= line) {
       flush(line);
-      line_text = text.size();
-      line_map = to_input.size();
+      line_tw = tw;
     }
     flush(p);
   };
@@ -1601,7 +1774,110 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   auto prev = [&]() -> UChar32 {
     if (p > run) return LastCharBefore(run, p);
     return LastCharBefore(reinterpret_cast<const uint8_t*>(text.data()),
-                          reinterpret_cast<const uint8_t*>(text.data()) + text.size());
+                          reinterpret_cast<const uint8_t*>(text.data()) + tw);
+  };
+  // The notes of the line written directly since line_start_tw (up to tw):
+  // DetectMojibake over its units as the stages would have them (each
+  // character with its input bytes, a reading skipped after it included).
+  auto line_notes = [&] {
+    units.clear();
+    const auto* t = reinterpret_cast<const uint8_t*>(text.data());
+    size_t next_skip = 0;
+    for (size_t k = line_start_tw; k < tw;) {
+      const uint32_t from = to_input[k];
+      UChar32 c;
+      size_t len = 1;
+      if (t[k] < 0x80) {
+        c = t[k];
+      } else {
+        int32_t i = static_cast<int32_t>(k);
+        U8_NEXT_UNSAFE(t, i, c);
+        len = static_cast<size_t>(i) - k;
+      }
+      const uint8_t lead = begin[from];
+      uint32_t to = from + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+      k += len;
+      while (next_skip < skipped.size() && skipped[next_skip].first <= k) {
+        if (skipped[next_skip].first == k) to = std::max(to, skipped[next_skip].second);
+        ++next_skip;
+      }
+      units.push_back(Unit{c, from, to});
+    }
+    DetectMojibake(units, &result->notes);
+    line_signs = false;
+  };
+  // What t2s makes of the character d (kT2s, not kT2sOne; as NFKC leaves
+  // it) where it stands, or -1 for the stages: an ideograph whose
+  // TSCharacters value is one ideograph (or none), outside the gazetteer's
+  // data, where no TSPhrases key holding it can match (the characters
+  // before it as written, those after it as read; a '(' after it may
+  // open a reading the stages remove, anything unread is a match). A key
+  // that matches written text but not the units only sends the line to the
+  // stages; one that matches the units matches the written text too: the
+  // characters of a matching key are written as read.
+  const auto& members = PhraseMembers();
+  auto t2s_here = [&](const DirectChar& d, CharBits fb) -> UChar32 {
+    const UChar32 c = d.f;
+    const uint8_t f = tables->flags[c];
+    if ((f & T2sTables::kCharMulti) || (fb & kPlace) || !IsIdeograph(c)) return -1;
+    const UChar32 value = (f & T2sTables::kCharChanges) ? tables->bmp_value[c] : c;
+    if (!IsIdeograph(value)) return -1;
+    const auto it = members.find(c);
+    if (it == members.end()) return value;
+    constexpr size_t kMax = 16;
+    UChar32 back[kMax], ahead[kMax];
+    size_t nback = SIZE_MAX, nahead = 0;
+    bool ahead_open = true;  // more characters may be read after ahead[nahead - 1]
+    const uint8_t* q = p + d.len;
+    for (const PhraseMember& m : it->second) {
+      const std::vector<UChar32>& key = *m.key;
+      if (key.size() > kMax) return -1;
+      if (m.at > 0) {
+        if (nback == SIZE_MAX) {  // as many as the keys need
+          size_t need = 0;
+          for (const PhraseMember& k : it->second) need = std::max(need, k.at);
+          nback = CharsBefore(reinterpret_cast<const uint8_t*>(text.data()),
+                              reinterpret_cast<const uint8_t*>(text.data()) + tw, run, p,
+                              back, std::min(need, kMax));
+        }
+        if (nback < m.at) continue;
+        bool same = true;
+        for (size_t k = 0; k < m.at && same; ++k) same = back[k] == key[m.at - 1 - k];
+        if (!same) continue;
+      }
+      bool same = true;
+      for (size_t k = m.at + 1; k < key.size() && same; ++k) {
+        const size_t a = k - m.at - 1;
+        while (nahead <= a && ahead_open) {
+          if (q >= end) {
+            ahead_open = false;
+            break;
+          }
+          DirectChar next = ReadDirect(q, end, bits);
+          if (next.len == 0 || (next.bits & (kNoBoundary | kSpecialRead)) ||
+              !MapDirect(props, &next)) {
+            return -1;
+          }
+          if (pinyin && next.f == '(' && q + next.len < end) {
+            // A reading there is not among the units.
+            const UChar32 before = nahead > 0 ? ahead[nahead - 1] : c;
+            if (before != ' ' && before != '\n' && before != '(') {
+              const uint8_t* after = nullptr;
+              if (!ReadingAfter(q + next.len, end, bits, props, before, &after)) return -1;
+              if (after != nullptr) {
+                q = after;
+                continue;
+              }
+            }
+          }
+          ahead[nahead++] = next.f;
+          q += next.len;
+        }
+        same = a < nahead && ahead[a] == key[k];
+      }
+      if (same) return -1;
+    }
+    return value;
   };
   while (p < end) {
     // Characters copied as they are: ASCII and well-formed three-byte ones
@@ -1615,6 +1891,47 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
       if ((w & 0x80) == 0) {
         if (!(bits[w & 0x7F] & look)) {
           ++p;
+          continue;
+        }
+        // A line break before an ASCII character (which has an NFKC
+        // boundary before it): the next line starts here.
+        if ((w & 0xFF) == '\n' && !line_signs && ((w >> 8) & 0x80) == 0) {
+          ++p;
+          line = p;
+          line_start_tw = tw + static_cast<size_t>(p - run);
+          skipped.clear();
+          line_changed = result->traditional_chars;
+          rare_end = SIZE_MAX;
+          continue;
+        }
+        // A '(' after a character copied as it is: a reading glued to it
+        // skipped here.
+        if ((w & 0xFF) == '(' && pinyin) {
+          // The character before: the input's as it is, or the last written.
+          const uint8_t* q = p;
+          const uint8_t* from = run;
+          if (p == run) {
+            from = reinterpret_cast<const uint8_t*>(text.data());
+            q = from + tw;
+          }
+          UChar32 before;
+          if (q > from && q[-1] < 0x80) {
+            before = q[-1];
+          } else if (q - from >= 3 && (q[-3] & 0xF0) == 0xE0) {
+            before = ((q[-3] & 0x0F) << 12) | ((q[-2] & 0x3F) << 6) | (q[-1] & 0x3F);
+          } else {
+            break;
+          }
+          if (before == ' ' || before == '\n' || before == '(') break;
+          const uint8_t* after = nullptr;
+          if (!ReadingAfter(p + 1, end, bits, props, before, &after)) break;
+          if (after == nullptr) {
+            ++p;
+            continue;
+          }
+          start_edit();
+          skipped.emplace_back(tw, static_cast<uint32_t>(after - begin));
+          p = run = after;
           continue;
         }
         // A space between two characters copied as they are: kept or
@@ -1653,7 +1970,22 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         continue;
       }
       if ((w & 0xC0C0F0) != 0x8080E0) break;
-      if (bits[Index3(w)] & look3) break;
+      if (const CharBits cb = bits[Index3(w)]; cb & look3) {
+        // A traditional character with a plain value: written here.
+        if (!(cb & t2s_plain) || (cb & look3 & ~(kT2s | kRare))) break;
+        start_edit();
+        room(tw + 4);
+        const uint32_t v = static_cast<uint32_t>(tables->bmp_value[Index3(w)]);
+        const uint32_t bytes = 0x8080E0u | (v >> 12) | (((v >> 6) & 0x3F) << 8) | ((v & 0x3F) << 16);
+        std::memcpy(text.data() + tw, &bytes, 4);
+        const uint32_t from = static_cast<uint32_t>(p - begin);
+        to_input[tw] = to_input[tw + 1] = to_input[tw + 2] = from;
+        tw += 3;
+        ++result->traditional_chars;
+        p += 3;
+        run = p;
+        continue;
+      }
       p += 3;
       // Then pairs of three-byte characters from eight bytes.
       while (end - p >= 8) {
@@ -1700,7 +2032,14 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         stage = next.len == 0 || (next.bits & kNoBoundary);
       }
       if (!stage) {
+        if (line_signs) {
+          flush(p);
+          line_notes();
+        }
         line = p;
+        line_start_tw = tw + static_cast<size_t>(p - run);
+        skipped.clear();
+        line_changed = result->traditional_chars;
         rare_end = SIZE_MAX;
         continue;
       }
@@ -1708,26 +2047,36 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     }
     if (!stage) stage = !MapDirect(props, &d);
     if (!stage) {
-      const CharBits fb = d.f < 0x10000 ? bits[d.f] : kNoBoundary;
-      stage = (fb & stages) != 0 || (d.bits & stages) != 0;
-      if (!stage && (fb & kMark)) {
-        if (d.f != '?' || IsIdeograph(prev())) return false;  // a mojibake sign
+      CharBits fb = d.f < 0x10000 ? bits[d.f] : kNoBoundary;
+      stage = (fb & stages & ~kT2s) != 0 || (d.f != d.c && (d.bits & stages) != 0);
+      if (!stage && (fb & kT2s) && to_simplified) {  // t2s where it stands
+        const UChar32 v = (fb & kT2sOne) ? tables->bmp_value[d.f] : t2s_here(d, fb);
+        if (v < 0) {
+          stage = true;
+        } else if (v != d.f) {
+          d.f = v;
+          fb = bits[v];
+          ++result->traditional_chars;
+        }
       }
+      // A mojibake sign: the line goes to the stages, which find the notes.
+      if (!stage && (fb & kMark) && (d.f != '?' || IsIdeograph(prev()))) line_signs = true;
       if (!stage && (fb & kRare)) {
-        const size_t at = text.size() + static_cast<size_t>(p - run);
+        const size_t at = tw + static_cast<size_t>(p - run);
         if (at != rare_end) {
           rare_run = 0;
           rare_hard = false;
         }
         ++rare_run;
         rare_hard = rare_hard || (fb & kHard);
-        if (rare_run >= 3 && rare_hard) return false;  // a mojibake sign
+        if (rare_run >= 3 && rare_hard) line_signs = true;  // a mojibake sign
         rare_end = at + Utf8Length(d.f);
       }
       if (!stage && d.f == ' ' && collapse && p + d.len < end) {
         // A space between characters CollapseCjkSpaces drops it between.
         DirectChar next = ReadDirect(p + d.len, end, bits);
-        if (next.len == 0 || (next.bits & stages) || !MapDirect(props, &next)) {
+        if (next.len == 0 || NeedsStages(next.bits, stages) || !MapDirect(props, &next) ||
+            (next.f != next.c && (next.bits & stages))) {
           stage = true;
         } else if (next.f != ' ') {
           const UChar32 before = prev();
@@ -1735,17 +2084,18 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         }
       }
       if (!stage && d.f == '(' && pinyin && p + d.len < end) {
-        // Where a reading may follow (a letter or space after it, and a
-        // character it may be glued to before it), the stages decide.
+        // A reading glued to the character before it is skipped (its
+        // characters as NFKC leaves them one by one; anything else there
+        // goes to the stages).
         const UChar32 before = prev();
         if (before >= 0 && before != ' ' && before != '\n' && before != '(') {
-          DirectChar next = ReadDirect(p + d.len, end, bits);
-          if (next.len == 0 || !MapDirect(props, &next)) {
-            stage = true;
-          } else {
-            const UChar32 f = next.f;
-            stage = (f >= 'a' && f <= 'z') || f == ' ' || f == U'ü' ||
-                    (f < 0x10000 && (bits[f] & kTone)) || (next.bits & kSpecialRead);
+          const uint8_t* after = nullptr;
+          stage = !ReadingAfter(p + d.len, end, bits, props, before, &after);
+          if (!stage && after != nullptr) {
+            start_edit();
+            skipped.emplace_back(tw, static_cast<uint32_t>(after - begin));
+            p = run = after;
+            continue;
           }
         }
       }
@@ -1757,10 +2107,11 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
       }
       start_edit();
       if (!drop) {
-        char buf[4];
-        const size_t len = WriteUtf8(buf, d.f);
-        text.append(buf, len);
-        to_input.insert(to_input.end(), len, static_cast<uint32_t>(p - begin));
+        room(tw + 4);
+        const size_t len = WriteUtf8(text.data() + tw, d.f);
+        const uint32_t from = static_cast<uint32_t>(p - begin);
+        for (size_t k = 0; k < len; ++k) to_input[tw + k] = from;
+        tw += len;
       }
       p += d.len;
       run = p;
@@ -1770,9 +2121,12 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     if (run <= line) {
       flush(line);
     } else {
-      text.resize(line_text);
-      to_input.resize(line_map);
+      tw = line_tw;
     }
+    text.resize(tw);
+    to_input.resize(tw);
+    result->traditional_chars = line_changed;
+    line_signs = false;
     // With the lines after it that need the stages too (one chunk costs
     // less than several; where chunks end changes nothing).
     const uint8_t* stop = line;
@@ -1782,35 +2136,40 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     } while (stop < end && ((*stop >= 0x80 && [&] {
                               const DirectChar next = ReadDirect(stop, end, bits);
                               return next.len == 0 || (next.bits & kNoBoundary);
-                            }()) || LineNeedsStages(stop, end, bits, stages)));
+                            }()) || LineNeedsStages(stop, end, bits, stages & ~kT2s)));
     const std::string_view chunk(reinterpret_cast<const char*>(line),
                                  static_cast<size_t>(stop - line));
-    if (AppendStaged(chunk, options, static_cast<uint32_t>(line - begin), result, nullptr)) {
-      return false;  // a mojibake sign
+    const uint32_t base = static_cast<uint32_t>(line - begin);
+    if (AppendStaged(chunk, options, base, result, &units)) {
+      // The chunk's notes (none spans a line break) at input offsets.
+      const size_t first = result->notes.size();
+      DetectMojibake(units, &result->notes);
+      for (size_t k = first; k < result->notes.size(); ++k) {
+        auto* span = result->notes[k].mutable_span();
+        span->set_source_begin(span->source_begin() + base);
+        span->set_source_end(span->source_end() + base);
+      }
     }
     p = line = run = stop;
+    tw = text.size();
+    line_start_tw = tw;
+    skipped.clear();
+    line_changed = result->traditional_chars;
     rare_end = SIZE_MAX;
   }
   flush(end);
+  if (line_signs) line_notes();
+  text.resize(tw);
+  to_input.resize(tw);
   to_input.push_back(static_cast<uint32_t>(in.size()));
+  if (!result->notes.empty()) FillNoteSpans(result);
   return true;
-}
-
-// Whether some '?' follows a character above ASCII: the commonest mojibake
-// sign, on which NormalizeDirect would stop after doing its work.
-bool MayShowQuestionMarks(std::string_view s) {
-  size_t at = s.find('?', 1);
-  while (at != std::string_view::npos) {
-    if (static_cast<uint8_t>(s[at - 1]) >= 0x80) return true;
-    at = s.find('?', at + 1);
-  }
-  return false;
 }
 
 }  // namespace
 
 Normalized NormalizeText(std::string_view utf8, const NormalizeOptions& options) {
-  if (utf8.size() >= UINT32_MAX || MayShowQuestionMarks(utf8)) {
+  if (utf8.size() >= UINT32_MAX) {
     return NormalizeWithUnits(utf8, options);
   }
   Normalized result;

@@ -49,6 +49,56 @@ bool IsValidUtf8(std::string_view s) {
   int64_t i = 0;
   while (i < n) {
 #ifdef __SSE2__
+    // Thirty-two bytes at a time while they hold only ASCII, two-byte
+    // characters with lead C2..DF and three-byte ones with lead E1..EC, EE,
+    // EF (as below), the continuation bytes a character expects past a
+    // block carried into the next as bits. Elsewhere (or at the end) back
+    // to the start of the character the last block ends in.
+    if (i + 32 <= n) {
+      const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+      const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+      const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));
+      const __m128i f0 = _mm_set1_epi8(static_cast<char>(0xF0));
+      const __m128i fe = _mm_set1_epi8(static_cast<char>(0xFE));
+      const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
+      struct Masks {
+        uint32_t cont, lead2, lead3, bad;
+      };
+      auto masks = [&](const uint8_t* q) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, c0), x80);
+        const __m128i lead2 = _mm_cmpeq_epi8(_mm_and_si128(x, e0), c0);
+        const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(x, f0), e0);
+        const __m128i ascii = _mm_cmpgt_epi8(x, _mm_set1_epi8(-1));
+        // Not one of those (four-byte leads, bytes F8..FF), or a lead whose
+        // second byte is restricted or that makes an overlong form.
+        const __m128i known = _mm_or_si128(_mm_or_si128(ascii, cont), _mm_or_si128(lead2, lead3));
+        const __m128i special =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, e0), _mm_cmpeq_epi8(x, ed)),
+                         _mm_cmpeq_epi8(_mm_and_si128(x, fe), c0));
+        return Masks{static_cast<uint32_t>(_mm_movemask_epi8(cont)),
+                     static_cast<uint32_t>(_mm_movemask_epi8(lead2)),
+                     static_cast<uint32_t>(_mm_movemask_epi8(lead3)),
+                     static_cast<uint32_t>((_mm_movemask_epi8(known) ^ 0xFFFF) |
+                                           _mm_movemask_epi8(special))};
+      };
+      uint64_t carry = 0;  // bit k: byte i + k must be a continuation byte
+      while (i + 32 <= n) {
+        const Masks a = masks(p + i), b = masks(p + i + 16);
+        if ((a.bad | b.bad) != 0) break;
+        const uint64_t lead3 = a.lead3 | (static_cast<uint64_t>(b.lead3) << 16);
+        const uint64_t lead2 = a.lead2 | (static_cast<uint64_t>(b.lead2) << 16);
+        const uint64_t expected = carry | (lead3 << 1) | (lead3 << 2) | (lead2 << 1);
+        if (static_cast<uint32_t>(expected) != (a.cont | (b.cont << 16))) return false;
+        carry = expected >> 32;
+        i += 32;
+      }
+      if (carry != 0) {  // byte i is not yet read: back from the byte before
+        --i;
+        while ((p[i] & 0xC0) == 0x80) --i;
+      }
+      if (i + 16 > n) continue;
+    }
     // Sixteen bytes from a character start made only of ASCII, two-byte
     // characters with lead C2..DF and three-byte ones with lead E1..EC,
     // EE, EF: well-formed when the continuation bytes stand exactly where

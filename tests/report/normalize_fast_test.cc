@@ -167,6 +167,64 @@ TEST(NormalizeTextFast, AsTheGeneralFormOnGeneratedLines) {
   ExpectAsTheGeneralForm(docs, 6000);
 }
 
+// Documents of lines in traditional script (which NormalizeText converts
+// character by character where no TSPhrases key can match): characters t2s
+// maps alone, characters of phrase keys written as the phrase or apart,
+// readings glued between them (計(jì)畫 is the phrase 計畫 once the reading
+// goes), spaces, full-width forms, place names, mojibake signs.
+class TraditionalLines : public xxgk::testing::RandomText {
+ public:
+  explicit TraditionalLines(uint32_t seed) : RandomText(seed) {}
+
+  std::string Next() {
+    std::string doc;
+    const int lines = 1 + Below(10);
+    for (int k = 0; k < lines; ++k) {
+      const int pieces = Below(16);
+      for (int j = 0; j < pieces; ++j) doc += Piece();
+      doc += Below(8) == 0 ? "\r\n" : "\n";
+    }
+    return doc;
+  }
+
+ private:
+  std::string Piece() {
+    static const std::vector<std::string> kOne = {
+        "開", "報", "資", "訊", "與", "這", "縣", "區", "處", "後", "於", "裡", "國", "務", "體",
+        "實", "關", "權", "應", "門", "戶", "項", "條", "據", "復", "計", "過", "積", "單", "發",
+        "讀", "會", "轉", "無", "張", "變", "電", "態", "沒", "調", "機", "華", "斷", "則", "簡"};
+    static const std::vector<std::string> kPhrase = {
+        "計畫", "回覆", "憑藉", "據瞭解", "龍鍾", "乾坤", "頭髮", "發覆", "無序", "變徵", "鐵鍊",
+        "畢昇", "乾隆", "乾縣", "瀋陽", "覆", "鍾", "藉", "瞭", "徵", "鍊", "畫"};
+    static const std::vector<std::string> kReading = {
+        "(kāi)", "(jù)", "(jì)", "(huà)", "(de)", "(ma)", "( kāi)", "（kāi）", "(kāi ", "(fù)",
+        "(lǜ)", "(kāi bào)", "(Kāi)", "(2021)", "(一)", "(", ")", "(x\u0301)", "(\u200Bkāi)"};
+    static const std::vector<std::string> kOther = {
+        " ", " ", "  ", "\u3000", ",", "。", "、", ":", "?", "?x", "中?文", "鍏?", "瑷", "亍",
+        "嗀鼗亍", "２０２４", "abc", "\u0301", "\xEF\xBF\xBD", "\xFF", "𠀀", "政府信息公开"};
+    switch (Below(8)) {
+      case 0:
+      case 1:
+      case 2:
+        return Pick(kOne);
+      case 3:
+        return Pick(kPhrase);
+      case 4:
+      case 5:
+        return Cat({Pick(Below(3) == 0 ? kPhrase : kOne), Pick(kReading)});
+      case 6:
+        return Pick(kReading);
+      default:
+        return Pick(kOther);
+    }
+  }
+};
+
+TEST(NormalizeTextFast, AsTheGeneralFormOnTraditionalLines) {
+  TraditionalLines docs(2026);
+  ExpectAsTheGeneralForm(docs, 6000);
+}
+
 // The sample documents, whole and cut at every 97th byte (starting inside
 // characters, lines and readings).
 TEST(NormalizeTextFast, AsTheGeneralFormOnTheSeedsAndTheirPieces) {

@@ -104,6 +104,35 @@ TEST(IsValidUtf8, AgreesWithIcuOnShortSequencesAcrossBlocks) {
   }
 }
 
+// The thirty-two-byte blocks: a short sequence at every place of a block
+// after well-formed three-byte characters and ASCII, then more of them or
+// the end of the text (a character cut there, continuation bytes carried
+// into the next block).
+TEST(IsValidUtf8, AgreesWithIcuOnShortSequencesAcrossWideBlocks) {
+  std::vector<std::string> cases = {""};
+  for (int a = 0x80; a < 256; ++a) {
+    for (int b : {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}) {
+      cases.push_back({static_cast<char>(a), static_cast<char>(b)});
+      for (int c : {0x41, 0x80, 0xBF, 0xC0}) {
+        cases.push_back({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+      }
+    }
+    cases.push_back({static_cast<char>(a)});
+  }
+  std::string tail;
+  for (int k = 0; k < 14; ++k) tail += k % 4 == 3 ? "a" : "公";
+  for (const std::string& c : cases) {
+    std::string head;
+    for (int pad = 0; pad < 70; ++pad) {
+      for (const std::string& after : {tail, std::string()}) {
+        const std::string s = head + c + after;
+        ASSERT_EQ(IsValidUtf8(s), IcuSaysValid(s)) << pad;
+      }
+      head += pad % 5 == 4 ? "x" : "开";
+    }
+  }
+}
+
 // FindByLastByte is a find() that starts from memchr hits of the needle's
 // last byte: the same answer on generated haystacks, needles and start
 // positions (repeated bytes, needles at the ends, partial matches, empty
