@@ -234,14 +234,23 @@ void Metrics::DocumentDone(const std::string& input_format, const std::string& o
 }
 
 void Metrics::CountFindings(const xxgk::v1::ValidateResponse& response) {
+  if (response.findings().empty()) return;
+  std::lock_guard<std::mutex> lock(series_mu_);
   for (const auto& finding : response.findings()) {
-    std::string severity = xxgk::v1::Severity_Name(finding.severity());
-    if (severity.empty()) severity = "UNKNOWN";
-    Cached(&finding_series_, absl::StrCat(finding.rule_id(), "\x1f", severity),
-           [&]() -> prometheus::Counter& {
-             return findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}});
-           })
-        .Increment();
+    // The series of a rule id by severity (a value outside the enum, named
+    // "UNKNOWN", in the last slot), each made on first use.
+    const int sev = finding.severity();
+    const size_t at = xxgk::v1::Severity_IsValid(sev) ? static_cast<size_t>(sev) : kSeverities - 1;
+    const absl::string_view rule_id(finding.rule_id());
+    auto it = finding_series_.find(rule_id);
+    if (it == finding_series_.end()) it = finding_series_.try_emplace(std::string(rule_id)).first;
+    prometheus::Counter*& counter = it->second[at];
+    if (counter == nullptr) {
+      std::string severity = xxgk::v1::Severity_Name(finding.severity());
+      if (severity.empty()) severity = "UNKNOWN";
+      counter = &findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}});
+    }
+    counter->Increment();
   }
 }
 

@@ -136,7 +136,9 @@ class Metrics {
   T& Cached(absl::flat_hash_map<std::string, T*>* cache, std::string key, Make make);
   std::mutex series_mu_;
   absl::flat_hash_map<std::string, prometheus::Counter*> document_series_;
-  absl::flat_hash_map<std::string, prometheus::Counter*> finding_series_;
+  // Findings by rule id, then severity (Severity's values, then "UNKNOWN").
+  static constexpr size_t kSeverities = xxgk::v1::Severity_ARRAYSIZE + 1;
+  absl::flat_hash_map<std::string, std::array<prometheus::Counter*, kSeverities>> finding_series_;
   absl::flat_hash_map<std::string, prometheus::Histogram*> stage_series_;
   // RPC series by "service\x1fmethod\x1ftype", and by the full method name
   // of a known service's method (unknown names share the "unknown" series
