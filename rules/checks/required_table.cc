@@ -117,7 +117,7 @@ class RequiredTableCheck : public Check {
     f.set_category(xxgk::v1::TABLE_SHAPE);
     f.set_message(absl::StrCat(tzh, "缺少", missing.size(), "个单元格：", absl::StrJoin(zh, "；"), more_zh));
     f.set_message_en(absl::StrCat(ten, " lacks ", missing.size(), " cell(s): ", absl::StrJoin(en, "; "), more_en));
-    SetCellLocation(index, missing, f.mutable_location());
+    SetCellLocation(index, missing, f.mutable_location(), /*with_place=*/false);  // the place is the table's
     f.mutable_location()->set_place(tzh);
     f.mutable_location()->set_place_en(ten);
     if (info != nullptr) *f.mutable_location()->mutable_span() = info->span();
