@@ -30,18 +30,11 @@ bool PinsVersion(const Snapshot& snap, const CompiledSet& set) {
   return false;
 }
 
-// Provincial / city candidates: every set that is not a version set and not
-// an ancestor of one.
+// Provincial / city candidates (Snapshot::candidates()).
 std::vector<const CompiledSet*> Candidates(const Snapshot& snap) {
   std::vector<const CompiledSet*> out;
-  for (const CompiledSet& s : snap.sets()) {
-    if (s.is_version_set()) continue;
-    bool ancestor = false;
-    for (const CompiledSet& v : snap.sets()) {
-      if (v.is_version_set() && Contains(v.chain, s.source.id())) ancestor = true;
-    }
-    if (!ancestor) out.push_back(&s);
-  }
+  out.reserve(snap.candidates().size());
+  for (size_t k : snap.candidates()) out.push_back(&snap.sets()[k]);
   return out;
 }
 
