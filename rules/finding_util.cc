@@ -12,7 +12,9 @@ namespace {
 void FillCellValue(const xxgk::v1::Cell* cell, xxgk::v1::Operand* op) {
   if (cell == nullptr) return;
   op->set_presence(cell->presence());
-  op->set_raw(cell->raw());
+  // An empty raw text (a blank cell's) is the field's default: not set, so
+  // no string is made for it (the message is the same).
+  if (!cell->raw().empty()) op->set_raw(cell->raw());
   *op->mutable_span() = cell->span();
   Decimal value;
   switch (ReadCellValue(cell, &value)) {

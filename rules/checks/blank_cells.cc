@@ -30,7 +30,10 @@ constexpr size_t kListedInMessage = 8;
 class BlankCellsCheck : public Check {
  public:
   BlankCellsCheck(std::vector<std::string> keys, bool include_na)
-      : keys_(std::move(keys)), ids_(CellIdsOf(keys_)), include_na_(include_na) {}
+      : keys_(std::move(keys)), ids_(CellIdsOf(keys_)), include_na_(include_na) {
+    tables_.reserve(keys_.size());
+    for (const std::string& k : keys_) tables_.push_back(report::TableOfKey(k));
+  }
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const CellIndex& cells = ctx.cells();
@@ -46,7 +49,7 @@ class BlankCellsCheck : public Check {
       if (cell == nullptr) continue;
       const bool blank = cell->presence() == Cell::BLANK || (include_na_ && cell->presence() == Cell::NA);
       if (!blank) continue;
-      const std::string_view table = report::TableOfKey(keys_[i]);
+      const std::string_view table = tables_[i];
       auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.table == table; });
       if (g == groups.end()) g = groups.insert(groups.end(), Group{table, {}});
       g->at.push_back(i);
@@ -99,6 +102,7 @@ class BlankCellsCheck : public Check {
  private:
   std::vector<std::string> keys_;
   std::vector<CellId> ids_;  // of keys_
+  std::vector<std::string_view> tables_;  // report::TableOfKey of keys_ (views into keys_)
   bool include_na_;
 };
 
