@@ -121,7 +121,9 @@ FormatVersion RequiredFormat(const xxgk::v1::Report& report, std::string* reason
     FormatVersion f = year >= 2021 ? xxgk::v1::FORMAT_2021
                       : year >= 2019 ? xxgk::v1::FORMAT_2019
                                      : xxgk::v1::FORMAT_LEGACY;
-    *reason = absl::StrCat("national version set for report year ", year, " (format ", FormatName(f), ")");
+    if (reason != nullptr) {
+      *reason = absl::StrCat("national version set for report year ", year, " (format ", FormatName(f), ")");
+    }
     return f;
   }
   FormatVersion f = report.meta().format_version();
@@ -132,11 +134,13 @@ FormatVersion RequiredFormat(const xxgk::v1::Report& report, std::string* reason
     if (t.t2().info().layout() != xxgk::v1::FORMAT_VERSION_UNSPECIFIED) f = t.t2().info().layout();
   }
   if (f != xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
-    *reason = absl::StrCat("national version set for the detected layout (report year unknown; format ",
-                           FormatName(f), ")");
+    if (reason != nullptr) {
+      *reason = absl::StrCat("national version set for the detected layout (report year unknown; format ",
+                             FormatName(f), ")");
+    }
     return f;
   }
-  *reason = "national version set by default (report year and layout unknown; format 2021)";
+  if (reason != nullptr) *reason = "national version set by default (report year and layout unknown; format 2021)";
   return xxgk::v1::FORMAT_2021;
 }
 

@@ -97,8 +97,7 @@ class RequiredTableCheck : public Check {
     // A table in another format version's layout is the FORMAT_VERSION
     // rule's business, not a shape problem.
     if (info != nullptr && info->layout() != xxgk::v1::FORMAT_VERSION_UNSPECIFIED && (table_ == "t2" || table_ == "t3")) {
-      std::string unused;
-      if (info->layout() != RequiredFormat(r, &unused)) return;
+      if (info->layout() != RequiredFormat(r, nullptr)) return;
     }
     std::vector<std::string> missing;
     for (size_t i = 0; i < cell_ids_.size(); ++i) {
