@@ -241,6 +241,7 @@ absl::StatusOr<Selection> Select(const Snapshot& snap, const xxgk::v1::Report& r
 }
 
 bool RuleApplies(const xxgk::v1::Rule& rule, const Selection& sel, const xxgk::v1::Metadata& meta) {
+  if (!rule.has_applies_when()) return true;  // no condition (each test below passes on an empty one)
   const auto& aw = rule.applies_when();
   if (!aw.formats().empty() && std::find(aw.formats().begin(), aw.formats().end(), sel.format) == aw.formats().end()) {
     return false;
