@@ -18,20 +18,26 @@ absl::int128 MinUnits() { return std::numeric_limits<absl::int128>::min(); }
 
 Decimal Decimal::FromInt(int64_t v) { return Decimal(absl::int128(v) * kScale); }
 
-absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
-  // Most cells: a plain integer, at most kMaxIntegerDigits digits (fits int64).
-  if (!text.empty() && text.size() <= static_cast<size_t>(kMaxIntegerDigits)) {
-    int64_t v = 0;
-    bool digits = true;
-    for (char c : text) {
-      if (c < '0' || c > '9') {
-        digits = false;
-        break;
-      }
-      v = v * 10 + (c - '0');
-    }
-    if (digits) return Decimal(absl::int128(v) * kScale);
+namespace {
+
+// Most cells: a plain integer of at most kMaxIntegerDigits digits (fits
+// int64), read into *v; false for anything else (Parse's general path).
+bool ReadPlainInteger(std::string_view text, int64_t* v) {
+  if (text.empty() || text.size() > static_cast<size_t>(Decimal::kMaxIntegerDigits)) return false;
+  int64_t acc = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    acc = acc * 10 + (c - '0');
   }
+  *v = acc;
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<Decimal> Decimal::Parse(std::string_view text) {
+  int64_t plain = 0;
+  if (ReadPlainInteger(text, &plain)) return FromInt(plain);
   std::string_view s = text;
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
@@ -131,6 +137,11 @@ CellNumber::Kind ReadCellValue(const xxgk::v1::Cell* cell, Decimal* value) {
   if (cell == nullptr) return CellNumber::Kind::kMissing;
   switch (cell->presence()) {
     case xxgk::v1::Cell::NUMBER: {
+      int64_t plain = 0;
+      if (ReadPlainInteger(cell->value(), &plain)) {  // Parse's own first step, without a StatusOr
+        *value = Decimal::FromInt(plain);
+        return CellNumber::Kind::kNumber;
+      }
       absl::StatusOr<Decimal> d = Decimal::Parse(cell->value());
       if (!d.ok()) return CellNumber::Kind::kInvalid;
       *value = *d;

@@ -42,12 +42,21 @@ class Decimal {
 
   // Checked arithmetic: std::nullopt on overflow (never UB).
   std::optional<Decimal> Add(const Decimal& other) const {
+#ifdef ABSL_HAVE_INTRINSIC_INT128
+    // The compiler's checked add (add, add-with-carry, overflow flag).
+    __int128 sum;
+    if (__builtin_add_overflow(static_cast<__int128>(units_), static_cast<__int128>(other.units_), &sum)) {
+      return std::nullopt;
+    }
+    return Decimal(absl::int128(sum));
+#else
     const absl::int128 a = units_, b = other.units_;
     if ((b > 0 && a > std::numeric_limits<absl::int128>::max() - b) ||
         (b < 0 && a < std::numeric_limits<absl::int128>::min() - b)) {
       return std::nullopt;
     }
     return Decimal(a + b);
+#endif
   }
   std::optional<Decimal> Sub(const Decimal& other) const;
 

@@ -13,9 +13,8 @@ const EvalContext::Number& EvalContext::ReadNumber(CellId id) const {
   }
   uint16_t& slot = slot_[static_cast<size_t>(id)];
   if (slot == 0) {
-    Number n;
+    Number& n = numbers_.emplace_back();  // in place: reserved, never moves
     n.kind = ReadCellValue(cells().Find(id), &n.value);
-    numbers_.push_back(n);
     slot = static_cast<uint16_t>(numbers_.size());
   }
   return numbers_[slot - 1u];

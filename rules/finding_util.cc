@@ -6,26 +6,43 @@
 
 namespace xxgk::rules {
 
-xxgk::v1::Operand CellOperand(std::string_view key, const xxgk::v1::Cell* cell) {
-  xxgk::v1::Operand op;
-  op.set_key(std::string(key));
-  op.set_label(CellLabel(key, Lang::kZh));
-  if (cell == nullptr) return op;
-  op.set_presence(cell->presence());
-  op.set_raw(cell->raw());
-  *op.mutable_span() = cell->span();
-  CellNumber n = ReadCellNumber(cell);
-  switch (n.kind) {
+namespace {
+
+// An operand's presence, raw text, span and value from its cell.
+void FillCellValue(const xxgk::v1::Cell* cell, xxgk::v1::Operand* op) {
+  if (cell == nullptr) return;
+  op->set_presence(cell->presence());
+  // An empty raw text (a blank cell's) is the field's default: not set, so
+  // no string is made for it (the message is the same).
+  if (!cell->raw().empty()) op->set_raw(cell->raw());
+  *op->mutable_span() = cell->span();
+  Decimal value;
+  switch (ReadCellValue(cell, &value)) {
     case CellNumber::Kind::kNumber:
-      op.set_value(n.value.ToString());
+      op->set_value(value.ToString());
       break;
     case CellNumber::Kind::kBlank:
-      op.set_value("0");
+      op->set_value("0");
       break;
     default:
       break;
   }
+}
+
+}  // namespace
+
+xxgk::v1::Operand CellOperand(std::string_view key, const xxgk::v1::Cell* cell) {
+  xxgk::v1::Operand op;
+  op.set_key(std::string(key));
+  op.set_label(CellLabel(key, Lang::kZh));
+  FillCellValue(cell, &op);
   return op;
+}
+
+void FillCellOperand(std::string_view key, CellId id, const xxgk::v1::Cell* cell, xxgk::v1::Operand* op) {
+  op->set_key(key.data(), key.size());
+  op->set_label(CellLabelOf(id, Lang::kZh));
+  FillCellValue(cell, op);
 }
 
 std::string OperandTerm(const xxgk::v1::Operand& op) { return op.value().empty() ? "?" : op.value(); }
@@ -37,19 +54,30 @@ std::string JoinTerms(const std::vector<std::string>& terms) {
 
 void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location,
                      bool with_place) {
+  std::vector<std::string_view> views(keys.begin(), keys.end());
+  std::vector<CellId> ids;
+  ids.reserve(keys.size());
+  for (const std::string& k : keys) ids.push_back(CellIdOf(k));
+  SetCellLocation(cells, views, ids, location, with_place);
+}
+
+void SetCellLocation(const CellIndex& cells, const std::vector<std::string_view>& keys, const std::vector<CellId>& ids,
+                     xxgk::v1::Location* location, bool with_place) {
   if (keys.empty()) return;
-  std::string table(report::TableOfKey(keys[0]));
-  location->set_table(table);
+  const std::string_view table = report::TableOfKey(keys[0]);
+  location->set_table(table.data(), table.size());
   if (location->section() == xxgk::v1::Section::KIND_UNSPECIFIED) {
     location->set_section(SectionOfTable(table));
   }
-  for (const std::string& k : keys) location->add_cell_keys(k);
+  location->mutable_cell_keys()->Reserve(static_cast<int>(keys.size()));
+  for (std::string_view k : keys) location->add_cell_keys(k.data(), k.size());
   if (with_place) {
-    location->set_place(PlaceOfKeys(keys, Lang::kZh));
-    location->set_place_en(PlaceOfKeys(keys, Lang::kEn));
+    const std::vector<std::string> copies(keys.begin(), keys.end());
+    location->set_place(PlaceOfKeys(copies, Lang::kZh));
+    location->set_place_en(PlaceOfKeys(copies, Lang::kEn));
   }
-  for (const std::string& k : keys) {
-    const xxgk::v1::Cell* c = cells.Find(k);
+  for (CellId id : ids) {
+    const xxgk::v1::Cell* c = id == kNoCell ? nullptr : cells.Find(id);
     if (c != nullptr && c->span().end() > c->span().begin()) {
       *location->mutable_span() = c->span();
       break;

@@ -19,6 +19,11 @@ namespace xxgk::rules {
 // is missing or not a number), presence, raw text and span.
 xxgk::v1::Operand CellOperand(std::string_view key, const xxgk::v1::Cell* cell);
 
+// CellOperand(key, cell) written into `op` (e.g. one just added to a
+// finding: no temporary message) for a key whose id is known
+// (id == CellIdOf(key), not kNoCell): the label is not looked up again.
+void FillCellOperand(std::string_view key, CellId id, const xxgk::v1::Cell* cell, xxgk::v1::Operand* op);
+
 // The text shown for an operand in an arithmetic string: its value ("0" for a
 // blank or NA cell; that it was blank is visible through Operand.presence).
 std::string OperandTerm(const xxgk::v1::Operand& op);
@@ -33,6 +38,11 @@ std::string JoinTerms(const std::vector<std::string>& terms);
 // (for a caller that sets its own place: PlaceOfKeys is not cheap).
 void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location,
                      bool with_place = true);
+
+// The same for keys given with their ids (ids[i] == CellIdOf(keys[i]), or
+// kNoCell for a key that names no cell): cells are found by id.
+void SetCellLocation(const CellIndex& cells, const std::vector<std::string_view>& keys, const std::vector<CellId>& ids,
+                     xxgk::v1::Location* location, bool with_place = true);
 
 // The section a table stands in: t2 → ACTIVE_DISCLOSURE, t3 → APPLICATIONS,
 // t4 → REVIEW_LITIGATION; KIND_UNSPECIFIED otherwise (legacy).

@@ -279,16 +279,24 @@ int LangIndex(Lang lang) { return lang == Lang::kZh ? 0 : 1; }
 
 void PrecomputeCellLabels() { CachedLabels(); }
 
+const std::string& CellLabelInTableOf(CellId id, Lang lang) {
+  return CachedLabels().in_table[LangIndex(lang)][static_cast<size_t>(id)];
+}
+
+const std::string& CellLabelOf(CellId id, Lang lang) {
+  return CachedLabels().full[LangIndex(lang)][static_cast<size_t>(id)];
+}
+
 std::string CellLabelInTable(std::string_view key, Lang lang) {
   const CellId id = CellIdOf(key);
   if (id == kNoCell) return ComputeCellLabelInTable(key, lang);
-  return CachedLabels().in_table[LangIndex(lang)][static_cast<size_t>(id)];
+  return CellLabelInTableOf(id, lang);
 }
 
 std::string CellLabel(std::string_view key, Lang lang) {
   const CellId id = CellIdOf(key);
   if (id == kNoCell) return ComputeCellLabel(key, lang);
-  return CachedLabels().full[LangIndex(lang)][static_cast<size_t>(id)];
+  return CellLabelOf(id, lang);
 }
 
 namespace {

@@ -35,6 +35,11 @@ void PrecomputeCellLabels();
 // Only the part below the table: "（三）不予公开 · 1.属于国家秘密 · 自然人列".
 std::string CellLabelInTable(std::string_view key, Lang lang);
 
+// CellLabel and CellLabelInTable of the canonical cell `id` (0 <= id <
+// CellCount()), from the labels computed once: no key lookup, no copy.
+const std::string& CellLabelOf(int id, Lang lang);
+const std::string& CellLabelInTableOf(int id, Lang lang);
+
 // The place shared by a set of cell keys: the table, the row path they have
 // in common and, when they all lie in the same column, that column; e.g. the
 // four keys of T3-A for natural persons → "表三 · 自然人列"; the seven cells of

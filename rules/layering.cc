@@ -143,6 +143,17 @@ class SnapshotBuilder {
     });
     snap->index_.clear();
     for (size_t k = 0; k < snap->sets_.size(); ++k) snap->index_[snap->sets_[k].source.id()] = k;
+    for (size_t k = 0; k < snap->sets_.size(); ++k) {
+      const CompiledSet& s = snap->sets_[k];
+      if (s.is_version_set()) continue;
+      bool ancestor = false;
+      for (const CompiledSet& v : snap->sets_) {
+        if (v.is_version_set() && std::find(v.chain.begin(), v.chain.end(), s.source.id()) != v.chain.end()) {
+          ancestor = true;
+        }
+      }
+      if (!ancestor) snap->candidates_.push_back(k);
+    }
     // Version set × provincial set combinations.
     for (const CompiledSet& base : snap->sets_) {
       if (!base.is_version_set()) continue;

@@ -30,18 +30,11 @@ bool PinsVersion(const Snapshot& snap, const CompiledSet& set) {
   return false;
 }
 
-// Provincial / city candidates: every set that is not a version set and not
-// an ancestor of one.
+// Provincial / city candidates (Snapshot::candidates()).
 std::vector<const CompiledSet*> Candidates(const Snapshot& snap) {
   std::vector<const CompiledSet*> out;
-  for (const CompiledSet& s : snap.sets()) {
-    if (s.is_version_set()) continue;
-    bool ancestor = false;
-    for (const CompiledSet& v : snap.sets()) {
-      if (v.is_version_set() && Contains(v.chain, s.source.id())) ancestor = true;
-    }
-    if (!ancestor) out.push_back(&s);
-  }
+  out.reserve(snap.candidates().size());
+  for (size_t k : snap.candidates()) out.push_back(&snap.sets()[k]);
   return out;
 }
 
@@ -128,7 +121,9 @@ FormatVersion RequiredFormat(const xxgk::v1::Report& report, std::string* reason
     FormatVersion f = year >= 2021 ? xxgk::v1::FORMAT_2021
                       : year >= 2019 ? xxgk::v1::FORMAT_2019
                                      : xxgk::v1::FORMAT_LEGACY;
-    *reason = absl::StrCat("national version set for report year ", year, " (format ", FormatName(f), ")");
+    if (reason != nullptr) {
+      *reason = absl::StrCat("national version set for report year ", year, " (format ", FormatName(f), ")");
+    }
     return f;
   }
   FormatVersion f = report.meta().format_version();
@@ -139,11 +134,13 @@ FormatVersion RequiredFormat(const xxgk::v1::Report& report, std::string* reason
     if (t.t2().info().layout() != xxgk::v1::FORMAT_VERSION_UNSPECIFIED) f = t.t2().info().layout();
   }
   if (f != xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
-    *reason = absl::StrCat("national version set for the detected layout (report year unknown; format ",
-                           FormatName(f), ")");
+    if (reason != nullptr) {
+      *reason = absl::StrCat("national version set for the detected layout (report year unknown; format ",
+                             FormatName(f), ")");
+    }
     return f;
   }
-  *reason = "national version set by default (report year and layout unknown; format 2021)";
+  if (reason != nullptr) *reason = "national version set by default (report year and layout unknown; format 2021)";
   return xxgk::v1::FORMAT_2021;
 }
 
@@ -244,6 +241,7 @@ absl::StatusOr<Selection> Select(const Snapshot& snap, const xxgk::v1::Report& r
 }
 
 bool RuleApplies(const xxgk::v1::Rule& rule, const Selection& sel, const xxgk::v1::Metadata& meta) {
+  if (!rule.has_applies_when()) return true;  // no condition (each test below passes on an empty one)
   const auto& aw = rule.applies_when();
   if (!aw.formats().empty() && std::find(aw.formats().begin(), aw.formats().end(), sel.format) == aw.formats().end()) {
     return false;

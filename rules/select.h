@@ -25,7 +25,7 @@ struct Selection {
 
 // The format a report must follow: by report year (≥ 2021 → 2021, 2019–2020 →
 // 2019, ≤ 2018 → legacy); year unknown → meta.format_version or the detected
-// table layout; else 2021. `reason` says which.
+// table layout; else 2021. `reason` (unless nullptr) says which.
 xxgk::v1::FormatVersion RequiredFormat(const xxgk::v1::Report& report, std::string* reason);
 
 // Explicit options.ruleset > options.province > meta.region_code prefix >

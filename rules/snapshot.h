@@ -45,11 +45,16 @@ class Snapshot {
   // national version set). Precomputed at load for every version set × other set.
   const std::vector<CompiledRule>* Combined(std::string_view base, std::string_view top) const;
 
+  // Positions in sets() of the provincial / city candidates: every set that
+  // is not a version set and not an ancestor of one (computed at load).
+  const std::vector<size_t>& candidates() const { return candidates_; }
+
  private:
   friend class SnapshotBuilder;
   std::vector<CompiledSet> sets_;
   std::map<std::string, size_t, std::less<>> index_;
   std::map<std::pair<std::string, std::string>, std::vector<CompiledRule>> combined_;
+  std::vector<size_t> candidates_;
   std::string content_hash_;
 };
 

@@ -125,32 +125,97 @@ Metrics::Metrics(std::shared_ptr<prometheus::Registry> registry,
   reloads_->Add({{"result", "failure"}});
 }
 
-void Metrics::RpcStarted(const std::string& service, const std::string& method,
-                         const std::string& type) {
-  started_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}})
+RpcSeries::RpcSeries(Metrics* metrics, std::string service, std::string method, std::string type)
+    : metrics_(metrics), service_(std::move(service)), method_(std::move(method)), type_(std::move(type)) {}
+
+std::map<std::string, std::string> RpcSeries::Labels() const {
+  return {{"grpc_service", service_}, {"grpc_method", method_}, {"grpc_type", type_}};
+}
+
+namespace {
+
+// The series in `slot`, made by `make` on first use. Family::Add returns the
+// same series for the same labels, so two threads racing here store the same
+// pointer.
+template <typename T, typename Make>
+T& Lazy(std::atomic<T*>* slot, Make make) {
+  T* p = slot->load(std::memory_order_acquire);
+  if (p == nullptr) {
+    p = &make();
+    slot->store(p, std::memory_order_release);
+  }
+  return *p;
+}
+
+}  // namespace
+
+void RpcSeries::Started() {
+  Lazy(&started_, [&]() -> prometheus::Counter& { return metrics_->started_->Add(Labels()); }).Increment();
+}
+
+void RpcSeries::Handled(grpc::StatusCode code, double seconds) {
+  const int c = static_cast<int>(code);
+  // Codes outside 0..16 are named "Unknown", as UNKNOWN (2) is.
+  const size_t at = c >= 0 && c < static_cast<int>(handled_.size()) ? static_cast<size_t>(c) : 2u;
+  Lazy(&handled_[at], [&]() -> prometheus::Counter& {
+    std::map<std::string, std::string> labels = Labels();
+    labels.emplace("grpc_code", GrpcCodeName(code));
+    return metrics_->handled_->Add(labels);
+  }).Increment();
+  Lazy(&handling_seconds_, [&]() -> prometheus::Histogram& {
+    return metrics_->handling_seconds_->Add(Labels(), LatencyBuckets());
+  }).Observe(seconds);
+}
+
+void RpcSeries::MsgReceived() {
+  Lazy(&msg_received_, [&]() -> prometheus::Counter& { return metrics_->msg_received_->Add(Labels()); })
       .Increment();
 }
 
-void Metrics::RpcHandled(const std::string& service, const std::string& method,
-                         const std::string& type, grpc::StatusCode code, double seconds) {
-  handled_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type},
-                 {"grpc_code", GrpcCodeName(code)}})
-      .Increment();
-  handling_seconds_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}},
-                         LatencyBuckets())
-      .Observe(seconds);
+void RpcSeries::MsgSent() {
+  Lazy(&msg_sent_, [&]() -> prometheus::Counter& { return metrics_->msg_sent_->Add(Labels()); }).Increment();
 }
 
-void Metrics::MsgReceived(const std::string& service, const std::string& method,
-                          const std::string& type) {
-  msg_received_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}})
-      .Increment();
+RpcSeries* Metrics::SeriesOf(const std::string& service, const std::string& method, const std::string& type) {
+  std::lock_guard<std::mutex> lock(series_mu_);
+  std::unique_ptr<RpcSeries>& s = rpc_series_[absl::StrCat(service, "\x1f", method, "\x1f", type)];
+  if (s == nullptr) s = std::make_unique<RpcSeries>(this, service, method, type);
+  return s.get();
 }
 
-void Metrics::MsgSent(const std::string& service, const std::string& method,
-                      const std::string& type) {
-  msg_sent_->Add({{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}})
-      .Increment();
+RpcSeries* Metrics::SeriesOf(std::string_view full_method, grpc::experimental::ServerRpcInfo::Type type) {
+  const std::string type_name = GrpcTypeName(type);
+  const absl::string_view name(full_method.data(), full_method.size());
+  {
+    std::lock_guard<std::mutex> lock(series_mu_);
+    auto it = rpc_series_by_method_.find(name);
+    if (it != rpc_series_by_method_.end() && it->second->type_ == type_name) return it->second;
+  }
+  std::string service, method;
+  SplitMethod(full_method, known_services_, &service, &method);
+  RpcSeries* s = SeriesOf(service, method, type_name);
+  if (service != "unknown") {
+    std::lock_guard<std::mutex> lock(series_mu_);
+    rpc_series_by_method_[name] = s;
+  }
+  return s;
+}
+
+void Metrics::RpcStarted(const std::string& service, const std::string& method, const std::string& type) {
+  SeriesOf(service, method, type)->Started();
+}
+
+void Metrics::RpcHandled(const std::string& service, const std::string& method, const std::string& type,
+                         grpc::StatusCode code, double seconds) {
+  SeriesOf(service, method, type)->Handled(code, seconds);
+}
+
+void Metrics::MsgReceived(const std::string& service, const std::string& method, const std::string& type) {
+  SeriesOf(service, method, type)->MsgReceived();
+}
+
+void Metrics::MsgSent(const std::string& service, const std::string& method, const std::string& type) {
+  SeriesOf(service, method, type)->MsgSent();
 }
 
 template <typename T, typename Make>
@@ -169,14 +234,23 @@ void Metrics::DocumentDone(const std::string& input_format, const std::string& o
 }
 
 void Metrics::CountFindings(const xxgk::v1::ValidateResponse& response) {
+  if (response.findings().empty()) return;
+  std::lock_guard<std::mutex> lock(series_mu_);
   for (const auto& finding : response.findings()) {
-    std::string severity = xxgk::v1::Severity_Name(finding.severity());
-    if (severity.empty()) severity = "UNKNOWN";
-    Cached(&finding_series_, absl::StrCat(finding.rule_id(), "\x1f", severity),
-           [&]() -> prometheus::Counter& {
-             return findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}});
-           })
-        .Increment();
+    // The series of a rule id by severity (a value outside the enum, named
+    // "UNKNOWN", in the last slot), each made on first use.
+    const int sev = finding.severity();
+    const size_t at = xxgk::v1::Severity_IsValid(sev) ? static_cast<size_t>(sev) : kSeverities - 1;
+    const absl::string_view rule_id(finding.rule_id());
+    auto it = finding_series_.find(rule_id);
+    if (it == finding_series_.end()) it = finding_series_.try_emplace(std::string(rule_id)).first;
+    prometheus::Counter*& counter = it->second[at];
+    if (counter == nullptr) {
+      std::string severity = xxgk::v1::Severity_Name(finding.severity());
+      if (severity.empty()) severity = "UNKNOWN";
+      counter = &findings_->Add({{"rule_id", finding.rule_id()}, {"severity", severity}});
+    }
+    counter->Increment();
   }
 }
 
@@ -208,11 +282,12 @@ class MetricsInterceptor : public grpc::experimental::Interceptor {
  public:
   MetricsInterceptor(Metrics* metrics, grpc::experimental::ServerRpcInfo* info)
       : metrics_(metrics), start_(std::chrono::steady_clock::now()) {
-    SplitMethod(info->method(), metrics->known_services(), &service_, &method_);
-    type_ = GrpcTypeName(info->type());
+    const char* full_method = info->method();
+    series_ = metrics->SeriesOf(full_method == nullptr ? std::string_view() : std::string_view(full_method),
+                                info->type());
     streaming_ = info->type() != grpc::experimental::ServerRpcInfo::Type::UNARY;
-    validator_ = absl::EndsWith(service_, ".Validator");
-    metrics_->RpcStarted(service_, method_, type_);
+    validator_ = absl::EndsWith(series_->service(), ".Validator");
+    series_->Started();
     if (validator_) metrics_->InflightAdd(1);
   }
 
@@ -226,12 +301,10 @@ class MetricsInterceptor : public grpc::experimental::Interceptor {
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     using grpc::experimental::InterceptionHookPoints;
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
-      if (streaming_ && methods->GetRecvMessage() != nullptr) {
-        metrics_->MsgReceived(service_, method_, type_);
-      }
+      if (streaming_ && methods->GetRecvMessage() != nullptr) series_->MsgReceived();
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_MESSAGE)) {
-      if (streaming_) metrics_->MsgSent(service_, method_, type_);
+      if (streaming_) series_->MsgSent();
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       if (!handled_) Handled(methods->GetSendStatus().error_code());
@@ -244,12 +317,12 @@ class MetricsInterceptor : public grpc::experimental::Interceptor {
     handled_ = true;
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    metrics_->RpcHandled(service_, method_, type_, code, seconds);
+    series_->Handled(code, seconds);
   }
 
   Metrics* metrics_;
+  RpcSeries* series_;
   std::chrono::steady_clock::time_point start_;
-  std::string service_, method_, type_;
   bool streaming_ = false;
   bool validator_ = false;
   bool handled_ = false;

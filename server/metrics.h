@@ -7,6 +7,9 @@
 #ifndef XXGK_SERVER_METRICS_H_
 #define XXGK_SERVER_METRICS_H_
 
+#include <array>
+#include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,6 +44,33 @@ void SplitMethod(std::string_view full_method, const std::vector<std::string>& k
 // request, else the sniffed format if it is one of the known ones, else "other".
 std::string InputFormatLabel(std::string_view sniffed);
 
+class Metrics;
+
+// The series of one RPC method (service, method and type labels), each made
+// by its family on first use (as Family::Add would on that call) and then
+// kept: the interceptor counts a call without building or hashing a label
+// map. Thread-safe.
+class RpcSeries {
+ public:
+  RpcSeries(Metrics* metrics, std::string service, std::string method, std::string type);
+  void Started();
+  void Handled(grpc::StatusCode code, double seconds);
+  void MsgReceived();
+  void MsgSent();
+  const std::string& service() const { return service_; }
+
+ private:
+  friend class Metrics;
+  std::map<std::string, std::string> Labels() const;
+  Metrics* metrics_;
+  std::string service_, method_, type_;
+  std::atomic<prometheus::Counter*> started_{nullptr};
+  std::atomic<prometheus::Counter*> msg_received_{nullptr};
+  std::atomic<prometheus::Counter*> msg_sent_{nullptr};
+  std::atomic<prometheus::Histogram*> handling_seconds_{nullptr};
+  std::array<std::atomic<prometheus::Counter*>, 17> handled_{};  // by status code 0..16
+};
+
 class Metrics {
  public:
   // Registers every family in `registry` (kept alive by the caller).
@@ -57,6 +87,11 @@ class Metrics {
   void MsgReceived(const std::string& service, const std::string& method, const std::string& type);
   void MsgSent(const std::string& service, const std::string& method, const std::string& type);
 
+  // The series of the method `full_method` ("/pkg.Service/Method", split as
+  // SplitMethod does) of `type`; the same object for every call of a method
+  // (lives as long as this Metrics).
+  RpcSeries* SeriesOf(std::string_view full_method, grpc::experimental::ServerRpcInfo::Type type);
+
   // In-flight Validator requests (unary calls and open streams).
   void InflightAdd(double delta) { inflight_->Increment(delta); }
 
@@ -71,6 +106,9 @@ class Metrics {
   void RulesetReload(bool success);
 
  private:
+  friend class RpcSeries;
+  RpcSeries* SeriesOf(const std::string& service, const std::string& method, const std::string& type);
+
   std::shared_ptr<prometheus::Registry> registry_;
   std::vector<std::string> known_services_;
 
@@ -98,8 +136,15 @@ class Metrics {
   T& Cached(absl::flat_hash_map<std::string, T*>* cache, std::string key, Make make);
   std::mutex series_mu_;
   absl::flat_hash_map<std::string, prometheus::Counter*> document_series_;
-  absl::flat_hash_map<std::string, prometheus::Counter*> finding_series_;
+  // Findings by rule id, then severity (Severity's values, then "UNKNOWN").
+  static constexpr size_t kSeverities = xxgk::v1::Severity_ARRAYSIZE + 1;
+  absl::flat_hash_map<std::string, std::array<prometheus::Counter*, kSeverities>> finding_series_;
   absl::flat_hash_map<std::string, prometheus::Histogram*> stage_series_;
+  // RPC series by "service\x1fmethod\x1ftype", and by the full method name
+  // of a known service's method (unknown names share the "unknown" series
+  // and are not kept by name, so the maps stay bounded).
+  absl::flat_hash_map<std::string, std::unique_ptr<RpcSeries>> rpc_series_;
+  absl::flat_hash_map<std::string, RpcSeries*> rpc_series_by_method_;
 };
 
 // Feeds the RPC metrics (started/handled/latency/messages) for every call,

@@ -125,14 +125,15 @@ grpc::Status ValidatorService::ValidateOne(const xxgk::v1::ValidateRequest& requ
       // are measured apart, through the same rules::ReadRequestDocument as
       // in-process validation (same checks, same error text).
       // The parsed report (thousands of small messages) lives on an arena
-      // and is freed at once.
+      // and is freed at once. The document is read as the format just
+      // sniffed (what parse would sniff again).
       google::protobuf::Arena arena(rules::ParsedReportArenaOptions());
       auto* parsed = google::protobuf::Arena::CreateMessage<xxgk::v1::ValidateRequest>(&arena);
       absl::Status read = rules::ReadRequestDocument(
           doc, "document", parsed->mutable_report(),
-          [this](const xxgk::v1::Document& d, xxgk::v1::Report* out) {
+          [this, &input_format](const xxgk::v1::Document& d, xxgk::v1::Report* out) {
             auto start = Clock::now();
-            absl::Status r = engine_->parse(d, "", out);
+            absl::Status r = engine_->parse(d, input_format, out);
             if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
             return r;
           });

@@ -30,7 +30,10 @@ constexpr size_t kListedInMessage = 8;
 class BlankCellsCheck : public Check {
  public:
   BlankCellsCheck(std::vector<std::string> keys, bool include_na)
-      : keys_(std::move(keys)), ids_(CellIdsOf(keys_)), include_na_(include_na) {}
+      : keys_(std::move(keys)), ids_(CellIdsOf(keys_)), include_na_(include_na) {
+    tables_.reserve(keys_.size());
+    for (const std::string& k : keys_) tables_.push_back(report::TableOfKey(k));
+  }
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const CellIndex& cells = ctx.cells();
@@ -46,29 +49,34 @@ class BlankCellsCheck : public Check {
       if (cell == nullptr) continue;
       const bool blank = cell->presence() == Cell::BLANK || (include_na_ && cell->presence() == Cell::NA);
       if (!blank) continue;
-      const std::string_view table = report::TableOfKey(keys_[i]);
+      const std::string_view table = tables_[i];
       auto g = std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.table == table; });
       if (g == groups.end()) g = groups.insert(groups.end(), Group{table, {}});
       g->at.push_back(i);
     }
     for (const Group& group : groups) {
       const std::string table(group.table);
-      std::vector<std::string> keys;
-      keys.reserve(group.at.size());
-      for (size_t i : group.at) keys.push_back(keys_[i]);
+      const size_t count = group.at.size();
+      std::vector<std::string_view> keys;
+      std::vector<CellId> ids;
+      keys.reserve(count);
+      ids.reserve(count);
+      for (size_t i : group.at) {
+        keys.push_back(keys_[i]);
+        ids.push_back(ids_[i]);
+      }
       Finding f = NewFinding();
-      f.mutable_operands()->Reserve(static_cast<int>(keys.size()));
-      std::vector<std::string> zh, en;
+      f.mutable_operands()->Reserve(static_cast<int>(count));
+      std::vector<absl::string_view> zh, en;  // for absl::StrJoin
       int na = 0;
-      for (size_t j = 0; j < keys.size(); ++j) {
-        const std::string& k = keys[j];
-        const Cell* cell = cells.Find(ids_[group.at[j]]);
+      for (size_t j = 0; j < count; ++j) {
+        const Cell* cell = cells.Find(ids[j]);
         if (cell->presence() == Cell::NA) ++na;
         if (zh.size() < kListedInMessage) {
-          zh.push_back(CellLabelInTable(k, Lang::kZh));
-          en.push_back(CellLabelInTable(k, Lang::kEn));
+          zh.push_back(absl::string_view(CellLabelInTableOf(ids[j], Lang::kZh)));
+          en.push_back(absl::string_view(CellLabelInTableOf(ids[j], Lang::kEn)));
         }
-        *f.add_operands() = CellOperand(k, cell);
+        FillCellOperand(keys[j], ids[j], cell, f.add_operands());
       }
       const std::string more_zh = keys.size() > kListedInMessage ? absl::StrCat(" 等", keys.size(), "处") : "";
       const std::string more_en =
@@ -84,7 +92,7 @@ class BlankCellsCheck : public Check {
       f.set_expected("0 blank");
       f.set_actual(absl::StrCat(keys.size(), " blank"));
       // The place is the table's label, not PlaceOfKeys.
-      SetCellLocation(cells, keys, f.mutable_location(), /*with_place=*/false);
+      SetCellLocation(cells, keys, ids, f.mutable_location(), /*with_place=*/false);
       f.mutable_location()->set_place(TableLabel(table, Lang::kZh));
       f.mutable_location()->set_place_en(TableLabel(table, Lang::kEn));
       out->push_back(std::move(f));
@@ -94,6 +102,7 @@ class BlankCellsCheck : public Check {
  private:
   std::vector<std::string> keys_;
   std::vector<CellId> ids_;  // of keys_
+  std::vector<std::string_view> tables_;  // report::TableOfKey of keys_ (views into keys_)
   bool include_na_;
 };
 

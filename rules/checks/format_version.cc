@@ -100,30 +100,42 @@ class FormatVersionCheck : public Check {
     for (size_t s = 0; s < sigs_.size(); ++s) {
       const TableSignature& sig = sigs_[s];
       const xxgk::v1::TableInfo& info = sig.table == "t2" ? tables.t2().info() : tables.t3().info();
-      std::vector<std::string> read_2019 = ReadKeys(ctx.cells(), sig.only_2019, sig_ids_[s].only_2019);
-      std::vector<std::string> read_2021 = ReadKeys(ctx.cells(), sig.only_2021, sig_ids_[s].only_2021);
+      // Whether any cell of either list was read; the keys only for a finding.
+      const bool any_2019 = AnyRead(ctx.cells(), sig_ids_[s].only_2019);
+      const bool any_2021 = AnyRead(ctx.cells(), sig_ids_[s].only_2021);
       FormatVersion layout = info.layout();
       if (layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED) {
-        if (!read_2019.empty() && read_2021.empty()) layout = xxgk::v1::FORMAT_2019;
-        if (!read_2021.empty() && read_2019.empty()) layout = xxgk::v1::FORMAT_2021;
+        if (any_2019 && !any_2021) layout = xxgk::v1::FORMAT_2019;
+        if (any_2021 && !any_2019) layout = xxgk::v1::FORMAT_2021;
       }
       if (layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED || layout == required) continue;
-      if (!info.found() && read_2019.empty() && read_2021.empty()) continue;
-      const std::vector<std::string>& evidence = layout == xxgk::v1::FORMAT_2019 ? read_2019 : read_2021;
+      if (!info.found() && !any_2019 && !any_2021) continue;
+      const std::vector<std::string> evidence =
+          layout == xxgk::v1::FORMAT_2019 ? ReadKeys(ctx.cells(), sig.only_2019, sig_ids_[s].only_2019)
+                                          : ReadKeys(ctx.cells(), sig.only_2021, sig_ids_[s].only_2021);
       out->push_back(MakeFinding(report, ctx.cells(), sig.table, layout, required, evidence));
     }
 
     // The pre-2019 statistics table in a later report, or the new tables in a
     // pre-2019 report (the latter is caught above: t2/t3 layouts ≠ legacy).
     if (required != xxgk::v1::FORMAT_LEGACY) {
-      std::vector<std::string> read = ReadKeys(ctx.cells(), legacy_keys_, legacy_ids_);
-      if (tables.legacy().info().found() || !read.empty()) {
-        out->push_back(MakeFinding(report, ctx.cells(), "legacy", xxgk::v1::FORMAT_LEGACY, required, read));
+      if (tables.legacy().info().found() || AnyRead(ctx.cells(), legacy_ids_)) {
+        out->push_back(MakeFinding(report, ctx.cells(), "legacy", xxgk::v1::FORMAT_LEGACY, required,
+                                   ReadKeys(ctx.cells(), legacy_keys_, legacy_ids_)));
       }
     }
   }
 
  private:
+  // Whether any of `ids` was read.
+  static bool AnyRead(const CellIndex& cells, const std::vector<CellId>& ids) {
+    for (CellId id : ids) {
+      if (cells.Find(id) != nullptr) return true;
+    }
+    return false;
+  }
+
+  // The keys whose cells were read (keys[i] has id ids[i]).
   static std::vector<std::string> ReadKeys(const CellIndex& cells, const std::vector<std::string>& keys,
                                            const std::vector<CellId>& ids) {
     std::vector<std::string> read;

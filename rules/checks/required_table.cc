@@ -97,8 +97,7 @@ class RequiredTableCheck : public Check {
     // A table in another format version's layout is the FORMAT_VERSION
     // rule's business, not a shape problem.
     if (info != nullptr && info->layout() != xxgk::v1::FORMAT_VERSION_UNSPECIFIED && (table_ == "t2" || table_ == "t3")) {
-      std::string unused;
-      if (info->layout() != RequiredFormat(r, &unused)) return;
+      if (info->layout() != RequiredFormat(r, nullptr)) return;
     }
     std::vector<std::string> missing;
     for (size_t i = 0; i < cell_ids_.size(); ++i) {
@@ -117,7 +116,7 @@ class RequiredTableCheck : public Check {
     f.set_category(xxgk::v1::TABLE_SHAPE);
     f.set_message(absl::StrCat(tzh, "缺少", missing.size(), "个单元格：", absl::StrJoin(zh, "；"), more_zh));
     f.set_message_en(absl::StrCat(ten, " lacks ", missing.size(), " cell(s): ", absl::StrJoin(en, "; "), more_en));
-    SetCellLocation(index, missing, f.mutable_location());
+    SetCellLocation(index, missing, f.mutable_location(), /*with_place=*/false);  // the place is the table's
     f.mutable_location()->set_place(tzh);
     f.mutable_location()->set_place_en(ten);
     if (info != nullptr) *f.mutable_location()->mutable_span() = info->span();

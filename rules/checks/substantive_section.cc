@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -26,11 +27,11 @@ namespace {
 using xxgk::v1::Finding;
 using xxgk::v1::Section;
 
-std::string Excerpt(const std::string& s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
+std::string Excerpt(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
   size_t end = max_bytes;
   while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // UTF-8 boundary
-  return absl::StrCat(s.substr(0, end), "…");
+  return absl::StrCat(absl::string_view(s.data(), end), "…");
 }
 
 class SubstantiveSectionCheck : public Check {
@@ -42,16 +43,27 @@ class SubstantiveSectionCheck : public Check {
   }
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
-    std::string body;
+    // The text of the sections of the kind, joined by newlines; a single
+    // section's text is read in place.
+    std::string joined;
+    std::string_view body;
     const Section* first = nullptr;
     for (const auto& s : ctx.report.sections()) {
       if (s.kind() != p_.kind()) continue;
-      if (first == nullptr) first = &s;
-      if (!body.empty()) body += "\n";
-      body += s.text();
+      if (first == nullptr) {
+        first = &s;
+        body = s.text();
+        continue;
+      }
+      if (joined.empty()) joined = std::string(body);
+      if (!joined.empty()) joined += "\n";
+      joined += s.text();
+      body = joined;
     }
     if (first == nullptr) return;
-    body = std::string(absl::StripAsciiWhitespace(body));
+    const absl::string_view stripped = absl::StripAsciiWhitespace(absl::string_view(body.data(), body.size()));
+    body = std::string_view(stripped.data(), stripped.size());
+    const re2::StringPiece body_piece(body.data(), body.size());
 
     std::vector<std::string> zh, en;
     // Counting stops at min_chars; the full count is taken only for a finding.
@@ -63,7 +75,7 @@ class SubstantiveSectionCheck : public Check {
                                    p_.min_chars()));
     }
     for (size_t i = 0; i < boilerplate_.size(); ++i) {
-      if (RE2::PartialMatch(body, *boilerplate_[i])) {
+      if (RE2::PartialMatch(body_piece, *boilerplate_[i])) {
         zh.push_back(absl::StrCat("内容为套话（匹配「", p_.boilerplate(i), "」）"));
         en.push_back(absl::StrCat("the body is boilerplate (matches \"", p_.boilerplate(i), "\")"));
         break;
@@ -71,7 +83,7 @@ class SubstantiveSectionCheck : public Check {
     }
     for (size_t i = 0; i < mentions_.size(); ++i) {
       // A plain alternation of literals is searched for as bytes.
-      if (!(literal_[i] ? literal_[i]->FoundIn(body) : RE2::PartialMatch(body, *mentions_[i]))) {
+      if (!(literal_[i] ? literal_[i]->FoundIn(body) : RE2::PartialMatch(body_piece, *mentions_[i]))) {
         zh.push_back(absl::StrCat("未提及「", p_.must_mention_any(i), "」中的任何一项"));
         en.push_back(absl::StrCat("mentions none of \"", p_.must_mention_any(i), "\""));
       }

@@ -146,7 +146,9 @@ class SumIdentityCheck : public Check {
                                rzh, "(", rhs_terms, " = ", rsum, ")"));
     f.set_message_en(absl::StrCat(place_en, ": ", len, " (", lhs_terms, " = ", lsum, ") ",
                                   eq ? "does not equal" : "exceeds", " ", ren, " (", rhs_terms, " = ", rsum, ")"));
-    SetCellLocation(cells, all_keys, f.mutable_location());
+    SetCellLocation(cells, all_keys, f.mutable_location(), /*with_place=*/false);
+    f.mutable_location()->set_place(place);
+    f.mutable_location()->set_place_en(place_en);
     for (auto& op : ops) *f.add_operands() = std::move(op);
     f.set_actual(lsum);
     f.set_expected(eq ? rsum : absl::StrCat("≤ ", rsum));

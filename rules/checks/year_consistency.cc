@@ -20,11 +20,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "re2/re2.h"
 #include "rules/checks/checks.h"
 #include "rules/finding_util.h"
 #include "rules/text_scan.h"
@@ -52,8 +50,7 @@ struct YearMention {
 
 class YearConsistencyCheck : public Check {
  public:
-  explicit YearConsistencyCheck(bool check_period)
-      : check_period_(check_period), year_re_(R"(((?:19|20)\d{2})\s*年)") {}
+  explicit YearConsistencyCheck(bool check_period) : check_period_(check_period) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const auto& meta = ctx.report.meta();
@@ -66,10 +63,11 @@ class YearConsistencyCheck : public Check {
 
  private:
   void CheckTitle(const xxgk::v1::Report& report, int year, std::vector<Finding>* out) const {
-    std::string y;
-    if (!RE2::PartialMatch(report.meta().title(), year_re_, &y)) return;
+    // The first year mention in the title (`((?:19|20)\d{2})\s*年`), by a
+    // byte scan (rules/text_scan.h).
+    size_t begin = 0, end = 0;
     int title_year = 0;
-    if (!absl::SimpleAtoi(y, &title_year) || title_year == year) return;
+    if (!NextYearMention(report.meta().title(), 0, &begin, &end, &title_year) || title_year == year) return;
     Finding f = NewFinding();
     f.set_message(absl::StrFormat("标题年份（%d年）与报告年度（%d年）不一致：「%s」。", title_year, year,
                                   report.meta().title()));
@@ -139,7 +137,8 @@ class YearConsistencyCheck : public Check {
       // Structured input without text: the distinct years the reader saw.
       for (int y : report.meta().years_mentioned()) years[y].count = 1;
     } else {
-      // year_re_ over the text, by a byte scan (rules/text_scan.h).
+      // Year mentions (`((?:19|20)\d{2})\s*年`) over the text, by a byte scan
+      // (rules/text_scan.h).
       size_t pos = 0, begin = 0;
       int v = 0;
       while (pos < scanned.size() && NextYearMention(scanned, pos, &begin, &pos, &v)) {
@@ -207,7 +206,6 @@ class YearConsistencyCheck : public Check {
   }
 
   bool check_period_;
-  RE2 year_re_;
 };
 
 }  // namespace

@@ -40,6 +40,29 @@ TEST(SubstantiveSection, ProblemsWithoutImprovements) {
   EXPECT_NE(findings[0].message().find("改进|措施"), std::string::npos);
 }
 
+// Two sections of the kind are read as one body, joined by a newline (a
+// first section with no text adds none).
+TEST(SubstantiveSection, SectionsOfTheKindAreReadTogether) {
+  auto check = CompileText(kRule);
+  ASSERT_NE(check, nullptr);
+  auto r = OkReport2021();
+  SectionOf(&r, Section::PROBLEMS)->set_text("无。");
+  Section* second = r.add_sections();
+  second->set_kind(Section::PROBLEMS);
+  second->set_text("  改进  ");
+  auto findings = Eval(*check, r);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].location().excerpt(), "无。\n  改进");
+  EXPECT_EQ(findings[0].message().find("套话"), std::string::npos) << findings[0].message();
+  EXPECT_NE(findings[0].message().find("仅3个汉字"), std::string::npos) << findings[0].message();
+  EXPECT_NE(findings[0].message().find("问题|不足"), std::string::npos);
+  EXPECT_EQ(findings[0].message().find("改进|措施"), std::string::npos);
+  SectionOf(&r, Section::PROBLEMS)->clear_text();
+  findings = Eval(*check, r);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].location().excerpt(), "改进");
+}
+
 TEST(SubstantiveSection, AbsentSectionIsQuiet) {
   auto check = CompileText(kRule);
   ASSERT_NE(check, nullptr);
