@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <memory>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -125,19 +124,12 @@ absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
   google::protobuf::Arena arena(ParsedReportArenaOptions());
   xxgk::v1::Report* parsed = nullptr;
   const xxgk::v1::Report* report = nullptr;
-  // A report read here has its meta on the heap, not on the arena, so that
-  // the response (on the heap) can take it instead of copying it. The arena
-  // never owns it (unsafe_arena_set_allocated); this pointer does until the
-  // response takes it.
-  std::unique_ptr<xxgk::v1::Metadata> heap_meta;
   switch (request.input_case()) {
     case xxgk::v1::ValidateRequest::kReport:
       report = &request.report();
       break;
     case xxgk::v1::ValidateRequest::kDocument: {
       parsed = google::protobuf::Arena::CreateMessage<xxgk::v1::Report>(&arena);
-      heap_meta = std::make_unique<xxgk::v1::Metadata>();
-      parsed->unsafe_arena_set_allocated_meta(heap_meta.get());
       absl::Status r = ReadRequestDocument(request.document(), "document", parsed);
       if (!r.ok()) return r;
       report = parsed;
@@ -201,16 +193,9 @@ absl::StatusOr<xxgk::v1::ValidateResponse> Validate(const Snapshot& snapshot,
   }
   for (auto& a : sel->applied) *resp.add_rulesets() = std::move(a);
   // The response lives on the heap: it takes copies (a report read here is
-  // on the arena), except of the meta of a report read here when that is
-  // still the heap one (a reader that replaced the whole report, as for a
-  // structured document, left an arena one: copied).
+  // on the arena).
+  *resp.mutable_meta() = report->meta();
   if (options.include_report()) *resp.mutable_report() = *report;
-  if (heap_meta != nullptr && parsed->has_meta() && &parsed->meta() == heap_meta.get()) {
-    parsed->unsafe_arena_release_meta();
-    resp.set_allocated_meta(heap_meta.release());
-  } else {
-    *resp.mutable_meta() = report->meta();
-  }
   return resp;
 }
 

@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "rules/validator.h"
@@ -61,30 +60,6 @@ TEST(ValidateDocumentTest, SameResponseAsTheParsedReport) {
         EXPECT_TRUE(MessageDifferencer::Equals(a->report(), *parsed)) << path;
       }
     }
-  }
-}
-
-// A structured report sent as a document replaces the whole report read
-// into (its meta included): the response is still the structured one's.
-TEST(ValidateDocumentTest, StructuredDocumentSameResponseAsTheReport) {
-  std::string json;
-  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(OkReport2021(), &json).ok());
-  xxgk::v1::ValidateRequest by_doc;
-  by_doc.mutable_document()->set_content(json);
-  by_doc.mutable_document()->set_file_name("report.json");
-  xxgk::v1::ValidateRequest by_report;
-  const absl::Status read = ReadRequestDocument(by_doc.document(), "document", by_report.mutable_report());
-  ASSERT_TRUE(read.ok()) << read;
-  // Read as the structured report it is, not as text.
-  ASSERT_TRUE(MessageDifferencer::Equals(by_report.report().meta(), OkReport2021().meta()));
-  for (bool include : {false, true}) {
-    by_doc.mutable_options()->set_include_report(include);
-    by_report.mutable_options()->set_include_report(include);
-    absl::StatusOr<xxgk::v1::ValidateResponse> a = Validate(*Embedded(), by_doc);
-    absl::StatusOr<xxgk::v1::ValidateResponse> b = Validate(*Embedded(), by_report);
-    ASSERT_TRUE(a.ok() && b.ok());
-    EXPECT_TRUE(MessageDifferencer::Equals(*a, *b)) << "include_report=" << include;
-    EXPECT_TRUE(MessageDifferencer::Equals(a->meta(), by_report.report().meta()));
   }
 }
 
