@@ -1749,6 +1749,14 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   std::vector<std::pair<size_t, uint32_t>> skipped;
   int rare_run = 0;
   bool rare_hard = false;
+  // A new line starts at p (its bytes not yet written: at tw + p - run).
+  auto begin_line = [&] {
+    line = p;
+    line_start_tw = tw + static_cast<size_t>(p - run);
+    skipped.clear();
+    line_changed = result->traditional_chars;
+    rare_end = SIZE_MAX;
+  };
   // Writes the input up to q as it is.
   auto flush = [&](const uint8_t* q) {
     if (q == run) return;
@@ -1897,11 +1905,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         // boundary before it): the next line starts here.
         if ((w & 0xFF) == '\n' && !line_signs && ((w >> 8) & 0x80) == 0) {
           ++p;
-          line = p;
-          line_start_tw = tw + static_cast<size_t>(p - run);
-          skipped.clear();
-          line_changed = result->traditional_chars;
-          rare_end = SIZE_MAX;
+          begin_line();
           continue;
         }
         // A '(' after a character copied as it is: a reading glued to it
@@ -2036,11 +2040,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           flush(p);
           line_notes();
         }
-        line = p;
-        line_start_tw = tw + static_cast<size_t>(p - run);
-        skipped.clear();
-        line_changed = result->traditional_chars;
-        rare_end = SIZE_MAX;
+        begin_line();
         continue;
       }
       --p;
@@ -2150,12 +2150,9 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         span->set_source_end(span->source_end() + base);
       }
     }
-    p = line = run = stop;
+    p = run = stop;
     tw = text.size();
-    line_start_tw = tw;
-    skipped.clear();
-    line_changed = result->traditional_chars;
-    rare_end = SIZE_MAX;
+    begin_line();
   }
   flush(end);
   if (line_signs) line_notes();
