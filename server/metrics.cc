@@ -1,5 +1,6 @@
 #include "server/metrics.h"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -7,7 +8,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 
 namespace xxgk::server {
 namespace {
@@ -59,18 +59,15 @@ std::string GrpcTypeName(grpc::experimental::ServerRpcInfo::Type type) {
   return "unary";
 }
 
-void SplitMethod(std::string_view full_method, const std::vector<std::string>& known_services,
+void SplitMethod(std::string_view full_method, const std::vector<std::string>& known_methods,
                  std::string* service, std::string* method) {
-  std::vector<absl::string_view> parts = absl::StrSplit(
-      absl::string_view(full_method.data(), full_method.size()), '/', absl::SkipEmpty());
-  if (parts.size() == 2) {
-    for (const std::string& known : known_services) {
-      if (parts[0] == absl::string_view(known)) {
-        *service = std::string(parts[0]);
-        *method = std::string(parts[1]);
-        return;
-      }
-    }
+  const bool known = std::find(known_methods.begin(), known_methods.end(), full_method) !=
+                     known_methods.end();
+  const size_t slash = full_method.find('/', 1);
+  if (known && full_method.size() > 1 && full_method[0] == '/' && slash != std::string_view::npos) {
+    *service = std::string(full_method.substr(1, slash - 1));
+    *method = std::string(full_method.substr(slash + 1));
+    return;
   }
   *service = "unknown";
   *method = "unknown";
@@ -86,8 +83,8 @@ std::string InputFormatLabel(std::string_view sniffed) {
 }
 
 Metrics::Metrics(std::shared_ptr<prometheus::Registry> registry,
-                 std::vector<std::string> known_services)
-    : registry_(std::move(registry)), known_services_(std::move(known_services)) {
+                 std::vector<std::string> known_methods)
+    : registry_(std::move(registry)), known_methods_(std::move(known_methods)) {
   prometheus::Registry& r = *registry_;
   started_ = &BuildCounter().Name("grpc_server_started_total")
                   .Help("Total number of RPCs started on the server.").Register(r);
@@ -192,7 +189,7 @@ RpcSeries* Metrics::SeriesOf(std::string_view full_method, grpc::experimental::S
     if (it != rpc_series_by_method_.end() && it->second->type_ == type_name) return it->second;
   }
   std::string service, method;
-  SplitMethod(full_method, known_services_, &service, &method);
+  SplitMethod(full_method, known_methods_, &service, &method);
   RpcSeries* s = SeriesOf(service, method, type_name);
   if (service != "unknown") {
     std::lock_guard<std::mutex> lock(series_mu_);

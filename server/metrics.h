@@ -35,9 +35,11 @@ std::string GrpcCodeName(grpc::StatusCode code);
 // "unary", "client_stream", "server_stream" or "bidi_stream".
 std::string GrpcTypeName(grpc::experimental::ServerRpcInfo::Type type);
 
-// Splits "/pkg.Service/Method" into service and method; names of services not
-// in `known_services` become "unknown" so labels stay bounded.
-void SplitMethod(std::string_view full_method, const std::vector<std::string>& known_services,
+// Splits "/pkg.Service/Method" into service and method. A name that is not
+// one of `known_methods` (full names, "/pkg.Service/Method") becomes
+// "unknown"/"unknown", an unimplemented method of a served service included:
+// callers cannot grow the label sets.
+void SplitMethod(std::string_view full_method, const std::vector<std::string>& known_methods,
                  std::string* service, std::string* method);
 
 // Input format label for xxgk_documents_total: "report" for a structured
@@ -74,11 +76,13 @@ class RpcSeries {
 class Metrics {
  public:
   // Registers every family in `registry` (kept alive by the caller).
+  // `known_methods`: the full names ("/pkg.Service/Method") labelled as
+  // themselves (see SplitMethod).
   explicit Metrics(std::shared_ptr<prometheus::Registry> registry,
-                   std::vector<std::string> known_services);
+                   std::vector<std::string> known_methods);
 
   const std::shared_ptr<prometheus::Registry>& registry() const { return registry_; }
-  const std::vector<std::string>& known_services() const { return known_services_; }
+  const std::vector<std::string>& known_methods() const { return known_methods_; }
 
   // RPC lifecycle (called by the interceptor).
   void RpcStarted(const std::string& service, const std::string& method, const std::string& type);
@@ -110,7 +114,7 @@ class Metrics {
   RpcSeries* SeriesOf(const std::string& service, const std::string& method, const std::string& type);
 
   std::shared_ptr<prometheus::Registry> registry_;
-  std::vector<std::string> known_services_;
+  std::vector<std::string> known_methods_;
 
   prometheus::Family<prometheus::Counter>* started_;
   prometheus::Family<prometheus::Counter>* handled_;
@@ -141,8 +145,8 @@ class Metrics {
   absl::flat_hash_map<std::string, std::array<prometheus::Counter*, kSeverities>> finding_series_;
   absl::flat_hash_map<std::string, prometheus::Histogram*> stage_series_;
   // RPC series by "service\x1fmethod\x1ftype", and by the full method name
-  // of a known service's method (unknown names share the "unknown" series
-  // and are not kept by name, so the maps stay bounded).
+  // of a known method (unknown names share the "unknown" series and are not
+  // kept by name, so the maps stay bounded).
   absl::flat_hash_map<std::string, std::unique_ptr<RpcSeries>> rpc_series_;
   absl::flat_hash_map<std::string, RpcSeries*> rpc_series_by_method_;
 };

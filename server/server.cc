@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "google/protobuf/descriptor.h"
 #include "prometheus/exposer.h"
 #include "server/log.h"
 
@@ -59,6 +60,22 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const Serve
         GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
   }
   return grpc::SslServerCredentials(options);
+}
+
+// The full names of the methods this server serves: the RPC metrics label
+// these as themselves and every other name as "unknown".
+std::vector<std::string> ServedMethods() {
+  std::vector<std::string> names = {
+      "/grpc.health.v1.Health/Check",
+      "/grpc.health.v1.Health/Watch",
+      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+  };
+  const google::protobuf::ServiceDescriptor* validator =
+      xxgk::v1::ValidateRequest::descriptor()->file()->FindServiceByName("Validator");
+  for (int i = 0; validator != nullptr && i < validator->method_count(); ++i) {
+    names.push_back(absl::StrCat("/", validator->full_name(), "/", validator->method(i)->name()));
+  }
+  return names;
 }
 
 }  // namespace
@@ -114,9 +131,7 @@ absl::Status CheckConfig(const ServerConfig& c) {
 
 absl::Status Server::Start() {
   registry_ = std::make_shared<prometheus::Registry>();
-  metrics_ = std::make_unique<Metrics>(
-      registry_, std::vector<std::string>{kValidatorService, "grpc.health.v1.Health",
-                                          "grpc.reflection.v1alpha.ServerReflection"});
+  metrics_ = std::make_unique<Metrics>(registry_, ServedMethods());
 
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> creds = Credentials(config_);
   if (!creds.ok()) return creds.status();

@@ -20,7 +20,8 @@ std::string Scrape(prometheus::Registry& registry) {
 }
 
 std::vector<std::string> Known() {
-  return {"xxgk.v1.Validator", "grpc.health.v1.Health"};
+  return {"/xxgk.v1.Validator/Validate", "/xxgk.v1.Validator/ValidateStream",
+          "/grpc.health.v1.Health/Check"};
 }
 
 TEST(ServerMetricsTest, CodeNamesFollowGoGrpcPrometheus) {
@@ -32,16 +33,39 @@ TEST(ServerMetricsTest, CodeNamesFollowGoGrpcPrometheus) {
   EXPECT_EQ(GrpcTypeName(grpc::experimental::ServerRpcInfo::Type::UNARY), "unary");
 }
 
-TEST(ServerMetricsTest, UnknownServicesCollapseToOneLabel) {
+TEST(ServerMetricsTest, UnknownMethodsCollapseToOneLabel) {
   std::string service, method;
   SplitMethod("/xxgk.v1.Validator/Validate", Known(), &service, &method);
   EXPECT_EQ(service, "xxgk.v1.Validator");
   EXPECT_EQ(method, "Validate");
-  SplitMethod("/evil.Service/Random123", Known(), &service, &method);
-  EXPECT_EQ(service, "unknown");
-  EXPECT_EQ(method, "unknown");
-  SplitMethod("garbage", Known(), &service, &method);
-  EXPECT_EQ(service, "unknown");
+  SplitMethod("/grpc.health.v1.Health/Check", Known(), &service, &method);
+  EXPECT_EQ(service, "grpc.health.v1.Health");
+  EXPECT_EQ(method, "Check");
+  // Unknown services, and unimplemented methods of a known one, all share
+  // one label: callers cannot grow the series.
+  for (const char* name : {"/evil.Service/Random123", "/xxgk.v1.Validator/Random123",
+                           "/xxgk.v1.Validator/Validate/x", "xxgk.v1.Validator/Validate",
+                           "garbage", "/", ""}) {
+    SplitMethod(name, Known(), &service, &method);
+    EXPECT_EQ(service, "unknown") << name;
+    EXPECT_EQ(method, "unknown") << name;
+  }
+}
+
+TEST(ServerMetricsTest, SeriesOfAnUnknownMethodIsTheSharedOne) {
+  auto registry = std::make_shared<prometheus::Registry>();
+  Metrics m(registry, Known());
+  using Type = grpc::experimental::ServerRpcInfo::Type;
+  RpcSeries* a = m.SeriesOf("/xxgk.v1.Validator/Random1", Type::UNARY);
+  RpcSeries* b = m.SeriesOf("/xxgk.v1.Validator/Random2", Type::UNARY);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a, m.SeriesOf("/xxgk.v1.Validator/Validate", Type::UNARY));
+  a->Started();
+  b->Started();
+  const std::string text = Scrape(*registry);
+  EXPECT_THAT(text, HasSubstr("grpc_server_started_total{grpc_method=\"unknown\","
+                              "grpc_service=\"unknown\",grpc_type=\"unary\"} 2"));
+  EXPECT_THAT(text, Not(HasSubstr("Random")));
 }
 
 TEST(ServerMetricsTest, InputFormatLabelIsBounded) {

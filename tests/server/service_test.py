@@ -135,6 +135,21 @@ class ServiceTest(unittest.TestCase):
         self.assertGreaterEqual(metric_sum(text, "grpc_server_handled_total",
                                            grpc_method="Validate", grpc_code="InvalidArgument"), 1)
 
+    def test_3b_unknown_methods_share_one_label(self):
+        # A caller cannot grow the metrics' label sets: unimplemented methods,
+        # even under the served service's name, are all labelled "unknown".
+        import grpc
+        for name in ("/xxgk.v1.Validator/NoSuchMethod1", "/xxgk.v1.Validator/NoSuchMethod2",
+                     "/evil.Service/Anything"):
+            with self.assertRaises(grpc.RpcError) as e:
+                self.channel.unary_unary(name)(b"", timeout=10)
+            self.assertEqual(e.exception.code(), grpc.StatusCode.UNIMPLEMENTED)
+        text = scrape(self.server.metrics_port)
+        self.assertNotIn("NoSuchMethod", text)
+        self.assertNotIn("evil.Service", text)
+        self.assertGreaterEqual(metric_sum(text, "grpc_server_started_total",
+                                           grpc_service="unknown", grpc_method="unknown"), 3)
+
     def test_4_parse_and_list(self):
         from xxgk.v1 import service_pb2
         doc = service_pb2.Document(
