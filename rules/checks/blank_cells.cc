@@ -34,6 +34,10 @@ class BlankCellsCheck : public Check {
     tables_.reserve(keys_.size());
     for (const std::string& k : keys_) tables_.push_back(report::TableOfKey(k));
   }
+  // tables_ views into keys_ (short keys live inside the strings): a copy or
+  // move would leave them pointing into the source.
+  BlankCellsCheck(const BlankCellsCheck&) = delete;
+  BlankCellsCheck& operator=(const BlankCellsCheck&) = delete;
 
   void Evaluate(const EvalContext& ctx, std::vector<Finding>* out) const override {
     const CellIndex& cells = ctx.cells();
