@@ -1346,33 +1346,23 @@ struct Mapper {
       if (key[0] == '\0') return;  // a pure group header
       key_path = LegacyGroupPath(group);
     } else {
-      // the entries of the current group, in list order
-      static const auto* const kByGroup = [] {
-        auto* a = new std::array<std::vector<size_t>, 10>;
-        const auto& all = LegacyEntries();
-        for (size_t i = 0; i < all.size(); ++i) {
-          if (all[i].group >= 0 && all[i].group < 10) (*a)[all[i].group].push_back(i);
-        }
-        return a;
-      }();
-      // the cores of each group's entries in that order; only those filed
-      // under a bit of k's signature are tested, in the same order
+      // the cores of each group's entries, in list order (at most 64 per
+      // group: the largest has 27); only those filed under a bit of k's
+      // signature are tested, in the same order
       struct GroupCores {
         std::vector<std::pair<const Phrase*, size_t>> cores;  // core, entry
-        bool indexed = false;  // at most 64 cores: the index is used
         LowestBitIndex index;
       };
       static const auto* const kGroupCores = [] {
         auto* a = new std::array<GroupCores, 10>;
         const auto& all = LegacyEntries();
-        for (size_t g = 0; g < 10; ++g) {
-          GroupCores& gc = (*a)[g];
-          for (const size_t i : (*kByGroup)[g]) {
-            for (const Phrase& core : all[i].cores) gc.cores.push_back({&core, i});
+        for (size_t i = 0; i < all.size(); ++i) {
+          if (all[i].group < 0 || all[i].group >= 10) continue;
+          GroupCores& gc = (*a)[static_cast<size_t>(all[i].group)];
+          for (const Phrase& core : all[i].cores) {
+            gc.index.Add(gc.cores.size(), core.sig);
+            gc.cores.push_back({&core, i});
           }
-          gc.indexed = gc.cores.size() <= 64;
-          if (!gc.indexed) continue;
-          for (size_t c = 0; c < gc.cores.size(); ++c) gc.index.Add(c, gc.cores[c].first->sig);
         }
         return a;
       }();
@@ -1387,14 +1377,10 @@ struct Mapper {
       };
       if (legacy_group >= 0 && legacy_group < 10) {
         const GroupCores& gc = (*kGroupCores)[static_cast<size_t>(legacy_group)];
-        if (gc.indexed) {
-          uint64_t candidates = gc.index.Candidates(k_sig);
-          for (; candidates != 0; candidates &= candidates - 1) {
-            const auto& [core, i] = gc.cores[static_cast<size_t>(__builtin_ctzll(candidates))];
-            consider(*core, i);
-          }
-        } else {
-          for (const auto& [core, i] : gc.cores) consider(*core, i);
+        uint64_t candidates = gc.index.Candidates(k_sig);
+        for (; candidates != 0; candidates &= candidates - 1) {
+          const auto& [core, i] = gc.cores[static_cast<size_t>(__builtin_ctzll(candidates))];
+          consider(*core, i);
         }
       }
       if (best == nullptr) {
