@@ -1426,14 +1426,10 @@ const char* TableIdName(TableId id) {
 
 TableId IdentifyTable(const TableGrid& grid) {
   std::map<TableId, int> votes;
-  for (const auto& row : grid.rows) {
-    std::string keys(RowTextBytes(row), '\0');
-    std::vector<RowFacts::CellFacts> cells(row.size());
-    std::vector<int> label_room(row.size());
-    RowFacts f;
-    MakeRowFacts(row, keys.data(), cells.data(), label_room.data(), &f);
-    const TableId h = f.hint;
-    if (h != TableId::kNone) ++votes[h];
+  GridFacts facts;
+  MakeGridFacts(grid, &facts);
+  for (const RowFacts& f : facts.rows) {
+    if (f.hint != TableId::kNone) ++votes[f.hint];
   }
   TableId best = TableId::kNone;
   int n = 0;
