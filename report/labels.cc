@@ -403,10 +403,6 @@ const BmpAlnum& IsAlnum() {
   return *kTable;
 }
 
-uint64_t SignatureBit(uint32_t folded) {
-  return uint64_t{1} << ((folded * 0x9E3779B97F4A7C15ull) >> 58);
-}
-
 // A three-byte character folded as CharSignature folds it.
 uint32_t Fold3(uint8_t b0, uint8_t b1, uint8_t b2) {
   return (((static_cast<uint32_t>(b0) << 6) | (b1 & 0x3F)) << 6) | (b2 & 0x3F);

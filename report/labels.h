@@ -59,6 +59,11 @@ char* WriteLabelKey(std::string_view text, char* out, uint64_t* sig);
 // Bytes are folded as UTF-8 is built (a lead byte, then six bits per
 // continuation byte); malformed sequences fold too.
 uint64_t CharSignature(std::string_view s);
+// The bit of one folded character (or of any other 64-bit value) in such a
+// signature: an ASCII byte's is SignatureBit(byte).
+inline uint64_t SignatureBit(uint64_t folded) {
+  return uint64_t{1} << ((folded * 0x9E3779B97F4A7C15ull) >> 58);
+}
 
 // Dice coefficient over character bigrams of two label keys, in [0, 1].
 double LabelSimilarity(std::string_view a, std::string_view b);

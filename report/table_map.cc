@@ -52,7 +52,7 @@ struct Phrase {
 // a bit in common.
 uint64_t BigramSignature(const LabelProfile& p) {
   uint64_t sig = 0;
-  for (uint64_t b : p.bigrams) sig |= uint64_t{1} << ((b * 0x9E3779B97F4A7C15ull) >> 58);
+  for (uint64_t b : p.bigrams) sig |= SignatureBit(b);
   return sig;
 }
 
@@ -264,20 +264,6 @@ size_t RowTextBytes(const std::vector<GridCell>& row) {
   return bytes;
 }
 
-// CharSignature of each ASCII digit alone (a digit is a character of its
-// own: a text of digits has the signatures of its digits or-ed).
-const std::array<uint64_t, 10>& DigitSignatures() {
-  static const std::array<uint64_t, 10> kSigs = [] {
-    std::array<uint64_t, 10> a;
-    for (size_t d = 0; d < 10; ++d) {
-      const char ch = static_cast<char>('0' + d);
-      a[d] = CharSignature(std::string_view(&ch, 1));
-    }
-    return a;
-  }();
-  return kSigs;
-}
-
 // The facts of `row` into `*out` (default-constructed), whose keys are
 // written one after another at `begin` (room for RowTextBytes(row) bytes),
 // whose cells' facts at `cells` and label columns at `label_room` (room for
@@ -288,7 +274,6 @@ void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts:
   const size_t n = row.size();
   f.cells = cells;
   f.n_cells = n;
-  const std::array<uint64_t, 10>& digit_sigs = DigitSignatures();
   char* w = begin;
   uint64_t all_sig = 0;
   for (size_t c = 0; c < n; ++c) {
@@ -303,7 +288,7 @@ void MakeRowFacts(const std::vector<GridCell>& row, char* const begin, RowFacts:
     size_t digits = 0;
     while (digits < tn && tp[digits] >= '0' && tp[digits] <= '9') {
       w[digits] = tp[digits];
-      sig |= digit_sigs[static_cast<size_t>(tp[digits] - '0')];
+      sig |= SignatureBit(static_cast<uint8_t>(tp[digits]));  // CharSignature of the digit
       ++digits;
     }
     if (digits != 0 && digits == tn) {
