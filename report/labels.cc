@@ -283,8 +283,6 @@ size_t SwallowSeparators(const uint8_t* p, size_t n, size_t end) {
   return end;
 }
 
-bool IsAsciiDigit(uint8_t b) { return b >= '0' && b <= '9'; }
-
 // ParseNumbering without `written` for the common numberings, read from
 // their bytes: "(一)" and "一、" with one Chinese digit at the very start (the
 // latter valued above zero), and any text starting with an ASCII digit
@@ -294,13 +292,13 @@ bool CommonNumbering(std::string_view text, Numbering* out) {
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
   if (n == 0) return false;
-  if (IsAsciiDigit(p[0])) {
+  if (absl::ascii_isdigit(p[0])) {
     // one or two digits, then 、, ')' or a '.' no digit follows
     size_t k = 1;
-    if (k < n && IsAsciiDigit(p[k])) ++k;
+    if (k < n && absl::ascii_isdigit(p[k])) ++k;
     size_t end;
     if (k < n && (p[k] == ')' ||
-                  (p[k] == '.' && !(k + 1 < n && IsAsciiDigit(p[k + 1]))))) {
+                  (p[k] == '.' && !(k + 1 < n && absl::ascii_isdigit(p[k + 1]))))) {
       end = k + 1;
     } else if (k + 2 < n && p[k] == 0xE3 && p[k + 1] == 0x80 && p[k + 2] == 0x81) {
       end = k + 3;
@@ -666,8 +664,6 @@ bool IsNaText(std::string_view t) {
   return true;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // What MatchNumber found: views into the text.
 struct NumberParts {
   std::string_view sign, digits, frac, unit;
@@ -683,24 +679,25 @@ bool MatchNumber(std::string_view t, NumberParts* out) {
   if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
   out->sign = t.substr(0, i);
   const size_t d0 = i;
-  while (i < n && IsDigit(t[i])) ++i;
+  while (i < n && absl::ascii_isdigit(t[i])) ++i;
   if (i == d0) return false;
   if (i < n && t[i] == ',') {
     // thousands groups: one to three digits, then groups of exactly three
     if (i - d0 > 3) return false;
     while (i < n && t[i] == ',') {
-      if (i + 3 >= n || !IsDigit(t[i + 1]) || !IsDigit(t[i + 2]) || !IsDigit(t[i + 3])) {
+      if (i + 3 >= n || !absl::ascii_isdigit(t[i + 1]) || !absl::ascii_isdigit(t[i + 2]) ||
+          !absl::ascii_isdigit(t[i + 3])) {
         return false;
       }
       i += 4;
     }
-    if (i < n && IsDigit(t[i])) return false;
+    if (i < n && absl::ascii_isdigit(t[i])) return false;
   }
   out->digits = t.substr(d0, i - d0);
   out->frac = {};
   if (i < n && t[i] == '.') {
     size_t j = i + 1;
-    while (j < n && IsDigit(t[j])) ++j;
+    while (j < n && absl::ascii_isdigit(t[j])) ++j;
     if (j == i + 1) return false;  // a '.' no digit follows cannot match
     out->frac = t.substr(i, j - i);
     i = j;
@@ -719,7 +716,7 @@ bool MatchNumber(std::string_view t, NumberParts* out) {
 
 bool AllDigits(std::string_view t) {
   for (char c : t) {
-    if (!IsDigit(c)) return false;
+    if (!absl::ascii_isdigit(c)) return false;
   }
   return true;
 }
@@ -781,7 +778,7 @@ bool MayStartValue(std::string_view t) {
   const auto* p = reinterpret_cast<const uint8_t*>(t.data());
   const uint8_t b = p[0];
   if (b < 0x80) {
-    return b == '+' || b == '-' || IsDigit(static_cast<char>(b)) || b == '/' || b == '\\' ||
+    return b == '+' || b == '-' || absl::ascii_isdigit(b) || b == '/' || b == '\\' ||
            b == 'N' || b == 'n';
   }
   // every other start is one of these three-byte characters
