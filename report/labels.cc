@@ -353,11 +353,8 @@ inline __attribute__((always_inline)) bool MayStartNumbering(std::string_view te
   const uint8_t b = p[0];
   if (b < 0x80) return b == ' ' || b == '\t' || b == '(' || (b >= '0' && b <= '9');
   if (b == 0xC2) return text.size() >= 2 && p[1] == 0xA0;
-  if ((b & 0xF0) != 0xE0 || text.size() < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
-    return false;
-  }
-  const UChar32 c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-  return c == 0x3000 || c == U'第' || IsChineseDigit(c);
+  if (text.size() < 3) return false;
+  return re_scan::At3(text, 0, "\u3000") || re_scan::At3(text, 0, "第") || ChineseDigitAt(p) != 0;
 }
 
 }  // namespace
