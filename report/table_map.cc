@@ -1456,25 +1456,16 @@ std::vector<std::string> RequiredKeys(TableId id, FormatVersion layout) {
 
 namespace {
 
-// A required cell: its resolved path and the path's CellPathIndex.
-struct RequiredCell {
-  const CellPath* path;
-  size_t index;
-};
-
 // RequiredKeys resolved to paths, once per table and layout.
-const std::vector<RequiredCell>& RequiredPaths(TableId id, FormatVersion layout) {
-  using PathLists = std::map<std::pair<TableId, FormatVersion>, std::vector<RequiredCell>>;
+const std::vector<const CellPath*>& RequiredPaths(TableId id, FormatVersion layout) {
+  using PathLists = std::map<std::pair<TableId, FormatVersion>, std::vector<const CellPath*>>;
   static const PathLists* const kLists = [] {
     auto* lists = new PathLists;
     for (TableId t : {TableId::kT2, TableId::kT3, TableId::kT4, TableId::kLegacy}) {
       for (FormatVersion v : {xxgk::v1::FORMAT_VERSION_UNSPECIFIED, xxgk::v1::FORMAT_2021,
                               xxgk::v1::FORMAT_2019, xxgk::v1::FORMAT_LEGACY}) {
         auto& paths = (*lists)[{t, v}];
-        for (const std::string& key : RequiredKeys(t, v)) {
-          const CellPath* path = ResolveCellKey(key);
-          paths.push_back({path, CellPathIndex(*path)});
-        }
+        for (const std::string& key : RequiredKeys(t, v)) paths.push_back(ResolveCellKey(key));
       }
     }
     return lists;
@@ -1586,14 +1577,14 @@ void MapTables(const std::vector<PlacedGrid>& grids, Report* report) {
     FormatVersion for_keys = layout == xxgk::v1::FORMAT_VERSION_UNSPECIFIED ? xxgk::v1::FORMAT_2021
                                                                               : layout;
     if (!had_tables) {
-      for (const RequiredCell& required : RequiredPaths(id, for_keys)) {
-        if (!read_cells[required.index]) info->add_missing_keys(CellPathKey(*required.path));
+      for (const CellPath* path : RequiredPaths(id, for_keys)) {
+        if (!read_cells[CellPathIndex(*path)]) info->add_missing_keys(CellPathKey(*path));
       }
       continue;
     }
     CellCursor read(report->tables());
-    for (const RequiredCell& required : RequiredPaths(id, for_keys)) {
-      if (read.Find(*required.path) == nullptr) info->add_missing_keys(CellPathKey(*required.path));
+    for (const CellPath* path : RequiredPaths(id, for_keys)) {
+      if (read.Find(*path) == nullptr) info->add_missing_keys(CellPathKey(*path));
     }
   }
 }
