@@ -854,22 +854,20 @@ bool NumberThen(std::string_view s, size_t i, const char* ch, size_t* num_end, s
   return true;
 }
 
-// Four ASCII digits at byte i, then \s*年: the end past 年.
-bool YearAt(std::string_view s, size_t i, size_t* end) {
-  if (i + 4 > s.size()) return false;
+// Four ASCII digits at byte i, then \s*年: the end past 年 (npos if not).
+size_t FourDigitYearAt(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return std::string_view::npos;
   for (size_t k = i; k < i + 4; ++k) {
-    if (s[k] < '0' || s[k] > '9') return false;
+    if (!absl::ascii_isdigit(s[k])) return std::string_view::npos;
   }
-  const size_t c = SkipPeriodSpace(s, i + 4);
-  if (!At3(s, c, "年")) return false;
-  *end = c + 3;
-  return true;
+  const size_t j = SkipPeriodSpace(s, i + 4);
+  return At3(s, j, "年") ? j + 3 : std::string_view::npos;
 }
 
 // The whole pattern from byte `start` (where its four-digit year starts).
 bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
-  size_t i = 0, num_end = 0;
-  if (!YearAt(s, start, &i)) return false;
+  size_t i = FourDigitYearAt(s, start), num_end = 0;
+  if (i == std::string_view::npos) return false;
   *m = PeriodMatch{};
   m->y1 = s.substr(start, 4);
   i = SkipPeriodSpace(s, i);
@@ -897,8 +895,8 @@ bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
   }
   if (i == separators) return false;
   i = SkipPeriodSpace(s, i);
-  size_t after_year = 0;
-  if (YearAt(s, i, &after_year)) {  // (?:(\d{4})\s*年)? is taken when it can be
+  const size_t after_year = FourDigitYearAt(s, i);
+  if (after_year != std::string_view::npos) {  // (?:(\d{4})\s*年)? is taken when it can be
     m->y2 = s.substr(i, 4);
     i = SkipPeriodSpace(s, after_year);
   }
@@ -913,23 +911,6 @@ bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
   m->begin = start;
   m->end = i;
   return true;
-}
-
-}  // namespace
-
-namespace {
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Four ASCII digits at byte i, then \s*年: the end past 年 (npos if not).
-size_t FourDigitYearAt(std::string_view s, size_t i) {
-  if (i + 4 > s.size()) return std::string_view::npos;
-  for (size_t k = i; k < i + 4; ++k) {
-    if (!IsAsciiDigit(s[k])) return std::string_view::npos;
-  }
-  size_t j = i + 4;
-  while (j < s.size() && IsSpace(s[j])) ++j;
-  return At3(s, j, "年") ? j + 3 : std::string_view::npos;
 }
 
 // The fewest characters (2 to 40) from byte `from` that `in_class` accepts
@@ -952,7 +933,7 @@ size_t LazyRun(std::string_view s, size_t from, bool strict, InClass in_class, R
 
 std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
   auto in_class = [](std::string_view ch) {
-    if (ch.size() == 1) return !IsAsciiDigit(ch[0]) && !IsSpace(ch[0]);
+    if (ch.size() == 1) return !absl::ascii_isdigit(ch[0]) && !IsSpace(ch[0]);
     for (const char* no : {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "《"}) {
       if (ch == no) return false;
     }
@@ -980,7 +961,7 @@ std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
 std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
                                                     std::string_view literal) {
   auto in_class = [](std::string_view ch) {
-    return ch.size() > 1 || (!IsAsciiDigit(ch[0]) && !IsSpace(ch[0]));
+    return ch.size() > 1 || (!absl::ascii_isdigit(ch[0]) && !IsSpace(ch[0]));
   };
   auto rest = [&](size_t i) { return title.substr(i, literal.size()) == literal; };
   // Every match starts with the four digits right before the whitespace
