@@ -409,7 +409,10 @@ Candidate Classify(std::string_view line) {
   if (num.style == NumberingStyle::kArabic) return c;
   std::string_view rest = line.substr(std::min(num.length, line.size()));
   const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
-  if (HasInnerSentencePunct(rest)) {
+  // Only a kPart line can get here with inner punctuation: any other line
+  // passed the test above, and `rest` is a suffix of it (a mark inside the
+  // suffix's stripped part is a mark inside the line's).
+  if (lead == Lead::kPart && HasInnerSentencePunct(rest)) {
     if (!part) return c;
     // "(一)主动公开政府信息情况。本年度…": a heading with its body on the same
     // line. Every test below must pass; the cheap ones go first.
