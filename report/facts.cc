@@ -673,8 +673,8 @@ bool EndsFigure(absl::string_view clause, size_t j) {
 }
 
 // Where a unit may end in `s`: every byte q >= 2 such that bytes q - 1 and
-// q are the last two bytes of one of kUnits, in order. Sixteen candidate
-// ends are tested at a time (a vector compare per unit).
+// q are the last two bytes of one of kUnits, in order. The reference for
+// ScanPath::kGeneral (its only user), kept plain: one byte at a time.
 void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
   out->clear();
   const size_t n = s.size();
@@ -693,28 +693,7 @@ void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
     }
     return false;
   };
-  typedef unsigned char Bytes16 __attribute__((vector_size(16)));
-  size_t q = 2;
-  for (; q + 16 <= n; q += 16) {
-    Bytes16 last, middle;
-    memcpy(&last, d + q, 16);
-    memcpy(&middle, d + q - 1, 16);
-    auto hit = (last == static_cast<unsigned char>(kUnits[0] & 0xFF)) &
-               (middle == static_cast<unsigned char>((kUnits[0] >> 8) & 0xFF));
-    for (size_t u = 1; u < std::size(kUnits); ++u) {
-      hit |= (last == static_cast<unsigned char>(kUnits[u] & 0xFF)) &
-             (middle == static_cast<unsigned char>((kUnits[u] >> 8) & 0xFF));
-    }
-    unsigned char lanes[16];
-    memcpy(lanes, &hit, 16);
-    uint64_t any[2];
-    memcpy(any, lanes, 16);
-    if ((any[0] | any[1]) == 0) continue;
-    for (size_t k = 0; k < 16; ++k) {
-      if (lanes[k] != 0) out->push_back(static_cast<uint32_t>(q + k));
-    }
-  }
-  for (; q < n; ++q) {
+  for (size_t q = 2; q < n; ++q) {
     if (unit_tail_at(q)) out->push_back(static_cast<uint32_t>(q));
   }
 }
