@@ -199,7 +199,6 @@ bool EndsSentence(absl::string_view line) {
 struct StopCursors {
   static constexpr char kLast[] = {'\x82', ';', '!', '?'};
   size_t next[4] = {0, 0, 0, 0};
-  bool ready = false;
 };
 
 // Splits the paragraph at bytes [begin, end) of `arena` (all paragraphs
@@ -243,11 +242,13 @@ void SplitSentences(absl::string_view arena, size_t begin, size_t end,
     const void* hit = memchr(arena.data() + from, StopCursors::kLast[k], total - from);
     return hit == nullptr ? total : static_cast<size_t>(static_cast<const char*>(hit) - arena.data());
   };
+  // Paragraphs tile the arena in order from byte 0: the first finds every
+  // cursor; each later one begins where the one before ended, which every
+  // cursor has reached (its loop below ran until the nearest was past it).
   size_t* next = stops->next;
-  for (int k = 0; k < 4; ++k) {
-    if (!stops->ready || next[k] < begin) next[k] = find_from(k, begin);
+  if (begin == 0) {
+    for (int k = 0; k < 4; ++k) next[k] = find_from(k, 0);
   }
-  stops->ready = true;
   size_t i = 0;  // stops are looked for at or after byte i of the paragraph
   while (true) {
     int k = 0;
