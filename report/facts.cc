@@ -326,18 +326,17 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
     };
     // The next '|' at or after the current line (text.size(): none), looked
     // for again only once passed.
-    size_t next_pipe = 0;
-    bool pipe_ready = false;
+    auto find_pipe = [&](size_t from) {
+      const void* hit = from < text.size() ? memchr(text.data() + from, '|', text.size() - from) : nullptr;
+      return hit == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    };
+    size_t next_pipe = find_pipe(0);
     size_t pos = 0;
     while (pos <= text.size()) {
       size_t end = text.find('\n', pos);
       if (end == std::string::npos) end = text.size();
       absl::string_view line = absl::string_view(text).substr(pos, end - pos);
-      if (!pipe_ready || next_pipe < pos) {
-        const void* hit = pos < text.size() ? memchr(text.data() + pos, '|', text.size() - pos) : nullptr;
-        next_pipe = hit == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-        pipe_ready = true;
-      }
+      if (next_pipe < pos) next_pipe = find_pipe(pos);
       const bool table = IsTableLine(line, next_pipe < end);
       const bool heading = !table && IsHeadingLine(line);
       if (table || heading || line.empty()) flush();
