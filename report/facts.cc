@@ -193,6 +193,36 @@ bool EndsSentence(absl::string_view line) {
   return false;
 }
 
+// Where any of a few words (at most kMax) occurs in a text at or after a
+// point, in increasing order: the next occurrence of each is found by
+// FindByLastByte and kept until passed.
+class WordCursor {
+ public:
+  static constexpr size_t kMax = 8;
+  WordCursor(std::string_view text, const std::string_view* words, size_t count, size_t from)
+      : text_(text), words_(words), count_(count) {
+    for (size_t k = 0; k < count_; ++k) next_[k] = FindByLastByte(text_, words_[k], from);
+  }
+  // The nearest occurrence not passed; npos when none.
+  size_t Nearest() const {
+    size_t at = std::string_view::npos;
+    for (size_t k = 0; k < count_; ++k) at = std::min(at, next_[k]);
+    return at;
+  }
+  // Passes the occurrences at `at` (the nearest).
+  void Pass(size_t at) {
+    for (size_t k = 0; k < count_; ++k) {
+      if (next_[k] == at) next_[k] = FindByLastByte(text_, words_[k], at + 1);
+    }
+  }
+
+ private:
+  std::string_view text_;
+  const std::string_view* words_;
+  size_t count_;
+  size_t next_[kMax];
+};
+
 // The next of each stop byte (see SplitSentences) at or after a point of
 // the arena: found by a memchr over the rest of the arena and kept until
 // passed, so a byte missing from many paragraphs is looked for once.
@@ -1133,26 +1163,13 @@ bool StartsLikeHeading(std::string_view line) {
 }
 
 std::string ScopeOf(std::string_view context) {
-  // Every match starts with 全, 本, 备 or 各: candidates are the bytes i
-  // whose byte i + 2 is one of their last bytes, found by one memchr per
-  // byte value (the next of each kept until passed), nearest first.
-  static constexpr char kStartLast[] = {'\xA8', '\xAC', '\x87', '\x84'};
+  // Every match starts with 全, 本, 备 or 各: candidates are where one
+  // starts, nearest first.
+  static constexpr std::string_view kStarts[] = {"全", "本", "备", "各"};
   const size_t n = context.size();
-  auto find_from = [&](int k, size_t from) {
-    if (from >= n) return n;
-    const void* hit = memchr(context.data() + from, kStartLast[k], n - from);
-    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - context.data());
-  };
-  size_t next[4];
-  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 2);
-  while (true) {
-    int k = 0;
-    for (int j = 1; j < 4; ++j) {
-      if (next[j] < next[k]) k = j;
-    }
-    if (next[k] >= n) break;
-    const size_t i = next[k] - 2;
-    next[k] = find_from(k, next[k] + 1);
+  WordCursor cursor(context, kStarts, std::size(kStarts), 0);
+  for (size_t i = cursor.Nearest(); i != std::string_view::npos; i = cursor.Nearest()) {
+    cursor.Pass(i);
     const bool quan = At3(context, i, "全"), ben = !quan && At3(context, i, "本");
     if (quan) {
       for (const char* ch : {"市", "区", "县", "镇", "乡", "省", "州", "旗", "盟"}) {
@@ -1337,36 +1354,6 @@ size_t NoApplicationFormsAt(std::string_view s, size_t i) {
   if (StartsWithAt(s, j, "零")) return j + 3;
   return std::string_view::npos;
 }
-
-// Where any of a few words (at most kMax) occurs in a text at or after a
-// point, in increasing order: the next occurrence of each is found by
-// FindByLastByte and kept until passed.
-class WordCursor {
- public:
-  static constexpr size_t kMax = 8;
-  WordCursor(std::string_view text, const std::string_view* words, size_t count, size_t from)
-      : text_(text), words_(words), count_(count) {
-    for (size_t k = 0; k < count_; ++k) next_[k] = FindByLastByte(text_, words_[k], from);
-  }
-  // The nearest occurrence not passed; npos when none.
-  size_t Nearest() const {
-    size_t at = std::string_view::npos;
-    for (size_t k = 0; k < count_; ++k) at = std::min(at, next_[k]);
-    return at;
-  }
-  // Passes the occurrences at `at` (the nearest).
-  void Pass(size_t at) {
-    for (size_t k = 0; k < count_; ++k) {
-      if (next_[k] == at) next_[k] = FindByLastByte(text_, words_[k], at + 1);
-    }
-  }
-
- private:
-  std::string_view text_;
-  const std::string_view* words_;
-  size_t count_;
-  size_t next_[kMax];
-};
 
 }  // namespace
 
