@@ -223,20 +223,18 @@ class WordCursor {
   size_t next_[kMax];
 };
 
-// The next of each stop byte (see SplitSentences) at or after a point of
-// the arena: found by a memchr over the rest of the arena and kept until
-// passed, so a byte missing from many paragraphs is looked for once.
-struct StopCursors {
-  static constexpr char kLast[] = {'\x82', ';', '!', '?'};
-  size_t next[4] = {0, 0, 0, 0};
-};
+// The stop bytes SplitSentences looks for: the last byte of "。" (E3 80
+// 82; a continuation byte) and ; ! ?. One WordCursor over the whole arena
+// serves every paragraph (it keeps the next of each until passed), so a
+// byte missing from many paragraphs is looked for once.
+constexpr std::string_view kStopBytes[] = {"\x82", ";", "!", "?"};
 
 // Splits the paragraph at bytes [begin, end) of `arena` (all paragraphs
 // written) into sentences; `lines` holds where its lines start in it.
 void SplitSentences(absl::string_view arena, size_t begin, size_t end,
                     std::span<const std::pair<size_t, uint32_t>> lines,
                     Section::Kind kind, std::vector<Sentence>* out, Segs* segs,
-                    StopCursors* stops) {
+                    WordCursor* stops) {
   const absl::string_view buffer = arena.substr(begin, end - begin);
   size_t start = 0;
   size_t line = 0;  // the line holding `start`
@@ -262,33 +260,17 @@ void SplitSentences(absl::string_view arena, size_t begin, size_t end,
     }
     start = end;
   };
-  // Stops: "。" (E3 80 82) and ; ! ?. Each is found by a memchr for its
-  // last byte (0x82, a continuation byte, for 。) in the arena, the next one
-  // of each kept until passed (`stops`, across paragraphs); the nearest
-  // ends the sentence.
-  const size_t total = arena.size();
-  auto find_from = [&](int k, size_t from) {
-    if (from >= total) return total;
-    const void* hit = memchr(arena.data() + from, StopCursors::kLast[k], total - from);
-    return hit == nullptr ? total : static_cast<size_t>(static_cast<const char*>(hit) - arena.data());
-  };
-  // Paragraphs tile the arena in order from byte 0: the first finds every
-  // cursor; each later one begins where the one before ended, which every
-  // cursor has reached (its loop below ran until the nearest was past it).
-  size_t* next = stops->next;
-  if (begin == 0) {
-    for (int k = 0; k < 4; ++k) next[k] = find_from(k, 0);
-  }
+  // Stops: "。" (E3 80 82) and ; ! ?, the nearest of kStopBytes ending the
+  // sentence. `stops` runs over the whole arena, which the paragraphs tile
+  // in order from byte 0: each paragraph begins where the one before ended,
+  // which the cursor has reached (the loop below runs until it is past).
   size_t i = 0;  // stops are looked for at or after byte i of the paragraph
   while (true) {
-    int k = 0;
-    for (int j = 1; j < 4; ++j) {
-      if (next[j] < next[k]) k = j;
-    }
-    if (next[k] >= end) break;
-    const size_t q = next[k] - begin;
-    next[k] = find_from(k, next[k] + 1);
-    if (k == 0) {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
+    const size_t at = stops->Nearest();
+    if (at == std::string_view::npos || at >= end) break;
+    stops->Pass(at);
+    const size_t q = at - begin;
+    if (arena[at] == '\x82') {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
       if (q < i + 2 || buffer[q - 1] != '\x80' || buffer[q - 2] != '\xE3') continue;
     }
     flush(q + 1);
@@ -390,7 +372,7 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
       process(s.text(), s.span().begin(), false, s.kind());
     }
   }
-  StopCursors stops;
+  WordCursor stops(*arena, kStopBytes, std::size(kStopBytes), 0);
   for (const Paragraph& p : paragraphs) {
     SplitSentences(*arena, p.begin, p.end,
                    std::span<const std::pair<size_t, uint32_t>>(starts).subspan(
