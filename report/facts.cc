@@ -193,21 +193,48 @@ bool EndsSentence(absl::string_view line) {
   return false;
 }
 
-// The next of each stop byte (see SplitSentences) at or after a point of
-// the arena: found by a memchr over the rest of the arena and kept until
-// passed, so a byte missing from many paragraphs is looked for once.
-struct StopCursors {
-  static constexpr char kLast[] = {'\x82', ';', '!', '?'};
-  size_t next[4] = {0, 0, 0, 0};
-  bool ready = false;
+// Where any of a few words (at most kMax) occurs in a text at or after a
+// point, in increasing order: the next occurrence of each is found by
+// FindByLastByte and kept until passed.
+class WordCursor {
+ public:
+  static constexpr size_t kMax = 8;
+  WordCursor(std::string_view text, const std::string_view* words, size_t count, size_t from)
+      : text_(text), words_(words), count_(count) {
+    for (size_t k = 0; k < count_; ++k) next_[k] = FindByLastByte(text_, words_[k], from);
+  }
+  // The nearest occurrence not passed; npos when none.
+  size_t Nearest() const {
+    size_t at = std::string_view::npos;
+    for (size_t k = 0; k < count_; ++k) at = std::min(at, next_[k]);
+    return at;
+  }
+  // Passes the occurrences at `at` (the nearest).
+  void Pass(size_t at) {
+    for (size_t k = 0; k < count_; ++k) {
+      if (next_[k] == at) next_[k] = FindByLastByte(text_, words_[k], at + 1);
+    }
+  }
+
+ private:
+  std::string_view text_;
+  const std::string_view* words_;
+  size_t count_;
+  size_t next_[kMax];
 };
+
+// The stop bytes SplitSentences looks for: the last byte of "。" (E3 80
+// 82; a continuation byte) and ; ! ?. One WordCursor over the whole arena
+// serves every paragraph (it keeps the next of each until passed), so a
+// byte missing from many paragraphs is looked for once.
+constexpr std::string_view kStopBytes[] = {"\x82", ";", "!", "?"};
 
 // Splits the paragraph at bytes [begin, end) of `arena` (all paragraphs
 // written) into sentences; `lines` holds where its lines start in it.
 void SplitSentences(absl::string_view arena, size_t begin, size_t end,
                     std::span<const std::pair<size_t, uint32_t>> lines,
                     Section::Kind kind, std::vector<Sentence>* out, Segs* segs,
-                    StopCursors* stops) {
+                    WordCursor* stops) {
   const absl::string_view buffer = arena.substr(begin, end - begin);
   size_t start = 0;
   size_t line = 0;  // the line holding `start`
@@ -233,31 +260,17 @@ void SplitSentences(absl::string_view arena, size_t begin, size_t end,
     }
     start = end;
   };
-  // Stops: "。" (E3 80 82) and ; ! ?. Each is found by a memchr for its
-  // last byte (0x82, a continuation byte, for 。) in the arena, the next one
-  // of each kept until passed (`stops`, across paragraphs); the nearest
-  // ends the sentence.
-  const size_t total = arena.size();
-  auto find_from = [&](int k, size_t from) {
-    if (from >= total) return total;
-    const void* hit = memchr(arena.data() + from, StopCursors::kLast[k], total - from);
-    return hit == nullptr ? total : static_cast<size_t>(static_cast<const char*>(hit) - arena.data());
-  };
-  size_t* next = stops->next;
-  for (int k = 0; k < 4; ++k) {
-    if (!stops->ready || next[k] < begin) next[k] = find_from(k, begin);
-  }
-  stops->ready = true;
+  // Stops: "。" (E3 80 82) and ; ! ?, the nearest of kStopBytes ending the
+  // sentence. `stops` runs over the whole arena, which the paragraphs tile
+  // in order from byte 0: each paragraph begins where the one before ended,
+  // which the cursor has reached (the loop below runs until it is past).
   size_t i = 0;  // stops are looked for at or after byte i of the paragraph
   while (true) {
-    int k = 0;
-    for (int j = 1; j < 4; ++j) {
-      if (next[j] < next[k]) k = j;
-    }
-    if (next[k] >= end) break;
-    const size_t q = next[k] - begin;
-    next[k] = find_from(k, next[k] + 1);
-    if (k == 0) {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
+    const size_t at = stops->Nearest();
+    if (at == std::string_view::npos || at >= end) break;
+    stops->Pass(at);
+    const size_t q = at - begin;
+    if (arena[at] == '\x82') {  // 0x82 ends 。 only after E3 80 (and not inside one already taken)
       if (q < i + 2 || buffer[q - 1] != '\x80' || buffer[q - 2] != '\xE3') continue;
     }
     flush(q + 1);
@@ -325,18 +338,17 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
     };
     // The next '|' at or after the current line (text.size(): none), looked
     // for again only once passed.
-    size_t next_pipe = 0;
-    bool pipe_ready = false;
+    auto find_pipe = [&](size_t from) {
+      const void* hit = from < text.size() ? memchr(text.data() + from, '|', text.size() - from) : nullptr;
+      return hit == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    };
+    size_t next_pipe = find_pipe(0);
     size_t pos = 0;
     while (pos <= text.size()) {
       size_t end = text.find('\n', pos);
       if (end == std::string::npos) end = text.size();
       absl::string_view line = absl::string_view(text).substr(pos, end - pos);
-      if (!pipe_ready || next_pipe < pos) {
-        const void* hit = pos < text.size() ? memchr(text.data() + pos, '|', text.size() - pos) : nullptr;
-        next_pipe = hit == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-        pipe_ready = true;
-      }
+      if (next_pipe < pos) next_pipe = find_pipe(pos);
       const bool table = IsTableLine(line, next_pipe < end);
       const bool heading = !table && IsHeadingLine(line);
       if (table || heading || line.empty()) flush();
@@ -360,7 +372,7 @@ std::vector<Sentence> Sentences(const Report& report, std::string* arena, Segs* 
       process(s.text(), s.span().begin(), false, s.kind());
     }
   }
-  StopCursors stops;
+  WordCursor stops(*arena, kStopBytes, std::size(kStopBytes), 0);
   for (const Paragraph& p : paragraphs) {
     SplitSentences(*arena, p.begin, p.end,
                    std::span<const std::pair<size_t, uint32_t>>(starts).subspan(
@@ -673,8 +685,8 @@ bool EndsFigure(absl::string_view clause, size_t j) {
 }
 
 // Where a unit may end in `s`: every byte q >= 2 such that bytes q - 1 and
-// q are the last two bytes of one of kUnits, in order. Sixteen candidate
-// ends are tested at a time (a vector compare per unit).
+// q are the last two bytes of one of kUnits, in order. The reference for
+// ScanPath::kGeneral (its only user), kept plain: one byte at a time.
 void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
   out->clear();
   const size_t n = s.size();
@@ -693,28 +705,7 @@ void UnitEnds(absl::string_view s, std::vector<uint32_t>* out) {
     }
     return false;
   };
-  typedef unsigned char Bytes16 __attribute__((vector_size(16)));
-  size_t q = 2;
-  for (; q + 16 <= n; q += 16) {
-    Bytes16 last, middle;
-    memcpy(&last, d + q, 16);
-    memcpy(&middle, d + q - 1, 16);
-    auto hit = (last == static_cast<unsigned char>(kUnits[0] & 0xFF)) &
-               (middle == static_cast<unsigned char>((kUnits[0] >> 8) & 0xFF));
-    for (size_t u = 1; u < std::size(kUnits); ++u) {
-      hit |= (last == static_cast<unsigned char>(kUnits[u] & 0xFF)) &
-             (middle == static_cast<unsigned char>((kUnits[u] >> 8) & 0xFF));
-    }
-    unsigned char lanes[16];
-    memcpy(lanes, &hit, 16);
-    uint64_t any[2];
-    memcpy(any, lanes, 16);
-    if ((any[0] | any[1]) == 0) continue;
-    for (size_t k = 0; k < 16; ++k) {
-      if (lanes[k] != 0) out->push_back(static_cast<uint32_t>(q + k));
-    }
-  }
-  for (; q < n; ++q) {
+  for (size_t q = 2; q < n; ++q) {
     if (unit_tail_at(q)) out->push_back(static_cast<uint32_t>(q));
   }
 }
@@ -1154,26 +1145,13 @@ bool StartsLikeHeading(std::string_view line) {
 }
 
 std::string ScopeOf(std::string_view context) {
-  // Every match starts with 全, 本, 备 or 各: candidates are the bytes i
-  // whose byte i + 2 is one of their last bytes, found by one memchr per
-  // byte value (the next of each kept until passed), nearest first.
-  static constexpr char kStartLast[] = {'\xA8', '\xAC', '\x87', '\x84'};
+  // Every match starts with 全, 本, 备 or 各: candidates are where one
+  // starts, nearest first.
+  static constexpr std::string_view kStarts[] = {"全", "本", "备", "各"};
   const size_t n = context.size();
-  auto find_from = [&](int k, size_t from) {
-    if (from >= n) return n;
-    const void* hit = memchr(context.data() + from, kStartLast[k], n - from);
-    return hit == nullptr ? n : static_cast<size_t>(static_cast<const char*>(hit) - context.data());
-  };
-  size_t next[4];
-  for (int k = 0; k < 4; ++k) next[k] = find_from(k, 2);
-  while (true) {
-    int k = 0;
-    for (int j = 1; j < 4; ++j) {
-      if (next[j] < next[k]) k = j;
-    }
-    if (next[k] >= n) break;
-    const size_t i = next[k] - 2;
-    next[k] = find_from(k, next[k] + 1);
+  WordCursor cursor(context, kStarts, std::size(kStarts), 0);
+  for (size_t i = cursor.Nearest(); i != std::string_view::npos; i = cursor.Nearest()) {
+    cursor.Pass(i);
     const bool quan = At3(context, i, "全"), ben = !quan && At3(context, i, "本");
     if (quan) {
       for (const char* ch : {"市", "区", "县", "镇", "乡", "省", "州", "旗", "盟"}) {
@@ -1358,36 +1336,6 @@ size_t NoApplicationFormsAt(std::string_view s, size_t i) {
   if (StartsWithAt(s, j, "零")) return j + 3;
   return std::string_view::npos;
 }
-
-// Where any of a few words (at most kMax) occurs in a text at or after a
-// point, in increasing order: the next occurrence of each is found by
-// FindByLastByte and kept until passed.
-class WordCursor {
- public:
-  static constexpr size_t kMax = 8;
-  WordCursor(std::string_view text, const std::string_view* words, size_t count, size_t from)
-      : text_(text), words_(words), count_(count) {
-    for (size_t k = 0; k < count_; ++k) next_[k] = FindByLastByte(text_, words_[k], from);
-  }
-  // The nearest occurrence not passed; npos when none.
-  size_t Nearest() const {
-    size_t at = std::string_view::npos;
-    for (size_t k = 0; k < count_; ++k) at = std::min(at, next_[k]);
-    return at;
-  }
-  // Passes the occurrences at `at` (the nearest).
-  void Pass(size_t at) {
-    for (size_t k = 0; k < count_; ++k) {
-      if (next_[k] == at) next_[k] = FindByLastByte(text_, words_[k], at + 1);
-    }
-  }
-
- private:
-  std::string_view text_;
-  const std::string_view* words_;
-  size_t count_;
-  size_t next_[kMax];
-};
 
 }  // namespace
 

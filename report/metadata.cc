@@ -762,6 +762,7 @@ namespace {
 
 using re_scan::At3;
 using re_scan::IsSpace;
+using re_scan::SkipSpace;
 
 // The length of the character of [〇○零O一二三四五六七八九] ending at byte
 // `end`; 0 when none does.
@@ -806,11 +807,6 @@ std::optional<std::string_view> FirstValidYear(std::string_view s) {
 
 namespace {
 
-size_t SkipPeriodSpace(std::string_view s, size_t i) {
-  while (i < s.size() && IsSpace(s[i])) ++i;
-  return i;
-}
-
 // The length of one of [〇○零O一二三四五六七八九十两] at byte i; 0 when none.
 size_t DateNumeralAt(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
@@ -847,44 +843,42 @@ size_t DateNumberAt(std::string_view s, size_t i) {
 bool NumberThen(std::string_view s, size_t i, const char* ch, size_t* num_end, size_t* end) {
   const size_t e = DateNumberAt(s, i);
   if (e == std::string_view::npos) return false;
-  const size_t c = SkipPeriodSpace(s, e);
+  const size_t c = SkipSpace(s, e);
   if (!At3(s, c, ch)) return false;
   *num_end = e;
   *end = c + 3;
   return true;
 }
 
-// Four ASCII digits at byte i, then \s*年: the end past 年.
-bool YearAt(std::string_view s, size_t i, size_t* end) {
-  if (i + 4 > s.size()) return false;
+// Four ASCII digits at byte i, then \s*年: the end past 年 (npos if not).
+size_t FourDigitYearAt(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return std::string_view::npos;
   for (size_t k = i; k < i + 4; ++k) {
-    if (s[k] < '0' || s[k] > '9') return false;
+    if (!absl::ascii_isdigit(s[k])) return std::string_view::npos;
   }
-  const size_t c = SkipPeriodSpace(s, i + 4);
-  if (!At3(s, c, "年")) return false;
-  *end = c + 3;
-  return true;
+  const size_t j = SkipSpace(s, i + 4);
+  return At3(s, j, "年") ? j + 3 : std::string_view::npos;
 }
 
 // The whole pattern from byte `start` (where its four-digit year starts).
 bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
-  size_t i = 0, num_end = 0;
-  if (!YearAt(s, start, &i)) return false;
+  size_t i = FourDigitYearAt(s, start), num_end = 0;
+  if (i == std::string_view::npos) return false;
   *m = PeriodMatch{};
   m->y1 = s.substr(start, 4);
-  i = SkipPeriodSpace(s, i);
+  i = SkipSpace(s, i);
   const size_t m1 = i;
   if (!NumberThen(s, m1, "月", &num_end, &i)) return false;
   m->m1 = s.substr(m1, num_end - m1);
-  i = SkipPeriodSpace(s, i);
+  i = SkipSpace(s, i);
   size_t day_end = 0;
   if (NumberThen(s, i, "日", &num_end, &day_end)) {  // (kNum\s*日)? is taken when it can be
     m->d1 = s.substr(i, num_end - i);
     i = day_end;
   }
-  i = SkipPeriodSpace(s, i);
+  i = SkipSpace(s, i);
   if (At3(s, i, "起")) i += 3;
-  i = SkipPeriodSpace(s, i);
+  i = SkipSpace(s, i);
   const size_t separators = i;
   while (true) {
     if (At3(s, i, "至") || At3(s, i, "到") || At3(s, i, "—")) {
@@ -896,16 +890,16 @@ bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
     }
   }
   if (i == separators) return false;
-  i = SkipPeriodSpace(s, i);
-  size_t after_year = 0;
-  if (YearAt(s, i, &after_year)) {  // (?:(\d{4})\s*年)? is taken when it can be
+  i = SkipSpace(s, i);
+  const size_t after_year = FourDigitYearAt(s, i);
+  if (after_year != std::string_view::npos) {  // (?:(\d{4})\s*年)? is taken when it can be
     m->y2 = s.substr(i, 4);
-    i = SkipPeriodSpace(s, after_year);
+    i = SkipSpace(s, after_year);
   }
   const size_t m2 = i;
   if (!NumberThen(s, m2, "月", &num_end, &i)) return false;
   m->m2 = s.substr(m2, num_end - m2);
-  i = SkipPeriodSpace(s, i);  // part of the match even when no day follows
+  i = SkipSpace(s, i);  // part of the match even when no day follows
   if (NumberThen(s, i, "日", &num_end, &day_end)) {
     m->d2 = s.substr(i, num_end - i);
     i = day_end;
@@ -913,23 +907,6 @@ bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
   m->begin = start;
   m->end = i;
   return true;
-}
-
-}  // namespace
-
-namespace {
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Four ASCII digits at byte i, then \s*年: the end past 年 (npos if not).
-size_t FourDigitYearAt(std::string_view s, size_t i) {
-  if (i + 4 > s.size()) return std::string_view::npos;
-  for (size_t k = i; k < i + 4; ++k) {
-    if (!IsAsciiDigit(s[k])) return std::string_view::npos;
-  }
-  size_t j = i + 4;
-  while (j < s.size() && IsSpace(s[j])) ++j;
-  return At3(s, j, "年") ? j + 3 : std::string_view::npos;
 }
 
 // The fewest characters (2 to 40) from byte `from` that `in_class` accepts
@@ -952,7 +929,7 @@ size_t LazyRun(std::string_view s, size_t from, bool strict, InClass in_class, R
 
 std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
   auto in_class = [](std::string_view ch) {
-    if (ch.size() == 1) return !IsAsciiDigit(ch[0]) && !IsSpace(ch[0]);
+    if (ch.size() == 1) return !absl::ascii_isdigit(ch[0]) && !IsSpace(ch[0]);
     for (const char* no : {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "《"}) {
       if (ch == no) return false;
     }
@@ -960,10 +937,10 @@ std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
   };
   // \s*(?:关于)?\s*\d{4}\s*年 from byte i.
   auto rest = [&](size_t i) {
-    while (i < title.size() && IsSpace(title[i])) ++i;
+    i = SkipSpace(title, i);
     if (At3(title, i, "关") && At3(title, i + 3, "于")) {
       i += 6;
-      while (i < title.size() && IsSpace(title[i])) ++i;
+      i = SkipSpace(title, i);
     }
     return FourDigitYearAt(title, i) != std::string_view::npos;
   };
@@ -980,7 +957,7 @@ std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
 std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
                                                     std::string_view literal) {
   auto in_class = [](std::string_view ch) {
-    return ch.size() > 1 || (!IsAsciiDigit(ch[0]) && !IsSpace(ch[0]));
+    return ch.size() > 1 || (!absl::ascii_isdigit(ch[0]) && !IsSpace(ch[0]));
   };
   auto rest = [&](size_t i) { return title.substr(i, literal.size()) == literal; };
   // Every match starts with the four digits right before the whitespace
@@ -998,7 +975,7 @@ std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
         if (!At3(title, i, "度")) continue;
         i += 3;
       }
-      while (i < title.size() && IsSpace(title[i])) ++i;
+      i = SkipSpace(title, i);
       const size_t e = LazyRun(title, i, /*strict=*/false, in_class, rest);
       if (e != std::string_view::npos) return title.substr(i, e - i);
     }
@@ -1053,9 +1030,9 @@ bool FindPublishLabel(std::string_view line, size_t* label_begin, size_t* label_
   *label_end = best + best_len;
   // \s*[:|]?\s*\|? after it, each part as long as it can be.
   size_t i = *label_end;
-  while (i < line.size() && IsSpace(line[i])) ++i;
+  i = SkipSpace(line, i);
   if (i < line.size() && (line[i] == ':' || line[i] == '|')) ++i;
-  while (i < line.size() && IsSpace(line[i])) ++i;
+  i = SkipSpace(line, i);
   if (i < line.size() && line[i] == '|') ++i;
   *rest = i;
   return true;

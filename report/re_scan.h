@@ -11,6 +11,13 @@ namespace xxgk::report::re_scan {
 // RE2's \s: [\t\n\f\r ] (no \v).
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
+// \s* from byte i: the first byte at or after i that is not IsSpace (or
+// s.size()).
+inline size_t SkipSpace(std::string_view s, size_t i) {
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  return i;
+}
+
 // Whether the three bytes of `ch` (one three-byte character) are at byte i.
 inline bool At3(std::string_view s, size_t i, const char* ch) {
   return i + 3 <= s.size() && s[i] == ch[0] && s[i + 1] == ch[1] && s[i + 2] == ch[2];

@@ -409,7 +409,10 @@ Candidate Classify(std::string_view line) {
   if (num.style == NumberingStyle::kArabic) return c;
   std::string_view rest = line.substr(std::min(num.length, line.size()));
   const bool part = num.style == NumberingStyle::kTop || num.style == NumberingStyle::kParen;
-  if (HasInnerSentencePunct(rest)) {
+  // Only a kPart line can get here with inner punctuation: any other line
+  // passed the test above, and `rest` is a suffix of it (a mark inside the
+  // suffix's stripped part is a mark inside the line's).
+  if (lead == Lead::kPart && HasInnerSentencePunct(rest)) {
     if (!part) return c;
     // "(一)主动公开政府信息情况。本年度…": a heading with its body on the same
     // line. Every test below must pass; the cheap ones go first.
@@ -439,21 +442,21 @@ Candidate Classify(std::string_view line) {
   const std::string_view key = rest_key.key();
   size_t n = KeyCodePoints(key);
   if (n < 2) return c;
-  // Level 0 whatever the kind: no need to find it.
-  if (!(num.style == NumberingStyle::kTop && n <= 30) &&
-      !(num.style == NumberingStyle::kParen && n <= 25) &&
-      !(num.style == NumberingStyle::kNone && n <= 18)) {
-    return c;
-  }
+  // The longest key each numbering allows (kArabic returned above); past it
+  // the level is 0 whatever the kind: no need to find it.
+  const size_t max_n = num.style == NumberingStyle::kTop     ? 30
+                       : num.style == NumberingStyle::kParen ? 25
+                                                             : 18;
+  if (n > max_n) return c;
   Kind kind = KindOfLabelKey(key);
-  if (num.style == NumberingStyle::kTop && n <= 30) {
+  if (num.style == NumberingStyle::kTop) {
     c.level = 1;
-  } else if (num.style == NumberingStyle::kParen && n <= 25 &&
-             kind != xxgk::v1::Section::KIND_UNSPECIFIED) {
-    c.level = 2;
-  } else if (num.style == NumberingStyle::kNone && n <= 18 &&
-             kind != xxgk::v1::Section::KIND_UNSPECIFIED && IsCanonicalHeading(key)) {
-    c.level = 1;
+  } else if (kind != xxgk::v1::Section::KIND_UNSPECIFIED) {
+    if (num.style == NumberingStyle::kParen) {
+      c.level = 2;
+    } else if (IsCanonicalHeading(key)) {
+      c.level = 1;
+    }
   }
   c.kind = kind;
   c.num = num;

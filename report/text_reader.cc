@@ -610,16 +610,8 @@ class TextTableReader {
     std::vector<GridCell>& row = *out;
     row.reserve(3);
     AddCell(&row, label);
-    if (unit.b == unit.e) {
-      AddEmptyCell(&row, unit.b);
-    } else {
-      AddCell(&row, unit);
-    }
-    if (value.b == value.e) {
-      AddEmptyCell(&row, value.b);
-    } else {
-      AddCell(&row, value);
-    }
+    AddCell(&row, unit);  // an empty piece makes the same cell AddEmptyCell would
+    AddCell(&row, value);
   }
 
   // After a 政府信息公开情况统计表 title with no 统计指标/单位/统计数 header line,
