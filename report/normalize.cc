@@ -972,15 +972,13 @@ struct MojibakeSigns {
 
 // Appends the text and offset map of u (as AppendUtf8 would append each
 // character; `base` added to every offset, no end entry).
-// kFast: with `collapse`, without the spaces CollapseCjkSpaces would drop
-// (u itself stays as it is); returns whether DetectMojibake may find
-// something in the characters written: a U+FFFD, a '?' after an ideograph,
+// kFast: returns whether DetectMojibake may find something in the
+// characters written: a U+FFFD, a '?' after an ideograph,
 // three unlikely characters in a row with a very unlikely one, a character
 // beyond the BMP (kTrack: looked for; without, there is none). Without
 // kFast: u as it is, and true.
 template <bool kFast, bool kTrack>
-bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t base,
-               Normalized* result) {
+bool WriteText(const Units& u, const CharBits* bits, uint32_t base, Normalized* result) {
   // Written into small buffers appended chunk by chunk, so that neither the
   // text nor the map is filled with zeros first.
   std::string& text = result->text;
@@ -1001,12 +999,8 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t bas
     const Unit& unit = u[i];
     const UChar32 c = unit.c;
     if (c >= 0 && c < 0x80) {
-      if constexpr (kFast) {
-        if (c == ' ' && collapse && prev >= 0 && prev != ' ' && i + 1 < n && u[i + 1].c != ' ' &&
-            SpaceBetweenIsArtefact(prev, u[i + 1].c)) {
-          continue;
-        }
-        if (kTrack && c == '?' && prev >= 0 && IsIdeograph(prev)) signs.found = true;
+      if constexpr (kTrack) {
+        if (c == '?' && prev >= 0 && IsIdeograph(prev)) signs.found = true;
       }
       tbuf[at] = static_cast<char>(c);
       mbuf[at++] = unit.begin + base;
@@ -1029,7 +1023,7 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t bas
       for (size_t k = 0; k < len; ++k) mbuf[at + k] = unit.begin + base;
       at += len;
     }
-    if constexpr (kFast) {
+    if constexpr (kTrack) {
       prev = c;
       ++kept;
     }
@@ -1384,7 +1378,7 @@ Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& o
   if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
-  WriteText<false, false>(u, false, nullptr, 0, &result);
+  WriteText<false, false>(u, nullptr, 0, &result);
   result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
   FillNoteSpans(&result);
   return result;
@@ -1397,7 +1391,7 @@ namespace {
 // The stages over Units for utf8, which starts at byte `base` of the input:
 // appends its text and offsets (no end entry) to *result and adds to its
 // count. Returns whether the characters written show mojibake signs (see
-// WriteText); `units` (when not null) receives the units written.
+// WriteText); `units` receives the units written.
 bool AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32_t base,
                   Normalized* result, Units* units) {
   const CharBits* bits = FastCharBits();
@@ -1417,16 +1411,12 @@ bool AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32
   if (options.to_simplified && (seen & kT2s)) {
     u = FastToSimplified(std::move(u), bits, &result->traditional_chars, &seen);
   }
-  // Spaces collapsed while writing.
-  const bool collapse = options.collapse_cjk_spaces && (seen & kSpace);
+  if (options.collapse_cjk_spaces && (seen & kSpace)) FastCollapseCjkSpaces(&u);
   // No character read or written by a stage has a mojibake sign: no checks.
   const bool signs = (seen & (kMark | kRare | kAstral))
-                         ? WriteText<true, true>(u, collapse, bits, base, result)
-                         : WriteText<true, false>(u, collapse, bits, base, result);
-  if (units != nullptr) {
-    if (collapse) FastCollapseCjkSpaces(&u);
-    *units = std::move(u);
-  }
+                         ? WriteText<true, true>(u, bits, base, result)
+                         : WriteText<true, false>(u, bits, base, result);
+  *units = std::move(u);
   return signs;
 }
 
