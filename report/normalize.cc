@@ -1994,21 +1994,6 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         p += 6;
       }
     }
-    for (;;) {
-      if (p >= end) break;
-      const uint8_t b = *p;
-      if (b < 0x80) {
-        if (bits[b] & look) break;
-        ++p;
-        continue;
-      }
-      if (static_cast<uint8_t>(b - 0xE1) > 0xEF - 0xE1 || b == 0xED || end - p < 3 ||
-          ((p[1] ^ 0x80) | (p[2] ^ 0x80)) >= 0x40) {
-        break;
-      }
-      if (bits[((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)] & look) break;
-      p += 3;
-    }
     if (p >= end) break;
     DirectChar d = ReadDirect(p, end, bits);
     if (d.len != 0 && !(d.bits & look)) {
