@@ -1119,6 +1119,39 @@ const CharBits* FastCharBits() {
   return bits;
 }
 
+// What the direct writer knows of the character at p (before e): its code
+// point after NFKC (a one-to-one mapping of a character alone in its
+// segment), its length in the input and its bits; len 0 when it needs the
+// unit stages (ill-formed, beyond the BMP, E0/ED leads, a mapping to
+// several characters or to a longer one).
+struct DirectChar {
+  UChar32 c = -1;  // as read
+  UChar32 f = -1;  // as written
+  int len = 0;
+  CharBits bits = 0;  // of c
+};
+
+[[gnu::always_inline]] inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
+  DirectChar d;
+  const uint8_t b = *p;
+  if (b < 0x80) {
+    d.c = b;
+    d.len = 1;
+  } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && e - p >= 3 &&
+             ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) {
+    d.c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    d.len = 3;
+  } else if (b >= 0xC2 && b <= 0xDF && e - p >= 2 && (p[1] ^ 0x80) < 0x40) {
+    d.c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+    d.len = 2;
+  } else {
+    return d;
+  }
+  d.bits = bits[d.c];
+  d.f = d.c;
+  return d;
+}
+
 // ReadUnits, also ORing into *seen the FastCharBits of every character read
 // (kAstral for one beyond the BMP).
 // Where the characters a stage looks at stand, in order (indexes into Units).
@@ -1142,30 +1175,13 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen, Positi
   const int32_t n = static_cast<int32_t>(in.size());
   int acc = 0;
   while (i < n) {
-    const uint8_t b = p[i];
-    UChar32 c = -1;
-    int32_t len = 0;
-    if (b < 0x80) {
-      c = b;
-      len = 1;
-    } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && i + 2 < n &&
-               ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
-      // Three bytes with no overlong or surrogate reading (all of CJK).
-      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      len = 3;
-    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] ^ 0x80) < 0x40) {
-      c = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
-      len = 2;
-    }
-    if (len != 0) {
-      const CharBits cb = bits[c];
-      if (!(cb & kSpecialRead)) {  // a well-formed character kept as it is
-        if (cb & (kNfkcTouch | kOpen)) at->Note(cb, static_cast<size_t>(w - u.data()));
-        *w++ = Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)};
-        acc |= cb;
-        i += len;
-        continue;
-      }
+    if (const DirectChar d = ReadDirect(p + i, p + n, bits);
+        d.len != 0 && !(d.bits & kSpecialRead)) {  // a well-formed character kept as it is
+      if (d.bits & (kNfkcTouch | kOpen)) at->Note(d.bits, static_cast<size_t>(w - u.data()));
+      *w++ = Unit{d.c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + d.len)};
+      acc |= d.bits;
+      i += d.len;
+      continue;
     }
     Unit unit;
     int32_t next = i;
@@ -1442,39 +1458,6 @@ UChar32 LastCharBefore(const uint8_t* b, const uint8_t* e) {
   UChar32 c;
   U8_PREV_UNSAFE(b, i, c);
   return c;
-}
-
-// What the direct writer knows of the character at p (before e): its code
-// point after NFKC (a one-to-one mapping of a character alone in its
-// segment), its length in the input and its bits; len 0 when it needs the
-// unit stages (ill-formed, beyond the BMP, E0/ED leads, a mapping to
-// several characters or to a longer one).
-struct DirectChar {
-  UChar32 c = -1;  // as read
-  UChar32 f = -1;  // as written
-  int len = 0;
-  CharBits bits = 0;  // of c
-};
-
-[[gnu::always_inline]] inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
-  DirectChar d;
-  const uint8_t b = *p;
-  if (b < 0x80) {
-    d.c = b;
-    d.len = 1;
-  } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && e - p >= 3 &&
-             ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) {
-    d.c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    d.len = 3;
-  } else if (b >= 0xC2 && b <= 0xDF && e - p >= 2 && (p[1] ^ 0x80) < 0x40) {
-    d.c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-    d.len = 2;
-  } else {
-    return d;
-  }
-  d.bits = bits[d.c];
-  d.f = d.c;
-  return d;
 }
 
 // d.f after NFKC where d.c is kNfkcTouch (a character alone in its
