@@ -1472,65 +1472,59 @@ UChar32 LastCharBefore(const uint8_t* b, const uint8_t* e) {
   return true;
 }
 
-// Writes to out, for each byte of the well-formed s[0, n) (characters of at
-// most three bytes), base plus the offset of the character it belongs to:
+// Writes to buf, for each byte of the well-formed in[0, k) (characters of
+// at most three bytes), at plus the offset of the character it belongs to:
 // the offset minus the continuation bytes before it in its character.
 // Sixteen bytes at a time where SSE2 is there.
-void WriteCharStarts(uint32_t* out_start, const uint8_t* s, uint32_t base, size_t n) {
+void WriteCharStarts(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
   uint32_t last_cont = 0;  // whether the byte before is a continuation byte
-  {
-    const size_t k = n;
-    const uint8_t* in = s;
-    const uint32_t at = base;
-    uint32_t* buf = out_start;
-    size_t j = 0;
-    if (k < 16) {
-      // Short runs (between edits): a character at a time.
-      while (j < k) {
-        const uint8_t b = in[j];
-        if (b < 0x80) {
-          buf[j] = at + static_cast<uint32_t>(j);
-          ++j;
-        } else if (b >= 0xE0 && j + 3 <= k) {
-          buf[j] = buf[j + 1] = buf[j + 2] = at + static_cast<uint32_t>(j);
-          j += 3;
-        } else {
-          break;
-        }
+  size_t j = 0;
+  if (k < 16) {
+    // Short runs (between edits): a character at a time.
+    while (j < k) {
+      const uint8_t b = in[j];
+      if (b < 0x80) {
+        buf[j] = at + static_cast<uint32_t>(j);
+        ++j;
+      } else if (b >= 0xE0 && j + 3 <= k) {
+        buf[j] = buf[j + 1] = buf[j + 2] = at + static_cast<uint32_t>(j);
+        j += 3;
+      } else {
+        break;
       }
     }
+  }
 #ifdef __SSE2__
-    const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-    const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
-    const __m128i one = _mm_set1_epi8(1);
-    const __m128i zero = _mm_setzero_si128();
-    const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
-    for (; j + 16 <= k; j += 16) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
-      const __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80), one);
-      const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1),
-                                          _mm_cvtsi32_si128(static_cast<int>(last_cont)));
-      const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
-      last_cont = static_cast<uint32_t>(_mm_extract_epi16(cont, 7)) >> 8;
-      const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
-      const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
-      const __m128i four = _mm_set1_epi32(4);
-      auto* out = reinterpret_cast<__m128i*>(buf + j);
-      _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
-      const __m128i idx4 = _mm_add_epi32(idx, four);
-      _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
-      const __m128i idx8 = _mm_add_epi32(idx4, four);
-      _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
-      _mm_storeu_si128(out + 3,
-                       _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
-    }
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i one = _mm_set1_epi8(1);
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
+  for (; j + 16 <= k; j += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
+    const __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80), one);
+    const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1),
+                                        _mm_cvtsi32_si128(static_cast<int>(last_cont)));
+    const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
+    last_cont = static_cast<uint32_t>(_mm_extract_epi16(cont, 7)) >> 8;
+    const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
+    const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
+    const __m128i four = _mm_set1_epi32(4);
+    auto* out = reinterpret_cast<__m128i*>(buf + j);
+    _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
+    const __m128i idx4 = _mm_add_epi32(idx, four);
+    _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
+    const __m128i idx8 = _mm_add_epi32(idx4, four);
+    _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
+    _mm_storeu_si128(out + 3,
+                     _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
+  }
 #endif
-    if (j > 0 && j < k) last_cont = (in[j - 1] & 0xC0) == 0x80;
-    for (; j < k; ++j) {
-      const uint32_t cont = (in[j] & 0xC0) == 0x80;
-      buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
-      last_cont = cont;
-    }
+  if (j > 0 && j < k) last_cont = (in[j - 1] & 0xC0) == 0x80;
+  for (; j < k; ++j) {
+    const uint32_t cont = (in[j] & 0xC0) == 0x80;
+    buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
+    last_cont = cont;
   }
 }
 
