@@ -1652,6 +1652,15 @@ bool LineNeedsStages(const uint8_t* p, const uint8_t* e, const CharBits* bits, C
   return false;
 }
 
+// Whether the line starting at p (before e) joins the one before it: it
+// starts with a character without an NFKC boundary before it, or one the
+// direct writer cannot read.
+inline bool JoinsLineBefore(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
+  if (p >= e || *p < 0x80) return false;
+  const DirectChar next = ReadDirect(p, e, bits);
+  return next.len == 0 || (next.bits & kNoBoundary);
+}
+
 // NormalizeText writing the input bytes straight to the text where no
 // stage changes them: line by line, a line whose characters need no stage
 // but one-to-one NFKC mappings and the collapsing of spaces is written
@@ -1981,12 +1990,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     bool drop = false;
     if (!stage && d.c == '\n') {
       ++p;
-      // A line starting with a character without an NFKC boundary before
-      // it joins this one.
-      if (p < end && *p >= 0x80) {
-        const DirectChar next = ReadDirect(p, end, bits);
-        stage = next.len == 0 || (next.bits & kNoBoundary);
-      }
+      stage = JoinsLineBefore(p, end, bits);  // then it goes to the stages too
       if (!stage) {
         if (line_signs) {
           flush(p);
@@ -2085,10 +2089,8 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     do {
       const void* nl = std::memchr(stop, '\n', static_cast<size_t>(end - stop));
       stop = nl == nullptr ? end : static_cast<const uint8_t*>(nl) + 1;
-    } while (stop < end && ((*stop >= 0x80 && [&] {
-                              const DirectChar next = ReadDirect(stop, end, bits);
-                              return next.len == 0 || (next.bits & kNoBoundary);
-                            }()) || LineNeedsStages(stop, end, bits, stages & ~kT2s)));
+    } while (stop < end && (JoinsLineBefore(stop, end, bits) ||
+                            LineNeedsStages(stop, end, bits, stages & ~kT2s)));
     const std::string_view chunk(reinterpret_cast<const char*>(line),
                                  static_cast<size_t>(stop - line));
     const uint32_t base = static_cast<uint32_t>(line - begin);
