@@ -970,6 +970,31 @@ struct MojibakeSigns {
   }
 };
 
+// The code point of the three-byte character in the low three bytes of w
+// (little-endian: the lead byte lowest), without checking its form.
+inline uint32_t Index3(uint32_t w) {
+  return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+}
+
+// The code point of the three-byte character at p, without checking its form.
+inline UChar32 Decode3(const uint8_t* p) {
+  return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
+// The three bytes of c (U+0800..U+FFFF) as one little-endian word (the lead
+// byte lowest), for a four-byte store.
+inline uint32_t Encode3(uint32_t c) {
+  return 0x8080E0u | (c >> 12) | (((c >> 6) & 0x3F) << 8) | ((c & 0x3F) << 16);
+}
+
+// The character ending at q (after from, well-formed UTF-8) when it is ASCII
+// or three bytes long, else -1.
+inline UChar32 AsciiOr3Before(const uint8_t* from, const uint8_t* q) {
+  if (q > from && q[-1] < 0x80) return q[-1];
+  if (q - from >= 3 && (q[-3] & 0xF0) == 0xE0) return Decode3(q - 3);
+  return -1;
+}
+
 // Appends the text and offset map of u (as AppendUtf8 would append each
 // character; `base` added to every offset, no end entry).
 // kFast: returns whether DetectMojibake may find something in the
@@ -1011,9 +1036,7 @@ bool WriteText(const Units& u, const CharBits* bits, uint32_t base, Normalized* 
         if (b & (kMark | kRare)) signs.Add(kept + 1, c, b);
       }
       // The three bytes as one little-endian word (tbuf has room for a fourth).
-      const uint32_t bytes = 0x8080E0u | static_cast<uint32_t>(c >> 12) |
-                             (static_cast<uint32_t>((c >> 6) & 0x3F) << 8) |
-                             (static_cast<uint32_t>(c & 0x3F) << 16);
+      const uint32_t bytes = Encode3(static_cast<uint32_t>(c));
       std::memcpy(tbuf + at, &bytes, 4);
       mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin + base;
       at += 3;
@@ -1139,7 +1162,7 @@ struct DirectChar {
     d.len = 1;
   } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && e - p >= 3 &&
              ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) {
-    d.c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    d.c = Decode3(p);
     d.len = 3;
   } else if (b >= 0xC2 && b <= 0xDF && e - p >= 2 && (p[1] ^ 0x80) < 0x40) {
     d.c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
@@ -1528,12 +1551,6 @@ void WriteCharStarts(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
   }
 }
 
-// The code point of the three-byte character in the low three bytes of w
-// (little-endian: the lead byte lowest), without checking its form.
-inline uint32_t Index3(uint32_t w) {
-  return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
-}
-
 // For each character of a TSPhrases key: the keys holding it, with where.
 struct PhraseMember {
   const std::vector<UChar32>* key;
@@ -1894,15 +1911,8 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
             from = reinterpret_cast<const uint8_t*>(text.data());
             q = from + tw;
           }
-          UChar32 before;
-          if (q > from && q[-1] < 0x80) {
-            before = q[-1];
-          } else if (q - from >= 3 && (q[-3] & 0xF0) == 0xE0) {
-            before = ((q[-3] & 0x0F) << 12) | ((q[-2] & 0x3F) << 6) | (q[-1] & 0x3F);
-          } else {
-            break;
-          }
-          if (before == ' ' || before == '\n' || before == '(') break;
+          const UChar32 before = AsciiOr3Before(from, q);
+          if (before < 0 || before == ' ' || before == '\n' || before == '(') break;
           const uint8_t* after = nullptr;
           if (!ReadingAfter(p + 1, end, bits, props, before, &after)) break;
           if (after == nullptr) {
@@ -1928,18 +1938,11 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           next = static_cast<UChar32>(nb);
         } else {
           if ((w & 0xC0C0F000) != 0x8080E000) break;
-          next = static_cast<UChar32>(((w >> 8) & 0x0F) << 12 | ((w >> 10) & 0xFC0) |
-                                      ((w >> 24) & 0x3F));
+          next = static_cast<UChar32>(Index3(w >> 8));
           if (bits[next] & look3) break;
         }
-        UChar32 before;
-        if (p[-1] < 0x80) {
-          before = p[-1];
-        } else if (p - run >= 3 && (p[-3] & 0xF0) == 0xE0) {
-          before = ((p[-3] & 0x0F) << 12) | ((p[-2] & 0x3F) << 6) | (p[-1] & 0x3F);
-        } else {
-          break;
-        }
+        const UChar32 before = AsciiOr3Before(run, p);  // p > run
+        if (before < 0) break;
         if (before == ' ' || !SpaceBetweenIsArtefact(before, next)) {
           ++p;
           continue;
@@ -1956,7 +1959,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         start_edit();
         room(tw + 4);
         const uint32_t v = static_cast<uint32_t>(tables->bmp_value[Index3(w)]);
-        const uint32_t bytes = 0x8080E0u | (v >> 12) | (((v >> 6) & 0x3F) << 8) | ((v & 0x3F) << 16);
+        const uint32_t bytes = Encode3(v);
         std::memcpy(text.data() + tw, &bytes, 4);
         const uint32_t from = static_cast<uint32_t>(p - begin);
         to_input[tw] = to_input[tw + 1] = to_input[tw + 2] = from;
