@@ -1098,16 +1098,15 @@ const CharBits* FastCharBits() {
     // character TSCharacters changes or one a TSPhrases key holds where its
     // value differs (any character of a key whose value is not as long):
     // every phrase it matches otherwise maps to itself.
+    std::vector<bool> in_phrase(0x10000, false);  // held by a TSPhrases key
     if (t2s != nullptr) {
-      auto mark = [t](UChar32 c) {
-        if (c >= 0 && c < 0x10000) t[c] |= kT2s;
-      };
       for (const auto& [first, list] : t2s->phrases) {
         for (const T2sTables::Phrase& phrase : list) {
           for (size_t k = 0; k < phrase.key.size(); ++k) {
-            if (phrase.key.size() != phrase.value.size() || phrase.key[k] != phrase.value[k]) {
-              mark(phrase.key[k]);
-            }
+            const UChar32 c = phrase.key[k];
+            if (c < 0 || c >= 0x10000) continue;
+            in_phrase[c] = true;
+            if (phrase.key.size() != phrase.value.size() || c != phrase.value[k]) t[c] |= kT2s;
           }
         }
       }
@@ -1117,14 +1116,6 @@ const CharBits* FastCharBits() {
       if (c >= 0 && c < 0x10000) t[c] |= kPlace;
     }
     if (t2s != nullptr) {
-      std::vector<bool> in_phrase(0x10000, false);
-      for (const auto& [first, list] : t2s->phrases) {
-        for (const T2sTables::Phrase& phrase : list) {
-          for (const UChar32 c : phrase.key) {
-            if (c >= 0 && c < 0x10000) in_phrase[c] = true;
-          }
-        }
-      }
       for (UChar32 c = 0; c < 0x10000; ++c) {
         const uint8_t f = t2s->flags[c];
         const UChar32 v = t2s->bmp_value[c];
