@@ -1166,8 +1166,6 @@ struct DirectChar {
   return d;
 }
 
-// ReadUnits, also ORing into *seen the FastCharBits of every character read
-// (kAstral for one beyond the BMP).
 // Where the characters a stage looks at stand, in order (indexes into Units).
 struct Positions {
   std::vector<uint32_t> nfkc;   // kNfkcTouch
@@ -1180,6 +1178,9 @@ struct Positions {
   }
 };
 
+// ReadUnits, also ORing into *seen the FastCharBits of every character read
+// (kAstral for one beyond the BMP), and noting in *at where the characters
+// a stage looks at stand.
 Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen, Positions* at) {
   Units u;
   u.resize(in.size());  // no fill (DefaultInitAllocator); cut to size below
