@@ -2139,6 +2139,14 @@ bool MayBePageChrome(absl::string_view line) {
       "下一篇", "相关附件", "附件下载", "相关链接", "相关文件", "版权所有", "Copyright",
       "copyright", "©", "网站标识码", "技术支持", "网站地图", "设为首页", "主办", "承办", "顶部",
       "浏览次数", "访问次数", "阅读次数", "点击数", "浏览量"};
+  // No start is shorter than two bytes (the one short start is ©): a head
+  // of the line's first byte alone is never compared.
+  static_assert([] {
+    for (const absl::string_view start : kStarts) {
+      if (start.size() < 2) return false;
+    }
+    return true;
+  }());
   absl::string_view rest = line;
   auto skip_space = [&rest] {
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' ||
@@ -2200,11 +2208,11 @@ bool MayBePageChrome(absl::string_view line) {
   const size_t hb = HeadFilter::Hash(head3);
   bool may_start = (kFilter->bits[hb >> 6] >> (hb & 63)) & 1;
   for (const uint32_t h : kFilter->short_heads) {
-    may_start = may_start || h == head2 || h == head(rest.substr(0, 1));
+    may_start = may_start || h == head2;
   }
   for (size_t k = 0; may_start && k < std::size(kStarts); ++k) {
     const size_t n = kStarts[k].size();
-    const uint32_t h = n >= 3 ? head3 : n == 2 ? head2 : head(rest.substr(0, n));
+    const uint32_t h = n >= 3 ? head3 : head2;
     if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
   }
   // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
