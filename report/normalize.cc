@@ -970,17 +970,40 @@ struct MojibakeSigns {
   }
 };
 
+// The code point of the three-byte character in the low three bytes of w
+// (little-endian: the lead byte lowest), without checking its form.
+inline uint32_t Index3(uint32_t w) {
+  return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+}
+
+// The code point of the three-byte character at p, without checking its form.
+inline UChar32 Decode3(const uint8_t* p) {
+  return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
+// The three bytes of c (U+0800..U+FFFF) as one little-endian word (the lead
+// byte lowest), for a four-byte store.
+inline uint32_t Encode3(uint32_t c) {
+  return 0x8080E0u | (c >> 12) | (((c >> 6) & 0x3F) << 8) | ((c & 0x3F) << 16);
+}
+
+// The character ending at q (after from, well-formed UTF-8) when it is ASCII
+// or three bytes long, else -1.
+inline UChar32 AsciiOr3Before(const uint8_t* from, const uint8_t* q) {
+  if (q > from && q[-1] < 0x80) return q[-1];
+  if (q - from >= 3 && (q[-3] & 0xF0) == 0xE0) return Decode3(q - 3);
+  return -1;
+}
+
 // Appends the text and offset map of u (as AppendUtf8 would append each
 // character; `base` added to every offset, no end entry).
-// kFast: with `collapse`, without the spaces CollapseCjkSpaces would drop
-// (u itself stays as it is); returns whether DetectMojibake may find
-// something in the characters written: a U+FFFD, a '?' after an ideograph,
+// kFast: returns whether DetectMojibake may find something in the
+// characters written: a U+FFFD, a '?' after an ideograph,
 // three unlikely characters in a row with a very unlikely one, a character
 // beyond the BMP (kTrack: looked for; without, there is none). Without
 // kFast: u as it is, and true.
 template <bool kFast, bool kTrack>
-bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t base,
-               Normalized* result) {
+bool WriteText(const Units& u, const CharBits* bits, uint32_t base, Normalized* result) {
   // Written into small buffers appended chunk by chunk, so that neither the
   // text nor the map is filled with zeros first.
   std::string& text = result->text;
@@ -1001,12 +1024,8 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t bas
     const Unit& unit = u[i];
     const UChar32 c = unit.c;
     if (c >= 0 && c < 0x80) {
-      if constexpr (kFast) {
-        if (c == ' ' && collapse && prev >= 0 && prev != ' ' && i + 1 < n && u[i + 1].c != ' ' &&
-            SpaceBetweenIsArtefact(prev, u[i + 1].c)) {
-          continue;
-        }
-        if (kTrack && c == '?' && prev >= 0 && IsIdeograph(prev)) signs.found = true;
+      if constexpr (kTrack) {
+        if (c == '?' && prev >= 0 && IsIdeograph(prev)) signs.found = true;
       }
       tbuf[at] = static_cast<char>(c);
       mbuf[at++] = unit.begin + base;
@@ -1017,9 +1036,7 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t bas
         if (b & (kMark | kRare)) signs.Add(kept + 1, c, b);
       }
       // The three bytes as one little-endian word (tbuf has room for a fourth).
-      const uint32_t bytes = 0x8080E0u | static_cast<uint32_t>(c >> 12) |
-                             (static_cast<uint32_t>((c >> 6) & 0x3F) << 8) |
-                             (static_cast<uint32_t>(c & 0x3F) << 16);
+      const uint32_t bytes = Encode3(static_cast<uint32_t>(c));
       std::memcpy(tbuf + at, &bytes, 4);
       mbuf[at] = mbuf[at + 1] = mbuf[at + 2] = unit.begin + base;
       at += 3;
@@ -1029,7 +1046,7 @@ bool WriteText(const Units& u, bool collapse, const CharBits* bits, uint32_t bas
       for (size_t k = 0; k < len; ++k) mbuf[at + k] = unit.begin + base;
       at += len;
     }
-    if constexpr (kFast) {
+    if constexpr (kTrack) {
       prev = c;
       ++kept;
     }
@@ -1081,16 +1098,15 @@ const CharBits* FastCharBits() {
     // character TSCharacters changes or one a TSPhrases key holds where its
     // value differs (any character of a key whose value is not as long):
     // every phrase it matches otherwise maps to itself.
+    std::vector<bool> in_phrase(0x10000, false);  // held by a TSPhrases key
     if (t2s != nullptr) {
-      auto mark = [t](UChar32 c) {
-        if (c >= 0 && c < 0x10000) t[c] |= kT2s;
-      };
       for (const auto& [first, list] : t2s->phrases) {
         for (const T2sTables::Phrase& phrase : list) {
           for (size_t k = 0; k < phrase.key.size(); ++k) {
-            if (phrase.key.size() != phrase.value.size() || phrase.key[k] != phrase.value[k]) {
-              mark(phrase.key[k]);
-            }
+            const UChar32 c = phrase.key[k];
+            if (c < 0 || c >= 0x10000) continue;
+            in_phrase[c] = true;
+            if (phrase.key.size() != phrase.value.size() || c != phrase.value[k]) t[c] |= kT2s;
           }
         }
       }
@@ -1100,14 +1116,6 @@ const CharBits* FastCharBits() {
       if (c >= 0 && c < 0x10000) t[c] |= kPlace;
     }
     if (t2s != nullptr) {
-      std::vector<bool> in_phrase(0x10000, false);
-      for (const auto& [first, list] : t2s->phrases) {
-        for (const T2sTables::Phrase& phrase : list) {
-          for (const UChar32 c : phrase.key) {
-            if (c >= 0 && c < 0x10000) in_phrase[c] = true;
-          }
-        }
-      }
       for (UChar32 c = 0; c < 0x10000; ++c) {
         const uint8_t f = t2s->flags[c];
         const UChar32 v = t2s->bmp_value[c];
@@ -1125,8 +1133,39 @@ const CharBits* FastCharBits() {
   return bits;
 }
 
-// ReadUnits, also ORing into *seen the FastCharBits of every character read
-// (kAstral for one beyond the BMP).
+// What the direct writer knows of the character at p (before e): its code
+// point after NFKC (a one-to-one mapping of a character alone in its
+// segment), its length in the input and its bits; len 0 when it needs the
+// unit stages (ill-formed, beyond the BMP, E0/ED leads, a mapping to
+// several characters or to a longer one).
+struct DirectChar {
+  UChar32 c = -1;  // as read
+  UChar32 f = -1;  // as written
+  int len = 0;
+  CharBits bits = 0;  // of c
+};
+
+[[gnu::always_inline]] inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
+  DirectChar d;
+  const uint8_t b = *p;
+  if (b < 0x80) {
+    d.c = b;
+    d.len = 1;
+  } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && e - p >= 3 &&
+             ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) {
+    d.c = Decode3(p);
+    d.len = 3;
+  } else if (b >= 0xC2 && b <= 0xDF && e - p >= 2 && (p[1] ^ 0x80) < 0x40) {
+    d.c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+    d.len = 2;
+  } else {
+    return d;
+  }
+  d.bits = bits[d.c];
+  d.f = d.c;
+  return d;
+}
+
 // Where the characters a stage looks at stand, in order (indexes into Units).
 struct Positions {
   std::vector<uint32_t> nfkc;   // kNfkcTouch
@@ -1139,6 +1178,9 @@ struct Positions {
   }
 };
 
+// ReadUnits, also ORing into *seen the FastCharBits of every character read
+// (kAstral for one beyond the BMP), and noting in *at where the characters
+// a stage looks at stand.
 Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen, Positions* at) {
   Units u;
   u.resize(in.size());  // no fill (DefaultInitAllocator); cut to size below
@@ -1148,30 +1190,13 @@ Units FastReadUnits(std::string_view in, const CharBits* bits, int* seen, Positi
   const int32_t n = static_cast<int32_t>(in.size());
   int acc = 0;
   while (i < n) {
-    const uint8_t b = p[i];
-    UChar32 c = -1;
-    int32_t len = 0;
-    if (b < 0x80) {
-      c = b;
-      len = 1;
-    } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && i + 2 < n &&
-               ((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) < 0x40) {
-      // Three bytes with no overlong or surrogate reading (all of CJK).
-      c = ((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      len = 3;
-    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] ^ 0x80) < 0x40) {
-      c = ((b & 0x1F) << 6) | (p[i + 1] & 0x3F);
-      len = 2;
-    }
-    if (len != 0) {
-      const CharBits cb = bits[c];
-      if (!(cb & kSpecialRead)) {  // a well-formed character kept as it is
-        if (cb & (kNfkcTouch | kOpen)) at->Note(cb, static_cast<size_t>(w - u.data()));
-        *w++ = Unit{c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + len)};
-        acc |= cb;
-        i += len;
-        continue;
-      }
+    if (const DirectChar d = ReadDirect(p + i, p + n, bits);
+        d.len != 0 && !(d.bits & kSpecialRead)) {  // a well-formed character kept as it is
+      if (d.bits & (kNfkcTouch | kOpen)) at->Note(d.bits, static_cast<size_t>(w - u.data()));
+      *w++ = Unit{d.c, static_cast<uint32_t>(i), static_cast<uint32_t>(i + d.len)};
+      acc |= d.bits;
+      i += d.len;
+      continue;
     }
     Unit unit;
     int32_t next = i;
@@ -1384,7 +1409,7 @@ Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& o
   if (options.to_simplified) u = ToSimplified(std::move(u), &result.traditional_chars);
   if (options.collapse_cjk_spaces) u = CollapseCjkSpaces(std::move(u));
   DetectMojibake(u, &result.notes);
-  WriteText<false, false>(u, false, nullptr, 0, &result);
+  WriteText<false, false>(u, nullptr, 0, &result);
   result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
   FillNoteSpans(&result);
   return result;
@@ -1397,7 +1422,7 @@ namespace {
 // The stages over Units for utf8, which starts at byte `base` of the input:
 // appends its text and offsets (no end entry) to *result and adds to its
 // count. Returns whether the characters written show mojibake signs (see
-// WriteText); `units` (when not null) receives the units written.
+// WriteText); `units` receives the units written.
 bool AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32_t base,
                   Normalized* result, Units* units) {
   const CharBits* bits = FastCharBits();
@@ -1417,16 +1442,12 @@ bool AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32
   if (options.to_simplified && (seen & kT2s)) {
     u = FastToSimplified(std::move(u), bits, &result->traditional_chars, &seen);
   }
-  // Spaces collapsed while writing.
-  const bool collapse = options.collapse_cjk_spaces && (seen & kSpace);
+  if (options.collapse_cjk_spaces && (seen & kSpace)) FastCollapseCjkSpaces(&u);
   // No character read or written by a stage has a mojibake sign: no checks.
   const bool signs = (seen & (kMark | kRare | kAstral))
-                         ? WriteText<true, true>(u, collapse, bits, base, result)
-                         : WriteText<true, false>(u, collapse, bits, base, result);
-  if (units != nullptr) {
-    if (collapse) FastCollapseCjkSpaces(&u);
-    *units = std::move(u);
-  }
+                         ? WriteText<true, true>(u, bits, base, result)
+                         : WriteText<true, false>(u, bits, base, result);
+  *units = std::move(u);
   return signs;
 }
 
@@ -1454,39 +1475,6 @@ UChar32 LastCharBefore(const uint8_t* b, const uint8_t* e) {
   return c;
 }
 
-// What the direct writer knows of the character at p (before e): its code
-// point after NFKC (a one-to-one mapping of a character alone in its
-// segment), its length in the input and its bits; len 0 when it needs the
-// unit stages (ill-formed, beyond the BMP, E0/ED leads, a mapping to
-// several characters or to a longer one).
-struct DirectChar {
-  UChar32 c = -1;  // as read
-  UChar32 f = -1;  // as written
-  int len = 0;
-  CharBits bits = 0;  // of c
-};
-
-[[gnu::always_inline]] inline DirectChar ReadDirect(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
-  DirectChar d;
-  const uint8_t b = *p;
-  if (b < 0x80) {
-    d.c = b;
-    d.len = 1;
-  } else if (static_cast<uint8_t>(b - 0xE1) <= 0xEF - 0xE1 && b != 0xED && e - p >= 3 &&
-             ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) {
-    d.c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    d.len = 3;
-  } else if (b >= 0xC2 && b <= 0xDF && e - p >= 2 && (p[1] ^ 0x80) < 0x40) {
-    d.c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-    d.len = 2;
-  } else {
-    return d;
-  }
-  d.bits = bits[d.c];
-  d.f = d.c;
-  return d;
-}
-
 // d.f after NFKC where d.c is kNfkcTouch (a character alone in its
 // segment); false when that is not one code point no longer than d.c.
 [[gnu::always_inline]] inline bool MapDirect(NfkcProperties* props, DirectChar* d) {
@@ -1499,72 +1487,60 @@ struct DirectChar {
   return true;
 }
 
-// Writes to out, for each byte of the well-formed s[0, n) (characters of at
-// most three bytes), base plus the offset of the character it belongs to:
+// Writes to buf, for each byte of the well-formed in[0, k) (characters of
+// at most three bytes), at plus the offset of the character it belongs to:
 // the offset minus the continuation bytes before it in its character.
 // Sixteen bytes at a time where SSE2 is there.
-void WriteCharStarts(uint32_t* out_start, const uint8_t* s, uint32_t base, size_t n) {
+void WriteCharStarts(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
   uint32_t last_cont = 0;  // whether the byte before is a continuation byte
-  {
-    const size_t k = n;
-    const uint8_t* in = s;
-    const uint32_t at = base;
-    uint32_t* buf = out_start;
-    size_t j = 0;
-    if (k < 16) {
-      // Short runs (between edits): a character at a time.
-      while (j < k) {
-        const uint8_t b = in[j];
-        if (b < 0x80) {
-          buf[j] = at + static_cast<uint32_t>(j);
-          ++j;
-        } else if (b >= 0xE0 && j + 3 <= k) {
-          buf[j] = buf[j + 1] = buf[j + 2] = at + static_cast<uint32_t>(j);
-          j += 3;
-        } else {
-          break;
-        }
+  size_t j = 0;
+  if (k < 16) {
+    // Short runs (between edits): a character at a time.
+    while (j < k) {
+      const uint8_t b = in[j];
+      if (b < 0x80) {
+        buf[j] = at + static_cast<uint32_t>(j);
+        ++j;
+      } else if (b >= 0xE0 && j + 3 <= k) {
+        buf[j] = buf[j + 1] = buf[j + 2] = at + static_cast<uint32_t>(j);
+        j += 3;
+      } else {
+        break;
       }
     }
-#ifdef __SSE2__
-    const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-    const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
-    const __m128i one = _mm_set1_epi8(1);
-    const __m128i zero = _mm_setzero_si128();
-    const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
-    for (; j + 16 <= k; j += 16) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
-      const __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80), one);
-      const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1),
-                                          _mm_cvtsi32_si128(static_cast<int>(last_cont)));
-      const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
-      last_cont = static_cast<uint32_t>(_mm_extract_epi16(cont, 7)) >> 8;
-      const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
-      const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
-      const __m128i four = _mm_set1_epi32(4);
-      auto* out = reinterpret_cast<__m128i*>(buf + j);
-      _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
-      const __m128i idx4 = _mm_add_epi32(idx, four);
-      _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
-      const __m128i idx8 = _mm_add_epi32(idx4, four);
-      _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
-      _mm_storeu_si128(out + 3,
-                       _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
-    }
-#endif
-    if (j > 0 && j < k) last_cont = (in[j - 1] & 0xC0) == 0x80;
-    for (; j < k; ++j) {
-      const uint32_t cont = (in[j] & 0xC0) == 0x80;
-      buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
-      last_cont = cont;
-    }
   }
-}
-
-// The code point of the three-byte character in the low three bytes of w
-// (little-endian: the lead byte lowest), without checking its form.
-inline uint32_t Index3(uint32_t w) {
-  return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+#ifdef __SSE2__
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i one = _mm_set1_epi8(1);
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
+  for (; j + 16 <= k; j += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
+    const __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80), one);
+    const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1),
+                                        _mm_cvtsi32_si128(static_cast<int>(last_cont)));
+    const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
+    last_cont = static_cast<uint32_t>(_mm_extract_epi16(cont, 7)) >> 8;
+    const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
+    const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
+    const __m128i four = _mm_set1_epi32(4);
+    auto* out = reinterpret_cast<__m128i*>(buf + j);
+    _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
+    const __m128i idx4 = _mm_add_epi32(idx, four);
+    _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
+    const __m128i idx8 = _mm_add_epi32(idx4, four);
+    _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
+    _mm_storeu_si128(out + 3,
+                     _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
+  }
+#endif
+  if (j > 0 && j < k) last_cont = (in[j - 1] & 0xC0) == 0x80;
+  for (; j < k; ++j) {
+    const uint32_t cont = (in[j] & 0xC0) == 0x80;
+    buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
+    last_cont = cont;
+  }
 }
 
 // For each character of a TSPhrases key: the keys holding it, with where.
@@ -1683,6 +1659,15 @@ bool LineNeedsStages(const uint8_t* p, const uint8_t* e, const CharBits* bits, C
     p += d.len;
   }
   return false;
+}
+
+// Whether the line starting at p (before e) joins the one before it: it
+// starts with a character without an NFKC boundary before it, or one the
+// direct writer cannot read.
+inline bool JoinsLineBefore(const uint8_t* p, const uint8_t* e, const CharBits* bits) {
+  if (p >= e || *p < 0x80) return false;
+  const DirectChar next = ReadDirect(p, e, bits);
+  return next.len == 0 || (next.bits & kNoBoundary);
 }
 
 // NormalizeText writing the input bytes straight to the text where no
@@ -1918,15 +1903,8 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
             from = reinterpret_cast<const uint8_t*>(text.data());
             q = from + tw;
           }
-          UChar32 before;
-          if (q > from && q[-1] < 0x80) {
-            before = q[-1];
-          } else if (q - from >= 3 && (q[-3] & 0xF0) == 0xE0) {
-            before = ((q[-3] & 0x0F) << 12) | ((q[-2] & 0x3F) << 6) | (q[-1] & 0x3F);
-          } else {
-            break;
-          }
-          if (before == ' ' || before == '\n' || before == '(') break;
+          const UChar32 before = AsciiOr3Before(from, q);
+          if (before < 0 || before == ' ' || before == '\n' || before == '(') break;
           const uint8_t* after = nullptr;
           if (!ReadingAfter(p + 1, end, bits, props, before, &after)) break;
           if (after == nullptr) {
@@ -1952,18 +1930,11 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           next = static_cast<UChar32>(nb);
         } else {
           if ((w & 0xC0C0F000) != 0x8080E000) break;
-          next = static_cast<UChar32>(((w >> 8) & 0x0F) << 12 | ((w >> 10) & 0xFC0) |
-                                      ((w >> 24) & 0x3F));
+          next = static_cast<UChar32>(Index3(w >> 8));
           if (bits[next] & look3) break;
         }
-        UChar32 before;
-        if (p[-1] < 0x80) {
-          before = p[-1];
-        } else if (p - run >= 3 && (p[-3] & 0xF0) == 0xE0) {
-          before = ((p[-3] & 0x0F) << 12) | ((p[-2] & 0x3F) << 6) | (p[-1] & 0x3F);
-        } else {
-          break;
-        }
+        const UChar32 before = AsciiOr3Before(run, p);  // p > run
+        if (before < 0) break;
         if (before == ' ' || !SpaceBetweenIsArtefact(before, next)) {
           ++p;
           continue;
@@ -1980,7 +1951,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         start_edit();
         room(tw + 4);
         const uint32_t v = static_cast<uint32_t>(tables->bmp_value[Index3(w)]);
-        const uint32_t bytes = 0x8080E0u | (v >> 12) | (((v >> 6) & 0x3F) << 8) | ((v & 0x3F) << 16);
+        const uint32_t bytes = Encode3(v);
         std::memcpy(text.data() + tw, &bytes, 4);
         const uint32_t from = static_cast<uint32_t>(p - begin);
         to_input[tw] = to_input[tw + 1] = to_input[tw + 2] = from;
@@ -2004,21 +1975,6 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         p += 6;
       }
     }
-    for (;;) {
-      if (p >= end) break;
-      const uint8_t b = *p;
-      if (b < 0x80) {
-        if (bits[b] & look) break;
-        ++p;
-        continue;
-      }
-      if (static_cast<uint8_t>(b - 0xE1) > 0xEF - 0xE1 || b == 0xED || end - p < 3 ||
-          ((p[1] ^ 0x80) | (p[2] ^ 0x80)) >= 0x40) {
-        break;
-      }
-      if (bits[((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)] & look) break;
-      p += 3;
-    }
     if (p >= end) break;
     DirectChar d = ReadDirect(p, end, bits);
     if (d.len != 0 && !(d.bits & look)) {
@@ -2029,12 +1985,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     bool drop = false;
     if (!stage && d.c == '\n') {
       ++p;
-      // A line starting with a character without an NFKC boundary before
-      // it joins this one.
-      if (p < end && *p >= 0x80) {
-        const DirectChar next = ReadDirect(p, end, bits);
-        stage = next.len == 0 || (next.bits & kNoBoundary);
-      }
+      stage = JoinsLineBefore(p, end, bits);  // then it goes to the stages too
       if (!stage) {
         if (line_signs) {
           flush(p);
@@ -2133,10 +2084,8 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     do {
       const void* nl = std::memchr(stop, '\n', static_cast<size_t>(end - stop));
       stop = nl == nullptr ? end : static_cast<const uint8_t*>(nl) + 1;
-    } while (stop < end && ((*stop >= 0x80 && [&] {
-                              const DirectChar next = ReadDirect(stop, end, bits);
-                              return next.len == 0 || (next.bits & kNoBoundary);
-                            }()) || LineNeedsStages(stop, end, bits, stages & ~kT2s)));
+    } while (stop < end && (JoinsLineBefore(stop, end, bits) ||
+                            LineNeedsStages(stop, end, bits, stages & ~kT2s)));
     const std::string_view chunk(reinterpret_cast<const char*>(line),
                                  static_cast<size_t>(stop - line));
     const uint32_t base = static_cast<uint32_t>(line - begin);
@@ -2190,6 +2139,14 @@ bool MayBePageChrome(absl::string_view line) {
       "下一篇", "相关附件", "附件下载", "相关链接", "相关文件", "版权所有", "Copyright",
       "copyright", "©", "网站标识码", "技术支持", "网站地图", "设为首页", "主办", "承办", "顶部",
       "浏览次数", "访问次数", "阅读次数", "点击数", "浏览量"};
+  // No start is shorter than two bytes (the one short start is ©): a head
+  // of the line's first byte alone is never compared.
+  static_assert([] {
+    for (const absl::string_view start : kStarts) {
+      if (start.size() < 2) return false;
+    }
+    return true;
+  }());
   absl::string_view rest = line;
   auto skip_space = [&rest] {
     while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' ||
@@ -2251,11 +2208,11 @@ bool MayBePageChrome(absl::string_view line) {
   const size_t hb = HeadFilter::Hash(head3);
   bool may_start = (kFilter->bits[hb >> 6] >> (hb & 63)) & 1;
   for (const uint32_t h : kFilter->short_heads) {
-    may_start = may_start || h == head2 || h == head(rest.substr(0, 1));
+    may_start = may_start || h == head2;
   }
   for (size_t k = 0; may_start && k < std::size(kStarts); ++k) {
     const size_t n = kStarts[k].size();
-    const uint32_t h = n >= 3 ? head3 : n == 2 ? head2 : head(rest.substr(0, n));
+    const uint32_t h = n >= 3 ? head3 : head2;
     if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
   }
   // Crumb trails count only in lines under 200 bytes; ICP备 comes after at

@@ -47,6 +47,37 @@ bool IsValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int64_t n = static_cast<int64_t>(s.size());
   int64_t i = 0;
+#ifdef __SSE2__
+  // Per block of sixteen bytes, one bit per byte: continuation bytes, two-
+  // and three-byte leads, and bytes the blocks below do not take.
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));
+  const __m128i f0 = _mm_set1_epi8(static_cast<char>(0xF0));
+  const __m128i fe = _mm_set1_epi8(static_cast<char>(0xFE));
+  const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
+  struct Masks {
+    uint32_t cont, lead2, lead3, bad;
+  };
+  auto masks = [&](const uint8_t* q) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, c0), x80);
+    const __m128i lead2 = _mm_cmpeq_epi8(_mm_and_si128(x, e0), c0);
+    const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(x, f0), e0);
+    const __m128i ascii = _mm_cmpgt_epi8(x, _mm_set1_epi8(-1));
+    // Not one of those (four-byte leads, bytes F8..FF), or a lead whose
+    // second byte is restricted or that makes an overlong form.
+    const __m128i known = _mm_or_si128(_mm_or_si128(ascii, cont), _mm_or_si128(lead2, lead3));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, e0), _mm_cmpeq_epi8(x, ed)),
+                     _mm_cmpeq_epi8(_mm_and_si128(x, fe), c0));
+    return Masks{static_cast<uint32_t>(_mm_movemask_epi8(cont)),
+                 static_cast<uint32_t>(_mm_movemask_epi8(lead2)),
+                 static_cast<uint32_t>(_mm_movemask_epi8(lead3)),
+                 static_cast<uint32_t>((_mm_movemask_epi8(known) ^ 0xFFFF) |
+                                       _mm_movemask_epi8(special))};
+  };
+#endif
   while (i < n) {
 #ifdef __SSE2__
     // Thirty-two bytes at a time while they hold only ASCII, two-byte
@@ -55,33 +86,6 @@ bool IsValidUtf8(std::string_view s) {
     // block carried into the next as bits. Elsewhere (or at the end) back
     // to the start of the character the last block ends in.
     if (i + 32 <= n) {
-      const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-      const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
-      const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));
-      const __m128i f0 = _mm_set1_epi8(static_cast<char>(0xF0));
-      const __m128i fe = _mm_set1_epi8(static_cast<char>(0xFE));
-      const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
-      struct Masks {
-        uint32_t cont, lead2, lead3, bad;
-      };
-      auto masks = [&](const uint8_t* q) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-        const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, c0), x80);
-        const __m128i lead2 = _mm_cmpeq_epi8(_mm_and_si128(x, e0), c0);
-        const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(x, f0), e0);
-        const __m128i ascii = _mm_cmpgt_epi8(x, _mm_set1_epi8(-1));
-        // Not one of those (four-byte leads, bytes F8..FF), or a lead whose
-        // second byte is restricted or that makes an overlong form.
-        const __m128i known = _mm_or_si128(_mm_or_si128(ascii, cont), _mm_or_si128(lead2, lead3));
-        const __m128i special =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, e0), _mm_cmpeq_epi8(x, ed)),
-                         _mm_cmpeq_epi8(_mm_and_si128(x, fe), c0));
-        return Masks{static_cast<uint32_t>(_mm_movemask_epi8(cont)),
-                     static_cast<uint32_t>(_mm_movemask_epi8(lead2)),
-                     static_cast<uint32_t>(_mm_movemask_epi8(lead3)),
-                     static_cast<uint32_t>((_mm_movemask_epi8(known) ^ 0xFFFF) |
-                                           _mm_movemask_epi8(special))};
-      };
       uint64_t carry = 0;  // bit k: byte i + k must be a continuation byte
       while (i + 32 <= n) {
         const Masks a = masks(p + i), b = masks(p + i + 16);
@@ -110,27 +114,10 @@ bool IsValidUtf8(std::string_view s) {
         i += 16;
         continue;
       }
-      const __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                          _mm_set1_epi8(static_cast<char>(0x80)));
-      const __m128i lead2 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xE0))),
-                                           _mm_set1_epi8(static_cast<char>(0xC0)));
-      const __m128i lead3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xF0))),
-                                           _mm_set1_epi8(static_cast<char>(0xE0)));
-      const __m128i ascii = _mm_cmpgt_epi8(x, _mm_set1_epi8(-1));
-      const __m128i special =
-          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE0))),
-                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xED)))),
-                       _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                    _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC1)))));
-      const int known = _mm_movemask_epi8(
-          _mm_or_si128(_mm_or_si128(ascii, cont), _mm_or_si128(lead2, lead3)));
-      if (known == 0xFFFF && _mm_movemask_epi8(special) == 0) {
-        const __m128i expected = _mm_or_si128(
-            _mm_or_si128(_mm_slli_si128(lead3, 1), _mm_slli_si128(lead3, 2)),
-            _mm_slli_si128(lead2, 1));
-        if (_mm_movemask_epi8(_mm_xor_si128(expected, cont)) != 0) return false;
-        const int m3 = _mm_movemask_epi8(lead3), m2 = _mm_movemask_epi8(lead2);
-        i += ((m3 | m2) & 0x8000) ? 15 : (m3 & 0x4000) ? 14 : 16;
+      if (const Masks m = masks(p + i); m.bad == 0) {
+        const uint32_t expected = ((m.lead3 << 1) | (m.lead3 << 2) | (m.lead2 << 1)) & 0xFFFF;
+        if (expected != m.cont) return false;
+        i += ((m.lead3 | m.lead2) & 0x8000) ? 15 : (m.lead3 & 0x4000) ? 14 : 16;
         continue;
       }
     }
