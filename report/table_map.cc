@@ -742,14 +742,18 @@ struct Mapper {
         // "t2.<row>.<column>", written on the stack: row keys (T2RowKey) and
         // fields (T2ColumnField, T2DefaultColumns) are short literals, the
         // longest key "t2.normative_documents.amount_wan_yuan" has 38 bytes
+        // (and no cell key of any table is longer than the buffer, so a key
+        // that did not fit would name no cell)
         char buf[64];
         const size_t key_size = 3 + rowkey.size() + 1 + column.size();
-        if (key_size > sizeof buf) std::abort();
-        std::memcpy(buf, "t2.", 3);
-        std::memcpy(buf + 3, rowkey.data(), rowkey.size());
-        buf[3 + rowkey.size()] = '.';
-        std::memcpy(buf + 4 + rowkey.size(), column.data(), column.size());
-        const CellPath* path = ResolveCellKey(std::string_view(buf, key_size));
+        const CellPath* path = nullptr;
+        if (key_size <= sizeof buf) {
+          std::memcpy(buf, "t2.", 3);
+          std::memcpy(buf + 3, rowkey.data(), rowkey.size());
+          buf[3 + rowkey.size()] = '.';
+          std::memcpy(buf + 4 + rowkey.size(), column.data(), column.size());
+          path = ResolveCellKey(std::string_view(buf, key_size));
+        }
         if (path != nullptr) {
           std::string_view unit = default_unit;
           if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
