@@ -15,6 +15,9 @@
 ABSL_FLAG(std::string, host, "0.0.0.0", "Address to listen on (gRPC and /metrics).");
 ABSL_FLAG(int, port, 50051, "gRPC port.");
 ABSL_FLAG(int, metrics_port, 9464, "Port of the Prometheus /metrics endpoint; 0 disables it.");
+ABSL_FLAG(int, health_port, 0,
+          "Plaintext port serving only grpc.health.v1 (for probes that speak no TLS); "
+          "0 = none.");
 ABSL_FLAG(std::string, rules_dir, "",
           "Directory of rule-set files (*.textproto, recursive); empty = the embedded default "
           "rule sets. Watched for changes; SIGHUP reloads it too.");
@@ -91,6 +94,7 @@ int main(int argc, char** argv) {
   config.host = absl::GetFlag(FLAGS_host);
   config.port = absl::GetFlag(FLAGS_port);
   config.metrics_port = absl::GetFlag(FLAGS_metrics_port);
+  config.health_port = absl::GetFlag(FLAGS_health_port);
   config.rules_dir = absl::GetFlag(FLAGS_rules_dir);
   config.rules_poll_seconds = absl::GetFlag(FLAGS_rules_poll_seconds);
   config.workers = absl::GetFlag(FLAGS_workers);

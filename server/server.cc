@@ -92,6 +92,7 @@ absl::Status CheckConfig(const ServerConfig& c) {
   };
   port("port", c.port);
   port("metrics_port", c.metrics_port);
+  port("health_port", c.health_port);
   auto non_negative = [&](const char* flag, int v) {
     if (v < 0) problems.push_back(absl::StrCat("--", flag, " must be >= 0 (got ", v, ")"));
   };
@@ -192,15 +193,20 @@ absl::Status Server::Start() {
         ": the port is in use (another xxgk-server?) or the address is not available; stop "
         "the other process or choose another --port / --host"));
   }
-  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
-  health->SetServingStatus("", false);
-  health->SetServingStatus(kValidatorService, false);
+  if (absl::Status health = StartHealthServer(); !health.ok()) {
+    server_->Shutdown(std::chrono::system_clock::now());
+    server_->Wait();
+    server_.reset();
+    return health;
+  }
+  SetServing(false);
 
   absl::Status loaded = rules_->Load();
   if (!loaded.ok()) {
     server_->Shutdown(std::chrono::system_clock::now());
     server_->Wait();
     server_.reset();
+    health_server_.reset();
     return absl::InvalidArgumentError(absl::StrCat(
         "cannot load the rule sets from ",
         config_.rules_dir.empty() ? std::string("the embedded default") : config_.rules_dir,
@@ -214,18 +220,43 @@ absl::Status Server::Start() {
   if (engine_.warm_up) engine_.warm_up();
   const double warm_up_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - warm_start).count();
-  health->SetServingStatus("", true);
-  health->SetServingStatus(kValidatorService, true);
+  SetServing(true);
   if (config_.rules_poll_seconds > 0) {
     rules_->StartWatching(absl::Seconds(config_.rules_poll_seconds));
   }
   Log(LogLevel::kInfo, "serving",
       {{"grpc_address", absl::StrCat(config_.host, ":", grpc_port_)},
        {"metrics_port", metrics_port_},
+       {"health_port", health_port_},
        {"tls", config_.tls_cert.empty() ? "off" : (config_.tls_ca.empty() ? "tls" : "mtls")},
        {"workers", static_cast<long long>(pool_->size())},
        {"warm_up_ms", static_cast<long long>(warm_up_ms + 0.5)}});
   return absl::OkStatus();
+}
+
+absl::Status Server::StartHealthServer() {
+  if (config_.health_port == 0) return absl::OkStatus();
+  grpc::ServerBuilder builder;  // the default health service comes with it
+  std::string address = absl::StrCat(config_.host, ":", config_.health_port);
+  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &health_port_);
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  health_server_ = builder.BuildAndStart();
+  if (health_server_ == nullptr || health_port_ == 0) {
+    health_server_.reset();
+    return absl::AlreadyExistsError(absl::StrCat(
+        "cannot listen for health checks on ", address,
+        ": the port is in use or the address is not available; stop the other process, "
+        "choose another --health_port, or --health_port=0 to serve health on --port only"));
+  }
+  return absl::OkStatus();
+}
+
+void Server::SetServing(bool serving) {
+  for (grpc::Server* s : {server_.get(), health_server_.get()}) {
+    if (s == nullptr) continue;
+    s->GetHealthCheckService()->SetServingStatus("", serving);
+    s->GetHealthCheckService()->SetServingStatus(kValidatorService, serving);
+  }
 }
 
 void Server::Drain() {
@@ -234,7 +265,10 @@ void Server::Drain() {
   if (server_ != nullptr) {
     Log(LogLevel::kInfo, "draining",
         {{"inflight", service_->active()}, {"timeout_seconds", config_.drain_timeout_seconds}});
-    server_->GetHealthCheckService()->Shutdown();  // every service NOT_SERVING
+    // Every service NOT_SERVING on both ports, so load balancers and probes
+    // stop sending work during the delay.
+    server_->GetHealthCheckService()->Shutdown();
+    if (health_server_ != nullptr) health_server_->GetHealthCheckService()->Shutdown();
     if (config_.shutdown_delay_seconds > 0) {
       std::this_thread::sleep_for(std::chrono::duration<double>(config_.shutdown_delay_seconds));
     }
@@ -243,6 +277,11 @@ void Server::Drain() {
                         std::chrono::duration<double>(config_.drain_timeout_seconds));
     server_->Shutdown(deadline);
     server_->Wait();
+  }
+  if (health_server_ != nullptr) {
+    health_server_->Shutdown(std::chrono::system_clock::now());
+    health_server_->Wait();
+    health_server_.reset();
   }
   if (rules_ != nullptr) rules_->StopWatching();
   pool_.reset();  // runs what is left (answers to cancelled streams are dropped)

@@ -26,6 +26,7 @@ struct ServerConfig {
   std::string host = "0.0.0.0";
   int port = 50051;          // 0 = any free port (see grpc_port())
   int metrics_port = 9464;   // 0 = no /metrics endpoint
+  int health_port = 0;       // plaintext grpc.health.v1 only; 0 = none
   std::string rules_dir;     // empty = embedded default rule sets
   int workers = 0;           // 0 = one per hardware thread
   ServiceOptions service;
@@ -57,6 +58,7 @@ class Server {
 
   int grpc_port() const { return grpc_port_; }
   int metrics_port() const { return metrics_port_; }
+  int health_port() const { return health_port_; }
   Metrics* metrics() { return metrics_.get(); }
   RulesState* rules() { return rules_.get(); }
 
@@ -68,6 +70,14 @@ class Server {
   void Drain();
 
  private:
+  // The health port: a plaintext gRPC server of its own with the health
+  // service (and reflection, which every server here has) but no Validator
+  // methods, so probes that speak no TLS (the kubelet's) can read the status
+  // while the main port requires TLS or mTLS.
+  absl::Status StartHealthServer();
+  // The status of "" and xxgk.v1.Validator on the main port and the health port.
+  void SetServing(bool serving);
+
   ServerConfig config_;
   Engine engine_;
   std::shared_ptr<prometheus::Registry> registry_;
@@ -77,8 +87,10 @@ class Server {
   std::unique_ptr<WorkerPool> pool_;
   std::unique_ptr<ValidatorService> service_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<grpc::Server> health_server_;
   int grpc_port_ = 0;
   int metrics_port_ = 0;
+  int health_port_ = 0;
   bool drained_ = false;
 };
 

@@ -128,15 +128,18 @@ class InvariantsTest(unittest.TestCase):
             ports = {p["name"]: p["containerPort"] for p in c["ports"]}
             self.assertEqual(int(flags["port"]), ports["grpc"])
             self.assertEqual(int(flags["metrics_port"]), ports["metrics"])
+            # The kubelet's gRPC probe speaks plaintext: with TLS on the gRPC
+            # port, the probes ask the plaintext health-only port.
+            if "tls_cert" in flags:
+                self.assertIn("health_port", flags, "a TLS server needs --health_port for probes")
+                self.assertEqual(int(flags["health_port"]), ports["health"])
+            probe_port = int(flags["health_port"]) if "health_port" in flags else ports["grpc"]
             for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-                spec = c[probe]
-                handler = spec.get("grpc") or spec.get("tcpSocket")
-                self.assertIsNotNone(handler, probe)
-                self.assertIn(handler["port"], (ports["grpc"], "grpc"), probe)
-                if "tls_cert" not in flags:  # the kubelet's gRPC probe speaks plaintext
-                    self.assertIn("grpc", spec, f"{probe} must be a native gRPC probe")
-            if "tls_cert" not in flags:
-                self.assertEqual(c["readinessProbe"]["grpc"].get("service"), "xxgk.v1.Validator")
+                self.assertIn("grpc", c[probe], f"{probe} must be a native gRPC probe")
+                self.assertEqual(ports.get(c[probe]["grpc"]["port"], c[probe]["grpc"]["port"]),
+                                 probe_port, probe)
+            for probe in ("startupProbe", "readinessProbe"):  # SERVING once rules are compiled
+                self.assertEqual(c[probe]["grpc"].get("service"), "xxgk.v1.Validator", probe)
             services = by_kind(objs, "Service")
             self.assertEqual(len(services), 2)
             for svc in services:

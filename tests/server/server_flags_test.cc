@@ -1,6 +1,9 @@
 // Flag validation of xxgk-server: every out-of-range flag is named and the
 // process exits 2 before starting anything (docs/server.md).
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -69,6 +72,26 @@ TEST(ServerFlagsProcessTest, OutOfRangeFlagsExitTwo) {
   EXPECT_THAT(err, HasSubstr("--keepalive_timeout_seconds"));
   EXPECT_EQ(RunServer("--rules_poll_seconds=-1", &err), 2);
   EXPECT_THAT(err, HasSubstr("--rules_poll_seconds"));
+  EXPECT_EQ(RunServer("--health_port=65536", &err), 2);
+  EXPECT_THAT(err, HasSubstr("--health_port"));
+}
+
+// A health port another process holds stops the server with exit 3 (like a
+// taken gRPC or metrics port) and a message naming the flag.
+TEST(ServerFlagsProcessTest, TakenHealthPortExitsThree) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(fd, 1), 0);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  std::string err;
+  EXPECT_EQ(RunServer("--health_port=" + std::to_string(ntohs(addr.sin_port)), &err), 3);
+  EXPECT_THAT(err, HasSubstr("--health_port"));
+  close(fd);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@ accepted. All waits are bounded; servers are killed on every exit path.
 """
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,7 +16,8 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server_harness import (  # noqa: E402
-    base_parser, run_unittests, SERVING, ServerProc, dynamic_messages, health_status, kill_all, wait_serving)
+    base_parser, run_unittests, NOT_SERVING, SERVING, ServerProc, dynamic_messages, free_port,
+    health_status, kill_all, wait_serving)
 
 ARGS = None
 
@@ -104,6 +106,38 @@ class TlsTest(unittest.TestCase):
                 self.assert_rejected(ch)  # no client certificate
             with grpc.secure_channel(server.address(), self.creds("rogue-client")) as ch:
                 self.assert_rejected(ch)  # signed by a CA the server does not trust
+        finally:
+            server.kill()
+
+    def test_health_port_speaks_plaintext_beside_mutual_tls(self):
+        """--health_port serves the health status without TLS (for the
+        kubelet's probes) and nothing of the Validator; the main port still
+        demands a client certificate; draining turns both NOT_SERVING."""
+        import grpc
+        import time
+        health_port = free_port()
+        server = self.start(f"--tls_ca={self.dir}/ca.crt", f"--health_port={health_port}",
+                            "--shutdown_delay_seconds=5")
+        try:
+            with grpc.insecure_channel(f"127.0.0.1:{health_port}") as ch:
+                wait_serving(ch, self.msgs)
+                self.assertEqual(health_status(ch, self.msgs, "xxgk.v1.Validator"), SERVING)
+                validate = ch.unary_unary("/xxgk.v1.Validator/Validate",
+                                          request_serializer=lambda b: b,
+                                          response_deserializer=lambda b: b)
+                with self.assertRaises(grpc.RpcError) as e:
+                    validate(b"", timeout=5)
+                self.assertEqual(e.exception.code(), grpc.StatusCode.UNIMPLEMENTED)
+                with grpc.insecure_channel(server.address()) as main:
+                    self.assert_rejected(main)
+                server.proc.send_signal(signal.SIGTERM)
+                end = time.monotonic() + 4  # within the 5 s shutdown delay
+                status = SERVING
+                while status != NOT_SERVING and time.monotonic() < end:
+                    status = health_status(ch, self.msgs, "xxgk.v1.Validator")
+                    time.sleep(0.05)
+                self.assertEqual(status, NOT_SERVING)
+            self.assertEqual(server.wait_exit(30), 0)
         finally:
             server.kill()
 
