@@ -78,6 +78,18 @@ std::vector<std::string> ServedMethods() {
   return names;
 }
 
+// Builds and starts the server; AlreadyExists "cannot listen for <what>"
+// when it did not bind its port (gRPC leaves the bound port 0 then).
+absl::StatusOr<std::unique_ptr<grpc::Server>> BuildAndListen(grpc::ServerBuilder& builder,
+                                                             const int& bound_port,
+                                                             const std::string& what) {
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || bound_port == 0) {
+    return absl::AlreadyExistsError(absl::StrCat("cannot listen for ", what));
+  }
+  return server;
+}
+
 }  // namespace
 
 Server::Server(ServerConfig config, Engine engine)
@@ -185,14 +197,13 @@ absl::Status Server::Start() {
   creators.push_back(std::make_unique<MetricsInterceptorFactory>(metrics_.get()));
   builder.experimental().SetInterceptorCreators(std::move(creators));
 
-  server_ = builder.BuildAndStart();
-  if (server_ == nullptr || grpc_port_ == 0) {
-    server_.reset();
-    return absl::AlreadyExistsError(absl::StrCat(
-        "cannot listen for gRPC on ", address,
-        ": the port is in use (another xxgk-server?) or the address is not available; stop "
-        "the other process or choose another --port / --host"));
-  }
+  absl::StatusOr<std::unique_ptr<grpc::Server>> server = BuildAndListen(
+      builder, grpc_port_,
+      absl::StrCat("gRPC on ", address, ": the port is in use (another xxgk-server?) or the ",
+                   "address is not available; stop the other process or choose another ",
+                   "--port / --host"));
+  if (!server.ok()) return server.status();
+  server_ = *std::move(server);
   if (absl::Status health = StartHealthServer(); !health.ok()) {
     server_->Shutdown(std::chrono::system_clock::now());
     server_->Wait();
@@ -240,14 +251,13 @@ absl::Status Server::StartHealthServer() {
   std::string address = absl::StrCat(config_.host, ":", config_.health_port);
   builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &health_port_);
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
-  health_server_ = builder.BuildAndStart();
-  if (health_server_ == nullptr || health_port_ == 0) {
-    health_server_.reset();
-    return absl::AlreadyExistsError(absl::StrCat(
-        "cannot listen for health checks on ", address,
-        ": the port is in use or the address is not available; stop the other process, "
-        "choose another --health_port, or --health_port=0 to serve health on --port only"));
-  }
+  absl::StatusOr<std::unique_ptr<grpc::Server>> server = BuildAndListen(
+      builder, health_port_,
+      absl::StrCat("health checks on ", address, ": the port is in use or the address is not ",
+                   "available; stop the other process, choose another --health_port, or ",
+                   "--health_port=0 to serve health on --port only"));
+  if (!server.ok()) return server.status();
+  health_server_ = *std::move(server);
   return absl::OkStatus();
 }
 
