@@ -9,7 +9,6 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -1087,8 +1086,9 @@ void ReadMetadata(Report* report) {
 
   // Years mentioned.
   {
-    std::set<int> years;
-    std::map<int, int> counts;
+    // How often each valid year (1990 to 2100) is named, by year.
+    constexpr int kFirstYear = 1990, kLastYear = 2100;
+    int counts[kLastYear - kFirstYear + 1] = {};
     // Each "(\d{4})\s*年" in the text (RE2's \s: [\t\n\f\r ]): a 年 preceded
     // by whitespace and, before it, four ASCII digits. Matches end at their
     // 年, so they never overlap and are found 年 by 年.
@@ -1108,18 +1108,19 @@ void ReadMetadata(Report* report) {
         y = y * 10 + (all[k] - '0');
       }
       if (!digits) continue;
-      if (y >= 1990 && y <= 2100) {
-        years.insert(y);
-        counts[y]++;
-      }
+      if (y >= kFirstYear && y <= kLastYear) counts[y - kFirstYear]++;
     }
     meta->clear_years_mentioned();
-    for (int v : years) meta->add_years_mentioned(v);
-    if (meta->report_year() == 0 && !counts.empty()) {
-      auto best = std::max_element(counts.begin(), counts.end(),
-                                   [](auto& a, auto& b) { return a.second < b.second; });
-      meta->set_report_year(best->first);
-      AddEvidence(meta, "report_year", std::to_string(best->first), 0, 0, 0,
+    int best = 0;  // the most named year; among equals the earliest
+    for (int y = kFirstYear; y <= kLastYear; ++y) {
+      const int n = counts[y - kFirstYear];
+      if (n == 0) continue;
+      meta->add_years_mentioned(y);
+      if (best == 0 || n > counts[best - kFirstYear]) best = y;
+    }
+    if (meta->report_year() == 0 && best != 0) {
+      meta->set_report_year(best);
+      AddEvidence(meta, "report_year", std::to_string(best), 0, 0, 0,
                   "most frequently named year");
     }
   }
