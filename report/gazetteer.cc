@@ -265,21 +265,17 @@ std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text, SkipP
     // Two three-byte characters (most of a Chinese text): a name starts at
     // the first only if its first two characters are these (one bit test),
     // which the walk below would find out more slowly. Skip every character
-    // of a run of them that starts no name so.
+    // of a run of them that starts no name so; the character it stops at
+    // (three bytes long too: each step checked the next lead) is read below.
     if ((lead & 0xF0) == 0xE0) {
-      size_t q = p;
 #ifdef XXGK_GAZETTEER_AVX2
       if (path == SkipPath::kAvx2) {
-        q = SkipPairsAvx2(d, q, n, pair3_bits_.data(), kPair3Multiplier, 32 - kPair3Bits);
+        p = SkipPairsAvx2(d, p, n, pair3_bits_.data(), kPair3Multiplier, 32 - kPair3Bits);
       }
 #endif
-      while (q + 6 <= n && (static_cast<unsigned char>(d[q + 3]) & 0xF0) == 0xE0 &&
-             !Pair3MayStartName(d + q)) {
-        q += 3;
-      }
-      if (q != p) {
-        p = q;
-        continue;
+      while (p + 6 <= n && (static_cast<unsigned char>(d[p + 3]) & 0xF0) == 0xE0 &&
+             !Pair3MayStartName(d + p)) {
+        p += 3;
       }
     }
     const size_t step = Utf8Length(lead);
