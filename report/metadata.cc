@@ -1171,11 +1171,13 @@ void ReadMetadata(Report* report) {
     }
   }
   if (region != nullptr) {
-    // Where the place is named (full name first, then the short form).
-    size_t where = text.find(region->name);
+    // Where the place is named (full name first, then the short form); by
+    // the names' last bytes (FastFind), not their first, a lead byte most
+    // characters of the text share.
+    size_t where = FastFind(text, region->name);
     size_t where_len = region->name.size();
     if (where == std::string::npos && !region->short_name.empty()) {
-      where = text.find(region->short_name);
+      where = FastFind(text, region->short_name);
       where_len = region->short_name.size();
     }
     const size_t rb = where == std::string::npos ? 0 : where;
