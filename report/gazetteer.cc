@@ -258,8 +258,10 @@ std::vector<Gazetteer::Mention> Gazetteer::Mentions(std::string_view text, SkipP
   const char* d = text.data();
   while (p < n) {
     const unsigned char lead = static_cast<unsigned char>(d[p]);
-    if (lead < 0x80) {  // names start with an ideograph
-      ++p;
+    if (lead < 0x80) {  // names start with an ideograph: pass the ASCII run
+      do {
+        ++p;
+      } while (p < n && static_cast<unsigned char>(d[p]) < 0x80);
       continue;
     }
     // Two three-byte characters (most of a Chinese text): a name starts at
