@@ -106,8 +106,9 @@ class Gazetteer {
   // two characters are both three bytes long: Mentions tests such a pair in
   // the text with one lookup. The hash reads the pair's continuation bytes
   // (bytes 1, 2, 4 and 5) as one 32-bit key, which AVX2 computes for eight
-  // pairs at once.
-  static constexpr int kPair3Bits = 18;
+  // pairs at once. 2^20 bits (128 KB): a few thousand pairs set few enough
+  // that a pair starting no name rarely stops the skip.
+  static constexpr int kPair3Bits = 20;
   std::vector<uint64_t> pair3_bits_ = std::vector<uint64_t>((size_t{1} << kPair3Bits) / 64);
   static uint32_t Pair3Key(const char* six_bytes) {
     uint16_t first = 0, second = 0;
