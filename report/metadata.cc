@@ -4,10 +4,11 @@
 #include "report/utf8.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -228,59 +229,62 @@ bool LabelIs(absl::string_view cell, absl::string_view key) {
   return true;
 }
 
-std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
-                                       const std::vector<std::string>& keys, size_t max_lines) {
-  // A label cell (spaces removed) equal to a key holds the key's last
-  // character; "key:" text holds a ':'. Lines with neither are skipped.
-  std::vector<absl::string_view> last_chars;
-  for (const auto& k : keys) {
-    size_t b = k.size();
-    while (b > 0 && (static_cast<unsigned char>(k[b - 1]) & 0xC0) == 0x80) --b;
-    if (b > 0) --b;
-    last_chars.push_back(absl::string_view(k).substr(b));
-  }
-  // A cell equal to a key also holds the key's first character.
-  std::vector<absl::string_view> first_chars;
-  for (const auto& k : keys) {
-    const unsigned char lead = k.empty() ? 0 : static_cast<unsigned char>(k[0]);
-    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    first_chars.push_back(absl::string_view(k).substr(0, len));
-  }
-  // The distinct first and last characters, found once here (not compared
-  // per row): key k's are distinct[first_of[k]] and distinct[last_of[k]].
-  std::vector<absl::string_view> distinct;
-  std::vector<size_t> first_of, last_of;
-  auto index_of = [&distinct](absl::string_view ch) {
-    for (size_t d = 0; d < distinct.size(); ++d) {
-      if (distinct[d] == ch) return d;
+// A header field's keys (at most kMax) with the characters HeaderField
+// looks for in a pipe row before splitting it: a label cell (spaces
+// removed) equal to a key holds the key's first and last characters.
+// Prepared once per key set.
+struct HeaderKeys {
+  static constexpr size_t kMax = 4;
+  HeaderKeys(std::initializer_list<absl::string_view> list) {
+    auto index_of = [this](absl::string_view ch) {
+      for (size_t d = 0; d < char_count; ++d) {
+        if (chars[d] == ch) return d;
+      }
+      chars[char_count] = ch;
+      return char_count++;
+    };
+    for (absl::string_view k : list) {
+      if (count == kMax || k.empty()) abort();
+      size_t last = k.size() - 1;
+      while (last > 0 && (static_cast<unsigned char>(k[last]) & 0xC0) == 0x80) --last;
+      const unsigned char lead = static_cast<unsigned char>(k[0]);
+      const size_t first_len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      first_of[count] = index_of(k.substr(0, first_len));
+      last_of[count] = index_of(k.substr(last));
+      keys[count++] = k;
     }
-    distinct.push_back(ch);
-    return distinct.size() - 1;
-  };
-  for (size_t k = 0; k < keys.size(); ++k) {
-    first_of.push_back(index_of(first_chars[k]));
-    last_of.push_back(index_of(last_chars[k]));
   }
-  std::vector<signed char> found(distinct.size());  // per row: -1 not looked for yet
+  absl::string_view keys[kMax];
+  size_t count = 0;
+  // The distinct first and last characters: key k's are chars[first_of[k]]
+  // and chars[last_of[k]].
+  absl::string_view chars[2 * kMax];
+  size_t char_count = 0;
+  size_t first_of[kMax] = {}, last_of[kMax] = {};
+};
+
+std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines, const HeaderKeys& keys,
+                                       size_t max_lines) {
+  signed char found[2 * HeaderKeys::kMax];  // per row: -1 not looked for yet
   for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
     const Line& line = lines[i];
     if (line.pipe) {
       // A label cell equal to a key holds the key's first and last
       // characters; each character is looked for once per row.
-      std::fill(found.begin(), found.end(), static_cast<signed char>(-1));
+      std::fill(found, found + keys.char_count, static_cast<signed char>(-1));
       auto holds = [&](size_t d) {
-        if (found[d] < 0) found[d] = FastFind(line.text, distinct[d]) != absl::string_view::npos;
+        if (found[d] < 0) found[d] = FastFind(line.text, keys.chars[d]) != absl::string_view::npos;
         return found[d] > 0;
       };
       bool may = false;
-      for (size_t k = 0; k < keys.size() && !may; ++k) {
-        may = holds(first_of[k]) && holds(last_of[k]);
+      for (size_t k = 0; k < keys.count && !may; ++k) {
+        may = holds(keys.first_of[k]) && holds(keys.last_of[k]);
       }
       if (!may) continue;
       std::vector<absl::string_view> cells = PipeCells(line.text);
       for (size_t c = 0; c + 1 < cells.size(); ++c) {
-        for (size_t k = 0; k < keys.size(); ++k) {
-          if (!cells[c + 1].empty() && LabelIs(cells[c], keys[k])) {
+        for (size_t k = 0; k < keys.count; ++k) {
+          if (!cells[c + 1].empty() && LabelIs(cells[c], keys.keys[k])) {
             return HeaderValue{std::string(cells[c + 1]), &line, cells[c + 1], k};
           }
         }
@@ -289,8 +293,8 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines,
     }
     if (!line.colon) continue;
     const absl::string_view t = line.text;
-    for (size_t key = 0; key < keys.size(); ++key) {
-      const std::string& k = keys[key];
+    for (size_t key = 0; key < keys.count; ++key) {
+      const absl::string_view k = keys.keys[key];
       // The key's first occurrence counts only when whitespace and a ':'
       // follow it. Such an occurrence ends (spaces aside) right before the
       // first ':' that has the key (spaces aside) right before it; the
@@ -483,11 +487,12 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
   if (title_line >= 0) core = AgencyFromTitle(Trim(lines[title_line].text));
   *title_core = core;
   // Header fields.
-  for (const auto& keys : {std::vector<std::string>{"发布机构", "发文机关", "发布单位"},
-                           std::vector<std::string>{"来源", "信息来源", "填报单位(盖章)",
-                                                    "填报单位"}}) {
-    auto hv = HeaderField(lines, keys, lines.size());
-    if (keys[0] == "来源") {
+  static const HeaderKeys kPublisherKeys = {"发布机构", "发文机关", "发布单位"};
+  static const HeaderKeys kSourceKeys = {"来源", "信息来源", "填报单位(盖章)", "填报单位"};
+  for (const HeaderKeys* keys : {&kPublisherKeys, &kSourceKeys}) {
+    const bool source_keys = keys == &kSourceKeys;
+    auto hv = HeaderField(lines, *keys, lines.size());
+    if (source_keys) {
       source->read = true;
       source->value = hv;
     }
@@ -497,7 +502,7 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
     if (!org) continue;
     const size_t b = OffsetIn(all, hv->raw);
     // hv->raw holds the value's text (hv->value is its copy)
-    variants.push_back(AgencyVariant{hv->raw, keys[0] == "来源" ? "来源 header" : "发布机构 header", b,
+    variants.push_back(AgencyVariant{hv->raw, source_keys ? "来源 header" : "发布机构 header", b,
                                      b + hv->value.size(), hv->line->number});
   }
   if (core.empty() && !variants.empty()) core = std::string(variants[0].name);
@@ -1081,8 +1086,9 @@ void ReadMetadata(Report* report) {
 
   // Years mentioned.
   {
-    std::set<int> years;
-    std::map<int, int> counts;
+    // How often each valid year (1990 to 2100) is named, by year.
+    constexpr int kFirstYear = 1990, kLastYear = 2100;
+    int counts[kLastYear - kFirstYear + 1] = {};
     // Each "(\d{4})\s*年" in the text (RE2's \s: [\t\n\f\r ]): a 年 preceded
     // by whitespace and, before it, four ASCII digits. Matches end at their
     // 年, so they never overlap and are found 年 by 年.
@@ -1102,18 +1108,19 @@ void ReadMetadata(Report* report) {
         y = y * 10 + (all[k] - '0');
       }
       if (!digits) continue;
-      if (y >= 1990 && y <= 2100) {
-        years.insert(y);
-        counts[y]++;
-      }
+      if (y >= kFirstYear && y <= kLastYear) counts[y - kFirstYear]++;
     }
     meta->clear_years_mentioned();
-    for (int v : years) meta->add_years_mentioned(v);
-    if (meta->report_year() == 0 && !counts.empty()) {
-      auto best = std::max_element(counts.begin(), counts.end(),
-                                   [](auto& a, auto& b) { return a.second < b.second; });
-      meta->set_report_year(best->first);
-      AddEvidence(meta, "report_year", std::to_string(best->first), 0, 0, 0,
+    int best = 0;  // the most named year; among equals the earliest
+    for (int y = kFirstYear; y <= kLastYear; ++y) {
+      const int n = counts[y - kFirstYear];
+      if (n == 0) continue;
+      meta->add_years_mentioned(y);
+      if (best == 0 || n > counts[best - kFirstYear]) best = y;
+    }
+    if (meta->report_year() == 0 && best != 0) {
+      meta->set_report_year(best);
+      AddEvidence(meta, "report_year", std::to_string(best), 0, 0, 0,
                   "most frequently named year");
     }
   }
@@ -1164,11 +1171,13 @@ void ReadMetadata(Report* report) {
     }
   }
   if (region != nullptr) {
-    // Where the place is named (full name first, then the short form).
-    size_t where = text.find(region->name);
+    // Where the place is named (full name first, then the short form); by
+    // the names' last bytes (FastFind), not their first, a lead byte most
+    // characters of the text share.
+    size_t where = FastFind(text, region->name);
     size_t where_len = region->name.size();
     if (where == std::string::npos && !region->short_name.empty()) {
-      where = text.find(region->short_name);
+      where = FastFind(text, region->short_name);
       where_len = region->short_name.size();
     }
     const size_t rb = where == std::string::npos ? 0 : where;
@@ -1202,7 +1211,8 @@ void ReadMetadata(Report* report) {
 
   // Index number and source.
   if (meta->index_number().empty()) {
-    if (auto hv = HeaderField(lines, {"索引号"}, 30)) {
+    static const HeaderKeys kIndexKeys = {"索引号"};
+    if (auto hv = HeaderField(lines, kIndexKeys, 30)) {
       meta->set_index_number(hv->value);
       const size_t b = OffsetIn(text, hv->raw);
       AddEvidence(meta, "index_number", hv->line->text, b, b + hv->raw.size(), hv->line->number,
@@ -1223,7 +1233,8 @@ void ReadMetadata(Report* report) {
     } else if (sf.read && sf.value->key < 2) {
       found = sf.value;
     } else {
-      found = HeaderField(lines, {"来源", "信息来源"}, kSourceMaxLines);
+      static const HeaderKeys kOwnSourceKeys = {"来源", "信息来源"};
+      found = HeaderField(lines, kOwnSourceKeys, kSourceMaxLines);
     }
     if (auto& hv = found) {
       meta->set_source(hv->value);

@@ -48,9 +48,10 @@ std::string Plain(const Gazetteer& g, std::string_view text) {
   return out;
 }
 
-std::string Fast(const Gazetteer& g, std::string_view text) {
+std::string Fast(const Gazetteer& g, std::string_view text,
+                 Gazetteer::SkipPath path = Gazetteer::SkipPath::kBest) {
   std::string out;
-  for (const auto& m : g.Mentions(text)) {
+  for (const auto& m : g.Mentions(text, path)) {
     out += std::to_string(m.begin) + "-" + std::to_string(m.end) + ":";
     for (const Division* d : m.candidates) out += d->code + ",";
     out += "\n";
@@ -71,6 +72,28 @@ TEST(GazetteerMentions, GeneratedTextsMatchThePlainDefinition) {
     const int n = 1 + static_cast<int>(rng() % 40);
     for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
     ASSERT_EQ(Fast(g, text), Plain(g, text)) << text;
+  }
+}
+
+// Long texts (runs of ideographs far longer than the eight pairs AVX2
+// tests at once, names at every offset, stray bytes), through every skip
+// path the machine runs.
+TEST(GazetteerMentions, EverySkipPathMatchesThePlainDefinitionOnLongTexts) {
+  const Gazetteer& g = Gazetteer::Default();
+  const std::vector<std::string> pieces = {
+      "威海市", "文登", "朝阳区", "恩施土家族苗族自治州", "人民政府", "政府信息公开工作年度报告",
+      "本机关全年共收到申请", "的", "年", "2024", "a", "\n", "𠀀", "é", "\x80", "\xE5",
+      "市", "东", "新", "大", "江", "山", "城", "关", "长安", "和平", "中山"};
+  std::mt19937 rng(11);
+  for (int doc = 0; doc < 500; ++doc) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    const std::string plain = Plain(g, text);
+    for (const auto path : {Gazetteer::SkipPath::kPlain, Gazetteer::SkipPath::kAvx2}) {
+      if (!Gazetteer::SkipPathRuns(path)) continue;
+      ASSERT_EQ(Fast(g, text, path), plain) << static_cast<int>(path) << " " << text;
+    }
   }
 }
 
