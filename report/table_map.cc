@@ -10,6 +10,7 @@
 #include <set>
 #include <string_view>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -512,17 +513,9 @@ struct Mapper {
   void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
     if (!cells->has_value()) cells->emplace(report->mutable_tables());
     Cell* cell = (*cells)->Get(path);
-    std::string_view text = ValueText(pg.grid->rows[r], c);
+    const std::string_view text = ValueText(pg.grid->rows[r], c);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
-      const std::string& key = CellPathKey(path);
-      const std::string_view trimmed = CellRawText(text);
-      const absl::string_view raw(trimmed.data(), trimmed.size());
-      if (cell->raw() != raw) {
-        Note(ReadingNote::SHAPE,
-             absl::StrCat("cell ", key, " given twice (\"", cell->raw(), "\" and \"", raw,
-                          "\"); the first is kept"),
-             std::string(raw), SpanAt(pg, r, c));
-      }
+      NoteGivenTwice(*cell, path, text, pg, r, c);
       return;
     }
     // an unread cell of tables this call made holds nothing: parse straight
@@ -532,7 +525,7 @@ struct Mapper {
     } else {
       ParseCellValueInto(text, cell);
     }
-    if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
+    if (!unit.empty() && cell->unit().empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
     SetCellSpan(pg, r, c, s);
     if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
@@ -540,6 +533,20 @@ struct Mapper {
     cell->set_source_col(c);
     (*read_cells)[CellPathIndex(path)] = 1;
     touched = true;
+  }
+
+  // A SHAPE note for a cell read twice with different texts. Out of line:
+  // rare, and its strings would widen Put's frame for every cell.
+  ABSL_ATTRIBUTE_NOINLINE void NoteGivenTwice(const Cell& cell, const CellPath& path,
+                                              std::string_view text, const PlacedGrid& pg, int r,
+                                              int c) {
+    const std::string_view trimmed = CellRawText(text);
+    const absl::string_view raw(trimmed.data(), trimmed.size());
+    if (cell.raw() == raw) return;
+    Note(ReadingNote::SHAPE,
+         absl::StrCat("cell ", CellPathKey(path), " given twice (\"", cell.raw(), "\" and \"", raw,
+                      "\"); the first is kept"),
+         std::string(raw), SpanAt(pg, r, c));
   }
 
   // Stores a missing cell as absent: nothing to do, but remember shape.
