@@ -106,6 +106,7 @@ struct LabelColumns {
   const int* first = nullptr;
   const int* last = nullptr;
   bool empty() const { return first == last; }
+  size_t size() const { return static_cast<size_t>(last - first); }
   int front() const { return *first; }
   int back() const { return last[-1]; }
   const int* begin() const { return first; }
@@ -192,6 +193,14 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
   if (c < 0 || c >= static_cast<int>(row.size())) return "";
   if (row[c].continuation) return "";
   return row[c].text;
+}
+
+// The texts of a row's label cells joined: the row's name in notes (made
+// only for a note, not for every row mapped).
+std::string LabelText(const std::vector<GridCell>& row, const RowParts& parts) {
+  std::string label;
+  for (int c : parts.labels) label += row[c].text;
+  return label;
 }
 
 // ---------------------------------------------------------------------------
@@ -623,18 +632,19 @@ struct Mapper {
     return "";
   }
 
-  // `k` is the label cell's LabelKey.
-  static std::string_view T2RowKey(std::string_view k) {
-    struct E { const char* core; const char* key; };
-    static const E kRows[] = {
+  // `k` is the label cell's LabelKey, `sig` its CharSignature (cores whose
+  // characters the key lacks are not searched for).
+  static std::string_view T2RowKey(std::string_view k, uint64_t sig) {
+    struct E { Phrase core; std::string_view key; };
+    static const auto* const kRows = new std::vector<E>{
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
         {"规范性文件", "normative_documents"}, {"政府集中采购", "procurement"},
         {"集中采购", "procurement"},          {"行政许可", "licensing"},
         {"行政处罚", "penalty"},              {"行政强制", "coercion"},
         {"规章", "rules"},                    {"事业性收费", "fees"},
     };
-    for (const E& e : kRows) {
-      if (Contains(k, e.core)) return e.key;
+    for (const E& e : *kRows) {
+      if (e.core.In(k, sig)) return e.key;
     }
     return "";
   }
@@ -663,7 +673,8 @@ struct Mapper {
     const RowFacts& f = Facts(pg, r);
     const std::string_view all = f.all;
     const RowParts& parts = f.parts;
-    if (Contains(all, "第二十条")) {
+    static const Phrase kArticle("第二十条");
+    if (kArticle.In(all, f.all_sig)) {
       t2_columns.clear();
       t2_units.clear();
       return;
@@ -708,15 +719,13 @@ struct Mapper {
       if (has_number) Unplaced(pg, r, "(no label)");
       return;
     }
-    std::string label;
-    for (int c : parts.labels) label += row[c].text;
     std::string_view rowkey;
     for (int c : parts.labels) {
-      rowkey = T2RowKey(f.key(c));
+      rowkey = T2RowKey(f.key(c), f.cells[c].sig);
       if (!rowkey.empty()) break;
     }
     if (rowkey.empty()) {
-      if (has_number) Unplaced(pg, r, label);
+      if (has_number) Unplaced(pg, r, LabelText(row, parts));
       return;
     }
     if (rowkey == "other_services" || rowkey == "procurement") ++votes_2019;
@@ -771,11 +780,12 @@ struct Mapper {
       }
       if (!IsEmptyText(t)) {
         Note(ReadingNote::SHAPE,
-             absl::StrCat("value \"", std::string(t), "\" in row \"", label, "\" has no column of table 二"),
+             absl::StrCat("value \"", std::string(t), "\" in row \"", LabelText(row, parts),
+                          "\" has no column of table 二"),
              std::string(t), SpanAt(pg, r, c));
       }
     }
-    if (placed == 0) ShortRow(pg, r, label, 0, n_columns);
+    if (placed == 0) ShortRow(pg, r, LabelText(row, parts), 0, n_columns);
   }
 
   // ---- table 三 ----
@@ -1029,9 +1039,7 @@ struct Mapper {
     if (held_pg == nullptr) return;
     const auto& row = held_pg->grid->rows[held_r];
     const RowParts& parts = Facts(*held_pg, held_r).parts;
-    std::string label;
-    for (int c : parts.labels) label += row[c].text;
-    PutT3Row(*held_pg, held_r, *held_entry, parts.value_start, label);
+    PutT3Row(*held_pg, held_r, *held_entry, parts.value_start, LabelText(row, parts));
     held_pg = nullptr;
     held_entry = nullptr;
   }
@@ -1089,7 +1097,8 @@ struct Mapper {
   // ---- table 四 ----
   void MapT4Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    RowParts parts = Facts(pg, r).parts;
+    const RowFacts& f = Facts(pg, r);
+    RowParts parts = f.parts;
     std::vector<std::string_view> values;
     if (parts.value_start < static_cast<int>(row.size())) {
       values.reserve(row.size() - static_cast<size_t>(parts.value_start));
@@ -1099,11 +1108,17 @@ struct Mapper {
       values.push_back(ValueText(row, c));
       if (!IsEmptyText(values.back())) ++nonempty;
     }
-    std::string label;
-    for (int c : parts.labels) label += row[c].text;
     // one block per row (a transposed layout): label names the block
     if (!parts.labels.empty()) {
-      std::string k = LabelKey(label);
+      // the label's LabelKey: a lone label cell's is in the row's facts
+      std::string joined_key;
+      std::string_view k;
+      if (parts.labels.size() == 1) {
+        k = f.key(parts.labels.front());
+      } else {
+        joined_key = LabelKey(LabelText(row, parts));
+        k = joined_key;
+      }
       int block = -1;
       if (Contains(k, "直接起诉")) block = 1;
       else if (Contains(k, "复议后起诉")) block = 2;
@@ -1112,7 +1127,7 @@ struct Mapper {
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
           Put(*T4Path(static_cast<size_t>(block) * 5 + i), pg, r, parts.value_start + i, "");
         }
-        if (values.size() < 5) ShortRow(pg, r, label, values.size(), 5);
+        if (values.size() < 5) ShortRow(pg, r, LabelText(row, parts), values.size(), 5);
         return;
       }
       if (nonempty == 0) return;  // a header row
@@ -1128,7 +1143,8 @@ struct Mapper {
     }
     if (nonempty == 0) return;
     if (t4_data_seen) {
-      Unplaced(pg, r, label.empty() ? "(second data row)" : label);
+      // label cells are never empty: no label text means no label cell
+      Unplaced(pg, r, parts.labels.empty() ? "(second data row)" : LabelText(row, parts));
       return;
     }
     t4_data_seen = true;
@@ -1140,7 +1156,10 @@ struct Mapper {
     for (size_t i = 0; i < n; ++i) {
       Put(*T4Path(i), pg, r, parts.value_start + i, "");
     }
-    if (values.size() < 15) ShortRow(pg, r, label.empty() ? "(data row)" : label, values.size(), 15);
+    if (values.size() < 15) {
+      const std::string label = parts.labels.empty() ? "(data row)" : LabelText(row, parts);
+      ShortRow(pg, r, label, values.size(), 15);
+    }
     for (size_t i = 15; i < values.size(); ++i) {
       if (!IsEmptyText(values[i])) {
         Note(ReadingNote::SHAPE,
