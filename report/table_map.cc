@@ -27,7 +27,9 @@ using xxgk::v1::Report;
 using xxgk::v1::Span;
 using xxgk::v1::TableInfo;
 
-bool Contains(std::string_view hay, std::string_view needle) {
+// Out of line: Phrase::In inlines its filter and calls this only for the
+// phrases that pass it.
+ABSL_ATTRIBUTE_NOINLINE bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
 
@@ -44,7 +46,7 @@ struct Phrase {
   std::string_view text;
   uint64_t sig;
   bool MayBeIn(uint64_t hay_sig) const { return (sig & ~hay_sig) == 0; }
-  bool In(std::string_view hay, uint64_t hay_sig) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool In(std::string_view hay, uint64_t hay_sig) const {
     return MayBeIn(hay_sig) && Contains(hay, text);
   }
 };
