@@ -379,6 +379,23 @@ TableId HintFromHeading(std::string_view heading) {
   return TableId::kNone;
 }
 
+// A grid row whose value cells are being stored: its cells and their spans,
+// found once for all of them.
+struct SourceRow {
+  SourceRow(const PlacedGrid& placed, int row)
+      : pg(placed), r(row), cells(placed.grid->rows[static_cast<size_t>(row)]) {
+    if (static_cast<size_t>(row) < pg.span_rows()) {
+      spans = pg.cell_spans.data() + pg.row_starts[static_cast<size_t>(row)];
+      n_spans = pg.span_cells(static_cast<size_t>(row));
+    }
+  }
+  const PlacedGrid& pg;
+  int r;
+  const std::vector<GridCell>& cells;
+  const TextSpan* spans = nullptr;  // n_spans of them, one per cell from the first
+  size_t n_spans = 0;
+};
+
 // ---------------------------------------------------------------------------
 // Per-table mapping state, kept across grids.
 
@@ -433,9 +450,8 @@ struct Mapper {
     if (id == TableId::kT3) FlushHeld();
     if (id == TableId::kT4 && !t4_data_seen && t4_blank_pg != nullptr) {
       t4_data_seen = true;
-      for (size_t i = 0; i < 15; ++i) {
-        Put(*T4Path(i), *t4_blank_pg, t4_blank_r, static_cast<int>(i), "");
-      }
+      const SourceRow src(*t4_blank_pg, t4_blank_r);
+      for (size_t i = 0; i < 15; ++i) Put(*T4Path(i), src, static_cast<int>(i), "");
     }
     t4_blank_pg = nullptr;
     pending_label.clear();
@@ -469,19 +485,18 @@ struct Mapper {
     s->set_line(t.line);
   }
 
-  // Where grid cell (r, c) stands, into `s`: its own span, else the table's.
-  static void SetCellSpan(const PlacedGrid& pg, int r, int c, Span* s) {
-    if (r >= 0 && static_cast<size_t>(r) < pg.span_rows() && c >= 0 &&
-        static_cast<size_t>(c) < pg.span_cells(static_cast<size_t>(r))) {
-      SetSpan(pg.cell_span(static_cast<size_t>(r), static_cast<size_t>(c)), s);
+  // Where cell c of `src` stands, into `s`: its own span, else the table's.
+  static void SetCellSpan(const SourceRow& src, int c, Span* s) {
+    if (c >= 0 && static_cast<size_t>(c) < src.n_spans) {
+      SetSpan(src.spans[c], s);
     } else {
-      s->CopyFrom(pg.span);
+      s->CopyFrom(src.pg.span);
     }
   }
 
   static Span SpanAt(const PlacedGrid& pg, int r, int c) {
     Span s;
-    SetCellSpan(pg, r, c, &s);
+    SetCellSpan(SourceRow(pg, r), c, &s);
     return s;
   }
 
@@ -510,23 +525,23 @@ struct Mapper {
          absl::StrJoin(texts, " | "), RowSpan(pg, r));
   }
 
-  // Stores one cell; `key` is a full cell key.
-  void Put(const std::string& key, const PlacedGrid& pg, int r, int c, std::string_view unit) {
+  // Stores value cell c of `src`; `key` is a full cell key.
+  void Put(const std::string& key, const SourceRow& src, int c, std::string_view unit) {
     const CellPath* path = ResolveCellKey(key);
     if (path == nullptr) {
       Note(ReadingNote::SHAPE, absl::StrCat("no cell ", key, " in this layout"), "",
-           SpanAt(pg, r, c));
+           SpanAt(src.pg, src.r, c));
       return;
     }
-    Put(*path, pg, r, c, unit);
+    Put(*path, src, c, unit);
   }
 
-  void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
+  void Put(const CellPath& path, const SourceRow& src, int c, std::string_view unit) {
     if (!cells->has_value()) cells->emplace(report->mutable_tables());
     Cell* cell = (*cells)->Get(path);
-    const std::string_view text = ValueText(pg.grid->rows[r], c);
+    const std::string_view text = ValueText(src.cells, c);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
-      NoteGivenTwice(*cell, path, text, pg, r, c);
+      NoteGivenTwice(*cell, path, text, src.pg, src.r, c);
       return;
     }
     // an unread cell of tables this call made holds nothing: parse straight
@@ -538,9 +553,9 @@ struct Mapper {
     }
     if (!unit.empty() && cell->unit().empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
-    SetCellSpan(pg, r, c, s);
+    SetCellSpan(src, c, s);
     if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
-    cell->set_source_row(r);
+    cell->set_source_row(src.r);
     cell->set_source_col(c);
     (*read_cells)[CellPathIndex(path)] = 1;
     touched = true;
@@ -751,6 +766,7 @@ struct Mapper {
       default_unit = rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "";
     }
     const size_t n_columns = columns->size() - skip;
+    const SourceRow src(pg, r);
     size_t placed = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       size_t i = static_cast<size_t>(c - parts.value_start);
@@ -775,7 +791,7 @@ struct Mapper {
         if (path != nullptr) {
           std::string_view unit = default_unit;
           if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
-          Put(*path, pg, r, c, unit);
+          Put(*path, src, c, unit);
           ++placed;
           continue;
         }
@@ -1076,12 +1092,14 @@ struct Mapper {
     size_t n = std::min<size_t>(n_values, 7);
     const std::array<const CellPath*, 7>& paths = T3EntryPaths(entry);
     const absl::string_view akey(key.data(), key.size());
+    const SourceRow src(pg, r);
     for (size_t i = 0; i < n; ++i) {
       const CellPath* path = paths[i];
+      const int c = value_start + static_cast<int>(i);
       if (path != nullptr) {
-        Put(*path, pg, r, value_start + i, "");
+        Put(*path, src, c, "");
       } else {
-        Put(absl::StrCat("t3.", akey, ".", kT3Columns[i]), pg, r, value_start + i, "");
+        Put(absl::StrCat("t3.", akey, ".", kT3Columns[i]), src, c, "");
       }
     }
     if (n_values < 7) ShortRow(pg, r, label, n_values, 7);
@@ -1126,8 +1144,10 @@ struct Mapper {
       else if (Contains(k, "复议后起诉")) block = 2;
       else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
       if (block >= 0 && nonempty > 0 && values.size() >= 4 && values.size() < 10) {
+        const SourceRow src(pg, r);
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
-          Put(*T4Path(static_cast<size_t>(block) * 5 + i), pg, r, parts.value_start + i, "");
+          Put(*T4Path(static_cast<size_t>(block) * 5 + i), src, parts.value_start + static_cast<int>(i),
+              "");
         }
         if (values.size() < 5) ShortRow(pg, r, LabelText(row, parts), values.size(), 5);
         return;
@@ -1155,9 +1175,8 @@ struct Mapper {
       values.erase(values.begin(), values.begin() + shift);
     }
     size_t n = std::min<size_t>(values.size(), 15);
-    for (size_t i = 0; i < n; ++i) {
-      Put(*T4Path(i), pg, r, parts.value_start + i, "");
-    }
+    const SourceRow src(pg, r);
+    for (size_t i = 0; i < n; ++i) Put(*T4Path(i), src, parts.value_start + static_cast<int>(i), "");
     if (values.size() < 15) {
       const std::string label = parts.labels.empty() ? "(data row)" : LabelText(row, parts);
       ShortRow(pg, r, label, values.size(), 15);
@@ -1422,9 +1441,9 @@ struct Mapper {
       return;
     }
     if (key_path != nullptr) {
-      Put(*key_path, pg, r, value_col, unit);
+      Put(*key_path, SourceRow(pg, r), value_col, unit);
     } else {
-      Put(absl::StrCat("legacy.", key), pg, r, value_col, unit);
+      Put(absl::StrCat("legacy.", key), SourceRow(pg, r), value_col, unit);
     }
   }
 };
