@@ -591,6 +591,31 @@ double LabelSimilarity(const LabelProfile& a, const LabelProfile& b) {
          static_cast<double>((ca.size() - 1) + (cb.size() - 1));
 }
 
+BigramBits::BigramBits(std::string_view key) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(key.data());
+  const int32_t n = static_cast<int32_t>(key.size());
+  uint64_t prev = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp;
+    U8_NEXT(bytes, i, n, cp);
+    const uint32_t c = static_cast<uint32_t>(cp < 0 ? 0xFFFD : cp);
+    if (code_points_++ != 0) Add((prev << 32) | c);
+    prev = c;
+  }
+}
+
+BigramBits::BigramBits(const LabelProfile& p) : code_points_(p.code_points.size()) {
+  for (uint64_t bigram : p.bigrams) Add(bigram);
+}
+
+void BigramBits::Add(uint64_t bigram) {
+  const uint64_t index = (bigram * 0x9E3779B97F4A7C15ull) >> 56;  // 0..255
+  uint64_t& word = words_[index >> 6];
+  const uint64_t bit = uint64_t{1} << (index & 63);
+  if ((word & bit) != 0) ++repeats_;
+  word |= bit;
+}
+
 double LabelSimilarity(std::string_view a, std::string_view b) {
   return LabelSimilarity(MakeLabelProfile(a), MakeLabelProfile(b));
 }

@@ -929,6 +929,19 @@ struct Mapper {
       }
       return v;
     }();
+    static const auto* const kFullBits = [] {
+      auto* v = new std::vector<BigramBits>;
+      for (const LabelProfile& p : *kFull) v->emplace_back(p);
+      return v;
+    }();
+    // a best full label needs 0.6: when none can reach it, there is none
+    // (whatever the others score), and the key's profile is not made
+    const BigramBits key_bits(k);
+    bool reachable = false;
+    for (size_t i = 0; i < kFullBits->size() && !reachable; ++i) {
+      reachable = BigramBits::MayReach(key_bits, (*kFullBits)[i], 0.6);
+    }
+    if (!reachable) return nullptr;
     const LabelProfile key = MakeLabelProfile(k);
     const T3Entry* second = nullptr;
     double s1 = 0, s2 = 0;
