@@ -97,15 +97,11 @@ class BigramBits {
     if (a.code_points_ == 0 || b.code_points_ == 0) return threshold <= 0;  // 0
     if (a.code_points_ < 2 || b.code_points_ < 2) return true;  // 1 when equal
     const size_t na = a.code_points_ - 1, nb = b.code_points_ - 1;
-    // unrelated labels share no bit: then no bit is counted (a popcount is
-    // a library call on the baseline x86-64 this builds for)
-    uint64_t any = 0;
-    for (size_t w = 0; w < kWords; ++w) any |= a.words_[w] & b.words_[w];
+    // labels share few bits, counted one by one (a popcount is a library
+    // call on the baseline x86-64 this builds for)
     size_t shared = 0;
-    if (any != 0) {
-      for (size_t w = 0; w < kWords; ++w) {
-        shared += static_cast<size_t>(__builtin_popcountll(a.words_[w] & b.words_[w]));
-      }
+    for (size_t w = 0; w < kWords; ++w) {
+      for (uint64_t x = a.words_[w] & b.words_[w]; x != 0; x &= x - 1) ++shared;
     }
     const size_t common = std::min({shared + std::min(a.repeats_, b.repeats_), na, nb});
     // LabelSimilarity's expression, with at least as many bigrams in common
