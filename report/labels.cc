@@ -254,11 +254,26 @@ Numbering ParseNumbering(std::string_view text) {
 
 namespace {
 
-// The Chinese digit (IsChineseDigit) whose three bytes start `p`, or 0.
+// The Chinese digit (IsChineseDigit) whose three bytes start `p`, or 0: the
+// bytes are matched whole (each digit has one well-formed encoding), no
+// character is decoded.
 UChar32 ChineseDigitAt(const uint8_t* p) {
-  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-  const UChar32 c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-  return IsChineseDigit(c) ? c : 0;
+  switch ((uint32_t{p[0]} << 16) | (uint32_t{p[1]} << 8) | p[2]) {
+    case 0xE4B880: return U'一';
+    case 0xE4BA8C: return U'二';
+    case 0xE4B889: return U'三';
+    case 0xE59B9B: return U'四';
+    case 0xE4BA94: return U'五';
+    case 0xE585AD: return U'六';
+    case 0xE4B883: return U'七';
+    case 0xE585AB: return U'八';
+    case 0xE4B99D: return U'九';
+    case 0xE58D81: return U'十';
+    case 0xE38087: return U'〇';
+    case 0xE99BB6: return U'零';
+    case 0xE4B8A4: return U'两';
+    default: return 0;
+  }
 }
 
 // The end of the separators and spaces ParseNumbering swallows after a
