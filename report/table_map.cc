@@ -422,11 +422,10 @@ struct Mapper {
   int votes_2021 = 0;
   int votes_2019 = 0;
   // t2 state
-  std::string t2_block;
   std::vector<std::string_view> t2_columns;  // field per value column ("" unknown)
   std::vector<std::string_view> t2_units;
   // t3 state
-  std::string t3_ctx;
+  std::string_view t3_ctx;  // a key of T3Entries() (which live as long as the program)
   std::string pending_label;
   std::string t3_label;  // MapT3Row's row label
   // legacy state
