@@ -1327,9 +1327,13 @@ struct Mapper {
     const RowFacts& f = Facts(pg, r);
     const std::string_view all = f.all;
     // the header row tells where unit and value stand
+    // (a cell keyed so puts the phrase's bits in the row's signature)
+    static const Phrase kHeaderCell("统计指标");
     bool is_header = false;
-    for (size_t c = 0; c < row.size(); ++c) {
-      if (f.key(c) == "统计指标") is_header = true;
+    if (kHeaderCell.MayBeIn(f.all_sig)) {
+      for (size_t c = 0; c < row.size(); ++c) {
+        if (f.key(c) == kHeaderCell.text) is_header = true;
+      }
     }
     if (is_header) {
       for (size_t c = 0; c < row.size(); ++c) {
