@@ -418,6 +418,32 @@ uint32_t Fold3(uint8_t b0, uint8_t b1, uint8_t b2) {
   return (((static_cast<uint32_t>(b0) << 6) | (b1 & 0x3F)) << 6) | (b2 & 0x3F);
 }
 
+// The end of the run of CJK unified ideographs (U+4E00..U+9FFF) other than
+// 钩 that starts at p[i] (i when none does; the text ends at p[n]); with
+// kSig, the bits of its characters or-ed into `*sig` as CharSignature folds
+// them. With continuation bytes second and third, the bytes order as the
+// code points do: the run's characters are E4 B8 80..E9 BF BF.
+template <bool kSig>
+inline int32_t IdeographRunEnd(const uint8_t* p, int32_t i, int32_t n, uint64_t* sig) {
+  uint64_t bits = 0;
+  const uint8_t* q = p + i;
+  // a character starting before `last` has its three bytes in the text
+  const uint8_t* const last = n >= 2 ? p + n - 2 : p;
+  for (; q < last; q += 3) {
+    const uint32_t c0 = q[0], c1 = q[1], c2 = q[2];
+    const uint32_t lead = (c0 << 8) | c1;
+    // continuation bytes (80..BF) second and third, the first two in range
+    if (((c1 ^ 0x80) | (c2 ^ 0x80)) >= 0x40 || lead - 0xE4B8 > 0xE9BF - 0xE4B8 ||
+        (lead == 0xE992 && c2 == 0xA9) /* 钩 */) {
+      break;
+    }
+    // Fold3 of the three bytes
+    if constexpr (kSig) bits |= SignatureBit((c0 << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F));
+  }
+  if constexpr (kSig) *sig |= bits;
+  return static_cast<int32_t>(q - p);
+}
+
 // WriteLabelKey's body, inlined into its callers; with kSig, `*sig` gets the
 // bits of CharSignature(key) (the key is whole characters: each kept one is
 // folded on its own).
@@ -447,15 +473,7 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
     if (unified_ok && b >= 0xE4 && b <= 0xE9) {
       // a run of CJK unified ideographs other than 钩, kept as they are: what
       // the three-byte case below keeps one at a time, in a tight loop
-      int32_t j = i;
-      while (j + 2 < n) {
-        const uint8_t c0 = p[j], c1 = p[j + 1], c2 = p[j + 2];
-        const bool ideograph = ((c0 >= 0xE5 && c0 <= 0xE9) || (c0 == 0xE4 && c1 >= 0xB8)) &&
-                               (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80;
-        if (!ideograph || (c0 == 0xE9 && c1 == 0x92 && c2 == 0xA9)) break;
-        if constexpr (kSig) *sig |= SignatureBit(Fold3(c0, c1, c2));
-        j += 3;
-      }
+      const int32_t j = IdeographRunEnd<kSig>(p, i, n, sig);
       if (j > i) {
         i = j;
         continue;
