@@ -1142,6 +1142,7 @@ struct Mapper {
     }
     // one block per row (a transposed layout): label names the block
     if (!parts.labels.empty()) {
+      if (nonempty == 0) return;  // a header row (whatever block it names)
       // the label's LabelKey: a lone label cell's is in the row's facts
       std::string joined_key;
       std::string_view k;
@@ -1155,7 +1156,7 @@ struct Mapper {
       if (Contains(k, "直接起诉")) block = 1;
       else if (Contains(k, "复议后起诉")) block = 2;
       else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
-      if (block >= 0 && nonempty > 0 && values.size() >= 4 && values.size() < 10) {
+      if (block >= 0 && values.size() >= 4 && values.size() < 10) {
         const SourceRow src(pg, r);
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
           Put(*T4Path(static_cast<size_t>(block) * 5 + i), src, parts.value_start + static_cast<int>(i),
@@ -1164,7 +1165,6 @@ struct Mapper {
         if (values.size() < 5) ShortRow(pg, r, LabelText(row, parts), values.size(), 5);
         return;
       }
-      if (nonempty == 0) return;  // a header row
       // labelled data row: values follow the label
     }
     if (nonempty == 0 && parts.labels.empty()) {
