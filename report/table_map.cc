@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "report/cell_keys.h"
 #include "report/labels.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -28,9 +29,10 @@ using xxgk::v1::Span;
 using xxgk::v1::TableInfo;
 
 // Out of line: Phrase::In inlines its filter and calls this only for the
-// phrases that pass it.
+// phrases that pass it. Candidates are found by the needle's last byte (a
+// continuation byte for the Chinese phrases, rarer than their lead bytes).
 ABSL_ATTRIBUTE_NOINLINE bool Contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
+  return ContainsByLastByte(hay, needle);
 }
 
 // ---------------------------------------------------------------------------
