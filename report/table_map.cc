@@ -992,7 +992,7 @@ struct Mapper {
     bool header_like = false;
     for (int c : parts.labels) {
       std::string_view t = row[c].text;
-      if (!label.empty() && label.find(t) != std::string::npos) continue;
+      if (!label.empty() && ContainsByLastByte(label, t)) continue;
       label += t;
       const std::string_view k = f.key(c);
       const uint64_t k_sig = f.cells[c].sig;
