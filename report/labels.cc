@@ -254,11 +254,26 @@ Numbering ParseNumbering(std::string_view text) {
 
 namespace {
 
-// The Chinese digit (IsChineseDigit) whose three bytes start `p`, or 0.
+// The Chinese digit (IsChineseDigit) whose three bytes start `p`, or 0: the
+// bytes are matched whole (each digit has one well-formed encoding), no
+// character is decoded.
 UChar32 ChineseDigitAt(const uint8_t* p) {
-  if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-  const UChar32 c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-  return IsChineseDigit(c) ? c : 0;
+  switch ((uint32_t{p[0]} << 16) | (uint32_t{p[1]} << 8) | p[2]) {
+    case 0xE4B880: return U'一';
+    case 0xE4BA8C: return U'二';
+    case 0xE4B889: return U'三';
+    case 0xE59B9B: return U'四';
+    case 0xE4BA94: return U'五';
+    case 0xE585AD: return U'六';
+    case 0xE4B883: return U'七';
+    case 0xE585AB: return U'八';
+    case 0xE4B99D: return U'九';
+    case 0xE58D81: return U'十';
+    case 0xE38087: return U'〇';
+    case 0xE99BB6: return U'零';
+    case 0xE4B8A4: return U'两';
+    default: return 0;
+  }
 }
 
 // The end of the separators and spaces ParseNumbering swallows after a
@@ -403,6 +418,32 @@ uint32_t Fold3(uint8_t b0, uint8_t b1, uint8_t b2) {
   return (((static_cast<uint32_t>(b0) << 6) | (b1 & 0x3F)) << 6) | (b2 & 0x3F);
 }
 
+// The end of the run of CJK unified ideographs (U+4E00..U+9FFF) other than
+// 钩 that starts at p[i] (i when none does; the text ends at p[n]); with
+// kSig, the bits of its characters or-ed into `*sig` as CharSignature folds
+// them. With continuation bytes second and third, the bytes order as the
+// code points do: the run's characters are E4 B8 80..E9 BF BF.
+template <bool kSig>
+inline int32_t IdeographRunEnd(const uint8_t* p, int32_t i, int32_t n, uint64_t* sig) {
+  uint64_t bits = 0;
+  const uint8_t* q = p + i;
+  // a character starting before `last` has its three bytes in the text
+  const uint8_t* const last = n >= 2 ? p + n - 2 : p;
+  for (; q < last; q += 3) {
+    const uint32_t c0 = q[0], c1 = q[1], c2 = q[2];
+    const uint32_t lead = (c0 << 8) | c1;
+    // continuation bytes (80..BF) second and third, the first two in range
+    if (((c1 ^ 0x80) | (c2 ^ 0x80)) >= 0x40 || lead - 0xE4B8 > 0xE9BF - 0xE4B8 ||
+        (lead == 0xE992 && c2 == 0xA9) /* 钩 */) {
+      break;
+    }
+    // Fold3 of the three bytes
+    if constexpr (kSig) bits |= SignatureBit((c0 << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F));
+  }
+  if constexpr (kSig) *sig |= bits;
+  return static_cast<int32_t>(q - p);
+}
+
 // WriteLabelKey's body, inlined into its callers; with kSig, `*sig` gets the
 // bits of CharSignature(key) (the key is whole characters: each kept one is
 // folded on its own).
@@ -432,15 +473,7 @@ inline __attribute__((always_inline)) char* WriteKey(std::string_view text, char
     if (unified_ok && b >= 0xE4 && b <= 0xE9) {
       // a run of CJK unified ideographs other than 钩, kept as they are: what
       // the three-byte case below keeps one at a time, in a tight loop
-      int32_t j = i;
-      while (j + 2 < n) {
-        const uint8_t c0 = p[j], c1 = p[j + 1], c2 = p[j + 2];
-        const bool ideograph = ((c0 >= 0xE5 && c0 <= 0xE9) || (c0 == 0xE4 && c1 >= 0xB8)) &&
-                               (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80;
-        if (!ideograph || (c0 == 0xE9 && c1 == 0x92 && c2 == 0xA9)) break;
-        if constexpr (kSig) *sig |= SignatureBit(Fold3(c0, c1, c2));
-        j += 3;
-      }
+      const int32_t j = IdeographRunEnd<kSig>(p, i, n, sig);
       if (j > i) {
         i = j;
         continue;
@@ -589,6 +622,31 @@ double LabelSimilarity(const LabelProfile& a, const LabelProfile& b) {
   }
   return 2.0 * static_cast<double>(common) /
          static_cast<double>((ca.size() - 1) + (cb.size() - 1));
+}
+
+BigramBits::BigramBits(std::string_view key) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(key.data());
+  const int32_t n = static_cast<int32_t>(key.size());
+  uint64_t prev = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 cp;
+    U8_NEXT(bytes, i, n, cp);
+    const uint32_t c = static_cast<uint32_t>(cp < 0 ? 0xFFFD : cp);
+    if (code_points_++ != 0) Add((prev << 32) | c);
+    prev = c;
+  }
+}
+
+BigramBits::BigramBits(const LabelProfile& p) : code_points_(p.code_points.size()) {
+  for (uint64_t bigram : p.bigrams) Add(bigram);
+}
+
+void BigramBits::Add(uint64_t bigram) {
+  const uint64_t index = (bigram * 0x9E3779B97F4A7C15ull) >> 56;  // 0..255
+  uint64_t& word = words_[index >> 6];
+  const uint64_t bit = uint64_t{1} << (index & 63);
+  if ((word & bit) != 0) ++repeats_;
+  word |= bit;
 }
 
 double LabelSimilarity(std::string_view a, std::string_view b) {

@@ -6,6 +6,7 @@
 #ifndef XXGK_REPORT_LABELS_H_
 #define XXGK_REPORT_LABELS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -77,6 +78,43 @@ LabelProfile MakeLabelProfile(std::string_view key);
 
 // LabelSimilarity of the two keys the profiles were made from.
 double LabelSimilarity(const LabelProfile& a, const LabelProfile& b);
+
+// A label's bigrams hashed into 256 bits (labels with a bigram in common
+// share a bit), to rule out labels it cannot be similar enough to before a
+// profile is made for it (MakeLabelProfile allocates and sorts).
+class BigramBits {
+ public:
+  // From a key's bytes, decoded as MakeLabelProfile decodes them.
+  explicit BigramBits(std::string_view key);
+  // From the profile of a key.
+  explicit BigramBits(const LabelProfile& p);
+
+  // False only when LabelSimilarity of the two labels is below `threshold`.
+  // Every bigram the two have in common sets a bit both sets have, so they
+  // have no more in common than the bits they share, plus the bigrams that
+  // set a bit an earlier bigram of the same label had set.
+  static bool MayReach(const BigramBits& a, const BigramBits& b, double threshold) {
+    if (a.code_points_ == 0 || b.code_points_ == 0) return threshold <= 0;  // 0
+    if (a.code_points_ < 2 || b.code_points_ < 2) return true;  // 1 when equal
+    const size_t na = a.code_points_ - 1, nb = b.code_points_ - 1;
+    // labels share few bits, counted one by one (a popcount is a library
+    // call on the baseline x86-64 this builds for)
+    size_t shared = 0;
+    for (size_t w = 0; w < kWords; ++w) {
+      for (uint64_t x = a.words_[w] & b.words_[w]; x != 0; x &= x - 1) ++shared;
+    }
+    const size_t common = std::min({shared + std::min(a.repeats_, b.repeats_), na, nb});
+    // LabelSimilarity's expression, with at least as many bigrams in common
+    return 2.0 * static_cast<double>(common) / static_cast<double>(na + nb) >= threshold;
+  }
+
+ private:
+  static constexpr size_t kWords = 4;
+  void Add(uint64_t bigram);  // a bigram packed as MakeLabelProfile packs it
+  size_t code_points_ = 0;
+  size_t repeats_ = 0;  // bigrams whose bit was set already
+  uint64_t words_[kWords] = {};
+};
 
 // Reads a table cell's text into presence/value/unit (raw is set to `text`).
 // "" → BLANK; "/", "-", "—", "——", "无" … → NA; "1,234" → NUMBER "1234";

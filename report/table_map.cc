@@ -10,11 +10,13 @@
 #include <set>
 #include <string_view>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "report/cell_keys.h"
 #include "report/labels.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -26,8 +28,11 @@ using xxgk::v1::Report;
 using xxgk::v1::Span;
 using xxgk::v1::TableInfo;
 
-bool Contains(std::string_view hay, std::string_view needle) {
-  return hay.find(needle) != std::string_view::npos;
+// Out of line: Phrase::In inlines its filter and calls this only for the
+// phrases that pass it. Candidates are found by the needle's last byte (a
+// continuation byte for the Chinese phrases, rarer than their lead bytes).
+ABSL_ATTRIBUTE_NOINLINE bool Contains(std::string_view hay, std::string_view needle) {
+  return ContainsByLastByte(hay, needle);
 }
 
 // ---------------------------------------------------------------------------
@@ -43,7 +48,7 @@ struct Phrase {
   std::string_view text;
   uint64_t sig;
   bool MayBeIn(uint64_t hay_sig) const { return (sig & ~hay_sig) == 0; }
-  bool In(std::string_view hay, uint64_t hay_sig) const {
+  ABSL_ATTRIBUTE_ALWAYS_INLINE bool In(std::string_view hay, uint64_t hay_sig) const {
     return MayBeIn(hay_sig) && Contains(hay, text);
   }
 };
@@ -105,6 +110,7 @@ struct LabelColumns {
   const int* first = nullptr;
   const int* last = nullptr;
   bool empty() const { return first == last; }
+  size_t size() const { return static_cast<size_t>(last - first); }
   int front() const { return *first; }
   int back() const { return last[-1]; }
   const int* begin() const { return first; }
@@ -191,6 +197,14 @@ std::string_view ValueText(const std::vector<GridCell>& row, int c) {
   if (c < 0 || c >= static_cast<int>(row.size())) return "";
   if (row[c].continuation) return "";
   return row[c].text;
+}
+
+// The texts of a row's label cells joined: the row's name in notes (made
+// only for a note, not for every row mapped).
+std::string LabelText(const std::vector<GridCell>& row, const RowParts& parts) {
+  std::string label;
+  for (int c : parts.labels) label += row[c].text;
+  return label;
 }
 
 // ---------------------------------------------------------------------------
@@ -367,6 +381,23 @@ TableId HintFromHeading(std::string_view heading) {
   return TableId::kNone;
 }
 
+// A grid row whose value cells are being stored: its cells and their spans,
+// found once for all of them.
+struct SourceRow {
+  SourceRow(const PlacedGrid& placed, int row)
+      : pg(placed), r(row), cells(placed.grid->rows[static_cast<size_t>(row)]) {
+    if (static_cast<size_t>(row) < pg.span_rows()) {
+      spans = pg.cell_spans.data() + pg.row_starts[static_cast<size_t>(row)];
+      n_spans = pg.span_cells(static_cast<size_t>(row));
+    }
+  }
+  const PlacedGrid& pg;
+  int r;
+  const std::vector<GridCell>& cells;
+  const TextSpan* spans = nullptr;  // n_spans of them, one per cell from the first
+  size_t n_spans = 0;
+};
+
 // ---------------------------------------------------------------------------
 // Per-table mapping state, kept across grids.
 
@@ -393,11 +424,10 @@ struct Mapper {
   int votes_2021 = 0;
   int votes_2019 = 0;
   // t2 state
-  std::string t2_block;
   std::vector<std::string_view> t2_columns;  // field per value column ("" unknown)
   std::vector<std::string_view> t2_units;
   // t3 state
-  std::string t3_ctx;
+  std::string_view t3_ctx;  // a key of T3Entries() (which live as long as the program)
   std::string pending_label;
   std::string t3_label;  // MapT3Row's row label
   // legacy state
@@ -421,9 +451,8 @@ struct Mapper {
     if (id == TableId::kT3) FlushHeld();
     if (id == TableId::kT4 && !t4_data_seen && t4_blank_pg != nullptr) {
       t4_data_seen = true;
-      for (size_t i = 0; i < 15; ++i) {
-        Put(*T4Path(i), *t4_blank_pg, t4_blank_r, static_cast<int>(i), "");
-      }
+      const SourceRow src(*t4_blank_pg, t4_blank_r);
+      for (size_t i = 0; i < 15; ++i) Put(*T4Path(i), src, static_cast<int>(i), "");
     }
     t4_blank_pg = nullptr;
     pending_label.clear();
@@ -457,19 +486,18 @@ struct Mapper {
     s->set_line(t.line);
   }
 
-  // Where grid cell (r, c) stands, into `s`: its own span, else the table's.
-  static void SetCellSpan(const PlacedGrid& pg, int r, int c, Span* s) {
-    if (r >= 0 && static_cast<size_t>(r) < pg.span_rows() && c >= 0 &&
-        static_cast<size_t>(c) < pg.span_cells(static_cast<size_t>(r))) {
-      SetSpan(pg.cell_span(static_cast<size_t>(r), static_cast<size_t>(c)), s);
+  // Where cell c of `src` stands, into `s`: its own span, else the table's.
+  static void SetCellSpan(const SourceRow& src, int c, Span* s) {
+    if (c >= 0 && static_cast<size_t>(c) < src.n_spans) {
+      SetSpan(src.spans[c], s);
     } else {
-      s->CopyFrom(pg.span);
+      s->CopyFrom(src.pg.span);
     }
   }
 
   static Span SpanAt(const PlacedGrid& pg, int r, int c) {
     Span s;
-    SetCellSpan(pg, r, c, &s);
+    SetCellSpan(SourceRow(pg, r), c, &s);
     return s;
   }
 
@@ -498,31 +526,23 @@ struct Mapper {
          absl::StrJoin(texts, " | "), RowSpan(pg, r));
   }
 
-  // Stores one cell; `key` is a full cell key.
-  void Put(const std::string& key, const PlacedGrid& pg, int r, int c, std::string_view unit) {
+  // Stores value cell c of `src`; `key` is a full cell key.
+  void Put(const std::string& key, const SourceRow& src, int c, std::string_view unit) {
     const CellPath* path = ResolveCellKey(key);
     if (path == nullptr) {
       Note(ReadingNote::SHAPE, absl::StrCat("no cell ", key, " in this layout"), "",
-           SpanAt(pg, r, c));
+           SpanAt(src.pg, src.r, c));
       return;
     }
-    Put(*path, pg, r, c, unit);
+    Put(*path, src, c, unit);
   }
 
-  void Put(const CellPath& path, const PlacedGrid& pg, int r, int c, std::string_view unit) {
+  void Put(const CellPath& path, const SourceRow& src, int c, std::string_view unit) {
     if (!cells->has_value()) cells->emplace(report->mutable_tables());
     Cell* cell = (*cells)->Get(path);
-    std::string_view text = ValueText(pg.grid->rows[r], c);
+    const std::string_view text = ValueText(src.cells, c);
     if (cell->presence() != Cell::PRESENCE_UNSPECIFIED) {
-      const std::string& key = CellPathKey(path);
-      const std::string_view trimmed = CellRawText(text);
-      const absl::string_view raw(trimmed.data(), trimmed.size());
-      if (cell->raw() != raw) {
-        Note(ReadingNote::SHAPE,
-             absl::StrCat("cell ", key, " given twice (\"", cell->raw(), "\" and \"", raw,
-                          "\"); the first is kept"),
-             std::string(raw), SpanAt(pg, r, c));
-      }
+      NoteGivenTwice(*cell, path, text, src.pg, src.r, c);
       return;
     }
     // an unread cell of tables this call made holds nothing: parse straight
@@ -532,14 +552,28 @@ struct Mapper {
     } else {
       ParseCellValueInto(text, cell);
     }
-    if (cell->unit().empty() && !unit.empty()) cell->set_unit(std::string(unit));
+    if (!unit.empty() && cell->unit().empty()) cell->set_unit(std::string(unit));
     Span* s = cell->mutable_span();
-    SetCellSpan(pg, r, c, s);
+    SetCellSpan(src, c, s);
     if (cell->presence() == Cell::BLANK) s->set_end(s->begin());
-    cell->set_source_row(r);
+    cell->set_source_row(src.r);
     cell->set_source_col(c);
     (*read_cells)[CellPathIndex(path)] = 1;
     touched = true;
+  }
+
+  // A SHAPE note for a cell read twice with different texts. Out of line:
+  // rare, and its strings would widen Put's frame for every cell.
+  ABSL_ATTRIBUTE_NOINLINE void NoteGivenTwice(const Cell& cell, const CellPath& path,
+                                              std::string_view text, const PlacedGrid& pg, int r,
+                                              int c) {
+    const std::string_view trimmed = CellRawText(text);
+    const absl::string_view raw(trimmed.data(), trimmed.size());
+    if (cell.raw() == raw) return;
+    Note(ReadingNote::SHAPE,
+         absl::StrCat("cell ", CellPathKey(path), " given twice (\"", cell.raw(), "\" and \"", raw,
+                      "\"); the first is kept"),
+         std::string(raw), SpanAt(pg, r, c));
   }
 
   // Stores a missing cell as absent: nothing to do, but remember shape.
@@ -616,18 +650,19 @@ struct Mapper {
     return "";
   }
 
-  // `k` is the label cell's LabelKey.
-  static std::string_view T2RowKey(std::string_view k) {
-    struct E { const char* core; const char* key; };
-    static const E kRows[] = {
+  // `k` is the label cell's LabelKey, `sig` its CharSignature (cores whose
+  // characters the key lacks are not searched for).
+  static std::string_view T2RowKey(std::string_view k, uint64_t sig) {
+    struct E { Phrase core; std::string_view key; };
+    static const auto* const kRows = new std::vector<E>{
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
         {"规范性文件", "normative_documents"}, {"政府集中采购", "procurement"},
         {"集中采购", "procurement"},          {"行政许可", "licensing"},
         {"行政处罚", "penalty"},              {"行政强制", "coercion"},
         {"规章", "rules"},                    {"事业性收费", "fees"},
     };
-    for (const E& e : kRows) {
-      if (Contains(k, e.core)) return e.key;
+    for (const E& e : *kRows) {
+      if (e.core.In(k, sig)) return e.key;
     }
     return "";
   }
@@ -656,7 +691,8 @@ struct Mapper {
     const RowFacts& f = Facts(pg, r);
     const std::string_view all = f.all;
     const RowParts& parts = f.parts;
-    if (Contains(all, "第二十条")) {
+    static const Phrase kArticle("第二十条");
+    if (kArticle.In(all, f.all_sig)) {
       t2_columns.clear();
       t2_units.clear();
       return;
@@ -701,15 +737,13 @@ struct Mapper {
       if (has_number) Unplaced(pg, r, "(no label)");
       return;
     }
-    std::string label;
-    for (int c : parts.labels) label += row[c].text;
     std::string_view rowkey;
     for (int c : parts.labels) {
-      rowkey = T2RowKey(f.key(c));
+      rowkey = T2RowKey(f.key(c), f.cells[c].sig);
       if (!rowkey.empty()) break;
     }
     if (rowkey.empty()) {
-      if (has_number) Unplaced(pg, r, label);
+      if (has_number) Unplaced(pg, r, LabelText(row, parts));
       return;
     }
     if (rowkey == "other_services" || rowkey == "procurement") ++votes_2019;
@@ -733,6 +767,7 @@ struct Mapper {
       default_unit = rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "";
     }
     const size_t n_columns = columns->size() - skip;
+    const SourceRow src(pg, r);
     size_t placed = 0;
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       size_t i = static_cast<size_t>(c - parts.value_start);
@@ -757,18 +792,19 @@ struct Mapper {
         if (path != nullptr) {
           std::string_view unit = default_unit;
           if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
-          Put(*path, pg, r, c, unit);
+          Put(*path, src, c, unit);
           ++placed;
           continue;
         }
       }
       if (!IsEmptyText(t)) {
         Note(ReadingNote::SHAPE,
-             absl::StrCat("value \"", std::string(t), "\" in row \"", label, "\" has no column of table 二"),
+             absl::StrCat("value \"", std::string(t), "\" in row \"", LabelText(row, parts),
+                          "\" has no column of table 二"),
              std::string(t), SpanAt(pg, r, c));
       }
     }
-    if (placed == 0) ShortRow(pg, r, label, 0, n_columns);
+    if (placed == 0) ShortRow(pg, r, LabelText(row, parts), 0, n_columns);
   }
 
   // ---- table 三 ----
@@ -894,6 +930,19 @@ struct Mapper {
       }
       return v;
     }();
+    static const auto* const kFullBits = [] {
+      auto* v = new std::vector<BigramBits>;
+      for (const LabelProfile& p : *kFull) v->emplace_back(p);
+      return v;
+    }();
+    // a best full label needs 0.6: when none can reach it, there is none
+    // (whatever the others score), and the key's profile is not made
+    const BigramBits key_bits(k);
+    bool reachable = false;
+    for (size_t i = 0; i < kFullBits->size() && !reachable; ++i) {
+      reachable = BigramBits::MayReach(key_bits, (*kFullBits)[i], 0.6);
+    }
+    if (!reachable) return nullptr;
     const LabelProfile key = MakeLabelProfile(k);
     const T3Entry* second = nullptr;
     double s1 = 0, s2 = 0;
@@ -943,7 +992,7 @@ struct Mapper {
     bool header_like = false;
     for (int c : parts.labels) {
       std::string_view t = row[c].text;
-      if (!label.empty() && label.find(t) != std::string::npos) continue;
+      if (!label.empty() && ContainsByLastByte(label, t)) continue;
       label += t;
       const std::string_view k = f.key(c);
       const uint64_t k_sig = f.cells[c].sig;
@@ -1022,9 +1071,7 @@ struct Mapper {
     if (held_pg == nullptr) return;
     const auto& row = held_pg->grid->rows[held_r];
     const RowParts& parts = Facts(*held_pg, held_r).parts;
-    std::string label;
-    for (int c : parts.labels) label += row[c].text;
-    PutT3Row(*held_pg, held_r, *held_entry, parts.value_start, label);
+    PutT3Row(*held_pg, held_r, *held_entry, parts.value_start, LabelText(row, parts));
     held_pg = nullptr;
     held_entry = nullptr;
   }
@@ -1059,12 +1106,14 @@ struct Mapper {
     size_t n = std::min<size_t>(n_values, 7);
     const std::array<const CellPath*, 7>& paths = T3EntryPaths(entry);
     const absl::string_view akey(key.data(), key.size());
+    const SourceRow src(pg, r);
     for (size_t i = 0; i < n; ++i) {
       const CellPath* path = paths[i];
+      const int c = value_start + static_cast<int>(i);
       if (path != nullptr) {
-        Put(*path, pg, r, value_start + i, "");
+        Put(*path, src, c, "");
       } else {
-        Put(absl::StrCat("t3.", akey, ".", kT3Columns[i]), pg, r, value_start + i, "");
+        Put(absl::StrCat("t3.", akey, ".", kT3Columns[i]), src, c, "");
       }
     }
     if (n_values < 7) ShortRow(pg, r, label, n_values, 7);
@@ -1082,7 +1131,8 @@ struct Mapper {
   // ---- table 四 ----
   void MapT4Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
-    RowParts parts = Facts(pg, r).parts;
+    const RowFacts& f = Facts(pg, r);
+    RowParts parts = f.parts;
     std::vector<std::string_view> values;
     if (parts.value_start < static_cast<int>(row.size())) {
       values.reserve(row.size() - static_cast<size_t>(parts.value_start));
@@ -1092,23 +1142,31 @@ struct Mapper {
       values.push_back(ValueText(row, c));
       if (!IsEmptyText(values.back())) ++nonempty;
     }
-    std::string label;
-    for (int c : parts.labels) label += row[c].text;
     // one block per row (a transposed layout): label names the block
     if (!parts.labels.empty()) {
-      std::string k = LabelKey(label);
+      if (nonempty == 0) return;  // a header row (whatever block it names)
+      // the label's LabelKey: a lone label cell's is in the row's facts
+      std::string joined_key;
+      std::string_view k;
+      if (parts.labels.size() == 1) {
+        k = f.key(parts.labels.front());
+      } else {
+        joined_key = LabelKey(LabelText(row, parts));
+        k = joined_key;
+      }
       int block = -1;
       if (Contains(k, "直接起诉")) block = 1;
       else if (Contains(k, "复议后起诉")) block = 2;
       else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
-      if (block >= 0 && nonempty > 0 && values.size() >= 4 && values.size() < 10) {
+      if (block >= 0 && values.size() >= 4 && values.size() < 10) {
+        const SourceRow src(pg, r);
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
-          Put(*T4Path(static_cast<size_t>(block) * 5 + i), pg, r, parts.value_start + i, "");
+          Put(*T4Path(static_cast<size_t>(block) * 5 + i), src, parts.value_start + static_cast<int>(i),
+              "");
         }
-        if (values.size() < 5) ShortRow(pg, r, label, values.size(), 5);
+        if (values.size() < 5) ShortRow(pg, r, LabelText(row, parts), values.size(), 5);
         return;
       }
-      if (nonempty == 0) return;  // a header row
       // labelled data row: values follow the label
     }
     if (nonempty == 0 && parts.labels.empty()) {
@@ -1121,7 +1179,8 @@ struct Mapper {
     }
     if (nonempty == 0) return;
     if (t4_data_seen) {
-      Unplaced(pg, r, label.empty() ? "(second data row)" : label);
+      // label cells are never empty: no label text means no label cell
+      Unplaced(pg, r, parts.labels.empty() ? "(second data row)" : LabelText(row, parts));
       return;
     }
     t4_data_seen = true;
@@ -1130,10 +1189,12 @@ struct Mapper {
       values.erase(values.begin(), values.begin() + shift);
     }
     size_t n = std::min<size_t>(values.size(), 15);
-    for (size_t i = 0; i < n; ++i) {
-      Put(*T4Path(i), pg, r, parts.value_start + i, "");
+    const SourceRow src(pg, r);
+    for (size_t i = 0; i < n; ++i) Put(*T4Path(i), src, parts.value_start + static_cast<int>(i), "");
+    if (values.size() < 15) {
+      const std::string label = parts.labels.empty() ? "(data row)" : LabelText(row, parts);
+      ShortRow(pg, r, label, values.size(), 15);
     }
-    if (values.size() < 15) ShortRow(pg, r, label.empty() ? "(data row)" : label, values.size(), 15);
     for (size_t i = 15; i < values.size(); ++i) {
       if (!IsEmptyText(values[i])) {
         Note(ReadingNote::SHAPE,
@@ -1268,9 +1329,13 @@ struct Mapper {
     const RowFacts& f = Facts(pg, r);
     const std::string_view all = f.all;
     // the header row tells where unit and value stand
+    // (a cell keyed so puts the phrase's bits in the row's signature)
+    static const Phrase kHeaderCell("统计指标");
     bool is_header = false;
-    for (size_t c = 0; c < row.size(); ++c) {
-      if (f.key(c) == "统计指标") is_header = true;
+    if (kHeaderCell.MayBeIn(f.all_sig)) {
+      for (size_t c = 0; c < row.size(); ++c) {
+        if (f.key(c) == kHeaderCell.text) is_header = true;
+      }
     }
     if (is_header) {
       for (size_t c = 0; c < row.size(); ++c) {
@@ -1394,9 +1459,9 @@ struct Mapper {
       return;
     }
     if (key_path != nullptr) {
-      Put(*key_path, pg, r, value_col, unit);
+      Put(*key_path, SourceRow(pg, r), value_col, unit);
     } else {
-      Put(absl::StrCat("legacy.", key), pg, r, value_col, unit);
+      Put(absl::StrCat("legacy.", key), SourceRow(pg, r), value_col, unit);
     }
   }
 };

@@ -425,6 +425,41 @@ TEST(LabelsFastPaths, PreparedSimilarityEqualsDirect) {
   }
 }
 
+TEST(LabelsFastPaths, BigramBitsRuleOutOnlyLessSimilarProfiles) {
+  std::vector<std::string> in = Generated(77, 300);
+  for (const char* s : {"予以公开", "予以公幵", "本机关不掌握相关政府信息", "本机関不掌握相关政府信息",
+                        "其他", "", "a", "aa", "aaa", "abab", "\xFF\xFE", "a\xFF" "b"}) {
+    in.push_back(s);
+  }
+  in.push_back(std::string(200, 'a'));  // every bigram sets the same bit
+  // near copies: every input again with a common tail
+  const size_t n = in.size();
+  for (size_t i = 0; i < n; ++i) in.push_back(in[i] + "公开申请");
+  std::vector<LabelProfile> profiles;
+  std::vector<BigramBits> profile_bits;
+  for (const std::string& s : in) {
+    profiles.push_back(MakeLabelProfile(s));
+    profile_bits.emplace_back(profiles.back());
+  }
+  int ruled_out = 0;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const BigramBits bits(in[i]);
+    for (size_t j = i % 3; j < in.size(); j += 3) {
+      const double similarity = LabelSimilarity(profiles[i], profiles[j]);
+      for (double threshold : {0.0, 0.3, 0.5, 0.6, 0.75, 1.0}) {
+        // both ways round, and from the profile as from the bytes
+        const bool may = BigramBits::MayReach(bits, profile_bits[j], threshold);
+        EXPECT_EQ(BigramBits::MayReach(profile_bits[j], bits, threshold), may);
+        EXPECT_EQ(BigramBits::MayReach(profile_bits[i], profile_bits[j], threshold), may);
+        if (may) continue;
+        ++ruled_out;
+        ASSERT_LT(similarity, threshold) << in[i] << " / " << in[j] << " at " << threshold;
+      }
+    }
+  }
+  EXPECT_GT(ruled_out, 0);
+}
+
 TEST(LabelsFastPaths, NumberingPrefixLengthOfCommonFormsIsParseNumberingsLength) {
   // "(一)" and "一、" are read from their bytes: every Chinese digit (and
   // characters that are none) in both forms, before generated tails
