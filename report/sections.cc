@@ -191,9 +191,17 @@ class KeyOf {
 // only characters it decoded whole), so its code points are its bytes that
 // are no continuation bytes.
 size_t KeyCodePoints(std::string_view key) {
-  size_t n = 0;
-  for (char c : key) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
-  return n;
+  // eight bytes at a time: a continuation byte has its top bit set and the
+  // next one clear; the multiply sums the eight 0/1 bytes into the top one
+  constexpr uint64_t kTops = 0x8080808080808080u, kOnes = 0x0101010101010101u;
+  size_t continuations = 0, i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, key.data() + i, 8);
+    continuations += static_cast<size_t>((((w & ~(w << 1) & kTops) >> 7) * kOnes) >> 56);
+  }
+  for (; i < key.size(); ++i) continuations += (static_cast<uint8_t>(key[i]) & 0xC0) == 0x80;
+  return key.size() - continuations;
 }
 
 // CountCodePoints(LabelKey(text)) >= 2. LabelKey drops at most three
@@ -215,28 +223,29 @@ bool KeyHasTwoChars(std::string_view text) {
   return ideographs >= 20 || KeyCodePoints(KeyOf(text).key()) >= 2;
 }
 
-// ParseNumbering(line), reading at most a short prefix of a long line. The
-// parse reads past a character only when that character is a space, a
-// separator (、 . ,), a digit, a parenthesis, 第, 部, 分 or 章 (its loops,
-// look-aheads and the separator swallowing after a numbering all continue
-// from one of them); a prefix ending in none of them parses as the whole line.
-Numbering ParseLongLineNumbering(std::string_view line) {
+// ParseNumbering(line), reading only the line's prefix up to its first
+// character the parse cannot read past. The parse reads past a character
+// only when that character is a space, a separator (、 . ,), a digit, a
+// parenthesis, 第, 部, 分 or 章 (its loops, look-aheads and the separator
+// swallowing after a numbering all continue from one of them): a prefix
+// ending in any other character parses as the whole line ("一是…" as "一是").
+Numbering ParseNumberingPrefix(std::string_view line) {
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const int32_t n = static_cast<int32_t>(line.size());
-  int32_t end = 0;
-  UChar32 last = 0;
-  for (int cps = 0; cps < 24 && end < n; ++cps) last = NextCodePoint(p, end, n);
-  if (end >= n) return ParseNumbering(line);
-  switch (last) {
-    case ' ': case '\t': case 0x3000: case 0xA0: case U'、': case '.': case ',': case '(':
-    case ')': case U'第': case U'部': case U'分': case U'章': case U'一': case U'二': case U'三': case U'四': case U'五':
-    case U'六': case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零':
-    case U'两':
-      return ParseNumbering(line);
-    default:
-      if (last >= '0' && last <= '9') return ParseNumbering(line);
-      return ParseNumbering(line.substr(0, static_cast<size_t>(end)));
+  for (int32_t end = 0; end < n;) {
+    const UChar32 c = NextCodePoint(p, end, n);
+    switch (c) {
+      case ' ': case '\t': case 0x3000: case 0xA0: case U'、': case '.': case ',': case '(':
+      case ')': case U'第': case U'部': case U'分': case U'章': case U'一': case U'二': case U'三':
+      case U'四': case U'五': case U'六': case U'七': case U'八': case U'九': case U'十': case U'〇':
+      case U'零': case U'两':
+        continue;
+      default:
+        if (c >= '0' && c <= '9') continue;
+        return ParseNumbering(line.substr(0, static_cast<size_t>(end)));
+    }
   }
+  return ParseNumbering(line);
 }
 
 }  // namespace
@@ -246,7 +255,7 @@ namespace internal {
 Numbering LineNumbering(std::string_view line) {
   // The common part numberings, "一、" and "(一)" with one digit 一…十 or 两 at the
   // very start, read from their bytes; anything else goes to
-  // ParseLongLineNumbering (ParseNumbering).
+  // ParseNumberingPrefix (ParseNumbering).
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const size_t n = line.size();
   // the value of the Chinese digit (一…十, 两) whose three bytes start at i;
@@ -273,7 +282,7 @@ Numbering LineNumbering(std::string_view line) {
     num.written.assign(line.substr(0, 3));
     end = 6;
   } else {
-    return ParseLongLineNumbering(line);
+    return ParseNumberingPrefix(line);
   }
   // swallow spaces (' ', tab, U+3000, U+00A0), 、 and a '.' before no digit
   for (;;) {
@@ -474,8 +483,11 @@ bool IsSectionHeadingLine(std::string_view line) {
 
 std::vector<xxgk::v1::Section> FindSections(std::string_view text,
                                             const std::vector<TextLine>& lines) {
+  // the line count read once (TextLine is 28 bytes: size() divides)
+  const size_t n_lines = lines.size();
   std::vector<Candidate> cands;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  cands.reserve(32);  // a report's parts and sub-parts: no regrowth
+  for (size_t i = 0; i < n_lines; ++i) {
     if (lines[i].table_row) continue;
     std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
     Candidate c = Classify(line);
@@ -496,6 +508,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     }
   }
   std::vector<const Candidate*> chosen;
+  chosen.reserve(cands.size());
   for (const Candidate& c : cands) {
     if (c.accepted) chosen.push_back(&c);
   }
@@ -508,14 +521,14 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
       hl.end = hl.begin + static_cast<uint32_t>(c.heading_bytes);
     }
     // ends where the next heading of the same or a higher level starts
-    size_t end_line = lines.size();
+    size_t end_line = n_lines;
     for (size_t t = s + 1; t < chosen.size(); ++t) {
       if (chosen[t]->level <= c.level) {
         end_line = chosen[t]->line;
         break;
       }
     }
-    uint32_t end = end_line < lines.size() ? lines[end_line].begin : static_cast<uint32_t>(text.size());
+    uint32_t end = end_line < n_lines ? lines[end_line].begin : static_cast<uint32_t>(text.size());
     while (end > hl.end && (text[end - 1] == '\n' || text[end - 1] == ' ')) --end;
     xxgk::v1::Section& sec = out.emplace_back();  // built in place
     sec.set_kind(c.kind);
@@ -532,7 +545,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     sp->set_end(end);
     sp->set_source_begin(hl.source_begin);
     uint32_t src_end = hl.source_end;
-    for (size_t l = c.line; l < end_line && l < lines.size(); ++l) {
+    for (size_t l = c.line; l < end_line; ++l) {  // end_line <= n_lines
       if (lines[l].end <= end) src_end = std::max(src_end, lines[l].source_end);
     }
     sp->set_source_end(src_end);
