@@ -127,18 +127,19 @@ class LineSplitter {
     size_t b = start_, e = nl;
     while (b < e && IsBlankChar(text_[b])) ++b;
     while (e > b && IsBlankChar(text_[e - 1])) --e;
-    Line& l = out_.emplace_back();
-    l.text = text_.substr(b, e - b);
-    l.begin = static_cast<uint32_t>(b);
-    l.end = static_cast<uint32_t>(e);
-    l.pipes = pipes_;
-    l.first_pipe = first_pipe_;
-    if (pipes_ > 0 && l.text.front() == '|') {
-      l.only_pipes = l.text.find_first_not_of("| \t\r") == std::string_view::npos;
-    }
-    // a tab, or a space followed by a space, inside the trimmed line
-    l.gap = maybe_gap_ && (l.text.find('\t') != std::string_view::npos ||
-                           l.text.find("  ") != std::string_view::npos);
+    const std::string_view t(text_.data() + b, e - b);  // b <= e <= size
+    out_.push_back(Line{
+        .text = t,
+        .begin = static_cast<uint32_t>(b),
+        .end = static_cast<uint32_t>(e),
+        .pipes = pipes_,
+        .first_pipe = first_pipe_,
+        .only_pipes = pipes_ > 0 && t.front() == '|' &&
+                      t.find_first_not_of("| \t\r") == std::string_view::npos,
+        // a tab, or a space followed by a space, inside the trimmed line
+        .gap = maybe_gap_ && (t.find('\t') != std::string_view::npos ||
+                              t.find("  ") != std::string_view::npos),
+    });
     pipes_ = 0;
     maybe_gap_ = false;
   }
