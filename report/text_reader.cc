@@ -70,27 +70,22 @@ class LineSplitter {
     for (; i + 16 <= n; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       if (_mm_movemask_epi8(v) == 0xFFFF) continue;  // no ASCII byte (CJK text)
-      const __m128i is_nl = _mm_cmpeq_epi8(v, nl), is_pipe = _mm_cmpeq_epi8(v, pipe),
-                    is_tab = _mm_cmpeq_epi8(v, tab), is_space = _mm_cmpeq_epi8(v, space);
-      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_nl, is_pipe), _mm_or_si128(is_tab, is_space))) == 0) {
-        continue;
-      }
-      const unsigned nls = static_cast<unsigned>(_mm_movemask_epi8(is_nl));
-      const unsigned pipes = static_cast<unsigned>(_mm_movemask_epi8(is_pipe));
-      const unsigned tabs = static_cast<unsigned>(_mm_movemask_epi8(is_tab));
-      const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(is_space));
-      // a space followed by a space (the next block's first byte included)
+      const __m128i is_space = _mm_cmpeq_epi8(v, space);
+      const __m128i others = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, pipe)),
+                                          _mm_cmpeq_epi8(v, tab));
+      const auto hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(others, is_space)));
+      if (hits == 0) continue;
+      const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(is_space));
+      // newlines, pipes, tabs, and a space followed by a space (the next
+      // block's first byte included), each told by its byte
       const unsigned next_space = i + 16 < n && p[i + 16] == ' ' ? 1u << 15 : 0u;
-      const unsigned doubles = spaces & ((spaces >> 1) | next_space);
-      for (unsigned mask = nls | pipes | tabs | doubles; mask != 0; mask &= mask - 1) {
-        const unsigned bit = mask & (~mask + 1);
+      for (unsigned mask = (hits & ~spaces) | (spaces & ((spaces >> 1) | next_space)); mask != 0;
+           mask &= mask - 1) {
         const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
-        if (nls & bit) {
-          NewLine(at);
-        } else if (pipes & bit) {
-          Pipe(at);
-        } else {
-          maybe_gap_ = true;
+        switch (p[at]) {
+          case '\n': NewLine(at); break;
+          case '|': Pipe(at); break;
+          default: maybe_gap_ = true; break;
         }
       }
     }
