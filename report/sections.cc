@@ -66,21 +66,29 @@ bool HasInnerSentencePunct(std::string_view line) {
   const size_t n = line.size();
   size_t i = 0;
 #if defined(__SSE2__)
-  // sixteen bytes at a time: compare with each marked byte, test the hits
-  {
+  // sixteen bytes at a time: compare with each marked byte, test the hits;
+  // the bytes after the last whole block are those of the block ending the
+  // line that follow the ones already tested
+  if (n >= 16) {
     const __m128i marks[6] = {_mm_set1_epi8(','), _mm_set1_epi8(';'), _mm_set1_epi8(':'),
                               _mm_set1_epi8('!'), _mm_set1_epi8('?'),
                               _mm_set1_epi8(static_cast<char>(0xE3))};
-    for (; i + 16 <= n; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // whether a byte of the block at `at` whose bit is set in `keep` marks
+    auto block_marks = [&](size_t at, unsigned keep) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
       __m128i hit = _mm_cmpeq_epi8(v, marks[0]);
       for (int k = 1; k < 6; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, marks[k]));
-      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
-        const size_t j = i + static_cast<size_t>(__builtin_ctz(mask));
+      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) & keep; mask != 0; mask &= mask - 1) {
+        const size_t j = at + static_cast<size_t>(__builtin_ctz(mask));
         if (p[j] != 0xE3) return true;
         if (j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x82) return true;
       }
+      return false;
+    };
+    for (; i + 16 <= n; i += 16) {
+      if (block_marks(i, 0xFFFF)) return true;
     }
+    return i < n && block_marks(n - 16, (0xFFFFu << (i - (n - 16))) & 0xFFFF);
   }
 #endif
   for (; i < n; ++i) {

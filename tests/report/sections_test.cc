@@ -231,5 +231,28 @@ TEST(Sections, NumberingsOfLongLinesReadWhole) {
   EXPECT_EQ(s[3].kind(), Section::REVIEW_LITIGATION);
 }
 
+// A mark of running text (, ; ! ?) inside a heading's text makes it running
+// text wherever it stands: at every character of texts of 12 to 45 bytes
+// (the mark in a first, a middle or a partly re-read last sixteen bytes).
+TEST(Sections, InnerPunctuationAtEveryPlaceMakesRunningText) {
+  std::vector<std::string> text = {"主", "动", "公", "开"};
+  for (const char* more : {"", "政", "府", "信", "息", "工", "作", "的", "年", "度", "情", "况"}) {
+    if (*more != '\0') text.push_back(more);
+    std::string plain = "二、";
+    for (const std::string& c : text) plain += c;
+    ASSERT_TRUE(IsSectionHeadingLine(plain)) << plain;
+    for (size_t at = 1; at < text.size(); ++at) {
+      for (const char* mark : {",", ";", "!", "?"}) {
+        std::string line = "二、";
+        for (size_t k = 0; k < text.size(); ++k) {
+          if (k == at) line += mark;
+          line += text[k];
+        }
+        EXPECT_FALSE(IsSectionHeadingLine(line)) << line;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
