@@ -6,9 +6,11 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -157,6 +159,17 @@ Lead LeadOf(std::string_view line) {
 // 存在…, 主要问题, 改进…, 问题…, 不足, 收到和处理, 依申请…, …申请…, 主动公开,
 // 总体…, 概述/概况, 基本情况), and its key keeps only characters of the line.
 bool HasHeadingKindChar(std::string_view line) {
+  static constexpr UChar32 kChars[] = {U'其', U'费', U'行', U'存', U'问', U'改', U'足',
+                                       U'收', U'依', U'申', U'主', U'总', U'概', U'基'};
+  // The low six bits of their last bytes: a three-byte character whose last
+  // byte has none of them is none of them, stepped over undecoded (most
+  // are). Its two continuation bytes start no character, so the decoding
+  // goes on at the same byte as it would after reading it.
+  static constexpr uint64_t kLastBits = [] {
+    uint64_t bits = 0;
+    for (const UChar32 c : kChars) bits |= uint64_t{1} << (c & 0x3F);
+    return bits;
+  }();
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const int32_t n = static_cast<int32_t>(line.size());
   for (int32_t i = 0; i < n;) {
@@ -164,14 +177,13 @@ bool HasHeadingKindChar(std::string_view line) {
       ++i;
       continue;
     }
-    const UChar32 c = NextCodePoint(p, i, n);
-    switch (c) {
-      case U'其': case U'费': case U'行': case U'存': case U'问': case U'改': case U'足':
-      case U'收': case U'依': case U'申': case U'主': case U'总': case U'概': case U'基':
-        return true;
-      default:
-        break;
+    if (i + 2 < n && (p[i] & 0xF0) == 0xE0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+        ((kLastBits >> (p[i + 2] & 0x3F)) & 1) == 0) {
+      i += 3;
+      continue;
     }
+    const UChar32 c = NextCodePoint(p, i, n);
+    if (std::find(std::begin(kChars), std::end(kChars), c) != std::end(kChars)) return true;
   }
   return false;
 }
