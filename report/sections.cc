@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -154,6 +155,15 @@ Lead LeadOf(std::string_view line) {
   return Lead::kNone;
 }
 
+// A mask of the low six bits of `chars`' last UTF-8 bytes (those of the code
+// points): a character whose last byte's bit is clear is none of them, which
+// most characters show without being decoded.
+constexpr uint64_t LastByteBits(std::span<const UChar32> chars) {
+  uint64_t bits = 0;
+  for (const UChar32 c : chars) bits |= uint64_t{1} << (c & 0x3F);
+  return bits;
+}
+
 // False when HeadingKind can only be KIND_UNSPECIFIED for `line`: each of
 // its phrases holds one of these characters (其他…, 收费…, 行政复议/诉讼,
 // 存在…, 主要问题, 改进…, 问题…, 不足, 收到和处理, 依申请…, …申请…, 主动公开,
@@ -161,15 +171,10 @@ Lead LeadOf(std::string_view line) {
 bool HasHeadingKindChar(std::string_view line) {
   static constexpr UChar32 kChars[] = {U'其', U'费', U'行', U'存', U'问', U'改', U'足',
                                        U'收', U'依', U'申', U'主', U'总', U'概', U'基'};
-  // The low six bits of their last bytes: a three-byte character whose last
-  // byte has none of them is none of them, stepped over undecoded (most
-  // are). Its two continuation bytes start no character, so the decoding
-  // goes on at the same byte as it would after reading it.
-  static constexpr uint64_t kLastBits = [] {
-    uint64_t bits = 0;
-    for (const UChar32 c : kChars) bits |= uint64_t{1} << (c & 0x3F);
-    return bits;
-  }();
+  // A three-byte character whose last byte rules it out is stepped over
+  // undecoded: its two continuation bytes start no character, so the
+  // decoding goes on at the same byte as it would after reading it.
+  static constexpr uint64_t kLastBits = LastByteBits(kChars);
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const int32_t n = static_cast<int32_t>(line.size());
   for (int32_t i = 0; i < n;) {
@@ -348,9 +353,14 @@ Kind KindOfKey(std::string_view k) {
   };
   // a key is well-formed UTF-8 (LabelKey keeps only characters it decoded
   // whole): a phrase can start only at a character, so step by characters
+  // the characters that lead a phrase, as the switch below lists them
+  static constexpr UChar32 kLeads[] = {U'其', U'收', U'行', U'存', U'主', U'改', U'问',
+                                       U'不', U'依', U'公', U'申', U'总', U'基'};
+  static constexpr uint64_t kLeadBits = LastByteBits(kLeads);
   for (size_t i = 0; i + 3 <= size; i += p[i] < 0x80 ? 1 : p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4) {
     const uint8_t b = p[i];
     if (b < 0xE4 || b > 0xE9) continue;  // every phrase starts with U+4E00..U+9FFF
+    if (((kLeadBits >> (p[i + 2] & 0x3F)) & 1) == 0) continue;
     const char32_t c = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
     switch (c) {
       case U'其':
