@@ -129,14 +129,25 @@ class LineSplitter {
         .end = static_cast<uint32_t>(e),
         .pipes = pipes_,
         .first_pipe = first_pipe_,
-        .only_pipes = pipes_ > 0 && t.front() == '|' &&
-                      t.find_first_not_of("| \t\r") == std::string_view::npos,
-        // a tab, or a space followed by a space, inside the trimmed line
-        .gap = maybe_gap_ && (t.find('\t') != std::string_view::npos ||
-                              t.find("  ") != std::string_view::npos),
+        .only_pipes = pipes_ > 0 && t.front() == '|' && OnlyPipes(t),
+        .gap = maybe_gap_ && HasGap(t),
     });
     pipes_ = 0;
     maybe_gap_ = false;
+  }
+
+  // The two searches EndLine may need, kept out of line: EndLine is then
+  // small enough to be inlined into the split's loop, and its common path
+  // (no pipe at the line's start, no gap) calls nothing.
+
+  // Nothing but '|' and blanks in `t`.
+  [[gnu::noinline]] static bool OnlyPipes(std::string_view t) {
+    return t.find_first_not_of("| \t\r") == std::string_view::npos;
+  }
+
+  // A tab, or a space followed by a space, in `t` (a trimmed line).
+  [[gnu::noinline]] static bool HasGap(std::string_view t) {
+    return t.find('\t') != std::string_view::npos || t.find("  ") != std::string_view::npos;
   }
 
   std::string_view text_;
