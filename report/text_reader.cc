@@ -142,7 +142,7 @@ class LineSplitter {
 
   // Nothing but '|' and blanks in `t`.
   [[gnu::noinline]] static bool OnlyPipes(std::string_view t) {
-    return t.find_first_not_of("| \t\r") == std::string_view::npos;
+    return std::all_of(t.begin(), t.end(), [](char c) { return c == '|' || IsBlankChar(c); });
   }
 
   // A tab, or a space followed by a space, in `t` (a trimmed line).
