@@ -6,9 +6,12 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -66,21 +69,29 @@ bool HasInnerSentencePunct(std::string_view line) {
   const size_t n = line.size();
   size_t i = 0;
 #if defined(__SSE2__)
-  // sixteen bytes at a time: compare with each marked byte, test the hits
-  {
+  // sixteen bytes at a time: compare with each marked byte, test the hits;
+  // the bytes after the last whole block are those of the block ending the
+  // line that follow the ones already tested
+  if (n >= 16) {
     const __m128i marks[6] = {_mm_set1_epi8(','), _mm_set1_epi8(';'), _mm_set1_epi8(':'),
                               _mm_set1_epi8('!'), _mm_set1_epi8('?'),
                               _mm_set1_epi8(static_cast<char>(0xE3))};
-    for (; i + 16 <= n; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // whether a byte of the block at `at` whose bit is set in `keep` marks
+    auto block_marks = [&](size_t at, unsigned keep) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
       __m128i hit = _mm_cmpeq_epi8(v, marks[0]);
       for (int k = 1; k < 6; ++k) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, marks[k]));
-      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
-        const size_t j = i + static_cast<size_t>(__builtin_ctz(mask));
+      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)) & keep; mask != 0; mask &= mask - 1) {
+        const size_t j = at + static_cast<size_t>(__builtin_ctz(mask));
         if (p[j] != 0xE3) return true;
         if (j + 2 < n && p[j + 1] == 0x80 && p[j + 2] == 0x82) return true;
       }
+      return false;
+    };
+    for (; i + 16 <= n; i += 16) {
+      if (block_marks(i, 0xFFFF)) return true;
     }
+    return i < n && block_marks(n - 16, (0xFFFFu << (i - (n - 16))) & 0xFFFF);
   }
 #endif
   for (; i < n; ++i) {
@@ -144,11 +155,26 @@ Lead LeadOf(std::string_view line) {
   return Lead::kNone;
 }
 
+// A mask of the low six bits of `chars`' last UTF-8 bytes (those of the code
+// points): a character whose last byte's bit is clear is none of them, which
+// most characters show without being decoded.
+constexpr uint64_t LastByteBits(std::span<const UChar32> chars) {
+  uint64_t bits = 0;
+  for (const UChar32 c : chars) bits |= uint64_t{1} << (c & 0x3F);
+  return bits;
+}
+
 // False when HeadingKind can only be KIND_UNSPECIFIED for `line`: each of
 // its phrases holds one of these characters (其他…, 收费…, 行政复议/诉讼,
 // 存在…, 主要问题, 改进…, 问题…, 不足, 收到和处理, 依申请…, …申请…, 主动公开,
 // 总体…, 概述/概况, 基本情况), and its key keeps only characters of the line.
 bool HasHeadingKindChar(std::string_view line) {
+  static constexpr UChar32 kChars[] = {U'其', U'费', U'行', U'存', U'问', U'改', U'足',
+                                       U'收', U'依', U'申', U'主', U'总', U'概', U'基'};
+  // A three-byte character whose last byte rules it out is stepped over
+  // undecoded: its two continuation bytes start no character, so the
+  // decoding goes on at the same byte as it would after reading it.
+  static constexpr uint64_t kLastBits = LastByteBits(kChars);
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const int32_t n = static_cast<int32_t>(line.size());
   for (int32_t i = 0; i < n;) {
@@ -156,14 +182,13 @@ bool HasHeadingKindChar(std::string_view line) {
       ++i;
       continue;
     }
-    const UChar32 c = NextCodePoint(p, i, n);
-    switch (c) {
-      case U'其': case U'费': case U'行': case U'存': case U'问': case U'改': case U'足':
-      case U'收': case U'依': case U'申': case U'主': case U'总': case U'概': case U'基':
-        return true;
-      default:
-        break;
+    if (i + 2 < n && (p[i] & 0xF0) == 0xE0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
+        ((kLastBits >> (p[i + 2] & 0x3F)) & 1) == 0) {
+      i += 3;
+      continue;
     }
+    const UChar32 c = NextCodePoint(p, i, n);
+    if (std::find(std::begin(kChars), std::end(kChars), c) != std::end(kChars)) return true;
   }
   return false;
 }
@@ -191,9 +216,17 @@ class KeyOf {
 // only characters it decoded whole), so its code points are its bytes that
 // are no continuation bytes.
 size_t KeyCodePoints(std::string_view key) {
-  size_t n = 0;
-  for (char c : key) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
-  return n;
+  // eight bytes at a time: a continuation byte has its top bit set and the
+  // next one clear; the multiply sums the eight 0/1 bytes into the top one
+  constexpr uint64_t kTops = 0x8080808080808080u, kOnes = 0x0101010101010101u;
+  size_t continuations = 0, i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, key.data() + i, 8);
+    continuations += static_cast<size_t>((((w & ~(w << 1) & kTops) >> 7) * kOnes) >> 56);
+  }
+  for (; i < key.size(); ++i) continuations += (static_cast<uint8_t>(key[i]) & 0xC0) == 0x80;
+  return key.size() - continuations;
 }
 
 // CountCodePoints(LabelKey(text)) >= 2. LabelKey drops at most three
@@ -215,28 +248,29 @@ bool KeyHasTwoChars(std::string_view text) {
   return ideographs >= 20 || KeyCodePoints(KeyOf(text).key()) >= 2;
 }
 
-// ParseNumbering(line), reading at most a short prefix of a long line. The
-// parse reads past a character only when that character is a space, a
-// separator (、 . ,), a digit, a parenthesis, 第, 部, 分 or 章 (its loops,
-// look-aheads and the separator swallowing after a numbering all continue
-// from one of them); a prefix ending in none of them parses as the whole line.
-Numbering ParseLongLineNumbering(std::string_view line) {
+// ParseNumbering(line), reading only the line's prefix up to its first
+// character the parse cannot read past. The parse reads past a character
+// only when that character is a space, a separator (、 . ,), a digit, a
+// parenthesis, 第, 部, 分 or 章 (its loops, look-aheads and the separator
+// swallowing after a numbering all continue from one of them): a prefix
+// ending in any other character parses as the whole line ("一是…" as "一是").
+Numbering ParseNumberingPrefix(std::string_view line) {
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const int32_t n = static_cast<int32_t>(line.size());
-  int32_t end = 0;
-  UChar32 last = 0;
-  for (int cps = 0; cps < 24 && end < n; ++cps) last = NextCodePoint(p, end, n);
-  if (end >= n) return ParseNumbering(line);
-  switch (last) {
-    case ' ': case '\t': case 0x3000: case 0xA0: case U'、': case '.': case ',': case '(':
-    case ')': case U'第': case U'部': case U'分': case U'章': case U'一': case U'二': case U'三': case U'四': case U'五':
-    case U'六': case U'七': case U'八': case U'九': case U'十': case U'〇': case U'零':
-    case U'两':
-      return ParseNumbering(line);
-    default:
-      if (last >= '0' && last <= '9') return ParseNumbering(line);
-      return ParseNumbering(line.substr(0, static_cast<size_t>(end)));
+  for (int32_t end = 0; end < n;) {
+    const UChar32 c = NextCodePoint(p, end, n);
+    switch (c) {
+      case ' ': case '\t': case 0x3000: case 0xA0: case U'、': case '.': case ',': case '(':
+      case ')': case U'第': case U'部': case U'分': case U'章': case U'一': case U'二': case U'三':
+      case U'四': case U'五': case U'六': case U'七': case U'八': case U'九': case U'十': case U'〇':
+      case U'零': case U'两':
+        continue;
+      default:
+        if (c >= '0' && c <= '9') continue;
+        return ParseNumbering(line.substr(0, static_cast<size_t>(end)));
+    }
   }
+  return ParseNumbering(line);
 }
 
 }  // namespace
@@ -246,7 +280,7 @@ namespace internal {
 Numbering LineNumbering(std::string_view line) {
   // The common part numberings, "一、" and "(一)" with one digit 一…十 or 两 at the
   // very start, read from their bytes; anything else goes to
-  // ParseLongLineNumbering (ParseNumbering).
+  // ParseNumberingPrefix (ParseNumbering).
   const auto* p = reinterpret_cast<const uint8_t*>(line.data());
   const size_t n = line.size();
   // the value of the Chinese digit (一…十, 两) whose three bytes start at i;
@@ -273,7 +307,7 @@ Numbering LineNumbering(std::string_view line) {
     num.written.assign(line.substr(0, 3));
     end = 6;
   } else {
-    return ParseLongLineNumbering(line);
+    return ParseNumberingPrefix(line);
   }
   // swallow spaces (' ', tab, U+3000, U+00A0), 、 and a '.' before no digit
   for (;;) {
@@ -319,9 +353,14 @@ Kind KindOfKey(std::string_view k) {
   };
   // a key is well-formed UTF-8 (LabelKey keeps only characters it decoded
   // whole): a phrase can start only at a character, so step by characters
+  // the characters that lead a phrase, as the switch below lists them
+  static constexpr UChar32 kLeads[] = {U'其', U'收', U'行', U'存', U'主', U'改', U'问',
+                                       U'不', U'依', U'公', U'申', U'总', U'基'};
+  static constexpr uint64_t kLeadBits = LastByteBits(kLeads);
   for (size_t i = 0; i + 3 <= size; i += p[i] < 0x80 ? 1 : p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4) {
     const uint8_t b = p[i];
     if (b < 0xE4 || b > 0xE9) continue;  // every phrase starts with U+4E00..U+9FFF
+    if (((kLeadBits >> (p[i + 2] & 0x3F)) & 1) == 0) continue;
     const char32_t c = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
     switch (c) {
       case U'其':
@@ -474,8 +513,11 @@ bool IsSectionHeadingLine(std::string_view line) {
 
 std::vector<xxgk::v1::Section> FindSections(std::string_view text,
                                             const std::vector<TextLine>& lines) {
+  // the line count read once (TextLine is 28 bytes: size() divides)
+  const size_t n_lines = lines.size();
   std::vector<Candidate> cands;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  cands.reserve(32);  // a report's parts and sub-parts: no regrowth
+  for (size_t i = 0; i < n_lines; ++i) {
     if (lines[i].table_row) continue;
     std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
     Candidate c = Classify(line);
@@ -496,6 +538,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     }
   }
   std::vector<const Candidate*> chosen;
+  chosen.reserve(cands.size());
   for (const Candidate& c : cands) {
     if (c.accepted) chosen.push_back(&c);
   }
@@ -508,14 +551,14 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
       hl.end = hl.begin + static_cast<uint32_t>(c.heading_bytes);
     }
     // ends where the next heading of the same or a higher level starts
-    size_t end_line = lines.size();
+    size_t end_line = n_lines;
     for (size_t t = s + 1; t < chosen.size(); ++t) {
       if (chosen[t]->level <= c.level) {
         end_line = chosen[t]->line;
         break;
       }
     }
-    uint32_t end = end_line < lines.size() ? lines[end_line].begin : static_cast<uint32_t>(text.size());
+    uint32_t end = end_line < n_lines ? lines[end_line].begin : static_cast<uint32_t>(text.size());
     while (end > hl.end && (text[end - 1] == '\n' || text[end - 1] == ' ')) --end;
     xxgk::v1::Section& sec = out.emplace_back();  // built in place
     sec.set_kind(c.kind);
@@ -532,7 +575,7 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     sp->set_end(end);
     sp->set_source_begin(hl.source_begin);
     uint32_t src_end = hl.source_end;
-    for (size_t l = c.line; l < end_line && l < lines.size(); ++l) {
+    for (size_t l = c.line; l < end_line; ++l) {  // end_line <= n_lines
       if (lines[l].end <= end) src_end = std::max(src_end, lines[l].source_end);
     }
     sp->set_source_end(src_end);

@@ -46,8 +46,9 @@ namespace internal {
 
 // ParseNumbering(line) (report/labels.h) as section finding reads it: the
 // common part numberings "一、" and "(一)" at the very start of the line from
-// their bytes, and a long line's numbering from a short prefix. Exposed for
-// the test that pins it equal to ParseNumbering.
+// their bytes, and any other from the line's prefix up to the first character
+// the parse cannot read past. Exposed for the test that pins it equal to
+// ParseNumbering.
 Numbering LineNumbering(std::string_view line);
 
 }  // namespace internal

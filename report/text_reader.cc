@@ -50,7 +50,9 @@ bool IsBlankChar(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 // Splits `text` into lines with their summaries in one pass that stops only
 // at the bytes the summary needs (newlines, pipes, tabs, a space before a
 // space): sixteen bytes at a time with SSE2 (a byte loop otherwise). The
-// offsets of the pipes are kept, in order, for PipePieces.
+// offsets of the pipes are kept, in order, for PipePieces. A line with a
+// tab or a double space somewhere (rare) is searched again for one inside
+// its trimmed text.
 class LineSplitter {
  public:
   LineSplitter(std::string_view text, std::vector<uint32_t>* pipes) : text_(text), pipe_at_(*pipes) {}
@@ -59,7 +61,6 @@ class LineSplitter {
     // room for short lines (a cell per line) and many pipes: no regrowth
     out_.reserve(text_.size() / 16 + 4);
     pipe_at_.reserve(text_.size() / 16 + 4);
-    gaps_.reserve(16);
     const auto* p = reinterpret_cast<const uint8_t*>(text_.data());
     const size_t n = text_.size();
     size_t i = 0;
@@ -69,27 +70,22 @@ class LineSplitter {
     for (; i + 16 <= n; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
       if (_mm_movemask_epi8(v) == 0xFFFF) continue;  // no ASCII byte (CJK text)
-      const __m128i is_nl = _mm_cmpeq_epi8(v, nl), is_pipe = _mm_cmpeq_epi8(v, pipe),
-                    is_tab = _mm_cmpeq_epi8(v, tab), is_space = _mm_cmpeq_epi8(v, space);
-      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_nl, is_pipe), _mm_or_si128(is_tab, is_space))) == 0) {
-        continue;
-      }
-      const unsigned nls = static_cast<unsigned>(_mm_movemask_epi8(is_nl));
-      const unsigned pipes = static_cast<unsigned>(_mm_movemask_epi8(is_pipe));
-      const unsigned tabs = static_cast<unsigned>(_mm_movemask_epi8(is_tab));
-      const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(is_space));
-      // a space followed by a space (the next block's first byte included)
+      const __m128i is_space = _mm_cmpeq_epi8(v, space);
+      const __m128i others = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, pipe)),
+                                          _mm_cmpeq_epi8(v, tab));
+      const auto hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(others, is_space)));
+      if (hits == 0) continue;
+      const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(is_space));
+      // newlines, pipes, tabs, and a space followed by a space (the next
+      // block's first byte included), each told by its byte
       const unsigned next_space = i + 16 < n && p[i + 16] == ' ' ? 1u << 15 : 0u;
-      const unsigned doubles = spaces & ((spaces >> 1) | next_space);
-      for (unsigned mask = nls | pipes | tabs | doubles; mask != 0; mask &= mask - 1) {
-        const unsigned bit = mask & (~mask + 1);
+      for (unsigned mask = (hits & ~spaces) | (spaces & ((spaces >> 1) | next_space)); mask != 0;
+           mask &= mask - 1) {
         const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
-        if (nls & bit) {
-          NewLine(at);
-        } else if (pipes & bit) {
-          Pipe(at);
-        } else {
-          gaps_.push_back(at);
+        switch (p[at]) {
+          case '\n': NewLine(at); break;
+          case '|': Pipe(at); break;
+          default: maybe_gap_ = true; break;
         }
       }
     }
@@ -98,24 +94,14 @@ class LineSplitter {
       switch (p[i]) {
         case '\n': NewLine(i); break;
         case '|': Pipe(i); break;
-        case '\t': gaps_.push_back(i); break;
+        case '\t': maybe_gap_ = true; break;
         case ' ':
-          if (i + 1 < n && p[i + 1] == ' ') gaps_.push_back(i);
+          if (i + 1 < n && p[i + 1] == ' ') maybe_gap_ = true;
           break;
         default: break;
       }
     }
     EndLine(n);
-    for (Line& l : out_) {
-      if (l.pipes == 0 || l.text.front() != '|') continue;
-      l.only_pipes = true;
-      for (char c : l.text) {
-        if (c != '|' && !IsBlankChar(c)) {
-          l.only_pipes = false;
-          break;
-        }
-      }
-    }
     return std::move(out_);
   }
 
@@ -136,21 +122,32 @@ class LineSplitter {
     size_t b = start_, e = nl;
     while (b < e && IsBlankChar(text_[b])) ++b;
     while (e > b && IsBlankChar(text_[e - 1])) --e;
-    Line& l = out_.emplace_back();
-    l.text = text_.substr(b, e - b);
-    l.begin = static_cast<uint32_t>(b);
-    l.end = static_cast<uint32_t>(e);
-    l.pipes = pipes_;
-    l.first_pipe = first_pipe_;
-    // a tab inside the trimmed line, or a space followed by a space inside it
-    for (size_t k : gaps_) {
-      if (k >= b && (text_[k] == '\t' ? k < e : k + 1 < e)) {
-        l.gap = true;
-        break;
-      }
-    }
+    const std::string_view t(text_.data() + b, e - b);  // b <= e <= size
+    out_.push_back(Line{
+        .text = t,
+        .begin = static_cast<uint32_t>(b),
+        .end = static_cast<uint32_t>(e),
+        .pipes = pipes_,
+        .first_pipe = first_pipe_,
+        .only_pipes = pipes_ > 0 && t.front() == '|' && OnlyPipes(t),
+        .gap = maybe_gap_ && HasGap(t),
+    });
     pipes_ = 0;
-    gaps_.clear();
+    maybe_gap_ = false;
+  }
+
+  // The two searches EndLine may need, kept out of line: EndLine is then
+  // small enough to be inlined into the split's loop, and its common path
+  // (no pipe at the line's start, no gap) calls nothing.
+
+  // Nothing but '|' and blanks in `t`.
+  [[gnu::noinline]] static bool OnlyPipes(std::string_view t) {
+    return std::all_of(t.begin(), t.end(), [](char c) { return c == '|' || IsBlankChar(c); });
+  }
+
+  // A tab, or a space followed by a space, in `t` (a trimmed line).
+  [[gnu::noinline]] static bool HasGap(std::string_view t) {
+    return t.find('\t') != std::string_view::npos || t.find("  ") != std::string_view::npos;
   }
 
   std::string_view text_;
@@ -159,7 +156,7 @@ class LineSplitter {
   size_t start_ = 0;          // of the current line
   int pipes_ = 0;             // in the current line
   uint32_t first_pipe_ = 0;   // its first in pipe_at_
-  std::vector<size_t> gaps_;  // tabs and double spaces of the current line
+  bool maybe_gap_ = false;    // a tab or double space in the current line
 };
 
 // A piece of a line: [b, e) offsets in the normalised text, trimmed.
@@ -224,9 +221,11 @@ class TextTableReader {
       : text_(text), to_input_(to_input), lines_(LineSplitter(text, &pipe_at_).Split()) {}
 
   std::vector<Block> Read() {
-    blocks_.reserve(lines_.size());
+    // the line count read once (Line is 40 bytes: size() divides)
+    const size_t n_lines = lines_.size();
+    blocks_.reserve(n_lines);
     size_t i = 0;
-    while (i < lines_.size()) {
+    while (i < n_lines) {
       const Line& l = lines_[i];
       if (l.text.empty()) {
         ++i;
@@ -235,7 +234,7 @@ class TextTableReader {
       size_t next = i;
       if (l.only_pipes) {
         next = ReadCellLines(i);
-      } else if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < lines_.size() && lines_[i + 1].pipes >= 1)) {
+      } else if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < n_lines && lines_[i + 1].pipes >= 1)) {
         next = ReadPipeRows(i);
       } else if (const bool tong = ContainsByLastByte(l.text, "统"); tong && IsLegacyHeaderWithTong(l.text)) {
         next = ReadRunTogether(i, true);
@@ -332,6 +331,7 @@ class TextTableReader {
 
   // ---- one cell per line between '|' lines (seed 002) ----
   size_t ReadCellLines(size_t i) {
+    const size_t n_lines = lines_.size();
     std::vector<std::vector<GridCell>> rows;
     rows.reserve(32);
     size_t width = 0;  // of the widest row before the last
@@ -345,24 +345,24 @@ class TextTableReader {
       for (int k = 0; k < n; ++k) AddEmptyCell(row, l.begin);
     };
     auto is_cell_line = [&](size_t j) {
-      if (j >= lines_.size()) return false;
+      if (j >= n_lines) return false;
       std::string_view t = lines_[j].text;
       return !t.empty() && !lines_[j].only_pipes && t.back() == '|';
     };
     // a cell text wrapped over two lines: the first has no '|'
     auto is_wrapped_start = [&](size_t k) {
-      if (k >= lines_.size()) return false;
+      if (k >= n_lines) return false;
       const Line& w = lines_[k];
       return !w.text.empty() && w.pipes == 0 && is_cell_line(k + 1) &&
              lines_[k + 1].text.front() != '|' && AtMostCodePoints(w.text, 60) &&
              !IsSectionHeadingLine(w.text);
     };
     size_t j = i;
-    while (j < lines_.size()) {
+    while (j < n_lines) {
       const Line& l = lines_[j];
       if (l.only_pipes) {
         size_t k = j;
-        while (k < lines_.size() && lines_[k].only_pipes) ++k;
+        while (k < n_lines && lines_[k].only_pipes) ++k;
         // all but the last pipe-only line are empty cells of the current row
         for (size_t m = j; m + 1 < k; ++m) add_empties(lines_[m], lines_[m].pipes);
         const Line& last = lines_[k - 1];
@@ -438,6 +438,7 @@ class TextTableReader {
 
   // ---- "a | b | c |" rows and markdown ----
   size_t ReadPipeRows(size_t i) {
+    const size_t n_lines = lines_.size();
     std::vector<std::vector<GridCell>> rows;
     rows.reserve(32);
     bool markdown = false;
@@ -447,13 +448,13 @@ class TextTableReader {
     bool has_carry = false;
     size_t width = 0;  // of the widest row so far
     size_t j = i;
-    while (j < lines_.size()) {
+    while (j < n_lines) {
       const Line& l = lines_[j];
       if (l.text.empty()) break;
       if (l.pipes == 0) {
         // a label wrapped onto its own line, continued by the next row
         bool next_is_row =
-            j + 1 < lines_.size() && lines_[j + 1].pipes >= 1 && !lines_[j + 1].only_pipes;
+            j + 1 < n_lines && lines_[j + 1].pipes >= 1 && !lines_[j + 1].only_pipes;
         if (next_is_row && !has_carry && AtMostCodePoints(l.text, 60) &&
             !ContainsByLastByte(l.text, "。") && !IsSectionHeadingLine(l.text) &&
             !rows.empty()) {
@@ -567,9 +568,11 @@ class TextTableReader {
 
   // IsLegacyHeader(t) for a line known to hold 统.
   static bool IsLegacyHeaderWithTong(std::string_view t) {
-    // Not with more ideographs than the 11 of the longer header and 18 in
-    // numberings.
-    if (Ideographs(t, 30) >= 30) return false;
+    // Both headers hold 指, which LabelKey keeps as it is and makes from no
+    // other character: a line without it (most lines with 统 are prose about
+    // 统计 or 统筹) is no header. Nor one with more ideographs than the 11 of
+    // the longer header and 18 in numberings.
+    if (!ContainsByLastByte(t, "指") || Ideographs(t, 30) >= 30) return false;
     std::string k = LabelKey(t);
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
@@ -638,6 +641,7 @@ class TextTableReader {
   }
 
   size_t ReadRunTogether(size_t i, bool header_line) {
+    const size_t n_lines = lines_.size();
     std::vector<std::vector<GridCell>> rows;
     rows.reserve(32);
     {
@@ -654,7 +658,7 @@ class TextTableReader {
     size_t j = header_line ? i + 1 : i;
     uint32_t end = lines_[i].end;
     int blank_run = 0;
-    while (j < lines_.size()) {
+    while (j < n_lines) {
       const Line& l = lines_[j];
       if (l.text.empty()) {
         if (++blank_run >= 2) break;

@@ -1,10 +1,12 @@
 // Finding the parts of a report by their headings.
+#include <random>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "report/sections.h"
+#include "report/utf8.h"
 
 namespace xxgk::report {
 namespace {
@@ -229,6 +231,57 @@ TEST(Sections, NumberingsOfLongLinesReadWhole) {
   EXPECT_TRUE(IsSectionHeadingLine("(" + spaces + "一" + spaces + ")" + spaces + "主动公开政府信息情况"));
   EXPECT_EQ(s[3].number(), 4);
   EXPECT_EQ(s[3].kind(), Section::REVIEW_LITIGATION);
+}
+
+// A mark of running text (, ; ! ?) inside a heading's text makes it running
+// text wherever it stands: at every character of texts of 12 to 45 bytes
+// (the mark in a first, a middle or a partly re-read last sixteen bytes).
+TEST(Sections, InnerPunctuationAtEveryPlaceMakesRunningText) {
+  std::vector<std::string> text = {"主", "动", "公", "开"};
+  for (const char* more : {"", "政", "府", "信", "息", "工", "作", "的", "年", "度", "情", "况"}) {
+    if (*more != '\0') text.push_back(more);
+    std::string plain = "二、";
+    for (const std::string& c : text) plain += c;
+    ASSERT_TRUE(IsSectionHeadingLine(plain)) << plain;
+    for (size_t at = 1; at < text.size(); ++at) {
+      for (const char* mark : {",", ";", "!", "?"}) {
+        std::string line = "二、";
+        for (size_t k = 0; k < text.size(); ++k) {
+          if (k == at) line += mark;
+          line += text[k];
+        }
+        EXPECT_FALSE(IsSectionHeadingLine(line)) << line;
+      }
+    }
+  }
+}
+
+// A (一) part is a heading exactly when its text has a known kind (a key of
+// 2 to 25 characters, no running-text mark): on generated texts mixing the
+// characters the kinds need, others (some ending in the same last byte),
+// ASCII and ill-formed bytes, so that the check skipping characters by
+// their last byte never drops one a kind needs.
+TEST(Sections, ParenPartIsAHeadingExactlyWhenItsTextHasAKind) {
+  const std::vector<std::string> parts = {
+      "主动公开", "收费及减免", "行政复议", "总体情况", "其他需要报告", "存在问题", "依申请公开",
+      "基本情况", "概述", "改进情况", "不足", "其", "费", "行", "存", "问", "改", "足", "收", "依",
+      "申", "主", "总", "概", "基", "政", "府", "信", "息", "公", "开", "情", "况", "年", "度",
+      "工", "作", "a", "1", "\xE4\xB8", "\x80", "\xE0\x80\xB6", "\xED\xA0\xBB", "\xF0\x9F\x98\x80"};
+  std::mt19937 rng(11);
+  int headings = 0, checked = 0;
+  for (int n = 0; n < 40000; ++n) {
+    std::string text = parts[25 + rng() % 12];  // 政…作: starts no numbering
+    const int more = static_cast<int>(rng() % 6);
+    for (int k = 0; k < more; ++k) text += parts[rng() % parts.size()];
+    const size_t chars = CountCodePoints(LabelKey(text));
+    if (chars < 2 || chars > 25) continue;
+    const bool kind = HeadingKind(text) != Section::KIND_UNSPECIFIED;
+    EXPECT_EQ(IsSectionHeadingLine("(一)" + text), kind) << text;
+    headings += kind;
+    ++checked;
+  }
+  EXPECT_GT(headings, 5000);
+  EXPECT_GT(checked - headings, 5000);
 }
 
 }  // namespace
