@@ -425,24 +425,89 @@ bool IsToneVowelFast(UChar32 c) {
   return c >= 0xE0 && c <= 0x1E3F && (FastCharBits()[c] & kTone);
 }
 
-// IsPinyinReading without building strings (over Units or an array of Unit).
-template <typename Seq>
-bool IsPinyinReadingFast(const Seq& in, size_t from, size_t to) {
-  return IsReadingOf(in, from, to, [&in](size_t b, size_t e, bool* tone, bool* neutral) {
-    if (e - b > 6) return false;
-    char32_t syl[6];
-    for (size_t k = b; k < e; ++k) {
-      const UChar32 c = in[k].c;
-      if (!((c >= 'a' && c <= 'z') || c == U'ü')) {
-        if (!IsToneVowelFast(c)) return false;
-        *tone = true;
-      }
-      syl[k - b] = static_cast<char32_t>(c);
+// A neutral-tone particle's letters packed into one number, the first
+// highest (as ReadingSyllables packs a syllable's).
+constexpr uint32_t PackedSyllable(std::u32string_view syl) {
+  uint32_t word = 0;
+  for (const char32_t c : syl) word = (word << 8) | static_cast<uint32_t>(c);
+  return word;
+}
+
+// IsPinyinReading over characters fed one at a time, without building
+// strings: each syllable's letters are counted and, while no tone mark is
+// seen, packed into a number compared with the particles'.
+class ReadingSyllables {
+ public:
+  explicit ReadingSyllables(const CharBits* bits) : bits_(bits) {}
+
+  // Feeds c; false when no reading holds it (a space, 'a'..'z', ü and the
+  // tone-marked vowels are what one holds).
+  bool Add(UChar32 c) {
+    if (c >= 'a' && c <= 'z') {
+      Letter(static_cast<uint32_t>(c));
+    } else if (c == ' ') {
+      EndSyllable();
+    } else if (c == U'ü') {
+      Letter(kNoParticle);
+    } else if (c >= 0xE0 && c <= 0x1E3F && (bits_[c] & kTone)) {
+      tone_ = true;
+      Letter(kNoParticle);
+    } else {
+      return false;
     }
-    // Once a tone mark is seen the reading no longer depends on particles.
-    *neutral = !*tone && IsNeutralSyllable(std::u32string_view(syl, e - b));
     return true;
-  });
+  }
+
+  // Whether a character fed has a tone mark.
+  bool tone() const { return tone_; }
+
+  // Whether the characters fed are a reading: 1-4 syllables of at most six
+  // letters, with tone marks (or neutral-tone particles only).
+  bool IsReading() {
+    EndSyllable();
+    return syllables_ >= 1 && syllables_ <= 4 && !too_long_ && (tone_ || all_particles_);
+  }
+
+ private:
+  // Packed for a letter no particle has.
+  static constexpr uint32_t kNoParticle = 0xFF;
+
+  void Letter(uint32_t packed) {
+    if (letters_++ == 0) ++syllables_;
+    word_ = (word_ << 8) | packed;
+  }
+
+  void EndSyllable() {
+    if (letters_ == 0) return;
+    too_long_ = too_long_ || letters_ > 6;
+    // Once a tone mark is seen the reading no longer depends on particles.
+    if (!tone_ && all_particles_) {
+      bool particle = false;
+      for (const std::u32string_view p : kNeutralSyllables) {
+        particle = particle || (letters_ == p.size() && word_ == PackedSyllable(p));
+      }
+      all_particles_ = particle;
+    }
+    letters_ = 0;
+    word_ = 0;
+  }
+
+  const CharBits* bits_;
+  uint32_t word_ = 0;  // the letters of the syllable being read (the last four)
+  size_t letters_ = 0;
+  int syllables_ = 0;
+  bool tone_ = false;
+  bool too_long_ = false;
+  bool all_particles_ = true;
+};
+
+// IsPinyinReading with ReadingSyllables.
+bool IsPinyinReadingFast(const Units& in, size_t from, size_t to) {
+  ReadingSyllables reading(FastCharBits());
+  for (size_t k = from; k < to; ++k) {
+    if (!reading.Add(in[k].c)) return false;
+  }
+  return reading.IsReading();
 }
 
 // The ')' closing a pinyin reading at the '(' in[i] glued after `prev` (the
@@ -1606,10 +1671,9 @@ bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, Nfkc
     }
     return t;
   }();
-  std::array<Unit, 29> in;
   *after = nullptr;
-  bool tone = false;
-  for (size_t k = 0; k < in.size(); ++k) {
+  ReadingSyllables reading(bits);
+  for (int k = 0; k < 29; ++k) {  // the characters ReadingEnd looks at
     if (p >= e) return true;
     UChar32 f;
     int len = 1;
@@ -1628,15 +1692,11 @@ bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, Nfkc
       len = d.len;
     }
     if (f == ')') {
-      if ((IsIdeograph(before) || tone) && IsPinyinReadingFast(in, 0, k)) *after = p + len;
+      if ((IsIdeograph(before) || reading.tone()) && reading.IsReading()) *after = p + len;
       return true;
     }
     // A character no reading holds: none here, whatever follows.
-    if (!((f >= 'a' && f <= 'z') || f == ' ' || f == U'ü')) {
-      if (!IsToneVowelFast(f)) return true;
-      tone = true;
-    }
-    in[k].c = f;
+    if (!reading.Add(f)) return true;
     p += len;
   }
   return true;
