@@ -13,6 +13,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -1552,14 +1555,118 @@ UChar32 LastCharBefore(const uint8_t* b, const uint8_t* e) {
   return true;
 }
 
+// WriteCharStarts for in[j, k), a byte at a time.
+void CharStartsPlain(uint32_t* buf, const uint8_t* in, uint32_t at, size_t j, size_t k) {
+  uint32_t last_cont = j > 0 && (in[j - 1] & 0xC0) == 0x80;  // whether the byte before is one
+  for (; j < k; ++j) {
+    const uint32_t cont = (in[j] & 0xC0) == 0x80;
+    buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
+    last_cont = cont;
+  }
+}
+
+// Up to this many bytes after the last whole block cost less a byte at a
+// time than in a block overlapping the one before.
+constexpr size_t kCharStartsTail = 4;
+
+#ifdef __SSE2__
+// WriteCharStarts for the sixteen bytes in[j, j + 16): a continuation byte
+// steps back one, two after another one.
+inline void CharStarts16(uint32_t* buf, const uint8_t* in, uint32_t at, size_t j) {
+  const int carry = j > 0 && (in[j - 1] & 0xC0) == 0x80;
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
+  const __m128i cont = _mm_and_si128(
+      _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xC0))),
+                     _mm_set1_epi8(static_cast<char>(0x80))),
+      _mm_set1_epi8(1));
+  const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1), _mm_cvtsi32_si128(carry));
+  const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
+  const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)),
+                                    _mm_setr_epi32(0, 1, 2, 3));
+  const __m128i four = _mm_set1_epi32(4);
+  auto* out = reinterpret_cast<__m128i*>(buf + j);
+  _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
+  const __m128i idx4 = _mm_add_epi32(idx, four);
+  _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
+  const __m128i idx8 = _mm_add_epi32(idx4, four);
+  _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
+  _mm_storeu_si128(out + 3, _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
+}
+
+// WriteCharStarts for k >= 16: blocks of sixteen, the bytes after the last
+// one in a block overlapping it (written twice, alike) or a byte at a time.
+void CharStartsSse2(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
+  size_t j = 0;
+  for (; j + 16 <= k; j += 16) CharStarts16(buf, in, at, j);
+  if (k - j > kCharStartsTail) {
+    CharStarts16(buf, in, at, k - 16);
+  } else {
+    CharStartsPlain(buf, in, at, j, k);
+  }
+}
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+#define XXGK_NORMALIZE_AVX2 1
+// CharStarts16 for the thirty-two bytes in[j, j + 32).
+__attribute__((target("avx2"))) inline void CharStarts32(uint32_t* buf, const uint8_t* in,
+                                                         uint32_t at, size_t j) {
+  const int carry = j > 0 && (in[j - 1] & 0xC0) == 0x80;
+  const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in + j));
+  const __m256i cont = _mm256_and_si256(
+      _mm256_cmpeq_epi8(_mm256_and_si256(x, _mm256_set1_epi8(static_cast<char>(0xC0))),
+                        _mm256_set1_epi8(static_cast<char>(0x80))),
+      _mm256_set1_epi8(1));
+  // cont one byte up across the two lanes, the carry in byte 0.
+  const __m256i before =
+      _mm256_or_si256(_mm256_alignr_epi8(cont, _mm256_permute2x128_si256(cont, cont, 0x08), 15),
+                      _mm256_setr_epi32(carry, 0, 0, 0, 0, 0, 0, 0));
+  const __m256i back = _mm256_add_epi8(cont, _mm256_and_si256(cont, before));
+  const __m128i lo = _mm256_castsi256_si128(back), hi = _mm256_extracti128_si256(back, 1);
+  const __m256i idx = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(at + j)),
+                                       _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+  const __m256i eight = _mm256_set1_epi32(8);
+  auto* out = reinterpret_cast<__m256i*>(buf + j);
+  _mm256_storeu_si256(out, _mm256_sub_epi32(idx, _mm256_cvtepu8_epi32(lo)));
+  const __m256i idx8 = _mm256_add_epi32(idx, eight);
+  _mm256_storeu_si256(out + 1, _mm256_sub_epi32(idx8, _mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8))));
+  const __m256i idx16 = _mm256_add_epi32(idx8, eight);
+  _mm256_storeu_si256(out + 2, _mm256_sub_epi32(idx16, _mm256_cvtepu8_epi32(hi)));
+  _mm256_storeu_si256(out + 3, _mm256_sub_epi32(_mm256_add_epi32(idx16, eight),
+                                                _mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8))));
+}
+
+// CharStartsSse2 with blocks of thirty-two (k >= 32).
+__attribute__((target("avx2"))) void CharStartsAvx2(uint32_t* buf, const uint8_t* in, uint32_t at,
+                                                    size_t k) {
+  size_t j = 0;
+  for (; j + 32 <= k; j += 32) CharStarts32(buf, in, at, j);
+  if (k - j > kCharStartsTail) {
+    CharStarts32(buf, in, at, k - 32);
+  } else {
+    CharStartsPlain(buf, in, at, j, k);
+  }
+}
+#endif
+
 // Writes to buf, for each byte of the well-formed in[0, k) (characters of
 // at most three bytes), at plus the offset of the character it belongs to:
 // the offset minus the continuation bytes before it in its character.
-// Sixteen bytes at a time where SSE2 is there.
-void WriteCharStarts(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
-  uint32_t last_cont = 0;  // whether the byte before is a continuation byte
+// Blocks of sixteen or thirty-two bytes at a time where the machine has
+// SSE2 or AVX2 (normalize_char_starts_test pins each path to the plain one).
+void WriteCharStarts(internal::CharStartsPath path, uint32_t* buf, const uint8_t* in, uint32_t at,
+                     size_t k) {
+  using internal::CharStartsPath;
+#ifdef XXGK_NORMALIZE_AVX2
+  if (path == CharStartsPath::kAvx2 && k >= 32) return CharStartsAvx2(buf, in, at, k);
+#endif
+#ifdef __SSE2__
+  if (path != CharStartsPath::kPlain && k >= 16) return CharStartsSse2(buf, in, at, k);
+#endif
   size_t j = 0;
-  if (k < 16) {
+  if (path != CharStartsPath::kPlain) {
     // Short runs (between edits): a character at a time.
     while (j < k) {
       const uint8_t b = in[j];
@@ -1573,39 +1680,18 @@ void WriteCharStarts(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
         break;
       }
     }
+    if (j == k) return;
   }
-#ifdef __SSE2__
-  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i one = _mm_set1_epi8(1);
-  const __m128i zero = _mm_setzero_si128();
-  const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
-  for (; j + 16 <= k; j += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
-    const __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80), one);
-    const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1),
-                                        _mm_cvtsi32_si128(static_cast<int>(last_cont)));
-    const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
-    last_cont = static_cast<uint32_t>(_mm_extract_epi16(cont, 7)) >> 8;
-    const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
-    const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
-    const __m128i four = _mm_set1_epi32(4);
-    auto* out = reinterpret_cast<__m128i*>(buf + j);
-    _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
-    const __m128i idx4 = _mm_add_epi32(idx, four);
-    _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
-    const __m128i idx8 = _mm_add_epi32(idx4, four);
-    _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
-    _mm_storeu_si128(out + 3,
-                     _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
-  }
-#endif
-  if (j > 0 && j < k) last_cont = (in[j - 1] & 0xC0) == 0x80;
-  for (; j < k; ++j) {
-    const uint32_t cont = (in[j] & 0xC0) == 0x80;
-    buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
-    last_cont = cont;
-  }
+  CharStartsPlain(buf, in, at, j, k);
+}
+
+// The fastest path of WriteCharStarts this machine runs.
+internal::CharStartsPath BestCharStartsPath() {
+  static const internal::CharStartsPath best =
+      internal::CharStartsPathRuns(internal::CharStartsPath::kAvx2)
+          ? internal::CharStartsPath::kAvx2
+          : internal::CharStartsPath::kSse2;
+  return best;
 }
 
 // For each character of a TSPhrases key: the keys holding it, with where.
@@ -1757,6 +1843,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   const bool to_simplified = options.to_simplified;
   const CharBits t2s_plain = to_simplified ? kT2sPlain : 0;
   const T2sTables* tables = T2sNativeTables();
+  const internal::CharStartsPath char_starts = BestCharStartsPath();
   // Written through positions into text and map (a staged chunk appends),
   // cut to size at the end. They grow in steps short enough for memset's
   // vector loop (no fill of the whole map at once).
@@ -1810,7 +1897,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     for (size_t k = 0; k < n; k += 2048) {  // below memcpy's rep movsb threshold
       std::memcpy(text.data() + tw + k, run + k, std::min<size_t>(2048, n - k));
     }
-    WriteCharStarts(to_input.data() + tw, run, static_cast<uint32_t>(run - begin), n);
+    WriteCharStarts(char_starts, to_input.data() + tw, run, static_cast<uint32_t>(run - begin), n);
     tw += n;
     run = q;
   };
@@ -2286,6 +2373,32 @@ bool MayBePageChrome(absl::string_view line) {
 }  // namespace
 
 namespace internal {
+
+bool CharStartsPathRuns(CharStartsPath path) {
+  switch (path) {
+    case CharStartsPath::kSse2:
+#ifdef __SSE2__
+      return true;
+#else
+      return false;
+#endif
+    case CharStartsPath::kAvx2:
+#ifdef XXGK_NORMALIZE_AVX2
+      return __builtin_cpu_supports("avx2");
+#else
+      return false;
+#endif
+    default:
+      return true;
+  }
+}
+
+std::vector<uint32_t> CharStarts(std::string_view utf8, uint32_t at, CharStartsPath path) {
+  std::vector<uint32_t> starts(utf8.size());
+  WriteCharStarts(path, starts.data(), reinterpret_cast<const uint8_t*>(utf8.data()), at,
+                  utf8.size());
+  return starts;
+}
 
 bool T2sTablesLoaded() { return T2sNativeTables() != nullptr; }
 
