@@ -2082,7 +2082,9 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         }
         const UChar32 before = AsciiOr3Before(run, p);  // p > run
         if (before < 0) break;
-        if (before == ' ' || !SpaceBetweenIsArtefact(before, next)) {
+        // Between two ASCII characters (table rows "| 0 | 0 |") neither is
+        // wide: the space stays.
+        if (before == ' ' || (before | next) < 0x80 || !SpaceBetweenIsArtefact(before, next)) {
           ++p;
           continue;
         }
