@@ -1816,6 +1816,33 @@ inline bool JoinsLineBefore(const uint8_t* p, const uint8_t* e, const CharBits* 
   return next.len == 0 || (next.bits & kNoBoundary);
 }
 
+// Whether the character starting at t[q] (well-formed UTF-8 up to t[to])
+// is one of DetectMojibake's breaks: '\n', ' ', ',', 。 (E3 80 82) or 、
+// (E3 80 81).
+inline bool MojibakeBreakAt(const uint8_t* t, size_t q, size_t to) {
+  if (t[q] < 0x80) return t[q] == '\n' || t[q] == ' ' || t[q] == ',';
+  return to - q >= 3 && t[q] == 0xE3 && t[q + 1] == 0x80 && (t[q + 2] == 0x81 || t[q + 2] == 0x82);
+}
+
+// Widens [*b, *e) (text offsets in the well-formed UTF-8 t[from, to), *b
+// at a character) to the characters around it up to DetectMojibake's breaks
+// (not included). No note spans a break, and every test DetectMojibake makes
+// around a character stops at one (a character before a '?' must be an
+// ideograph, one after it no break): over such a piece alone it finds the
+// notes it finds there over the whole line.
+void MojibakePiece(const uint8_t* t, size_t from, size_t to, size_t* b, size_t* e) {
+  while (*b > from) {
+    size_t q = *b - 1;  // the start of the character before
+    while ((t[q] & 0xC0) == 0x80) --q;
+    if (MojibakeBreakAt(t, q, to)) break;
+    *b = q;
+  }
+  while (*e < to && !MojibakeBreakAt(t, *e, to)) {
+    const uint8_t lead = t[*e];
+    *e += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  }
+}
+
 // NormalizeText writing the input bytes straight to the text where no
 // stage changes them: line by line, a line whose characters need no stage
 // but one-to-one NFKC mappings and the collapsing of spaces is written
@@ -1873,10 +1900,10 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   int line_changed = 0;  // result->traditional_chars where the line starts
   Units units;           // of the last chunk through the stages
   // A line written directly with a mojibake sign gets its notes from the
-  // units of what was written: where its text starts, and the end (input
-  // offset) of each reading skipped after the character ending at a text
-  // position.
-  bool line_signs = false;
+  // units of what was written: where its text starts, where its signs
+  // stand, and the end (input offset) of each reading skipped after the
+  // character ending at a text position.
+  std::vector<size_t> signs;
   size_t line_start_tw = 0;
   std::vector<std::pair<size_t, uint32_t>> skipped;
   int rare_run = 0;
@@ -1918,33 +1945,42 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   };
   // The notes of the line written directly since line_start_tw (up to tw):
   // DetectMojibake over its units as the stages would have them (each
-  // character with its input bytes, a reading skipped after it included).
+  // character with its input bytes, a reading skipped after it included),
+  // piece by piece between its breaks: only the pieces holding a sign.
   auto line_notes = [&] {
-    units.clear();
     const auto* t = reinterpret_cast<const uint8_t*>(text.data());
     size_t next_skip = 0;
-    for (size_t k = line_start_tw; k < tw;) {
-      const uint32_t from = to_input[k];
-      UChar32 c;
-      size_t len = 1;
-      if (t[k] < 0x80) {
-        c = t[k];
-      } else {
-        int32_t i = static_cast<int32_t>(k);
-        U8_NEXT_UNSAFE(t, i, c);
-        len = static_cast<size_t>(i) - k;
+    size_t done = line_start_tw;  // the text before is looked at
+    for (const size_t at : signs) {
+      if (at < done) continue;  // in the piece before
+      size_t b = at, e = at;
+      MojibakePiece(t, line_start_tw, tw, &b, &e);
+      while (next_skip < skipped.size() && skipped[next_skip].first <= b) ++next_skip;
+      units.clear();
+      for (size_t k = b; k < e;) {
+        const uint32_t from = to_input[k];
+        UChar32 c;
+        size_t len = 1;
+        if (t[k] < 0x80) {
+          c = t[k];
+        } else {
+          int32_t i = static_cast<int32_t>(k);
+          U8_NEXT_UNSAFE(t, i, c);
+          len = static_cast<size_t>(i) - k;
+        }
+        const uint8_t lead = begin[from];
+        uint32_t to = from + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+        k += len;
+        while (next_skip < skipped.size() && skipped[next_skip].first <= k) {
+          if (skipped[next_skip].first == k) to = std::max(to, skipped[next_skip].second);
+          ++next_skip;
+        }
+        units.push_back(Unit{c, from, to});
       }
-      const uint8_t lead = begin[from];
-      uint32_t to = from + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
-      k += len;
-      while (next_skip < skipped.size() && skipped[next_skip].first <= k) {
-        if (skipped[next_skip].first == k) to = std::max(to, skipped[next_skip].second);
-        ++next_skip;
-      }
-      units.push_back(Unit{c, from, to});
+      DetectMojibake(units, &result->notes);
+      done = e;
     }
-    DetectMojibake(units, &result->notes);
-    line_signs = false;
+    signs.clear();
   };
   // What t2s makes of the character d (kT2s, not kT2sOne; as NFKC leaves
   // it) where it stands, or -1 for the stages: an ideograph whose
@@ -2035,7 +2071,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         }
         // A line break before an ASCII character (which has an NFKC
         // boundary before it): the next line starts here.
-        if ((w & 0xFF) == '\n' && !line_signs && ((w >> 8) & 0x80) == 0) {
+        if ((w & 0xFF) == '\n' && signs.empty() && ((w >> 8) & 0x80) == 0) {
           ++p;
           begin_line();
           continue;
@@ -2136,7 +2172,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
       ++p;
       stage = JoinsLineBefore(p, end, bits);  // then it goes to the stages too
       if (!stage) {
-        if (line_signs) {
+        if (!signs.empty()) {
           flush(p);
           line_notes();
         }
@@ -2159,17 +2195,17 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           ++result->traditional_chars;
         }
       }
-      // A mojibake sign: the line goes to the stages, which find the notes.
-      if (!stage && (fb & kMark) && (d.f != '?' || IsIdeograph(prev()))) line_signs = true;
+      // A mojibake sign (the line's notes are looked for around it).
+      const size_t at = tw + static_cast<size_t>(p - run);  // where d is written
+      if (!stage && (fb & kMark) && (d.f != '?' || IsIdeograph(prev()))) signs.push_back(at);
       if (!stage && (fb & kRare)) {
-        const size_t at = tw + static_cast<size_t>(p - run);
         if (at != rare_end) {
           rare_run = 0;
           rare_hard = false;
         }
         ++rare_run;
         rare_hard = rare_hard || (fb & kHard);
-        if (rare_run >= 3 && rare_hard) line_signs = true;  // a mojibake sign
+        if (rare_run >= 3 && rare_hard) signs.push_back(at);  // a mojibake sign
         rare_end = at + Utf8Length(d.f);
       }
       if (!stage && d.f == ' ' && collapse && p + d.len < end) {
@@ -2226,7 +2262,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     text.resize(tw);
     to_input.resize(tw);
     result->traditional_chars = line_changed;
-    line_signs = false;
+    signs.clear();
     // With the lines after it that need the stages too (one chunk costs
     // less than several; where chunks end changes nothing).
     const uint8_t* stop = line;
@@ -2253,7 +2289,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     begin_line();
   }
   flush(end);
-  if (line_signs) line_notes();
+  if (!signs.empty()) line_notes();
   text.resize(tw);
   to_input.resize(tw);
   to_input.push_back(static_cast<uint32_t>(in.size()));

@@ -156,7 +156,10 @@ class NormalizeLines : public xxgk::testing::RandomText {
         " ", " ", "  ", "\u3000", "\u00A0", ",", ",", ":", "(", ")", "、", "。", "年",
         "2024", "abc", "a", "?", "|", "| 索 引 号 |", "三 、本 年 度", "情况 :", "( 一 )",
         "信息数 (不同", "\t", "ü", "é", "à", "·", "…", "“", "”", "—", "ﬁ", "①", "Ａ", "ｋ",
-        "亍", "丌", "嗀", "鼗", "瑷", "\xE4\xB8", "\xFF", "\U0002F800"};
+        "亍", "丌", "嗀", "鼗", "瑷", "\xE4\xB8", "\xFF", "\U0002F800",
+        // Garbled runs whose notes reach back and forth over several
+        // characters from where a sign shows.
+        "鏀垮簻淇℃伅", "嗀x鼗亍y丌", "中?ab嗀", "é嗀鼗亍", "亍 ?é"};
     return Pick(kPlain);
   }
 
