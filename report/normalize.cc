@@ -447,18 +447,24 @@ class ReadingSyllables {
   // tone-marked vowels are what one holds).
   bool Add(UChar32 c) {
     if (c >= 'a' && c <= 'z') {
-      Letter(static_cast<uint32_t>(c));
+      AddAsciiLetter(static_cast<uint8_t>(c));
     } else if (c == ' ') {
       EndSyllable();
     } else if (c == U'ü') {
-      Letter(kNoParticle);
+      AddOtherLetter(false);
     } else if (c >= 0xE0 && c <= 0x1E3F && (bits_[c] & kTone)) {
-      tone_ = true;
-      Letter(kNoParticle);
+      AddOtherLetter(true);
     } else {
       return false;
     }
     return true;
+  }
+
+  // Add for 'a'..'z', and for ü or a tone-marked vowel (tone).
+  void AddAsciiLetter(uint8_t c) { Letter(c); }
+  void AddOtherLetter(bool tone) {
+    tone_ = tone_ || tone;
+    Letter(kNoParticle);
   }
 
   // Whether a character fed has a tone mark.
@@ -1747,13 +1753,16 @@ inline bool NeedsStages(CharBits b, CharBits stages) {
 // the BMP, no NFKC boundary, a special read, an NFKC mapping to several).
 bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, NfkcProperties* props,
                   UChar32 before, const uint8_t** after) {
-  // Two-byte characters a reading may hold that NFKC leaves as they are
-  // (ü, tone-marked vowels).
-  static const std::array<bool, 0x800>* const kLetters2 = [bits, props] {
-    auto* t = new std::array<bool, 0x800>();
+  // Two-byte characters a reading may hold that NFKC leaves as they are:
+  // ü (kLetter), tone-marked vowels (kToneLetter).
+  constexpr uint8_t kLetter = 1, kToneLetter = 2;
+  static const std::array<uint8_t, 0x800>* const kLetters2 = [bits, props] {
+    auto* t = new std::array<uint8_t, 0x800>();
     for (UChar32 c = 0x80; c < 0x800; ++c) {
       if (!((bits[c] & kTone) || c == U'ü') || (bits[c] & (kNoBoundary | kSpecialRead))) continue;
-      (*t)[c] = !(bits[c] & kNfkcTouch) || props->SingleMapping(c) == c;
+      if (!(bits[c] & kNfkcTouch) || props->SingleMapping(c) == c) {
+        (*t)[c] = (bits[c] & kTone) ? kToneLetter : kLetter;
+      }
     }
     return t;
   }();
@@ -1761,14 +1770,22 @@ bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, Nfkc
   ReadingSyllables reading(bits);
   for (int k = 0; k < 29; ++k) {  // the characters ReadingEnd looks at
     if (p >= e) return true;
+    // Most of a reading: letters 'a'..'z', then two-byte ones.
+    if (const uint8_t b = *p; static_cast<uint8_t>(b - 'a') < 26) {
+      reading.AddAsciiLetter(b);
+      ++p;
+      continue;
+    } else if ((b & 0xE0) == 0xC0 && e - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      if (const uint8_t letter = (*kLetters2)[((b & 0x1F) << 6) | (p[1] & 0x3F)]; letter != 0) {
+        reading.AddOtherLetter(letter == kToneLetter);
+        p += 2;
+        continue;
+      }
+    }
     UChar32 f;
     int len = 1;
-    if (const uint8_t b = *p; (b >= 'a' && b <= 'z') || b == ' ' || b == ')') {
-      f = b;
-    } else if ((b & 0xE0) == 0xC0 && e - p >= 2 && (p[1] & 0xC0) == 0x80 &&
-               (*kLetters2)[((b & 0x1F) << 6) | (p[1] & 0x3F)]) {
-      f = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-      len = 2;
+    if (*p == ' ' || *p == ')') {
+      f = *p;
     } else {
       DirectChar d = ReadDirect(p, e, bits);
       if (d.len == 0 || (d.bits & (kNoBoundary | kSpecialRead)) || !MapDirect(props, &d)) {
