@@ -2417,17 +2417,57 @@ bool MayBePageChrome(absl::string_view line) {
     const uint32_t h = n >= 3 ? head3 : head2;
     if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
   }
-  // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
-  // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
-  const std::string_view text(line.data(), line.size());
-  return (text.size() < 200 && ContainsByLastByte(text, "首页")) ||
-         ContainsByLastByte(text.substr(0, 18), "ICP备") ||
-         ContainsByLastByte(text.substr(0, 60), "公网安备");
+  return internal::HasChromeLiteral(std::string_view(line.data(), line.size()));
 }
 
 }  // namespace
 
 namespace internal {
+
+bool HasChromeLiteral(std::string_view line) {
+  const auto* t = reinterpret_cast<const uint8_t*>(line.data());
+  const size_t n = line.size();
+  // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
+  // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
+  const size_t limit = n < 200 ? n : 60;  // where the literals may end
+  // Whether one of them ends with byte q, the last of 页 or 备.
+  auto ends_at = [line, n](size_t q) {
+    const std::string_view before = line.substr(0, q + 1);
+    return (n < 200 && before.ends_with("首页")) || (q < 18 && before.ends_with("ICP备")) ||
+           (q < 60 && before.ends_with("公网安备"));
+  };
+  // Candidates: the last two bytes of 页 (E9 A1 B5) or 备 (E5 A4 87).
+  auto candidate = [t](size_t q) {
+    return (t[q] == 0xB5 && t[q - 1] == 0xA1) || (t[q] == 0x87 && t[q - 1] == 0xA4);
+  };
+  size_t q = 1;
+#ifdef __SSE2__
+  // Sixteen ends at a time, the last block overlapping the one before.
+  auto block = [t, &ends_at](size_t at) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + at));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + at - 1));
+    auto pair = [x, y](uint8_t last, uint8_t before) {
+      return _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(last))),
+                           _mm_cmpeq_epi8(y, _mm_set1_epi8(static_cast<char>(before))));
+    };
+    for (int m = _mm_movemask_epi8(_mm_or_si128(pair(0xB5, 0xA1), pair(0x87, 0xA4))); m != 0;
+         m &= m - 1) {
+      if (ends_at(at + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m))))) return true;
+    }
+    return false;
+  };
+  if (limit >= 17) {
+    for (; q + 16 <= limit; q += 16) {
+      if (block(q)) return true;
+    }
+    return q < limit && block(limit - 16);
+  }
+#endif
+  for (; q < limit; ++q) {
+    if (candidate(q) && ends_at(q)) return true;
+  }
+  return false;
+}
 
 bool CharStartsPathRuns(CharStartsPath path) {
   switch (path) {

@@ -40,6 +40,11 @@ bool IsPageChromeLine(std::string_view line);
 
 namespace internal {
 
+// Whether `line` holds 首页 (when shorter than 200 bytes), ICP备 within its
+// first 18 bytes or 公网安备 within its first 60: literals some page chrome
+// pattern needs wherever it starts (IsPageChromeLine's prefilter).
+bool HasChromeLiteral(std::string_view line);
+
 // The offset map of a run the direct writer copies as it is: for each byte
 // of utf8 (well-formed, characters of at most three bytes), `at` plus the
 // offset of the character it belongs to. kPlain a byte at a time; kSse2 and
