@@ -2332,8 +2332,13 @@ namespace {
 // (which RE2 reads as [\t\n\f\r ]): it can match only when the line goes on
 // with one of the words the patterns start with (or is a dated weekday), or holds a literal
 // a pattern needs wherever it starts (首页 for crumb trails, ICP备 and 公网安备
-// for footers). False says that no pattern matches.
-bool MayBePageChrome(absl::string_view line) {
+// for footers). Says which patterns may match.
+enum class ChromeCandidates {
+  kNone,
+  kViewDate,  // only the dated weekday (no start word, no literal)
+  kAll,
+};
+ChromeCandidates MayBePageChrome(absl::string_view line) {
   static constexpr absl::string_view kStarts[] = {
       "您现在的位置", "您的位置", "当前位置", "现在位置", "所在位置", "位置", "字体", "字号",
       "页面调色", "页面颜色", "无障碍", "适老化", "长者模式", "关怀版", "扫一扫", "手机扫",
@@ -2365,13 +2370,12 @@ bool MayBePageChrome(absl::string_view line) {
     skip_space();
   }
   // The one pattern starting with a digit is a date with its weekday.
+  bool view_date = false;
   if (!line.empty() && line.front() >= '0' && line.front() <= '9') {
     const std::string_view text(line.data(), line.size());
-    if (ContainsByLastByte(text, "日") &&
-        (ContainsByLastByte(text, "星期") || ContainsByLastByte(text, "周") ||
-         ContainsByLastByte(text, "礼拜"))) {
-      return true;
-    }
+    view_date = ContainsByLastByte(text, "日") &&
+                (ContainsByLastByte(text, "星期") || ContainsByLastByte(text, "周") ||
+                 ContainsByLastByte(text, "礼拜"));
   }
   // The first (up to) three bytes of each start, to compare as one number.
   auto head = [](absl::string_view t) {
@@ -2415,9 +2419,12 @@ bool MayBePageChrome(absl::string_view line) {
   for (size_t k = 0; may_start && k < std::size(kStarts); ++k) {
     const size_t n = kStarts[k].size();
     const uint32_t h = n >= 3 ? head3 : head2;
-    if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
+    if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return ChromeCandidates::kAll;
   }
-  return internal::HasChromeLiteral(std::string_view(line.data(), line.size()));
+  if (internal::HasChromeLiteral(std::string_view(line.data(), line.size()))) {
+    return ChromeCandidates::kAll;
+  }
+  return view_date ? ChromeCandidates::kViewDate : ChromeCandidates::kNone;
 }
 
 }  // namespace
@@ -2525,7 +2532,8 @@ bool IsPageChromeLine(std::string_view line_in) {
     line.remove_suffix(1);
   }
   if (line.empty()) return false;
-  if (!MayBePageChrome(line)) return false;
+  const ChromeCandidates candidates = MayBePageChrome(line);
+  if (candidates == ChromeCandidates::kNone) return false;
   re2::StringPiece sp(line.data(), line.size());
   // Breadcrumbs: 您现在的位置: 首页 > 政务公开 > ...
   static const re2::RE2 kBreadcrumb(
@@ -2544,6 +2552,9 @@ bool IsPageChromeLine(std::string_view line_in) {
   static const re2::RE2 kViewDate(
       R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周|礼拜)[一二三四五六日天]$)");
   static const re2::RE2 kViews(R"(^(浏览次数|访问次数|阅读次数|点击数|浏览量)\s*[::]?\s*\d*$)");
+  // A line that starts with no start word and holds no literal: every
+  // pattern but the dated weekday's fails on it.
+  if (candidates == ChromeCandidates::kViewDate) return RE2::PartialMatch(sp, kViewDate);
   if (RE2::PartialMatch(sp, kBreadcrumb)) {
     return line.size() < 300 && (line.find('>') != absl::string_view::npos ||
                                  line.find("»") != absl::string_view::npos ||

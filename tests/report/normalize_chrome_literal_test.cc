@@ -58,5 +58,14 @@ TEST(NormalizeChromeLiteral, AtTheLimits) {
   EXPECT_FALSE(internal::HasChromeLiteral(pad17 + "页备"));
 }
 
+// A line starting with a dated weekday goes to the date pattern alone only
+// when it holds no literal: with one, the other patterns still see it.
+TEST(NormalizeChromeLiteral, DatedLinesWithALiteralMeetTheOtherPatterns) {
+  EXPECT_TRUE(IsPageChromeLine("2024年1月2日 周一"));
+  EXPECT_FALSE(IsPageChromeLine("2024年1月2日 周一 公开"));
+  EXPECT_TRUE(IsPageChromeLine("2024年1月2日 周一 > 年报 > 首页"));
+  EXPECT_TRUE(IsPageChromeLine("2024年1月2日周一 公网安备 4401号"));
+}
+
 }  // namespace
 }  // namespace xxgk::report
