@@ -1050,6 +1050,15 @@ inline uint32_t Index3(uint32_t w) {
   return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
 }
 
+// Index3 of the two three-byte characters in the low six bytes of v at
+// once: the first's code point in bits 0-15 of the result, the second's
+// in bits 24-39 (each computed in its own lane of bits).
+inline uint64_t Index3Pair(uint64_t v) {
+  constexpr uint64_t kLanes = (uint64_t{1} << 24) | 1;
+  return ((v & (0x0F * kLanes)) << 12) | ((v >> 2) & (0xFC0 * kLanes)) |
+         ((v >> 16) & (0x3F * kLanes));
+}
+
 // The code point of the three-byte character at p, without checking its form.
 inline UChar32 Decode3(const uint8_t* p) {
   return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
@@ -2169,8 +2178,9 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         uint64_t v;
         std::memcpy(&v, p, 8);
         if ((v & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
-        if (bits[Index3(static_cast<uint32_t>(v))] & look3) break;
-        if (bits[Index3(static_cast<uint32_t>(v >> 24))] & look3) {
+        const uint64_t pair = Index3Pair(v);
+        if (bits[pair & 0xFFFF] & look3) break;
+        if (bits[(pair >> 24) & 0xFFFF] & look3) {
           p += 3;
           break;
         }
