@@ -1731,21 +1731,36 @@ const std::unordered_map<UChar32, std::vector<PhraseMember>>& PhraseMembers() {
   return *members;
 }
 
-// Up to n characters of well-formed UTF-8 before the end of [b2, e2), then
-// before the end of [b1, e1), last first, into out; returns how many.
-size_t CharsBefore(const uint8_t* b1, const uint8_t* e1, const uint8_t* b2, const uint8_t* e2,
-                   UChar32* out, size_t n) {
-  size_t k = 0;
-  for (const auto& [b, e] : {std::pair{b2, e2}, std::pair{b1, e1}}) {
-    int32_t i = static_cast<int32_t>(e - b);
-    while (k < n && i > 0) {
-      UChar32 c;
-      U8_PREV_UNSAFE(b, i, c);
-      out[k++] = c;
+// The characters of well-formed UTF-8 before the end of [b2, e2), then
+// before the end of [b1, e1), last first: read back only as far as asked.
+class CharsBackward {
+ public:
+  CharsBackward(const uint8_t* b1, const uint8_t* e1, const uint8_t* b2, const uint8_t* e2)
+      : ranges_{{b2, e2}, {b1, e1}}, left_(static_cast<int32_t>(e2 - b2)) {}
+
+  // Character k (0: the last one), or -1 when there are not so many.
+  UChar32 At(size_t k) {
+    while (read_ <= k && read_ < kMax) {
+      if (left_ == 0 && range_ == 0) {  // on to the range before
+        range_ = 1;
+        left_ = static_cast<int32_t>(ranges_[1].second - ranges_[1].first);
+      }
+      if (left_ == 0) break;
+      U8_PREV_UNSAFE(ranges_[range_].first, left_, chars_[read_]);
+      ++read_;
     }
+    return k < read_ ? chars_[k] : -1;
   }
-  return k;
-}
+
+  static constexpr size_t kMax = 16;
+
+ private:
+  std::pair<const uint8_t*, const uint8_t*> ranges_[2];
+  size_t range_ = 0;
+  int32_t left_;  // bytes of ranges_[range_] not yet read
+  UChar32 chars_[kMax];
+  size_t read_ = 0;
+};
 
 // Whether a character with bits b (as read or written) needs the unit
 // stages: one of `stages`, but for kT2s with kT2sOne (mapped directly).
@@ -2026,25 +2041,20 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     if (!IsIdeograph(value)) return -1;
     const auto it = members.find(c);
     if (it == members.end()) return value;
-    constexpr size_t kMax = 16;
-    UChar32 back[kMax], ahead[kMax];
-    size_t nback = SIZE_MAX, nahead = 0;
+    constexpr size_t kMax = CharsBackward::kMax;
+    // The characters before it as written, read back as the keys need.
+    CharsBackward back(reinterpret_cast<const uint8_t*>(text.data()),
+                       reinterpret_cast<const uint8_t*>(text.data()) + tw, run, p);
+    UChar32 ahead[kMax];
+    size_t nahead = 0;
     bool ahead_open = true;  // more characters may be read after ahead[nahead - 1]
     const uint8_t* q = p + d.len;
     for (const PhraseMember& m : it->second) {
       const std::vector<UChar32>& key = *m.key;
       if (key.size() > kMax) return -1;
       if (m.at > 0) {
-        if (nback == SIZE_MAX) {  // as many as the keys need
-          size_t need = 0;
-          for (const PhraseMember& k : it->second) need = std::max(need, k.at);
-          nback = CharsBefore(reinterpret_cast<const uint8_t*>(text.data()),
-                              reinterpret_cast<const uint8_t*>(text.data()) + tw, run, p,
-                              back, std::min(need, kMax));
-        }
-        if (nback < m.at) continue;
         bool same = true;
-        for (size_t k = 0; k < m.at && same; ++k) same = back[k] == key[m.at - 1 - k];
+        for (size_t k = 0; k < m.at && same; ++k) same = back.At(k) == key[m.at - 1 - k];
         if (!same) continue;
       }
       bool same = true;
