@@ -1709,6 +1709,29 @@ internal::CharStartsPath BestCharStartsPath() {
   return best;
 }
 
+// memcpy(to, from, n), without a call for the short runs between a
+// traditional text's edits (two overlapping moves), and in pieces below
+// memcpy's rep movsb threshold for long ones.
+inline void CopyBytes(char* to, const uint8_t* from, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t head, tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+    return;
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t head, tail;
+    std::memcpy(&head, from, 4);
+    std::memcpy(&tail, from + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+    return;
+  }
+  for (size_t k = 0; k < n; k += 2048) std::memcpy(to + k, from + k, std::min<size_t>(2048, n - k));
+}
+
 // For each character of a TSPhrases key: the keys holding it, with where.
 struct PhraseMember {
   const std::vector<UChar32>* key;
@@ -1962,9 +1985,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     if (q == run) return;
     const size_t n = static_cast<size_t>(q - run);
     room(tw + n);
-    for (size_t k = 0; k < n; k += 2048) {  // below memcpy's rep movsb threshold
-      std::memcpy(text.data() + tw + k, run + k, std::min<size_t>(2048, n - k));
-    }
+    CopyBytes(text.data() + tw, run, n);
     WriteCharStarts(char_starts, to_input.data() + tw, run, static_cast<uint32_t>(run - begin), n);
     tw += n;
     run = q;
