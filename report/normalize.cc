@@ -13,6 +13,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -425,24 +428,95 @@ bool IsToneVowelFast(UChar32 c) {
   return c >= 0xE0 && c <= 0x1E3F && (FastCharBits()[c] & kTone);
 }
 
-// IsPinyinReading without building strings (over Units or an array of Unit).
-template <typename Seq>
-bool IsPinyinReadingFast(const Seq& in, size_t from, size_t to) {
-  return IsReadingOf(in, from, to, [&in](size_t b, size_t e, bool* tone, bool* neutral) {
-    if (e - b > 6) return false;
-    char32_t syl[6];
-    for (size_t k = b; k < e; ++k) {
-      const UChar32 c = in[k].c;
-      if (!((c >= 'a' && c <= 'z') || c == U'ü')) {
-        if (!IsToneVowelFast(c)) return false;
-        *tone = true;
-      }
-      syl[k - b] = static_cast<char32_t>(c);
+// A neutral-tone particle's letters packed into one number, the first
+// highest (as ReadingSyllables packs a syllable's).
+constexpr uint32_t PackedSyllable(std::u32string_view syl) {
+  uint32_t word = 0;
+  for (const char32_t c : syl) word = (word << 8) | static_cast<uint32_t>(c);
+  return word;
+}
+
+// IsPinyinReading over characters fed one at a time, without building
+// strings: each syllable's letters are counted and, while no tone mark is
+// seen, packed into a number compared with the particles'.
+class ReadingSyllables {
+ public:
+  explicit ReadingSyllables(const CharBits* bits) : bits_(bits) {}
+
+  // Feeds c; false when no reading holds it (a space, 'a'..'z', ü and the
+  // tone-marked vowels are what one holds).
+  bool Add(UChar32 c) {
+    if (c >= 'a' && c <= 'z') {
+      AddAsciiLetter(static_cast<uint8_t>(c));
+    } else if (c == ' ') {
+      EndSyllable();
+    } else if (c == U'ü') {
+      AddOtherLetter(false);
+    } else if (c >= 0xE0 && c <= 0x1E3F && (bits_[c] & kTone)) {
+      AddOtherLetter(true);
+    } else {
+      return false;
     }
-    // Once a tone mark is seen the reading no longer depends on particles.
-    *neutral = !*tone && IsNeutralSyllable(std::u32string_view(syl, e - b));
     return true;
-  });
+  }
+
+  // Add for 'a'..'z', and for ü or a tone-marked vowel (tone).
+  void AddAsciiLetter(uint8_t c) { Letter(c); }
+  void AddOtherLetter(bool tone) {
+    tone_ = tone_ || tone;
+    Letter(kNoParticle);
+  }
+
+  // Whether a character fed has a tone mark.
+  bool tone() const { return tone_; }
+
+  // Whether the characters fed are a reading: 1-4 syllables of at most six
+  // letters, with tone marks (or neutral-tone particles only).
+  bool IsReading() {
+    EndSyllable();
+    return syllables_ >= 1 && syllables_ <= 4 && !too_long_ && (tone_ || all_particles_);
+  }
+
+ private:
+  // Packed for a letter no particle has.
+  static constexpr uint32_t kNoParticle = 0xFF;
+
+  void Letter(uint32_t packed) {
+    if (letters_++ == 0) ++syllables_;
+    word_ = (word_ << 8) | packed;
+  }
+
+  void EndSyllable() {
+    if (letters_ == 0) return;
+    too_long_ = too_long_ || letters_ > 6;
+    // Once a tone mark is seen the reading no longer depends on particles.
+    if (!tone_ && all_particles_) {
+      bool particle = false;
+      for (const std::u32string_view p : kNeutralSyllables) {
+        particle = particle || (letters_ == p.size() && word_ == PackedSyllable(p));
+      }
+      all_particles_ = particle;
+    }
+    letters_ = 0;
+    word_ = 0;
+  }
+
+  const CharBits* bits_;
+  uint32_t word_ = 0;  // the letters of the syllable being read (the last four)
+  size_t letters_ = 0;
+  int syllables_ = 0;
+  bool tone_ = false;
+  bool too_long_ = false;
+  bool all_particles_ = true;
+};
+
+// IsPinyinReading with ReadingSyllables.
+bool IsPinyinReadingFast(const Units& in, size_t from, size_t to) {
+  ReadingSyllables reading(FastCharBits());
+  for (size_t k = from; k < to; ++k) {
+    if (!reading.Add(in[k].c)) return false;
+  }
+  return reading.IsReading();
 }
 
 // The ')' closing a pinyin reading at the '(' in[i] glued after `prev` (the
@@ -976,6 +1050,15 @@ inline uint32_t Index3(uint32_t w) {
   return ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
 }
 
+// Index3 of the two three-byte characters in the low six bytes of v at
+// once: the first's code point in bits 0-15 of the result, the second's
+// in bits 24-39 (each computed in its own lane of bits).
+inline uint64_t Index3Pair(uint64_t v) {
+  constexpr uint64_t kLanes = (uint64_t{1} << 24) | 1;
+  return ((v & (0x0F * kLanes)) << 12) | ((v >> 2) & (0xFC0 * kLanes)) |
+         ((v >> 16) & (0x3F * kLanes));
+}
+
 // The code point of the three-byte character at p, without checking its form.
 inline UChar32 Decode3(const uint8_t* p) {
   return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
@@ -1487,14 +1570,118 @@ UChar32 LastCharBefore(const uint8_t* b, const uint8_t* e) {
   return true;
 }
 
+// WriteCharStarts for in[j, k), a byte at a time.
+void CharStartsPlain(uint32_t* buf, const uint8_t* in, uint32_t at, size_t j, size_t k) {
+  uint32_t last_cont = j > 0 && (in[j - 1] & 0xC0) == 0x80;  // whether the byte before is one
+  for (; j < k; ++j) {
+    const uint32_t cont = (in[j] & 0xC0) == 0x80;
+    buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
+    last_cont = cont;
+  }
+}
+
+// Up to this many bytes after the last whole block cost less a byte at a
+// time than in a block overlapping the one before.
+constexpr size_t kCharStartsTail = 4;
+
+#ifdef __SSE2__
+// WriteCharStarts for the sixteen bytes in[j, j + 16): a continuation byte
+// steps back one, two after another one.
+inline void CharStarts16(uint32_t* buf, const uint8_t* in, uint32_t at, size_t j) {
+  const int carry = j > 0 && (in[j - 1] & 0xC0) == 0x80;
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
+  const __m128i cont = _mm_and_si128(
+      _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xC0))),
+                     _mm_set1_epi8(static_cast<char>(0x80))),
+      _mm_set1_epi8(1));
+  const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1), _mm_cvtsi32_si128(carry));
+  const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
+  const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)),
+                                    _mm_setr_epi32(0, 1, 2, 3));
+  const __m128i four = _mm_set1_epi32(4);
+  auto* out = reinterpret_cast<__m128i*>(buf + j);
+  _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
+  const __m128i idx4 = _mm_add_epi32(idx, four);
+  _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
+  const __m128i idx8 = _mm_add_epi32(idx4, four);
+  _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
+  _mm_storeu_si128(out + 3, _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
+}
+
+// WriteCharStarts for k >= 16: blocks of sixteen, the bytes after the last
+// one in a block overlapping it (written twice, alike) or a byte at a time.
+void CharStartsSse2(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
+  size_t j = 0;
+  for (; j + 16 <= k; j += 16) CharStarts16(buf, in, at, j);
+  if (k - j > kCharStartsTail) {
+    CharStarts16(buf, in, at, k - 16);
+  } else {
+    CharStartsPlain(buf, in, at, j, k);
+  }
+}
+#endif
+
+#if defined(__x86_64__) || defined(__i386__)
+#define XXGK_NORMALIZE_AVX2 1
+// CharStarts16 for the thirty-two bytes in[j, j + 32).
+__attribute__((target("avx2"))) inline void CharStarts32(uint32_t* buf, const uint8_t* in,
+                                                         uint32_t at, size_t j) {
+  const int carry = j > 0 && (in[j - 1] & 0xC0) == 0x80;
+  const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in + j));
+  const __m256i cont = _mm256_and_si256(
+      _mm256_cmpeq_epi8(_mm256_and_si256(x, _mm256_set1_epi8(static_cast<char>(0xC0))),
+                        _mm256_set1_epi8(static_cast<char>(0x80))),
+      _mm256_set1_epi8(1));
+  // cont one byte up across the two lanes, the carry in byte 0.
+  const __m256i before =
+      _mm256_or_si256(_mm256_alignr_epi8(cont, _mm256_permute2x128_si256(cont, cont, 0x08), 15),
+                      _mm256_setr_epi32(carry, 0, 0, 0, 0, 0, 0, 0));
+  const __m256i back = _mm256_add_epi8(cont, _mm256_and_si256(cont, before));
+  const __m128i lo = _mm256_castsi256_si128(back), hi = _mm256_extracti128_si256(back, 1);
+  const __m256i idx = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(at + j)),
+                                       _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+  const __m256i eight = _mm256_set1_epi32(8);
+  auto* out = reinterpret_cast<__m256i*>(buf + j);
+  _mm256_storeu_si256(out, _mm256_sub_epi32(idx, _mm256_cvtepu8_epi32(lo)));
+  const __m256i idx8 = _mm256_add_epi32(idx, eight);
+  _mm256_storeu_si256(out + 1, _mm256_sub_epi32(idx8, _mm256_cvtepu8_epi32(_mm_srli_si128(lo, 8))));
+  const __m256i idx16 = _mm256_add_epi32(idx8, eight);
+  _mm256_storeu_si256(out + 2, _mm256_sub_epi32(idx16, _mm256_cvtepu8_epi32(hi)));
+  _mm256_storeu_si256(out + 3, _mm256_sub_epi32(_mm256_add_epi32(idx16, eight),
+                                                _mm256_cvtepu8_epi32(_mm_srli_si128(hi, 8))));
+}
+
+// CharStartsSse2 with blocks of thirty-two (k >= 32).
+__attribute__((target("avx2"))) void CharStartsAvx2(uint32_t* buf, const uint8_t* in, uint32_t at,
+                                                    size_t k) {
+  size_t j = 0;
+  for (; j + 32 <= k; j += 32) CharStarts32(buf, in, at, j);
+  if (k - j > kCharStartsTail) {
+    CharStarts32(buf, in, at, k - 32);
+  } else {
+    CharStartsPlain(buf, in, at, j, k);
+  }
+}
+#endif
+
 // Writes to buf, for each byte of the well-formed in[0, k) (characters of
 // at most three bytes), at plus the offset of the character it belongs to:
 // the offset minus the continuation bytes before it in its character.
-// Sixteen bytes at a time where SSE2 is there.
-void WriteCharStarts(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
-  uint32_t last_cont = 0;  // whether the byte before is a continuation byte
+// Blocks of sixteen or thirty-two bytes at a time where the machine has
+// SSE2 or AVX2 (normalize_char_starts_test pins each path to the plain one).
+void WriteCharStarts(internal::CharStartsPath path, uint32_t* buf, const uint8_t* in, uint32_t at,
+                     size_t k) {
+  using internal::CharStartsPath;
+#ifdef XXGK_NORMALIZE_AVX2
+  if (path == CharStartsPath::kAvx2 && k >= 32) return CharStartsAvx2(buf, in, at, k);
+#endif
+#ifdef __SSE2__
+  if (path != CharStartsPath::kPlain && k >= 16) return CharStartsSse2(buf, in, at, k);
+#endif
   size_t j = 0;
-  if (k < 16) {
+  if (path != CharStartsPath::kPlain) {
     // Short runs (between edits): a character at a time.
     while (j < k) {
       const uint8_t b = in[j];
@@ -1508,39 +1695,41 @@ void WriteCharStarts(uint32_t* buf, const uint8_t* in, uint32_t at, size_t k) {
         break;
       }
     }
+    if (j == k) return;
   }
-#ifdef __SSE2__
-  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i one = _mm_set1_epi8(1);
-  const __m128i zero = _mm_setzero_si128();
-  const __m128i lanes = _mm_setr_epi32(0, 1, 2, 3);
-  for (; j + 16 <= k; j += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + j));
-    const __m128i cont = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80), one);
-    const __m128i before = _mm_or_si128(_mm_slli_si128(cont, 1),
-                                        _mm_cvtsi32_si128(static_cast<int>(last_cont)));
-    const __m128i back = _mm_add_epi8(cont, _mm_and_si128(cont, before));
-    last_cont = static_cast<uint32_t>(_mm_extract_epi16(cont, 7)) >> 8;
-    const __m128i lo = _mm_unpacklo_epi8(back, zero), hi = _mm_unpackhi_epi8(back, zero);
-    const __m128i idx = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(at + j)), lanes);
-    const __m128i four = _mm_set1_epi32(4);
-    auto* out = reinterpret_cast<__m128i*>(buf + j);
-    _mm_storeu_si128(out, _mm_sub_epi32(idx, _mm_unpacklo_epi16(lo, zero)));
-    const __m128i idx4 = _mm_add_epi32(idx, four);
-    _mm_storeu_si128(out + 1, _mm_sub_epi32(idx4, _mm_unpackhi_epi16(lo, zero)));
-    const __m128i idx8 = _mm_add_epi32(idx4, four);
-    _mm_storeu_si128(out + 2, _mm_sub_epi32(idx8, _mm_unpacklo_epi16(hi, zero)));
-    _mm_storeu_si128(out + 3,
-                     _mm_sub_epi32(_mm_add_epi32(idx8, four), _mm_unpackhi_epi16(hi, zero)));
+  CharStartsPlain(buf, in, at, j, k);
+}
+
+// The fastest path of WriteCharStarts this machine runs.
+internal::CharStartsPath BestCharStartsPath() {
+  static const internal::CharStartsPath best =
+      internal::CharStartsPathRuns(internal::CharStartsPath::kAvx2)
+          ? internal::CharStartsPath::kAvx2
+          : internal::CharStartsPath::kSse2;
+  return best;
+}
+
+// memcpy(to, from, n), without a call for the short runs between a
+// traditional text's edits (two overlapping moves), and in pieces below
+// memcpy's rep movsb threshold for long ones.
+inline void CopyBytes(char* to, const uint8_t* from, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t head, tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+    return;
   }
-#endif
-  if (j > 0 && j < k) last_cont = (in[j - 1] & 0xC0) == 0x80;
-  for (; j < k; ++j) {
-    const uint32_t cont = (in[j] & 0xC0) == 0x80;
-    buf[j] = at + static_cast<uint32_t>(j) - (cont + (cont & last_cont));
-    last_cont = cont;
+  if (n >= 4 && n < 8) {
+    uint32_t head, tail;
+    std::memcpy(&head, from, 4);
+    std::memcpy(&tail, from + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+    return;
   }
+  for (size_t k = 0; k < n; k += 2048) std::memcpy(to + k, from + k, std::min<size_t>(2048, n - k));
 }
 
 // For each character of a TSPhrases key: the keys holding it, with where.
@@ -1565,21 +1754,36 @@ const std::unordered_map<UChar32, std::vector<PhraseMember>>& PhraseMembers() {
   return *members;
 }
 
-// Up to n characters of well-formed UTF-8 before the end of [b2, e2), then
-// before the end of [b1, e1), last first, into out; returns how many.
-size_t CharsBefore(const uint8_t* b1, const uint8_t* e1, const uint8_t* b2, const uint8_t* e2,
-                   UChar32* out, size_t n) {
-  size_t k = 0;
-  for (const auto& [b, e] : {std::pair{b2, e2}, std::pair{b1, e1}}) {
-    int32_t i = static_cast<int32_t>(e - b);
-    while (k < n && i > 0) {
-      UChar32 c;
-      U8_PREV_UNSAFE(b, i, c);
-      out[k++] = c;
+// The characters of well-formed UTF-8 before the end of [b2, e2), then
+// before the end of [b1, e1), last first: read back only as far as asked.
+class CharsBackward {
+ public:
+  CharsBackward(const uint8_t* b1, const uint8_t* e1, const uint8_t* b2, const uint8_t* e2)
+      : ranges_{{b2, e2}, {b1, e1}}, left_(static_cast<int32_t>(e2 - b2)) {}
+
+  // Character k (0: the last one), or -1 when there are not so many.
+  UChar32 At(size_t k) {
+    while (read_ <= k && read_ < kMax) {
+      if (left_ == 0 && range_ == 0) {  // on to the range before
+        range_ = 1;
+        left_ = static_cast<int32_t>(ranges_[1].second - ranges_[1].first);
+      }
+      if (left_ == 0) break;
+      U8_PREV_UNSAFE(ranges_[range_].first, left_, chars_[read_]);
+      ++read_;
     }
+    return k < read_ ? chars_[k] : -1;
   }
-  return k;
-}
+
+  static constexpr size_t kMax = 16;
+
+ private:
+  std::pair<const uint8_t*, const uint8_t*> ranges_[2];
+  size_t range_ = 0;
+  int32_t left_;  // bytes of ranges_[range_] not yet read
+  UChar32 chars_[kMax];
+  size_t read_ = 0;
+};
 
 // Whether a character with bits b (as read or written) needs the unit
 // stages: one of `stages`, but for kT2s with kT2sOne (mapped directly).
@@ -1596,29 +1800,39 @@ inline bool NeedsStages(CharBits b, CharBits stages) {
 // the BMP, no NFKC boundary, a special read, an NFKC mapping to several).
 bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, NfkcProperties* props,
                   UChar32 before, const uint8_t** after) {
-  // Two-byte characters a reading may hold that NFKC leaves as they are
-  // (ü, tone-marked vowels).
-  static const std::array<bool, 0x800>* const kLetters2 = [bits, props] {
-    auto* t = new std::array<bool, 0x800>();
+  // Two-byte characters a reading may hold that NFKC leaves as they are:
+  // ü (kLetter), tone-marked vowels (kToneLetter).
+  constexpr uint8_t kLetter = 1, kToneLetter = 2;
+  static const std::array<uint8_t, 0x800>* const kLetters2 = [bits, props] {
+    auto* t = new std::array<uint8_t, 0x800>();
     for (UChar32 c = 0x80; c < 0x800; ++c) {
       if (!((bits[c] & kTone) || c == U'ü') || (bits[c] & (kNoBoundary | kSpecialRead))) continue;
-      (*t)[c] = !(bits[c] & kNfkcTouch) || props->SingleMapping(c) == c;
+      if (!(bits[c] & kNfkcTouch) || props->SingleMapping(c) == c) {
+        (*t)[c] = (bits[c] & kTone) ? kToneLetter : kLetter;
+      }
     }
     return t;
   }();
-  std::array<Unit, 29> in;
   *after = nullptr;
-  bool tone = false;
-  for (size_t k = 0; k < in.size(); ++k) {
+  ReadingSyllables reading(bits);
+  for (int k = 0; k < 29; ++k) {  // the characters ReadingEnd looks at
     if (p >= e) return true;
+    // Most of a reading: letters 'a'..'z', then two-byte ones.
+    if (const uint8_t b = *p; static_cast<uint8_t>(b - 'a') < 26) {
+      reading.AddAsciiLetter(b);
+      ++p;
+      continue;
+    } else if ((b & 0xE0) == 0xC0 && e - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      if (const uint8_t letter = (*kLetters2)[((b & 0x1F) << 6) | (p[1] & 0x3F)]; letter != 0) {
+        reading.AddOtherLetter(letter == kToneLetter);
+        p += 2;
+        continue;
+      }
+    }
     UChar32 f;
     int len = 1;
-    if (const uint8_t b = *p; (b >= 'a' && b <= 'z') || b == ' ' || b == ')') {
-      f = b;
-    } else if ((b & 0xE0) == 0xC0 && e - p >= 2 && (p[1] & 0xC0) == 0x80 &&
-               (*kLetters2)[((b & 0x1F) << 6) | (p[1] & 0x3F)]) {
-      f = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-      len = 2;
+    if (*p == ' ' || *p == ')') {
+      f = *p;
     } else {
       DirectChar d = ReadDirect(p, e, bits);
       if (d.len == 0 || (d.bits & (kNoBoundary | kSpecialRead)) || !MapDirect(props, &d)) {
@@ -1628,15 +1842,11 @@ bool ReadingAfter(const uint8_t* p, const uint8_t* e, const CharBits* bits, Nfkc
       len = d.len;
     }
     if (f == ')') {
-      if ((IsIdeograph(before) || tone) && IsPinyinReadingFast(in, 0, k)) *after = p + len;
+      if ((IsIdeograph(before) || reading.tone()) && reading.IsReading()) *after = p + len;
       return true;
     }
     // A character no reading holds: none here, whatever follows.
-    if (!((f >= 'a' && f <= 'z') || f == ' ' || f == U'ü')) {
-      if (!IsToneVowelFast(f)) return true;
-      tone = true;
-    }
-    in[k].c = f;
+    if (!reading.Add(f)) return true;
     p += len;
   }
   return true;
@@ -1670,6 +1880,33 @@ inline bool JoinsLineBefore(const uint8_t* p, const uint8_t* e, const CharBits* 
   return next.len == 0 || (next.bits & kNoBoundary);
 }
 
+// Whether the character starting at t[q] (well-formed UTF-8 up to t[to])
+// is one of DetectMojibake's breaks: '\n', ' ', ',', 。 (E3 80 82) or 、
+// (E3 80 81).
+inline bool MojibakeBreakAt(const uint8_t* t, size_t q, size_t to) {
+  if (t[q] < 0x80) return t[q] == '\n' || t[q] == ' ' || t[q] == ',';
+  return to - q >= 3 && t[q] == 0xE3 && t[q + 1] == 0x80 && (t[q + 2] == 0x81 || t[q + 2] == 0x82);
+}
+
+// Widens [*b, *e) (text offsets in the well-formed UTF-8 t[from, to), *b
+// at a character) to the characters around it up to DetectMojibake's breaks
+// (not included). No note spans a break, and every test DetectMojibake makes
+// around a character stops at one (a character before a '?' must be an
+// ideograph, one after it no break): over such a piece alone it finds the
+// notes it finds there over the whole line.
+void MojibakePiece(const uint8_t* t, size_t from, size_t to, size_t* b, size_t* e) {
+  while (*b > from) {
+    size_t q = *b - 1;  // the start of the character before
+    while ((t[q] & 0xC0) == 0x80) --q;
+    if (MojibakeBreakAt(t, q, to)) break;
+    *b = q;
+  }
+  while (*e < to && !MojibakeBreakAt(t, *e, to)) {
+    const uint8_t lead = t[*e];
+    *e += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  }
+}
+
 // NormalizeText writing the input bytes straight to the text where no
 // stage changes them: line by line, a line whose characters need no stage
 // but one-to-one NFKC mappings and the collapsing of spaces is written
@@ -1697,6 +1934,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   const bool to_simplified = options.to_simplified;
   const CharBits t2s_plain = to_simplified ? kT2sPlain : 0;
   const T2sTables* tables = T2sNativeTables();
+  const internal::CharStartsPath char_starts = BestCharStartsPath();
   // Written through positions into text and map (a staged chunk appends),
   // cut to size at the end. They grow in steps short enough for memset's
   // vector loop (no fill of the whole map at once).
@@ -1726,10 +1964,10 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   int line_changed = 0;  // result->traditional_chars where the line starts
   Units units;           // of the last chunk through the stages
   // A line written directly with a mojibake sign gets its notes from the
-  // units of what was written: where its text starts, and the end (input
-  // offset) of each reading skipped after the character ending at a text
-  // position.
-  bool line_signs = false;
+  // units of what was written: where its text starts, where its signs
+  // stand, and the end (input offset) of each reading skipped after the
+  // character ending at a text position.
+  std::vector<size_t> signs;
   size_t line_start_tw = 0;
   std::vector<std::pair<size_t, uint32_t>> skipped;
   int rare_run = 0;
@@ -1747,10 +1985,8 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     if (q == run) return;
     const size_t n = static_cast<size_t>(q - run);
     room(tw + n);
-    for (size_t k = 0; k < n; k += 2048) {  // below memcpy's rep movsb threshold
-      std::memcpy(text.data() + tw + k, run + k, std::min<size_t>(2048, n - k));
-    }
-    WriteCharStarts(to_input.data() + tw, run, static_cast<uint32_t>(run - begin), n);
+    CopyBytes(text.data() + tw, run, n);
+    WriteCharStarts(char_starts, to_input.data() + tw, run, static_cast<uint32_t>(run - begin), n);
     tw += n;
     run = q;
   };
@@ -1771,33 +2007,42 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   };
   // The notes of the line written directly since line_start_tw (up to tw):
   // DetectMojibake over its units as the stages would have them (each
-  // character with its input bytes, a reading skipped after it included).
+  // character with its input bytes, a reading skipped after it included),
+  // piece by piece between its breaks: only the pieces holding a sign.
   auto line_notes = [&] {
-    units.clear();
     const auto* t = reinterpret_cast<const uint8_t*>(text.data());
     size_t next_skip = 0;
-    for (size_t k = line_start_tw; k < tw;) {
-      const uint32_t from = to_input[k];
-      UChar32 c;
-      size_t len = 1;
-      if (t[k] < 0x80) {
-        c = t[k];
-      } else {
-        int32_t i = static_cast<int32_t>(k);
-        U8_NEXT_UNSAFE(t, i, c);
-        len = static_cast<size_t>(i) - k;
+    size_t done = line_start_tw;  // the text before is looked at
+    for (const size_t at : signs) {
+      if (at < done) continue;  // in the piece before
+      size_t b = at, e = at;
+      MojibakePiece(t, line_start_tw, tw, &b, &e);
+      while (next_skip < skipped.size() && skipped[next_skip].first <= b) ++next_skip;
+      units.clear();
+      for (size_t k = b; k < e;) {
+        const uint32_t from = to_input[k];
+        UChar32 c;
+        size_t len = 1;
+        if (t[k] < 0x80) {
+          c = t[k];
+        } else {
+          int32_t i = static_cast<int32_t>(k);
+          U8_NEXT_UNSAFE(t, i, c);
+          len = static_cast<size_t>(i) - k;
+        }
+        const uint8_t lead = begin[from];
+        uint32_t to = from + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+        k += len;
+        while (next_skip < skipped.size() && skipped[next_skip].first <= k) {
+          if (skipped[next_skip].first == k) to = std::max(to, skipped[next_skip].second);
+          ++next_skip;
+        }
+        units.push_back(Unit{c, from, to});
       }
-      const uint8_t lead = begin[from];
-      uint32_t to = from + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
-      k += len;
-      while (next_skip < skipped.size() && skipped[next_skip].first <= k) {
-        if (skipped[next_skip].first == k) to = std::max(to, skipped[next_skip].second);
-        ++next_skip;
-      }
-      units.push_back(Unit{c, from, to});
+      DetectMojibake(units, &result->notes);
+      done = e;
     }
-    DetectMojibake(units, &result->notes);
-    line_signs = false;
+    signs.clear();
   };
   // What t2s makes of the character d (kT2s, not kT2sOne; as NFKC leaves
   // it) where it stands, or -1 for the stages: an ideograph whose
@@ -1817,25 +2062,20 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     if (!IsIdeograph(value)) return -1;
     const auto it = members.find(c);
     if (it == members.end()) return value;
-    constexpr size_t kMax = 16;
-    UChar32 back[kMax], ahead[kMax];
-    size_t nback = SIZE_MAX, nahead = 0;
+    constexpr size_t kMax = CharsBackward::kMax;
+    // The characters before it as written, read back as the keys need.
+    CharsBackward back(reinterpret_cast<const uint8_t*>(text.data()),
+                       reinterpret_cast<const uint8_t*>(text.data()) + tw, run, p);
+    UChar32 ahead[kMax];
+    size_t nahead = 0;
     bool ahead_open = true;  // more characters may be read after ahead[nahead - 1]
     const uint8_t* q = p + d.len;
     for (const PhraseMember& m : it->second) {
       const std::vector<UChar32>& key = *m.key;
       if (key.size() > kMax) return -1;
       if (m.at > 0) {
-        if (nback == SIZE_MAX) {  // as many as the keys need
-          size_t need = 0;
-          for (const PhraseMember& k : it->second) need = std::max(need, k.at);
-          nback = CharsBefore(reinterpret_cast<const uint8_t*>(text.data()),
-                              reinterpret_cast<const uint8_t*>(text.data()) + tw, run, p,
-                              back, std::min(need, kMax));
-        }
-        if (nback < m.at) continue;
         bool same = true;
-        for (size_t k = 0; k < m.at && same; ++k) same = back[k] == key[m.at - 1 - k];
+        for (size_t k = 0; k < m.at && same; ++k) same = back.At(k) == key[m.at - 1 - k];
         if (!same) continue;
       }
       bool same = true;
@@ -1888,7 +2128,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         }
         // A line break before an ASCII character (which has an NFKC
         // boundary before it): the next line starts here.
-        if ((w & 0xFF) == '\n' && !line_signs && ((w >> 8) & 0x80) == 0) {
+        if ((w & 0xFF) == '\n' && signs.empty() && ((w >> 8) & 0x80) == 0) {
           ++p;
           begin_line();
           continue;
@@ -1935,7 +2175,9 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         }
         const UChar32 before = AsciiOr3Before(run, p);  // p > run
         if (before < 0) break;
-        if (before == ' ' || !SpaceBetweenIsArtefact(before, next)) {
+        // Between two ASCII characters (table rows "| 0 | 0 |") neither is
+        // wide: the space stays.
+        if (before == ' ' || (before | next) < 0x80 || !SpaceBetweenIsArtefact(before, next)) {
           ++p;
           continue;
         }
@@ -1967,8 +2209,9 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
         uint64_t v;
         std::memcpy(&v, p, 8);
         if ((v & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
-        if (bits[Index3(static_cast<uint32_t>(v))] & look3) break;
-        if (bits[Index3(static_cast<uint32_t>(v >> 24))] & look3) {
+        const uint64_t pair = Index3Pair(v);
+        if (bits[pair & 0xFFFF] & look3) break;
+        if (bits[(pair >> 24) & 0xFFFF] & look3) {
           p += 3;
           break;
         }
@@ -1987,7 +2230,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
       ++p;
       stage = JoinsLineBefore(p, end, bits);  // then it goes to the stages too
       if (!stage) {
-        if (line_signs) {
+        if (!signs.empty()) {
           flush(p);
           line_notes();
         }
@@ -2010,17 +2253,17 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
           ++result->traditional_chars;
         }
       }
-      // A mojibake sign: the line goes to the stages, which find the notes.
-      if (!stage && (fb & kMark) && (d.f != '?' || IsIdeograph(prev()))) line_signs = true;
+      // A mojibake sign (the line's notes are looked for around it).
+      const size_t at = tw + static_cast<size_t>(p - run);  // where d is written
+      if (!stage && (fb & kMark) && (d.f != '?' || IsIdeograph(prev()))) signs.push_back(at);
       if (!stage && (fb & kRare)) {
-        const size_t at = tw + static_cast<size_t>(p - run);
         if (at != rare_end) {
           rare_run = 0;
           rare_hard = false;
         }
         ++rare_run;
         rare_hard = rare_hard || (fb & kHard);
-        if (rare_run >= 3 && rare_hard) line_signs = true;  // a mojibake sign
+        if (rare_run >= 3 && rare_hard) signs.push_back(at);  // a mojibake sign
         rare_end = at + Utf8Length(d.f);
       }
       if (!stage && d.f == ' ' && collapse && p + d.len < end) {
@@ -2077,7 +2320,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     text.resize(tw);
     to_input.resize(tw);
     result->traditional_chars = line_changed;
-    line_signs = false;
+    signs.clear();
     // With the lines after it that need the stages too (one chunk costs
     // less than several; where chunks end changes nothing).
     const uint8_t* stop = line;
@@ -2104,7 +2347,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
     begin_line();
   }
   flush(end);
-  if (line_signs) line_notes();
+  if (!signs.empty()) line_notes();
   text.resize(tw);
   to_input.resize(tw);
   to_input.push_back(static_cast<uint32_t>(in.size()));
@@ -2130,8 +2373,13 @@ namespace {
 // (which RE2 reads as [\t\n\f\r ]): it can match only when the line goes on
 // with one of the words the patterns start with (or is a dated weekday), or holds a literal
 // a pattern needs wherever it starts (首页 for crumb trails, ICP备 and 公网安备
-// for footers). False says that no pattern matches.
-bool MayBePageChrome(absl::string_view line) {
+// for footers). Says which patterns may match.
+enum class ChromeCandidates {
+  kNone,
+  kViewDate,  // only the dated weekday (no start word, no literal)
+  kAll,
+};
+ChromeCandidates MayBePageChrome(absl::string_view line) {
   static constexpr absl::string_view kStarts[] = {
       "您现在的位置", "您的位置", "当前位置", "现在位置", "所在位置", "位置", "字体", "字号",
       "页面调色", "页面颜色", "无障碍", "适老化", "长者模式", "关怀版", "扫一扫", "手机扫",
@@ -2163,13 +2411,12 @@ bool MayBePageChrome(absl::string_view line) {
     skip_space();
   }
   // The one pattern starting with a digit is a date with its weekday.
+  bool view_date = false;
   if (!line.empty() && line.front() >= '0' && line.front() <= '9') {
     const std::string_view text(line.data(), line.size());
-    if (ContainsByLastByte(text, "日") &&
-        (ContainsByLastByte(text, "星期") || ContainsByLastByte(text, "周") ||
-         ContainsByLastByte(text, "礼拜"))) {
-      return true;
-    }
+    view_date = ContainsByLastByte(text, "日") &&
+                (ContainsByLastByte(text, "星期") || ContainsByLastByte(text, "周") ||
+                 ContainsByLastByte(text, "礼拜"));
   }
   // The first (up to) three bytes of each start, to compare as one number.
   auto head = [](absl::string_view t) {
@@ -2213,19 +2460,88 @@ bool MayBePageChrome(absl::string_view line) {
   for (size_t k = 0; may_start && k < std::size(kStarts); ++k) {
     const size_t n = kStarts[k].size();
     const uint32_t h = n >= 3 ? head3 : head2;
-    if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return true;
+    if (h == (*kHeads)[k] && absl::StartsWith(rest, kStarts[k])) return ChromeCandidates::kAll;
   }
-  // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
-  // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
-  const std::string_view text(line.data(), line.size());
-  return (text.size() < 200 && ContainsByLastByte(text, "首页")) ||
-         ContainsByLastByte(text.substr(0, 18), "ICP备") ||
-         ContainsByLastByte(text.substr(0, 60), "公网安备");
+  if (internal::HasChromeLiteral(std::string_view(line.data(), line.size()))) {
+    return ChromeCandidates::kAll;
+  }
+  return view_date ? ChromeCandidates::kViewDate : ChromeCandidates::kNone;
 }
 
 }  // namespace
 
 namespace internal {
+
+bool HasChromeLiteral(std::string_view line) {
+  const auto* t = reinterpret_cast<const uint8_t*>(line.data());
+  const size_t n = line.size();
+  // Crumb trails count only in lines under 200 bytes; ICP备 comes after at
+  // most 3 characters (12 bytes), 公网安备 after at most 12 (48 bytes).
+  const size_t limit = n < 200 ? n : 60;  // where the literals may end
+  // Whether one of them ends with byte q, the last of 页 or 备.
+  auto ends_at = [line, n](size_t q) {
+    const std::string_view before = line.substr(0, q + 1);
+    return (n < 200 && before.ends_with("首页")) || (q < 18 && before.ends_with("ICP备")) ||
+           (q < 60 && before.ends_with("公网安备"));
+  };
+  // Candidates: the last two bytes of 页 (E9 A1 B5) or 备 (E5 A4 87).
+  auto candidate = [t](size_t q) {
+    return (t[q] == 0xB5 && t[q - 1] == 0xA1) || (t[q] == 0x87 && t[q - 1] == 0xA4);
+  };
+  size_t q = 1;
+#ifdef __SSE2__
+  // Sixteen ends at a time, the last block overlapping the one before.
+  auto block = [t, &ends_at](size_t at) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + at));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + at - 1));
+    auto pair = [x, y](uint8_t last, uint8_t before) {
+      return _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(last))),
+                           _mm_cmpeq_epi8(y, _mm_set1_epi8(static_cast<char>(before))));
+    };
+    for (int m = _mm_movemask_epi8(_mm_or_si128(pair(0xB5, 0xA1), pair(0x87, 0xA4))); m != 0;
+         m &= m - 1) {
+      if (ends_at(at + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(m))))) return true;
+    }
+    return false;
+  };
+  if (limit >= 17) {
+    for (; q + 16 <= limit; q += 16) {
+      if (block(q)) return true;
+    }
+    return q < limit && block(limit - 16);
+  }
+#endif
+  for (; q < limit; ++q) {
+    if (candidate(q) && ends_at(q)) return true;
+  }
+  return false;
+}
+
+bool CharStartsPathRuns(CharStartsPath path) {
+  switch (path) {
+    case CharStartsPath::kSse2:
+#ifdef __SSE2__
+      return true;
+#else
+      return false;
+#endif
+    case CharStartsPath::kAvx2:
+#ifdef XXGK_NORMALIZE_AVX2
+      return __builtin_cpu_supports("avx2");
+#else
+      return false;
+#endif
+    default:
+      return true;
+  }
+}
+
+std::vector<uint32_t> CharStarts(std::string_view utf8, uint32_t at, CharStartsPath path) {
+  std::vector<uint32_t> starts(utf8.size());
+  WriteCharStarts(path, starts.data(), reinterpret_cast<const uint8_t*>(utf8.data()), at,
+                  utf8.size());
+  return starts;
+}
 
 bool T2sTablesLoaded() { return T2sNativeTables() != nullptr; }
 
@@ -2257,7 +2573,8 @@ bool IsPageChromeLine(std::string_view line_in) {
     line.remove_suffix(1);
   }
   if (line.empty()) return false;
-  if (!MayBePageChrome(line)) return false;
+  const ChromeCandidates candidates = MayBePageChrome(line);
+  if (candidates == ChromeCandidates::kNone) return false;
   re2::StringPiece sp(line.data(), line.size());
   // Breadcrumbs: 您现在的位置: 首页 > 政务公开 > ...
   static const re2::RE2 kBreadcrumb(
@@ -2276,6 +2593,9 @@ bool IsPageChromeLine(std::string_view line_in) {
   static const re2::RE2 kViewDate(
       R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周|礼拜)[一二三四五六日天]$)");
   static const re2::RE2 kViews(R"(^(浏览次数|访问次数|阅读次数|点击数|浏览量)\s*[::]?\s*\d*$)");
+  // A line that starts with no start word and holds no literal: every
+  // pattern but the dated weekday's fails on it.
+  if (candidates == ChromeCandidates::kViewDate) return RE2::PartialMatch(sp, kViewDate);
   if (RE2::PartialMatch(sp, kBreadcrumb)) {
     return line.size() < 300 && (line.find('>') != absl::string_view::npos ||
                                  line.find("»") != absl::string_view::npos ||

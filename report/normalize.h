@@ -40,6 +40,20 @@ bool IsPageChromeLine(std::string_view line);
 
 namespace internal {
 
+// Whether `line` holds 首页 (when shorter than 200 bytes), ICP备 within its
+// first 18 bytes or 公网安备 within its first 60: literals some page chrome
+// pattern needs wherever it starts (IsPageChromeLine's prefilter).
+bool HasChromeLiteral(std::string_view line);
+
+// The offset map of a run the direct writer copies as it is: for each byte
+// of utf8 (well-formed, characters of at most three bytes), `at` plus the
+// offset of the character it belongs to. kPlain a byte at a time; kSse2 and
+// kAvx2 (where CharStartsPathRuns) sixteen and thirty-two bytes at once,
+// as NormalizeText writes it.
+enum class CharStartsPath { kPlain, kSse2, kAvx2 };
+bool CharStartsPathRuns(CharStartsPath path);
+std::vector<uint32_t> CharStarts(std::string_view utf8, uint32_t at, CharStartsPath path);
+
 // NormalizeText stage by stage, each stage over every character. NormalizeText
 // scans per-character tables and runs a stage's general form only where it can
 // change something; normalize_fast_test pins the two equal on generated text.

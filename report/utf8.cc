@@ -9,6 +9,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__))
+#include <immintrin.h>
+#define XXGK_UTF8_AVX2 1
+#endif
 
 namespace xxgk::report {
 
@@ -43,7 +47,55 @@ size_t CountCodePoints(std::string_view s) {
   return count;
 }
 
-bool IsValidUtf8(std::string_view s) {
+namespace {
+
+#ifdef XXGK_UTF8_AVX2
+// IsValidUtf8's loop over thirty-two bytes at a time (see there), each
+// block's masks from one AVX2 pass: false when ill-formed; else *at where
+// it stopped and *carry the continuation bytes the last block expects past
+// it (bit k: byte *at + k).
+__attribute__((target("avx2"))) bool WideBlocksAvx2(const uint8_t* p, int64_t n, int64_t* at,
+                                                    uint64_t* carry) {
+  const __m256i c0 = _mm256_set1_epi8(static_cast<char>(0xC0));
+  const __m256i x80 = _mm256_set1_epi8(static_cast<char>(0x80));
+  const __m256i e0 = _mm256_set1_epi8(static_cast<char>(0xE0));
+  const __m256i f0 = _mm256_set1_epi8(static_cast<char>(0xF0));
+  const __m256i fe = _mm256_set1_epi8(static_cast<char>(0xFE));
+  const __m256i ed = _mm256_set1_epi8(static_cast<char>(0xED));
+  int64_t i = *at;
+  uint64_t expected_past = 0;
+  while (i + 32 <= n) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i cont = _mm256_cmpeq_epi8(_mm256_and_si256(x, c0), x80);
+    const __m256i lead2 = _mm256_cmpeq_epi8(_mm256_and_si256(x, e0), c0);
+    const __m256i lead3 = _mm256_cmpeq_epi8(_mm256_and_si256(x, f0), e0);
+    const __m256i ascii = _mm256_cmpgt_epi8(x, _mm256_set1_epi8(-1));
+    const __m256i known =
+        _mm256_or_si256(_mm256_or_si256(ascii, cont), _mm256_or_si256(lead2, lead3));
+    const __m256i special =
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(x, e0), _mm256_cmpeq_epi8(x, ed)),
+                        _mm256_cmpeq_epi8(_mm256_and_si256(x, fe), c0));
+    if ((~static_cast<uint32_t>(_mm256_movemask_epi8(known)) |
+         static_cast<uint32_t>(_mm256_movemask_epi8(special))) != 0) {
+      break;
+    }
+    const uint64_t l3 = static_cast<uint32_t>(_mm256_movemask_epi8(lead3));
+    const uint64_t l2 = static_cast<uint32_t>(_mm256_movemask_epi8(lead2));
+    const uint64_t expected = expected_past | (l3 << 1) | (l3 << 2) | (l2 << 1);
+    if (static_cast<uint32_t>(expected) != static_cast<uint32_t>(_mm256_movemask_epi8(cont))) {
+      return false;
+    }
+    expected_past = expected >> 32;
+    i += 32;
+  }
+  *at = i;
+  *carry = expected_past;
+  return true;
+}
+#endif
+
+// IsValidUtf8, with AVX2 for the thirty-two-byte blocks when `avx2`.
+bool ValidUtf8(std::string_view s, [[maybe_unused]] bool avx2) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int64_t n = static_cast<int64_t>(s.size());
   int64_t i = 0;
@@ -87,7 +139,10 @@ bool IsValidUtf8(std::string_view s) {
     // to the start of the character the last block ends in.
     if (i + 32 <= n) {
       uint64_t carry = 0;  // bit k: byte i + k must be a continuation byte
-      while (i + 32 <= n) {
+#ifdef XXGK_UTF8_AVX2
+      if (avx2 && !WideBlocksAvx2(p, n, &i, &carry)) return false;
+#endif
+      while (!avx2 && i + 32 <= n) {
         const Masks a = masks(p + i), b = masks(p + i + 16);
         if ((a.bad | b.bad) != 0) break;
         const uint64_t lead3 = a.lead3 | (static_cast<uint64_t>(b.lead3) << 16);
@@ -167,6 +222,30 @@ bool IsValidUtf8(std::string_view s) {
     if (c < 0) return false;
   }
   return true;
+}
+
+}  // namespace
+
+namespace internal {
+
+bool Utf8PathRuns(Utf8Path path) {
+#ifdef XXGK_UTF8_AVX2
+  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+#else
+  constexpr bool kAvx2 = false;
+#endif
+  return path == Utf8Path::kPlain || kAvx2;
+}
+
+bool IsValidUtf8With(std::string_view s, Utf8Path path) {
+  return ValidUtf8(s, path == Utf8Path::kAvx2 && Utf8PathRuns(Utf8Path::kAvx2));
+}
+
+}  // namespace internal
+
+bool IsValidUtf8(std::string_view s) {
+  static const bool kAvx2 = internal::Utf8PathRuns(internal::Utf8Path::kAvx2);
+  return ValidUtf8(s, kAvx2);
 }
 
 std::vector<std::string> Utf8Chars(std::string_view s) {

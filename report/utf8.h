@@ -22,6 +22,15 @@ size_t CountCodePoints(std::string_view s);
 // three-byte characters (all of CJK) without decoding.
 bool IsValidUtf8(std::string_view s);
 
+namespace internal {
+// IsValidUtf8's thirty-two-byte blocks checked sixteen bytes at a time
+// (kPlain: SSE2 where the machine has it, eight bytes otherwise) or with
+// AVX2 (where Utf8PathRuns); IsValidUtf8 takes the fastest.
+enum class Utf8Path { kPlain, kAvx2 };
+bool Utf8PathRuns(Utf8Path path);
+bool IsValidUtf8With(std::string_view s, Utf8Path path);
+}  // namespace internal
+
 // hay.find(needle, from), finding candidates by memchr of the needle's last
 // byte and checking the byte before it inline: for UTF-8 needles ending in a
 // continuation byte, which stops far less often in Chinese text than a search

@@ -43,7 +43,8 @@ class NormalizeDocs : public xxgk::testing::RandomText {
         "(kāi)", "(bào)", "(jiǎn)", "(chēng)", "(de)", "(ma)", "(le)", "(men)", "(zhe)",
         "(a)", "(kāi ", "(zhuāng)", "(zhuangg)", "( kāi)", "(lǜ)", "(nǚ)", "(ḿ)", "(ǹg)",
         "(de le)", "(kāi bào jiǎn chēng)", "(kāi bào jiǎn chēng zhe)", "(Kāi)", "()", "(", ")",
-        "（kāi）", "(pdf)", "(http://www.example.gov.cn)", "(2021)"};
+        "（kāi）", "(pdf)", "(http://www.example.gov.cn)", "(2021)", "(zi men zhe ba)",
+        "(ba ne ma me le)", "(dee)", "(zhuàngg)", "(ǖ)", "(ｋāi)", "(ka\u0304i)"};
     static const std::vector<std::string> kWidth = {
         "１２", "（", "）", "：", "，", "；", "！", "？", "ＡＢ", "\u3000", "…", "……", "㎡", "㈠",
         "①", "ﬁ", "™", "½", "\u00A0", "\u2002", "ｶﾞ", "\uFF9E", "가", "\u1100\u1161", "豈",
@@ -155,7 +156,10 @@ class NormalizeLines : public xxgk::testing::RandomText {
         " ", " ", "  ", "\u3000", "\u00A0", ",", ",", ":", "(", ")", "、", "。", "年",
         "2024", "abc", "a", "?", "|", "| 索 引 号 |", "三 、本 年 度", "情况 :", "( 一 )",
         "信息数 (不同", "\t", "ü", "é", "à", "·", "…", "“", "”", "—", "ﬁ", "①", "Ａ", "ｋ",
-        "亍", "丌", "嗀", "鼗", "瑷", "\xE4\xB8", "\xFF", "\U0002F800"};
+        "亍", "丌", "嗀", "鼗", "瑷", "\xE4\xB8", "\xFF", "\U0002F800",
+        // Garbled runs whose notes reach back and forth over several
+        // characters from where a sign shows.
+        "鏀垮簻淇℃伅", "嗀x鼗亍y丌", "中?ab嗀", "é嗀鼗亍", "亍 ?é"};
     return Pick(kPlain);
   }
 
@@ -198,7 +202,11 @@ class TraditionalLines : public xxgk::testing::RandomText {
         "畢昇", "乾隆", "乾縣", "瀋陽", "覆", "鍾", "藉", "瞭", "徵", "鍊", "畫"};
     static const std::vector<std::string> kReading = {
         "(kāi)", "(jù)", "(jì)", "(huà)", "(de)", "(ma)", "( kāi)", "（kāi）", "(kāi ", "(fù)",
-        "(lǜ)", "(kāi bào)", "(Kāi)", "(2021)", "(一)", "(", ")", "(x\u0301)", "(\u200Bkāi)"};
+        "(lǜ)", "(kāi bào)", "(Kāi)", "(2021)", "(一)", "(", ")", "(x\u0301)", "(\u200Bkāi)",
+        // Particles and their near misses, syllable counts and lengths at
+        // the limits, letters NFKC makes or composes.
+        "(zi men zhe ba)", "(de le ma ne ba)", "(dee)", "(d)", "(ne kāi)", "(zhuàngg)",
+        "(zhuàng)", "(a b c d)", "(ǖ)", "(ｋāi)", "(ka\u0304i)", "(kāi\u3000bào)", "(de  le)"};
     static const std::vector<std::string> kOther = {
         " ", " ", "  ", "\u3000", ",", "。", "、", ":", "?", "?x", "中?文", "鍏?", "瑷", "亍",
         "嗀鼗亍", "２０２４", "abc", "\u0301", "\xEF\xBF\xBD", "\xFF", "𠀀", "政府信息公开"};
