@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "opencc/Lexicon.hpp"
+#include "opencc/MarisaDict.hpp"
 #include "report/normalize.h"
 #include "tests/report/random_text.h"
 
@@ -231,6 +233,57 @@ class TraditionalLines : public xxgk::testing::RandomText {
 TEST(NormalizeTextFast, AsTheGeneralFormOnTraditionalLines) {
   TraditionalLines docs(2026);
   ExpectAsTheGeneralForm(docs, 6000);
+}
+
+// Characters in UTF-8 (lead bytes counted).
+size_t CharCount(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Every TSPhrases key of three characters or more (whose last characters'
+// conversion can depend on two or more characters before them), one piece a
+// line: the key whole, without its first character, with another first
+// character, and with a reading after its first or second character; each
+// followed by nothing, another character, a space or a reading. The fast
+// path must read them as the general form does.
+TEST(NormalizeTextFast, AsTheGeneralFormOnEveryLongPhraseKey) {
+  FILE* fp = std::fopen("/usr/share/opencc/TSPhrases.ocd2", "rb");
+  if (fp == nullptr) GTEST_SKIP() << "no OpenCC TSPhrases.ocd2";
+  opencc::LexiconPtr lexicon = opencc::MarisaDict::NewFromFile(fp)->GetLexicon();
+  std::fclose(fp);
+  std::vector<std::string> keys;
+  for (const auto& entry : *lexicon) {
+    if (CharCount(entry->Key()) >= 3) keys.push_back(entry->Key());
+  }
+  ASSERT_GT(keys.size(), 100u);
+  static const std::vector<std::string> kGlue = {"", "的", " ", "開", "(jì)"};
+  std::string doc;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const std::string& key = keys[i];
+    size_t first = 1;  // bytes of the first character
+    while (first < key.size() && (static_cast<unsigned char>(key[first]) & 0xC0) == 0x80) ++first;
+    size_t second = first + 1;  // bytes of the first two characters
+    while (second < key.size() && (static_cast<unsigned char>(key[second]) & 0xC0) == 0x80) {
+      ++second;
+    }
+    // One piece a line: a line where a key matches goes to the stages
+    // whole, so a piece shares its line with no other.
+    for (const std::string& piece :
+         {key, key.substr(first), "國" + key.substr(first),
+          // A reading inside the key: the characters before it are
+          // already written when the ones after it are converted.
+          key.substr(0, first) + "(jì)" + key.substr(first),
+          key.substr(0, second) + "(huà)" + key.substr(second)}) {
+      doc += piece + kGlue[i % kGlue.size()] + "\n";
+    }
+    if (i % 256 == 255 || i + 1 == keys.size()) {
+      ASSERT_EQ(Dump(NormalizeText(doc)), Dump(internal::NormalizeTextGeneral(doc)))
+          << "keys up to " << i << ": " << doc;
+      doc.clear();
+    }
+  }
 }
 
 // The sample documents, whole and cut at every 97th byte (starting inside
