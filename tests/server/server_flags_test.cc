@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
@@ -50,7 +51,9 @@ TEST(CheckConfigTest, NanSecondsAreRejected) {
 
 // Runs xxgk-server with `flags`; returns the exit code, stderr in *err.
 int RunServer(const std::string& flags, std::string* err) {
-  const std::string log = ::testing::TempDir() + "/server_flags_stderr.txt";
+  // One file per test process: ctest runs these tests at the same time.
+  const std::string log =
+      ::testing::TempDir() + "/server_flags_stderr." + std::to_string(getpid()) + ".txt";
   const std::string cmd = std::string("timeout 20 ") + XXGK_BINARY_DIR +
                           "/server/xxgk-server --host=127.0.0.1 --port=0 --metrics_port=0 " +
                           flags + " > /dev/null 2> " + log;
@@ -59,6 +62,7 @@ int RunServer(const std::string& flags, std::string* err) {
   std::stringstream ss;
   ss << in.rdbuf();
   *err = ss.str();
+  std::remove(log.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
