@@ -1,5 +1,6 @@
 // Flag validation of xxgk-server: every out-of-range flag is named and the
-// process exits 2 before starting anything (docs/server.md).
+// process exits 2 before starting anything; and docs/server.md lists every
+// flag with its default.
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <limits>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -96,6 +98,53 @@ TEST(ServerFlagsProcessTest, TakenHealthPortExitsThree) {
   EXPECT_EQ(RunServer("--health_port=" + std::to_string(ntohs(addr.sin_port)), &err), 3);
   EXPECT_THAT(err, HasSubstr("--health_port"));
   close(fd);
+}
+
+// docs/server.md's flag table names every flag xxgk-server defines, each
+// with its default ("empty" for an empty string), as --helpfull prints them.
+TEST(ServerFlagsDocsTest, EveryFlagAndItsDefaultIsInTheDocs) {
+  const std::string cmd =
+      std::string(XXGK_BINARY_DIR) + "/server/xxgk-server --helpfull 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string help;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) help.append(buf, n);
+  pclose(pipe);
+  // The section of the server's own flags, each "--name (...); default: v;"
+  // over one or more lines.
+  const size_t from = help.find("Flags from ");
+  ASSERT_NE(from, std::string::npos) << help;
+  const size_t own = help.find("server/main.cc:", from);
+  ASSERT_NE(own, std::string::npos) << help;
+  const size_t next = help.find("Flags from ", own);
+  std::string section = help.substr(own, next == std::string::npos ? std::string::npos : next - own);
+  section = std::regex_replace(section, std::regex("\\n +"), " ");
+  std::ifstream in(std::string(XXGK_SOURCE_DIR) + "/docs/server.md");
+  std::stringstream docs;
+  docs << in.rdbuf();
+  std::vector<std::string> doc_lines;
+  for (std::string line; std::getline(docs, line);) doc_lines.push_back(line);
+
+  const std::regex flag(R"(--(\w+) \(.*?\); default: ("?)(.*?)\2;)");
+  int flags = 0;
+  for (auto it = std::sregex_iterator(section.begin(), section.end(), flag);
+       it != std::sregex_iterator(); ++it, ++flags) {
+    const std::string name = (*it)[1].str(), value = (*it)[3].str();
+    const std::string want_default = value.empty() ? "empty" : "`" + value + "`";
+    bool documented = false;
+    for (const std::string& line : doc_lines) {
+      if (line.rfind("| ", 0) != 0) continue;
+      const std::string first_cell = line.substr(0, line.find(" | ", 2));
+      if (first_cell.find("`--" + name + "`") == std::string::npos) continue;
+      documented = true;
+      EXPECT_NE(line.find(want_default), std::string::npos)
+          << "--" << name << ": the docs' row should give the default " << want_default << "\n"
+          << line;
+    }
+    EXPECT_TRUE(documented) << "--" << name << " is missing from docs/server.md's flag table";
+  }
+  EXPECT_GE(flags, 20) << section;
 }
 
 }  // namespace
