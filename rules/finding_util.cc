@@ -58,11 +58,15 @@ void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& key
   std::vector<CellId> ids;
   ids.reserve(keys.size());
   for (const std::string& k : keys) ids.push_back(CellIdOf(k));
-  SetCellLocation(cells, views, ids, location, with_place);
+  SetCellLocation(cells, views, ids, location);
+  if (with_place && !keys.empty()) {
+    location->set_place(PlaceOfKeys(keys, Lang::kZh));
+    location->set_place_en(PlaceOfKeys(keys, Lang::kEn));
+  }
 }
 
 void SetCellLocation(const CellIndex& cells, const std::vector<std::string_view>& keys, const std::vector<CellId>& ids,
-                     xxgk::v1::Location* location, bool with_place) {
+                     xxgk::v1::Location* location) {
   if (keys.empty()) return;
   const std::string_view table = report::TableOfKey(keys[0]);
   location->set_table(table.data(), table.size());
@@ -71,11 +75,6 @@ void SetCellLocation(const CellIndex& cells, const std::vector<std::string_view>
   }
   location->mutable_cell_keys()->Reserve(static_cast<int>(keys.size()));
   for (std::string_view k : keys) location->add_cell_keys(k.data(), k.size());
-  if (with_place) {
-    const std::vector<std::string> copies(keys.begin(), keys.end());
-    location->set_place(PlaceOfKeys(copies, Lang::kZh));
-    location->set_place_en(PlaceOfKeys(copies, Lang::kEn));
-  }
   for (CellId id : ids) {
     const xxgk::v1::Cell* c = id == kNoCell ? nullptr : cells.Find(id);
     if (c != nullptr && c->span().end() > c->span().begin()) {

@@ -39,10 +39,11 @@ std::string JoinTerms(const std::vector<std::string>& terms);
 void SetCellLocation(const CellIndex& cells, const std::vector<std::string>& keys, xxgk::v1::Location* location,
                      bool with_place = true);
 
-// The same for keys given with their ids (ids[i] == CellIdOf(keys[i]), or
-// kNoCell for a key that names no cell): cells are found by id.
+// The same without the place, for keys given with their ids (ids[i] ==
+// CellIdOf(keys[i]), or kNoCell for a key that names no cell): cells are
+// found by id.
 void SetCellLocation(const CellIndex& cells, const std::vector<std::string_view>& keys, const std::vector<CellId>& ids,
-                     xxgk::v1::Location* location, bool with_place = true);
+                     xxgk::v1::Location* location);
 
 // The section a table stands in: t2 → ACTIVE_DISCLOSURE, t3 → APPLICATIONS,
 // t4 → REVIEW_LITIGATION; KIND_UNSPECIFIED otherwise (legacy).

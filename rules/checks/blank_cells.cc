@@ -96,7 +96,7 @@ class BlankCellsCheck : public Check {
       f.set_expected("0 blank");
       f.set_actual(absl::StrCat(keys.size(), " blank"));
       // The place is the table's label, not PlaceOfKeys.
-      SetCellLocation(cells, keys, ids, f.mutable_location(), /*with_place=*/false);
+      SetCellLocation(cells, keys, ids, f.mutable_location());
       f.mutable_location()->set_place(TableLabel(table, Lang::kZh));
       f.mutable_location()->set_place_en(TableLabel(table, Lang::kEn));
       out->push_back(std::move(f));

@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "report/cell_keys.h"
 #include "rules/cell_index.h"
+#include "rules/labels.h"
 
 namespace xxgk::rules {
 namespace {
@@ -76,8 +77,13 @@ TEST(FindingUtilTest, LocationFromIdsIsLocationFromKeys) {
     for (const std::string& k : keys) ids.push_back(CellIdOf(k));
     for (bool with_place : {true, false}) {
       xxgk::v1::Location by_ids, by_keys;
-      SetCellLocation(cells, views, ids, &by_ids, with_place);
+      SetCellLocation(cells, views, ids, &by_ids);
       SetCellLocation(cells, keys, &by_keys, with_place);
+      EXPECT_EQ(by_keys.place(), with_place ? PlaceOfKeys(keys, Lang::kZh) : "");
+      EXPECT_EQ(by_keys.place_en(), with_place ? PlaceOfKeys(keys, Lang::kEn) : "");
+      // By ids: everything by keys gives but the place.
+      by_keys.clear_place();
+      by_keys.clear_place_en();
       EXPECT_EQ(by_ids.SerializeAsString(), by_keys.SerializeAsString());
       // The span is the first spanned cell's, read by key.
       xxgk::v1::Span expected;
