@@ -44,16 +44,8 @@ std::string DateZh(int y, int m, int d) {
 
 std::string DateIso(int y, int m, int d) {
   if (m == 0) return absl::StrCat(y);
-  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
-    if (d == 0) return absl::StrFormat("%04d-%02d", y, m);
-    return absl::StrFormat("%04d-%02d-%02d", y, m, d);
-  }
-  // What those formats print for these ranges, without the formatter.
-  char buf[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
-                  static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
-                  static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
-                  static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
-  return std::string(buf, d == 0 ? 7 : 10);
+  if (d == 0) return absl::StrFormat("%04d-%02d", y, m);
+  return absl::StrFormat("%04d-%02d-%02d", y, m, d);
 }
 
 bool ValidForYear(const xxgk::v1::Deadline::Entry& e, int year) {
