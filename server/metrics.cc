@@ -198,23 +198,6 @@ RpcSeries* Metrics::SeriesOf(std::string_view full_method, grpc::experimental::S
   return s;
 }
 
-void Metrics::RpcStarted(const std::string& service, const std::string& method, const std::string& type) {
-  SeriesOf(service, method, type)->Started();
-}
-
-void Metrics::RpcHandled(const std::string& service, const std::string& method, const std::string& type,
-                         grpc::StatusCode code, double seconds) {
-  SeriesOf(service, method, type)->Handled(code, seconds);
-}
-
-void Metrics::MsgReceived(const std::string& service, const std::string& method, const std::string& type) {
-  SeriesOf(service, method, type)->MsgReceived();
-}
-
-void Metrics::MsgSent(const std::string& service, const std::string& method, const std::string& type) {
-  SeriesOf(service, method, type)->MsgSent();
-}
-
 template <typename T, typename Make>
 T& Metrics::Cached(absl::flat_hash_map<std::string, T*>* cache, std::string key, Make make) {
   std::lock_guard<std::mutex> lock(series_mu_);

@@ -84,16 +84,10 @@ class Metrics {
   const std::shared_ptr<prometheus::Registry>& registry() const { return registry_; }
   const std::vector<std::string>& known_methods() const { return known_methods_; }
 
-  // RPC lifecycle (called by the interceptor).
-  void RpcStarted(const std::string& service, const std::string& method, const std::string& type);
-  void RpcHandled(const std::string& service, const std::string& method, const std::string& type,
-                  grpc::StatusCode code, double seconds);
-  void MsgReceived(const std::string& service, const std::string& method, const std::string& type);
-  void MsgSent(const std::string& service, const std::string& method, const std::string& type);
-
   // The series of the method `full_method` ("/pkg.Service/Method", split as
-  // SplitMethod does) of `type`; the same object for every call of a method
-  // (lives as long as this Metrics).
+  // SplitMethod does) of `type`, where the interceptor counts each call's
+  // lifecycle; the same object for every call of a method (lives as long as
+  // this Metrics).
   RpcSeries* SeriesOf(std::string_view full_method, grpc::experimental::ServerRpcInfo::Type type);
 
   // In-flight Validator requests (unary calls and open streams).

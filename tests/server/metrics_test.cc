@@ -77,10 +77,12 @@ TEST(ServerMetricsTest, InputFormatLabelIsBounded) {
 TEST(ServerMetricsTest, RpcCountersCarryGoGrpcPrometheusLabels) {
   auto registry = std::make_shared<prometheus::Registry>();
   Metrics m(registry, Known());
-  m.RpcStarted("xxgk.v1.Validator", "Validate", "unary");
-  m.RpcHandled("xxgk.v1.Validator", "Validate", "unary", grpc::StatusCode::OK, 0.02);
-  m.RpcHandled("xxgk.v1.Validator", "Validate", "unary", grpc::StatusCode::INVALID_ARGUMENT, 0.001);
-  m.MsgReceived("xxgk.v1.Validator", "ValidateStream", "bidi_stream");
+  using Type = grpc::experimental::ServerRpcInfo::Type;
+  RpcSeries* validate = m.SeriesOf("/xxgk.v1.Validator/Validate", Type::UNARY);
+  validate->Started();
+  validate->Handled(grpc::StatusCode::OK, 0.02);
+  validate->Handled(grpc::StatusCode::INVALID_ARGUMENT, 0.001);
+  m.SeriesOf("/xxgk.v1.Validator/ValidateStream", Type::BIDI_STREAMING)->MsgReceived();
   std::string text = Scrape(*registry);
   EXPECT_THAT(text, HasSubstr("grpc_server_started_total{grpc_method=\"Validate\","
                               "grpc_service=\"xxgk.v1.Validator\",grpc_type=\"unary\"} 1"));
