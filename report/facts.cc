@@ -467,7 +467,8 @@ bool HasChannelWord(absl::string_view clause) {
   return false;
 }
 
-// Every literal some rule needs, once (Rule::need_ids index it).
+// Every literal some rule needs, once (Rule::need_masks and
+// Rule::start_need_ids index it).
 std::vector<std::string>& NeedWords() {
   static auto* words = new std::vector<std::string>;
   return *words;
