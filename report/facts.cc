@@ -467,7 +467,8 @@ bool HasChannelWord(absl::string_view clause) {
   return false;
 }
 
-// Every literal some rule needs, once (Rule::need_ids index it).
+// Every literal some rule needs, once (Rule::need_masks and
+// Rule::start_need_ids index it).
 std::vector<std::string>& NeedWords() {
   static auto* words = new std::vector<std::string>;
   return *words;
@@ -1262,7 +1263,7 @@ size_t GapThenEnd(std::string_view s, size_t i, const ClaimShape& c) {
     if (p - pos > 4 * static_cast<size_t>(c.max_gap - count)) return std::string_view::npos;
     while (pos < p) {
       const char ch = s[pos];
-      if ((ch >= '0' && ch <= '9') || ch == ';' || (c.no_comma && ch == ',') ||
+      if (absl::ascii_isdigit(ch) || ch == ';' || (c.no_comma && ch == ',') ||
           StartsWithAt(s, pos, "。")) {
         return std::string_view::npos;
       }
@@ -1403,12 +1404,10 @@ namespace {
 template <typename Words>
 size_t WordAt(std::string_view s, size_t i, const Words& words) {
   for (std::string_view w : words) {
-    if (s.size() - i >= w.size() && s.compare(i, w.size(), w) == 0) return w.size();
+    if (StartsWithAt(s, i, w)) return w.size();
   }
   return 0;
 }
-
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // NumBlock read forward from byte i of `s` (see NumBlock()): true when it
 // ends exactly at the end of `s`, with its groups. Each optional part is
@@ -1417,10 +1416,6 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // longest run of its characters: what RE2's preferences choose.
 bool FigureAt(std::string_view s, size_t i, FigureParts* out) {
   const size_t n = s.size();
-  auto skip_space = [&](size_t j) {
-    while (j < n && re_scan::IsSpace(s[j])) ++j;
-    return j;
-  };
   auto part = [&](size_t* j, std::initializer_list<std::string_view> words) {
     const size_t len = *j < n ? WordAt(s, *j, words) : 0;
     const std::string_view v = len > 0 ? s.substr(*j, len) : std::string_view();
@@ -1429,15 +1424,15 @@ bool FigureAt(std::string_view s, size_t i, FigureParts* out) {
   };
   FigureParts p;
   p.pre = part(&i, {"约", "大约", "近", "将近", "不到", "不足", "超过", "逾"});
-  i = skip_space(i);
+  i = re_scan::SkipSpace(s, i);
   if (i >= n) return false;
   const size_t num_begin = i;
-  if (IsAsciiDigit(s[i])) {
+  if (absl::ascii_isdigit(s[i])) {
     ++i;
-    while (i < n && (IsAsciiDigit(s[i]) || s[i] == ',')) ++i;
-    if (i + 1 < n && s[i] == '.' && IsAsciiDigit(s[i + 1])) {
+    while (i < n && (absl::ascii_isdigit(s[i]) || s[i] == ',')) ++i;
+    if (i + 1 < n && s[i] == '.' && absl::ascii_isdigit(s[i + 1])) {
       i += 2;
-      while (i < n && IsAsciiDigit(s[i])) ++i;
+      while (i < n && absl::ascii_isdigit(s[i])) ++i;
     }
   } else {
     static constexpr std::string_view kNumerals[] = {
@@ -1446,13 +1441,13 @@ bool FigureAt(std::string_view s, size_t i, FigureParts* out) {
   }
   if (i == num_begin) return false;
   p.num = s.substr(num_begin, i - num_begin);
-  i = skip_space(i);
+  i = re_scan::SkipSpace(s, i);
   p.more = part(&i, {"余", "多"});
-  i = skip_space(i);
+  i = re_scan::SkipSpace(s, i);
   p.mult = part(&i, {"万", "亿"});
-  i = skip_space(i);
+  i = re_scan::SkipSpace(s, i);
   p.more2 = part(&i, {"余", "多"});
-  i = skip_space(i);
+  i = re_scan::SkipSpace(s, i);
   p.unit = part(&i, {"万元", "亿元", "元", "件", "条", "次", "个", "项", "起", "宗", "份", "篇", "部"});
   if (p.unit.empty()) return false;
   p.post = part(&i, {"以上", "左右", "以下", "之多"});

@@ -659,9 +659,8 @@ bool IsTrimmedSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\r' || c
 
 // TrimSpaces for a text that may start or end with a space.
 std::string_view TrimSpacesSlow(std::string_view s) {
-  auto is_sp = IsTrimmedSpaceByte;
-  while (!s.empty() && is_sp(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_sp(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsTrimmedSpaceByte(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsTrimmedSpaceByte(s.back())) s.remove_suffix(1);
   // also ideographic space / NBSP in UTF-8
   for (bool again = true; again;) {
     again = false;

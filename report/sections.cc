@@ -351,16 +351,16 @@ Kind KindOfKey(std::string_view k) {
   auto at = [&](size_t i, std::string_view phrase) {
     return size - i >= phrase.size() && std::memcmp(k.data() + i, phrase.data(), phrase.size()) == 0;
   };
-  // a key is well-formed UTF-8 (LabelKey keeps only characters it decoded
-  // whole): a phrase can start only at a character, so step by characters
   // the characters that lead a phrase, as the switch below lists them
   static constexpr UChar32 kLeads[] = {U'其', U'收', U'行', U'存', U'主', U'改', U'问',
                                        U'不', U'依', U'公', U'申', U'总', U'基'};
   static constexpr uint64_t kLeadBits = LastByteBits(kLeads);
+  // a key is well-formed UTF-8 (LabelKey keeps only characters it decoded
+  // whole): a phrase can start only at a character, so step by characters
   for (size_t i = 0; i + 3 <= size; i += p[i] < 0x80 ? 1 : p[i] < 0xE0 ? 2 : p[i] < 0xF0 ? 3 : 4) {
     const uint8_t b = p[i];
     if (b < 0xE4 || b > 0xE9) continue;  // every phrase starts with U+4E00..U+9FFF
-    if (((kLeadBits >> (p[i + 2] & 0x3F)) & 1) == 0) continue;
+    if (((kLeadBits >> (p[i + 2] & 0x3F)) & 1) == 0) continue;  // leads no phrase
     const char32_t c = static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
     switch (c) {
       case U'其':

@@ -21,6 +21,7 @@
 #endif
 
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "report/blocks.h"
@@ -296,7 +297,6 @@ class TextTableReader {
     row.reserve(std::max<size_t>(8, *width));
     return row;
   }
-
 
   void EmitTable(std::vector<std::vector<GridCell>> rows, const char* kind, uint32_t b,
                  uint32_t e) {
@@ -577,7 +577,7 @@ class TextTableReader {
     return k == "统计指标单位统计数" || k == "统计指标计量单位统计数";
   }
 
-  // The label, unit and value cells of `l` into `row` (empty).
+  // The label, unit and value cells of `l` into `*out` (empty).
   void SplitRunTogether(const Line& l, std::vector<GridCell>* out) const {
     static const char* const kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
                                          "次",   "人",   "场",   "期", "家", "项"};
@@ -761,9 +761,7 @@ bool LabelKeyHoldsStatisticsTable(std::string_view text) {
   const size_t n = text.size();
   // past the ASCII bytes a key drops (all but letters and digits)
   auto skip = [&](size_t i) {
-    while (i < n && p[i] < 0x80 && !((p[i] >= '0' && p[i] <= '9') || ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z'))) {
-      ++i;
-    }
+    while (i < n && p[i] < 0x80 && !absl::ascii_isalnum(p[i])) ++i;
     return i;
   };
   auto is = [&](size_t i, std::string_view ch) { return text.substr(i, 3) == ch; };
