@@ -357,8 +357,8 @@ bool IsNeutralSyllable(std::u32string_view syl) {
 // (or neutral-tone particles only)? syllable(b, e, &tone, &neutral) reads the
 // syllable in[b, e) (no spaces): false when it is not one; sets tone when it
 // has a tone mark, neutral when it is a neutral-tone particle.
-template <typename Seq, typename Syllable>
-bool IsReadingOf(const Seq& in, size_t from, size_t to, Syllable syllable) {
+template <typename Syllable>
+bool IsReadingOf(const Units& in, size_t from, size_t to, Syllable syllable) {
   if (from >= to) return false;
   bool tone = false;
   bool all_neutral = true;
