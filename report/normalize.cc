@@ -1084,7 +1084,7 @@ inline UChar32 AsciiOr3Before(const uint8_t* from, const uint8_t* q) {
 // characters written: a U+FFFD, a '?' after an ideograph,
 // three unlikely characters in a row with a very unlikely one, a character
 // beyond the BMP (kTrack: looked for; without, there is none). Without
-// kFast: u as it is, and true.
+// kFast: true.
 template <bool kFast, bool kTrack>
 bool WriteText(const Units& u, const CharBits* bits, uint32_t base, Normalized* result) {
   // Written into small buffers appended chunk by chunk, so that neither the
@@ -1915,8 +1915,8 @@ void MojibakePiece(const uint8_t* t, size_t from, size_t to, size_t* b, size_t* 
 // the unit stages on its own. Lines are independent in every stage: NFKC
 // segments start at characters with a boundary before them, readings and
 // t2s runs end at a line break, a space next to one stays, and mojibake
-// signs and notes never span one. False when some character written shows
-// a mojibake sign (the notes need the whole text's units).
+// signs and notes never span one (a line's notes are found around its
+// signs). False when ICU's NFKC is not there.
 bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Normalized* result) {
   const CharBits* bits = FastCharBits();
   NfkcProperties* props = Nfkc();
