@@ -357,8 +357,8 @@ bool IsNeutralSyllable(std::u32string_view syl) {
 // (or neutral-tone particles only)? syllable(b, e, &tone, &neutral) reads the
 // syllable in[b, e) (no spaces): false when it is not one; sets tone when it
 // has a tone mark, neutral when it is a neutral-tone particle.
-template <typename Seq, typename Syllable>
-bool IsReadingOf(const Seq& in, size_t from, size_t to, Syllable syllable) {
+template <typename Syllable>
+bool IsReadingOf(const Units& in, size_t from, size_t to, Syllable syllable) {
   if (from >= to) return false;
   bool tone = false;
   bool all_neutral = true;
@@ -1084,7 +1084,7 @@ inline UChar32 AsciiOr3Before(const uint8_t* from, const uint8_t* q) {
 // characters written: a U+FFFD, a '?' after an ideograph,
 // three unlikely characters in a row with a very unlikely one, a character
 // beyond the BMP (kTrack: looked for; without, there is none). Without
-// kFast: u as it is, and true.
+// kFast: true.
 template <bool kFast, bool kTrack>
 bool WriteText(const Units& u, const CharBits* bits, uint32_t base, Normalized* result) {
   // Written into small buffers appended chunk by chunk, so that neither the
@@ -1503,11 +1503,12 @@ Normalized NormalizeTextGeneral(std::string_view utf8, const NormalizeOptions& o
 namespace {
 
 // The stages over Units for utf8, which starts at byte `base` of the input:
-// appends its text and offsets (no end entry) to *result and adds to its
-// count. Returns whether the characters written show mojibake signs (see
-// WriteText); `units` receives the units written.
-bool AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32_t base,
-                  Normalized* result, Units* units) {
+// appends its text and offsets (no end entry) to *result, adds to its
+// count, and appends DetectMojibake's notes on the units written where
+// WriteText saw signs (source spans at input offsets; FillNoteSpans is left
+// to the caller).
+void AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32_t base,
+                  Normalized* result) {
   const CharBits* bits = FastCharBits();
   // What the characters read (and those stages wrote) may need: a stage
   // whose trigger no character has leaves the text as it is.
@@ -1530,21 +1531,22 @@ bool AppendStaged(std::string_view utf8, const NormalizeOptions& options, uint32
   const bool signs = (seen & (kMark | kRare | kAstral))
                          ? WriteText<true, true>(u, bits, base, result)
                          : WriteText<true, false>(u, bits, base, result);
-  *units = std::move(u);
-  return signs;
+  if (!signs) return;
+  const size_t first = result->notes.size();
+  DetectMojibake(u, &result->notes);
+  for (size_t k = first; k < result->notes.size(); ++k) {
+    auto* span = result->notes[k].mutable_span();
+    span->set_source_begin(span->source_begin() + base);
+    span->set_source_end(span->source_end() + base);
+  }
 }
 
 // NormalizeText with the stages over the units of the whole text.
 Normalized NormalizeWithUnits(std::string_view utf8, const NormalizeOptions& options) {
   Normalized result;
-  Units u;
-  const bool signs = AppendStaged(utf8, options, 0, &result, &u);
+  AppendStaged(utf8, options, 0, &result);
   result.to_input.push_back(static_cast<uint32_t>(utf8.size()));
-  // The notes from the written characters.
-  if (signs) {
-    DetectMojibake(u, &result.notes);
-    FillNoteSpans(&result);
-  }
+  if (!result.notes.empty()) FillNoteSpans(&result);
   return result;
 }
 
@@ -1915,8 +1917,8 @@ void MojibakePiece(const uint8_t* t, size_t from, size_t to, size_t* b, size_t* 
 // the unit stages on its own. Lines are independent in every stage: NFKC
 // segments start at characters with a boundary before them, readings and
 // t2s runs end at a line break, a space next to one stays, and mojibake
-// signs and notes never span one. False when some character written shows
-// a mojibake sign (the notes need the whole text's units).
+// signs and notes never span one (a line's notes are found around its
+// signs). False when ICU's NFKC is not there.
 bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Normalized* result) {
   const CharBits* bits = FastCharBits();
   NfkcProperties* props = Nfkc();
@@ -1962,7 +1964,7 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
   size_t line_tw = 0;  // tw where the line starts (when run > line)
   size_t rare_end = SIZE_MAX;  // text offset after the last unlikely character written
   int line_changed = 0;  // result->traditional_chars where the line starts
-  Units units;           // of the last chunk through the stages
+  Units units;           // line_notes' pieces
   // A line written directly with a mojibake sign gets its notes from the
   // units of what was written: where its text starts, where its signs
   // stand, and the end (input offset) of each reading skipped after the
@@ -2331,17 +2333,8 @@ bool NormalizeDirect(std::string_view in, const NormalizeOptions& options, Norma
                             LineNeedsStages(stop, end, bits, stages & ~kT2s)));
     const std::string_view chunk(reinterpret_cast<const char*>(line),
                                  static_cast<size_t>(stop - line));
-    const uint32_t base = static_cast<uint32_t>(line - begin);
-    if (AppendStaged(chunk, options, base, result, &units)) {
-      // The chunk's notes (none spans a line break) at input offsets.
-      const size_t first = result->notes.size();
-      DetectMojibake(units, &result->notes);
-      for (size_t k = first; k < result->notes.size(); ++k) {
-        auto* span = result->notes[k].mutable_span();
-        span->set_source_begin(span->source_begin() + base);
-        span->set_source_end(span->source_end() + base);
-      }
-    }
+    // The chunk's notes too (none spans a line break).
+    AppendStaged(chunk, options, static_cast<uint32_t>(line - begin), result);
     p = run = stop;
     tw = text.size();
     begin_line();

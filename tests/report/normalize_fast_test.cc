@@ -15,6 +15,7 @@
 #include "opencc/Lexicon.hpp"
 #include "opencc/MarisaDict.hpp"
 #include "report/normalize.h"
+#include "report/utf8.h"
 #include "tests/report/random_text.h"
 
 namespace xxgk::report {
@@ -235,13 +236,6 @@ TEST(NormalizeTextFast, AsTheGeneralFormOnTraditionalLines) {
   ExpectAsTheGeneralForm(docs, 6000);
 }
 
-// Characters in UTF-8 (lead bytes counted).
-size_t CharCount(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Every TSPhrases key of three characters or more (whose last characters'
 // conversion can depend on two or more characters before them), one piece a
 // line: the key whole, without its first character, with another first
@@ -255,19 +249,16 @@ TEST(NormalizeTextFast, AsTheGeneralFormOnEveryLongPhraseKey) {
   std::fclose(fp);
   std::vector<std::string> keys;
   for (const auto& entry : *lexicon) {
-    if (CharCount(entry->Key()) >= 3) keys.push_back(entry->Key());
+    if (CountCodePoints(entry->Key()) >= 3) keys.push_back(entry->Key());
   }
   ASSERT_GT(keys.size(), 100u);
   static const std::vector<std::string> kGlue = {"", "的", " ", "開", "(jì)"};
   std::string doc;
   for (size_t i = 0; i < keys.size(); ++i) {
     const std::string& key = keys[i];
-    size_t first = 1;  // bytes of the first character
-    while (first < key.size() && (static_cast<unsigned char>(key[first]) & 0xC0) == 0x80) ++first;
-    size_t second = first + 1;  // bytes of the first two characters
-    while (second < key.size() && (static_cast<unsigned char>(key[second]) & 0xC0) == 0x80) {
-      ++second;
-    }
+    const std::vector<std::string> chars = Utf8Chars(key);
+    const size_t first = chars[0].size();           // bytes of the first character
+    const size_t second = first + chars[1].size();  // bytes of the first two characters
     // One piece a line: a line where a key matches goes to the stages
     // whole, so a piece shares its line with no other.
     for (const std::string& piece :
