@@ -111,6 +111,7 @@ std::string ReportText(const xxgk::v1::Report& report) {
   for (const xxgk::v1::ReadingNote& n : report.notes()) {
     absl::StrAppend(&out, "  ", xxgk::v1::ReadingNote::Kind_Name(n.kind()), ": ", n.message());
     if (!n.excerpt().empty()) absl::StrAppend(&out, " «", n.excerpt(), "»");
+    if (n.more_places() > 0) absl::StrAppend(&out, " (and ", n.more_places(), " more like it)");
     absl::StrAppend(&out, "\n");
   }
   bool any_cell = false;

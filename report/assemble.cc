@@ -10,6 +10,7 @@
 #include "report/facts.h"
 #include "report/metadata.h"
 #include "report/normalize.h"
+#include "report/notes.h"
 #include "report/sections.h"
 #include "report/table_map.h"
 
@@ -286,14 +287,35 @@ void AssembleInto(ReadResult read, Report* into) {
     n->set_table(t);
   }
 
-  // reader notes: place them on the line that holds their source offset
+  // reader notes: a note with only a source offset goes on the line that
+  // holds it, or else the nearest line before it (or after, at the very
+  // start: a line dropped as page chrome, say); a note with a place in the
+  // text gets that place's line number
+  CapNotes(&read.notes);
   for (ReadingNote& n : read.notes) {
     Span* sp = n.mutable_span();
-    if (sp->end() == 0 && !lines.empty()) {
+    if (sp->line() != 0 || lines.empty()) {
+      // placed by its reader
+    } else if (sp->end() == 0) {
+      const uint32_t at = sp->source_begin();
+      const TextLine* place = nullptr;
       for (const TextLine& l : lines) {
-        if (l.source_begin <= sp->source_begin() && sp->source_begin() < std::max(l.source_end, l.source_begin + 1)) {
-          sp->set_begin(l.begin);
-          sp->set_end(l.end);
+        if (l.source_begin <= at && at < std::max(l.source_end, l.source_begin + 1)) {
+          place = &l;
+          break;
+        }
+        if (l.source_begin <= at && (place == nullptr || l.source_begin > place->source_begin)) {
+          place = &l;
+        }
+      }
+      if (place == nullptr) place = &lines.front();
+      sp->set_begin(place->begin);
+      sp->set_end(place->end);
+      sp->set_line(place->number);
+      if (sp->page() == 0) sp->set_page(place->page);
+    } else {
+      for (const TextLine& l : lines) {
+        if (l.begin <= sp->begin() && sp->begin() <= l.end) {
           sp->set_line(l.number);
           if (sp->page() == 0) sp->set_page(l.page);
           break;
@@ -302,6 +324,7 @@ void AssembleInto(ReadResult read, Report* into) {
     }
     AddMoved(std::move(n), report.mutable_notes());
   }
+  CapNotes(report.mutable_notes());  // the tables' notes and the readers' together
 
   auto* meta = report.mutable_meta();
   meta->set_script(read.script == xxgk::v1::TRADITIONAL ? xxgk::v1::TRADITIONAL

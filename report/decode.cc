@@ -17,6 +17,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "report/notes.h"
 #include "report/utf8.h"
 
 namespace xxgk::report {
@@ -132,6 +133,48 @@ std::string HexExcerpt(std::string_view bytes) {
   return out;
 }
 
+// A share of undecodable or control characters no text has: the input is a
+// binary file (an image, an archive, a legacy Office file) or not in any
+// encoding reports use. Reading it on would list thousands of notes about
+// nothing.
+constexpr int32_t kMinBadForBinary = 16;
+constexpr int32_t kBadPercentForBinary = 10;
+
+absl::Status CheckLooksLikeText(const UChar* u16, int32_t len, const std::string& charset) {
+  int32_t bad = 0;
+  for (int32_t i = 0; i < len; ++i) {
+    const UChar c = u16[i];
+    bad += c == kMarker || (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' &&
+                            c != '\r');
+  }
+  if (bad < kMinBadForBinary || int64_t{bad} * 100 <= int64_t{len} * kBadPercentForBinary) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "the bytes are not text in any encoding reports use: read as %s, the likeliest, %d of "
+      "%d characters (%d%%) are undecodable bytes or control codes. Send the report itself, "
+      "as text, HTML, .docx or PDF",
+      charset, bad, len, static_cast<int>(int64_t{bad} * 100 / len)));
+}
+
+// The same for text that is valid UTF-8 already (only control codes can be
+// wrong there: a file of NUL bytes, say).
+absl::Status CheckUtf8LooksLikeText(std::string_view utf8) {
+  int32_t bad = 0, chars = 0;
+  for (const char ch : utf8) {
+    const auto b = static_cast<unsigned char>(ch);
+    chars += (b & 0xC0) != 0x80;
+    bad += b < 0x20 && b != '\t' && b != '\n' && b != '\v' && b != '\f' && b != '\r';
+  }
+  if (bad < kMinBadForBinary || int64_t{bad} * 100 <= int64_t{chars} * kBadPercentForBinary) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrFormat(
+      "the bytes are not text: read as UTF-8, %d of %d characters (%d%%) are control codes. "
+      "Send the report itself, as text, HTML, .docx or PDF",
+      bad, chars, static_cast<int>(int64_t{bad} * 100 / chars)));
+}
+
 // Converts `bytes` (which start at `base` in the whole input) from `charset`.
 absl::StatusOr<Decoded> Convert(std::string_view bytes, size_t base, const std::string& charset) {
   Decoded out;
@@ -158,14 +201,21 @@ absl::StatusOr<Decoded> Convert(std::string_view bytes, size_t base, const std::
                                             u_errorName(status)));
   }
   const int32_t len = static_cast<int32_t>(target - u16.data());
+  if (absl::Status text = CheckLooksLikeText(u16.data(), len, charset); !text.ok()) return text;
 
-  // Replace markers (merged runs) with U+FFFD, recording notes.
+  // Replace markers (merged runs) with U+FFFD, recording notes. A note's
+  // span is where its U+FFFD stands in the decoded text (as every source
+  // span is); the file's byte offset is in its message.
   std::vector<UChar> clean;
   clean.reserve(len);
+  uint32_t utf8_pos = 0;  // UTF-8 length of clean so far
   size_t bad_index = 0;
   for (int32_t i = 0; i < len; ++i) {
     if (u16[i] != kMarker || bad_index >= ctx.bad.size()) {
-      clean.push_back(u16[i]);
+      const UChar c = u16[i];
+      clean.push_back(c);
+      // a surrogate pair is four bytes in UTF-8: two for each half
+      utf8_pos += c < 0x80 ? 1 : c < 0x800 ? 2 : (c >= 0xD800 && c <= 0xDFFF) ? 2 : 3;
       continue;
     }
     int64_t run_begin = offsets[i] >= 0 ? offsets[i] : 0;
@@ -182,12 +232,16 @@ absl::StatusOr<Decoded> Convert(std::string_view bytes, size_t base, const std::
     clean.push_back(0xFFFD);
     xxgk::v1::ReadingNote note;
     note.set_kind(xxgk::v1::ReadingNote::INVALID_BYTES);
-    note.set_message(absl::StrFormat("%d undecodable byte(s) in %s replaced by U+FFFD",
-                                     run_end - run_begin, charset));
-    note.set_excerpt(HexExcerpt(bytes.substr(run_begin, run_end - run_begin)));
-    note.mutable_span()->set_source_begin(static_cast<uint32_t>(base + run_begin));
-    note.mutable_span()->set_source_end(static_cast<uint32_t>(base + run_end));
-    out.notes.push_back(std::move(note));
+    note.mutable_span()->set_source_begin(utf8_pos);
+    note.mutable_span()->set_source_end(utf8_pos + 3);
+    utf8_pos += 3;
+    if (out.notes.size() < static_cast<size_t>(kNotesListedPerKind)) {  // else only counted
+      note.set_message(absl::StrFormat("%d undecodable byte(s) at byte %d of the file (read as "
+                                       "%s) replaced by U+FFFD",
+                                       run_end - run_begin, base + run_begin, charset));
+      note.set_excerpt(HexExcerpt(bytes.substr(run_begin, run_end - run_begin)));
+    }
+    AddNote(std::move(note), &out.notes);
   }
 
   int32_t needed = 0;
@@ -228,6 +282,7 @@ absl::StatusOr<Decoded> DecodeBytes(std::string_view bytes, std::string_view dec
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     std::string_view rest = bytes.substr(3);
     if (IsValidUtf8(rest)) {
+      if (absl::Status text = CheckUtf8LooksLikeText(rest); !text.ok()) return text;
       Decoded d;
       d.encoding = "UTF-8";
       d.utf8 = std::string(rest);
@@ -244,6 +299,7 @@ absl::StatusOr<Decoded> DecodeBytes(std::string_view bytes, std::string_view dec
   // Valid UTF-8 (including pure ASCII) is taken as such: a legacy-encoded
   // Chinese text of any length is practically never valid UTF-8.
   if (IsValidUtf8(bytes)) {
+    if (absl::Status text = CheckUtf8LooksLikeText(bytes); !text.ok()) return text;
     Decoded d;
     d.encoding = "UTF-8";
     d.utf8 = std::string(bytes);

@@ -72,6 +72,42 @@ std::string FromMagic(std::string_view bytes) {
   return "";
 }
 
+// Files that are often sent in a report's place and that xxgk does not read,
+// by their first bytes: what the file is and what to send instead; empty when
+// the bytes start like none of them.
+std::string KnownUnreadable(std::string_view bytes) {
+  auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
+  if (starts(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) {
+    return "this is a Word 97-2003 (.doc), WPS or Excel 97-2003 binary file, which xxgk "
+           "cannot read: save it as .docx or PDF and send that";
+  }
+  if (starts("{\\rtf")) {
+    return "this is an RTF file, which xxgk cannot read: save it as .docx or PDF and send that";
+  }
+  const char* image = nullptr;
+  if (starts("\x89PNG\r\n\x1A\n")) image = "PNG";
+  if (starts("\xFF\xD8\xFF")) image = "JPEG";
+  if (starts("GIF87a") || starts("GIF89a")) image = "GIF";
+  if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4))) image = "TIFF";
+  if (starts("RIFF") && bytes.size() >= 12 && bytes.substr(8, 4) == "WEBP") image = "WebP";
+  if (image != nullptr) {
+    return absl::StrCat("this is a ", image,
+                        " image: xxgk reads no text from pictures; send the report as text, "
+                        "HTML, .docx or a PDF with a text layer");
+  }
+  const char* archive = nullptr;
+  if (starts("Rar!\x1A\x07")) archive = "RAR";
+  if (starts("7z\xBC\xAF\x27\x1C")) archive = "7z";
+  if (starts("\x1F\x8B")) archive = "gzip";
+  if (starts("BZh")) archive = "bzip2";
+  if (starts("\xFD" "7zXZ")) archive = "xz";
+  if (archive != nullptr) {
+    return absl::StrCat("this is a ", archive,
+                        " archive: unpack it and send each report in it on its own");
+  }
+  return "";
+}
+
 std::string FromText(std::string_view bytes) {
   std::string_view head = Head(bytes);
   std::string start = Lower(head.substr(0, 2048));
@@ -193,6 +229,11 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
     if (!structured.ok()) return structured.status();
     *out = *std::move(structured);
     return absl::OkStatus();
+  }
+  if (format == "text" || format == "html") {
+    if (std::string what = KnownUnreadable(bytes); !what.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat(name, ": ", what));
+    }
   }
   // Readers and assembly run inside one try: a library exception (poppler,
   // std::bad_alloc, ...) becomes a status and never escapes ParseDocument.

@@ -792,6 +792,19 @@ bool LabelKeyHoldsStatisticsTable(std::string_view text) {
 
 }  // namespace internal
 
+namespace {
+
+bool IsReplacementCharsOnly(std::string_view s) {
+  constexpr std::string_view kFffd = "\xEF\xBF\xBD";
+  if (s.empty() || s.size() % kFffd.size() != 0) return false;
+  for (size_t i = 0; i < s.size(); i += kFffd.size()) {
+    if (s.substr(i, kFffd.size()) != kFffd) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   absl::StatusOr<Decoded> decoded = DecodeBytes(bytes);
   if (!decoded.ok()) return decoded.status();
@@ -800,8 +813,14 @@ absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   out.source.set_input_format("text");
   out.source.set_encoding(decoded->encoding);
   out.source.set_size_bytes(bytes.size());
+  // The decoder noted each U+FFFD it wrote, with the bytes it replaced;
+  // normalisation's notes on the same characters would say it twice.
+  const bool decoder_replaced = !decoded->notes.empty();
   for (auto& n : decoded->notes) out.notes.push_back(std::move(n));
-  for (auto& n : norm.notes) out.notes.push_back(std::move(n));
+  for (auto& n : norm.notes) {
+    if (decoder_replaced && IsReplacementCharsOnly(n.excerpt())) continue;
+    out.notes.push_back(std::move(n));
+  }
   // traditional when a meaningful share of the characters was converted
   // (the ideographs are counted only when the share decides)
   const int tc = norm.traditional_chars;

@@ -61,8 +61,14 @@ class ReadingNotesCheck : public Check {
       }
       std::string quoted_zh = n.excerpt().empty() ? "" : absl::StrCat("：“", n.excerpt(), "”");
       std::string quoted_en = n.excerpt().empty() ? "" : absl::StrCat(": \"", n.excerpt(), "\"");
-      f.set_message(absl::StrCat(where_zh, t.zh, quoted_zh));
-      f.set_message_en(absl::StrCat(where_en, n.message().empty() ? t.en : n.message(), quoted_en));
+      std::string more_zh, more_en;
+      if (n.more_places() > 0) {  // the reader folded later places of this kind into this note
+        more_zh = absl::StrCat("（另有", n.more_places(), "处同类问题，未逐一列出）");
+        more_en = absl::StrCat(" (and ", n.more_places(), " more like it, not listed one by one)");
+      }
+      f.set_message(absl::StrCat(where_zh, t.zh, quoted_zh, more_zh));
+      f.set_message_en(
+          absl::StrCat(where_en, n.message().empty() ? t.en : n.message(), quoted_en, more_en));
       f.mutable_location()->set_excerpt(n.excerpt());
       *f.mutable_location()->mutable_span() = n.span();
       out->push_back(std::move(f));

@@ -98,6 +98,37 @@ TEST(CliTest, UnreadableInputIsReportedPerFileWithExitTwoWhileOthersStillPrint) 
   fs::remove_all(dir);
 }
 
+// Files that are not reports, whatever their names say: one error line each
+// naming what the file is and what to send instead, and never a page of
+// findings about noise.
+TEST(CliTest, FilesThatAreNotReportsSayWhatToSendInstead) {
+  std::string dir = TempDir("not_reports");
+  const std::string doc = dir + "/report.doc";
+  std::ofstream(doc, std::ios::binary)
+      << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << std::string(4096, '\0');
+  const std::string png = dir + "/report.txt";
+  std::ofstream(png, std::ios::binary) << std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  const std::string noise = dir + "/report2.txt";
+  {
+    std::ofstream out(noise, std::ios::binary);
+    uint32_t x = 5;
+    for (int i = 0; i < 50000; ++i) {
+      x = x * 1103515245u + 12345u;
+      out.put(static_cast<char>(x >> 24));
+    }
+  }
+  ProcessResult r = RunXxgk({"validate", doc, png, noise});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr(doc + ": error: "));
+  EXPECT_THAT(r.out, HasSubstr("Word 97-2003 (.doc), WPS or Excel 97-2003 binary file"));
+  EXPECT_THAT(r.out, HasSubstr(png + ": error: "));
+  EXPECT_THAT(r.out, HasSubstr("PNG image"));
+  EXPECT_THAT(r.out, HasSubstr(noise + ": error: "));
+  EXPECT_THAT(r.out, HasSubstr("not text in any encoding reports use"));
+  EXPECT_EQ(r.out.find("READ-1"), std::string::npos) << r.out.substr(0, 2000);
+  fs::remove_all(dir);
+}
+
 TEST(CliTest, MalformedStructuredReportIsAPerFileErrorNamingTheLine) {
   std::string dir = TempDir("malformed");
   std::string bad = dir + "/bad.textproto";

@@ -4,11 +4,17 @@
 #include <unicode/utf8.h>
 
 #include <string>
+#include <vector>
 
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace xxgk::report {
 namespace {
+
+using ::testing::HasSubstr;
 
 // Encodes UTF-8 text into `charset` with ICU (the reverse of what is tested).
 std::string Encode(const std::string& utf8, const char* charset) {
@@ -131,8 +137,12 @@ TEST(DecodeBytes, InvalidBytesAreReplacedAndReportedWithOffsets) {
   ASSERT_EQ(d->notes.size(), 1u);
   const auto& note = d->notes[0];
   EXPECT_EQ(note.kind(), xxgk::v1::ReadingNote::INVALID_BYTES);
-  EXPECT_EQ(note.span().source_begin(), at);
-  EXPECT_EQ(note.span().source_end(), at + 2);
+  // the span is the U+FFFD in the decoded text, after five characters
+  EXPECT_EQ(note.span().source_begin(), 15u);
+  EXPECT_EQ(note.span().source_end(), 18u);
+  EXPECT_EQ(d->utf8.substr(15, 3), "\xEF\xBF\xBD");
+  EXPECT_EQ(note.excerpt(), "FF FF");
+  EXPECT_THAT(note.message(), HasSubstr("at byte 10 of the file"));
   EXPECT_NE(d->utf8.find("\xEF\xBF\xBD"), std::string::npos);
   EXPECT_NE(d->utf8.find("政府信息公开工作年度报告"), std::string::npos);
 }
@@ -142,7 +152,9 @@ TEST(DecodeBytes, BrokenUtf8AfterBomIsRepaired) {
   auto d = DecodeBytes(s);
   ASSERT_TRUE(d.ok());
   ASSERT_EQ(d->notes.size(), 1u);
-  EXPECT_EQ(d->notes[0].span().source_begin(), 6u);
+  EXPECT_EQ(d->notes[0].span().source_begin(), 3u);
+  EXPECT_EQ(d->notes[0].span().source_end(), 6u);
+  EXPECT_THAT(d->notes[0].message(), HasSubstr("at byte 6 of the file"));
   EXPECT_EQ(d->utf8, "abc\xEF\xBF\xBD(def");
 }
 
@@ -157,10 +169,89 @@ TEST(DecodeBytes, NeverCrashesOnArbitraryBytes) {
     }
     for (const char* declared : {"", "gbk", "utf-16", "big5", "nonsense-charset"}) {
       auto d = DecodeBytes(s, declared);
-      ASSERT_TRUE(d.ok());
+      if (!d.ok()) {  // noise is not text: said so, never another kind of error
+        EXPECT_EQ(d.status().code(), absl::StatusCode::kInvalidArgument) << d.status();
+        EXPECT_THAT(std::string(d.status().message()), HasSubstr("not text"));
+        continue;
+      }
       EXPECT_TRUE(IsValidUtf8(d->utf8));
     }
   }
+}
+
+// Bytes from a fixed generator: reproducible noise.
+std::string Noise(size_t n, uint32_t seed) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) {
+    seed = seed * 1103515245u + 12345u;
+    s.push_back(static_cast<char>(seed >> 24));
+  }
+  return s;
+}
+
+TEST(DecodeBytes, RandomBytesAreNotText) {
+  auto d = DecodeBytes(Noise(4000, 7));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string msg(d.status().message());
+  EXPECT_THAT(msg, HasSubstr("not text"));
+  EXPECT_THAT(msg, HasSubstr("undecodable bytes or control codes"));
+  EXPECT_THAT(msg, HasSubstr("Send the report itself"));
+}
+
+TEST(DecodeBytes, AFileOfNulBytesIsNotText) {
+  auto d = DecodeBytes(std::string(3000, '\0'));
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("3000 of 3000 characters (100%) are control codes"));
+}
+
+// More than a tenth of the characters, and at least 16, make a file binary.
+TEST(DecodeBytes, TheShareOfControlCodesThatMakesAFileBinary) {
+  const std::string tenth = std::string(180, 'a') + std::string(20, '\x01');
+  EXPECT_TRUE(DecodeBytes(tenth).ok());
+  const std::string more = std::string(179, 'a') + std::string(21, '\x01');
+  EXPECT_FALSE(DecodeBytes(more).ok());
+  EXPECT_TRUE(DecodeBytes(std::string(15, '\x01')).ok()) << "too few to judge";
+  // Tabs, line and page breaks are text.
+  EXPECT_TRUE(DecodeBytes(std::string(500, '\t') + std::string(500, '\f') + "\r\n\v").ok());
+  // The same share in a legacy encoding, where undecodable bytes count too.
+  std::string gbk = Encode(kText, "GB18030");
+  std::string noisy;
+  for (int i = 0; i < 40; ++i) noisy += gbk + "\xFF" + std::string(12, '\x02');
+  auto d = DecodeBytes(noisy);
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(std::string(d.status().message()), HasSubstr("read as GB18030"));
+}
+
+TEST(DecodeBytes, ManyInvalidRunsAreListedTwentyAndCountedInTheTwentieth) {
+  const std::string gbk = Encode(kText, "GB18030");
+  std::string broken;
+  for (int i = 0; i < 100; ++i) broken += gbk + "\xFF";
+  broken += gbk;
+  auto d = DecodeBytes(broken);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->encoding, "GB18030");
+  // Every bad byte is still replaced in the text.
+  std::vector<size_t> replaced;
+  for (size_t at = d->utf8.find("\xEF\xBF\xBD"); at != std::string::npos;
+       at = d->utf8.find("\xEF\xBF\xBD", at + 1)) {
+    replaced.push_back(at);
+  }
+  ASSERT_EQ(replaced.size(), 100u);
+  ASSERT_EQ(d->notes.size(), 20u);
+  for (size_t i = 0; i + 1 < d->notes.size(); ++i) {
+    EXPECT_EQ(d->notes[i].more_places(), 0u);
+    EXPECT_EQ(d->notes[i].span().source_begin(), replaced[i]);
+    EXPECT_EQ(d->notes[i].span().source_end(), replaced[i] + 3);
+    EXPECT_THAT(d->notes[i].message(),
+                HasSubstr(absl::StrCat("at byte ", (i + 1) * gbk.size() + i, " of the file")));
+  }
+  const auto& last = d->notes.back();
+  EXPECT_EQ(last.more_places(), 80u);
+  EXPECT_EQ(last.excerpt(), "FF");
+  EXPECT_FALSE(last.message().empty());
+  EXPECT_EQ(last.span().source_begin(), replaced[19]);
+  EXPECT_EQ(last.span().source_end(), replaced[99] + 3);
 }
 
 }  // namespace

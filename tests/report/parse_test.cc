@@ -1,5 +1,8 @@
 // ParseDocument: sniffing, structured reports, unreadable input.
+#include <unicode/ucnv.h>
+
 #include <string>
+#include <utility>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -10,6 +13,16 @@ namespace xxgk::report {
 namespace {
 
 using ::testing::HasSubstr;
+
+std::string Gb18030(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(n);
+  return out;
+}
 
 xxgk::v1::Document Doc(std::string content, std::string name = "", std::string type = "") {
   xxgk::v1::Document d;
@@ -100,6 +113,117 @@ TEST(ParseDocument, UnreadableInputIsInvalidArgument) {
   EXPECT_EQ(bad_pdf.status().code(), absl::StatusCode::kInvalidArgument);
   auto unknown = ParseDocument(Doc("text"), ParseOptions{"odt"});
   ASSERT_FALSE(unknown.ok());
+}
+
+// Files sent in a report's place that xxgk cannot read: the answer says what
+// the file is and what to send instead, whatever its name or declared type.
+TEST(ParseDocument, KnownBinaryFilesAreNamedWithWhatToSendInstead) {
+  struct Case {
+    std::string bytes;
+    const char* says;
+  };
+  const Case cases[] = {
+      {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'),
+       "Word 97-2003 (.doc), WPS or Excel 97-2003 binary file"},
+      {"{\\rtf1\\ansi 一、总体情况}", "RTF file"},
+      {std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "PNG image"},
+      {std::string("\xFF\xD8\xFF\xE0\0\x10JFIF", 10), "JPEG image"},
+      {"GIF89a....", "GIF image"},
+      {std::string("II*\0\x08\0\0\0", 8), "TIFF image"},
+      {std::string("RIFF\x10\0\0\0WEBPVP8 ", 16), "WebP image"},
+      {std::string("Rar!\x1A\x07\x01\0", 8), "RAR archive"},
+      {std::string("7z\xBC\xAF\x27\x1C\0\x04", 8), "7z archive"},
+      {std::string("\x1F\x8B\x08\0", 4), "gzip archive"},
+      {"BZh91AY&SY", "bzip2 archive"},
+      {std::string("\xFD" "7zXZ\0", 6), "xz archive"},
+  };
+  for (const Case& c : cases) {
+    for (const auto& [name, type] : {std::pair<const char*, const char*>{"report.txt", ""},
+                                     {"report.html", "text/html"},
+                                     {"", "text/plain"}}) {
+      auto r = ParseDocument(Doc(c.bytes, name, type));
+      ASSERT_FALSE(r.ok()) << c.says << " as " << name << " " << type;
+      EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+      const std::string msg(r.status().message());
+      EXPECT_THAT(msg, HasSubstr(c.says));
+      EXPECT_THAT(msg, HasSubstr(*name ? name : "<input>"));
+      EXPECT_THAT(msg, ::testing::AnyOf(HasSubstr("send that"), HasSubstr("send the report as"),
+                                        HasSubstr("send each report")));
+    }
+  }
+  // Text that merely starts with such letters is text, and a file too short
+  // to hold a whole signature is judged by what it holds.
+  auto text = ParseDocument(Doc("GIF文件格式说明\n一、总体情况\n", "r.txt"));
+  EXPECT_TRUE(text.ok()) << text.status();
+  for (const char* short_file : {"RIFF", "RIFF\x10", "Rar!", "\x89PNG", "7z"}) {
+    auto r = ParseDocument(Doc(short_file, "r.txt"));
+    EXPECT_TRUE(r.ok()) << short_file << ": " << r.status();
+  }
+}
+
+TEST(ParseDocument, NoiseIsNotReadAsAReport) {
+  std::string noise;
+  uint32_t x = 99;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1103515245u + 12345u;
+    noise.push_back(static_cast<char>(x >> 24));
+  }
+  auto r = ParseDocument(Doc(noise, "scan.txt"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(r.status().message()), HasSubstr("scan.txt: cannot read as text: the bytes are not text"));
+}
+
+// A long text with many damaged bytes still reads, with twenty notes of the
+// kind listed and the rest counted in the twentieth, placed on its line.
+TEST(ParseDocument, ManyDamagedBytesGiveTwentyNotes) {
+  const std::string line = Gb18030(
+      "2023年，本机关共收到政府信息公开申请21件，全部按期答复。主动公开政府信息情况良好。\n");
+  std::string doc;
+  for (int i = 0; i < 60; ++i) doc += line + "\xFF" + line;
+  auto r = ParseDocument(Doc(doc, "r.txt"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->source().encoding(), "GB18030");
+  int invalid = 0;
+  uint32_t more = 0;
+  for (const auto& n : r->notes()) {
+    if (n.kind() != xxgk::v1::ReadingNote::INVALID_BYTES) continue;
+    ++invalid;
+    more += n.more_places();
+    EXPECT_GT(n.span().line(), 0u) << "placed on its line";
+  }
+  EXPECT_EQ(invalid, 20);
+  EXPECT_EQ(more, 40u);
+}
+
+// One note per damaged place: the decoder's (with the bytes), not a second
+// one from normalisation for the U+FFFD it wrote; a U+FFFD the file itself
+// holds is still noted. Every note has a line.
+TEST(ParseDocument, EachReplacedByteIsNotedOnceOnItsLine) {
+  const std::string line1 = Gb18030("一、总体情况\n");
+  const std::string line2 = Gb18030("本年度共收到申请21件。\n");
+  const std::string rest = Gb18030(
+      "2023年，本机关共收到政府信息公开申请21件，全部按期答复。主动公开政府信息情况良好。\n"
+      "二、主动公开政府信息情况\n本机关通过政府网站主动公开政府信息一百余条。\n");
+  auto r = ParseDocument(
+      Doc(line1 + line2.substr(0, 8) + "\xFF" + line2.substr(8) + rest, "r.txt"));
+  int invalid = 0;
+  for (const auto& n : r->notes()) {
+    EXPECT_NE(n.kind(), xxgk::v1::ReadingNote::MOJIBAKE) << n.ShortDebugString();
+    if (n.kind() != xxgk::v1::ReadingNote::INVALID_BYTES) continue;
+    ++invalid;
+    EXPECT_EQ(n.span().line(), 2u);
+    EXPECT_EQ(n.excerpt(), "FF");
+    EXPECT_EQ(r->text().substr(n.span().begin(), n.span().end() - n.span().begin()),
+              "本年度共\xEF\xBF\xBD收到申请21件。");
+  }
+  EXPECT_EQ(invalid, 1);
+
+  auto literal = ParseDocument(Doc("一、总体情况\n本年度共\xEF\xBF\xBD\xEF\xBF\xBD收到申请。\n", "u.txt"));
+  ASSERT_TRUE(literal.ok()) << literal.status();
+  ASSERT_EQ(literal->notes_size(), 1);
+  EXPECT_EQ(literal->notes(0).kind(), xxgk::v1::ReadingNote::MOJIBAKE);
+  EXPECT_EQ(literal->notes(0).span().line(), 2u);
 }
 
 TEST(ParseDocument, TextDocumentEndToEnd) {

@@ -2,6 +2,7 @@
 // ListRuleSets, DescribeRule and the snapshot holder.
 #include <atomic>
 #include <thread>
+#include <utility>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -137,6 +138,25 @@ TEST(EngineTest, ReadingNotesBecomeFindings) {
   ASSERT_EQ(shape.size(), 1u);
   EXPECT_THAT(shape[0].message(), HasSubstr("其他法律行政止公开"));
   EXPECT_EQ(shape[0].rule_id(), "READ-1");
+}
+
+TEST(EngineTest, AFoldedReadingNoteSaysHowManyPlacesItStandsFor) {
+  xxgk::v1::Report r = OkReport2021();
+  auto* n = r.add_notes();
+  n->set_kind(xxgk::v1::ReadingNote::INVALID_BYTES);
+  n->set_excerpt("FF");
+  n->set_more_places(1234);
+  auto* plain = r.add_notes();
+  plain->set_kind(xxgk::v1::ReadingNote::INVALID_BYTES);
+  plain->set_excerpt("FE");
+  auto ex = testing::WithCategory(testing::ValidateOk(*Embedded(), r), xxgk::v1::EXTRACTION);
+  ASSERT_EQ(ex.size(), 2u);
+  if (ex[0].location().excerpt() != "FF") std::swap(ex[0], ex[1]);
+  ASSERT_EQ(ex[0].location().excerpt(), "FF");
+  EXPECT_THAT(ex[0].message(), HasSubstr("“FF”（另有1234处同类问题，未逐一列出）"));
+  EXPECT_THAT(ex[0].message_en(), HasSubstr("\"FF\" (and 1234 more like it, not listed one by one)"));
+  EXPECT_THAT(ex[1].message(), ::testing::Not(HasSubstr("另有")));
+  EXPECT_THAT(ex[1].message_en(), ::testing::Not(HasSubstr("more like it")));
 }
 
 TEST(EngineTest, ListAndDescribe) {
