@@ -69,6 +69,30 @@ bool IsVanished(const xmlNode* run) {
   return !found || !(v == "0" || v == "false" || v == "off");
 }
 
+// What a zip archive without word/document.xml is, by the entries other
+// zip-based formats hold, and what to send instead.
+std::string NotADocx(zip_t* za) {
+  auto has = [za](const char* name) { return zip_name_locate(za, name, ZIP_FL_NOCASE) >= 0; };
+  if (has("xl/workbook.xml")) {
+    return "this is an Excel workbook (.xlsx), not a report: send the report as text, HTML, "
+           ".docx or PDF";
+  }
+  if (has("ppt/presentation.xml")) {
+    return "this is a PowerPoint file (.pptx), not a report: send the report as text, HTML, "
+           ".docx or PDF";
+  }
+  if (has("OFD.xml")) {
+    return "this is an OFD document, which xxgk cannot read: export it as .docx or as a PDF "
+           "with a text layer and send that";
+  }
+  if (has("content.xml") && has("mimetype")) {
+    return "this is an OpenDocument file (.odt), which xxgk cannot read: save it as .docx or "
+           "PDF and send that";
+  }
+  return "this zip archive is not a .docx (it has no word/document.xml): unpack it and send "
+         "each report in it on its own";
+}
+
 absl::StatusOr<std::string> ReadDocumentXml(std::string_view bytes) {
   zip_error_t err;
   zip_error_init(&err);
@@ -86,9 +110,7 @@ absl::StatusOr<std::string> ReadDocumentXml(std::string_view bytes) {
   zip_error_fini(&err);
   std::unique_ptr<zip_t, decltype(&zip_discard)> archive(za, &zip_discard);
   zip_int64_t index = zip_name_locate(za, "word/document.xml", 0);
-  if (index < 0) {
-    return absl::InvalidArgumentError("docx: the archive has no word/document.xml");
-  }
+  if (index < 0) return absl::InvalidArgumentError(NotADocx(za));
   zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
   if (f == nullptr) {
     return absl::InvalidArgumentError(

@@ -138,6 +138,25 @@ TEST(DocxReader, RejectsArchiveWithoutDocument) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(r.status().message()), HasSubstr("word/document.xml"));
+  EXPECT_THAT(std::string(r.status().message()), HasSubstr("unpack it and send each report"));
+}
+
+// Other zip-based formats are named, with what to send instead.
+TEST(DocxReader, OtherZipFormatsAreNamed) {
+  const std::pair<std::vector<std::pair<std::string, std::string>>, const char*> cases[] = {
+      {{{"[Content_Types].xml", "<x/>"}, {"xl/workbook.xml", "<x/>"}}, "Excel workbook (.xlsx)"},
+      {{{"ppt/presentation.xml", "<x/>"}}, "PowerPoint file (.pptx)"},
+      {{{"OFD.xml", "<x/>"}, {"Doc_0/Document.xml", "<x/>"}}, "OFD document"},
+      {{{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<x/>"}},
+       "OpenDocument file (.odt)"},
+  };
+  for (const auto& [entries, says] : cases) {
+    auto r = ReadDocx(MakeZip(entries));
+    ASSERT_FALSE(r.ok()) << says;
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr(says));
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr("send"));
+  }
 }
 
 TEST(DocxReader, RejectsNonZipAndMalformedXml) {
