@@ -14,8 +14,10 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "report/decode.h"
+#include "report/html_nesting.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
 
@@ -330,14 +332,24 @@ absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes) {
   result.source.set_encoding(decoded->encoding);
   result.source.set_size_bytes(bytes.size());
   result.notes = std::move(decoded->notes);
+  if (const size_t peak = PeakOpenHtmlElements(decoded->utf8); peak > kMaxOpenHtmlElements) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the page has ", peak, " elements open at once (nested inside each other or never "
+        "closed; report pages nest a few dozen deep), too many to read in reasonable time: "
+        "save the report as text, .docx or PDF and send that"));
+  }
 
-  GumboOutput* output = gumbo_parse_with_options(
-      &kGumboDefaultOptions, decoded->utf8.data(), decoded->utf8.size());
+  // gumbo keeps a record of every parse error unless told not to; nothing
+  // reads them, and a sloppy page has one per misnested tag.
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* output =
+      gumbo_parse_with_options(&options, decoded->utf8.data(), decoded->utf8.size());
   if (output == nullptr) return absl::InvalidArgumentError("HTML could not be parsed");
   HtmlWalker walker(&result);
   walker.Walk(output->document, 0);
   walker.Flush();
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  gumbo_destroy_output(&options, output);
   result.script = walker.cleaner().script();
   return result;
 }
