@@ -15,6 +15,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
@@ -322,10 +323,24 @@ absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes) {
   if (xml->size() > static_cast<size_t>(INT32_MAX)) {
     return absl::InvalidArgumentError("docx: document.xml too large");
   }
-  xmlDocPtr doc = xmlReadMemory(xml->data(), static_cast<int>(xml->size()), "document.xml",
-                                nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(),
+                                                                    &xmlFreeParserCtxt);
+  if (ctxt == nullptr) return absl::ResourceExhaustedError("docx: no memory for the XML parser");
+  xmlDocPtr doc =
+      xmlCtxtReadMemory(ctxt.get(), xml->data(), static_cast<int>(xml->size()), "document.xml",
+                        nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == nullptr) {
-    return absl::InvalidArgumentError("docx: word/document.xml is not well-formed XML");
+    // libxml2's own words, e.g. "Excessive depth in document: 256 ..." for
+    // content nested deeper than any word processor writes.
+    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+    std::string why = e != nullptr && e->message != nullptr
+                          ? absl::StrCat(" (line ", e->line, ": ",
+                                         absl::StripAsciiWhitespace(e->message), ")")
+                          : "";
+    return absl::InvalidArgumentError(absl::StrCat(
+        "docx: word/document.xml is not well-formed XML", why,
+        ": the file is damaged or was not written by a word processor; open it in Word or WPS, "
+        "save it again and send that, or send a PDF"));
   }
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> guard(doc, &xmlFreeDoc);
   const xmlNode* root = xmlDocGetRootElement(doc);

@@ -166,6 +166,14 @@ TEST(DocxReader, RejectsNonZipAndMalformedXml) {
   auto bad_xml = ReadDocx(MakeZip({{"word/document.xml", "<w:document><w:body><w:p>"}}));
   ASSERT_FALSE(bad_xml.ok());
   EXPECT_EQ(bad_xml.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(bad_xml.status().message()), HasSubstr("(line 1: "));
+  EXPECT_THAT(std::string(bad_xml.status().message()), HasSubstr("save it again"));
+  // Nested deeper than any word processor writes: the parser's reason is given.
+  std::string deep;
+  for (int i = 0; i < 400; ++i) deep += "<w:tbl><w:tr><w:tc>";
+  auto too_deep = ReadDocx(MakeZip({{"word/document.xml", Document(deep)}}));
+  ASSERT_FALSE(too_deep.ok());
+  EXPECT_THAT(std::string(too_deep.status().message()), HasSubstr("depth"));
 }
 
 TEST(DocxReader, RefusesDocumentsExpandingBeyondTheCap) {
