@@ -140,21 +140,27 @@ std::string HexExcerpt(std::string_view bytes) {
 constexpr int32_t kMinBadForBinary = 16;
 constexpr int32_t kBadPercentForBinary = 10;
 
-absl::Status CheckLooksLikeText(const UChar* u16, int32_t len, const std::string& charset) {
-  int32_t bad = 0;
-  for (int32_t i = 0; i < len; ++i) {
-    const UChar c = u16[i];
-    bad += c == kMarker || (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' &&
-                            c != '\r');
-  }
-  if (bad < kMinBadForBinary || int64_t{bad} * 100 <= int64_t{len} * kBadPercentForBinary) {
+bool IsControl(uint32_t c) {
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r';
+}
+
+// `bad` of `chars` characters were undecodable or control codes when read
+// as `charset`; `what` names the kinds that can occur.
+absl::Status TextOrNot(int32_t bad, int32_t chars, std::string_view charset,
+                       std::string_view what) {
+  if (bad < kMinBadForBinary || int64_t{bad} * 100 <= int64_t{chars} * kBadPercentForBinary) {
     return absl::OkStatus();
   }
   return absl::InvalidArgumentError(absl::StrFormat(
       "the bytes are not text in any encoding reports use: read as %s, the likeliest, %d of "
-      "%d characters (%d%%) are undecodable bytes or control codes. Send the report itself, "
-      "as text, HTML, .docx or PDF",
-      charset, bad, len, static_cast<int>(int64_t{bad} * 100 / len)));
+      "%d characters (%d%%) are %s. Send the report itself, as text, HTML, .docx or PDF",
+      charset, bad, chars, static_cast<int>(int64_t{bad} * 100 / chars), what));
+}
+
+absl::Status CheckLooksLikeText(const UChar* u16, int32_t len, std::string_view charset) {
+  int32_t bad = 0;
+  for (int32_t i = 0; i < len; ++i) bad += u16[i] == kMarker || IsControl(u16[i]);
+  return TextOrNot(bad, len, charset, "undecodable bytes or control codes");
 }
 
 // The same for text that is valid UTF-8 already (only control codes can be
@@ -164,15 +170,9 @@ absl::Status CheckUtf8LooksLikeText(std::string_view utf8) {
   for (const char ch : utf8) {
     const auto b = static_cast<unsigned char>(ch);
     chars += (b & 0xC0) != 0x80;
-    bad += b < 0x20 && b != '\t' && b != '\n' && b != '\v' && b != '\f' && b != '\r';
+    bad += IsControl(b);
   }
-  if (bad < kMinBadForBinary || int64_t{bad} * 100 <= int64_t{chars} * kBadPercentForBinary) {
-    return absl::OkStatus();
-  }
-  return absl::InvalidArgumentError(absl::StrFormat(
-      "the bytes are not text: read as UTF-8, %d of %d characters (%d%%) are control codes. "
-      "Send the report itself, as text, HTML, .docx or PDF",
-      bad, chars, static_cast<int>(int64_t{bad} * 100 / chars)));
+  return TextOrNot(bad, chars, "UTF-8", "control codes");
 }
 
 // Converts `bytes` (which start at `base` in the whole input) from `charset`.
