@@ -27,7 +27,8 @@ struct Decoded {
 // empty to detect. InvalidArgument when the input is not text: when more
 // than a tenth of the characters it decodes to (and at least 16) are
 // undecodable bytes or control codes other than white space — an image, an
-// archive or a legacy Office file sent as a report.
+// archive or a legacy Office file sent as a report. (Input that is valid
+// UTF-8 is counted only when it holds a NUL byte, as no text file does.)
 absl::StatusOr<Decoded> DecodeBytes(std::string_view bytes, std::string_view declared = "");
 
 }  // namespace xxgk::report

@@ -207,13 +207,17 @@ TEST(DecodeBytes, AFileOfNulBytesIsNotText) {
 
 // More than a tenth of the characters, and at least 16, make a file binary.
 TEST(DecodeBytes, TheShareOfControlCodesThatMakesAFileBinary) {
-  const std::string tenth = std::string(180, 'a') + std::string(20, '\x01');
+  // (valid UTF-8 is counted when it holds a NUL byte, as no text does)
+  const std::string nul(1, '\0');
+  const std::string tenth = std::string(180, 'a') + std::string(19, '\x01') + nul;
   EXPECT_TRUE(DecodeBytes(tenth).ok());
-  const std::string more = std::string(179, 'a') + std::string(21, '\x01');
+  const std::string more = std::string(179, 'a') + std::string(20, '\x01') + nul;
   EXPECT_FALSE(DecodeBytes(more).ok());
-  EXPECT_TRUE(DecodeBytes(std::string(15, '\x01')).ok()) << "too few to judge";
+  EXPECT_TRUE(DecodeBytes(std::string(400, '\x01')).ok()) << "no NUL: not counted";
+  EXPECT_TRUE(DecodeBytes(std::string(15, '\0')).ok()) << "too few to judge";
   // Tabs, line and page breaks are text.
-  EXPECT_TRUE(DecodeBytes(std::string(500, '\t') + std::string(500, '\f') + "\r\n\v").ok());
+  EXPECT_TRUE(
+      DecodeBytes(std::string(500, '\t') + std::string(500, '\f') + "\r\n\v" + nul).ok());
   // The same share in a legacy encoding, where undecodable bytes count too.
   std::string gbk = Encode(kText, "GB18030");
   std::string noisy;
