@@ -35,6 +35,11 @@ ABSL_FLAG(int, inline_max_bytes, 64 << 10,
           "this many bytes run on the gRPC thread that received them, skipping the hand-over to a "
           "worker; PDF and .docx always go to the workers. 0 sends every request to the workers.");
 ABSL_FLAG(int, max_message_bytes, 32 << 20, "Largest request or response message, in bytes.");
+ABSL_FLAG(int64_t, max_held_bytes, int64_t{64} << 20,
+          "Request bytes held at once (accepted and not yet answered; reading a document takes "
+          "about ten times its size in memory). A request that would go beyond is answered "
+          "RESOURCE_EXHAUSTED (a stream item: an ItemError) unless it is the only one held. "
+          "0 = no limit.");
 ABSL_FLAG(int, keepalive_time_seconds, 60,
           "Server keepalive ping interval on idle connections; 0 disables.");
 ABSL_FLAG(int, keepalive_timeout_seconds, 20, "How long to wait for a keepalive ping's ack.");
@@ -101,6 +106,7 @@ int main(int argc, char** argv) {
   config.service.max_concurrent_requests = absl::GetFlag(FLAGS_max_concurrent_requests);
   config.service.stream_window = absl::GetFlag(FLAGS_stream_window);
   config.service.inline_max_bytes = absl::GetFlag(FLAGS_inline_max_bytes);
+  config.service.max_held_bytes = absl::GetFlag(FLAGS_max_held_bytes);
   config.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
   config.keepalive_time_seconds = absl::GetFlag(FLAGS_keepalive_time_seconds);
   config.keepalive_timeout_seconds = absl::GetFlag(FLAGS_keepalive_timeout_seconds);

@@ -111,6 +111,9 @@ absl::Status CheckConfig(const ServerConfig& c) {
   non_negative("workers", c.workers);
   non_negative("max_concurrent_requests", c.service.max_concurrent_requests);
   non_negative("inline_max_bytes", c.service.inline_max_bytes);
+  if (c.service.max_held_bytes < 0) {
+    problems.push_back(absl::StrCat("--max_held_bytes must be >= 0 (got ", c.service.max_held_bytes, ")"));
+  }
   if (c.service.stream_window < 1) {
     problems.push_back(absl::StrCat("--stream_window must be >= 1 (got ", c.service.stream_window, ")"));
   }

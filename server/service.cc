@@ -78,6 +78,26 @@ bool ValidatorService::TryAcquire() {
 
 void ValidatorService::Release() { active_.fetch_sub(1); }
 
+bool ValidatorService::TryHold(int64_t bytes) {
+  const int64_t limit = options_.max_held_bytes;
+  int64_t now = held_bytes_.load();
+  do {
+    if (limit > 0 && now > 0 && now + bytes > limit) return false;
+  } while (!held_bytes_.compare_exchange_weak(now, now + bytes));
+  return true;
+}
+
+void ValidatorService::Unhold(int64_t bytes) { held_bytes_.fetch_sub(bytes); }
+
+grpc::Status ValidatorService::HeldExhausted(int64_t bytes) const {
+  return grpc::Status(
+      grpc::StatusCode::RESOURCE_EXHAUSTED,
+      absl::StrCat("the server holds its limit of ", options_.max_held_bytes,
+                   " request bytes already and this request has ", bytes,
+                   "; retry with backoff or use another replica (operators: raise "
+                   "--max_held_bytes together with the pod's memory)"));
+}
+
 bool ValidatorService::RunsInline(const xxgk::v1::ValidateRequest& request) const {
   const int64_t limit = options_.inline_max_bytes;
   if (limit <= 0) return false;
@@ -187,7 +207,13 @@ grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext
     reactor->Finish(Exhausted(options_.max_concurrent_requests));
     return reactor;
   }
-  auto work = [this, ctx, request, response, reactor] {
+  const int64_t held = static_cast<int64_t>(request->ByteSizeLong());
+  if (!TryHold(held)) {
+    Release();
+    reactor->Finish(HeldExhausted(held));
+    return reactor;
+  }
+  auto work = [this, ctx, request, response, reactor, held] {
     grpc::Status status;
     try {
       if (!CallIsOver(ctx, &status)) status = ValidateOne(*request, response);
@@ -196,6 +222,7 @@ grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext
     } catch (...) {
       status = InternalFromException("Validate", "unknown exception");
     }
+    Unhold(held);
     Release();
     reactor->Finish(status);
   };
@@ -221,7 +248,13 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
     reactor->Finish(Exhausted(options_.max_concurrent_requests));
     return reactor;
   }
-  pool_->Submit([this, ctx, request, response, reactor] {
+  const int64_t held = static_cast<int64_t>(request->ByteSizeLong());
+  if (!TryHold(held)) {
+    Release();
+    reactor->Finish(HeldExhausted(held));
+    return reactor;
+  }
+  pool_->Submit([this, ctx, request, response, reactor, held] {
     grpc::Status status;
     try {
       if (!CallIsOver(ctx, &status)) {
@@ -242,6 +275,7 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
     } catch (...) {
       status = InternalFromException("Parse", "unknown exception");
     }
+    Unhold(held);
     Release();
     reactor->Finish(status);
   });

@@ -13,6 +13,9 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+#include <cstdint>
+
 #include "absl/status/status.h"
 #include "server/engine.h"
 #include "server/metrics.h"
@@ -33,6 +36,12 @@ struct ServiceOptions {
   // hopping to the worker pool: for small reports the hand-over costs about
   // as much as the validation. 0 sends everything to the pool.
   int inline_max_bytes = 0;
+  // Request bytes (documents, structured reports) held at once: accepted and
+  // not yet answered, queued or being read. Reading a document takes about
+  // ten times its size in memory, so this bounds a replica's memory. A
+  // request that would go beyond it is RESOURCE_EXHAUSTED (a stream item:
+  // an ItemError) unless nothing else is held. 0 = no limit.
+  int64_t max_held_bytes = 64 << 20;
 };
 
 // absl → gRPC status (same code numbers), keeping the message.
@@ -70,6 +79,10 @@ class ValidatorService final : public xxgk::v1::Validator::CallbackService {
   // Concurrency slots (public for the stream reactor).
   bool TryAcquire();
   void Release();
+  // The held-bytes budget (ServiceOptions::max_held_bytes).
+  bool TryHold(int64_t bytes);
+  void Unhold(int64_t bytes);
+  grpc::Status HeldExhausted(int64_t bytes) const;
   // Whether a unary Validate is small enough to run without the pool hop.
   bool RunsInline(const xxgk::v1::ValidateRequest& request) const;
 
@@ -84,6 +97,7 @@ class ValidatorService final : public xxgk::v1::Validator::CallbackService {
   WorkerPool* pool_;
   ServiceOptions options_;
   std::atomic<int> active_{0};
+  std::atomic<int64_t> held_bytes_{0};
 };
 
 }  // namespace xxgk::server

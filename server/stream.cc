@@ -62,14 +62,19 @@ void StreamReactor::OnReadDone(bool ok) {
     deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                   std::chrono::duration<double>(timeout));
   }
-  service_->pool()->Submit([this, item = std::move(incoming_), deadline]() mutable {
-    Process(std::move(item), deadline);
+  // An item the held-bytes budget has no room for is answered at once (in
+  // Process, on the pool, like every answer) with RESOURCE_EXHAUSTED.
+  const int64_t bytes = static_cast<int64_t>(incoming_.ByteSizeLong());
+  const int64_t held = service_->TryHold(bytes) ? bytes : -1;
+  service_->pool()->Submit([this, item = std::move(incoming_), deadline, held]() mutable {
+    Process(std::move(item), deadline, held);
   });
   incoming_.Clear();
   MaybeReadLocked();
 }
 
-void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_point deadline) {
+void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_point deadline,
+                            int64_t held) {
   bool cancelled;
   {
     std::lock_guard<std::recursive_mutex> lock(mu_);
@@ -79,6 +84,9 @@ void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_po
   if (cancelled) {
     // Nobody is listening: no work, the answer is dropped in Answer().
     response.set_id(item.id());
+  } else if (held < 0) {
+    const grpc::Status s = service_->HeldExhausted(static_cast<int64_t>(item.ByteSizeLong()));
+    response = ItemError(item.id(), s.error_code(), s.error_message());
   } else if (!item.has_request()) {
     response = ItemError(item.id(), grpc::StatusCode::INVALID_ARGUMENT,
                          "item has no request: set `request` (a ValidateRequest)");
@@ -114,6 +122,7 @@ void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_po
       *response.mutable_result() = std::move(result);
     }
   }
+  if (held >= 0) service_->Unhold(held);
   Answer(std::move(response));
   Unref();
 }

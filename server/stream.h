@@ -10,6 +10,7 @@
 #define XXGK_SERVER_STREAM_H_
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 
@@ -37,8 +38,10 @@ class StreamReactor final
  private:
   using Response = xxgk::v1::ValidateStreamResponse;
 
+  // `held`: the item's bytes taken from the service's held-bytes budget, or
+  // -1 when the budget had no room (the item is answered RESOURCE_EXHAUSTED).
   void Process(xxgk::v1::ValidateStreamRequest item,
-               std::chrono::steady_clock::time_point deadline);
+               std::chrono::steady_clock::time_point deadline, int64_t held);
   void Answer(Response response);          // from a worker
   void MaybeReadLocked();
   void MaybeFinishLocked();

@@ -30,6 +30,7 @@ TEST(CheckConfigTest, NamesEveryOutOfRangeFlag) {
   c.workers = -1;
   c.service.max_concurrent_requests = -5;
   c.service.inline_max_bytes = -1;
+  c.service.max_held_bytes = -1;
   c.rules_poll_seconds = -1;
   c.keepalive_time_seconds = 3'000'000;  // 3e9 ms overflows int
   c.drain_timeout_seconds = std::numeric_limits<double>::infinity();
@@ -38,7 +39,8 @@ TEST(CheckConfigTest, NamesEveryOutOfRangeFlag) {
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
   const std::string m(st.message());
-  for (const char* flag : {"--workers", "--max_concurrent_requests", "--inline_max_bytes", "--rules_poll_seconds",
+  for (const char* flag : {"--workers", "--max_concurrent_requests", "--inline_max_bytes",
+                           "--max_held_bytes", "--rules_poll_seconds",
                            "--keepalive_time_seconds", "--drain_timeout_seconds", "--port"}) {
     EXPECT_THAT(m, HasSubstr(flag));
   }

@@ -124,6 +124,18 @@ class ServerServiceTest : public ::testing::Test {
     return prometheus::TextSerializer().Serialize(server_->metrics()->registry()->Collect());
   }
 
+  using Stream = grpc::ClientReaderWriter<xxgk::v1::ValidateStreamRequest,
+                                          xxgk::v1::ValidateStreamResponse>;
+  // After WritesDone: every answer by id, and the stream's own status.
+  static std::map<std::string, xxgk::v1::ValidateStreamResponse> AnswersById(
+      Stream* stream, grpc::Status* finished) {
+    std::map<std::string, xxgk::v1::ValidateStreamResponse> got;
+    xxgk::v1::ValidateStreamResponse resp;
+    while (stream->Read(&resp)) got[resp.id()] = resp;
+    *finished = stream->Finish();
+    return got;
+  }
+
   static xxgk::v1::ValidateRequest ReportRequest(const std::string& title) {
     xxgk::v1::ValidateRequest r;
     r.mutable_report()->mutable_meta()->set_title(title);
@@ -215,6 +227,67 @@ TEST_F(ServerServiceTest, ConcurrencyLimitAnswersResourceExhausted) {
   EXPECT_TRUE(stub_->Validate(&ctx2, ReportRequest("fast"), &resp).ok());
 }
 
+// The held-bytes budget: a request that would go beyond it is refused while
+// others are held (a stream item gets an ItemError and the stream goes on);
+// alone, even a request above the limit gets through; answered requests
+// give their bytes back.
+TEST_F(ServerServiceTest, HeldBytesLimitAnswersResourceExhausted) {
+  ServerConfig config;
+  config.service.max_held_bytes = 8000;
+  StartServer(config);
+  auto sized = [](const std::string& title, size_t pad) {
+    xxgk::v1::ValidateRequest r = ReportRequest(title);
+    r.mutable_report()->set_text(std::string(pad, 'x'));
+    return r;
+  };
+  xxgk::v1::ValidateResponse resp;
+  {
+    grpc::ClientContext ctx;
+    EXPECT_TRUE(stub_->Validate(&ctx, sized("fast", 20000), &resp).ok()) << "alone";
+  }
+  std::thread slow([&] {
+    grpc::ClientContext ctx;
+    xxgk::v1::ValidateResponse r;
+    EXPECT_TRUE(stub_->Validate(&ctx, sized("sleep:1500", 6000), &r).ok());
+  });
+  for (int i = 0; i < 200 && fake_.running.load() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(fake_.running.load(), 1);
+  {
+    grpc::ClientContext ctx;
+    grpc::Status s = stub_->Validate(&ctx, sized("fast", 3000), &resp);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_THAT(s.error_message(), HasSubstr("--max_held_bytes"));
+  }
+  {
+    grpc::ClientContext ctx;
+    EXPECT_TRUE(stub_->Validate(&ctx, sized("fast", 100), &resp).ok()) << "room for a small one";
+  }
+  {
+    grpc::ClientContext ctx;
+    auto stream = stub_->ValidateStream(&ctx);
+    xxgk::v1::ValidateStreamRequest big, small;
+    big.set_id("big");
+    *big.mutable_request() = sized("fast", 3000);
+    small.set_id("small");
+    *small.mutable_request() = sized("fast", 10);
+    ASSERT_TRUE(stream->Write(big));
+    ASSERT_TRUE(stream->Write(small));
+    stream->WritesDone();
+    grpc::Status finished;
+    auto answers = AnswersById(stream.get(), &finished);
+    EXPECT_TRUE(finished.ok());
+    ASSERT_EQ(answers.size(), 2u);
+    EXPECT_EQ(answers["big"].error().code(), static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED));
+    EXPECT_THAT(answers["big"].error().message(), HasSubstr("--max_held_bytes"));
+    EXPECT_TRUE(answers["small"].has_result());
+  }
+  slow.join();
+  grpc::ClientContext ctx;
+  EXPECT_TRUE(stub_->Validate(&ctx, sized("fast", 3000), &resp).ok()) << "the bytes were given back";
+}
+
 TEST_F(ServerServiceTest, StreamAnswersEveryIdExactlyOnceWithBoundedConcurrency) {
   ServerConfig config;
   config.service.stream_window = 2;
@@ -271,10 +344,9 @@ TEST_F(ServerServiceTest, StreamItemDeadlineGivesPerItemError) {
   item.set_timeout_seconds(30);
   ASSERT_TRUE(stream->Write(item));
   stream->WritesDone();
-  std::map<std::string, xxgk::v1::ValidateStreamResponse> got;
-  xxgk::v1::ValidateStreamResponse resp;
-  while (stream->Read(&resp)) got[resp.id()] = resp;
-  ASSERT_TRUE(stream->Finish().ok());
+  grpc::Status finished;
+  auto got = AnswersById(stream.get(), &finished);
+  ASSERT_TRUE(finished.ok());
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got["slow"].error().code(), static_cast<int>(grpc::StatusCode::DEADLINE_EXCEEDED));
   EXPECT_TRUE(got["fine"].has_result());
@@ -361,10 +433,9 @@ TEST_F(ServerServiceTest, StreamItemTimeoutMustBeFiniteAndNonNegative) {
     ASSERT_TRUE(stream->Write(item));
   }
   stream->WritesDone();
-  std::map<std::string, xxgk::v1::ValidateStreamResponse> got;
-  xxgk::v1::ValidateStreamResponse resp;
-  while (stream->Read(&resp)) got[resp.id()] = resp;
-  ASSERT_TRUE(stream->Finish().ok());
+  grpc::Status finished;
+  auto got = AnswersById(stream.get(), &finished);
+  ASSERT_TRUE(finished.ok());
   ASSERT_EQ(got.size(), items.size());
   for (const char* bad : {"inf", "nan", "negative"}) {
     EXPECT_EQ(got[bad].error().code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT)) << bad;
