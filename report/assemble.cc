@@ -136,6 +136,41 @@ const char* SectionTable(Section::Kind kind) {
   }
 }
 
+// A reader note's line. One with only a source offset goes on the line that
+// holds it, or else the nearest line before it (or the first line: a line
+// dropped as page chrome, say), and takes that line's place in the text; one
+// with a place in the text gets that place's line number. A note its reader
+// placed already is left alone.
+void PlaceOnLine(const std::vector<TextLine>& lines, Span* sp) {
+  if (sp->line() != 0 || lines.empty()) return;
+  const TextLine* place = nullptr;
+  if (sp->end() == 0) {
+    const uint32_t at = sp->source_begin();
+    for (const TextLine& l : lines) {
+      if (l.source_begin <= at && at < std::max(l.source_end, l.source_begin + 1)) {
+        place = &l;
+        break;
+      }
+      if (l.source_begin <= at && (place == nullptr || l.source_begin > place->source_begin)) {
+        place = &l;
+      }
+    }
+    if (place == nullptr) place = &lines.front();
+    sp->set_begin(place->begin);
+    sp->set_end(place->end);
+  } else {
+    for (const TextLine& l : lines) {
+      if (l.begin <= sp->begin() && sp->begin() <= l.end) {
+        place = &l;
+        break;
+      }
+    }
+    if (place == nullptr) return;
+  }
+  sp->set_line(place->number);
+  if (sp->page() == 0) sp->set_page(place->page);
+}
+
 }  // namespace
 
 void AssembleInto(ReadResult read, Report* into) {
@@ -287,41 +322,10 @@ void AssembleInto(ReadResult read, Report* into) {
     n->set_table(t);
   }
 
-  // reader notes: a note with only a source offset goes on the line that
-  // holds it, or else the nearest line before it (or after, at the very
-  // start: a line dropped as page chrome, say); a note with a place in the
-  // text gets that place's line number
+  // reader notes, each on its line
   CapNotes(&read.notes);
   for (ReadingNote& n : read.notes) {
-    Span* sp = n.mutable_span();
-    if (sp->line() != 0 || lines.empty()) {
-      // placed by its reader
-    } else if (sp->end() == 0) {
-      const uint32_t at = sp->source_begin();
-      const TextLine* place = nullptr;
-      for (const TextLine& l : lines) {
-        if (l.source_begin <= at && at < std::max(l.source_end, l.source_begin + 1)) {
-          place = &l;
-          break;
-        }
-        if (l.source_begin <= at && (place == nullptr || l.source_begin > place->source_begin)) {
-          place = &l;
-        }
-      }
-      if (place == nullptr) place = &lines.front();
-      sp->set_begin(place->begin);
-      sp->set_end(place->end);
-      sp->set_line(place->number);
-      if (sp->page() == 0) sp->set_page(place->page);
-    } else {
-      for (const TextLine& l : lines) {
-        if (l.begin <= sp->begin() && sp->begin() <= l.end) {
-          sp->set_line(l.number);
-          if (sp->page() == 0) sp->set_page(l.page);
-          break;
-        }
-      }
-    }
+    PlaceOnLine(lines, n.mutable_span());
     AddMoved(std::move(n), report.mutable_notes());
   }
   CapNotes(report.mutable_notes());  // the tables' notes and the readers' together
