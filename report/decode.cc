@@ -97,11 +97,9 @@ std::string GuessUtf16(std::string_view b) {
   return "";
 }
 
-// ICU charset detection restricted to the encodings Chinese reports use.
-// UTF-16 is decided by GuessUtf16 (ICU reports it for short texts without a
-// BOM on weak evidence); between the two legacy Chinese encodings ICU's
-// frequency statistics decide. Big5 must also decode without errors;
-// otherwise GB18030 (a superset of GB2312 and GBK) is the default.
+// ICU's charset detection between the two legacy Chinese encodings, by its
+// frequency statistics; GB18030 when it names neither. (UTF-16 is decided by
+// GuessUtf16: ICU reports it for short texts without a BOM on weak evidence.)
 std::string IcuLegacyGuess(std::string_view b) {
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector* det = ucsdet_open(&status);
@@ -261,13 +259,61 @@ absl::StatusOr<Decoded> Convert(std::string_view bytes, size_t base, const std::
   return out;
 }
 
-std::string DetectCharset(std::string_view b) {
-  if (std::string utf16 = GuessUtf16(b); !utf16.empty()) return utf16;
-  if (IcuLegacyGuess(b) == "Big5") {
-    absl::StatusOr<Decoded> big5 = Convert(b, 0, "Big5");
-    if (big5.ok() && big5->notes.empty()) return "Big5";
+// Big5's hallmark: about two in five of its two-byte characters have a trail
+// byte in 0x40-0x7E, where GB2312 (the bulk of GB18030 text) never puts one.
+// Only GBK's extension characters (traditional forms among them) share it.
+// Without it at least once in every 16 two-byte characters, Big5 is not
+// considered: a damaged byte in a short GB18030 line must not tip the
+// statistical guess over.
+bool HasBig5Hallmark(std::string_view b) {
+  size_t pairs = 0;
+  size_t low_trails = 0;
+  for (size_t i = 0; i + 1 < b.size(); ++i) {
+    const auto lead = static_cast<uint8_t>(b[i]);
+    if (lead < 0x81) continue;
+    const auto trail = static_cast<uint8_t>(b[++i]);
+    ++pairs;
+    if (trail >= 0x40 && trail <= 0x7E) ++low_trails;
   }
-  return "GB18030";
+  return low_trails > 0 && low_trails * 16 >= pairs;
+}
+
+// Characters a wrong reading produces and a Chinese report hardly holds:
+// U+FFFD for undecodable bytes; private-use code points, where GB18030 puts
+// Big5's common lead bytes 0xAA-0xAF and Big5 puts GBK's leads 0x81-0xA0;
+// and kana, Greek and Cyrillic, where GB2312's rows 0xA4-0xA7 put Big5's most
+// frequent characters (lead bytes 0xA4-0xA7).
+size_t Damage(const Decoded& d) {
+  size_t n = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(d.utf8.data());
+  const auto len = static_cast<int32_t>(d.utf8.size());
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    n += c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x0370 && c <= 0x04FF) ||
+         (c >= 0x3040 && c <= 0x30FF);
+  }
+  return n;
+}
+
+// Text in a legacy Chinese encoding: UTF-16 without a BOM, Big5 or GB18030
+// (a superset of GB2312 and GBK, and the default). Between the last two the
+// reading with fewer undecodable and private-use characters wins; on a tie
+// ICU's frequency statistics decide.
+absl::StatusOr<Decoded> DecodeDetected(std::string_view b) {
+  if (std::string utf16 = GuessUtf16(b); !utf16.empty()) {
+    absl::StatusOr<Decoded> d = Convert(b, 0, utf16);
+    if (d.ok()) return d;
+  }
+  absl::StatusOr<Decoded> gb = Convert(b, 0, "GB18030");
+  if (!HasBig5Hallmark(b)) return gb;
+  absl::StatusOr<Decoded> big5 = Convert(b, 0, "Big5");
+  if (!big5.ok()) return gb;
+  if (!gb.ok()) return big5;
+  const size_t gb_damage = Damage(*gb);
+  const size_t big5_damage = Damage(*big5);
+  if (gb_damage != big5_damage) return big5_damage < gb_damage ? big5 : gb;
+  return IcuLegacyGuess(b) == "Big5" ? big5 : gb;
 }
 
 }  // namespace
@@ -313,12 +359,8 @@ absl::StatusOr<Decoded> DecodeBytes(std::string_view bytes, std::string_view dec
     charset = GuessUtf16(bytes);
     if (charset.empty()) charset = "UTF-16LE";
   }
-  if (charset == "UTF-8") {
-    // Declared UTF-8 but invalid: trust detection unless it also says UTF-8.
-    std::string detected = DetectCharset(bytes);
-    charset = detected;
-  }
-  if (charset.empty()) charset = DetectCharset(bytes);
+  // Nothing declared, or UTF-8 declared for bytes that are not: detect.
+  if (charset.empty() || charset == "UTF-8") return DecodeDetected(bytes);
   absl::StatusOr<Decoded> result = Convert(bytes, 0, charset);
   if (!result.ok() && charset != "GB18030") result = Convert(bytes, 0, "GB18030");
   return result;

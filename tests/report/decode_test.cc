@@ -118,6 +118,75 @@ TEST(DecodeBytes, Big5DetectedWithoutDeclaration) {
   EXPECT_EQ(d->utf8, trad);
 }
 
+// Short simplified-Chinese phrases as a report's lines hold them.
+const char* const kShortLines[] = {
+    "规范和完善政府信息公开的内容,要按照州、县",
+    "贫困户民主评议结果,各类扶贫补助资金发放",
+    "本机关全年共收到政府信息公开申请21件",
+    "行政复议和行政诉讼情况",
+};
+
+// GB2312 puts every trail byte at 0xA1 or above; Big5 puts about two in five
+// below 0x7F. A damaged byte in a short GB18030 line must not make it Big5.
+TEST(DecodeBytes, ShortGb18030LineWithADamagedByteStaysGb18030) {
+  for (const char* line : kShortLines) {
+    const std::string gb = Encode(line, "GB18030");
+    for (size_t at = 0; at <= gb.size(); ++at) {
+      for (const std::string& damaged :
+           {gb.substr(0, at) + "\xFF" + gb.substr(at),
+            at < gb.size() ? gb.substr(0, at) + gb.substr(at + 1) : gb}) {
+        auto d = DecodeBytes(damaged);
+        ASSERT_TRUE(d.ok()) << line << " at " << at;
+        EXPECT_EQ(d->encoding, "GB18030") << line << " damaged at byte " << at;
+      }
+    }
+  }
+}
+
+// The same check keeps short Big5 lines Big5.
+TEST(DecodeBytes, ShortBig5LinesAreStillBig5) {
+  for (const char* line : {"政府資訊公開工作年度報告,本機關全年共收到申請二十一件。",
+                           "貧困戶民主評議結果,各類扶貧補助資金發放情況",
+                           "規範和完善政府資訊公開的內容,要按照州、縣的要求"}) {
+    auto d = DecodeBytes(Encode(line, "Big5"));
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d->encoding, "Big5") << line;
+    EXPECT_EQ(d->utf8, line);
+  }
+}
+
+const char kTraditional[] =
+    "政府資訊公開工作年度報告。本機關全年共收到申請二十一件,均已依法辦結。"
+    "主動公開政府資訊情況良好,網站發佈資訊多條,請民眾踴躍參與監督與討論。";
+
+// A damaged byte in a Big5 report costs one U+FFFD, not the whole reading:
+// read as GB18030 the same bytes give kana, Greek and private-use letters.
+TEST(DecodeBytes, Big5WithADamagedByteIsStillBig5) {
+  const std::string big5 = Encode(kTraditional, "Big5");
+  // A lead byte followed by a digit is no Big5 character; the places are
+  // character boundaries: the start, after each ASCII comma, the end.
+  std::vector<size_t> places = {0, big5.size()};
+  for (size_t at = big5.find(','); at != std::string::npos; at = big5.find(',', at + 1)) {
+    places.push_back(at + 1);
+  }
+  ASSERT_EQ(places.size(), 5u);
+  for (size_t at : places) {
+    auto d = DecodeBytes(big5.substr(0, at) + "\xA4" + "0" + big5.substr(at));
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d->encoding, "Big5") << "damaged at byte " << at;
+    EXPECT_EQ(d->notes.size(), 1u) << "damaged at byte " << at;
+  }
+}
+
+// Traditional characters in GB18030 share Big5's trail bytes, but read as
+// Big5 they fall on lead bytes Big5 leaves to private use.
+TEST(DecodeBytes, TraditionalTextInGb18030IsGb18030) {
+  auto d = DecodeBytes(Encode(kTraditional, "GB18030"));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->encoding, "GB18030");
+  EXPECT_EQ(d->utf8, kTraditional);
+}
+
 TEST(DecodeBytes, ShortGbkTextIsNotTakenForUtf16) {
   for (const std::string s : {"一、总体情况", "政府信息公开", "行政复议", "本年度共收到申请5件。"}) {
     auto d = DecodeBytes(Encode(s, "GB18030"));
