@@ -2,7 +2,8 @@
 // (prose from the parsed seeds 002 and 003, the national tables with real
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
 // converted by LibreOffice headless to .docx and PDF, and re-encoded as
-// GB18030, traditional script (OpenCC s2t) and full-width digits. Every
+// GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030) and
+// full-width digits. Every
 // rendition must parse to exactly the cells of the plain-text original, and
 // those must be the numbers put in.
 #include <opencc.h>
@@ -197,6 +198,8 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"pdf", "pdf", xxgk::testing::ReadFileBytes(dir.path() / "pdf" / (r.name + ".pdf"))},
         {"text-gb18030", "text", Recode(plain, "GB18030")},
         {"text-traditional", "text", ToTraditional(plain)},
+        {"text-traditional-big5", "text", Recode(ToTraditional(plain), "Big5")},
+        {"text-traditional-gb18030", "text", Recode(ToTraditional(plain), "GB18030")},
         {"text-fullwidth-digits", "text", FullWidthDigits(plain)},
     };
     for (const Variant& v : variants) {
