@@ -1,5 +1,7 @@
-// Bytes → UTF-8: BOM sniffing, ICU charset detection (GB18030/GBK/GB2312,
-// UTF-16, UTF-8, Big5), conversion with invalid runs replaced and reported.
+// Bytes → UTF-8: BOM sniffing, charset detection (UTF-8, UTF-16, GB18030 —
+// which covers GBK and GB2312 — and Big5, chosen by Big5's trail bytes and by
+// which reading is less damaged, ICU's statistics settling a tie),
+// conversion with invalid runs replaced and reported.
 #ifndef XXGK_REPORT_DECODE_H_
 #define XXGK_REPORT_DECODE_H_
 
