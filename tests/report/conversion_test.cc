@@ -6,9 +6,6 @@
 // full-width digits. Every
 // rendition must parse to exactly the cells of the plain-text original, and
 // those must be the numbers put in.
-#include <opencc.h>
-#include <unicode/ucnv.h>
-
 #include <filesystem>
 #include <map>
 #include <string>
@@ -17,6 +14,7 @@
 #include "gtest/gtest.h"
 #include "report/cell_keys.h"
 #include "report/parse.h"
+#include "tests/report/fixtures/recode.h"
 #include "tests/report/fixtures/seed_like.h"
 #include "tests/report/fixtures/soffice.h"
 #include "xxgk/v1/service.pb.h"
@@ -25,6 +23,8 @@ namespace xxgk::report {
 namespace {
 
 namespace fs = std::filesystem;
+using xxgk::testing::Recode;
+using xxgk::testing::ToTraditional;
 using Cells = std::map<std::string, std::string>;
 
 fs::path SeedPath(const std::string& prefix) {
@@ -73,27 +73,6 @@ std::string SectionText(const xxgk::v1::Report& r, xxgk::v1::Section::Kind kind)
     if (s.kind() == kind) return s.text();
   }
   return "";
-}
-
-std::string Recode(const std::string& utf8, const char* encoding) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
-  out.resize(n > 0 ? n : 0);
-  return out;
-}
-
-std::string ToTraditional(const std::string& utf8) {
-  opencc_t cc = opencc_open("s2t.json");
-  EXPECT_NE(cc, reinterpret_cast<opencc_t>(-1)) << "OpenCC s2t.json not available";
-  if (cc == reinterpret_cast<opencc_t>(-1)) return utf8;
-  char* converted = opencc_convert_utf8(cc, utf8.data(), utf8.size());
-  std::string out = converted ? converted : "";
-  opencc_convert_utf8_free(converted);
-  opencc_close(cc);
-  return out;
 }
 
 std::string FullWidthDigits(const std::string& s) {

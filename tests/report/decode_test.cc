@@ -1,8 +1,11 @@
 #include "report/decode.h"
 
-#include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -10,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/report/fixtures/recode.h"
 
 namespace xxgk::report {
 namespace {
@@ -18,13 +22,7 @@ using ::testing::HasSubstr;
 
 // Encodes UTF-8 text into `charset` with ICU (the reverse of what is tested).
 std::string Encode(const std::string& utf8, const char* charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  const int32_t n = ucnv_convert(charset, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
-                                 utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
-  out.resize(n);
-  return out;
+  return xxgk::testing::Recode(utf8, charset);
 }
 
 bool IsValidUtf8(const std::string& s) {
@@ -185,6 +183,64 @@ TEST(DecodeBytes, TraditionalTextInGb18030IsGb18030) {
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->encoding, "GB18030");
   EXPECT_EQ(d->utf8, kTraditional);
+}
+
+// Every sample report's text, and the same in traditional script.
+std::vector<std::string> SampleTexts() {
+  std::vector<std::string> out;
+  const std::filesystem::path dir =
+      std::filesystem::path(XXGK_SOURCE_DIR) / ".." / "shared" / "corpus" / "seeds";
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!IsValidUtf8(text)) continue;
+    out.push_back(xxgk::testing::ToTraditional(text));
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
+// Slices of the sample reports holding at least 20 Chinese characters, in
+// GB18030 and in Big5, clean or with one byte inserted or deleted, are read
+// in the encoding they were written in (at most one in a hundred is not).
+TEST(DecodeBytes, SlicesOfTheSampleReportsAreReadInTheirEncoding) {
+  const std::vector<std::string> texts = SampleTexts();
+  ASSERT_GE(texts.size(), 2u);
+  std::mt19937 rng(20261122);
+  int tried = 0;
+  int wrong = 0;
+  std::string examples;
+  for (int k = 0; k < 900; ++k) {
+    const std::string& text = texts[rng() % texts.size()];
+    std::vector<size_t> starts;  // character boundaries
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<uint8_t>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(text.size());
+    const size_t chars = 20 + rng() % 81;
+    if (starts.size() <= chars + 1) continue;
+    const size_t first = rng() % (starts.size() - chars - 1);
+    const std::string slice = text.substr(starts[first], starts[first + chars] - starts[first]);
+    int han = 0;
+    for (size_t i = 0; i + 2 < slice.size(); ++i) {
+      han += static_cast<uint8_t>(slice[i]) >= 0xE3 && static_cast<uint8_t>(slice[i]) <= 0xE9;
+    }
+    if (han < 20) continue;
+    const char* charset = k % 2 ? "Big5" : "GB18030";
+    std::string bytes = Encode(slice, charset);
+    const size_t at = rng() % bytes.size();
+    if (k % 3 == 1) bytes.insert(at, "\xFF");
+    if (k % 3 == 2) bytes.erase(at, 1);
+    auto d = DecodeBytes(bytes);
+    ASSERT_TRUE(d.ok()) << d.status();
+    ++tried;
+    if (d->encoding != charset) {
+      ++wrong;
+      absl::StrAppend(&examples, charset, " read as ", d->encoding, ": ", slice, "\n");
+    }
+  }
+  EXPECT_GE(tried, 300);
+  EXPECT_LE(wrong * 100, tried) << examples;
 }
 
 TEST(DecodeBytes, ShortGbkTextIsNotTakenForUtf16) {
