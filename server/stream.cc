@@ -65,16 +65,16 @@ void StreamReactor::OnReadDone(bool ok) {
   // An item the held-bytes budget has no room for is answered at once (in
   // Process, on the pool, like every answer) with RESOURCE_EXHAUSTED.
   const int64_t bytes = static_cast<int64_t>(incoming_.ByteSizeLong());
-  const int64_t held = service_->TryHold(bytes) ? bytes : -1;
-  service_->pool()->Submit([this, item = std::move(incoming_), deadline, held]() mutable {
-    Process(std::move(item), deadline, held);
+  const bool held = service_->TryHold(bytes);
+  service_->pool()->Submit([this, item = std::move(incoming_), deadline, bytes, held]() mutable {
+    Process(std::move(item), deadline, bytes, held);
   });
   incoming_.Clear();
   MaybeReadLocked();
 }
 
 void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_point deadline,
-                            int64_t held) {
+                            int64_t bytes, bool held) {
   bool cancelled;
   {
     std::lock_guard<std::recursive_mutex> lock(mu_);
@@ -84,8 +84,8 @@ void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_po
   if (cancelled) {
     // Nobody is listening: no work, the answer is dropped in Answer().
     response.set_id(item.id());
-  } else if (held < 0) {
-    const grpc::Status s = service_->HeldExhausted(static_cast<int64_t>(item.ByteSizeLong()));
+  } else if (!held) {
+    const grpc::Status s = service_->HeldExhausted(bytes);
     response = ItemError(item.id(), s.error_code(), s.error_message());
   } else if (!item.has_request()) {
     response = ItemError(item.id(), grpc::StatusCode::INVALID_ARGUMENT,
@@ -122,7 +122,7 @@ void StreamReactor::Process(xxgk::v1::ValidateStreamRequest item, Clock::time_po
       *response.mutable_result() = std::move(result);
     }
   }
-  if (held >= 0) service_->Unhold(held);
+  if (held) service_->Unhold(bytes);
   Answer(std::move(response));
   Unref();
 }

@@ -38,10 +38,11 @@ class StreamReactor final
  private:
   using Response = xxgk::v1::ValidateStreamResponse;
 
-  // `held`: the item's bytes taken from the service's held-bytes budget, or
-  // -1 when the budget had no room (the item is answered RESOURCE_EXHAUSTED).
+  // `bytes`: the item's size; `held`: whether they were taken from the
+  // service's held-bytes budget (if not, the item is answered
+  // RESOURCE_EXHAUSTED).
   void Process(xxgk::v1::ValidateStreamRequest item,
-               std::chrono::steady_clock::time_point deadline, int64_t held);
+               std::chrono::steady_clock::time_point deadline, int64_t bytes, bool held);
   void Answer(Response response);          // from a worker
   void MaybeReadLocked();
   void MaybeFinishLocked();
