@@ -298,8 +298,7 @@ size_t Damage(const Decoded& d) {
 
 // Text in a legacy Chinese encoding: UTF-16 without a BOM, Big5 or GB18030
 // (a superset of GB2312 and GBK, and the default). Between the last two the
-// reading with fewer undecodable and private-use characters wins; on a tie
-// ICU's frequency statistics decide.
+// reading with less Damage wins; on a tie ICU's frequency statistics decide.
 absl::StatusOr<Decoded> DecodeDetected(std::string_view b) {
   if (std::string utf16 = GuessUtf16(b); !utf16.empty()) {
     absl::StatusOr<Decoded> d = Convert(b, 0, utf16);

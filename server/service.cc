@@ -98,6 +98,26 @@ grpc::Status ValidatorService::HeldExhausted(int64_t bytes) const {
                    "--max_held_bytes together with the pod's memory)"));
 }
 
+bool ValidatorService::AdmitUnary(int64_t bytes, grpc::ServerUnaryReactor* reactor) {
+  if (!TryAcquire()) {
+    reactor->Finish(Exhausted(options_.max_concurrent_requests));
+    return false;
+  }
+  if (!TryHold(bytes)) {
+    Release();
+    reactor->Finish(HeldExhausted(bytes));
+    return false;
+  }
+  return true;
+}
+
+void ValidatorService::FinishUnary(int64_t bytes, const grpc::Status& status,
+                                   grpc::ServerUnaryReactor* reactor) {
+  Unhold(bytes);
+  Release();
+  reactor->Finish(status);
+}
+
 bool ValidatorService::RunsInline(const xxgk::v1::ValidateRequest& request) const {
   const int64_t limit = options_.inline_max_bytes;
   if (limit <= 0) return false;
@@ -203,16 +223,8 @@ grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext
                                                      const xxgk::v1::ValidateRequest* request,
                                                      xxgk::v1::ValidateResponse* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  if (!TryAcquire()) {
-    reactor->Finish(Exhausted(options_.max_concurrent_requests));
-    return reactor;
-  }
   const int64_t held = static_cast<int64_t>(request->ByteSizeLong());
-  if (!TryHold(held)) {
-    Release();
-    reactor->Finish(HeldExhausted(held));
-    return reactor;
-  }
+  if (!AdmitUnary(held, reactor)) return reactor;
   auto work = [this, ctx, request, response, reactor, held] {
     grpc::Status status;
     try {
@@ -222,9 +234,7 @@ grpc::ServerUnaryReactor* ValidatorService::Validate(grpc::CallbackServerContext
     } catch (...) {
       status = InternalFromException("Validate", "unknown exception");
     }
-    Unhold(held);
-    Release();
-    reactor->Finish(status);
+    FinishUnary(held, status, reactor);
   };
   if (RunsInline(*request)) {
     work();
@@ -244,16 +254,8 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
                                  "(text, HTML, .docx or PDF)"));
     return reactor;
   }
-  if (!TryAcquire()) {
-    reactor->Finish(Exhausted(options_.max_concurrent_requests));
-    return reactor;
-  }
   const int64_t held = static_cast<int64_t>(request->ByteSizeLong());
-  if (!TryHold(held)) {
-    Release();
-    reactor->Finish(HeldExhausted(held));
-    return reactor;
-  }
+  if (!AdmitUnary(held, reactor)) return reactor;
   pool_->Submit([this, ctx, request, response, reactor, held] {
     grpc::Status status;
     try {
@@ -275,9 +277,7 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
     } catch (...) {
       status = InternalFromException("Parse", "unknown exception");
     }
-    Unhold(held);
-    Release();
-    reactor->Finish(status);
+    FinishUnary(held, status, reactor);
   });
   return reactor;
 }

@@ -91,6 +91,13 @@ class ValidatorService final : public xxgk::v1::Validator::CallbackService {
   int active() const { return active_.load(); }
 
  private:
+  // A unary call takes a concurrency slot and its request's bytes from the
+  // held-bytes budget; when either is refused the call is finished with
+  // RESOURCE_EXHAUSTED and AdmitUnary returns false. FinishUnary gives both
+  // back and finishes the call.
+  bool AdmitUnary(int64_t bytes, grpc::ServerUnaryReactor* reactor);
+  void FinishUnary(int64_t bytes, const grpc::Status& status, grpc::ServerUnaryReactor* reactor);
+
   const Engine* engine_;
   RulesState* rules_;
   Metrics* metrics_;
