@@ -25,6 +25,11 @@ struct Instance {
   std::vector<std::string> rhs;
   std::vector<CellId> lhs_ids;  // of lhs
   std::vector<CellId> rhs_ids;  // of rhs
+  std::vector<std::string> keys;  // lhs then rhs
+  // A failure's names depend on the keys alone: made once, at compile time.
+  std::string place[2];      // [Lang]: zh, en
+  std::string lhs_label[2];
+  std::string rhs_label[2];
 };
 
 // Expands `{var}` templates with `binding`, then `*` wildcards.
@@ -79,6 +84,28 @@ std::string SideLabel(const std::vector<std::string>& keys, bool same_leaf, bool
             : absl::StrCat("the sum of ", absl::StrJoin(labels, ", "));
 }
 
+// Fills the instance's keys and the names a failure shows: the place shared
+// by all its cells, and each side named within it.
+void NameInstance(Instance* inst) {
+  inst->keys = inst->lhs;
+  inst->keys.insert(inst->keys.end(), inst->rhs.begin(), inst->rhs.end());
+  const std::vector<std::string>& keys = inst->keys;
+  bool same_leaf = true, same_row = true;
+  const std::string first_leaf = keys[0].substr(keys[0].rfind('.') + 1);
+  const std::string first_row = keys[0].substr(0, keys[0].rfind('.'));
+  for (const auto& k : keys) {
+    same_leaf = same_leaf && k.substr(k.rfind('.') + 1) == first_leaf;
+    same_row = same_row && k.substr(0, k.rfind('.')) == first_row;
+  }
+  if (same_leaf && same_row) same_row = false;  // a single cell on both sides
+  for (const Lang lang : {Lang::kZh, Lang::kEn}) {
+    const int i = lang == Lang::kZh ? 0 : 1;
+    inst->place[i] = PlaceOfKeys(keys, lang);
+    inst->lhs_label[i] = SideLabel(inst->lhs, same_leaf, same_row, lang);
+    inst->rhs_label[i] = SideLabel(inst->rhs, same_leaf, same_row, lang);
+  }
+}
+
 class SumIdentityCheck : public Check {
  public:
   SumIdentityCheck(std::vector<Instance> instances, SumIdentity::Relation relation, bool skip_all_blank)
@@ -114,10 +141,9 @@ class SumIdentityCheck : public Check {
       for (const std::string& key : *keys) ops.push_back(CellOperand(key, cells.Find(key)));
     }
 
-    std::vector<std::string> lterms, rterms, all_keys;
+    std::vector<std::string> lterms, rterms;
     for (size_t i = 0; i < ops.size(); ++i) {
       (i < inst.lhs.size() ? lterms : rterms).push_back(OperandTerm(ops[i]));
-      all_keys.push_back(ops[i].key());
     }
     const std::string lhs_terms = JoinTerms(lterms), rhs_terms = JoinTerms(rterms);
     const std::string lsum = sums[0].ToString(), rsum = sums[1].ToString();
@@ -125,28 +151,19 @@ class SumIdentityCheck : public Check {
     std::string arithmetic = absl::StrCat(lhs_terms, eq ? " ≠ " : " > ", rhs_terms);
     if (lterms.size() > 1 || rterms.size() > 1) absl::StrAppend(&arithmetic, " (= ", lsum, " vs ", rsum, ")");
 
-    // Names for the place and both sides.
-    bool same_leaf = true, same_row = true;
-    const std::string first_leaf = all_keys[0].substr(all_keys[0].rfind('.') + 1);
-    const std::string first_row = all_keys[0].substr(0, all_keys[0].rfind('.'));
-    for (const auto& k : all_keys) {
-      same_leaf = same_leaf && k.substr(k.rfind('.') + 1) == first_leaf;
-      same_row = same_row && k.substr(0, k.rfind('.')) == first_row;
-    }
-    if (same_leaf && same_row) same_row = false;  // a single cell on both sides
-    const std::string place = PlaceOfKeys(all_keys, Lang::kZh);
-    const std::string place_en = PlaceOfKeys(all_keys, Lang::kEn);
-    const std::string lzh = SideLabel(inst.lhs, same_leaf, same_row, Lang::kZh);
-    const std::string rzh = SideLabel(inst.rhs, same_leaf, same_row, Lang::kZh);
-    const std::string len = SideLabel(inst.lhs, same_leaf, same_row, Lang::kEn);
-    const std::string ren = SideLabel(inst.rhs, same_leaf, same_row, Lang::kEn);
+    const std::string& place = inst.place[0];
+    const std::string& place_en = inst.place[1];
+    const std::string& lzh = inst.lhs_label[0];
+    const std::string& rzh = inst.rhs_label[0];
+    const std::string& len = inst.lhs_label[1];
+    const std::string& ren = inst.rhs_label[1];
 
     xxgk::v1::Finding f = NewFinding();
     f.set_message(absl::StrCat(place, ": ", lzh, "(", lhs_terms, " = ", lsum, ") ", eq ? "不等于" : "大于", " ",
                                rzh, "(", rhs_terms, " = ", rsum, ")"));
     f.set_message_en(absl::StrCat(place_en, ": ", len, " (", lhs_terms, " = ", lsum, ") ",
                                   eq ? "does not equal" : "exceeds", " ", ren, " (", rhs_terms, " = ", rsum, ")"));
-    SetCellLocation(cells, all_keys, f.mutable_location(), /*with_place=*/false);
+    SetCellLocation(cells, inst.keys, f.mutable_location(), /*with_place=*/false);
     f.mutable_location()->set_place(place);
     f.mutable_location()->set_place_en(place_en);
     for (auto& op : ops) *f.add_operands() = std::move(op);
@@ -207,6 +224,7 @@ absl::StatusOr<std::unique_ptr<Check>> CompileSumIdentity(const xxgk::v1::Rule& 
     }
     inst.lhs_ids = CellIdsOf(inst.lhs);
     inst.rhs_ids = CellIdsOf(inst.rhs);
+    NameInstance(&inst);
     instances.push_back(std::move(inst));
   }
   return std::make_unique<SumIdentityCheck>(std::move(instances), p.relation(), p.skip_when_all_blank());
