@@ -137,9 +137,7 @@ class SumIdentityCheck : public Check {
     if (holds) return;
     const CellIndex& cells = ctx.cells();
     std::vector<xxgk::v1::Operand> ops;
-    for (const auto* keys : {&inst.lhs, &inst.rhs}) {
-      for (const std::string& key : *keys) ops.push_back(CellOperand(key, cells.Find(key)));
-    }
+    for (const std::string& key : inst.keys) ops.push_back(CellOperand(key, cells.Find(key)));
 
     std::vector<std::string> lterms, rterms;
     for (size_t i = 0; i < ops.size(); ++i) {
