@@ -1006,7 +1006,9 @@ struct Mapper {
       if (m == nullptr) continue;
       if (m->group) {
         group = m;
-        t3_ctx = m->key;
+        // a rowspan's copy of a group label keeps the narrower group a
+        // heading row above chose within it
+        if (!row[c].continuation || !Within(t3_ctx, m->key)) t3_ctx = m->key;
       } else {
         data = m;
         t3_ctx = m->parent;
@@ -1016,6 +1018,12 @@ struct Mapper {
       pending_label.clear();
       FlushHeld();
       return;
+    }
+    if (data && held_entry != nullptr && std::string_view(held_entry->key) == "result.other" &&
+        Within(data->key, "result.other")) {
+      // the held （六）其他处理 row headed the three rows of 2021: not a row of its own
+      held_pg = nullptr;
+      held_entry = nullptr;
     }
     if (data || group) FlushHeld();
     const T3Entry* entry;  // the entry whose row this is
@@ -1032,6 +1040,15 @@ struct Mapper {
       }
     } else if (group) {
       pending_label.clear();
+      if (std::string_view(group->key) == "result.other" &&
+          row.size() >= static_cast<size_t>(parts.value_start) + 7) {
+        // （六）其他处理 with a blank cell under every column: 2019's
+        // undivided row left blank, or the heading of 2021's three rows.
+        // Held: the next row tells which (see FlushHeld).
+        held_entry = group;
+        held_pg = &pg;
+        held_r = r;
+      }
       return;
     } else {
       if (parts.labels.empty() && !any_value) return;
@@ -1071,6 +1088,7 @@ struct Mapper {
     if (held_pg == nullptr) return;
     const auto& row = held_pg->grid->rows[held_r];
     const RowParts& parts = Facts(*held_pg, held_r).parts;
+    if (std::string_view(held_entry->key) == "result.other") ++votes_2019;
     PutT3Row(*held_pg, held_r, *held_entry, parts.value_start, LabelText(row, parts));
     held_pg = nullptr;
     held_entry = nullptr;

@@ -159,6 +159,48 @@ TEST(Table3, Layout2019HasOneUndividedOtherRow) {
   EXPECT_THAT(r.tables().t3().info().missing_keys(), IsEmpty());
 }
 
+// A 2019 report that left every cell of its undivided （六）其他处理 row blank
+// (seen in a published provincial report): the row is read, as blanks, and
+// not taken for a heading of rows that never come.
+TEST(Table3, Layout2019AllBlankOtherRowIsReadAsBlanks) {
+  TableGrid g = Table3Html(true);
+  for (auto& row : g.rows) {
+    if (row.size() > 3 && row[1].text == "(六)其他处理") {
+      for (size_t c = row.size() - 7; c < row.size(); ++c) row[c].text = "";
+    }
+  }
+  Report r = Map({g});
+  EXPECT_EQ(r.tables().t3().info().layout(), xxgk::v1::FORMAT_2019);
+  EXPECT_EQ(Value(r, "t3.result.other.natural_person"), "BLANK");
+  EXPECT_EQ(Value(r, "t3.result.other.total"), "BLANK");
+  EXPECT_EQ(Value(r, "t3.result.total.total"), "906");
+  EXPECT_THAT(r.tables().t3().info().missing_keys(), IsEmpty());
+  EXPECT_THAT(r.tables().t3().info().unplaced_rows(), IsEmpty());
+}
+
+// A 2021 table whose （六）其他处理 heading is a row of its own, with empty
+// cells under the columns: it heads the three rows below and is no row of
+// values itself.
+TEST(Table3, Layout2021HeadingRowWithEmptyCellsIsNotARow) {
+  TableGrid g = Table3Html(false);
+  size_t first = 0;
+  while (first < g.rows.size() && g.rows[first][1].text != "(六)其他处理") ++first;
+  ASSERT_LT(first + 3, g.rows.size());
+  std::vector<GridCell> heading = g.rows[first];
+  heading[2] = heading[1];
+  heading[2].continuation = true;
+  for (size_t c = 3; c < heading.size(); ++c) heading[c] = GridCell{};
+  for (size_t r = first; r < first + 3; ++r) g.rows[r][1] = GridCell{};
+  g.rows.insert(g.rows.begin() + static_cast<long>(first), heading);
+  Report r = Map({g});
+  EXPECT_EQ(r.tables().t3().info().layout(), xxgk::v1::FORMAT_2021);
+  EXPECT_EQ(Value(r, "t3.result.other.natural_person"), "<absent>");
+  EXPECT_EQ(Value(r, "t3.result.other.no_correction.natural_person"), "800");
+  EXPECT_EQ(Value(r, "t3.result.other.other.total"), "826");
+  EXPECT_THAT(r.tables().t3().info().missing_keys(), IsEmpty());
+  EXPECT_THAT(r.tables().t3().info().unplaced_rows(), IsEmpty());
+}
+
 // The seed-003 text layout: group label on the first row only, trailing
 // colspan artefacts, 钩稽 spelling, 受理 wording, split header words.
 TEST(Table3, TextLayoutGroupLabelOnFirstRowOnlyAndTrailingEmptyCells) {
