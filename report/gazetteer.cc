@@ -368,7 +368,7 @@ std::optional<PlaceMatch> Gazetteer::MostSpecific(std::string_view text) const {
       }
       int score = support * 100 + d->level * 10 + (full ? 5 : 0);
       if (!full && d->level == 3 && support == 0) score -= 30;
-      scored.push_back(Scored{PlaceMatch{d, m.begin, m.end, !full, false}, score});
+      scored.push_back(Scored{PlaceMatch{d, m.begin, m.end, !full, false, support > 0}, score});
     }
   }
   if (scored.empty()) return std::nullopt;

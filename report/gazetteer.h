@@ -32,6 +32,7 @@ struct PlaceMatch {
   size_t end = 0;
   bool short_form = false;   // matched the short form, not the full name
   bool ambiguous = false;    // other divisions fit the text equally well
+  bool supported = false;    // another mention names one of its ancestors
 };
 
 class Gazetteer {

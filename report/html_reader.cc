@@ -60,6 +60,65 @@ bool IsSkipped(GumboTag tag) {
   }
 }
 
+// The text of the page's <title> (in <head>, where gumbo always puts it),
+// with its offset in the decoded page; empty when there is none.
+std::string_view PageTitle(const GumboNode* document, size_t* offset) {
+  const GumboNode* html = nullptr;
+  for (unsigned i = 0; i < document->v.document.children.length && html == nullptr; ++i) {
+    const auto* n = static_cast<const GumboNode*>(document->v.document.children.data[i]);
+    if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_HTML) html = n;
+  }
+  if (html == nullptr) return {};
+  for (unsigned i = 0; i < html->v.element.children.length; ++i) {
+    const auto* head = static_cast<const GumboNode*>(html->v.element.children.data[i]);
+    if (head->type != GUMBO_NODE_ELEMENT || head->v.element.tag != GUMBO_TAG_HEAD) continue;
+    for (unsigned j = 0; j < head->v.element.children.length; ++j) {
+      const auto* t = static_cast<const GumboNode*>(head->v.element.children.data[j]);
+      if (t->type != GUMBO_NODE_ELEMENT || t->v.element.tag != GUMBO_TAG_TITLE ||
+          t->v.element.children.length == 0) {
+        continue;
+      }
+      const auto* text = static_cast<const GumboNode*>(t->v.element.children.data[0]);
+      if (text->type != GUMBO_NODE_TEXT) return {};
+      *offset = text->v.text.start_pos.offset;
+      return text->v.text.text;
+    }
+  }
+  return {};
+}
+
+// A page whose body never states the report's title (many portals show it
+// only in the window title, or in a banner image) has it read from <title>:
+// the part up to the last 报告 or 年报, a portal's "_网站名" suffix dropped,
+// as a first line, when no line near the top of the body holds it already.
+void AddPageTitle(const GumboNode* document, TextCleaner* cleaner, ReadResult* result) {
+  size_t offset = 0;
+  const std::string_view raw = PageTitle(document, &offset);
+  if (raw.empty()) return;
+  std::string title = cleaner->Clean(raw);
+  size_t end = std::string::npos;
+  for (std::string_view word : {std::string_view("报告"), std::string_view("年报")}) {
+    const size_t at = title.rfind(word);
+    if (at != std::string::npos && (end == std::string::npos || at + word.size() > end)) {
+      end = at + word.size();
+    }
+  }
+  if (end == std::string::npos || end > 240) return;
+  title.resize(end);
+  constexpr size_t kTopLines = 15;
+  size_t lines = 0;
+  for (const Block& b : result->blocks) {
+    if (b.kind != Block::Kind::kLine) continue;
+    if (b.text.find(title) != std::string::npos) return;
+    if (++lines == kTopLines) break;
+  }
+  Block line;
+  line.text = std::move(title);
+  line.source_begin = static_cast<uint32_t>(offset);
+  line.source_end = static_cast<uint32_t>(offset + raw.size());
+  result->blocks.insert(result->blocks.begin(), std::move(line));
+}
+
 bool IsBlock(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_P:
@@ -349,6 +408,7 @@ absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes) {
   HtmlWalker walker(&result);
   walker.Walk(output->document, 0);
   walker.Flush();
+  AddPageTitle(output->document, &walker.cleaner(), &result);
   gumbo_destroy_output(&options, output);
   result.script = walker.cleaner().script();
   return result;

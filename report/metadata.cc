@@ -181,6 +181,8 @@ int FindTitle(const std::vector<Line>& lines) {
   for (int i = 0; i < limit; ++i) {
     absl::string_view t = Trim(lines[i].text);
     if (t.empty() || IsPipeRow(t) || t.size() > 240 || !NamesAnnualReport(t)) continue;
+    // a sentence about the report (根据《条例》编制本报告。...) is no title
+    if (absl::StrContains(t, "。")) continue;
     if (YearIn(t, nullptr) != 0) return i;
     if (without_year < 0 && i < 15) without_year = i;
   }
@@ -1165,7 +1167,11 @@ void ReadMetadata(Report* report) {
                         LevelOf(meta->agency(), nullptr) == xxgk::v1::NATIONAL_DEPARTMENT;
   if (region == nullptr && !national) {
     auto m = g.MostSpecific(text);
-    if (m && !m->ambiguous) {
+    // A county's short form alone is too weak: many are everyday words
+    // (共和 in 中华人民共和国, 开平 in 公开平台, 振兴 in 乡村振兴, 资源 in
+    // 公共资源, 威信 in 权威信息); it counts when the text also names a
+    // place above it.
+    if (m && !m->ambiguous && !(m->short_form && m->division->level == 3 && !m->supported)) {
       region = m->division;
       region_method = "place named in the text";
     }

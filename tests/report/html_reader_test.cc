@@ -57,6 +57,31 @@ TEST(HtmlReader, SkipsScriptStyleNavAndHiddenElements) {
   EXPECT_THAT(Lines(*r), ElementsAre("正文内容"));
 }
 
+// A portal that shows the report's title only in the window title: the
+// <title>, cut after its last 报告 (the portal's name dropped), becomes the
+// first line; a page whose body states it, or a <title> naming no report,
+// gets no extra line.
+TEST(HtmlReader, PageTitleBecomesTheFirstLineWhenTheBodyLacksIt) {
+  auto only_head = ReadHtml(
+      "<html><head><title>某县民政局2024年政府信息公开工作年度报告_某县人民政府门户网站</title>"
+      "</head><body><p>一、总体情况</p><p>正文。</p></body></html>");
+  ASSERT_TRUE(only_head.ok()) << only_head.status();
+  EXPECT_THAT(Lines(*only_head),
+              ElementsAre("某县民政局2024年政府信息公开工作年度报告", "一、总体情况", "正文。"));
+  EXPECT_GT(only_head->blocks[0].source_end, only_head->blocks[0].source_begin);
+
+  auto in_body = ReadHtml(
+      "<html><head><title>某县民政局2024年政府信息公开工作年度报告-门户</title></head><body>"
+      "<h2>某县民政局2024年政府信息公开工作年度报告</h2><p>正文。</p></body></html>");
+  ASSERT_TRUE(in_body.ok()) << in_body.status();
+  EXPECT_THAT(Lines(*in_body), ElementsAre("某县民政局2024年政府信息公开工作年度报告", "正文。"));
+
+  auto no_report = ReadHtml(
+      "<html><head><title>某县人民政府门户网站</title></head><body><p>正文。</p></body></html>");
+  ASSERT_TRUE(no_report.ok()) << no_report.status();
+  EXPECT_THAT(Lines(*no_report), ElementsAre("正文。"));
+}
+
 TEST(HtmlReader, DecodesEntitiesAndCollapsesWhitespace) {
   auto r = ReadHtml("<p>A&amp;B&nbsp;&nbsp;C&#x4E00;&#20108;  \n  D</p>");
   ASSERT_TRUE(r.ok()) << r.status();

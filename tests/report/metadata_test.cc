@@ -115,6 +115,35 @@ TEST(ReadMetadata, TitleIsTheDatedReportLineNotANavigationLink) {
   EXPECT_EQ(r.meta().agency(), "某县民政局");
 }
 
+TEST(ReadMetadata, ASentenceAboutTheReportIsNoTitle) {
+  Report r = FromText(
+      "根据《中华人民共和国政府信息公开条例》规定编制本报告。本报告中所列数据统计期限为2025年1月1日至12月31日。\n"
+      "一、总体情况\n正文。");
+  ReadMetadata(&r);
+  EXPECT_EQ(r.meta().title(), "");
+  EXPECT_EQ(r.meta().report_year(), 2025);  // from the statistics period
+}
+
+// County names that are everyday words (共和 in 中华人民共和国, 开平 in
+// 公开平台, 振兴 in 乡村振兴, 资源 in 公共资源, 威信 in 权威信息) name no
+// region on their own; with the province or city above them they do.
+TEST(ReadMetadata, ACountyShortNameAloneInTheTextNamesNoRegion) {
+  for (const char* sentence :
+       {"根据《中华人民共和国政府信息公开条例》编制。", "加强公开平台建设。", "助力乡村振兴。",
+        "推进公共资源配置信息公开。", "及时发布权威信息。"}) {
+    Report alone = FromText(std::string("测试市2025年政府信息公开工作年度报告\n") + sentence);
+    ReadMetadata(&alone);
+    EXPECT_EQ(alone.meta().province(), "") << sentence;
+    EXPECT_EQ(alone.meta().region_code(), "") << sentence;
+  }
+
+  Report supported = FromText(
+      "某局2025年政府信息公开工作年度报告\n本局位于云南省文山州砚山,负责全县公开工作。");
+  ReadMetadata(&supported);
+  EXPECT_EQ(supported.meta().province(), "云南省");
+  EXPECT_EQ(supported.meta().region_code(), "532622");
+}
+
 TEST(ReadMetadata, PresetTitleWithoutTitleLine) {
   Report r = FromText("正文没有标题。\n本年度无申请。");
   r.mutable_meta()->set_title("2022年政府信息公开工作年度报告");
