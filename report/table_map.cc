@@ -426,6 +426,7 @@ struct Mapper {
   // t2 state
   std::vector<std::string_view> t2_columns;  // field per value column ("" unknown)
   std::vector<std::string_view> t2_units;
+  std::vector<char> t2_spanned;  // the header cell is a colspan's copy of the one before
   // t3 state
   std::string_view t3_ctx;  // a key of T3Entries() (which live as long as the program)
   std::string pending_label;
@@ -695,6 +696,7 @@ struct Mapper {
     if (kArticle.In(all, f.all_sig)) {
       t2_columns.clear();
       t2_units.clear();
+      t2_spanned.clear();
       return;
     }
     // header row: a 信息内容 label or column phrases and no numbers
@@ -713,6 +715,7 @@ struct Mapper {
       if (header) {
         t2_columns.clear();
         t2_units.clear();
+        t2_spanned.clear();
         // columns after the first label cell
         size_t from = parts.labels.front() + 1;
         for (size_t c = from; c < row.size(); ++c) {
@@ -721,6 +724,7 @@ struct Mapper {
               row[c].continuation ? "" : T2ColumnField(f.key(c), f.cells[c].sig, &unit);
           t2_columns.push_back(field);
           t2_units.push_back(unit);
+          t2_spanned.push_back(row[c].continuation ? 1 : 0);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
               field == "amount_wan_yuan") {
             ++votes_2021;
@@ -769,10 +773,28 @@ struct Mapper {
     const size_t n_columns = columns->size() - skip;
     const SourceRow src(pg, r);
     size_t placed = 0;
+    // data cells read under a header column that spans them (see below)
+    std::vector<char> taken(row.size(), 0);
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
       size_t i = static_cast<size_t>(c - parts.value_start);
+      if (taken[static_cast<size_t>(c)]) continue;
       std::string_view t = ValueText(row, c);
       if (i < n_columns && !(*columns)[skip + i].empty()) {
+        // A header column spanning several grid columns whose first one the
+        // data row covers with a wider cell from the left (本年增/减 over two
+        // columns, the value before it over two as well, as a published
+        // page has it): the column's value is the row's own cell inside it.
+        int value_col = c;
+        if (row[c].continuation && units != nullptr) {
+          for (size_t k = skip + i + 1, cc = static_cast<size_t>(c) + 1;
+               k < t2_spanned.size() && t2_spanned[k] && cc < row.size(); ++k, ++cc) {
+            if (!row[cc].continuation) {
+              value_col = static_cast<int>(cc);
+              taken[cc] = 1;
+              break;
+            }
+          }
+        }
         const std::string_view column = (*columns)[skip + i];
         // "t2.<row>.<column>", written on the stack: row keys (T2RowKey) and
         // fields (T2ColumnField, T2DefaultColumns) are short literals, the
@@ -792,7 +814,7 @@ struct Mapper {
         if (path != nullptr) {
           std::string_view unit = default_unit;
           if (units != nullptr) unit = skip + i < units->size() ? (*units)[skip + i] : "";
-          Put(*path, src, c, unit);
+          Put(*path, src, value_col, unit);
           ++placed;
           continue;
         }

@@ -20,6 +20,7 @@
 //   fact: nothing can be reconciled.
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,8 +101,43 @@ std::string ApproxZh(ProseFact::Approximation a) {
 struct Pairing {
   std::vector<std::string> cells;
   std::vector<std::string> with_carried_over;
+  // per cell of `cells` / `with_carried_over`: the cells it totals, read
+  // when it is blank (ProseReconcile.blank_totals); empty for no such cells
+  std::vector<std::vector<std::string>> cells_parts;
+  std::vector<std::vector<std::string>> with_carried_over_parts;
   std::string unit;
 };
+
+// The value of a total cell for the comparison: its own number, or, when it
+// is blank and the cells it totals hold a number, their sum (*from_parts).
+// nullopt when the table gives no figure (a cell missing or not a number).
+std::optional<Decimal> TableFigure(const CellIndex& cells, const std::string& key,
+                                   const std::vector<std::string>& parts, bool* blank,
+                                   bool* from_parts) {
+  const CellNumber n = ReadCellNumber(cells.Find(key));
+  if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return std::nullopt;
+  if (n.kind != CellNumber::Kind::kBlank) return n.value;
+  Decimal sum;
+  bool any_number = false;
+  for (const std::string& part : parts) {
+    const CellNumber p = ReadCellNumber(cells.Find(part));
+    if (p.kind == CellNumber::Kind::kMissing || p.kind == CellNumber::Kind::kInvalid) {
+      any_number = false;
+      break;
+    }
+    if (p.kind == CellNumber::Kind::kBlank) continue;
+    auto next = sum.Add(p.value);
+    if (!next) return std::nullopt;
+    sum = *next;
+    any_number = true;
+  }
+  if (any_number) {
+    *from_parts = true;
+    return sum;
+  }
+  *blank = true;
+  return n.value;
+}
 
 class ProseReconcileCheck : public Check {
  public:
@@ -131,9 +167,11 @@ class ProseReconcileCheck : public Check {
                  std::vector<Finding>* out) const {
     bool carried_unpaired = false;
     const std::vector<std::string>* keys = &pairing.cells;
+    const std::vector<std::vector<std::string>>* parts = &pairing.cells_parts;
     if (fact.includes_carried_over()) {
       if (!pairing.with_carried_over.empty()) {
         keys = &pairing.with_carried_over;
+        parts = &pairing.with_carried_over_parts;
       } else {
         carried_unpaired = true;
       }
@@ -142,14 +180,20 @@ class ProseReconcileCheck : public Check {
     Decimal table;
     std::vector<std::string> terms;
     bool any_blank = false;
-    for (const auto& k : *keys) {
-      CellNumber n = ReadCellNumber(cells.Find(k));
-      if (n.kind == CellNumber::Kind::kMissing || n.kind == CellNumber::Kind::kInvalid) return;
-      any_blank |= n.kind == CellNumber::Kind::kBlank;
-      auto next = table.Add(n.value);
+    bool from_parts = false;
+    std::vector<std::string> parts_read;  // the parts of blank totals that were summed
+    for (size_t i = 0; i < keys->size(); ++i) {
+      bool summed = false;
+      const std::optional<Decimal> v = TableFigure(cells, (*keys)[i], (*parts)[i], &any_blank, &summed);
+      if (!v) return;
+      if (summed) {
+        from_parts = true;
+        parts_read.insert(parts_read.end(), (*parts)[i].begin(), (*parts)[i].end());
+      }
+      auto next = table.Add(*v);
       if (!next) return;
       table = *next;
-      terms.push_back(n.value.ToString());
+      terms.push_back(v->ToString());
     }
     // Units.
     const int fact_shift = MoneyShift(fact.unit());
@@ -236,6 +280,7 @@ class ProseReconcileCheck : public Check {
     op->set_raw(fact.excerpt());
     *op->mutable_span() = fact.span();
     for (const auto& k : *keys) *f.add_operands() = CellOperand(k, cells.Find(k));
+    for (const auto& k : parts_read) *f.add_operands() = CellOperand(k, cells.Find(k));
     SetCellLocation(cells, *keys, f.mutable_location());
     f.mutable_location()->set_section(fact.section());
     f.mutable_location()->set_excerpt(fact.excerpt());
@@ -255,6 +300,11 @@ class ProseReconcileCheck : public Check {
                                  "”口径，可能与本机关统计表口径不同，请核实。）"));
     } else if (fact.approximation() == ProseFact::ABOUT) {
       f.set_severity(xxgk::v1::WARNING);
+    }
+    if (from_parts) {
+      f.set_message(absl::StrCat(f.message(), "（统计表总计栏空白，按该行各栏之和计。）"));
+      f.set_message_en(absl::StrCat(f.message_en(),
+                                    " (The table's total is blank; the sum of its row is used.)"));
     }
     if (any_blank) {
       f.set_message(absl::StrCat(f.message(), "（统计表该处空白，按0计。）"));
@@ -287,6 +337,60 @@ absl::StatusOr<std::unique_ptr<Check>> CompileProseReconcile(const xxgk::v1::Rul
     }
     if (!pairings.emplace(src.subject(), std::move(pairing)).second) {
       return absl::InvalidArgumentError(absl::StrCat(field, ".subject: \"", src.subject(), "\" paired twice"));
+    }
+  }
+  // blank_totals: for each total cell of a pairing, the cells it totals
+  struct BlankTotal {
+    std::string prefix, suffix;  // of the total's pattern, around its '*'
+    std::vector<std::pair<std::string, std::string>> parts;
+  };
+  std::vector<BlankTotal> totals;
+  for (int i = 0; i < p.blank_totals_size(); ++i) {
+    const auto& src = p.blank_totals(i);
+    const std::string field = absl::StrCat("prose_reconcile.blank_totals[", i, "]");
+    auto split = [&](const std::string& pattern, const std::string& where,
+                     std::pair<std::string, std::string>* out) -> absl::Status {
+      const size_t star = pattern.find('*');
+      if (star == std::string::npos || pattern.find('*', star + 1) != std::string::npos) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ": \"", pattern, "\" needs exactly one '*' (e.g. \"t3.*.total\")"));
+      }
+      *out = {pattern.substr(0, star), pattern.substr(star + 1)};
+      return absl::OkStatus();
+    };
+    BlankTotal t;
+    std::pair<std::string, std::string> total;
+    if (auto s = split(src.total(), field + ".total", &total); !s.ok()) return s;
+    t.prefix = total.first;
+    t.suffix = total.second;
+    if (src.parts().empty()) return absl::InvalidArgumentError(absl::StrCat(field, ".parts: empty"));
+    for (int j = 0; j < src.parts_size(); ++j) {
+      std::pair<std::string, std::string> part;
+      if (auto s = split(src.parts(j), absl::StrCat(field, ".parts[", j, "]"), &part); !s.ok()) return s;
+      t.parts.push_back(std::move(part));
+    }
+    totals.push_back(std::move(t));
+  }
+  auto parts_of = [&totals](const std::string& key) {
+    std::vector<std::string> out;
+    for (const BlankTotal& t : totals) {
+      if (key.size() <= t.prefix.size() + t.suffix.size() || key.rfind(t.prefix, 0) != 0 ||
+          key.compare(key.size() - t.suffix.size(), t.suffix.size(), t.suffix) != 0) {
+        continue;
+      }
+      const std::string row = key.substr(t.prefix.size(), key.size() - t.prefix.size() - t.suffix.size());
+      for (const auto& [before, after] : t.parts) {
+        std::string part = absl::StrCat(before, row, after);
+        if (xxgk::report::IsCellKey(part)) out.push_back(std::move(part));
+      }
+      break;
+    }
+    return out;
+  };
+  for (auto& [subject, pairing] : pairings) {
+    for (const std::string& k : pairing.cells) pairing.cells_parts.push_back(parts_of(k));
+    for (const std::string& k : pairing.with_carried_over) {
+      pairing.with_carried_over_parts.push_back(parts_of(k));
     }
   }
   std::vector<std::string> scopes(p.uncertain_scopes().begin(), p.uncertain_scopes().end());

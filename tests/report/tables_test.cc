@@ -390,6 +390,24 @@ TEST(Table2, Format2019ColumnsAreRecognisedAsTheOtherLayout) {
   EXPECT_EQ(Value(r, "t2.rules.issued"), "<absent>");
 }
 
+// A published 2019 page spans 本年增/减 over two columns in the header but,
+// in the data rows, the value before it over two: each column's value is
+// the row's own cell inside the column, not the copy reaching into it.
+TEST(Table2, HeaderAndDataSpansThatDisagreeStillPlaceEachValue) {
+  TableGrid g = Grid({
+      {"第二十条第(五)项", "<", "<", "<", "<"},
+      {"信息内容", "上一年项目数量", "本年增/减", "<", "处理决定数量"},
+      {"行政许可", "5", "<", "-1", "300"},
+      {"其他对外管理服务事项", "3", "<", "0", "40"},
+  });
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t2.licensing.previous_count"), "5");
+  EXPECT_EQ(Value(r, "t2.licensing.change"), "-1");
+  EXPECT_EQ(Value(r, "t2.licensing.decisions"), "300");
+  EXPECT_EQ(Value(r, "t2.other_services.change"), "0");
+  EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
+}
+
 TEST(Table4, TruncatedThreeLevelHeaderAndFifteenValues) {
   std::vector<std::string> data;
   for (int i = 0; i < 15; ++i) data.push_back(std::to_string(i));

@@ -108,6 +108,42 @@ TEST(ProseReconcileRule, LegacyWebsiteFigure) {
   EXPECT_EQ(found[0].location().cell_keys(0), "legacy.active.channel.website");
 }
 
+// A report that fills the applicant columns but leaves 总计 blank (the 2019
+// report of FORMAT.md section 6): the table's figure is the row's sum, so a
+// text figure equal to it is quiet and one that is not is compared with it.
+TEST(ProseReconcileRule, BlankTotalStandsForTheSumOfItsRow) {
+  auto r = OkReport2021();
+  SetBlank(&r, "t3.result.granted.total");
+  SetNumber(&r, "t3.result.granted.natural_person", "30");
+  SetNumber(&r, "t3.result.granted.commercial_enterprise", "4");
+  SetBlank(&r, "t3.result.granted.research_institution");
+  SetNumber(&r, "t3.result.granted.social_welfare_org", "0");
+  SetNumber(&r, "t3.result.granted.legal_service_org", "1");
+  SetBlank(&r, "t3.result.granted.other_org");
+  AddFact(&r, "applications.granted_and_partial", "43", "件", "予以公开及部分公开43件");
+  EXPECT_TRUE(X1(r).empty()) << Describe(Check(r));
+
+  AddFact(&r, "applications.granted_and_partial", "40", "件", "予以公开及部分公开40件");
+  auto found = X1(r);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].arithmetic(), "35 + 8 = 43 ≠ 40");
+  EXPECT_NE(found[0].message().find("总计栏空白"), std::string::npos) << found[0].message();
+  EXPECT_EQ(found[0].message().find("按0计"), std::string::npos) << found[0].message();
+  bool has_part = false;
+  for (const auto& op : found[0].operands()) has_part |= op.key() == "t3.result.granted.natural_person";
+  EXPECT_TRUE(has_part);
+
+  // A blank total over a blank row stays a blank read as 0.
+  for (const char* col :
+       {"natural_person", "commercial_enterprise", "social_welfare_org", "legal_service_org"}) {
+    SetBlank(&r, std::string("t3.result.granted.") + col);
+  }
+  found = X1(r);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].arithmetic(), "0 + 8 = 8 ≠ 43");
+  EXPECT_NE(found[0].message().find("按0计"), std::string::npos) << found[0].message();
+}
+
 TEST(ProseReconcile, CompileErrors) {
   EXPECT_NE(CompileError("prose_reconcile {}"), "");
   EXPECT_NE(CompileError(R"pb(prose_reconcile { pairings { subject: "a" cells: "t3.nope" } })pb")
@@ -117,6 +153,11 @@ TEST(ProseReconcile, CompileErrors) {
     pairings { subject: "a" cells: "t4.review.total" }
     pairings { subject: "a" cells: "t4.review.total" } })pb")
                 .find("twice"),
+            std::string::npos);
+  EXPECT_NE(CompileError(R"pb(prose_reconcile {
+    pairings { subject: "a" cells: "t4.review.total" }
+    blank_totals { total: "t4.review.total" parts: "t4.*.upheld" } })pb")
+                .find("exactly one '*'"),
             std::string::npos);
 }
 
