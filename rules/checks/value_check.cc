@@ -11,6 +11,7 @@
 #include "rules/decimal.h"
 #include "rules/finding_util.h"
 #include "rules/labels.h"
+#include "rules/money.h"
 
 namespace xxgk::rules {
 namespace {
@@ -20,8 +21,13 @@ using xxgk::v1::ValueCheck;
 class ValueCheckImpl : public Check {
  public:
   ValueCheckImpl(std::vector<std::string> keys, ValueCheck::Kind kind, bool text_is_invalid,
-                 std::optional<Decimal> max)
-      : keys_(std::move(keys)), ids_(CellIdsOf(keys_)), kind_(kind), text_is_invalid_(text_is_invalid), max_(max) {}
+                 std::optional<Decimal> max, std::string unit)
+      : keys_(std::move(keys)),
+        ids_(CellIdsOf(keys_)),
+        kind_(kind),
+        text_is_invalid_(text_is_invalid),
+        max_(max),
+        unit_(std::move(unit)) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
     const CellIndex& cells = ctx.cells();
@@ -31,7 +37,10 @@ class ValueCheckImpl : public Check {
       if (cell->presence() == xxgk::v1::Cell::NUMBER) {
         // Most numbers pass: tested before any text is made for them.
         const EvalContext::Number& n = ctx.number(ids_[i]);
-        if (n.kind == CellNumber::Kind::kNumber && !Problem(n.value, nullptr, nullptr)) continue;
+        if (n.kind == CellNumber::Kind::kNumber && !Problem(n.value, nullptr, nullptr) &&
+            !OtherUnit(*cell)) {
+          continue;
+        }
       }
       const std::string& key = keys_[i];
       std::string zh, en;
@@ -48,8 +57,8 @@ class ValueCheckImpl : public Check {
                             d.status().message(), "）");
           en = absl::StrCat("\"", cell->raw().empty() ? cell->value() : cell->raw(),
                             "\" cannot be read as a number (", d.status().message(), ")");
-        } else {
-          Problem(n.value, &zh, &en);
+        } else if (!Problem(n.value, &zh, &en)) {
+          UnitProblem(*cell, &zh, &en);
         }
       } else {
         continue;  // blank / NA: the blank_cells rule reports those
@@ -89,6 +98,26 @@ class ValueCheckImpl : public Check {
     return negative || fraction || too_large;
   }
 
+  // Whether the cell states a money unit other than the column's.
+  bool OtherUnit(const xxgk::v1::Cell& cell) const {
+    return !unit_.empty() && !cell.unit().empty() && cell.unit() != unit_ &&
+           MoneyShift(cell.unit()) >= 0;
+  }
+
+  // The texts for a number written in another unit than its column's, with
+  // the number in the column's unit.
+  void UnitProblem(const xxgk::v1::Cell& cell, std::string* zh, std::string* en) const {
+    if (!OtherUnit(cell)) return;
+    const std::string written = cell.raw().empty() ? cell.value() + cell.unit() : cell.raw();
+    const absl::StatusOr<Decimal> in_column =
+        Decimal::Parse(ShiftPoint(cell.value(), MoneyShift(cell.unit()) - MoneyShift(unit_)));
+    const std::string converted = in_column.ok() ? in_column->ToString() : "";
+    *zh = absl::StrCat("“", written, "”以", cell.unit(), "为单位，该栏以", unit_, "计",
+                       converted.empty() ? "" : absl::StrCat("，应填", converted));
+    *en = absl::StrCat("\"", written, "\" is in ", cell.unit(), " but the column is in ", unit_,
+                       converted.empty() ? "" : absl::StrCat("; it should read ", converted));
+  }
+
   std::string ExpectedZh() const {
     switch (kind_) {
       case ValueCheck::NON_NEGATIVE_INTEGER:
@@ -118,6 +147,7 @@ class ValueCheckImpl : public Check {
         break;
     }
     if (max_) absl::StrAppend(&s, " ≤ ", max_->ToString());
+    if (!unit_.empty()) absl::StrAppend(&s, " in ", unit_);
     return s;
   }
 
@@ -126,6 +156,7 @@ class ValueCheckImpl : public Check {
   ValueCheck::Kind kind_;
   bool text_is_invalid_;
   std::optional<Decimal> max_;
+  std::string unit_;  // the column's money unit; empty: not checked
 };
 
 }  // namespace
@@ -152,7 +183,11 @@ absl::StatusOr<std::unique_ptr<Check>> CompileValueCheck(const xxgk::v1::Rule& r
     }
     max = *d;
   }
-  return std::make_unique<ValueCheckImpl>(std::move(keys), p.kind(), p.text_is_invalid(), max);
+  if (!p.unit().empty() && MoneyShift(p.unit()) < 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("value_check.unit: \"", p.unit(), "\" is not a money unit (元, 万元 or 亿元)"));
+  }
+  return std::make_unique<ValueCheckImpl>(std::move(keys), p.kind(), p.text_is_invalid(), max, p.unit());
 }
 
 }  // namespace xxgk::rules
