@@ -503,23 +503,60 @@ class TextTableReader {
   }
 
   // ---- whitespace-aligned columns ----
-  // Fields of a line split at runs of 2+ spaces or at tabs.
+  // Fields of a line split at runs of 2+ spaces or at tabs. In a line whose
+  // gaps are tabs only (a table copied from a web page, or saved as text by
+  // Word: one tab between every two cells), a tab ends one cell, so k tabs in
+  // a row leave k - 1 empty cells between, and tabs before or after the text
+  // empty cells at its ends: a blank cell keeps the values after it in their
+  // columns. Where spaces align the columns (two or more anywhere in the
+  // line), every run of blanks is one gap, whatever its length.
   std::vector<Piece> AlignedFields(const Line& l) const {
+    uint32_t line_begin = l.begin, line_end = l.end;
+    while (line_begin > 0 && text_[line_begin - 1] != '\n') --line_begin;
+    while (line_end < text_.size() && text_[line_end] != '\n') ++line_end;
+    const bool tab_cells =
+        text_.substr(line_begin, line_end - line_begin).find("  ") == std::string_view::npos;
     std::vector<Piece> out;
+    auto empty_cells = [&out, tab_cells](uint32_t at, int n) {
+      for (int e = 0; tab_cells && e < n; ++e) out.push_back(Piece{at, at});
+    };
+    int leading = 0;
+    for (uint32_t k = line_begin; k < l.begin; ++k) leading += text_[k] == '\t';
+    empty_cells(l.begin, leading);
     uint32_t start = l.begin;
     uint32_t k = l.begin;
     while (k < l.end) {
       if (text_[k] == '\t' || (text_[k] == ' ' && k + 1 < l.end && text_[k + 1] == ' ')) {
         uint32_t gap_end = k;
-        while (gap_end < l.end && IsBlankChar(text_[gap_end])) ++gap_end;
+        int tabs = 0;
+        while (gap_end < l.end && IsBlankChar(text_[gap_end])) tabs += text_[gap_end++] == '\t';
         out.push_back(Trim(text_, start, k));
+        empty_cells(k, tabs - 1);
         start = k = gap_end;
         continue;
       }
       ++k;
     }
     out.push_back(Trim(text_, start, l.end));
+    int trailing = 0;
+    for (uint32_t e = l.end; e < line_end; ++e) trailing += text_[e] == '\t';
+    empty_cells(l.end, trailing);
     return out;
+  }
+
+  // Whether the line holds a tab (a gap of a copied or exported table).
+  bool HasTab(const Line& l) const {
+    return text_.substr(l.begin, l.end - l.begin).find('\t') != std::string_view::npos;
+  }
+
+  // Whether tabs follow the line's text: a row of a tab-separated table
+  // whose cells after the label are blank (a tab before the text is more
+  // often a paragraph's indent).
+  bool HasTrailingTab(const Line& l) const {
+    for (uint32_t e = l.end; e < text_.size() && text_[e] != '\n'; ++e) {
+      if (text_[e] == '\t') return true;
+    }
+    return false;
   }
 
   int ValueFields(const std::vector<Piece>& fields) const {
@@ -535,16 +572,40 @@ class TextTableReader {
     if (i < aligned_checked_until_) return i;
     size_t j = i;
     int data_rows = 0;
+    int widest_values = 0;  // most value fields of a row
+    const bool tabbed = lines_[i].gap && HasTab(lines_[i]);
     std::vector<std::vector<Piece>> fields;
     while (j < lines_.size() && !lines_[j].text.empty()) {
-      if (!lines_[j].gap) break;  // one field
+      if (tabbed && lines_[j].pipes >= 2) break;  // a table of another layout starts
+      if (!lines_[j].gap) {
+        // one field: the end, unless it is a band row (第二十条第（五）项)
+        // or a row of blank cells between the rows of a tab-separated table
+        // (a label, not a paragraph: table 三's longest has 33 characters)
+        constexpr size_t kMaxBandBytes = 60, kMaxLabelBytes = 150;
+        const size_t bytes = lines_[j].text.size();
+        const bool band = bytes <= kMaxBandBytes && j + 1 < lines_.size() && lines_[j + 1].gap &&
+                          HasTab(lines_[j + 1]) && !IsSectionHeadingLine(lines_[j].text);
+        const bool blank_row = bytes <= kMaxLabelBytes && HasTrailingTab(lines_[j]);
+        if (tabbed && !fields.empty() && (blank_row || band)) {
+          fields.push_back(AlignedFields(lines_[j]));  // with the blank cells tabs after it leave
+          ++j;
+          continue;
+        }
+        break;
+      }
       std::vector<Piece> f = AlignedFields(lines_[j]);
       if (f.size() < 2) break;
-      if (ValueFields(f) >= 2) ++data_rows;
+      const int values = ValueFields(f);
+      // a label and one value (行政许可<tab>300) is a row of a tab-separated table
+      if (values >= 2 || (tabbed && values >= 1)) ++data_rows;
+      widest_values = std::max(widest_values, values);
       fields.push_back(std::move(f));
       ++j;
     }
-    if (fields.size() < 2 || data_rows < 2) {
+    // Two rows of values make a table; of a tab-separated one, a single row
+    // of several under its headers does too (table 四 has one).
+    const bool enough = data_rows >= 2 || (tabbed && data_rows == 1 && widest_values >= 3);
+    if (fields.size() < 2 || !enough) {
       // any run starting inside this one has no more data rows: skip them
       aligned_checked_until_ = std::max(aligned_checked_until_, j);
       return i;

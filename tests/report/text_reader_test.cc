@@ -134,6 +134,77 @@ TEST(ReadText, WhitespaceAlignedColumns) {
   EXPECT_EQ(t[0]->table.rows[1][7].text, "1");
 }
 
+// A table copied from a web page or saved as text by Word: one tab between
+// every two cells. Blank cells (two tabs in a row, or tabs after the last
+// value) keep the values after them in their columns; a row of blanks and
+// the band rows of table 二 stay in the table; a section heading between two
+// tables does not; table 四's single row of values under its headers makes a
+// table.
+TEST(ReadText, TabSeparatedCellsKeepBlankCellsInTheirColumns) {
+  const std::string text =
+      "二、主动公开政府信息情况\n"
+      "第二十条第(一)项\n"
+      "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+      "规章\t3\t5\t74\n"
+      "第二十条第(五)项\n"
+      "信息内容\t本年处理决定数量\n"
+      "行政许可\t300\n"
+      "三、收到和处理政府信息公开申请情况\n"
+      "一、本年新收政府信息公开申请数量\t258\t12\t\t\t1\t1\t273\n"
+      "2.其他法律行政法规禁止公开\t\t\t\t\t\t\t\n"
+      "3.危及“三安全一稳定”\t\t\t\t\t\t\t\n"
+      "8.属于行政查询事项\t10\t2\t\t\t\t\t12\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "行政复议\t行政诉讼\n"
+      "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+      "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\t\n"
+      "五、存在的主要问题及改进情况\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 3u);
+  const TableGrid& t2 = t[0]->table;
+  // from the first row with a tab; the 第二十条第(五)项 band row is a row
+  // of it (rows padded to the widest)
+  ASSERT_EQ(t2.rows.size(), 5u);
+  EXPECT_THAT(RowTexts(t2, 1), ::testing::ElementsAre("规章", "3", "5", "74"));
+  EXPECT_THAT(RowTexts(t2, 2), ::testing::ElementsAre("第二十条第(五)项", "", "", ""));
+  EXPECT_THAT(RowTexts(t2, 4), ::testing::ElementsAre("行政许可", "300", "", ""));
+
+  const TableGrid& t3 = t[1]->table;
+  ASSERT_EQ(t3.rows.size(), 4u);
+  EXPECT_THAT(RowTexts(t3, 0), ::testing::ElementsAre("一、本年新收政府信息公开申请数量", "258", "12", "",
+                                                      "", "1", "1", "273"));
+  EXPECT_THAT(RowTexts(t3, 1), ::testing::ElementsAre("2.其他法律行政法规禁止公开", "", "", "", "", "",
+                                                      "", ""));
+  EXPECT_THAT(RowTexts(t3, 3), ::testing::ElementsAre("8.属于行政查询事项", "10", "2", "", "", "", "", "12"));
+
+  const TableGrid& t4 = t[2]->table;
+  ASSERT_EQ(t4.rows.size(), 3u);
+  EXPECT_EQ(t4.rows[2].size(), 15u);
+  EXPECT_EQ(t4.rows[2][3].text, "2");
+  EXPECT_EQ(t4.rows[2][8].text, "1");
+
+  // the section headings between the tables are lines
+  std::vector<std::string> lines;
+  for (const Block& b : r->blocks) {
+    if (b.kind == Block::Kind::kLine) lines.push_back(b.text);
+  }
+  EXPECT_THAT(lines, ::testing::Contains("三、收到和处理政府信息公开申请情况"));
+  EXPECT_THAT(lines, ::testing::Contains("四、政府信息公开行政复议、行政诉讼情况"));
+}
+
+// Where spaces align the columns, a run of blanks is one gap whatever the
+// tabs in it.
+TEST(ReadText, SpaceAlignedGapsWithTabsAreOneGap) {
+  auto r = ReadText("规章    3  \t  5    74\n规范性文件  \t\t  2    6    80\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_THAT(RowTexts(t[0]->table, 0), ::testing::ElementsAre("规章", "3", "5", "74"));
+  EXPECT_THAT(RowTexts(t[0]->table, 1), ::testing::ElementsAre("规范性文件", "2", "6", "80"));
+}
+
 TEST(ReadText, ProseWithWideGapsIsNotATable) {
   std::string text = "发布时间:2018-08-21 21:15:58     来源:某镇人民政府 阅读次数:3689\n\n正文。\n";
   auto r = ReadText(text);
