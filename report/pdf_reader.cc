@@ -53,6 +53,9 @@ struct Line {
   double y0 = 0, y1 = 0;
   uint32_t page = 0;
   bool margin = false;  // in the top or bottom margin of its page
+  // The last word, a number close after its label, that FindTables read as
+  // a value because it stands in a value column of the rows around it.
+  int aligned_value = -1;
   double h() const { return y1 - y0; }
   double yc() const { return (y0 + y1) / 2; }
 };
@@ -147,11 +150,17 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
               [](const Word& a, const Word& b) { return a.x0 < b.x0; });
     // Words closer than a narrow space belong to one phrase ("三、第", "1",
     // "项" → "三、第1项"); cells are further apart.
+    // A number ahead of another number a cell's gap away starts a row of
+    // values: it stays apart from a label that ends close before it (a
+    // label filling its cell, "不计其他" then "2120").
     std::vector<Word> merged;
-    for (Word& w : l.words) {
+    for (size_t wi = 0; wi < l.words.size(); ++wi) {
+      Word& w = l.words[wi];
       const double gap = merged.empty() ? 0 : w.x0 - merged.back().x1;
       const double h = std::max(w.h(), 1.0);
-      if (!merged.empty() && !(merged.back().value && w.value) &&
+      const bool starts_values = w.value && wi + 1 < l.words.size() && l.words[wi + 1].value &&
+                                 l.words[wi + 1].x0 - w.x1 >= 0.25 * h && gap >= 0.15 * h;
+      if (!merged.empty() && !(merged.back().value && w.value) && !starts_values &&
           (gap < 0.3 * h ||
            // Latin words separated by a plain space.
            (merged.back().space_after && gap < 0.6 * h &&
@@ -192,6 +201,7 @@ std::vector<int> CellValues(const Line& l) {
     }
     if (cell) out.push_back(static_cast<int>(i));
   }
+  if (l.aligned_value >= 0 && (out.empty() || out.back() != l.aligned_value)) out.push_back(l.aligned_value);
   return out;
 }
 
@@ -203,6 +213,8 @@ struct Interval {
 struct TextBlock {
   std::vector<const Word*> words;
   double y0 = 0, y1 = 0, x0 = 0, x1 = 0;
+  bool on_data_row = false;  // holds words of a line with values
+  bool own_row = false;      // of a line that is a row by itself (Blocks)
   double yc() const { return (y0 + y1) / 2; }
 };
 
@@ -309,6 +321,18 @@ class TableBuilder {
     return 1000 + ValueColumns(w.x0, w.x1).first;
   }
 
+  // Whether `l` is a row by itself, never a wrapped part of a cell above or
+  // below: a label-area cell reaching into the value columns (a band such
+  // as 第二十条第（五）项 spanning the table), or, among the body's lines,
+  // text under the value columns (a header row inside the table).
+  bool OwnRow(const Line& l, bool body) const {
+    for (const Word& w : l.words) {
+      if (InLabelArea(w) && w.x1 > label_right_ + 1.0) return true;
+      if (body && !InLabelArea(w) && !w.value) return true;
+    }
+    return false;
+  }
+
   // Merges words of the given lines into per-column blocks of wrapped text.
   std::vector<std::pair<int, TextBlock>> Blocks(const std::vector<int>& line_ids,
                                                 bool values_separate) const {
@@ -327,10 +351,17 @@ class TableBuilder {
         }
         auto& list = by_col[key];
         const bool is_value = words.size() == 1 && words[0]->value;
-        if (!list.empty() && !(values_separate && is_value) &&
+        // Rows set as closely as the lines of a wrapped label (a table
+        // without padding) keep their labels apart: two lines that each
+        // hold values are two rows, whatever the gap between them.
+        const bool data_line = values_separate && std::binary_search(data_.begin(), data_.end(), li);
+        const bool own_row = !data_line && OwnRow(l, values_separate);
+        if (!list.empty() && !(values_separate && is_value) && !own_row && !list.back().own_row &&
             y0 - list.back().y1 < 0.35 * H() && y0 > list.back().y0 &&
+            !(data_line && list.back().on_data_row) &&
             !(values_separate && list.back().words.size() == 1 && list.back().words[0]->value)) {
           TextBlock& b = list.back();
+          b.on_data_row = b.on_data_row || data_line;
           b.words.insert(b.words.end(), words.begin(), words.end());
           b.y1 = std::max(b.y1, y1);
           b.x0 = std::min(b.x0, x0);
@@ -338,6 +369,8 @@ class TableBuilder {
         } else {
           TextBlock b;
           b.words = std::move(words);
+          b.on_data_row = data_line;
+          b.own_row = own_row;
           b.y0 = y0;
           b.y1 = y1;
           b.x0 = x0;
@@ -619,7 +652,7 @@ struct Layout {
 };
 
 // Splits the lines into tables (data rows with the lines around them).
-std::vector<Layout> FindTables(const std::vector<Line>& lines) {
+std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
   std::vector<bool> is_data(n);
   for (int i = 0; i < n; ++i) is_data[i] = !CellValues(lines[i]).empty();
@@ -670,8 +703,20 @@ std::vector<Layout> FindTables(const std::vector<Line>& lines) {
       if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
       if (l.words.front().x0 < left - 1.0) break;
       if (!is_data[j]) {
-        pending.push_back(j);
-        continue;
+        // A label and a number set only a space after it ("行政事业性收费
+        // 316441", the label filling its cell) is a row when the number
+        // stands in a value column of the rows before: a sentence wrapped
+        // after a number has none there.
+        const size_t nw = l.words.size();
+        const bool aligned =
+            nw >= 2 && l.words[nw - 1].value && !l.words[nw - 2].value &&
+            l.words[nw - 1].x0 - l.words[nw - 2].x1 >= 0.2 * h && overlaps_cols(l.words[nw - 1]);
+        if (!aligned) {
+          pending.push_back(j);
+          continue;
+        }
+        lines[j].aligned_value = static_cast<int>(nw - 1);
+        is_data[j] = true;
       }
       auto vals = CellValues(l);
       int overlapping = 0;

@@ -233,6 +233,68 @@ std::string MinimalPdf(const std::vector<Placed>& items) {
   return out;
 }
 
+// A table laid out by its content (no widths, no borders, no padding), as
+// report pages often are: rows as close as the lines of a wrapped label, a
+// band row (第二十条第(五)项) spanning the table, header rows inside it, and
+// labels that fill their cells ending only a space before their numbers.
+// Each row keeps its own label, and the number reads as a value: of a
+// one-value row when it stands in a value column of the rows above
+// (行政事业性收费 316441), and ahead of the other values of its row
+// (…不计其他 2120 39 …).
+TEST(PdfReaderContentWidths, ALabelEndingCloseBeforeItsNumberKeepsTheNumber) {
+  xxgk::testing::TempDir dir;
+  const std::string html =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+      "<p>二、主动公开政府信息情况</p><table>"
+      "<tr><td colspan=\"4\">第二十条第(一)项</td></tr>"
+      "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+      "<tr><td>规章</td><td>3</td><td>5</td><td>74</td></tr>"
+      "<tr><td>行政规范性文件</td><td>564</td><td>984</td><td>4185</td></tr>"
+      "<tr><td colspan=\"4\">第二十条第(五)项</td></tr>"
+      "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>"
+      "<tr><td>行政许可</td><td colspan=\"3\">11398889</td></tr>"
+      "<tr><td colspan=\"4\">第二十条第(八)项</td></tr>"
+      "<tr><td>信息内容</td><td colspan=\"3\">本年收费金额(单位:万元)</td></tr>"
+      "<tr><td>行政事业性收费</td><td colspan=\"3\">316441</td></tr>"
+      "</table><p>三、收到和处理政府信息公开申请情况</p><table>"
+      "<tr><td>(一)予以公开</td><td>5345</td><td>129</td><td>0</td><td>5474</td></tr>"
+      "<tr><td>(二)部分公开(区分处理的,只计这一情形,不计其他情形)</td>"
+      "<td>2120</td><td>39</td><td>0</td><td>2159</td></tr>"
+      "<tr><td>(三)其他</td><td>7</td><td>1</td><td>0</td><td>8</td></tr>"
+      "</table><p>四、其他</p></body></html>";
+  xxgk::testing::WriteFileBytes(dir.path() / "widths.html", html);
+  ASSERT_EQ(xxgk::testing::ConvertWithSoffice({dir.path() / "widths.html"}, "pdf:writer_pdf_Export",
+                                              dir.path() / "out", dir.path() / "profile"),
+            "");
+  auto r = ReadPdf(xxgk::testing::ReadFileBytes(dir.path() / "out" / "widths.pdf"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<const TableGrid*> tables;
+  for (const Block& b : r->blocks) {
+    if (b.kind == Block::Kind::kTable) tables.push_back(&b.table);
+  }
+  ASSERT_EQ(tables.size(), 2u);
+  const auto* fees = FindRow(*tables[0], "行政事业性收费");
+  ASSERT_NE(fees, nullptr) << [&] {
+    std::string all;
+    for (const auto& row : tables[0]->rows) {
+      for (const auto& c : row) all += c.text + " | ";
+      all += "\n";
+    }
+    return all;
+  }();
+  EXPECT_THAT(Texts(*fees), ::testing::Contains("316441"));
+  const auto* rules = FindRow(*tables[0], "规章");
+  ASSERT_NE(rules, nullptr);
+  EXPECT_THAT(Texts(*rules), ::testing::ElementsAre("规章", "3", "5", "74"));
+  const auto* band = FindRow(*tables[0], "第二十条第(五)项");
+  ASSERT_NE(band, nullptr);
+  EXPECT_NE(FindRow(*tables[0], "行政许可"), nullptr);
+  const auto* partial = FindRow(*tables[1], "(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
+  ASSERT_NE(partial, nullptr);
+  EXPECT_THAT(Texts(*partial), ::testing::ElementsAre("(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+                                                      "2120", "39", "0", "2159"));
+}
+
 TEST(PdfReaderMinimal, ColumnsComeFromNumberPositions) {
   std::vector<Placed> items = {{72, 760, "Annual report"}};
   int y = 700;
