@@ -561,8 +561,11 @@ AgencyLevel LevelOf(const std::string& agency, const Division* region) {
   for (const char* end : {"镇", "乡", "镇政府", "乡政府", "镇人民政府", "乡人民政府"}) {
     if (absl::EndsWith(a, end)) return xxgk::v1::TOWNSHIP_GOVERNMENT;
   }
+  // A report named for a place alone (杭州市2025年…年度报告, 浙江省杭州市)
+  // is that place's government's report.
+  const bool place_itself = region != nullptr && !region->name.empty() && absl::EndsWith(a, region->name);
   const bool government = absl::EndsWith(a, "人民政府") ||
-                          (absl::EndsWith(a, "政府") && !absl::EndsWith(a, "办公室"));
+                          (absl::EndsWith(a, "政府") && !absl::EndsWith(a, "办公室")) || place_itself;
   if (absl::StartsWith(a, "国务院") || absl::StartsWith(a, "国家") ||
       (region == nullptr && (absl::EndsWith(a, "部") || absl::EndsWith(a, "总局") ||
                              absl::EndsWith(a, "总署")))) {

@@ -308,6 +308,11 @@ TEST(ReadMetadata, AgencyLevelsAndRegions) {
        "威海市文登区米山镇人民政府", xxgk::v1::TOWNSHIP_GOVERNMENT, "山东省", "371003"},
       {"恩施州民政局关于2023年度政府信息公开工作年度报告\n正文。", "恩施州民政局",
        xxgk::v1::PREFECTURE_DEPARTMENT, "湖北省", "422800"},
+      // a report named for the place alone is its government's
+      {"杭州市2023年政府信息公开工作年度报告\n正文。", "杭州市", xxgk::v1::PREFECTURE_GOVERNMENT,
+       "浙江省", "330100"},
+      {"浙江省杭州市西湖区2023年政府信息公开工作年度报告\n正文。", "浙江省杭州市西湖区",
+       xxgk::v1::COUNTY_GOVERNMENT, "浙江省", "330106"},
   };
   for (const Case& c : cases) {
     Report r = FromText(c.text);
