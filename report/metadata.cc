@@ -566,7 +566,9 @@ AgencyLevel LevelOf(const std::string& agency, const Division* region) {
   const bool place_itself = region != nullptr && !region->name.empty() && absl::EndsWith(a, region->name);
   const bool government = absl::EndsWith(a, "人民政府") ||
                           (absl::EndsWith(a, "政府") && !absl::EndsWith(a, "办公室")) || place_itself;
-  if (absl::StartsWith(a, "国务院") || absl::StartsWith(a, "国家") ||
+  // 国家税务总局杭州市税务局 (a local office of a vertically managed agency)
+  // is a department of the place it names, not a national one.
+  if (absl::StartsWith(a, "国务院") || (absl::StartsWith(a, "国家") && region == nullptr) ||
       (region == nullptr && (absl::EndsWith(a, "部") || absl::EndsWith(a, "总局") ||
                              absl::EndsWith(a, "总署")))) {
     return xxgk::v1::NATIONAL_DEPARTMENT;

@@ -313,6 +313,9 @@ TEST(ReadMetadata, AgencyLevelsAndRegions) {
        "浙江省", "330100"},
       {"浙江省杭州市西湖区2023年政府信息公开工作年度报告\n正文。", "浙江省杭州市西湖区",
        xxgk::v1::COUNTY_GOVERNMENT, "浙江省", "330106"},
+      // a local office of a vertically managed national agency
+      {"国家税务总局杭州市税务局2023年政府信息公开工作年度报告\n正文。", "国家税务总局杭州市税务局",
+       xxgk::v1::PREFECTURE_DEPARTMENT, "浙江省", "330100"},
   };
   for (const Case& c : cases) {
     Report r = FromText(c.text);
