@@ -323,7 +323,7 @@ std::optional<HeaderValue> HeaderField(const std::vector<Line>& lines, const Hea
       // are collapsed): cut at the next known label.
       for (const char* next : {"阅读次数", "浏览次数", "访问次数", "点击数", "点击量", "浏览量",
                                "发布时间", "发布日期", "作者", "字号", "字体", "责任编辑",
-                               "编辑", "来源", "信息来源", "分享"}) {
+                               "编辑", "来源", "信息来源", "分享", "时间", "日期"}) {
         const size_t at = rest.find(next);
         if (at != absl::string_view::npos && at > 0 && at < stop) stop = at;
       }
@@ -654,6 +654,38 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
     AddEvidence(meta, "publish_date", line.text, b, b + d->raw.size(), line.number,
                 std::string(label) + " header");
     return true;
+  }
+  // A bare 时间: or 日期: field in the page header (来源:… 时间:2017-01-12
+  // 10:01; 日期:2024-01-15 字体:…), when no line has a fuller label: the
+  // date must follow the colon, and words that make it another date
+  // (统计时间, 截止日期, 会议时间 …) rule it out.
+  for (size_t i = 0; i < header_lines; ++i) {
+    const Line& line = lines[i];
+    const absl::string_view t = line.text;
+    for (const char* word : {"时间", "日期"}) {
+      for (size_t p = FastFind(t, word); p != absl::string_view::npos; p = FastFind(t, word, p + 3)) {
+        bool other = false;
+        if (p >= 6) {
+          const absl::string_view before = t.substr(p - 6, 6);
+          for (const char* x : {"统计", "截止", "截至", "办理", "受理", "答复", "会议", "培训", "检查",
+                                "期限", "生效", "实施", "施行", "有效", "开始", "结束", "起止", "申请",
+                                "登记", "更新", "修改", "访问"}) {
+            if (before == x) other = true;
+          }
+        }
+        if (other) continue;
+        size_t q = re_scan::SkipSpace(std::string_view(t.data(), t.size()), p + 6);
+        if (q >= t.size() || t[q] != ':') continue;
+        q = re_scan::SkipSpace(std::string_view(t.data(), t.size()), q + 1);
+        auto d = DateAt(t.substr(q), /*anchored=*/true);
+        if (!d) continue;
+        SetDate(meta->mutable_publish_date(), d->y, d->m, d->d);
+        const size_t b = OffsetIn(text, d->raw);
+        AddEvidence(meta, "publish_date", line.text, b, b + d->raw.size(), line.number,
+                    std::string(word) + " header");
+        return true;
+      }
+    }
   }
   // Sign-off: a date alone on one of the last lines, right after the
   // agency's name (or a line naming an organisation).

@@ -144,6 +144,24 @@ TEST(ReadMetadata, ACountyShortNameAloneInTheTextNamesNoRegion) {
   EXPECT_EQ(supported.meta().region_code(), "532622");
 }
 
+// Page headers that name the publication date with a bare 时间: or 日期:
+// (来源:… 时间:2017-01-12 10:01): the date, and a 来源 value that stops
+// before the next field; a date named for something else is not it.
+TEST(ReadMetadata, BareTimeOrDateHeaderIsThePublishDate) {
+  Report a = FromText("某区统计局2016年政府信息公开工作年度报告\n来源:区人民政府办公室 时间:2017-01-12 10:01\n正文。");
+  ReadMetadata(&a);
+  EXPECT_EQ(DateString(a.meta().publish_date()), "2017-01-12");
+  EXPECT_EQ(a.meta().source(), "区人民政府办公室");
+
+  Report b = FromText("某区统计局2023年政府信息公开工作年度报告\n日期:2024-01-15 字体:【大 中 小】\n正文。");
+  ReadMetadata(&b);
+  EXPECT_EQ(DateString(b.meta().publish_date()), "2024-01-15");
+
+  Report c = FromText("某区统计局2023年政府信息公开工作年度报告\n统计时间:2023年1月1日至12月31日\n正文。");
+  ReadMetadata(&c);
+  EXPECT_FALSE(c.meta().has_publish_date());
+}
+
 TEST(ReadMetadata, PresetTitleWithoutTitleLine) {
   Report r = FromText("正文没有标题。\n本年度无申请。");
   r.mutable_meta()->set_title("2022年政府信息公开工作年度报告");
