@@ -636,6 +636,14 @@ bool EndsLikeDate(absl::string_view t) {
 bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
                      const std::string& agency, Metadata* meta) {
   const size_t header_lines = std::min<size_t>(lines.size(), 25);
+  // Records the date `d` read on `line` after the label `label`.
+  auto publish = [&](const Line& line, const FoundDate& d, absl::string_view label) {
+    SetDate(meta->mutable_publish_date(), d.y, d.m, d.d);
+    const size_t b = OffsetIn(text, d.raw);
+    AddEvidence(meta, "publish_date", line.text, b, b + d.raw.size(), line.number,
+                absl::StrCat(label, " header"));
+    return true;
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     // Only headers near the top or bottom (not prose mentioning a date):
@@ -648,12 +656,7 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
     }
     const absl::string_view label = line.text.substr(lb, le - lb);
     auto d = DateAt(line.text.substr(rest), /*anchored=*/true);
-    if (!d) continue;
-    SetDate(meta->mutable_publish_date(), d->y, d->m, d->d);
-    const size_t b = OffsetIn(text, d->raw);
-    AddEvidence(meta, "publish_date", line.text, b, b + d->raw.size(), line.number,
-                std::string(label) + " header");
-    return true;
+    if (d) return publish(line, *d, label);
   }
   // A bare 时间: or 日期: field in the page header (来源:… 时间:2017-01-12
   // 10:01; 日期:2024-01-15 字体:…), when no line has a fuller label: the
@@ -678,12 +681,7 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
         if (q >= t.size() || t[q] != ':') continue;
         q = re_scan::SkipSpace(std::string_view(t.data(), t.size()), q + 1);
         auto d = DateAt(t.substr(q), /*anchored=*/true);
-        if (!d) continue;
-        SetDate(meta->mutable_publish_date(), d->y, d->m, d->d);
-        const size_t b = OffsetIn(text, d->raw);
-        AddEvidence(meta, "publish_date", line.text, b, b + d->raw.size(), line.number,
-                    std::string(word) + " header");
-        return true;
+        if (d) return publish(line, *d, word);
       }
     }
   }
