@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "report/facts.h"
 #include "report/metadata.h"
 #include "report/normalize.h"
@@ -320,6 +321,28 @@ void AssembleInto(ReadResult read, Report* into) {
     n->set_excerpt(s.heading());
     *n->mutable_span() = s.heading_span();
     n->set_table(t);
+  }
+
+  // A page with none of a report's parts or tables but with attached files
+  // or images (a landing page linking the report's PDF, or a report posted
+  // as pictures): say where the report is, not only what is missing.
+  if (!read.attachments.empty() || read.images > 0) {
+    bool any_part = tables.t2().info().found() || tables.t3().info().found() ||
+                    tables.t4().info().found() || tables.legacy().info().found();
+    for (const Section& s : report.sections()) any_part = any_part || s.kind() != Section::KIND_UNSPECIFIED;
+    if (!any_part) {
+      ReadingNote* n = report.add_notes();
+      n->set_kind(ReadingNote::NO_REPORT_TEXT);
+      if (!read.attachments.empty()) {
+        n->set_excerpt(absl::StrJoin(read.attachments, "、"));
+        n->set_message(absl::StrCat("the page holds no report text, only links to attached files (",
+                                    n->excerpt(), "): check the attachment itself"));
+      } else {
+        n->set_excerpt(absl::StrCat(read.images, "张图片"));
+        n->set_message(absl::StrCat("the page holds no report text, only ", read.images,
+                                    " image(s): the report was probably posted as pictures"));
+      }
+    }
   }
 
   // reader notes, each on its line

@@ -52,6 +52,11 @@ struct ReadResult {
   std::vector<xxgk::v1::ReadingNote> notes;  // spans filled in later by assembly
   xxgk::v1::SourceInfo source;
   xxgk::v1::Script script = xxgk::v1::SCRIPT_UNSPECIFIED;  // script before conversion
+  // A web page's links to attached files (.pdf, .docx …, by file name, the
+  // first few) and its images: where the report is when the page's own text
+  // holds none of it.
+  std::vector<std::string> attachments;
+  uint32_t images = 0;
 };
 
 }  // namespace xxgk::report

@@ -241,6 +241,8 @@ class HtmlWalker {
         return;
       }
       if (el.tag == GUMBO_TAG_BR || IsBlock(el.tag)) Flush();
+      if (el.tag == GUMBO_TAG_IMG) ++out_->images;
+      if (el.tag == GUMBO_TAG_A) NoteAttachment(el);
       kids = &el.children;
     }
     if (depth > kMaxDepth) {
@@ -261,6 +263,33 @@ class HtmlWalker {
   }
 
   TextCleaner& cleaner() { return cleaner_; }
+
+  // A link to an attached file (a document, spreadsheet or archive), by its
+  // text, or the file name its address ends in when it has none.
+  void NoteAttachment(const GumboElement& a) {
+    constexpr size_t kMaxAttachments = 5;
+    const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+    if (href == nullptr || out_->attachments.size() >= kMaxAttachments) return;
+    std::string_view url = href->value;
+    url = url.substr(0, std::min(url.find('?'), url.find('#')));
+    const size_t slash = url.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? url : url.substr(slash + 1);
+    const size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) return;
+    const std::string ext = absl::AsciiStrToLower(std::string(name.substr(dot + 1)));
+    for (const char* known : {"pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "zip", "rar", "7z"}) {
+      if (ext != known) continue;
+      std::string text;
+      Range ignored;
+      for (unsigned i = 0; i < a.children.length; ++i) {
+        FlatText(static_cast<const GumboNode*>(a.children.data[i]), &text, &ignored);
+      }
+      TextCleaner own;  // the page's script counts see the link's text once, when walked
+      text = own.Clean(text);
+      out_->attachments.push_back(text.empty() ? std::string(name) : std::move(text));
+      return;
+    }
+  }
 
  private:
   static void AddText(const GumboText& t, std::string* buf, Range* range) {

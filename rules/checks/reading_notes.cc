@@ -33,6 +33,9 @@ KindText TextOf(ReadingNote::Kind kind) {
       return {"文档的一部分无法读取", "part of the document could not be read"};
     case ReadingNote::SHAPE:
       return {"表格的行列数与格式不符", "the table's rows or columns differ from the format"};
+    case ReadingNote::NO_REPORT_TEXT:
+      return {"页面正文中没有年度报告的内容，报告在附件或图片中：请取得附件本身（PDF、Word等）再检查",
+              "the page holds no report text; the report is in an attachment or in images"};
     default:
       return {"读取问题", "reading problem"};
   }

@@ -82,6 +82,19 @@ TEST(HtmlReader, PageTitleBecomesTheFirstLineWhenTheBodyLacksIt) {
   EXPECT_THAT(Lines(*no_report), ElementsAre("正文。"));
 }
 
+// Links to attached files are listed by their text (by file name when they
+// have none), other links are not; visible images are counted.
+TEST(HtmlReader, AttachmentLinksAndImagesAreListed) {
+  auto r = ReadHtml(
+      "<html><body><p>附件:<a href=\"/u/2024nb.PDF?v=1\">某县2024年年度报告.pdf</a></p>"
+      "<p><a href=\"/files/tables.docx\"></a><a href=\"/index.html\">首页</a>"
+      "<a href=\"/x.zip#top\">打包</a></p><img src=\"a.jpg\"><div hidden><img src=\"b.jpg\"></div>"
+      "</body></html>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->attachments, ElementsAre("某县2024年年度报告.pdf", "tables.docx", "打包"));
+  EXPECT_EQ(r->images, 1u);
+}
+
 TEST(HtmlReader, DecodesEntitiesAndCollapsesWhitespace) {
   auto r = ReadHtml("<p>A&amp;B&nbsp;&nbsp;C&#x4E00;&#20108;  \n  D</p>");
   ASSERT_TRUE(r.ok()) << r.status();

@@ -176,6 +176,43 @@ TEST(ParseDocument, NoiseIsNotReadAsAReport) {
 
 // A long text with many damaged bytes still reads, with twenty notes of the
 // kind listed and the rest counted in the twentieth, placed on its line.
+// A landing page that links the report's PDF (or shows it as pictures) is
+// noted as holding no report text, naming the attachment; a report page
+// that also links a PDF copy is not.
+TEST(ParseDocument, PageWithOnlyAnAttachmentSaysWhereTheReportIs) {
+  auto count = [](const xxgk::v1::Report& r) {
+    int n = 0;
+    for (const auto& note : r.notes()) n += note.kind() == xxgk::v1::ReadingNote::NO_REPORT_TEXT;
+    return n;
+  };
+  auto landing = ParseDocument(
+      Doc("<html><body><p>某县2024年政府信息公开工作年度报告</p><p>附件:"
+          "<a href=\"/a.pdf\">某县2024年年度报告.pdf</a></p></body></html>",
+          "page.html"),
+      {});
+  ASSERT_TRUE(landing.ok()) << landing.status();
+  ASSERT_EQ(count(*landing), 1);
+  for (const auto& note : landing->notes()) {
+    if (note.kind() == xxgk::v1::ReadingNote::NO_REPORT_TEXT) {
+      EXPECT_EQ(note.excerpt(), "某县2024年年度报告.pdf");
+    }
+  }
+  auto pictures = ParseDocument(
+      Doc("<html><body><p>某县2024年政府信息公开工作年度报告</p><img src=\"1.jpg\"><img src=\"2.jpg\">"
+          "</body></html>",
+          "page.html"),
+      {});
+  ASSERT_TRUE(pictures.ok()) << pictures.status();
+  EXPECT_EQ(count(*pictures), 1);
+  auto report = ParseDocument(
+      Doc("<html><body><p>一、总体情况</p><p>本年度主动公开信息12条。</p>"
+          "<p>附件:<a href=\"/a.pdf\">年度报告.pdf</a></p></body></html>",
+          "page.html"),
+      {});
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(count(*report), 0);
+}
+
 TEST(ParseDocument, ManyDamagedBytesGiveTwentyNotes) {
   const std::string line = Gb18030(
       "2023年，本机关共收到政府信息公开申请21件，全部按期答复。主动公开政府信息情况良好。\n");
