@@ -220,6 +220,9 @@ class HtmlWalker {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
+        if (node->type != GUMBO_NODE_WHITESPACE && HasVisibleText(node->v.text.text)) {
+          (in_link_ > 0 ? line_has_link_ : line_has_plain_) = true;
+        }
         AddText(node->v.text, &line_, &line_range_);
         return;
       case GUMBO_NODE_DOCUMENT:
@@ -245,19 +248,32 @@ class HtmlWalker {
       if (el.tag == GUMBO_TAG_A) NoteAttachment(el);
       kids = &el.children;
     }
+    const bool link = node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_A &&
+                      gumbo_get_attribute(&node->v.element.attributes, "href") != nullptr;
+    in_link_ += link ? 1 : 0;
     if (depth > kMaxDepth) {
+      line_has_plain_ = true;
       FlatText(node, &line_, &line_range_);
     } else {
       for (unsigned i = 0; i < kids->length; ++i) {
         Walk(static_cast<const GumboNode*>(kids->data[i]), depth + 1);
       }
     }
+    in_link_ -= link ? 1 : 0;
     if (node->type == GUMBO_NODE_ELEMENT && IsBlock(node->v.element.tag)) Flush();
   }
 
+  // Ends the current line. A line whose every visible character is link
+  // text (a sidebar's list of other years' reports, a menu, a table of
+  // contents) is the page's navigation, not the report: dropped, so that its
+  // titles and years are not read as this report's.
   void Flush() {
-    std::string text = cleaner_.Clean(line_);
-    AppendLine(&out_->blocks, std::move(text), 0, line_range_.Begin(), line_range_.end);
+    const bool navigation = line_has_link_ && !line_has_plain_;
+    line_has_link_ = line_has_plain_ = false;
+    if (!navigation) {
+      std::string text = cleaner_.Clean(line_);
+      AppendLine(&out_->blocks, std::move(text), 0, line_range_.Begin(), line_range_.end);
+    }
     line_.clear();
     line_range_ = Range();
   }
@@ -405,9 +421,26 @@ class HtmlWalker {
   }
 
   ReadResult* out_;
+  // Whether `text` holds more than ASCII blanks and no-break spaces.
+  static bool HasVisibleText(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
+      if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+        ++i;
+        continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
   TextCleaner cleaner_;
   std::string line_;
   Range line_range_;
+  int in_link_ = 0;              // open <a href> elements around the walk
+  bool line_has_link_ = false;   // the current line has visible text inside a link
+  bool line_has_plain_ = false;  // ... and outside one
 };
 
 }  // namespace
