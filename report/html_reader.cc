@@ -221,7 +221,11 @@ class HtmlWalker {
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
         if (node->type != GUMBO_NODE_WHITESPACE && HasVisibleText(node->v.text.text)) {
-          (in_link_ > 0 ? line_has_link_ : line_has_plain_) = true;
+          if (in_link_ > 0) {
+            line_has_link_ = true;
+          } else if (!IsDateText(node->v.text.text)) {
+            line_has_plain_ = true;
+          }
         }
         AddText(node->v.text, &line_, &line_range_);
         return;
@@ -264,9 +268,10 @@ class HtmlWalker {
   }
 
   // Ends the current line. A line whose every visible character is link
-  // text (a sidebar's list of other years' reports, a menu, a table of
-  // contents) is the page's navigation, not the report: dropped, so that its
-  // titles and years are not read as this report's.
+  // text, dates aside (a sidebar's list of other years' reports, each with
+  // its date; a menu; a table of contents), is the page's navigation, not
+  // the report: dropped, so that its titles and years are not read as this
+  // report's.
   void Flush() {
     const bool navigation = line_has_link_ && !line_has_plain_;
     line_has_link_ = line_has_plain_ = false;
@@ -421,6 +426,37 @@ class HtmlWalker {
   }
 
   ReadResult* out_;
+  // Whether `text` is a date and nothing else (2023-01-20, [2023/01/20],
+  // (01-20), 2023年1月20日): the digits of one and its separators only.
+  static bool IsDateText(std::string_view text) {
+    int digits = 0;
+    for (size_t i = 0; i < text.size();) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c >= '0' && c <= '9') {
+        ++digits;
+        ++i;
+        continue;
+      }
+      if (c < 0x80) {
+        if (std::string_view(" \t\n\r-/.:[]()").find(static_cast<char>(c)) == std::string_view::npos) {
+          return false;
+        }
+        ++i;
+        continue;
+      }
+      bool known = false;
+      for (std::string_view w : {"年", "月", "日", "\xC2\xA0", "【", "】", "（", "）"}) {
+        if (text.substr(i, w.size()) == w) {
+          i += w.size();
+          known = true;
+          break;
+        }
+      }
+      if (!known) return false;
+    }
+    return digits >= 4;
+  }
+
   // Whether `text` holds more than ASCII blanks and no-break spaces.
   static bool HasVisibleText(std::string_view text) {
     for (size_t i = 0; i < text.size(); ++i) {

@@ -82,15 +82,17 @@ TEST(HtmlReader, PageTitleBecomesTheFirstLineWhenTheBodyLacksIt) {
   EXPECT_THAT(Lines(*no_report), ElementsAre("正文。"));
 }
 
-// Lines that are nothing but links (a sidebar listing other years' reports,
-// a menu, a table of contents) are navigation, not the report: they are not
+// Lines that are nothing but links, dates aside (a sidebar listing other
+// years' reports, a menu, a table of contents) are navigation, not the report: they are not
 // read, so their titles and years are not taken for this report's. A line
 // with text besides its link, and anchors without href, are read.
 TEST(HtmlReader, LinkOnlyLinesAreNavigationAndNotRead) {
   auto r = ReadHtml(
       "<html><body><div class=\"left\"><ul>"
       "<li><a href=\"/nb/2022.html\">某县2022年政府信息公开工作年度报告</a></li>"
-      "<li><a href=\"/nb/2021.html\"> <b>某县2021年</b>政府信息公开工作年度报告</a>&nbsp;</li></ul></div>"
+      "<li><a href=\"/nb/2021.html\"> <b>某县2021年</b>政府信息公开工作年度报告</a>&nbsp;</li>"
+      "<li><a href=\"/nb/2020.html\">某县2020年政府信息公开工作年度报告</a><span>[2021-01-20]</span></li>"
+      "</ul></div>"
       "<h1>某县2023年政府信息公开工作年度报告</h1><p><a name=\"s1\">一、总体情况</a></p>"
       "<p>上一篇:<a href=\"/nb/2022.html\">某县2022年报</a></p></body></html>");
   ASSERT_TRUE(r.ok()) << r.status();
