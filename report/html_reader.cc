@@ -105,11 +105,20 @@ void AddPageTitle(const GumboNode* document, TextCleaner* cleaner, ReadResult* r
   }
   if (end == std::string::npos || end > 240) return;
   title.resize(end);
+  // Not when a line near the top holds it already, unless a line before
+  // that names another report (a sidebar entry the reader kept, such as
+  // 某县2022年…年度报告 阅读次数:120), which would be taken for the title.
   constexpr size_t kTopLines = 15;
   size_t lines = 0;
+  bool other_report_before = false;
   for (const Block& b : result->blocks) {
     if (b.kind != Block::Kind::kLine) continue;
-    if (b.text.find(title) != std::string::npos) return;
+    if (b.text.find(title) != std::string::npos) {
+      if (!other_report_before) return;
+      break;
+    }
+    other_report_before = other_report_before || b.text.find("年度报告") != std::string::npos ||
+                          b.text.find("年报") != std::string::npos;
     if (++lines == kTopLines) break;
   }
   Block line;

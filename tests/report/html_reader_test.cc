@@ -76,6 +76,18 @@ TEST(HtmlReader, PageTitleBecomesTheFirstLineWhenTheBodyLacksIt) {
   ASSERT_TRUE(in_body.ok()) << in_body.status();
   EXPECT_THAT(Lines(*in_body), ElementsAre("某县民政局2024年政府信息公开工作年度报告", "正文。"));
 
+  // the body states it, but after a line naming another report (a sidebar
+  // entry with more than a link): the <title> goes first, so that it is
+  // the title read
+  auto sidebar = ReadHtml(
+      "<html><head><title>某县民政局2024年政府信息公开工作年度报告</title></head><body>"
+      "<p><a href=\"/2023.html\">某县民政局2023年政府信息公开工作年度报告</a> 阅读:120</p>"
+      "<h2>某县民政局2024年政府信息公开工作年度报告</h2><p>正文。</p></body></html>");
+  ASSERT_TRUE(sidebar.ok()) << sidebar.status();
+  EXPECT_THAT(Lines(*sidebar), ElementsAre("某县民政局2024年政府信息公开工作年度报告",
+                                           "某县民政局2023年政府信息公开工作年度报告阅读:120",
+                                           "某县民政局2024年政府信息公开工作年度报告", "正文。"));
+
   auto no_report = ReadHtml(
       "<html><head><title>某县人民政府门户网站</title></head><body><p>正文。</p></body></html>");
   ASSERT_TRUE(no_report.ok()) << no_report.status();
