@@ -20,6 +20,7 @@
 #include "report/html_nesting.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/sections.h"
 
 namespace xxgk::report {
 namespace {
@@ -281,11 +282,13 @@ class HtmlWalker {
   // its date; a menu; a table of contents), is the page's navigation, not
   // the report: dropped, so that its titles and years are not read as this
   // report's.
+  // A part's heading made a link (some pages make headings clickable) is
+  // kept: losing a heading costs a whole part.
   void Flush() {
-    const bool navigation = line_has_link_ && !line_has_plain_;
+    const bool links_only = line_has_link_ && !line_has_plain_;
     line_has_link_ = line_has_plain_ = false;
-    if (!navigation) {
-      std::string text = cleaner_.Clean(line_);
+    std::string text = cleaner_.Clean(line_);
+    if (!links_only || IsSectionHeadingLine(text)) {
       AppendLine(&out_->blocks, std::move(text), 0, line_range_.Begin(), line_range_.end);
     }
     line_.clear();

@@ -106,10 +106,12 @@ TEST(HtmlReader, LinkOnlyLinesAreNavigationAndNotRead) {
       "<li><a href=\"/nb/2020.html\">某县2020年政府信息公开工作年度报告</a><span>[2021-01-20]</span></li>"
       "</ul></div>"
       "<h1>某县2023年政府信息公开工作年度报告</h1><p><a name=\"s1\">一、总体情况</a></p>"
+      "<p><a href=\"javascript:void(0)\">二、主动公开政府信息情况</a></p>"
       "<p>上一篇:<a href=\"/nb/2022.html\">某县2022年报</a></p></body></html>");
   ASSERT_TRUE(r.ok()) << r.status();
+  // a part's heading made a link is kept
   EXPECT_THAT(Lines(*r), ElementsAre("某县2023年政府信息公开工作年度报告", "一、总体情况",
-                                     "上一篇:某县2022年报"));
+                                     "二、主动公开政府信息情况", "上一篇:某县2022年报"));
 }
 
 // Links to attached files are listed by their text (by file name when they
