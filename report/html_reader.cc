@@ -61,6 +61,51 @@ bool IsSkipped(GumboTag tag) {
   }
 }
 
+// Whether `text` is a date and nothing else (2023-01-20, [2023/01/20],
+// (01-20), 2023年1月20日): the digits of one and its separators only.
+bool IsDateText(std::string_view text) {
+  int digits = 0;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= '0' && c <= '9') {
+      ++digits;
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      if (std::string_view(" \t\n\r-/.:[]()").find(static_cast<char>(c)) == std::string_view::npos) {
+        return false;
+      }
+      ++i;
+      continue;
+    }
+    bool known = false;
+    for (std::string_view w : {"年", "月", "日", "\xC2\xA0", "【", "】", "（", "）"}) {
+      if (text.substr(i, w.size()) == w) {
+        i += w.size();
+        known = true;
+        break;
+      }
+    }
+    if (!known) return false;
+  }
+  return digits >= 4;
+}
+
+// Whether `text` holds more than ASCII blanks and no-break spaces.
+bool HasVisibleText(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      ++i;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 // The text of the page's <title> (in <head>, where gumbo always puts it),
 // with its offset in the decoded page; empty when there is none.
 std::string_view PageTitle(const GumboNode* document, size_t* offset) {
@@ -281,9 +326,8 @@ class HtmlWalker {
   // text, dates aside (a sidebar's list of other years' reports, each with
   // its date; a menu; a table of contents), is the page's navigation, not
   // the report: dropped, so that its titles and years are not read as this
-  // report's.
-  // A part's heading made a link (some pages make headings clickable) is
-  // kept: losing a heading costs a whole part.
+  // report's. A part's heading made a link (some pages make headings
+  // clickable) is kept: losing a heading costs a whole part.
   void Flush() {
     const bool links_only = line_has_link_ && !line_has_plain_;
     line_has_link_ = line_has_plain_ = false;
@@ -438,51 +482,6 @@ class HtmlWalker {
   }
 
   ReadResult* out_;
-  // Whether `text` is a date and nothing else (2023-01-20, [2023/01/20],
-  // (01-20), 2023年1月20日): the digits of one and its separators only.
-  static bool IsDateText(std::string_view text) {
-    int digits = 0;
-    for (size_t i = 0; i < text.size();) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c >= '0' && c <= '9') {
-        ++digits;
-        ++i;
-        continue;
-      }
-      if (c < 0x80) {
-        if (std::string_view(" \t\n\r-/.:[]()").find(static_cast<char>(c)) == std::string_view::npos) {
-          return false;
-        }
-        ++i;
-        continue;
-      }
-      bool known = false;
-      for (std::string_view w : {"年", "月", "日", "\xC2\xA0", "【", "】", "（", "）"}) {
-        if (text.substr(i, w.size()) == w) {
-          i += w.size();
-          known = true;
-          break;
-        }
-      }
-      if (!known) return false;
-    }
-    return digits >= 4;
-  }
-
-  // Whether `text` holds more than ASCII blanks and no-break spaces.
-  static bool HasVisibleText(std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
-      if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
-        ++i;
-        continue;
-      }
-      return true;
-    }
-    return false;
-  }
-
   TextCleaner cleaner_;
   std::string line_;
   Range line_range_;

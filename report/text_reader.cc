@@ -511,9 +511,7 @@ class TextTableReader {
   // columns. Where spaces align the columns (two or more anywhere in the
   // line), every run of blanks is one gap, whatever its length.
   std::vector<Piece> AlignedFields(const Line& l) const {
-    uint32_t line_begin = l.begin, line_end = l.end;
-    while (line_begin > 0 && text_[line_begin - 1] != '\n') --line_begin;
-    while (line_end < text_.size() && text_[line_end] != '\n') ++line_end;
+    const uint32_t line_begin = RawBegin(l), line_end = RawEnd(l);
     const bool tab_cells =
         text_.substr(line_begin, line_end - line_begin).find("  ") == std::string_view::npos;
     std::vector<Piece> out;
@@ -544,6 +542,18 @@ class TextTableReader {
     return out;
   }
 
+  // Where the line starts and ends before its blanks were trimmed.
+  uint32_t RawBegin(const Line& l) const {
+    uint32_t b = l.begin;
+    while (b > 0 && text_[b - 1] != '\n') --b;
+    return b;
+  }
+  uint32_t RawEnd(const Line& l) const {
+    uint32_t e = l.end;
+    while (e < text_.size() && text_[e] != '\n') ++e;
+    return e;
+  }
+
   // Whether the line holds a tab (a gap of a copied or exported table).
   bool HasTab(const Line& l) const {
     return text_.substr(l.begin, l.end - l.begin).find('\t') != std::string_view::npos;
@@ -553,10 +563,7 @@ class TextTableReader {
   // whose cells after the label are blank (a tab before the text is more
   // often a paragraph's indent).
   bool HasTrailingTab(const Line& l) const {
-    for (uint32_t e = l.end; e < text_.size() && text_[e] != '\n'; ++e) {
-      if (text_[e] == '\t') return true;
-    }
-    return false;
+    return text_.substr(l.end, RawEnd(l) - l.end).find('\t') != std::string_view::npos;
   }
 
   int ValueFields(const std::vector<Piece>& fields) const {
