@@ -238,72 +238,39 @@ class DocxWalker {
       }
       return;
     }
-    TableGrid grid;
-    grid.source_kind = "docx";
-    std::vector<std::vector<int>> origin_row;  // row of the cell a vMerge continues
+    MergedGridBuilder builder("docx");
     size_t widest = 0;
     for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
       if (!Is(tr, "tr")) continue;
-      if (!grid.rows.empty()) widest = std::max(widest, grid.rows.back().size());
+      widest = std::max(widest, static_cast<size_t>(builder.width()));
       // each row holds at most kMaxGridColumns cells; the padded grid must fit
-      if (!GridWithinBudget(grid.rows.size() + 1, std::max<size_t>(widest, 1))) {
+      if (!GridWithinBudget(builder.rows() + 1, std::max<size_t>(widest, 1))) {
         size_t n_rows = 0;
         for (const xmlNode* t = tbl->children; t != nullptr; t = t->next) n_rows += Is(t, "tr");
         out_->notes.push_back(TableTooLargeNote("docx", n_rows, widest));
         return;
       }
-      const int r = static_cast<int>(grid.rows.size());
-      std::vector<GridCell>& row = grid.rows.emplace_back();
-      std::vector<int>& origin = origin_row.emplace_back();
+      builder.StartRow();
       const xmlNode* trpr = Child(tr, "trPr");
-      int before = trpr ? IntVal(Child(trpr, "gridBefore"), 0) : 0;
-      if (Child(trpr, "gridBefore") == nullptr) before = 0;
-      row.resize(before);
-      origin.assign(before, r);
+      if (Child(trpr, "gridBefore") != nullptr) builder.PadTo(IntVal(Child(trpr, "gridBefore"), 0));
       for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
         if (!Is(tc, "tc")) continue;
-        const int col = static_cast<int>(row.size());
+        const int col = builder.width();
         if (col >= kMaxGridColumns) break;
         const xmlNode* tcpr = Child(tc, "tcPr");
         const int span = std::min(IntVal(Child(tcpr, "gridSpan"), 1), kMaxGridColumns - col);
         const xmlNode* vmerge = Child(tcpr, "vMerge");
-        const bool continues = vmerge != nullptr && Val(vmerge) != "restart" && r > 0 &&
-                               col < static_cast<int>(grid.rows[r - 1].size());
-        if (continues) {
-          const int o = origin_row[r - 1][col];
-          GridCell& head = grid.rows[o][col];
-          head.row_span = r - o + 1;
-          for (int dc = 0; dc < span; ++dc) {
-            GridCell g;
-            g.text = head.text;
-            g.continuation = true;
-            row.push_back(std::move(g));
-            origin.push_back(o);
-          }
-          continue;
-        }
-        GridCell g;
-        g.text = CellText(tc);
-        g.col_span = span;
-        row.push_back(g);
-        origin.push_back(r);
-        for (int dc = 1; dc < span; ++dc) {
-          GridCell copy;
-          copy.text = g.text;
-          copy.continuation = true;
-          row.push_back(std::move(copy));
-          origin.push_back(r);
-        }
+        if (vmerge != nullptr && Val(vmerge) != "restart" && builder.ContinueAbove(span)) continue;
+        builder.AddCell(CellText(tc), span);
       }
     }
-    if (grid.rows.empty()) return;
-    size_t width = 0;
-    for (const auto& row : grid.rows) width = std::max(width, row.size());
+    if (builder.rows() == 0) return;
+    TableGrid grid = builder.Finish();
+    const size_t width = grid.rows[0].size();
     if (!GridWithinBudget(grid.rows.size(), width)) {
       out_->notes.push_back(TableTooLargeNote("docx", grid.rows.size(), width));
       return;
     }
-    for (auto& row : grid.rows) row.resize(width);
     grid.caption = LastLineText(out_->blocks);
     Block b;
     b.kind = Block::Kind::kTable;

@@ -95,18 +95,6 @@ bool IsDroppedControl(UChar32 c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
 
-void AppendUtf8(std::string* out, UChar32 c) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
-  if (error) {
-    out->append("\xEF\xBF\xBD");
-  } else {
-    out->append(buf, len);
-  }
-}
-
 // The bytes AppendUtf8 writes for c: U+FFFD (3) for what has no UTF-8 form.
 size_t Utf8Length(UChar32 c) {
   if (c >= 0 && c < 0x80) return 1;
@@ -762,7 +750,7 @@ Units ToSimplified(Units in, int* changed) {
       return true;
     }
     std::string s, conv_s;
-    for (size_t k = 0; k < n; ++k) AppendUtf8(&s, text[k]);
+    for (size_t k = 0; k < n; ++k) AppendUtf8(text[k], &s);
     if (!ConvertT2s(conv, s, &conv_s)) return false;
     *out = CodePoints(conv_s);
     return true;
@@ -2545,7 +2533,7 @@ std::string T2sWithTables(std::string_view utf8) {
   std::vector<UChar32> out;
   T2sNative(*t, in.data(), in.size(), &out);
   std::string s;
-  for (UChar32 c : out) AppendUtf8(&s, c);
+  for (UChar32 c : out) AppendUtf8(c, &s);
   return s;
 }
 

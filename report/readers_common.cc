@@ -178,4 +178,83 @@ std::string LastLineText(const std::vector<Block>& blocks) {
   return blocks.back().text;
 }
 
+MergedGridBuilder::MergedGridBuilder(std::string_view source_kind) {
+  grid_.source_kind = std::string(source_kind);
+}
+
+void MergedGridBuilder::StartRow() {
+  grid_.rows.emplace_back();
+  origin_.emplace_back();
+}
+
+int MergedGridBuilder::width() const {
+  return grid_.rows.empty() ? 0 : static_cast<int>(grid_.rows.back().size());
+}
+
+void MergedGridBuilder::PadTo(int col) {
+  const int r = static_cast<int>(grid_.rows.size()) - 1;
+  while (width() < col) {
+    grid_.rows.back().emplace_back();
+    origin_.back().push_back(r);
+  }
+}
+
+void MergedGridBuilder::AddCell(std::string text, int span) {
+  const int r = static_cast<int>(grid_.rows.size()) - 1;
+  std::vector<GridCell>& row = grid_.rows.back();
+  GridCell head;
+  head.text = std::move(text);
+  head.col_span = span;
+  row.push_back(head);
+  origin_.back().push_back(r);
+  for (int dc = 1; dc < span; ++dc) {
+    GridCell copy;
+    copy.text = head.text;
+    copy.continuation = true;
+    row.push_back(std::move(copy));
+    origin_.back().push_back(r);
+  }
+}
+
+bool MergedGridBuilder::ContinueAbove(int span) {
+  const size_t r = grid_.rows.size() - 1;
+  const size_t col = static_cast<size_t>(width());
+  if (r == 0 || col >= grid_.rows[r - 1].size()) return false;
+  const int o = origin_[r - 1][col];
+  GridCell& head = grid_.rows[o][col];
+  head.row_span = static_cast<int>(r) - o + 1;
+  for (int dc = 0; dc < span; ++dc) {
+    GridCell g;
+    g.text = head.text;
+    g.continuation = true;
+    grid_.rows[r].push_back(std::move(g));
+    origin_[r].push_back(o);
+  }
+  return true;
+}
+
+void MergedGridBuilder::ExtendLast(int end) {
+  std::vector<GridCell>& row = grid_.rows.back();
+  std::vector<int>& origin = origin_.back();
+  if (row.empty()) return;
+  size_t head = row.size() - 1;
+  while (head > 0 && row[head].continuation && origin[head - 1] == origin.back()) --head;
+  while (width() < end) {
+    GridCell copy = row.back();
+    copy.continuation = true;
+    copy.col_span = 1;
+    row.push_back(std::move(copy));
+    origin.push_back(origin.back());
+  }
+  if (!row[head].continuation) row[head].col_span = static_cast<int>(row.size() - head);
+}
+
+TableGrid MergedGridBuilder::Finish() {
+  size_t width = 0;
+  for (const auto& row : grid_.rows) width = std::max(width, row.size());
+  for (auto& row : grid_.rows) row.resize(width);
+  origin_.clear();
+  return std::move(grid_);
+}
+
 }  // namespace xxgk::report

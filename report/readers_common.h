@@ -1,5 +1,6 @@
-// Helpers shared by the HTML, .docx and PDF readers: cleaning a text run into
-// a normalised line or cell, expanding spanning cells into a rectangular grid.
+// Helpers shared by the HTML, Word (.doc, .docx) and PDF readers: cleaning a
+// text run into a normalised line or cell, expanding spanning cells into a
+// rectangular grid.
 #ifndef XXGK_REPORT_READERS_COMMON_H_
 #define XXGK_REPORT_READERS_COMMON_H_
 
@@ -64,6 +65,37 @@ struct SpanCell {
 // RESOURCE_EXHAUSTED before it is allocated.
 absl::StatusOr<TableGrid> ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
                       std::string_view source_kind);
+
+// Builds a grid row by row from Word's cells: each spans some columns and
+// may continue the cell above it (a vertical merge: w:vMerge in .docx,
+// vertMerge in .doc). Every position remembers the row its cell started in,
+// so a continuation copies that cell and lengthens its row_span. Callers
+// hold rows and columns to the budget (GridWithinBudget) as they go.
+class MergedGridBuilder {
+ public:
+  explicit MergedGridBuilder(std::string_view source_kind);
+
+  void StartRow();
+  size_t rows() const { return grid_.rows.size(); }
+  // Positions filled in the current row.
+  int width() const;
+  // Blank positions up to column `col` of the current row.
+  void PadTo(int col);
+  // A cell holding `text` over `span` columns.
+  void AddCell(std::string text, int span);
+  // Copies of the cell above the current position over `span` columns;
+  // false, and nothing added, when the row above does not reach that far.
+  bool ContinueAbove(int span);
+  // The current row's last cell widened to reach column `end` (a cell
+  // merged into its left neighbour).
+  void ExtendLast(int end);
+  // The grid, every row padded to the widest.
+  TableGrid Finish();
+
+ private:
+  TableGrid grid_;
+  std::vector<std::vector<int>> origin_;  // per position: the row its cell starts in
+};
 
 // Appends a line block unless `text` is empty.
 void AppendLine(std::vector<Block>* blocks, std::string text, uint32_t page = 0,

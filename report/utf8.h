@@ -8,8 +8,22 @@
 #include <vector>
 
 #include "unicode/umachine.h"
+#include "unicode/utf8.h"
 
 namespace xxgk::report {
+
+// Appends c in UTF-8; U+FFFD for a surrogate or anything beyond U+10FFFF.
+inline void AppendUtf8(UChar32 c, std::string* out) {
+  char buf[4];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
+  if (error) {
+    out->append("\xEF\xBF\xBD");
+  } else {
+    out->append(buf, static_cast<size_t>(len));
+  }
+}
 
 // Decodes UTF-8 into code points; invalid bytes become U+FFFD.
 std::vector<UChar32> CodePoints(std::string_view s);

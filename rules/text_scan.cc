@@ -26,24 +26,6 @@ int CountHanByRegex(std::string_view text) {
   return n;
 }
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // Code point ranges whose script is decided without RE2. Each range is
 // checked once against RE2's own \p{Han} table (the library's Unicode version
 // decides, not this list); a range that disagrees is simply not used.
@@ -75,7 +57,7 @@ const Verified& VerifiedRanges() {
       std::string s;
       for (char32_t cp = kKnown[i].lo; cp <= kKnown[i].hi; ++cp) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-        AppendUtf8(cp, &s);
+        report::AppendUtf8(static_cast<UChar32>(cp), &s);
       }
       v->ok[i] = RE2::FullMatch(s, kKnown[i].han ? all_han : no_han);
     }

@@ -8,6 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "report/readers.h"
+#include "tests/report/fixtures/read_view.h"
 #include "tests/report/fixtures/soffice.h"
 
 namespace xxgk::report {
@@ -15,6 +16,8 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using xxgk::testing::Lines;
+using xxgk::testing::RowTexts;
 
 // Builds a zip archive with the given entries (name → content), deflated.
 std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
@@ -52,20 +55,6 @@ std::string Tc(const std::string& text, const std::string& props = "") {
 absl::StatusOr<ReadResult> ReadBody(const std::string& body) {
   return ReadDocx(MakeZip({{"[Content_Types].xml", "<Types/>"},
                            {"word/document.xml", Document(body)}}));
-}
-
-std::vector<std::string> Lines(const ReadResult& r) {
-  std::vector<std::string> out;
-  for (const Block& b : r.blocks) {
-    if (b.kind == Block::Kind::kLine) out.push_back(b.text);
-  }
-  return out;
-}
-
-std::vector<std::string> RowTexts(const TableGrid& t, size_t r) {
-  std::vector<std::string> out;
-  for (const GridCell& c : t.rows.at(r)) out.push_back(c.text);
-  return out;
 }
 
 TEST(DocxReader, ParagraphsRunsTabsAndBreaks) {

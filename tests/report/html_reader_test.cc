@@ -8,34 +8,16 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "report/readers.h"
+#include "tests/report/fixtures/read_view.h"
 
 namespace xxgk::report {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-std::vector<std::string> Lines(const ReadResult& r) {
-  std::vector<std::string> out;
-  for (const Block& b : r.blocks) {
-    if (b.kind == Block::Kind::kLine) out.push_back(b.text);
-  }
-  return out;
-}
-
-std::vector<const TableGrid*> Tables(const ReadResult& r) {
-  std::vector<const TableGrid*> out;
-  for (const Block& b : r.blocks) {
-    if (b.kind == Block::Kind::kTable) out.push_back(&b.table);
-  }
-  return out;
-}
-
-std::vector<std::string> RowTexts(const TableGrid& t, size_t r) {
-  std::vector<std::string> out;
-  for (const GridCell& c : t.rows.at(r)) out.push_back(c.text);
-  return out;
-}
+using xxgk::testing::Lines;
+using xxgk::testing::Tables;
+using xxgk::testing::RowTexts;
 
 TEST(HtmlReader, BlockElementsBecomeLinesAndInlineTextJoins) {
   auto r = ReadHtml(

@@ -7,21 +7,18 @@
 #include "gtest/gtest.h"
 #include "re2/re2.h"
 #include "report/readers.h"
+#include "tests/report/fixtures/read_view.h"
 
 namespace xxgk::report {
 namespace {
+
+using xxgk::testing::RowTexts;
 
 std::vector<const Block*> Tables(const ReadResult& r) {
   std::vector<const Block*> out;
   for (const Block& b : r.blocks) {
     if (b.kind == Block::Kind::kTable) out.push_back(&b);
   }
-  return out;
-}
-
-std::vector<std::string> RowTexts(const TableGrid& g, size_t r) {
-  std::vector<std::string> out;
-  for (const GridCell& c : g.rows[r]) out.push_back(c.text);
   return out;
 }
 
