@@ -1,6 +1,6 @@
-// Ingestion throughput (MB/s) for text, HTML, .docx and PDF: ParseDocument on
-// generated seed-like reports (national tables with spans plus N paragraphs
-// of prose). The .docx and PDF inputs are made once by LibreOffice headless
+// Ingestion throughput (MB/s) for text, HTML, .doc, .docx and PDF: ParseDocument
+// on generated seed-like reports (national tables with spans plus N paragraphs
+// of prose). The .doc, .docx and PDF inputs are made once by LibreOffice headless
 // from the HTML rendition; without soffice those benchmarks report an error.
 #include <benchmark/benchmark.h>
 
@@ -35,7 +35,9 @@ const std::string& Input(const std::string& format, int paragraphs, std::string*
     xxgk::testing::TempDir dir;
     const auto html = dir.path() / "bench.html";
     xxgk::testing::WriteFileBytes(html, xxgk::testing::ToHtml(doc));
-    const std::string target = format == "pdf" ? "pdf:writer_pdf_Export" : "docx:MS Word 2007 XML";
+    const std::string target = format == "pdf"   ? "pdf:writer_pdf_Export"
+                               : format == "doc" ? "doc:MS Word 97"
+                                                 : "docx:MS Word 2007 XML";
     errors[key] = xxgk::testing::ConvertWithSoffice({html}, target, dir.path() / "out",
                                                     dir.path() / "profile");
     if (errors[key].empty()) {
@@ -73,6 +75,7 @@ void BM_Parse(benchmark::State& state, const std::string& format) {
 
 BENCHMARK_CAPTURE(BM_Parse, text, std::string("text"))->Arg(10)->Arg(400);
 BENCHMARK_CAPTURE(BM_Parse, html, std::string("html"))->Arg(10)->Arg(400);
+BENCHMARK_CAPTURE(BM_Parse, doc, std::string("doc"))->Arg(10)->Arg(400);
 BENCHMARK_CAPTURE(BM_Parse, docx, std::string("docx"))->Arg(10)->Arg(400);
 BENCHMARK_CAPTURE(BM_Parse, pdf, std::string("pdf"))->Arg(10)->Arg(400);
 

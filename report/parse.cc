@@ -14,6 +14,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "re2/re2.h"
 #include "report/assemble.h"
+#include "report/cfb.h"
 #include "report/readers.h"
 
 namespace xxgk::report {
@@ -36,6 +37,7 @@ std::string FromContentType(std::string_view ct_in) {
   if (ct.empty()) return "";
   if (absl::StrContains(ct, "pdf")) return "pdf";
   if (absl::StrContains(ct, "wordprocessingml") || absl::StrContains(ct, "docx")) return "docx";
+  if (absl::StrContains(ct, "msword")) return "doc";
   if (absl::StrContains(ct, "html") || absl::StrContains(ct, "xhtml")) return "html";
   if (absl::StrContains(ct, "json")) return "report-json";
   if (absl::StrContains(ct, "textproto") || absl::StrContains(ct, "protobuf-text") ||
@@ -50,6 +52,7 @@ std::string FromExtension(std::string_view file_name) {
   std::string ext = Extension(file_name);
   if (ext == "pdf") return "pdf";
   if (ext == "docx") return "docx";
+  if (ext == "doc" || ext == "wps") return "doc";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
   if (std::string f = StructuredReportFormat(file_name, ""); !f.empty()) return f;
   if (ext == "txt" || ext == "text") return "text";
@@ -69,6 +72,7 @@ std::string_view Head(std::string_view bytes) {
 std::string FromMagic(std::string_view bytes) {
   if (bytes.substr(0, 5) == "%PDF-" || bytes.substr(0, 4) == "%PDF") return "pdf";
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "docx";
+  if (CompoundFile::HasSignature(bytes)) return "doc";
   return "";
 }
 
@@ -77,9 +81,9 @@ std::string FromMagic(std::string_view bytes) {
 // the bytes start like none of them.
 std::string KnownUnreadable(std::string_view bytes) {
   auto starts = [&](std::string_view magic) { return bytes.substr(0, magic.size()) == magic; };
-  if (starts(std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))) {
-    return "this is a Word 97-2003 (.doc), WPS or Excel 97-2003 binary file, which xxgk "
-           "cannot read: save it as .docx or PDF and send that";
+  if (CompoundFile::HasSignature(bytes)) {
+    return "this is a Word 97-2003, WPS or Excel 97-2003 binary file: send it without "
+           "--input_format, or with --input_format=doc";
   }
   if (starts("{\\rtf")) {
     return "this is an RTF file, which xxgk cannot read: save it as .docx or PDF and send that";
@@ -247,10 +251,12 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
       read = ReadDocx(bytes);
     } else if (format == "pdf") {
       read = ReadPdf(bytes);
+    } else if (format == "doc") {
+      read = ReadDoc(bytes);
     } else {
       return absl::InvalidArgumentError(absl::StrCat(
           name, ": unknown input format \"", format,
-          "\" (text, html, docx, pdf, report-json, report-textproto)"));
+          "\" (text, html, doc, docx, pdf, report-json, report-textproto)"));
     }
     if (!read.ok()) {
       return absl::InvalidArgumentError(

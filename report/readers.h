@@ -20,6 +20,9 @@ absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes);
 absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes);
 // PDF: text with positions (poppler-cpp), tables rebuilt from x/y positions.
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes);
+// Word 97-2003 .doc (a compound file): paragraphs through the piece table,
+// tables from the paragraph properties (cell boundaries, merges).
+absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes);
 
 namespace internal {
 

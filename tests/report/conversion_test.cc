@@ -1,7 +1,7 @@
 // The format-conversion check of «2 — Read real reports»: seed-like reports
 // (prose from the parsed seeds 002 and 003, the national tables with real
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
-// converted by LibreOffice headless to .docx and PDF, and re-encoded as
+// converted by LibreOffice headless to .docx, Word 97 .doc and PDF, and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030) and
 // full-width digits. Every
 // rendition must parse to exactly the cells of the plain-text original, and
@@ -158,6 +158,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string docx_error =
       xxgk::testing::ConvertWithSoffice(html_files, "docx:MS Word 2007 XML", dir.path() / "docx", profile);
   ASSERT_EQ(docx_error, "");
+  const std::string doc_error =
+      xxgk::testing::ConvertWithSoffice(html_files, "doc:MS Word 97", dir.path() / "doc", profile);
+  ASSERT_EQ(doc_error, "");
   const std::string pdf_error = xxgk::testing::ConvertWithSoffice(
       html_files, "pdf:writer_pdf_Export", dir.path() / "pdf", profile);
   ASSERT_EQ(pdf_error, "");
@@ -174,6 +177,7 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"html", "html", html},
         {"html-gb18030", "html", Recode(gb_html, "GB18030")},
         {"docx", "docx", xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"))},
+        {"doc", "doc", xxgk::testing::ReadFileBytes(dir.path() / "doc" / (r.name + ".doc"))},
         {"pdf", "pdf", xxgk::testing::ReadFileBytes(dir.path() / "pdf" / (r.name + ".pdf"))},
         {"text-gb18030", "text", Recode(plain, "GB18030")},
         {"text-traditional", "text", ToTraditional(plain)},

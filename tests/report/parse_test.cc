@@ -53,6 +53,10 @@ TEST(StructuredReportFormat, OneDecisionByNameThenContent) {
 TEST(SniffFormat, MagicContentTypeExtensionAndText) {
   EXPECT_EQ(SniffFormat(Doc("%PDF-1.7 ...", "x.txt")), "pdf");
   EXPECT_EQ(SniffFormat(Doc(std::string("PK\x03\x04rest", 8))), "docx");
+  EXPECT_EQ(SniffFormat(Doc(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "r.txt")), "doc");
+  EXPECT_EQ(SniffFormat(Doc("anything", "", "application/msword")), "doc");
+  EXPECT_EQ(SniffFormat(Doc("anything", "年报.DOC")), "doc");
+  EXPECT_EQ(SniffFormat(Doc("anything", "年报.wps")), "doc");
   EXPECT_EQ(SniffFormat(Doc("anything", "", "text/html; charset=gbk")), "html");
   EXPECT_EQ(SniffFormat(Doc("anything", "report.HTM")), "html");
   EXPECT_EQ(SniffFormat(Doc("  <!DOCTYPE html><html>")), "html");
@@ -124,8 +128,9 @@ TEST(ParseDocument, KnownBinaryFilesAreNamedWithWhatToSendInstead) {
     const char* says;
   };
   const Case cases[] = {
+      // read as .doc whatever the name says; this one is all zeros
       {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'),
-       "Word 97-2003 (.doc), WPS or Excel 97-2003 binary file"},
+       "the compound file is damaged"},
       {"{\\rtf1\\ansi 一、总体情况}", "RTF file"},
       {std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "PNG image"},
       {std::string("\xFF\xD8\xFF\xE0\0\x10JFIF", 10), "JPEG image"},

@@ -1,0 +1,624 @@
+// Word 97-2003 .doc reader ([MS-DOC] inside a compound file, report/cfb.h).
+//
+// The main document's characters are found through the piece table (the
+// CLX in the table stream); paragraph properties come from the PAPX FKPs of
+// the WordDocument stream, and say which paragraphs lie in tables, at what
+// depth, and which end a table row (carrying the row's cell boundaries and
+// merges, sprmTDefTable). Paragraphs become lines and table rows become
+// grids, as the .docx reader makes them; a table holding another table is
+// read as a layout container. Field instructions are dropped and their
+// results kept; headers, footers, notes and text boxes are not read.
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "report/cfb.h"
+#include "report/readers.h"
+#include "report/readers_common.h"
+#include "report/utf8.h"
+
+namespace xxgk::report {
+namespace {
+
+constexpr size_t kFkpBytes = 512;
+constexpr uint32_t kMaxChars = 64u << 20;  // characters of main text read at most
+constexpr int kMaxDepth = 64;              // table nesting read at most
+constexpr size_t kMaxParagraphs = 1'000'000;  // a report has a few thousand
+constexpr int kMaxGridColumns = static_cast<int>(kMaxTableColumns);
+
+// Sprms that shape tables ([MS-DOC] 2.6.2, 2.6.4).
+constexpr uint16_t kSprmPFInTable = 0x2416;
+constexpr uint16_t kSprmPFTtp = 0x2417;
+constexpr uint16_t kSprmPItap = 0x6649;
+constexpr uint16_t kSprmPFInnerTableCell = 0x244B;
+constexpr uint16_t kSprmPFInnerTtp = 0x244C;
+constexpr uint16_t kSprmTDefTable = 0xD608;
+constexpr uint16_t kSprmTVertMerge = 0xD62B;
+constexpr uint16_t kSprmPChgTabs = 0xC615;
+
+absl::Status Damaged(std::string_view what_in) {
+  const absl::string_view what(what_in.data(), what_in.size());
+  return absl::InvalidArgumentError(absl::StrCat(
+      "the Word document is damaged (", what,
+      "): open it in Word or WPS, save it again (as .docx if you can) and send that, or send a "
+      "PDF"));
+}
+
+// A table row's layout: cell boundaries in twips and each cell's merges.
+struct RowDef {
+  std::vector<int> bounds;      // itcMac + 1 positions
+  std::vector<uint8_t> horz;    // per cell: 0 none, 1 first of a merge, 2/3 merged into the left
+  std::vector<uint8_t> vert;    // per cell: 0 none, 1 continues the cell above, 2/3 starts
+};
+
+struct ParaProps {
+  bool in_table = false;
+  bool ttp = false;
+  bool inner_cell = false;
+  bool inner_ttp = false;
+  int itap = 0;
+  std::shared_ptr<const RowDef> row;  // on row ends
+};
+
+// Applies the sprms of `grpprl` to `props`.
+void ApplySprms(std::string_view grpprl, ParaProps* props) {
+  size_t at = 0;
+  while (at + 2 <= grpprl.size()) {
+    const uint16_t sprm = Le16(grpprl, at);
+    at += 2;
+    size_t size = 0;
+    switch (sprm >> 13) {
+      case 0: case 1: size = 1; break;
+      case 2: case 4: case 5: size = 2; break;
+      case 3: size = 4; break;
+      case 7: size = 3; break;
+      default:  // 6: variable
+        if (sprm == kSprmTDefTable) {
+          if (at + 2 > grpprl.size()) return;
+          size = 2 + std::max<size_t>(Le16(grpprl, at), 1) - 1;
+        } else if (sprm == kSprmPChgTabs) {
+          if (at + 1 > grpprl.size()) return;
+          size = 1 + static_cast<uint8_t>(grpprl[at]);
+        } else {
+          if (at + 1 > grpprl.size()) return;
+          size = 1 + static_cast<uint8_t>(grpprl[at]);
+        }
+    }
+    if (at + size > grpprl.size()) return;
+    const std::string_view op = grpprl.substr(at, size);
+    at += size;
+    switch (sprm) {
+      case kSprmPFInTable: props->in_table = op[0] != 0; break;
+      case kSprmPFTtp: props->ttp = op[0] != 0; break;
+      case kSprmPFInnerTableCell: props->inner_cell = op[0] != 0; break;
+      case kSprmPFInnerTtp: props->inner_ttp = op[0] != 0; break;
+      case kSprmPItap: props->itap = static_cast<int>(std::min<uint32_t>(Le32(op, 0), kMaxDepth)); break;
+      case kSprmTDefTable: {
+        if (op.size() < 3) break;
+        const size_t cells = static_cast<uint8_t>(op[2]);
+        if (op.size() < 3 + 2 * (cells + 1)) break;
+        auto def = std::make_shared<RowDef>();
+        for (size_t i = 0; i <= cells; ++i) {
+          def->bounds.push_back(static_cast<int16_t>(Le16(op, 3 + 2 * i)));
+        }
+        def->horz.assign(cells, 0);
+        def->vert.assign(cells, 0);
+        const size_t tc = 3 + 2 * (cells + 1);
+        for (size_t i = 0; i < cells && tc + 20 * (i + 1) <= op.size(); ++i) {
+          const uint16_t flags = Le16(op, tc + 20 * i);
+          def->horz[i] = flags & 0x3;
+          def->vert[i] = (flags >> 5) & 0x3;
+        }
+        props->row = std::move(def);
+        break;
+      }
+      case kSprmTVertMerge: {
+        // cb, itc, vertMerge: a later change of one cell's vertical merge.
+        if (op.size() < 3 || props->row == nullptr) break;
+        const size_t itc = static_cast<uint8_t>(op[1]);
+        if (itc >= props->row->vert.size()) break;
+        auto def = std::make_shared<RowDef>(*props->row);
+        def->vert[itc] = static_cast<uint8_t>(op[2]) & 0x3;
+        props->row = std::move(def);
+        break;
+      }
+      default: break;
+    }
+  }
+}
+
+// Paragraph properties by file offset of the paragraph's last character.
+class ParagraphMap {
+ public:
+  struct Run {
+    uint32_t begin, end;  // [begin, end) offsets in the WordDocument stream
+    ParaProps props;
+  };
+
+  static absl::StatusOr<ParagraphMap> Read(std::string_view word, std::string_view plc) {
+    ParagraphMap map;
+    if (plc.size() < 4) return map;
+    const size_t n = (plc.size() - 4) / 8;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t pn = Le32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF;
+      const size_t page_at = static_cast<size_t>(pn) * kFkpBytes;
+      if (page_at + kFkpBytes > word.size()) return Damaged("a paragraph-property page is missing");
+      const std::string_view page = word.substr(page_at, kFkpBytes);
+      const size_t runs = static_cast<uint8_t>(page[kFkpBytes - 1]);
+      if (4 * (runs + 1) + 13 * runs > kFkpBytes - 1) return Damaged("a paragraph-property page is malformed");
+      for (size_t r = 0; r < runs; ++r) {
+        Run run{Le32(page, 4 * r), Le32(page, 4 * (r + 1)), {}};
+        const size_t offset = 2 * static_cast<size_t>(static_cast<uint8_t>(page[4 * (runs + 1) + 13 * r]));
+        if (offset != 0 && offset < kFkpBytes - 1) {
+          size_t cb = static_cast<uint8_t>(page[offset]);
+          size_t data = offset + 1;
+          size_t len = 2 * cb - 1;
+          if (cb == 0) {
+            cb = static_cast<uint8_t>(page[offset + 1]);
+            data = offset + 2;
+            len = 2 * cb;
+          }
+          if (len >= 2 && data + len <= kFkpBytes - 1) {
+            ApplySprms(page.substr(data + 2, len - 2), &run.props);  // after the style index
+          }
+        }
+        if (run.end > run.begin) map.runs_.push_back(std::move(run));
+      }
+    }
+    std::stable_sort(map.runs_.begin(), map.runs_.end(),
+                     [](const Run& a, const Run& b) { return a.begin < b.begin; });
+    return map;
+  }
+
+  // The properties of the paragraph whose mark is at file offset `fc`.
+  const ParaProps& At(uint32_t fc) const {
+    static const ParaProps kNone;
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), fc,
+                               [](uint32_t v, const Run& r) { return v < r.begin; });
+    if (it == runs_.begin()) return kNone;
+    --it;
+    return fc < it->end ? it->props : kNone;
+  }
+
+ private:
+  std::vector<Run> runs_;
+};
+
+// Windows-1252's characters for bytes 0x80..0x9F (8-bit pieces); the other
+// bytes are Latin-1.
+constexpr uint16_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+// One paragraph of the main text: its characters (UTF-8, line breaks as
+// '\n') and properties; `cell_mark` when it ends with a cell mark (0x07).
+struct Paragraph {
+  std::string text;
+  bool cell_mark = false;
+  ParaProps props;
+
+  int Depth() const {
+    if (props.itap > 0) return props.itap;
+    return props.in_table ? 1 : 0;
+  }
+};
+
+// Walks the main text's characters piece by piece and cuts it into
+// paragraphs, keeping field results and dropping field instructions.
+class TextWalker {
+ public:
+  TextWalker(const ParagraphMap& map, std::vector<Paragraph>* out) : map_(map), out_(out) {}
+
+  void Char(uint32_t c, uint32_t fc) {
+    switch (c) {
+      case 0x13:  // field begin: its instruction follows
+        fields_.push_back(true);
+        ++in_instruction_;
+        return;
+      case 0x14:  // field separator: the result follows
+        if (!fields_.empty() && fields_.back()) {
+          fields_.back() = false;
+          --in_instruction_;
+        }
+        return;
+      case 0x15:  // field end
+        if (!fields_.empty()) {
+          in_instruction_ -= fields_.back() ? 1 : 0;
+          fields_.pop_back();
+        }
+        return;
+      case 0x0D:
+      case 0x07:
+        current_.cell_mark = c == 0x07;
+        current_.props = map_.At(fc);
+        // An empty paragraph outside tables carries nothing.
+        if (!current_.text.empty() || current_.cell_mark || current_.Depth() > 0) {
+          if (out_->size() == kMaxParagraphs) {
+            too_many_ = true;
+            return;
+          }
+          out_->push_back(std::move(current_));
+        }
+        current_ = Paragraph();
+        return;
+      default: break;
+    }
+    if (in_instruction_ > 0) return;
+    if (c == 0x0B || c == 0x0C || c == 0x0E) {
+      current_.text.push_back('\n');  // line, page/section and column breaks
+    } else if (c == 0x09) {
+      current_.text.push_back('\t');
+    } else if (c == 0x1E) {
+      current_.text.push_back('-');  // non-breaking hyphen
+    } else if (c >= 0x20) {
+      AppendUtf8(static_cast<UChar32>(c), &current_.text);
+    }
+    // Other control characters (pictures, note references, optional
+    // hyphens) carry no text.
+  }
+
+  void Finish() {
+    if (!current_.text.empty() && out_->size() < kMaxParagraphs) out_->push_back(std::move(current_));
+  }
+
+  // More paragraphs than kMaxParagraphs: no report has them.
+  bool too_many() const { return too_many_; }
+
+ private:
+  const ParagraphMap& map_;
+  std::vector<Paragraph>* out_;
+  Paragraph current_;
+  std::vector<bool> fields_;  // open fields: true while in the instruction
+  size_t in_instruction_ = 0;  // how many of them are
+  bool too_many_ = false;
+};
+
+// A table being read: rows of cells, each cell a run of paragraphs' text
+// and tables nested in it.
+struct DocCell {
+  std::string raw;           // its paragraphs' text, '\n' between them
+  size_t paragraphs = 0;
+  std::vector<Block> items;  // with tables nested in it: lines and tables in order
+  bool nested = false;
+
+  bool empty() const { return paragraphs == 0 && items.empty(); }
+  void AddText(const std::string& text) {
+    if (nested) {
+      Block line;
+      line.text = text;
+      items.push_back(std::move(line));
+      return;
+    }
+    if (paragraphs++ > 0) raw.push_back('\n');
+    raw += text;
+  }
+  void AddTables(std::vector<Block> blocks) {
+    if (!nested) {
+      nested = true;
+      if (paragraphs > 0) AddText(raw);
+      raw.clear();
+    }
+    for (Block& b : blocks) items.push_back(std::move(b));
+  }
+};
+struct DocRow {
+  std::vector<DocCell> cells;
+  std::shared_ptr<const RowDef> def;
+};
+
+class DocWalker {
+ public:
+  DocWalker(const std::vector<Paragraph>& paras, ReadResult* out) : paras_(paras), out_(out) {}
+
+  void Run() {
+    size_t i = 0;
+    while (i < paras_.size()) {
+      if (paras_[i].Depth() == 0) {
+        Lines(paras_[i].text, &out_->blocks);
+        ++i;
+      } else {
+        for (Block& b : Table(&i, 1)) Emit(std::move(b), &out_->blocks);
+      }
+    }
+  }
+
+  TextCleaner& cleaner() { return cleaner_; }
+
+ private:
+  void Lines(const std::string& raw, std::vector<Block>* blocks) {
+    size_t start = 0;
+    while (start <= raw.size()) {
+      size_t nl = raw.find('\n', start);
+      if (nl == std::string::npos) nl = raw.size();
+      AppendLine(blocks, cleaner_.Clean(std::string_view(raw).substr(start, nl - start)));
+      start = nl + 1;
+    }
+  }
+
+  void Emit(Block b, std::vector<Block>* blocks) {
+    if (b.kind == Block::Kind::kTable) {
+      b.table.caption = LastLineText(*blocks);
+      blocks->push_back(std::move(b));
+    } else {
+      Lines(b.text, blocks);
+    }
+  }
+
+  // Reads the table at `depth` starting at paragraph *i; returns one table
+  // block, or, for a table holding tables, its cells' content in order.
+  std::vector<Block> Table(size_t* i, int depth) {
+    std::vector<DocRow> rows;
+    DocRow row;
+    DocCell cell;
+    size_t cells = 0;  // kept so far, against the grid budget
+    size_t widest = 0, rows_seen = 0;
+    bool over_budget = false;
+    while (*i < paras_.size()) {
+      const Paragraph& p = paras_[*i];
+      const int d = std::min(p.Depth(), kMaxDepth);
+      if (d < depth) break;
+      if (d > depth) {
+        cell.AddTables(Table(i, depth + 1));
+        continue;
+      }
+      ++*i;
+      const bool row_end = depth == 1 ? p.cell_mark && p.props.ttp : p.props.inner_ttp;
+      const bool cell_end = depth == 1 ? p.cell_mark && !p.props.ttp
+                                       : p.props.inner_cell && !p.props.inner_ttp;
+      if (row_end) {
+        if (!cell.empty()) row.cells.push_back(std::move(cell));
+        cell = DocCell();
+        row.def = p.props.row;
+        ++rows_seen;
+        widest = std::max(widest, row.cells.size());
+        if (!row.cells.empty() && !over_budget) rows.push_back(std::move(row));
+        row = DocRow();
+        continue;
+      }
+      cell.AddText(p.text);
+      if (cell_end) {
+        // Past the budget the rest of the table is read through, not kept.
+        over_budget = over_budget || ++cells > kMaxTableCells ||
+                      row.cells.size() >= static_cast<size_t>(kMaxGridColumns);
+        if (!over_budget) row.cells.push_back(std::move(cell));
+        cell = DocCell();
+      }
+    }
+    if (!cell.empty()) row.cells.push_back(std::move(cell));
+    if (!row.cells.empty() && !over_budget) rows.push_back(std::move(row));
+    if (over_budget) {
+      out_->notes.push_back(TableTooLargeNote("doc", rows_seen, widest));
+      return {};
+    }
+
+    bool container = false;
+    for (const DocRow& r : rows) {
+      for (const DocCell& c : r.cells) container = container || c.nested;
+    }
+    std::vector<Block> out;
+    if (container) {
+      for (DocRow& r : rows) {
+        for (DocCell& c : r.cells) {
+          if (!c.nested) Lines(c.raw, &out);
+          for (Block& b : c.items) Emit(std::move(b), &out);
+        }
+      }
+      return out;
+    }
+    if (std::optional<Block> grid = Grid(rows); grid.has_value()) out.push_back(*std::move(grid));
+    return out;
+  }
+
+  std::string CellText(const DocCell& cell) { return cleaner_.Clean(cell.raw); }
+
+  // Lays the rows out on the columns their cell boundaries make: a cell
+  // spans the columns between its boundaries, a cell merged into its left
+  // neighbour widens it, and a cell continuing the one above copies it.
+  std::optional<Block> Grid(const std::vector<DocRow>& rows) {
+    if (rows.empty()) return std::nullopt;
+    // Every boundary position of every row whose definition fits its cells.
+    std::vector<int> xs;
+    for (const DocRow& r : rows) {
+      if (Fits(r)) xs.insert(xs.end(), r.def->bounds.begin(), r.def->bounds.end());
+    }
+    std::sort(xs.begin(), xs.end());
+    std::vector<int> columns;  // distinct positions, 10 twips apart at least
+    for (int x : xs) {
+      if (columns.empty() || x - columns.back() > 10) columns.push_back(x);
+    }
+    auto column_of = [&](int x) {
+      auto it = std::lower_bound(columns.begin(), columns.end(), x - 10);
+      return static_cast<int>(it - columns.begin());
+    };
+
+    MergedGridBuilder builder("doc");
+    for (const DocRow& r : rows) {
+      builder.StartRow();
+      const bool fits = Fits(r);
+      for (size_t c = 0; c < r.cells.size(); ++c) {
+        int start = builder.width();
+        int end = start + 1;
+        if (fits) {
+          start = std::max(start, column_of(r.def->bounds[c]));
+          end = std::max(start + 1, column_of(r.def->bounds[c + 1]));
+          if (r.def->horz[c] >= 2 && builder.width() > 0) {
+            // Merged into the cell on its left (its own text is empty).
+            builder.ExtendLast(std::min(end, kMaxGridColumns));
+            continue;
+          }
+        }
+        if (end > kMaxGridColumns) break;
+        builder.PadTo(start);
+        if (fits && r.def->vert[c] == 1 && builder.ContinueAbove(end - start)) continue;
+        builder.AddCell(CellText(r.cells[c]), end - start);
+      }
+      if (!GridWithinBudget(builder.rows(), std::max(builder.width(), 1))) {
+        out_->notes.push_back(TableTooLargeNote("doc", rows.size(), builder.width()));
+        return std::nullopt;
+      }
+    }
+    Block b;
+    b.kind = Block::Kind::kTable;
+    b.table = builder.Finish();
+    if (!GridWithinBudget(b.table.rows.size(), b.table.rows[0].size())) {
+      out_->notes.push_back(TableTooLargeNote("doc", b.table.rows.size(), b.table.rows[0].size()));
+      return std::nullopt;
+    }
+    return b;
+  }
+
+  static bool Fits(const DocRow& r) {
+    return r.def != nullptr && r.def->bounds.size() == r.cells.size() + 1 &&
+           std::is_sorted(r.def->bounds.begin(), r.def->bounds.end());
+  }
+
+  const std::vector<Paragraph>& paras_;
+  ReadResult* out_;
+  TextCleaner cleaner_;
+};
+
+// What a compound file without a WordDocument stream is, and what to send.
+std::string NotAWordFile(const CompoundFile& cf) {
+  if (cf.HasStream("Workbook") || cf.HasStream("Book")) {
+    return "this is an Excel 97-2003 workbook (.xls), not a report: send the report as text, "
+           "HTML, .doc, .docx or PDF";
+  }
+  if (cf.HasStream("PowerPoint Document")) {
+    return "this is a PowerPoint 97-2003 file (.ppt), not a report: send the report as text, "
+           "HTML, .doc, .docx or PDF";
+  }
+  return "this compound file holds no Word document (no WordDocument stream): send the report "
+         "as text, HTML, .doc, .docx or PDF";
+}
+
+}  // namespace
+
+absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
+  absl::StatusOr<CompoundFile> cf = CompoundFile::Open(bytes);
+  if (!cf.ok()) return cf.status();
+  if (!cf->HasStream("WordDocument")) return absl::InvalidArgumentError(NotAWordFile(*cf));
+  absl::StatusOr<std::string> word = cf->ReadStream("WordDocument");
+  if (!word.ok()) return absl::InvalidArgumentError(word.status().message());
+  const std::string_view wd = *word;
+
+  // The FIB: base, then counted arrays of shorts, longs and (fc, lcb) pairs.
+  if (wd.size() < 0x22 || Le16(wd, 0) != 0xA5EC) return Damaged("no Word file header");
+  const uint16_t nfib = Le16(wd, 2);
+  if (nfib < 0x00C0) {
+    return absl::InvalidArgumentError(
+        "this is a Word 6.0/95 document, which xxgk cannot read: open it in Word or WPS, save it "
+        "as .docx and send that");
+  }
+  const uint16_t flags = Le16(wd, 0x0A);
+  if ((flags & 0x0100) != 0 || (flags & 0x8000) != 0) {
+    return absl::InvalidArgumentError(
+        "this Word document is password-protected or encrypted: remove the protection, save it "
+        "again and send that");
+  }
+  size_t at = 0x20;
+  const size_t csw = Le16(wd, at);
+  at += 2 + 2 * csw;
+  if (at + 2 > wd.size()) return Damaged("its header is cut off");
+  const size_t cslw = Le16(wd, at);
+  const size_t lw = at + 2;
+  at = lw + 4 * cslw;
+  if (cslw < 4 || at + 2 > wd.size()) return Damaged("its header is cut off");
+  const uint32_t ccp_text = Le32(wd, lw + 12);
+  const size_t pairs = Le16(wd, at);
+  const size_t fc_lcb = at + 2;
+  if (pairs < 34 || fc_lcb + 8 * 34 > wd.size()) return Damaged("its header is cut off");
+  auto pair = [&](size_t k) { return std::make_pair(Le32(wd, fc_lcb + 8 * k), Le32(wd, fc_lcb + 8 * k + 4)); };
+  const auto [fc_clx, lcb_clx] = pair(33);
+  const auto [fc_papx, lcb_papx] = pair(13);
+
+  absl::StatusOr<std::string> table = cf->ReadStream((flags & 0x0200) != 0 ? "1Table" : "0Table");
+  if (!table.ok()) return Damaged("its table stream is missing");
+  const std::string_view ts = *table;
+  auto slice = [&](uint32_t fc, uint32_t lcb) -> std::string_view {
+    if (fc > ts.size() || lcb > ts.size() - fc) return {};
+    return ts.substr(fc, lcb);
+  };
+
+  // The piece table: after any Prc records, one Pcdt.
+  const std::string_view clx = slice(fc_clx, lcb_clx);
+  std::string_view plc_pcd;
+  for (size_t c = 0; c < clx.size();) {
+    if (clx[c] == 0x01 && c + 3 <= clx.size()) {
+      c += 3 + Le16(clx, c + 1);
+    } else if (clx[c] == 0x02 && c + 5 <= clx.size()) {
+      const uint32_t lcb = Le32(clx, c + 1);
+      if (lcb > clx.size() - c - 5) return Damaged("its piece table is cut off");
+      plc_pcd = clx.substr(c + 5, lcb);
+      break;
+    } else {
+      return Damaged("its piece table is malformed");
+    }
+  }
+  if (plc_pcd.size() < 4 + 12) return Damaged("it has no piece table");
+
+  absl::StatusOr<ParagraphMap> papx = ParagraphMap::Read(wd, slice(fc_papx, lcb_papx));
+  if (!papx.ok()) return papx.status();
+
+  std::vector<Paragraph> paragraphs;
+  TextWalker walker(*papx, &paragraphs);
+  const size_t pieces = (plc_pcd.size() - 4) / 12;
+  const uint32_t text_end = std::min(ccp_text, kMaxChars);
+  for (size_t p = 0; p < pieces; ++p) {
+    const uint32_t cp_begin = Le32(plc_pcd, 4 * p);
+    const uint32_t cp_end = std::min(Le32(plc_pcd, 4 * (p + 1)), text_end);
+    if (cp_begin >= cp_end) continue;
+    const size_t pcd = 4 * (pieces + 1) + 8 * p;
+    const uint32_t fc_raw = Le32(plc_pcd, pcd + 2);
+    const bool compressed = (fc_raw & 0x40000000) != 0;
+    const uint32_t fc = compressed ? (fc_raw & 0x3FFFFFFF) / 2 : fc_raw & 0x3FFFFFFF;
+    const size_t chars = cp_end - cp_begin;
+    const size_t unit = compressed ? 1 : 2;
+    if (fc > wd.size() || chars > (wd.size() - fc) / unit) return Damaged("a text piece lies beyond the file");
+    for (size_t k = 0; k < chars; ++k) {
+      const uint32_t pos = static_cast<uint32_t>(fc + unit * k);
+      uint32_t c;
+      if (compressed) {
+        const uint8_t b = static_cast<uint8_t>(wd[pos]);
+        c = b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;
+      } else {
+        c = Le16(wd, pos);
+        if (c >= 0xD800 && c < 0xDC00 && k + 1 < chars) {
+          const uint32_t low = Le16(wd, pos + 2);
+          if (low >= 0xDC00 && low < 0xE000) {
+            walker.Char(0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00), pos);
+            ++k;
+            continue;
+          }
+        }
+        if (c >= 0xD800 && c < 0xE000) c = 0xFFFD;  // an unpaired surrogate
+      }
+      walker.Char(c, pos);
+    }
+  }
+  walker.Finish();
+  if (walker.too_many()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the document has more than ", kMaxParagraphs,
+        " paragraphs, far more than any report: send the report itself"));
+  }
+
+  ReadResult result;
+  result.source.set_input_format("doc");
+  result.source.set_encoding("UTF-16LE");
+  result.source.set_size_bytes(bytes.size());
+  DocWalker doc(paragraphs, &result);
+  doc.Run();
+  result.script = doc.cleaner().script();
+  return result;
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,293 @@
+// ReadDoc: Word 97-2003 files written by tests/report/fixtures/doc_writer.h
+// (every paragraph property and row definition chosen here): lines, breaks,
+// fields, 8-bit text; tables laid out on their cell boundaries with
+// horizontal and vertical merges; nested tables; and damaged, encrypted or
+// foreign compound files answered with a status that says what to do.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/cfb.h"
+#include "report/parse.h"
+#include "report/readers.h"
+#include "tests/report/fixtures/read_view.h"
+#include "tests/report/fixtures/doc_writer.h"
+
+namespace xxgk::report {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using xxgk::testing::Cell;
+using xxgk::testing::DocOptions;
+using xxgk::testing::DocParagraph;
+using xxgk::testing::Line;
+using xxgk::testing::RowEnd;
+using xxgk::testing::WriteDoc;
+using xxgk::testing::Lines;
+using xxgk::testing::Tables;
+using xxgk::testing::RowTexts;
+
+TEST(DocReader, ParagraphsBreaksAndFields) {
+  const std::string doc = WriteDoc({
+      Line("某县人民政府2023年政府信息公开工作年度报告"),
+      Line("第一行\x0B第二行"),
+      Line("A\tB"),
+      // A field: its instruction is dropped, its result kept.
+      Line("共\x13 PAGE \\* MERGEFORMAT \x14" "12\x15件"),
+      // A field without a result leaves nothing.
+      Line("前\x13 TOC \\o \x15后"),
+      // A field inside another's instruction is instruction too.
+      Line("甲\x13 IF \x13 PAGE \x14" "3\x15 > 1 \x14乙\x15丙"),
+      Line(""),
+      Line("结束\x01"),
+  });
+  auto r = ReadDoc(doc);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("某县人民政府2023年政府信息公开工作年度报告", "第一行", "第二行",
+                                     "A B", "共12件", "前后", "甲乙丙", "结束"));
+  EXPECT_EQ(r->source.input_format(), "doc");
+  EXPECT_EQ(r->source.encoding(), "UTF-16LE");
+  EXPECT_TRUE(Tables(*r).empty());
+}
+
+TEST(DocReader, ParseDocumentKnowsADocByItsBytes) {
+  xxgk::v1::Document doc;
+  doc.set_content(WriteDoc({Line("某县人民政府2023年政府信息公开工作年度报告"), Line("一、总体情况"),
+                            Line("本年度共收到政府信息公开申请12件。")}));
+  doc.set_file_name("附件1.txt");  // a wrong name does not matter
+  auto report = ParseDocument(doc);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->source().input_format(), "doc");
+  EXPECT_EQ(report->meta().report_year(), 2023);
+  EXPECT_EQ(report->meta().agency(), "某县人民政府");
+  ASSERT_EQ(report->sections_size(), 1);
+  EXPECT_EQ(report->sections(0).kind(), xxgk::v1::Section::GENERAL);
+  // Forced to be read as text, the same bytes are refused with the way out.
+  ParseOptions as_text;
+  as_text.input_format = "text";
+  auto forced = ParseDocument(doc, as_text);
+  ASSERT_FALSE(forced.ok());
+  EXPECT_THAT(std::string(forced.status().message()), HasSubstr("--input_format=doc"));
+}
+
+TEST(DocReader, EightBitPiecesAreWindows1252) {
+  DocOptions options;
+  options.eight_bit = true;
+  auto r = ReadDoc(WriteDoc({Line("Report 2023"), Line("fee \x80 5")}, options));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("Report 2023", "fee \xE2\x82\xAC 5"));  // 0x80 is the euro sign
+}
+
+TEST(DocReader, TableCellsLieOnTheirBoundaries) {
+  // Row 0: a label over two columns; rows 1-2: three cells. Row 2 starts a
+  // column to the right (nothing under the first boundary).
+  auto r = ReadDoc(WriteDoc({
+      Line("表格标题"),
+      Cell("甲"), Cell("乙"), RowEnd({0, 1000, 3000}),
+      Cell("1"), Cell("2"), Cell("3"), RowEnd({0, 1000, 2000, 3000}),
+      Cell("4"), Cell("5"), RowEnd({1000, 2000, 3000}),
+      Line("表后"),
+  }));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& t = *tables[0];
+  EXPECT_EQ(t.source_kind, "doc");
+  EXPECT_EQ(t.caption, "表格标题");
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("甲", "乙", "乙"));
+  EXPECT_EQ(t.rows[0][1].col_span, 2);
+  EXPECT_TRUE(t.rows[0][2].continuation);
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("1", "2", "3"));
+  EXPECT_THAT(RowTexts(t, 2), ElementsAre("", "4", "5"));
+  EXPECT_THAT(Lines(*r), ElementsAre("表格标题", "表后"));
+}
+
+TEST(DocReader, VerticalMergesCopyTheCellAbove) {
+  using xxgk::testing::kVertContinue;
+  using xxgk::testing::kVertRestart;
+  auto r = ReadDoc(WriteDoc({
+      Cell("收入情况"), Cell("自然人"), RowEnd({0, 1000, 2000}, {kVertRestart, 0}),
+      Cell(""), Cell("3"), RowEnd({0, 1000, 2000}, {kVertContinue, 0}),
+      Cell(""), Cell("4"), RowEnd({0, 1000, 2000}, {kVertContinue, 0}),
+      Cell(""), Cell("5"), RowEnd({0, 1000, 2000}),
+  }));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& t = *tables[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("收入情况", "3"));
+  EXPECT_THAT(RowTexts(t, 2), ElementsAre("收入情况", "4"));
+  EXPECT_THAT(RowTexts(t, 3), ElementsAre("", "5"));  // not merged: blank
+  EXPECT_EQ(t.rows[0][0].row_span, 3);
+  EXPECT_TRUE(t.rows[1][0].continuation);
+  EXPECT_TRUE(t.rows[2][0].continuation);
+  EXPECT_FALSE(t.rows[3][0].continuation);
+}
+
+TEST(DocReader, OldStyleHorizontalMergesWidenTheFirstCell) {
+  using xxgk::testing::kMergedLeft;
+  using xxgk::testing::kMergeFirst;
+  auto r = ReadDoc(WriteDoc({
+      Cell("申请人情况"), Cell(""), Cell("总计"), RowEnd({0, 1000, 2000, 3000}, {kMergeFirst, kMergedLeft, 0}),
+      Cell("1"), Cell("2"), Cell("3"), RowEnd({0, 1000, 2000, 3000}),
+  }));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& t = *tables[0];
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("申请人情况", "申请人情况", "总计"));
+  EXPECT_EQ(t.rows[0][0].col_span, 2);
+  EXPECT_TRUE(t.rows[0][1].continuation);
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("1", "2", "3"));
+}
+
+TEST(DocReader, CellParagraphsJoinAndRowsWithoutDefinitionsStayInOrder) {
+  // A cell of two paragraphs (the first ends with 0x0D inside the table);
+  // the row end carries no sprmTDefTable, so cells go left to right.
+  DocParagraph first = Cell("本年新收");
+  first.mark = 0x0D;
+  DocParagraph end = RowEnd({});
+  auto r = ReadDoc(WriteDoc({first, Cell("申请数量"), Cell("12"), end}));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_THAT(RowTexts(*tables[0], 0), ElementsAre("本年新收申请数量", "12"));
+}
+
+TEST(DocReader, ATableHoldingATableIsALayoutContainer) {
+  auto inner = [](const std::string& text, bool row_end) {
+    DocParagraph p;
+    p.text = text;
+    p.in_table = true;
+    p.itap = 2;
+    p.inner_cell = true;
+    p.inner_ttp = row_end;
+    if (row_end) p.bounds = {0, 1000, 2000};
+    return p;
+  };
+  auto r = ReadDoc(WriteDoc({
+      Cell("版面左栏"),
+      inner("项目", false), inner("数量", false), inner("", true),
+      inner("规章", false), inner("5", false), inner("", true),
+      Cell("表下说明"),
+      RowEnd({0, 3000, 6000}),
+  }));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& t = *tables[0];
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("项目", "数量"));
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("规章", "5"));
+  EXPECT_EQ(t.caption, "版面左栏");
+  EXPECT_THAT(Lines(*r), ElementsAre("版面左栏", "表下说明"));
+}
+
+TEST(DocReader, SmallAndLargeStreamsReadAlike) {
+  // Under 4096 bytes the streams live in the mini stream; a long text puts
+  // WordDocument in ordinary sectors and needs several property pages.
+  std::vector<DocParagraph> paras;
+  std::vector<std::string> want;
+  for (int i = 0; i < 400; ++i) {
+    want.push_back("第" + std::to_string(i) + "段政府信息公开。");
+    paras.push_back(Line(want.back()));
+  }
+  for (size_t n : {size_t{3}, paras.size()}) {
+    SCOPED_TRACE(n);
+    std::vector<DocParagraph> some(paras.begin(), paras.begin() + n);
+    auto r = ReadDoc(WriteDoc(some));
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(Lines(*r), std::vector<std::string>(want.begin(), want.begin() + n));
+  }
+}
+
+TEST(DocReader, RefusesWhatItCannotReadAndSaysWhatToDo) {
+  const std::vector<DocParagraph> paras = {Line("正文")};
+  {
+    DocOptions encrypted;
+    encrypted.flags |= 0x0100;
+    auto r = ReadDoc(WriteDoc(paras, encrypted));
+    ASSERT_FALSE(r.ok());
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr("password-protected"));
+  }
+  {
+    DocOptions word95;
+    word95.nfib = 0x0068;
+    auto r = ReadDoc(WriteDoc(paras, word95));
+    ASSERT_FALSE(r.ok());
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr("Word 6.0/95"));
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr("save it as .docx"));
+  }
+  {
+    DocOptions no_table;
+    no_table.table_stream = false;
+    auto r = ReadDoc(WriteDoc(paras, no_table));
+    ASSERT_FALSE(r.ok());
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr("table stream is missing"));
+  }
+  {
+    auto r = ReadDoc(xxgk::testing::WriteCompoundFile({{"Workbook", std::string(100, 'x')}}));
+    ASSERT_FALSE(r.ok());
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr("Excel 97-2003 workbook"));
+  }
+  {
+    auto r = ReadDoc("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 short");
+    ASSERT_FALSE(r.ok());
+    EXPECT_THAT(std::string(r.status().message()), HasSubstr("damaged"));
+  }
+}
+
+TEST(DocReader, DamagedFilesGiveAStatusNotACrash) {
+  std::vector<DocParagraph> paras;
+  for (int i = 0; i < 300; ++i) paras.push_back(Line("第" + std::to_string(i) + "段"));
+  paras.push_back(Cell("甲"));
+  paras.push_back(RowEnd({0, 1000}));
+  const std::string good = WriteDoc(paras);
+  ASSERT_TRUE(ReadDoc(good).ok());
+  // Every prefix (a download cut off), and every 4-byte word set to values
+  // that point everywhere (sector numbers, offsets, counts), in the header,
+  // FAT and directory and through the streams.
+  for (size_t len = 0; len < good.size(); len += 97) {
+    auto r = ReadDoc(std::string_view(good).substr(0, len));
+    EXPECT_FALSE(r.ok() && len < 512) << len;
+  }
+  int failures = 0;
+  for (size_t at = 0; at + 4 <= good.size(); at += at < 4096 ? 4 : 28) {
+    for (uint32_t v : {0u, 1u, 0x7FFFFFFFu, 0xFFFFFFFEu, 0xFFFFFFFFu, 0x00000200u}) {
+      std::string bad = good;
+      xxgk::testing::PutU32(&bad, at, v);
+      auto r = ReadDoc(bad);
+      if (!r.ok()) {
+        ++failures;
+        EXPECT_FALSE(r.status().message().empty());
+      }
+    }
+  }
+  EXPECT_GT(failures, 0);
+}
+
+TEST(CompoundFile, AChainThatLoopsIsDamagedNotEndless) {
+  std::string file = xxgk::testing::WriteCompoundFile({{"WordDocument", std::string(5000, 'a')}});
+  auto cf = CompoundFile::Open(file);
+  ASSERT_TRUE(cf.ok()) << cf.status();
+  ASSERT_TRUE(cf->HasStream("worddocument"));  // names compare without case
+  auto data = cf->ReadStream("WordDocument");
+  ASSERT_TRUE(data.ok()) << data.status();
+  EXPECT_EQ(*data, std::string(5000, 'a'));
+  // The FAT is sector 0: make the stream's second sector point back to its first.
+  const uint32_t first_stream_sector = 2;  // FAT, directory, then the stream
+  xxgk::testing::PutU32(&file, 512 + 4 * (first_stream_sector + 1), first_stream_sector);
+  auto looped = CompoundFile::Open(file);
+  ASSERT_TRUE(looped.ok()) << looped.status();
+  auto again = looped->ReadStream("WordDocument");
+  ASSERT_FALSE(again.ok());
+  EXPECT_THAT(std::string(again.status().message()), HasSubstr("damaged"));
+  EXPECT_EQ(looped->ReadStream("1Table").status().code(), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace xxgk::report
