@@ -6,8 +6,9 @@
 // depth, and which end a table row (carrying the row's cell boundaries and
 // merges, sprmTDefTable). Paragraphs become lines and table rows become
 // grids, as the .docx reader makes them; a table holding another table is
-// read as a layout container. Field instructions are dropped and their
-// results kept; headers, footers, notes and text boxes are not read.
+// read as a layout container. Field instructions, text deleted with changes
+// tracked and hidden text are dropped, field results kept; headers,
+// footers, notes and text boxes are not read.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -43,6 +44,8 @@ constexpr uint16_t kSprmPFInnerTtp = 0x244C;
 constexpr uint16_t kSprmTDefTable = 0xD608;
 constexpr uint16_t kSprmTVertMerge = 0xD62B;
 constexpr uint16_t kSprmPChgTabs = 0xC615;
+constexpr uint16_t kSprmCFRMarkDel = 0x0800;  // deleted with changes tracked
+constexpr uint16_t kSprmCFVanish = 0x083C;    // hidden text
 
 absl::Status Damaged(std::string_view what_in) {
   const absl::string_view what(what_in.data(), what_in.size());
@@ -68,8 +71,10 @@ struct ParaProps {
   std::shared_ptr<const RowDef> row;  // on row ends
 };
 
-// Applies the sprms of `grpprl` to `props`.
-void ApplySprms(std::string_view grpprl, ParaProps* props) {
+// Calls fn(sprm, operand) for each property modifier of `grpprl`, up to the
+// first that does not fit.
+template <typename Fn>
+void ForEachSprm(std::string_view grpprl, Fn fn) {
   size_t at = 0;
   while (at + 2 <= grpprl.size()) {
     const uint16_t sprm = Le16(grpprl, at);
@@ -93,8 +98,14 @@ void ApplySprms(std::string_view grpprl, ParaProps* props) {
         }
     }
     if (at + size > grpprl.size()) return;
-    const std::string_view op = grpprl.substr(at, size);
+    fn(sprm, grpprl.substr(at, size));
     at += size;
+  }
+}
+
+// Applies the sprms of `grpprl` to `props`.
+void ApplySprms(std::string_view grpprl, ParaProps* props) {
+  ForEachSprm(grpprl, [props](uint16_t sprm, std::string_view op) {
     switch (sprm) {
       case kSprmPFInTable: props->in_table = op[0] != 0; break;
       case kSprmPFTtp: props->ttp = op[0] != 0; break;
@@ -132,7 +143,7 @@ void ApplySprms(std::string_view grpprl, ParaProps* props) {
       }
       default: break;
     }
-  }
+  });
 }
 
 // Paragraph properties by file offset of the paragraph's last character.
@@ -192,6 +203,59 @@ class ParagraphMap {
   std::vector<Run> runs_;
 };
 
+// The character runs that are not shown: text deleted while changes were
+// tracked and hidden text, from the CHPX pages (PlcBteChpx), as [begin, end)
+// offsets in the WordDocument stream. A toggle operand of 1 or 0x81 sets the
+// property (0x81: the opposite of the style's, and styles leave both off).
+class HiddenText {
+ public:
+  static HiddenText Read(std::string_view word, std::string_view plc) {
+    HiddenText hidden;
+    if (plc.size() < 4) return hidden;
+    const size_t n = (plc.size() - 4) / 8;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t pn = Le32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF;
+      const size_t page_at = static_cast<size_t>(pn) * kFkpBytes;
+      if (page_at + kFkpBytes > word.size()) continue;  // text shown rather than lost
+      const std::string_view page = word.substr(page_at, kFkpBytes);
+      const size_t runs = static_cast<uint8_t>(page[kFkpBytes - 1]);
+      if (5 * runs + 4 > kFkpBytes - 1) continue;
+      for (size_t r = 0; r < runs; ++r) {
+        const size_t offset = 2 * static_cast<size_t>(static_cast<uint8_t>(page[4 * (runs + 1) + r]));
+        if (offset == 0 || offset >= kFkpBytes - 1) continue;
+        const size_t cb = static_cast<uint8_t>(page[offset]);
+        if (offset + 1 + cb > kFkpBytes - 1) continue;
+        bool not_shown = false;
+        ForEachSprm(page.substr(offset + 1, cb), [&](uint16_t sprm, std::string_view op) {
+          if (sprm == kSprmCFRMarkDel || sprm == kSprmCFVanish) {
+            not_shown = not_shown || (static_cast<uint8_t>(op[0]) & 0x7F) == 1;
+          }
+        });
+        const uint32_t begin = Le32(page, 4 * r), end = Le32(page, 4 * (r + 1));
+        if (not_shown && end > begin) hidden.runs_.emplace_back(begin, end);
+      }
+    }
+    std::sort(hidden.runs_.begin(), hidden.runs_.end());
+    return hidden;
+  }
+
+  // Whether the character at file offset `fc` is not shown. Offsets asked
+  // in increasing order within a piece are answered from the last run found.
+  bool At(uint32_t fc) {
+    if (runs_.empty()) return false;
+    if (last_ < runs_.size() && runs_[last_].first <= fc && fc < runs_[last_].second) return true;
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), std::make_pair(fc, UINT32_MAX));
+    if (it == runs_.begin()) return false;
+    --it;
+    last_ = static_cast<size_t>(it - runs_.begin());
+    return fc < it->second;
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, uint32_t>> runs_;
+  size_t last_ = 0;
+};
+
 // Windows-1252's characters for bytes 0x80..0x9F (8-bit pieces); the other
 // bytes are Latin-1.
 constexpr uint16_t kCp1252High[32] = {
@@ -216,9 +280,12 @@ struct Paragraph {
 // paragraphs, keeping field results and dropping field instructions.
 class TextWalker {
  public:
-  TextWalker(const ParagraphMap& map, std::vector<Paragraph>* out) : map_(map), out_(out) {}
+  TextWalker(const ParagraphMap& map, HiddenText* hidden, std::vector<Paragraph>* out)
+      : map_(map), hidden_(hidden), out_(out) {}
 
   void Char(uint32_t c, uint32_t fc) {
+    // Paragraph and cell marks keep the structure whatever their format.
+    if (c != 0x0D && c != 0x07 && hidden_->At(fc)) return;
     switch (c) {
       case 0x13:  // field begin: its instruction follows
         fields_.push_back(true);
@@ -275,6 +342,7 @@ class TextWalker {
 
  private:
   const ParagraphMap& map_;
+  HiddenText* hidden_;
   std::vector<Paragraph>* out_;
   Paragraph current_;
   std::vector<bool> fields_;  // open fields: true while in the instruction
@@ -538,6 +606,7 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   if (pairs < 34 || fc_lcb + 8 * 34 > wd.size()) return Damaged("its header is cut off");
   auto pair = [&](size_t k) { return std::make_pair(Le32(wd, fc_lcb + 8 * k), Le32(wd, fc_lcb + 8 * k + 4)); };
   const auto [fc_clx, lcb_clx] = pair(33);
+  const auto [fc_chpx, lcb_chpx] = pair(12);
   const auto [fc_papx, lcb_papx] = pair(13);
 
   absl::StatusOr<std::string> table = cf->ReadStream((flags & 0x0200) != 0 ? "1Table" : "0Table");
@@ -568,8 +637,9 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   absl::StatusOr<ParagraphMap> papx = ParagraphMap::Read(wd, slice(fc_papx, lcb_papx));
   if (!papx.ok()) return papx.status();
 
+  HiddenText hidden = HiddenText::Read(wd, slice(fc_chpx, lcb_chpx));
   std::vector<Paragraph> paragraphs;
-  TextWalker walker(*papx, &paragraphs);
+  TextWalker walker(*papx, &hidden, &paragraphs);
   const size_t pieces = (plc_pcd.size() - 4) / 12;
   const uint32_t text_end = std::min(ccp_text, kMaxChars);
   for (size_t p = 0; p < pieces; ++p) {

@@ -72,6 +72,24 @@ TEST(DocReader, ParseDocumentKnowsADocByItsBytes) {
   EXPECT_THAT(std::string(forced.status().message()), HasSubstr("--input_format=doc"));
 }
 
+TEST(DocReader, DeletedAndHiddenTextIsNotRead) {
+  // A figure corrected with changes tracked (12 deleted, 15 inserted), and
+  // a hidden note: only what the published page shows is read.
+  DocParagraph corrected = Line("本年度共收到申请15件");
+  corrected.hidden = "12件";
+  DocParagraph note = Line("可见");
+  note.hidden = "隐藏的批注";
+  note.hidden_sprm = 0x083C;
+  DocParagraph cell = xxgk::testing::Cell("3");
+  cell.hidden = "30";
+  auto r = ReadDoc(WriteDoc({corrected, note, cell, RowEnd({0, 1000})}));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("本年度共收到申请15件", "可见"));
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_THAT(RowTexts(*tables[0], 0), ElementsAre("3"));
+}
+
 TEST(DocReader, EightBitPiecesAreWindows1252) {
   DocOptions options;
   options.eight_bit = true;
