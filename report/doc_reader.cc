@@ -146,6 +146,19 @@ void ApplySprms(std::string_view grpprl, ParaProps* props) {
   });
 }
 
+// The 512-byte property pages (FKPs) a PlcBtePapx or PlcBteChpx lists, in
+// order: `page(bytes)` for each, or `page({})` for one that lies beyond the
+// WordDocument stream.
+template <typename Fn>
+void ForEachFkp(std::string_view word, std::string_view plc, Fn page) {
+  if (plc.size() < 4) return;
+  const size_t n = (plc.size() - 4) / 8;
+  for (size_t i = 0; i < n; ++i) {
+    const size_t at = static_cast<size_t>(Le32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF) * kFkpBytes;
+    page(at + kFkpBytes > word.size() ? std::string_view() : word.substr(at, kFkpBytes));
+  }
+}
+
 // Paragraph properties by file offset of the paragraph's last character.
 class ParagraphMap {
  public:
@@ -156,15 +169,18 @@ class ParagraphMap {
 
   static absl::StatusOr<ParagraphMap> Read(std::string_view word, std::string_view plc) {
     ParagraphMap map;
-    if (plc.size() < 4) return map;
-    const size_t n = (plc.size() - 4) / 8;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t pn = Le32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF;
-      const size_t page_at = static_cast<size_t>(pn) * kFkpBytes;
-      if (page_at + kFkpBytes > word.size()) return Damaged("a paragraph-property page is missing");
-      const std::string_view page = word.substr(page_at, kFkpBytes);
+    absl::Status status;
+    ForEachFkp(word, plc, [&](std::string_view page) {
+      if (!status.ok()) return;
+      if (page.empty()) {
+        status = Damaged("a paragraph-property page is missing");
+        return;
+      }
       const size_t runs = static_cast<uint8_t>(page[kFkpBytes - 1]);
-      if (4 * (runs + 1) + 13 * runs > kFkpBytes - 1) return Damaged("a paragraph-property page is malformed");
+      if (4 * (runs + 1) + 13 * runs > kFkpBytes - 1) {
+        status = Damaged("a paragraph-property page is malformed");
+        return;
+      }
       for (size_t r = 0; r < runs; ++r) {
         Run run{Le32(page, 4 * r), Le32(page, 4 * (r + 1)), {}};
         const size_t offset = 2 * static_cast<size_t>(static_cast<uint8_t>(page[4 * (runs + 1) + 13 * r]));
@@ -183,7 +199,8 @@ class ParagraphMap {
         }
         if (run.end > run.begin) map.runs_.push_back(std::move(run));
       }
-    }
+    });
+    if (!status.ok()) return status;
     std::stable_sort(map.runs_.begin(), map.runs_.end(),
                      [](const Run& a, const Run& b) { return a.begin < b.begin; });
     return map;
@@ -211,15 +228,10 @@ class HiddenText {
  public:
   static HiddenText Read(std::string_view word, std::string_view plc) {
     HiddenText hidden;
-    if (plc.size() < 4) return hidden;
-    const size_t n = (plc.size() - 4) / 8;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t pn = Le32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF;
-      const size_t page_at = static_cast<size_t>(pn) * kFkpBytes;
-      if (page_at + kFkpBytes > word.size()) continue;  // text shown rather than lost
-      const std::string_view page = word.substr(page_at, kFkpBytes);
+    ForEachFkp(word, plc, [&](std::string_view page) {
+      if (page.empty()) return;  // text shown rather than lost
       const size_t runs = static_cast<uint8_t>(page[kFkpBytes - 1]);
-      if (5 * runs + 4 > kFkpBytes - 1) continue;
+      if (5 * runs + 4 > kFkpBytes - 1) return;
       for (size_t r = 0; r < runs; ++r) {
         const size_t offset = 2 * static_cast<size_t>(static_cast<uint8_t>(page[4 * (runs + 1) + r]));
         if (offset == 0 || offset >= kFkpBytes - 1) continue;
@@ -234,7 +246,7 @@ class HiddenText {
         const uint32_t begin = Le32(page, 4 * r), end = Le32(page, 4 * (r + 1));
         if (not_shown && end > begin) hidden.runs_.emplace_back(begin, end);
       }
-    }
+    });
     std::sort(hidden.runs_.begin(), hidden.runs_.end());
     return hidden;
   }
