@@ -61,7 +61,7 @@ absl::StatusOr<CompoundFile> CompoundFile::Open(std::string_view bytes) {
   if (Le16(bytes, 0x20) != 6) return Damaged("mini sector size is not 64 bytes");
   cf.mini_cutoff_ = Le32(bytes, 0x38);
   if (bytes.size() <= cf.sector_size_) return Damaged("no sectors after the header");
-  cf.sector_count_ = (bytes.size() - cf.sector_size_ + cf.sector_size_ - 1) / cf.sector_size_;
+  cf.sector_count_ = (bytes.size() - 1) / cf.sector_size_;  // the last one may be cut short
 
   // The FAT's own sectors: 109 listed in the header, the rest in a chain of
   // DIFAT sectors (each ends with the number of the next).

@@ -43,7 +43,6 @@ constexpr uint16_t kSprmPFInnerTableCell = 0x244B;
 constexpr uint16_t kSprmPFInnerTtp = 0x244C;
 constexpr uint16_t kSprmTDefTable = 0xD608;
 constexpr uint16_t kSprmTVertMerge = 0xD62B;
-constexpr uint16_t kSprmPChgTabs = 0xC615;
 constexpr uint16_t kSprmCFRMarkDel = 0x0800;  // deleted with changes tracked
 constexpr uint16_t kSprmCFVanish = 0x083C;    // hidden text
 
@@ -86,13 +85,10 @@ void ForEachSprm(std::string_view grpprl, Fn fn) {
       case 3: size = 4; break;
       case 7: size = 3; break;
       default:  // 6: variable
-        if (sprm == kSprmTDefTable) {
+        if (sprm == kSprmTDefTable) {  // a two-byte size, counting itself as 1
           if (at + 2 > grpprl.size()) return;
           size = 2 + std::max<size_t>(Le16(grpprl, at), 1) - 1;
-        } else if (sprm == kSprmPChgTabs) {
-          if (at + 1 > grpprl.size()) return;
-          size = 1 + static_cast<uint8_t>(grpprl[at]);
-        } else {
+        } else {  // a one-byte size
           if (at + 1 > grpprl.size()) return;
           size = 1 + static_cast<uint8_t>(grpprl[at]);
         }
@@ -403,7 +399,7 @@ class DocWalker {
     size_t i = 0;
     while (i < paras_.size()) {
       if (paras_[i].Depth() == 0) {
-        Lines(paras_[i].text, &out_->blocks);
+        AppendLines(&out_->blocks, &cleaner_, paras_[i].text);
         ++i;
       } else {
         for (Block& b : Table(&i, 1)) Emit(std::move(b), &out_->blocks);
@@ -414,22 +410,12 @@ class DocWalker {
   TextCleaner& cleaner() { return cleaner_; }
 
  private:
-  void Lines(const std::string& raw, std::vector<Block>* blocks) {
-    size_t start = 0;
-    while (start <= raw.size()) {
-      size_t nl = raw.find('\n', start);
-      if (nl == std::string::npos) nl = raw.size();
-      AppendLine(blocks, cleaner_.Clean(std::string_view(raw).substr(start, nl - start)));
-      start = nl + 1;
-    }
-  }
-
   void Emit(Block b, std::vector<Block>* blocks) {
     if (b.kind == Block::Kind::kTable) {
       b.table.caption = LastLineText(*blocks);
       blocks->push_back(std::move(b));
     } else {
-      Lines(b.text, blocks);
+      AppendLines(blocks, &cleaner_, b.text);
     }
   }
 
@@ -444,7 +430,7 @@ class DocWalker {
     bool over_budget = false;
     while (*i < paras_.size()) {
       const Paragraph& p = paras_[*i];
-      const int d = std::min(p.Depth(), kMaxDepth);
+      const int d = p.Depth();  // at most kMaxDepth (ApplySprms)
       if (d < depth) break;
       if (d > depth) {
         cell.AddTables(Table(i, depth + 1));
@@ -488,7 +474,7 @@ class DocWalker {
     if (container) {
       for (DocRow& r : rows) {
         for (DocCell& c : r.cells) {
-          if (!c.nested) Lines(c.raw, &out);
+          if (!c.nested) AppendLines(&out, &cleaner_, c.raw);
           for (Block& b : c.items) Emit(std::move(b), &out);
         }
       }

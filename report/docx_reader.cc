@@ -194,13 +194,7 @@ class DocxWalker {
   void Paragraph(const xmlNode* p) {
     std::string raw;
     Runs(p, &raw, 0);
-    size_t start = 0;
-    while (start <= raw.size()) {
-      size_t nl = raw.find('\n', start);
-      if (nl == std::string::npos) nl = raw.size();
-      AppendLine(&out_->blocks, cleaner_.Clean(std::string_view(raw).substr(start, nl - start)));
-      start = nl + 1;
-    }
+    AppendLines(&out_->blocks, &cleaner_, raw);
   }
 
   static bool HasNestedTable(const xmlNode* tbl) {

@@ -173,6 +173,16 @@ void AppendLine(std::vector<Block>* blocks, std::string text, uint32_t page,
   blocks->push_back(std::move(b));
 }
 
+void AppendLines(std::vector<Block>* blocks, TextCleaner* cleaner, std::string_view raw) {
+  size_t start = 0;
+  while (start <= raw.size()) {
+    size_t nl = raw.find('\n', start);
+    if (nl == std::string_view::npos) nl = raw.size();
+    AppendLine(blocks, cleaner->Clean(raw.substr(start, nl - start)));
+    start = nl + 1;
+  }
+}
+
 std::string LastLineText(const std::vector<Block>& blocks) {
   if (blocks.empty() || blocks.back().kind != Block::Kind::kLine) return "";
   return blocks.back().text;

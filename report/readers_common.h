@@ -101,6 +101,10 @@ class MergedGridBuilder {
 void AppendLine(std::vector<Block>* blocks, std::string text, uint32_t page = 0,
                 uint32_t begin = 0, uint32_t end = 0);
 
+// Appends each '\n'-separated line of `raw`, cleaned, as a line block
+// (unless it cleans to nothing): a Word paragraph with line breaks.
+void AppendLines(std::vector<Block>* blocks, TextCleaner* cleaner, std::string_view raw);
+
 // The text of the last line block, if the last block is a line; else "".
 std::string LastLineText(const std::vector<Block>& blocks);
 
