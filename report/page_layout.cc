@@ -1,0 +1,854 @@
+// Text placed on pages → Blocks: words with positions → lines by y → running
+// text lines, and tables rebuilt from positions. Shared by the readers of
+// fixed-layout formats (PDF, OFD), which only extract the words.
+//
+// A table is anchored on its data rows: lines holding numbers (or NA marks)
+// set apart from their neighbours by a cell-sized gap. Number positions give
+// the value columns; the words left of them are the label area, whose
+// sub-columns come from the left edges of the labels on data rows. Label text
+// wrapped over several lines is merged per column, attached to the data row it
+// surrounds, and group labels (a row span on the left) are stretched over the
+// rows they stand for. Header lines above the first data row become header
+// rows. Tables continue across page breaks.
+#include "report/page_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "re2/re2.h"
+
+namespace xxgk::report {
+namespace {
+
+constexpr size_t kMaxTableRows = 2000;  // data rows of one table (hostile PDFs)
+constexpr size_t kMaxValueColumns = 64;
+constexpr size_t kMaxLabelColumns = 8;
+
+struct Word {
+  std::string text;
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // y0/y1 global (pages stacked)
+  bool space_after = false;
+  bool value = false;
+  uint32_t page = 0;  // 1-based
+  double h() const { return y1 - y0; }
+  double yc() const { return (y0 + y1) / 2; }
+};
+
+struct Line {
+  std::vector<Word> words;  // sorted by x0
+  double y0 = 0, y1 = 0;
+  uint32_t page = 0;
+  bool margin = false;  // in the top or bottom margin of its page
+  // The last word, a number close after its label, that FindTables read as
+  // a value because it stands in a value column of the rows around it.
+  int aligned_value = -1;
+  double h() const { return y1 - y0; }
+  double yc() const { return (y0 + y1) / 2; }
+};
+
+bool IsValueText(const std::string& s) {
+  static const RE2 kValue(R"(^(?:[+-]?\d[\d,]*(?:\.\d+)?%?|/|-|—|–|－|\\|无)$)");
+  return RE2::FullMatch(s, kValue);
+}
+
+bool IsPageNumberText(const std::string& s) {
+  static const RE2 kPageNo(R"(^[-—\s第]*\d+\s*(?:页)?\s*(?:[/共]\s*\d+\s*页?)?[-—\s]*$)");
+  return RE2::FullMatch(s, kPageNo);
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Labels start with an enumerator: 一、 (三) 2. ...
+bool StartsWithEnumerator(const std::string& s) {
+  static const RE2 kEnum(R"(^(?:[(（]?[一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]))");
+  return RE2::PartialMatch(s, kEnum);
+}
+
+// True when a label is numbered as the first item of a list: 1. 1、 (一) 一、
+bool IsFirstItem(const std::string& s) {
+  static const RE2 kFirst(R"(^(?:[(（]?(?:1|一)[)）]|(?:1|一)[、.．]))");
+  return RE2::PartialMatch(s, kFirst);
+}
+
+// Whether two words on one line are written with a space between them.
+// Renderers space CJK and Latin text apart ("申请 12 件"); that spacing is
+// typography, not text, so only Latin neighbours or wide gaps get a space.
+bool NeedsSpace(const Word& a, const Word& b) {
+  const double gap = b.x0 - a.x1;
+  if (gap > 1.0 * a.h()) return true;
+  const char last = a.text.back();
+  const char first = b.text.front();
+  const bool ascii_last = static_cast<unsigned char>(last) < 0x80;
+  const bool ascii_first = static_cast<unsigned char>(first) < 0x80;
+  if (!ascii_last || !ascii_first) return false;
+  return a.space_after || gap > 0.15 * a.h();
+}
+
+std::string JoinWords(const std::vector<const Word*>& words) {
+  std::string s;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) {
+      const Word& a = *words[i - 1];
+      const Word& b = *words[i];
+      bool same_line = std::abs(a.yc() - b.yc()) < 0.35 * std::max(a.h(), b.h());
+      if (!same_line) {
+        // Wrapped text: CJK runs continue directly, Latin words need a space.
+        if (!s.empty() && IsAsciiAlnum(s.back()) && IsAsciiAlnum(words[i]->text.front())) {
+          s.push_back(' ');
+        }
+      } else if (NeedsSpace(a, b)) {
+        s.push_back(' ');
+      }
+    }
+    s += words[i]->text;
+  }
+  return s;
+}
+
+// Groups words (of one page) into lines by vertical position.
+std::vector<Line> BuildLines(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(),
+            [](const Word& a, const Word& b) { return a.yc() < b.yc(); });
+  std::vector<Line> lines;
+  for (Word& w : words) {
+    if (!lines.empty()) {
+      Line& l = lines.back();
+      if (std::abs(w.yc() - l.yc()) < 0.35 * std::max(w.h(), l.h())) {
+        l.y0 = std::min(l.y0, w.y0);
+        l.y1 = std::max(l.y1, w.y1);
+        l.words.push_back(std::move(w));
+        continue;
+      }
+    }
+    Line l;
+    l.y0 = w.y0;
+    l.y1 = w.y1;
+    l.page = w.page;
+    l.words.push_back(std::move(w));
+    lines.push_back(std::move(l));
+  }
+  for (Line& l : lines) {
+    std::sort(l.words.begin(), l.words.end(),
+              [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    // Words closer than a narrow space belong to one phrase ("三、第", "1",
+    // "项" → "三、第1项"); cells are further apart.
+    // A number ahead of another number a cell's gap away starts a row of
+    // values: it stays apart from a label that ends close before it (a
+    // label filling its cell, "不计其他" then "2120").
+    std::vector<Word> merged;
+    for (size_t wi = 0; wi < l.words.size(); ++wi) {
+      Word& w = l.words[wi];
+      const double gap = merged.empty() ? 0 : w.x0 - merged.back().x1;
+      const double h = std::max(w.h(), 1.0);
+      const bool starts_values = w.value && wi + 1 < l.words.size() && l.words[wi + 1].value &&
+                                 l.words[wi + 1].x0 - w.x1 >= 0.25 * h && gap >= 0.15 * h;
+      if (!merged.empty() && !(merged.back().value && w.value) && !starts_values &&
+          (gap < 0.3 * h ||
+           // Latin words separated by a plain space.
+           (merged.back().space_after && gap < 0.6 * h &&
+            static_cast<unsigned char>(merged.back().text.back()) < 0x80 &&
+            static_cast<unsigned char>(w.text.front()) < 0x80))) {
+        Word& m = merged.back();
+        if (NeedsSpace(m, w)) m.text.push_back(' ');
+        m.text += w.text;
+        m.x1 = std::max(m.x1, w.x1);
+        m.y0 = std::min(m.y0, w.y0);
+        m.y1 = std::max(m.y1, w.y1);
+        m.space_after = w.space_after;
+        m.value = IsValueText(m.text);
+        continue;
+      }
+      merged.push_back(std::move(w));
+    }
+    l.words = std::move(merged);
+  }
+  return lines;
+}
+
+// Indices of the words of `l` that are table values: numbers or NA marks set
+// apart from their neighbours as cells are.
+std::vector<int> CellValues(const Line& l) {
+  std::vector<int> out;
+  const auto& w = l.words;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (!w[i].value) continue;
+    const double h = w[i].h();
+    bool cell = false;
+    if (i > 0) {
+      const double gap = w[i].x0 - w[i - 1].x1;
+      cell = w[i - 1].value ? gap >= 0.25 * h : gap >= 1.0 * h;
+    }
+    if (!cell && i + 1 < w.size() && w[i + 1].value) {
+      cell = w[i + 1].x0 - w[i].x1 >= 0.25 * h;
+    }
+    if (cell) out.push_back(static_cast<int>(i));
+  }
+  if (l.aligned_value >= 0 && (out.empty() || out.back() != l.aligned_value)) out.push_back(l.aligned_value);
+  return out;
+}
+
+struct Interval {
+  double x0, x1;
+};
+
+// A piece of text in one column: wrapped lines of one cell merged.
+struct TextBlock {
+  std::vector<const Word*> words;
+  double y0 = 0, y1 = 0, x0 = 0, x1 = 0;
+  bool on_data_row = false;  // holds words of a line with values
+  bool own_row = false;      // of a line that is a row by itself (Blocks)
+  double yc() const { return (y0 + y1) / 2; }
+};
+
+class TableBuilder {
+ public:
+  TableBuilder(const std::vector<Line>& lines, std::vector<int> data_rows,
+               std::vector<int> header_lines, std::vector<int> body_lines, TextCleaner* cleaner,
+               std::string_view source_kind)
+      : lines_(lines),
+        data_(std::move(data_rows)),
+        header_(std::move(header_lines)),
+        body_(std::move(body_lines)),
+        cleaner_(cleaner),
+        source_kind_(source_kind) {}
+
+  // An empty grid when the positions do not make a plausible table (then the
+  // caller keeps the lines as text).
+  TableGrid Build() {
+    FindColumns();
+    if (cols_.size() > kMaxValueColumns) return TableGrid();
+    // erase, not resize(1): GCC 12 -O3 misreads the resize as out of bounds
+    if (label_cols_.size() > kMaxLabelColumns) label_cols_.erase(label_cols_.begin() + 1, label_cols_.end());
+    std::vector<std::vector<GridCell>> rows;
+    BuildHeader(&rows);
+    BuildBody(&rows);
+    TableGrid grid;
+    grid.source_kind = std::string(source_kind_);
+    size_t width = label_cols_.size() + cols_.size();
+    for (auto& r : rows) r.resize(width);
+    grid.rows = std::move(rows);
+    return grid;
+  }
+
+ private:
+  double H() const { return h_; }
+
+  void FindColumns() {
+    std::vector<Interval> iv;
+    std::vector<double> heights;
+    for (int li : data_) {
+      const Line& l = lines_[li];
+      for (int wi : CellValues(l)) {
+        iv.push_back({l.words[wi].x0, l.words[wi].x1});
+        heights.push_back(l.words[wi].h());
+      }
+    }
+    std::sort(heights.begin(), heights.end());
+    h_ = heights.empty() ? 12.0 : heights[heights.size() / 2];
+    std::sort(iv.begin(), iv.end(), [](const Interval& a, const Interval& b) { return a.x0 < b.x0; });
+    for (const Interval& i : iv) {
+      if (!cols_.empty() && i.x0 <= cols_.back().x1 + 0.5) {
+        cols_.back().x1 = std::max(cols_.back().x1, i.x1);
+      } else {
+        cols_.push_back(i);
+      }
+    }
+    label_right_ = cols_.empty() ? 1e9 : cols_.front().x0 - 0.5;
+    std::vector<double> x0s;
+    for (int li : data_) {
+      for (const Word& w : lines_[li].words) {
+        if (!w.value && w.x0 < label_right_) x0s.push_back(w.x0);
+      }
+    }
+    std::sort(x0s.begin(), x0s.end());
+    for (double x : x0s) {
+      if (label_cols_.empty() || x - label_cols_.back() > 2.0) label_cols_.push_back(x);
+    }
+  }
+
+  bool InLabelArea(const Word& w) const { return w.x0 < label_right_ && !w.value; }
+
+  int LabelColumn(double x0) const {
+    int j = 0;
+    for (size_t k = 0; k < label_cols_.size(); ++k) {
+      if (label_cols_[k] <= x0 + 2.0) j = static_cast<int>(k);
+    }
+    return j;
+  }
+
+  // Value column range [first, last] a word or block overlaps; nearest when none.
+  std::pair<int, int> ValueColumns(double x0, double x1) const {
+    int first = -1, last = -1;
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      if (std::min(x1, cols_[c].x1) - std::max(x0, cols_[c].x0) > 0) {
+        if (first < 0) first = static_cast<int>(c);
+        last = static_cast<int>(c);
+      }
+    }
+    if (first >= 0) return {first, last};
+    double best = 1e18;
+    int bc = 0;
+    const double xc = (x0 + x1) / 2;
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      double d = std::abs((cols_[c].x0 + cols_[c].x1) / 2 - xc);
+      if (d < best) {
+        best = d;
+        bc = static_cast<int>(c);
+      }
+    }
+    return {bc, bc};
+  }
+
+  // Column key of a word: label sub-column j as j, value column c as 1000 + c.
+  int ColumnKey(const Word& w) const {
+    if (InLabelArea(w)) return LabelColumn(w.x0);
+    return 1000 + ValueColumns(w.x0, w.x1).first;
+  }
+
+  // Whether `l` is a row by itself, never a wrapped part of a cell above or
+  // below: a label-area cell reaching into the value columns (a band such
+  // as 第二十条第（五）项 spanning the table), or, among the body's lines,
+  // text under the value columns (a header row inside the table).
+  bool OwnRow(const Line& l, bool body) const {
+    for (const Word& w : l.words) {
+      if (InLabelArea(w) && w.x1 > label_right_ + 1.0) return true;
+      if (body && !InLabelArea(w) && !w.value) return true;
+    }
+    return false;
+  }
+
+  // Merges words of the given lines into per-column blocks of wrapped text.
+  std::vector<std::pair<int, TextBlock>> Blocks(const std::vector<int>& line_ids,
+                                                bool values_separate) const {
+    std::map<int, std::vector<TextBlock>> by_col;
+    for (int li : line_ids) {
+      const Line& l = lines_[li];
+      std::map<int, std::vector<const Word*>> here;
+      for (const Word& w : l.words) here[ColumnKey(w)].push_back(&w);
+      for (auto& [key, words] : here) {
+        double y0 = 1e18, y1 = -1e18, x0 = 1e18, x1 = -1e18;
+        for (const Word* w : words) {
+          y0 = std::min(y0, w->y0);
+          y1 = std::max(y1, w->y1);
+          x0 = std::min(x0, w->x0);
+          x1 = std::max(x1, w->x1);
+        }
+        auto& list = by_col[key];
+        const bool is_value = words.size() == 1 && words[0]->value;
+        // Rows set as closely as the lines of a wrapped label (a table
+        // without padding) keep their labels apart: two lines that each
+        // hold values are two rows, whatever the gap between them.
+        const bool data_line = values_separate && std::binary_search(data_.begin(), data_.end(), li);
+        const bool own_row = !data_line && OwnRow(l, values_separate);
+        if (!list.empty() && !(values_separate && is_value) && !own_row && !list.back().own_row &&
+            y0 - list.back().y1 < 0.35 * H() && y0 > list.back().y0 &&
+            !(data_line && list.back().on_data_row) &&
+            !(values_separate && list.back().words.size() == 1 && list.back().words[0]->value)) {
+          TextBlock& b = list.back();
+          b.on_data_row = b.on_data_row || data_line;
+          b.words.insert(b.words.end(), words.begin(), words.end());
+          b.y1 = std::max(b.y1, y1);
+          b.x0 = std::min(b.x0, x0);
+          b.x1 = std::max(b.x1, x1);
+        } else {
+          TextBlock b;
+          b.words = std::move(words);
+          b.on_data_row = data_line;
+          b.own_row = own_row;
+          b.y0 = y0;
+          b.y1 = y1;
+          b.x0 = x0;
+          b.x1 = x1;
+          list.push_back(std::move(b));
+        }
+      }
+    }
+    std::vector<std::pair<int, TextBlock>> out;
+    for (auto& [key, list] : by_col) {
+      for (TextBlock& b : list) out.emplace_back(key, std::move(b));
+    }
+    return out;
+  }
+
+  std::string Text(const TextBlock& b) const { return cleaner_->Clean(JoinWords(b.words)); }
+
+  void Place(std::vector<GridCell>* row, int key, const TextBlock& b) const {
+    int first, last;
+    if (key < 1000) {
+      first = last = key;
+    } else {
+      auto [f, l] = ValueColumns(b.x0, b.x1);
+      first = static_cast<int>(label_cols_.size()) + f;
+      last = static_cast<int>(label_cols_.size()) + l;
+    }
+    if (static_cast<int>(row->size()) <= last) row->resize(last + 1);
+    std::string text = Text(b);
+    GridCell& head = (*row)[first];
+    if (!head.text.empty() && !head.continuation) {
+      head.text = cleaner_->Clean(head.text + " " + text);
+      return;
+    }
+    head.text = text;
+    head.continuation = false;
+    head.col_span = last - first + 1;
+    for (int c = first + 1; c <= last; ++c) {
+      (*row)[c].text = text;
+      (*row)[c].continuation = true;
+    }
+  }
+
+  void BuildHeader(std::vector<std::vector<GridCell>>* rows) const {
+    auto blocks = Blocks(header_, false);
+    std::sort(blocks.begin(), blocks.end(),
+              [](const auto& a, const auto& b) { return a.second.y0 < b.second.y0; });
+    double row_top = -1e18;
+    for (auto& [key, b] : blocks) {
+      if (rows->empty() || b.y0 - row_top > 0.35 * H()) {
+        rows->emplace_back();
+        row_top = b.y0;
+      }
+      Place(&rows->back(), key, b);
+    }
+  }
+
+  void BuildBody(std::vector<std::vector<GridCell>>* rows) {
+    const int n = static_cast<int>(data_.size());
+    std::vector<double> ys(n);
+    for (int i = 0; i < n; ++i) ys[i] = lines_[data_[i]].yc();
+    std::vector<int> all = data_;
+    all.insert(all.end(), body_.begin(), body_.end());
+    std::sort(all.begin(), all.end());
+    auto blocks = Blocks(all, true);
+
+    const int nl = static_cast<int>(label_cols_.size());
+    const int width = nl + static_cast<int>(cols_.size());
+    std::vector<std::vector<GridCell>> data_rows(n, std::vector<GridCell>(width));
+    std::vector<std::vector<const TextBlock*>> label_blocks(
+        n, std::vector<const TextBlock*>(nl, nullptr));
+    struct Free {
+      double y;
+      int key;
+      const TextBlock* block;
+    };
+    std::vector<Free> free;
+    // Data rows run down the page, so a block's candidate rows are found by
+    // binary search instead of a scan of every row.
+    const bool sorted = std::is_sorted(ys.begin(), ys.end());
+    for (auto& [key, b] : blocks) {
+      int best = -1;
+      double best_d = 1e18;
+      const double lo = b.y0 - 0.3 * H(), hi = b.y1 + 0.3 * H();
+      const int from = sorted ? static_cast<int>(std::lower_bound(ys.begin(), ys.end(), lo) - ys.begin()) : 0;
+      for (int i = from; i < n; ++i) {
+        if (sorted && ys[i] > hi) break;
+        if (ys[i] < lo || ys[i] > hi) continue;
+        double d = std::abs(ys[i] - b.yc());
+        if (d < best_d) {
+          best_d = d;
+          best = i;
+        }
+      }
+      if (best < 0) {
+        if (key < nl && ContinuesAcrossPage(b, key, data_rows, ys)) continue;
+        free.push_back({b.yc(), key, &b});
+        continue;
+      }
+      Place(&data_rows[best], key, b);
+      if (key < nl && label_blocks[best][key] == nullptr) label_blocks[best][key] = &b;
+    }
+    ExpandGroups(&data_rows, label_blocks, ys);
+
+    // Free blocks on the same level form extra rows between the data rows.
+    std::sort(free.begin(), free.end(), [](const Free& a, const Free& b) { return a.y < b.y; });
+    std::vector<std::pair<double, std::vector<GridCell>>> extra;
+    for (const Free& f : free) {
+      if (extra.empty() || f.y - extra.back().first > 0.5 * H()) {
+        extra.emplace_back(f.y, std::vector<GridCell>(width));
+      }
+      Place(&extra.back().second, f.key, *f.block);
+    }
+    size_t e = 0;
+    for (int i = 0; i < n; ++i) {
+      while (e < extra.size() && extra[e].first < ys[i]) rows->push_back(std::move(extra[e++].second));
+      rows->push_back(std::move(data_rows[i]));
+    }
+    while (e < extra.size()) rows->push_back(std::move(extra[e++].second));
+  }
+
+  // A label cell split by a page break: its tail is the first text of the
+  // new page above every data row there, and does not start a numbered item.
+  // The tail is appended to the last data row of the previous page.
+  bool ContinuesAcrossPage(const TextBlock& b, int key,
+                           std::vector<std::vector<GridCell>>& data_rows,
+                           const std::vector<double>& ys) const {
+    const uint32_t page = b.words.front()->page;
+    if (page <= 1) return false;
+    const std::string text = Text(b);
+    if (text.empty() || StartsWithEnumerator(text)) return false;
+    int last_before = -1;
+    for (size_t i = 0; i < ys.size(); ++i) {
+      const uint32_t row_page = lines_[data_[i]].page;
+      if (row_page == page && ys[i] < b.y0) return false;
+      if (row_page == page - 1) last_before = static_cast<int>(i);
+    }
+    if (last_before < 0) return false;
+    GridCell& cell = data_rows[last_before][key];
+    if (cell.text.empty()) return false;
+    cell.text += text;
+    return true;
+  }
+
+  // Label sub-column j of row i holds a group label when the row also has a
+  // deeper label; the group covers the neighbouring rows that have only deeper
+  // labels. Top-aligned group labels start their group; centred ones sit in
+  // its middle. Rows whose label stops short of the value columns get their
+  // label copied rightwards (a column span).
+  void ExpandGroups(std::vector<std::vector<GridCell>>* rows,
+                    const std::vector<std::vector<const TextBlock*>>& blocks,
+                    const std::vector<double>& ys) const {
+    const int n = static_cast<int>(rows->size());
+    const int nl = static_cast<int>(label_cols_.size());
+    auto has = [&](int i, int j) { return !(*rows)[i][j].text.empty(); };
+    auto deeper = [&](int i, int j) {
+      for (int k = j + 1; k < nl; ++k) {
+        if (has(i, k)) return true;
+      }
+      return false;
+    };
+    for (int j = 0; j + 1 < nl; ++j) {
+      int i = 0;
+      while (i < n) {
+        // A run: rows with deeper labels and, at j, nothing or a group label.
+        if (!deeper(i, j) || [&] {
+              for (int k = 0; k < j; ++k) {
+                if (has(i, k) && !(*rows)[i][k].continuation) return true;
+              }
+              return false;
+            }()) {
+          ++i;
+          continue;
+        }
+        int s = i;
+        while (i < n && deeper(i, j)) {
+          bool own_shallower = false;
+          for (int k = 0; k < j; ++k) {
+            if (has(i, k) && !(*rows)[i][k].continuation) own_shallower = true;
+          }
+          if (own_shallower && i > s) break;
+          ++i;
+        }
+        const int end = i;  // exclusive
+        std::vector<int> labels;
+        for (int r = s; r < end; ++r) {
+          if (!has(r, j) || blocks[r][j] == nullptr) continue;
+          // A cell split by a page break: its second part continues the first.
+          if (!labels.empty()) {
+            const int prev = labels.back();
+            const std::string& text = (*rows)[r][j].text;
+            if (blocks[r][j]->words.front()->page != blocks[prev][j]->words.back()->page &&
+                !StartsWithEnumerator(text)) {
+              (*rows)[prev][j].text += text;
+              (*rows)[r][j].text.clear();
+              continue;
+            }
+          }
+          labels.push_back(r);
+        }
+        // Items numbered from 1 again start a new group: when the restarts
+        // match the group labels one to one, they fix the group boundaries.
+        std::vector<int> restarts;
+        for (int r = s; r < end; ++r) {
+          for (int k = j + 1; k < nl; ++k) {
+            const GridCell& c = (*rows)[r][k];
+            if (c.text.empty() || c.continuation) continue;
+            if (IsFirstItem(c.text)) restarts.push_back(r);
+            break;
+          }
+        }
+        bool by_restarts = !labels.empty() && restarts.size() == labels.size() && restarts[0] == s;
+        for (size_t m = 0; by_restarts && m < labels.size(); ++m) {
+          const int next = m + 1 < labels.size() ? restarts[m + 1] : end;
+          if (labels[m] < restarts[m] || labels[m] >= next) by_restarts = false;
+        }
+        int start = s;
+        for (size_t m = 0; m < labels.size(); ++m) {
+          const int g = labels[m];
+          const TextBlock* b = blocks[g][j];
+          const int limit = m + 1 < labels.size() ? labels[m + 1] - 1 : end - 1;
+          int e = limit;
+          const bool top_aligned = g == start && std::abs(b->y0 - (ys[start] - H() / 2)) < 0.5 * H();
+          if (by_restarts) {
+            e = m + 1 < labels.size() ? restarts[m + 1] - 1 : end - 1;
+          } else if (!top_aligned && m + 1 < labels.size()) {
+            double best = 1e18;
+            for (int cand = std::max(g, start); cand <= limit; ++cand) {
+              double d = std::abs((ys[start] + ys[cand]) / 2 - b->yc());
+              if (d < best) {
+                best = d;
+                e = cand;
+              }
+            }
+          }
+          const std::string text = (*rows)[g][j].text;
+          for (int r = start; r <= e; ++r) {
+            GridCell& c = (*rows)[r][j];
+            c.text = text;
+            c.continuation = r != start;
+            c.row_span = r == start ? e - start + 1 : 1;
+          }
+          start = e + 1;
+        }
+      }
+    }
+    // Column spans: a label with nothing deeper reaches the value columns.
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < nl; ++j) {
+        if (!has(i, j) || deeper(i, j)) continue;
+        GridCell& head = (*rows)[i][j];
+        if (head.continuation) continue;
+        head.col_span = nl - j;
+        for (int k = j + 1; k < nl; ++k) {
+          (*rows)[i][k].text = head.text;
+          (*rows)[i][k].continuation = true;
+        }
+        break;
+      }
+    }
+  }
+
+  const std::vector<Line>& lines_;
+  std::vector<int> data_, header_, body_;
+  TextCleaner* cleaner_;
+  std::string_view source_kind_;
+  double h_ = 12.0;
+  std::vector<Interval> cols_;
+  std::vector<double> label_cols_;
+  double label_right_ = 1e9;
+};
+
+double LeftEdge(const std::vector<Line>& lines, const std::vector<int>& ids) {
+  double x = 1e18;
+  for (int i : ids) x = std::min(x, lines[i].words.front().x0);
+  return x;
+}
+
+struct Layout {
+  std::vector<int> data, header, body;
+};
+
+// Splits the lines into tables (data rows with the lines around them).
+std::vector<Layout> FindTables(std::vector<Line>& lines) {
+  const int n = static_cast<int>(lines.size());
+  std::vector<bool> is_data(n);
+  for (int i = 0; i < n; ++i) is_data[i] = !CellValues(lines[i]).empty();
+  std::vector<Layout> tables;
+  std::vector<bool> used(n, false);
+  int i = 0;
+  while (i < n) {
+    if (!is_data[i]) {
+      ++i;
+      continue;
+    }
+    Layout t;
+    t.data.push_back(i);
+    // The value columns seen so far, as sorted disjoint intervals (merged as
+    // they are added), so each overlap test is a binary search.
+    std::vector<Interval> cols;
+    auto add_cols = [&](int li) {
+      for (int wi : CellValues(lines[li])) {
+        Interval iv{lines[li].words[wi].x0, lines[li].words[wi].x1};
+        auto first = std::lower_bound(cols.begin(), cols.end(), iv.x0,
+                                      [](const Interval& c, double x) { return c.x1 < x; });
+        auto last = first;
+        while (last != cols.end() && last->x0 <= iv.x1) {
+          iv.x0 = std::min(iv.x0, last->x0);
+          iv.x1 = std::max(iv.x1, last->x1);
+          ++last;
+        }
+        cols.insert(cols.erase(first, last), iv);
+      }
+    };
+    auto overlaps_cols = [&](const Word& w) {
+      auto it = std::lower_bound(cols.begin(), cols.end(), w.x0,
+                                 [](const Interval& c, double x) { return c.x1 <= x; });
+      return it != cols.end() && std::min(it->x1, w.x1) - std::max(it->x0, w.x0) > 0;
+    };
+    add_cols(i);
+    double left = LeftEdge(lines, t.data);
+    std::vector<int> pending;
+    int j = i + 1;
+    for (; j < n; ++j) {
+      // a longer run of rows is split into tables of at most kMaxTableRows
+      if (t.data.size() >= kMaxTableRows) break;
+      const Line& l = lines[j];
+      const Line& prev = lines[j - 1];
+      const double h = std::max(l.h(), 1.0);
+      // Running headers and footers do not interrupt a table crossing pages.
+      if (l.margin && !is_data[j]) continue;
+      if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
+      if (l.words.front().x0 < left - 1.0) break;
+      if (!is_data[j]) {
+        // A label and a number set only a space after it ("行政事业性收费
+        // 316441", the label filling its cell) is a row when the number
+        // stands in a value column of the rows before: a sentence wrapped
+        // after a number has none there.
+        const size_t nw = l.words.size();
+        const bool aligned =
+            nw >= 2 && l.words[nw - 1].value && !l.words[nw - 2].value &&
+            l.words[nw - 1].x0 - l.words[nw - 2].x1 >= 0.2 * h && overlaps_cols(l.words[nw - 1]);
+        if (!aligned) {
+          pending.push_back(j);
+          continue;
+        }
+        lines[j].aligned_value = static_cast<int>(nw - 1);
+        is_data[j] = true;
+      }
+      auto vals = CellValues(l);
+      int overlapping = 0;
+      for (int wi : vals) overlapping += overlaps_cols(l.words[wi]) ? 1 : 0;
+      if (2 * overlapping < static_cast<int>(vals.size())) break;
+      t.body.insert(t.body.end(), pending.begin(), pending.end());
+      pending.clear();
+      t.data.push_back(j);
+      add_cols(j);
+      left = std::min(left, l.words.front().x0);
+    }
+    // Trailing lines: continuation of a wrapped cell right below the last row.
+    int last = t.data.back();
+    for (int p : pending) {
+      const Line& l = lines[p];
+      if (l.page == lines[last].page && l.y0 - lines[last].y1 < 0.35 * l.h() && l.words.front().x0 >= left - 1.0) {
+        t.body.push_back(p);
+        last = p;
+      } else {
+        break;
+      }
+    }
+    // Header lines above the first data row.
+    int top = t.data.front();
+    for (int k = t.data.front() - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
+      const Line& l = lines[k];
+      const Line& below = lines[top];
+      if (l.margin || l.words.front().x0 < left - 1.0) break;
+      if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
+      // Headings (numbered) and sentences are text above the table.
+      const std::string& first = l.words.front().text;
+      const std::string& last_word = l.words.back().text;
+      if (StartsWithEnumerator(first)) break;
+      if (last_word.size() >= 3 && (last_word.compare(last_word.size() - 3, 3, "。") == 0 ||
+                                    last_word.compare(last_word.size() - 3, 3, "：") == 0)) {
+        break;
+      }
+      if (!last_word.empty() && (last_word.back() == ':' || last_word.back() == '.')) break;
+      if (t.header.size() >= 16) break;
+      t.header.insert(t.header.begin(), k);
+      top = k;
+    }
+    for (int k : t.data) used[k] = true;
+    for (int k : t.body) used[k] = true;
+    for (int k : t.header) used[k] = true;
+    tables.push_back(std::move(t));
+    i = last + 1;
+    while (i < n && used[i]) ++i;
+  }
+  return tables;
+}
+
+}  // namespace
+
+struct PageLayout::Lines {
+  std::vector<Line> lines;
+  double offset = 0;  // where the next page starts (pages stacked, 10 apart)
+};
+
+PageLayout::PageLayout(std::string_view source_kind)
+    : source_kind_(source_kind), lines_(std::make_unique<Lines>()) {}
+
+PageLayout::~PageLayout() = default;
+
+bool PageLayout::has_text() const { return !lines_->lines.empty(); }
+
+void PageLayout::AddPage(uint32_t page, double height, std::vector<PlacedWord> placed) {
+  if (!(height > 0 && height < 1e6)) height = 842;
+  const double offset = lines_->offset;
+  std::vector<Word> words;
+  words.reserve(placed.size());
+  for (PlacedWord& p : placed) {
+    if (p.text.empty() || !(p.y1 > p.y0) || !std::isfinite(p.x0) || !std::isfinite(p.x1) ||
+        !std::isfinite(p.y0) || !std::isfinite(p.y1)) {
+      continue;
+    }
+    Word w;
+    w.text = std::move(p.text);
+    w.x0 = p.x0;
+    w.x1 = std::max(p.x0, p.x1);
+    w.y0 = offset + p.y0;
+    w.y1 = offset + p.y1;
+    w.space_after = p.space_after;
+    w.value = IsValueText(w.text);
+    w.page = page;
+    words.push_back(std::move(w));
+  }
+  for (Line& l : BuildLines(std::move(words))) {
+    // Page numbers in the top or bottom margin are not content.
+    const double y = l.yc() - offset;
+    if ((y < 0.06 * height || y > 0.92 * height)) {
+      std::vector<const Word*> ws;
+      for (const Word& w : l.words) ws.push_back(&w);
+      if (IsPageNumberText(JoinWords(ws))) continue;
+      l.margin = true;
+    }
+    lines_->lines.push_back(std::move(l));
+  }
+  lines_->offset = offset + height + 10;
+}
+
+void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) {
+  std::vector<Line>& lines = lines_->lines;
+  std::vector<Layout> tables = FindTables(lines);
+  std::map<int, TableGrid> grids;  // by the table's first line
+  std::vector<bool> in_table(lines.size(), false);
+  for (const Layout& layout : tables) {
+    for (int k : layout.data) in_table[k] = true;
+    for (int k : layout.header) in_table[k] = true;
+    for (int k : layout.body) in_table[k] = true;
+  }
+  for (const Layout& layout : tables) {
+    TableBuilder builder(lines, layout.data, layout.header, layout.body, cleaner, source_kind_);
+    TableGrid grid = builder.Build();
+    if (grid.rows.empty()) {  // not a table after all: keep its lines as text
+      for (int k : layout.data) in_table[k] = false;
+      for (int k : layout.header) in_table[k] = false;
+      for (int k : layout.body) in_table[k] = false;
+      continue;
+    }
+    int first = layout.data.front();
+    if (!layout.header.empty()) first = std::min(first, layout.header.front());
+    grids[first] = std::move(grid);
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    auto g = grids.find(static_cast<int>(i));
+    if (g != grids.end()) {
+      Block b;
+      b.kind = Block::Kind::kTable;
+      b.table = std::move(g->second);
+      b.table.caption = LastLineText(*blocks);
+      b.page = lines[i].page;
+      blocks->push_back(std::move(b));
+    }
+    if (in_table[i]) continue;
+    std::vector<const Word*> ws;
+    for (const Word& w : lines[i].words) ws.push_back(&w);
+    AppendLine(blocks, cleaner->Clean(JoinWords(ws)), lines[i].page);
+  }
+  lines.clear();
+}
+
+}  // namespace xxgk::report
