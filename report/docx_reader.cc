@@ -1,13 +1,9 @@
 // Word .docx reader (libzip + libxml2): word/document.xml paragraphs become
 // lines, w:tbl tables become grids with w:gridSpan / w:vMerge expanded. A
 // table holding another table is read as a layout container.
-#include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <zip.h>
 
 #include <algorithm>
-#include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,44 +11,20 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/zip_xml.h"
 
 namespace xxgk::report {
 namespace {
 
-constexpr zip_uint64_t kMaxXmlBytes = 64u << 20;  // zip-bomb guard
+constexpr size_t kMaxXmlBytes = 64u << 20;  // zip-bomb guard
 constexpr int kMaxDepth = 256;
 constexpr int kMaxGridColumns = static_cast<int>(kMaxTableColumns);
 
-bool Is(const xmlNode* n, const char* local) {
-  return n != nullptr && n->type == XML_ELEMENT_NODE &&
-         std::strcmp(reinterpret_cast<const char*>(n->name), local) == 0;
-}
-
-const xmlNode* Child(const xmlNode* n, const char* local) {
-  for (const xmlNode* c = n ? n->children : nullptr; c != nullptr; c = c->next) {
-    if (Is(c, local)) return c;
-  }
-  return nullptr;
-}
-
 // The w:val attribute (any namespace prefix); `found` tells whether present.
-std::string Val(const xmlNode* n, bool* found = nullptr) {
-  if (found) *found = false;
-  if (n == nullptr) return "";
-  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), "val") != 0) continue;
-    if (found) *found = true;
-    xmlChar* v = xmlNodeGetContent(reinterpret_cast<const xmlNode*>(a));
-    std::string s = v ? reinterpret_cast<const char*>(v) : "";
-    xmlFree(v);
-    return s;
-  }
-  return "";
-}
+std::string Val(const xmlNode* n, bool* found = nullptr) { return Attribute(n, "val", found); }
 
 int IntVal(const xmlNode* n, int fallback) {
   bool found = false;
@@ -63,7 +35,7 @@ int IntVal(const xmlNode* n, int fallback) {
 
 // A run formatted as hidden (w:rPr/w:vanish, not switched off).
 bool IsVanished(const xmlNode* run) {
-  const xmlNode* vanish = Child(Child(run, "rPr"), "vanish");
+  const xmlNode* vanish = ChildElement(ChildElement(run, "rPr"), "vanish");
   if (vanish == nullptr) return false;
   bool found = false;
   std::string v = Val(vanish, &found);
@@ -72,8 +44,8 @@ bool IsVanished(const xmlNode* run) {
 
 // What a zip archive without word/document.xml is, by the entries other
 // zip-based formats hold, and what to send instead.
-std::string NotADocx(zip_t* za) {
-  auto has = [za](const char* name) { return zip_name_locate(za, name, ZIP_FL_NOCASE) >= 0; };
+std::string NotADocx(const ZipPackage& zip) {
+  auto has = [&zip](const char* name) { return zip.Has(name, /*nocase=*/true); };
   if (has("xl/workbook.xml")) {
     return "this is an Excel workbook (.xlsx), not a report: send the report as text, HTML, "
            ".docx or PDF";
@@ -94,49 +66,6 @@ std::string NotADocx(zip_t* za) {
          "each report in it on its own";
 }
 
-absl::StatusOr<std::string> ReadDocumentXml(std::string_view bytes) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (src == nullptr) {
-    zip_error_fini(&err);
-    return absl::InvalidArgumentError("docx: cannot open the data as a zip archive");
-  }
-  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
-  if (za == nullptr) {
-    zip_source_free(src);
-    zip_error_fini(&err);
-    return absl::InvalidArgumentError("docx: not a zip archive");
-  }
-  zip_error_fini(&err);
-  std::unique_ptr<zip_t, decltype(&zip_discard)> archive(za, &zip_discard);
-  zip_int64_t index = zip_name_locate(za, "word/document.xml", 0);
-  if (index < 0) return absl::InvalidArgumentError(NotADocx(za));
-  zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(index), 0);
-  if (f == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("docx: word/document.xml cannot be read: ", zip_strerror(za)));
-  }
-  std::string xml;
-  char buf[1 << 16];
-  while (true) {
-    zip_int64_t n = zip_fread(f, buf, sizeof buf);
-    if (n < 0) {
-      zip_fclose(f);
-      return absl::InvalidArgumentError("docx: word/document.xml is corrupt");
-    }
-    if (n == 0) break;
-    if (xml.size() + static_cast<zip_uint64_t>(n) > kMaxXmlBytes) {
-      zip_fclose(f);
-      return absl::InvalidArgumentError(
-          "docx: word/document.xml expands beyond 64 MiB; refusing to read it");
-    }
-    xml.append(buf, static_cast<size_t>(n));
-  }
-  zip_fclose(f);
-  return xml;
-}
-
 class DocxWalker {
  public:
   explicit DocxWalker(ReadResult* out) : out_(out) {}
@@ -146,11 +75,11 @@ class DocxWalker {
     if (depth > kMaxDepth) return;
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
-      if (Is(c, "p")) {
+      if (IsElement(c, "p")) {
         Paragraph(c);
-      } else if (Is(c, "tbl")) {
+      } else if (IsElement(c, "tbl")) {
         Table(c, depth + 1);
-      } else if (Is(c, "sectPr") || Is(c, "Fallback")) {
+      } else if (IsElement(c, "sectPr") || IsElement(c, "Fallback")) {
         continue;
       } else {
         Container(c, depth + 1);  // w:sdt/w:sdtContent, w:customXml, ...
@@ -166,21 +95,19 @@ class DocxWalker {
     if (depth > kMaxDepth) return;
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
-      if (Is(c, "t")) {
-        xmlChar* v = xmlNodeGetContent(c);
-        if (v) buf->append(reinterpret_cast<const char*>(v));
-        xmlFree(v);
-      } else if (Is(c, "tab") || Is(c, "ptab")) {
+      if (IsElement(c, "t")) {
+        buf->append(TextContent(c));
+      } else if (IsElement(c, "tab") || IsElement(c, "ptab")) {
         // A tab inside a run is text; in w:pPr/w:tabs it is a tab stop.
-        if (n->type == XML_ELEMENT_NODE && Is(n, "r")) buf->push_back('\t');
-      } else if (Is(c, "br") || Is(c, "cr")) {
+        if (n->type == XML_ELEMENT_NODE && IsElement(n, "r")) buf->push_back('\t');
+      } else if (IsElement(c, "br") || IsElement(c, "cr")) {
         buf->push_back('\n');
-      } else if (Is(c, "pPr") || Is(c, "rPr") || Is(c, "del") || Is(c, "Fallback") ||
-                 Is(c, "instrText") || Is(c, "delText")) {
+      } else if (IsElement(c, "pPr") || IsElement(c, "rPr") || IsElement(c, "del") || IsElement(c, "Fallback") ||
+                 IsElement(c, "instrText") || IsElement(c, "delText")) {
         continue;
-      } else if (Is(c, "r") && IsVanished(c)) {
+      } else if (IsElement(c, "r") && IsVanished(c)) {
         continue;  // hidden text
-      } else if (Is(c, "p")) {
+      } else if (IsElement(c, "p")) {
         // Paragraphs inside text boxes.
         buf->push_back('\n');
         Runs(c, buf, depth + 1);
@@ -199,9 +126,9 @@ class DocxWalker {
 
   static bool HasNestedTable(const xmlNode* tbl) {
     for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
-      if (!Is(tr, "tr")) continue;
+      if (!IsElement(tr, "tr")) continue;
       for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
-        if (Is(tc, "tc") && Child(tc, "tbl") != nullptr) return true;
+        if (IsElement(tc, "tc") && ChildElement(tc, "tbl") != nullptr) return true;
       }
     }
     return false;
@@ -210,10 +137,10 @@ class DocxWalker {
   std::string CellText(const xmlNode* tc) {
     std::string raw;
     for (const xmlNode* c = tc->children; c != nullptr; c = c->next) {
-      if (Is(c, "p")) {
+      if (IsElement(c, "p")) {
         if (!raw.empty()) raw.push_back('\n');
         Runs(c, &raw, 0);
-      } else if (Is(c, "sdt")) {
+      } else if (IsElement(c, "sdt")) {
         if (!raw.empty()) raw.push_back('\n');
         Runs(c, &raw, 0);
       }
@@ -225,9 +152,9 @@ class DocxWalker {
     if (depth > kMaxDepth) return;
     if (HasNestedTable(tbl)) {
       for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
-        if (!Is(tr, "tr")) continue;
+        if (!IsElement(tr, "tr")) continue;
         for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
-          if (Is(tc, "tc")) Container(tc, depth + 1);
+          if (IsElement(tc, "tc")) Container(tc, depth + 1);
         }
       }
       return;
@@ -235,25 +162,25 @@ class DocxWalker {
     MergedGridBuilder builder("docx");
     size_t widest = 0;
     for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
-      if (!Is(tr, "tr")) continue;
+      if (!IsElement(tr, "tr")) continue;
       widest = std::max(widest, static_cast<size_t>(builder.width()));
       // each row holds at most kMaxGridColumns cells; the padded grid must fit
       if (!GridWithinBudget(builder.rows() + 1, std::max<size_t>(widest, 1))) {
         size_t n_rows = 0;
-        for (const xmlNode* t = tbl->children; t != nullptr; t = t->next) n_rows += Is(t, "tr");
+        for (const xmlNode* t = tbl->children; t != nullptr; t = t->next) n_rows += IsElement(t, "tr");
         out_->notes.push_back(TableTooLargeNote("docx", n_rows, widest));
         return;
       }
       builder.StartRow();
-      const xmlNode* trpr = Child(tr, "trPr");
-      if (Child(trpr, "gridBefore") != nullptr) builder.PadTo(IntVal(Child(trpr, "gridBefore"), 0));
+      const xmlNode* trpr = ChildElement(tr, "trPr");
+      if (ChildElement(trpr, "gridBefore") != nullptr) builder.PadTo(IntVal(ChildElement(trpr, "gridBefore"), 0));
       for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
-        if (!Is(tc, "tc")) continue;
+        if (!IsElement(tc, "tc")) continue;
         const int col = builder.width();
         if (col >= kMaxGridColumns) break;
-        const xmlNode* tcpr = Child(tc, "tcPr");
-        const int span = std::min(IntVal(Child(tcpr, "gridSpan"), 1), kMaxGridColumns - col);
-        const xmlNode* vmerge = Child(tcpr, "vMerge");
+        const xmlNode* tcpr = ChildElement(tc, "tcPr");
+        const int span = std::min(IntVal(ChildElement(tcpr, "gridSpan"), 1), kMaxGridColumns - col);
+        const xmlNode* vmerge = ChildElement(tcpr, "vMerge");
         if (vmerge != nullptr && Val(vmerge) != "restart" && builder.ContinueAbove(span)) continue;
         builder.AddCell(CellText(tc), span);
       }
@@ -279,34 +206,20 @@ class DocxWalker {
 }  // namespace
 
 absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes) {
-  absl::StatusOr<std::string> xml = ReadDocumentXml(bytes);
+  absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "docx");
+  if (!zip.ok()) return zip.status();
+  if (!zip->Has("word/document.xml")) return absl::InvalidArgumentError(NotADocx(*zip));
+  absl::StatusOr<std::string> xml = zip->Read("word/document.xml", kMaxXmlBytes);
   if (!xml.ok()) return xml.status();
-  if (xml->size() > static_cast<size_t>(INT32_MAX)) {
-    return absl::InvalidArgumentError("docx: document.xml too large");
-  }
-  std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(),
-                                                                    &xmlFreeParserCtxt);
-  if (ctxt == nullptr) return absl::ResourceExhaustedError("docx: no memory for the XML parser");
-  xmlDocPtr doc =
-      xmlCtxtReadMemory(ctxt.get(), xml->data(), static_cast<int>(xml->size()), "document.xml",
-                        nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == nullptr) {
-    // libxml2's own words, e.g. "Excessive depth in document: 256 ..." for
-    // content nested deeper than any word processor writes.
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    std::string why = e != nullptr && e->message != nullptr
-                          ? absl::StrCat(" (line ", e->line, ": ",
-                                         absl::StripAsciiWhitespace(e->message), ")")
-                          : "";
-    return absl::InvalidArgumentError(absl::StrCat(
-        "docx: word/document.xml is not well-formed XML", why,
-        ": the file is damaged or was not written by a word processor; open it in Word or WPS, "
-        "save it again and send that, or send a PDF"));
-  }
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> guard(doc, &xmlFreeDoc);
+  absl::StatusOr<XmlDoc> parsed = ParseXmlPart(
+      *xml, "docx", "word/document.xml",
+      ": the file is damaged or was not written by a word processor; open it in Word or WPS, "
+      "save it again and send that, or send a PDF");
+  if (!parsed.ok()) return parsed.status();
+  const xmlDoc* doc = parsed->get();
   const xmlNode* root = xmlDocGetRootElement(doc);
-  const xmlNode* body = Child(root, "body");
-  if (!Is(root, "document") || body == nullptr) {
+  const xmlNode* body = ChildElement(root, "body");
+  if (!IsElement(root, "document") || body == nullptr) {
     return absl::InvalidArgumentError("docx: word/document.xml has no w:document/w:body");
   }
   ReadResult result;

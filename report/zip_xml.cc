@@ -1,0 +1,120 @@
+#include "report/zip_xml.h"
+
+#include <libxml/parser.h>
+
+#include <climits>
+#include <cstring>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace xxgk::report {
+
+absl::StatusOr<ZipPackage> ZipPackage::Open(std::string_view bytes, absl::string_view format) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+  if (src == nullptr) {
+    zip_error_fini(&err);
+    return absl::InvalidArgumentError(
+        absl::StrCat(format, ": cannot open the data as a zip archive"));
+  }
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
+  zip_error_fini(&err);
+  if (za == nullptr) {
+    zip_source_free(src);
+    return absl::InvalidArgumentError(absl::StrCat(format, ": not a zip archive"));
+  }
+  return ZipPackage(std::unique_ptr<zip_t, Discard>(za), format);
+}
+
+bool ZipPackage::Has(const std::string& name, bool nocase) const {
+  return zip_name_locate(archive_.get(), name.c_str(), nocase ? ZIP_FL_NOCASE : 0) >= 0;
+}
+
+absl::StatusOr<std::string> ZipPackage::Read(const std::string& name, size_t max_bytes) const {
+  zip_int64_t index = zip_name_locate(archive_.get(), name.c_str(), 0);
+  if (index < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(format_, ": the archive has no ", name));
+  }
+  zip_file_t* f = zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0);
+  if (f == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(format_, ": ", name, " cannot be read: ", zip_strerror(archive_.get())));
+  }
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(f, &zip_fclose);
+  std::string out;
+  char buf[1 << 16];
+  while (true) {
+    zip_int64_t n = zip_fread(f, buf, sizeof buf);
+    if (n < 0) return absl::InvalidArgumentError(absl::StrCat(format_, ": ", name, " is corrupt"));
+    if (n == 0) break;
+    if (out.size() + static_cast<size_t>(n) > max_bytes) {
+      return absl::InvalidArgumentError(absl::StrCat(format_, ": ", name, " expands beyond ",
+                                                     max_bytes >> 20, " MiB; refusing to read it"));
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+absl::StatusOr<XmlDoc> ParseXmlPart(const std::string& xml, absl::string_view format,
+                                    absl::string_view part, absl::string_view advice) {
+  if (xml.size() > static_cast<size_t>(INT_MAX)) {
+    return absl::InvalidArgumentError(absl::StrCat(format, ": ", part, " too large"));
+  }
+  std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(),
+                                                                    &xmlFreeParserCtxt);
+  if (ctxt == nullptr) {
+    return absl::ResourceExhaustedError(absl::StrCat(format, ": no memory for the XML parser"));
+  }
+  const std::string url(part.data(), part.size());
+  XmlDoc doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), url.c_str(),
+                               nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+  if (doc == nullptr) {
+    // libxml2's own words, e.g. "Excessive depth in document: 256 ..." for
+    // content nested deeper than any producer writes.
+    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
+    std::string why = e != nullptr && e->message != nullptr
+                          ? absl::StrCat(" (line ", e->line, ": ",
+                                         absl::StripAsciiWhitespace(e->message), ")")
+                          : "";
+    return absl::InvalidArgumentError(
+        absl::StrCat(format, ": ", part, " is not well-formed XML", why, advice));
+  }
+  return doc;
+}
+
+bool IsElement(const xmlNode* n, const char* local) {
+  return n != nullptr && n->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), local) == 0;
+}
+
+const xmlNode* ChildElement(const xmlNode* n, const char* local) {
+  for (const xmlNode* c = n ? n->children : nullptr; c != nullptr; c = c->next) {
+    if (IsElement(c, local)) return c;
+  }
+  return nullptr;
+}
+
+std::string Attribute(const xmlNode* n, const char* local, bool* found) {
+  if (found) *found = false;
+  if (n == nullptr) return "";
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    if (std::strcmp(reinterpret_cast<const char*>(a->name), local) != 0) continue;
+    if (found) *found = true;
+    return TextContent(reinterpret_cast<const xmlNode*>(a));
+  }
+  return "";
+}
+
+std::string TextContent(const xmlNode* n) {
+  xmlChar* v = xmlNodeGetContent(n);
+  std::string s = v ? reinterpret_cast<const char*>(v) : "";
+  xmlFree(v);
+  return s;
+}
+
+}  // namespace xxgk::report
