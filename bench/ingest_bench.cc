@@ -1,7 +1,9 @@
-// Ingestion throughput (MB/s) for text, HTML, .doc, .docx and PDF: ParseDocument
-// on generated seed-like reports (national tables with spans plus N paragraphs
-// of prose). The .doc, .docx and PDF inputs are made once by LibreOffice headless
-// from the HTML rendition; without soffice those benchmarks report an error.
+// Ingestion throughput (MB/s) for text, HTML, .doc, .docx, PDF and OFD:
+// ParseDocument on generated seed-like reports (national tables with spans
+// plus N paragraphs of prose). The .doc, .docx and PDF inputs are made once by
+// LibreOffice headless from the HTML rendition, the OFD input by re-drawing
+// that PDF (tests/report/fixtures/ofd_writer.h); without soffice those
+// benchmarks report an error.
 #include <benchmark/benchmark.h>
 
 #include <map>
@@ -10,6 +12,7 @@
 #include "bench/seed_like_doc.h"
 #include "report/parse.h"
 #include "report/readers.h"
+#include "tests/report/fixtures/ofd_writer.h"
 #include "tests/report/fixtures/soffice.h"
 #include "xxgk/v1/service.pb.h"
 
@@ -31,6 +34,10 @@ const std::string& Input(const std::string& format, int paragraphs, std::string*
     bytes = xxgk::testing::ToPipeText(doc);
   } else if (format == "html") {
     bytes = xxgk::testing::ToHtml(doc);
+  } else if (format == "ofd") {
+    const std::string& pdf = Input("pdf", paragraphs, error);
+    errors[key] = *error;
+    if (error->empty()) bytes = xxgk::testing::PdfToOfd(pdf, /*runs=*/false);
   } else {
     xxgk::testing::TempDir dir;
     const auto html = dir.path() / "bench.html";
@@ -78,5 +85,6 @@ BENCHMARK_CAPTURE(BM_Parse, html, std::string("html"))->Arg(10)->Arg(400);
 BENCHMARK_CAPTURE(BM_Parse, doc, std::string("doc"))->Arg(10)->Arg(400);
 BENCHMARK_CAPTURE(BM_Parse, docx, std::string("docx"))->Arg(10)->Arg(400);
 BENCHMARK_CAPTURE(BM_Parse, pdf, std::string("pdf"))->Arg(10)->Arg(400);
+BENCHMARK_CAPTURE(BM_Parse, ofd, std::string("ofd"))->Arg(10)->Arg(400);
 
 }  // namespace

@@ -68,7 +68,8 @@ Flags:
              read (a number, BLANK, NA or TEXT:<raw>)
       json   the xxgk.v1.Report as JSON
       text   metadata, sections, reading notes and cells, for people
-  --input_format=text|html|doc|docx|pdf  read as this format instead of sniffing
+  --input_format=text|html|doc|docx|ofd|pdf
+                        read as this format instead of sniffing
   --server=HOST:PORT    parse through a server
 
 Exit status: 0 read; 2 usage error or unreadable input; 3 server unreachable.

@@ -55,8 +55,8 @@ std::string NotADocx(const ZipPackage& zip) {
            ".docx or PDF";
   }
   if (has("OFD.xml")) {
-    return "this is an OFD document, which xxgk cannot read: export it as .docx or as a PDF "
-           "with a text layer and send that";
+    return "this is an OFD document, not a .docx: send it without --input_format, or with "
+           "--input_format=ofd";
   }
   if (has("content.xml") && has("mimetype")) {
     return "this is an OpenDocument file (.odt), which xxgk cannot read: save it as .docx or "

@@ -16,6 +16,7 @@
 #include "report/assemble.h"
 #include "report/cfb.h"
 #include "report/readers.h"
+#include "report/zip_xml.h"
 
 namespace xxgk::report {
 namespace {
@@ -38,6 +39,7 @@ std::string FromContentType(std::string_view ct_in) {
   if (absl::StrContains(ct, "pdf")) return "pdf";
   if (absl::StrContains(ct, "wordprocessingml") || absl::StrContains(ct, "docx")) return "docx";
   if (absl::StrContains(ct, "msword")) return "doc";
+  if (absl::StrContains(ct, "ofd")) return "ofd";
   if (absl::StrContains(ct, "html") || absl::StrContains(ct, "xhtml")) return "html";
   if (absl::StrContains(ct, "json")) return "report-json";
   if (absl::StrContains(ct, "textproto") || absl::StrContains(ct, "protobuf-text") ||
@@ -53,6 +55,7 @@ std::string FromExtension(std::string_view file_name) {
   if (ext == "pdf") return "pdf";
   if (ext == "docx") return "docx";
   if (ext == "doc" || ext == "wps") return "doc";
+  if (ext == "ofd") return "ofd";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
   if (std::string f = StructuredReportFormat(file_name, ""); !f.empty()) return f;
   if (ext == "txt" || ext == "text") return "text";
@@ -71,7 +74,11 @@ std::string_view Head(std::string_view bytes) {
 
 std::string FromMagic(std::string_view bytes) {
   if (bytes.substr(0, 5) == "%PDF-" || bytes.substr(0, 4) == "%PDF") return "pdf";
-  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return "docx";
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    // Both are zip archives of XML parts; an OFD file has OFD.xml at its root.
+    absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "zip");
+    return zip.ok() && zip->Has("OFD.xml") ? "ofd" : "docx";
+  }
   if (CompoundFile::HasSignature(bytes)) return "doc";
   return "";
 }
@@ -253,10 +260,12 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
       read = ReadPdf(bytes);
     } else if (format == "doc") {
       read = ReadDoc(bytes);
+    } else if (format == "ofd") {
+      read = ReadOfd(bytes);
     } else {
       return absl::InvalidArgumentError(absl::StrCat(
           name, ": unknown input format \"", format,
-          "\" (text, html, doc, docx, pdf, report-json, report-textproto)"));
+          "\" (text, html, doc, docx, ofd, pdf, report-json, report-textproto)"));
     }
     if (!read.ok()) {
       return absl::InvalidArgumentError(

@@ -12,7 +12,7 @@
 namespace xxgk::report {
 
 struct ParseOptions {
-  // "text", "html", "doc", "docx", "pdf", "report-json", "report-textproto";
+  // "text", "html", "doc", "docx", "ofd", "pdf", "report-json", "report-textproto";
   // empty: sniff from the content type, the file name and the bytes.
   std::string input_format;
 };

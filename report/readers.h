@@ -23,6 +23,9 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes);
 // Word 97-2003 .doc (a compound file): paragraphs through the piece table,
 // tables from the paragraph properties (cell boundaries, merges).
 absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes);
+// OFD (GB/T 33190, a zip of XML parts): text objects placed on the pages,
+// laid out into lines and tables like a PDF's words.
+absl::StatusOr<ReadResult> ReadOfd(std::string_view bytes);
 
 namespace internal {
 

@@ -123,7 +123,7 @@ bool ValidatorService::RunsInline(const xxgk::v1::ValidateRequest& request) cons
   if (limit <= 0) return false;
   switch (request.input_case()) {
     case xxgk::v1::ValidateRequest::kDocument: {
-      // PDF and zip containers (.docx) cost far more per byte: always the pool.
+      // PDF and zip containers (.docx, OFD) cost far more per byte: always the pool.
       const std::string& content = request.document().content();
       if (content.rfind("%PDF", 0) == 0 || content.rfind("PK", 0) == 0) return false;
       return static_cast<int64_t>(content.size()) <= limit;

@@ -1,7 +1,8 @@
 // The format-conversion check of «2 — Read real reports»: seed-like reports
 // (prose from the parsed seeds 002 and 003, the national tables with real
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
-// converted by LibreOffice headless to .docx, Word 97 .doc and PDF, and re-encoded as
+// converted by LibreOffice headless to .docx, Word 97 .doc and PDF, the PDF
+// re-drawn as OFD (word by word, and in runs under a CTM), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030) and
 // full-width digits. Every
 // rendition must parse to exactly the cells of the plain-text original, and
@@ -14,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "report/cell_keys.h"
 #include "report/parse.h"
+#include "tests/report/fixtures/ofd_writer.h"
 #include "tests/report/fixtures/recode.h"
 #include "tests/report/fixtures/seed_like.h"
 #include "tests/report/fixtures/soffice.h"
@@ -170,6 +172,8 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
     const std::string html = xxgk::testing::ToHtml(r.doc);
     std::string gb_html = html;
     gb_html.replace(gb_html.find("charset=\"utf-8\""), 15, "charset=\"gb18030\"");
+    const std::string pdf =
+        xxgk::testing::ReadFileBytes(dir.path() / "pdf" / (r.name + ".pdf"));
     struct Variant {
       std::string name, format, bytes;
     };
@@ -178,7 +182,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"html-gb18030", "html", Recode(gb_html, "GB18030")},
         {"docx", "docx", xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"))},
         {"doc", "doc", xxgk::testing::ReadFileBytes(dir.path() / "doc" / (r.name + ".doc"))},
-        {"pdf", "pdf", xxgk::testing::ReadFileBytes(dir.path() / "pdf" / (r.name + ".pdf"))},
+        {"pdf", "pdf", pdf},
+        {"ofd", "ofd", xxgk::testing::PdfToOfd(pdf, /*runs=*/false)},
+        {"ofd-runs", "ofd", xxgk::testing::PdfToOfd(pdf, /*runs=*/true)},
         {"text-gb18030", "text", Recode(plain, "GB18030")},
         {"text-traditional", "text", ToTraditional(plain)},
         {"text-traditional-big5", "text", Recode(ToTraditional(plain), "Big5")},

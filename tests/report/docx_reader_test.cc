@@ -1,7 +1,5 @@
 // ReadDocx: paragraphs, runs, tabs and breaks; tables with gridSpan and
 // vMerge; nested tables; rejecting archives without a document and zip bombs.
-#include <zip.h>
-
 #include <string>
 #include <vector>
 
@@ -9,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "report/readers.h"
 #include "tests/report/fixtures/read_view.h"
-#include "tests/report/fixtures/soffice.h"
+#include "tests/report/fixtures/zip_writer.h"
 
 namespace xxgk::report {
 namespace {
@@ -17,25 +15,8 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using xxgk::testing::Lines;
+using xxgk::testing::MakeZip;
 using xxgk::testing::RowTexts;
-
-// Builds a zip archive with the given entries (name → content), deflated.
-std::string MakeZip(const std::vector<std::pair<std::string, std::string>>& entries) {
-  xxgk::testing::TempDir dir;
-  const std::string path = (dir.path() / "doc.zip").string();
-  int err = 0;
-  zip_t* za = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-  EXPECT_NE(za, nullptr);
-  if (za == nullptr) return "";
-  for (const auto& [name, content] : entries) {
-    zip_source_t* src = zip_source_buffer(za, content.data(), content.size(), 0);
-    zip_int64_t idx = zip_file_add(za, name.c_str(), src, ZIP_FL_OVERWRITE);
-    EXPECT_GE(idx, 0);
-    zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 9);
-  }
-  EXPECT_EQ(zip_close(za), 0);
-  return xxgk::testing::ReadFileBytes(path);
-}
 
 std::string Document(const std::string& body) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
