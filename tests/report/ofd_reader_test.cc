@@ -133,8 +133,15 @@ TEST(OfdReader, CtmScalesObjectSpaceAndTurnedTextIsLeftOut) {
       "<ofd:TextObject ID=\"4\" Boundary=\"60 120 100 100\" Size=\"20\" "
       "CTM=\"0.707 0.707 -0.707 0.707 50 0\"><ofd:TextCode X=\"0\" Y=\"20\" DeltaX=\"g 3 20\">"
       "内部资料</ofd:TextCode></ofd:TextObject>";
+  // Glyph positions in page points, the CTM taking the Boundary's corner
+  // back off (as some producers write): "正文。" continues the line at 40 mm.
+  const std::string in_page_points =
+      "<ofd:TextObject ID=\"5\" Boundary=\"40 45 20 6\" Size=\"14.17\" CTM=\"" +
+      xxgk::testing::OfdNum(k) + " 0 0 " + xxgk::testing::OfdNum(k) +
+      " -40 -45\"><ofd:TextCode X=\"113.39\" Y=\"141.73\" DeltaX=\"g 2 14.17\">正文。"
+      "</ofd:TextCode></ofd:TextObject>";
   auto r = ReadOfd(OfdFile(OnePage(Text(25, 20, 5, "某县2024年报告") + scaled +
-                                   Text(25, 50, 5, "本年度正文。"))));
+                                   Text(25, 50, 5, "本年度") + in_page_points)));
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_THAT(Lines(*r), ElementsAre("某县2024年报告", "一、总体情况", "本年度正文。"));
 }
