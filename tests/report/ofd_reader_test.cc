@@ -73,6 +73,39 @@ TEST(OfdReader, OneObjectPerCharacterJoinsIntoWords) {
   EXPECT_TRUE(Tables(*r).empty());
 }
 
+// The shape of a page printed to OFD by a common driver: every glyph an
+// object of its own, three page blocks deep, the object space scaled by a
+// CTM of 0.05, colour and glyph-index children beside the text code.
+TEST(OfdReader, PrintedGlyphByGlyphUnderAScalingCtm) {
+  auto glyph = [](double x, double y, const std::string& c, bool narrow) {
+    return "<ofd:TextObject ID=\"7\" Boundary=\"" + xxgk::testing::OfdNum(x) + " " +
+           xxgk::testing::OfdNum(y) + (narrow ? " 1.8433" : " 3.6865") +
+           " 3.6865\" Size=\"73.73059844970703\" CTM=\"0.05 0 0 0.05 0 0\" Fill=\"true\" "
+           "Font=\"8\"><ofd:FillColor Value=\"0 0 0\" Alpha=\"255\"/><ofd:CGTransform "
+           "GlyphCount=\"1\" CodeCount=\"1\" CodePosition=\"0\"><ofd:Glyphs>1</ofd:Glyphs>"
+           "</ofd:CGTransform><ofd:TextCode X=\"0\" Y=\"63.3622\">" + c +
+           "</ofd:TextCode></ofd:TextObject>";
+  };
+  std::string objects;
+  double x = 31.75;
+  for (const char* c : {"某", "县", "政", "务", "公", "开", "年", "报"}) {
+    objects += glyph(x, 25.9325, c, false);
+    x += 3.6831;
+  }
+  x = 31.75;
+  for (const char* c : {"发", "布", "日", "期", ":", "2", "0", "2", "4", "-", "0", "1", "-", "1", "5"}) {
+    const bool narrow = std::string(c).size() == 1;
+    objects += glyph(x, 30.7585, c, narrow);
+    x += *c == ':' ? 3.683 : narrow ? 1.8625 : 3.6831;
+  }
+  OfdSpec spec = OnePage("<ofd:PageBlock ID=\"4\"><ofd:PageBlock ID=\"5\"><ofd:PageBlock ID=\"6\">" +
+                         objects + "</ofd:PageBlock></ofd:PageBlock></ofd:PageBlock>");
+  spec.pages[0].area = "0 0 215.9000 279.4000";
+  auto r = ReadOfd(OfdFile(spec));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("某县政务公开年报", "发布日期: 2024-01-15"));
+}
+
 // A table as converters draw one: a header line, then per row a label and
 // values in columns, a group label on the left of two rows.
 std::string TableObjects(double dy = 0) {
