@@ -37,7 +37,7 @@ const std::string& Input(const std::string& format, int paragraphs, std::string*
   } else if (format == "ofd") {
     const std::string& pdf = Input("pdf", paragraphs, error);
     errors[key] = *error;
-    if (error->empty()) bytes = xxgk::testing::PdfToOfd(pdf, /*runs=*/false);
+    if (error->empty()) bytes = xxgk::testing::PdfToOfd(pdf, xxgk::testing::OfdDrawing::kWords);
   } else {
     xxgk::testing::TempDir dir;
     const auto html = dir.path() / "bench.html";

@@ -2,7 +2,7 @@
 // (prose from the parsed seeds 002 and 003, the national tables with real
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
 // converted by LibreOffice headless to .docx, Word 97 .doc and PDF, the PDF
-// re-drawn as OFD (word by word, and in runs under a CTM), and re-encoded as
+// re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030) and
 // full-width digits. Every
 // rendition must parse to exactly the cells of the plain-text original, and
@@ -183,8 +183,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"docx", "docx", xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"))},
         {"doc", "doc", xxgk::testing::ReadFileBytes(dir.path() / "doc" / (r.name + ".doc"))},
         {"pdf", "pdf", pdf},
-        {"ofd", "ofd", xxgk::testing::PdfToOfd(pdf, /*runs=*/false)},
-        {"ofd-runs", "ofd", xxgk::testing::PdfToOfd(pdf, /*runs=*/true)},
+        {"ofd", "ofd", xxgk::testing::PdfToOfd(pdf, xxgk::testing::OfdDrawing::kWords)},
+        {"ofd-runs", "ofd", xxgk::testing::PdfToOfd(pdf, xxgk::testing::OfdDrawing::kRuns)},
+        {"ofd-glyphs", "ofd", xxgk::testing::PdfToOfd(pdf, xxgk::testing::OfdDrawing::kGlyphs)},
         {"text-gb18030", "text", Recode(plain, "GB18030")},
         {"text-traditional", "text", ToTraditional(plain)},
         {"text-traditional-big5", "text", Recode(ToTraditional(plain), "Big5")},
