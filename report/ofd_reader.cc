@@ -20,6 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "report/page_layout.h"
 #include "report/readers.h"
@@ -41,19 +42,30 @@ constexpr char kAdvice[] =
     ": the file is damaged or was not written by an OFD producer; open it in an OFD reader, "
     "export it as PDF or .docx and send that";
 
+// The whitespace-separated token of `s` at or after `*i` (then past it);
+// empty at the end.
+std::string_view NextToken(std::string_view s, size_t* i) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (*i < s.size() && blank(s[*i])) ++*i;
+  const size_t start = *i;
+  while (*i < s.size() && !blank(s[*i])) ++*i;
+  return s.substr(start, *i - start);
+}
+
+// Whether the whole token is a finite number.
+bool ParseNumber(std::string_view t, double* v) {
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), *v);
+  return ec == std::errc() && end == t.data() + t.size() && std::isfinite(*v);
+}
+
 // Whitespace-separated finite numbers; false when a token is anything else.
 bool ParseNumbers(std::string_view s, std::vector<double>* out) {
   out->clear();
   size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-    if (i == s.size()) break;
+  for (std::string_view t = NextToken(s, &i); !t.empty(); t = NextToken(s, &i)) {
     double v = 0;
-    auto [end, ec] = std::from_chars(s.data() + i, s.data() + s.size(), v);
-    if (ec != std::errc() || !std::isfinite(v)) return false;
+    if (!ParseNumber(t, &v)) return false;
     out->push_back(v);
-    i = static_cast<size_t>(end - s.data());
-    if (i < s.size() && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') return false;
   }
   return true;
 }
@@ -72,29 +84,21 @@ bool ParseBox(std::string_view s, double box[4]) {
 std::vector<double> ParseDeltas(std::string_view s, size_t need) {
   std::vector<double> out;
   size_t i = 0;
-  auto token = [&]() -> std::string_view {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-    size_t start = i;
-    while (i < s.size() && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-    return s.substr(start, i - start);
-  };
-  auto number = [](std::string_view t, double* v) {
-    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), *v);
-    return ec == std::errc() && end == t.data() + t.size() && std::isfinite(*v);
-  };
   while (out.size() < need) {
-    std::string_view t = token();
-    if (t.empty()) break;
+    std::string_view t = NextToken(s, &i);
     double v = 0;
     if (t == "g") {
       double count = 0;
-      if (!number(token(), &count) || !number(token(), &v) || count < 0) break;
+      if (!ParseNumber(NextToken(s, &i), &count) || !ParseNumber(NextToken(s, &i), &v) ||
+          count < 0) {
+        break;
+      }
       const size_t n = static_cast<size_t>(std::min(count, static_cast<double>(need - out.size())));
       out.insert(out.end(), n, v);
-    } else if (number(t, &v)) {
+    } else if (ParseNumber(t, &v)) {
       out.push_back(v);
     } else {
-      break;
+      break;  // the end, or not a number
     }
   }
   return out;
@@ -187,9 +191,8 @@ class WordCollector {
         m.a <= 0 || m.d <= 0) {
       return;
     }
-    double size = 0;
     if (!ParseNumbers(Attribute(obj, "Size"), &v) || v.size() != 1 || !(v[0] > 0)) return;
-    size = v[0];
+    const double size = v[0];
     // Object space → page millimetres: the CTM, then the Boundary's corner.
     dx_ = box[0] - origin_x_;
     dy_ = box[1] - origin_y_;
@@ -289,7 +292,8 @@ class OfdReader {
       return absl::InvalidArgumentError(absl::StrCat("ofd: OFD.xml has no ofd:OFD root", kAdvice));
     }
     const xmlNode* body = ChildElement(root, "DocBody");
-    std::string doc_root = TrimmedText(ChildElement(body, "DocRoot"));
+    const std::string doc_root(
+        absl::StripAsciiWhitespace(TextContent(ChildElement(body, "DocRoot"))));
     if (doc_root.empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat("ofd: OFD.xml names no document (DocBody/DocRoot)", kAdvice));
@@ -307,14 +311,14 @@ class OfdReader {
     const std::string doc_dir = DirectoryOf(doc_path);
     const xmlNode* common = ChildElement(doc, "CommonData");
     double area[4] = {0, 0, 210, kA4Height};
-    if (!ParseBox(TrimmedText(ChildElement(ChildElement(common, "PageArea"), "PhysicalBox")), area)) {
+    if (!ParseBox(TextContent(ChildElement(ChildElement(common, "PageArea"), "PhysicalBox")), area)) {
       area[0] = area[1] = 0;
       area[2] = 210;
       area[3] = kA4Height;
     }
     for (const xmlNode* n = common ? common->children : nullptr; n != nullptr; n = n->next) {
       if (IsElement(n, "TemplatePage")) {
-        templates_[Attribute(n, "ID")] = Locate(doc_dir, Attribute(n, "BaseLoc"));
+        templates_[Attribute(n, "ID")].part = Locate(doc_dir, Attribute(n, "BaseLoc"));
       }
     }
     std::vector<std::string> pages;
@@ -344,7 +348,7 @@ class OfdReader {
       const xmlNode* page_root = xmlDocGetRootElement(page->get());
       double box[4] = {area[0], area[1], area[2], area[3]};
       const xmlNode* own = ChildElement(ChildElement(page_root, "Area"), "PhysicalBox");
-      if (own != nullptr) ParseBox(TrimmedText(own), box);
+      if (own != nullptr) ParseBox(TextContent(own), box);
       std::vector<PlacedWord> words;
       WordCollector collector(&cleaner_, box[0], box[1], &words);
       for (const xmlNode* t = page_root ? page_root->children : nullptr; t != nullptr; t = t->next) {
@@ -362,19 +366,22 @@ class OfdReader {
   }
 
  private:
-  // A template page's text, read into `collector` (templates are parsed
-  // again for every page using them: they are small).
+  // A template page's text, read into `collector`. Each template is parsed
+  // once, on first use; one that cannot be read is noted once.
   void Template(const std::string& id, WordCollector* collector, uint32_t page) {
     auto it = templates_.find(id);
     if (it == templates_.end()) return;
-    absl::StatusOr<XmlDoc> tpl = Part(it->second);
-    if (!tpl.ok()) {
-      Note(page, absl::StrCat("the template of page ", page, " could not be read: ",
-                              tpl.status().message()));
-      templates_.erase(it);  // noted once
-      return;
+    if (it->second.doc == nullptr) {
+      absl::StatusOr<XmlDoc> tpl = Part(it->second.part);
+      if (!tpl.ok()) {
+        Note(page, absl::StrCat("the template of page ", page, " could not be read: ",
+                                tpl.status().message()));
+        templates_.erase(it);
+        return;
+      }
+      it->second.doc = *std::move(tpl);
     }
-    collector->Content(xmlDocGetRootElement(tpl->get()));
+    collector->Content(xmlDocGetRootElement(it->second.doc.get()));
   }
 
   // `loc` as named from a part in `dir`; producers that write names from the
@@ -404,14 +411,6 @@ class OfdReader {
     return ParseXmlPart(*xml, "ofd", path, kAdvice);
   }
 
-  static std::string TrimmedText(const xmlNode* n) {
-    if (n == nullptr) return "";
-    std::string s = TextContent(n);
-    const size_t b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-  }
-
   void Note(uint32_t page, std::string message) {
     xxgk::v1::ReadingNote note;
     note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
@@ -423,7 +422,11 @@ class OfdReader {
   const ZipPackage& zip_;
   ReadResult* result_;
   TextCleaner cleaner_;
-  std::map<std::string, std::string> templates_;  // ID → part
+  struct TemplatePage {
+    std::string part;
+    XmlDoc doc;  // parsed on first use
+  };
+  std::map<std::string, TemplatePage> templates_;  // by ID
   size_t read_bytes_ = 0;
   bool over_budget_ = false;
 };
