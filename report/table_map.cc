@@ -734,6 +734,23 @@ struct Mapper {
             ++votes_2019;
           }
         }
+        if (std::all_of(t2_columns.begin(), t2_columns.end(),
+                        [](std::string_view c) { return c.empty(); })) {
+          // No column of its own names a field: the headers run together in
+          // one cell (信息内容本年制发件数本年废止件数现行有效件数, as text that
+          // lost its grid has them). The rows below take the layout's default
+          // columns; the phrases still say which format the header is.
+          t2_columns.clear();
+          t2_units.clear();
+          t2_spanned.clear();
+          static const auto* const k2021 = new std::vector<Phrase>{"制发", "废止", "现行有效"};
+          static const auto* const k2019 =
+              new std::vector<Phrase>{"新制作", "新公开", "公开总数", "上一年", "采购项目"};
+          for (int c : parts.labels) {
+            if (AnyIn(*k2021, f.key(c), f.cells[c].sig)) ++votes_2021;
+            if (AnyIn(*k2019, f.key(c), f.cells[c].sig)) ++votes_2019;
+          }
+        }
         return;
       }
     }

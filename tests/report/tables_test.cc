@@ -390,6 +390,42 @@ TEST(Table2, Format2019ColumnsAreRecognisedAsTheOtherLayout) {
   EXPECT_EQ(Value(r, "t2.rules.issued"), "<absent>");
 }
 
+// Text that lost its grid runs a block's column headers together in one
+// cell: the rows take the layout's default columns, and the phrases in the
+// run-together header still decide the format version.
+TEST(Table2, HeadersRunTogetherInOneCellTakeTheLayoutsColumns) {
+  TableGrid y2021 = Grid({
+      {"第二十条第(一)项", "", "", ""},
+      {"信息内容本年制发件数本年废止件数现行有效件数", "", "", ""},
+      {"规章", "1", "2", "3"},
+      {"第二十条第(八)项", "", "", ""},
+      {"信息内容本年收费金额(单位:万元)", "", "", ""},
+      {"行政事业性收费", "4.5", "", ""},
+  }, "text-flat");
+  Report r = Map({y2021});
+  EXPECT_EQ(r.tables().t2().info().layout(), xxgk::v1::FORMAT_2021);
+  EXPECT_EQ(Value(r, "t2.rules.issued"), "1");
+  EXPECT_EQ(Value(r, "t2.rules.repealed"), "2");
+  EXPECT_EQ(Value(r, "t2.rules.in_force"), "3");
+  EXPECT_EQ(Value(r, "t2.fees.amount_wan_yuan"), "4.5");
+  const auto* fee = FindCell(r.tables(), "t2.fees.amount_wan_yuan");
+  ASSERT_NE(fee, nullptr);
+  EXPECT_EQ(fee->unit(), "万元");
+  for (const auto& n : r.notes()) ADD_FAILURE() << "unexpected note: " << n.message();
+
+  // the same rows under 2019 headers: the 2019 columns
+  TableGrid y2019 = Grid({
+      {"第二十条第(一)项", "", "", ""},
+      {"信息内容本年新制作数量本年新公开数量对外公开总数量", "", "", ""},
+      {"规章", "1", "2", "3"},
+  }, "text-flat");
+  Report r19 = Map({y2019});
+  EXPECT_EQ(r19.tables().t2().info().layout(), xxgk::v1::FORMAT_2019);
+  EXPECT_EQ(Value(r19, "t2.rules.new_made"), "1");
+  EXPECT_EQ(Value(r19, "t2.rules.total_public"), "3");
+  EXPECT_EQ(Value(r19, "t2.rules.issued"), "<absent>");
+}
+
 // A published 2019 page spans 本年增/减 over two columns in the header but,
 // in the data rows, the value before it over two: each column's value is
 // the row's own cell inside the column, not the copy reaching into it.
