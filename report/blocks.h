@@ -33,7 +33,8 @@ struct TableGrid {
   std::vector<std::vector<GridCell>> rows;
   std::string caption;       // caption or the text line just above, if any
   std::string source_kind;   // "html", "doc", "docx", "ofd", "pdf", "text-pipe", "text-cell-lines",
-                             // "text-aligned", "text-markdown", "text-run-together"
+                             // "text-aligned", "text-markdown", "text-run-together",
+                             // "text-flat"
 };
 
 struct Block {

@@ -11,8 +11,9 @@
 namespace xxgk::report {
 
 // Plain text: lines, and tables written as pipe rows, one cell per line
-// between `|` lines, whitespace-aligned columns, markdown, or label+value run
-// together (the pre-2019 statistics table).
+// between `|` lines, whitespace-aligned columns, markdown, label+value run
+// together (the pre-2019 statistics table), or with no separators at all
+// (a cell per line, or single blanks) when the labels make a statistics table.
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes);
 // HTML: <table> with rowspan/colspan, block elements as lines (gumbo).
 absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes);

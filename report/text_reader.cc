@@ -8,6 +8,8 @@
 //   text-aligned     columns separated by 2+ spaces or tabs
 //   text-run-together  the pre-2019 statistics table (统计指标/单位/统计数) with
 //                    label, unit and value run together on one line
+//   text-flat        no column separators at all: a cell per line, or cells
+//                    separated by single blanks (ReadFlat)
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -31,6 +33,7 @@
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/sections.h"
+#include "report/table_map.h"
 #include "report/utf8.h"
 
 namespace xxgk::report {
@@ -244,6 +247,7 @@ class TextTableReader {
       } else {
         if (tong) NoteLegacyTitle(i);  // a title holds 统
         next = ReadAligned(i);
+        if (next == i) next = ReadFlat(i);
       }
       if (next == i) {
         EmitLine(l);
@@ -628,6 +632,212 @@ class TextTableReader {
     return j;
   }
 
+  // ---- tables that lost their column separators ----
+  //
+  // Text copied out of a web page or a PDF often keeps a table's cells but
+  // not its grid: each cell on a line of its own, or a row's cells separated
+  // by single spaces. Such a run of short lines is read as a table when the
+  // grid it makes is one of the statistics tables (IdentifyTable): a line
+  // holding only values adds them to the row above, any other line starts a
+  // row (its label; with values after it, split at blanks into label cells
+  // and values), and the column headers stacked one per line above a row of
+  // k values become one header row of k + 1 cells. Such text cannot show a
+  // blank cell: a row that had one reads as short.
+
+  static constexpr size_t kFlatMaxBytes = 240;
+
+  // A line that may be part of such a table: short (table 三's longest
+  // label has 40 characters), one of no other layout (pipes; tabs or wider
+  // gaps, which keep blank cells, are ReadAligned's), no sentence, no
+  // heading. Cheapest tests first: most lines that get here are prose.
+  bool FlatCandidate(const Line& l) const {
+    return !l.text.empty() && l.text.size() <= kFlatMaxBytes && l.pipes == 0 && !l.gap &&
+           !ContainsByLastByte(l.text, "。") && !IsSectionHeadingLine(l.text);
+  }
+
+  // The blank-separated pieces of a line.
+  void BlankPieces(const Line& l, std::vector<Piece>* out) const {
+    out->clear();
+    uint32_t k = l.begin;
+    while (k < l.end) {
+      while (k < l.end && IsBlankChar(text_[k])) ++k;
+      const uint32_t b = k;
+      while (k < l.end && !IsBlankChar(text_[k])) ++k;
+      if (k > b) out->push_back({b, k});
+    }
+  }
+
+  std::string_view PieceText(Piece p) const { return text_.substr(p.b, p.e - p.b); }
+
+  // A unit the pre-2019 table prints in a column of its own (条, 件, 万元 …).
+  static bool IsUnitWord(std::string_view t) {
+    static constexpr std::string_view kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
+                                                  "次",   "人",   "场",   "期", "家", "项", "篇"};
+    return std::find(std::begin(kUnits), std::end(kUnits), t) != std::end(kUnits);
+  }
+
+  struct FlatRow {
+    std::vector<GridCell> cells;
+    size_t line = 0;        // the line it starts on
+    size_t last_line = 0;   // the last line it takes
+    size_t labels = 0;      // label cells, first in `cells`
+    bool one_line_label = false;  // the whole of one line, nothing else
+  };
+
+  // The short lines from `i` on hold a value at a line's end, judged by the
+  // cheap tests alone (most runs of short lines are headings and notes with
+  // no number: they cost no heading test). Past the run otherwise.
+  size_t FirstWithoutValue(size_t i) const {
+    size_t j = i;
+    for (; j < lines_.size(); ++j) {
+      const Line& l = lines_[j];
+      if (l.text.empty()) continue;
+      if (l.text.size() > kFlatMaxBytes || l.pipes != 0 || l.gap) break;
+      size_t last = l.text.size();  // the last blank-separated piece
+      while (last > 0 && !IsBlankChar(l.text[last - 1])) --last;
+      if (IsValueText(l.text.substr(last))) return i;
+    }
+    return j;
+  }
+
+  size_t ReadFlat(size_t i) {
+    if (i < flat_checked_until_) return i;
+    if (const size_t past = FirstWithoutValue(i); past != i) {
+      flat_checked_until_ = std::max(flat_checked_until_, past);
+      return i;
+    }
+    if (!FlatCandidate(lines_[i])) return i;
+    const size_t n_lines = lines_.size();
+    std::vector<FlatRow> rows;
+    std::vector<Piece>& pieces = pieces_;
+    size_t j = i;
+    int blank_run = 0;
+    // Values on lines of their own, or several after one label: a grid.
+    // Lines of one label and one value each are as often prose (行政许可 12)
+    // and stay lines.
+    bool gridded = false;
+    for (; j < n_lines; ++j) {
+      const Line& l = lines_[j];
+      if (l.text.empty()) {
+        if (++blank_run > 2) break;
+        continue;
+      }
+      // another layout's start: the pre-2019 table's header or first row
+      if (!FlatCandidate(l) || j == legacy_start_ || IsLegacyHeader(l.text)) break;
+      blank_run = 0;
+      BlankPieces(l, &pieces);
+      size_t first_value = pieces.size();
+      while (first_value > 0 && IsValueText(PieceText(pieces[first_value - 1]))) --first_value;
+      if (first_value == 0) {  // values only: the row above goes on
+        if (rows.empty()) break;
+        FlatRow& r = rows.back();
+        for (const Piece& p : pieces) AddCell(&r.cells, p);
+        r.last_line = j;
+        r.one_line_label = false;
+        gridded = true;
+        continue;
+      }
+      const Piece label{pieces.front().b, pieces[first_value - 1].e};
+      if (IsUnitWord(PieceText(label)) && !rows.empty() && rows.back().one_line_label) {
+        // a unit cell of its own line (pre-2019 table): the label's row
+        FlatRow& r = rows.back();
+        for (size_t p = first_value - 1; p < pieces.size(); ++p) AddCell(&r.cells, pieces[p]);
+        r.last_line = j;
+        r.one_line_label = false;
+        continue;
+      }
+      FlatRow& r = rows.emplace_back();
+      r.line = r.last_line = j;
+      if (first_value == pieces.size()) {  // a label (or a header) line
+        AddCell(&r.cells, label);
+        r.labels = 1;
+        r.one_line_label = true;
+        continue;
+      }
+      for (size_t p = 0; p < pieces.size(); ++p) AddCell(&r.cells, pieces[p]);
+      r.labels = first_value;
+      if (pieces.size() - first_value >= 2) gridded = true;
+    }
+    flat_checked_until_ = std::max(flat_checked_until_, j);
+    // label rows after the last row of values are not the table's
+    while (!rows.empty() && rows.back().cells.size() == rows.back().labels) rows.pop_back();
+    if (rows.empty()) return i;
+    size_t value_cells = 0;
+    for (const FlatRow& r : rows) value_cells += r.cells.size() - r.labels;
+    if (value_cells < 2 || !gridded) return i;
+    MergeStackedHeaders(&rows);
+    TableGrid probe;
+    probe.rows.reserve(rows.size());
+    for (const FlatRow& r : rows) probe.rows.push_back(r.cells);
+    if (IdentifyTable(probe) == TableId::kNone) return i;
+    // Short lines before the table that are not part of it: label rows
+    // before the first row of values (or headers) that name no table.
+    // Table 四's 行政复议 and 行政诉讼 name it only together, and here each
+    // has a line.
+    size_t from = 0;
+    while (from < rows.size() && rows[from].cells.size() == rows[from].labels &&
+           rows[from].labels == 1) {
+      const std::string_view t = rows[from].cells.front().text;
+      if (ContainsByLastByte(t, "行政复议") || ContainsByLastByte(t, "行政诉讼")) break;
+      TableGrid one;
+      one.rows.push_back(rows[from].cells);
+      if (IdentifyTable(one) != TableId::kNone) break;
+      ++from;
+    }
+    if (from == rows.size()) return i;
+    const size_t first_line = rows[from].line, last_line = rows.back().last_line;
+    for (size_t k = i; k < first_line; ++k) {
+      if (!lines_[k].text.empty()) EmitLine(lines_[k]);
+    }
+    std::vector<std::vector<GridCell>> grid;
+    grid.reserve(rows.size() - from);
+    for (size_t k = from; k < rows.size(); ++k) grid.push_back(std::move(rows[k].cells));
+    EmitTable(std::move(grid), "text-flat", lines_[first_line].begin, lines_[last_line].end);
+    return last_line + 1;
+  }
+
+  // Column headers one per line (信息内容 / 本年制发件数 / 本年废止件数 /
+  // 现行有效件数 above 规章 0 0 0), or on one line separated by blanks: the
+  // header row of the row of values below them, when there are as many as
+  // it has values plus its label.
+  void MergeStackedHeaders(std::vector<FlatRow>* rows) const {
+    std::vector<FlatRow>& rs = *rows;
+    std::vector<Piece> pieces;
+    size_t since = 0;  // rows after the last row of values
+    for (size_t r = 0; r < rs.size(); ++r) {
+      const size_t values = rs[r].cells.size() - rs[r].labels;
+      if (values == 0) continue;
+      const size_t want = values + 1;
+      // label rows just above r since the last row of values
+      size_t top = r;
+      while (top > since && rs[top - 1].one_line_label) --top;
+      since = r + 1;
+      if (top == r) continue;
+      FlatRow& above = rs[r - 1];
+      BlankPieces(lines_[above.line], &pieces);
+      if (pieces.size() == want) {
+        std::vector<GridCell> cells;
+        cells.reserve(want);
+        for (const Piece& p : pieces) AddCell(&cells, p);
+        above.cells = std::move(cells);
+        above.labels = want;
+        above.one_line_label = false;
+        continue;
+      }
+      if (r - top < want) continue;
+      FlatRow& head = rs[r - want];
+      for (size_t k = r - want + 1; k < r; ++k) {
+        head.cells.push_back(std::move(rs[k].cells.front()));
+        head.last_line = rs[k].last_line;
+      }
+      head.labels = want;
+      head.one_line_label = false;
+      rs.erase(rs.begin() + static_cast<std::ptrdiff_t>(r - want + 1), rs.begin() + static_cast<std::ptrdiff_t>(r));
+      r -= want - 1;
+      since = r + 1;
+    }
+  }
+
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {
     // The key keeps characters of the line: no 统, no header.
@@ -708,6 +918,24 @@ class TextTableReader {
     }
   }
 
+  // A line holding only a unit or only a value, when the row above (label,
+  // unit, value) still lacks it: the table lost its grid and each cell has
+  // a line (一、主动公开情况 / —— / —— / (一)主动公开政府信息数 / 条 / 244).
+  // A placeholder fills the unit first, a number the value.
+  bool FillsUnitOrValue(const Line& l, std::vector<GridCell>* row) const {
+    std::vector<GridCell>& r = *row;
+    if (r.size() != 3 || !r[2].text.empty()) return false;
+    const bool unit_word = IsUnitWord(l.text);
+    if (!unit_word && !IsValueText(l.text)) return false;
+    const bool placeholder = !unit_word && ParseCellValue(l.text).presence() == xxgk::v1::Cell::NA;
+    GridCell& c = r[1].text.empty() && (unit_word || placeholder) ? r[1] : r[2];
+    if (unit_word && &c != &r[1]) return false;
+    c.text.assign(l.text);
+    c.source_begin = Src(l.begin);
+    c.source_end = Src(l.end);
+    return true;
+  }
+
   size_t ReadRunTogether(size_t i, bool header_line) {
     const size_t n_lines = lines_.size();
     std::vector<std::vector<GridCell>> rows;
@@ -743,6 +971,11 @@ class TextTableReader {
         ++j;
         continue;
       }
+      if (rows.size() > 1 && FillsUnitOrValue(l, &rows.back())) {
+        end = l.end;
+        ++j;
+        continue;
+      }
       SplitRunTogether(l, &rows.emplace_back());
       end = l.end;
       ++j;
@@ -764,6 +997,7 @@ class TextTableReader {
   std::string_view last_line_;
   size_t legacy_start_ = static_cast<size_t>(-1);
   size_t aligned_checked_until_ = 0;
+  size_t flat_checked_until_ = 0;
 };
 
 size_t CountIdeographs(std::string_view s) {

@@ -4,7 +4,8 @@
 // converted by LibreOffice headless to .docx, Word 97 .doc and PDF, the PDF
 // re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030) and
-// full-width digits. Every
+// full-width digits, and flattened to text without the tables' grid (a cell
+// per line, or cells separated by single spaces). Every
 // rendition must parse to exactly the cells of the plain-text original, and
 // those must be the numbers put in.
 #include <filesystem>
@@ -26,6 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using xxgk::testing::Recode;
+using xxgk::testing::ToFlatText;
 using xxgk::testing::ToTraditional;
 using Cells = std::map<std::string, std::string>;
 
@@ -191,6 +193,8 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"text-traditional-big5", "text", Recode(ToTraditional(plain), "Big5")},
         {"text-traditional-gb18030", "text", Recode(ToTraditional(plain), "GB18030")},
         {"text-fullwidth-digits", "text", FullWidthDigits(plain)},
+        {"text-cell-per-line", "text", ToFlatText(r.doc, xxgk::testing::FlatStyle::kCellPerLine)},
+        {"text-single-spaces", "text", ToFlatText(r.doc, xxgk::testing::FlatStyle::kSingleSpaces)},
     };
     for (const Variant& v : variants) {
       SCOPED_TRACE(r.name + " as " + v.name);

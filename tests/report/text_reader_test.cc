@@ -309,6 +309,156 @@ TEST(ReadText, RunTogetherTableWithoutHeaderLineAfterItsTitle) {
   EXPECT_EQ(r->blocks[2].text, "(2016年度)");
 }
 
+// A table whose grid was lost on the way to text: every cell on a line of
+// its own. Values join the row above; column headers stacked one per line
+// above a row of k values become one header row of k + 1 cells; short lines
+// before the table that name no table stay lines, and so does what follows.
+TEST(ReadText, CellPerLineWithoutSeparatorsIsATable) {
+  std::string text =
+      "二、主动公开政府信息情况\n"
+      "具体情况见下表\n"
+      "第二十条第(一)项\n"
+      "信息内容\n"
+      "本年制发件数\n"
+      "本年废止件数\n"
+      "现行有效件数\n"
+      "规章\n"
+      "1\n"
+      "\n"
+      "2\n"
+      "3\n"
+      "行政规范性文件\n"
+      "4\n"
+      "5\n"
+      "1,234\n"
+      "第二十条第(五)项\n"
+      "信息内容\n"
+      "本年处理决定数量\n"
+      "行政许可\n"
+      "—\n"
+      "说明\n"
+      "三、收到和处理政府信息公开申请情况\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  const TableGrid& g = t[0]->table;
+  EXPECT_EQ(g.source_kind, "text-flat");
+  ASSERT_EQ(g.rows.size(), 7u);
+  EXPECT_THAT(RowTexts(g, 0), ::testing::ElementsAre("第二十条第(一)项", "", "", ""));
+  EXPECT_THAT(RowTexts(g, 1),
+              ::testing::ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"));
+  EXPECT_THAT(RowTexts(g, 2), ::testing::ElementsAre("规章", "1", "2", "3"));
+  EXPECT_THAT(RowTexts(g, 3), ::testing::ElementsAre("行政规范性文件", "4", "5", "1,234"));
+  EXPECT_THAT(RowTexts(g, 4), ::testing::ElementsAre("第二十条第(五)项", "", "", ""));
+  EXPECT_THAT(RowTexts(g, 5), ::testing::ElementsAre("信息内容", "本年处理决定数量", "", ""));
+  EXPECT_THAT(RowTexts(g, 6), ::testing::ElementsAre("行政许可", "—", "", ""));
+  ASSERT_EQ(r->blocks.size(), 5u);
+  EXPECT_EQ(r->blocks[0].text, "二、主动公开政府信息情况");
+  EXPECT_EQ(r->blocks[1].text, "具体情况见下表");
+  EXPECT_EQ(g.caption, "具体情况见下表");
+  EXPECT_EQ(r->blocks[3].text, "说明");  // a label row after the last values
+  EXPECT_EQ(r->blocks[4].text, "三、收到和处理政府信息公开申请情况");
+  // cells point at their own lines in the original
+  const GridCell& v = g.rows[3][3];
+  EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "1,234");
+}
+
+// Rows whose cells are separated by single blanks: the values at the end
+// of a line are cells, the blank-separated words before them label cells;
+// a line of values alone (table 四's) continues the row above.
+TEST(ReadText, SingleBlankSeparatedRowsAreATable) {
+  std::string text =
+      "三、收到和处理政府信息公开申请情况\n"
+      "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+      "申请人情况\n"
+      "一、本年新收政府信息公开申请数量 10 2 0 0 0 1 13\n"
+      "三、本年度办理结果 (一)予以公开 5 1 0 0 0 0 6\n"
+      "(三)不予公开 1.属于国家秘密 0 0 0 0 0 / 0\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "行政复议\n"
+      "行政诉讼\n"
+      "未经复议直接起诉\n"
+      "复议后起诉\n"
+      "总计\n"
+      "1 0 0 0 1 0 0 0 0 0 2 0 0 0 2\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 2u);
+  const TableGrid& t3 = t[0]->table;
+  EXPECT_EQ(t3.source_kind, "text-flat");
+  ASSERT_EQ(t3.rows.size(), 5u);
+  EXPECT_THAT(RowTexts(t3, 2), ::testing::ElementsAre("一、本年新收政府信息公开申请数量", "10", "2", "0",
+                                                      "0", "0", "1", "13", ""));
+  EXPECT_THAT(RowTexts(t3, 3), ::testing::ElementsAre("三、本年度办理结果", "(一)予以公开", "5", "1", "0",
+                                                      "0", "0", "0", "6"));
+  EXPECT_THAT(RowTexts(t3, 4), ::testing::ElementsAre("(三)不予公开", "1.属于国家秘密", "0", "0", "0", "0",
+                                                      "0", "/", "0"));
+  const TableGrid& t4 = t[1]->table;
+  ASSERT_EQ(t4.rows.size(), 5u);
+  EXPECT_EQ(t4.rows[4].size(), 16u);
+  EXPECT_EQ(t4.rows[4][0].text, "总计");
+  EXPECT_EQ(t4.rows[4][11].text, "2");
+}
+
+// Short lines that happen to hold a number are not tables: a label and one
+// value a line (prose as often as not), numbers under labels of no
+// statistics table, and a tab-separated table, which keeps its blank cells
+// and is read as one.
+TEST(ReadText, ShortLinesWithNumbersThatAreNoFlatTable) {
+  auto pairs = ReadText("行政许可 12\n行政处罚 3\n行政强制 0\n");
+  ASSERT_TRUE(pairs.ok());
+  EXPECT_TRUE(Tables(*pairs).empty());
+  EXPECT_EQ(pairs->blocks.size(), 3u);
+
+  auto quarters = ReadText("第一季度\n12\n15\n第二季度\n20\n22\n");
+  ASSERT_TRUE(quarters.ok());
+  EXPECT_TRUE(Tables(*quarters).empty());
+  EXPECT_EQ(quarters->blocks.size(), 6u);
+
+  auto tabbed = ReadText(
+      "第二十条第(一)项\n"
+      "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+      "规章\t3\t\t74\n"
+      "行政规范性文件\t1\t2\t3\n");
+  ASSERT_TRUE(tabbed.ok());
+  auto t = Tables(*tabbed);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]->table.source_kind, "text-aligned");
+  EXPECT_THAT(RowTexts(t[0]->table, 1), ::testing::ElementsAre("规章", "3", "", "74"));
+}
+
+// The pre-2019 table with each cell on a line of its own: a unit or a
+// value alone on a line fills the row above (a placeholder the unit first).
+TEST(ReadText, RunTogetherTableWithACellPerLine) {
+  std::string text =
+      "政府信息公开情况统计表\n"
+      "一、主动公开情况\n"
+      "——\n"
+      "——\n"
+      "(一)主动公开政府信息数\n"
+      "条\n"
+      "244\n"
+      "其中:主动公开规范性文件数\n"
+      "条\n"
+      "3\n"
+      "七、依申请公开信息收取的费用\n"
+      "万元\n"
+      "0.5\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok());
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  const TableGrid& g = t[0]->table;
+  EXPECT_EQ(g.source_kind, "text-run-together");
+  ASSERT_EQ(g.rows.size(), 5u);
+  EXPECT_THAT(RowTexts(g, 1), ::testing::ElementsAre("一、主动公开情况", "——", "——"));
+  EXPECT_THAT(RowTexts(g, 2), ::testing::ElementsAre("(一)主动公开政府信息数", "条", "244"));
+  EXPECT_THAT(RowTexts(g, 3), ::testing::ElementsAre("其中:主动公开规范性文件数", "条", "3"));
+  EXPECT_THAT(RowTexts(g, 4), ::testing::ElementsAre("七、依申请公开信息收取的费用", "万元", "0.5"));
+}
+
 TEST(ReadText, WrappedLabelLineJoinsTheNextPipeRow) {
   std::string text =
       "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
