@@ -584,6 +584,34 @@ struct Mapper {
          "", RowSpan(pg, r));
   }
 
+  // A grid read from text without column separators ("text-flat") has text
+  // in every cell it read: empty cells at a row's end are the grid's padding.
+  // The row's values from `value_start` without that padding.
+  static size_t FlatValues(const PlacedGrid& pg, int r, int value_start) {
+    const auto& row = pg.grid->rows[r];
+    size_t end = row.size();
+    while (end > static_cast<size_t>(value_start) && row[end - 1].text.empty()) --end;
+    return end > static_cast<size_t>(value_start) ? end - static_cast<size_t>(value_start) : 0;
+  }
+
+  // True (with a note) when a row of such a grid has fewer values than the
+  // layout has columns: its blank cells were lost with the separators and
+  // which ones they were cannot be told, so none of its values is placed
+  // (a value in the wrong column would make findings about the wrong cell).
+  bool FlatRowLostCells(const PlacedGrid& pg, int r, int value_start, const std::string& label,
+                        size_t want) {
+    if (pg.grid->source_kind != "text-flat") return false;
+    const size_t got = FlatValues(pg, r, value_start);
+    if (got >= want || got == 0) return false;
+    Note(ReadingNote::SHAPE,
+         absl::StrCat("row \"", label, "\" has ", got, " values, the layout has ", want,
+                      ", and its text has no column separators: which cells were blank cannot "
+                      "be told, so none of its values is read; give the blank cells as 0 or "
+                      "send the table with its grid (HTML, Word, PDF)"),
+         "", RowSpan(pg, r));
+    return true;
+  }
+
   void Begin(const PlacedGrid& pg) {
     if (source_kind.empty()) source_kind = pg.grid->source_kind;
     if (heading.empty()) heading = !pg.heading.empty() ? pg.heading : pg.grid->caption;
@@ -788,6 +816,10 @@ struct Mapper {
       default_unit = rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "";
     }
     const size_t n_columns = columns->size() - skip;
+    // the columns a header names, without a padded grid's empty ones after them
+    size_t named = n_columns;
+    while (named > 0 && (*columns)[skip + named - 1].empty()) --named;
+    if (FlatRowLostCells(pg, r, parts.value_start, LabelText(row, parts), named)) return;
     const SourceRow src(pg, r);
     size_t placed = 0;
     // data cells read under a header column that spans them (see below)
@@ -1155,6 +1187,7 @@ struct Mapper {
                 const std::string& label) {
     const std::string_view key = entry.key;
     const auto& row = pg.grid->rows[r];
+    if (FlatRowLostCells(pg, r, value_start, label, 7)) return;
     value_start += LeadingShift(row, value_start, 7);
     // values: the cells from value_start, the seven applicant columns by
     // position after the label
@@ -1216,6 +1249,7 @@ struct Mapper {
       else if (Contains(k, "复议后起诉")) block = 2;
       else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
       if (block >= 0 && values.size() >= 4 && values.size() < 10) {
+        if (FlatRowLostCells(pg, r, parts.value_start, LabelText(row, parts), 5)) return;
         const SourceRow src(pg, r);
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
           Put(*T4Path(static_cast<size_t>(block) * 5 + i), src, parts.value_start + static_cast<int>(i),
@@ -1241,6 +1275,10 @@ struct Mapper {
       return;
     }
     t4_data_seen = true;
+    if (FlatRowLostCells(pg, r, parts.value_start,
+                         parts.labels.empty() ? "(data row)" : LabelText(row, parts), 15)) {
+      return;
+    }
     if (int shift = LeadingShift(row, parts.value_start, 15); shift > 0) {
       parts.value_start += shift;
       values.erase(values.begin(), values.begin() + shift);

@@ -642,7 +642,8 @@ class TextTableReader {
   // row (its label; with values after it, split at blanks into label cells
   // and values), and the column headers stacked one per line above a row of
   // k values become one header row of k + 1 cells. Such text cannot show a
-  // blank cell: a row that had one reads as short.
+  // blank cell: a row that had one reads as short, and the table mapping
+  // places none of its values (report/table_map.cc, FlatRowLostCells).
 
   static constexpr size_t kFlatMaxBytes = 240;
 

@@ -489,6 +489,41 @@ TEST(Table4, ShortDataRowLeavesMissingKeysAndASHapeNote) {
   EXPECT_GE(CountNotes(r, ReadingNote::SHAPE), 1);
 }
 
+// Text without column separators cannot show a blank cell: a row of such
+// a grid ("text-flat", padded to the widest row) with fewer values than its
+// table's columns lost blanks somewhere, and no value of it is placed; the
+// same short rows in a grid with separators are read by position.
+TEST(Tables, FlatTextRowsThatLostBlankCellsAreNotPlaced) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"第二十条第(一)项", "", "", "", "", "", "", ""},
+      {"规章", "3", "74", "", "", "", "", ""},
+      {"行政规范性文件", "1", "2", "3", "", "", "", ""},
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "", "", "", "", "", "", ""},
+      Row({"一、本年新收政府信息公开申请数量"}, {"10", "2", "1", "13", "", "", ""}),
+      Row({"二、上年结转政府信息公开申请数量"}, Seven(200)),
+  };
+  Report flat = Map({Grid(rows, "text-flat")});
+  EXPECT_EQ(Value(flat, "t2.rules.issued"), "<absent>");
+  EXPECT_EQ(Value(flat, "t2.rules.repealed"), "<absent>");
+  EXPECT_EQ(Value(flat, "t2.normative_documents.in_force"), "3");
+  EXPECT_EQ(Value(flat, "t3.new_received.natural_person"), "<absent>");
+  EXPECT_EQ(Value(flat, "t3.new_received.total"), "<absent>");
+  EXPECT_EQ(Value(flat, "t3.carried_over.total"), "206");
+  int lost = 0;
+  for (const auto& n : flat.notes()) {
+    if (n.kind() == ReadingNote::SHAPE && n.message().find("no column separators") != std::string::npos) {
+      ++lost;
+    }
+  }
+  EXPECT_EQ(lost, 2);
+  EXPECT_THAT(flat.tables().t3().info().missing_keys(), Contains("t3.new_received.total"));
+
+  Report piped = Map({Grid(rows, "text-pipe")});
+  EXPECT_EQ(Value(piped, "t2.rules.repealed"), "74");
+  EXPECT_EQ(Value(piped, "t2.rules.in_force"), "BLANK");
+  EXPECT_EQ(Value(piped, "t3.new_received.total"), "BLANK");
+}
+
 TEST(Table4, MissingKeysCountCellsTheReportHeldBefore) {
   // MapTables marks the cells it reads; cells a report already held are
   // found by reading its tables
