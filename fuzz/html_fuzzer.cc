@@ -1,5 +1,6 @@
-// libFuzzer target: arbitrary bytes read as HTML (ReadHtml) and assembled into a
-// Report. Errors are fine; crashes, hangs and sanitizer reports are not.
+// libFuzzer target: arbitrary bytes read as HTML (ReadHtml), flat tables
+// gathered from its lines (GatherFlatTables, as ParseDocument does) and
+// assembled into a Report. Errors are fine; crashes, hangs and sanitizer reports are not.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -13,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   auto read = xxgk::report::ReadHtml(bytes);
   if (!read.ok()) return 0;
+  xxgk::report::GatherFlatTables(&read->blocks);
   xxgk::v1::Report report = xxgk::report::Assemble(std::move(*read));
   (void)report;
   return 0;

@@ -272,6 +272,8 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
           absl::StrCat(name, ": cannot read as ", format, ": ", read.status().message()));
     }
     ReadResult result = *std::move(read);
+    // the text reader reads such tables among its own layouts
+    if (format != "text") GatherFlatTables(&result.blocks);
     result.source.set_file_name(doc.file_name());
     result.source.set_content_type(doc.content_type());
     result.source.set_input_format(format);

@@ -4,6 +4,7 @@
 #define XXGK_REPORT_READERS_H_
 
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "report/blocks.h"
@@ -27,6 +28,13 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes);
 // OFD (GB/T 33190, a zip of XML parts): text objects placed on the pages,
 // laid out into lines and tables like a PDF's words.
 absl::StatusOr<ReadResult> ReadOfd(std::string_view bytes);
+
+// Tables that lost their grid among the lines another reader produced (a
+// web page or a document with each cell in a paragraph of its own): each
+// run of line blocks is read as plain text reads such lines (text-flat),
+// and the lines a table takes are replaced by it. A cell's source span is
+// its line's.
+void GatherFlatTables(std::vector<Block>* blocks);
 
 namespace internal {
 

@@ -262,6 +262,39 @@ class TextTableReader {
   // Notes about tables dropped while reading; call after Read().
   std::vector<xxgk::v1::ReadingNote> TakeNotes() { return std::move(notes_); }
 
+  // A flat table and the lines it was read from (indices of lines_).
+  struct FlatTableAt {
+    size_t first_line = 0;
+    size_t last_line = 0;
+    TableGrid grid;
+  };
+
+  // Only the tables that lost their column separators (ReadFlat), for lines
+  // another reader produced: their other layouts are that reader's.
+  std::vector<FlatTableAt> ReadFlatTablesOnly() {
+    std::vector<FlatTableAt> out;
+    size_t i = 0;
+    while (i < lines_.size()) {
+      if (lines_[i].text.empty()) {
+        ++i;
+        continue;
+      }
+      const size_t blocks_before = blocks_.size();
+      const size_t next = ReadFlat(i);
+      if (next == i) {
+        last_line_ = lines_[i].text;  // a caption for a table after it
+        ++i;
+        continue;
+      }
+      // the lines before the table, then the table (unless over budget)
+      if (blocks_.size() > blocks_before && blocks_.back().kind == Block::Kind::kTable) {
+        out.push_back({flat_first_line_, next - 1, std::move(blocks_.back().table)});
+      }
+      i = next;
+    }
+    return out;
+  }
+
  private:
   uint32_t Src(uint32_t off) const {
     if (off < to_input_.size()) return to_input_[off];
@@ -793,6 +826,7 @@ class TextTableReader {
     std::vector<std::vector<GridCell>> grid;
     grid.reserve(rows.size() - from);
     for (size_t k = from; k < rows.size(); ++k) grid.push_back(std::move(rows[k].cells));
+    flat_first_line_ = first_line;
     EmitTable(std::move(grid), "text-flat", lines_[first_line].begin, lines_[last_line].end);
     return last_line + 1;
   }
@@ -999,6 +1033,7 @@ class TextTableReader {
   size_t legacy_start_ = static_cast<size_t>(-1);
   size_t aligned_checked_until_ = 0;
   size_t flat_checked_until_ = 0;
+  size_t flat_first_line_ = 0;  // of the last flat table emitted
 };
 
 size_t CountIdeographs(std::string_view s) {
@@ -1107,6 +1142,64 @@ bool IsReplacementCharsOnly(std::string_view s) {
 }
 
 }  // namespace
+
+void GatherFlatTables(std::vector<Block>* blocks) {
+  std::vector<Block>& in = *blocks;
+  // three lines at least: a label, a header and a row of values
+  constexpr size_t kMinRun = 3;
+  std::vector<Block> out;
+  bool changed = false;
+  std::string joined;
+  std::vector<uint32_t> to_input;
+  size_t k = 0;
+  while (k < in.size()) {
+    size_t end = k;
+    while (end < in.size() && in[end].kind == Block::Kind::kLine) ++end;
+    std::vector<TextTableReader::FlatTableAt> tables;
+    if (end - k >= kMinRun) {
+      // The run as plain text, a line per block; every byte of a line maps
+      // to where its block starts in the original, its end to where the
+      // block ends (a cell that is a whole line gets the line's span).
+      joined.clear();
+      to_input.clear();
+      for (size_t m = k; m < end; ++m) {
+        const Block& b = in[m];
+        for (char c : b.text) joined.push_back(c == '\n' ? ' ' : c);
+        to_input.insert(to_input.end(), b.text.size(), b.source_begin);
+        joined.push_back('\n');
+        to_input.push_back(b.source_end);
+      }
+      TextTableReader reader(joined, to_input);
+      tables = reader.ReadFlatTablesOnly();
+    }
+    if (tables.empty() && !changed) {
+      k = end;
+      while (k < in.size() && in[k].kind != Block::Kind::kLine) ++k;
+      continue;
+    }
+    if (!changed) {
+      // blocks before this run unchanged
+      out.reserve(in.size());
+      for (size_t m = 0; m < k; ++m) out.push_back(std::move(in[m]));
+      changed = true;
+    }
+    size_t line = 0;  // within the run
+    for (auto& t : tables) {
+      for (; line < t.first_line; ++line) out.push_back(std::move(in[k + line]));
+      Block& table = out.emplace_back();
+      table.kind = Block::Kind::kTable;
+      table.table = std::move(t.grid);
+      table.page = in[k + t.first_line].page;
+      table.source_begin = in[k + t.first_line].source_begin;
+      table.source_end = in[k + t.last_line].source_end;
+      line = t.last_line + 1;
+    }
+    for (size_t m = k + line; m < end; ++m) out.push_back(std::move(in[m]));
+    k = end;
+    while (k < in.size() && in[k].kind != Block::Kind::kLine) out.push_back(std::move(in[k++]));
+  }
+  if (changed) *blocks = std::move(out);
+}
 
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   absl::StatusOr<Decoded> decoded = DecodeBytes(bytes);

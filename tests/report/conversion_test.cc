@@ -5,7 +5,8 @@
 // re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030) and
 // full-width digits, and flattened to text without the tables' grid (a cell
-// per line, or cells separated by single spaces). Every
+// per line, or cells separated by single spaces; as plain text, as a web
+// page of paragraphs and as the .docx LibreOffice makes of that page). Every
 // rendition must parse to exactly the cells of the plain-text original, and
 // those must be the numbers put in.
 #include <filesystem>
@@ -27,6 +28,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using xxgk::testing::Recode;
+using xxgk::testing::FlatStyle;
+using xxgk::testing::ToFlatHtml;
 using xxgk::testing::ToFlatText;
 using xxgk::testing::ToTraditional;
 using Cells = std::map<std::string, std::string>;
@@ -138,6 +141,7 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   xxgk::testing::TempDir dir;
   std::vector<Rendition> renditions;
   std::vector<fs::path> html_files;
+  std::vector<fs::path> flat_html_files;  // the tables pasted as a paragraph per cell
   int salt = 1;
   for (const char* prefix : {"002_", "003_"}) {
     const fs::path seed = SeedPath(prefix);
@@ -155,6 +159,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
     const fs::path html = dir.path() / (r.name + ".html");
     xxgk::testing::WriteFileBytes(html, xxgk::testing::ToHtml(r.doc));
     html_files.push_back(html);
+    const fs::path flat_html = dir.path() / (r.name + "-flat.html");
+    xxgk::testing::WriteFileBytes(flat_html, ToFlatHtml(r.doc, FlatStyle::kCellPerLine));
+    flat_html_files.push_back(flat_html);
     renditions.push_back(std::move(r));
   }
 
@@ -168,6 +175,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string pdf_error = xxgk::testing::ConvertWithSoffice(
       html_files, "pdf:writer_pdf_Export", dir.path() / "pdf", profile);
   ASSERT_EQ(pdf_error, "");
+  const std::string flat_docx_error = xxgk::testing::ConvertWithSoffice(
+      flat_html_files, "docx:MS Word 2007 XML", dir.path() / "flat-docx", profile);
+  ASSERT_EQ(flat_docx_error, "");
 
   for (const Rendition& r : renditions) {
     const std::string plain = xxgk::testing::ToPipeText(r.doc);
@@ -193,8 +203,12 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"text-traditional-big5", "text", Recode(ToTraditional(plain), "Big5")},
         {"text-traditional-gb18030", "text", Recode(ToTraditional(plain), "GB18030")},
         {"text-fullwidth-digits", "text", FullWidthDigits(plain)},
-        {"text-cell-per-line", "text", ToFlatText(r.doc, xxgk::testing::FlatStyle::kCellPerLine)},
-        {"text-single-spaces", "text", ToFlatText(r.doc, xxgk::testing::FlatStyle::kSingleSpaces)},
+        {"text-cell-per-line", "text", ToFlatText(r.doc, FlatStyle::kCellPerLine)},
+        {"text-single-spaces", "text", ToFlatText(r.doc, FlatStyle::kSingleSpaces)},
+        {"html-cell-per-paragraph", "html", ToFlatHtml(r.doc, FlatStyle::kCellPerLine)},
+        {"html-single-spaces", "html", ToFlatHtml(r.doc, FlatStyle::kSingleSpaces)},
+        {"docx-cell-per-paragraph", "docx",
+         xxgk::testing::ReadFileBytes(dir.path() / "flat-docx" / (r.name + "-flat.docx"))},
     };
     for (const Variant& v : variants) {
       SCOPED_TRACE(r.name + " as " + v.name);

@@ -459,6 +459,71 @@ TEST(ReadText, RunTogetherTableWithACellPerLine) {
   EXPECT_THAT(RowTexts(g, 4), ::testing::ElementsAre("七、依申请公开信息收取的费用", "万元", "0.5"));
 }
 
+// Another reader's lines (a web page or a document with each cell in a
+// paragraph): a run of line blocks that is a flat statistics table becomes
+// a table block in its place, with the page and source span of its lines;
+// other lines and tables stay as they were.
+TEST(GatherFlatTables, ReplacesTheLinesOfAFlatTableInPlace) {
+  std::vector<Block> blocks;
+  uint32_t at = 0;
+  auto line = [&](const std::string& text, uint32_t page) {
+    Block& b = blocks.emplace_back();
+    b.text = text;
+    b.page = page;
+    b.source_begin = at + 3;  // a tag before the text
+    b.source_end = b.source_begin + static_cast<uint32_t>(text.size());
+    at = b.source_end + 4;
+  };
+  line("二、主动公开政府信息情况", 1);
+  line("第二十条第(一)项", 1);
+  line("信息内容", 1);
+  line("本年制发件数", 1);
+  line("本年废止件数", 1);
+  line("现行有效件数", 1);
+  line("规章", 1);
+  line("1", 1);
+  line("2", 2);
+  line("3", 2);
+  line("说明", 2);
+  Block& grid = blocks.emplace_back();
+  grid.kind = Block::Kind::kTable;
+  grid.table.source_kind = "html";
+  grid.table.rows = {{GridCell{.text = "a"}}};
+  line("四、政府信息公开行政复议、行政诉讼情况", 2);
+  line("行政复议 1", 2);
+  const uint32_t two_begin = blocks[8].source_begin, three_end = blocks[9].source_end;
+  const uint32_t article_begin = blocks[1].source_begin;
+
+  GatherFlatTables(&blocks);
+  ASSERT_EQ(blocks.size(), 6u);
+  EXPECT_EQ(blocks[0].text, "二、主动公开政府信息情况");
+  const Block& t = blocks[1];
+  ASSERT_EQ(t.kind, Block::Kind::kTable);
+  EXPECT_EQ(t.table.source_kind, "text-flat");
+  EXPECT_EQ(t.page, 1u);
+  EXPECT_EQ(t.source_begin, article_begin);
+  EXPECT_EQ(t.source_end, three_end);
+  EXPECT_EQ(t.table.caption, "二、主动公开政府信息情况");
+  ASSERT_EQ(t.table.rows.size(), 3u);
+  EXPECT_THAT(RowTexts(t.table, 1),
+              ::testing::ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"));
+  EXPECT_THAT(RowTexts(t.table, 2), ::testing::ElementsAre("规章", "1", "2", "3"));
+  // a cell that was a whole line has the line's span
+  EXPECT_EQ(t.table.rows[2][2].source_begin, two_begin);
+  EXPECT_EQ(blocks[2].text, "说明");
+  EXPECT_EQ(blocks[2].page, 2u);
+  EXPECT_EQ(blocks[3].table.source_kind, "html");
+  EXPECT_EQ(blocks[4].text, "四、政府信息公开行政复议、行政诉讼情况");
+  EXPECT_EQ(blocks[5].text, "行政复议 1");
+
+  // lines that are no table are left alone
+  std::vector<Block> prose(4);
+  for (size_t i = 0; i < prose.size(); ++i) prose[i].text = "第" + std::to_string(i) + "段 12";
+  GatherFlatTables(&prose);
+  ASSERT_EQ(prose.size(), 4u);
+  EXPECT_EQ(prose[3].text, "第3段 12");
+}
+
 TEST(ReadText, WrappedLabelLineJoinsTheNextPipeRow) {
   std::string text =
       "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
