@@ -680,13 +680,17 @@ class TextTableReader {
 
   static constexpr size_t kFlatMaxBytes = 240;
 
+  // The tests of FlatCandidate that read no more than the line's summary.
+  static bool FlatShort(const Line& l) {
+    return !l.text.empty() && l.text.size() <= kFlatMaxBytes && l.pipes == 0 && !l.gap;
+  }
+
   // A line that may be part of such a table: short (table 三's longest
   // label has 40 characters), one of no other layout (pipes; tabs or wider
   // gaps, which keep blank cells, are ReadAligned's), no sentence, no
   // heading. Cheapest tests first: most lines that get here are prose.
-  bool FlatCandidate(const Line& l) const {
-    return !l.text.empty() && l.text.size() <= kFlatMaxBytes && l.pipes == 0 && !l.gap &&
-           !ContainsByLastByte(l.text, "。") && !IsSectionHeadingLine(l.text);
+  static bool FlatCandidate(const Line& l) {
+    return FlatShort(l) && !ContainsByLastByte(l.text, "。") && !IsSectionHeadingLine(l.text);
   }
 
   // The blank-separated pieces of a line.
@@ -703,19 +707,24 @@ class TextTableReader {
 
   std::string_view PieceText(Piece p) const { return text_.substr(p.b, p.e - p.b); }
 
-  // A unit the pre-2019 table prints in a column of its own (条, 件, 万元 …).
+  // Units the pre-2019 table prints in a column of its own (篇 for 政策解读
+  // 稿件数), the longer first where one ends another (万元 before 元, 人次
+  // before 次 and 人).
+  static constexpr std::string_view kLegacyUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
+                                                      "次",   "人",   "场",   "期", "家", "项", "篇"};
+
   static bool IsUnitWord(std::string_view t) {
-    static constexpr std::string_view kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
-                                                  "次",   "人",   "场",   "期", "家", "项", "篇"};
-    return std::find(std::begin(kUnits), std::end(kUnits), t) != std::end(kUnits);
+    return std::find(std::begin(kLegacyUnits), std::end(kLegacyUnits), t) != std::end(kLegacyUnits);
   }
 
   struct FlatRow {
     std::vector<GridCell> cells;
-    size_t line = 0;        // the line it starts on
-    size_t last_line = 0;   // the last line it takes
-    size_t labels = 0;      // label cells, first in `cells`
-    bool one_line_label = false;  // the whole of one line, nothing else
+    size_t line = 0;       // the line it starts on
+    size_t last_line = 0;  // the last line it takes
+    size_t labels = 0;     // label cells, first in `cells`
+    size_t values() const { return cells.size() - labels; }
+    // one label line and nothing else (a header stacked over a row, say)
+    bool one_label() const { return cells.size() == 1 && labels == 1; }
   };
 
   // The short lines from `i` on hold a value at a line's end, judged by the
@@ -726,7 +735,7 @@ class TextTableReader {
     for (; j < lines_.size(); ++j) {
       const Line& l = lines_[j];
       if (l.text.empty()) continue;
-      if (l.text.size() > kFlatMaxBytes || l.pipes != 0 || l.gap) break;
+      if (!FlatShort(l)) break;
       size_t last = l.text.size();  // the last blank-separated piece
       while (last > 0 && !IsBlankChar(l.text[last - 1])) --last;
       if (IsValueText(l.text.substr(last))) return i;
@@ -740,7 +749,6 @@ class TextTableReader {
       flat_checked_until_ = std::max(flat_checked_until_, past);
       return i;
     }
-    if (!FlatCandidate(lines_[i])) return i;
     const size_t n_lines = lines_.size();
     std::vector<FlatRow> rows;
     std::vector<Piece>& pieces = pieces_;
@@ -767,17 +775,15 @@ class TextTableReader {
         FlatRow& r = rows.back();
         for (const Piece& p : pieces) AddCell(&r.cells, p);
         r.last_line = j;
-        r.one_line_label = false;
         gridded = true;
         continue;
       }
       const Piece label{pieces.front().b, pieces[first_value - 1].e};
-      if (IsUnitWord(PieceText(label)) && !rows.empty() && rows.back().one_line_label) {
+      if (IsUnitWord(PieceText(label)) && !rows.empty() && rows.back().one_label()) {
         // a unit cell of its own line (pre-2019 table): the label's row
         FlatRow& r = rows.back();
         for (size_t p = first_value - 1; p < pieces.size(); ++p) AddCell(&r.cells, pieces[p]);
         r.last_line = j;
-        r.one_line_label = false;
         continue;
       }
       FlatRow& r = rows.emplace_back();
@@ -785,7 +791,6 @@ class TextTableReader {
       if (first_value == pieces.size()) {  // a label (or a header) line
         AddCell(&r.cells, label);
         r.labels = 1;
-        r.one_line_label = true;
         continue;
       }
       for (size_t p = 0; p < pieces.size(); ++p) AddCell(&r.cells, pieces[p]);
@@ -794,71 +799,53 @@ class TextTableReader {
     }
     flat_checked_until_ = std::max(flat_checked_until_, j);
     // label rows after the last row of values are not the table's
-    while (!rows.empty() && rows.back().cells.size() == rows.back().labels) rows.pop_back();
-    if (rows.empty()) return i;
+    while (!rows.empty() && rows.back().values() == 0) rows.pop_back();
     size_t value_cells = 0;
-    for (const FlatRow& r : rows) value_cells += r.cells.size() - r.labels;
+    for (const FlatRow& r : rows) value_cells += r.values();
     if (value_cells < 2 || !gridded) return i;
     MergeStackedHeaders(&rows);
-    TableGrid probe;
-    probe.rows.reserve(rows.size());
-    for (const FlatRow& r : rows) probe.rows.push_back(r.cells);
-    if (IdentifyTable(probe) == TableId::kNone) return i;
+    TableGrid grid;
+    grid.rows.reserve(rows.size());
+    for (FlatRow& r : rows) grid.rows.push_back(std::move(r.cells));
+    if (IdentifyTable(grid) == TableId::kNone) return i;
     // Short lines before the table that are not part of it: label rows
     // before the first row of values (or headers) that name no table.
     // Table 四's 行政复议 and 行政诉讼 name it only together, and here each
     // has a line.
     size_t from = 0;
-    while (from < rows.size() && rows[from].cells.size() == rows[from].labels &&
-           rows[from].labels == 1) {
-      const std::string_view t = rows[from].cells.front().text;
+    for (; from < rows.size() && grid.rows[from].size() == 1 && rows[from].labels == 1; ++from) {
+      const std::string_view t = grid.rows[from].front().text;
       if (ContainsByLastByte(t, "行政复议") || ContainsByLastByte(t, "行政诉讼")) break;
       TableGrid one;
-      one.rows.push_back(rows[from].cells);
-      if (IdentifyTable(one) != TableId::kNone) break;
-      ++from;
+      one.rows.push_back(std::move(grid.rows[from]));
+      const bool names_table = IdentifyTable(one) != TableId::kNone;
+      grid.rows[from] = std::move(one.rows.front());
+      if (names_table) break;
     }
-    if (from == rows.size()) return i;
     const size_t first_line = rows[from].line, last_line = rows.back().last_line;
     for (size_t k = i; k < first_line; ++k) {
       if (!lines_[k].text.empty()) EmitLine(lines_[k]);
     }
-    std::vector<std::vector<GridCell>> grid;
-    grid.reserve(rows.size() - from);
-    for (size_t k = from; k < rows.size(); ++k) grid.push_back(std::move(rows[k].cells));
+    grid.rows.erase(grid.rows.begin(), grid.rows.begin() + static_cast<std::ptrdiff_t>(from));
     flat_first_line_ = first_line;
-    EmitTable(std::move(grid), "text-flat", lines_[first_line].begin, lines_[last_line].end);
+    EmitTable(std::move(grid.rows), "text-flat", lines_[first_line].begin, lines_[last_line].end);
     return last_line + 1;
   }
 
-  // Column headers one per line (信息内容 / 本年制发件数 / 本年废止件数 /
-  // 现行有效件数 above 规章 0 0 0), or on one line separated by blanks: the
-  // header row of the row of values below them, when there are as many as
-  // it has values plus its label.
-  void MergeStackedHeaders(std::vector<FlatRow>* rows) const {
+  // Column headers stacked one per line (信息内容 / 本年制发件数 / 本年废止件数
+  // / 现行有效件数 above 规章 0 0 0): the header row of the row of values
+  // below them, when there are as many as it has values plus its label.
+  static void MergeStackedHeaders(std::vector<FlatRow>* rows) {
     std::vector<FlatRow>& rs = *rows;
-    std::vector<Piece> pieces;
     size_t since = 0;  // rows after the last row of values
     for (size_t r = 0; r < rs.size(); ++r) {
-      const size_t values = rs[r].cells.size() - rs[r].labels;
+      const size_t values = rs[r].values();
       if (values == 0) continue;
       const size_t want = values + 1;
       // label rows just above r since the last row of values
       size_t top = r;
-      while (top > since && rs[top - 1].one_line_label) --top;
+      while (top > since && rs[top - 1].one_label()) --top;
       since = r + 1;
-      if (top == r) continue;
-      FlatRow& above = rs[r - 1];
-      BlankPieces(lines_[above.line], &pieces);
-      if (pieces.size() == want) {
-        std::vector<GridCell> cells;
-        cells.reserve(want);
-        for (const Piece& p : pieces) AddCell(&cells, p);
-        above.cells = std::move(cells);
-        above.labels = want;
-        above.one_line_label = false;
-        continue;
-      }
       if (r - top < want) continue;
       FlatRow& head = rs[r - want];
       for (size_t k = r - want + 1; k < r; ++k) {
@@ -866,8 +853,8 @@ class TextTableReader {
         head.last_line = rs[k].last_line;
       }
       head.labels = want;
-      head.one_line_label = false;
-      rs.erase(rs.begin() + static_cast<std::ptrdiff_t>(r - want + 1), rs.begin() + static_cast<std::ptrdiff_t>(r));
+      rs.erase(rs.begin() + static_cast<std::ptrdiff_t>(r - want + 1),
+               rs.begin() + static_cast<std::ptrdiff_t>(r));
       r -= want - 1;
       since = r + 1;
     }
@@ -892,8 +879,6 @@ class TextTableReader {
 
   // The label, unit and value cells of `l` into `*out` (empty).
   void SplitRunTogether(const Line& l, std::vector<GridCell>* out) const {
-    static const char* const kUnits[] = {"万元", "人次", "亿元", "元", "个", "件", "条",
-                                         "次",   "人",   "场",   "期", "家", "项"};
     std::string_view t = l.text;
     uint32_t label_end = l.end;
     Piece value{l.end, l.end};
@@ -905,8 +890,7 @@ class TextTableReader {
     }
     Piece label = Trim(text_, l.begin, label_end);
     std::string_view lt = text_.substr(label.b, label.e - label.b);
-    for (const char* u : kUnits) {
-      std::string_view us(u);
+    for (const std::string_view us : kLegacyUnits) {
       if (lt.size() > us.size() && lt.substr(lt.size() - us.size()) == us) {
         Piece rest = Trim(text_, label.b, label.e - static_cast<uint32_t>(us.size()));
         std::string_view rt = text_.substr(rest.b, rest.e - rest.b);
@@ -960,14 +944,19 @@ class TextTableReader {
   bool FillsUnitOrValue(const Line& l, std::vector<GridCell>* row) const {
     std::vector<GridCell>& r = *row;
     if (r.size() != 3 || !r[2].text.empty()) return false;
-    const bool unit_word = IsUnitWord(l.text);
-    if (!unit_word && !IsValueText(l.text)) return false;
-    const bool placeholder = !unit_word && ParseCellValue(l.text).presence() == xxgk::v1::Cell::NA;
-    GridCell& c = r[1].text.empty() && (unit_word || placeholder) ? r[1] : r[2];
-    if (unit_word && &c != &r[1]) return false;
-    c.text.assign(l.text);
-    c.source_begin = Src(l.begin);
-    c.source_end = Src(l.end);
+    GridCell* c;
+    if (IsUnitWord(l.text)) {
+      if (!r[1].text.empty()) return false;
+      c = &r[1];
+    } else if (IsValueText(l.text)) {
+      const bool placeholder = ParseCellValue(l.text).presence() == xxgk::v1::Cell::NA;
+      c = placeholder && r[1].text.empty() ? &r[1] : &r[2];
+    } else {
+      return false;
+    }
+    c->text.assign(l.text);
+    c->source_begin = Src(l.begin);
+    c->source_end = Src(l.end);
     return true;
   }
 
@@ -1147,15 +1136,21 @@ void GatherFlatTables(std::vector<Block>* blocks) {
   std::vector<Block>& in = *blocks;
   // three lines at least: a label, a header and a row of values
   constexpr size_t kMinRun = 3;
-  std::vector<Block> out;
-  bool changed = false;
+  struct Found {
+    size_t first = 0;  // the blocks it replaces, [first, last]
+    size_t last = 0;
+    TableGrid grid;
+  };
+  std::vector<Found> found;
   std::string joined;
   std::vector<uint32_t> to_input;
-  size_t k = 0;
-  while (k < in.size()) {
+  for (size_t k = 0; k < in.size();) {
+    if (in[k].kind != Block::Kind::kLine) {
+      ++k;
+      continue;
+    }
     size_t end = k;
     while (end < in.size() && in[end].kind == Block::Kind::kLine) ++end;
-    std::vector<TextTableReader::FlatTableAt> tables;
     if (end - k >= kMinRun) {
       // The run as plain text, a line per block; every byte of a line maps
       // to where its block starts in the original, its end to where the
@@ -1170,35 +1165,28 @@ void GatherFlatTables(std::vector<Block>* blocks) {
         to_input.push_back(b.source_end);
       }
       TextTableReader reader(joined, to_input);
-      tables = reader.ReadFlatTablesOnly();
+      for (auto& t : reader.ReadFlatTablesOnly()) {
+        found.push_back({k + t.first_line, k + t.last_line, std::move(t.grid)});
+      }
     }
-    if (tables.empty() && !changed) {
-      k = end;
-      while (k < in.size() && in[k].kind != Block::Kind::kLine) ++k;
-      continue;
-    }
-    if (!changed) {
-      // blocks before this run unchanged
-      out.reserve(in.size());
-      for (size_t m = 0; m < k; ++m) out.push_back(std::move(in[m]));
-      changed = true;
-    }
-    size_t line = 0;  // within the run
-    for (auto& t : tables) {
-      for (; line < t.first_line; ++line) out.push_back(std::move(in[k + line]));
-      Block& table = out.emplace_back();
-      table.kind = Block::Kind::kTable;
-      table.table = std::move(t.grid);
-      table.page = in[k + t.first_line].page;
-      table.source_begin = in[k + t.first_line].source_begin;
-      table.source_end = in[k + t.last_line].source_end;
-      line = t.last_line + 1;
-    }
-    for (size_t m = k + line; m < end; ++m) out.push_back(std::move(in[m]));
     k = end;
-    while (k < in.size() && in[k].kind != Block::Kind::kLine) out.push_back(std::move(in[k++]));
   }
-  if (changed) *blocks = std::move(out);
+  if (found.empty()) return;
+  std::vector<Block> out;
+  out.reserve(in.size());
+  size_t next = 0;  // the first block not yet in `out`
+  for (Found& f : found) {
+    for (; next < f.first; ++next) out.push_back(std::move(in[next]));
+    Block& table = out.emplace_back();
+    table.kind = Block::Kind::kTable;
+    table.table = std::move(f.grid);
+    table.page = in[f.first].page;
+    table.source_begin = in[f.first].source_begin;
+    table.source_end = in[f.last].source_end;
+    next = f.last + 1;
+  }
+  for (; next < in.size(); ++next) out.push_back(std::move(in[next]));
+  *blocks = std::move(out);
 }
 
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
