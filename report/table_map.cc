@@ -594,20 +594,57 @@ struct Mapper {
     return end > static_cast<size_t>(value_start) ? end - static_cast<size_t>(value_start) : 0;
   }
 
-  // True (with a note) when a row of such a grid has fewer values than the
-  // layout has columns: its blank cells were lost with the separators and
-  // which ones they were cannot be told, so none of its values is placed
-  // (a value in the wrong column would make findings about the wrong cell).
-  bool FlatRowLostCells(const PlacedGrid& pg, int r, int value_start, const std::string& label,
-                        size_t want) {
-    if (pg.grid->source_kind != "text-flat") return false;
+  // True (with a note) when a row of such a grid has another number of
+  // values than the layout has columns. Fewer: its blank cells were lost
+  // with the separators and which ones they were cannot be told. More: it
+  // took values of other rows (text extracted out of order does that), and
+  // which are its own cannot be told either. Either way none of its values
+  // is placed (a value in the wrong column would make findings about the
+  // wrong cell). A row with no values at all is not placed either: blank
+  // cells cannot be seen in such text, and a label wrapped over two lines
+  // leaves its first line without values.
+  //
+  // A table rebuilt from word positions (PDF, OFD) cannot show a blank cell
+  // either, and a label set apart from its values (a row laid out without
+  // padding, a label wrapped round them) leaves a row of the label alone:
+  // such a row, with no values at all, is not placed. Its other rows are
+  // read by position, blank cells included.
+  bool RowCannotBePlaced(const PlacedGrid& pg, int r, int value_start, const std::string& label,
+                         size_t want) {
+    const std::string& kind = pg.grid->source_kind;
+    if (kind == "pdf" || kind == "ofd") return PositionalRowWithoutValues(pg, r, value_start, label);
+    if (kind != "text-flat") return false;
     const size_t got = FlatValues(pg, r, value_start);
-    if (got >= want || got == 0) return false;
+    if (got == want) return false;
     Note(ReadingNote::SHAPE,
-         absl::StrCat("row \"", label, "\" has ", got, " values, the layout has ", want,
-                      ", and its text has no column separators: which cells were blank cannot "
-                      "be told, so none of its values is read; give the blank cells as 0 or "
-                      "send the table with its grid (HTML, Word, PDF)"),
+         got == 0
+             ? absl::StrCat("row \"", label, "\" has no values, and its text has no column "
+                            "separators: whether its cells were blank or its values went "
+                            "elsewhere (a label wrapped over lines) cannot be told, so it is not "
+                            "read; give blank cells as 0 or send the table with its grid (HTML, "
+                            "Word, PDF)")
+         : got < want
+             ? absl::StrCat("row \"", label, "\" has ", got, " values, the layout has ", want,
+                            ", and its text has no column separators: which cells were blank "
+                            "cannot be told, so none of its values is read; give the blank "
+                            "cells as 0 or send the table with its grid (HTML, Word, PDF)")
+             : absl::StrCat("row \"", label, "\" has ", got, " values, the layout has ", want,
+                            ", and its text has no column separators: which of them belong to "
+                            "this row cannot be told, so none is read; send the table with its "
+                            "grid (HTML, Word, PDF) or one row per line"),
+         "", RowSpan(pg, r));
+    return true;
+  }
+
+  bool PositionalRowWithoutValues(const PlacedGrid& pg, int r, int value_start, const std::string& label) {
+    const auto& row = pg.grid->rows[r];
+    for (size_t c = static_cast<size_t>(std::max(value_start, 0)); c < row.size(); ++c) {
+      if (!IsEmptyText(ValueText(row, static_cast<int>(c)))) return false;
+    }
+    Note(ReadingNote::SHAPE,
+         absl::StrCat("row \"", label, "\" has no values where the page has them: a label set apart "
+                      "from its values and a row of blank cells look the same there, so it is not "
+                      "read; give blank cells as 0, or send the report as Word or HTML"),
          "", RowSpan(pg, r));
     return true;
   }
@@ -744,8 +781,15 @@ struct Mapper {
         t2_columns.clear();
         t2_units.clear();
         t2_spanned.clear();
-        // columns after the first label cell
+        // columns after the first label cell; from that cell on when it
+        // names a column itself (the row's 信息内容 cell is empty, or was
+        // read into the row above)
+        std::string_view first_unit;
         size_t from = parts.labels.front() + 1;
+        if (!Contains(first, "信息内容") &&
+            !T2ColumnField(first, f.cells[parts.labels.front()].sig, &first_unit).empty()) {
+          from = parts.labels.front();
+        }
         for (size_t c = from; c < row.size(); ++c) {
           std::string_view unit;
           const std::string_view field =
@@ -819,7 +863,7 @@ struct Mapper {
     // the columns a header names, without a padded grid's empty ones after them
     size_t named = n_columns;
     while (named > 0 && (*columns)[skip + named - 1].empty()) --named;
-    if (FlatRowLostCells(pg, r, parts.value_start, LabelText(row, parts), named)) return;
+    if (RowCannotBePlaced(pg, r, parts.value_start, LabelText(row, parts), named)) return;
     const SourceRow src(pg, r);
     size_t placed = 0;
     // data cells read under a header column that spans them (see below)
@@ -1187,7 +1231,7 @@ struct Mapper {
                 const std::string& label) {
     const std::string_view key = entry.key;
     const auto& row = pg.grid->rows[r];
-    if (FlatRowLostCells(pg, r, value_start, label, 7)) return;
+    if (RowCannotBePlaced(pg, r, value_start, label, 7)) return;
     value_start += LeadingShift(row, value_start, 7);
     // values: the cells from value_start, the seven applicant columns by
     // position after the label
@@ -1249,7 +1293,7 @@ struct Mapper {
       else if (Contains(k, "复议后起诉")) block = 2;
       else if (Contains(k, "行政复议") && !Contains(k, "行政诉讼")) block = 0;
       if (block >= 0 && values.size() >= 4 && values.size() < 10) {
-        if (FlatRowLostCells(pg, r, parts.value_start, LabelText(row, parts), 5)) return;
+        if (RowCannotBePlaced(pg, r, parts.value_start, LabelText(row, parts), 5)) return;
         const SourceRow src(pg, r);
         for (size_t i = 0; i < std::min<size_t>(values.size(), 5); ++i) {
           Put(*T4Path(static_cast<size_t>(block) * 5 + i), src, parts.value_start + static_cast<int>(i),
@@ -1275,7 +1319,7 @@ struct Mapper {
       return;
     }
     t4_data_seen = true;
-    if (FlatRowLostCells(pg, r, parts.value_start,
+    if (RowCannotBePlaced(pg, r, parts.value_start,
                          parts.labels.empty() ? "(data row)" : LabelText(row, parts), 15)) {
       return;
     }

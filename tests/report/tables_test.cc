@@ -429,6 +429,25 @@ TEST(Table2, HeadersRunTogetherInOneCellTakeTheLayoutsColumns) {
 // A published 2019 page spans 本年增/减 over two columns in the header but,
 // in the data rows, the value before it over two: each column's value is
 // the row's own cell inside the column, not the copy reaching into it.
+// A header row whose 信息内容 cell is empty (its text was read into the
+// band above, as in a PDF whose rows are set without padding) names its
+// columns from its first cell on: the values are not shifted one column.
+TEST(Table2, HeaderRowWithoutItsLabelCellNamesColumnsInPlace) {
+  Report r = Map({Grid(
+      {
+          {"第二十条第(一)项信息内容", "", "", ""},
+          {"", "本年制发件数", "本年废止件数", "现行有效件数"},
+          {"规章", "70", "10", "47"},
+          {"行政规范性文件", "84", "2712", "61"},
+      },
+      "pdf")});
+  EXPECT_EQ(Value(r, "t2.rules.issued"), "70");
+  EXPECT_EQ(Value(r, "t2.rules.repealed"), "10");
+  EXPECT_EQ(Value(r, "t2.rules.in_force"), "47");
+  EXPECT_EQ(Value(r, "t2.normative_documents.repealed"), "2712");
+  EXPECT_EQ(r.tables().t2().info().layout(), xxgk::v1::FORMAT_2021);
+}
+
 TEST(Table2, HeaderAndDataSpansThatDisagreeStillPlaceEachValue) {
   TableGrid g = Grid({
       {"第二十条第(五)项", "<", "<", "<", "<"},
@@ -522,6 +541,65 @@ TEST(Tables, FlatTextRowsThatLostBlankCellsAreNotPlaced) {
   EXPECT_EQ(Value(piped, "t2.rules.repealed"), "74");
   EXPECT_EQ(Value(piped, "t2.rules.in_force"), "BLANK");
   EXPECT_EQ(Value(piped, "t3.new_received.total"), "BLANK");
+}
+
+// The same text can also give a row more values than its table has columns
+// (text extracted out of order gathers another row's values into it) or a
+// label with no values at all (a label wrapped over two lines leaves its
+// first line alone): neither row is placed, where a grid with separators
+// reads them by position.
+TEST(Tables, FlatTextRowsWithMoreOrNoValuesAreNotPlaced) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "", "", "", "", "", "", "", "", ""},
+      Row({"一、本年新收政府信息公开申请数量"}, {"1", "2", "3", "4", "5", "6", "7", "8", "9"}),
+      Row({"二、上年结转政府信息公开申请数量"}, Seven(200)),
+      {"(二)部分公开(区分处理的,", "", "", "", "", "", "", "", "", ""},
+  };
+  Report flat = Map({Grid(rows, "text-flat")});
+  EXPECT_EQ(Value(flat, "t3.new_received.natural_person"), "<absent>");
+  EXPECT_EQ(Value(flat, "t3.new_received.total"), "<absent>");
+  EXPECT_EQ(Value(flat, "t3.carried_over.total"), "206");
+  EXPECT_EQ(Value(flat, "t3.result.partially_granted.natural_person"), "<absent>");
+  int more = 0, none = 0;
+  for (const auto& n : flat.notes()) {
+    if (n.kind() != ReadingNote::SHAPE) continue;
+    if (n.message().find("which of them belong to this row") != std::string::npos) ++more;
+    if (n.message().find("has no values") != std::string::npos) ++none;
+  }
+  EXPECT_EQ(more, 1);
+  EXPECT_EQ(none, 1);
+
+  Report piped = Map({Grid(rows, "text-pipe")});
+  EXPECT_EQ(Value(piped, "t3.new_received.natural_person"), "1");
+  EXPECT_EQ(Value(piped, "t3.result.partially_granted.natural_person"), "BLANK");
+}
+
+// A table rebuilt from word positions shows no blank cell either, and a
+// label set apart from its values (rows without padding) makes a row of the
+// label alone: such a row is not read as blanks. Its neighbours, read by
+// position, keep their blank cells.
+TEST(Tables, PositionalRowWithALabelAndNoValuesIsNotReadAsBlanks) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "", "", "", "", "", "", ""},
+      Row({"一、本年新收政府信息公开申请数量"}, {"1", "", "3", "4", "5", "6", "19"}),
+      Row({"二、上年结转政府信息公开申请数量"}, {"", "", "", "", "", "", ""}),
+  };
+  for (const char* kind : {"pdf", "ofd"}) {
+    SCOPED_TRACE(kind);
+    Report r = Map({Grid(rows, kind)});
+    EXPECT_EQ(Value(r, "t3.new_received.research_institution"), "3");
+    EXPECT_EQ(Value(r, "t3.new_received.commercial_enterprise"), "BLANK");
+    EXPECT_EQ(Value(r, "t3.carried_over.natural_person"), "<absent>");
+    EXPECT_EQ(Value(r, "t3.carried_over.total"), "<absent>");
+    EXPECT_THAT(r.tables().t3().info().missing_keys(), Contains("t3.carried_over.total"));
+    int notes = 0;
+    for (const auto& n : r.notes()) {
+      notes += n.kind() == ReadingNote::SHAPE && n.message().find("has no values where the page") != std::string::npos;
+    }
+    EXPECT_EQ(notes, 1);
+  }
+  Report html = Map({Grid(rows, "html")});
+  EXPECT_EQ(Value(html, "t3.carried_over.total"), "BLANK");
 }
 
 TEST(Table4, MissingKeysCountCellsTheReportHeldBefore) {
