@@ -71,6 +71,13 @@ bool StartsWithEnumerator(const std::string& s) {
   return RE2::PartialMatch(s, kEnum);
 }
 
+// Labels that cite an article of the regulations (第二十条第（五）项, the
+// bands of table 二) stand for themselves too: never a wrapped label's tail.
+bool StartsWithArticle(const std::string& s) {
+  static const RE2 kArticle(R"(^第[一二三四五六七八九十百零〇\d]+条)");
+  return RE2::PartialMatch(s, kArticle);
+}
+
 // True when a label is numbered as the first item of a list: 1. 1、 (一) 一、
 bool IsFirstItem(const std::string& s) {
   static const RE2 kFirst(R"(^(?:[(（]?(?:1|一)[)）]|(?:1|一)[、.．]))");
@@ -347,7 +354,13 @@ class TableBuilder {
         // hold values are two rows, whatever the gap between them.
         const bool data_line = values_separate && std::binary_search(data_.begin(), data_.end(), li);
         const bool own_row = !data_line && OwnRow(l, values_separate);
+        // A label that starts an item of its own (一、 (二) 3. 第二十条…) is a
+        // new cell, however closely it follows the text above (rows set
+        // without padding): wrapped lines of one label do not start so.
+        const bool starts_item =
+            key < 1000 && (StartsWithEnumerator(words.front()->text) || StartsWithArticle(words.front()->text));
         if (!list.empty() && !(values_separate && is_value) && !own_row && !list.back().own_row &&
+            !starts_item &&
             y0 - list.back().y1 < 0.35 * H() && y0 > list.back().y0 &&
             !(data_line && list.back().on_data_row) &&
             !(values_separate && list.back().words.size() == 1 && list.back().words[0]->value)) {
@@ -489,9 +502,11 @@ class TableBuilder {
                            std::vector<std::vector<GridCell>>& data_rows,
                            const std::vector<double>& ys) const {
     const uint32_t page = b.words.front()->page;
-    if (page <= 1) return false;
+    // a line with text under the value columns too is a row of its own (a
+    // header row repeated or continued on the new page)
+    if (page <= 1 || b.own_row) return false;
     const std::string text = Text(b);
-    if (text.empty() || StartsWithEnumerator(text)) return false;
+    if (text.empty() || StartsWithEnumerator(text) || StartsWithArticle(text)) return false;
     int last_before = -1;
     for (size_t i = 0; i < ys.size(); ++i) {
       const uint32_t row_page = lines_[data_[i]].page;
@@ -643,6 +658,29 @@ struct Layout {
   std::vector<int> data, header, body;
 };
 
+// Clears `margin` on the lines in a page's top or bottom margin that are no
+// running header or footer: their text, digits aside (第3页 / 第4页), is in
+// the margin of no other page. Such a line is content set close to the
+// page's edge (a table row at the top of a page printed with narrow
+// margins), and a table crossing the page must not skip it.
+void KeepRunningMargins(std::vector<Line>& lines) {
+  std::map<std::string, std::pair<uint32_t, bool>> seen;  // key → (a page, on several)
+  std::vector<std::string> keys(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].margin) continue;
+    for (const Word& w : lines[i].words) {
+      for (char c : w.text) {
+        if (c < '0' || c > '9') keys[i] += c;
+      }
+    }
+    auto [it, added] = seen.try_emplace(keys[i], lines[i].page, false);
+    if (!added && it->second.first != lines[i].page) it->second.second = true;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].margin && !seen[keys[i]].second) lines[i].margin = false;
+  }
+}
+
 // Splits the lines into tables (data rows with the lines around them).
 std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
@@ -682,6 +720,24 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     };
     add_cols(i);
     double left = LeftEdge(lines, t.data);
+    // A row whose values stand level with the middle of a label wrapped
+    // over several lines has no label on its own line: the label's first
+    // lines are right above it, set as closely as wrapped lines are and
+    // left of the values. They are the row's (body), not header rows, and
+    // the table's left edge is theirs.
+    if (lines[i].words.front().value) {
+      const double first_value = lines[i].words.front().x0;
+      for (int k = i - 1, below = i; k >= 0 && i - k <= 4; --k) {
+        const Line& l = lines[k];
+        if (used[k] || is_data[k] || l.margin || l.page != lines[below].page ||
+            lines[below].y0 - l.y1 > 0.6 * std::max(l.h(), 1.0) || l.words.back().x1 >= first_value) {
+          break;
+        }
+        t.body.insert(t.body.begin(), k);
+        left = std::min(left, l.words.front().x0);
+        below = k;
+      }
+    }
     std::vector<int> pending;
     int j = i + 1;
     for (; j < n; ++j) {
@@ -731,9 +787,10 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
         break;
       }
     }
-    // Header lines above the first data row.
-    int top = t.data.front();
-    for (int k = t.data.front() - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
+    // Header lines above the first data row (and above its label's first
+    // lines).
+    int top = t.body.empty() || t.body.front() > t.data.front() ? t.data.front() : t.body.front();
+    for (int k = top - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
       const Line& l = lines[k];
       const Line& below = lines[top];
       if (l.margin || l.words.front().x0 < left - 1.0) break;
@@ -812,6 +869,7 @@ void PageLayout::AddPage(uint32_t page, double height, std::vector<PlacedWord> p
 
 void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) {
   std::vector<Line>& lines = lines_->lines;
+  KeepRunningMargins(lines);
   std::vector<Layout> tables = FindTables(lines);
   std::map<int, TableGrid> grids;  // by the table's first line
   std::vector<bool> in_table(lines.size(), false);
@@ -831,6 +889,7 @@ void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) 
     }
     int first = layout.data.front();
     if (!layout.header.empty()) first = std::min(first, layout.header.front());
+    if (!layout.body.empty()) first = std::min(first, layout.body.front());
     grids[first] = std::move(grid);
   }
   for (size_t i = 0; i < lines.size(); ++i) {

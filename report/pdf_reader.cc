@@ -27,6 +27,33 @@ constexpr int kMaxPages = 5000;
 
 void IgnorePopplerMessages(const std::string&, void*) {}
 
+// Some producers (Chromium's PDF printing among them) set Chinese text in
+// a font of twice the size scaled down by half, and the word boxes poppler
+// reports keep the unscaled height: two or three lines tall, so that lines
+// overlap and table rows run together. The width tells the size the text
+// is really set in (a Chinese character is one em wide, any other about
+// half); a box much taller than that size allows is scaled to it, keeping
+// its baseline (about a fifth of the box above its bottom).
+void FitInflatedHeight(std::string_view text, double font_size, double* y0, double* y1,
+                       double width) {
+  if (!(font_size > 0) || !(width > 0)) return;
+  double ems = 0;
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    ems += len >= 3 ? 1.0 : 0.5;
+    i += len;
+  }
+  if (ems < 1) return;
+  const double em = width / ems;
+  if (em >= 0.75 * font_size) return;
+  const double h = *y1 - *y0;
+  const double scaled = h * em / font_size;
+  const double base = *y1 - 0.2 * h;
+  *y1 = base + 0.2 * scaled;
+  *y0 = *y1 - scaled;
+}
+
 }  // namespace
 
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
@@ -73,7 +100,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
       page.reset(doc->create_page(p));
       if (page == nullptr) continue;
       height = page->page_rect().height();
-      boxes = page->text_list();
+      boxes = page->text_list(poppler::page::text_list_include_font);
     } catch (...) {
       xxgk::v1::ReadingNote note;
       note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
@@ -93,6 +120,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
       w.x1 = r.x() + r.width();
       w.y0 = r.y();
       w.y1 = r.y() + r.height();
+      if (box.has_font_info()) FitInflatedHeight(w.text, box.get_font_size(), &w.y0, &w.y1, r.width());
       w.space_after = box.has_space_after();
       words.push_back(std::move(w));
     }

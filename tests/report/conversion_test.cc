@@ -221,5 +221,87 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   }
 }
 
+// PDFs as reports reach the service: printed from a web page by a browser,
+// or exported by an office suite, with the table laid out as its author
+// left it (no cell padding, labels wrapped round values set level with
+// their middle, a narrower table, a smaller font). The reading of tables
+// from word positions must hold for each: every cell read is the number
+// put in, never another row's or column's. Layouts it reads whole are
+// pinned exactly; for the cramped ones (a table at 45-60 % of the page,
+// where labels wrap over three or four lines) cells it cannot place are
+// left out, with a reading note, and the rest must still be right.
+TEST(Conversion, PdfLayoutsOfSeedLikeTablesNeverMisplaceAValue) {
+  ASSERT_FALSE(xxgk::testing::FindSoffice().empty()) << "LibreOffice (soffice) is required";
+  xxgk::testing::TempDir dir;
+  const fs::path seed = SeedPath("003_");
+  ASSERT_FALSE(seed.empty());
+  const xxgk::testing::SeedLikeDoc doc = BuildFromSeed(seed, 5);
+  const std::string html = xxgk::testing::ToHtml(doc);
+  auto edit = [](std::string h, const std::string& from, const std::string& to) {
+    for (size_t at = h.find(from); at != std::string::npos; at = h.find(from, at + to.size())) {
+      h.replace(at, from.size(), to);
+    }
+    return h;
+  };
+  const std::string no_padding = edit(edit(html, "cellpadding=\"3\"", "cellpadding=\"0\""),
+                                      "padding:2px", "padding:0");
+  const std::string top = edit(html, "<td", "<td valign=\"top\"");
+  const std::string small = edit(html, "td{", "td{font-size:9pt;");
+  const std::string narrow = edit(html, "width=\"100%\"", "width=\"60%\"");
+  const std::string narrower = edit(no_padding, "width=\"100%\"", "width=\"45%\"");
+  struct Layout {
+    std::string name, html;
+    bool chromium;  // printed by the browser, else exported by LibreOffice
+    bool whole;     // every cell must be read
+  };
+  const std::vector<Layout> layouts = {
+      {"browser", html, true, true},
+      {"browser-no-padding", no_padding, true, true},
+      {"browser-top", top, true, true},
+      {"browser-9pt", small, true, true},
+      {"browser-60pct", narrow, true, false},
+      {"browser-45pct-no-padding", narrower, true, false},
+      {"office-top", top, false, true},
+      {"office-9pt", small, false, true},
+      {"office-no-padding", no_padding, false, false},
+      {"office-60pct", narrow, false, false},
+      {"office-45pct-no-padding", narrower, false, false},
+  };
+  std::vector<fs::path> office_inputs;
+  for (const Layout& l : layouts) {
+    const fs::path in = dir.path() / (l.name + ".html");
+    xxgk::testing::WriteFileBytes(in, l.html);
+    if (!l.chromium) office_inputs.push_back(in);
+  }
+  ASSERT_EQ(xxgk::testing::ConvertWithSoffice(office_inputs, "pdf:writer_pdf_Export", dir.path() / "pdf",
+                                              dir.path() / "profile"),
+            "");
+  for (const Layout& l : layouts) {
+    SCOPED_TRACE(l.name);
+    const fs::path pdf = dir.path() / "pdf" / (l.name + ".pdf");
+    if (l.chromium) {
+      ASSERT_EQ(xxgk::testing::PrintWithChromium(dir.path() / (l.name + ".html"), pdf,
+                                                 dir.path() / "chromium-profile"),
+                "");
+    }
+    auto parsed = Parse(xxgk::testing::ReadFileBytes(pdf), "pdf", l.name + ".pdf");
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    const Cells got = CellsOf(*parsed);
+    if (l.whole) {
+      EXPECT_EQ(got, doc.expected_cells) << Diff(doc.expected_cells, got);
+      continue;
+    }
+    Cells read_right;
+    for (const auto& [key, value] : got) {
+      auto it = doc.expected_cells.find(key);
+      if (it != doc.expected_cells.end() && it->second == value) read_right[key] = value;
+    }
+    EXPECT_EQ(got, read_right) << "cells read with another value than was put in:\n"
+                               << Diff(read_right, got);
+    // most of the table is still read
+    EXPECT_GE(got.size(), doc.expected_cells.size() * 2 / 3) << Diff(doc.expected_cells, got);
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
