@@ -32,19 +32,24 @@ void IgnorePopplerMessages(const std::string&, void*) {}
 // reports keep the unscaled height: two or three lines tall, so that lines
 // overlap and table rows run together. The width tells the size the text
 // is really set in (a Chinese character is one em wide, any other about
-// half); a box much taller than that size allows is scaled to it, keeping
-// its baseline (about a fifth of the box above its bottom).
+// half; counted only in words that hold a Chinese one). A box much taller
+// than that size allows is scaled to it, keeping its baseline (about a
+// fifth of the box above its bottom).
 void FitInflatedHeight(std::string_view text, double font_size, double* y0, double* y1,
                        double width) {
   if (!(font_size > 0) || !(width > 0)) return;
   double ems = 0;
+  bool wide = false;
   for (size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    wide = wide || len >= 3;
     ems += len >= 3 ? 1.0 : 0.5;
     i += len;
   }
-  if (ems < 1) return;
+  // Latin letters are too unequal in width to tell the size from (l, i, m):
+  // only words with a Chinese character are fitted
+  if (!wide) return;
   const double em = width / ems;
   if (em >= 0.75 * font_size) return;
   const double h = *y1 - *y0;
