@@ -32,12 +32,13 @@ void IgnorePopplerMessages(const std::string&, void*) {}
 // reports keep the unscaled height: two or three lines tall, so that lines
 // overlap and table rows run together. The width tells the size the text
 // is really set in (a Chinese character is one em wide, any other about
-// half; counted only in words that hold a Chinese one). A box much taller
-// than that size allows is scaled to it, keeping its baseline (about a
-// fifth of the box above its bottom).
-void FitInflatedHeight(std::string_view text, double font_size, double* y0, double* y1,
-                       double width) {
-  if (!(font_size > 0) || !(width > 0)) return;
+// half; counted only in words that hold a Chinese one, as Latin letters
+// differ too much in width). A box over 1.8 em tall (a font's box is about
+// 1.3 em) is fitted to 1.3 em, keeping its baseline (about a fifth of the
+// box above its bottom). The size poppler would report is not asked for:
+// looking fonts up costs time and leaves fontconfig's allocations behind.
+void FitInflatedHeight(std::string_view text, double width, double* y0, double* y1) {
+  if (!(width > 0)) return;
   double ems = 0;
   bool wide = false;
   for (size_t i = 0; i < text.size();) {
@@ -47,16 +48,14 @@ void FitInflatedHeight(std::string_view text, double font_size, double* y0, doub
     ems += len >= 3 ? 1.0 : 0.5;
     i += len;
   }
-  // Latin letters are too unequal in width to tell the size from (l, i, m):
-  // only words with a Chinese character are fitted
   if (!wide) return;
   const double em = width / ems;
-  if (em >= 0.75 * font_size) return;
   const double h = *y1 - *y0;
-  const double scaled = h * em / font_size;
+  if (!(h > 1.8 * em)) return;
+  const double fitted = 1.3 * em;
   const double base = *y1 - 0.2 * h;
-  *y1 = base + 0.2 * scaled;
-  *y0 = *y1 - scaled;
+  *y1 = base + 0.2 * fitted;
+  *y0 = *y1 - fitted;
 }
 
 }  // namespace
@@ -105,7 +104,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
       page.reset(doc->create_page(p));
       if (page == nullptr) continue;
       height = page->page_rect().height();
-      boxes = page->text_list(poppler::page::text_list_include_font);
+      boxes = page->text_list();
     } catch (...) {
       xxgk::v1::ReadingNote note;
       note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
@@ -125,7 +124,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
       w.x1 = r.x() + r.width();
       w.y0 = r.y();
       w.y1 = r.y() + r.height();
-      if (box.has_font_info()) FitInflatedHeight(w.text, box.get_font_size(), &w.y0, &w.y1, r.width());
+      FitInflatedHeight(w.text, r.width(), &w.y0, &w.y1);
       w.space_after = box.has_space_after();
       words.push_back(std::move(w));
     }
