@@ -78,6 +78,9 @@ bool StartsWithArticle(const std::string& s) {
   return RE2::PartialMatch(s, kArticle);
 }
 
+// A label that starts an item of its own: numbered, or citing an article.
+bool StartsItem(const std::string& s) { return StartsWithEnumerator(s) || StartsWithArticle(s); }
+
 // True when a label is numbered as the first item of a list: 1. 1、 (一) 一、
 bool IsFirstItem(const std::string& s) {
   static const RE2 kFirst(R"(^(?:[(（]?(?:1|一)[)）]|(?:1|一)[、.．]))");
@@ -357,13 +360,12 @@ class TableBuilder {
         // A label that starts an item of its own (一、 (二) 3. 第二十条…) is a
         // new cell, however closely it follows the text above (rows set
         // without padding): wrapped lines of one label do not start so.
-        const bool starts_item =
-            key < 1000 && (StartsWithEnumerator(words.front()->text) || StartsWithArticle(words.front()->text));
+        // Tested last: the patterns run only where a merge is otherwise due.
         if (!list.empty() && !(values_separate && is_value) && !own_row && !list.back().own_row &&
-            !starts_item &&
             y0 - list.back().y1 < 0.35 * H() && y0 > list.back().y0 &&
             !(data_line && list.back().on_data_row) &&
-            !(values_separate && list.back().words.size() == 1 && list.back().words[0]->value)) {
+            !(values_separate && list.back().words.size() == 1 && list.back().words[0]->value) &&
+            !(key < 1000 && StartsItem(words.front()->text))) {
           TextBlock& b = list.back();
           b.on_data_row = b.on_data_row || data_line;
           b.words.insert(b.words.end(), words.begin(), words.end());
@@ -506,7 +508,7 @@ class TableBuilder {
     // header row repeated or continued on the new page)
     if (page <= 1 || b.own_row) return false;
     const std::string text = Text(b);
-    if (text.empty() || StartsWithEnumerator(text) || StartsWithArticle(text)) return false;
+    if (text.empty() || StartsItem(text)) return false;
     int last_before = -1;
     for (size_t i = 0; i < ys.size(); ++i) {
       const uint32_t row_page = lines_[data_[i]].page;
