@@ -34,6 +34,18 @@ struct Word {
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // y0/y1 global (pages stacked)
   bool space_after = false;
   bool value = false;
+  // Split off a label it touched because it stands in a value column of the
+  // rows around it (SplitNumberTails): a cell whatever the gaps beside it.
+  bool in_column = false;
+  // Numbers merged onto the end of the label they touch ("上年结转" + "20"
+  // + "57", set 2 pt apart in a cramped row), left to right: where each
+  // starts in `text` and on the page, and where the text before it ended.
+  // Empty when the word does not end in such numbers.
+  struct Tail {
+    size_t at;
+    double x0, prev_x1;
+  };
+  std::vector<Tail> tails;
   uint32_t page = 0;  // 1-based
   double h() const { return y1 - y0; }
   double yc() const { return (y0 + y1) / 2; }
@@ -166,13 +178,25 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
             static_cast<unsigned char>(merged.back().text.back()) < 0x80 &&
             static_cast<unsigned char>(w.text.front()) < 0x80))) {
         Word& m = merged.back();
+        const double prev_x1 = m.x1;
+        const bool tail_was_value = !m.tails.empty() && IsValueText(m.text.substr(m.tails.back().at));
         if (NeedsSpace(m, w)) m.text.push_back(' ');
+        const size_t at = m.text.size();
         m.text += w.text;
         m.x1 = std::max(m.x1, w.x1);
         m.y0 = std::min(m.y0, w.y0);
         m.y1 = std::max(m.y1, w.y1);
         m.space_after = w.space_after;
         m.value = IsValueText(m.text);
+        if (!w.value || m.value) {
+          m.tails.clear();  // the number goes on into text ("20" + "件")
+        } else if (!m.tails.empty() && gap < 0.15 * h && IsValueText(m.text.substr(m.tails.back().at))) {
+          // one number in pieces ("1," + "234")
+        } else if (m.tails.empty() || tail_was_value) {
+          m.tails.push_back({at, w.x0, prev_x1});
+        } else {
+          m.tails.clear();
+        }
         continue;
       }
       merged.push_back(std::move(w));
@@ -190,7 +214,7 @@ std::vector<int> CellValues(const Line& l) {
   for (size_t i = 0; i < w.size(); ++i) {
     if (!w[i].value) continue;
     const double h = w[i].h();
-    bool cell = false;
+    bool cell = w[i].in_column;
     if (i > 0) {
       const double gap = w[i].x0 - w[i - 1].x1;
       cell = w[i - 1].value ? gap >= 0.25 * h : gap >= 1.0 * h;
@@ -683,6 +707,69 @@ void KeepRunningMargins(std::vector<Line>& lines) {
   }
 }
 
+// The value column of `cols` (sorted, disjoint) that [x0, x1] mostly stands
+// in, or nullptr.
+const Interval* ColumnAt(const std::vector<Interval>& cols, double x0, double x1) {
+  auto it = std::lower_bound(cols.begin(), cols.end(), x0,
+                             [](const Interval& c, double x) { return c.x1 <= x; });
+  for (; it != cols.end() && it->x0 < x1; ++it) {
+    const double overlap = std::min(it->x1, x1) - std::max(it->x0, x0);
+    if (overlap >= 0.5 * std::min(it->x1 - it->x0, x1 - x0)) return &*it;
+  }
+  return nullptr;
+}
+
+// In a cramped cell a number can touch the label before it ("上年结转20",
+// 2 pt apart, the spacing a sentence puts between Chinese and digits), and
+// BuildLines reads the two as one word. Where the number stands in a value
+// column of the rows around it and the label ends before that column, the
+// number is split off as a cell of its own.
+// The numbers split off are those at the end that stand each in a column of
+// its own, left of which the label ends.
+void SplitNumberTails(Line& l, const std::vector<Interval>& cols) {
+  for (size_t wi = 0; wi < l.words.size(); ++wi) {
+    Word& w = l.words[wi];
+    if (w.tails.empty()) continue;
+    // From the right: how many numbers stand in columns, one each.
+    size_t first = w.tails.size();
+    double x1 = w.x1;
+    const Interval* right = nullptr;
+    for (size_t k = w.tails.size(); k-- > 0;) {
+      const Interval* col = ColumnAt(cols, w.tails[k].x0, x1);
+      if (col == nullptr || col == right || w.tails[k].prev_x1 > col->x0 + 0.1 * w.h()) break;
+      first = k;
+      right = col;
+      x1 = w.tails[k].prev_x1;
+    }
+    if (first == w.tails.size()) continue;
+    std::vector<Word> numbers;
+    for (size_t k = first; k < w.tails.size(); ++k) {
+      Word number = w;
+      const size_t end = k + 1 < w.tails.size() ? w.tails[k + 1].at : w.text.size();
+      number.text = w.text.substr(w.tails[k].at, end - w.tails[k].at);
+      while (!number.text.empty() && number.text.back() == ' ') number.text.pop_back();
+      number.x0 = w.tails[k].x0;
+      if (k + 1 < w.tails.size()) {
+        number.x1 = w.tails[k + 1].prev_x1;
+        number.space_after = false;
+      }
+      number.value = IsValueText(number.text);
+      number.in_column = number.value;
+      number.tails.clear();
+      numbers.push_back(std::move(number));
+    }
+    w.text.resize(w.tails[first].at);
+    while (!w.text.empty() && w.text.back() == ' ') w.text.pop_back();
+    w.x1 = w.tails[first].prev_x1;
+    w.space_after = false;
+    w.value = IsValueText(w.text);
+    w.tails.resize(first);
+    l.words.insert(l.words.begin() + static_cast<std::ptrdiff_t>(wi) + 1,
+                   std::make_move_iterator(numbers.begin()), std::make_move_iterator(numbers.end()));
+    wi += numbers.size();
+  }
+}
+
 // Splits the lines into tables (data rows with the lines around them).
 std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
@@ -745,13 +832,15 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     for (; j < n; ++j) {
       // a longer run of rows is split into tables of at most kMaxTableRows
       if (t.data.size() >= kMaxTableRows) break;
-      const Line& l = lines[j];
+      Line& l = lines[j];
       const Line& prev = lines[j - 1];
       const double h = std::max(l.h(), 1.0);
       // Running headers and footers do not interrupt a table crossing pages.
       if (l.margin && !is_data[j]) continue;
       if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
       if (l.words.front().x0 < left - 1.0) break;
+      SplitNumberTails(l, cols);
+      if (!is_data[j]) is_data[j] = !CellValues(l).empty();
       if (!is_data[j]) {
         // A label and a number set only a space after it ("行政事业性收费
         // 316441", the label filling its cell) is a row when the number
@@ -778,6 +867,8 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
       add_cols(j);
       left = std::min(left, l.words.front().x0);
     }
+    // Rows taken before the columns were all known (the first above all).
+    for (int k : t.data) SplitNumberTails(lines[k], cols);
     // Trailing lines: continuation of a wrapped cell right below the last row.
     int last = t.data.back();
     for (int p : pending) {

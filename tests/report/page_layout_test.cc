@@ -1,0 +1,124 @@
+// PageLayout on words placed by hand, for layouts that are hard to get out of
+// a renderer on purpose: cramped rows where a number touches its label.
+#include "report/page_layout.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/report/fixtures/read_view.h"
+
+namespace xxgk::report {
+namespace {
+
+using ::testing::ElementsAre;
+
+constexpr double kH = 10;       // line height
+constexpr double kDigit = 4.8;  // width of a digit
+
+// A word on the line at `y`, starting at `x`, as wide as its text: a digit is
+// kDigit wide, any other character (CJK, enumerator punctuation) a full em.
+PlacedWord At(double x, double y, const std::string& text) {
+  double width = 0;
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    width += (c >= '0' && c <= '9') ? kDigit : kH;
+    i += len;
+  }
+  return {text, x, x + width, y, y + kH, false};
+}
+
+// A label filling its cell: from the label column's left edge (x = 20) to
+// 1 pt before the first value column.
+PlacedWord Filling(double y, const std::string& text) { return {text, 20, 99, y, y + kH, false}; }
+
+std::vector<Block> Layout(std::vector<PlacedWord> words) {
+  PageLayout layout("pdf");
+  layout.AddPage(1, 800, std::move(words));
+  TextCleaner cleaner;
+  std::vector<Block> blocks;
+  layout.AppendBlocks(&cleaner, &blocks);
+  return blocks;
+}
+
+const TableGrid* OnlyTable(const std::vector<Block>& blocks) {
+  const TableGrid* table = nullptr;
+  for (const Block& b : blocks) {
+    if (b.kind != Block::Kind::kTable) continue;
+    if (table != nullptr) return nullptr;
+    table = &b.table;
+  }
+  return table;
+}
+
+std::vector<std::string> Row(const TableGrid& t, size_t r) { return xxgk::testing::RowTexts(t, r); }
+
+// Value columns start at x = 100, 140 and 180, numbers set flush left. In
+// rows two and three the label fills its cell and ends 1 pt before the first
+// number, the spacing a renderer puts between Chinese text and digits in a
+// sentence; in row three the first number is so long that it also ends 1.6 pt
+// before the second. Each number stands in a value column of the other rows,
+// so each is a cell of its own. A digit at the end of a label that stands
+// left of every value column stays part of the label.
+TEST(PageLayoutCramped, NumbersTouchingTheirLabelAreSplitOffWhereTheyStandInAColumn) {
+  std::vector<PlacedWord> words;
+  auto row = [&](double y, std::vector<PlacedWord> cells) {
+    for (PlacedWord& w : cells) {
+      w.y0 = y;
+      w.y1 = y + kH;
+      words.push_back(std::move(w));
+    }
+  };
+  row(100, {At(20, 0, "一、本年新收"), At(100, 0, "12"), At(140, 0, "34"), At(180, 0, "56")});
+  row(115, {Filling(0, "二、上年结转数量"), At(100, 0, "10170"), At(140, 0, "30"), At(180, 0, "5")});
+  row(130, {Filling(0, "三、办理结果合计"), At(100, 0, "81234567"), At(140, 0, "30"),
+            At(180, 0, "7")});
+  row(145, {At(20, 0, "事项"), At(40.5, 0, "1"), At(100, 0, "1"), At(140, 0, "2"), At(180, 0, "3")});
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 4u);
+  EXPECT_THAT(Row(*t, 0), ElementsAre("一、本年新收", "12", "34", "56"));
+  EXPECT_THAT(Row(*t, 1), ElementsAre("二、上年结转数量", "10170", "30", "5"));
+  EXPECT_THAT(Row(*t, 2), ElementsAre("三、办理结果合计", "81234567", "30", "7"));
+  EXPECT_THAT(Row(*t, 3), ElementsAre("事项1", "1", "2", "3"));
+}
+
+// The first row of a table is read before any column is known: its touching
+// number is split off once the rows below have set the columns.
+TEST(PageLayoutCramped, TheFirstRowIsSplitOnceTheColumnsAreKnown) {
+  std::vector<PlacedWord> words = {
+      Filling(100, "一、本年新收"), At(100, 100, "10170"), At(140, 100, "34"),
+      At(20, 115, "二、上年结转"),       At(100, 115, "3"),     At(140, 115, "4"),
+  };
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_THAT(Row(*t, 0), ElementsAre("一、本年新收", "10170", "34"));
+  EXPECT_THAT(Row(*t, 1), ElementsAre("二、上年结转", "3", "4"));
+}
+
+// A sentence below a table that ends in a number close after its text keeps
+// the number: it is text, and no column runs under it.
+TEST(PageLayoutCramped, ANumberEndingASentenceOutsideTheColumnsStaysText) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "一、本年新收"), At(100, 100, "1"), At(140, 100, "2"),
+      At(20, 115, "二、上年结转"), At(100, 115, "3"), At(140, 115, "4"),
+      At(20, 200, "全年共收到申请"), At(91, 200, "120"),
+  };
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->rows.size(), 2u);
+  std::vector<std::string> lines;
+  for (const Block& b : blocks) {
+    if (b.kind == Block::Kind::kLine) lines.push_back(b.text);
+  }
+  EXPECT_THAT(lines, ElementsAre("全年共收到申请120"));
+}
+
+}  // namespace
+}  // namespace xxgk::report
