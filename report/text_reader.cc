@@ -319,6 +319,21 @@ class TextTableReader {
     return c;
   }
 
+  // The fields of `p` parted by tabs, trimmed, empty ones left out; true
+  // when there are two or more and the last is a number or NA mark
+  // ("行政许可<TAB>1", not "商业<TAB>企业").
+  bool TabFields(Piece p, std::vector<Piece>* out) const {
+    out->clear();
+    uint32_t start = p.b;
+    for (uint32_t k = p.b; k <= p.e; ++k) {
+      if (k < p.e && text_[k] != '\t') continue;
+      const Piece field = Trim(text_, start, k);
+      if (field.b < field.e) out->push_back(field);
+      start = k + 1;
+    }
+    return out->size() >= 2 && IsValueText(text_.substr(out->back().b, out->back().e - out->back().b));
+  }
+
   // An empty cell at `at` appended to `row`.
   void AddEmptyCell(std::vector<GridCell>* row, uint32_t at) const {
     GridCell& c = row->emplace_back();
@@ -484,10 +499,30 @@ class TextTableReader {
     Line carry;  // a wrapped label line waiting for its row
     bool has_carry = false;
     size_t width = 0;  // of the widest row so far
+    // Pieces holding tabs not (yet) taken as parting cells: row, cell, piece.
+    struct Tabbed {
+      size_t row, cell;
+      Piece piece;
+    };
+    std::vector<Tabbed> tabbed;
+    std::vector<Piece> fields;
+    bool tabs_part_cells = false;
     size_t j = i;
     while (j < n_lines) {
       const Line& l = lines_[j];
       if (l.text.empty()) break;
+      if (l.pipes == 0 && l.gap && tabs_part_cells && !has_carry &&
+          TabFields(Piece{l.begin, l.end}, &fields)) {
+        // In a table whose cells tabs part as well as pipes (below), a row
+        // of tabs alone.
+        tabs_part_cells = true;
+        std::vector<GridCell>& row = rows.emplace_back();
+        for (const Piece& f : fields) AddCell(&row, f);
+        width = std::max(width, row.size());
+        end = l.end;
+        ++j;
+        continue;
+      }
       if (l.pipes == 0) {
         // a label wrapped onto its own line, continued by the next row
         bool next_is_row =
@@ -521,12 +556,23 @@ class TextTableReader {
       width = std::max(width, last - first);
       row.reserve(width);
       for (size_t p = first; p < last; ++p) {
+        const size_t at = row.size();
+        // Tabs inside a piece part cells where a number follows them (a
+        // copy that joined some cells with tabs, others with pipes); then
+        // they part the table's other pieces too.
+        if (l.gap && TabFields(pieces[p], &fields)) {
+          tabs_part_cells = true;
+          for (const Piece& f : fields) AddCell(&row, f);
+        } else {
+          if (l.gap && fields.size() >= 2 && !(p == first && has_carry)) {
+            tabbed.push_back({rows.size() - 1, at, pieces[p]});
+          }
+          AddCell(&row, pieces[p]);
+        }
         if (p == first && has_carry) {
-          GridCell& c = AddCell(&row, pieces[p]);
+          GridCell& c = row[at];
           c.text.insert(0, carry.text);
           c.source_begin = Src(carry.begin);
-        } else {
-          AddCell(&row, pieces[p]);
         }
       }
       has_carry = false;
@@ -535,6 +581,19 @@ class TextTableReader {
     }
     if (has_carry) --j;  // the carried line was not continued: leave it as a line
     if (rows.empty()) return i;
+    if (tabs_part_cells) {
+      // from the last, so that the places of the others hold
+      for (auto t = tabbed.rbegin(); t != tabbed.rend(); ++t) {
+        std::vector<GridCell> cells;
+        TabFields(t->piece, &fields);
+        for (const Piece& f : fields) AddCell(&cells, f);
+        std::vector<GridCell>& row = rows[t->row];
+        row.erase(row.begin() + static_cast<std::ptrdiff_t>(t->cell));
+        row.insert(row.begin() + static_cast<std::ptrdiff_t>(t->cell), std::make_move_iterator(cells.begin()),
+                   std::make_move_iterator(cells.end()));
+        width = std::max(width, row.size());
+      }
+    }
     EmitTable(std::move(rows), markdown ? "text-markdown" : "text-pipe", begin, end);
     return j;
   }

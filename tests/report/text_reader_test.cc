@@ -47,6 +47,40 @@ TEST(ReadText, PipeRowsWithEmptyCellRuns) {
   EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "12");
 }
 
+// A copy that joined some cells with tabs and others with pipes: a tab
+// before a number parts cells, and once it does, tabs part the table's
+// other cells too (the header row) and a row of tabs alone belongs to the
+// table. Read as one cell, "行政许可<TAB>12" would hide the number in the
+// label and leave the row's cells blank. Where no tab comes before a number
+// ("商业<TAB>企业", a label wrapped in its cell), a tab is no cell border.
+TEST(ReadText, TabsInsidePipeRowsPartCellsWhereANumberFollows) {
+  const std::string text =
+      "第二十条第(五)项 | |||\n"
+      "信息内容\t本年处理决定数量 | ||\n"
+      "行政许可\t12\t||\n"
+      "行政事业性收费\t120\t\n"
+      "之后的正文。\n"
+      "\n"
+      "项目 | 数量 |\n"
+      "商业\t企业 | 3 |\n";
+  const absl::StatusOr<ReadResult> r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  std::vector<std::vector<std::vector<std::string>>> grids;
+  for (const Block* b : Tables(*r)) {
+    auto& grid = grids.emplace_back();
+    for (size_t i = 0; i < b->table.rows.size(); ++i) grid.push_back(RowTexts(b->table, i));
+  }
+  using Grid = std::vector<std::vector<std::string>>;
+  EXPECT_THAT(grids, ::testing::ElementsAre(Grid{{"第二十条第(五)项", "", "", ""},
+                                                 {"信息内容", "本年处理决定数量", "", ""},
+                                                 {"行政许可", "12", "", ""},
+                                                 {"行政事业性收费", "120", "", ""}},
+                                            Grid{{"项目", "数量"}, {"商业\t企业", "3"}}));
+  // the split cells keep their own source spans
+  const GridCell& v = Tables(*r).at(0)->table.rows.at(2).at(1);
+  EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "12");
+}
+
 TEST(ReadText, OneCellPerLineBetweenPipeLines) {
   std::string text =
       "四、政府信息公开行政复议、行政诉讼情况\n"
