@@ -1024,11 +1024,23 @@ struct Mapper {
       for (size_t i = 0; i < kCores->size(); ++i) index->Add(i, (*kCores)[i].phrase.sig);
       return index;
     }();
+    // A label that names a group and an item of it ("(六)其他处理1.申请人
+    // 无正当理由逾期不补正…", the group's cell and the item's run together)
+    // is the item's row, whichever core is longer.
+    const T3Entry* group = nullptr;
     uint64_t candidates = kCoreIndex->Candidates(sig);
     for (; candidates != 0; candidates &= candidates - 1) {
       const Core& core = (*kCores)[static_cast<size_t>(__builtin_ctzll(candidates))];
-      if (core.phrase.text.size() <= k.size() && core.phrase.In(k, sig)) return &entries[core.entry];
+      if (core.phrase.text.size() > k.size() || !core.phrase.In(k, sig)) continue;
+      const T3Entry& e = entries[core.entry];
+      if (group == nullptr && !e.group) return &e;
+      if (group == nullptr) {
+        group = &e;
+      } else if (!e.group && Within(e.key, group->key)) {
+        return &e;
+      }
     }
+    if (group != nullptr) return group;
     const T3Entry* best = nullptr;
     // typos: bigram similarity against the full labels in context
     static const auto* const kFull = [] {

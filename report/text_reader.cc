@@ -319,6 +319,44 @@ class TextTableReader {
     return c;
   }
 
+  // A row's last label cell ending in a blank and a number ("规章 8 | 13 |
+  // 2 |", "行政许可 1 | ||"): a copy lost the pipe between the label and
+  // the row's first value. Read as one cell, the label would still name
+  // its row and every value would sit a column to the left. The cell is
+  // split in two (pieces_ [first, last) are the row's cells; `last` grows
+  // by one). Only a cell with no value before it is looked at, and only a
+  // number of digits splits off: "其他 无" may be a label.
+  void SplitLabelFromNumber(size_t first, size_t& last) {
+    std::vector<Piece>& pieces = pieces_;
+    for (size_t p = first; p < last; ++p) {
+      const Piece piece = pieces[p];
+      if (piece.b == piece.e) continue;
+      const std::string_view t = text_.substr(piece.b, piece.e - piece.b);
+      const char end = t.back();
+      if (end < '0' || end > '9') {
+        if (IsValueText(t)) return;  // "—", "12%"
+        continue;                    // a label
+      }
+      // (a tab is TabFields' to judge)
+      const size_t blank = t.find_last_of(' ');
+      if (blank == std::string_view::npos) return;  // a value, or a label ending in a digit
+      const std::string_view number = t.substr(blank + 1);
+      if (!AllDigitsOrCommas(number)) return;
+      const Piece head = Trim(text_, piece.b, piece.b + static_cast<uint32_t>(blank));
+      if (head.b == head.e || IsValueText(text_.substr(head.b, head.e - head.b))) return;
+      pieces[p] = head;
+      pieces.insert(pieces.begin() + static_cast<std::ptrdiff_t>(p) + 1,
+                    Piece{piece.b + static_cast<uint32_t>(blank) + 1, piece.e});
+      ++last;
+      return;
+    }
+  }
+
+  static bool AllDigitsOrCommas(std::string_view t) {
+    if (t.empty() || t.front() < '0' || t.front() > '9') return false;
+    return std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+  }
+
   // The fields of `p` parted by tabs, trimmed, empty ones left out; true
   // when there are two or more and the last is a number or NA mark
   // ("行政许可<TAB>1", not "商业<TAB>企业").
@@ -555,6 +593,7 @@ class TextTableReader {
       // room for the widest row so far too: EmitTable pads to the widest
       width = std::max(width, last - first);
       row.reserve(width);
+      SplitLabelFromNumber(first, last);
       for (size_t p = first; p < last; ++p) {
         const size_t at = row.size();
         // Tabs inside a piece part cells where a number follows them (a

@@ -263,6 +263,34 @@ TEST(Table3, GroupContextDecidesBetweenSameNumbersAndUnknownRowsAreNotGuessed) {
   EXPECT_THAT(r.tables().t3().info().unplaced_rows(0), ::testing::HasSubstr("莫名"));
 }
 
+// A group's label and its item's run together in one cell (a copy that
+// lost the border between them): the row is the item's, whichever name is
+// longer. "(六)其他处理" is longer than "不补正", and read as the group
+// its row would be 2019's undivided row, holding another row's numbers.
+TEST(Table3, GroupAndItemLabelsInOneCellAreTheItemsRow) {
+  const std::vector<std::pair<std::string, std::string>> label_key = {
+      {"(三)不予公开 1.属于国家秘密", "result.denied.state_secret"},
+      {"2.其他法律行政法规禁止公开", "result.denied.prohibited_by_law"},
+      {"(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+       "result.other.no_correction"},
+      {"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "result.other.unpaid_fee"},
+      {"3.其他", "result.other.other"},
+  };
+  std::vector<std::vector<std::string>> rows = {
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"}};
+  for (size_t i = 0; i < label_key.size(); ++i) {
+    rows.push_back(Row({label_key[i].first}, Seven(10 * static_cast<int>(i + 1))));
+  }
+  Report r = Map({Grid(rows)});
+  for (size_t i = 0; i < label_key.size(); ++i) {
+    EXPECT_EQ(Value(r, "t3." + label_key[i].second + ".natural_person"), std::to_string(10 * (i + 1)))
+        << label_key[i].first;
+  }
+  EXPECT_EQ(Value(r, "t3.result.other.natural_person"), "<absent>");
+  EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 0);
+  EXPECT_EQ(r.tables().t3().info().layout(), xxgk::v1::FORMAT_2021);
+}
+
 TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
   TableGrid g = Grid({
       {"(本列数据的勾稽关系为...)", "申请人情况"},

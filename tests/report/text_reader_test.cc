@@ -14,6 +14,13 @@ namespace {
 
 using xxgk::testing::RowTexts;
 
+// Every row's cell texts.
+std::vector<std::vector<std::string>> AllRows(const TableGrid& g) {
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < g.rows.size(); ++i) rows.push_back(RowTexts(g, i));
+  return rows;
+}
+
 std::vector<const Block*> Tables(const ReadResult& r) {
   std::vector<const Block*> out;
   for (const Block& b : r.blocks) {
@@ -66,10 +73,7 @@ TEST(ReadText, TabsInsidePipeRowsPartCellsWhereANumberFollows) {
   const absl::StatusOr<ReadResult> r = ReadText(text);
   ASSERT_TRUE(r.ok()) << r.status();
   std::vector<std::vector<std::vector<std::string>>> grids;
-  for (const Block* b : Tables(*r)) {
-    auto& grid = grids.emplace_back();
-    for (size_t i = 0; i < b->table.rows.size(); ++i) grid.push_back(RowTexts(b->table, i));
-  }
+  for (const Block* b : Tables(*r)) grids.push_back(AllRows(b->table));
   using Grid = std::vector<std::vector<std::string>>;
   EXPECT_THAT(grids, ::testing::ElementsAre(Grid{{"第二十条第(五)项", "", "", ""},
                                                  {"信息内容", "本年处理决定数量", "", ""},
@@ -79,6 +83,34 @@ TEST(ReadText, TabsInsidePipeRowsPartCellsWhereANumberFollows) {
   // the split cells keep their own source spans
   const GridCell& v = Tables(*r).at(0)->table.rows.at(2).at(1);
   EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "12");
+}
+
+// A copy that lost the pipe between a label and its first value ("规章 8 |
+// 13 | 2 |"): the number after the label's last blank is a cell of its
+// own, so the values stay in their columns. Only the last label cell before
+// the values is looked at, and only a number of digits splits off.
+TEST(ReadText, APipeLostAfterALabelIsPutBack) {
+  std::string text;
+  for (const char* line : {"信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "规章 8 | 13 | 2 |",
+                           "行政规范性文件 | 1,234 | 0 | 7 |", "行政许可 12 | ||",
+                           "(三)不予公开 | 1.属于国家秘密 3 | 4 |", "其他 无 | 5 |", "第 2 | 6 |"}) {
+    text = text + line + "\n";
+  }
+  const absl::StatusOr<ReadResult> r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  const TableGrid& g = t[0]->table;
+  using Cells = std::vector<std::string>;
+  EXPECT_THAT(AllRows(g), ::testing::ElementsAre(Cells{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+                                           Cells{"规章", "8", "13", "2"},
+                                           Cells{"行政规范性文件", "1,234", "0", "7"},
+                                           Cells{"行政许可", "12", "", ""},
+                                           Cells{"(三)不予公开", "1.属于国家秘密", "3", "4"},
+                                           Cells{"其他无", "5", "", ""},  // blanks between Chinese characters are dropped
+                                           Cells{"第", "2", "6", ""}));
+  const GridCell& v = g.rows[1][1];
+  EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "8");
 }
 
 TEST(ReadText, OneCellPerLineBetweenPipeLines) {
