@@ -27,6 +27,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "report/blocks.h"
+#include "report/char_refs.h"
 #include "report/decode.h"
 #include "report/labels.h"
 #include "report/normalize.h"
@@ -1290,7 +1291,18 @@ void GatherFlatTables(std::vector<Block>* blocks) {
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   absl::StatusOr<Decoded> decoded = DecodeBytes(bytes);
   if (!decoded.ok()) return decoded.status();
-  Normalized norm = NormalizeText(decoded->utf8);
+  // Character references left in the text (&nbsp; &#40;) are read as the
+  // characters they stand for; spans still point into the decoded text.
+  Unescaped unescaped;
+  const bool had_refs = UnescapeCharRefs(decoded->utf8, &unescaped);
+  Normalized norm = NormalizeText(had_refs ? std::string_view(unescaped.text) : decoded->utf8);
+  if (had_refs) {
+    for (uint32_t& at : norm.to_input) at = unescaped.to_input[at];
+    for (auto& n : norm.notes) {
+      n.mutable_span()->set_source_begin(unescaped.to_input[n.span().source_begin()]);
+      n.mutable_span()->set_source_end(unescaped.to_input[n.span().source_end()]);
+    }
+  }
   ReadResult out;
   out.source.set_input_format("text");
   out.source.set_encoding(decoded->encoding);
