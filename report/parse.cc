@@ -119,6 +119,23 @@ std::string KnownUnreadable(std::string_view bytes) {
   return "";
 }
 
+// Line and block tags (<br>, <p>, </div>, <td>…) in `lower`.
+int MarkupTags(std::string_view lower) {
+  int n = 0;
+  for (size_t at = lower.find('<'); at != std::string_view::npos && n < 3; at = lower.find('<', at + 1)) {
+    std::string_view t = lower.substr(at + 1);
+    if (!t.empty() && t[0] == '/') t.remove_prefix(1);
+    for (std::string_view tag : {"br", "p", "div", "td", "tr", "span", "li"}) {
+      if (t.size() > tag.size() && t.substr(0, tag.size()) == tag &&
+          (t[tag.size()] == '>' || t[tag.size()] == ' ' || t[tag.size()] == '/')) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 std::string FromText(std::string_view bytes) {
   std::string_view head = Head(bytes);
   std::string start = Lower(head.substr(0, 2048));
@@ -129,9 +146,15 @@ std::string FromText(std::string_view bytes) {
     return "html";
   }
   if (absl::StrContains(start, "<html") || absl::StrContains(start, "<table")) return "html";
+  if (MarkupTags(start) >= 3) return "html";
   if (std::string f = StructuredReportFormat("", bytes); !f.empty()) return f;
   return "text";
 }
+
+// Bytes named or typed as plain text that are a web page (saved as .txt) or
+// text whose lines still carry markup (each ending in <br>) are read as
+// HTML: read as text, "<br>" would stand in every cell.
+std::string TextOrMarkup(std::string_view bytes) { return FromText(bytes) == "html" ? "html" : "text"; }
 
 class CollectErrors : public google::protobuf::io::ErrorCollector {
  public:
@@ -178,9 +201,9 @@ std::string SniffFormat(const xxgk::v1::Document& doc) {
   std::string f = FromMagic(bytes);
   if (!f.empty()) return f;
   f = FromContentType(doc.content_type());
-  if (!f.empty()) return f;
+  if (!f.empty()) return f == "text" ? TextOrMarkup(bytes) : f;
   f = FromExtension(doc.file_name());
-  if (!f.empty()) return f;
+  if (!f.empty()) return f == "text" ? TextOrMarkup(bytes) : f;
   return FromText(bytes);
 }
 

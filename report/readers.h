@@ -29,11 +29,12 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes);
 // laid out into lines and tables like a PDF's words.
 absl::StatusOr<ReadResult> ReadOfd(std::string_view bytes);
 
-// Tables that lost their grid among the lines another reader produced (a
-// web page or a document with each cell in a paragraph of its own): each
-// run of line blocks is read as plain text reads such lines (text-flat),
-// and the lines a table takes are replaced by it. A cell's source span is
-// its line's.
+// Tables pasted as text among the lines another reader produced (a web
+// page or a document with each cell in a paragraph of its own, or with
+// pipe rows typed or copied into it): each run of line blocks is read as
+// plain text reads such lines (text-flat, text-pipe, text-cell-lines; pipe
+// tables only when they are statistics tables), and the lines a table takes
+// are replaced by it. A cell's source span is its line's.
 void GatherFlatTables(std::vector<Block>* blocks);
 
 namespace internal {

@@ -270,26 +270,49 @@ class TextTableReader {
     TableGrid grid;
   };
 
-  // Only the tables that lost their column separators (ReadFlat), for lines
-  // another reader produced: their other layouts are that reader's.
-  std::vector<FlatTableAt> ReadFlatTablesOnly() {
+  // The tables pasted as text among the lines another reader produced:
+  // those that lost their column separators (ReadFlat), and pipe rows or
+  // pipe cell lines that make a statistics table (a line such as "首页 |
+  // 政务公开" stays a line). Aligned columns are left alone: a page's lines
+  // are no columns.
+  std::vector<FlatTableAt> ReadPastedTables() {
     std::vector<FlatTableAt> out;
+    const size_t n_lines = lines_.size();
     size_t i = 0;
-    while (i < lines_.size()) {
-      if (lines_[i].text.empty()) {
+    while (i < n_lines) {
+      const Line& l = lines_[i];
+      if (l.text.empty()) {
         ++i;
         continue;
       }
       const size_t blocks_before = blocks_.size();
-      const size_t next = ReadFlat(i);
+      const bool piped =
+          l.only_pipes || l.pipes >= 2 || (l.pipes == 1 && i + 1 < n_lines && lines_[i + 1].pipes >= 1);
+      size_t next = i;
+      bool legacy = false;
+      if (l.only_pipes) {
+        next = ReadCellLines(i);
+      } else if (piped) {
+        next = ReadPipeRows(i);
+      } else if (const bool tong = ContainsByLastByte(l.text, "统"); tong && IsLegacyHeaderWithTong(l.text)) {
+        next = ReadRunTogether(i, true);
+        legacy = true;
+      } else if (legacy_start_ == i) {
+        next = ReadRunTogether(i, false);
+        legacy = true;
+      } else {
+        if (tong) NoteLegacyTitle(i);
+        next = ReadFlat(i);
+      }
       if (next == i) {
         last_line_ = lines_[i].text;  // a caption for a table after it
         ++i;
         continue;
       }
       // the lines before the table, then the table (unless over budget)
-      if (blocks_.size() > blocks_before && blocks_.back().kind == Block::Kind::kTable) {
-        out.push_back({flat_first_line_, next - 1, std::move(blocks_.back().table)});
+      if (blocks_.size() > blocks_before && blocks_.back().kind == Block::Kind::kTable &&
+          (!piped || IdentifyTable(blocks_.back().table) != TableId::kNone)) {
+        out.push_back({piped || legacy ? i : flat_first_line_, next - 1, std::move(blocks_.back().table)});
       }
       i = next;
     }
@@ -1264,7 +1287,21 @@ void GatherFlatTables(std::vector<Block>* blocks) {
         to_input.push_back(b.source_end);
       }
       TextTableReader reader(joined, to_input);
-      for (auto& t : reader.ReadFlatTablesOnly()) {
+      for (auto& t : reader.ReadPastedTables()) {
+        // A cell that is part of a line (a pipe row's) starts where its
+        // line does and, mapped as above, ends there too: it gets the
+        // line's span.
+        for (auto& row : t.grid.rows) {
+          for (GridCell& c : row) {
+            if (c.source_end > c.source_begin || c.text.empty()) continue;
+            for (size_t m = k; m < end; ++m) {
+              if (in[m].source_begin == c.source_begin) {
+                c.source_end = in[m].source_end;
+                break;
+              }
+            }
+          }
+        }
         found.push_back({k + t.first_line, k + t.last_line, std::move(t.grid)});
       }
     }

@@ -67,6 +67,43 @@ TEST(SniffFormat, MagicContentTypeExtensionAndText) {
   EXPECT_EQ(SniffFormat(Doc("x", "r.textproto")), "report-textproto");
 }
 
+// Named or typed as plain text, a page saved as .txt, or text whose lines
+// still end in <br>, is read as the markup it is; a '<' in prose is not.
+TEST(SniffFormat, TextThatIsMarkupIsHtml) {
+  EXPECT_EQ(SniffFormat(Doc("<!DOCTYPE html><html><body>年报</body></html>", "page.txt")), "html");
+  EXPECT_EQ(SniffFormat(Doc("<html><body>年报</body></html>", "", "text/plain; charset=utf-8")), "html");
+  EXPECT_EQ(SniffFormat(Doc("一、总体情况<br>\n正文<br/>\n二、主动公开<BR>\n", "r.txt")), "html");
+  EXPECT_EQ(SniffFormat(Doc("<p>一、总体情况</p>\n<p>正文</p>", "r.txt")), "html");
+  EXPECT_EQ(SniffFormat(Doc("增幅<5%,<br>仅一处", "r.txt")), "text");
+  EXPECT_EQ(SniffFormat(Doc("a<b, c<d, <brand> <pre> <td2>", "r.txt")), "text");
+  EXPECT_EQ(SniffFormat(Doc("一、总体情况\n正文", "r.txt", "text/plain")), "text");
+}
+
+// Pipe rows among a page's lines, each row a line of its own (text with
+// <br> at every line end, read as HTML), are read as the table they are.
+TEST(ParseDocument, PipeRowsInAPageOfLinesAreATable) {
+  std::string text;
+  for (const char* line : {"某县某局2023年政府信息公开工作年度报告", "一、总体情况", "本年度工作。",
+                           "首页 | 政务公开 | 年度报告", "二、主动公开政府信息情况", "第二十条第(一)项 | |||",
+                           "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "规章 | 0 | 0 | 0 |",
+                           "行政规范性文件 | 2 | 1 | 7 |"}) {
+    text = text + line + "<br>\n";
+  }
+  auto r = ParseDocument(Doc(text, "r.txt"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->source().input_format(), "html");
+  const auto* c = FindCell(r->tables(), "t2.normative_documents.in_force");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(CellValueString(*c), "7");
+  // a pasted cell's span is its line's (from the line break before it)
+  EXPECT_EQ(text.substr(c->span().source_begin(), c->span().source_end() - c->span().source_begin()),
+            "\n行政规范性文件 | 2 | 1 | 7 |");
+  // the breadcrumb is no statistics table: it stays text of its section
+  bool breadcrumb_kept = false;
+  for (const auto& sec : r->sections()) breadcrumb_kept |= sec.text().find("首页 | 政务公开") != std::string::npos;
+  EXPECT_TRUE(breadcrumb_kept);
+}
+
 TEST(ParseStructuredReport, JsonAcceptsBothFieldNameStyles) {
   auto a = ParseStructuredReport(
       R"({"meta": {"report_year": 2023, "format_version": "FORMAT_2021"},
