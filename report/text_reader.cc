@@ -226,6 +226,7 @@ class TextTableReader {
       : text_(text), to_input_(to_input), lines_(LineSplitter(text, &pipe_at_).Split()) {}
 
   std::vector<Block> Read() {
+    DropDoubleSpacing();
     // the line count read once (Line is 40 bytes: size() divides)
     const size_t n_lines = lines_.size();
     blocks_.reserve(n_lines);
@@ -258,6 +259,25 @@ class TextTableReader {
       }
     }
     return std::move(blocks_);
+  }
+
+  // Text with a blank line after every line (a copy that turned each line
+  // into a paragraph) says nothing with its blank lines, and they would
+  // part every table row from the next: they are dropped. Only when nine in
+  // ten lines (of ten or more) are followed by exactly one blank line;
+  // elsewhere a blank line ends a table.
+  void DropDoubleSpacing() {
+    const size_t n = lines_.size();
+    size_t text_lines = 0, spaced = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (lines_[i].text.empty()) continue;
+      ++text_lines;
+      if (i + 2 < n && lines_[i + 1].text.empty() && !lines_[i + 2].text.empty()) ++spaced;
+    }
+    // the last line has nothing after it
+    if (text_lines < 10 || 10 * (spaced + 1) < 9 * text_lines) return;
+    lines_.erase(std::remove_if(lines_.begin(), lines_.end(), [](const Line& l) { return l.text.empty(); }),
+                 lines_.end());
   }
 
   // Notes about tables dropped while reading; call after Read().

@@ -113,6 +113,34 @@ TEST(ReadText, APipeLostAfterALabelIsPutBack) {
   EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "8");
 }
 
+// A copy that made every line a paragraph puts a blank line after each: the
+// blank lines are dropped and a table of one cell per line reads whole.
+// Where blank lines are not everywhere, one still ends a table.
+TEST(ReadText, BlankLinesAfterEveryLineAreDropped) {
+  const std::vector<std::string> lines = {"二、主动公开政府信息情况", "|", "信息内容 |", "本年制发件数 |",
+                                          "本年废止件数 |", "现行有效件数 |", "|", "规章 |", "1 |", "2 |",
+                                          "3 |", "|", "三、收到和处理政府信息公开申请情况"};
+  std::string spaced, single;
+  for (const std::string& l : lines) {
+    spaced += l + "\n\n";
+    single += l + (l == "1 |" ? "\n\n" : "\n");  // one blank line, inside the table
+  }
+  const absl::StatusOr<ReadResult> r = ReadText(spaced);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]->table.source_kind, "text-cell-lines");
+  EXPECT_THAT(AllRows(t[0]->table),
+              ::testing::ElementsAre(::testing::ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数", ""),
+                                     ::testing::ElementsAre("规章", "1", "2", "3", "")));
+  const absl::StatusOr<ReadResult> one = ReadText(single);
+  ASSERT_TRUE(one.ok());
+  const auto first = Tables(*one);
+  ASSERT_FALSE(first.empty());
+  EXPECT_THAT(AllRows(first[0]->table).back(), ::testing::ElementsAre("规章", "1", "", ""))
+      << "one blank line ends the table";
+}
+
 TEST(ReadText, OneCellPerLineBetweenPipeLines) {
   std::string text =
       "四、政府信息公开行政复议、行政诉讼情况\n"
