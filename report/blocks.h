@@ -35,6 +35,9 @@ struct TableGrid {
   std::string source_kind;   // "html", "doc", "docx", "ofd", "pdf", "text-pipe", "text-cell-lines",
                              // "text-aligned", "text-markdown", "text-run-together",
                              // "text-flat"
+  // Columns kept by runs of spaces only (text-aligned without tabs): a blank
+  // cell leaves no trace in such text, as in text-flat.
+  bool spaced = false;
 };
 
 struct Block {

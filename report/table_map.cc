@@ -613,23 +613,24 @@ struct Mapper {
                          size_t want) {
     const std::string& kind = pg.grid->source_kind;
     if (kind == "pdf" || kind == "ofd") return PositionalRowWithoutValues(pg, r, value_start, label);
-    if (kind != "text-flat") return false;
+    if (kind != "text-flat" && !pg.grid->spaced) return false;
     const size_t got = FlatValues(pg, r, value_start);
     if (got == want) return false;
+    const char* const text = pg.grid->spaced ? "its columns are kept by spaces alone" : "its text has no column separators";
     Note(ReadingNote::SHAPE,
          got == 0
-             ? absl::StrCat("row \"", label, "\" has no values, and its text has no column "
-                            "separators: whether its cells were blank or its values went "
+             ? absl::StrCat("row \"", label, "\" has no values, and ", text,
+                            ": whether its cells were blank or its values went "
                             "elsewhere (a label wrapped over lines) cannot be told, so it is not "
                             "read; give blank cells as 0 or send the table with its grid (HTML, "
                             "Word, PDF)")
          : got < want
              ? absl::StrCat("row \"", label, "\" has ", got, " values, the layout has ", want,
-                            ", and its text has no column separators: which cells were blank "
+                            ", and ", text, ": which cells were blank "
                             "cannot be told, so none of its values is read; give the blank "
                             "cells as 0 or send the table with its grid (HTML, Word, PDF)")
              : absl::StrCat("row \"", label, "\" has ", got, " values, the layout has ", want,
-                            ", and its text has no column separators: which of them belong to "
+                            ", and ", text, ": which of them belong to "
                             "this row cannot be told, so none is read; send the table with its "
                             "grid (HTML, Word, PDF) or one row per line"),
          "", RowSpan(pg, r));
@@ -1041,6 +1042,10 @@ struct Mapper {
       }
     }
     if (group != nullptr) return group;
+    // A fragment of a wrapped label ("其他情", the tail of "…不计其他情形)")
+    // is as similar to a short label ("其他") as a typo of it: short keys are
+    // matched only exactly (above), never by similarity.
+    if (k.size() < 4 * 3 && CountCodePoints(k) < 4) return nullptr;
     const T3Entry* best = nullptr;
     // typos: bigram similarity against the full labels in context
     static const auto* const kFull = [] {
@@ -1127,7 +1132,8 @@ struct Mapper {
           "勾稽", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构"};
       if (AnyIn(*kHeader, k, k_sig)) header_like = true;
       const T3Entry* m = MatchT3(k, k_sig);
-      if (m == nullptr && !pending_label.empty()) {
+      // (a numbered label starts an item: it continues no label before it)
+      if (m == nullptr && !pending_label.empty() && NumberingPrefixLength(t) == 0) {
         m = MatchT3(LabelKey(pending_label + std::string(t)));
       }
       if (m == nullptr) continue;
@@ -1149,6 +1155,13 @@ struct Mapper {
     if (data && held_entry != nullptr && std::string_view(held_entry->key) == "result.other" &&
         Within(data->key, "result.other")) {
       // the held （六）其他处理 row headed the three rows of 2021: not a row of its own
+      held_pg = nullptr;
+      held_entry = nullptr;
+    }
+    if (data != nullptr && data == held_entry && held_pg != nullptr && any_value) {
+      // the held row's label wrapped onto this one, which reads as the same
+      // entry ("(二)部分公开(区分处理的," then "只计这一情形,不计其他情 53 …"):
+      // this row carries the values, the held one was no row of blanks
       held_pg = nullptr;
       held_entry = nullptr;
     }
@@ -1179,6 +1192,11 @@ struct Mapper {
       return;
     } else {
       if (parts.labels.empty() && !any_value) return;
+      // a numbered label starts an item: the held row's label does not go
+      // on here, so the held row stands as read
+      if (held_pg != nullptr && !parts.labels.empty() && NumberingPrefixLength(row[parts.labels.front()].text) > 0) {
+        FlushHeld();
+      }
       if (any_value && held_pg != nullptr) {
         // the values of a label wrapped from the row before
         const T3Entry* held = held_entry;
@@ -1190,6 +1208,8 @@ struct Mapper {
       }
       if (!any_value) {
         // a label without values: maybe the first part of a wrapped label
+        // (a numbered one starts a label of its own)
+        if (NumberingPrefixLength(label) > 0) pending_label.clear();
         pending_label += label;
         return;
       }

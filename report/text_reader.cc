@@ -745,6 +745,44 @@ class TextTableReader {
     return text_.substr(l.end, RawEnd(l) - l.end).find('\t') != std::string_view::npos;
   }
 
+  // A field of aligned columns whose last words, each after a single blank,
+  // are numbers: text laid out by a PDF converter (pdftotext -layout) sets
+  // a long label or a wide number only one blank before the next column
+  // ("…申请数量 52", "10622 34"). Each number is a cell of its own, the words
+  // before them one cell; a field of words only ("(三) 1.属于国家秘密",
+  // "2024 年") stays whole.
+  void SplitNumberRuns(std::vector<Piece>* fields) const {
+    auto is_number = [](std::string_view t) {
+      return !t.empty() && t.front() >= '0' && t.front() <= '9' &&
+             std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
+    };
+    for (size_t k = 0; k < fields->size(); ++k) {
+      const Piece p = (*fields)[k];
+      const std::string_view t = text_.substr(p.b, p.e - p.b);
+      size_t cut = t.size();  // where the run of numbers starts
+      while (cut > 0) {
+        const size_t blank = t.rfind(' ', cut - 1);
+        const std::string_view word = t.substr(blank == std::string_view::npos ? 0 : blank + 1,
+                                               cut - (blank == std::string_view::npos ? 0 : blank + 1));
+        if (!is_number(word)) break;
+        cut = blank == std::string_view::npos ? 0 : blank;
+      }
+      if (cut == t.size() || (cut == 0 && t.find(' ') == std::string_view::npos)) continue;
+      std::vector<Piece> parts;
+      if (cut > 0) parts.push_back(Trim(text_, p.b, p.b + static_cast<uint32_t>(cut)));
+      uint32_t start = p.b + static_cast<uint32_t>(cut);
+      for (uint32_t at = start; at <= p.e; ++at) {
+        if (at < p.e && text_[at] != ' ') continue;
+        const Piece word = Trim(text_, start, at);
+        if (word.b < word.e) parts.push_back(word);
+        start = at + 1;
+      }
+      fields->erase(fields->begin() + static_cast<std::ptrdiff_t>(k));
+      fields->insert(fields->begin() + static_cast<std::ptrdiff_t>(k), parts.begin(), parts.end());
+      k += parts.size() - 1;
+    }
+  }
+
   int ValueFields(const std::vector<Piece>& fields) const {
     int n = 0;
     for (const Piece& p : fields) {
@@ -780,6 +818,7 @@ class TextTableReader {
         break;
       }
       std::vector<Piece> f = AlignedFields(lines_[j]);
+      SplitNumberRuns(&f);
       if (f.size() < 2) break;
       const int values = ValueFields(f);
       // a label and one value (行政许可<tab>300) is a row of a tab-separated table
@@ -804,6 +843,7 @@ class TextTableReader {
       for (const Piece& p : f) AddCell(&row, p);
     }
     EmitTable(std::move(rows), "text-aligned", lines_[i].begin, lines_[j - 1].end);
+    if (!tabbed && !blocks_.empty() && blocks_.back().kind == Block::Kind::kTable) blocks_.back().table.spaced = true;
     return j;
   }
 

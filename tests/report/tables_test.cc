@@ -291,6 +291,56 @@ TEST(Table3, GroupAndItemLabelsInOneCellAreTheItemsRow) {
   EXPECT_EQ(r.tables().t3().info().layout(), xxgk::v1::FORMAT_2021);
 }
 
+// Table 三 as a PDF converter lays it out in text (pdftotext -layout, in
+// a narrow column): labels wrapped over many lines, values level with one
+// of them. What cannot be told apart is left unread, never read into
+// another row: a fragment ("其他情") is not taken for a short label
+// ("其他") it resembles, a numbered line ends the row held before it, and a
+// row of a table whose columns are kept by spaces alone, with a label and
+// no values, is not read as blanks.
+TEST(Table3, FragmentsOfWrappedLabelsInSpacedTextAreNeverAnotherRow) {
+  // pdftotext -layout of table 三 at 60 % of the page, column by column
+  std::vector<std::vector<std::string>> rows = {
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"},
+      {"三、本年度办理结果"},
+      {"度办 (二)部分"},
+      {"理结公开(区"},
+      {"果分处理"},
+      Row({"的,只计"}, Seven(40)),
+      {"这一情"},
+      {"形,不计"},
+      {"其他情"},
+      {"形)"},
+      {"(三) 1.属"},
+      Row({"不于国"}, Seven(50)),
+      {"予家秘"},
+      {"公密"},
+  };
+  TableGrid g = Grid(rows, "text-aligned");
+  g.spaced = true;
+  Report r = Map({g});
+  // 40 and 50 belong to 部分公开 and 属于国家秘密, whose labels are cut in
+  // pieces round them: both rows unread, neither's values given to the
+  // other or to 其他
+  for (const char* key : {"t3.result.partially_granted.natural_person", "t3.result.other.other.natural_person",
+                          "t3.result.denied.state_secret.natural_person"}) {
+    EXPECT_EQ(Value(r, key), "<absent>") << key;
+  }
+  EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 2);
+
+  // the same row with blank cells in text spaced as above: not read as
+  // blanks (its values may be a row away), noted
+  TableGrid blanks = Grid({{"(本列数据的勾稽关系为...)", "申请人情况"},
+                           {"(一)予以公开"},
+                           Row({"(二)部分公开(区分处理的,只计这一情形,不计其他情形)"}, Seven(1))},
+                          "text-aligned");
+  blanks.spaced = true;
+  Report b = Map({blanks});
+  EXPECT_EQ(Value(b, "t3.result.granted.natural_person"), "<absent>");
+  EXPECT_EQ(Value(b, "t3.result.partially_granted.natural_person"), "1");
+  EXPECT_GE(CountNotes(b, ReadingNote::SHAPE), 1);
+}
+
 TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
   TableGrid g = Grid({
       {"(本列数据的勾稽关系为...)", "申请人情况"},
@@ -300,6 +350,16 @@ TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
   Report r = Map({g});
   EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "1");
   EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 0);
+
+  // the second line on its own still reads as the same entry (as
+  // pdftotext -layout wraps it): it carries the values, and the first line
+  // is no row of blanks
+  Report same = Map({Grid({{"(本列数据的勾稽关系为...)", "申请人情况"},
+                           {"(二)部分公开(区分处理的,", "", "", "", "", "", "", ""},
+                           Row({"只计这一情形,不计其他情形)"}, Seven(40))})});
+  EXPECT_EQ(Value(same, "t3.result.partially_granted.natural_person"), "40");
+  EXPECT_EQ(Value(same, "t3.result.partially_granted.total"), "46");
+  EXPECT_EQ(CountNotes(same, ReadingNote::SHAPE), 0);
 }
 
 TEST(Table3, NumberingLostSpacedLabelsAndNoGroupRows) {

@@ -287,6 +287,28 @@ TEST(ReadText, TabSeparatedCellsKeepBlankCellsInTheirColumns) {
 
 // Where spaces align the columns, a run of blanks is one gap whatever the
 // tabs in it.
+// Text laid out by a PDF converter (pdftotext -layout) sets a long label or
+// a wide number a single blank before the next column. Numbers after a
+// single blank are cells of their own, so each row keeps its seven values
+// in order; a field of words ("(三) 1.属于国家秘密") is not split.
+TEST(ReadText, NumbersOneBlankAfterTheFieldBeforeAreCells) {
+  std::string text;
+  for (const char* line : {"一、本年新收政府信息公开申请数量 52               89          29     66   678    43   80",
+                           "二、上年结转政府信息公开申请数量 20               57          10622 34    71     11   48",
+                           "(三) 1.属于国家秘密  21           6554        95     35   72     12   5537"}) {
+    text = text + line + "\n";
+  }
+  const absl::StatusOr<ReadResult> r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_THAT(AllRows(t[0]->table),
+              ::testing::ElementsAre(
+                  ::testing::ElementsAre("一、本年新收政府信息公开申请数量", "52", "89", "29", "66", "678", "43", "80"),
+                  ::testing::ElementsAre("二、上年结转政府信息公开申请数量", "20", "57", "10622", "34", "71", "11", "48"),
+                  ::testing::ElementsAre("(三) 1.属于国家秘密", "21", "6554", "95", "35", "72", "12", "5537")));
+}
+
 TEST(ReadText, SpaceAlignedGapsWithTabsAreOneGap) {
   auto r = ReadText("规章    3  \t  5    74\n规范性文件  \t\t  2    6    80\n");
   ASSERT_TRUE(r.ok()) << r.status();
