@@ -1,4 +1,5 @@
-#include "report/char_refs.h"
+// UnescapeCharRefs (report/mapped_text.h): HTML character references in plain text.
+#include "report/mapped_text.h"
 
 #include <libxml/HTMLparser.h>
 
@@ -52,7 +53,7 @@ std::optional<UChar32> ReadRef(std::string_view s, size_t at, size_t* length) {
 
 }  // namespace
 
-bool UnescapeCharRefs(std::string_view utf8, Unescaped* out) {
+bool UnescapeCharRefs(std::string_view utf8, MappedText* out) {
   size_t at = utf8.find('&');
   // the first reference that reads, before anything is built
   size_t length = 0;
@@ -62,20 +63,14 @@ bool UnescapeCharRefs(std::string_view utf8, Unescaped* out) {
     if (c) break;
   }
   if (!c) return false;
-  std::string& text = out->text;
-  std::vector<uint32_t>& map = out->to_input;
-  text.clear();
-  map.clear();
-  text.reserve(utf8.size());
-  map.reserve(utf8.size() + 1);
+  out->Start(utf8.size());
   size_t copied = 0;  // input bytes before `copied` are written
   while (at != std::string_view::npos) {
     if (c) {
-      for (size_t i = copied; i < at; ++i) map.push_back(static_cast<uint32_t>(i));
-      text.append(utf8.substr(copied, at - copied));
-      const size_t before = text.size();
-      AppendUtf8(*c, &text);
-      map.insert(map.end(), text.size() - before, static_cast<uint32_t>(at));
+      out->Copy(utf8, copied, at);
+      const size_t before = out->text.size();
+      AppendUtf8(*c, &out->text);
+      out->to_input.insert(out->to_input.end(), out->text.size() - before, static_cast<uint32_t>(at));
       copied = at + length;
       at = utf8.find('&', copied);
     } else {
@@ -83,9 +78,8 @@ bool UnescapeCharRefs(std::string_view utf8, Unescaped* out) {
     }
     if (at != std::string_view::npos) c = ReadRef(utf8, at, &length);
   }
-  for (size_t i = copied; i < utf8.size(); ++i) map.push_back(static_cast<uint32_t>(i));
-  text.append(utf8.substr(copied));
-  map.push_back(static_cast<uint32_t>(utf8.size()));
+  out->Copy(utf8, copied, utf8.size());
+  out->Finish(utf8.size());
   return true;
 }
 

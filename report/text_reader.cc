@@ -27,7 +27,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "report/blocks.h"
-#include "report/char_refs.h"
+#include "report/mapped_text.h"
 #include "report/decode.h"
 #include "report/labels.h"
 #include "report/normalize.h"
@@ -1390,14 +1390,22 @@ absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   if (!decoded.ok()) return decoded.status();
   // Character references left in the text (&nbsp; &#40;) are read as the
   // characters they stand for; spans still point into the decoded text.
-  Unescaped unescaped;
+  MappedText unescaped;
   const bool had_refs = UnescapeCharRefs(decoded->utf8, &unescaped);
-  Normalized norm = NormalizeText(had_refs ? std::string_view(unescaped.text) : decoded->utf8);
-  if (had_refs) {
-    for (uint32_t& at : norm.to_input) at = unescaped.to_input[at];
+  std::string_view text = had_refs ? std::string_view(unescaped.text) : decoded->utf8;
+  // Lines cut at a fixed width are joined again.
+  MappedText unwrapped;
+  const bool was_wrapped = UnwrapFixedWidth(text, &unwrapped);
+  Normalized norm = NormalizeText(was_wrapped ? std::string_view(unwrapped.text) : text);
+  auto to_decoded = [&](uint32_t at) {
+    if (was_wrapped) at = unwrapped.to_input[at];
+    return had_refs ? unescaped.to_input[at] : at;
+  };
+  if (had_refs || was_wrapped) {
+    for (uint32_t& at : norm.to_input) at = to_decoded(at);
     for (auto& n : norm.notes) {
-      n.mutable_span()->set_source_begin(unescaped.to_input[n.span().source_begin()]);
-      n.mutable_span()->set_source_end(unescaped.to_input[n.span().source_end()]);
+      n.mutable_span()->set_source_begin(to_decoded(n.span().source_begin()));
+      n.mutable_span()->set_source_end(to_decoded(n.span().source_end()));
     }
   }
   ReadResult out;

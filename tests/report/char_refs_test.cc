@@ -1,6 +1,6 @@
 // UnescapeCharRefs, and plain text holding HTML character references read
 // as the text they stand for.
-#include "report/char_refs.h"
+#include "report/mapped_text.h"
 
 #include <string>
 
@@ -12,13 +12,13 @@ namespace xxgk::report {
 namespace {
 
 TEST(CharRefs, NamedAndNumericReferencesBecomeTheirCharacters) {
-  Unescaped u;
+  MappedText u;
   ASSERT_TRUE(UnescapeCharRefs("&nbsp;&ldquo;A&amp;B&rdquo;&#40;七&#x29;&#X4E00;", &u));
   EXPECT_EQ(u.text, "\u00a0\u201cA&B\u201d(七)一");
 }
 
 TEST(CharRefs, WhatIsNoReferenceStaysAsItIs) {
-  Unescaped u;
+  MappedText u;
   // no ';', an unknown name, no code point, a surrogate, beyond U+10FFFF,
   // a name too long to be one, a lone '&'
   for (const char* s : {"R&D 部门", "&nbsp 一、", "&foo;", "&#0;", "&#xD800;", "&#x110000;", "&#;",
@@ -33,7 +33,7 @@ TEST(CharRefs, WhatIsNoReferenceStaysAsItIs) {
 // reference's character to its '&', the end to the end.
 TEST(CharRefs, OffsetsPointIntoTheInput) {
   const std::string in = "一&nbsp;二&#19977;";
-  Unescaped u;
+  MappedText u;
   ASSERT_TRUE(UnescapeCharRefs(in, &u));
   EXPECT_EQ(u.text, "一\u00a0二三");
   ASSERT_EQ(u.to_input.size(), u.text.size() + 1);
