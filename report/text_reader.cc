@@ -27,6 +27,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "report/blocks.h"
+#include "report/cell_keys.h"
 #include "report/mapped_text.h"
 #include "report/decode.h"
 #include "report/labels.h"
@@ -980,6 +981,10 @@ class TextTableReader {
       if (pieces.size() - first_value >= 2) gridded = true;
     }
     flat_checked_until_ = std::max(flat_checked_until_, j);
+    // A label row after the last row of values: the next text, or, in text
+    // that puts each row's values before its label, the last row's label.
+    std::vector<FlatRow> shifted;
+    if (!rows.empty() && rows.back().values() == 0 && gridded) shifted = ShiftValuesDown(rows);
     // label rows after the last row of values are not the table's
     while (!rows.empty() && rows.back().values() == 0) rows.pop_back();
     size_t value_cells = 0;
@@ -990,6 +995,19 @@ class TextTableReader {
     grid.rows.reserve(rows.size());
     for (FlatRow& r : rows) grid.rows.push_back(std::move(r.cells));
     if (IdentifyTable(grid) == TableId::kNone) return i;
+    if (!shifted.empty()) {
+      // Values before their labels (a browser's PDF extracted as text puts
+      // every row's numbers first): the reading that places more cells of
+      // the statistics table is the text's order; a tie keeps labels first.
+      MergeStackedHeaders(&shifted);
+      TableGrid other;
+      other.rows.reserve(shifted.size());
+      for (FlatRow& r : shifted) other.rows.push_back(r.cells);
+      if (PlacedCells(other) > PlacedCells(grid)) {
+        rows = std::move(shifted);
+        grid = std::move(other);
+      }
+    }
     // Short lines before the table that are not part of it: label rows
     // before the first row of values (or headers) that name no table.
     // Table 四's 行政复议 and 行政诉讼 name it only together, and here each
@@ -1012,6 +1030,40 @@ class TextTableReader {
     flat_first_line_ = first_line;
     EmitTable(std::move(grid.rows), "text-flat", lines_[first_line].begin, lines_[last_line].end);
     return last_line + 1;
+  }
+
+  // `rows` with each row's values moved to the row after it (the last row,
+  // a label, takes the values before it), for text that sets a row's values
+  // before its label. Empty when some row with values has none after it.
+  static std::vector<FlatRow> ShiftValuesDown(const std::vector<FlatRow>& rows) {
+    std::vector<FlatRow> out;
+    out.reserve(rows.size());
+    for (const FlatRow& r : rows) {
+      FlatRow& o = out.emplace_back();
+      o.line = r.line;
+      o.last_line = r.last_line;
+      o.cells.assign(r.cells.begin(), r.cells.begin() + static_cast<std::ptrdiff_t>(r.labels));
+      o.labels = r.labels;
+    }
+    for (size_t k = 0; k + 1 < rows.size(); ++k) {
+      const FlatRow& r = rows[k];
+      if (r.values() == 0) continue;
+      FlatRow& next = out[k + 1];
+      next.cells.insert(next.cells.end(), r.cells.begin() + static_cast<std::ptrdiff_t>(r.labels), r.cells.end());
+      next.line = std::min(next.line, r.line);
+    }
+    return out;
+  }
+
+  // How many cells of the statistics tables `grid` places.
+  static size_t PlacedCells(const TableGrid& grid) {
+    xxgk::v1::Report report;
+    PlacedGrid placed;
+    placed.grid = &grid;
+    MapTables({placed}, &report);
+    size_t n = 0;
+    for (const std::string& key : AllCellKeys()) n += FindCell(report.tables(), key) != nullptr;
+    return n;
   }
 
   // Column headers stacked one per line (信息内容 / 本年制发件数 / 本年废止件数

@@ -141,6 +141,32 @@ TEST(ReadText, BlankLinesAfterEveryLineAreDropped) {
       << "one blank line ends the table";
 }
 
+// Text that sets each row's values before its label (a browser's PDF
+// extracted as plain text): the values go with the label after them, since
+// that reading places more of the table's cells. Text in the usual order
+// whose last row is blank (a label alone at the end) keeps its order: the
+// other reading places no more cells.
+TEST(ReadText, FlatTextWithValuesBeforeTheirLabelsPairsThemWithTheLabelAfter) {
+  auto grid_of = [](const std::vector<std::string>& lines) {
+    std::string text = "二、主动公开政府信息情况\n";
+    for (const std::string& l : lines) text += l + "\n";
+    text += "三、收到和处理政府信息公开申请情况\n";
+    auto r = ReadText(text);
+    EXPECT_TRUE(r.ok());
+    const auto t = Tables(*r);
+    return t.empty() ? std::vector<std::vector<std::string>>{} : AllRows(t[0]->table);
+  };
+  using Cells = std::vector<std::string>;
+  const std::vector<std::string> header = {"第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"};
+  std::vector<std::string> before = header;
+  for (const char* l : {"70", "10", "47", "规章", "84", "2712", "61", "行政规范性文件"}) before.push_back(l);
+  EXPECT_THAT(grid_of(before), ::testing::AllOf(::testing::Contains(Cells{"规章", "70", "10", "47"}),
+                                                ::testing::Contains(Cells{"行政规范性文件", "84", "2712", "61"})));
+  std::vector<std::string> after = header;
+  for (const char* l : {"规章", "70", "10", "47", "行政规范性文件"}) after.push_back(l);
+  EXPECT_THAT(grid_of(after), ::testing::Contains(Cells{"规章", "70", "10", "47"}));
+}
+
 TEST(ReadText, OneCellPerLineBetweenPipeLines) {
   std::string text =
       "四、政府信息公开行政复议、行政诉讼情况\n"
