@@ -14,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "re2/re2.h"
 #include "report/cell_keys.h"
 #include "report/labels.h"
 #include "report/utf8.h"
@@ -612,6 +613,9 @@ struct Mapper {
   bool RowCannotBePlaced(const PlacedGrid& pg, int r, int value_start, const std::string& label,
                          size_t want) {
     const std::string& kind = pg.grid->source_kind;
+    if ((kind == "pdf" || kind == "ofd" || pg.grid->spaced) && CellWithSeveralNumbers(pg, r, label)) {
+      return true;
+    }
     if (kind == "pdf" || kind == "ofd") return PositionalRowWithoutValues(pg, r, value_start, label);
     if (kind != "text-flat" && !pg.grid->spaced) return false;
     const size_t got = FlatValues(pg, r, value_start);
@@ -635,6 +639,27 @@ struct Mapper {
                             "grid (HTML, Word, PDF) or one row per line"),
          "", RowSpan(pg, r));
     return true;
+  }
+
+  // A cell of a table rebuilt from positions that holds several numbers
+  // ("971534 7": numbers set too close to tell their columns apart) leaves
+  // the row's values out of their columns: none is read.
+  bool CellWithSeveralNumbers(const PlacedGrid& pg, int r, const std::string& label) {
+    static const RE2 kSeveral(R"(^[+-]?\d[\d,.]*%?(?:\s+[+-]?\d[\d,.]*%?)+$)");
+    // (from the row's first cell: such a cell is no value, so it may have
+    // been taken for the label)
+    const auto& row = pg.grid->rows[r];
+    for (size_t c = 0; c < row.size(); ++c) {
+      const std::string_view t = ValueText(row, static_cast<int>(c));
+      if (t.find(' ') == std::string_view::npos || !RE2::FullMatch(t, kSeveral)) continue;
+      Note(ReadingNote::SHAPE,
+           absl::StrCat("row \"", label, "\" has a cell holding several numbers (\"", std::string(t),
+                        "\"): they were set too close to tell their columns apart, so none of the "
+                        "row's values is read; send the report as Word or HTML"),
+           std::string(t), SpanAt(pg, r, static_cast<int>(c)));
+      return true;
+    }
+    return false;
   }
 
   bool PositionalRowWithoutValues(const PlacedGrid& pg, int r, int value_start, const std::string& label) {

@@ -596,6 +596,26 @@ TEST(Table4, ShortDataRowLeavesMissingKeysAndASHapeNote) {
   EXPECT_GE(CountNotes(r, ReadingNote::SHAPE), 1);
 }
 
+// A PDF whose numbers stand too close to tell their columns apart leaves
+// several in one cell ("971534 7"): read in order, every value after it
+// would land a column early, so the row is not read (noted). In HTML such a
+// cell is what the author typed, and the row is read.
+TEST(Table4, APdfCellHoldingSeveralNumbersLeavesTheRowUnread) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"行政复议", "行政诉讼"},
+      {"971534 7", "18", "656797", "621405 8", "38", "13676", "5", "525859", "21", "682", "773013 12430 85"},
+  };
+  Report pdf = Map({Grid(rows, "pdf")});
+  EXPECT_EQ(Value(pdf, "t4.review.upheld"), "<absent>");
+  EXPECT_EQ(Value(pdf, "t4.review.corrected"), "<absent>");
+  EXPECT_EQ(Value(pdf, "t4.litigation_after_review.total"), "<absent>");
+  ASSERT_GE(CountNotes(pdf, ReadingNote::SHAPE), 1);
+  EXPECT_THAT(pdf.notes(0).message(), ::testing::HasSubstr("971534 7"));
+  // the same cells in HTML are what the author typed: read
+  Report html = Map({Grid(rows, "html")});
+  EXPECT_NE(Value(html, "t4.review.corrected"), "<absent>");
+}
+
 // Text without column separators cannot show a blank cell: a row of such
 // a grid ("text-flat", padded to the widest row) with fewer values than its
 // table's columns lost blanks somewhere, and no value of it is placed; the
