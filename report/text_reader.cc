@@ -292,10 +292,11 @@ class TextTableReader {
   };
 
   // The tables pasted as text among the lines another reader produced:
-  // those that lost their column separators (ReadFlat), and pipe rows or
-  // pipe cell lines that make a statistics table (a line such as "首页 |
-  // 政务公开" stays a line). Aligned columns are left alone: a page's lines
-  // are no columns.
+  // those that lost their column separators (ReadFlat), the pre-2019
+  // table's label/unit/value lines (ReadRunTogether), and pipe rows or pipe
+  // cell lines that make a statistics table (a line such as "首页 | 政务公开"
+  // stays a line). Aligned columns are left alone: a page's lines are no
+  // columns.
   std::vector<FlatTableAt> ReadPastedTables() {
     std::vector<FlatTableAt> out;
     const size_t n_lines = lines_.size();
