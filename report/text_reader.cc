@@ -238,20 +238,8 @@ class TextTableReader {
         ++i;
         continue;
       }
-      size_t next = i;
-      if (l.only_pipes) {
-        next = ReadCellLines(i);
-      } else if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < n_lines && lines_[i + 1].pipes >= 1)) {
-        next = ReadPipeRows(i);
-      } else if (const bool tong = ContainsByLastByte(l.text, "统"); tong && IsLegacyHeaderWithTong(l.text)) {
-        next = ReadRunTogether(i, true);
-      } else if (legacy_start_ == i) {
-        next = ReadRunTogether(i, false);
-      } else {
-        if (tong) NoteLegacyTitle(i);  // a title holds 统
-        next = ReadAligned(i);
-        if (next == i) next = ReadFlat(i);
-      }
+      Layout layout;
+      const size_t next = ReadTableAt(i, /*aligned=*/true, &layout);
       if (next == i) {
         EmitLine(l);
         ++i;
@@ -308,33 +296,18 @@ class TextTableReader {
         continue;
       }
       const size_t blocks_before = blocks_.size();
-      const bool piped =
-          l.only_pipes || l.pipes >= 2 || (l.pipes == 1 && i + 1 < n_lines && lines_[i + 1].pipes >= 1);
-      size_t next = i;
-      bool legacy = false;
-      if (l.only_pipes) {
-        next = ReadCellLines(i);
-      } else if (piped) {
-        next = ReadPipeRows(i);
-      } else if (const bool tong = ContainsByLastByte(l.text, "统"); tong && IsLegacyHeaderWithTong(l.text)) {
-        next = ReadRunTogether(i, true);
-        legacy = true;
-      } else if (legacy_start_ == i) {
-        next = ReadRunTogether(i, false);
-        legacy = true;
-      } else {
-        if (tong) NoteLegacyTitle(i);
-        next = ReadFlat(i);
-      }
+      Layout layout;
+      const size_t next = ReadTableAt(i, /*aligned=*/false, &layout);
       if (next == i) {
         last_line_ = lines_[i].text;  // a caption for a table after it
         ++i;
         continue;
       }
       // the lines before the table, then the table (unless over budget)
+      const bool piped = layout == Layout::kPiped;
       if (blocks_.size() > blocks_before && blocks_.back().kind == Block::Kind::kTable &&
           (!piped || IdentifyTable(blocks_.back().table) != TableId::kNone)) {
-        out.push_back({piped || legacy ? i : flat_first_line_, next - 1, std::move(blocks_.back().table)});
+        out.push_back({layout == Layout::kFlat ? flat_first_line_ : i, next - 1, std::move(blocks_.back().table)});
       }
       i = next;
     }
@@ -342,6 +315,36 @@ class TextTableReader {
   }
 
  private:
+  // The layout a table read at a line has: pipes (rows or cell lines), the
+  // pre-2019 label/unit/value lines, or columns without pipes (aligned or
+  // flat).
+  enum class Layout { kPiped, kLegacy, kFlat };
+
+  // Reads the table that starts at line `i` (not empty), trying the layouts
+  // its first line allows in turn; aligned columns only when `aligned`.
+  // Returns the line after the table, `i` when there is none.
+  size_t ReadTableAt(size_t i, bool aligned, Layout* layout) {
+    const Line& l = lines_[i];
+    if (l.only_pipes) {
+      *layout = Layout::kPiped;
+      return ReadCellLines(i);
+    }
+    if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < lines_.size() && lines_[i + 1].pipes >= 1)) {
+      *layout = Layout::kPiped;
+      return ReadPipeRows(i);
+    }
+    *layout = Layout::kLegacy;
+    const bool tong = ContainsByLastByte(l.text, "统");
+    if (tong && IsLegacyHeaderWithTong(l.text)) return ReadRunTogether(i, true);
+    if (legacy_start_ == i) return ReadRunTogether(i, false);
+    if (tong) NoteLegacyTitle(i);  // a title holds 统
+    *layout = Layout::kFlat;
+    if (aligned) {
+      if (const size_t next = ReadAligned(i); next != i) return next;
+    }
+    return ReadFlat(i);
+  }
+
   uint32_t Src(uint32_t off) const {
     if (off < to_input_.size()) return to_input_[off];
     return to_input_.empty() ? off : to_input_.back();
