@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -644,20 +645,35 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
                 absl::StrCat(label, " header"));
     return true;
   };
+  // A page's catalogue header often gives both the date the document was
+  // written (成文日期) and the date it went online (发布日期), in that order.
+  // The deadlines are about publication, so a publication label anywhere in
+  // the header wins; a written-date label is the fallback.
+  const Line* written_line = nullptr;
+  std::optional<FoundDate> written;
+  absl::string_view written_label;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     // Only headers near the top or bottom (not prose mentioning a date):
     // other lines are not searched at all.
     if (i >= header_lines && i + 8 < lines.size()) continue;
+    const std::string_view t(line.text.data(), line.text.size());
     size_t lb = 0, le = 0, rest = 0;
-    if (!internal::FindPublishLabel(std::string_view(line.text.data(), line.text.size()), &lb, &le,
-                                    &rest)) {
+    if (internal::FindPublishLabel(t, internal::DateLabel::kPublished, &lb, &le, &rest)) {
+      if (auto d = DateAt(line.text.substr(rest), /*anchored=*/true)) {
+        return publish(line, *d, line.text.substr(lb, le - lb));
+      }
+    }
+    if (written || !internal::FindPublishLabel(t, internal::DateLabel::kWritten, &lb, &le, &rest)) {
       continue;
     }
-    const absl::string_view label = line.text.substr(lb, le - lb);
-    auto d = DateAt(line.text.substr(rest), /*anchored=*/true);
-    if (d) return publish(line, *d, label);
+    written = DateAt(line.text.substr(rest), /*anchored=*/true);
+    if (written) {
+      written_line = &line;
+      written_label = line.text.substr(lb, le - lb);
+    }
   }
+  if (written) return publish(*written_line, *written, written_label);
   // A bare 时间: or 日期: field in the page header (来源:… 时间:2017-01-12
   // 10:01; 日期:2024-01-15 字体:…), when no line has a fuller label: the
   // date must follow the colon, and words that make it another date
@@ -1040,16 +1056,21 @@ bool FindPeriod(std::string_view line, size_t from, PeriodMatch* m) {
   return false;
 }
 
-bool FindPublishLabel(std::string_view line, size_t* label_begin, size_t* label_end,
-                      size_t* rest) {
+bool FindPublishLabel(std::string_view line, DateLabel kind, size_t* label_begin,
+                      size_t* label_end, size_t* rest) {
   const absl::string_view t(line.data(), line.size());
   size_t best = absl::string_view::npos, best_len = 0;
-  // X日期 for five X, and 发布时间 / 发布于: the leftmost wins (no two start
-  // at one byte).
+  // X日期 for the kind's X, and (published only) 发布时间 / 发布于: the
+  // leftmost wins (no two start at one byte).
+  static constexpr const char* kPublishedX[] = {"发布", "公开"};
+  static constexpr const char* kWrittenX[] = {"成文", "发文", "印发"};
+  const bool published = kind == DateLabel::kPublished;
   for (size_t p = FastFind(t, "日期"); p != absl::string_view::npos && p < best;
        p = FastFind(t, "日期", p + 3)) {
     if (p < 6) continue;
-    for (const char* x : {"发布", "成文", "发文", "印发", "公开"}) {
+    const size_t n = published ? std::size(kPublishedX) : std::size(kWrittenX);
+    for (size_t k = 0; k < n; ++k) {
+      const char* x = published ? kPublishedX[k] : kWrittenX[k];
       if (memcmp(t.data() + p - 6, x, 6) == 0) {
         best = p - 6;
         best_len = 12;
@@ -1057,8 +1078,8 @@ bool FindPublishLabel(std::string_view line, size_t* label_begin, size_t* label_
       }
     }
   }
-  for (size_t p = FastFind(t, "发布"); p != absl::string_view::npos && p < best;
-       p = FastFind(t, "发布", p + 3)) {
+  for (size_t p = published ? FastFind(t, "发布") : absl::string_view::npos;
+       p != absl::string_view::npos && p < best; p = FastFind(t, "发布", p + 3)) {
     if (At3(line, p + 6, "时") && At3(line, p + 9, "间")) {
       best = p;
       best_len = 12;

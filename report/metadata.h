@@ -27,11 +27,17 @@ namespace internal {
 // that reads as such a year (metadata_scan_test pins the two equal).
 std::optional<std::string_view> FirstValidYear(std::string_view s);
 
-// A publication-date label in `line`: the leftmost match of
-//   (发布日期|发布时间|成文日期|发文日期|印发日期|公开日期|发布于)\s*[:|]?\s*\|?
+// Labels of a header date: when the document went online, or when it was
+// written.
+enum class DateLabel { kPublished, kWritten };
+
+// A header-date label of `kind` in `line`: the leftmost match of
+//   kPublished: (发布日期|发布时间|公开日期|发布于)\s*[:|]?\s*\|?
+//   kWritten:   (成文日期|发文日期|印发日期)\s*[:|]?\s*\|?
 // as the label's bytes [label_begin, label_end) and where the match ends
 // (metadata_scan_test pins the two equal).
-bool FindPublishLabel(std::string_view line, size_t* label_begin, size_t* label_end, size_t* rest);
+bool FindPublishLabel(std::string_view line, DateLabel kind, size_t* label_begin,
+                      size_t* label_end, size_t* rest);
 
 // One statistics period in a line, as the pattern
 //   ((\d{4})\s*年\s*N\s*月\s*(?:N\s*日)?\s*(?:起)?\s*(?:至|到|-|—|~)+\s*

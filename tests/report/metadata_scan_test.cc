@@ -78,8 +78,8 @@ TEST(MetadataScan, FirstValidYearEqualsItsPattern) {
 }
 
 TEST(MetadataScan, PublishLabelEqualsItsPattern) {
-  static const re2::RE2 kLabel(
-      R"((发布日期|发布时间|成文日期|发文日期|印发日期|公开日期|发布于)\s*[:|]?\s*\|?)");
+  static const re2::RE2 kPublished(R"((发布日期|发布时间|公开日期|发布于)\s*[:|]?\s*\|?)");
+  static const re2::RE2 kWritten(R"((成文日期|发文日期|印发日期)\s*[:|]?\s*\|?)");
   const std::vector<std::string> parts = {
       "发布", "发", "布", "日期", "日", "期", "时间", "时", "于", "成文", "发文", "印发", "公开",
       "文", ":", "|", " ", "\t", "\v", "2024", "-", "年", "a", "\xE5", "来源"};
@@ -87,18 +87,21 @@ TEST(MetadataScan, PublishLabelEqualsItsPattern) {
   int found = 0, none = 0;
   for (int n = 0; n < 80000; ++n) {
     const std::string line = gen.Line(parts, 10);
-    re2::StringPiece in(line), label;
-    const bool want = RE2::FindAndConsume(&in, kLabel, &label);
-    size_t b = 0, e = 0, rest = 0;
-    ASSERT_EQ(internal::FindPublishLabel(line, &b, &e, &rest), want) << "[" << line << "]";
-    if (!want) {
-      ++none;
-      continue;
+    for (const auto kind : {internal::DateLabel::kPublished, internal::DateLabel::kWritten}) {
+      re2::StringPiece in(line), label;
+      const bool want = RE2::FindAndConsume(
+          &in, kind == internal::DateLabel::kPublished ? kPublished : kWritten, &label);
+      size_t b = 0, e = 0, rest = 0;
+      ASSERT_EQ(internal::FindPublishLabel(line, kind, &b, &e, &rest), want) << "[" << line << "]";
+      if (!want) {
+        ++none;
+        continue;
+      }
+      ++found;
+      ASSERT_EQ(b, static_cast<size_t>(label.data() - line.data())) << "[" << line << "]";
+      ASSERT_EQ(e, b + label.size()) << "[" << line << "]";
+      ASSERT_EQ(rest, static_cast<size_t>(in.data() - line.data())) << "[" << line << "]";
     }
-    ++found;
-    ASSERT_EQ(b, static_cast<size_t>(label.data() - line.data())) << "[" << line << "]";
-    ASSERT_EQ(e, b + label.size()) << "[" << line << "]";
-    ASSERT_EQ(rest, static_cast<size_t>(in.data() - line.data())) << "[" << line << "]";
   }
   EXPECT_GT(found, 3000);
   EXPECT_GT(none, 5000);

@@ -162,6 +162,30 @@ TEST(ReadMetadata, BareTimeOrDateHeaderIsThePublishDate) {
   EXPECT_FALSE(c.meta().has_publish_date());
 }
 
+// A catalogue header gives the date the report was written before the date
+// it went online; the deadlines are about the second.
+TEST(ReadMetadata, PublicationDateWinsOverTheWrittenDate) {
+  // The publication date read from `raw`, and by which label.
+  auto publish = [](const std::string& raw) {
+    Report r = FromText(raw);
+    ReadMetadata(&r);
+    std::string method;
+    for (const auto& ev : r.meta().evidence()) {
+      if (ev.field() == "publish_date") method = ev.method();
+    }
+    return DateString(r.meta().publish_date()) + " " + method;
+  };
+  EXPECT_EQ(publish("索引号:11440703/2025-00012 | 分类:年报\n发布机构:某区民政局 | 成文日期:2025-01-15\n"
+                    "名称:某区民政局2024年政府信息公开工作年度报告\n发布日期:2025-02-05\n正文。"),
+            "2025-02-05 发布日期 header");
+  // Both on one line, the written date first.
+  EXPECT_EQ(publish("某区民政局2024年政府信息公开工作年度报告\n成文日期:2025-01-15 发布时间:2025-02-05\n正文。"),
+            "2025-02-05 发布时间 header");
+  // A publication label without a readable date leaves the written date.
+  EXPECT_EQ(publish("某区民政局2024年政府信息公开工作年度报告\n成文日期:2025-01-15 | 发布日期: |\n正文。"),
+            "2025-01-15 成文日期 header");
+}
+
 TEST(ReadMetadata, PresetTitleWithoutTitleLine) {
   Report r = FromText("正文没有标题。\n本年度无申请。");
   r.mutable_meta()->set_title("2022年政府信息公开工作年度报告");
