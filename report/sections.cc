@@ -115,6 +115,33 @@ bool IsCanonicalHeading(std::string_view key) {
   return false;
 }
 
+// Whether runs of two or more blanks (or a tab) part `line` into at least
+// two fields of two or more characters each: the header row of a table whose
+// columns are kept by spaces (行政复议    行政诉讼), not a heading. A heading
+// set with its characters spread out (总  体  情  况) has one-character fields.
+bool SplitsIntoColumns(std::string_view line) {
+  int wide_fields = 0;
+  size_t chars = 0;  // characters in the current field
+  size_t i = 0;
+  while (i < line.size()) {
+    const unsigned char ch = line[i];
+    if (ch == ' ' || ch == '\t') {
+      size_t j = i;
+      while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+      if (j - i >= 2 || ch == '\t' || j == line.size()) {
+        wide_fields += chars >= 2;
+        chars = 0;
+      }
+      i = j;
+      continue;
+    }
+    chars += (ch & 0xC0) != 0x80;
+    ++i;
+  }
+  wide_fields += chars >= 2;
+  return wide_fields >= 2;
+}
+
 struct Candidate {
   size_t line = 0;
   int level = 0;
@@ -493,7 +520,7 @@ Candidate Classify(std::string_view line) {
   } else if (kind != xxgk::v1::Section::KIND_UNSPECIFIED) {
     if (num.style == NumberingStyle::kParen) {
       c.level = 2;
-    } else if (IsCanonicalHeading(key)) {
+    } else if (IsCanonicalHeading(key) && !SplitsIntoColumns(rest)) {
       c.level = 1;
     }
   }

@@ -802,6 +802,8 @@ class TextTableReader {
     size_t j = i;
     int data_rows = 0;
     int widest_values = 0;  // most value fields of a row
+    int one_value_rows = 0;  // rows of one value, where spaces part the cells,
+    bool header_first = true;  // counted under a first row of headers (no digit) only
     const bool tabbed = lines_[i].gap && HasTab(lines_[i]);
     std::vector<std::vector<Piece>> fields;
     while (j < lines_.size() && !lines_[j].text.empty()) {
@@ -813,9 +815,9 @@ class TextTableReader {
         constexpr size_t kMaxBandBytes = 60, kMaxLabelBytes = 150;
         const size_t bytes = lines_[j].text.size();
         const bool band = bytes <= kMaxBandBytes && j + 1 < lines_.size() && lines_[j + 1].gap &&
-                          HasTab(lines_[j + 1]) && !IsSectionHeadingLine(lines_[j].text);
+                          HasTab(lines_[j + 1]) == tabbed && !IsSectionHeadingLine(lines_[j].text);
         const bool blank_row = bytes <= kMaxLabelBytes && HasTrailingTab(lines_[j]);
-        if (tabbed && !fields.empty() && (blank_row || band)) {
+        if (!fields.empty() && (band || (tabbed && blank_row))) {
           fields.push_back(AlignedFields(lines_[j]));  // with the blank cells tabs after it leave
           ++j;
           continue;
@@ -826,16 +828,27 @@ class TextTableReader {
       SplitNumberRuns(&f);
       if (f.size() < 2) break;
       const int values = ValueFields(f);
+      if (fields.empty()) {
+        header_first = values == 0 && std::none_of(lines_[j].text.begin(), lines_[j].text.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+      }
       // a label and one value (行政许可<tab>300) is a row of a tab-separated table
-      if (values >= 2 || (tabbed && values >= 1)) ++data_rows;
+      if (values >= 2 || (tabbed && values >= 1)) {
+        ++data_rows;
+      } else if (values == 1 && header_first) {
+        ++one_value_rows;
+      }
       widest_values = std::max(widest_values, values);
       fields.push_back(std::move(f));
       ++j;
     }
-    // Two rows of values make a table; of a tab-separated one, a single row
-    // of several under its headers does too (table 四 has one).
-    const bool enough = data_rows >= 2 || (tabbed && data_rows == 1 && widest_values >= 3);
-    if (fields.size() < 2 || !enough) {
+    // Two rows of values make a table; a single row of several under its
+    // headers does too (table 四 has one) when tabs part the cells. Where
+    // spaces part them, so do such a row, or two rows of one value each
+    // under a row of headers (table 二's blocks), when the headers name one
+    // of the statistics tables.
+    const bool single = data_rows == 1 && widest_values >= 3;
+    if (fields.size() < 2 || (data_rows < 2 && !single && data_rows + one_value_rows < 2)) {
       // any run starting inside this one has no more data rows: skip them
       aligned_checked_until_ = std::max(aligned_checked_until_, j);
       return i;
@@ -846,6 +859,14 @@ class TextTableReader {
       std::vector<GridCell>& row = rows.emplace_back();
       row.reserve(f.size());
       for (const Piece& p : f) AddCell(&row, p);
+    }
+    if (data_rows < 2 && (!tabbed || !single)) {
+      TableGrid grid;
+      grid.rows = rows;
+      if (IdentifyTable(grid) == TableId::kNone) {
+        aligned_checked_until_ = std::max(aligned_checked_until_, j);
+        return i;
+      }
     }
     EmitTable(std::move(rows), "text-aligned", lines_[i].begin, lines_[j - 1].end);
     if (!tabbed && !blocks_.empty() && blocks_.back().kind == Block::Kind::kTable) blocks_.back().table.spaced = true;

@@ -89,6 +89,25 @@ TEST(Sections, HeadingVariantsAndLostNumerals) {
   EXPECT_EQ(s[1].numeral(), "二");
 }
 
+// Text whose table columns are kept by runs of spaces: table 四's header
+// row (行政复议    行政诉讼) resembles the unnumbered heading 行政复议行政诉讼情况
+// but is two columns. A heading set with its characters spread out is one.
+TEST(Sections, AHeaderRowOfSpacedColumnsIsNoHeading) {
+  std::string text =
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "行政复议    行政诉讼\n"
+      "结果维持    结果纠正    其他结果\n"
+      "总  体  情  况\n"
+      "正文。\n";
+  std::vector<Section> s = Find(text);
+  EXPECT_THAT(Kinds(s), ::testing::ElementsAre(Section::REVIEW_LITIGATION, Section::GENERAL));
+  EXPECT_EQ(s[0].heading(), "四、政府信息公开行政复议、行政诉讼情况");
+  EXPECT_EQ(s[1].heading(), "总  体  情  况");
+  // The same line alone, with one blank between its words, is the heading.
+  EXPECT_THAT(Kinds(Find("行政复议 行政诉讼情况\n正文。\n")),
+              ::testing::ElementsAre(Section::REVIEW_LITIGATION));
+}
+
 TEST(Sections, SentencesMentioningHeadingsAreNotHeadings) {
   std::string text =
       "本报告由总体情况、主动公开政府信息情况、存在的主要问题及改进情况和其他需要报告的事项组成。\n"

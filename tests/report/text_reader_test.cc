@@ -344,6 +344,51 @@ TEST(ReadText, SpaceAlignedGapsWithTabsAreOneGap) {
   EXPECT_THAT(RowTexts(t[0]->table, 1), ::testing::ElementsAre("规范性文件", "2", "6", "80"));
 }
 
+// Spaces keep the columns (a table copied out of a PDF viewer or a page).
+// Table 四 has a single row of values under its header rows, and table 二's
+// later blocks one value per row under a band (第二十条第（五）项) and a row of
+// headers: each is read when its headers name the table. Rows of one value
+// each under no header row are not a table.
+TEST(ReadText, SpacedTablesOfOneValueRowOrOneValueColumn) {
+  std::string t4 =
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "行政复议    行政诉讼\n"
+      "结果维持    结果纠正    其他结果    尚未审结    总计    未经复议直接起诉    复议后起诉\n"
+      "1    2    3    4    10    5    6    7    8    26    9    11    12    13    45\n"
+      "五、存在的主要问题及改进情况\n";
+  auto r = ReadText(t4);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  ASSERT_EQ(t[0]->table.rows.size(), 3u);
+  EXPECT_EQ(t[0]->table.rows[2].size(), 15u);
+  EXPECT_EQ(t[0]->table.rows[2][14].text, "45");
+
+  std::string t2 =
+      "第二十条第(一)项\n"
+      "信息内容    本年制发件数    本年废止件数    现行有效件数\n"
+      "规章    1    2    3\n"
+      "行政规范性文件    4    5    6\n"
+      "第二十条第(五)项\n"
+      "信息内容    本年处理决定数量\n"
+      "行政许可    7\n"
+      "第二十条第(六)项\n"
+      "信息内容    本年处理决定数量\n"
+      "行政处罚    8\n"
+      "行政强制    9\n"
+      "三、收到和处理政府信息公开申请情况\n";
+  r = ReadText(t2);
+  ASSERT_TRUE(r.ok()) << r.status();
+  t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0]->table.rows.size(), 10u);
+  EXPECT_THAT(RowTexts(t[0]->table, 9), ::testing::ElementsAre("行政强制", "9", "", ""));
+
+  r = ReadText("正文。\n行政许可    7\n行政处罚    8\n结尾。\n");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(Tables(*r).empty());
+}
+
 TEST(ReadText, ProseWithWideGapsIsNotATable) {
   std::string text = "发布时间:2018-08-21 21:15:58     来源:某镇人民政府 阅读次数:3689\n\n正文。\n";
   auto r = ReadText(text);
