@@ -46,6 +46,7 @@ struct Word {
     double x0, prev_x1;
   };
   std::vector<Tail> tails;
+  bool cut = false;   // PlacedWord::cut, of its last piece
   uint32_t page = 0;  // 1-based
   double h() const { return y1 - y0; }
   double yc() const { return (y0 + y1) / 2; }
@@ -187,6 +188,7 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
         m.y0 = std::min(m.y0, w.y0);
         m.y1 = std::max(m.y1, w.y1);
         m.space_after = w.space_after;
+        m.cut = w.cut;
         m.value = IsValueText(m.text);
         if (!w.value || m.value) {
           m.tails.clear();  // the number goes on into text ("20" + "件")
@@ -416,7 +418,14 @@ class TableBuilder {
     return out;
   }
 
-  std::string Text(const TextBlock& b) const { return cleaner_->Clean(JoinWords(b.words)); }
+  // A cell's text; "…" after it when a word of it was cut at the page's edge.
+  std::string Text(const TextBlock& b) const {
+    std::string text = cleaner_->Clean(JoinWords(b.words));
+    if (std::any_of(b.words.begin(), b.words.end(), [](const Word* w) { return w->cut; })) {
+      text += "\u2026";
+    }
+    return text;
+  }
 
   void Place(std::vector<GridCell>* row, int key, const TextBlock& b) const {
     int first, last;
@@ -755,6 +764,7 @@ void SplitNumberTails(Line& l, const std::vector<Interval>& cols) {
       }
       number.value = IsValueText(number.text);
       number.in_column = number.value;
+      number.cut = w.cut && k + 1 == w.tails.size();
       number.tails.clear();
       numbers.push_back(std::move(number));
     }
@@ -762,6 +772,7 @@ void SplitNumberTails(Line& l, const std::vector<Interval>& cols) {
     while (!w.text.empty() && w.text.back() == ' ') w.text.pop_back();
     w.x1 = w.tails[first].prev_x1;
     w.space_after = false;
+    w.cut = false;
     w.value = IsValueText(w.text);
     w.tails.resize(first);
     l.words.insert(l.words.begin() + static_cast<std::ptrdiff_t>(wi) + 1,
@@ -942,6 +953,7 @@ void PageLayout::AddPage(uint32_t page, double height, std::vector<PlacedWord> p
     w.y0 = offset + p.y0;
     w.y1 = offset + p.y1;
     w.space_after = p.space_after;
+    w.cut = p.cut;
     w.value = IsValueText(w.text);
     w.page = page;
     words.push_back(std::move(w));

@@ -22,6 +22,9 @@ struct PlacedWord {
   std::string text;  // cleaned (TextCleaner); empty words are dropped
   double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
   bool space_after = false;  // the producer put a space after it
+  // It runs past the page's edge and lost what stood beyond: a table cell
+  // holding it gets "…" after its text, so that it never reads as a number.
+  bool cut = false;
 };
 
 class PageLayout {

@@ -58,6 +58,45 @@ void FitInflatedHeight(std::string_view text, double width, double* y0, double* 
   *y0 = *y1 - fitted;
 }
 
+// A page's words whose box runs past its right edge (by more than a font's
+// side bearing): a viewer shows them cut there, and poppler drops the glyphs
+// that start beyond it, so "215" reads "21". A number cut so is marked
+// (PlacedWord::cut: a table cell holding it is read as text, never as a
+// smaller number) and counted in one note per page.
+class EdgeCuts {
+ public:
+  explicit EdgeCuts(double right) : right_(right) {}
+
+  void Mark(PlacedWord* w) {
+    constexpr double kSlack = 0.5;  // points
+    if (!(w->x1 > right_ + kSlack) || !(w->x0 < right_) || w->text.empty()) return;
+    const char last = w->text.back();
+    if (last < '0' || last > '9') return;
+    if (cut_ == 0) first_ = w->text;
+    ++cut_;
+    w->cut = true;
+  }
+
+  void Note(int page, std::vector<xxgk::v1::ReadingNote>* notes) const {
+    if (cut_ == 0) return;
+    xxgk::v1::ReadingNote note;
+    note.set_kind(xxgk::v1::ReadingNote::CUT_AT_EDGE);
+    note.set_message(absl::StrCat(
+        "page ", page, ": ", cut_, cut_ == 1 ? " number runs" : " numbers run",
+        " past the page's right edge and ", cut_ == 1 ? "is" : "are",
+        " cut off there (the first shows as ", first_,
+        "), so none is read as a number; fit the table to the page and publish it again"));
+    note.set_excerpt(first_);
+    note.mutable_span()->set_page(static_cast<uint32_t>(page));
+    notes->push_back(std::move(note));
+  }
+
+ private:
+  double right_;
+  int cut_ = 0;
+  std::string first_;
+};
+
 }  // namespace
 
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
@@ -99,11 +138,13 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
   for (int p = 0; p < std::min(pages, kMaxPages); ++p) {
     std::unique_ptr<poppler::page> page;
     std::vector<poppler::text_box> boxes;
-    double height = 842;
+    double height = 842, right = 0;
     try {
       page.reset(doc->create_page(p));
       if (page == nullptr) continue;
-      height = page->page_rect().height();
+      const poppler::rectf box = page->page_rect();
+      height = box.height();
+      right = box.x() + box.width();
       boxes = page->text_list();
     } catch (...) {
       xxgk::v1::ReadingNote note;
@@ -115,6 +156,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
     }
     std::vector<PlacedWord> words;
     words.reserve(boxes.size());
+    EdgeCuts cuts(right);
     for (const poppler::text_box& box : boxes) {
       poppler::byte_array utf8 = box.text().to_utf8();
       PlacedWord w;
@@ -126,8 +168,10 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
       w.y1 = r.y() + r.height();
       FitInflatedHeight(w.text, r.width(), &w.y0, &w.y1);
       w.space_after = box.has_space_after();
+      cuts.Mark(&w);
       words.push_back(std::move(w));
     }
+    cuts.Note(p + 1, &result.notes);
     layout.AddPage(static_cast<uint32_t>(p + 1), height, std::move(words));
   }
 

@@ -33,6 +33,9 @@ KindText TextOf(ReadingNote::Kind kind) {
       return {"文档的一部分无法读取", "part of the document could not be read"};
     case ReadingNote::SHAPE:
       return {"表格的行列数与格式不符", "the table's rows or columns differ from the format"};
+    case ReadingNote::CUT_AT_EDGE:
+      return {"表格超出页面右边缘，数字被截断，无法读取（请将表格调整到页面内后重新发布）",
+              "numbers run past the page's right edge and are cut off there"};
     case ReadingNote::NO_REPORT_TEXT:
       return {"页面正文中没有年度报告的内容，报告在附件或图片中：请取得附件本身（PDF、Word等）再检查",
               "the page holds no report text; the report is in an attachment or in images"};

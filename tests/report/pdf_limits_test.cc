@@ -94,5 +94,46 @@ TEST(PdfLimitsTest, LongRunOfValueRowsIsSplitIntoBoundedTables) {
   EXPECT_GE(tables, 2u);  // 3600 rows: split at the cap
 }
 
+// A table wider than its page: the last column's numbers start inside the
+// page (595 pt wide) and run past its edge, where the glyphs that start
+// beyond it are lost ("4321" keeps "43"). Such a number is read as text
+// ("43…"), never as 43, and one note per page says so; the columns inside
+// the page are read as they are.
+TEST(PdfLimitsTest, NumbersCutAtThePageEdgeAreNoNumbers) {
+  std::string c = "BT /F1 10 Tf";
+  for (int row = 0; row < 4; ++row) {
+    const int y = 700 - row * 14;
+    absl::StrAppend(&c, " 1 0 0 1 72 ", y, " Tm (item", row + 1, ") Tj");
+    absl::StrAppend(&c, " 1 0 0 1 300 ", y, " Tm (", 11 + row, ") Tj");
+    absl::StrAppend(&c, " 1 0 0 1 420 ", y, " Tm (", 21 + row, ") Tj");
+    absl::StrAppend(&c, " 1 0 0 1 585 ", y, " Tm (", 4321 + row, ") Tj");
+  }
+  c += " ET";
+  absl::StatusOr<ReadResult> r = ReadPdf(MakePdf(1, {c}));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const TableGrid* grid = nullptr;
+  for (const Block& b : r->blocks) {
+    if (b.kind == Block::Kind::kTable) grid = &b.table;
+  }
+  ASSERT_NE(grid, nullptr);
+  std::vector<std::string> last, middle;
+  for (const auto& row : grid->rows) {
+    if (row.size() < 4 || row[0].text.rfind("item", 0) != 0) continue;
+    middle.push_back(row[2].text);
+    last.push_back(row[3].text);
+  }
+  EXPECT_THAT(middle, ::testing::ElementsAre("21", "22", "23", "24"));
+  EXPECT_THAT(last, ::testing::ElementsAre("43\u2026", "43\u2026", "43\u2026", "43\u2026"));
+  int cut_notes = 0;
+  for (const auto& n : r->notes) {
+    if (n.kind() != xxgk::v1::ReadingNote::CUT_AT_EDGE) continue;
+    ++cut_notes;
+    EXPECT_EQ(n.span().page(), 1u);
+    EXPECT_EQ(n.excerpt(), "43");
+    EXPECT_THAT(n.message(), HasSubstr("4 numbers run past the page's right edge"));
+  }
+  EXPECT_EQ(cut_notes, 1);
+}
+
 }  // namespace
 }  // namespace xxgk::report
