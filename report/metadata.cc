@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
-#include <iterator>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -649,9 +649,12 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
   // written (成文日期) and the date it went online (发布日期), in that order.
   // The deadlines are about publication, so a publication label anywhere in
   // the header wins; a written-date label is the fallback.
-  const Line* written_line = nullptr;
-  std::optional<FoundDate> written;
-  absl::string_view written_label;
+  struct Written {
+    const Line* line;
+    FoundDate date;
+    absl::string_view label;
+  };
+  std::optional<Written> written;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& line = lines[i];
     // Only headers near the top or bottom (not prose mentioning a date):
@@ -667,13 +670,11 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
     if (written || !internal::FindPublishLabel(t, internal::DateLabel::kWritten, &lb, &le, &rest)) {
       continue;
     }
-    written = DateAt(line.text.substr(rest), /*anchored=*/true);
-    if (written) {
-      written_line = &line;
-      written_label = line.text.substr(lb, le - lb);
+    if (auto d = DateAt(line.text.substr(rest), /*anchored=*/true)) {
+      written = Written{&line, *d, line.text.substr(lb, le - lb)};
     }
   }
-  if (written) return publish(*written_line, *written, written_label);
+  if (written) return publish(*written->line, written->date, written->label);
   // A bare 时间: or 日期: field in the page header (来源:… 时间:2017-01-12
   // 10:01; 日期:2024-01-15 字体:…), when no line has a fuller label: the
   // date must follow the colon, and words that make it another date
@@ -1065,12 +1066,12 @@ bool FindPublishLabel(std::string_view line, DateLabel kind, size_t* label_begin
   static constexpr const char* kPublishedX[] = {"发布", "公开"};
   static constexpr const char* kWrittenX[] = {"成文", "发文", "印发"};
   const bool published = kind == DateLabel::kPublished;
+  const std::span<const char* const> xs =
+      published ? std::span<const char* const>(kPublishedX) : std::span<const char* const>(kWrittenX);
   for (size_t p = FastFind(t, "日期"); p != absl::string_view::npos && p < best;
        p = FastFind(t, "日期", p + 3)) {
     if (p < 6) continue;
-    const size_t n = published ? std::size(kPublishedX) : std::size(kWrittenX);
-    for (size_t k = 0; k < n; ++k) {
-      const char* x = published ? kPublishedX[k] : kWrittenX[k];
+    for (const char* x : xs) {
       if (memcmp(t.data() + p - 6, x, 6) == 0) {
         best = p - 6;
         best_len = 12;

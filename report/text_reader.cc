@@ -802,8 +802,10 @@ class TextTableReader {
     size_t j = i;
     int data_rows = 0;
     int widest_values = 0;  // most value fields of a row
-    int one_value_rows = 0;  // rows of one value, where spaces part the cells,
-    bool header_first = true;  // counted under a first row of headers (no digit) only
+    // Rows of one value where spaces part the cells, counted only under a
+    // first row of headers (no value, no digit).
+    int one_value_rows = 0;
+    bool header_first = true;
     const bool tabbed = lines_[i].gap && HasTab(lines_[i]);
     std::vector<std::vector<Piece>> fields;
     while (j < lines_.size() && !lines_[j].text.empty()) {
@@ -848,27 +850,24 @@ class TextTableReader {
     // under a row of headers (table 二's blocks), when the headers name one
     // of the statistics tables.
     const bool single = data_rows == 1 && widest_values >= 3;
-    if (fields.size() < 2 || (data_rows < 2 && !single && data_rows + one_value_rows < 2)) {
-      // any run starting inside this one has no more data rows: skip them
+    // Not a table: any run starting inside this one has no more data rows,
+    // so those runs are skipped too.
+    auto skip = [&] {
       aligned_checked_until_ = std::max(aligned_checked_until_, j);
       return i;
-    }
-    std::vector<std::vector<GridCell>> rows;
-    rows.reserve(fields.size());
+    };
+    if (fields.size() < 2 || (data_rows < 2 && !single && data_rows + one_value_rows < 2)) return skip();
+    TableGrid grid;
+    grid.rows.reserve(fields.size());
     for (const auto& f : fields) {
-      std::vector<GridCell>& row = rows.emplace_back();
+      std::vector<GridCell>& row = grid.rows.emplace_back();
       row.reserve(f.size());
       for (const Piece& p : f) AddCell(&row, p);
     }
-    if (data_rows < 2 && (!tabbed || !single)) {
-      TableGrid grid;
-      grid.rows = rows;
-      if (IdentifyTable(grid) == TableId::kNone) {
-        aligned_checked_until_ = std::max(aligned_checked_until_, j);
-        return i;
-      }
-    }
-    EmitTable(std::move(rows), "text-aligned", lines_[i].begin, lines_[j - 1].end);
+    // (a tab-separated run with fewer than two data rows got here only with
+    // its single row of several values)
+    if (data_rows < 2 && !tabbed && IdentifyTable(grid) == TableId::kNone) return skip();
+    EmitTable(std::move(grid.rows), "text-aligned", lines_[i].begin, lines_[j - 1].end);
     if (!tabbed && !blocks_.empty() && blocks_.back().kind == Block::Kind::kTable) blocks_.back().table.spaced = true;
     return j;
   }
