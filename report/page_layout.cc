@@ -135,6 +135,13 @@ std::string JoinWords(const std::vector<const Word*>& words) {
   return s;
 }
 
+// A word that ends as Latin text does: in a letter or digit, or all ASCII.
+bool EndsLatin(const std::string& s) {
+  return !s.empty() && (IsAsciiAlnum(s.back()) || std::all_of(s.begin(), s.end(), [](char c) {
+                          return static_cast<unsigned char>(c) < 0x80;
+                        }));
+}
+
 // Groups words (of one page) into lines by vertical position.
 std::vector<Line> BuildLines(std::vector<Word> words) {
   std::sort(words.begin(), words.end(),
@@ -174,9 +181,9 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
                                  l.words[wi + 1].x0 - w.x1 >= 0.25 * h && gap >= 0.15 * h;
       if (!merged.empty() && !(merged.back().value && w.value) && !starts_values &&
           (gap < 0.3 * h ||
-           // Latin words separated by a plain space.
-           (merged.back().space_after && gap < 0.6 * h &&
-            static_cast<unsigned char>(merged.back().text.back()) < 0x80 &&
+           // Latin words separated by a plain space (not a Chinese label
+           // whose full-width bracket the cleaner folded: "(六)" then "1.")
+           (merged.back().space_after && gap < 0.6 * h && EndsLatin(merged.back().text) &&
             static_cast<unsigned char>(w.text.front()) < 0x80))) {
         Word& m = merged.back();
         const double prev_x1 = m.x1;
@@ -485,7 +492,7 @@ class TableBuilder {
       int key;
       const TextBlock* block;
     };
-    std::vector<Free> free;
+    std::vector<Free> free, groups;
     // Data rows run down the page, so a block's candidate rows are found by
     // binary search instead of a scan of every row.
     const bool sorted = std::is_sorted(ys.begin(), ys.end());
@@ -505,11 +512,43 @@ class TableBuilder {
       }
       if (best < 0) {
         if (key < nl && ContinuesAcrossPage(b, key, data_rows, ys)) continue;
+        if (key + 1 < nl && !b.own_row && StartsItem(Text(b))) {
+          groups.push_back({b.yc(), key, &b});
+          continue;
+        }
         free.push_back({b.yc(), key, &b});
         continue;
       }
       Place(&data_rows[best], key, b);
       if (key < nl && label_blocks[best][key] == nullptr) label_blocks[best][key] = &b;
+    }
+    // A numbered label level with no row, in a column with deeper labels
+    // right of it: a group label set in the middle of its group, which
+    // falls between two rows when they differ in height ((六)其他处理 over
+    // a row of one line and one of three). It goes to the nearest row on its
+    // page that has a deeper label and none in its column, within a few
+    // lines; ExpandGroups then spans it over its group.
+    for (const Free& g : groups) {
+      const TextBlock& b = *g.block;
+      int best = -1;
+      double best_d = (b.y1 - b.y0) / 2 + 2.0 * H();
+      for (int i = 0; i < n; ++i) {
+        const std::vector<GridCell>& r = data_rows[i];
+        if (!r[g.key].text.empty() || lines_[data_[i]].page != b.words.front()->page) continue;
+        bool deeper = false;
+        for (int k = g.key + 1; k < nl && !deeper; ++k) deeper = !r[k].text.empty();
+        const double d = std::abs(ys[i] - g.y);
+        if (deeper && d < best_d) {
+          best_d = d;
+          best = i;
+        }
+      }
+      if (best < 0) {
+        free.push_back(g);
+        continue;
+      }
+      Place(&data_rows[best], g.key, b);
+      label_blocks[best][g.key] = &b;
     }
     ExpandGroups(&data_rows, label_blocks, ys);
 
@@ -837,6 +876,28 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
         left = std::min(left, l.words.front().x0);
         below = k;
       }
+    } else if (!StartsItem(lines[i].words.front().text)) {
+      // A label that starts mid-item (府信息公开申请 273 …) is the middle of
+      // a label wrapped over several lines, its values level with that
+      // middle: the lines above, set as closely as wrapped lines are and
+      // left of the values, up to the one that starts the item (一、本年新收
+      // 政), are the row's too. Without such a start they are left alone.
+      const double first_value = lines[i].words[CellValues(lines[i]).front()].x0;
+      std::vector<int> above;
+      for (int k = i - 1, below = i; k >= 0 && i - k <= 4; --k) {
+        const Line& l = lines[k];
+        if (used[k] || is_data[k] || l.margin || l.page != lines[below].page ||
+            lines[below].y0 - l.y1 > 0.6 * std::max(l.h(), 1.0) || l.words.back().x1 >= first_value) {
+          break;
+        }
+        above.insert(above.begin(), k);
+        below = k;
+        if (StartsItem(l.words.front().text)) {
+          t.body.insert(t.body.begin(), above.begin(), above.end());
+          for (int a : above) left = std::min(left, lines[a].words.front().x0);
+          break;
+        }
+      }
     }
     std::vector<int> pending;
     int j = i + 1;
@@ -857,10 +918,12 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
         // 316441", the label filling its cell) is a row when the number
         // stands in a value column of the rows before: a sentence wrapped
         // after a number has none there.
+        // So is a number alone on its line in such a column: the value of
+        // a row whose label wrapped round it (行政事业性 / 366 / 收费).
         const size_t nw = l.words.size();
         const bool aligned =
-            nw >= 2 && l.words[nw - 1].value && !l.words[nw - 2].value &&
-            l.words[nw - 1].x0 - l.words[nw - 2].x1 >= 0.2 * h && overlaps_cols(l.words[nw - 1]);
+            l.words[nw - 1].value && overlaps_cols(l.words[nw - 1]) &&
+            (nw == 1 || (!l.words[nw - 2].value && l.words[nw - 1].x0 - l.words[nw - 2].x1 >= 0.2 * h));
         if (!aligned) {
           pending.push_back(j);
           continue;

@@ -120,5 +120,82 @@ TEST(PageLayoutCramped, ANumberEndingASentenceOutsideTheColumnsStaysText) {
   EXPECT_THAT(lines, ElementsAre("全年共收到申请120"));
 }
 
+// Labels wrapped round their values (a narrow table printed with cells
+// centred vertically): the values stand level with a label's middle line.
+// Lines of one label are kH + 2 apart; rows are further apart.
+
+// The first row's label starts on the line above its values (一、本年新收政 /
+// 府信息公开申请 12 34 / 数量): the line that starts the item is the row's,
+// not a heading above the table.
+TEST(PageLayoutWrapped, TheFirstRowsLabelStartsAboveItsValues) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "一、本年新收政"), At(20, 112, "府信息公开申请"), At(100, 112, "12"), At(140, 112, "34"),
+      At(20, 124, "数量"),
+      At(20, 145, "二、上年结转"),   At(100, 145, "5"),                 At(140, 145, "6"),
+  };
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_THAT(Row(*t, 0), ElementsAre("一、本年新收政府信息公开申请数量", "12", "34"));
+  EXPECT_THAT(Row(*t, 1), ElementsAre("二、上年结转", "5", "6"));
+  for (const Block& b : blocks) EXPECT_NE(b.kind, Block::Kind::kLine) << b.text;
+}
+
+// A row of one value whose label wrapped round it (行政事业性 / 366 / 收费):
+// the number alone on its line stands in the value column of the rows
+// above, so it is that row's value.
+TEST(PageLayoutWrapped, ANumberAloneOnItsLineInAValueColumnIsARowsValue) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "行政处罚"), At(100, 100, "252"),
+      At(20, 115, "行政强制"), At(100, 115, "259"),
+      At(20, 130, "行政事业性"), At(100, 136, "366"), At(20, 142, "收费"),
+  };
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 3u);
+  EXPECT_THAT(Row(*t, 2), ElementsAre("行政事业性收费", "366"));
+}
+
+// A group label centred on its group lies between two rows when they differ
+// in height: (六) is level with neither its first item (one line) nor its
+// second (three lines). It still heads its group, not the group above.
+TEST(PageLayoutWrapped, AGroupLabelBetweenTwoRowsHeadsItsGroup) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "(五)"), At(60, 100, "1.甲项"), At(100, 100, "1"), At(140, 100, "2"),
+      At(60, 115, "2.乙项"), At(100, 115, "3"), At(140, 115, "4"),
+      At(60, 130, "1.丙项"), At(100, 130, "5"), At(140, 130, "6"),
+      At(20, 146, "(六)"),
+      At(60, 150, "2.丁项"), At(60, 162, "很长"), At(100, 162, "7"), At(140, 162, "8"),
+      At(60, 174, "的标签"),
+  };
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 4u);
+  EXPECT_THAT(Row(*t, 0), ElementsAre("(五)", "1.甲项", "1", "2"));
+  EXPECT_THAT(Row(*t, 1), ElementsAre("(五)", "2.乙项", "3", "4"));
+  EXPECT_THAT(Row(*t, 2), ElementsAre("(六)", "1.丙项", "5", "6"));
+  EXPECT_THAT(Row(*t, 3), ElementsAre("(六)", "2.丁项很长的标签", "7", "8"));
+}
+
+// A Chinese label whose full-width bracket the cleaner folded to ASCII
+// ("(六)") and the next cell's label ("1.申请人") 4 pt after it, the producer
+// having put a space between them: two cells, not two Latin words.
+TEST(PageLayoutCramped, AFoldedBracketAndTheNextCellAreNoLatinPhrase) {
+  std::vector<PlacedWord> words = {
+      {"(六)", 20, 50, 100, 100 + kH, true},  {"1.申请人", 54, 94, 100, 100 + kH, false},
+      At(100, 100, "1"), At(140, 100, "2"),
+      {"2.其他", 54, 74, 115, 115 + kH, false}, At(100, 115, "3"), At(140, 115, "4"),
+  };
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_THAT(Row(*t, 0), ElementsAre("(六)", "1.申请人", "1", "2"));
+  EXPECT_THAT(Row(*t, 1), ElementsAre("(六)", "2.其他", "3", "4"));
+}
+
 }  // namespace
 }  // namespace xxgk::report
