@@ -97,6 +97,44 @@ class EdgeCuts {
   std::string first_;
 };
 
+// A word of digits only that is really digits set apart, as the values of
+// neighbouring cells are: poppler joins glyphs a few points apart into one
+// word, so three cells of 0 in a cramped table read "000". A character's
+// box reaches to the next character, so a digit followed by a gap has a
+// box wider than a digit; the narrowest box in the word (the last one's
+// reaches no further) is a digit's width. A box wider than that by a
+// quarter of the digits' height (the gap CellValues in page_layout.cc
+// takes for two cells) ends a piece. The pieces, each with its extent;
+// none when the word is no such run.
+struct DigitPiece {
+  size_t begin, end;
+  double x0, x1;
+};
+
+std::vector<DigitPiece> SpacedDigits(const poppler::text_box& box, std::string_view raw) {
+  std::vector<DigitPiece> pieces;
+  if (raw.size() < 2 || !std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return pieces;
+  }
+  std::vector<poppler::rectf> chars;
+  chars.reserve(raw.size());
+  double digit = 1e18;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    chars.push_back(box.char_bbox(i));
+    digit = std::min(digit, chars.back().width());
+  }
+  size_t begin = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const bool last = i + 1 == raw.size();
+    if (last || (chars[i].height() > 0 && chars[i].width() - digit > 0.25 * chars[i].height())) {
+      pieces.push_back({begin, i + 1, chars[begin].x(), chars[i].x() + digit});
+      begin = i + 1;
+    }
+  }
+  if (pieces.size() == 1) pieces.clear();  // one number
+  return pieces;
+}
+
 }  // namespace
 
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
@@ -160,14 +198,28 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
     for (const poppler::text_box& box : boxes) {
       poppler::byte_array utf8 = box.text().to_utf8();
       PlacedWord w;
-      w.text = cleaner.Clean(std::string_view(utf8.data(), utf8.size()));
+      const std::string_view raw(utf8.data(), utf8.size());
+      w.text = cleaner.Clean(raw);
       poppler::rectf r = box.bbox();
       w.x0 = r.x();
       w.x1 = r.x() + r.width();
       w.y0 = r.y();
       w.y1 = r.y() + r.height();
-      FitInflatedHeight(w.text, r.width(), &w.y0, &w.y1);
+      // the glyphs as set: the cleaner folds full-width forms (（一）) to
+      // half-width ones, which would make an em look larger than it is
+      FitInflatedHeight(raw, r.width(), &w.y0, &w.y1);
       w.space_after = box.has_space_after();
+      const std::vector<DigitPiece> pieces = SpacedDigits(box, raw);
+      for (const DigitPiece& p : pieces) {
+        PlacedWord piece = w;
+        piece.text.assign(raw.substr(p.begin, p.end - p.begin));
+        piece.x0 = p.x0;
+        piece.x1 = p.x1;
+        if (p.end < raw.size()) piece.space_after = true;
+        cuts.Mark(&piece);
+        words.push_back(std::move(piece));
+      }
+      if (!pieces.empty()) continue;
       cuts.Mark(&w);
       words.push_back(std::move(w));
     }

@@ -47,6 +47,15 @@ std::string MakePdf(int pages, const std::vector<std::string>& contents) {
   return pdf;
 }
 
+// The last table read, or nullptr.
+const TableGrid* LastTable(const ReadResult& r) {
+  const TableGrid* grid = nullptr;
+  for (const Block& b : r.blocks) {
+    if (b.kind == Block::Kind::kTable) grid = &b.table;
+  }
+  return grid;
+}
+
 TEST(PdfLimitsTest, PagesBeyondTheCapAreNoted) {
   const std::string text = "BT /F1 12 Tf 72 700 Td (Hello) Tj ET";
   absl::StatusOr<ReadResult> r = ReadPdf(MakePdf(5003, {text}));
@@ -111,10 +120,7 @@ TEST(PdfLimitsTest, NumbersCutAtThePageEdgeAreNoNumbers) {
   c += " ET";
   absl::StatusOr<ReadResult> r = ReadPdf(MakePdf(1, {c}));
   ASSERT_TRUE(r.ok()) << r.status();
-  const TableGrid* grid = nullptr;
-  for (const Block& b : r->blocks) {
-    if (b.kind == Block::Kind::kTable) grid = &b.table;
-  }
+  const TableGrid* grid = LastTable(*r);
   ASSERT_NE(grid, nullptr);
   std::vector<std::string> last, middle;
   for (const auto& row : grid->rows) {
@@ -133,6 +139,41 @@ TEST(PdfLimitsTest, NumbersCutAtThePageEdgeAreNoNumbers) {
     EXPECT_THAT(n.message(), HasSubstr("4 numbers run past the page's right edge"));
   }
   EXPECT_EQ(cut_notes, 1);
+}
+
+// Cells of one digit in columns only a digit wide, 3 pt apart (a cramped
+// table of zeros): poppler joins the digits into one word ("07070"), which
+// would read as one number in one cell and leave the other cells empty.
+// Each digit is a cell of its own; a number of several digits set as one
+// (the last column) stays whole.
+TEST(PdfLimitsTest, DigitsOfNeighbouringCellsAreNoOneNumber) {
+  constexpr double kDigit = 5.56;  // Helvetica's digits at 10 pt
+  std::string c = "BT /F1 10 Tf";
+  for (int row = 0; row < 4; ++row) {
+    const int y = 700 - row * 14;
+    absl::StrAppend(&c, " 1 0 0 1 72 ", y, " Tm (item", row + 1, ") Tj");
+    for (int col = 0; col < 5; ++col) {
+      absl::StrAppend(&c, " 1 0 0 1 ", 300 + col * (kDigit + 3.0), " ", y, " Tm (", (row + col) % 2 * 7,
+                      ") Tj");
+    }
+    absl::StrAppend(&c, " 1 0 0 1 420 ", y, " Tm (", 2021 + row, ") Tj");
+  }
+  c += " ET";
+  absl::StatusOr<ReadResult> r = ReadPdf(MakePdf(1, {c}));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const TableGrid* grid = LastTable(*r);
+  ASSERT_NE(grid, nullptr);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : grid->rows) {
+    std::vector<std::string> texts;
+    for (const auto& cell : row) texts.push_back(cell.text);
+    rows.push_back(texts);
+  }
+  using Texts = std::vector<std::string>;
+  EXPECT_THAT(rows, ::testing::ElementsAre(Texts{"item1", "0", "7", "0", "7", "0", "2021"},
+                                           Texts{"item2", "7", "0", "7", "0", "7", "2022"},
+                                           Texts{"item3", "0", "7", "0", "7", "0", "2023"},
+                                           Texts{"item4", "7", "0", "7", "0", "7", "2024"}));
 }
 
 }  // namespace
