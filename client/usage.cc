@@ -50,7 +50,7 @@ Flags:
                         without a report (column agency/机关/名称, else the first)
   --jobs=N              parallel workers in-process (default: one per core)
   --progress            progress bar on a terminal (default on; never in pipes)
-  --server=HOST:PORT    validate through a server (one ValidateStream call)
+  --server=HOST:PORT    validate through a server (ValidateStream calls)
 
 Exit status: 0 no input has an ERROR finding; 1 some input has one; 2 usage
 error or an input that cannot be read at all (reported for that input, the

@@ -4,10 +4,15 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
 #include "server/log.h"
 #include "server/server.h"
@@ -73,18 +78,28 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "xxgk-server [--port=50051] [--metrics_port=9464] [--rules_dir=DIR] ...\n"
       "Serves xxgk.v1.Validator over gRPC with health, reflection and /metrics.");
+  // --help lists the flags defined here (Abseil looks for them in a file
+  // named after the binary, xxgk-server.cc, and would find none).
+  absl::FlagsUsageConfig usage;
+  usage.contains_help_flags = [](absl::string_view file) { return absl::EndsWith(file, "server/main.cc"); };
+  usage.contains_helpshort_flags = usage.contains_help_flags;
+  usage.normalize_filename = [](absl::string_view file) {
+    const size_t at = file.rfind("server/main.cc");
+    return std::string(at == absl::string_view::npos ? file : file.substr(at));
+  };
+  absl::SetFlagsUsageConfig(usage);
   absl::ParseCommandLine(argc, argv);
 
   using xxgk::server::Log;
   using xxgk::server::LogLevel;
+  // Every problem with the flags is named at once, this one among them.
+  std::vector<std::string> problems;
   std::string level = absl::GetFlag(FLAGS_log_level);
   if (level == "debug") xxgk::server::SetMinLogLevel(LogLevel::kDebug);
   else if (level == "warning") xxgk::server::SetMinLogLevel(LogLevel::kWarning);
   else if (level == "error") xxgk::server::SetMinLogLevel(LogLevel::kError);
   else if (level != "info") {
-    std::fprintf(stderr, "xxgk-server: --log_level must be debug, info, warning or error (got \"%s\")\n",
-                 level.c_str());
-    return kExitUsage;
+    problems.push_back(absl::StrCat("--log_level must be debug, info, warning or error (got \"", level, "\")"));
   }
 
   // Block the signals in every thread; one thread takes them with sigwait.
@@ -119,7 +134,10 @@ int main(int argc, char** argv) {
   config.tls_ca = absl::GetFlag(FLAGS_tls_ca);
 
   if (absl::Status flags = xxgk::server::CheckConfig(config); !flags.ok()) {
-    std::fprintf(stderr, "xxgk-server: invalid flags: %s\n", std::string(flags.message()).c_str());
+    problems.emplace_back(flags.message());
+  }
+  if (!problems.empty()) {
+    std::fprintf(stderr, "xxgk-server: invalid flags: %s\n", absl::StrJoin(problems, "; ").c_str());
     return kExitUsage;
   }
 

@@ -84,6 +84,31 @@ TEST(ServerFlagsProcessTest, OutOfRangeFlagsExitTwo) {
   EXPECT_THAT(err, HasSubstr("--health_port"));
 }
 
+// A bad --log_level is named together with the other bad flags, not alone.
+TEST(ServerFlagsProcessTest, ABadLogLevelIsNamedWithTheOtherProblems) {
+  std::string err;
+  EXPECT_EQ(RunServer("--log_level=loud --workers=-1 --stream_window=0", &err), 2);
+  EXPECT_THAT(err, HasSubstr("--log_level"));
+  EXPECT_THAT(err, HasSubstr("--workers"));
+  EXPECT_THAT(err, HasSubstr("--stream_window"));
+}
+
+// --help lists the server's own flags (Abseil looks for them in a file
+// named after the binary and, by default, finds none).
+TEST(ServerFlagsProcessTest, HelpListsTheServersFlags) {
+  std::string help;
+  const std::string cmd = std::string("timeout 20 ") + XXGK_BINARY_DIR + "/server/xxgk-server --help 2>&1";
+  if (FILE* pipe = popen(cmd.c_str(), "r"); pipe != nullptr) {
+    char buf[4096];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) help.append(buf, n);
+    pclose(pipe);
+  }
+  EXPECT_THAT(help, HasSubstr("Flags from server/main.cc:"));
+  EXPECT_THAT(help, HasSubstr("--port"));
+  EXPECT_THAT(help, HasSubstr("--rules_dir"));
+  EXPECT_THAT(help, ::testing::Not(HasSubstr("No flags matched")));
+}
+
 // A health port another process holds stops the server with exit 3 (like a
 // taken gRPC or metrics port) and a message naming the flag.
 TEST(ServerFlagsProcessTest, TakenHealthPortExitsThree) {
