@@ -28,6 +28,9 @@ namespace {
 constexpr size_t kMaxTableRows = 2000;  // data rows of one table (hostile PDFs)
 constexpr size_t kMaxValueColumns = 64;
 constexpr size_t kMaxLabelColumns = 8;
+// More label starts than this (table 三 has three label columns, a wrapped
+// line may start a little in) are taken for labels centred in their cells.
+constexpr size_t kMaxCentredStarts = 4;
 
 struct Word {
   std::string text;
@@ -314,6 +317,66 @@ class TableBuilder {
     for (double x : x0s) {
       if (label_cols_.empty() || x - label_cols_.back() > 2.0) label_cols_.push_back(x);
     }
+    // Labels centred in their cells start wherever their length puts them:
+    // more starts than a statistics table has label columns. The columns
+    // are then found by the gaps between them instead.
+    if (label_cols_.size() > kMaxCentredStarts) {
+      std::vector<double> by_gutters = LabelColumnsByGutters();
+      if (!by_gutters.empty() && by_gutters.size() < label_cols_.size()) label_cols_ = std::move(by_gutters);
+    }
+  }
+
+  // The label columns as the runs of the label area between its gutters:
+  // with labels centred in their cells, each column's text covers its
+  // middle on many lines, while the gap between two columns is covered only
+  // by the few labels that span both. Counting, point by point, the label
+  // words (of the rows and their wrapped lines) covering each place, a
+  // gutter is a stretch covered at most 60 % as often as the most covered
+  // place on each side of it (and by two fewer at least). The left edge of
+  // each column (the label area's, then each gutter's middle); empty when
+  // there is no label text.
+  std::vector<double> LabelColumnsByGutters() const {
+    std::vector<Interval> words;
+    double lo = 1e18;
+    for (const std::vector<int>* ids : {&data_, &body_}) {
+      for (int li : *ids) {
+        for (const Word& w : lines_[li].words) {
+          if (!InLabelArea(w)) continue;
+          words.push_back({w.x0, std::min(w.x1, label_right_)});
+          lo = std::min(lo, w.x0);
+        }
+      }
+    }
+    constexpr int kMaxBins = 4000;  // 1 pt each
+    if (words.empty() || !(label_right_ - lo < kMaxBins)) return {};
+    const int bins = static_cast<int>(label_right_ - lo) + 1;
+    std::vector<int> cover(bins + 1, 0);  // differences, then counts
+    for (const Interval& w : words) {
+      const int b = std::clamp(static_cast<int>(w.x0 - lo), 0, bins);
+      const int e = std::clamp(static_cast<int>(w.x1 - lo), b, bins);
+      ++cover[b];
+      --cover[e];
+    }
+    for (int b = 1; b <= bins; ++b) cover[b] += cover[b - 1];
+    std::vector<int> left(bins), right(bins);
+    for (int b = 0; b < bins; ++b) left[b] = std::max(b > 0 ? left[b - 1] : 0, cover[b]);
+    for (int b = bins - 1; b >= 0; --b) right[b] = std::max(b + 1 < bins ? right[b + 1] : 0, cover[b]);
+    std::vector<double> cols = {lo};
+    for (int b = 0; b < bins;) {
+      auto gutter = [&](int k) {
+        const int side = std::min(left[k], right[k]);
+        return 10 * cover[k] <= 6 * side && side - cover[k] >= 2;
+      };
+      if (!gutter(b)) {
+        ++b;
+        continue;
+      }
+      int e = b;
+      while (e < bins && gutter(e)) ++e;
+      cols.push_back(lo + (b + e) / 2.0);
+      b = e;
+    }
+    return cols;
   }
 
   bool InLabelArea(const Word& w) const { return w.x0 < label_right_ && !w.value; }

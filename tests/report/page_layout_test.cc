@@ -197,5 +197,38 @@ TEST(PageLayoutCramped, AFoldedBracketAndTheNextCellAreNoLatinPhrase) {
   EXPECT_THAT(Row(*t, 1), ElementsAre("(六)", "2.其他", "3", "4"));
 }
 
+// Labels centred in their cells: each starts where its length puts it, six
+// starts for two label columns. The columns are the runs between the gap
+// no label crosses, so each item keeps its column and its group.
+TEST(PageLayoutCentred, CentredLabelsKeepTheirColumns) {
+  std::vector<PlacedWord> words;
+  auto centred = [](double centre, double y, const std::string& text) {
+    PlacedWord w = At(0, y, text);
+    const double width = w.x1 - w.x0;
+    w.x0 = centre - width / 2;
+    w.x1 = centre + width / 2;
+    return w;
+  };
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"(一)", "1.甲"}, {"", "2.乙乙乙"}, {"(二)", "1.丙丙"}, {"", "2.丁丁丁丁"}, {"(三)", "1.戊"}, {"", "2.己己己己己"}};
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const double y = 100 + 15.0 * static_cast<double>(k);
+    if (!rows[k].first.empty()) words.push_back(centred(60, y, rows[k].first));
+    words.push_back(centred(115, y, rows[k].second));
+    words.push_back(At(150, y, std::to_string(k + 1)));
+    words.push_back(At(190, y, std::to_string(k + 11)));
+  }
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 6u);
+  EXPECT_THAT(Row(*t, 0), ElementsAre("(一)", "1.甲", "1", "11"));
+  EXPECT_THAT(Row(*t, 1), ElementsAre("(一)", "2.乙乙乙", "2", "12"));
+  EXPECT_THAT(Row(*t, 2), ElementsAre("(二)", "1.丙丙", "3", "13"));
+  EXPECT_THAT(Row(*t, 3), ElementsAre("(二)", "2.丁丁丁丁", "4", "14"));
+  EXPECT_THAT(Row(*t, 4), ElementsAre("(三)", "1.戊", "5", "15"));
+  EXPECT_THAT(Row(*t, 5), ElementsAre("(三)", "2.己己己己己", "6", "16"));
+}
+
 }  // namespace
 }  // namespace xxgk::report
