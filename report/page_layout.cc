@@ -361,12 +361,12 @@ class TableBuilder {
     std::vector<int> left(bins), right(bins);
     for (int b = 0; b < bins; ++b) left[b] = std::max(b > 0 ? left[b - 1] : 0, cover[b]);
     for (int b = bins - 1; b >= 0; --b) right[b] = std::max(b + 1 < bins ? right[b + 1] : 0, cover[b]);
+    auto gutter = [&](int k) {
+      const int side = std::min(left[k], right[k]);
+      return 10 * cover[k] <= 6 * side && side - cover[k] >= 2;
+    };
     std::vector<double> cols = {lo};
     for (int b = 0; b < bins;) {
-      auto gutter = [&](int k) {
-        const int side = std::min(left[k], right[k]);
-        return 10 * cover[k] <= 6 * side && side - cover[k] >= 2;
-      };
       if (!gutter(b)) {
         ++b;
         continue;
@@ -923,43 +923,34 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     add_cols(i);
     double left = LeftEdge(lines, t.data);
     // A row whose values stand level with the middle of a label wrapped
-    // over several lines has no label on its own line: the label's first
-    // lines are right above it, set as closely as wrapped lines are and
-    // left of the values. They are the row's (body), not header rows, and
-    // the table's left edge is theirs.
-    if (lines[i].words.front().value) {
-      const double first_value = lines[i].words.front().x0;
+    // over several lines has the label's first lines right above it, set as
+    // closely as wrapped lines are and left of the values. They are the
+    // row's (body), not header rows, and the table's left edge is theirs:
+    // all of them when the row's line starts with a value (the label has no
+    // part on it); when it starts mid-item (府信息公开申请 273 …), those up to
+    // the one that starts the item (一、本年新收政), and none without one.
+    const bool value_first = lines[i].words.front().value;
+    if (value_first || !StartsItem(lines[i].words.front().text)) {
+      const double first_value =
+          value_first ? lines[i].words.front().x0 : lines[i].words[CellValues(lines[i]).front()].x0;
+      std::vector<int> above;  // bottom first
       for (int k = i - 1, below = i; k >= 0 && i - k <= 4; --k) {
         const Line& l = lines[k];
         if (used[k] || is_data[k] || l.margin || l.page != lines[below].page ||
             lines[below].y0 - l.y1 > 0.6 * std::max(l.h(), 1.0) || l.words.back().x1 >= first_value) {
           break;
         }
-        t.body.insert(t.body.begin(), k);
-        left = std::min(left, l.words.front().x0);
+        above.push_back(k);
         below = k;
       }
-    } else if (!StartsItem(lines[i].words.front().text)) {
-      // A label that starts mid-item (府信息公开申请 273 …) is the middle of
-      // a label wrapped over several lines, its values level with that
-      // middle: the lines above, set as closely as wrapped lines are and
-      // left of the values, up to the one that starts the item (一、本年新收
-      // 政), are the row's too. Without such a start they are left alone.
-      const double first_value = lines[i].words[CellValues(lines[i]).front()].x0;
-      std::vector<int> above;
-      for (int k = i - 1, below = i; k >= 0 && i - k <= 4; --k) {
-        const Line& l = lines[k];
-        if (used[k] || is_data[k] || l.margin || l.page != lines[below].page ||
-            lines[below].y0 - l.y1 > 0.6 * std::max(l.h(), 1.0) || l.words.back().x1 >= first_value) {
-          break;
-        }
-        above.insert(above.begin(), k);
-        below = k;
-        if (StartsItem(l.words.front().text)) {
-          t.body.insert(t.body.begin(), above.begin(), above.end());
-          for (int a : above) left = std::min(left, lines[a].words.front().x0);
-          break;
-        }
+      if (!value_first) {
+        auto start = std::find_if(above.begin(), above.end(),
+                                  [&](int k) { return StartsItem(lines[k].words.front().text); });
+        above.erase(start == above.end() ? above.begin() : start + 1, above.end());
+      }
+      for (int k : above) {
+        t.body.insert(t.body.begin(), k);
+        left = std::min(left, lines[k].words.front().x0);
       }
     }
     std::vector<int> pending;

@@ -8,6 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "report/readers.h"
+#include "tests/report/fixtures/read_view.h"
 
 namespace xxgk::report {
 namespace {
@@ -164,11 +165,7 @@ TEST(PdfLimitsTest, DigitsOfNeighbouringCellsAreNoOneNumber) {
   const TableGrid* grid = LastTable(*r);
   ASSERT_NE(grid, nullptr);
   std::vector<std::vector<std::string>> rows;
-  for (const auto& row : grid->rows) {
-    std::vector<std::string> texts;
-    for (const auto& cell : row) texts.push_back(cell.text);
-    rows.push_back(texts);
-  }
+  for (size_t r = 0; r < grid->rows.size(); ++r) rows.push_back(xxgk::testing::RowTexts(*grid, r));
   using Texts = std::vector<std::string>;
   EXPECT_THAT(rows, ::testing::ElementsAre(Texts{"item1", "0", "7", "0", "7", "0", "2021"},
                                            Texts{"item2", "7", "0", "7", "0", "7", "2022"},
