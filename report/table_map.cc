@@ -428,6 +428,9 @@ struct Mapper {
   std::vector<std::string_view> t2_columns;  // field per value column ("" unknown)
   std::vector<std::string_view> t2_units;
   std::vector<char> t2_spanned;  // the header cell is a colspan's copy of the one before
+  // the grid of the header row and its first column's position in it
+  const TableGrid* t2_header_grid = nullptr;
+  int t2_header_from = 0;
   // t3 state
   std::string_view t3_ctx;  // a key of T3Entries() (which live as long as the program)
   std::string pending_label;
@@ -778,6 +781,37 @@ struct Mapper {
     return *kNone;
   }
 
+  // The grid column holding the value of header column `k` (t2_columns),
+  // whose first grid column in `row` is `c`, when a header cell spans
+  // several grid columns and the row's cell at `c` is empty or a copy:
+  // - a wider cell from the left covers `c` (本年增/减 over two columns, the
+  //   value before it over two as well, as a published page has it): the
+  //   row's own cell inside the span;
+  // - a value set centred or to the right in a merged cell, in a grid
+  //   rebuilt from positions: the one value inside the span.
+  // The grid columns it takes are marked in `taken`; `c` when neither holds.
+  int ValueInsideSpan(const std::vector<GridCell>& row, int c, size_t k, std::vector<char>* taken) const {
+    int own = -1;
+    int values = 0;
+    for (size_t kk = k + 1, cc = static_cast<size_t>(c) + 1;
+         kk < t2_spanned.size() && t2_spanned[kk] && cc < row.size(); ++kk, ++cc) {
+      if (row[c].continuation) {
+        if (!row[cc].continuation) {
+          (*taken)[cc] = 1;
+          return static_cast<int>(cc);
+        }
+        continue;
+      }
+      if (!IsEmptyText(ValueText(row, static_cast<int>(cc)))) {
+        ++values;
+        own = static_cast<int>(cc);
+      }
+    }
+    if (values != 1) return c;
+    for (int cc = c + 1; cc <= own; ++cc) (*taken)[static_cast<size_t>(cc)] = 1;
+    return own;
+  }
+
   void MapT2Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
     const RowFacts& f = Facts(pg, r);
@@ -823,6 +857,8 @@ struct Mapper {
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           t2_spanned.push_back(row[c].continuation ? 1 : 0);
+          t2_header_grid = pg.grid;
+          t2_header_from = static_cast<int>(from);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
               field == "amount_wan_yuan") {
             ++votes_2021;
@@ -874,13 +910,26 @@ struct Mapper {
     const std::vector<std::string_view>* units = nullptr;
     std::string_view default_unit;
     size_t skip = 0;
+    int lead = 0;  // value columns of this row before the header's first one
     if (!t2_columns.empty()) {
-      // header columns start right after the header's label cell; data values
-      // start right after this row's last label cell.
       columns = &t2_columns;
       units = &t2_units;
-      int offset = parts.value_start - (label_col + 1);
-      if (offset > 0 && static_cast<int>(columns->size()) > offset) skip = static_cast<size_t>(offset);
+      if (pg.grid == t2_header_grid) {
+        // in the header's own grid a column is where the header put it
+        // (a label centred or right-aligned in a merged cell may stand in
+        // another grid column than the rows' labels do)
+        const int offset = parts.value_start - t2_header_from;
+        if (offset > 0 && static_cast<int>(columns->size()) > offset) {
+          skip = static_cast<size_t>(offset);
+        } else if (offset < 0) {
+          lead = -offset;
+        }
+      } else {
+        // header columns start right after the header's label cell; data
+        // values start right after this row's last label cell.
+        const int offset = parts.value_start - (label_col + 1);
+        if (offset > 0 && static_cast<int>(columns->size()) > offset) skip = static_cast<size_t>(offset);
+      }
     } else {
       columns = &T2DefaultColumns(rowkey, votes_2019 > votes_2021);
       default_unit = rowkey == "fees" && votes_2019 <= votes_2021 ? "万元" : "";
@@ -895,24 +944,14 @@ struct Mapper {
     // data cells read under a header column that spans them (see below)
     std::vector<char> taken(row.size(), 0);
     for (int c = parts.value_start; c < static_cast<int>(row.size()); ++c) {
-      size_t i = static_cast<size_t>(c - parts.value_start);
+      const int at = c - parts.value_start - lead;
+      const size_t i = static_cast<size_t>(at);
       if (taken[static_cast<size_t>(c)]) continue;
       std::string_view t = ValueText(row, c);
-      if (i < n_columns && !(*columns)[skip + i].empty()) {
-        // A header column spanning several grid columns whose first one the
-        // data row covers with a wider cell from the left (本年增/减 over two
-        // columns, the value before it over two as well, as a published
-        // page has it): the column's value is the row's own cell inside it.
+      if (at >= 0 && i < n_columns && !(*columns)[skip + i].empty()) {
         int value_col = c;
-        if (row[c].continuation && units != nullptr) {
-          for (size_t k = skip + i + 1, cc = static_cast<size_t>(c) + 1;
-               k < t2_spanned.size() && t2_spanned[k] && cc < row.size(); ++k, ++cc) {
-            if (!row[cc].continuation) {
-              value_col = static_cast<int>(cc);
-              taken[cc] = 1;
-              break;
-            }
-          }
+        if (units != nullptr && (row[c].continuation || IsEmptyText(t))) {
+          value_col = ValueInsideSpan(row, c, skip + i, &taken);
         }
         const std::string_view column = (*columns)[skip + i];
         // "t2.<row>.<column>", written on the stack: row keys (T2RowKey) and

@@ -248,6 +248,8 @@ TEST(Conversion, PdfLayoutsOfSeedLikeTablesNeverMisplaceAValue) {
   const std::string no_padding = edit(edit(html, "cellpadding=\"3\"", "cellpadding=\"0\""),
                                       "padding:2px", "padding:0");
   const std::string top = edit(html, "<td", "<td valign=\"top\"");
+  const std::string centred = edit(html, "<td", "<td align=\"center\"");
+  const std::string right = edit(html, "<td", "<td align=\"right\"");
   const std::string small = edit(html, "td{", "td{font-size:9pt;");
   const std::string narrow = edit(html, "width=\"100%\"", "width=\"60%\"");
   const std::string narrower = edit(no_padding, "width=\"100%\"", "width=\"45%\"");
@@ -260,10 +262,14 @@ TEST(Conversion, PdfLayoutsOfSeedLikeTablesNeverMisplaceAValue) {
       {"browser", html, true, true},
       {"browser-no-padding", no_padding, true, true},
       {"browser-top", top, true, true},
+      {"browser-centred", centred, true, true},
+      {"browser-right", right, true, true},
       {"browser-9pt", small, true, true},
       {"browser-60pct", narrow, true, true},
       {"browser-45pct-no-padding", narrower, true, false},
       {"office-top", top, false, true},
+      {"office-centred", centred, false, true},
+      {"office-right", right, false, true},
       {"office-9pt", small, false, true},
       {"office-no-padding", no_padding, false, false},
       {"office-60pct", narrow, false, true},

@@ -536,6 +536,31 @@ TEST(Table2, HeaderRowWithoutItsLabelCellNamesColumnsInPlace) {
   EXPECT_EQ(r.tables().t2().info().layout(), xxgk::v1::FORMAT_2021);
 }
 
+// Cells centred or set to the right in a PDF: a grid rebuilt from positions
+// puts a header's 信息内容 in another column than the rows' labels, and the
+// one value of a merged cell under the last column the header spans.
+TEST(Table2, PositionalHeadersPlaceValuesByTheirOwnGridColumns) {
+  Report r = Map({Grid(
+      {
+          {"", "", "第二十条第(一)项", "<", "<"},
+          {"", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+          {"规章", "", "70", "10", "47"},
+          {"", "", "", "第二十条第(五)项", "<"},
+          {"", "信息内容", "", "本年处理决定数量", "<"},
+          {"", "行政许可", "", "", "4045"},
+          {"", "", "", "第二十条第(八)项", "<"},
+          {"", "信息内容", "本年收费金额(单位:万元)", "<", "<"},
+          {"行政事业性收费", "<", "", "", "12.5"},
+      },
+      "pdf")});
+  EXPECT_EQ(Value(r, "t2.rules.issued"), "70");
+  EXPECT_EQ(Value(r, "t2.rules.repealed"), "10");
+  EXPECT_EQ(Value(r, "t2.rules.in_force"), "47");
+  EXPECT_EQ(Value(r, "t2.licensing.decisions"), "4045");
+  EXPECT_EQ(Value(r, "t2.fees.amount_wan_yuan"), "12.5");
+  EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
+}
+
 TEST(Table2, HeaderAndDataSpansThatDisagreeStillPlaceEachValue) {
   TableGrid g = Grid({
       {"第二十条第(五)项", "<", "<", "<", "<"},
