@@ -413,9 +413,13 @@ class TableBuilder {
   }
 
   // Column key of a word: label sub-column j as j, value column c as 1000 + c.
-  int ColumnKey(const Word& w) const {
-    if (InLabelArea(w)) return LabelColumn(w.x0);
-    return 1000 + ValueColumns(w.x0, w.x1).first;
+  // On a line without values (a header), a word that starts in the label
+  // area but stands mostly over the value columns is a value column's
+  // heading: centred over its numbers, a column's heading can be wider than
+  // they are and start left of the first of them.
+  int ColumnKey(const Word& w, bool data_line) const {
+    if (InLabelArea(w) && (data_line || w.x0 + w.x1 <= 2 * label_right_)) return LabelColumn(w.x0);
+    return 1000 + ValueColumns(std::max(w.x0, label_right_), w.x1).first;
   }
 
   // Whether `l` is a row by itself, never a wrapped part of a cell above or
@@ -437,7 +441,8 @@ class TableBuilder {
     for (int li : line_ids) {
       const Line& l = lines_[li];
       std::map<int, std::vector<const Word*>> here;
-      for (const Word& w : l.words) here[ColumnKey(w)].push_back(&w);
+      const bool has_values = std::binary_search(data_.begin(), data_.end(), li);
+      for (const Word& w : l.words) here[ColumnKey(w, has_values)].push_back(&w);
       for (auto& [key, words] : here) {
         double y0 = 1e18, y1 = -1e18, x0 = 1e18, x1 = -1e18;
         for (const Word* w : words) {
@@ -451,7 +456,7 @@ class TableBuilder {
         // Rows set as closely as the lines of a wrapped label (a table
         // without padding) keep their labels apart: two lines that each
         // hold values are two rows, whatever the gap between them.
-        const bool data_line = values_separate && std::binary_search(data_.begin(), data_.end(), li);
+        const bool data_line = values_separate && has_values;
         const bool own_row = !data_line && OwnRow(l, values_separate);
         // A label that starts an item of its own (一、 (二) 3. 第二十条…) is a
         // new cell, however closely it follows the text above (rows set

@@ -30,6 +30,15 @@ PlacedWord At(double x, double y, const std::string& text) {
   return {text, x, x + width, y, y + kH, false};
 }
 
+// A word as At() makes it, centred on `centre`.
+PlacedWord Centred(double centre, double y, const std::string& text) {
+  PlacedWord w = At(0, y, text);
+  const double width = w.x1 - w.x0;
+  w.x0 = centre - width / 2;
+  w.x1 = centre + width / 2;
+  return w;
+}
+
 // A label filling its cell: from the label column's left edge (x = 20) to
 // 1 pt before the first value column.
 PlacedWord Filling(double y, const std::string& text) { return {text, 20, 99, y, y + kH, false}; }
@@ -54,6 +63,16 @@ const TableGrid* OnlyTable(const std::vector<Block>& blocks) {
 }
 
 std::vector<std::string> Row(const TableGrid& t, size_t r) { return xxgk::testing::RowTexts(t, r); }
+
+// The rows of the one table laid out from `words` (none when there is not
+// exactly one table).
+std::vector<std::vector<std::string>> TableRows(std::vector<PlacedWord> words) {
+  const auto blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  std::vector<std::vector<std::string>> rows;
+  for (size_t r = 0; t != nullptr && r < t->rows.size(); ++r) rows.push_back(Row(*t, r));
+  return rows;
+}
 
 // Value columns start at x = 100, 140 and 180, numbers set flush left. In
 // rows two and three the label fills its cell and ends 1 pt before the first
@@ -202,19 +221,12 @@ TEST(PageLayoutCramped, AFoldedBracketAndTheNextCellAreNoLatinPhrase) {
 // no label crosses, so each item keeps its column and its group.
 TEST(PageLayoutCentred, CentredLabelsKeepTheirColumns) {
   std::vector<PlacedWord> words;
-  auto centred = [](double centre, double y, const std::string& text) {
-    PlacedWord w = At(0, y, text);
-    const double width = w.x1 - w.x0;
-    w.x0 = centre - width / 2;
-    w.x1 = centre + width / 2;
-    return w;
-  };
   const std::vector<std::pair<std::string, std::string>> rows = {
       {"(一)", "1.甲"}, {"", "2.乙乙乙"}, {"(二)", "1.丙丙"}, {"", "2.丁丁丁丁"}, {"(三)", "1.戊"}, {"", "2.己己己己己"}};
   for (size_t k = 0; k < rows.size(); ++k) {
     const double y = 100 + 15.0 * static_cast<double>(k);
-    if (!rows[k].first.empty()) words.push_back(centred(60, y, rows[k].first));
-    words.push_back(centred(115, y, rows[k].second));
+    if (!rows[k].first.empty()) words.push_back(Centred(60, y, rows[k].first));
+    words.push_back(Centred(115, y, rows[k].second));
     words.push_back(At(150, y, std::to_string(k + 1)));
     words.push_back(At(190, y, std::to_string(k + 11)));
   }
@@ -228,6 +240,30 @@ TEST(PageLayoutCentred, CentredLabelsKeepTheirColumns) {
   EXPECT_THAT(Row(*t, 3), ElementsAre("(二)", "2.丁丁丁丁", "4", "14"));
   EXPECT_THAT(Row(*t, 4), ElementsAre("(三)", "1.戊", "5", "15"));
   EXPECT_THAT(Row(*t, 5), ElementsAre("(三)", "2.己己己己己", "6", "16"));
+}
+
+// Headings and numbers centred in their columns: a heading wider than the
+// numbers under it starts left of them, in what the numbers alone make the
+// label area. Standing mostly over its column, it heads that column and is
+// not joined to the label heading before it.
+TEST(PageLayoutCentred, AColumnHeadingWiderThanItsNumbersHeadsItsColumn) {
+  std::vector<PlacedWord> words;
+  words.push_back(At(20, 100, "信息内容"));
+  words.push_back(Centred(120, 100, "本年制发件数"));
+  words.push_back(Centred(190, 100, "本年废止件数"));
+  words.push_back(Centred(260, 100, "现行有效件数"));
+  words.push_back(At(20, 115, "规章"));
+  words.push_back(At(20, 130, "行政规范性文件"));
+  for (int k = 0; k < 2; ++k) {
+    const double y = 115 + 15.0 * k;
+    words.push_back(Centred(120, y, std::to_string(6403 + k)));
+    words.push_back(Centred(190, y, std::to_string(6410 + k)));
+    words.push_back(Centred(260, y, std::to_string(6417 + k)));
+  }
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+                          ElementsAre("规章", "6403", "6410", "6417"),
+                          ElementsAre("行政规范性文件", "6404", "6411", "6418")));
 }
 
 }  // namespace
