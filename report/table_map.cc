@@ -1186,6 +1186,8 @@ struct Mapper {
     const T3Entry* data = nullptr;
     const T3Entry* group = nullptr;
     bool header_like = false;
+    bool data_from_copy = false;     // `data` matched a spanning cell's copy
+    bool unmatched_numbered = false;  // an own cell starting an item matched nothing
     for (int c : parts.labels) {
       std::string_view t = row[c].text;
       if (!label.empty() && ContainsByLastByte(label, t)) continue;
@@ -1200,13 +1202,18 @@ struct Mapper {
       if (m == nullptr && !pending_label.empty() && NumberingPrefixLength(t) == 0) {
         m = MatchT3(LabelKey(pending_label + std::string(t)));
       }
-      if (m == nullptr) continue;
+      if (m == nullptr) {
+        if (!row[c].continuation && NumberingPrefixLength(t) > 0) unmatched_numbered = true;
+        continue;
+      }
       if (m->group) {
         group = m;
         // a rowspan's copy of a group label keeps the narrower group a
         // heading row above chose within it
         if (!row[c].continuation || !Within(t3_ctx, m->key)) t3_ctx = m->key;
       } else {
+        // (a colspan's copy of the cell that matched adds nothing)
+        if (m != data || !row[c].continuation) data_from_copy = row[c].continuation;
         data = m;
         t3_ctx = m->parent;
       }
@@ -1214,6 +1221,22 @@ struct Mapper {
     if (header_like) {
       pending_label.clear();
       FlushHeld();
+      return;
+    }
+    // An item's own numbered label that names no row, under the copy of a
+    // top-level row's label spanning down to it ("四、结转下年度" wrapped and
+    // set level with "3.其他" by a grid rebuilt from positions): an item is
+    // never a top-level row, and which item it is cannot be told, so its
+    // values are not read rather than read as the spanning label's row.
+    if (data != nullptr && any_value && data_from_copy && unmatched_numbered &&
+        std::string_view(data->parent).empty()) {
+      FlushHeld();
+      pending_label.clear();
+      Info()->add_unplaced_rows(label);
+      Note(ReadingNote::UNPLACED_ROW,
+           absl::StrCat("table row \"", label, "\" has the labels of more than one row of ",
+                        TableIdName(id), ": its values are not read"),
+           "", RowSpan(pg, r));
       return;
     }
     if (data && held_entry != nullptr && std::string_view(held_entry->key) == "result.other" &&

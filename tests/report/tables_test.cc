@@ -362,6 +362,34 @@ TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
   EXPECT_EQ(CountNotes(same, ReadingNote::SHAPE), 0);
 }
 
+// A grid rebuilt from positions can set a row's own numbered label under
+// the copy of another row's label spanning down to it. When the own label
+// names no row here (3.其他 outside （六）), which row the values are cannot
+// be told: they are not read, never read as the spanning label's row.
+TEST(Table3, AnUnknownItemUnderASpanningLabelLeavesItsValuesUnread) {
+  Report r = Map({Grid(
+      {
+          {"(本列数据的勾稽关系为...)", "", "申请人情况"},
+          Row({"一、本年新收政府信息公开申请数量", "<"}, Seven(1)),
+          Row({"三、本年度办理结", "(一)予以公开"}, Seven(20)),
+          Row({"(六)其他处理", "3.其他"}, Seven(40)),
+          Row({"(七)总计", "<"}, Seven(50)),
+          Row({"四、结转下年度", "2.申请人逾期未按收费通知要求缴纳费用"}, Seven(60)),
+          Row({"^", "3.其他"}, Seven(70)),
+          Row({"^", "继续办理"}, Seven(80)),
+      },
+      "pdf")});
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"new_received", "1"},           {"result.granted", "20"},
+      {"result.other.other", "40"},    {"result.total", "50"},
+      {"result.other.unpaid_fee", "60"}, {"carried_forward", "80"},
+  };
+  for (const auto& [row, value] : want) {
+    EXPECT_EQ(Value(r, "t3." + row + ".natural_person"), value) << row;
+  }
+  EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 1);
+}
+
 TEST(Table3, NumberingLostSpacedLabelsAndNoGroupRows) {
   TableGrid g = Grid({
       {"申请人情况"},
