@@ -521,13 +521,16 @@ struct Mapper {
     return pg.span;
   }
 
-  void Unplaced(const PlacedGrid& pg, int r, const std::string& label) {
+  // A row whose values are not read: its label matches no row of the table
+  // (or, with `why`, for the reason it gives).
+  void Unplaced(const PlacedGrid& pg, int r, const std::string& label, std::string_view why = "") {
     Info()->add_unplaced_rows(label);
     const auto& row = pg.grid->rows[r];
     std::vector<std::string> texts;
     for (const GridCell& c : row) texts.push_back(c.text);
     Note(ReadingNote::UNPLACED_ROW,
-         absl::StrCat("table row \"", label, "\" matches no row of ", TableIdName(id)),
+         why.empty() ? absl::StrCat("table row \"", label, "\" matches no row of ", TableIdName(id))
+                     : absl::StrCat("table row \"", label, "\" ", absl::string_view(why.data(), why.size())),
          absl::StrJoin(texts, " | "), RowSpan(pg, r));
   }
 
@@ -791,25 +794,27 @@ struct Mapper {
   //   rebuilt from positions: the one value inside the span.
   // The grid columns it takes are marked in `taken`; `c` when neither holds.
   int ValueInsideSpan(const std::vector<GridCell>& row, int c, size_t k, std::vector<char>* taken) const {
-    int own = -1;
-    int values = 0;
-    for (size_t kk = k + 1, cc = static_cast<size_t>(c) + 1;
-         kk < t2_spanned.size() && t2_spanned[kk] && cc < row.size(); ++kk, ++cc) {
-      if (row[c].continuation) {
+    // the grid columns after `c` that the header column spans: [c + 1, end)
+    size_t end = static_cast<size_t>(c) + 1;
+    for (size_t kk = k + 1; kk < t2_spanned.size() && t2_spanned[kk] && end < row.size(); ++kk) ++end;
+    if (row[c].continuation) {
+      for (size_t cc = static_cast<size_t>(c) + 1; cc < end; ++cc) {
         if (!row[cc].continuation) {
           (*taken)[cc] = 1;
           return static_cast<int>(cc);
         }
-        continue;
       }
-      if (!IsEmptyText(ValueText(row, static_cast<int>(cc)))) {
-        ++values;
-        own = static_cast<int>(cc);
-      }
+      return c;
     }
-    if (values != 1) return c;
-    for (int cc = c + 1; cc <= own; ++cc) (*taken)[static_cast<size_t>(cc)] = 1;
-    return own;
+    size_t own = 0;
+    for (size_t cc = static_cast<size_t>(c) + 1; cc < end; ++cc) {
+      if (IsEmptyText(ValueText(row, static_cast<int>(cc)))) continue;
+      if (own != 0) return c;  // several values: not one merged cell's
+      own = cc;
+    }
+    if (own == 0) return c;
+    for (size_t cc = static_cast<size_t>(c) + 1; cc <= own; ++cc) (*taken)[cc] = 1;
+    return static_cast<int>(own);
   }
 
   void MapT2Row(const PlacedGrid& pg, int r) {
@@ -850,6 +855,8 @@ struct Mapper {
             !T2ColumnField(first, f.cells[parts.labels.front()].sig, &first_unit).empty()) {
           from = parts.labels.front();
         }
+        t2_header_grid = pg.grid;
+        t2_header_from = static_cast<int>(from);
         for (size_t c = from; c < row.size(); ++c) {
           std::string_view unit;
           const std::string_view field =
@@ -857,8 +864,6 @@ struct Mapper {
           t2_columns.push_back(field);
           t2_units.push_back(unit);
           t2_spanned.push_back(row[c].continuation ? 1 : 0);
-          t2_header_grid = pg.grid;
-          t2_header_from = static_cast<int>(from);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
               field == "amount_wan_yuan") {
             ++votes_2021;
@@ -1212,7 +1217,8 @@ struct Mapper {
         // heading row above chose within it
         if (!row[c].continuation || !Within(t3_ctx, m->key)) t3_ctx = m->key;
       } else {
-        // (a colspan's copy of the cell that matched adds nothing)
+        // (a copy that matches the entry an own cell matched leaves the
+        // row that entry's)
         if (m != data || !row[c].continuation) data_from_copy = row[c].continuation;
         data = m;
         t3_ctx = m->parent;
@@ -1232,11 +1238,9 @@ struct Mapper {
         std::string_view(data->parent).empty()) {
       FlushHeld();
       pending_label.clear();
-      Info()->add_unplaced_rows(label);
-      Note(ReadingNote::UNPLACED_ROW,
-           absl::StrCat("table row \"", label, "\" has the labels of more than one row of ",
-                        TableIdName(id), ": its values are not read"),
-           "", RowSpan(pg, r));
+      Unplaced(pg, r, label,
+               absl::StrCat("has the labels of more than one row of ", TableIdName(id),
+                            ": its values are not read"));
       return;
     }
     if (data && held_entry != nullptr && std::string_view(held_entry->key) == "result.other" &&

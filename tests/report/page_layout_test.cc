@@ -95,14 +95,11 @@ TEST(PageLayoutCramped, NumbersTouchingTheirLabelAreSplitOffWhereTheyStandInACol
   row(130, {Filling(0, "三、办理结果合计"), At(100, 0, "81234567"), At(140, 0, "30"),
             At(180, 0, "7")});
   row(145, {At(20, 0, "事项"), At(40.5, 0, "1"), At(100, 0, "1"), At(140, 0, "2"), At(180, 0, "3")});
-  const auto blocks = Layout(std::move(words));
-  const TableGrid* t = OnlyTable(blocks);
-  ASSERT_NE(t, nullptr);
-  ASSERT_EQ(t->rows.size(), 4u);
-  EXPECT_THAT(Row(*t, 0), ElementsAre("一、本年新收", "12", "34", "56"));
-  EXPECT_THAT(Row(*t, 1), ElementsAre("二、上年结转数量", "10170", "30", "5"));
-  EXPECT_THAT(Row(*t, 2), ElementsAre("三、办理结果合计", "81234567", "30", "7"));
-  EXPECT_THAT(Row(*t, 3), ElementsAre("事项1", "1", "2", "3"));
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("一、本年新收", "12", "34", "56"),
+                          ElementsAre("二、上年结转数量", "10170", "30", "5"),
+                          ElementsAre("三、办理结果合计", "81234567", "30", "7"),
+                          ElementsAre("事项1", "1", "2", "3")));
 }
 
 // The first row of a table is read before any column is known: its touching
@@ -112,12 +109,9 @@ TEST(PageLayoutCramped, TheFirstRowIsSplitOnceTheColumnsAreKnown) {
       Filling(100, "一、本年新收"), At(100, 100, "10170"), At(140, 100, "34"),
       At(20, 115, "二、上年结转"),       At(100, 115, "3"),     At(140, 115, "4"),
   };
-  const auto blocks = Layout(std::move(words));
-  const TableGrid* t = OnlyTable(blocks);
-  ASSERT_NE(t, nullptr);
-  ASSERT_EQ(t->rows.size(), 2u);
-  EXPECT_THAT(Row(*t, 0), ElementsAre("一、本年新收", "10170", "34"));
-  EXPECT_THAT(Row(*t, 1), ElementsAre("二、上年结转", "3", "4"));
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("一、本年新收", "10170", "34"),
+                          ElementsAre("二、上年结转", "3", "4")));
 }
 
 // A sentence below a table that ends in a number close after its text keeps
@@ -189,14 +183,11 @@ TEST(PageLayoutWrapped, AGroupLabelBetweenTwoRowsHeadsItsGroup) {
       At(60, 150, "2.丁项"), At(60, 162, "很长"), At(100, 162, "7"), At(140, 162, "8"),
       At(60, 174, "的标签"),
   };
-  const auto blocks = Layout(std::move(words));
-  const TableGrid* t = OnlyTable(blocks);
-  ASSERT_NE(t, nullptr);
-  ASSERT_EQ(t->rows.size(), 4u);
-  EXPECT_THAT(Row(*t, 0), ElementsAre("(五)", "1.甲项", "1", "2"));
-  EXPECT_THAT(Row(*t, 1), ElementsAre("(五)", "2.乙项", "3", "4"));
-  EXPECT_THAT(Row(*t, 2), ElementsAre("(六)", "1.丙项", "5", "6"));
-  EXPECT_THAT(Row(*t, 3), ElementsAre("(六)", "2.丁项很长的标签", "7", "8"));
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("(五)", "1.甲项", "1", "2"),
+                          ElementsAre("(五)", "2.乙项", "3", "4"),
+                          ElementsAre("(六)", "1.丙项", "5", "6"),
+                          ElementsAre("(六)", "2.丁项很长的标签", "7", "8")));
 }
 
 // A Chinese label whose full-width bracket the cleaner folded to ASCII
@@ -208,12 +199,9 @@ TEST(PageLayoutCramped, AFoldedBracketAndTheNextCellAreNoLatinPhrase) {
       At(100, 100, "1"), At(140, 100, "2"),
       {"2.其他", 54, 74, 115, 115 + kH, false}, At(100, 115, "3"), At(140, 115, "4"),
   };
-  const auto blocks = Layout(std::move(words));
-  const TableGrid* t = OnlyTable(blocks);
-  ASSERT_NE(t, nullptr);
-  ASSERT_EQ(t->rows.size(), 2u);
-  EXPECT_THAT(Row(*t, 0), ElementsAre("(六)", "1.申请人", "1", "2"));
-  EXPECT_THAT(Row(*t, 1), ElementsAre("(六)", "2.其他", "3", "4"));
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("(六)", "1.申请人", "1", "2"),
+                          ElementsAre("(六)", "2.其他", "3", "4")));
 }
 
 // Labels centred in their cells: each starts where its length puts it, six
@@ -230,16 +218,13 @@ TEST(PageLayoutCentred, CentredLabelsKeepTheirColumns) {
     words.push_back(At(150, y, std::to_string(k + 1)));
     words.push_back(At(190, y, std::to_string(k + 11)));
   }
-  const auto blocks = Layout(std::move(words));
-  const TableGrid* t = OnlyTable(blocks);
-  ASSERT_NE(t, nullptr);
-  ASSERT_EQ(t->rows.size(), 6u);
-  EXPECT_THAT(Row(*t, 0), ElementsAre("(一)", "1.甲", "1", "11"));
-  EXPECT_THAT(Row(*t, 1), ElementsAre("(一)", "2.乙乙乙", "2", "12"));
-  EXPECT_THAT(Row(*t, 2), ElementsAre("(二)", "1.丙丙", "3", "13"));
-  EXPECT_THAT(Row(*t, 3), ElementsAre("(二)", "2.丁丁丁丁", "4", "14"));
-  EXPECT_THAT(Row(*t, 4), ElementsAre("(三)", "1.戊", "5", "15"));
-  EXPECT_THAT(Row(*t, 5), ElementsAre("(三)", "2.己己己己己", "6", "16"));
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("(一)", "1.甲", "1", "11"),
+                          ElementsAre("(一)", "2.乙乙乙", "2", "12"),
+                          ElementsAre("(二)", "1.丙丙", "3", "13"),
+                          ElementsAre("(二)", "2.丁丁丁丁", "4", "14"),
+                          ElementsAre("(三)", "1.戊", "5", "15"),
+                          ElementsAre("(三)", "2.己己己己己", "6", "16")));
 }
 
 // Headings and numbers centred in their columns: a heading wider than the
