@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "absl/flags/internal/parse.h"
+#include "absl/flags/internal/usage.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
@@ -137,8 +139,15 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--helpfull") {
       // Every flag of the binary, as Abseil describes them.
+      // (Abseil's ParseCommandLine would print it and exit 1; help that was
+      // asked for is no failure.)
       std::vector<char*> help = {argv[0], argv[i]};
-      absl::ParseCommandLine(2, help.data());
+      absl::flags_internal::ParseCommandLineImpl(2, help.data(),
+                                                 absl::flags_internal::ArgvListAction::kRemoveParsedArgs,
+                                                 absl::flags_internal::UsageFlagsAction::kIgnoreUsage,
+                                                 absl::flags_internal::OnUndefinedFlag::kAbortIfUndefined);
+      absl::flags_internal::HandleUsageFlags(std::cout, absl::ProgramUsageMessage());
+      return 0;
     }
   }
 

@@ -3,10 +3,13 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <iostream>
 #include <string>
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "absl/flags/internal/parse.h"
+#include "absl/flags/internal/usage.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/flags/usage_config.h"
@@ -87,8 +90,15 @@ int main(int argc, char** argv) {
     const size_t at = file.rfind("server/main.cc");
     return std::string(at == absl::string_view::npos ? file : file.substr(at));
   };
+  usage.version_string = [] { return std::string("xxgk-server " XXGK_VERSION "\n"); };
   absl::SetFlagsUsageConfig(usage);
-  absl::ParseCommandLine(argc, argv);
+  // Abseil's ParseCommandLine exits 1 after printing help that was asked for;
+  // asking for help is no failure, so the usage flags are handled here.
+  absl::flags_internal::ParseCommandLineImpl(argc, argv,
+                                             absl::flags_internal::ArgvListAction::kRemoveParsedArgs,
+                                             absl::flags_internal::UsageFlagsAction::kIgnoreUsage,
+                                             absl::flags_internal::OnUndefinedFlag::kAbortIfUndefined);
+  if (absl::flags_internal::HandleUsageFlags(std::cout, absl::ProgramUsageMessage()) != -1) return 0;
 
   using xxgk::server::Log;
   using xxgk::server::LogLevel;

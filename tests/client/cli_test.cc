@@ -184,6 +184,15 @@ TEST(CliTest, HelpMatchesCommands) {
   }
 }
 
+// Help that was asked for is a success, on standard output, like every
+// command's --help.
+TEST(CliTest, HelpfullListsEveryFlagAndExitsZero) {
+  ProcessResult r = RunXxgk({"--helpfull"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("client/main.cc:"));
+  EXPECT_THAT(r.out, HasSubstr("--server"));
+}
+
 TEST(CliTest, ParseCellsPrintsSortedKeyTabValueLines) {
   ProcessResult r = RunXxgk({"parse", "--output=cells", kWrong});
   ASSERT_EQ(r.exit_code, 0) << r.err;

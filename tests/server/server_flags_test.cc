@@ -95,18 +95,38 @@ TEST(ServerFlagsProcessTest, ABadLogLevelIsNamedWithTheOtherProblems) {
 
 // --help lists the server's own flags (Abseil looks for them in a file
 // named after the binary and, by default, finds none).
-TEST(ServerFlagsProcessTest, HelpListsTheServersFlags) {
-  std::string help;
-  const std::string cmd = std::string("timeout 20 ") + XXGK_BINARY_DIR + "/server/xxgk-server --help 2>&1";
+// Output and exit code of `xxgk-server FLAG` (stdout and stderr together).
+std::string RunServerOutput(const std::string& flag, int* exit_code) {
+  std::string out;
+  const std::string cmd =
+      std::string("timeout 20 ") + XXGK_BINARY_DIR + "/server/xxgk-server " + flag + " 2>&1";
+  *exit_code = -1;
   if (FILE* pipe = popen(cmd.c_str(), "r"); pipe != nullptr) {
     char buf[4096];
-    for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) help.append(buf, n);
-    pclose(pipe);
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+    const int status = pclose(pipe);
+    if (WIFEXITED(status)) *exit_code = WEXITSTATUS(status);
   }
+  return out;
+}
+
+TEST(ServerFlagsProcessTest, HelpListsTheServersFlags) {
+  int rc = -1;
+  const std::string help = RunServerOutput("--help", &rc);
+  EXPECT_EQ(rc, 0) << "help that was asked for is no failure";
   EXPECT_THAT(help, HasSubstr("Flags from server/main.cc:"));
   EXPECT_THAT(help, HasSubstr("--port"));
   EXPECT_THAT(help, HasSubstr("--rules_dir"));
   EXPECT_THAT(help, ::testing::Not(HasSubstr("No flags matched")));
+  EXPECT_THAT(RunServerOutput("--helpfull", &rc), HasSubstr("Flags from server/main.cc:"));
+  EXPECT_EQ(rc, 0);
+}
+
+// --version names the program and its version, not how Abseil was built.
+TEST(ServerFlagsProcessTest, VersionNamesTheServer) {
+  int rc = -1;
+  EXPECT_THAT(RunServerOutput("--version", &rc), ::testing::MatchesRegex("xxgk-server [0-9]+\\.[0-9]+\\.[0-9]+\n"));
+  EXPECT_EQ(rc, 0);
 }
 
 // A health port another process holds stops the server with exit 3 (like a
