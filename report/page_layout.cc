@@ -40,6 +40,7 @@ struct Word {
   // Split off a label it touched because it stands in a value column of the
   // rows around it (SplitNumberTails): a cell whatever the gaps beside it.
   bool in_column = false;
+  bool set_apart = false;  // PlacedWord::set_apart
   // Numbers merged onto the end of the label they touch ("上年结转" + "20"
   // + "57", set 2 pt apart in a cramped row), left to right: where each
   // starts in `text` and on the page, and where the text before it ended.
@@ -229,10 +230,11 @@ std::vector<int> CellValues(const Line& l) {
     bool cell = w[i].in_column;
     if (i > 0) {
       const double gap = w[i].x0 - w[i - 1].x1;
-      cell = w[i - 1].value ? gap >= 0.25 * h : gap >= 1.0 * h;
+      cell = w[i - 1].value ? gap >= 0.25 * h || (w[i - 1].set_apart && w[i].set_apart)
+                            : gap >= 1.0 * h;
     }
     if (!cell && i + 1 < w.size() && w[i + 1].value) {
-      cell = w[i + 1].x0 - w[i].x1 >= 0.25 * h;
+      cell = w[i + 1].x0 - w[i].x1 >= 0.25 * h || (w[i].set_apart && w[i + 1].set_apart);
     }
     if (cell) out.push_back(static_cast<int>(i));
   }
@@ -1076,6 +1078,7 @@ void PageLayout::AddPage(uint32_t page, double height, std::vector<PlacedWord> p
     w.y1 = offset + p.y1;
     w.space_after = p.space_after;
     w.cut = p.cut;
+    w.set_apart = p.set_apart;
     w.value = IsValueText(w.text);
     w.page = page;
     words.push_back(std::move(w));

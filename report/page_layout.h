@@ -25,6 +25,10 @@ struct PlacedWord {
   // It runs past the page's edge and lost what stood beyond: a table cell
   // holding it gets "…" after its text, so that it never reads as a number.
   bool cut = false;
+  // The reader split it from a number it was set beside by the glyphs'
+  // positions (a gap no digit of one number has): a cell of its own, however
+  // narrow the gap.
+  bool set_apart = false;
 };
 
 class PageLayout {

@@ -102,10 +102,12 @@ class EdgeCuts {
 // word, so three cells of 0 in a cramped table read "000". A character's
 // box reaches to the next character, so a digit followed by a gap has a
 // box wider than a digit; the narrowest box in the word (the last one's
-// reaches no further) is a digit's width. A box wider than that by a
-// quarter of the digits' height (the gap CellValues in page_layout.cc
-// takes for two cells) ends a piece. The pieces, each with its extent;
-// none when the word is no such run.
+// reaches no further) is a digit's width. The digits of one number stand
+// flush (fonts set them at one width), so a box wider than that by a tenth
+// of the digits' height (about 1 pt at 10 pt; 1 px padding and a border
+// make 2 pt) ends a piece. The pieces, each with its extent and marked
+// set_apart so that page_layout.cc takes them for cells however narrow the
+// gap; none when the word is no such run.
 struct DigitPiece {
   size_t begin, end;
   double x0, x1;
@@ -126,7 +128,7 @@ std::vector<DigitPiece> SpacedDigits(const poppler::text_box& box, std::string_v
   size_t begin = 0;
   for (size_t i = 0; i < raw.size(); ++i) {
     const bool last = i + 1 == raw.size();
-    if (last || (chars[i].height() > 0 && chars[i].width() - digit > 0.25 * chars[i].height())) {
+    if (last || (chars[i].height() > 0 && chars[i].width() - digit > 0.1 * chars[i].height())) {
       pieces.push_back({begin, i + 1, chars[begin].x(), chars[i].x() + digit});
       begin = i + 1;
     }
@@ -216,6 +218,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
         piece.x0 = p.x0;
         piece.x1 = p.x1;
         if (p.end < raw.size()) piece.space_after = true;
+        piece.set_apart = true;
         cuts.Mark(&piece);
         words.push_back(std::move(piece));
       }
