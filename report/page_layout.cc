@@ -319,6 +319,18 @@ class TableBuilder {
     for (double x : x0s) {
       if (label_cols_.empty() || x - label_cols_.back() > 2.0) label_cols_.push_back(x);
     }
+    // No row has label text on its values' line (labels wrapped round their
+    // values, in a large font): the rows' labels are on the lines above and
+    // below, and they make one label column.
+    if (label_cols_.empty()) {
+      for (int li : body_) {
+        for (const Word& w : lines_[li].words) {
+          if (!InLabelArea(w)) continue;
+          if (label_cols_.empty()) label_cols_.push_back(w.x0);
+          label_cols_.front() = std::min(label_cols_.front(), w.x0);
+        }
+      }
+    }
     // Labels centred in their cells start wherever their length puts them:
     // more starts than a statistics table has label columns. The columns
     // are then found by the gaps between them instead.

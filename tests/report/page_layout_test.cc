@@ -171,6 +171,21 @@ TEST(PageLayoutWrapped, ANumberAloneOnItsLineInAValueColumnIsARowsValue) {
   EXPECT_THAT(Row(*t, 2), ElementsAre("行政事业性收费", "366"));
 }
 
+// In a large font every row's label wraps round its values: its first line
+// above them, its second below, none on the values' line. The labels still
+// make the label column, and the first value column keeps its values.
+TEST(PageLayoutWrapped, LabelsWrappedRoundEveryRowsValuesMakeTheLabelColumn) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "一、本年新收"), At(100, 106, "12"), At(140, 106, "34"), At(180, 106, "46"),
+      Centred(50, 112, "申请数量"),
+      At(20, 130, "二、上年结转"), At(100, 136, "5"),  At(140, 136, "6"),  At(180, 136, "11"),
+      Centred(50, 142, "申请数量"),
+  };
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("一、本年新收申请数量", "12", "34", "46"),
+                          ElementsAre("二、上年结转申请数量", "5", "6", "11")));
+}
+
 // A group label centred on its group lies between two rows when they differ
 // in height: (六) is level with neither its first item (one line) nor its
 // second (three lines). It still heads its group, not the group above.
