@@ -227,15 +227,14 @@ std::vector<int> CellValues(const Line& l) {
   for (size_t i = 0; i < w.size(); ++i) {
     if (!w[i].value) continue;
     const double h = w[i].h();
+    // two numbers side by side are two cells when a cell's gap parts them,
+    // or when the reader split them by the glyphs' positions
+    auto apart = [h](const Word& a, const Word& b) {
+      return b.x0 - a.x1 >= 0.25 * h || (a.set_apart && b.set_apart);
+    };
     bool cell = w[i].in_column;
-    if (i > 0) {
-      const double gap = w[i].x0 - w[i - 1].x1;
-      cell = w[i - 1].value ? gap >= 0.25 * h || (w[i - 1].set_apart && w[i].set_apart)
-                            : gap >= 1.0 * h;
-    }
-    if (!cell && i + 1 < w.size() && w[i + 1].value) {
-      cell = w[i + 1].x0 - w[i].x1 >= 0.25 * h || (w[i].set_apart && w[i + 1].set_apart);
-    }
+    if (i > 0) cell = w[i - 1].value ? apart(w[i - 1], w[i]) : w[i].x0 - w[i - 1].x1 >= 1.0 * h;
+    if (!cell && i + 1 < w.size() && w[i + 1].value) cell = apart(w[i], w[i + 1]);
     if (cell) out.push_back(static_cast<int>(i));
   }
   if (l.aligned_value >= 0 && (out.empty() || out.back() != l.aligned_value)) out.push_back(l.aligned_value);
@@ -323,13 +322,13 @@ class TableBuilder {
     // values, in a large font): the rows' labels are on the lines above and
     // below, and they make one label column.
     if (label_cols_.empty()) {
+      double left = label_right_;
       for (int li : body_) {
         for (const Word& w : lines_[li].words) {
-          if (!InLabelArea(w)) continue;
-          if (label_cols_.empty()) label_cols_.push_back(w.x0);
-          label_cols_.front() = std::min(label_cols_.front(), w.x0);
+          if (InLabelArea(w)) left = std::min(left, w.x0);
         }
       }
+      if (left < label_right_) label_cols_.push_back(left);
     }
     // Labels centred in their cells start wherever their length puts them:
     // more starts than a statistics table has label columns. The columns
