@@ -10,6 +10,7 @@ namespace {
 struct LineLength {
   size_t begin, end;  // bytes of the line, without its break
   size_t chars = 0, columns = 0;
+  bool border = false;  // a drawn table's row (IsBorderedRow)
 };
 
 constexpr size_t kMaxWidth = 160;
@@ -60,6 +61,18 @@ void Count(std::string_view s, size_t* chars, size_t* columns) {
   *columns = *chars + wide;
 }
 
+// A row of a drawn table starts and ends at its border ('|', or '+' at a
+// rule's corner). Such rows padded to one width are as long as each other,
+// like lines a tool cut, but were not cut: they are no evidence of a cut.
+// (A cut line starts and ends with a border only by chance.)
+bool IsBorderedRow(std::string_view utf8, const LineLength& l) {
+  size_t b = l.begin, e = l.end;
+  while (b < e && (utf8[b] == ' ' || utf8[b] == '\t')) ++b;
+  while (e > b && (utf8[e - 1] == ' ' || utf8[e - 1] == '\t')) --e;
+  auto border = [](char c) { return c == '|' || c == '+'; };
+  return e - b >= 2 && border(utf8[b]) && border(utf8[e - 1]);
+}
+
 bool StartsWide(std::string_view utf8, const LineLength& l) {
   return l.end > l.begin && static_cast<unsigned char>(utf8[l.begin]) >= 0xE3;
 }
@@ -84,7 +97,8 @@ bool UnwrapFixedWidth(std::string_view utf8, MappedText* out) {
     if (end == std::string_view::npos) end = utf8.size();
     LineLength l{begin, end};
     if (l.end > l.begin && utf8[l.end - 1] == '\r') --l.end;
-    longest = std::max(longest, l.end - l.begin);
+    l.border = IsBorderedRow(utf8, l);
+    if (!l.border) longest = std::max(longest, l.end - l.begin);
     lines.push_back(l);
     if (end == utf8.size()) break;
     begin = end + 1;
@@ -98,6 +112,7 @@ bool UnwrapFixedWidth(std::string_view utf8, MappedText* out) {
   for (LineLength& l : lines) {
     if (l.end - l.begin < counted) continue;
     Count(utf8.substr(l.begin, l.end - l.begin), &l.chars, &l.columns);
+    if (l.border) continue;  // joined when cut, but no evidence of a cut
     chars.push_back(l.chars);
     columns.push_back(l.columns);
   }

@@ -1,7 +1,7 @@
 // Plain text rewritten before normalisation, with a map back to the bytes
 // it was made from so that spans still point into the text as sent:
-// character references replaced (char_refs.cc), hard wraps joined
-// (line_wrap.cc).
+// character references replaced (char_refs.cc), box-drawn tables redrawn
+// with pipes (box_drawing.cc), hard wraps joined (line_wrap.cc).
 #ifndef XXGK_REPORT_MAPPED_TEXT_H_
 #define XXGK_REPORT_MAPPED_TEXT_H_
 
@@ -47,13 +47,26 @@ struct MappedText {
 // without building anything.
 bool UnescapeCharRefs(std::string_view utf8, MappedText* out);
 
+// Tables drawn with box-drawing characters (U+2500..U+257F), as a text
+// browser or a converter draws a web page's or a document's table:
+// "┌──┬──┐", "│ 规章 │ 8 │", "├──┼──┤". Every vertical line, corner and
+// junction becomes '|'; the horizontal lines become '-' on rule lines
+// (nothing but drawing, blanks and "|+-=:"), where "|--|--|" is then a
+// separator row; elsewhere a horizontal is a dash in running text ("──")
+// and stays. The diagonals (╱ ╲ ╳) stay. Each replacement maps to its
+// character's first byte. False, with `out` empty, when nothing was
+// replaced.
+bool BoxDrawingAsAscii(std::string_view utf8, MappedText* out);
+
 // Text hard-wrapped at a fixed width (a tool that cut every line at N
 // characters or N display columns splits paragraphs, table rows and even
 // numbers: "…| 12" then "0 | ||"). When at least five lines, and a fifth of
 // the lines at least half as long, are exactly as long as the longest (20
 // to 160 characters, or to 320 display columns; a wide character is two, so
 // a line cut there may be one short), every line that long is joined to the
-// next by dropping the line break between them. False, with `out`
+// next by dropping the line break between them. Lines starting and
+// ending at a drawn table's border ('|' or '+') are no evidence: rows padded
+// to one width are all as long as each other without having been cut. False, with `out`
 // untouched, otherwise: text as written has one line of its longest length.
 bool UnwrapFixedWidth(std::string_view utf8, MappedText* out);
 

@@ -1,7 +1,10 @@
 // Plain text → Blocks: decode, normalise, split lines, recognise tables.
 //
 // Table layouts recognised in text (see report/readers.h):
-//   text-pipe        "a | b | c |" rows ("||" runs are empty cells)
+//   text-pipe        "a | b | c |" rows ("||" runs are empty cells; also
+//                    tables drawn with box-drawing characters, redrawn with
+//                    pipes first, and rows holding values that single blank
+//                    lines part)
 //   text-markdown    "| a | b |" rows with a "|---|" separator
 //   text-cell-lines  a lone "|" line starts a row; each following line is a
 //                    cell ending in " |"; "||" lines are empty cells
@@ -11,6 +14,7 @@
 //   text-flat        no column separators at all: a cell per line, or cells
 //                    separated by single blanks (ReadFlat)
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -329,7 +333,7 @@ class TextTableReader {
       *layout = Layout::kPiped;
       return ReadCellLines(i);
     }
-    if (l.pipes >= 2 || (l.pipes == 1 && i + 1 < lines_.size() && lines_[i + 1].pipes >= 1)) {
+    if (l.pipes >= 2 || (l.pipes == 1 && PipeRowAfter(i) != 0)) {
       *layout = Layout::kPiped;
       return ReadPipeRows(i);
     }
@@ -343,6 +347,33 @@ class TextTableReader {
       if (const size_t next = ReadAligned(i); next != i) return next;
     }
     return ReadFlat(i);
+  }
+
+  // The line with pipes that follows line `i`: the next line, or a row of
+  // values after a single blank line when line `i` holds values too (a copy
+  // that set each row of a table as a paragraph of its own: "规章 | 8 | 13 |",
+  // blank, "行政许可 | 345"). 0 when none follows.
+  size_t PipeRowAfter(size_t i) const {
+    const size_t j = i + 1;
+    if (j < lines_.size() && lines_[j].pipes >= 1) return j;
+    return j < lines_.size() && lines_[j].text.empty() && ValueRowsAround(j) ? j + 1 : 0;
+  }
+
+  // Whether the lines either side of blank line `j` are pipe rows holding a
+  // value after their first cell: rows of one table a blank line parts.
+  // Prose with a pipe ("首页 | 政务公开", "无此类情况 | 无") holds none.
+  bool ValueRowsAround(size_t j) const {
+    auto value_row = [&](size_t k) {
+      if (k >= lines_.size() || lines_[k].pipes == 0 || lines_[k].only_pipes) return false;
+      std::vector<Piece> pieces;
+      PipePieces(text_, lines_[k], pipe_at_, &pieces);
+      for (size_t p = 1; p < pieces.size(); ++p) {
+        const std::string_view t = text_.substr(pieces[p].b, pieces[p].e - pieces[p].b);
+        if (!t.empty() && t != "无" && IsValueText(t)) return true;
+      }
+      return false;
+    };
+    return j > 0 && value_row(j - 1) && value_row(j + 1);
   }
 
   uint32_t Src(uint32_t off) const {
@@ -597,7 +628,14 @@ class TextTableReader {
     size_t j = i;
     while (j < n_lines) {
       const Line& l = lines_[j];
-      if (l.text.empty()) break;
+      if (l.text.empty()) {
+        // a blank line between two rows
+        if (!has_carry && ValueRowsAround(j)) {
+          ++j;
+          continue;
+        }
+        break;
+      }
       if (l.pipes == 0 && l.gap && tabs_part_cells && !has_carry &&
           TabFields(Piece{l.begin, l.end}, &fields)) {
         // In a table whose cells tabs part as well as pipes (below), a row
@@ -1464,20 +1502,23 @@ void GatherFlatTables(std::vector<Block>* blocks) {
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   absl::StatusOr<Decoded> decoded = DecodeBytes(bytes);
   if (!decoded.ok()) return decoded.status();
-  // Character references left in the text (&nbsp; &#40;) are read as the
-  // characters they stand for; spans still point into the decoded text.
-  MappedText unescaped;
-  const bool had_refs = UnescapeCharRefs(decoded->utf8, &unescaped);
-  std::string_view text = had_refs ? std::string_view(unescaped.text) : decoded->utf8;
-  // Lines cut at a fixed width are joined again.
-  MappedText unwrapped;
-  const bool was_wrapped = UnwrapFixedWidth(text, &unwrapped);
-  Normalized norm = NormalizeText(was_wrapped ? std::string_view(unwrapped.text) : text);
+  // Rewrites before normalisation, each with a map back to its input:
+  // character references left in the text (&nbsp; &#40;) read as the
+  // characters they stand for, tables drawn with box-drawing characters
+  // redrawn with pipes, lines cut at a fixed width joined again. Spans still
+  // point into the decoded text.
+  std::array<MappedText, 3> maps;
+  size_t applied = 0;  // maps[0, applied) were made, each from the one before
+  std::string_view text = decoded->utf8;
+  for (bool (*stage)(std::string_view, MappedText*) : {UnescapeCharRefs, BoxDrawingAsAscii, UnwrapFixedWidth}) {
+    if (stage(text, &maps[applied])) text = maps[applied++].text;
+  }
+  Normalized norm = NormalizeText(text);
   auto to_decoded = [&](uint32_t at) {
-    if (was_wrapped) at = unwrapped.to_input[at];
-    return had_refs ? unescaped.to_input[at] : at;
+    for (size_t k = applied; k-- > 0;) at = maps[k].to_input[at];
+    return at;
   };
-  if (had_refs || was_wrapped) {
+  if (applied > 0) {
     for (uint32_t& at : norm.to_input) at = to_decoded(at);
     for (auto& n : norm.notes) {
       n.mutable_span()->set_source_begin(to_decoded(n.span().source_begin()));

@@ -739,5 +739,36 @@ TEST(ReadText, FullWidthAndTraditionalAreNormalised) {
   EXPECT_EQ(t[0]->table.rows[0][1].text, "12");
 }
 
+// A copy that set each row of a table as a paragraph of its own parts the
+// rows with blank lines: rows holding values either side of a blank line
+// are one table. A line with a pipe but no value ("首页 | 政务公开") after a
+// blank line stays a line, and a blank line still ends a table before prose.
+TEST(ReadText, PipeRowsPartedByBlankLinesAreOneTable) {
+  const std::string text =
+      "二、主动公开政府信息情况\n"
+      "首页 | 政务公开\n"
+      "\n"
+      "规章 | 3 | 1 | 12 |\n"
+      "\n"
+      "行政规范性文件 | 27 | 4 | 103 |\n"
+      "\n"
+      "行政许可 | 56\n"
+      "\n"
+      "无此类情况 | 无\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_THAT(AllRows(t[0]->table),
+              ::testing::ElementsAre(::testing::ElementsAre("规章", "3", "1", "12"),
+                                     ::testing::ElementsAre("行政规范性文件", "27", "4", "103"),
+                                     ::testing::ElementsAre("行政许可", "56", "", "")));
+  const GridCell& v = t[0]->table.rows[2][1];
+  EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "56");
+  ASSERT_EQ(r->blocks.size(), 4u);
+  EXPECT_EQ(r->blocks[1].text, "首页 | 政务公开");
+  EXPECT_EQ(r->blocks[3].text, "无此类情况 | 无");
+}
+
 }  // namespace
 }  // namespace xxgk::report
