@@ -151,6 +151,13 @@ int main(int argc, char** argv) {
     }
   }
 
+  // The version, for scripts and bug reports (the server's --version says
+  // the same number).
+  if (argc == 2 && (std::string(argv[1]) == "--version" || std::string(argv[1]) == "version")) {
+    std::cout << "xxgk " XXGK_VERSION "\n";
+    return 0;
+  }
+
   // Help is answered here, per command, so it always matches behaviour.
   std::string command;
   for (int i = 1; i < argc; ++i) {

@@ -21,7 +21,8 @@ Common flags:
   --connect_timeout=5   seconds to wait for the server (exit 3 when unreachable)
   --rules_dir=DIR       rule sets to load in-process (default: the embedded sets)
 
-`xxgk COMMAND --help` shows the command's flags; `xxgk --helpfull` lists every flag.
+`xxgk COMMAND --help` shows the command's flags; `xxgk --helpfull` lists every flag;
+`xxgk --version` prints the version.
 )";
 
 constexpr char kValidate[] = R"(Usage: xxgk validate [flags] FILE...

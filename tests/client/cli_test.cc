@@ -193,6 +193,14 @@ TEST(CliTest, HelpfullListsEveryFlagAndExitsZero) {
   EXPECT_THAT(r.out, HasSubstr("--server"));
 }
 
+TEST(CliTest, VersionNamesTheCommandAndExitsZero) {
+  for (const char* arg : {"--version", "version"}) {
+    ProcessResult r = RunXxgk({arg});
+    EXPECT_EQ(r.exit_code, 0) << arg << r.err;
+    EXPECT_THAT(r.out, ::testing::MatchesRegex("xxgk [0-9]+\\.[0-9]+\\.[0-9]+\n")) << arg;
+  }
+}
+
 TEST(CliTest, ParseCellsPrintsSortedKeyTabValueLines) {
   ProcessResult r = RunXxgk({"parse", "--output=cells", kWrong});
   ASSERT_EQ(r.exit_code, 0) << r.err;
