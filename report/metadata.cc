@@ -702,6 +702,24 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
       }
     }
   }
+  // A page header line that starts with the date the page went online and
+  // goes on with the page's other fields, with no label before the date
+  // ("2025-01-15 09:30 来源:某县民政局 浏览次数:12"). A date alone, or one
+  // followed by a weekday ("2023年11月5日 星期天": the day the page was
+  // viewed), is no such line.
+  static const re2::RE2 kDateThenField(
+      R"(^\s*(\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)"
+      R"((?:来源|信息来源|作者|浏览|阅读|点击|访问量|字体|字号|发布者|发布人|编辑|责任编辑)\s*:)");
+  for (size_t i = 0; i < header_lines; ++i) {
+    const Line& line = lines[i];
+    const absl::string_view t = line.text;
+    if (t.empty() || t[0] < '0' || t[0] > '9') continue;
+    re2::StringPiece date;
+    if (!RE2::PartialMatch(SP(t), kDateThenField, &date)) continue;
+    if (auto d = DateAt(absl::string_view(date.data(), date.size()), /*anchored=*/true)) {
+      return publish(line, *d, "page date");
+    }
+  }
   // Sign-off: a date alone on one of the last lines, right after the
   // agency's name (or a line naming an organisation).
   int last = static_cast<int>(lines.size()) - 1;

@@ -162,6 +162,25 @@ TEST(ReadMetadata, BareTimeOrDateHeaderIsThePublishDate) {
   EXPECT_FALSE(c.meta().has_publish_date());
 }
 
+// A page header line that starts with the date the page went online and
+// goes on with the page's fields; a date alone, or before a weekday (the day
+// the page was viewed), or in running text, is no publication date.
+TEST(ReadMetadata, HeaderLineStartingWithADateBeforeThePagesFields) {
+  // (the body's lines keep the header away from a sign-off at the end)
+  auto publish = [](const std::string& header) {
+    Report r = FromText(header + "一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n三、其他\n正文。\n");
+    ReadMetadata(&r);
+    return r.meta().has_publish_date() ? DateString(r.meta().publish_date()) : "none";
+  };
+  EXPECT_EQ(publish("某区民政局2024年政府信息公开工作年度报告\n2025-01-15 09:30 来源:某区民政局 浏览次数:12\n"),
+            "2025-01-15");
+  EXPECT_EQ(publish("2025/1/16 作者:办公室\n某区民政局2024年政府信息公开工作年度报告\n"), "2025-01-16");
+  EXPECT_EQ(publish("某区民政局2024年政府信息公开工作年度报告\n2025-01-15\n"), "none");
+  EXPECT_EQ(publish("2023年11月5日 星期天\n某区民政局2024年政府信息公开工作年度报告\n"), "none");
+  EXPECT_EQ(publish("某区民政局2024年政府信息公开工作年度报告\n2024-03-01 起实施的办法,来源:省政府。\n"),
+            "none");
+}
+
 // A catalogue header gives the date the report was written before the date
 // it went online; the deadlines are about the second.
 TEST(ReadMetadata, PublicationDateWinsOverTheWrittenDate) {
