@@ -359,7 +359,17 @@ std::string AgencyFromTitle(absl::string_view title) {
   if (a && a->find("报告") == std::string_view::npos) {
     absl::string_view v(a->data(), a->size());
     absl::ConsumeSuffix(&v, "的");
-    return std::string(v);
+    // "XX局政府信息公开工作2024年度报告": the organ is what precedes the
+    // work it reports on (XX县人民政府信息公开工作: the organ keeps its 政府).
+    const absl::string_view whole = v;
+    absl::ConsumeSuffix(&v, "工作");
+    if (absl::ConsumeSuffix(&v, "政务公开") ||
+        (absl::EndsWith(v, "政府信息公开") && !absl::EndsWith(v, "人民政府信息公开") &&
+         absl::ConsumeSuffix(&v, "政府信息公开")) ||
+        absl::ConsumeSuffix(&v, "信息公开")) {
+      if (v.size() >= 6) return std::string(v);
+    }
+    return std::string(whole);
   }
   // "2023年度XX局政府信息公开…" (the organ before 政府信息公开, which may
   // itself end in 政府: "XX县人民政府政府信息公开"), else before 信息公开.

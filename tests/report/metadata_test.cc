@@ -115,6 +115,22 @@ TEST(ReadMetadata, TitleIsTheDatedReportLineNotANavigationLink) {
   EXPECT_EQ(r.meta().agency(), "某县民政局");
 }
 
+// A title that names the work before the year ("XX局政府信息公开工作2024年度
+// 报告"): the agency is the organ before the work, and an organ ending in 政府
+// keeps it.
+TEST(ReadMetadata, TitleNamingTheWorkBeforeTheYearGivesTheOrganAlone) {
+  auto agency = [](const std::string& title) {
+    Report r = FromText(title + "\n一、总体情况\n本年度无此类情况。");
+    ReadMetadata(&r);
+    return r.meta().agency();
+  };
+  EXPECT_EQ(agency("某县民政局政府信息公开工作2024年度报告"), "某县民政局");
+  EXPECT_EQ(agency("某县民政局政务公开工作2024年年度报告"), "某县民政局");
+  EXPECT_EQ(agency("某县人民政府信息公开工作2024年度报告"), "某县人民政府");
+  EXPECT_EQ(agency("某县人民政府政府信息公开2024年度报告"), "某县人民政府");
+  EXPECT_EQ(agency("某县民政局2024年政府信息公开工作年度报告"), "某县民政局");
+}
+
 TEST(ReadMetadata, ASentenceAboutTheReportIsNoTitle) {
   Report r = FromText(
       "根据《中华人民共和国政府信息公开条例》规定编制本报告。本报告中所列数据统计期限为2025年1月1日至12月31日。\n"
