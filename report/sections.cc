@@ -529,12 +529,27 @@ Candidate Classify(std::string_view line) {
   return c;
 }
 
+// A line with an Arabic numbering ("1、总体情况", "3.收到和处理…情况") whose
+// text after it is a part's heading as an unnumbered line would need it to
+// be: a part in a report that numbers its parts so. Level 0 otherwise.
+Candidate ClassifyArabicPart(std::string_view line) {
+  if (LeadOf(line) != Lead::kArabic) return {};
+  const Numbering num = internal::LineNumbering(line);
+  if (num.style != NumberingStyle::kArabic || num.length == 0 || num.length >= line.size()) return {};
+  Candidate c = Classify(line.substr(num.length));
+  if (c.level != 1 || c.kind == xxgk::v1::Section::KIND_UNSPECIFIED) return {};
+  c.num = num;
+  if (c.heading_bytes > 0) c.heading_bytes += num.length;
+  return c;
+}
+
 }  // namespace
 
 Kind HeadingKind(std::string_view heading) { return KindOfKey(LabelKey(heading)); }
 
 bool IsSectionHeadingLine(std::string_view line) {
   Candidate c = Classify(line);
+  if (c.level == 0) c = ClassifyArabicPart(line);
   return c.level > 0 && c.kind != xxgk::v1::Section::KIND_UNSPECIFIED;
 }
 
@@ -551,6 +566,31 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     if (c.level == 0) continue;
     c.line = i;
     cands.push_back(std::move(c));
+  }
+  // A report that numbers its parts 1. 2. … (1、总体情况) has no part
+  // numbering at all; there, and only there, an Arabic-numbered line whose
+  // text is a part's heading (as an unnumbered one would need to be) is a
+  // part. Elsewhere "1.主动公开情况" is an item below a part.
+  const bool top_numbered = std::any_of(cands.begin(), cands.end(), [](const Candidate& c) {
+    return c.level == 1 && c.num.style == NumberingStyle::kTop;
+  });
+  if (!top_numbered) {
+    std::vector<Candidate> arabic;
+    for (size_t i = 0; i < n_lines; ++i) {
+      if (lines[i].table_row) continue;
+      const std::string_view line = text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+      Candidate c = ClassifyArabicPart(line);
+      if (c.level == 0) continue;
+      c.line = i;
+      arabic.push_back(std::move(c));
+    }
+    if (!arabic.empty()) {
+      std::vector<Candidate> merged;
+      merged.reserve(cands.size() + arabic.size());
+      std::merge(cands.begin(), cands.end(), arabic.begin(), arabic.end(), std::back_inserter(merged),
+                 [](const Candidate& a, const Candidate& b) { return a.line < b.line; });
+      cands = std::move(merged);
+    }
   }
   // level-2 parts count as kinds only under a part of no known kind (the
   // pre-2019 二、政府信息公开情况), never under 一、总体情况 and the like

@@ -129,6 +129,38 @@ TEST(Sections, SubPartsUnderTheOverviewAreNotParts) {
   EXPECT_THAT(Kinds(s), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE));
 }
 
+// A report that numbers its parts 1、2、… has them found by their headings,
+// with their numbers; where parts are numbered 一、二、…, "1.主动公开情况"
+// under 一、总体情况 stays an item of that part.
+TEST(Sections, PartsNumberedWithArabicNumeralsWhereNoPartHasAChineseOne) {
+  std::vector<Section> s = Find(
+      "某局2024年政府信息公开工作年度报告\n"
+      "1、总体情况\n"
+      "1.主动公开情况。本年度主动公开信息100条。\n"
+      "2、主动公开政府信息情况\n"
+      "3.收到和处理政府信息公开申请情况\n"
+      "4.政府信息公开行政复议、行政诉讼情况\n"
+      "5、存在的主要问题及改进情况\n"
+      "6、其他需要报告的事项\n"
+      "本年度未收取信息处理费。\n");
+  EXPECT_THAT(Kinds(s), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE, Section::APPLICATIONS,
+                                               Section::REVIEW_LITIGATION, Section::PROBLEMS,
+                                               Section::OTHER_MATTERS));
+  ASSERT_EQ(s.size(), 6u);
+  EXPECT_EQ(s[2].heading(), "3.收到和处理政府信息公开申请情况");
+  EXPECT_EQ(s[2].number(), 3);
+  EXPECT_EQ(s[5].text(), "本年度未收取信息处理费。");
+  EXPECT_TRUE(IsSectionHeadingLine("3.收到和处理政府信息公开申请情况"));
+  EXPECT_FALSE(IsSectionHeadingLine("3.收到申请3件,均已按时答复。"));
+
+  std::vector<Section> chinese = Find(
+      "一、总体情况\n"
+      "1.主动公开情况\n"
+      "2.依申请公开情况\n"
+      "二、主动公开政府信息情况\n");
+  EXPECT_THAT(Kinds(chinese), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE));
+}
+
 TEST(Sections, Pre2019SubPartsAndDuplicatedNumerals) {
   std::string text =
       "一、概述\n"
