@@ -261,7 +261,8 @@ TableId RowHint(const RowFacts& f) {
   if (!parts.labels.empty()) {
     const std::string_view k = f.key(parts.labels.front());
     static constexpr std::string_view kT2Rows[] = {
-        "规章", "规范性文件", "行政规范性文件", "行政许可", "行政处罚", "行政强制",
+        "规章", "规范性文件", "行政规范性文件", "规范性档案", "行政规范性档案",
+        "行政许可", "行政处罚", "行政强制",
         "行政事业性收费", "政府集中采购", "其他对外管理服务事项"};
     for (std::string_view row : kT2Rows) {
       if (k.size() == row.size() && std::memcmp(k.data(), row.data(), k.size()) == 0) {
@@ -755,6 +756,7 @@ struct Mapper {
     static const auto* const kRows = new std::vector<E>{
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
         {"规范性文件", "normative_documents"}, {"政府集中采购", "procurement"},
+        {"规范性档案", "normative_documents"},  // Taiwan's phrase for 文件 (s2twp)
         {"集中采购", "procurement"},          {"行政许可", "licensing"},
         {"行政处罚", "penalty"},              {"行政强制", "coercion"},
         {"规章", "rules"},                    {"事业性收费", "fees"},

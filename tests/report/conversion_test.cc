@@ -3,7 +3,8 @@
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
 // converted by LibreOffice headless to .docx, Word 97 .doc and PDF, the PDF
 // re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
-// GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030) and
+// GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030; and
+// s2twp, with Taiwan's phrases) and
 // full-width digits, and flattened to text without the tables' grid (a cell
 // per line, or cells separated by single spaces; as plain text, as a web
 // page of paragraphs and as the .docx LibreOffice makes of that page). Every
@@ -201,6 +202,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"text-gb18030", "text", Recode(plain, "GB18030")},
         {"text-traditional", "text", ToTraditional(plain)},
         {"text-traditional-big5", "text", Recode(ToTraditional(plain), "Big5")},
+        // Taiwan's phrases too (信息 → 資訊, 文件 → 檔案), as some sites' script
+        // switches convert
+        {"text-traditional-taiwan-phrases", "text", ToTraditional(plain, "s2twp.json")},
         {"text-traditional-gb18030", "text", Recode(ToTraditional(plain), "GB18030")},
         {"text-fullwidth-digits", "text", FullWidthDigits(plain)},
         {"text-cell-per-line", "text", ToFlatText(r.doc, FlatStyle::kCellPerLine)},
