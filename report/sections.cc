@@ -567,14 +567,14 @@ std::vector<xxgk::v1::Section> FindSections(std::string_view text,
     c.line = i;
     cands.push_back(std::move(c));
   }
-  // A report that numbers its parts 1. 2. … (1、总体情况) has no part
-  // numbering at all; there, and only there, an Arabic-numbered line whose
-  // text is a part's heading (as an unnumbered one would need to be) is a
-  // part. Elsewhere "1.主动公开情况" is an item below a part.
-  const bool top_numbered = std::any_of(cands.begin(), cands.end(), [](const Candidate& c) {
-    return c.level == 1 && c.num.style == NumberingStyle::kTop;
-  });
-  if (!top_numbered) {
+  // A report that numbers its parts 1. 2. … (1、总体情况) has no other
+  // part heading at all; there, and only there, an Arabic-numbered line
+  // whose text is a part's heading (as an unnumbered one would need to be)
+  // is a part. Below a part (一、总体情况, or an unnumbered 总体情况)
+  // "1.主动公开情况" is an item.
+  const bool has_parts =
+      std::any_of(cands.begin(), cands.end(), [](const Candidate& c) { return c.level == 1; });
+  if (!has_parts) {
     std::vector<Candidate> arabic;
     for (size_t i = 0; i < n_lines; ++i) {
       if (lines[i].table_row) continue;

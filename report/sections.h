@@ -34,7 +34,7 @@ xxgk::v1::Section::Kind HeadingKind(std::string_view heading);
 
 // True when `line` reads as a part heading (一、总体情况, (三)行政复议…情况,
 // an unnumbered 总体情况, 3.收到和处理政府信息公开申请情况 ...). An Arabic
-// numbering makes a part only in a report with no part numbered 一、二、…
+// numbering makes a part only in a report with no other part heading
 // (FindSections).
 bool IsSectionHeadingLine(std::string_view line);
 

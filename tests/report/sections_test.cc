@@ -130,8 +130,8 @@ TEST(Sections, SubPartsUnderTheOverviewAreNotParts) {
 }
 
 // A report that numbers its parts 1、2、… has them found by their headings,
-// with their numbers; where parts are numbered 一、二、…, "1.主动公开情况"
-// under 一、总体情况 stays an item of that part.
+// with their numbers; where parts are numbered 一、二、… or stand unnumbered,
+// "1.主动公开情况" under 总体情况 stays an item of that part.
 TEST(Sections, PartsNumberedWithArabicNumeralsWhereNoPartHasAChineseOne) {
   std::vector<Section> s = Find(
       "某局2024年政府信息公开工作年度报告\n"
@@ -159,6 +159,12 @@ TEST(Sections, PartsNumberedWithArabicNumeralsWhereNoPartHasAChineseOne) {
       "2.依申请公开情况\n"
       "二、主动公开政府信息情况\n");
   EXPECT_THAT(Kinds(chinese), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE));
+  std::vector<Section> unnumbered = Find(
+      "总体情况\n"
+      "1.主动公开情况\n"
+      "2.依申请公开情况\n"
+      "主动公开政府信息情况\n");
+  EXPECT_THAT(Kinds(unnumbered), ::testing::ElementsAre(Section::GENERAL, Section::ACTIVE_DISCLOSURE));
 }
 
 TEST(Sections, Pre2019SubPartsAndDuplicatedNumerals) {
