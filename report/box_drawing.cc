@@ -38,7 +38,7 @@ bool IsDiagonal(int c) { return c >= 0x2571 && c <= 0x2573; }
 bool IsRuleLine(std::string_view s, size_t b, size_t e) {
   bool drawn = false;
   for (size_t i = b; i < e;) {
-    if (const int c = BoxCharAt(s, i); c >= 0 && i + 3 <= e) {
+    if (BoxCharAt(s, i) >= 0 && i + 3 <= e) {
       drawn = true;
       i += 3;
       continue;

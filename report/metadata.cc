@@ -363,9 +363,9 @@ std::string AgencyFromTitle(absl::string_view title) {
     // work it reports on (XX县人民政府信息公开工作: the organ keeps its 政府).
     const absl::string_view whole = v;
     absl::ConsumeSuffix(&v, "工作");
-    if (absl::ConsumeSuffix(&v, "政务公开") ||
-        (absl::EndsWith(v, "政府信息公开") && !absl::EndsWith(v, "人民政府信息公开") &&
-         absl::ConsumeSuffix(&v, "政府信息公开")) ||
+    // (in 人民政府信息公开 the organ and the work share one 政府)
+    const bool shared = absl::EndsWith(v, "人民政府信息公开");
+    if (absl::ConsumeSuffix(&v, "政务公开") || absl::ConsumeSuffix(&v, shared ? "信息公开" : "政府信息公开") ||
         absl::ConsumeSuffix(&v, "信息公开")) {
       if (v.size() >= 6) return std::string(v);
     }
@@ -718,7 +718,7 @@ bool ReadPublishDate(const std::vector<Line>& lines, const std::string& text,
   // followed by a weekday ("2023年11月5日 星期天": the day the page was
   // viewed), is no such line.
   static const re2::RE2 kDateThenField(
-      R"(^\s*(\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)"
+      R"(^(\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*)"
       R"((?:来源|信息来源|作者|浏览|阅读|点击|访问量|字体|字号|发布者|发布人|编辑|责任编辑)\s*:)");
   for (size_t i = 0; i < header_lines; ++i) {
     const Line& line = lines[i];
