@@ -1,6 +1,7 @@
 // Word .docx reader (libzip + libxml2): word/document.xml paragraphs become
 // lines, w:tbl tables become grids with w:gridSpan / w:vMerge expanded. A
-// table holding another table is read as a layout container.
+// table holding another table is read as a layout container. Word's one-file
+// XML formats hold the same body and are read by the same walk.
 #include <libxml/tree.h>
 
 #include <algorithm>
@@ -181,6 +182,7 @@ class DocxWalker {
         const xmlNode* tcpr = ChildElement(tc, "tcPr");
         const int span = std::min(IntVal(ChildElement(tcpr, "gridSpan"), 1), kMaxGridColumns - col);
         const xmlNode* vmerge = ChildElement(tcpr, "vMerge");
+        if (vmerge == nullptr) vmerge = ChildElement(tcpr, "vmerge");  // Word 2003 XML
         if (vmerge != nullptr && Val(vmerge) != "restart" && builder.ContinueAbove(span)) continue;
         builder.AddCell(CellText(tc), span);
       }
@@ -203,7 +205,63 @@ class DocxWalker {
   TextCleaner cleaner_;
 };
 
+// The w:body a Word 2003 XML or flat Word XML document holds, or why none.
+absl::StatusOr<const xmlNode*> WordXmlBody(const xmlNode* root) {
+  if (IsElement(root, "wordDocument")) {
+    if (const xmlNode* body = ChildElement(root, "body"); body != nullptr) return body;
+    return absl::InvalidArgumentError("word-xml: the Word 2003 XML document has no w:body");
+  }
+  if (IsElement(root, "package")) {
+    bool spreadsheet = false, slides = false;
+    for (const xmlNode* part = root->children; part != nullptr; part = part->next) {
+      if (!IsElement(part, "part")) continue;
+      const std::string name = Attribute(part, "name");
+      spreadsheet |= name.rfind("/xl/", 0) == 0;
+      slides |= name.rfind("/ppt/", 0) == 0;
+      if (name != "/word/document.xml") continue;
+      const xmlNode* document = ChildElement(ChildElement(part, "xmlData"), "document");
+      if (const xmlNode* body = ChildElement(document, "body"); body != nullptr) return body;
+      return absl::InvalidArgumentError(
+          "word-xml: the package's /word/document.xml part holds no w:document/w:body");
+    }
+    if (spreadsheet || slides) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "word-xml: this is ", spreadsheet ? "an Excel workbook" : "a PowerPoint presentation",
+          " saved as XML, not a report: send the report as text, HTML, .docx or PDF"));
+    }
+    return absl::InvalidArgumentError(
+        "word-xml: the XML package has no /word/document.xml part: open the file in Word or WPS, "
+        "save it as .docx and send that");
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "word-xml: the XML's root element is <", root != nullptr ? reinterpret_cast<const char*>(root->name) : "",
+      ">, not a Word document (w:wordDocument or pkg:package): send the report as text, HTML, "
+      ".docx or PDF"));
+}
+
+ReadResult ReadBody(const xmlNode* body, const char* format, size_t size_bytes) {
+  ReadResult result;
+  result.source.set_input_format(format);
+  result.source.set_encoding("UTF-8");
+  result.source.set_size_bytes(size_bytes);
+  DocxWalker walker(&result);
+  walker.Container(body, 0);
+  result.script = walker.cleaner().script();
+  return result;
+}
+
 }  // namespace
+
+absl::StatusOr<ReadResult> ReadWordXml(std::string_view bytes) {
+  absl::StatusOr<XmlDoc> parsed = ParseXmlPart(
+      std::string(bytes), "word-xml", "the document",
+      ": the file is damaged or was not written by a word processor; open it in Word or WPS, "
+      "save it as .docx and send that, or send a PDF");
+  if (!parsed.ok()) return parsed.status();
+  absl::StatusOr<const xmlNode*> body = WordXmlBody(xmlDocGetRootElement(parsed->get()));
+  if (!body.ok()) return body.status();
+  return ReadBody(*body, "word-xml", bytes.size());
+}
 
 absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes) {
   absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "docx");
@@ -222,14 +280,7 @@ absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes) {
   if (!IsElement(root, "document") || body == nullptr) {
     return absl::InvalidArgumentError("docx: word/document.xml has no w:document/w:body");
   }
-  ReadResult result;
-  result.source.set_input_format("docx");
-  result.source.set_encoding("UTF-8");
-  result.source.set_size_bytes(bytes.size());
-  DocxWalker walker(&result);
-  walker.Container(body, 0);
-  result.script = walker.cleaner().script();
-  return result;
+  return ReadBody(body, "docx", bytes.size());
 }
 
 }  // namespace xxgk::report

@@ -492,8 +492,9 @@ class HtmlWalker {
 
 }  // namespace
 
-absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes) {
-  absl::StatusOr<Decoded> decoded = DecodeBytes(bytes, DeclaredCharset(bytes));
+absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes, std::string_view charset) {
+  absl::StatusOr<Decoded> decoded =
+      DecodeBytes(bytes, charset.empty() ? DeclaredCharset(bytes) : std::string(charset));
   if (!decoded.ok()) return decoded.status();
   ReadResult result;
   result.source.set_input_format("html");

@@ -15,6 +15,7 @@
 #include "re2/re2.h"
 #include "report/assemble.h"
 #include "report/cfb.h"
+#include "report/mhtml.h"
 #include "report/readers.h"
 #include "report/zip_xml.h"
 
@@ -39,6 +40,9 @@ std::string FromContentType(std::string_view ct_in) {
   if (absl::StrContains(ct, "pdf")) return "pdf";
   if (absl::StrContains(ct, "wordprocessingml") || absl::StrContains(ct, "docx")) return "docx";
   if (absl::StrContains(ct, "msword")) return "doc";
+  if (absl::StrContains(ct, "multipart/related") || absl::StrContains(ct, "message/rfc822")) {
+    return "mhtml";
+  }
   if (absl::StrContains(ct, "ofd")) return "ofd";
   if (absl::StrContains(ct, "html") || absl::StrContains(ct, "xhtml")) return "html";
   if (absl::StrContains(ct, "json")) return "report-json";
@@ -56,6 +60,7 @@ std::string FromExtension(std::string_view file_name) {
   if (ext == "docx") return "docx";
   if (ext == "doc" || ext == "wps") return "doc";
   if (ext == "ofd") return "ofd";
+  if (ext == "mht" || ext == "mhtml") return "mhtml";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
   if (std::string f = StructuredReportFormat(file_name, ""); !f.empty()) return f;
   if (ext == "txt" || ext == "text") return "text";
@@ -72,6 +77,46 @@ std::string_view Head(std::string_view bytes) {
   return bytes;
 }
 
+// Word 2003 XML or Word 2007+ flat XML: an XML declaration, then (after
+// processing instructions, comments and a doctype) a w:wordDocument root, or
+// a pkg:package root in Office's XML package namespace.
+bool LooksLikeWordXml(std::string_view bytes) {
+  std::string_view s = Head(bytes);
+  if (s.substr(0, 5) != "<?xml") return false;
+  s = s.substr(0, 8192);
+  size_t at = 0;
+  for (int items = 0; items < 64; ++items) {
+    while (at < s.size() && absl::ascii_isspace(static_cast<unsigned char>(s[at]))) ++at;
+    std::string_view close;
+    if (s.substr(at, 4) == "<!--") {
+      close = "-->";
+    } else if (s.substr(at, 2) == "<?") {
+      close = "?>";
+    } else if (s.substr(at, 2) == "<!") {
+      close = ">";
+    } else {
+      break;
+    }
+    at = s.find(close, at + 2);
+    if (at == std::string_view::npos) return false;
+    at += close.size();
+  }
+  if (at >= s.size() || s[at] != '<') return false;
+  size_t end = at + 1;
+  while (end < s.size() && !absl::ascii_isspace(static_cast<unsigned char>(s[end])) && s[end] != '>' &&
+         s[end] != '/') {
+    ++end;
+  }
+  std::string_view name = s.substr(at + 1, end - at - 1);
+  if (size_t colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  if (name == "wordDocument") return true;
+  if (name != "package") return false;
+  const size_t tag_end = s.find('>', at);
+  return tag_end != std::string_view::npos &&
+         s.substr(at, tag_end - at).find("schemas.microsoft.com/office/2006/xmlPackage") !=
+             std::string_view::npos;
+}
+
 std::string FromMagic(std::string_view bytes) {
   if (bytes.substr(0, 5) == "%PDF-" || bytes.substr(0, 4) == "%PDF") return "pdf";
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
@@ -80,6 +125,8 @@ std::string FromMagic(std::string_view bytes) {
     return zip.ok() && zip->Has("OFD.xml") ? "ofd" : "docx";
   }
   if (CompoundFile::HasSignature(bytes)) return "doc";
+  if (LooksLikeWordXml(bytes)) return "word-xml";
+  if (LooksLikeMhtml(bytes)) return "mhtml";
   return "";
 }
 
@@ -156,6 +203,15 @@ std::string FromText(std::string_view bytes) {
 // HTML: read as text, "<br>" would stand in every cell.
 std::string TextOrMarkup(std::string_view bytes) { return FromText(bytes) == "html" ? "html" : "text"; }
 
+// What a name or a declared type suggests, checked against the bytes where
+// they can overrule it: text that is a page is HTML, and so is a "Word" file
+// that is a web page (Word saves and opens those as .doc too).
+std::string Refine(const std::string& hinted, std::string_view bytes) {
+  if (hinted == "text") return TextOrMarkup(bytes);
+  if ((hinted == "doc" || hinted == "docx") && FromText(bytes) == "html") return "html";
+  return hinted;
+}
+
 class CollectErrors : public google::protobuf::io::ErrorCollector {
  public:
   explicit CollectErrors(std::string file) : file_(std::move(file)) {}
@@ -173,6 +229,17 @@ class CollectErrors : public google::protobuf::io::ErrorCollector {
   std::string file_;
   std::vector<std::string> errors_;
 };
+
+// When the reader the caller's format, type or file name chose failed on
+// bytes that are plainly another format, says which and how to send it.
+std::string FormatByBytesHint(std::string_view bytes, std::string_view format) {
+  std::string by_bytes = FromMagic(bytes);
+  if (by_bytes.empty() && FromText(bytes) == "html") by_bytes = "html";
+  if (by_bytes.empty() || by_bytes == format) return "";
+  return absl::StrCat(" (its bytes are ", by_bytes, ", not ", absl::string_view(format.data(), format.size()),
+                      ": send it as ", by_bytes,
+                      ", or with no format, type or name that says otherwise)");
+}
 
 }  // namespace
 
@@ -201,9 +268,9 @@ std::string SniffFormat(const xxgk::v1::Document& doc) {
   std::string f = FromMagic(bytes);
   if (!f.empty()) return f;
   f = FromContentType(doc.content_type());
-  if (!f.empty()) return f == "text" ? TextOrMarkup(bytes) : f;
+  if (!f.empty()) return Refine(f, bytes);
   f = FromExtension(doc.file_name());
-  if (!f.empty()) return f == "text" ? TextOrMarkup(bytes) : f;
+  if (!f.empty()) return Refine(f, bytes);
   return FromText(bytes);
 }
 
@@ -285,14 +352,19 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
       read = ReadDoc(bytes);
     } else if (format == "ofd") {
       read = ReadOfd(bytes);
+    } else if (format == "word-xml") {
+      read = ReadWordXml(bytes);
+    } else if (format == "mhtml") {
+      read = ReadMhtml(bytes);
     } else {
       return absl::InvalidArgumentError(absl::StrCat(
           name, ": unknown input format \"", format,
-          "\" (text, html, doc, docx, ofd, pdf, report-json, report-textproto)"));
+          "\" (text, html, mhtml, doc, docx, word-xml, ofd, pdf, report-json, report-textproto)"));
     }
     if (!read.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(name, ": cannot read as ", format, ": ", read.status().message()));
+      return absl::InvalidArgumentError(absl::StrCat(name, ": cannot read as ", format, ": ",
+                                                     read.status().message(),
+                                                     FormatByBytesHint(bytes, format)));
     }
     ReadResult result = *std::move(read);
     // the text reader reads such tables among its own layouts

@@ -12,8 +12,8 @@
 namespace xxgk::report {
 
 struct ParseOptions {
-  // "text", "html", "doc", "docx", "ofd", "pdf", "report-json", "report-textproto";
-  // empty: sniff from the content type, the file name and the bytes.
+  // "text", "html", "mhtml", "doc", "docx", "word-xml", "ofd", "pdf",
+  // "report-json", "report-textproto"; empty: sniff from the content type, the file name and the bytes.
   std::string input_format;
 };
 

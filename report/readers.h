@@ -17,9 +17,17 @@ namespace xxgk::report {
 // (a cell per line, or single blanks) when the labels make a statistics table.
 absl::StatusOr<ReadResult> ReadText(std::string_view bytes);
 // HTML: <table> with rowspan/colspan, block elements as lines (gumbo).
-absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes);
+// `charset`, when given, was declared outside the page (an MHTML part's
+// header) and wins over the page's own <meta>.
+absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes, std::string_view charset = "");
+// MHTML (a page saved as one file, report/mhtml.h): its page read as HTML.
+absl::StatusOr<ReadResult> ReadMhtml(std::string_view bytes);
 // Word .docx: w:p paragraphs and w:tbl with gridSpan/vMerge (libzip + libxml2).
 absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes);
+// Word's one-file XML: Word 2003 XML (w:wordDocument) and Word 2007+ XML
+// (a pkg:package holding /word/document.xml), as many systems export
+// reports and name them .doc. Read like the .docx body they hold.
+absl::StatusOr<ReadResult> ReadWordXml(std::string_view bytes);
 // PDF: text with positions (poppler-cpp), tables rebuilt from x/y positions.
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes);
 // Word 97-2003 .doc (a compound file): paragraphs through the piece table,

@@ -21,6 +21,7 @@
 #include "tests/report/fixtures/ofd_writer.h"
 #include "tests/report/fixtures/recode.h"
 #include "tests/report/fixtures/seed_like.h"
+#include "tests/report/fixtures/single_file_word.h"
 #include "tests/report/fixtures/soffice.h"
 #include "xxgk/v1/service.pb.h"
 
@@ -187,13 +188,19 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
     gb_html.replace(gb_html.find("charset=\"utf-8\""), 15, "charset=\"gb18030\"");
     const std::string pdf =
         xxgk::testing::ReadFileBytes(dir.path() / "pdf" / (r.name + ".pdf"));
+    const std::string docx =
+        xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"));
+    using xxgk::testing::MimeEncoding;
     struct Variant {
       std::string name, format, bytes;
+      // Sniffed from the bytes under this file name (format left empty), and
+      // read as `read_as`: the one-file forms systems export as ".doc".
+      std::string sniffed_as_doc_read_as = "";
     };
     const std::vector<Variant> variants = {
         {"html", "html", html},
         {"html-gb18030", "html", Recode(gb_html, "GB18030")},
-        {"docx", "docx", xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"))},
+        {"docx", "docx", docx},
         {"doc", "doc", xxgk::testing::ReadFileBytes(dir.path() / "doc" / (r.name + ".doc"))},
         {"pdf", "pdf", pdf},
         {"ofd", "ofd", xxgk::testing::PdfToOfd(pdf, xxgk::testing::OfdDrawing::kWords)},
@@ -213,12 +220,22 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"html-single-spaces", "html", ToFlatHtml(r.doc, FlatStyle::kSingleSpaces)},
         {"docx-cell-per-paragraph", "docx",
          xxgk::testing::ReadFileBytes(dir.path() / "flat-docx" / (r.name + "-flat.docx"))},
+        {"html-named-doc", "", html, "html"},
+        {"mhtml-gb2312-quoted-printable", "", xxgk::testing::ToMhtml(Recode(gb_html, "GB18030"), "gb2312",
+                                                                    MimeEncoding::kQuotedPrintable), "mhtml"},
+        {"mhtml-browser-base64", "", xxgk::testing::ToMhtml(html, "utf-8", MimeEncoding::kBase64, true), "mhtml"},
+        {"word-2003-xml", "", xxgk::testing::ToWord2003Xml(docx), "word-xml"},
+        {"word-flat-xml", "", xxgk::testing::ToFlatWordXml(docx), "word-xml"},
     };
     for (const Variant& v : variants) {
       SCOPED_TRACE(r.name + " as " + v.name);
       ASSERT_FALSE(v.bytes.empty());
-      auto parsed = Parse(v.bytes, v.format, r.name + "." + v.format);
+      const bool sniffed = !v.sniffed_as_doc_read_as.empty();
+      auto parsed = Parse(v.bytes, v.format, r.name + "." + (sniffed ? "doc" : v.format));
       ASSERT_TRUE(parsed.ok()) << parsed.status();
+      if (sniffed) {
+        EXPECT_EQ(parsed->source().input_format(), v.sniffed_as_doc_read_as);
+      }
       const Cells got = CellsOf(*parsed);
       EXPECT_EQ(got, r.original) << Diff(r.original, got);
     }

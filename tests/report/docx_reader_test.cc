@@ -81,6 +81,67 @@ TEST(DocxReader, GridSpanAndVMergeExpand) {
   EXPECT_FALSE(t.rows[3][0].continuation);
 }
 
+// Word 2003 XML: the same body under w:wordDocument, parts of it inside
+// wx:sect, a vertical merge spelled w:vmerge (continuing when it has no
+// value); Word 2007+ flat XML: the .docx's document.xml inside a pkg:package.
+// Both read as the .docx they hold.
+TEST(WordXmlReader, Word2003AndFlatXmlReadLikeTheDocx) {
+  const std::string table_2003 =
+      "<w:tbl>"
+      "<w:tr>" + Tc("甲", "<w:vmerge w:val=\"restart\"/>") + Tc("乙", "<w:gridSpan w:val=\"2\"/>") +
+      "</w:tr>"
+      "<w:tr>" + Tc("", "<w:vmerge/>") + Tc("1") + Tc("2") + "</w:tr>"
+      "<w:tr>" + Tc("", "<w:vmerge w:val=\"continue\"/>") + Tc("3") + Tc("4") + "</w:tr>"
+      "</w:tbl>";
+  auto word_2003 = ReadWordXml(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<?mso-application progid=\"Word.Document\"?>"
+      "<w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\" "
+      "xmlns:wx=\"http://schemas.microsoft.com/office/word/2003/auxHint\"><w:body><wx:sect>" +
+      P(R("表格标题")) + "<wx:sub-section>" + table_2003 + P(R("A") + "<w:r><w:tab/></w:r>" + R("B")) +
+      "</wx:sub-section><w:sectPr/></wx:sect></w:body></w:wordDocument>");
+  ASSERT_TRUE(word_2003.ok()) << word_2003.status();
+  EXPECT_EQ(word_2003->source.input_format(), "word-xml");
+  EXPECT_THAT(Lines(*word_2003), ElementsAre("表格标题", "A B"));
+  ASSERT_EQ(word_2003->blocks.size(), 3u);
+  ASSERT_EQ(word_2003->blocks[1].kind, Block::Kind::kTable);
+  const TableGrid& t = word_2003->blocks[1].table;
+  EXPECT_EQ(t.caption, "表格标题");
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("甲", "乙", "乙"));
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("甲", "1", "2"));
+  EXPECT_THAT(RowTexts(t, 2), ElementsAre("甲", "3", "4"));
+  EXPECT_EQ(t.rows[0][0].row_span, 3);
+  EXPECT_TRUE(t.rows[2][0].continuation);
+
+  const std::string body = P(R("标题")) + "<w:tbl><w:tr>" + Tc("规章") + Tc("5") + "</w:tr></w:tbl>";
+  auto flat = ReadWordXml(
+      "<?xml version=\"1.0\"?><pkg:package xmlns:pkg=\"http://schemas.microsoft.com/office/2006/xmlPackage\">"
+      "<pkg:part pkg:name=\"/word/styles.xml\"><pkg:xmlData><w:styles/></pkg:xmlData></pkg:part>"
+      "<pkg:part pkg:name=\"/word/document.xml\"><pkg:xmlData>" +
+      Document(body).substr(Document(body).find("?>") + 2) + "</pkg:xmlData></pkg:part></pkg:package>");
+  ASSERT_TRUE(flat.ok()) << flat.status();
+  auto docx = ReadBody(body);
+  ASSERT_TRUE(docx.ok()) << docx.status();
+  EXPECT_EQ(Lines(*flat), Lines(*docx));
+  ASSERT_EQ(flat->blocks.size(), 2u);
+  EXPECT_THAT(RowTexts(flat->blocks[1].table, 0), ElementsAre("规章", "5"));
+}
+
+TEST(WordXmlReader, WhatIsNoWordDocumentSaysWhatItIs) {
+  auto no_document = ReadWordXml(
+      "<?xml version=\"1.0\"?><pkg:package xmlns:pkg=\"http://schemas.microsoft.com/office/2006/xmlPackage\">"
+      "<pkg:part pkg:name=\"/ppt/presentation.xml\"><pkg:xmlData><p/></pkg:xmlData></pkg:part></pkg:package>");
+  ASSERT_FALSE(no_document.ok());
+  EXPECT_THAT(no_document.status().message(), HasSubstr("PowerPoint presentation saved as XML"));
+  auto other_root = ReadWordXml("<?xml version=\"1.0\"?><html><body/></html>");
+  ASSERT_FALSE(other_root.ok());
+  EXPECT_THAT(other_root.status().message(), HasSubstr("root element is <html>"));
+  auto no_body = ReadWordXml(
+      "<?xml version=\"1.0\"?><w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\"/>");
+  ASSERT_FALSE(no_body.ok());
+  EXPECT_THAT(no_body.status().message(), HasSubstr("no w:body"));
+}
+
 TEST(DocxReader, CellParagraphsJoinIntoOneCellText) {
   const std::string table = "<w:tbl><w:tr><w:tc>" + P(R("商业")) + P(R("企业")) +
                             "</w:tc>" + Tc("７") + "</w:tr></w:tbl>";

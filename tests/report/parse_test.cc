@@ -79,6 +79,94 @@ TEST(SniffFormat, TextThatIsMarkupIsHtml) {
   EXPECT_EQ(SniffFormat(Doc("一、总体情况\n正文", "r.txt", "text/plain")), "text");
 }
 
+// What systems export as a Word file is often one of Word's other forms: a
+// web page, a page saved as one file (MHTML), Word 2003 XML or Word 2007+
+// flat XML. The bytes decide, whatever the name or declared type says; a
+// Word web page's embedded <xml><w:WordDocument> stays a web page.
+TEST(SniffFormat, WordFilesThatAreWebPagesOrXml) {
+  const std::string word_2003 =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+      "<?mso-application progid=\"Word.Document\"?>\r\n<!-- made by a template -->\n"
+      "<w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\"><w:body/>"
+      "</w:wordDocument>";
+  const std::string flat =
+      "<?xml version=\"1.0\" standalone=\"yes\"?>\n<pkg:package "
+      "xmlns:pkg=\"http://schemas.microsoft.com/office/2006/xmlPackage\"></pkg:package>";
+  for (const char* name : {"", "年报.doc", "年报.docx", "年报.xml", "年报.txt"}) {
+    EXPECT_EQ(SniffFormat(Doc(word_2003, name)), "word-xml") << name;
+    EXPECT_EQ(SniffFormat(Doc(flat, name, "application/msword")), "word-xml") << name;
+  }
+  EXPECT_EQ(SniffFormat(Doc("<?xml version=\"1.0\"?><office:document xmlns:office=\"urn:x\"/>", "a.doc")),
+            "doc");
+  EXPECT_EQ(SniffFormat(Doc("<?xml version=\"1.0\"?><report><wordDocument/></report>")), "text");
+  const std::string word_page =
+      "<html xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head><!--[if gte mso 9]><xml>"
+      "<w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>"
+      "<body><p>年报</p></body></html>";
+  EXPECT_EQ(SniffFormat(Doc(word_page, "年报.doc")), "html");
+  EXPECT_EQ(SniffFormat(Doc(word_page, "", "application/msword")), "html");
+  EXPECT_EQ(SniffFormat(Doc(word_page, "年报.docx")), "html");
+  EXPECT_EQ(SniffFormat(Doc("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n", "a.doc")),
+            "mhtml");
+  EXPECT_EQ(SniffFormat(Doc("anything", "page.MHT")), "mhtml");
+  EXPECT_EQ(SniffFormat(Doc("anything", "", "multipart/related; boundary=b")), "mhtml");
+  // bytes that are no page keep what the name says (and its reader's error)
+  EXPECT_EQ(SniffFormat(Doc(std::string("\x01\x02<p>", 5), "年报.doc")), "doc");
+}
+
+TEST(ParseDocument, WordXmlNamedDocIsReadAndAFileCutShortSaysWhatToDo) {
+  const std::string ns = "xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\" "
+                         "xmlns:wx=\"http://schemas.microsoft.com/office/word/2003/auxHint\"";
+  auto cell = [](const char* text, const char* props = "") {
+    return std::string("<w:tc><w:tcPr>") + props + "</w:tcPr><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:tc>";
+  };
+  const std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><?mso-application progid=\"Word.Document\"?>"
+      "<w:wordDocument " + ns + "><w:body><wx:sect>"
+      "<w:p><w:r><w:t>某县民政局2024年政府信息公开工作年度报告</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p><w:tbl>"
+      "<w:tr>" + cell("第二十条第（八）项", "<w:gridSpan w:val=\"2\"/>") + "</w:tr>"
+      "<w:tr>" + cell("信息内容") + cell("本年收费金额（单位：万元）") + "</w:tr>"
+      "<w:tr>" + cell("行政事业性收费") + cell("1.5") + "</w:tr>"
+      "</w:tbl></wx:sect></w:body></w:wordDocument>";
+  auto r = ParseDocument(Doc(xml, "年报.doc"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->source().input_format(), "word-xml");
+  EXPECT_EQ(r->meta().agency(), "某县民政局");
+  const auto* fees = FindCell(r->tables(), "t2.fees.amount_wan_yuan");
+  ASSERT_NE(fees, nullptr);
+  EXPECT_EQ(CellValueString(*fees), "1.5");
+
+  auto excel = ParseDocument(Doc(
+      "<?xml version=\"1.0\"?><pkg:package xmlns:pkg=\"http://schemas.microsoft.com/office/2006/xmlPackage\">"
+      "<pkg:part pkg:name=\"/xl/workbook.xml\"><pkg:xmlData><workbook/></pkg:xmlData></pkg:part></pkg:package>",
+      "表.doc"));
+  ASSERT_FALSE(excel.ok());
+  EXPECT_THAT(excel.status().message(), HasSubstr("Excel workbook saved as XML"));
+  auto cut = ParseDocument(Doc(xml.substr(0, xml.size() / 2), "年报.doc"));
+  ASSERT_FALSE(cut.ok());
+  EXPECT_THAT(cut.status().message(), HasSubstr("not well-formed XML"));
+  EXPECT_THAT(cut.status().message(), HasSubstr("save it as .docx"));
+}
+
+// Told the wrong format, the reader's error says what the bytes are.
+TEST(ParseDocument, AFormatTheBytesBelieNamesTheirs) {
+  ParseOptions as_doc;
+  as_doc.input_format = "doc";
+  auto page = ParseDocument(Doc("<html><body><p>年报</p></body></html>", "a.doc"), as_doc);
+  ASSERT_FALSE(page.ok());
+  EXPECT_THAT(page.status().message(), HasSubstr("its bytes are html, not doc: send it as html"));
+  ParseOptions as_pdf;
+  as_pdf.input_format = "pdf";
+  auto mht = ParseDocument(
+      Doc("MIME-Version: 1.0\nContent-Type: text/html\n\n<p>年报</p>", "a.pdf"), as_pdf);
+  ASSERT_FALSE(mht.ok());
+  EXPECT_THAT(mht.status().message(), HasSubstr("its bytes are mhtml"));
+  auto garbage = ParseDocument(Doc("\x01\x02\x03 not a word file", "a.doc"), as_doc);
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_THAT(garbage.status().message(), ::testing::Not(HasSubstr("its bytes are")));
+}
+
 // Pipe rows among a page's lines, each row a line of its own (text with
 // <br> at every line end, read as HTML), are read as the table they are.
 TEST(ParseDocument, PipeRowsInAPageOfLinesAreATable) {
