@@ -345,18 +345,25 @@ class TableBuilder {
   // by the few labels that span both. Counting, point by point, the label
   // words (of the rows and their wrapped lines) covering each place, a
   // gutter is a stretch covered at most 60 % as often as the most covered
-  // place on each side of it (and by two fewer at least). The left edge of
-  // each column (the label area's, then each gutter's middle); empty when
-  // there is no label text.
+  // place on each side of it (and by two fewer at least). A column of few
+  // words (a group label wrapped over three short lines, beside labels that
+  // span every column) is covered too little for that; its gutter shows as
+  // the gap between two label words on one line (words of one cell are one
+  // phrase), at the same place on two lines at least, where fewer words
+  // cover than on either side. The left edge of each column (the label
+  // area's, then each gutter's middle); empty when there is no label text.
   std::vector<double> LabelColumnsByGutters() const {
-    std::vector<Interval> words;
+    std::vector<Interval> words, gaps;
     double lo = 1e18;
     for (const std::vector<int>* ids : {&data_, &body_}) {
       for (int li : *ids) {
+        const Word* before = nullptr;
         for (const Word& w : lines_[li].words) {
           if (!InLabelArea(w)) continue;
           words.push_back({w.x0, std::min(w.x1, label_right_)});
           lo = std::min(lo, w.x0);
+          if (before != nullptr && w.x0 > before->x1) gaps.push_back({before->x1, w.x0});
+          before = &w;
         }
       }
     }
@@ -371,12 +378,20 @@ class TableBuilder {
       --cover[e];
     }
     for (int b = 1; b <= bins; ++b) cover[b] += cover[b - 1];
+    std::vector<int> gapped(bins + 1, 0);  // lines with a gap between label words here
+    for (const Interval& g : gaps) {
+      const int b = std::clamp(static_cast<int>(std::ceil(g.x0 - lo)), 0, bins);
+      const int e = std::clamp(static_cast<int>(std::floor(g.x1 - lo)), b, bins);
+      ++gapped[b];
+      --gapped[e];
+    }
+    for (int b = 1; b <= bins; ++b) gapped[b] += gapped[b - 1];
     std::vector<int> left(bins), right(bins);
     for (int b = 0; b < bins; ++b) left[b] = std::max(b > 0 ? left[b - 1] : 0, cover[b]);
     for (int b = bins - 1; b >= 0; --b) right[b] = std::max(b + 1 < bins ? right[b + 1] : 0, cover[b]);
     auto gutter = [&](int k) {
       const int side = std::min(left[k], right[k]);
-      return 10 * cover[k] <= 6 * side && side - cover[k] >= 2;
+      return (10 * cover[k] <= 6 * side && side - cover[k] >= 2) || (gapped[k] >= 2 && cover[k] < side);
     };
     std::vector<double> cols = {lo};
     for (int b = 0; b < bins;) {

@@ -1195,6 +1195,10 @@ struct Mapper {
     bool header_like = false;
     bool data_from_copy = false;     // `data` matched a spanning cell's copy
     bool unmatched_numbered = false;  // an own cell starting an item matched nothing
+    // Own label cells of this row that matched nothing, joined: one label
+    // parted between two columns ("(一)予以公" and its wrapped "开", centred
+    // in a narrow cell that spans both, in a grid rebuilt from positions).
+    std::string unmatched_run;
     for (int c : parts.labels) {
       std::string_view t = row[c].text;
       if (!label.empty() && ContainsByLastByte(label, t)) continue;
@@ -1209,10 +1213,17 @@ struct Mapper {
       if (m == nullptr && !pending_label.empty() && NumberingPrefixLength(t) == 0) {
         m = MatchT3(LabelKey(pending_label + std::string(t)));
       }
+      if (m == nullptr && !unmatched_run.empty() && NumberingPrefixLength(t) == 0) {
+        m = MatchT3(LabelKey(unmatched_run + std::string(t)));
+      }
       if (m == nullptr) {
-        if (!row[c].continuation && NumberingPrefixLength(t) > 0) unmatched_numbered = true;
+        if (!row[c].continuation) {
+          if (NumberingPrefixLength(t) > 0) unmatched_numbered = true;
+          unmatched_run += t;
+        }
         continue;
       }
+      unmatched_run.clear();
       if (m->group) {
         group = m;
         // a rowspan's copy of a group label keeps the narrower group a

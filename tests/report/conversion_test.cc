@@ -274,6 +274,11 @@ TEST(Conversion, PdfLayoutsOfSeedLikeTablesNeverMisplaceAValue) {
   const std::string small = edit(html, "td{", "td{font-size:9pt;");
   const std::string narrow = edit(html, "width=\"100%\"", "width=\"60%\"");
   const std::string narrower = edit(no_padding, "width=\"100%\"", "width=\"45%\"");
+  // centred in narrow cells, the labels wrap every few characters, and
+  // table 三's group label (三、本年度办理结果, three short lines) stands
+  // on the same lines as (一)予以公开 and (二)部分公开
+  const std::string centred_narrow = edit(centred, "width=\"100%\"", "width=\"60%\"");
+  const std::string centred_narrower = edit(centred, "width=\"100%\"", "width=\"45%\"");
   struct Layout {
     std::string name, html;
     bool chromium;  // printed by the browser, else exported by LibreOffice
@@ -295,6 +300,9 @@ TEST(Conversion, PdfLayoutsOfSeedLikeTablesNeverMisplaceAValue) {
       {"office-no-padding", no_padding, false, false},
       {"office-60pct", narrow, false, true},
       {"office-45pct-no-padding", narrower, false, false},
+      {"browser-centred-45pct", centred_narrower, true, true},
+      {"office-centred-60pct", centred_narrow, false, true},
+      {"office-centred-45pct", centred_narrower, false, true},
   };
   std::vector<fs::path> office_inputs;
   for (const Layout& l : layouts) {

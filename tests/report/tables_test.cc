@@ -362,6 +362,25 @@ TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
   EXPECT_EQ(CountNotes(same, ReadingNote::SHAPE), 0);
 }
 
+// Centred in a narrow cell spanning two label columns, a label's wrapped
+// tail can fall in the second column ("(一)予以公" beside "开"): the parts
+// of one row's label that match nothing alone are read together. Parts that
+// each name a row stay apart.
+TEST(Table3, OneLabelPartedBetweenTwoColumnsIsJoined) {
+  const std::vector<std::string> head = {"(本列数据的勾稽关系为...)", "申请人情况"};
+  Report r = Map({Grid({head, Row({"三、本年度办理结果", "(一)予以公", "开"}, Seven(10)),
+                        Row({"三、本年度办理结果", "(二)部分公开(区分处理的,只计这一情形,", "不计其他情形)"},
+                            Seven(20))},
+                       "pdf")});
+  EXPECT_EQ(Value(r, "t3.result.granted.natural_person"), "10");
+  EXPECT_EQ(Value(r, "t3.result.granted.total"), "16");
+  EXPECT_EQ(Value(r, "t3.result.partially_granted.natural_person"), "20");
+  EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 0);
+  // a numbered part is no tail: "(一)予以公" then "(二)部分公开" are two labels
+  Report two = Map({Grid({head, Row({"三、本年度办理结果", "(一)予以公", "(二)部分公开"}, Seven(30))}, "pdf")});
+  EXPECT_EQ(Value(two, "t3.result.granted.natural_person"), "<absent>");
+}
+
 // A grid rebuilt from positions can set a row's own numbered label under
 // the copy of another row's label spanning down to it. When the own label
 // names no row here (3.其他 outside （六）), which row the values are cannot
