@@ -845,17 +845,48 @@ class TextTableReader {
     int one_value_rows = 0;
     bool header_first = true;
     const bool tabbed = lines_[i].gap && HasTab(lines_[i]);
+    constexpr size_t kMaxBandBytes = 60, kMaxLabelBytes = 150;
+    // A tab-separated table copied with every row a paragraph of its own has
+    // a blank line after each row. There, a single blank line goes on with
+    // the table when a tab-separated row follows it that holds a value or
+    // heads one (the next row, past its blank line, holds a value), or a
+    // band row (第二十条第（五）项) and then such a row; a table whose first
+    // rows are not so parted ends at its first blank line.
+    auto tab_row = [&](size_t k, bool or_heading) {
+      auto with_value = [&](size_t r) {
+        return r < lines_.size() && lines_[r].gap && lines_[r].pipes < 2 && HasTab(lines_[r]) &&
+               ValueFields(AlignedFields(lines_[r])) > 0;
+      };
+      if (with_value(k)) return true;
+      return or_heading && k + 2 < lines_.size() && lines_[k].gap && HasTab(lines_[k]) &&
+             lines_[k + 1].text.empty() && with_value(k + 2);
+    };
+    bool blank_parted = false;
+    auto next_row = [&](size_t k) {  // the line after `k`, past a parting blank line
+      return blank_parted && k + 2 < lines_.size() && lines_[k + 1].text.empty() ? k + 2 : k + 1;
+    };
     std::vector<std::vector<Piece>> fields;
-    while (j < lines_.size() && !lines_[j].text.empty()) {
+    while (j < lines_.size()) {
+      if (lines_[j].text.empty()) {
+        if (!tabbed || fields.empty() || (!blank_parted && fields.size() > 1)) break;
+        const Line& after = j + 1 < lines_.size() ? lines_[j + 1] : lines_[j];
+        const bool band_then_row = !after.gap && !after.text.empty() && after.text.size() <= kMaxBandBytes &&
+                                   !IsSectionHeadingLine(after.text) &&
+                                   tab_row(j + 2 < lines_.size() && lines_[j + 2].text.empty() ? j + 3 : j + 2, true);
+        if (!tab_row(j + 1, true) && !band_then_row) break;
+        blank_parted = true;
+        ++j;
+        continue;
+      }
       if (tabbed && lines_[j].pipes >= 2) break;  // a table of another layout starts
       if (!lines_[j].gap) {
         // one field: the end, unless it is a band row (第二十条第（五）项)
         // or a row of blank cells between the rows of a tab-separated table
         // (a label, not a paragraph: table 三's longest has 33 characters)
-        constexpr size_t kMaxBandBytes = 60, kMaxLabelBytes = 150;
         const size_t bytes = lines_[j].text.size();
-        const bool band = bytes <= kMaxBandBytes && j + 1 < lines_.size() && lines_[j + 1].gap &&
-                          HasTab(lines_[j + 1]) == tabbed && !IsSectionHeadingLine(lines_[j].text);
+        const size_t after = next_row(j);
+        const bool band = bytes <= kMaxBandBytes && after < lines_.size() && lines_[after].gap &&
+                          HasTab(lines_[after]) == tabbed && !IsSectionHeadingLine(lines_[j].text);
         const bool blank_row = bytes <= kMaxLabelBytes && HasTrailingTab(lines_[j]);
         if (!fields.empty() && (band || (tabbed && blank_row))) {
           fields.push_back(AlignedFields(lines_[j]));  // with the blank cells tabs after it leave

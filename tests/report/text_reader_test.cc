@@ -770,5 +770,50 @@ TEST(ReadText, PipeRowsPartedByBlankLinesAreOneTable) {
   EXPECT_EQ(r->blocks[3].text, "无此类情况 | 无");
 }
 
+// A tab-separated table copied with every row a paragraph of its own: a
+// blank line after each row, a band row (第二十条…) among them. The rows are
+// one table; a table whose first rows are not so parted ends at a blank
+// line, and prose after one is never a row.
+TEST(ReadText, TabRowsPartedByBlankLinesAreOneTable) {
+  const std::string text =
+      "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+      "\n"
+      "规章\t3\t1\t12\n"
+      "\n"
+      "第二十条第（五）项\n"
+      "\n"
+      "信息内容\t本年处理决定数量\n"
+      "\n"
+      "行政许可\t56\n"
+      "\n"
+      "三、收到和处理政府信息公开申请情况\n";
+  auto r = ReadText(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto t = Tables(*r);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_THAT(AllRows(t[0]->table),
+              ::testing::ElementsAre(
+                  ::testing::ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+                  ::testing::ElementsAre("规章", "3", "1", "12"),
+                  ::testing::ElementsAre("第二十条第(五)项", "", "", ""),
+                  ::testing::ElementsAre("信息内容", "本年处理决定数量", "", ""),
+                  ::testing::ElementsAre("行政许可", "56", "", "")));
+  const GridCell& v = t[0]->table.rows[4][1];
+  EXPECT_EQ(text.substr(v.source_begin, v.source_end - v.source_begin), "56");
+  EXPECT_EQ(r->blocks.back().text, "三、收到和处理政府信息公开申请情况");
+
+  auto two = ReadText("规章\t3\t1\t12\n行政规范性文件\t4\t0\t9\n\n行政许可\t56\n行政处罚\t7\n");
+  ASSERT_TRUE(two.ok()) << two.status();
+  EXPECT_EQ(Tables(*two).size(), 2u);
+
+  auto prose = ReadText("规章\t3\t1\t12\n\n本年度\t共办理申请\t12件。\n");
+  ASSERT_TRUE(prose.ok()) << prose.status();
+  auto pt = Tables(*prose);
+  ASSERT_LE(pt.size(), 1u);
+  for (const auto* table : pt) {
+    for (const auto& row : AllRows(table->table)) EXPECT_NE(row.front(), "本年度");
+  }
+}
+
 }  // namespace
 }  // namespace xxgk::report
