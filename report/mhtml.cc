@@ -184,10 +184,12 @@ absl::StatusOr<std::string> UndoTransferEncoding(const std::vector<Field>& field
   return std::string(body);  // 7bit, 8bit, binary, or none given
 }
 
+bool IsPageType(const std::string& type) { return type == "text/html" || type == "application/xhtml+xml"; }
+
 absl::StatusOr<MimePart> HtmlOf(const std::vector<Field>& fields, std::string_view body,
                                 int depth) {
   const ContentType ct = ParseContentType(HeaderValue(fields, "content-type"));
-  if (ct.type == "text/html" || ct.type == "application/xhtml+xml") {
+  if (IsPageType(ct.type)) {
     absl::StatusOr<std::string> page = UndoTransferEncoding(fields, body);
     if (!page.ok()) return page.status();
     return MimePart{*std::move(page), ct.Param("charset")};
@@ -205,11 +207,14 @@ absl::StatusOr<MimePart> HtmlOf(const std::vector<Field>& fields, std::string_vi
   struct Part {
     std::vector<Field> fields;
     std::string_view body;
+    std::string type;  // its Content-Type's, lower case
   };
   std::vector<Part> parts;
   for (std::string_view raw : SplitMultipart(body, boundary)) {
     Part p;
-    if (ParseHeaders(raw, raw.size(), &p.fields, &p.body)) parts.push_back(std::move(p));
+    if (!ParseHeaders(raw, raw.size(), &p.fields, &p.body)) continue;
+    p.type = ParseContentType(HeaderValue(p.fields, "content-type")).type;
+    parts.push_back(std::move(p));
   }
   auto strip_angles = [](const std::string& s) {
     absl::string_view v = absl::StripAsciiWhitespace(s);
@@ -224,13 +229,11 @@ absl::StatusOr<MimePart> HtmlOf(const std::vector<Field>& fields, std::string_vi
   }
   std::vector<std::string> seen;
   for (const Part& p : parts) {
-    const std::string type = ParseContentType(HeaderValue(p.fields, "content-type")).type;
-    if (type == "text/html" || type == "application/xhtml+xml") return HtmlOf(p.fields, p.body, depth + 1);
-    seen.push_back(type.empty() ? "untyped" : type);
+    if (IsPageType(p.type)) return HtmlOf(p.fields, p.body, depth + 1);
+    seen.push_back(p.type.empty() ? "untyped" : p.type);
   }
   for (const Part& p : parts) {
-    const std::string type = ParseContentType(HeaderValue(p.fields, "content-type")).type;
-    if (!absl::StartsWith(type, "multipart/")) continue;
+    if (!absl::StartsWith(p.type, "multipart/")) continue;
     absl::StatusOr<MimePart> nested = HtmlOf(p.fields, p.body, depth + 1);
     if (nested.ok()) return nested;
   }

@@ -852,14 +852,13 @@ class TextTableReader {
     // heads one (the next row, past its blank line, holds a value), or a
     // band row (第二十条第（五）项) and then such a row; a table whose first
     // rows are not so parted ends at its first blank line.
-    auto tab_row = [&](size_t k, bool or_heading) {
-      auto with_value = [&](size_t r) {
-        return r < lines_.size() && lines_[r].gap && lines_[r].pipes < 2 && HasTab(lines_[r]) &&
-               ValueFields(AlignedFields(lines_[r])) > 0;
-      };
-      if (with_value(k)) return true;
-      return or_heading && k + 2 < lines_.size() && lines_[k].gap && HasTab(lines_[k]) &&
-             lines_[k + 1].text.empty() && with_value(k + 2);
+    auto with_value = [&](size_t k) {
+      return k < lines_.size() && lines_[k].gap && lines_[k].pipes < 2 && HasTab(lines_[k]) &&
+             ValueFields(AlignedFields(lines_[k])) > 0;
+    };
+    auto tab_row = [&](size_t k) {  // holds a value, or heads a row past a blank line that does
+      return with_value(k) || (k + 2 < lines_.size() && lines_[k].gap && HasTab(lines_[k]) &&
+                               lines_[k + 1].text.empty() && with_value(k + 2));
     };
     bool blank_parted = false;
     auto next_row = [&](size_t k) {  // the line after `k`, past a parting blank line
@@ -872,8 +871,8 @@ class TextTableReader {
         const Line& after = j + 1 < lines_.size() ? lines_[j + 1] : lines_[j];
         const bool band_then_row = !after.gap && !after.text.empty() && after.text.size() <= kMaxBandBytes &&
                                    !IsSectionHeadingLine(after.text) &&
-                                   tab_row(j + 2 < lines_.size() && lines_[j + 2].text.empty() ? j + 3 : j + 2, true);
-        if (!tab_row(j + 1, true) && !band_then_row) break;
+                                   tab_row(j + 2 < lines_.size() && lines_[j + 2].text.empty() ? j + 3 : j + 2);
+        if (!tab_row(j + 1) && !band_then_row) break;
         blank_parted = true;
         ++j;
         continue;
