@@ -338,6 +338,13 @@ absl::StatusOr<Decoded> DecodeBytes(std::string_view bytes, std::string_view dec
     }
     return Convert(rest, 3, "UTF-8");
   }
+  // UTF-32's marks first: its little-endian one begins with UTF-16's.
+  if (bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4)) {
+    return Convert(bytes.substr(4), 4, "UTF-32LE");
+  }
+  if (bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) {
+    return Convert(bytes.substr(4), 4, "UTF-32BE");
+  }
   if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") {
     return Convert(bytes.substr(2), 2, "UTF-16LE");
   }

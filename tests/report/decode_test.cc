@@ -88,6 +88,19 @@ TEST(DecodeBytes, Utf16WithBom) {
   }
 }
 
+// UTF-32's little-endian mark starts with UTF-16's: read as UTF-16, every
+// other character would be a NUL.
+TEST(DecodeBytes, Utf32WithBom) {
+  for (const char* cs : {"UTF-32LE", "UTF-32BE"}) {
+    const std::string bom = std::string(cs) == "UTF-32LE" ? std::string("\xFF\xFE\0\0", 4)
+                                                          : std::string("\0\0\xFE\xFF", 4);
+    auto d = DecodeBytes(bom + Encode(kText, cs));
+    ASSERT_TRUE(d.ok()) << cs << ": " << d.status();
+    EXPECT_EQ(d->utf8, kText) << cs;
+    EXPECT_EQ(d->encoding, cs);
+  }
+}
+
 TEST(DecodeBytes, Utf16WithoutBomIsRecognised) {
   auto d = DecodeBytes(Encode(kText, "UTF-16LE"));
   ASSERT_TRUE(d.ok());
