@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +24,7 @@
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/utf8.h"
+#include "report/word_tables.h"
 
 namespace xxgk::report {
 namespace {
@@ -54,12 +54,7 @@ absl::Status Damaged(std::string_view what_in) {
       "PDF"));
 }
 
-// A table row's layout: cell boundaries in twips and each cell's merges.
-struct RowDef {
-  std::vector<int> bounds;      // itcMac + 1 positions
-  std::vector<uint8_t> horz;    // per cell: 0 none, 1 first of a merge, 2/3 merged into the left
-  std::vector<uint8_t> vert;    // per cell: 0 none, 1 continues the cell above, 2/3 starts
-};
+using RowDef = WordRowDef;  // itcMac + 1 boundaries
 
 struct ParaProps {
   bool in_table = false;
@@ -358,200 +353,6 @@ class TextWalker {
   bool too_many_ = false;
 };
 
-// A table being read: rows of cells, each cell a run of paragraphs' text
-// and tables nested in it.
-struct DocCell {
-  std::string raw;           // its paragraphs' text, '\n' between them
-  size_t paragraphs = 0;
-  std::vector<Block> items;  // with tables nested in it: lines and tables in order
-  bool nested = false;
-
-  bool empty() const { return paragraphs == 0 && items.empty(); }
-  void AddText(const std::string& text) {
-    if (nested) {
-      Block line;
-      line.text = text;
-      items.push_back(std::move(line));
-      return;
-    }
-    if (paragraphs++ > 0) raw.push_back('\n');
-    raw += text;
-  }
-  void AddTables(std::vector<Block> blocks) {
-    if (!nested) {
-      nested = true;
-      if (paragraphs > 0) AddText(raw);
-      raw.clear();
-    }
-    for (Block& b : blocks) items.push_back(std::move(b));
-  }
-};
-struct DocRow {
-  std::vector<DocCell> cells;
-  std::shared_ptr<const RowDef> def;
-};
-
-class DocWalker {
- public:
-  DocWalker(const std::vector<Paragraph>& paras, ReadResult* out) : paras_(paras), out_(out) {}
-
-  void Run() {
-    size_t i = 0;
-    while (i < paras_.size()) {
-      if (paras_[i].Depth() == 0) {
-        AppendLines(&out_->blocks, &cleaner_, paras_[i].text);
-        ++i;
-      } else {
-        for (Block& b : Table(&i, 1)) Emit(std::move(b), &out_->blocks);
-      }
-    }
-  }
-
-  TextCleaner& cleaner() { return cleaner_; }
-
- private:
-  void Emit(Block b, std::vector<Block>* blocks) {
-    if (b.kind == Block::Kind::kTable) {
-      b.table.caption = LastLineText(*blocks);
-      blocks->push_back(std::move(b));
-    } else {
-      AppendLines(blocks, &cleaner_, b.text);
-    }
-  }
-
-  // Reads the table at `depth` starting at paragraph *i; returns one table
-  // block, or, for a table holding tables, its cells' content in order.
-  std::vector<Block> Table(size_t* i, int depth) {
-    std::vector<DocRow> rows;
-    DocRow row;
-    DocCell cell;
-    size_t cells = 0;  // kept so far, against the grid budget
-    size_t widest = 0, rows_seen = 0;
-    bool over_budget = false;
-    while (*i < paras_.size()) {
-      const Paragraph& p = paras_[*i];
-      const int d = p.Depth();  // at most kMaxDepth (ApplySprms)
-      if (d < depth) break;
-      if (d > depth) {
-        cell.AddTables(Table(i, depth + 1));
-        continue;
-      }
-      ++*i;
-      const bool row_end = depth == 1 ? p.cell_mark && p.props.ttp : p.props.inner_ttp;
-      const bool cell_end = depth == 1 ? p.cell_mark && !p.props.ttp
-                                       : p.props.inner_cell && !p.props.inner_ttp;
-      if (row_end) {
-        if (!cell.empty()) row.cells.push_back(std::move(cell));
-        cell = DocCell();
-        row.def = p.props.row;
-        ++rows_seen;
-        widest = std::max(widest, row.cells.size());
-        if (!row.cells.empty() && !over_budget) rows.push_back(std::move(row));
-        row = DocRow();
-        continue;
-      }
-      cell.AddText(p.text);
-      if (cell_end) {
-        // Past the budget the rest of the table is read through, not kept.
-        over_budget = over_budget || ++cells > kMaxTableCells ||
-                      row.cells.size() >= static_cast<size_t>(kMaxGridColumns);
-        if (!over_budget) row.cells.push_back(std::move(cell));
-        cell = DocCell();
-      }
-    }
-    if (!cell.empty()) row.cells.push_back(std::move(cell));
-    if (!row.cells.empty() && !over_budget) rows.push_back(std::move(row));
-    if (over_budget) {
-      out_->notes.push_back(TableTooLargeNote("doc", rows_seen, widest));
-      return {};
-    }
-
-    bool container = false;
-    for (const DocRow& r : rows) {
-      for (const DocCell& c : r.cells) container = container || c.nested;
-    }
-    std::vector<Block> out;
-    if (container) {
-      for (DocRow& r : rows) {
-        for (DocCell& c : r.cells) {
-          if (!c.nested) AppendLines(&out, &cleaner_, c.raw);
-          for (Block& b : c.items) Emit(std::move(b), &out);
-        }
-      }
-      return out;
-    }
-    if (std::optional<Block> grid = Grid(rows); grid.has_value()) out.push_back(*std::move(grid));
-    return out;
-  }
-
-  std::string CellText(const DocCell& cell) { return cleaner_.Clean(cell.raw); }
-
-  // Lays the rows out on the columns their cell boundaries make: a cell
-  // spans the columns between its boundaries, a cell merged into its left
-  // neighbour widens it, and a cell continuing the one above copies it.
-  std::optional<Block> Grid(const std::vector<DocRow>& rows) {
-    if (rows.empty()) return std::nullopt;
-    // Every boundary position of every row whose definition fits its cells.
-    std::vector<int> xs;
-    for (const DocRow& r : rows) {
-      if (Fits(r)) xs.insert(xs.end(), r.def->bounds.begin(), r.def->bounds.end());
-    }
-    std::sort(xs.begin(), xs.end());
-    std::vector<int> columns;  // distinct positions, 10 twips apart at least
-    for (int x : xs) {
-      if (columns.empty() || x - columns.back() > 10) columns.push_back(x);
-    }
-    auto column_of = [&](int x) {
-      auto it = std::lower_bound(columns.begin(), columns.end(), x - 10);
-      return static_cast<int>(it - columns.begin());
-    };
-
-    MergedGridBuilder builder("doc");
-    for (const DocRow& r : rows) {
-      builder.StartRow();
-      const bool fits = Fits(r);
-      for (size_t c = 0; c < r.cells.size(); ++c) {
-        int start = builder.width();
-        int end = start + 1;
-        if (fits) {
-          start = std::max(start, column_of(r.def->bounds[c]));
-          end = std::max(start + 1, column_of(r.def->bounds[c + 1]));
-          if (r.def->horz[c] >= 2 && builder.width() > 0) {
-            // Merged into the cell on its left (its own text is empty).
-            builder.ExtendLast(std::min(end, kMaxGridColumns));
-            continue;
-          }
-        }
-        if (end > kMaxGridColumns) break;
-        builder.PadTo(start);
-        if (fits && r.def->vert[c] == 1 && builder.ContinueAbove(end - start)) continue;
-        builder.AddCell(CellText(r.cells[c]), end - start);
-      }
-      if (!GridWithinBudget(builder.rows(), std::max(builder.width(), 1))) {
-        out_->notes.push_back(TableTooLargeNote("doc", rows.size(), builder.width()));
-        return std::nullopt;
-      }
-    }
-    Block b;
-    b.kind = Block::Kind::kTable;
-    b.table = builder.Finish();
-    if (!GridWithinBudget(b.table.rows.size(), b.table.rows[0].size())) {
-      out_->notes.push_back(TableTooLargeNote("doc", b.table.rows.size(), b.table.rows[0].size()));
-      return std::nullopt;
-    }
-    return b;
-  }
-
-  static bool Fits(const DocRow& r) {
-    return r.def != nullptr && r.def->bounds.size() == r.cells.size() + 1 &&
-           std::is_sorted(r.def->bounds.begin(), r.def->bounds.end());
-  }
-
-  const std::vector<Paragraph>& paras_;
-  ReadResult* out_;
-  TextCleaner cleaner_;
-};
-
 // What a compound file without a WordDocument stream is, and what to send.
 std::string NotAWordFile(const CompoundFile& cf) {
   if (cf.HasStream("Workbook") || cf.HasStream("Book")) {
@@ -683,9 +484,23 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   result.source.set_input_format("doc");
   result.source.set_encoding("UTF-16LE");
   result.source.set_size_bytes(bytes.size());
-  DocWalker doc(paragraphs, &result);
-  doc.Run();
-  result.script = doc.cleaner().script();
+  // Where each paragraph stands in tables: a cell mark with the table
+  // trailing paragraph property ends an outer row; inner tables have marks
+  // of their own.
+  std::vector<WordParagraph> paras;
+  paras.reserve(paragraphs.size());
+  for (Paragraph& p : paragraphs) {
+    WordParagraph& w = paras.emplace_back();
+    w.text = std::move(p.text);
+    w.depth = p.Depth();
+    w.row_end = w.depth == 1 ? p.cell_mark && p.props.ttp : p.props.inner_ttp;
+    w.cell_end = w.depth == 1 ? p.cell_mark && !p.props.ttp : p.props.inner_cell && !p.props.inner_ttp;
+    w.row = std::move(p.props.row);
+  }
+  paragraphs = {};
+  TextCleaner cleaner;
+  AppendWordParagraphs(paras, "doc", &cleaner, &result);
+  result.script = cleaner.script();
   return result;
 }
 
