@@ -40,6 +40,7 @@ std::string FromContentType(std::string_view ct_in) {
   if (absl::StrContains(ct, "pdf")) return "pdf";
   if (absl::StrContains(ct, "wordprocessingml") || absl::StrContains(ct, "docx")) return "docx";
   if (absl::StrContains(ct, "msword")) return "doc";
+  if (absl::StrContains(ct, "rtf")) return "rtf";
   if (absl::StrContains(ct, "multipart/related") || absl::StrContains(ct, "message/rfc822")) {
     return "mhtml";
   }
@@ -59,6 +60,7 @@ std::string FromExtension(std::string_view file_name) {
   if (ext == "pdf") return "pdf";
   if (ext == "docx") return "docx";
   if (ext == "doc" || ext == "wps") return "doc";
+  if (ext == "rtf") return "rtf";
   if (ext == "ofd") return "ofd";
   if (ext == "mht" || ext == "mhtml") return "mhtml";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
@@ -126,6 +128,7 @@ std::string FromMagic(std::string_view bytes) {
   }
   if (CompoundFile::HasSignature(bytes)) return "doc";
   if (LooksLikeWordXml(bytes)) return "word-xml";
+  if (LooksLikeRtf(bytes)) return "rtf";
   if (LooksLikeMhtml(bytes)) return "mhtml";
   return "";
 }
@@ -139,8 +142,8 @@ std::string KnownUnreadable(std::string_view bytes) {
     return "this is a Word 97-2003, WPS or Excel 97-2003 binary file: send it without "
            "--input_format, or with --input_format=doc";
   }
-  if (starts("{\\rtf")) {
-    return "this is an RTF file, which xxgk cannot read: save it as .docx or PDF and send that";
+  if (LooksLikeRtf(bytes)) {
+    return "this is an RTF file: send it without --input_format, or with --input_format=rtf";
   }
   const char* image = nullptr;
   if (starts("\x89PNG\r\n\x1A\n")) image = "PNG";
@@ -356,10 +359,12 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
       read = ReadWordXml(bytes);
     } else if (format == "mhtml") {
       read = ReadMhtml(bytes);
+    } else if (format == "rtf") {
+      read = ReadRtf(bytes);
     } else {
       return absl::InvalidArgumentError(absl::StrCat(
           name, ": unknown input format \"", format,
-          "\" (text, html, mhtml, doc, docx, word-xml, ofd, pdf, report-json, report-textproto)"));
+          "\" (text, html, mhtml, doc, docx, word-xml, rtf, ofd, pdf, report-json, report-textproto)"));
     }
     if (!read.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(name, ": cannot read as ", format, ": ",

@@ -28,6 +28,12 @@ absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes);
 // (a pkg:package holding /word/document.xml), as many systems export
 // reports and name them .doc. Read like the .docx body they hold.
 absl::StatusOr<ReadResult> ReadWordXml(std::string_view bytes);
+// RTF (what WordPad writes, and what many systems export as ".doc"):
+// paragraphs and \trowd/\cell/\row tables, read as the .doc reader reads
+// Word's binary (report/word_tables.h).
+absl::StatusOr<ReadResult> ReadRtf(std::string_view bytes);
+// True when `bytes` begin (after a UTF-8 BOM and whitespace) with {\rtf.
+bool LooksLikeRtf(std::string_view bytes);
 // PDF: text with positions (poppler-cpp), tables rebuilt from x/y positions.
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes);
 // Word 97-2003 .doc (a compound file): paragraphs through the piece table,

@@ -75,7 +75,8 @@ void SplitMethod(std::string_view full_method, const std::vector<std::string>& k
 
 std::string InputFormatLabel(std::string_view sniffed) {
   static const char* const kKnown[] = {"report", "text",     "html", "mhtml",       "doc",
-                                       "docx",   "word-xml", "ofd",  "pdf",         "report-json",
+                                       "docx",   "word-xml", "rtf",  "ofd",         "pdf",
+                                       "report-json",
                                        "report-textproto", "none"};
   for (const char* known : kKnown) {
     if (sniffed == known) return known;

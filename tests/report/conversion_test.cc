@@ -1,7 +1,8 @@
 // The format-conversion check of «2 — Read real reports»: seed-like reports
 // (prose from the parsed seeds 002 and 003, the national tables with real
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
-// converted by LibreOffice headless to .docx, Word 97 .doc and PDF, the PDF
+// converted by LibreOffice headless to .docx, Word 97 .doc, RTF (also as Word
+// writes it, in code page 936) and PDF, the PDF
 // re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030; and
 // s2twp, with Taiwan's phrases) and
@@ -177,6 +178,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string pdf_error = xxgk::testing::ConvertWithSoffice(
       html_files, "pdf:writer_pdf_Export", dir.path() / "pdf", profile);
   ASSERT_EQ(pdf_error, "");
+  const std::string rtf_error = xxgk::testing::ConvertWithSoffice(
+      html_files, "rtf:Rich Text Format", dir.path() / "rtf", profile);
+  ASSERT_EQ(rtf_error, "");
   const std::string flat_docx_error = xxgk::testing::ConvertWithSoffice(
       flat_html_files, "docx:MS Word 2007 XML", dir.path() / "flat-docx", profile);
   ASSERT_EQ(flat_docx_error, "");
@@ -190,6 +194,12 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         xxgk::testing::ReadFileBytes(dir.path() / "pdf" / (r.name + ".pdf"));
     const std::string docx =
         xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"));
+    const std::string rtf = xxgk::testing::ReadFileBytes(dir.path() / "rtf" / (r.name + ".rtf"));
+    const std::string word_rtf = xxgk::testing::ToWordStyleRtf(rtf);
+    ASSERT_NE(word_rtf.find("\\ansicpg936"), std::string::npos);
+    ASSERT_NE(word_rtf.find("\\row}"), std::string::npos);
+    ASSERT_EQ(word_rtf.find("\\u20844\\'3f"), std::string::npos);  // 公 in GBK now
+    ASSERT_NE(rtf.find("\\u20844\\'3f"), std::string::npos);
     using xxgk::testing::MimeEncoding;
     struct Variant {
       std::string name, format, bytes;
@@ -226,6 +236,8 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"mhtml-browser-base64", "", xxgk::testing::ToMhtml(html, "utf-8", MimeEncoding::kBase64, true), "mhtml"},
         {"word-2003-xml", "", xxgk::testing::ToWord2003Xml(docx), "word-xml"},
         {"word-flat-xml", "", xxgk::testing::ToFlatWordXml(docx), "word-xml"},
+        {"rtf", "", rtf, "rtf"},
+        {"rtf-as-word-writes-it", "", word_rtf, "rtf"},
     };
     for (const Variant& v : variants) {
       SCOPED_TRACE(r.name + " as " + v.name);
