@@ -335,7 +335,7 @@ void AssembleInto(ReadResult read, Report* into) {
       n->set_kind(ReadingNote::NO_REPORT_TEXT);
       if (!read.attachments.empty()) {
         n->set_excerpt(absl::StrJoin(read.attachments, "、"));
-        n->set_message(absl::StrCat("the page holds no report text, only links to attached files (",
+        n->set_message(absl::StrCat("the page holds no report text, only attached or embedded files (",
                                     n->excerpt(), "): check the attachment itself"));
       } else {
         n->set_excerpt(absl::StrCat(read.images, "张图片"));

@@ -14,6 +14,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "report/decode.h"
@@ -36,6 +38,48 @@ std::string DeclaredCharset(std::string_view bytes) {
   std::string charset;
   re2::StringPiece head(bytes.data(), std::min(bytes.size(), kSniffBytes));
   if (RE2::PartialMatch(head, kMeta, &charset)) return charset;
+  return "";
+}
+
+// Attached files listed at most (links, embedded viewers).
+constexpr size_t kMaxAttachments = 5;
+
+// The file name a URL ends in when it names a document, spreadsheet or
+// archive (by its extension), or the one its file= parameter names (a PDF
+// viewer's address: viewer.html?file=%2Fu%2Freport.pdf); else "".
+std::string AttachedFileName(std::string_view url) {
+  auto name_of = [](std::string_view path) -> std::string {
+    path = path.substr(0, std::min(path.find('?'), path.find('#')));
+    const size_t slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    const size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) return "";
+    const std::string ext = absl::AsciiStrToLower(std::string(name.substr(dot + 1)));
+    for (const char* known : {"pdf", "doc", "docx", "wps", "rtf", "ofd", "xls", "xlsx", "et", "zip",
+                              "rar", "7z"}) {
+      if (ext == known) return std::string(name);
+    }
+    return "";
+  };
+  if (std::string name = name_of(url); !name.empty()) return name;
+  const size_t query = url.find('?');
+  if (query == std::string_view::npos) return "";
+  auto hex = [](char c) { return absl::ascii_isdigit(c) ? c - '0' : absl::ascii_tolower(c) - 'a' + 10; };
+  for (absl::string_view param :
+       absl::StrSplit(absl::string_view(url.data() + query + 1, url.size() - query - 1), '&')) {
+    if (!absl::StartsWith(param, "file=")) continue;
+    std::string value;  // percent-decoded
+    for (size_t i = 5; i < param.size(); ++i) {
+      if (param[i] == '%' && i + 2 < param.size() && absl::ascii_isxdigit(param[i + 1]) &&
+          absl::ascii_isxdigit(param[i + 2])) {
+        value.push_back(static_cast<char>(hex(param[i + 1]) * 16 + hex(param[i + 2])));
+        i += 2;
+      } else {
+        value.push_back(param[i]);
+      }
+    }
+    return name_of(value);
+  }
   return "";
 }
 
@@ -296,6 +340,9 @@ class HtmlWalker {
       kids = &node->v.document.children;
     } else {
       const GumboElement& el = node->v.element;
+      if (el.tag == GUMBO_TAG_IFRAME || el.tag == GUMBO_TAG_EMBED || el.tag == GUMBO_TAG_OBJECT) {
+        NoteEmbedded(el);
+      }
       if (IsSkipped(el.tag) || IsHidden(el)) return;
       if (el.tag == GUMBO_TAG_TABLE && !ContainsTable(node, depth)) {
         Flush();
@@ -344,27 +391,31 @@ class HtmlWalker {
   // A link to an attached file (a document, spreadsheet or archive), by its
   // text, or the file name its address ends in when it has none.
   void NoteAttachment(const GumboElement& a) {
-    constexpr size_t kMaxAttachments = 5;
     const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
     if (href == nullptr || out_->attachments.size() >= kMaxAttachments) return;
-    std::string_view url = href->value;
-    url = url.substr(0, std::min(url.find('?'), url.find('#')));
-    const size_t slash = url.rfind('/');
-    const std::string_view name = slash == std::string_view::npos ? url : url.substr(slash + 1);
-    const size_t dot = name.rfind('.');
-    if (dot == std::string_view::npos) return;
-    const std::string ext = absl::AsciiStrToLower(std::string(name.substr(dot + 1)));
-    for (const char* known : {"pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "zip", "rar", "7z"}) {
-      if (ext != known) continue;
-      std::string text;
-      Range ignored;
-      for (unsigned i = 0; i < a.children.length; ++i) {
-        FlatText(static_cast<const GumboNode*>(a.children.data[i]), &text, &ignored);
+    std::string name = AttachedFileName(href->value);
+    if (name.empty()) return;
+    std::string text;
+    Range ignored;
+    for (unsigned i = 0; i < a.children.length; ++i) {
+      FlatText(static_cast<const GumboNode*>(a.children.data[i]), &text, &ignored);
+    }
+    TextCleaner own;  // the page's script counts see the link's text once, when walked
+    text = own.Clean(text);
+    out_->attachments.push_back(text.empty() ? std::move(name) : std::move(text));
+  }
+
+  // A document shown inside the page (an <iframe>, <embed> or <object>,
+  // often a PDF viewer given the file as ?file=...), by its file name.
+  void NoteEmbedded(const GumboElement& el) {
+    if (out_->attachments.size() >= kMaxAttachments) return;
+    for (const char* attr : {"src", "data"}) {
+      const GumboAttribute* a = gumbo_get_attribute(&el.attributes, attr);
+      if (a == nullptr) continue;
+      if (std::string name = AttachedFileName(a->value); !name.empty()) {
+        out_->attachments.push_back(std::move(name));
+        return;
       }
-      TextCleaner own;  // the page's script counts see the link's text once, when walked
-      text = own.Clean(text);
-      out_->attachments.push_back(text.empty() ? std::string(name) : std::move(text));
-      return;
     }
   }
 

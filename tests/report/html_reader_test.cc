@@ -109,6 +109,20 @@ TEST(HtmlReader, AttachmentLinksAndImagesAreListed) {
   EXPECT_EQ(r->images, 1u);
 }
 
+// A document shown inside the page (a PDF viewer in an <iframe>, an
+// <embed> or <object>) is listed by its file name; a viewer given the file
+// as its file= parameter names it there.
+TEST(HtmlReader, EmbeddedDocumentsAreListedByFileName) {
+  auto r = ReadHtml(
+      "<html><body><p>某县2024年政府信息公开工作年度报告</p>"
+      "<iframe src=\"/pdfjs/web/viewer.html?file=%2Fupload%2F2024%E5%B9%B4%E6%8A%A5.pdf#page=1\">"
+      "</iframe><embed src=\"/u/report.PDF\" type=\"application/pdf\">"
+      "<object data=\"/u/nb.ofd\"></object><iframe src=\"/video.html\"></iframe>"
+      "<iframe src=\"/viewer.html?lang=zh&file=/u/a.rtf\"></iframe></body></html>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->attachments, ElementsAre("2024年报.pdf", "report.PDF", "nb.ofd", "a.rtf"));
+}
+
 TEST(HtmlReader, DecodesEntitiesAndCollapsesWhitespace) {
   auto r = ReadHtml("<p>A&amp;B&nbsp;&nbsp;C&#x4E00;&#20108;  \n  D</p>");
   ASSERT_TRUE(r.ok()) << r.status();

@@ -325,6 +325,9 @@ TEST(ParseDocument, PageWithOnlyAnAttachmentSaysWhereTheReportIs) {
   EXPECT_THAT(notes(title + "<p>附件:<a href=\"/a.pdf\">某县2024年年度报告.pdf</a></p>"),
               ::testing::ElementsAre("某县2024年年度报告.pdf"));
   EXPECT_THAT(notes(title + "<img src=\"1.jpg\"><img src=\"2.jpg\">"), ::testing::ElementsAre("2张图片"));
+  // the report shown in a PDF viewer inside the page
+  EXPECT_THAT(notes(title + "<iframe src=\"/pdfjs/viewer.html?file=/u/nb2024.pdf\"></iframe>"),
+              ::testing::ElementsAre("nb2024.pdf"));
   EXPECT_THAT(notes("<p>一、总体情况</p><p>本年度主动公开信息12条。</p>"
                     "<p>附件:<a href=\"/a.pdf\">年度报告.pdf</a></p>"),
               ::testing::IsEmpty());
