@@ -1,6 +1,7 @@
 #include "report/zip_xml.h"
 
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 #include <climits>
 #include <cstring>
@@ -60,8 +61,19 @@ absl::StatusOr<std::string> ZipPackage::Read(const std::string& name, size_t max
   return out;
 }
 
+namespace {
+
+// libxml2 reports some errors (an encoding conversion that fails, with the
+// bytes it failed on) through its generic handler whatever the parser's
+// options say; by default that prints to stderr, which is the server's log.
+// The error that matters comes back in the status instead.
+void IgnoreXmlMessage(void* /*context*/, const char* /*format*/, ...) {}
+
+}  // namespace
+
 absl::StatusOr<XmlDoc> ParseXmlPart(const std::string& xml, absl::string_view format,
                                     absl::string_view part, absl::string_view advice) {
+  xmlSetGenericErrorFunc(nullptr, IgnoreXmlMessage);  // per thread in libxml2
   if (xml.size() > static_cast<size_t>(INT_MAX)) {
     return absl::InvalidArgumentError(absl::StrCat(format, ": ", part, " too large"));
   }

@@ -179,7 +179,7 @@ TEST(DocxReader, OtherZipFormatsAreNamed) {
       {{{"ppt/presentation.xml", "<x/>"}}, "PowerPoint file (.pptx)"},
       {{{"OFD.xml", "<x/>"}, {"Doc_0/Document.xml", "<x/>"}}, "OFD document"},
       {{{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<x/>"}},
-       "OpenDocument file (.odt)"},
+       "--input_format=odt"},
   };
   for (const auto& [entries, says] : cases) {
     auto r = ReadDocx(MakeZip(entries));
@@ -236,6 +236,21 @@ TEST(DocxReader, HugeGridSpanOnManyRowsIsDroppedWithANote) {
   EXPECT_TRUE(noted);
   for (const Block& b : r->blocks) EXPECT_EQ(b.kind, Block::Kind::kLine);
   EXPECT_THAT(Lines(*r), ElementsAre("before", "after"));
+}
+
+// A part in an encoding its bytes break is refused, and libxml2 prints
+// nothing of it (its message quotes the document's bytes) to stderr, which
+// is the server's log.
+TEST(DocxReader, BytesBrokenInTheDeclaredEncodingAreRefusedWithoutPrinting) {
+  const std::string xml = std::string("<?xml version=\"1.0\" encoding=\"GB2312\"?><w:document "
+                                      "xmlns:w=\"x\"><w:body><w:p><w:r><w:t>") +
+                          "\x91\x8A\xFF\xFF\x80" + "</w:t></w:r></w:p></w:body></w:document>";
+  ::testing::internal::CaptureStderr();
+  auto r = ReadDocx(MakeZip({{"word/document.xml", xml}}));
+  const std::string printed = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(printed, "");
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(std::string(r.status().message()), HasSubstr("not well-formed XML"));
 }
 
 TEST(DocxReader, MalformedGridSpanFallsBackToOne) {
