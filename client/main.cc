@@ -40,7 +40,7 @@ ABSL_FLAG(bool, csv_bom, false, "validate --output=csv: start with a UTF-8 BOM (
 ABSL_FLAG(int, jobs, 0, "validate/bench: parallel workers in-process; 0: one per core");
 ABSL_FLAG(bool, progress, true, "validate: progress bar when stderr is a terminal");
 ABSL_FLAG(std::string, color, "auto", "text output colours: auto (terminal, no NO_COLOR)|always|never");
-ABSL_FLAG(std::string, input_format, "", "parse: text|html|mhtml|doc|docx|word-xml|rtf|ofd|pdf instead of sniffing");
+ABSL_FLAG(std::string, input_format, "", "parse: text|html|mhtml|doc|docx|word-xml|rtf|odt|ofd|pdf instead of sniffing");
 ABSL_FLAG(int, iterations, 20, "bench in-process: validations per file");
 ABSL_FLAG(int, concurrency, 16, "bench --server: outstanding calls (when --rate is 0)");
 ABSL_FLAG(double, rate, 0, "bench --server: calls per second, open loop; 0: fixed concurrency");

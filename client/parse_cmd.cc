@@ -12,12 +12,12 @@ int RunParse(Backend& backend, const std::vector<std::string>& args, const Parse
     return kExitUsage;
   }
   static const char* const kFormats[] = {"",         "text", "html", "mhtml",       "doc",
-                                         "docx",     "word-xml", "rtf", "ofd", "pdf", "report-json",
+                                         "docx",     "word-xml", "rtf", "odt", "ofd", "pdf", "report-json",
                                          "report-textproto"};
   bool known = false;
   for (const char* f : kFormats) known = known || flags.input_format == f;
   if (!known) {
-    err << "xxgk parse: --input_format must be text, html, mhtml, doc, docx, word-xml, rtf, ofd or pdf (got \""
+    err << "xxgk parse: --input_format must be text, html, mhtml, doc, docx, word-xml, rtf, odt, ofd or pdf (got \""
         << flags.input_format << "\")\n";
     return kExitUsage;
   }

@@ -69,7 +69,7 @@ Flags:
              read (a number, BLANK, NA or TEXT:<raw>)
       json   the xxgk.v1.Report as JSON
       text   metadata, sections, reading notes and cells, for people
-  --input_format=text|html|mhtml|doc|docx|word-xml|rtf|ofd|pdf
+  --input_format=text|html|mhtml|doc|docx|word-xml|rtf|odt|ofd|pdf
                         read as this format instead of sniffing
   --server=HOST:PORT    parse through a server
 

@@ -60,8 +60,8 @@ std::string NotADocx(const ZipPackage& zip) {
            "--input_format=ofd";
   }
   if (has("content.xml") && has("mimetype")) {
-    return "this is an OpenDocument file (.odt), which xxgk cannot read: save it as .docx or "
-           "PDF and send that";
+    return "this is an OpenDocument file (.odt), not a .docx: send it without --input_format, or "
+           "with --input_format=odt";
   }
   return "this zip archive is not a .docx (it has no word/document.xml): unpack it and send "
          "each report in it on its own";

@@ -41,6 +41,7 @@ std::string FromContentType(std::string_view ct_in) {
   if (absl::StrContains(ct, "wordprocessingml") || absl::StrContains(ct, "docx")) return "docx";
   if (absl::StrContains(ct, "msword")) return "doc";
   if (absl::StrContains(ct, "rtf")) return "rtf";
+  if (absl::StrContains(ct, "opendocument.text")) return "odt";
   if (absl::StrContains(ct, "multipart/related") || absl::StrContains(ct, "message/rfc822")) {
     return "mhtml";
   }
@@ -61,6 +62,7 @@ std::string FromExtension(std::string_view file_name) {
   if (ext == "docx") return "docx";
   if (ext == "doc" || ext == "wps") return "doc";
   if (ext == "rtf") return "rtf";
+  if (ext == "odt") return "odt";
   if (ext == "ofd") return "ofd";
   if (ext == "mht" || ext == "mhtml") return "mhtml";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
@@ -124,7 +126,9 @@ std::string FromMagic(std::string_view bytes) {
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     // Both are zip archives of XML parts; an OFD file has OFD.xml at its root.
     absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "zip");
-    return zip.ok() && zip->Has("OFD.xml") ? "ofd" : "docx";
+    if (zip.ok() && zip->Has("OFD.xml")) return "ofd";
+    if (zip.ok() && !zip->Has("word/document.xml") && IsOdtPackage(*zip)) return "odt";
+    return "docx";
   }
   if (CompoundFile::HasSignature(bytes)) return "doc";
   if (LooksLikeWordXml(bytes)) return "word-xml";
@@ -361,10 +365,12 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
       read = ReadMhtml(bytes);
     } else if (format == "rtf") {
       read = ReadRtf(bytes);
+    } else if (format == "odt") {
+      read = ReadOdt(bytes);
     } else {
       return absl::InvalidArgumentError(absl::StrCat(
           name, ": unknown input format \"", format,
-          "\" (text, html, mhtml, doc, docx, word-xml, rtf, ofd, pdf, report-json, report-textproto)"));
+          "\" (text, html, mhtml, doc, docx, word-xml, rtf, odt, ofd, pdf, report-json, report-textproto)"));
     }
     if (!read.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(name, ": cannot read as ", format, ": ",

@@ -12,7 +12,7 @@
 namespace xxgk::report {
 
 struct ParseOptions {
-  // "text", "html", "mhtml", "doc", "docx", "word-xml", "rtf", "ofd", "pdf",
+  // "text", "html", "mhtml", "doc", "docx", "word-xml", "rtf", "odt", "ofd", "pdf",
   // "report-json", "report-textproto"; empty: sniff from the content type, the file name and the bytes.
   std::string input_format;
 };

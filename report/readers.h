@@ -11,6 +11,8 @@
 
 namespace xxgk::report {
 
+class ZipPackage;
+
 // Plain text: lines, and tables written as pipe rows, one cell per line
 // between `|` lines, whitespace-aligned columns, markdown, label+value run
 // together (the pre-2019 statistics table), or with no separators at all
@@ -34,6 +36,12 @@ absl::StatusOr<ReadResult> ReadWordXml(std::string_view bytes);
 absl::StatusOr<ReadResult> ReadRtf(std::string_view bytes);
 // True when `bytes` begin (after a UTF-8 BOM and whitespace) with {\rtf.
 bool LooksLikeRtf(std::string_view bytes);
+// OpenDocument text (.odt): text:p/text:h lines and table:table grids with
+// their spans (libzip + libxml2).
+absl::StatusOr<ReadResult> ReadOdt(std::string_view bytes);
+// True when the zip package is an OpenDocument file (content.xml and an
+// OpenDocument mimetype entry), of any kind.
+bool IsOdtPackage(const ZipPackage& zip);
 // PDF: text with positions (poppler-cpp), tables rebuilt from x/y positions.
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes);
 // Word 97-2003 .doc (a compound file): paragraphs through the piece table,

@@ -74,10 +74,9 @@ void SplitMethod(std::string_view full_method, const std::vector<std::string>& k
 }
 
 std::string InputFormatLabel(std::string_view sniffed) {
-  static const char* const kKnown[] = {"report", "text",     "html", "mhtml",       "doc",
-                                       "docx",   "word-xml", "rtf",  "ofd",         "pdf",
-                                       "report-json",
-                                       "report-textproto", "none"};
+  static const char* const kKnown[] = {"report", "text", "html", "mhtml", "doc",
+                                       "docx", "word-xml", "rtf", "odt", "ofd",
+                                       "pdf", "report-json", "report-textproto", "none"};
   for (const char* known : kKnown) {
     if (sniffed == known) return known;
   }

@@ -2,7 +2,7 @@
 // (prose from the parsed seeds 002 and 003, the national tables with real
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
 // converted by LibreOffice headless to .docx, Word 97 .doc, RTF (also as Word
-// writes it, in code page 936) and PDF, the PDF
+// writes it, in code page 936), OpenDocument text and PDF, the PDF
 // re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030; and
 // s2twp, with Taiwan's phrases) and
@@ -178,6 +178,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string pdf_error = xxgk::testing::ConvertWithSoffice(
       html_files, "pdf:writer_pdf_Export", dir.path() / "pdf", profile);
   ASSERT_EQ(pdf_error, "");
+  const std::string odt_error =
+      xxgk::testing::ConvertWithSoffice(html_files, "odt:writer8", dir.path() / "odt", profile);
+  ASSERT_EQ(odt_error, "");
   const std::string rtf_error = xxgk::testing::ConvertWithSoffice(
       html_files, "rtf:Rich Text Format", dir.path() / "rtf", profile);
   ASSERT_EQ(rtf_error, "");
@@ -237,6 +240,7 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"word-2003-xml", "", xxgk::testing::ToWord2003Xml(docx), "word-xml"},
         {"word-flat-xml", "", xxgk::testing::ToFlatWordXml(docx), "word-xml"},
         {"rtf", "", rtf, "rtf"},
+        {"odt", "", xxgk::testing::ReadFileBytes(dir.path() / "odt" / (r.name + ".odt")), "odt"},
         {"rtf-as-word-writes-it", "", word_rtf, "rtf"},
     };
     for (const Variant& v : variants) {

@@ -241,7 +241,7 @@ TEST(ParseDocument, UnreadableInputIsInvalidArgument) {
   auto bad_pdf = ParseDocument(Doc("%PDF-1.4 truncated", "x.pdf"));
   ASSERT_FALSE(bad_pdf.ok());
   EXPECT_EQ(bad_pdf.status().code(), absl::StatusCode::kInvalidArgument);
-  auto unknown = ParseDocument(Doc("text"), ParseOptions{"odt"});
+  auto unknown = ParseDocument(Doc("text"), ParseOptions{"uof"});
   ASSERT_FALSE(unknown.ok());
 }
 

@@ -73,6 +73,7 @@ TEST(ServerMetricsTest, InputFormatLabelIsBounded) {
   EXPECT_EQ(InputFormatLabel("report"), "report");
   EXPECT_EQ(InputFormatLabel("mhtml"), "mhtml");
   EXPECT_EQ(InputFormatLabel("rtf"), "rtf");
+  EXPECT_EQ(InputFormatLabel("odt"), "odt");
   EXPECT_EQ(InputFormatLabel("word-xml"), "word-xml");
   EXPECT_EQ(InputFormatLabel("application/x-whatever"), "other");
 }
