@@ -1,5 +1,5 @@
 // OpenDocument text reader (.odt: a zip whose content.xml holds the body;
-// LibreOffice's and WPS's own format beside .docx). Paragraphs and headings
+// what LibreOffice saves by default). Paragraphs and headings
 // (text:p, text:h, also inside lists, sections and text boxes) become lines;
 // table:table becomes a grid, its spans (table:number-columns-spanned,
 // table:number-rows-spanned) laid out as HTML's are, the positions they
