@@ -130,13 +130,6 @@ class CodePages {
     }
   }
 
-  // True when `bytes` read in `code_page` hold no undecodable sequence.
-  bool Clean(std::string_view bytes, int code_page) {
-    std::string probe;
-    Decode(bytes, code_page, &probe);
-    return probe.find("\xEF\xBF\xBD") == std::string::npos;
-  }
-
  private:
   UConverter* Converter(int code_page) {
     auto it = open_.find(code_page);
@@ -452,6 +445,10 @@ class RtfParser {
 
   // --- text ---------------------------------------------------------------
 
+  // The current font's code page; a font whose character set is ANSI or
+  // default (Western fonts in a Chinese document, which Word runs Chinese
+  // text in with the double-byte font only associated) takes the
+  // document's (\ansicpg936: GBK).
   int CurrentCodePage() const {
     auto it = font_code_page_.find(state_.font);
     return it != font_code_page_.end() ? it->second : ansi_code_page_;
@@ -471,19 +468,11 @@ class RtfParser {
     bytes_.push_back(static_cast<char>(b));
   }
 
-  // Decodes the bytes gathered so far. A font that names no character set
-  // takes the document's code page; where that is a double-byte one (a
-  // Chinese document's \ansicpg936) and the bytes read cleanly in it, they
-  // are read so even under a Western font, as Word writes Chinese text run
-  // in an ASCII font with its double-byte font only associated.
+  // Decodes the bytes gathered so far in the code page they were read under.
   void FlushBytes() {
     if (bytes_.empty()) return;
-    int cp = bytes_code_page_;
-    if (!IsDoubleByte(cp) && IsDoubleByte(ansi_code_page_) && pages_.Clean(bytes_, ansi_code_page_)) {
-      cp = ansi_code_page_;
-    }
     LoneSurrogate();
-    pages_.Decode(bytes_, cp, &text_);
+    pages_.Decode(bytes_, bytes_code_page_, &text_);
     bytes_.clear();
   }
 
