@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -516,20 +517,12 @@ class HtmlWalker {
                               [](const std::vector<SpanCell>& r) { return r.empty(); }),
                rows.end());
     if (rows.empty()) return;
-    absl::StatusOr<TableGrid> grid = ExpandSpans(rows, "html");
-    if (!grid.ok()) {
-      size_t widest = 0;
-      for (const auto& r : rows) widest = std::max(widest, r.size());
-      out_->notes.push_back(TableTooLargeNote("html", rows.size(), widest));
-      return;
-    }
-    Block b;
-    b.kind = Block::Kind::kTable;
-    b.table = *std::move(grid);
-    b.table.caption = caption.empty() ? LastLineText(out_->blocks) : caption;
-    b.source_begin = static_cast<uint32_t>(table->v.element.start_pos.offset);
-    b.source_end = static_cast<uint32_t>(table->v.element.end_pos.offset);
-    out_->blocks.push_back(std::move(b));
+    std::optional<Block> b = SpanTableBlock(rows, "html", &out_->notes);
+    if (!b.has_value()) return;
+    b->table.caption = caption.empty() ? LastLineText(out_->blocks) : caption;
+    b->source_begin = static_cast<uint32_t>(table->v.element.start_pos.offset);
+    b->source_end = static_cast<uint32_t>(table->v.element.end_pos.offset);
+    out_->blocks.push_back(*std::move(b));
   }
 
   ReadResult* out_;

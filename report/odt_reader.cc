@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -180,18 +181,10 @@ class OdtWalker {
       }
     }
     if (cells.empty()) return;
-    absl::StatusOr<TableGrid> grid = ExpandSpans(cells, "odt");
-    if (!grid.ok()) {
-      size_t widest = 0;
-      for (const auto& r : cells) widest = std::max(widest, r.size());
-      out_->notes.push_back(TableTooLargeNote("odt", cells.size(), widest));
-      return;
-    }
-    Block b;
-    b.kind = Block::Kind::kTable;
-    b.table = *std::move(grid);
-    b.table.caption = LastLineText(out_->blocks);
-    out_->blocks.push_back(std::move(b));
+    std::optional<Block> b = SpanTableBlock(cells, "odt", &out_->notes);
+    if (!b.has_value()) return;
+    b->table.caption = LastLineText(out_->blocks);
+    out_->blocks.push_back(*std::move(b));
   }
 
   ReadResult* out_;

@@ -161,6 +161,22 @@ absl::StatusOr<TableGrid> ExpandSpans(const std::vector<std::vector<SpanCell>>& 
   return grid;
 }
 
+std::optional<Block> SpanTableBlock(const std::vector<std::vector<SpanCell>>& rows,
+                                    std::string_view source_kind,
+                                    std::vector<xxgk::v1::ReadingNote>* notes) {
+  absl::StatusOr<TableGrid> grid = ExpandSpans(rows, source_kind);
+  if (!grid.ok()) {
+    size_t widest = 0;
+    for (const auto& r : rows) widest = std::max(widest, r.size());
+    notes->push_back(TableTooLargeNote(source_kind, rows.size(), widest));
+    return std::nullopt;
+  }
+  Block b;
+  b.kind = Block::Kind::kTable;
+  b.table = *std::move(grid);
+  return b;
+}
+
 void AppendLine(std::vector<Block>* blocks, std::string text, uint32_t page,
                 uint32_t begin, uint32_t end) {
   if (text.empty()) return;

@@ -5,6 +5,7 @@
 #define XXGK_REPORT_READERS_COMMON_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,13 @@ struct SpanCell {
 // RESOURCE_EXHAUSTED before it is allocated.
 absl::StatusOr<TableGrid> ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
                       std::string_view source_kind);
+
+// ExpandSpans' grid as a table block (caption and spans left to the
+// caller); a grid over budget is dropped with a TableTooLargeNote added to
+// `notes` (its width the most cells a row declares).
+std::optional<Block> SpanTableBlock(const std::vector<std::vector<SpanCell>>& rows,
+                                    std::string_view source_kind,
+                                    std::vector<xxgk::v1::ReadingNote>* notes);
 
 // Builds a grid row by row from Word's cells: each spans some columns and
 // may continue the cell above it (a vertical merge: w:vMerge in .docx,
