@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/word_numbering.h"
 #include "report/zip_xml.h"
 
 namespace xxgk::report {
@@ -69,7 +70,7 @@ std::string NotADocx(const ZipPackage& zip) {
 
 class DocxWalker {
  public:
-  explicit DocxWalker(ReadResult* out) : out_(out) {}
+  DocxWalker(ReadResult* out, WordNumbering* numbering) : out_(out), numbering_(numbering) {}
 
   // Body-level content: paragraphs, tables, structured document tags.
   void Container(const xmlNode* n, int depth) {
@@ -119,8 +120,13 @@ class DocxWalker {
     }
   }
 
+  // The paragraph's automatic number, counted (empty when it has none).
+  std::string ListLabel(const xmlNode* p) {
+    return numbering_ != nullptr ? numbering_->Label(ChildElement(p, "pPr")) : std::string();
+  }
+
   void Paragraph(const xmlNode* p) {
-    std::string raw;
+    std::string raw = ListLabel(p);
     Runs(p, &raw, 0);
     AppendLines(&out_->blocks, &cleaner_, raw);
   }
@@ -140,6 +146,7 @@ class DocxWalker {
     for (const xmlNode* c = tc->children; c != nullptr; c = c->next) {
       if (IsElement(c, "p")) {
         if (!raw.empty()) raw.push_back('\n');
+        raw += ListLabel(c);
         Runs(c, &raw, 0);
       } else if (IsElement(c, "sdt")) {
         if (!raw.empty()) raw.push_back('\n');
@@ -202,6 +209,7 @@ class DocxWalker {
   }
 
   ReadResult* out_;
+  WordNumbering* numbering_;  // may be null
   TextCleaner cleaner_;
 };
 
@@ -239,15 +247,46 @@ absl::StatusOr<const xmlNode*> WordXmlBody(const xmlNode* root) {
       ".docx or PDF"));
 }
 
-ReadResult ReadBody(const xmlNode* body, const char* format, size_t size_bytes) {
+// The root element of a flat Word XML package's part of that name, or null.
+const xmlNode* PackagePart(const xmlNode* root, const char* name) {
+  if (!IsElement(root, "package")) return nullptr;
+  for (const xmlNode* part = root->children; part != nullptr; part = part->next) {
+    if (!IsElement(part, "part") || Attribute(part, "name") != name) continue;
+    const xmlNode* data = ChildElement(part, "xmlData");
+    for (const xmlNode* c = data != nullptr ? data->children : nullptr; c != nullptr; c = c->next) {
+      if (c->type == XML_ELEMENT_NODE) return c;
+    }
+  }
+  return nullptr;
+}
+
+ReadResult ReadBody(const xmlNode* body, const char* format, size_t size_bytes, WordNumbering* numbering) {
   ReadResult result;
   result.source.set_input_format(format);
   result.source.set_encoding("UTF-8");
   result.source.set_size_bytes(size_bytes);
-  DocxWalker walker(&result);
+  DocxWalker walker(&result, numbering != nullptr && !numbering->empty() ? numbering : nullptr);
   walker.Container(body, 0);
   result.script = walker.cleaner().script();
   return result;
+}
+
+// The list definitions of a .docx. A numbering or styles part that is missing
+// or cannot be read leaves the paragraphs unnumbered rather than refusing the
+// document: the text is all there, only the automatic numbers are missing.
+WordNumbering ReadNumbering(const ZipPackage& zip) {
+  if (!zip.Has("word/numbering.xml")) return WordNumbering();
+  auto parse = [&zip](const char* name) -> XmlDoc {
+    absl::StatusOr<std::string> xml = zip.Read(name, kMaxXmlBytes);
+    if (!xml.ok()) return nullptr;
+    absl::StatusOr<XmlDoc> doc = ParseXmlPart(*xml, "docx", name, "");
+    return doc.ok() ? std::move(*doc) : nullptr;
+  };
+  XmlDoc numbering = parse("word/numbering.xml");
+  if (numbering == nullptr) return WordNumbering();
+  XmlDoc styles = zip.Has("word/styles.xml") ? parse("word/styles.xml") : nullptr;
+  return WordNumbering::Load(xmlDocGetRootElement(numbering.get()),
+                             styles != nullptr ? xmlDocGetRootElement(styles.get()) : nullptr);
 }
 
 }  // namespace
@@ -258,9 +297,12 @@ absl::StatusOr<ReadResult> ReadWordXml(std::string_view bytes) {
       ": the file is damaged or was not written by a word processor; open it in Word or WPS, "
       "save it as .docx and send that, or send a PDF");
   if (!parsed.ok()) return parsed.status();
-  absl::StatusOr<const xmlNode*> body = WordXmlBody(xmlDocGetRootElement(parsed->get()));
+  const xmlNode* root = xmlDocGetRootElement(parsed->get());
+  absl::StatusOr<const xmlNode*> body = WordXmlBody(root);
   if (!body.ok()) return body.status();
-  return ReadBody(*body, "word-xml", bytes.size());
+  WordNumbering numbering = WordNumbering::Load(PackagePart(root, "/word/numbering.xml"),
+                                                PackagePart(root, "/word/styles.xml"));
+  return ReadBody(*body, "word-xml", bytes.size(), &numbering);
 }
 
 absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes) {
@@ -280,7 +322,8 @@ absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes) {
   if (!IsElement(root, "document") || body == nullptr) {
     return absl::InvalidArgumentError("docx: word/document.xml has no w:document/w:body");
   }
-  return ReadBody(body, "docx", bytes.size());
+  WordNumbering numbering = ReadNumbering(*zip);
+  return ReadBody(body, "docx", bytes.size(), &numbering);
 }
 
 }  // namespace xxgk::report

@@ -1,6 +1,7 @@
 // OpenDocument text reader (.odt: a zip whose content.xml holds the body;
 // what LibreOffice saves by default). Paragraphs and headings
-// (text:p, text:h, also inside lists, sections and text boxes) become lines;
+// (text:p, text:h, also inside lists, sections and text boxes) become lines,
+// with the automatic numbers of lists and numbered headings (OdtNumbering);
 // table:table becomes a grid, its spans (table:number-columns-spanned,
 // table:number-rows-spanned) laid out as HTML's are, the positions they
 // cover (table:covered-table-cell) left to them. A table holding another
@@ -19,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "report/readers.h"
+#include "report/odt_numbering.h"
 #include "report/readers_common.h"
 #include "report/zip_xml.h"
 
@@ -40,7 +42,7 @@ int IntAttribute(const xmlNode* n, const char* local, int fallback, int max) {
 
 class OdtWalker {
  public:
-  explicit OdtWalker(ReadResult* out) : out_(out) {}
+  OdtWalker(ReadResult* out, OdtNumbering* numbering) : out_(out), numbering_(numbering) {}
 
   // Body-level content: paragraphs, headings, tables, and what holds them.
   void Container(const xmlNode* n, int depth) {
@@ -48,14 +50,19 @@ class OdtWalker {
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (IsElement(c, "p") || IsElement(c, "h")) {
-        std::string raw;
+        std::string raw = numbering_->Label(c);
         Inline(c, &raw, 0);
         AppendLines(&out_->blocks, &cleaner_, raw);
       } else if (IsElement(c, "table")) {
         Table(c, depth + 1);
       } else if (Skipped(c)) {
         continue;
+      } else if (IsElement(c, "list")) {
+        numbering_->EnterList(c);
+        Container(c, depth + 1);
+        numbering_->ExitList();
       } else {
+        if (IsElement(c, "list-item") || IsElement(c, "list-header")) numbering_->EnterItem(c);
         Container(c, depth + 1);  // text:list, text:list-item, text:section, ...
       }
     }
@@ -75,8 +82,8 @@ class OdtWalker {
 
   // Appends the text inside a paragraph; text:s, text:tab and
   // text:line-break are spaces, tabs and line breaks, and a paragraph
-  // inside it (a text box's) stands on lines of its own.
-  static void Inline(const xmlNode* n, std::string* buf, int depth) {
+  // inside it (a text box's, a list's in a cell) stands on lines of its own.
+  void Inline(const xmlNode* n, std::string* buf, int depth) {
     if (depth > kMaxDepth) return;
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -94,9 +101,15 @@ class OdtWalker {
         continue;
       } else if (IsElement(c, "p") || IsElement(c, "h")) {
         buf->push_back('\n');
+        buf->append(numbering_->Label(c));
         Inline(c, buf, depth + 1);
         buf->push_back('\n');
+      } else if (IsElement(c, "list")) {
+        numbering_->EnterList(c);
+        Inline(c, buf, depth + 1);
+        numbering_->ExitList();
       } else {
+        if (IsElement(c, "list-item") || IsElement(c, "list-header")) numbering_->EnterItem(c);
         Inline(c, buf, depth + 1);  // text:span, text:a, draw:frame, draw:text-box, ...
       }
     }
@@ -130,9 +143,14 @@ class OdtWalker {
       if (c->type != XML_ELEMENT_NODE || Skipped(c)) continue;
       if (!raw.empty()) raw.push_back('\n');
       if (IsElement(c, "p") || IsElement(c, "h")) {
+        raw += numbering_->Label(c);
         Inline(c, &raw, 0);
+      } else if (IsElement(c, "list")) {
+        numbering_->EnterList(c);
+        Inline(c, &raw, 1);
+        numbering_->ExitList();
       } else {
-        Inline(c, &raw, 1);  // a list in the cell
+        Inline(c, &raw, 1);  // a section in the cell
       }
     }
     return cleaner_.Clean(raw);
@@ -188,6 +206,7 @@ class OdtWalker {
   }
 
   ReadResult* out_;
+  OdtNumbering* numbering_;
   TextCleaner cleaner_;
 };
 
@@ -237,11 +256,23 @@ absl::StatusOr<ReadResult> ReadOdt(std::string_view bytes) {
   if (text == nullptr) {
     return absl::InvalidArgumentError("odt: content.xml has no office:body/office:text");
   }
+  // styles.xml holds the named list styles and the outline style; one that
+  // is missing or cannot be read leaves those paragraphs unnumbered.
+  XmlDoc styles;
+  if (zip->Has("styles.xml")) {
+    if (absl::StatusOr<std::string> styles_xml = zip->Read("styles.xml", kMaxXmlBytes); styles_xml.ok()) {
+      if (absl::StatusOr<XmlDoc> doc = ParseXmlPart(*styles_xml, "odt", "styles.xml", ""); doc.ok()) {
+        styles = std::move(*doc);
+      }
+    }
+  }
+  OdtNumbering numbering =
+      OdtNumbering::Load(root, styles != nullptr ? xmlDocGetRootElement(styles.get()) : nullptr);
   ReadResult result;
   result.source.set_input_format("odt");
   result.source.set_encoding("UTF-8");
   result.source.set_size_bytes(bytes.size());
-  OdtWalker walker(&result);
+  OdtWalker walker(&result, &numbering);
   walker.Container(text, 0);
   result.script = walker.cleaner().script();
   return result;

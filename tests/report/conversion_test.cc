@@ -1,8 +1,10 @@
 // The format-conversion check of «2 — Read real reports»: seed-like reports
 // (prose from the parsed seeds 002 and 003, the national tables with real
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
-// converted by LibreOffice headless to .docx, Word 97 .doc, RTF (also as Word
-// writes it, in code page 936), OpenDocument text and PDF, the PDF
+// converted by LibreOffice headless to .docx (also with its headings and
+// table rows numbered by Word's lists instead of typed, as a .docx, as
+// flat Word XML and as LibreOffice's .odt of it), Word 97 .doc, RTF (also as Word writes it, in code page
+// 936), OpenDocument text and PDF, the PDF
 // re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030; and
 // s2twp, with Taiwan's phrases) and
@@ -19,6 +21,7 @@
 #include "gtest/gtest.h"
 #include "report/cell_keys.h"
 #include "report/parse.h"
+#include "tests/report/fixtures/auto_numbered_docx.h"
 #include "tests/report/fixtures/ofd_writer.h"
 #include "tests/report/fixtures/recode.h"
 #include "tests/report/fixtures/seed_like.h"
@@ -187,6 +190,19 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string flat_docx_error = xxgk::testing::ConvertWithSoffice(
       flat_html_files, "docx:MS Word 2007 XML", dir.path() / "flat-docx", profile);
   ASSERT_EQ(flat_docx_error, "");
+  // The .docx with Word's list numbering, and LibreOffice's .odt of it (its
+  // lists continue each other across the tables' cells).
+  std::vector<fs::path> auto_numbered_files;
+  fs::create_directories(dir.path() / "auto-numbered");
+  for (const Rendition& r : renditions) {
+    const fs::path out = dir.path() / "auto-numbered" / (r.name + ".docx");
+    xxgk::testing::WriteFileBytes(out, xxgk::testing::ToAutoNumberedDocx(xxgk::testing::ReadFileBytes(
+                                           dir.path() / "docx" / (r.name + ".docx"))));
+    auto_numbered_files.push_back(out);
+  }
+  const std::string auto_odt_error = xxgk::testing::ConvertWithSoffice(
+      auto_numbered_files, "odt:writer8", dir.path() / "auto-numbered-odt", profile, /*infilter=*/"");
+  ASSERT_EQ(auto_odt_error, "");
 
   for (const Rendition& r : renditions) {
     const std::string plain = xxgk::testing::ToPipeText(r.doc);
@@ -199,6 +215,8 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         xxgk::testing::ReadFileBytes(dir.path() / "docx" / (r.name + ".docx"));
     const std::string rtf = xxgk::testing::ReadFileBytes(dir.path() / "rtf" / (r.name + ".rtf"));
     const std::string word_rtf = xxgk::testing::ToWordStyleRtf(rtf);
+    const std::string auto_numbered =
+        xxgk::testing::ReadFileBytes(dir.path() / "auto-numbered" / (r.name + ".docx"));
     ASSERT_NE(word_rtf.find("\\ansicpg936"), std::string::npos);
     ASSERT_NE(word_rtf.find("\\row}"), std::string::npos);
     ASSERT_EQ(word_rtf.find("\\u20844\\'3f"), std::string::npos);  // 公 in GBK now
@@ -239,6 +257,11 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"mhtml-browser-base64", "", xxgk::testing::ToMhtml(html, "utf-8", MimeEncoding::kBase64, true), "mhtml"},
         {"word-2003-xml", "", xxgk::testing::ToWord2003Xml(docx), "word-xml"},
         {"word-flat-xml", "", xxgk::testing::ToFlatWordXml(docx), "word-xml"},
+        // Headings and table rows numbered by Word's lists, not typed
+        {"docx-auto-numbered", "docx", auto_numbered},
+        {"word-flat-xml-auto-numbered", "", xxgk::testing::ToFlatWordXml(auto_numbered), "word-xml"},
+        {"odt-auto-numbered", "odt",
+         xxgk::testing::ReadFileBytes(dir.path() / "auto-numbered-odt" / (r.name + ".odt"))},
         {"rtf", "", rtf, "rtf"},
         {"odt", "", xxgk::testing::ReadFileBytes(dir.path() / "odt" / (r.name + ".odt")), "odt"},
         {"rtf-as-word-writes-it", "", word_rtf, "rtf"},

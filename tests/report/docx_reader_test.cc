@@ -164,6 +164,93 @@ TEST(DocxReader, NestedTableInsideLayoutTable) {
   EXPECT_EQ(r->blocks[2].text, "后记");
 }
 
+// Word's automatic numbering: list definitions in word/numbering.xml, used by
+// paragraphs directly (w:numPr) or through their style.
+constexpr char kNumbering[] =
+    "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    // 0: the report's outline: 一、 then （一） then 1.
+    "<w:abstractNum w:abstractNumId=\"0\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+    "<w:lvlText w:val=\"%1、\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/>"
+    "<w:lvlText w:val=\"（%2）\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+    "<w:lvlText w:val=\"%3.\"/></w:lvl></w:abstractNum>"
+    // 1: bullets
+    "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/>"
+    "<w:lvlText w:val=\"\xEF\x82\xB7\"/></w:lvl></w:abstractNum>"
+    // 2: 第一章 then 1.1 (w:isLgl: the chapter in decimal too), starting at 3
+    "<w:abstractNum w:abstractNumId=\"2\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"3\"/><w:numFmt w:val=\"chineseCounting\"/>"
+    "<w:lvlText w:val=\"第%1章\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:isLgl/>"
+    "<w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>"
+    // 3: a bare number, nothing after it
+    "<w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/>"
+    "<w:lvlText w:val=\"%1\"/><w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum>"
+    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    // the same list, restarted where this instance is first used
+    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/>"
+    "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+    "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/></w:num>"
+    "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"2\"/></w:num>"
+    "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"3\"/></w:num>"
+    "</w:numbering>";
+
+constexpr char kNumberedStyles[] =
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/>"
+    "<w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1Red\"><w:basedOn w:val=\"Heading1\"/></w:style>"
+    "</w:styles>";
+
+std::string Numbered(const std::string& text, int num_id, int level) {
+  return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" + std::to_string(level) + "\"/><w:numId w:val=\"" +
+         std::to_string(num_id) + "\"/></w:numPr></w:pPr>" + R(text) + "</w:p>";
+}
+std::string Styled(const std::string& text, const std::string& style, const std::string& more = "") {
+  return "<w:p><w:pPr><w:pStyle w:val=\"" + style + "\"/>" + more + "</w:pPr>" + R(text) + "</w:p>";
+}
+
+absl::StatusOr<ReadResult> ReadNumberedBody(const std::string& body) {
+  return ReadDocx(MakeZip({{"[Content_Types].xml", "<Types/>"},
+                           {"word/document.xml", Document(body)},
+                           {"word/numbering.xml", kNumbering},
+                           {"word/styles.xml", kNumberedStyles}}));
+}
+
+TEST(DocxReader, AutomaticNumbersAreShownAsWordShowsThem) {
+  const std::string table = "<w:tbl><w:tr><w:tc>" + Numbered("予以公开", 1, 1) + "</w:tc>" + Tc("5") +
+                            "</w:tr><w:tr><w:tc>" + Numbered("属于国家秘密", 1, 2) + "</w:tc>" + Tc("6") +
+                            "</w:tr></w:tbl>";
+  auto r = ReadNumberedBody(
+      Styled("总体情况", "Heading1") + Numbered("甲", 1, 1) + Numbered("子", 1, 2) + Numbered("丑", 1, 2) +
+      Numbered("乙", 1, 1) + Numbered("寅", 1, 2) +  // a deeper level starts again under a new parent
+      Styled("主动公开", "Heading1Red") +              // numbered through the style it is based on
+      Styled("不编号", "Heading1", "<w:numPr><w:numId w:val=\"0\"/></w:numPr>") +  // numbering removed
+      Numbered("重新开始", 2, 0) +                     // another instance restarting the shared count
+      Numbered("接着", 1, 0) +                         // the first instance continues from it
+      Numbered("要点", 3, 0) +                         // a bullet: no label
+      Numbered("章", 4, 0) + Numbered("节", 4, 1) + Numbered("号", 5, 0) + Numbered("未定义", 9, 0) + table);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "(一)甲", "1.子", "2.丑", "(二)乙", "1.寅",
+                                     "二、主动公开", "不编号", "一、重新开始", "二、接着", "要点",
+                                     "第三章章", "3.1 节", "1号", "未定义"));
+  ASSERT_EQ(r->blocks.back().kind, Block::Kind::kTable);
+  // The table's rows continue the same list: (一) is its first level-1 item
+  // since 二、接着 restarted that level.
+  EXPECT_THAT(RowTexts(r->blocks.back().table, 0), ElementsAre("(一)予以公开", "5"));
+  EXPECT_THAT(RowTexts(r->blocks.back().table, 1), ElementsAre("1.属于国家秘密", "6"));
+}
+
+TEST(DocxReader, BrokenNumberingPartLeavesTheTextUnnumbered) {
+  auto r = ReadDocx(MakeZip({{"[Content_Types].xml", "<Types/>"},
+                             {"word/document.xml", Document(Numbered("总体情况", 1, 0))},
+                             {"word/numbering.xml", "<w:numbering><w:num"}}));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("总体情况"));
+}
+
 TEST(DocxReader, RejectsArchiveWithoutDocument) {
   auto r = ReadDocx(MakeZip({{"word/other.xml", "<x/>"}}));
   ASSERT_FALSE(r.ok());

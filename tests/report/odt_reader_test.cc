@@ -17,18 +17,33 @@ using ::testing::HasSubstr;
 
 constexpr char kTextMime[] = "application/vnd.oasis.opendocument.text";
 
-// An .odt package whose body (inside office:text) is `body`.
-std::string Odt(const std::string& body, const std::string& mime = kTextMime) {
+// An .odt package whose body (inside office:text) is `body`, with
+// `automatic_styles` in content.xml and `styles` (office:styles) in
+// styles.xml when given.
+std::string Odt(const std::string& body, const std::string& mime = kTextMime,
+                const std::string& automatic_styles = "", const std::string& styles = "") {
   const std::string content =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
       "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
       "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
       "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
       "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+      "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+      "xmlns:loext=\"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0\" "
       "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-      "<office:body><office:text>" +
-      body + "</office:text></office:body></office:document-content>";
-  return xxgk::testing::MakeZip({{"mimetype", mime}, {"content.xml", content}});
+      "<office:automatic-styles>" +
+      automatic_styles + "</office:automatic-styles><office:body><office:text>" + body +
+      "</office:text></office:body></office:document-content>";
+  xxgk::testing::ZipEntries entries = {{"mimetype", mime}, {"content.xml", content}};
+  if (!styles.empty()) {
+    entries.emplace_back(
+        "styles.xml",
+        "<office:document-styles xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:styles>" +
+            styles + "</office:styles></office:document-styles>");
+  }
+  return xxgk::testing::MakeZip(entries);
 }
 
 std::vector<std::string> Lines(const ReadResult& r) {
@@ -75,6 +90,90 @@ TEST(ReadOdt, ParagraphsHeadingsListsAndInlineMarks) {
 
 // Spans are laid out as HTML lays them out; covered cells are the positions
 // a span takes. Header rows and repeated cells count like any others.
+// List styles as LibreOffice writes them: 一、 and （一） and 1. levels, each
+// level's number with its prefix and suffix; a bullet list; the outline
+// style numbering headings.
+std::string NumberLevel(int level, const std::string& format, const std::string& prefix,
+                        const std::string& suffix, const std::string& more = "") {
+  return "<text:list-level-style-number text:level=\"" + std::to_string(level) + "\" style:num-prefix=\"" +
+         prefix + "\" style:num-suffix=\"" + suffix + "\" style:num-format=\"" + format + "\" " + more +
+         "><style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\">"
+         "<style:list-level-label-alignment text:label-followed-by=\"listtab\"/></style:list-level-properties>"
+         "</text:list-level-style-number>";
+}
+
+const std::string kOutline = "<text:list-style style:name=\"Outline\">" +
+                             NumberLevel(1, "一, 二, 三, ...", "", "、") +
+                             NumberLevel(2, "一, 二, 三, ...", "（", "）") + NumberLevel(3, "1", "", ".") +
+                             "</text:list-style>"
+                             "<text:list-style style:name=\"Dots\"><text:list-level-style-bullet text:level=\"1\" "
+                             "text:bullet-char=\"•\"/></text:list-style>"
+                             "<text:list-style style:name=\"Sections\">" +
+                             NumberLevel(1, "1", "", "", "text:start-value=\"2\"") +
+                             NumberLevel(2, "1", "", "", "text:display-levels=\"2\"") + "</text:list-style>"
+                             "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+                             "style:list-style-name=\"Outline\"/>";
+
+std::string Item(const std::string& text, const std::string& attributes = "") {
+  return "<text:list-item" + attributes + "><text:p>" + text + "</text:p></text:list-item>";
+}
+// An item at level `depth` (1-based) as LibreOffice writes deeper levels:
+// items holding a list, the paragraph in the innermost.
+std::string Deep(const std::string& text, int depth, const std::string& style = "Outline",
+                 const std::string& list_attributes = " text:continue-numbering=\"true\"") {
+  std::string inner = Item(text);
+  for (int d = 1; d < depth; ++d) inner = "<text:list-item><text:list>" + inner + "</text:list></text:list-item>";
+  return "<text:list text:style-name=\"" + style + "\"" + list_attributes + ">" + inner + "</text:list>";
+}
+
+TEST(ReadOdt, ListNumbersAreShownAsLibreOfficeShowsThem) {
+  const std::string body =
+      "<text:list text:style-name=\"Outline\" xml:id=\"L1\">" + Item("总体情况") + "</text:list>" +
+      "<text:p>正文</text:p>" +
+      Deep("主动公开", 1) + Deep("规章", 2) + Deep("文件", 2) + Deep("国家秘密", 3) + Deep("受理", 1) +
+      Deep("自然人", 2) +  // a new parent: the deeper level starts again
+      "<text:list text:style-name=\"Outline\">" + Item("新的列表") + "</text:list>" +  // not continued
+      // continues the first list (and the lists that continued it), in its style
+      "<text:list text:continue-list=\"L1\">" + Item("接着第一个") + "</text:list>" +
+      "<text:list text:style-name=\"Outline\">" + Item("从五开始", " text:start-value=\"5\"") +
+      "<text:list-header><text:p>不编号的标题</text:p></text:list-header>" + Item("六") + "</text:list>" +
+      "<text:list text:style-name=\"Dots\">" + Item("要点") + "</text:list>" +
+      "<text:list>" + "<text:list-item><text:p text:style-name=\"P1\">段落样式</text:p></text:list-item>" +
+      "</text:list>" +
+      "<text:list text:style-name=\"Sections\">" + Item("章") +
+      "<text:list-item><text:list>" + Item("节") + "</text:list></text:list-item></text:list>" +
+      "<text:list text:style-name=\"Outline\"><text:list-item><text:p><text:number>9.</text:number>"
+      "写好的编号</text:p></text:list-item></text:list>" +
+      "<table:table><table:table-row><table:table-cell>" + Deep("予以公开", 2, "Outline", "") +
+      "</table:table-cell><table:table-cell><text:p>5</text:p></table:table-cell></table:table-row>"
+      "</table:table>";
+  auto r = ReadOdt(Odt(body, kTextMime, kOutline));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "正文", "二、主动公开", "(一)规章", "(二)文件", "1.国家秘密",
+                                     "三、受理", "(一)自然人", "一、新的列表", "四、接着第一个", "五、从五开始",
+                                     "不编号的标题", "六、六", "要点", "一、段落样式", "2 章", "2.1 节",
+                                     "9.写好的编号"));
+  EXPECT_THAT(Grid(*r), ElementsAre(ElementsAre("(一)予以公开", "5")));
+}
+
+TEST(ReadOdt, HeadingsAreNumberedByTheOutlineStyle) {
+  const std::string outline = "<text:outline-style style:name=\"Outline\">" +
+                              std::string("<text:outline-level-style text:level=\"1\" style:num-suffix=\"、\" "
+                                          "style:num-format=\"一, 二, 三, ...\"/>"
+                                          "<text:outline-level-style text:level=\"2\" style:num-format=\"\"/>") +
+                              "</text:outline-style>";
+  auto r = ReadOdt(Odt("<text:h text:outline-level=\"1\">总体情况</text:h>"
+                       "<text:h text:outline-level=\"2\">不编号</text:h>"
+                       "<text:p>正文</text:p>"
+                       "<text:h text:outline-level=\"1\">主动公开</text:h>"
+                       "<text:h text:outline-level=\"1\" text:is-list-header=\"true\">标题</text:h>"
+                       "<text:h text:outline-level=\"1\" text:restart-numbering=\"true\" "
+                       "text:start-value=\"6\">其他事项</text:h>",
+                       kTextMime, "", outline));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "不编号", "正文", "二、主动公开", "标题", "六、其他事项"));
+}
+
 TEST(ReadOdt, TablesWithSpansAndCoveredCells) {
   auto r = ReadOdt(Odt(
       "<text:p>表一</text:p><table:table><table:table-column table:number-columns-repeated=\"3\"/>"
