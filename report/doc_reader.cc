@@ -6,7 +6,9 @@
 // depth, and which end a table row (carrying the row's cell boundaries and
 // merges, sprmTDefTable). Paragraphs become lines and table rows become
 // grids, as the .docx reader makes them; a table holding another table is
-// read as a layout container. Field instructions, text deleted with changes
+// read as a layout container. A paragraph a list numbers (sprmPIlfo,
+// sprmPIlvl) gets its number from the list tables (report/doc_lists.h).
+// Field instructions, text deleted with changes
 // tracked and hidden text are dropped, field results kept; headers,
 // footers, notes and text boxes are not read.
 #include <algorithm>
@@ -21,6 +23,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "report/cfb.h"
+#include "report/doc_lists.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/utf8.h"
@@ -43,6 +46,8 @@ constexpr uint16_t kSprmPFInnerTableCell = 0x244B;
 constexpr uint16_t kSprmPFInnerTtp = 0x244C;
 constexpr uint16_t kSprmTDefTable = 0xD608;
 constexpr uint16_t kSprmTVertMerge = 0xD62B;
+constexpr uint16_t kSprmPIlfo = 0x460B;  // the list instance numbering the paragraph
+constexpr uint16_t kSprmPIlvl = 0x260A;  // and its level
 constexpr uint16_t kSprmCFRMarkDel = 0x0800;  // deleted with changes tracked
 constexpr uint16_t kSprmCFVanish = 0x083C;    // hidden text
 
@@ -62,6 +67,8 @@ struct ParaProps {
   bool inner_cell = false;
   bool inner_ttp = false;
   int itap = 0;
+  int ilfo = 0;  // 1-based list instance; 0 (or negative): not numbered
+  int ilvl = 0;
   std::shared_ptr<const RowDef> row;  // on row ends
 };
 
@@ -102,6 +109,8 @@ void ApplySprms(std::string_view grpprl, ParaProps* props) {
       case kSprmPFTtp: props->ttp = op[0] != 0; break;
       case kSprmPFInnerTableCell: props->inner_cell = op[0] != 0; break;
       case kSprmPFInnerTtp: props->inner_ttp = op[0] != 0; break;
+      case kSprmPIlfo: props->ilfo = static_cast<int16_t>(Le16(op, 0)); break;
+      case kSprmPIlvl: props->ilvl = static_cast<uint8_t>(op[0]); break;
       case kSprmPItap: props->itap = static_cast<int>(std::min<uint32_t>(Le32(op, 0), kMaxDepth)); break;
       case kSprmTDefTable: {
         if (op.size() < 3) break;
@@ -407,6 +416,9 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   const auto [fc_clx, lcb_clx] = pair(33);
   const auto [fc_chpx, lcb_chpx] = pair(12);
   const auto [fc_papx, lcb_papx] = pair(13);
+  // The list tables (PlfLst, PlfLfo) are in FibRgFcLcb97, after the 2000 part.
+  const auto [fc_lst, lcb_lst] = pairs > 74 && fc_lcb + 8 * 75 <= wd.size() ? pair(73) : std::make_pair(0u, 0u);
+  const auto [fc_lfo, lcb_lfo] = pairs > 74 && fc_lcb + 8 * 75 <= wd.size() ? pair(74) : std::make_pair(0u, 0u);
 
   absl::StatusOr<std::string> table = cf->ReadStream((flags & 0x0200) != 0 ? "1Table" : "0Table");
   if (!table.ok()) return Damaged("its table stream is missing");
@@ -487,11 +499,19 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   // Where each paragraph stands in tables: a cell mark with the table
   // trailing paragraph property ends an outer row; inner tables have marks
   // of their own.
+  WordNumbering lists;
+  if (lcb_lst >= 2 && fc_lst < ts.size() && lcb_lst <= ts.size() - fc_lst) {
+    lists = ReadDocLists(ts.substr(fc_lst), lcb_lst, slice(fc_lfo, lcb_lfo));
+  }
   std::vector<WordParagraph> paras;
   paras.reserve(paragraphs.size());
   for (Paragraph& p : paragraphs) {
     WordParagraph& w = paras.emplace_back();
-    w.text = std::move(p.text);
+    // Automatic numbers, counted in reading order; a row's end mark has none.
+    if (p.props.ilfo > 0 && !lists.empty() && !(p.cell_mark && p.props.ttp)) {
+      w.text = lists.Label(std::to_string(p.props.ilfo), p.props.ilvl);
+    }
+    w.text += p.text;
     w.depth = p.Depth();
     w.row_end = w.depth == 1 ? p.cell_mark && p.props.ttp : p.props.inner_ttp;
     w.cell_end = w.depth == 1 ? p.cell_mark && !p.props.ttp : p.props.inner_cell && !p.props.inner_ttp;

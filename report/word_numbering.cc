@@ -52,13 +52,14 @@ WordNumbering WordNumbering::Load(const xmlNode* numbering, const xmlNode* style
   WordNumbering out;
   auto read_level = [](const xmlNode* lvl) {
     Level level;
+    level.start = 0;  // w:start omitted: zero (ECMA-376 17.9.25; LibreOffice reads it so too)
     if (const xmlNode* f = ChildElement(lvl, "numFmt"); f != nullptr) {
       const std::string fmt = Val(f);
       level.style = WordListNumberStyle(fmt);
       level.bullet = fmt == "bullet";
     }
     if (const xmlNode* t = ChildElement(lvl, "lvlText"); t != nullptr) level.text = Val(t);
-    if (const xmlNode* s = ChildElement(lvl, "start"); s != nullptr) level.start = IntVal(s).value_or(1);
+    if (const xmlNode* s = ChildElement(lvl, "start"); s != nullptr) level.start = IntVal(s).value_or(0);
     if (const xmlNode* r = ChildElement(lvl, "lvlRestart"); r != nullptr) {
       level.restart_after = IntVal(r).value_or(-1);
     }
@@ -154,7 +155,12 @@ std::string WordNumbering::Label(const xmlNode* ppr) {
     if (!level) level = style_level;
   }
   if (!num_id || *num_id == "0") return "";
-  auto num_it = nums_.find(*num_id);
+  return Counted(*num_id, level, style_id);
+}
+
+std::string WordNumbering::Counted(const std::string& num_id, std::optional<int> level, const std::string& style_id) {
+  if (level) level = ListCounters::Clamp(*level);
+  auto num_it = nums_.find(num_id);
   if (num_it == nums_.end()) return "";
   const Num& num = num_it->second;
   const std::string& abstract_id = *AbstractOf(num);
@@ -176,7 +182,7 @@ std::string WordNumbering::Label(const xmlNode* ppr) {
   if (def == nullptr) return "";
 
   ListCounters& counters = counters_[abstract_id];
-  if (num.start[*level] && started_.insert({*num_id, *level}).second) {
+  if (num.start[*level] && started_.insert({num_id, *level}).second) {
     counters.RestartAt(*level, *num.start[*level]);
   }
   counters.Count(*level, def->start);

@@ -33,7 +33,7 @@ class WordNumbering {
 
   bool empty() const { return nums_.empty(); }
 
- private:
+  // One level of a list definition.
   struct Level {
     ListNumberStyle style = ListNumberStyle::kDecimal;
     std::string text;         // w:lvlText, "%1、"
@@ -45,10 +45,24 @@ class WordNumbering {
     std::string style_id;     // w:pStyle: the paragraph style this level numbers
   };
   using Levels = std::array<std::optional<Level>, ListCounters::kLevels>;
+  using Starts = std::array<std::optional<int>, ListCounters::kLevels>;
+
+  // Definitions read from elsewhere (a binary .doc's list tables): an
+  // abstract list, and an instance of one with its restarts and levels
+  // redefined. Level text uses Word's "%1" placeholders.
+  void AddAbstract(const std::string& id, const Levels& levels) { abstracts_[id] = levels; }
+  void AddNum(const std::string& id, const std::string& abstract_id, const Starts& start, const Levels& overrides) {
+    nums_[id] = Num{abstract_id, overrides, start};
+  }
+  // The label of a paragraph numbered by instance `num_id` at `level`,
+  // counted (as Label above).
+  std::string Label(const std::string& num_id, int level) { return Counted(num_id, level, ""); }
+
+ private:
   struct Num {
     std::string abstract_id;
     Levels overrides;                                             // w:lvlOverride/w:lvl
-    std::array<std::optional<int>, ListCounters::kLevels> start;  // w:startOverride
+    Starts start;                                                 // w:startOverride
   };
   struct StyleNum {
     std::string based_on;
@@ -56,6 +70,7 @@ class WordNumbering {
     std::optional<int> level;
   };
 
+  std::string Counted(const std::string& num_id, std::optional<int> level, const std::string& style_id);
   const Level* LevelOf(const Num& num, const Levels& abstract, int level) const;
   // The abstract list a w:num counts in, following w:numStyleLink once.
   const std::string* AbstractOf(const Num& num) const;

@@ -3,7 +3,7 @@
 // spans and varied numbers) are rendered as scraped plain text and as HTML,
 // converted by LibreOffice headless to .docx (also with its headings and
 // table rows numbered by Word's lists instead of typed, as a .docx, as
-// flat Word XML and as LibreOffice's .odt of it), Word 97 .doc, RTF (also as Word writes it, in code page
+// flat Word XML and as LibreOffice's .odt and .doc of it), Word 97 .doc, RTF (also as Word writes it, in code page
 // 936), OpenDocument text and PDF, the PDF
 // re-drawn as OFD (word by word, in runs under a CTM, glyph by glyph), and re-encoded as
 // GB18030, traditional script (OpenCC s2t; UTF-8, Big5 and GB18030; and
@@ -105,7 +105,14 @@ struct Rendition {
   std::string name;
   xxgk::testing::SeedLikeDoc doc;
   Cells original;  // cells of the plain-text rendition
+  std::vector<std::string> headings;  // its section headings, numbers typed
 };
+
+std::vector<std::string> HeadingsOf(const xxgk::v1::Report& report) {
+  std::vector<std::string> out;
+  for (const auto& section : report.sections()) out.push_back(section.heading());
+  return out;
+}
 
 // Builds the seed-like document for one seed, with numbers varied by `salt`
 // so that cells are not all zero and differ between cells.
@@ -159,6 +166,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
     auto text = Parse(xxgk::testing::ToPipeText(r.doc), "text", r.name + ".txt");
     ASSERT_TRUE(text.ok()) << text.status();
     r.original = CellsOf(*text);
+    r.headings = HeadingsOf(*text);
+    ASSERT_EQ(r.headings.size(), 6u);
+    ASSERT_EQ(r.headings[0].rfind("一、", 0), 0u) << r.headings[0];
     EXPECT_EQ(r.original, r.doc.expected_cells)
         << r.name << ": the plain-text original does not hold the numbers put in:\n"
         << Diff(r.doc.expected_cells, r.original);
@@ -190,8 +200,8 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string flat_docx_error = xxgk::testing::ConvertWithSoffice(
       flat_html_files, "docx:MS Word 2007 XML", dir.path() / "flat-docx", profile);
   ASSERT_EQ(flat_docx_error, "");
-  // The .docx with Word's list numbering, and LibreOffice's .odt of it (its
-  // lists continue each other across the tables' cells).
+  // The .docx with Word's list numbering, and LibreOffice's .odt (its lists
+  // continue each other across the tables' cells) and .doc of it.
   std::vector<fs::path> auto_numbered_files;
   fs::create_directories(dir.path() / "auto-numbered");
   for (const Rendition& r : renditions) {
@@ -203,6 +213,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string auto_odt_error = xxgk::testing::ConvertWithSoffice(
       auto_numbered_files, "odt:writer8", dir.path() / "auto-numbered-odt", profile, /*infilter=*/"");
   ASSERT_EQ(auto_odt_error, "");
+  const std::string auto_doc_error = xxgk::testing::ConvertWithSoffice(
+      auto_numbered_files, "doc:MS Word 97", dir.path() / "auto-numbered-doc", profile, /*infilter=*/"");
+  ASSERT_EQ(auto_doc_error, "");
 
   for (const Rendition& r : renditions) {
     const std::string plain = xxgk::testing::ToPipeText(r.doc);
@@ -262,6 +275,8 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
         {"word-flat-xml-auto-numbered", "", xxgk::testing::ToFlatWordXml(auto_numbered), "word-xml"},
         {"odt-auto-numbered", "odt",
          xxgk::testing::ReadFileBytes(dir.path() / "auto-numbered-odt" / (r.name + ".odt"))},
+        {"doc-auto-numbered", "doc",
+         xxgk::testing::ReadFileBytes(dir.path() / "auto-numbered-doc" / (r.name + ".doc"))},
         {"rtf", "", rtf, "rtf"},
         {"odt", "", xxgk::testing::ReadFileBytes(dir.path() / "odt" / (r.name + ".odt")), "odt"},
         {"rtf-as-word-writes-it", "", word_rtf, "rtf"},
@@ -277,6 +292,10 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
       }
       const Cells got = CellsOf(*parsed);
       EXPECT_EQ(got, r.original) << Diff(r.original, got);
+      // Numbers a list adds are read as if typed.
+      if (v.name.find("auto-numbered") != std::string::npos) {
+        EXPECT_EQ(HeadingsOf(*parsed), r.headings);
+      }
     }
   }
 }

@@ -185,7 +185,7 @@ constexpr char kNumbering[] =
     "<w:lvlText w:val=\"第%1章\"/></w:lvl>"
     "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:isLgl/>"
     "<w:lvlText w:val=\"%1.%2\"/></w:lvl></w:abstractNum>"
-    // 3: a bare number, nothing after it
+    // 3: a bare number, nothing after it; no w:start, so counting from zero
     "<w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/>"
     "<w:lvlText w:val=\"%1\"/><w:suff w:val=\"nothing\"/></w:lvl></w:abstractNum>"
     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
@@ -235,7 +235,7 @@ TEST(DocxReader, AutomaticNumbersAreShownAsWordShowsThem) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "(一)甲", "1.子", "2.丑", "(二)乙", "1.寅",
                                      "二、主动公开", "不编号", "一、重新开始", "二、接着", "要点",
-                                     "第三章章", "3.1 节", "1号", "未定义"));
+                                     "第三章章", "3.1 节", "0号", "未定义"));
   ASSERT_EQ(r->blocks.back().kind, Block::Kind::kTable);
   // The table's rows continue the same list: (一) is its first level-1 item
   // since 二、接着 restarted that level.
