@@ -16,7 +16,6 @@ constexpr size_t kLstfBytes = 28;
 constexpr size_t kLvlfBytes = 28;
 constexpr size_t kLfoBytes = 16;
 constexpr size_t kMaxLists = 10000;      // far more than any document defines
-constexpr int kMaxStart = 100000;
 
 // The w:numFmt name of an nfc ([MS-DOC] 2.9.181 MSONFC), so that .doc and
 // .docx levels share one mapping.
@@ -35,18 +34,13 @@ const char* NfcName(uint8_t nfc) {
   return nfc < std::size(kNames) ? kNames[nfc] : "decimal";
 }
 
-int Start(uint32_t raw) {
-  const auto v = static_cast<int32_t>(raw);
-  return v > kMaxStart ? kMaxStart : (v < -kMaxStart ? -kMaxStart : v);
-}
-
 // One LVL at `*at` of `b`: its LVLF, property groups and number text, whose
 // characters 0-8 stand for the levels' numbers. nullopt when cut off.
 std::optional<WordNumbering::Level> ReadLvl(std::string_view b, size_t* at) {
   if (*at > b.size() || b.size() - *at < kLvlfBytes) return std::nullopt;
   const size_t p = *at;
   WordNumbering::Level level;
-  level.start = Start(Le32(b, p));
+  level.start = ClampListStart(static_cast<int32_t>(Le32(b, p)));
   const uint8_t nfc = static_cast<uint8_t>(b[p + 4]);
   const uint8_t flags = static_cast<uint8_t>(b[p + 5]);
   level.style = WordListNumberStyle(NfcName(nfc));
@@ -122,7 +116,7 @@ WordNumbering ReadDocLists(std::string_view table, size_t lst_end, std::string_v
         readable = false;
         break;
       }
-      const int start = Start(Le32(lfo, at));
+      const int start = ClampListStart(static_cast<int32_t>(Le32(lfo, at)));
       const uint8_t bits = static_cast<uint8_t>(lfo[at + 4]);
       const int level = bits & 0x0F;
       at += 8;

@@ -417,8 +417,9 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   const auto [fc_chpx, lcb_chpx] = pair(12);
   const auto [fc_papx, lcb_papx] = pair(13);
   // The list tables (PlfLst, PlfLfo) are in FibRgFcLcb97, after the 2000 part.
-  const auto [fc_lst, lcb_lst] = pairs > 74 && fc_lcb + 8 * 75 <= wd.size() ? pair(73) : std::make_pair(0u, 0u);
-  const auto [fc_lfo, lcb_lfo] = pairs > 74 && fc_lcb + 8 * 75 <= wd.size() ? pair(74) : std::make_pair(0u, 0u);
+  const bool has_lists = pairs > 74 && fc_lcb + 8 * 75 <= wd.size();
+  const auto [fc_lst, lcb_lst] = has_lists ? pair(73) : std::make_pair(0u, 0u);
+  const auto [fc_lfo, lcb_lfo] = has_lists ? pair(74) : std::make_pair(0u, 0u);
 
   absl::StatusOr<std::string> table = cf->ReadStream((flags & 0x0200) != 0 ? "1Table" : "0Table");
   if (!table.ok()) return Damaged("its table stream is missing");

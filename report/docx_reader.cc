@@ -121,9 +121,7 @@ class DocxWalker {
   }
 
   // The paragraph's automatic number, counted (empty when it has none).
-  std::string ListLabel(const xmlNode* p) {
-    return numbering_ != nullptr ? numbering_->Label(ChildElement(p, "pPr")) : std::string();
-  }
+  std::string ListLabel(const xmlNode* p) { return numbering_->Label(ChildElement(p, "pPr")); }
 
   void Paragraph(const xmlNode* p) {
     std::string raw = ListLabel(p);
@@ -209,7 +207,7 @@ class DocxWalker {
   }
 
   ReadResult* out_;
-  WordNumbering* numbering_;  // may be null
+  WordNumbering* numbering_;
   TextCleaner cleaner_;
 };
 
@@ -265,7 +263,7 @@ ReadResult ReadBody(const xmlNode* body, const char* format, size_t size_bytes, 
   result.source.set_input_format(format);
   result.source.set_encoding("UTF-8");
   result.source.set_size_bytes(size_bytes);
-  DocxWalker walker(&result, numbering != nullptr && !numbering->empty() ? numbering : nullptr);
+  DocxWalker walker(&result, numbering);
   walker.Container(body, 0);
   result.script = walker.cleaner().script();
   return result;
@@ -275,18 +273,10 @@ ReadResult ReadBody(const xmlNode* body, const char* format, size_t size_bytes, 
 // or cannot be read leaves the paragraphs unnumbered rather than refusing the
 // document: the text is all there, only the automatic numbers are missing.
 WordNumbering ReadNumbering(const ZipPackage& zip) {
-  if (!zip.Has("word/numbering.xml")) return WordNumbering();
-  auto parse = [&zip](const char* name) -> XmlDoc {
-    absl::StatusOr<std::string> xml = zip.Read(name, kMaxXmlBytes);
-    if (!xml.ok()) return nullptr;
-    absl::StatusOr<XmlDoc> doc = ParseXmlPart(*xml, "docx", name, "");
-    return doc.ok() ? std::move(*doc) : nullptr;
-  };
-  XmlDoc numbering = parse("word/numbering.xml");
+  XmlDoc numbering = ParseOptionalPart(zip, "word/numbering.xml", kMaxXmlBytes, "docx");
   if (numbering == nullptr) return WordNumbering();
-  XmlDoc styles = zip.Has("word/styles.xml") ? parse("word/styles.xml") : nullptr;
-  return WordNumbering::Load(xmlDocGetRootElement(numbering.get()),
-                             styles != nullptr ? xmlDocGetRootElement(styles.get()) : nullptr);
+  XmlDoc styles = ParseOptionalPart(zip, "word/styles.xml", kMaxXmlBytes, "docx");
+  return WordNumbering::Load(RootOf(numbering), RootOf(styles));
 }
 
 }  // namespace

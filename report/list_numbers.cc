@@ -5,6 +5,7 @@
 #include <unicode/rbnf.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -174,6 +175,18 @@ std::string FormatListNumber(int value, ListNumberStyle style) {
       return IcuFormat(value, IcuRules::kNumbering, style == S::kUpperRoman ? u"%roman-upper" : u"%roman-lower");
   }
   return std::to_string(value);
+}
+
+std::optional<int> ParseListInt(std::string_view v) {
+  const bool negative = !v.empty() && v[0] == '-';
+  if (negative) v.remove_prefix(1);
+  if (v.empty()) return std::nullopt;
+  int out = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return std::nullopt;
+    out = std::min(out * 10 + (c - '0'), kMaxListStart);
+  }
+  return negative ? -out : out;
 }
 
 void AppendListLabel(std::string_view label, bool separator, std::string* out) {

@@ -7,6 +7,8 @@
 #define XXGK_REPORT_LIST_NUMBERS_H_
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -50,6 +52,20 @@ std::string FormatListNumber(int value, ListNumberStyle style);
 // punctuation ("一、", "（二）", "3."), so that the line reads as the same text
 // typed by hand does.
 void AppendListLabel(std::string_view label, bool separator, std::string* out);
+
+// Start values and levels as documents write them are held to this bound,
+// far beyond any list's length, so a hostile value cannot make a label of
+// megabytes or overflow a count.
+inline constexpr int kMaxListStart = 100000;
+
+// A decimal number as a list attribute writes it ("3", "-1"), clamped to
+// ±kMaxListStart; nullopt when it is not one.
+std::optional<int> ParseListInt(std::string_view v);
+
+// A binary start value clamped to ±kMaxListStart.
+inline int ClampListStart(int64_t v) {
+  return static_cast<int>(v > kMaxListStart ? kMaxListStart : (v < -kMaxListStart ? -kMaxListStart : v));
+}
 
 // The running counts of one list's levels (Word and OpenDocument both have
 // at most ten; deeper levels are clamped to the last).

@@ -2,6 +2,7 @@
 
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -11,18 +12,14 @@
 namespace xxgk::report {
 namespace {
 
-constexpr int kMaxStart = 100000;  // a start value beyond any list's length
-
-// A numeric attribute (1-based levels, start values), or nullopt.
+// A numeric attribute (1-based levels, start values: never negative), or
+// nullopt.
 std::optional<int> IntAttribute(const xmlNode* n, const char* local) {
   bool found = false;
   const std::string v = Attribute(n, local, &found);
-  if (!found || v.empty()) return std::nullopt;
-  int out = 0;
-  for (char c : v) {
-    if (c < '0' || c > '9') return std::nullopt;
-    out = std::min(out * 10 + (c - '0'), kMaxStart);
-  }
+  if (!found) return std::nullopt;
+  std::optional<int> out = ParseListInt(v);
+  if (out && *out < 0) return std::nullopt;
   return out;
 }
 
@@ -142,13 +139,10 @@ std::string OdtNumbering::Format(const Levels& levels, ListCounters& counters, i
   for (int deeper = level + 1; deeper < ListCounters::kLevels; ++deeper) counters.Reset(deeper);
   if (def.style == ListNumberStyle::kNone) return "";
   std::string label = def.prefix;
-  for (int l = std::max(0, level - def.display_levels + 1); l <= level; ++l) {
-    if (l < level) {
-      label += FormatListNumber(counters.Value(l, levels[l].start), levels[l].style);
-      label.push_back('.');
-    } else {
-      label += FormatListNumber(counters.Value(l, def.start), def.style);
-    }
+  const int first = std::max(0, level - def.display_levels + 1);
+  for (int l = first; l <= level; ++l) {  // each shown level in its own format
+    if (l > first) label.push_back('.');
+    label += FormatListNumber(counters.Value(l, levels[l].start), levels[l].style);
   }
   label += def.suffix;
   std::string out;

@@ -137,22 +137,11 @@ class OdtWalker {
     return false;
   }
 
+  // A cell's paragraphs, lists and sections, each paragraph on a line of
+  // its own (Inline), cleaned into one text.
   std::string CellText(const xmlNode* cell) {
     std::string raw;
-    for (const xmlNode* c = cell->children; c != nullptr; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE || Skipped(c)) continue;
-      if (!raw.empty()) raw.push_back('\n');
-      if (IsElement(c, "p") || IsElement(c, "h")) {
-        raw += numbering_->Label(c);
-        Inline(c, &raw, 0);
-      } else if (IsElement(c, "list")) {
-        numbering_->EnterList(c);
-        Inline(c, &raw, 1);
-        numbering_->ExitList();
-      } else {
-        Inline(c, &raw, 1);  // a section in the cell
-      }
-    }
+    Inline(cell, &raw, 0);
     return cleaner_.Clean(raw);
   }
 
@@ -258,16 +247,8 @@ absl::StatusOr<ReadResult> ReadOdt(std::string_view bytes) {
   }
   // styles.xml holds the named list styles and the outline style; one that
   // is missing or cannot be read leaves those paragraphs unnumbered.
-  XmlDoc styles;
-  if (zip->Has("styles.xml")) {
-    if (absl::StatusOr<std::string> styles_xml = zip->Read("styles.xml", kMaxXmlBytes); styles_xml.ok()) {
-      if (absl::StatusOr<XmlDoc> doc = ParseXmlPart(*styles_xml, "odt", "styles.xml", ""); doc.ok()) {
-        styles = std::move(*doc);
-      }
-    }
-  }
-  OdtNumbering numbering =
-      OdtNumbering::Load(root, styles != nullptr ? xmlDocGetRootElement(styles.get()) : nullptr);
+  const XmlDoc styles = ParseOptionalPart(*zip, "styles.xml", kMaxXmlBytes, "odt");
+  OdtNumbering numbering = OdtNumbering::Load(root, RootOf(styles));
   ReadResult result;
   result.source.set_input_format("odt");
   result.source.set_encoding("UTF-8");

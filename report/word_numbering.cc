@@ -2,7 +2,6 @@
 
 #include <libxml/tree.h>
 
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,34 +13,19 @@ namespace xxgk::report {
 namespace {
 
 constexpr int kMaxStyleChain = 32;  // w:basedOn hops (Word allows far fewer)
-constexpr int kMaxStart = 100000;   // a start value beyond any list's length
 
 std::string Val(const xmlNode* n, bool* found = nullptr) { return Attribute(n, "val", found); }
-
-// A decimal attribute value, clamped to ±kMaxStart, or nullopt when it is
-// not a number.
-std::optional<int> IntOf(const std::string& v) {
-  if (v.empty()) return std::nullopt;
-  int out = 0;
-  size_t i = v[0] == '-' ? 1 : 0;
-  if (i == v.size()) return std::nullopt;
-  for (; i < v.size(); ++i) {
-    if (v[i] < '0' || v[i] > '9') return std::nullopt;
-    out = std::min(out * 10 + (v[i] - '0'), kMaxStart);
-  }
-  return v[0] == '-' ? -out : out;
-}
 
 // A w:val number, or nullopt when absent or not a number.
 std::optional<int> IntVal(const xmlNode* n) {
   bool found = false;
   const std::string v = Val(n, &found);
   if (!found) return std::nullopt;
-  return IntOf(v);
+  return ParseListInt(v);
 }
 
 // The 0-based level a w:ilvl attribute names, clamped to the levels there are.
-int LevelAttribute(const xmlNode* n) { return ListCounters::Clamp(IntOf(Attribute(n, "ilvl")).value_or(0)); }
+int LevelAttribute(const xmlNode* n) { return ListCounters::Clamp(ParseListInt(Attribute(n, "ilvl")).value_or(0)); }
 
 // The 0-based level a w:ilvl names, clamped to the levels there are.
 int LevelVal(const xmlNode* n) { return ListCounters::Clamp(IntVal(n).value_or(0)); }

@@ -71,6 +71,15 @@ void IgnoreXmlMessage(void* /*context*/, const char* /*format*/, ...) {}
 
 }  // namespace
 
+XmlDoc ParseOptionalPart(const ZipPackage& zip, const std::string& name, size_t max_bytes,
+                         absl::string_view format) {
+  if (!zip.Has(name)) return nullptr;
+  absl::StatusOr<std::string> xml = zip.Read(name, max_bytes);
+  if (!xml.ok()) return nullptr;
+  absl::StatusOr<XmlDoc> doc = ParseXmlPart(*xml, format, name, "");
+  return doc.ok() ? std::move(*doc) : nullptr;
+}
+
 absl::StatusOr<XmlDoc> ParseXmlPart(const std::string& xml, absl::string_view format,
                                     absl::string_view part, absl::string_view advice) {
   xmlSetGenericErrorFunc(nullptr, IgnoreXmlMessage);  // per thread in libxml2

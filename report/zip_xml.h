@@ -48,6 +48,15 @@ using XmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
 absl::StatusOr<XmlDoc> ParseXmlPart(const std::string& xml, absl::string_view format,
                                     absl::string_view part, absl::string_view advice);
 
+// A part the reader can do without (styles, list definitions): parsed, or
+// null when the package lacks it, it expands beyond `max_bytes` or it is not
+// well-formed.
+XmlDoc ParseOptionalPart(const ZipPackage& zip, const std::string& name, size_t max_bytes,
+                         absl::string_view format);
+
+// The root element of `doc`, or null for a null document.
+inline const xmlNode* RootOf(const XmlDoc& doc) { return doc != nullptr ? xmlDocGetRootElement(doc.get()) : nullptr; }
+
 // Whether `n` is an element with that local name (any namespace prefix).
 bool IsElement(const xmlNode* n, const char* local);
 // The first child element of `n` with that local name, or null.
