@@ -1,4 +1,6 @@
 // `xxgk parse FILE|-`
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "client/cells.h"
 #include "client/commands.h"
 #include "client/inputs.h"
@@ -42,7 +44,12 @@ int RunParse(Backend& backend, const std::vector<std::string>& args, const Parse
   }
   absl::StatusOr<xxgk::v1::Report> report = backend.Parse(request);
   if (!report.ok()) {
-    err << source << ": " << report.status().message() << "\n";
+    // A message about the content starts with the document's name: say the
+    // path given instead, once.
+    absl::string_view why = report.status().message();
+    const std::string& name = request.document().file_name();
+    absl::ConsumePrefix(&why, absl::StrCat(name.empty() ? "<input>" : name, ": "));
+    err << source << ": " << why << "\n";
     return ExitCodeFor(report.status());
   }
   if (flags.output == "cells") {

@@ -1,5 +1,6 @@
 // OpenDocument text reader (.odt: a zip whose content.xml holds the body;
-// what LibreOffice saves by default). Paragraphs and headings
+// what LibreOffice saves by default; also the flat XML form, .fodt, with the
+// styles and the body in one office:document). Paragraphs and headings
 // (text:p, text:h, also inside lists, sections and text boxes) become lines,
 // with the automatic numbers of lists and numbered headings (OdtNumbering);
 // table:table becomes a grid, its spans (table:number-columns-spanned,
@@ -213,6 +214,54 @@ std::string NotAText(std::string_view mime) {
                       "\", not a text document: send the report as text, HTML, .docx, .odt or PDF");
 }
 
+constexpr std::string_view kResaveAdvice =
+    ": the file is damaged or was not written by a word processor; open it in LibreOffice or WPS, save it "
+    "again and send that, or send a PDF";
+
+// Whether an OpenDocument MIME type is a text document's (.odt, or a template
+// or master document built on it).
+bool IsTextMime(std::string_view mime) { return mime.rfind(kTextMimeType, 0) == 0; }
+
+// The body of a parsed document: `root` holds office:body/office:text and
+// its automatic styles; the named list styles and the outline style are in
+// `root` too (a flat file) or in `styles` (a package's styles.xml).
+absl::StatusOr<ReadResult> ReadBody(const xmlNode* root, const xmlNode* styles, std::string_view where,
+                                    size_t size_bytes) {
+  const xmlNode* text = ChildElement(ChildElement(root, "body"), "text");
+  if (text == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("odt: ", absl::string_view(where.data(), where.size()), " has no office:body/office:text"));
+  }
+  OdtNumbering numbering = OdtNumbering::Load(root, styles);
+  ReadResult result;
+  result.source.set_input_format("odt");
+  result.source.set_encoding("UTF-8");
+  result.source.set_size_bytes(size_bytes);
+  OdtWalker walker(&result, &numbering);
+  walker.Container(text, 0);
+  result.script = walker.cleaner().script();
+  return result;
+}
+
+// OpenDocument's flat XML (.fodt): one office:document element with the
+// styles and the body that a package keeps in styles.xml and content.xml.
+absl::StatusOr<ReadResult> ReadFlatOdt(std::string_view bytes) {
+  absl::StatusOr<XmlDoc> parsed = ParseXmlPart(
+      std::string(bytes), "odt", "the flat OpenDocument XML",
+      absl::string_view(kResaveAdvice.data(), kResaveAdvice.size()));
+  if (!parsed.ok()) return parsed.status();
+  const xmlNode* root = xmlDocGetRootElement(parsed->get());
+  if (!IsElement(root, "document")) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "odt: this XML's root element is <", root != nullptr ? reinterpret_cast<const char*>(root->name) : "",
+        ">, not an OpenDocument office:document: send the report as .odt, .docx, HTML, text or PDF"));
+  }
+  bool found = false;
+  const std::string mime = Attribute(root, "mimetype", &found);
+  if (found && !IsTextMime(mime)) return absl::InvalidArgumentError(NotAText(mime));
+  return ReadBody(root, nullptr, "the flat XML", bytes.size());
+}
+
 }  // namespace
 
 bool IsOdtPackage(const ZipPackage& zip) {
@@ -222,12 +271,16 @@ bool IsOdtPackage(const ZipPackage& zip) {
 }
 
 absl::StatusOr<ReadResult> ReadOdt(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
+  while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' ||
+                           head.front() == '\n')) {
+    head.remove_prefix(1);
+  }
+  if (!head.empty() && head.front() == '<') return ReadFlatOdt(bytes);
   absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "odt");
   if (!zip.ok()) return zip.status();
   absl::StatusOr<std::string> mime = zip->Read("mimetype", 256);
-  if (mime.ok() && *mime != kTextMimeType && mime->rfind(kTextMimeType, 0) != 0) {
-    return absl::InvalidArgumentError(NotAText(*mime));
-  }
+  if (mime.ok() && !IsTextMime(*mime)) return absl::InvalidArgumentError(NotAText(*mime));
   if (!zip->Has("content.xml")) {
     return absl::InvalidArgumentError(
         "this zip archive is not an OpenDocument text (it has no content.xml): unpack it and send "
@@ -235,28 +288,13 @@ absl::StatusOr<ReadResult> ReadOdt(std::string_view bytes) {
   }
   absl::StatusOr<std::string> xml = zip->Read("content.xml", kMaxXmlBytes);
   if (!xml.ok()) return xml.status();
-  absl::StatusOr<XmlDoc> parsed = ParseXmlPart(
-      *xml, "odt", "content.xml",
-      ": the file is damaged or was not written by a word processor; open it in LibreOffice or "
-      "WPS, save it again and send that, or send a PDF");
+  absl::StatusOr<XmlDoc> parsed =
+      ParseXmlPart(*xml, "odt", "content.xml", absl::string_view(kResaveAdvice.data(), kResaveAdvice.size()));
   if (!parsed.ok()) return parsed.status();
-  const xmlNode* root = xmlDocGetRootElement(parsed->get());
-  const xmlNode* text = ChildElement(ChildElement(root, "body"), "text");
-  if (text == nullptr) {
-    return absl::InvalidArgumentError("odt: content.xml has no office:body/office:text");
-  }
   // styles.xml holds the named list styles and the outline style; one that
   // is missing or cannot be read leaves those paragraphs unnumbered.
   const XmlDoc styles = ParseOptionalPart(*zip, "styles.xml", kMaxXmlBytes, "odt");
-  OdtNumbering numbering = OdtNumbering::Load(root, RootOf(styles));
-  ReadResult result;
-  result.source.set_input_format("odt");
-  result.source.set_encoding("UTF-8");
-  result.source.set_size_bytes(bytes.size());
-  OdtWalker walker(&result, &numbering);
-  walker.Container(text, 0);
-  result.script = walker.cleaner().script();
-  return result;
+  return ReadBody(xmlDocGetRootElement(parsed->get()), RootOf(styles), "content.xml", bytes.size());
 }
 
 }  // namespace xxgk::report

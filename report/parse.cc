@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
@@ -62,7 +63,7 @@ std::string FromExtension(std::string_view file_name) {
   if (ext == "docx") return "docx";
   if (ext == "doc" || ext == "wps") return "doc";
   if (ext == "rtf") return "rtf";
-  if (ext == "odt") return "odt";
+  if (ext == "odt" || ext == "fodt") return "odt";
   if (ext == "ofd") return "ofd";
   if (ext == "mht" || ext == "mhtml") return "mhtml";
   if (ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml") return "html";
@@ -81,13 +82,13 @@ std::string_view Head(std::string_view bytes) {
   return bytes;
 }
 
-// Word 2003 XML or Word 2007+ flat XML: an XML declaration, then (after
-// processing instructions, comments and a doctype) a w:wordDocument root, or
-// a pkg:package root in Office's XML package namespace.
-bool LooksLikeWordXml(std::string_view bytes) {
+// The start tag of an XML document's root element (`<name ...>`), found past
+// the declaration, processing instructions, comments and a doctype in the
+// first 16 KiB; empty when the bytes are not XML or the tag is not there.
+std::string_view RootStartTag(std::string_view bytes) {
   std::string_view s = Head(bytes);
-  if (s.substr(0, 5) != "<?xml") return false;
-  s = s.substr(0, 8192);
+  if (s.substr(0, 5) != "<?xml") return {};
+  s = s.substr(0, 16384);
   size_t at = 0;
   for (int items = 0; items < 64; ++items) {
     while (at < s.size() && absl::ascii_isspace(static_cast<unsigned char>(s[at]))) ++at;
@@ -102,23 +103,45 @@ bool LooksLikeWordXml(std::string_view bytes) {
       break;
     }
     at = s.find(close, at + 2);
-    if (at == std::string_view::npos) return false;
+    if (at == std::string_view::npos) return {};
     at += close.size();
   }
-  if (at >= s.size() || s[at] != '<') return false;
-  size_t end = at + 1;
-  while (end < s.size() && !absl::ascii_isspace(static_cast<unsigned char>(s[end])) && s[end] != '>' &&
-         s[end] != '/') {
+  if (at >= s.size() || s[at] != '<') return {};
+  const size_t tag_end = s.find('>', at);
+  if (tag_end == std::string_view::npos) return {};
+  return s.substr(at, tag_end + 1 - at);
+}
+
+// The local name of a start tag's element (`w:wordDocument` → wordDocument).
+std::string_view LocalName(std::string_view tag) {
+  size_t end = 1;
+  while (end < tag.size() && !absl::ascii_isspace(static_cast<unsigned char>(tag[end])) && tag[end] != '>' &&
+         tag[end] != '/') {
     ++end;
   }
-  std::string_view name = s.substr(at + 1, end - at - 1);
+  std::string_view name = tag.substr(1, end - 1);
   if (size_t colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  if (name == "wordDocument") return true;
-  if (name != "package") return false;
-  const size_t tag_end = s.find('>', at);
-  return tag_end != std::string_view::npos &&
-         s.substr(at, tag_end - at).find("schemas.microsoft.com/office/2006/xmlPackage") !=
-             std::string_view::npos;
+  return name;
+}
+
+// Word 2003 XML or Word 2007+ flat XML: a w:wordDocument root, or a
+// pkg:package root in Office's XML package namespace.
+bool LooksLikeWordXml(std::string_view bytes) {
+  const std::string_view tag = RootStartTag(bytes);
+  if (tag.empty()) return false;
+  const std::string_view name = LocalName(tag);
+  return name == "wordDocument" ||
+         (name == "package" && absl::StrContains(absl::string_view(tag.data(), tag.size()),
+                                                 "schemas.microsoft.com/office/2006/xmlPackage"));
+}
+
+// OpenDocument's flat XML (.fodt): the whole document, styles and body, in one
+// office:document element.
+bool LooksLikeFlatOdt(std::string_view bytes) {
+  const std::string_view tag = RootStartTag(bytes);
+  return !tag.empty() && LocalName(tag) == "document" &&
+         absl::StrContains(absl::string_view(tag.data(), tag.size()),
+                           "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
 }
 
 std::string FromMagic(std::string_view bytes) {
@@ -132,6 +155,7 @@ std::string FromMagic(std::string_view bytes) {
   }
   if (CompoundFile::HasSignature(bytes)) return "doc";
   if (LooksLikeWordXml(bytes)) return "word-xml";
+  if (LooksLikeFlatOdt(bytes)) return "odt";
   if (LooksLikeRtf(bytes)) return "rtf";
   if (LooksLikeMhtml(bytes)) return "mhtml";
   return "";
@@ -373,9 +397,11 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
           "\" (text, html, mhtml, doc, docx, word-xml, rtf, odt, ofd, pdf, report-json, report-textproto)"));
     }
     if (!read.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(name, ": cannot read as ", format, ": ",
-                                                     read.status().message(),
-                                                     FormatByBytesHint(bytes, format)));
+      // Readers name their format too ("odt: ..."); say it once.
+      absl::string_view why = read.status().message();
+      absl::ConsumePrefix(&why, absl::StrCat(format, ": "));
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ": cannot read as ", format, ": ", why, FormatByBytesHint(bytes, format)));
     }
     ReadResult result = *std::move(read);
     // the text reader reads such tables among its own layouts

@@ -36,8 +36,8 @@ absl::StatusOr<ReadResult> ReadWordXml(std::string_view bytes);
 absl::StatusOr<ReadResult> ReadRtf(std::string_view bytes);
 // True when `bytes` begin (after a UTF-8 BOM and whitespace) with {\rtf.
 bool LooksLikeRtf(std::string_view bytes);
-// OpenDocument text (.odt): text:p/text:h lines and table:table grids with
-// their spans (libzip + libxml2).
+// OpenDocument text (.odt, or its flat XML form .fodt): text:p/text:h lines
+// and table:table grids with their spans (libzip + libxml2).
 absl::StatusOr<ReadResult> ReadOdt(std::string_view bytes);
 // True when the zip package is an OpenDocument file (content.xml and an
 // OpenDocument mimetype entry), of any kind.

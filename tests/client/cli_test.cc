@@ -367,6 +367,21 @@ TEST_F(ServerTest, ThroughTheServerTheOutputIsIdentical) {
   ProcessResult remote = RunXxgk({"parse", "--server=" + address_, kWrong});
   EXPECT_EQ(remote.exit_code, 0) << remote.err;
   EXPECT_EQ(remote.out, local.out);
+  // A document that cannot be read: the path given, the format and what to
+  // do, each said once, both ways.
+  const std::string sheet = dir + "/budget.fods";
+  std::ofstream(sheet) << "<?xml version=\"1.0\"?><office:document "
+                          "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                          "office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\"/>";
+  ProcessResult unread = RunXxgk({"parse", sheet});
+  ProcessResult unread_remote = RunXxgk({"parse", "--server=" + address_, sheet});
+  EXPECT_EQ(unread.exit_code, 2);
+  EXPECT_EQ(unread_remote.exit_code, 2);
+  EXPECT_THAT(unread.err, ::testing::StartsWith(sheet + ": cannot read as odt: this is an OpenDocument spreadsheet"));
+  EXPECT_THAT(unread.err, ::testing::Not(HasSubstr("budget.fods: budget.fods")));
+  EXPECT_THAT(unread_remote.err, ::testing::StartsWith(sheet + ": "));
+  EXPECT_THAT(unread_remote.err, HasSubstr("cannot read as odt: this is an OpenDocument spreadsheet"));
+  EXPECT_THAT(unread_remote.err, ::testing::Not(HasSubstr("odt: odt:")));
   ProcessResult rl = RunXxgk({"rules", "list", "--server=" + address_});
   EXPECT_EQ(rl.exit_code, 0) << rl.err;
   EXPECT_EQ(rl.out, RunXxgk({"rules", "list"}).out);

@@ -201,7 +201,7 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
       flat_html_files, "docx:MS Word 2007 XML", dir.path() / "flat-docx", profile);
   ASSERT_EQ(flat_docx_error, "");
   // The .docx with Word's list numbering, and LibreOffice's .odt (its lists
-  // continue each other across the tables' cells) and .doc of it.
+  // continue each other across the tables' cells), .doc and flat .fodt of it.
   std::vector<fs::path> auto_numbered_files;
   fs::create_directories(dir.path() / "auto-numbered");
   for (const Rendition& r : renditions) {
@@ -216,6 +216,10 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
   const std::string auto_doc_error = xxgk::testing::ConvertWithSoffice(
       auto_numbered_files, "doc:MS Word 97", dir.path() / "auto-numbered-doc", profile, /*infilter=*/"");
   ASSERT_EQ(auto_doc_error, "");
+  const std::string auto_fodt_error = xxgk::testing::ConvertWithSoffice(
+      auto_numbered_files, "fodt:OpenDocument Text Flat XML", dir.path() / "auto-numbered-fodt", profile,
+      /*infilter=*/"");
+  ASSERT_EQ(auto_fodt_error, "");
 
   for (const Rendition& r : renditions) {
     const std::string plain = xxgk::testing::ToPipeText(r.doc);
@@ -277,6 +281,9 @@ TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
          xxgk::testing::ReadFileBytes(dir.path() / "auto-numbered-odt" / (r.name + ".odt"))},
         {"doc-auto-numbered", "doc",
          xxgk::testing::ReadFileBytes(dir.path() / "auto-numbered-doc" / (r.name + ".doc"))},
+        // the same as one flat OpenDocument XML file (.fodt)
+        {"fodt-auto-numbered", "", xxgk::testing::ReadFileBytes(dir.path() / "auto-numbered-fodt" / (r.name + ".fodt")),
+         "odt"},
         {"rtf", "", rtf, "rtf"},
         {"odt", "", xxgk::testing::ReadFileBytes(dir.path() / "odt" / (r.name + ".odt")), "odt"},
         {"rtf-as-word-writes-it", "", word_rtf, "rtf"},

@@ -1,6 +1,7 @@
 // OpenDocument text: paragraphs and what holds them, tables with spans and
 // covered cells, what is not body text, and packages that are not text.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -17,33 +18,43 @@ using ::testing::HasSubstr;
 
 constexpr char kTextMime[] = "application/vnd.oasis.opendocument.text";
 
+constexpr char kNamespaces[] =
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+    "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:loext=\"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"";
+
 // An .odt package whose body (inside office:text) is `body`, with
 // `automatic_styles` in content.xml and `styles` (office:styles) in
 // styles.xml when given.
 std::string Odt(const std::string& body, const std::string& mime = kTextMime,
                 const std::string& automatic_styles = "", const std::string& styles = "") {
   const std::string content =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-      "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-      "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
-      "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
-      "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
-      "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
-      "xmlns:loext=\"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0\" "
-      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-      "<office:automatic-styles>" +
-      automatic_styles + "</office:automatic-styles><office:body><office:text>" + body +
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content ") + kNamespaces +
+      "><office:automatic-styles>" + automatic_styles +
+      "</office:automatic-styles><office:body><office:text>" + body +
       "</office:text></office:body></office:document-content>";
   xxgk::testing::ZipEntries entries = {{"mimetype", mime}, {"content.xml", content}};
   if (!styles.empty()) {
-    entries.emplace_back(
-        "styles.xml",
-        "<office:document-styles xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-        "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
-        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:styles>" +
-            styles + "</office:styles></office:document-styles>");
+    entries.emplace_back("styles.xml", std::string("<office:document-styles ") + kNamespaces +
+                                           "><office:styles>" + styles +
+                                           "</office:styles></office:document-styles>");
   }
   return xxgk::testing::MakeZip(entries);
+}
+
+// The same document as LibreOffice's flat XML (.fodt) writes it: one
+// office:document holding the styles and the body.
+std::string FlatOdt(const std::string& body, const std::string& mime = kTextMime,
+                    const std::string& automatic_styles = "", const std::string& styles = "") {
+  return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document ") + kNamespaces +
+         " office:version=\"1.3\" office:mimetype=\"" + mime + "\"><office:styles>" + styles +
+         "</office:styles><office:automatic-styles>" + automatic_styles +
+         "</office:automatic-styles><office:body><office:text>" + body +
+         "</office:text></office:body></office:document>";
 }
 
 std::vector<std::string> Lines(const ReadResult& r) {
@@ -126,8 +137,9 @@ std::string Deep(const std::string& text, int depth, const std::string& style = 
   return "<text:list text:style-name=\"" + style + "\"" + list_attributes + ">" + inner + "</text:list>";
 }
 
-TEST(ReadOdt, ListNumbersAreShownAsLibreOfficeShowsThem) {
-  const std::string body =
+// Lists of every kind LibreOffice writes, for kOutline's styles.
+std::string NumberedBody() {
+  return
       "<text:list text:style-name=\"Outline\" xml:id=\"L1\">" + Item("总体情况") + "</text:list>" +
       "<text:p>正文</text:p>" +
       Deep("主动公开", 1) + Deep("规章", 2) + Deep("文件", 2) + Deep("国家秘密", 3) + Deep("受理", 1) +
@@ -147,7 +159,10 @@ TEST(ReadOdt, ListNumbersAreShownAsLibreOfficeShowsThem) {
       "<table:table><table:table-row><table:table-cell>" + Deep("予以公开", 2, "Outline", "") +
       "</table:table-cell><table:table-cell><text:p>5</text:p></table:table-cell></table:table-row>"
       "</table:table>";
-  auto r = ReadOdt(Odt(body, kTextMime, kOutline));
+}
+
+TEST(ReadOdt, ListNumbersAreShownAsLibreOfficeShowsThem) {
+  auto r = ReadOdt(Odt(NumberedBody(), kTextMime, kOutline));
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "正文", "二、主动公开", "(一)规章", "(二)文件", "1.国家秘密",
                                      "三、受理", "(一)自然人", "一、新的列表", "四、接着第一个", "五、从五开始",
@@ -156,20 +171,20 @@ TEST(ReadOdt, ListNumbersAreShownAsLibreOfficeShowsThem) {
   EXPECT_THAT(Grid(*r), ElementsAre(ElementsAre("(一)予以公开", "5")));
 }
 
+constexpr char kOutlineStyle[] =
+    "<text:outline-style style:name=\"Outline\"><text:outline-level-style text:level=\"1\" "
+    "style:num-suffix=\"、\" style:num-format=\"一, 二, 三, ...\"/>"
+    "<text:outline-level-style text:level=\"2\" style:num-format=\"\"/></text:outline-style>";
+constexpr char kNumberedHeadings[] =
+    "<text:h text:outline-level=\"1\">总体情况</text:h>"
+    "<text:h text:outline-level=\"2\">不编号</text:h>"
+    "<text:p>正文</text:p>"
+    "<text:h text:outline-level=\"1\">主动公开</text:h>"
+    "<text:h text:outline-level=\"1\" text:is-list-header=\"true\">标题</text:h>"
+    "<text:h text:outline-level=\"1\" text:restart-numbering=\"true\" text:start-value=\"6\">其他事项</text:h>";
+
 TEST(ReadOdt, HeadingsAreNumberedByTheOutlineStyle) {
-  const std::string outline = "<text:outline-style style:name=\"Outline\">" +
-                              std::string("<text:outline-level-style text:level=\"1\" style:num-suffix=\"、\" "
-                                          "style:num-format=\"一, 二, 三, ...\"/>"
-                                          "<text:outline-level-style text:level=\"2\" style:num-format=\"\"/>") +
-                              "</text:outline-style>";
-  auto r = ReadOdt(Odt("<text:h text:outline-level=\"1\">总体情况</text:h>"
-                       "<text:h text:outline-level=\"2\">不编号</text:h>"
-                       "<text:p>正文</text:p>"
-                       "<text:h text:outline-level=\"1\">主动公开</text:h>"
-                       "<text:h text:outline-level=\"1\" text:is-list-header=\"true\">标题</text:h>"
-                       "<text:h text:outline-level=\"1\" text:restart-numbering=\"true\" "
-                       "text:start-value=\"6\">其他事项</text:h>",
-                       kTextMime, "", outline));
+  auto r = ReadOdt(Odt(kNumberedHeadings, kTextMime, "", kOutlineStyle));
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "不编号", "正文", "二、主动公开", "标题", "六、其他事项"));
 }
@@ -231,21 +246,83 @@ TEST(ReadOdt, OtherPackagesAreNamedWithWhatToSend) {
   ASSERT_EQ(huge->notes.size(), 1u);
 }
 
+// The flat XML form holds the package's parts in one element, and is read as
+// the package is: lines, numbers from styles in either style element, grids.
+TEST(ReadOdt, FlatXmlIsReadAsItsPackageIs) {
+  struct Case {
+    std::string body, automatic_styles, styles;
+  };
+  const std::vector<Case> cases = {
+      {NumberedBody(), kOutline, ""},
+      {NumberedBody(), "", kOutline},
+      {kNumberedHeadings, "", kOutlineStyle},
+  };
+  for (const Case& c : cases) {
+    auto package = ReadOdt(Odt(c.body, kTextMime, c.automatic_styles, c.styles));
+    auto flat = ReadOdt(FlatOdt(c.body, kTextMime, c.automatic_styles, c.styles));
+    ASSERT_TRUE(package.ok()) << package.status();
+    ASSERT_TRUE(flat.ok()) << flat.status();
+    EXPECT_GT(Lines(*flat).size(), 5u);
+    EXPECT_EQ(Lines(*flat), Lines(*package));
+    EXPECT_EQ(Grid(*flat), Grid(*package));
+    EXPECT_EQ(flat->source.input_format(), "odt");
+  }
+  // a template of a text document is read; other flat files are named
+  EXPECT_TRUE(ReadOdt(FlatOdt("<text:p>正文</text:p>", std::string(kTextMime) + "-template")).ok());
+  auto fods = ReadOdt(FlatOdt("", "application/vnd.oasis.opendocument.spreadsheet"));
+  ASSERT_FALSE(fods.ok());
+  EXPECT_THAT(fods.status().message(), HasSubstr("spreadsheet"));
+  auto other = ReadOdt("<?xml version=\"1.0\"?><html><body>正文</body></html>");
+  ASSERT_FALSE(other.ok());
+  EXPECT_THAT(other.status().message(), HasSubstr("root element is <html>"));
+  auto cut = ReadOdt(FlatOdt("<text:p>正文</text:p>").substr(0, 400));
+  ASSERT_FALSE(cut.ok());
+  EXPECT_THAT(cut.status().message(), HasSubstr("not well-formed"));
+}
+
 // An .odt is known by its bytes whatever it is called, and read as a report.
 TEST(ParseDocument, OdtIsReadWhateverItIsNamed) {
-  const std::string odt =
-      Odt("<text:p>某县2023年政府信息公开工作年度报告</text:p><text:p>一、总体情况</text:p>");
-  for (const char* name : {"report.odt", "report.docx", "report.doc", ""}) {
+  const std::string body = "<text:p>某县2023年政府信息公开工作年度报告</text:p><text:p>一、总体情况</text:p>";
+  const std::string odt = Odt(body);
+  const std::string flat = FlatOdt(body);
+  const std::vector<std::pair<const std::string*, std::string>> documents = {
+      {&odt, "report.odt"},   {&odt, "report.docx"},  {&odt, "report.doc"},  {&odt, ""},
+      {&flat, "report.fodt"}, {&flat, "report.doc"},  {&flat, "report.xml"}, {&flat, ""},
+  };
+  for (const auto& [bytes, name] : documents) {
+    SCOPED_TRACE(name + (bytes == &flat ? " (flat XML)" : " (package)"));
     xxgk::v1::Document doc;
-    doc.set_content(odt);
+    doc.set_content(*bytes);
     doc.set_file_name(name);
-    EXPECT_EQ(SniffFormat(doc), "odt") << name;
+    EXPECT_EQ(SniffFormat(doc), "odt");
     auto report = ParseDocument(doc);
-    ASSERT_TRUE(report.ok()) << name << ": " << report.status();
+    ASSERT_TRUE(report.ok()) << report.status();
     EXPECT_EQ(report->source().input_format(), "odt");
     ASSERT_GE(report->sections_size(), 1);
     EXPECT_EQ(report->sections(0).kind(), xxgk::v1::Section::GENERAL);
   }
+  // named by what its sender's system calls it
+  xxgk::v1::Document typed;
+  typed.set_content(flat);
+  typed.set_content_type("application/vnd.oasis.opendocument.text-flat-xml");
+  EXPECT_EQ(SniffFormat(typed), "odt");
+}
+
+// A reader's refusal names the file and the format once, and what to do.
+TEST(ParseDocument, ARefusalNamesTheFileAndFormatOnce) {
+  xxgk::v1::Document doc;
+  doc.set_content(FlatOdt("", "application/vnd.oasis.opendocument.spreadsheet"));
+  doc.set_file_name("budget.fods");
+  auto report = ParseDocument(doc);
+  ASSERT_FALSE(report.ok());
+  EXPECT_THAT(std::string(report.status().message()),
+              ::testing::StartsWith("budget.fods: cannot read as odt: this is an OpenDocument spreadsheet"));
+  doc.set_content(FlatOdt("<text:p>正文</text:p>").substr(0, 300));
+  doc.set_file_name("report.fodt");
+  report = ParseDocument(doc);
+  ASSERT_FALSE(report.ok());
+  EXPECT_THAT(std::string(report.status().message()),
+              ::testing::StartsWith("report.fodt: cannot read as odt: the flat OpenDocument XML is not well-formed"));
 }
 
 }  // namespace
