@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "report/cfb.h"
+#include "report/doc_sprms.h"
 #include "report/utf8.h"
 
 namespace xxgk::report {
@@ -16,6 +17,37 @@ constexpr size_t kLstfBytes = 28;
 constexpr size_t kLvlfBytes = 28;
 constexpr size_t kLfoBytes = 16;
 constexpr size_t kMaxLists = 10000;      // far more than any document defines
+constexpr size_t kMaxStyles = 0xFFF;     // istd has 12 bits; 0xFFF means "none"
+constexpr size_t kStdfBaseBytes = 10;    // StdfBase; Word 2000 and later add 8 more
+constexpr uint16_t kParagraphStyle = 1;  // stk
+
+// One paragraph style of a style sheet as the file gives it: the style it is
+// based on and the property modifiers of its paragraph UPX.
+struct StyleEntry {
+  bool paragraph = false;
+  size_t base = kMaxStyles;
+  std::string_view grpprl;
+};
+
+// The STD (`stdf`: its StdfBase and the rest of its Stdf, `base_bytes` in
+// all, then the name and the UPXs) of one style.
+StyleEntry ReadStyle(std::string_view stdf, size_t base_bytes) {
+  StyleEntry entry;
+  if (base_bytes < kStdfBaseBytes || stdf.size() < base_bytes + 2) return entry;
+  const uint16_t kind_and_base = Le16(stdf, 2);
+  if ((kind_and_base & 0xF) != kParagraphStyle) return entry;
+  // The name (Xstz: a count of UTF-16 units, the units, a 0), then the
+  // paragraph UPX: its size, the style index again, the modifiers.
+  size_t at = base_bytes + 2 + 2 * static_cast<size_t>(Le16(stdf, base_bytes)) + 2;
+  if (at > stdf.size() || stdf.size() - at < 2) return entry;
+  const size_t upx = Le16(stdf, at);
+  at += 2;
+  if (upx < 2 || upx > stdf.size() - at) return entry;
+  entry.paragraph = true;
+  entry.base = kind_and_base >> 4;
+  entry.grpprl = stdf.substr(at + 2, upx - 2);
+  return entry;
+}
 
 // The w:numFmt name of an nfc ([MS-DOC] 2.9.181 MSONFC), so that .doc and
 // .docx levels share one mapping.
@@ -132,6 +164,52 @@ WordNumbering ReadDocLists(std::string_view table, size_t lst_end, std::string_v
     }
     out.AddNum(std::to_string(i + 1), lsid, starts, redefined);
     if (!readable) at = lfo.size();  // the rest cannot be found; keep their lists
+  }
+  return out;
+}
+
+std::vector<DocStyleList> ReadDocStyleLists(std::string_view stsh) {
+  // The STSHI (its size first; cstd and cbSTDBaseInFile lead it), then
+  // each STD with its size before it, an empty slot for a size of 0.
+  if (stsh.size() < 6) return {};
+  const size_t stshi = Le16(stsh, 0);
+  if (stshi < 4 || stshi > stsh.size() - 2) return {};
+  const size_t count = std::min<size_t>(Le16(stsh, 2), kMaxStyles);
+  const size_t base_bytes = Le16(stsh, 4);
+  std::vector<StyleEntry> entries(count);
+  size_t at = 2 + stshi;
+  for (size_t istd = 0; istd < count && stsh.size() - at >= 2; ++istd) {
+    const size_t size = Le16(stsh, at);
+    at += 2;
+    if (size > stsh.size() - at) break;
+    entries[istd] = ReadStyle(stsh.substr(at, size), base_bytes);
+    at += size;
+  }
+  // Each style applies its modifiers to what its base style resolves to;
+  // a chain that loops or leaves the paragraph styles starts from nothing.
+  std::vector<DocStyleList> out(count);
+  enum class State : uint8_t { kNew, kOnChain, kDone };
+  std::vector<State> state(count, State::kNew);
+  std::vector<size_t> chain;
+  for (size_t istd = 0; istd < count; ++istd) {
+    chain.clear();
+    size_t s = istd;
+    while (s < count && state[s] == State::kNew && entries[s].paragraph) {
+      state[s] = State::kOnChain;
+      chain.push_back(s);
+      s = entries[s].base;
+    }
+    DocStyleList from = s < count && state[s] == State::kDone ? out[s] : DocStyleList{};
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      DocStyleList& style = out[*it];
+      style = from;
+      ForEachSprm(entries[*it].grpprl, [&style](uint16_t sprm, std::string_view op) {
+        if (sprm == kSprmPIlfo) style.ilfo = static_cast<int16_t>(Le16(op, 0));
+        if (sprm == kSprmPIlvl) style.ilvl = static_cast<uint8_t>(op[0]);
+      });
+      state[*it] = State::kDone;
+      from = style;
+    }
   }
   return out;
 }

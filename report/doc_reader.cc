@@ -7,7 +7,8 @@
 // merges, sprmTDefTable). Paragraphs become lines and table rows become
 // grids, as the .docx reader makes them; a table holding another table is
 // read as a layout container. A paragraph a list numbers (sprmPIlfo,
-// sprmPIlvl) gets its number from the list tables (report/doc_lists.h).
+// sprmPIlvl, its own or its paragraph style's from the style sheet) gets
+// its number from the list tables (report/doc_lists.h).
 // Field instructions, text deleted with changes
 // tracked and hidden text are dropped, field results kept; headers,
 // footers, notes and text boxes are not read.
@@ -24,6 +25,7 @@
 #include "absl/strings/str_cat.h"
 #include "report/cfb.h"
 #include "report/doc_lists.h"
+#include "report/doc_sprms.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/utf8.h"
@@ -44,10 +46,7 @@ constexpr uint16_t kSprmPFTtp = 0x2417;
 constexpr uint16_t kSprmPItap = 0x6649;
 constexpr uint16_t kSprmPFInnerTableCell = 0x244B;
 constexpr uint16_t kSprmPFInnerTtp = 0x244C;
-constexpr uint16_t kSprmTDefTable = 0xD608;
 constexpr uint16_t kSprmTVertMerge = 0xD62B;
-constexpr uint16_t kSprmPIlfo = 0x460B;  // the list instance numbering the paragraph
-constexpr uint16_t kSprmPIlvl = 0x260A;  // and its level
 constexpr uint16_t kSprmCFRMarkDel = 0x0800;  // deleted with changes tracked
 constexpr uint16_t kSprmCFVanish = 0x083C;    // hidden text
 
@@ -71,35 +70,6 @@ struct ParaProps {
   int ilvl = 0;
   std::shared_ptr<const RowDef> row;  // on row ends
 };
-
-// Calls fn(sprm, operand) for each property modifier of `grpprl`, up to the
-// first that does not fit.
-template <typename Fn>
-void ForEachSprm(std::string_view grpprl, Fn fn) {
-  size_t at = 0;
-  while (at + 2 <= grpprl.size()) {
-    const uint16_t sprm = Le16(grpprl, at);
-    at += 2;
-    size_t size = 0;
-    switch (sprm >> 13) {
-      case 0: case 1: size = 1; break;
-      case 2: case 4: case 5: size = 2; break;
-      case 3: size = 4; break;
-      case 7: size = 3; break;
-      default:  // 6: variable
-        if (sprm == kSprmTDefTable) {  // a two-byte size, counting itself as 1
-          if (at + 2 > grpprl.size()) return;
-          size = 2 + std::max<size_t>(Le16(grpprl, at), 1) - 1;
-        } else {  // a one-byte size
-          if (at + 1 > grpprl.size()) return;
-          size = 1 + static_cast<uint8_t>(grpprl[at]);
-        }
-    }
-    if (at + size > grpprl.size()) return;
-    fn(sprm, grpprl.substr(at, size));
-    at += size;
-  }
-}
 
 // Applies the sprms of `grpprl` to `props`.
 void ApplySprms(std::string_view grpprl, ParaProps* props) {
@@ -167,7 +137,9 @@ class ParagraphMap {
     ParaProps props;
   };
 
-  static absl::StatusOr<ParagraphMap> Read(std::string_view word, std::string_view plc) {
+  // `styles`: the list numbering each paragraph style gives its paragraphs.
+  static absl::StatusOr<ParagraphMap> Read(std::string_view word, std::string_view plc,
+                                           const std::vector<DocStyleList>& styles) {
     ParagraphMap map;
     absl::Status status;
     ForEachFkp(word, plc, [&](std::string_view page) {
@@ -194,7 +166,12 @@ class ParagraphMap {
             len = 2 * cb;
           }
           if (len >= 2 && data + len <= kFkpBytes - 1) {
-            ApplySprms(page.substr(data + 2, len - 2), &run.props);  // after the style index
+            // The paragraph's style, then its own modifiers over the style's.
+            if (const size_t istd = Le16(page, data); istd < styles.size()) {
+              run.props.ilfo = styles[istd].ilfo;
+              run.props.ilvl = styles[istd].ilvl;
+            }
+            ApplySprms(page.substr(data + 2, len - 2), &run.props);
           }
         }
         if (run.end > run.begin) map.runs_.push_back(std::move(run));
@@ -446,7 +423,9 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   }
   if (plc_pcd.size() < 4 + 12) return Damaged("it has no piece table");
 
-  absl::StatusOr<ParagraphMap> papx = ParagraphMap::Read(wd, slice(fc_papx, lcb_papx));
+  const auto [fc_stsh, lcb_stsh] = pair(1);
+  absl::StatusOr<ParagraphMap> papx =
+      ParagraphMap::Read(wd, slice(fc_papx, lcb_papx), ReadDocStyleLists(slice(fc_stsh, lcb_stsh)));
   if (!papx.ok()) return papx.status();
 
   HiddenText hidden = HiddenText::Read(wd, slice(fc_chpx, lcb_chpx));

@@ -52,6 +52,60 @@ TEST(DocReader, ParagraphsBreaksAndFields) {
   EXPECT_TRUE(Tables(*r).empty());
 }
 
+// A paragraph style can carry the list numbering (as Word's numbered
+// heading styles do): the paragraph takes its style's list and level, a
+// style based on another inherits them, and the paragraph's own list or
+// level overrides the style's.
+TEST(DocReader, ParagraphStylesNumberTheirParagraphs) {
+  using xxgk::testing::DocStyle;
+  const DocStyle normal;
+  const DocStyle heading{.ilfo = 1, .ilvl = 0};
+  const DocStyle subheading{.base = 1, .ilvl = 1};  // list 1 from "heading", level 2
+  const DocStyle plain{.base = 1, .ilfo = 0};       // based on "heading", numbering taken off
+  const DocStyle characters{.paragraph = false};
+  const DocStyle loop{.base = 6};                   // based on itself: numbers nothing
+  DocOptions options;
+  options.stsh = xxgk::testing::DocStyleSheet({&normal, &heading, &subheading, &plain, nullptr, &characters,
+                                              &loop});
+  options.lists = xxgk::testing::DocOutlineLists(&options.lst_size);
+  options.lfo = xxgk::testing::DocListInstances();
+  auto styled = [](const std::string& text, uint16_t istd, int ilfo = -1, int ilvl = -1) {
+    DocParagraph p = Line(text);
+    p.istd = istd;
+    p.ilfo = ilfo;
+    p.ilvl = ilvl;
+    return p;
+  };
+  const std::vector<DocParagraph> paras = {
+      styled("总体情况", 1),  styled("正文", 0),           styled("规章", 2),
+      styled("文件", 2),      styled("主动公开", 1),       styled("不编号", 3),
+      styled("直接二级", 1, -1, 1), styled("直接取消", 1, 0), styled("另一实例", 0, 2, 0),
+      styled("循环", 6),      styled("超出样式表", 40),
+  };
+  auto r = ReadDoc(WriteDoc(paras, options));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "正文", "(1)规章", "(2)文件", "二、主动公开", "不编号",
+                                     "(1)直接二级", "直接取消", "五、另一实例", "循环", "超出样式表"));
+  // Word 97's shorter style header reads alike.
+  DocOptions word97 = options;
+  word97.stsh = xxgk::testing::DocStyleSheet({&normal, &heading, &subheading}, /*stdf_bytes=*/10);
+  auto r97 = ReadDoc(WriteDoc({styled("总体情况", 1), styled("规章", 2)}, word97));
+  ASSERT_TRUE(r97.ok()) << r97.status();
+  EXPECT_THAT(Lines(*r97), ElementsAre("一、总体情况", "(1)规章"));
+
+  // A style sheet cut off anywhere numbers what it still describes whole.
+  for (size_t cut = 0; cut < options.stsh.size(); ++cut) {
+    DocOptions cut_options = options;
+    cut_options.stsh.resize(cut);
+    auto cut_read = ReadDoc(WriteDoc(paras, cut_options));
+    ASSERT_TRUE(cut_read.ok()) << cut << ": " << cut_read.status();
+    const std::vector<std::string> lines = Lines(*cut_read);
+    ASSERT_EQ(lines.size(), paras.size()) << cut;
+    EXPECT_TRUE(lines[0] == "总体情况" || lines[0] == "一、总体情况") << cut << ": " << lines[0];
+    EXPECT_EQ(lines[7], "直接取消") << cut;
+  }
+}
+
 TEST(DocReader, ParseDocumentKnowsADocByItsBytes) {
   xxgk::v1::Document doc;
   doc.set_content(WriteDoc({Line("某县人民政府2023年政府信息公开工作年度报告"), Line("一、总体情况"),
