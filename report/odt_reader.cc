@@ -271,12 +271,8 @@ bool IsOdtPackage(const ZipPackage& zip) {
 }
 
 absl::StatusOr<ReadResult> ReadOdt(std::string_view bytes) {
-  std::string_view head = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? bytes.substr(3) : bytes;
-  while (!head.empty() && (head.front() == ' ' || head.front() == '\t' || head.front() == '\r' ||
-                           head.front() == '\n')) {
-    head.remove_prefix(1);
-  }
-  if (!head.empty() && head.front() == '<') return ReadFlatOdt(bytes);
+  // A package is a zip archive; anything else can only be the flat form.
+  if (bytes.substr(0, 2) != "PK") return ReadFlatOdt(bytes);
   absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "odt");
   if (!zip.ok()) return zip.status();
   absl::StatusOr<std::string> mime = zip->Read("mimetype", 256);

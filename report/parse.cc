@@ -124,24 +124,23 @@ std::string_view LocalName(std::string_view tag) {
   return name;
 }
 
-// Word 2003 XML or Word 2007+ flat XML: a w:wordDocument root, or a
-// pkg:package root in Office's XML package namespace.
-bool LooksLikeWordXml(std::string_view bytes) {
-  const std::string_view tag = RootStartTag(bytes);
-  if (tag.empty()) return false;
-  const std::string_view name = LocalName(tag);
-  return name == "wordDocument" ||
-         (name == "package" && absl::StrContains(absl::string_view(tag.data(), tag.size()),
-                                                 "schemas.microsoft.com/office/2006/xmlPackage"));
-}
-
-// OpenDocument's flat XML (.fodt): the whole document, styles and body, in one
-// office:document element.
-bool LooksLikeFlatOdt(std::string_view bytes) {
-  const std::string_view tag = RootStartTag(bytes);
-  return !tag.empty() && LocalName(tag) == "document" &&
-         absl::StrContains(absl::string_view(tag.data(), tag.size()),
-                           "urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+// The format an XML document's root element names: Word 2003 XML or Word
+// 2007+ flat XML (a w:wordDocument root, or a pkg:package root in Office's
+// XML package namespace), or OpenDocument's flat XML (.fodt: the whole
+// document, styles and body, in one office:document element).
+std::string FromXmlRoot(std::string_view bytes) {
+  const std::string_view tag_in = RootStartTag(bytes);
+  if (tag_in.empty()) return "";
+  const absl::string_view tag(tag_in.data(), tag_in.size());
+  const std::string_view name = LocalName(tag_in);
+  if (name == "wordDocument" ||
+      (name == "package" && absl::StrContains(tag, "schemas.microsoft.com/office/2006/xmlPackage"))) {
+    return "word-xml";
+  }
+  if (name == "document" && absl::StrContains(tag, "urn:oasis:names:tc:opendocument:xmlns:office:1.0")) {
+    return "odt";
+  }
+  return "";
 }
 
 std::string FromMagic(std::string_view bytes) {
@@ -154,8 +153,7 @@ std::string FromMagic(std::string_view bytes) {
     return "docx";
   }
   if (CompoundFile::HasSignature(bytes)) return "doc";
-  if (LooksLikeWordXml(bytes)) return "word-xml";
-  if (LooksLikeFlatOdt(bytes)) return "odt";
+  if (std::string f = FromXmlRoot(bytes); !f.empty()) return f;
   if (LooksLikeRtf(bytes)) return "rtf";
   if (LooksLikeMhtml(bytes)) return "mhtml";
   return "";
