@@ -13,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "report/parse.h"
 
 namespace xxgk::client {
@@ -118,6 +119,23 @@ xxgk::v1::Document MakeDocument(const std::string& source, std::string bytes) {
   doc.set_content(std::move(bytes));
   if (source != "-") doc.set_file_name(fs::path(source).filename().string());
   return doc;
+}
+
+std::string RefusalReason(const absl::Status& status, const std::string& source) {
+  absl::string_view why = status.message();
+  if (why.empty()) return std::string(absl::StatusCodeToString(status.code()));
+  absl::ConsumePrefix(&why, "document: ");
+  // Structured reports are read here under the path itself; documents under
+  // their file name (the server never sees the path).
+  const std::string name = source == "-" ? "<input>" : fs::path(source).filename().string();
+  for (const std::string& prefix : {source, name}) {
+    absl::string_view rest = why;
+    if (absl::ConsumePrefix(&rest, prefix) && absl::StartsWith(rest, ":")) {
+      if (!absl::ConsumePrefix(&rest, ": ")) rest.remove_prefix(1);
+      return std::string(rest);
+    }
+  }
+  return std::string(why);
 }
 
 absl::StatusOr<xxgk::v1::ValidateRequest> BuildValidateRequest(const std::string& source,

@@ -42,6 +42,13 @@ absl::StatusOr<xxgk::v1::ValidateRequest> BuildValidateRequest(const std::string
 // A raw document for `bytes` (file name without directories; none for stdin).
 xxgk::v1::Document MakeDocument(const std::string& source, std::string bytes);
 
+// Why an input was refused, to print after the path the user gave: the
+// message without the request field it concerns ("document: ") and without
+// the file name the request carried (`source`'s last part, "<input>" for
+// stdin), which the path already says. "cannot read as pdf: ...", or
+// "1:21: Expected integer ..." for a structured report's line and column.
+std::string RefusalReason(const absl::Status& status, const std::string& source);
+
 }  // namespace xxgk::client
 
 #endif  // XXGK_CLIENT_INPUTS_H_

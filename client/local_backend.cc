@@ -48,9 +48,18 @@ class LocalBackend : public Backend {
   }
 
   absl::StatusOr<xxgk::v1::Report> Parse(const xxgk::v1::ParseRequest& request) override {
-    report::ParseOptions options;
-    options.input_format = request.input_format();
-    return report::ParseDocument(request.document(), options);
+    // The same reading, and the same refusal text, as validation and the
+    // server's Parse.
+    xxgk::v1::Report report;
+    absl::Status read = rules::ReadRequestDocument(
+        request.document(), "document", &report,
+        [&request](const xxgk::v1::Document& doc, xxgk::v1::Report* out) {
+          report::ParseOptions options;
+          options.input_format = request.input_format();
+          return report::ParseDocumentInto(doc, options, out);
+        });
+    if (!read.ok()) return read;
+    return report;
   }
 
   absl::StatusOr<std::vector<xxgk::v1::RuleSetInfo>> ListRuleSets() override {

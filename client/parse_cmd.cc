@@ -1,6 +1,5 @@
 // `xxgk parse FILE|-`
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "client/cells.h"
 #include "client/commands.h"
 #include "client/inputs.h"
@@ -44,12 +43,7 @@ int RunParse(Backend& backend, const std::vector<std::string>& args, const Parse
   }
   absl::StatusOr<xxgk::v1::Report> report = backend.Parse(request);
   if (!report.ok()) {
-    // A message about the content starts with the document's name: say the
-    // path given instead, once.
-    absl::string_view why = report.status().message();
-    const std::string& name = request.document().file_name();
-    absl::ConsumePrefix(&why, absl::StrCat(name.empty() ? "<input>" : name, ": "));
-    err << source << ": " << why << "\n";
+    err << source << ": " << RefusalReason(report.status(), source) << "\n";
     return ExitCodeFor(report.status());
   }
   if (flags.output == "cells") {

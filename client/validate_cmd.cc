@@ -133,7 +133,7 @@ int RunValidate(Backend& backend, const std::vector<std::string>& args, const Va
     if (response.ok()) {
       r.response = *std::move(response);
     } else {
-      r.error = ErrorText(response.status());
+      r.error = RefusalReason(response.status(), inputs[i].source);
     }
     std::lock_guard<std::mutex> lock(mu);
     if (!response.ok() && response.status().code() == absl::StatusCode::kUnavailable) {

@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "report/refusal.h"
 
 namespace xxgk::report {
 namespace {
@@ -51,7 +52,8 @@ bool CompoundFile::HasSignature(std::string_view bytes) {
 
 absl::StatusOr<CompoundFile> CompoundFile::Open(std::string_view bytes) {
   if (!HasSignature(bytes)) {
-    return absl::InvalidArgumentError("not a compound file (Word 97-2003, WPS, Excel 97-2003)");
+    return absl::InvalidArgumentError(absl::StrCat(
+        "not a compound file, as every Word 97-2003 (.doc) and WPS file is", ResendAdvice("doc")));
   }
   if (bytes.size() < 512) return Damaged("shorter than its 512-byte header");
   CompoundFile cf(bytes);

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/refusal.h"
 #include "report/word_numbering.h"
 #include "report/zip_xml.h"
 
@@ -215,7 +216,8 @@ class DocxWalker {
 absl::StatusOr<const xmlNode*> WordXmlBody(const xmlNode* root) {
   if (IsElement(root, "wordDocument")) {
     if (const xmlNode* body = ChildElement(root, "body"); body != nullptr) return body;
-    return absl::InvalidArgumentError("word-xml: the Word 2003 XML document has no w:body");
+    return absl::InvalidArgumentError(
+        absl::StrCat("word-xml: the Word 2003 XML document has no w:body", ResendAdvice("word-xml")));
   }
   if (IsElement(root, "package")) {
     bool spreadsheet = false, slides = false;
@@ -228,7 +230,8 @@ absl::StatusOr<const xmlNode*> WordXmlBody(const xmlNode* root) {
       const xmlNode* document = ChildElement(ChildElement(part, "xmlData"), "document");
       if (const xmlNode* body = ChildElement(document, "body"); body != nullptr) return body;
       return absl::InvalidArgumentError(
-          "word-xml: the package's /word/document.xml part holds no w:document/w:body");
+          absl::StrCat("word-xml: the package's /word/document.xml part holds no w:document/w:body",
+                     ResendAdvice("word-xml")));
     }
     if (spreadsheet || slides) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -310,7 +313,8 @@ absl::StatusOr<ReadResult> ReadDocx(std::string_view bytes) {
   const xmlNode* root = xmlDocGetRootElement(doc);
   const xmlNode* body = ChildElement(root, "body");
   if (!IsElement(root, "document") || body == nullptr) {
-    return absl::InvalidArgumentError("docx: word/document.xml has no w:document/w:body");
+    return absl::InvalidArgumentError(
+        absl::StrCat("docx: word/document.xml has no w:document/w:body", ResendAdvice("docx")));
   }
   WordNumbering numbering = ReadNumbering(*zip);
   return ReadBody(body, "docx", bytes.size(), &numbering);

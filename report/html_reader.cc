@@ -23,6 +23,7 @@
 #include "report/html_nesting.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/refusal.h"
 #include "report/sections.h"
 
 namespace xxgk::report {
@@ -558,7 +559,10 @@ absl::StatusOr<ReadResult> ReadHtml(std::string_view bytes, std::string_view cha
   options.max_errors = 0;
   GumboOutput* output =
       gumbo_parse_with_options(&options, decoded->utf8.data(), decoded->utf8.size());
-  if (output == nullptr) return absl::InvalidArgumentError("HTML could not be parsed");
+  if (output == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("the HTML could not be parsed", ResendAdvice("html")));
+  }
   HtmlWalker walker(&result);
   walker.Walk(output->document, 0);
   walker.Flush();

@@ -17,15 +17,14 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "report/readers.h"
+#include "report/refusal.h"
 
 namespace xxgk::report {
 namespace {
 
 constexpr size_t kSniffBytes = 8192;  // a saved page's message headers fit well within
 constexpr int kMaxNesting = 2;        // multipart inside multipart looked into
-constexpr absl::string_view kAdvice =
-    ": open it in a browser or in Word and save it as a web page (.html), .docx or PDF, and "
-    "send that";
+const char* const kAdvice = ResendAdvice("mhtml");
 
 // Debian's Abseil has its own string_view.
 absl::string_view A(std::string_view s) { return absl::string_view(s.data(), s.size()); }

@@ -23,6 +23,7 @@
 #include "report/readers.h"
 #include "report/odt_numbering.h"
 #include "report/readers_common.h"
+#include "report/refusal.h"
 #include "report/zip_xml.h"
 
 namespace xxgk::report {
@@ -230,7 +231,8 @@ absl::StatusOr<ReadResult> ReadBody(const xmlNode* root, const xmlNode* styles, 
   const xmlNode* text = ChildElement(ChildElement(root, "body"), "text");
   if (text == nullptr) {
     return absl::InvalidArgumentError(
-        absl::StrCat("odt: ", absl::string_view(where.data(), where.size()), " has no office:body/office:text"));
+        absl::StrCat("odt: ", absl::string_view(where.data(), where.size()),
+                     " has no office:body/office:text", ResendAdvice("odt")));
   }
   OdtNumbering numbering = OdtNumbering::Load(root, styles);
   ReadResult result;

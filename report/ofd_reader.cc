@@ -25,6 +25,7 @@
 #include "report/page_layout.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/refusal.h"
 #include "report/utf8.h"
 #include "report/zip_xml.h"
 #include "unicode/uchar.h"
@@ -38,9 +39,7 @@ constexpr size_t kMaxPages = 5000;
 constexpr int kMaxDepth = 64;                  // nested PageBlocks
 constexpr double kPointsPerMm = 72.0 / 25.4;   // OFD measures in millimetres
 constexpr double kA4Height = 297;
-constexpr char kAdvice[] =
-    ": the file is damaged or was not written by an OFD producer; open it in an OFD reader, "
-    "export it as PDF or .docx and send that";
+const char* const kAdvice = ResendAdvice("ofd");
 
 // The whitespace-separated token of `s` at or after `*i` (then past it);
 // empty at the end.

@@ -18,6 +18,7 @@
 #include "report/cfb.h"
 #include "report/mhtml.h"
 #include "report/readers.h"
+#include "report/refusal.h"
 #include "report/zip_xml.h"
 
 namespace xxgk::report {
@@ -241,6 +242,11 @@ std::string Refine(const std::string& hinted, std::string_view bytes) {
   return hinted;
 }
 
+// What to do about a structured report that does not parse.
+constexpr char kFixStructured[] =
+    ": correct it there (the fields are those of xxgk.v1.Report, proto/xxgk/v1/report.proto), or "
+    "send the published report document instead";
+
 class CollectErrors : public google::protobuf::io::ErrorCollector {
  public:
   explicit CollectErrors(std::string file) : file_(std::move(file)) {}
@@ -263,6 +269,12 @@ class CollectErrors : public google::protobuf::io::ErrorCollector {
 // bytes that are plainly another format, says which and how to send it.
 std::string FormatByBytesHint(std::string_view bytes, std::string_view format) {
   std::string by_bytes = FromMagic(bytes);
+  // Sniffing reads any other zip archive as a .docx (whose reader then says
+  // what the archive holds); that is no sign the bytes are one.
+  if (by_bytes == "docx") {
+    absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "zip");
+    if (!zip.ok() || !zip->Has("word/document.xml")) by_bytes.clear();
+  }
   if (by_bytes.empty() && FromText(bytes) == "html") by_bytes = "html";
   if (by_bytes.empty() || by_bytes == format) return "";
   return absl::StrCat(" (its bytes are ", by_bytes, ", not ", absl::string_view(format.data(), format.size()),
@@ -314,8 +326,12 @@ absl::StatusOr<xxgk::v1::Report> ParseStructuredReport(std::string_view bytes,
     auto st = google::protobuf::util::JsonStringToMessage(
         google::protobuf::StringPiece(bytes.data(), bytes.size()), &report, opts);
     if (!st.ok()) {
+      // The parser's first line says what and where; a caret line may follow.
+      absl::string_view why(st.message().data(), st.message().size());
+      why = absl::StripTrailingAsciiWhitespace(why.substr(0, why.find('\n')));
+      absl::ConsumeSuffix(&why, ".");
       return absl::InvalidArgumentError(
-          absl::StrCat(name, ": not a valid xxgk.v1.Report in JSON: ", st.ToString()));
+          absl::StrCat(name, ": not a valid xxgk.v1.Report in JSON: ", why, kFixStructured));
     }
   } else if (format == "report-textproto") {
     google::protobuf::TextFormat::Parser parser;
@@ -326,7 +342,7 @@ absl::StatusOr<xxgk::v1::Report> ParseStructuredReport(std::string_view bytes,
     if (!parser.ParseFromString(std::string(bytes), &report)) {
       std::string msg = errors.errors().empty() ? absl::StrCat(name, ": not a valid text-format Report")
                                                 : absl::StrJoin(errors.errors(), "; ");
-      return absl::InvalidArgumentError(msg);
+      return absl::InvalidArgumentError(absl::StrCat(msg, kFixStructured));
     }
   } else {
     return absl::InvalidArgumentError(
@@ -352,7 +368,7 @@ absl::Status ParseDocumentInto(const xxgk::v1::Document& doc, const ParseOptions
   const std::string& bytes = doc.content();
   const std::string name = doc.file_name().empty() ? std::string("<input>") : doc.file_name();
   if (bytes.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(name, ": the document is empty"));
+    return absl::InvalidArgumentError(EmptyDocumentMessage(doc.file_name()));
   }
   if (format == "report-json" || format == "report-textproto") {
     absl::StatusOr<xxgk::v1::Report> structured = ParseStructuredReport(bytes, doc.file_name(), format);

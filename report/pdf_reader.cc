@@ -19,6 +19,7 @@
 #include "report/page_layout.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/refusal.h"
 
 namespace xxgk::report {
 namespace {
@@ -143,7 +144,8 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
   static std::once_flag quiet;
   std::call_once(quiet, [] { poppler::set_debug_error_function(IgnorePopplerMessages, nullptr); });
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
-    return absl::InvalidArgumentError("pdf: file too large");
+    return absl::InvalidArgumentError(
+        "pdf: the file is over 2 GiB, far more than any report: send the report itself");
   }
   std::unique_ptr<poppler::document> doc;
   try {
@@ -152,13 +154,19 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
     doc.reset();
   }
   if (doc == nullptr) {
-    return absl::InvalidArgumentError("pdf: not a PDF, or damaged beyond reading");
+    return absl::InvalidArgumentError(
+        absl::StrCat("pdf: not a PDF, or damaged beyond reading", ResendAdvice("pdf")));
   }
   if (doc->is_locked()) {
-    return absl::InvalidArgumentError("pdf: the document is password-protected");
+    return absl::InvalidArgumentError(
+        "pdf: the document is password-protected: remove the password (or print it to a new PDF), "
+        "save it again and send that");
   }
   const int pages = doc->pages();
-  if (pages <= 0) return absl::InvalidArgumentError("pdf: the document has no pages");
+  if (pages <= 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("pdf: the document has no pages", ResendAdvice("pdf")));
+  }
   ReadResult result;
   result.source.set_input_format("pdf");
   result.source.set_encoding("UTF-8");

@@ -29,6 +29,7 @@
 #include "absl/strings/str_cat.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
+#include "report/refusal.h"
 #include "report/utf8.h"
 #include "report/word_tables.h"
 
@@ -595,7 +596,8 @@ bool LooksLikeRtf(std::string_view bytes) {
 
 absl::StatusOr<ReadResult> ReadRtf(std::string_view bytes) {
   if (!LooksLikeRtf(bytes)) {
-    return absl::InvalidArgumentError("this is not an RTF file (it does not begin with {\\rtf)");
+    return absl::InvalidArgumentError(
+        absl::StrCat("this is not an RTF file (it does not begin with {\\rtf)", ResendAdvice("rtf")));
   }
   while (bytes.front() != '{') bytes.remove_prefix(1);
   // RTF is ASCII, characters beyond it escaped; a file that holds other

@@ -10,23 +10,26 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "report/refusal.h"
 
 namespace xxgk::report {
 
 absl::StatusOr<ZipPackage> ZipPackage::Open(std::string_view bytes, absl::string_view format) {
+  const char* advice = ResendAdvice(std::string_view(format.data(), format.size()));
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
   if (src == nullptr) {
     zip_error_fini(&err);
     return absl::InvalidArgumentError(
-        absl::StrCat(format, ": cannot open the data as a zip archive"));
+        absl::StrCat(format, ": cannot open the data as a zip archive", advice));
   }
   zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &err);
   zip_error_fini(&err);
   if (za == nullptr) {
     zip_source_free(src);
-    return absl::InvalidArgumentError(absl::StrCat(format, ": not a zip archive"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(format, ": not a zip archive, as every ", format, " file is", advice));
   }
   return ZipPackage(std::unique_ptr<zip_t, Discard>(za), format);
 }
@@ -38,23 +41,29 @@ bool ZipPackage::Has(const std::string& name, bool nocase) const {
 absl::StatusOr<std::string> ZipPackage::Read(const std::string& name, size_t max_bytes) const {
   zip_int64_t index = zip_name_locate(archive_.get(), name.c_str(), 0);
   if (index < 0) {
-    return absl::InvalidArgumentError(absl::StrCat(format_, ": the archive has no ", name));
+    return absl::InvalidArgumentError(
+        absl::StrCat(format_, ": the archive has no ", name, ResendAdvice(format_)));
   }
   zip_file_t* f = zip_fopen_index(archive_.get(), static_cast<zip_uint64_t>(index), 0);
   if (f == nullptr) {
     return absl::InvalidArgumentError(
-        absl::StrCat(format_, ": ", name, " cannot be read: ", zip_strerror(archive_.get())));
+        absl::StrCat(format_, ": ", name, " cannot be read (", zip_strerror(archive_.get()), ")",
+                     ResendAdvice(format_)));
   }
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(f, &zip_fclose);
   std::string out;
   char buf[1 << 16];
   while (true) {
     zip_int64_t n = zip_fread(f, buf, sizeof buf);
-    if (n < 0) return absl::InvalidArgumentError(absl::StrCat(format_, ": ", name, " is corrupt"));
+    if (n < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(format_, ": ", name, " is corrupt", ResendAdvice(format_)));
+    }
     if (n == 0) break;
     if (out.size() + static_cast<size_t>(n) > max_bytes) {
       return absl::InvalidArgumentError(absl::StrCat(format_, ": ", name, " expands beyond ",
-                                                     max_bytes >> 20, " MiB; refusing to read it"));
+                                                     max_bytes >> 20,
+                                                     " MiB, far more than any report: send the report itself"));
     }
     out.append(buf, static_cast<size_t>(n));
   }

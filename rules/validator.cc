@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "report/parse.h"
+#include "report/refusal.h"
 #include "rules/embedded.h"
 #include "rules/loader.h"
 #include "rules/select.h"
@@ -99,16 +100,12 @@ absl::Status ReadRequestDocument(const xxgk::v1::Document& doc, std::string_view
                                  xxgk::v1::Report* out, const DocumentParser& parse) {
   const std::string field(what);
   if (doc.content().empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": the document is empty: send the report file's bytes (text, HTML, .docx or PDF)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": ", report::EmptyDocumentMessage(doc.file_name())));
   }
-  try {
-    absl::Status r = parse ? parse(doc, out) : report::ParseDocumentInto(doc, {}, out);
-    if (!r.ok()) return absl::InvalidArgumentError(absl::StrCat(field, ": ", r.message()));
-    return absl::OkStatus();
-  } catch (const std::exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ": cannot read the document: ", e.what()));
-  }
+  absl::Status r = parse ? parse(doc, out) : report::ParseDocumentInto(doc, {}, out);
+  if (!r.ok()) return absl::InvalidArgumentError(absl::StrCat(field, ": ", r.message()));
+  return absl::OkStatus();
 }
 
 google::protobuf::ArenaOptions ParsedReportArenaOptions() {

@@ -48,8 +48,11 @@ using DocumentParser =
 // ("document"); `parse` defaults to report::ParseDocumentInto (the server
 // passes its timed engine seam). `out` (empty) receives the report; it may
 // live on a protobuf Arena (ParsedReportArenaOptions). Errors are
-// InvalidArgument "<what>: <reason>"; an exception from the parser is caught
-// and reported the same way.
+// InvalidArgument "<what>: <reason>", the reason being the parser's (which
+// for ParseDocumentInto names the file and says what to send instead). An
+// exception from `parse` is a bug, not a bad request: it is not caught here
+// (ParseDocumentInto throws none; the server answers INTERNAL). Parse
+// requests go through here too, so every refusal reads alike.
 absl::Status ReadRequestDocument(const xxgk::v1::Document& doc, std::string_view what,
                                  xxgk::v1::Report* out, const DocumentParser& parse = {});
 

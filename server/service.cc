@@ -248,28 +248,25 @@ grpc::ServerUnaryReactor* ValidatorService::Parse(grpc::CallbackServerContext* c
                                                   const xxgk::v1::ParseRequest* request,
                                                   xxgk::v1::ParseResponse* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  if (!request->has_document() || request->document().content().empty()) {
-    reactor->Finish(InvalidField("document.content",
-                                 "document.content is empty: send the report file's bytes "
-                                 "(text, HTML, .docx or PDF)"));
-    return reactor;
-  }
   const int64_t held = static_cast<int64_t>(request->ByteSizeLong());
   if (!AdmitUnary(held, reactor)) return reactor;
   pool_->Submit([this, ctx, request, response, reactor, held] {
     grpc::Status status;
     try {
       if (!CallIsOver(ctx, &status)) {
-        auto start = Clock::now();
-        absl::Status read =
-            engine_->parse(request->document(), request->input_format(), response->mutable_report());
-        if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
+        const xxgk::v1::Document& doc = request->document();
+        absl::Status read = rules::ReadRequestDocument(
+            doc, "document", response->mutable_report(),
+            [this, request](const xxgk::v1::Document& d, xxgk::v1::Report* out) {
+              auto start = Clock::now();
+              absl::Status r = engine_->parse(d, request->input_format(), out);
+              if (metrics_ != nullptr) metrics_->StageSeconds("parse", SecondsSince(start));
+              return r;
+            });
         if (!read.ok()) {
           response->clear_report();
-          status = InvalidField(
-              "document",
-              absl::StrCat("document could not be read: ", read.message(),
-                           " (check input_format, or send a text, HTML, .docx or PDF report)"));
+          status = InvalidField(doc.content().empty() ? "document.content" : "document",
+                                std::string(read.message()));
         }
       }
     } catch (const std::exception& e) {

@@ -412,6 +412,25 @@ TEST_F(ServerServiceTest, DocumentErrorsReadAsInProcessValidation) {
   st = stub_->Validate(&ctx2, req, &resp);
   EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(st.error_message(), "document: not a report");
+
+  // Parse refuses in the same words as validation, with the same field.
+  for (const std::string content : {"", "unreadable"}) {
+    xxgk::v1::ParseRequest parse;
+    parse.mutable_document()->set_file_name("empty.txt");
+    parse.mutable_document()->set_content(content);
+    grpc::ClientContext pctx;
+    xxgk::v1::ParseResponse parsed;
+    st = stub_->Parse(&pctx, parse, &parsed);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    req.mutable_document()->set_content(content);
+    grpc::ClientContext vctx;
+    const grpc::Status validated = stub_->Validate(&vctx, req, &resp);
+    EXPECT_EQ(st.error_message(), validated.error_message());
+    EXPECT_EQ(FieldViolations(st), FieldViolations(validated));
+    EXPECT_THAT(FieldViolations(st),
+                ::testing::ElementsAre(::testing::StartsWith(content.empty() ? "document.content: "
+                                                                            : "document: ")));
+  }
 }
 
 TEST_F(ServerServiceTest, StreamItemTimeoutMustBeFiniteAndNonNegative) {

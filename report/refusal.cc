@@ -1,0 +1,34 @@
+#include "report/refusal.h"
+
+namespace xxgk::report {
+
+const char* ResendAdvice(std::string_view format) {
+  if (format == "pdf") {
+    return ": if it opens in a PDF reader, print it to a new PDF and send that, or send the report "
+           "as text, HTML or .docx";
+  }
+  if (format == "docx" || format == "doc" || format == "word-xml" || format == "rtf") {
+    return ": the file is damaged or is not what it was sent as; open it in Word or WPS, save it "
+           "again (as .docx if you can) and send that, or send a PDF";
+  }
+  if (format == "odt") {
+    return ": the file is damaged or is not what it was sent as; open it in LibreOffice or WPS, "
+           "save it again and send that, or send a PDF";
+  }
+  if (format == "ofd") {
+    return ": the file is damaged or was not written by an OFD producer; open it in an OFD reader, "
+           "export it as PDF or .docx and send that";
+  }
+  if (format == "mhtml") {
+    return ": open it in a browser or in Word and save it as a web page (.html), .docx or PDF, and "
+           "send that";
+  }
+  return ": send the report itself, as text, HTML, .docx or PDF";
+}
+
+std::string EmptyDocumentMessage(std::string_view file_name) {
+  return std::string(file_name.empty() ? "<input>" : file_name) +
+         ": the document is empty: send the report file's bytes";
+}
+
+}  // namespace xxgk::report

@@ -1,0 +1,23 @@
+// What a reader tells whoever sent a file it cannot read: besides what is
+// wrong, what to do instead, in words that fit the format the file was read
+// as. Every refusal ends with such advice.
+#ifndef XXGK_REPORT_REFUSAL_H_
+#define XXGK_REPORT_REFUSAL_H_
+
+#include <string>
+#include <string_view>
+
+namespace xxgk::report {
+
+// Advice for a file that is damaged or not what it was sent as, when read as
+// `format` ("pdf", "docx", "doc", "word-xml", "rtf", "odt", "ofd", "mhtml",
+// or anything else for the general case). Starts with ": ", to follow the
+// statement of what is wrong.
+const char* ResendAdvice(std::string_view format);
+
+// "<file name>: the document is empty: ..." ("<input>" when there is no name).
+std::string EmptyDocumentMessage(std::string_view file_name);
+
+}  // namespace xxgk::report
+
+#endif  // XXGK_REPORT_REFUSAL_H_
