@@ -1,4 +1,6 @@
 // `xxgk parse FILE|-`
+#include <filesystem>
+
 #include "absl/strings/str_cat.h"
 #include "client/cells.h"
 #include "client/commands.h"
@@ -29,7 +31,13 @@ int RunParse(Backend& backend, const std::vector<std::string>& args, const Parse
   const std::string& source = args[0];
   absl::StatusOr<std::string> bytes = ReadInput(source);
   if (!bytes.ok()) {
-    err << source << ": " << bytes.status().message() << "\n";
+    err << source << ": " << bytes.status().message();
+    std::error_code ec;
+    if (std::filesystem::is_directory(source, ec)) {
+      err << ": xxgk parse reads one file; `xxgk validate " << source
+          << "` checks every file below it";
+    }
+    err << "\n";
     return kExitUsage;
   }
   xxgk::v1::ParseRequest request;

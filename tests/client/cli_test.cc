@@ -158,6 +158,13 @@ TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunXxgk({"rules", "explain"}).exit_code, 2);
   EXPECT_EQ(RunXxgk({"validate", "--no_such_flag", kClean}).exit_code, 2);
   EXPECT_EQ(RunXxgk({"validate", "--jobs=many", kClean}).exit_code, 2);
+  // parse reads one file; given a folder it says which command takes one.
+  const std::string dir = TempDir("parse-dir");
+  ProcessResult folder = RunXxgk({"parse", dir});
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_EQ(folder.err, dir + ": is a directory: xxgk parse reads one file; `xxgk validate " + dir +
+                            "` checks every file below it\n");
+  fs::remove_all(dir);
 }
 
 TEST(CliTest, UnreachableServerExitsThreeQuickly) {
