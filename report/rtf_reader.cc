@@ -27,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "report/decode.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/refusal.h"
@@ -81,6 +82,27 @@ int CharsetCodePage(int charset) {
   }
 }
 
+// The specification's code page for a document that names none.
+constexpr int kRtfDefaultCodePage = 1252;
+
+// The code page of a document that names none. Word always writes
+// \ansicpgN, but RTF from other tools may leave it out and still hold
+// Chinese text in GBK or Big5 (escaped or raw), which the default, 1252,
+// would turn into Latin letters. `bytes` are those the default would decode:
+// when all of them read as GB18030, Big5 or UTF-8 without a flaw (the
+// detection text files get), that is the code page; else the default.
+// (Latin text's accented letters seldom pair up into valid double-byte
+// characters throughout, and a report is not Latin text.)
+int UndeclaredCodePage(std::string_view bytes) {
+  if (bytes.size() < 2) return kRtfDefaultCodePage;
+  absl::StatusOr<Decoded> decoded = DecodeBytes(bytes);
+  if (!decoded.ok() || !decoded->notes.empty()) return kRtfDefaultCodePage;
+  if (decoded->encoding == "GB18030") return 936;
+  if (decoded->encoding == "Big5") return 950;
+  if (decoded->encoding == "UTF-8") return 65001;
+  return kRtfDefaultCodePage;
+}
+
 bool IsDoubleByte(int code_page) {
   return code_page == 932 || code_page == 936 || code_page == 949 || code_page == 950 ||
          code_page == 1361;
@@ -90,6 +112,7 @@ bool IsDoubleByte(int code_page) {
 std::string ConverterName(int code_page) {
   switch (code_page) {
     case 936: return "GB18030";
+    case 65001: return "UTF-8";
     case 950: return "windows-950";
     case 932: return "windows-31j";
     case 949: return "windows-949";
@@ -166,8 +189,9 @@ class RtfParser {
  public:
   // `raw_utf8`: bytes the file holds unescaped are UTF-8 (a naive writer's
   // output), not the code page's.
-  RtfParser(std::string_view rtf, bool raw_utf8, std::vector<WordParagraph>* out)
-      : s_(rtf), raw_utf8_(raw_utf8), out_(out) {}
+  // `code_page` is the document's until it declares one.
+  RtfParser(std::string_view rtf, bool raw_utf8, int code_page, std::vector<WordParagraph>* out)
+      : s_(rtf), raw_utf8_(raw_utf8), out_(out), ansi_code_page_(code_page) {}
 
   absl::Status Run() {
     while (at_ < s_.size()) {
@@ -213,6 +237,12 @@ class RtfParser {
   }
 
   int code_page() const { return ansi_code_page_; }
+  // Whether the document named its code page (\ansicpgN, \mac, \pc, \pca).
+  bool declared_code_page() const { return declared_; }
+  // The bytes of body text that were decoded in the document's code page
+  // because their font names none, while the document named none either
+  // (the first 64 KiB of them).
+  const std::string& undeclared_bytes() const { return undeclared_bytes_; }
 
  private:
   // --- tokens -------------------------------------------------------------
@@ -409,8 +439,10 @@ class RtfParser {
       pending_merge_ = {};
     } else if (w == "ansicpg" && has_param) {
       ansi_code_page_ = param;
+      declared_ = true;
     } else if (w == "mac" || w == "pc" || w == "pca") {
       ansi_code_page_ = w == "mac" ? 10000 : w == "pc" ? 437 : 850;
+      declared_ = true;
     } else if (w == "deff" && has_param) {
       default_font_ = param;
       state_.font = param;
@@ -464,6 +496,10 @@ class RtfParser {
     }
     if (!Reading()) return;
     const int cp = CurrentCodePage();
+    if (!declared_ && undeclared_bytes_.size() < kMaxUndeclaredBytes &&
+        font_code_page_.find(state_.font) == font_code_page_.end()) {
+      undeclared_bytes_.push_back(static_cast<char>(b));
+    }
     if (!bytes_.empty() && cp != bytes_code_page_) FlushBytes();
     bytes_code_page_ = cp;
     bytes_.push_back(static_cast<char>(b));
@@ -561,6 +597,8 @@ class RtfParser {
     uint8_t vert = 0;
   };
 
+  static constexpr size_t kMaxUndeclaredBytes = 64 << 10;
+
   std::string_view s_;
   bool raw_utf8_;
   size_t at_ = 0;
@@ -570,7 +608,9 @@ class RtfParser {
   bool starred_ = false;
   bool group_start_ = false;
   int skip_fallback_ = 0;
-  int ansi_code_page_ = 1252;
+  int ansi_code_page_;
+  bool declared_ = false;
+  std::string undeclared_bytes_;
   int default_font_ = -1;
   int table_font_ = -1;
   std::map<int, int> font_code_page_;
@@ -607,12 +647,22 @@ absl::StatusOr<ReadResult> ReadRtf(std::string_view bytes) {
                                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
                         IsValidUtf8(bytes);
   std::vector<WordParagraph> paragraphs;
-  RtfParser parser(bytes.substr(1), raw_utf8, &paragraphs);
+  RtfParser parser(bytes.substr(1), raw_utf8, kRtfDefaultCodePage, &paragraphs);
   if (absl::Status s = parser.Run(); !s.ok()) return s;
+  int code_page = parser.code_page();
+  if (!raw_utf8 && !parser.declared_code_page()) {
+    // Read again in the code page the text turned out to be in.
+    if (const int guess = UndeclaredCodePage(parser.undeclared_bytes()); guess != code_page) {
+      paragraphs.clear();
+      RtfParser again(bytes.substr(1), raw_utf8, guess, &paragraphs);
+      if (absl::Status s = again.Run(); !s.ok()) return s;
+      code_page = again.code_page();
+    }
+  }
 
   ReadResult result;
   result.source.set_input_format("rtf");
-  result.source.set_encoding(ConverterName(parser.code_page()));
+  result.source.set_encoding(ConverterName(code_page));
   result.source.set_size_bytes(bytes.size());
   TextCleaner cleaner;
   AppendWordParagraphs(paragraphs, "rtf", &cleaner, &result);

@@ -126,6 +126,40 @@ TEST(ReadRtf, AFontsCharacterSetPicksItsCodePage) {
   EXPECT_EQ(Lines(*r)[0], "café 政府资讯");  // traditional script is read as simplified
 }
 
+// A document that names no code page (Word always does; other writers may
+// not) is read in the one its text is in: GBK or Big5 escaped or raw, or
+// UTF-8 bytes escaped one by one. Text that reads as none of them without a
+// flaw keeps the specification's default, 1252.
+TEST(ReadRtf, TextInACodePageTheDocumentDoesNotName) {
+  const std::string fonts = "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\fswiss\\fcharset0 Arial;}}";
+  const std::string big5 = xxgk::testing::Recode("政府資訊公開", "Big5");
+  const std::string utf8 = "政府信息公开";
+  struct Case {
+    std::string body;
+    const char* line;
+    const char* encoding;
+  } cases[] = {
+      {HexEscaped(Gbk("政府信息公开工作年度报告")) + " 2023", "政府信息公开工作年度报告 2023", "GB18030"},
+      {Gbk("政府信息公开工作年度报告"), "政府信息公开工作年度报告", "GB18030"},
+      {HexEscaped(big5), "政府资讯公开", "windows-950"},
+      {HexEscaped(utf8), "政府信息公开", "UTF-8"},
+      {"caf\\'e9 cr\\'e8me", "café crème", "windows-1252"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    auto r = ReadRtf(fonts + "\\pard " + c.body + "\\par}");
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_THAT(Lines(*r), ElementsAre(c.line));
+    EXPECT_EQ(r->source.encoding(), c.encoding);
+  }
+  // A named code page is kept, whatever the bytes would read as.
+  auto r = ReadRtf("{\\rtf1\\ansi\\ansicpg1252 \\pard " + HexEscaped(Gbk("公开")) + "\\par}");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->source.encoding(), "windows-1252");
+  ASSERT_EQ(Lines(*r).size(), 1u);
+  EXPECT_THAT(Lines(*r)[0], ::testing::Not(HasSubstr("公开")));
+}
+
 // Only the body's text is read: not the font, colour and style tables, the
 // document's properties, headers and footers, pictures (with binary data
 // holding braces), field codes, bookmarks, footnotes, unknown \* groups,
