@@ -23,7 +23,12 @@ std::string ErrorText(const absl::Status& s) {
   return std::string(s.message().empty() ? absl::StatusCodeToString(s.code()) : s.message());
 }
 
-absl::StatusOr<xxgk::v1::PreviousReport> LoadPrevious(const std::string& path) {
+// Last year's report, read once before any input is checked: a document is
+// read by the backend (in-process or the server, as the inputs are) and
+// sent as the report it reads to, so a document that cannot be read stops
+// the command at once instead of failing every input, and no request
+// carries it to be read again.
+absl::StatusOr<xxgk::v1::PreviousReport> LoadPrevious(Backend& backend, const std::string& path) {
   absl::StatusOr<std::string> bytes = ReadInput(path);
   if (!bytes.ok()) return bytes.status();
   absl::StatusOr<xxgk::v1::ValidateRequest> request = BuildValidateRequest(path, *std::move(bytes));
@@ -31,9 +36,13 @@ absl::StatusOr<xxgk::v1::PreviousReport> LoadPrevious(const std::string& path) {
   xxgk::v1::PreviousReport previous;
   if (request->has_report()) {
     *previous.mutable_report() = std::move(*request->mutable_report());
-  } else {
-    *previous.mutable_document() = std::move(*request->mutable_document());
+    return previous;
   }
+  xxgk::v1::ParseRequest parse;
+  *parse.mutable_document() = std::move(*request->mutable_document());
+  absl::StatusOr<xxgk::v1::Report> report = backend.Parse(parse);
+  if (!report.ok()) return report.status();
+  *previous.mutable_report() = *std::move(report);
   return previous;
 }
 
@@ -73,11 +82,12 @@ int RunValidate(Backend& backend, const std::vector<std::string>& args, const Va
     if (!w.empty()) options.add_waive(w);
   }
   if (!flags.previous.empty()) {
-    absl::StatusOr<xxgk::v1::PreviousReport> previous = LoadPrevious(flags.previous);
+    absl::StatusOr<xxgk::v1::PreviousReport> previous = LoadPrevious(backend, flags.previous);
     if (!previous.ok()) {
-      err << "xxgk validate: --previous " << flags.previous << ": " << ErrorText(previous.status())
-          << "\n";
-      return kExitUsage;
+      err << "xxgk validate: --previous " << flags.previous << ": "
+          << RefusalReason(previous.status(), flags.previous) << "\n";
+      return previous.status().code() == absl::StatusCode::kUnavailable ? kExitUnreachable
+                                                                         : kExitUsage;
     }
     *options.mutable_previous() = *std::move(previous);
   }

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -164,6 +165,34 @@ TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(folder.exit_code, 2);
   EXPECT_EQ(folder.err, dir + ": is a directory: xxgk parse reads one file; `xxgk validate " + dir +
                             "` checks every file below it\n");
+  fs::remove_all(dir);
+}
+
+// Last year's report is read once, before anything is checked: one that
+// cannot be read stops the command with one line; a document and the report
+// it reads to give the same findings.
+TEST(CliTest, PreviousReportIsReadOnceBeforeTheInputs) {
+  const std::string dir = TempDir("previous");
+  const std::string bad = dir + "/last-year.pdf";
+  std::ofstream(bad) << "%PDF-1.7\n" << std::string(100, 'x');
+  ProcessResult r = RunXxgk({"validate", "--previous=" + bad, kWrong, kClean});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, ::testing::StartsWith("xxgk validate: --previous " + bad + ": cannot read as pdf: "));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+
+  const std::string seeds = std::string(XXGK_SOURCE_DIR) + "/../shared/corpus/seeds/";
+  const std::string last_year = seeds + "003_60ad45998344f7d3.txt";
+  const std::string this_year = seeds + "004_7d7d9dd624c5bcb9.txt";
+  ProcessResult parsed = RunXxgk({"parse", "--output=json", last_year});
+  ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
+  const std::string as_json = dir + "/last-year.json";
+  std::ofstream(as_json) << parsed.out;
+  ProcessResult by_document = RunXxgk({"validate", "--output=json", "--previous=" + last_year, this_year});
+  ProcessResult by_report = RunXxgk({"validate", "--output=json", "--previous=" + as_json, this_year});
+  EXPECT_EQ(by_document.exit_code, by_report.exit_code);
+  EXPECT_EQ(by_document.out, by_report.out);
+  EXPECT_THAT(by_document.out, HasSubstr("\"rule_id\""));
   fs::remove_all(dir);
 }
 
