@@ -144,14 +144,24 @@ std::string FromXmlRoot(std::string_view bytes) {
   return "";
 }
 
+bool IsZip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+
+// What a zip archive of XML parts is by its parts: "ofd" (OFD.xml at its
+// root), "docx", "odt", or "" for none of them.
+std::string ZipKind(std::string_view bytes) {
+  absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "zip");
+  if (!zip.ok()) return "";
+  if (zip->Has("OFD.xml")) return "ofd";
+  if (zip->Has("word/document.xml")) return "docx";
+  return IsOdtPackage(*zip) ? "odt" : "";
+}
+
 std::string FromMagic(std::string_view bytes) {
   if (bytes.substr(0, 5) == "%PDF-" || bytes.substr(0, 4) == "%PDF") return "pdf";
-  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
-    // Both are zip archives of XML parts; an OFD file has OFD.xml at its root.
-    absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "zip");
-    if (zip.ok() && zip->Has("OFD.xml")) return "ofd";
-    if (zip.ok() && !zip->Has("word/document.xml") && IsOdtPackage(*zip)) return "odt";
-    return "docx";
+  if (IsZip(bytes)) {
+    // Any other zip archive goes to the .docx reader, which says what it holds.
+    std::string kind = ZipKind(bytes);
+    return kind.empty() ? "docx" : kind;
   }
   if (CompoundFile::HasSignature(bytes)) return "doc";
   if (std::string f = FromXmlRoot(bytes); !f.empty()) return f;
@@ -268,13 +278,9 @@ class CollectErrors : public google::protobuf::io::ErrorCollector {
 // When the reader the caller's format, type or file name chose failed on
 // bytes that are plainly another format, says which and how to send it.
 std::string FormatByBytesHint(std::string_view bytes, std::string_view format) {
-  std::string by_bytes = FromMagic(bytes);
-  // Sniffing reads any other zip archive as a .docx (whose reader then says
-  // what the archive holds); that is no sign the bytes are one.
-  if (by_bytes == "docx") {
-    absl::StatusOr<ZipPackage> zip = ZipPackage::Open(bytes, "zip");
-    if (!zip.ok() || !zip->Has("word/document.xml")) by_bytes.clear();
-  }
+  // Only what the bytes are: a zip archive sniffing sends to the .docx
+  // reader for want of anything better is no sign they are a .docx.
+  std::string by_bytes = IsZip(bytes) ? ZipKind(bytes) : FromMagic(bytes);
   if (by_bytes.empty() && FromText(bytes) == "html") by_bytes = "html";
   if (by_bytes.empty() || by_bytes == format) return "";
   return absl::StrCat(" (its bytes are ", by_bytes, ", not ", absl::string_view(format.data(), format.size()),

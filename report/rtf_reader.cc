@@ -495,9 +495,10 @@ class RtfParser {
       return;
     }
     if (!Reading()) return;
-    const int cp = CurrentCodePage();
-    if (!declared_ && undeclared_bytes_.size() < kMaxUndeclaredBytes &&
-        font_code_page_.find(state_.font) == font_code_page_.end()) {
+    const auto font = font_code_page_.find(state_.font);
+    const bool font_names_page = font != font_code_page_.end();
+    const int cp = font_names_page ? font->second : ansi_code_page_;
+    if (!font_names_page && !declared_ && undeclared_bytes_.size() < kMaxUndeclaredBytes) {
       undeclared_bytes_.push_back(static_cast<char>(b));
     }
     if (!bytes_.empty() && cp != bytes_code_page_) FlushBytes();
