@@ -172,22 +172,104 @@ bool NamesAnnualReport(absl::string_view t) {
 }
 
 int YearIn(absl::string_view s, absl::string_view* raw);
+std::string AgencyFromTitle(absl::string_view title);
+const std::vector<std::string>& AgencySuffixes();
+bool IsHanChar(absl::string_view ch);
+
+// The lines the title takes: one, or two when it wraps.
+struct TitleLines {
+  int first = -1;
+  int last = -1;
+};
+
+// A line that may be part of a title: no sentence, no table row, short.
+bool MayBeTitlePart(absl::string_view t, size_t max_bytes) {
+  return !t.empty() && t.size() <= max_bytes && !IsPipeRow(t) && !absl::StrContains(t, "。");
+}
+
+bool AllHan(absl::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    const unsigned char lead = static_cast<unsigned char>(t[i]);
+    const size_t n = std::min<size_t>(t.size() - i, lead >= 0xF0 ? 4 : 3);
+    if (lead < 0xE0 || !IsHanChar(t.substr(i, n))) return false;
+    i += n;
+  }
+  return !t.empty();
+}
+
+// A title wrapped after its start: "…政府信息公开工作年度" then "报告". The
+// first part says what the report is about; the rest, a few characters,
+// completes the name of the report.
+bool WrappedTitle(absl::string_view head, absl::string_view tail) {
+  if (!MayBeTitlePart(head, 150) || !MayBeTitlePart(tail, 36)) return false;
+  // (the break may fall inside 信息公开: "…2024年政府信" / "息公开工作年度报告")
+  if (!absl::StrContains(head, "信息公开") && !absl::StrContains(head, "政务公开") &&
+      YearIn(head, nullptr) == 0) {
+    return false;
+  }
+  if (!absl::StrContains(tail, "报告") && !absl::StrContains(tail, "年报")) return false;
+  return NamesAnnualReport(absl::StrCat(head, tail));
+}
+
+// The organ on a line of its own above a title that names none:
+// "2024年政府信息公开工作年度报告", "关于2024年度政务公开工作的年度报告".
+bool OrganAboveTitle(absl::string_view organ, absl::string_view title) {
+  if (!MayBeTitlePart(organ, 90) || !AllHan(organ)) return false;
+  absl::string_view year;
+  if (YearIn(title, &year) == 0) return false;
+  absl::string_view before = title.substr(0, year.data() - title.data());
+  absl::ConsumePrefix(&before, "关于");
+  absl::string_view after = title.substr(year.data() + year.size() - title.data());
+  after = Trim(after);
+  if (!Trim(before).empty()) return false;
+  if (!absl::ConsumePrefix(&after, "年度") && !absl::ConsumePrefix(&after, "年")) return false;
+  absl::ConsumePrefix(&after, "的");
+  if (!absl::StartsWith(after, "政府信息公开") && !absl::StartsWith(after, "信息公开") &&
+      !absl::StartsWith(after, "政务公开")) {
+    return false;
+  }
+  return std::any_of(AgencySuffixes().begin(), AgencySuffixes().end(),
+                     [&](const std::string& s) { return absl::EndsWith(organ, s); });
+}
 
 // The title: the first line near the top naming an annual report with its
 // year; else the first naming an annual report (navigation links such as
-// "政府信息公开年报" carry no year).
-int FindTitle(const std::vector<Line>& lines) {
+// "政府信息公开年报" carry no year). A title set large wraps: its two lines
+// are read as one.
+TitleLines FindTitle(const std::vector<Line>& lines) {
   const int limit = std::min<int>(static_cast<int>(lines.size()), 40);
-  int without_year = -1;
+  TitleLines without_year;
   for (int i = 0; i < limit; ++i) {
     absl::string_view t = Trim(lines[i].text);
-    if (t.empty() || IsPipeRow(t) || t.size() > 240 || !NamesAnnualReport(t)) continue;
+    if (t.empty() || IsPipeRow(t) || t.size() > 240) continue;
+    TitleLines at{i, i};
+    std::string joined;
+    if (!NamesAnnualReport(t)) {
+      if (i + 1 >= limit || !WrappedTitle(t, Trim(lines[i + 1].text))) continue;
+      at.last = i + 1;
+      joined = absl::StrCat(t, Trim(lines[i + 1].text));
+      t = joined;
+    }
     // a sentence about the report (根据《条例》编制本报告。...) is no title
     if (absl::StrContains(t, "。")) continue;
-    if (YearIn(t, nullptr) != 0) return i;
-    if (without_year < 0 && i < 15) without_year = i;
+    if (YearIn(t, nullptr) != 0) {
+      if (at.first == at.last && i > 0 && OrganAboveTitle(Trim(lines[i - 1].text), t)) {
+        at.first = i - 1;
+      }
+      return at;
+    }
+    if (without_year.first < 0 && i < 15) without_year = at;
   }
   return without_year;
+}
+
+// The title's lines joined (a wrapped title has no break in its text).
+std::string TitleText(const std::vector<Line>& lines, TitleLines title) {
+  std::string out;
+  for (int i = title.first; i >= 0 && i <= title.last; ++i) {
+    absl::StrAppend(&out, Trim(lines[i].text));
+  }
+  return out;
 }
 
 int YearIn(absl::string_view s, absl::string_view* raw) {
@@ -481,6 +563,27 @@ std::map<std::string, int> OrgNamesInText(absl::string_view text,
   return counts;
 }
 
+// The organ that signs the report: the last lines (signature, then date)
+// hold its name on a line of its own, or with the date after it. A name
+// the text mentions in passing ("县人民政府网站") is not the signature.
+std::string SignOffOrgan(const std::vector<Line>& lines, TitleLines title) {
+  int seen = 0;
+  const size_t after_title = static_cast<size_t>(title.last + 1);  // 0 with no title
+  for (size_t i = lines.size(); i-- > after_title && seen < 4;) {
+    const absl::string_view t = Trim(lines[i].text);
+    if (t.empty()) continue;
+    ++seen;
+    if (t.size() > 120 || lines[i].pipe || lines[i].colon) continue;
+    std::map<std::string, size_t> first;
+    for (const auto& [name, n] : OrgNamesInText(t, &first)) {
+      if (!absl::StartsWith(t, name)) continue;
+      absl::string_view rest = Trim(t.substr(name.size()));
+      if (rest.empty() || YearIn(rest, nullptr) != 0) return name;
+    }
+  }
+  return "";
+}
+
 // The source header (来源, 信息来源, 填报单位(盖章), 填报单位) as ReadAgency
 // read it over every line; the source field reads the first two on the
 // first kSourceMaxLines lines.
@@ -492,12 +595,12 @@ struct SourceField {
 
 // `*source`: what HeaderField found for the source keys (read = true).
 std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vector<Line>& lines,
-                                       int title_line, std::string* title_core,
+                                       TitleLines title, std::string* title_core,
                                        SourceField* source) {
   std::vector<AgencyVariant> variants;
   const absl::string_view all(text);
   std::string core;
-  if (title_line >= 0) core = AgencyFromTitle(Trim(lines[title_line].text));
+  if (title.first >= 0) core = AgencyFromTitle(TitleText(lines, title));
   *title_core = core;
   // Header fields.
   static const HeaderKeys kPublisherKeys = {"发布机构", "发文机关", "发布单位"};
@@ -519,6 +622,7 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
                                      b + hv->value.size(), hv->line->number});
   }
   if (core.empty() && !variants.empty()) core = std::string(variants[0].name);
+  if (core.empty()) core = SignOffOrgan(lines, title);
   if (core.empty()) {
     // The organisation the text names most often (ties: the earliest).
     std::map<std::string, size_t> first;
@@ -541,7 +645,7 @@ std::optional<AgencyChoice> ReadAgency(const std::string& text, const std::vecto
   }
   // A core without suffix (阿猛镇) may be written with one elsewhere.
   if (variants.empty()) {
-    const size_t b = title_line >= 0 ? lines[title_line].begin : 0;
+    const size_t b = title.first >= 0 ? lines[title.first].begin : 0;
     variants.push_back(AgencyVariant{core, "title", b, b + core.size(), LineOf(lines, b)});
   }
   // The fullest: longest; among equals the first stated.
@@ -1138,13 +1242,17 @@ void ReadMetadata(Report* report) {
   const std::vector<Line> lines = SplitLines(text);
 
   // Title.
-  const int title_line = FindTitle(lines);
-  if (title_line >= 0 && meta->title().empty()) {
-    const absl::string_view t = Trim(lines[title_line].text);
-    meta->set_title(std::string(t));
-    const size_t b = OffsetIn(text, t);
-    AddEvidence(meta, "title", t, b, b + t.size(), lines[title_line].number,
-                "first line naming an annual report");
+  const TitleLines title_lines = FindTitle(lines);
+  if (title_lines.first >= 0 && meta->title().empty()) {
+    const std::string t = TitleText(lines, title_lines);
+    meta->set_title(t);
+    const absl::string_view first = Trim(lines[title_lines.first].text);
+    const absl::string_view last = Trim(lines[title_lines.last].text);
+    const size_t b = OffsetIn(text, first);
+    AddEvidence(meta, "title", t, b, OffsetIn(text, last) + last.size(),
+                lines[title_lines.first].number,
+                title_lines.first == title_lines.last ? "first line naming an annual report"
+                                                      : "first lines naming an annual report");
   }
 
   // Statistics period (also a source for the year).
@@ -1157,9 +1265,13 @@ void ReadMetadata(Report* report) {
     absl::string_view raw;
     if (title_year != 0) {
       meta->set_report_year(title_year);
-      if (title_line >= 0 && YearIn(lines[title_line].text, &raw) == title_year) {
+      int year_line = -1;
+      for (int i = title_lines.first; i >= 0 && i <= title_lines.last && year_line < 0; ++i) {
+        if (YearIn(lines[i].text, &raw) == title_year) year_line = i;
+      }
+      if (year_line >= 0) {
         const size_t b = OffsetIn(text, raw);
-        AddEvidence(meta, "report_year", raw, b, b + raw.size(), lines[title_line].number,
+        AddEvidence(meta, "report_year", raw, b, b + raw.size(), lines[year_line].number,
                     "title year");
       } else {
         AddEvidence(meta, "report_year", meta->title(), 0, 0, 0, "title year");
@@ -1216,7 +1328,7 @@ void ReadMetadata(Report* report) {
   std::string title_core;
   SourceField source_field;
   if (meta->agency().empty()) {
-    if (auto a = ReadAgency(text, lines, title_line, &title_core, &source_field)) {
+    if (auto a = ReadAgency(text, lines, title_lines, &title_core, &source_field)) {
       meta->set_agency(a->name);
       AddEvidence(meta, "agency", a->name, a->begin, a->end, a->line, a->method);
     }

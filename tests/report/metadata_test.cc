@@ -131,6 +131,72 @@ TEST(ReadMetadata, TitleNamingTheWorkBeforeTheYearGivesTheOrganAlone) {
   EXPECT_EQ(agency("某县民政局2024年政府信息公开工作年度报告"), "某县民政局");
 }
 
+// A title set large wraps (a PDF's 22-point title on A4): its lines are one
+// title, and the agency and year come from it, not from the body.
+TEST(ReadMetadata, ATitleWrappedOverTwoLinesIsOneTitle) {
+  const std::string body =
+      "\n本报告根据乌恰县人民政府网站公开的信息编制。\n一、总体情况\n本年度工作平稳。\n";
+  struct Case {
+    std::string lines, title, agency;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"乌恰县乌恰镇人民政府2024年政府信息公开工作年度\n报告",
+            "乌恰县乌恰镇人民政府2024年政府信息公开工作年度报告", "乌恰县乌恰镇人民政府"},
+           {"乌恰县乌恰镇人民政府2024年政府信\n息公开工作年度报告",
+            "乌恰县乌恰镇人民政府2024年政府信息公开工作年度报告", "乌恰县乌恰镇人民政府"},
+           {"乌恰县乌恰镇人民政府\n2024年政府信息公开工作年度报告",
+            "乌恰县乌恰镇人民政府2024年政府信息公开工作年度报告", "乌恰县乌恰镇人民政府"},
+           {"乌恰县乌恰镇人民政府\n关于2024年度政府信息公开工作的报告",
+            "乌恰县乌恰镇人民政府关于2024年度政府信息公开工作的报告", "乌恰县乌恰镇人民政府"},
+       }) {
+    Report r = FromText(c.lines + body);
+    ReadMetadata(&r);
+    EXPECT_EQ(r.meta().title(), c.title) << c.lines;
+    EXPECT_EQ(r.meta().agency(), c.agency) << c.lines;
+    EXPECT_EQ(r.meta().agency_level(), xxgk::v1::TOWNSHIP_GOVERNMENT) << c.lines;
+    EXPECT_EQ(r.meta().report_year(), 2024) << c.lines;
+    for (const auto& ev : r.meta().evidence()) {
+      if (ev.field() != "title") continue;
+      EXPECT_EQ(ev.span().line(), 1u) << c.lines;
+      EXPECT_EQ(ev.span().begin(), 0u) << c.lines;
+      EXPECT_EQ(ev.span().end(), c.lines.size()) << c.lines;
+    }
+  }
+  // A line above a title that names its organ is not joined to it, nor is
+  // one that is no organ's name.
+  for (const std::string& lines :
+       {std::string("热点信息\n某县民政局2024年政府信息公开工作年度报告"),
+        std::string("某县财政局\n某县民政局2024年政府信息公开工作年度报告")}) {
+    Report r = FromText(lines + body);
+    ReadMetadata(&r);
+    EXPECT_EQ(r.meta().title(), "某县民政局2024年政府信息公开工作年度报告") << lines;
+    EXPECT_EQ(r.meta().agency(), "某县民政局") << lines;
+  }
+  // A short line after one about disclosure work that does not complete a
+  // report's name stays apart.
+  Report n = FromText("某县民政局政府信息公开工作\n通知\n正文。");
+  ReadMetadata(&n);
+  EXPECT_EQ(n.meta().title(), "");
+}
+
+// With no title, the organ that signs the report is its agency, rather than
+// an organisation the body names in passing ("乌恰县人民政府网站").
+TEST(ReadMetadata, WithoutATitleTheSignatureNamesTheAgency) {
+  const std::string body =
+      "本报告根据乌恰县人民政府网站公开的信息编制。\n一、总体情况\n本年度工作平稳。\n";
+  for (const std::string& end : {std::string("乌恰县乌恰镇人民政府\n2025年1月14日"),
+                                 std::string("乌恰县乌恰镇人民政府 2025年1月14日")}) {
+    Report r = FromText(body + end);
+    ReadMetadata(&r);
+    EXPECT_EQ(r.meta().agency(), "乌恰县乌恰镇人民政府") << end;
+    EXPECT_EQ(r.meta().agency_level(), xxgk::v1::TOWNSHIP_GOVERNMENT) << end;
+  }
+  // A closing sentence that names an organisation is no signature.
+  Report r = FromText(body + "乌恰县乌恰镇人民政府将继续做好公开工作");
+  ReadMetadata(&r);
+  EXPECT_EQ(r.meta().agency(), "乌恰县人民政府");
+}
+
 TEST(ReadMetadata, ASentenceAboutTheReportIsNoTitle) {
   Report r = FromText(
       "根据《中华人民共和国政府信息公开条例》规定编制本报告。本报告中所列数据统计期限为2025年1月1日至12月31日。\n"
