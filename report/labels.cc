@@ -10,6 +10,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "re2/re2.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
@@ -866,6 +867,12 @@ bool IsValueText(std::string_view text) {
   if (!MayStartValue(t)) return false;
   NumberParts m;
   return MatchNumber(t, &m) || IsNaText(t);
+}
+
+bool IsPageNumberText(std::string_view text) {
+  static const RE2 kPageNumber(
+      R"(^[-—–－\s]*(?:第\s*)?\d{1,4}\s*页?\s*(?:[/共]\s*\d{1,4}\s*页?)?[-—–－\s]*$)");
+  return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kPageNumber);
 }
 
 }  // namespace xxgk::report

@@ -134,6 +134,10 @@ std::string_view CellRawText(std::string_view text);
 // True when the cell text is empty, NA or a number (with optional unit).
 bool IsValueText(std::string_view text);
 
+// True when `text` is a page's number as printed in its margin: "3",
+// "— 3 —", "- 3 -", "第 3 页", "第3页 共8页", "3/8".
+bool IsPageNumberText(std::string_view text);
+
 }  // namespace xxgk::report
 
 #endif  // XXGK_REPORT_LABELS_H_

@@ -597,6 +597,15 @@ class TextTableReader {
     return j;
   }
 
+  // Whether a pipe row's first cell (before its first '|', or after a
+  // leading one) holds a value rather than a label.
+  static bool FirstCellIsValue(const Line& l) {
+    std::string_view t = l.text;
+    if (!t.empty() && t.front() == '|') t.remove_prefix(1);
+    t = t.substr(0, t.find('|'));
+    return t.find_first_not_of(" \t") != std::string_view::npos && IsValueText(t);
+  }
+
   static bool IsSeparatorRow(std::string_view t) {
     bool dash = false;
     for (char c : t) {
@@ -655,6 +664,14 @@ class TextTableReader {
         if (next_is_row && !has_carry && AtMostCodePoints(l.text, 60) &&
             !ContainsByLastByte(l.text, "。") && !IsSectionHeadingLine(l.text) &&
             !rows.empty()) {
+          if (IsPageNumberText(l.text) || FirstCellIsValue(lines_[j + 1])) {
+            // A page's number between two rows (text taken from a PDF), or
+            // a line before a row that starts with a value and so has no
+            // label to continue: passed over. Joined to the row, "2" and
+            // "0" read as 20, or every value sits a column to the right.
+            ++j;
+            continue;
+          }
           carry = l;
           has_carry = true;
           ++j;

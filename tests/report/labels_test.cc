@@ -568,3 +568,20 @@ TEST(LabelsFastPaths, IsValueTextRejectsByFirstCharacterAsParseCellValue) {
 
 }  // namespace
 }  // namespace xxgk::report
+
+namespace xxgk::report {
+namespace {
+
+TEST(IsPageNumberText, PageMarksOnly) {
+  for (const char* mark : {"3", "— 3 —", "- 12 -", "–3–", "第 3 页", "第3页 共8页", "3 / 8",
+                           "3共8页"}) {
+    EXPECT_TRUE(IsPageNumberText(mark)) << mark;
+  }
+  for (const char* other : {"", "—", "2024年", "12件", "第二十条", "第3条", "3.5", "1,234",
+                            "共8页", "3 | 4"}) {
+    EXPECT_FALSE(IsPageNumberText(other)) << other;
+  }
+}
+
+}  // namespace
+}  // namespace xxgk::report

@@ -724,6 +724,40 @@ TEST(ReadText, WrappedLabelLineJoinsTheNextPipeRow) {
   EXPECT_EQ(t[0]->table.rows[1][0].text, "(二)部分公开(区分处理的,只计这一情形,不计其他情形)");
 }
 
+// Text taken from a PDF keeps the page's number where the page broke, on a
+// line of its own between two rows. It is no wrapped label: joined to the
+// next row it read "2" + "0" as 20, or set every value a column right. A
+// line before a row that starts with a value has no label to continue
+// either; a wrapped label before a row with its own label still joins it.
+TEST(ReadText, APageNumberBetweenRowsIsNoPartOfTheNextRow) {
+  // The one table `text` holds, as rows of cell texts.
+  auto rows_of = [](const std::string& text) {
+    auto r = ReadText(text);
+    EXPECT_TRUE(r.ok());
+    std::vector<std::vector<std::string>> rows;
+    if (r.ok() && Tables(*r).size() == 1) rows = AllRows(Tables(*r)[0]->table);
+    return rows;
+  };
+  const std::string head =
+      "行政复议 | 行政诉讼 | |||||||||||||\n"
+      "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉 |\n";
+  const std::string row = "0 | 1 | 0 | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+  for (const std::string& mark :
+       {std::string("2"), std::string("— 2 —"), std::string("- 2 -"), std::string("第 2 页 共 8 页"),
+        std::string("第2页"), std::string("2/8"), std::string("（单位：件）")}) {
+    const auto rows = rows_of(head + mark + "\n" + row);
+    ASSERT_EQ(rows.size(), 3u) << mark;
+    EXPECT_EQ(rows[2][0], "0") << mark;
+    EXPECT_EQ(rows[2][4], "2") << mark;
+  }
+  const auto rows = rows_of(
+      "规章 | 0 | 0 | 0 |\n3\n规范性文件 | 2 | 1 | 5 |\n第二十条第（五）项 | |||\n"
+      "信息内容 | 本年处理决定数量 |\n行政许\n可 | 12 |\n");
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[1][0], "规范性文件");
+  EXPECT_EQ(rows[4][0], "行政许可");
+}
+
 TEST(ReadText, FullWidthAndTraditionalAreNormalised) {
   std::string text =
       "一、總體情況\n"
