@@ -263,11 +263,24 @@ TitleLines FindTitle(const std::vector<Line>& lines) {
   return without_year;
 }
 
+// A title line without the label a page's information box sets before it
+// ("名称：…", or "名称…" when a PDF printed the box without a gap).
+absl::string_view TitleLineText(absl::string_view line) {
+  absl::string_view t = Trim(line);
+  for (const char* label : {"文件名称", "信息名称", "名称", "标题", "题名"}) {
+    if (absl::ConsumePrefix(&t, label)) {
+      if (!absl::ConsumePrefix(&t, ":")) absl::ConsumePrefix(&t, "：");
+      return Trim(t);
+    }
+  }
+  return t;
+}
+
 // The title's lines joined (a wrapped title has no break in its text).
 std::string TitleText(const std::vector<Line>& lines, TitleLines title) {
   std::string out;
   for (int i = title.first; i >= 0 && i <= title.last; ++i) {
-    absl::StrAppend(&out, Trim(lines[i].text));
+    absl::StrAppend(&out, i == title.first ? TitleLineText(lines[i].text) : Trim(lines[i].text));
   }
   return out;
 }
@@ -1246,7 +1259,7 @@ void ReadMetadata(Report* report) {
   if (title_lines.first >= 0 && meta->title().empty()) {
     const std::string t = TitleText(lines, title_lines);
     meta->set_title(t);
-    const absl::string_view first = Trim(lines[title_lines.first].text);
+    const absl::string_view first = TitleLineText(lines[title_lines.first].text);
     const absl::string_view last = Trim(lines[title_lines.last].text);
     const size_t b = OffsetIn(text, first);
     AddEvidence(meta, "title", t, b, OffsetIn(text, last) + last.size(),

@@ -179,6 +179,26 @@ TEST(ReadMetadata, ATitleWrappedOverTwoLinesIsOneTitle) {
   EXPECT_EQ(n.meta().title(), "");
 }
 
+// A page's information box names the title with a label; printed to PDF
+// the label may run into the title. The label is no part of title or agency.
+TEST(ReadMetadata, TheLabelOfAnInformationBoxIsNoPartOfTheTitle) {
+  for (const std::string& line : {std::string("名称乌恰镇人民政府2024年政府信息公开工作年度报告"),
+                                  std::string("标题：乌恰镇人民政府2024年政府信息公开工作年度报告"),
+                                  std::string("文件名称: 乌恰镇人民政府2024年政府信息公开工作年度报告")}) {
+    const std::string text = "索引号 K45899617/2025-00136\n" + line + "\n一、总体情况\n正文。";
+    Report r = FromText(text);
+    ReadMetadata(&r);
+    EXPECT_EQ(r.meta().title(), "乌恰镇人民政府2024年政府信息公开工作年度报告") << line;
+    EXPECT_EQ(r.meta().agency(), "乌恰镇人民政府") << line;
+    for (const auto& ev : r.meta().evidence()) {
+      if (ev.field() == "title") {
+        EXPECT_EQ(r.text().substr(ev.span().begin(), ev.span().end() - ev.span().begin()),
+                  r.meta().title());
+      }
+    }
+  }
+}
+
 // With no title, the organ that signs the report is its agency, rather than
 // an organisation the body names in passing ("乌恰县人民政府网站").
 TEST(ReadMetadata, WithoutATitleTheSignatureNamesTheAgency) {
