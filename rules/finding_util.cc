@@ -1,5 +1,8 @@
 #include "rules/finding_util.h"
 
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "report/cell_keys.h"
 #include "rules/labels.h"
@@ -95,6 +98,20 @@ xxgk::v1::Finding NewFinding() {
   xxgk::v1::Finding f;
   f.set_status(xxgk::v1::Finding::FAIL);
   return f;
+}
+
+bool NotAssessableWithoutReportText(const xxgk::v1::Report& report, xxgk::v1::Finding* f) {
+  const bool none = std::any_of(report.notes().begin(), report.notes().end(), [](const auto& n) {
+    return n.kind() == xxgk::v1::ReadingNote::NO_REPORT_TEXT;
+  });
+  if (!none) return false;
+  f->set_status(xxgk::v1::Finding::NOT_ASSESSABLE);
+  f->set_severity(xxgk::v1::INFO);
+  f->set_message(absl::StrCat("页面没有报告正文（报告在附件或图片中），无法检查：", f->message()));
+  f->set_message_en(absl::StrCat("The page holds no report text (the report is in an attachment or in "
+                                 "images), so this cannot be checked: ",
+                                 f->message_en()));
+  return true;
 }
 
 const xxgk::v1::Section* FindSection(const xxgk::v1::Report& report, xxgk::v1::Section::Kind kind) {

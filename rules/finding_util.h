@@ -53,6 +53,12 @@ xxgk::v1::Section::Kind SectionOfTable(std::string_view table);
 // category, basis and title).
 xxgk::v1::Finding NewFinding();
 
+// When the reader found no report text at all (a page that only links the
+// report's file or shows it as images), a part or table the report lacks
+// cannot be told from one the page leaves out: `f` becomes NOT_ASSESSABLE
+// and INFO, its messages say why. Returns whether it did.
+bool NotAssessableWithoutReportText(const xxgk::v1::Report& report, xxgk::v1::Finding* f);
+
 // The (first) section of `kind`, or nullptr.
 const xxgk::v1::Section* FindSection(const xxgk::v1::Report& report, xxgk::v1::Section::Kind kind);
 

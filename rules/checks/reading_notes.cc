@@ -46,12 +46,14 @@ KindText TextOf(ReadingNote::Kind kind) {
 
 class ReadingNotesCheck : public Check {
  public:
-  explicit ReadingNotesCheck(std::set<int> kinds) : kinds_(std::move(kinds)) {}
+  ReadingNotesCheck(std::set<int> kinds, std::set<int> except)
+      : kinds_(std::move(kinds)), except_(std::move(except)) {}
 
   void Evaluate(const EvalContext& ctx, std::vector<xxgk::v1::Finding>* out) const override {
     for (const ReadingNote& n : ctx.report.notes()) {
       if (n.kind() == ReadingNote::TABLE_AS_IMAGE || n.kind() == ReadingNote::KIND_UNSPECIFIED) continue;
       if (!kinds_.empty() && kinds_.count(n.kind()) == 0) continue;
+      if (except_.count(n.kind()) != 0) continue;
       const bool shape = n.kind() == ReadingNote::UNPLACED_ROW || n.kind() == ReadingNote::SHAPE;
       xxgk::v1::Finding f = NewFinding();
       f.set_category(shape ? xxgk::v1::TABLE_SHAPE : xxgk::v1::EXTRACTION);
@@ -83,6 +85,7 @@ class ReadingNotesCheck : public Check {
 
  private:
   std::set<int> kinds_;
+  std::set<int> except_;
 };
 
 }  // namespace
@@ -96,7 +99,19 @@ absl::StatusOr<std::unique_ptr<Check>> CompileReadingNotes(const xxgk::v1::Rule&
     }
     kinds.insert(p.kinds(i));
   }
-  return std::make_unique<ReadingNotesCheck>(std::move(kinds));
+  std::set<int> except;
+  for (int i = 0; i < p.except_size(); ++i) {
+    if (p.except(i) == ReadingNote::KIND_UNSPECIFIED) {
+      return absl::InvalidArgumentError(absl::StrCat("reading_notes.except[", i, "]: KIND_UNSPECIFIED is not a kind"));
+    }
+    if (kinds.count(p.except(i)) != 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("reading_notes.except[", i, "]: ", ReadingNote::Kind_Name(p.except(i)),
+                       " is also in kinds; list a kind in one of the two"));
+    }
+    except.insert(p.except(i));
+  }
+  return std::make_unique<ReadingNotesCheck>(std::move(kinds), std::move(except));
 }
 
 }  // namespace xxgk::rules

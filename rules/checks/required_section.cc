@@ -25,6 +25,7 @@ class RequiredSectionCheck : public Check {
       f.mutable_location()->set_section(kind_);
       f.mutable_location()->set_place(zh);
       f.mutable_location()->set_place_en(en);
+      NotAssessableWithoutReportText(ctx.report, &f);
       out->push_back(std::move(f));
       return;
     }

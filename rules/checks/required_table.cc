@@ -91,6 +91,7 @@ class RequiredTableCheck : public Check {
         f.set_message(absl::StrCat("未找到", tzh));
         f.set_message_en(absl::StrCat(ten, " is missing"));
       }
+      NotAssessableWithoutReportText(r, &f);
       out->push_back(std::move(f));
       return;
     }

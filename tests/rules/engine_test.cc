@@ -4,6 +4,7 @@
 #include <thread>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/snapshot.h"
@@ -138,6 +139,44 @@ TEST(EngineTest, ReadingNotesBecomeFindings) {
   ASSERT_EQ(shape.size(), 1u);
   EXPECT_THAT(shape[0].message(), HasSubstr("其他法律行政止公开"));
   EXPECT_EQ(shape[0].rule_id(), "READ-1");
+}
+
+// A page that only links the report's file (or shows it as images) is one
+// ERROR that names the file; the parts and tables it lacks cannot be told
+// from parts the report lacks, so they are INFO and not assessable, not
+// nine more errors.
+TEST(EngineTest, APageWithNoReportTextIsOneErrorNotEveryPartMissing) {
+  xxgk::v1::Report r = OkReport2021();
+  r.clear_sections();
+  r.clear_tables();
+  const auto plain = testing::ValidateOk(*Embedded(), r);
+  auto* n = r.add_notes();
+  n->set_kind(xxgk::v1::ReadingNote::NO_REPORT_TEXT);
+  n->set_excerpt("2024年报告.pdf");
+  const auto page = testing::ValidateOk(*Embedded(), r);
+  for (const auto& [resp, no_text] : {std::pair{&plain, false}, std::pair{&page, true}}) {
+    const auto sections = testing::WithCategory(*resp, xxgk::v1::SECTION_MISSING);
+    const auto tables = testing::WithCategory(*resp, xxgk::v1::TABLE_MISSING);
+    EXPECT_EQ(sections.size(), 6u);
+    EXPECT_EQ(tables.size(), 3u);
+    for (const auto* list : {&sections, &tables}) {
+      for (const auto& f : *list) {
+        EXPECT_EQ(f.status(), no_text ? xxgk::v1::Finding::NOT_ASSESSABLE : xxgk::v1::Finding::FAIL)
+            << f.rule_id();
+        EXPECT_EQ(f.severity(), no_text ? xxgk::v1::INFO : xxgk::v1::ERROR) << f.rule_id();
+        EXPECT_EQ(absl::StrContains(f.message(), "页面没有报告正文"), no_text) << f.message();
+      }
+    }
+  }
+  std::vector<xxgk::v1::Finding> read;
+  for (const auto& f : page.findings()) {
+    if (f.category() == xxgk::v1::EXTRACTION) read.push_back(f);
+  }
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_EQ(read[0].rule_id(), "READ-2");
+  EXPECT_EQ(read[0].severity(), xxgk::v1::ERROR);
+  EXPECT_EQ(read[0].location().excerpt(), "2024年报告.pdf");
+  EXPECT_EQ(page.summary().errors(), 1);
 }
 
 TEST(EngineTest, AFoldedReadingNoteSaysHowManyPlacesItStandsFor) {

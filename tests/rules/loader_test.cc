@@ -147,6 +147,11 @@ TEST(LoaderTest, ImpossibleParameters) {
   const std::string unconfirmed = "id: \"x\"\nrules {\n  id: \"U\"\n  severity: ERROR\n  category: SECTION_MISSING\n"
                                   "  basis { citation: \"c\" evidence: UNCONFIRMED }\n  required_section { kind: GENERAL }\n}\n";
   EXPECT_THAT(Message(Load({{"u.textproto", unconfirmed}})), HasSubstr("u.textproto:2: rule \"U\": a rule built on [U]"));
+  const std::string both = "id: \"x\"\nrules {\n  id: \"N\"\n  severity: ERROR\n  category: EXTRACTION\n"
+                           "  basis { citation: \"c\" evidence: SEEN }\n"
+                           "  reading_notes { kinds: MOJIBAKE except: MOJIBAKE }\n}\n";
+  EXPECT_THAT(Message(Load({{"n.textproto", both}})),
+              HasSubstr("n.textproto:2: rule \"N\": reading_notes.except[0]: MOJIBAKE is also in kinds"));
 }
 
 TEST(LoaderTest, EveryRuleNeedsACitedBasisWithAnEvidenceLevel) {
