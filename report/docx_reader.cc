@@ -130,11 +130,29 @@ class DocxWalker {
     AppendLines(&out_->blocks, &cleaner_, raw);
   }
 
-  static bool HasNestedTable(const xmlNode* tbl) {
-    for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
-      if (!IsElement(tr, "tr")) continue;
-      for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
-        if (IsElement(tc, "tc") && ChildElement(tc, "tbl") != nullptr) return true;
+  // The `name` children of `n` (a table's w:tr, a row's w:tc), also those
+  // inside content controls and custom XML: a repeating section wraps rows.
+  static std::vector<const xmlNode*> Children(const xmlNode* n, const char* name, int depth = 0) {
+    std::vector<const xmlNode*> found;
+    if (n == nullptr || depth > kMaxDepth) return found;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      std::vector<const xmlNode*> inner;
+      if (IsElement(c, name)) {
+        found.push_back(c);
+      } else if (IsElement(c, "sdt")) {
+        inner = Children(ChildElement(c, "sdtContent"), name, depth + 1);
+      } else if (IsElement(c, "customXml")) {
+        inner = Children(c, name, depth + 1);
+      }
+      found.insert(found.end(), inner.begin(), inner.end());
+    }
+    return found;
+  }
+
+  static bool HasNestedTable(const std::vector<const xmlNode*>& rows) {
+    for (const xmlNode* tr : rows) {
+      for (const xmlNode* tc : Children(tr, "tc")) {
+        if (ChildElement(tc, "tbl") != nullptr) return true;
       }
     }
     return false;
@@ -157,32 +175,26 @@ class DocxWalker {
 
   void Table(const xmlNode* tbl, int depth) {
     if (depth > kMaxDepth) return;
-    if (HasNestedTable(tbl)) {
-      for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
-        if (!IsElement(tr, "tr")) continue;
-        for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
-          if (IsElement(tc, "tc")) Container(tc, depth + 1);
-        }
+    const std::vector<const xmlNode*> rows = Children(tbl, "tr");
+    if (HasNestedTable(rows)) {
+      for (const xmlNode* tr : rows) {
+        for (const xmlNode* tc : Children(tr, "tc")) Container(tc, depth + 1);
       }
       return;
     }
     MergedGridBuilder builder("docx");
     size_t widest = 0;
-    for (const xmlNode* tr = tbl->children; tr != nullptr; tr = tr->next) {
-      if (!IsElement(tr, "tr")) continue;
+    for (const xmlNode* tr : rows) {
       widest = std::max(widest, static_cast<size_t>(builder.width()));
       // each row holds at most kMaxGridColumns cells; the padded grid must fit
       if (!GridWithinBudget(builder.rows() + 1, std::max<size_t>(widest, 1))) {
-        size_t n_rows = 0;
-        for (const xmlNode* t = tbl->children; t != nullptr; t = t->next) n_rows += IsElement(t, "tr");
-        out_->notes.push_back(TableTooLargeNote("docx", n_rows, widest));
+        out_->notes.push_back(TableTooLargeNote("docx", rows.size(), widest));
         return;
       }
       builder.StartRow();
       const xmlNode* trpr = ChildElement(tr, "trPr");
       if (ChildElement(trpr, "gridBefore") != nullptr) builder.PadTo(IntVal(ChildElement(trpr, "gridBefore"), 0));
-      for (const xmlNode* tc = tr->children; tc != nullptr; tc = tc->next) {
-        if (!IsElement(tc, "tc")) continue;
+      for (const xmlNode* tc : Children(tr, "tc")) {
         const int col = builder.width();
         if (col >= kMaxGridColumns) break;
         const xmlNode* tcpr = ChildElement(tc, "tcPr");

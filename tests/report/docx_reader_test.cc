@@ -151,6 +151,32 @@ TEST(DocxReader, CellParagraphsJoinIntoOneCellText) {
   EXPECT_THAT(RowTexts(r->blocks[0].table, 0), ElementsAre("商业企业", "7"));
 }
 
+std::string Sdt(const std::string& content) {
+  return "<w:sdt><w:sdtPr><w:tag w:val=\"x\"/></w:sdtPr><w:sdtContent>" + content +
+         "</w:sdtContent></w:sdt>";
+}
+
+// A repeating section wraps rows in content controls, and controls or
+// custom XML can wrap cells: those rows and cells are read in their place.
+TEST(DocxReader, RowsAndCellsInsideContentControlsAreRead) {
+  const std::string table =
+      "<w:tbl><w:tr>" + Tc("项目") + Tc("数量") + "</w:tr>" +
+      Sdt("<w:tr>" + Tc("规章") + Tc("4") + "</w:tr>") +
+      Sdt("<w:tr>" + Tc("规范性文件") + Sdt(Tc("7")) + "</w:tr>") +
+      "<w:tr><w:customXml w:element=\"c\">" + Tc("合计") + "</w:customXml>" + Tc("11") +
+      "</w:tr></w:tbl>";
+  const std::vector<std::vector<std::string>> want = {
+      {"项目", "数量"}, {"规章", "4"}, {"规范性文件", "7"}, {"合计", "11"}};
+  auto r = ReadBody(table);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 1u);
+  std::vector<std::vector<std::string>> got;
+  for (size_t i = 0; i < r->blocks[0].table.rows.size(); ++i) {
+    got.push_back(RowTexts(r->blocks[0].table, i));
+  }
+  EXPECT_EQ(got, want);
+}
+
 TEST(DocxReader, NestedTableInsideLayoutTable) {
   const std::string inner = "<w:tbl><w:tr>" + Tc("规章") + Tc("4") + "</w:tr></w:tbl>";
   const std::string outer = "<w:tbl><w:tr><w:tc>" + P(R("前言")) + inner + P(R("后记")) +
