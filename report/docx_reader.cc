@@ -183,6 +183,13 @@ class DocxWalker {
       return;
     }
     MergedGridBuilder builder("docx");
+    std::vector<int> widths;  // w:tblGrid: tells a sliver column from its neighbour
+    for (const xmlNode* col : Children(ChildElement(tbl, "tblGrid"), "gridCol")) {
+      bool found = false;
+      const std::string w = Attribute(col, "w", &found);
+      widths.push_back(found ? ParseSpan(w, 0, 1 << 30) : 0);
+    }
+    builder.SetColumnWidths(std::move(widths));
     size_t widest = 0;
     for (const xmlNode* tr : rows) {
       widest = std::max(widest, static_cast<size_t>(builder.width()));

@@ -1,7 +1,9 @@
 #include "report/readers_common.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -57,6 +59,68 @@ std::string Trim(std::string s) {
   return s.substr(b, e - b);
 }
 
+
+// Which cell covers each position of a grid (rows may differ in length):
+// each head claims the copies its spans cover, the first claim winning; a
+// copy no head claims counts as a cell of its own.
+std::vector<std::vector<int>> CellIds(const TableGrid& grid) {
+  const auto& rows = grid.rows;
+  std::vector<std::vector<int>> ids(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) ids[r].assign(rows[r].size(), -1);
+  int next = 0;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].size(); ++c) {
+      if (ids[r][c] != -1) continue;
+      const int id = next++;
+      ids[r][c] = id;
+      if (rows[r][c].continuation) continue;
+      const size_t rs = static_cast<size_t>(std::max(rows[r][c].row_span, 1));
+      const size_t cs = static_cast<size_t>(std::max(rows[r][c].col_span, 1));
+      // Stops at the first position it cannot claim: linear in the grid.
+      for (size_t rr = r; rr < rows.size() && rr < r + rs; ++rr) {
+        if (rr > r && (c >= rows[rr].size() || ids[rr][c] != -1 || !rows[rr][c].continuation)) {
+          break;
+        }
+        for (size_t cc = c; cc < rows[rr].size() && cc < c + cs; ++cc) {
+          if (rr == r && cc == c) continue;
+          if (ids[rr][cc] != -1 || !rows[rr][cc].continuation) break;
+          ids[rr][cc] = id;
+        }
+      }
+    }
+  }
+  return ids;
+}
+
+// Per column: false for a column no row needs, every cell on it also
+// covering the nearest kept column on its left or right. Narrower columns
+// are tried first (a sliver is the narrow one of two that could go), then
+// from the left; each cell keeps a column in every row.
+std::vector<bool> NeededColumns(const std::vector<std::vector<int>>& ids, size_t width,
+                                const std::vector<int>& widths) {
+  std::vector<size_t> order(width);
+  for (size_t c = 0; c < width; ++c) order[c] = c;
+  if (widths.size() == width) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&widths](size_t a, size_t b) { return widths[a] < widths[b]; });
+  }
+  std::vector<bool> keep(width, true);
+  for (size_t c : order) {
+    size_t left = c, right = c + 1;  // the nearest kept columns; none when out of range
+    while (left > 0 && !keep[left - 1]) --left;
+    while (right < width && !keep[right]) ++right;
+    bool needed = false;
+    for (size_t r = 0; r < ids.size() && !needed; ++r) {
+      const std::vector<int>& row = ids[r];
+      if (c >= row.size()) continue;  // a short row says nothing here
+      const bool joins_left = left > 0 && row[left - 1] == row[c];
+      const bool joins_right = right < row.size() && row[right] == row[c];
+      needed = !joins_left && !joins_right;
+    }
+    keep[c] = needed;
+  }
+  return keep;
+}
 }  // namespace
 
 std::string TextCleaner::Clean(std::string_view raw) {
@@ -177,6 +241,38 @@ std::optional<Block> SpanTableBlock(const std::vector<std::vector<SpanCell>>& ro
   return b;
 }
 
+void DropSliverColumns(TableGrid* grid, const std::vector<int>& widths) {
+  size_t width = 0;
+  for (const auto& row : grid->rows) width = std::max(width, row.size());
+  const std::vector<std::vector<int>> ids = CellIds(*grid);
+  const std::vector<bool> keep = NeededColumns(ids, width, widths);
+  if (std::find(keep.begin(), keep.end(), false) == keep.end()) return;
+  std::vector<int> kept_before(width + 1, 0);
+  for (size_t c = 0; c < width; ++c) kept_before[c + 1] = kept_before[c] + (keep[c] ? 1 : 0);
+  for (size_t r = 0; r < grid->rows.size(); ++r) {
+    std::vector<GridCell>& row = grid->rows[r];
+    std::vector<GridCell> out;
+    std::optional<GridCell> moved;  // a head whose column goes: to its cell's next column
+    int moved_id = -1;
+    for (size_t c = 0; c < row.size(); ++c) {
+      GridCell& g = row[c];
+      if (!g.continuation) {
+        const size_t end = std::min(width, c + static_cast<size_t>(std::max(g.col_span, 1)));
+        g.col_span = std::max(1, kept_before[end] - kept_before[c]);
+        if (!keep[c]) {
+          moved = std::move(g);
+          moved_id = ids[r][c];
+        }
+      }
+      if (!keep[c]) continue;
+      const bool takes_head = moved.has_value() && ids[r][c] == moved_id;
+      out.push_back(takes_head ? *std::move(moved) : std::move(g));
+      if (takes_head) moved.reset();
+    }
+    row = std::move(out);
+  }
+}
+
 void AppendLine(std::vector<Block>* blocks, std::string text, uint32_t page,
                 uint32_t begin, uint32_t end) {
   if (text.empty()) return;
@@ -276,6 +372,7 @@ void MergedGridBuilder::ExtendLast(int end) {
 }
 
 TableGrid MergedGridBuilder::Finish() {
+  DropSliverColumns(&grid_, widths_);  // before padding: a short row says nothing of later columns
   size_t width = 0;
   for (const auto& row : grid_.rows) width = std::max(width, row.size());
   for (auto& row : grid_.rows) row.resize(width);

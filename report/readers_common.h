@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -74,6 +75,17 @@ std::optional<Block> SpanTableBlock(const std::vector<std::vector<SpanCell>>& ro
                                     std::string_view source_kind,
                                     std::vector<xxgk::v1::ReadingNote>* notes);
 
+// Drops the columns no row needs: where a column edge sits a twip apart in
+// different rows, Word adds a sliver column that the cells beside it cover
+// in some rows and start on in others. A column goes when every cell on it
+// also covers a neighbouring kept column, so the same logical column holds
+// the same cells in every row; a narrow column a cell stands on alone stays.
+// Of two columns that could each go but not both, the narrower goes by
+// `widths` (per column, when the source gives them; writers may equalise
+// them), else the left one. Rows may differ in length (a short row says
+// nothing past its end).
+void DropSliverColumns(TableGrid* grid, const std::vector<int>& widths = {});
+
 // Builds a grid row by row from Word's cells: each spans some columns and
 // may continue the cell above it (a vertical merge: w:vMerge in .docx,
 // vertMerge in .doc). Every position remembers the row its cell started in,
@@ -97,11 +109,15 @@ class MergedGridBuilder {
   // The current row's last cell widened to reach column `end` (a cell
   // merged into its left neighbour).
   void ExtendLast(int end);
-  // The grid, every row padded to the widest.
+  // The columns' widths as the source declares them, any unit.
+  void SetColumnWidths(std::vector<int> widths) { widths_ = std::move(widths); }
+  // The grid, sliver columns dropped (DropSliverColumns), every row padded
+  // to the widest.
   TableGrid Finish();
 
  private:
   TableGrid grid_;
+  std::vector<int> widths_;
   std::vector<std::vector<int>> origin_;  // per position: the row its cell starts in
 };
 

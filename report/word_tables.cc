@@ -158,6 +158,9 @@ class WordTableWalker {
     };
 
     MergedGridBuilder builder(source_kind_);
+    std::vector<int> widths;  // between boundaries: tells a sliver column from its neighbour
+    for (size_t k = 1; k < columns.size(); ++k) widths.push_back(columns[k] - columns[k - 1]);
+    builder.SetColumnWidths(std::move(widths));
     for (const WordRow& r : rows) {
       builder.StartRow();
       const bool fits = Fits(r);

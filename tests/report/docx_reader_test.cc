@@ -177,6 +177,59 @@ TEST(DocxReader, RowsAndCellsInsideContentControlsAreRead) {
   EXPECT_EQ(got, want);
 }
 
+// A column edge a twip apart in different rows makes Word add a sliver grid
+// column: here 数量's edge, which 数量 starts on and 规章 covers. Its width is
+// no guide (writers equalise widths), so it goes because no cell stands on
+// it alone; a narrow column one cell does stand on stays.
+TEST(DocxReader, SliverGridColumnDoesNotSplitALogicalColumn) {
+  const std::string grid =
+      "<w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/>"
+      "<w:gridCol w:w=\"2000\"/></w:tblGrid>";
+  const std::string sliver =
+      "<w:tbl>" + grid + "<w:tr>" + Tc("项目") +
+      Tc("数量", "<w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/>") + "</w:tr>"
+      "<w:tr>" + Tc("一") + Tc("", "<w:gridSpan w:val=\"2\"/><w:vMerge/>") + "</w:tr>"
+      "<w:tr>" + Tc("规章", "<w:gridSpan w:val=\"2\"/>") + Tc("4") + "</w:tr></w:tbl>";
+  const std::string narrow =
+      "<w:tbl><w:tblGrid><w:gridCol w:w=\"20\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>"
+      "<w:tr>" + Tc("标题", "<w:gridSpan w:val=\"2\"/>") + "</w:tr>"
+      "<w:tr>" + Tc("1") + Tc("规章") + "</w:tr></w:tbl>";
+  auto r = ReadBody(sliver + P(R("间隔")) + narrow);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 3u);
+  const TableGrid& t = r->blocks[0].table;
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("项目", "数量"));
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("一", "数量"));
+  EXPECT_THAT(RowTexts(t, 2), ElementsAre("规章", "4"));
+  EXPECT_FALSE(t.rows[0][1].continuation);
+  EXPECT_EQ(t.rows[0][1].row_span, 2);
+  EXPECT_EQ(t.rows[0][1].col_span, 1);
+  EXPECT_EQ(t.rows[2][0].col_span, 1);
+  const TableGrid& kept = r->blocks[2].table;
+  EXPECT_THAT(RowTexts(kept, 0), ElementsAre("标题", "标题"));
+  EXPECT_THAT(RowTexts(kept, 1), ElementsAre("1", "规章"));
+}
+
+// As a .doc saved as .docx: 总计 covers the 1-twip sliver, 行政诉讼 starts on
+// it. Either of 总计's two grid columns could go, not both; the sliver, the
+// narrow one by w:gridCol, goes and 行政复议 stays over 总计.
+TEST(DocxReader, OfTwoColumnsThatCouldGoTheNarrowOneGoes) {
+  std::string grid = "<w:tblGrid>";
+  for (int w : {600, 599, 1, 600}) grid += "<w:gridCol w:w=\"" + std::to_string(w) + "\"/>";
+  grid += "</w:tblGrid>";
+  const std::string span2 = "<w:gridSpan w:val=\"2\"/>";
+  auto r = ReadBody("<w:tbl>" + grid + "<w:tr>" + Tc("行政复议", span2) + Tc("行政诉讼", span2) +
+                    "</w:tr><w:tr>" + Tc("维持") + Tc("总计", span2) + Tc("维持") +
+                    "</w:tr><w:tr>" + Tc("1") + Tc("1", span2) + Tc("2") + "</w:tr></w:tbl>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->blocks.size(), 1u);
+  const TableGrid& t = r->blocks[0].table;
+  EXPECT_THAT(RowTexts(t, 0), ElementsAre("行政复议", "行政复议", "行政诉讼"));
+  EXPECT_THAT(RowTexts(t, 1), ElementsAre("维持", "总计", "维持"));
+  EXPECT_THAT(RowTexts(t, 2), ElementsAre("1", "1", "2"));
+}
+
 TEST(DocxReader, NestedTableInsideLayoutTable) {
   const std::string inner = "<w:tbl><w:tr>" + Tc("规章") + Tc("4") + "</w:tr></w:tbl>";
   const std::string outer = "<w:tbl><w:tr><w:tc>" + P(R("前言")) + inner + P(R("后记")) +

@@ -214,6 +214,28 @@ TEST(ReadRtf, TablesFromRowDefinitionsAndMerges) {
   }
 }
 
+// Boundaries that differ from row to row (\cellx 2000 in the header, 2030
+// below) leave a 30-twip column no cell stands on alone: 行政诉讼 and the
+// second 维持 line up over it. The wider column beside it, which could go
+// instead (行政复议 and 总计 both cover it too), is 总计's own.
+TEST(ReadRtf, AColumnNoCellStandsOnAloneIsNoColumn) {
+  auto row = [](const std::string& def, const std::vector<std::string>& cells) {
+    std::string out = "\\trowd" + def;
+    for (const std::string& c : cells) out += "\\pard\\intbl " + c + "\\cell";
+    return out + "\\row\n";
+  };
+  const std::string rtf = "{\\rtf1\\ansi\\ansicpg936 \\pard 表四\\par\n" +
+                          row("\\cellx2000\\cellx4000", {"行政复议", "行政诉讼"}) +
+                          row("\\cellx1000\\cellx2030\\cellx4000", {"维持", "总计", "维持"}) +
+                          row("\\cellx1000\\cellx2030\\cellx4000", {"1", "1", "2"}) +
+                          "\\pard 表后\\par}";
+  auto r = ReadRtf(rtf);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const TableGrid* t = FirstTable(*r);
+  ASSERT_NE(t, nullptr);
+  EXPECT_THAT(Rows(*t), ElementsAre("行政复议|^|行政诉讼", "维持|总计|维持", "1|1|2"));
+}
+
 // A table inside a table's cell (\itap2, \nestcell, \nestrow, its layout in
 // \*\nesttableprops) makes the outer one a layout container: its text and
 // the inner table, in order.
