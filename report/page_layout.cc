@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "re2/re2.h"
+#include "report/sections.h"
 
 namespace xxgk::report {
 namespace {
@@ -921,6 +922,17 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
   std::vector<bool> is_data(n);
   for (int i = 0; i < n; ++i) is_data[i] = !CellValues(lines[i]).empty();
+  // A part heading of the report (四、政府信息公开行政复议…) ends the table
+  // above it, however closely it follows (公文 set at single spacing): it
+  // is text, and the next table starts a table of its own. Asked only of
+  // lines after a table's rows; cleaned apart from the text so that the
+  // script statistics count each line once.
+  TextCleaner probe;
+  auto is_heading = [&probe](const Line& l) {
+    std::vector<const Word*> ws;
+    for (const Word& w : l.words) ws.push_back(&w);
+    return IsSectionHeadingLine(probe.Clean(JoinWords(ws)));
+  };
   std::vector<Layout> tables;
   std::vector<bool> used(n, false);
   int i = 0;
@@ -1012,6 +1024,7 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
             l.words[nw - 1].value && overlaps_cols(l.words[nw - 1]) &&
             (nw == 1 || (!l.words[nw - 2].value && l.words[nw - 1].x0 - l.words[nw - 2].x1 >= 0.2 * h));
         if (!aligned) {
+          if (is_heading(l)) break;
           pending.push_back(j);
           continue;
         }

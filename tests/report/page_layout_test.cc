@@ -266,5 +266,33 @@ TEST(PageLayoutCentred, AColumnHeadingWiderThanItsNumbersHeadsItsColumn) {
                           ElementsAre("行政规范性文件", "6404", "6411", "6418")));
 }
 
+// Part headings set in body style right under a table, at single spacing
+// (公文 style, indented two characters): each ends the table above it and
+// stays text, and the table after it is a table of its own.
+TEST(PageLayoutHeadings, APartHeadingRightUnderATableEndsIt) {
+  const std::vector<PlacedWord> words = {
+      At(20, 100, "一、本年新收"), At(100, 100, "1"), At(140, 100, "2"),
+      At(20, 115, "二、上年结转"), At(100, 115, "3"), At(140, 115, "4"),
+      At(40, 130, "四、政府信息公开行政复议、行政诉讼情况"),
+      At(100, 145, "总计"), At(140, 145, "维持"),
+      At(100, 160, "5"), At(140, 160, "6"),
+      At(40, 171, "五、存在的主要问题及改进情况"),
+  };
+  std::vector<std::string> seen;
+  std::vector<const TableGrid*> tables;
+  const std::vector<Block> blocks = Layout(words);
+  for (const Block& b : blocks) {
+    seen.push_back(b.kind == Block::Kind::kTable ? "table" : b.text);
+    if (b.kind == Block::Kind::kTable) tables.push_back(&b.table);
+  }
+  EXPECT_THAT(seen, ElementsAre("table", "四、政府信息公开行政复议、行政诉讼情况", "table",
+                                "五、存在的主要问题及改进情况"));
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0]->rows.size(), 2u);
+  ASSERT_EQ(tables[1]->rows.size(), 2u);
+  EXPECT_THAT(Row(*tables[1], 0), ElementsAre("总计", "维持"));
+  EXPECT_THAT(Row(*tables[1], 1), ElementsAre("5", "6"));
+}
+
 }  // namespace
 }  // namespace xxgk::report
