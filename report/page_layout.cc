@@ -9,7 +9,7 @@
 // wrapped over several lines is merged per column, attached to the data row it
 // surrounds, and group labels (a row span on the left) are stretched over the
 // rows they stand for. Header lines above the first data row become header
-// rows. Tables continue across page breaks.
+// rows. Tables continue across page breaks, past a header repeated there.
 #include "report/page_layout.h"
 
 #include <algorithm>
@@ -17,6 +17,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -138,6 +139,13 @@ std::string JoinWords(const std::vector<const Word*>& words) {
     s += words[i]->text;
   }
   return s;
+}
+
+// The text of a line, its words joined.
+std::string LineText(const std::vector<Word>& words) {
+  std::vector<const Word*> ws;
+  for (const Word& w : words) ws.push_back(&w);
+  return JoinWords(ws);
 }
 
 // A word that ends as Latin text does: in a letter or digit, or all ASCII.
@@ -827,6 +835,7 @@ double LeftEdge(const std::vector<Line>& lines, const std::vector<int>& ids) {
 
 struct Layout {
   std::vector<int> data, header, body;
+  std::vector<int> repeated;  // header lines repeated on a page it crosses to
 };
 
 // Clears `margin` on the lines in a page's top or bottom margin that are no
@@ -917,6 +926,72 @@ void SplitNumberTails(Line& l, const std::vector<Interval>& cols) {
   }
 }
 
+// The lines that repeat a table's header at the top of a page (Word's
+// 重复标题行, a thead printed on every page): the lines opening the page,
+// before its first row, that read as the lines right above a row of an
+// earlier page, one of them with text over that row's values (a header, not
+// a wrapped label's tail). A table crossing to the page skips them.
+std::vector<bool> RepeatedHeaders(const std::vector<Line>& lines,
+                                  const std::vector<bool>& is_data) {
+  constexpr int kMaxHeaderLines = 16;
+  constexpr size_t kMaxCandidates = 8;
+  const int n = static_cast<int>(lines.size());
+  std::vector<bool> out(n, false);
+  std::vector<std::string> text(n);
+  for (int k = 0; k < n; ++k) text[k] = LineText(lines[k].words);
+  // rows by the text of the line right above them
+  std::unordered_map<std::string, std::vector<int>> rows_below;
+  for (int d = 1; d < n; ++d) {
+    if (!is_data[d] || is_data[d - 1] || lines[d - 1].page != lines[d].page) continue;
+    std::vector<int>& rows = rows_below[text[d - 1]];
+    if (rows.size() < kMaxCandidates) rows.push_back(d);
+  }
+  // Whether the m lines from `top` are the m lines right above row d.
+  auto repeats = [&](int top, int m, int d) {
+    if (d < m) return false;
+    const std::vector<int> values = CellValues(lines[d]);
+    const double value_x = values.empty() ? 1e18 : lines[d].words[values.front()].x0;
+    bool over_values = false;
+    for (int t = 0; t < m; ++t) {
+      const Line& was = lines[d - m + t];
+      const Line& again = lines[top + t];
+      if (was.page != lines[d].page || is_data[d - m + t] || text[d - m + t] != text[top + t] ||
+          std::abs(was.words.front().x0 - again.words.front().x0) >= 2.0) {
+        return false;
+      }
+      for (const Word& w : was.words) over_values = over_values || w.x1 > value_x;
+    }
+    return over_values;
+  };
+  for (int start = 0; start < n;) {
+    const uint32_t page = lines[start].page;
+    int end = start;
+    while (end < n && lines[end].page == page) ++end;
+    int top = start;  // below the running header
+    while (top < end && lines[top].margin && !is_data[top]) ++top;
+    int first_row = top;
+    while (first_row < end && !is_data[first_row] && !lines[first_row].margin &&
+           first_row - top < kMaxHeaderLines) {
+      ++first_row;
+    }
+    // the most lines that repeat, from the page's top: a cell continued
+    // from the page before may follow them
+    bool found = false;
+    for (int m = first_row - top; m > 0 && !found; --m) {
+      auto it = rows_below.find(text[top + m - 1]);
+      if (it == rows_below.end()) continue;
+      for (int d : it->second) {
+        if (lines[d].page >= page || !repeats(top, m, d)) continue;
+        std::fill(out.begin() + top, out.begin() + top + m, true);
+        found = true;
+        break;
+      }
+    }
+    start = end;
+  }
+  return out;
+}
+
 // Splits the lines into tables (data rows with the lines around them).
 std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
@@ -929,10 +1004,9 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
   // script statistics count each line once.
   TextCleaner probe;
   auto is_heading = [&probe](const Line& l) {
-    std::vector<const Word*> ws;
-    for (const Word& w : l.words) ws.push_back(&w);
-    return IsSectionHeadingLine(probe.Clean(JoinWords(ws)));
+    return IsSectionHeadingLine(probe.Clean(LineText(l.words)));
   };
+  const std::vector<bool> repeated = RepeatedHeaders(lines, is_data);
   std::vector<Layout> tables;
   std::vector<bool> used(n, false);
   int i = 0;
@@ -998,7 +1072,7 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
         left = std::min(left, lines[k].words.front().x0);
       }
     }
-    std::vector<int> pending;
+    std::vector<int> pending, skipped;
     int j = i + 1;
     for (; j < n; ++j) {
       // a longer run of rows is split into tables of at most kMaxTableRows
@@ -1006,8 +1080,13 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
       Line& l = lines[j];
       const Line& prev = lines[j - 1];
       const double h = std::max(l.h(), 1.0);
-      // Running headers and footers do not interrupt a table crossing pages.
+      // Running headers and footers do not interrupt a table crossing pages,
+      // nor does its header repeated on the new page.
       if (l.margin && !is_data[j]) continue;
+      if (repeated[j] && !is_data[j]) {
+        skipped.push_back(j);
+        continue;
+      }
       if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
       if (l.words.front().x0 < left - 1.0) break;
       SplitNumberTails(l, cols);
@@ -1037,6 +1116,8 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
       if (2 * overlapping < static_cast<int>(vals.size())) break;
       t.body.insert(t.body.end(), pending.begin(), pending.end());
       pending.clear();
+      t.repeated.insert(t.repeated.end(), skipped.begin(), skipped.end());
+      skipped.clear();
       t.data.push_back(j);
       add_cols(j);
       left = std::min(left, l.words.front().x0);
@@ -1078,6 +1159,7 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     for (int k : t.data) used[k] = true;
     for (int k : t.body) used[k] = true;
     for (int k : t.header) used[k] = true;
+    for (int k : t.repeated) used[k] = true;
     tables.push_back(std::move(t));
     i = last + 1;
     while (i < n && used[i]) ++i;
@@ -1126,9 +1208,7 @@ void PageLayout::AddPage(uint32_t page, double height, std::vector<PlacedWord> p
     // Page numbers in the top or bottom margin are not content.
     const double y = l.yc() - offset;
     if ((y < 0.06 * height || y > 0.92 * height)) {
-      std::vector<const Word*> ws;
-      for (const Word& w : l.words) ws.push_back(&w);
-      if (IsPageNumberText(JoinWords(ws))) continue;
+      if (IsPageNumberText(LineText(l.words))) continue;
       l.margin = true;
     }
     lines_->lines.push_back(std::move(l));
@@ -1146,6 +1226,7 @@ void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) 
     for (int k : layout.data) in_table[k] = true;
     for (int k : layout.header) in_table[k] = true;
     for (int k : layout.body) in_table[k] = true;
+    for (int k : layout.repeated) in_table[k] = true;
   }
   for (const Layout& layout : tables) {
     TableBuilder builder(lines, layout.data, layout.header, layout.body, cleaner, source_kind_);
@@ -1154,6 +1235,7 @@ void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) 
       for (int k : layout.data) in_table[k] = false;
       for (int k : layout.header) in_table[k] = false;
       for (int k : layout.body) in_table[k] = false;
+      for (int k : layout.repeated) in_table[k] = false;
       continue;
     }
     int first = layout.data.front();
@@ -1172,9 +1254,7 @@ void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) 
       blocks->push_back(std::move(b));
     }
     if (in_table[i]) continue;
-    std::vector<const Word*> ws;
-    for (const Word& w : lines[i].words) ws.push_back(&w);
-    AppendLine(blocks, cleaner->Clean(JoinWords(ws)), lines[i].page);
+    AppendLine(blocks, cleaner->Clean(LineText(lines[i].words)), lines[i].page);
   }
   lines.clear();
 }

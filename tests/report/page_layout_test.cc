@@ -43,14 +43,19 @@ PlacedWord Centred(double centre, double y, const std::string& text) {
 // 1 pt before the first value column.
 PlacedWord Filling(double y, const std::string& text) { return {text, 20, 99, y, y + kH, false}; }
 
-std::vector<Block> Layout(std::vector<PlacedWord> words) {
+// The blocks of pages 800 pt tall, each given as its words.
+std::vector<Block> LayoutPages(std::vector<std::vector<PlacedWord>> pages) {
   PageLayout layout("pdf");
-  layout.AddPage(1, 800, std::move(words));
+  for (size_t p = 0; p < pages.size(); ++p) {
+    layout.AddPage(static_cast<uint32_t>(p + 1), 800, std::move(pages[p]));
+  }
   TextCleaner cleaner;
   std::vector<Block> blocks;
   layout.AppendBlocks(&cleaner, &blocks);
   return blocks;
 }
+
+std::vector<Block> Layout(std::vector<PlacedWord> words) { return LayoutPages({std::move(words)}); }
 
 const TableGrid* OnlyTable(const std::vector<Block>& blocks) {
   const TableGrid* table = nullptr;
@@ -292,6 +297,36 @@ TEST(PageLayoutHeadings, APartHeadingRightUnderATableEndsIt) {
   ASSERT_EQ(tables[1]->rows.size(), 2u);
   EXPECT_THAT(Row(*tables[1], 0), ElementsAre("总计", "维持"));
   EXPECT_THAT(Row(*tables[1], 1), ElementsAre("5", "6"));
+}
+
+// A table crossing a page with its header rows repeated on the new page
+// (Word's 重复标题行): the repeat is no row of the table, and its line in the
+// label column (a note on the sums) is no tail of the label above the page
+// break.
+TEST(PageLayoutPages, AHeaderRepeatedOnTheNextPageIsNoRow) {
+  auto page = [](const std::string& first, const std::string& second, int a, int b) {
+    return std::vector<PlacedWord>{
+        At(100, 100, "申请人情况"),
+        At(20, 112, "(本列勾稽关系)"),
+        At(100, 124, "自然人"), At(150, 124, "企业"),
+        At(20, 139, first), At(100, 139, std::to_string(a)), At(150, 139, std::to_string(a + 1)),
+        At(20, 154, second), At(100, 154, std::to_string(b)), At(150, 154, std::to_string(b + 1)),
+    };
+  };
+  const std::vector<Block> blocks = LayoutPages(
+      {page("一、本年新收", "二、上年结转", 1, 3), page("三、本年办理", "四、结转下年", 5, 7)});
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  std::vector<std::vector<std::string>> rows;
+  for (size_t r = 0; r < t->rows.size(); ++r) rows.push_back(Row(*t, r));
+  EXPECT_THAT(rows, ElementsAre(ElementsAre("", "申请人情况", ""),
+                                ElementsAre("(本列勾稽关系)", "", ""),
+                                ElementsAre("", "自然人", "企业"),
+                                ElementsAre("一、本年新收", "1", "2"),
+                                ElementsAre("二、上年结转", "3", "4"),
+                                ElementsAre("三、本年办理", "5", "6"),
+                                ElementsAre("四、结转下年", "7", "8")));
+  for (const Block& b : blocks) EXPECT_NE(b.kind, Block::Kind::kLine) << b.text;
 }
 
 }  // namespace
