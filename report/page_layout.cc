@@ -254,6 +254,8 @@ struct Interval {
   double x0, x1;
 };
 
+bool ByLeft(const Interval& a, const Interval& b) { return a.x0 < b.x0; }
+
 // A piece of text in one column: wrapped lines of one cell merged.
 struct TextBlock {
   std::vector<const Word*> words;
@@ -308,7 +310,7 @@ class TableBuilder {
     }
     std::sort(heights.begin(), heights.end());
     h_ = heights.empty() ? 12.0 : heights[heights.size() / 2];
-    std::sort(iv.begin(), iv.end(), [](const Interval& a, const Interval& b) { return a.x0 < b.x0; });
+    std::sort(iv.begin(), iv.end(), ByLeft);
     for (const Interval& i : iv) {
       if (!cols_.empty() && i.x0 <= cols_.back().x1 + 0.5) {
         cols_.back().x1 = std::max(cols_.back().x1, i.x1);
@@ -316,6 +318,7 @@ class TableBuilder {
         cols_.push_back(i);
       }
     }
+    AddBlankColumns();
     label_right_ = cols_.empty() ? 1e9 : cols_.front().x0 - 0.5;
     std::vector<double> x0s;
     for (int li : data_) {
@@ -346,6 +349,59 @@ class TableBuilder {
       std::vector<double> by_gutters = LabelColumnsByGutters();
       if (!by_gutters.empty() && by_gutters.size() < label_cols_.size()) label_cols_ = std::move(by_gutters);
     }
+  }
+
+  // A column blank on every data row has no number to place it; its
+  // heading, centred over it, does: header words right of the first value
+  // column that overlap no value column make one where they stand, when that
+  // is a column's pitch (60 % of the usual gap between columns) away from
+  // its neighbours. A heading off the centre of numbers set flush to one
+  // side of their cells is closer than that to its own column.
+  void AddBlankColumns() {
+    if (cols_.size() < 2) return;
+    std::vector<double> pitches;
+    for (size_t c = 1; c < cols_.size(); ++c) {
+      pitches.push_back(Centre(cols_[c]) - Centre(cols_[c - 1]));
+    }
+    // the lower median: gaps left by blank columns are multiples of it
+    const size_t mid = (pitches.size() - 1) / 2;
+    std::nth_element(pitches.begin(), pitches.begin() + mid, pitches.end());
+    const double pitch = pitches[mid];
+    std::vector<Interval> heads;
+    for (int li : header_) {
+      for (const Word& w : lines_[li].words) {
+        if (w.x0 > cols_.front().x1 && !Overlaps(w.x0, w.x1)) heads.push_back({w.x0, w.x1});
+      }
+    }
+    std::sort(heads.begin(), heads.end(), ByLeft);
+    std::vector<Interval> merged;
+    for (const Interval& i : heads) {
+      if (!merged.empty() && i.x0 <= merged.back().x1) {
+        merged.back().x1 = std::max(merged.back().x1, i.x1);
+      } else {
+        merged.push_back(i);
+      }
+    }
+    std::vector<Interval> cols = cols_;
+    for (const Interval& m : merged) {
+      if (Overlaps(m.x0, m.x1)) continue;
+      const double x = Centre(m);
+      const auto next = std::lower_bound(cols_.begin(), cols_.end(), x,
+                                         [](const Interval& c, double v) { return Centre(c) < v; });
+      const bool clear = (next == cols_.end() || Centre(*next) - x >= 0.6 * pitch) &&
+                         (next == cols_.begin() || x - Centre(*(next - 1)) >= 0.6 * pitch);
+      if (clear) cols.push_back(m);
+    }
+    std::sort(cols.begin(), cols.end(), ByLeft);
+    cols_ = std::move(cols);
+  }
+
+  static double Centre(const Interval& i) { return (i.x0 + i.x1) / 2; }
+
+  // Whether [x0, x1] overlaps a value column.
+  bool Overlaps(double x0, double x1) const {
+    return std::any_of(cols_.begin(), cols_.end(),
+                       [&](const Interval& c) { return std::min(x1, c.x1) > std::max(x0, c.x0); });
   }
 
   // The label columns as the runs of the label area between its gutters:
@@ -1141,7 +1197,14 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     for (int k = top - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
       const Line& l = lines[k];
       const Line& below = lines[top];
-      if (l.margin || l.words.front().x0 < left - 1.0) break;
+      // In a table with no label column the first column's heading, centred
+      // over its numbers, can start left of them.
+      const Word& head = l.words.front();
+      const Interval& first_col = cols.front();
+      const bool over_first =
+          first_col.x0 <= left + 1.0 && std::abs(head.x0 + head.x1 - first_col.x0 - first_col.x1) <=
+                                            std::max(first_col.x1 - first_col.x0, 0.5 * l.h());
+      if (l.margin || (head.x0 < left - 1.0 && !over_first)) break;
       if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
       // Headings (numbered) and sentences are text above the table.
       const std::string& first = l.words.front().text;

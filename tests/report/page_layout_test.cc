@@ -329,5 +329,23 @@ TEST(PageLayoutPages, AHeaderRepeatedOnTheNextPageIsNoRow) {
   for (const Block& b : blocks) EXPECT_NE(b.kind, Block::Kind::kLine) << b.text;
 }
 
+// A table with no label column (table 四) and a cell left blank: the blank
+// column has no number to place it, but its heading centred over it does,
+// so the numbers after it keep their columns. The first heading, wider
+// than its number, starts left of it and still heads the table.
+TEST(PageLayoutCentred, ABlankCellKeepsItsColumnByItsHeading) {
+  std::vector<PlacedWord> words;
+  const std::vector<std::string> heads = {"结果维持", "结果纠正", "其他结果", "尚未审结"};
+  const std::vector<std::string> values = {"3", "1", "", "5"};
+  for (size_t c = 0; c < heads.size(); ++c) {
+    const double centre = 60 + 45.0 * static_cast<double>(c);
+    words.push_back(Centred(centre, 100, heads[c]));
+    if (!values[c].empty()) words.push_back(Centred(centre, 115, values[c]));
+  }
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("结果维持", "结果纠正", "其他结果", "尚未审结"),
+                          ElementsAre("3", "1", "", "5")));
+}
+
 }  // namespace
 }  // namespace xxgk::report
