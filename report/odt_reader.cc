@@ -192,7 +192,6 @@ class OdtWalker {
     if (cells.empty()) return;
     std::optional<Block> b = SpanTableBlock(cells, "odt", &out_->notes);
     if (!b.has_value()) return;
-    DropSliverColumns(&b->table);  // as Word's grids: a sliver column holds no cell of its own
     b->table.caption = LastLineText(out_->blocks);
     out_->blocks.push_back(*std::move(b));
   }

@@ -238,6 +238,8 @@ std::optional<Block> SpanTableBlock(const std::vector<std::vector<SpanCell>>& ro
   Block b;
   b.kind = Block::Kind::kTable;
   b.table = *std::move(grid);
+  // A page saved from Word keeps Word's sliver columns as colspans.
+  DropSliverColumns(&b.table);
   return b;
 }
 

@@ -68,8 +68,8 @@ struct SpanCell {
 absl::StatusOr<TableGrid> ExpandSpans(const std::vector<std::vector<SpanCell>>& rows,
                       std::string_view source_kind);
 
-// ExpandSpans' grid as a table block (caption and spans left to the
-// caller); a grid over budget is dropped with a TableTooLargeNote added to
+// ExpandSpans' grid as a table block, sliver columns dropped
+// (DropSliverColumns; caption and spans left to the caller); a grid over budget is dropped with a TableTooLargeNote added to
 // `notes` (its width the most cells a row declares).
 std::optional<Block> SpanTableBlock(const std::vector<std::vector<SpanCell>>& rows,
                                     std::string_view source_kind,

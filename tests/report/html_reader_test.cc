@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "report/readers.h"
@@ -153,6 +154,37 @@ TEST(HtmlReader, ExpandsRowspanAndColspan) {
   EXPECT_EQ(t.rows[0][1].col_span, 2);
   EXPECT_TRUE(t.rows[0][2].continuation);
   EXPECT_FALSE(t.rows[2][2].continuation);
+}
+
+// A page saved from Word keeps Word's sliver grid columns as colspans: the
+// same logical column is one cell wide in some rows and two in others, or
+// a heading starts on the sliver that a value spans. The sliver is no
+// column, so each value stays under its heading.
+TEST(HtmlReader, ASliverColumnFromWordIsNoColumn) {
+  // A row of cells; "*" after a cell's text spans it over two columns.
+  auto row = [](std::vector<std::string> cells) {
+    std::string out = "<tr>";
+    for (const std::string& c : cells) {
+      const bool two = !c.empty() && c.back() == '*';
+      absl::StrAppend(&out, two ? "<td colspan=2>" : "<td>", two ? c.substr(0, c.size() - 1) : c,
+                      "</td>");
+    }
+    return out + "</tr>";
+  };
+  auto r = ReadHtml(absl::StrCat(
+      "<table><tr><td colspan=3>行政复议</td><td colspan=2>行政诉讼</td></tr>",
+      row({"结果维持", "总计*", "结果维持", "总计"}), row({"3", "5*", "1", "2"}), "</table><table>",
+      row({"申请人", "自然人*", "商业企业"}), row({"新收", "47*", "2"}), "</table>"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_THAT(RowTexts(*tables[0], 0), ElementsAre("行政复议", "行政复议", "行政诉讼", "行政诉讼"));
+  EXPECT_THAT(RowTexts(*tables[0], 1), ElementsAre("结果维持", "总计", "结果维持", "总计"));
+  EXPECT_THAT(RowTexts(*tables[0], 2), ElementsAre("3", "5", "1", "2"));
+  EXPECT_EQ(tables[0]->rows[0][0].col_span, 2);
+  EXPECT_THAT(RowTexts(*tables[1], 0), ElementsAre("申请人", "自然人", "商业企业"));
+  EXPECT_THAT(RowTexts(*tables[1], 1), ElementsAre("新收", "47", "2"));
+  EXPECT_EQ(tables[1]->rows[1][1].col_span, 1);
 }
 
 TEST(HtmlReader, CellTextJoinsParagraphsAndIsNormalised) {
