@@ -871,7 +871,7 @@ bool IsValueText(std::string_view text) {
 
 bool IsPageNumberText(std::string_view text) {
   static const RE2 kPageNumber(
-      R"(^[-—–－\s]*(?:第\s*)?\d{1,4}\s*页?\s*(?:[/共]\s*\d{1,4}\s*页?)?[-—–－\s]*$)");
+      R"(^[-—–－\s]*(?:第\s*)?\d+\s*页?\s*(?:[/共]\s*\d+\s*页?)?[-—–－\s]*$)");
   return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kPageNumber);
 }
 

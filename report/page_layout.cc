@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "re2/re2.h"
+#include "report/labels.h"
 #include "report/sections.h"
 
 namespace xxgk::report {
@@ -73,11 +74,6 @@ struct Line {
 bool IsValueText(const std::string& s) {
   static const RE2 kValue(R"(^(?:[+-]?\d[\d,]*(?:\.\d+)?%?|/|-|—|–|－|\\|无)$)");
   return RE2::FullMatch(s, kValue);
-}
-
-bool IsPageNumberText(const std::string& s) {
-  static const RE2 kPageNo(R"(^[-—\s第]*\d+\s*(?:页)?\s*(?:[/共]\s*\d+\s*页?)?[-—\s]*$)");
-  return RE2::FullMatch(s, kPageNo);
 }
 
 bool IsAsciiAlnum(char c) {
