@@ -199,8 +199,8 @@ bool AllHan(absl::string_view t) {
 
 // A title wrapped after its start: "…政府信息公开工作年度" then "报告". The
 // first part says what the report is about; the rest, a few characters,
-// completes the name of the report.
-bool WrappedTitle(absl::string_view head, absl::string_view tail) {
+// completes the name of the report. `*joined` gets the two lines as one.
+bool WrappedTitle(absl::string_view head, absl::string_view tail, std::string* joined) {
   if (!MayBeTitlePart(head, 150) || !MayBeTitlePart(tail, 36)) return false;
   // (the break may fall inside 信息公开: "…2024年政府信" / "息公开工作年度报告")
   if (!absl::StrContains(head, "信息公开") && !absl::StrContains(head, "政务公开") &&
@@ -208,7 +208,8 @@ bool WrappedTitle(absl::string_view head, absl::string_view tail) {
     return false;
   }
   if (!absl::StrContains(tail, "报告") && !absl::StrContains(tail, "年报")) return false;
-  return NamesAnnualReport(absl::StrCat(head, tail));
+  *joined = absl::StrCat(head, tail);
+  return NamesAnnualReport(*joined);
 }
 
 // The organ on a line of its own above a title that names none:
@@ -245,9 +246,8 @@ TitleLines FindTitle(const std::vector<Line>& lines) {
     TitleLines at{i, i};
     std::string joined;
     if (!NamesAnnualReport(t)) {
-      if (i + 1 >= limit || !WrappedTitle(t, Trim(lines[i + 1].text))) continue;
+      if (i + 1 >= limit || !WrappedTitle(t, Trim(lines[i + 1].text), &joined)) continue;
       at.last = i + 1;
-      joined = absl::StrCat(t, Trim(lines[i + 1].text));
       t = joined;
     }
     // a sentence about the report (根据《条例》编制本报告。...) is no title

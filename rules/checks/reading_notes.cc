@@ -91,26 +91,27 @@ class ReadingNotesCheck : public Check {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Check>> CompileReadingNotes(const xxgk::v1::Rule& rule) {
-  std::set<int> kinds;
   const auto& p = rule.reading_notes();
-  for (int i = 0; i < p.kinds_size(); ++i) {
-    if (p.kinds(i) == ReadingNote::KIND_UNSPECIFIED) {
-      return absl::InvalidArgumentError(absl::StrCat("reading_notes.kinds[", i, "]: KIND_UNSPECIFIED is not a kind"));
+  // The kinds of one field as a set; `other` holds kinds a field may not repeat.
+  auto kinds_of = [](const auto& field, const char* name, const std::set<int>& other,
+                     std::set<int>* out) -> absl::Status {
+    for (int i = 0; i < field.size(); ++i) {
+      const std::string where = absl::StrCat("reading_notes.", name, "[", i, "]: ");
+      if (field[i] == ReadingNote::KIND_UNSPECIFIED) {
+        return absl::InvalidArgumentError(absl::StrCat(where, "KIND_UNSPECIFIED is not a kind"));
+      }
+      if (other.count(field[i]) != 0) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ReadingNote::Kind_Name(static_cast<ReadingNote::Kind>(field[i])),
+                         " is also in kinds; list a kind in one of the two"));
+      }
+      out->insert(field[i]);
     }
-    kinds.insert(p.kinds(i));
-  }
-  std::set<int> except;
-  for (int i = 0; i < p.except_size(); ++i) {
-    if (p.except(i) == ReadingNote::KIND_UNSPECIFIED) {
-      return absl::InvalidArgumentError(absl::StrCat("reading_notes.except[", i, "]: KIND_UNSPECIFIED is not a kind"));
-    }
-    if (kinds.count(p.except(i)) != 0) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("reading_notes.except[", i, "]: ", ReadingNote::Kind_Name(p.except(i)),
-                       " is also in kinds; list a kind in one of the two"));
-    }
-    except.insert(p.except(i));
-  }
+    return absl::OkStatus();
+  };
+  std::set<int> kinds, except;
+  if (absl::Status s = kinds_of(p.kinds(), "kinds", {}, &kinds); !s.ok()) return s;
+  if (absl::Status s = kinds_of(p.except(), "except", kinds, &except); !s.ok()) return s;
   return std::make_unique<ReadingNotesCheck>(std::move(kinds), std::move(except));
 }
 
