@@ -451,6 +451,8 @@ bool IsHanChar(absl::string_view ch) {
 std::string AgencyFromTitle(absl::string_view title) {
   const std::string_view t(title.data(), title.size());
   std::optional<std::string_view> a = internal::TitleOrganBeforeYear(t);
+  // ("关于2024年…" names no organ: the pattern's 关于 is optional.)
+  if (a && *a == "关于") a.reset();
   if (a && a->find("报告") == std::string_view::npos) {
     absl::string_view v(a->data(), a->size());
     absl::ConsumeSuffix(&v, "的");
@@ -475,6 +477,8 @@ std::string AgencyFromTitle(absl::string_view title) {
     absl::ConsumeSuffix(&v, "的");
     if (v.size() < 6 || (absl::EndsWith(v, "政府") && !government)) continue;
     if (absl::StrContains(v, "年度") || absl::StrContains(v, "报告")) continue;
+    // "XX镇人民政府信息公开": the organ and the work share one 政府.
+    if (government && absl::EndsWith(v, "人民")) return absl::StrCat(v, "政府");
     return std::string(v);
   }
   return "";
@@ -1064,6 +1068,29 @@ size_t FourDigitYearAt(std::string_view s, size_t i) {
   return At3(s, j, "年") ? j + 3 : std::string_view::npos;
 }
 
+// A title's year at byte i, then \s*年: four ASCII digits, or the year in
+// numerals as titles write it (二〇二四: 二, then 〇, ○ or 零, then two of
+// 〇○零一二三四五六七八九). The end past 年, or npos.
+size_t TitleYearAt(std::string_view s, size_t i) {
+  const size_t digits = FourDigitYearAt(s, i);
+  if (digits != std::string_view::npos) return digits;
+  auto one_of = [&](size_t at, std::initializer_list<const char*> chars) {
+    for (const char* ch : chars) {
+      if (At3(s, at, ch)) return true;
+    }
+    return false;
+  };
+  if (!At3(s, i, "二") || !one_of(i + 3, {"〇", "○", "零"})) return std::string_view::npos;
+  size_t j = i + 6;
+  for (int k = 0; k < 2; ++k, j += 3) {
+    if (!one_of(j, {"〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九"})) {
+      return std::string_view::npos;
+    }
+  }
+  j = SkipSpace(s, j);
+  return At3(s, j, "年") ? j + 3 : std::string_view::npos;
+}
+
 // The whole pattern from byte `start` (where its four-digit year starts).
 bool PeriodAt(std::string_view s, size_t start, PeriodMatch* m) {
   size_t i = FourDigitYearAt(s, start), num_end = 0;
@@ -1146,7 +1173,7 @@ std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title) {
       i += 6;
       i = SkipSpace(title, i);
     }
-    return FourDigitYearAt(title, i) != std::string_view::npos;
+    return TitleYearAt(title, i) != std::string_view::npos;
   };
   // ^(?:关于)? is taken first when it can be.
   const bool guanyu = At3(title, 0, "关") && At3(title, 3, "于");
@@ -1164,14 +1191,17 @@ std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,
     return ch.size() > 1 || (!absl::ascii_isdigit(ch[0]) && !IsSpace(ch[0]));
   };
   auto rest = [&](size_t i) { return title.substr(i, literal.size()) == literal; };
-  // Every match starts with the four digits right before the whitespace
-  // before a 年; later 年 give later starts.
+  // Every match starts with the year (four digits, or four numerals of
+  // twelve bytes) right before the whitespace before a 年; later 年 give
+  // later starts.
   const absl::string_view t(title.data(), title.size());
   for (size_t at = FastFind(t, "年", 0); at != absl::string_view::npos;
        at = FastFind(t, "年", at + 3)) {
     size_t j = at;
     while (j > 0 && IsSpace(title[j - 1])) --j;
-    if (j < 4 || FourDigitYearAt(title, j - 4) != at + 3) continue;
+    const bool year = (j >= 4 && FourDigitYearAt(title, j - 4) == at + 3) ||
+                      (j >= 12 && TitleYearAt(title, j - 12) == at + 3);
+    if (!year) continue;
     // 度? is taken first when it can be; the capture starts past \s*.
     for (bool du : {true, false}) {
       size_t i = at + 3;

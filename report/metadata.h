@@ -54,9 +54,10 @@ struct PeriodMatch {
 bool FindPeriod(std::string_view line, size_t from, PeriodMatch* m);
 
 // The organ a title names before its year: the capture of
-//   ^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*\d{4}\s*年
+//   ^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*Y\s*年
 // and after it: the capture of
-//   \d{4}\s*年度?\s*([^\d\s]{2,40}?)<literal>
+//   Y\s*年度?\s*([^\d\s]{2,40}?)<literal>
+// where Y, the year, is (?:\d{4}|二[〇○零][〇○零一二三四五六七八九]{2})
 // (metadata_scan_test pins both to the patterns).
 std::optional<std::string_view> TitleOrganBeforeYear(std::string_view title);
 std::optional<std::string_view> TitleOrganAfterYear(std::string_view title,

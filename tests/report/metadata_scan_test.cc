@@ -186,14 +186,15 @@ namespace xxgk::report {
 namespace {
 
 TEST(MetadataScan, TitleOrganEqualsItsPatterns) {
+  const std::string year = R"((?:\d{4}|二[〇○零][〇○零一二三四五六七八九]{2}))";
   static const re2::RE2 kBefore(
-      R"(^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*\d{4}\s*年)");
-  static const re2::RE2 kAfterGov(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)政府信息公开)");
-  static const re2::RE2 kAfter(R"(\d{4}\s*年度?\s*([^\d\s]{2,40}?)信息公开)");
+      R"(^(?:关于)?([^\d〇○零一二三四五六七八九\s《]{2,40}?)\s*(?:关于)?\s*)" + year + R"(\s*年)");
+  static const re2::RE2 kAfterGov(year + R"(\s*年度?\s*([^\d\s]{2,40}?)政府信息公开)");
+  static const re2::RE2 kAfter(year + R"(\s*年度?\s*([^\d\s]{2,40}?)信息公开)");
   const std::vector<std::string> parts = {
       "关于", "关", "于", "2023", "2024", "12024", "年", "年度", "度", " ", "\t", "\v", "XX局",
       "威海市", "人民政府", "政府", "信息公开", "政府信息公开", "工作", "报告", "的", "《", "》",
-      "一", "〇", "1", "\xE5", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "a", "镇"};
+      "一", "〇", "二〇二四", "二零二三", "〇二四", "二〇二", "1", "\xE5", "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "a", "镇"};
   // Title-shaped lines: each slot filled with a fitting piece, nothing, or
   // a misfit.
   const std::vector<std::vector<std::string>> slots = {
@@ -201,7 +202,8 @@ TEST(MetadataScan, TitleOrganEqualsItsPatterns) {
       {"", "威海市", "XX局", "一", "阿猛镇", "的"},
       {"", "人民政府", "报告", " ", "\xE0\x80\x80"},
       {"", " ", "关于", "\t"},
-      {"2023", "2024", "12024", "202", ""},
+      {"2023", "2024", "12024", "202", "", "二〇二四", "二○二三", "二零二四", "二二〇二四", "〇二四",
+       "二〇二"},
       {"", " "},
       {"年", "年", "年度", "月"},
       {"", " ", "度"},

@@ -133,6 +133,34 @@ TEST(ReadMetadata, TitleNamingTheWorkBeforeTheYearGivesTheOrganAlone) {
 
 // A title set large wraps (a PDF's 22-point title on A4): its lines are one
 // title, and the agency and year come from it, not from the body.
+// Titles often write the year in numerals (二〇二四年); the organ before or
+// after it is the agency, not the organisation the body names most.
+TEST(ReadMetadata, ATitleWithItsYearInNumeralsNamesTheAgency) {
+  const std::string body =
+      "\n本报告根据乌恰县人民政府网站公开的信息编制。乌恰县人民政府办公室负责。\n"
+      "一、总体情况\n本年度工作平稳。\n";
+  for (const std::string& title :
+       {std::string("二〇二四年乌恰县乌恰镇人民政府政府信息公开工作年度报告"),
+        std::string("二○二四年度乌恰县乌恰镇人民政府政府信息公开工作年度报告"),
+        std::string("乌恰县乌恰镇人民政府二零二四年政府信息公开工作年度报告"),
+        std::string("乌恰县乌恰镇人民政府关于二〇二四年政府信息公开工作年度报告的公告"),
+        std::string("二〇二四年乌恰县乌恰镇人民政府信息公开工作年度报告"),
+        std::string("2024年乌恰县乌恰镇人民政府信息公开工作年度报告")}) {
+    Report r = FromText(title + body);
+    ReadMetadata(&r);
+    EXPECT_EQ(r.meta().agency(), "乌恰县乌恰镇人民政府") << title;
+    EXPECT_EQ(r.meta().report_year(), 2024) << title;
+  }
+  // A title that begins 关于 and names no organ leaves the agency to the
+  // body; 关于 is no agency.
+  for (const std::string& title : {std::string("关于2024年政府信息公开年报"),
+                                   std::string("关于二〇二四年政府信息公开年报")}) {
+    Report r = FromText(title + body);
+    ReadMetadata(&r);
+    EXPECT_EQ(r.meta().agency(), "乌恰县人民政府") << title;
+  }
+}
+
 TEST(ReadMetadata, ATitleWrappedOverTwoLinesIsOneTitle) {
   const std::string body =
       "\n本报告根据乌恰县人民政府网站公开的信息编制。\n一、总体情况\n本年度工作平稳。\n";
