@@ -180,6 +180,7 @@ bool IsHanChar(absl::string_view ch);
 struct TitleLines {
   int first = -1;
   int last = -1;
+  bool named_below = false;  // chosen over an earlier title by its organ
 };
 
 // A line that may be part of a title: no sentence, no table row, short.
@@ -233,15 +234,18 @@ bool OrganAboveTitle(absl::string_view organ, absl::string_view title) {
                      [&](const std::string& s) { return absl::EndsWith(organ, s); });
 }
 
-// The title: the first line near the top naming an annual report with its
-// year; else the first naming an annual report (navigation links such as
-// "政府信息公开年报" carry no year). A title set large wraps: its two lines
-// are read as one.
-TitleLines FindTitle(const std::vector<Line>& lines) {
+// The titles near the top: the lines naming an annual report with its year
+// (at most `max_titles`); when none has a year, the first naming an annual
+// report (navigation links such as "政府信息公开年报" carry no year). A title
+// set large wraps: its two lines are read as one.
+std::vector<TitleLines> TitleCandidates(const std::vector<Line>& lines, size_t max_titles) {
   const int limit = std::min<int>(static_cast<int>(lines.size()), 40);
+  std::vector<TitleLines> with_year;
   TitleLines without_year;
-  for (int i = 0; i < limit; ++i) {
+  for (int i = 0; i < limit && with_year.size() < max_titles; ++i) {
     absl::string_view t = Trim(lines[i].text);
+    // the report's first part begins: what follows is its body
+    if (!with_year.empty() && absl::StartsWith(t, "一、")) break;
     if (t.empty() || IsPipeRow(t) || t.size() > 240) continue;
     TitleLines at{i, i};
     std::string joined;
@@ -256,11 +260,14 @@ TitleLines FindTitle(const std::vector<Line>& lines) {
       if (at.first == at.last && i > 0 && OrganAboveTitle(Trim(lines[i - 1].text), t)) {
         at.first = i - 1;
       }
-      return at;
+      with_year.push_back(at);
+      i = at.last;
+      continue;
     }
     if (without_year.first < 0 && i < 15) without_year = at;
   }
-  return without_year;
+  if (with_year.empty() && without_year.first >= 0) with_year.push_back(without_year);
+  return with_year;
 }
 
 // A title line without the label a page's information box sets before it
@@ -283,6 +290,36 @@ std::string TitleText(const std::vector<Line>& lines, TitleLines title) {
     absl::StrAppend(&out, i == title.first ? TitleLineText(lines[i].text) : Trim(lines[i].text));
   }
   return out;
+}
+
+// The report's title. A page may set links to other agencies' reports
+// above its own title ("济南市历城区教育和体育局2023年…报告" in a sidebar):
+// when the first title names an organ that is nowhere in the text after the
+// titles and a later title's organ is there, the later one is the report's.
+// Otherwise the first.
+TitleLines FindTitle(const std::vector<Line>& lines) {
+  const std::vector<TitleLines> titles = TitleCandidates(lines, 4);
+  if (titles.empty()) return TitleLines{};
+  if (titles.size() == 1) return titles.front();
+  const Line& after = lines[titles.back().last];
+  const Line& end = lines.back();
+  const absl::string_view rest(after.text.data() + after.text.size(),
+                               end.text.data() + end.text.size() -
+                                   (after.text.data() + after.text.size()));
+  auto named_after = [&](TitleLines t) {
+    const std::string organ = AgencyFromTitle(TitleText(lines, t));
+    return !organ.empty() && absl::StrContains(rest, organ);
+  };
+  if (AgencyFromTitle(TitleText(lines, titles.front())).empty() || named_after(titles.front())) {
+    return titles.front();
+  }
+  for (size_t k = 1; k < titles.size(); ++k) {
+    if (!named_after(titles[k])) continue;
+    TitleLines chosen = titles[k];
+    chosen.named_below = true;
+    return chosen;
+  }
+  return titles.front();
 }
 
 int YearIn(absl::string_view s, absl::string_view* raw) {
@@ -1294,8 +1331,9 @@ void ReadMetadata(Report* report) {
     const size_t b = OffsetIn(text, first);
     AddEvidence(meta, "title", t, b, OffsetIn(text, last) + last.size(),
                 lines[title_lines.first].number,
-                title_lines.first == title_lines.last ? "first line naming an annual report"
-                                                      : "first lines naming an annual report");
+                title_lines.named_below ? "title whose organ the text names"
+                : title_lines.first == title_lines.last ? "first line naming an annual report"
+                                                        : "first lines naming an annual report");
   }
 
   // Statistics period (also a source for the year).

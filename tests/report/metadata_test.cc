@@ -161,6 +161,31 @@ TEST(ReadMetadata, ATitleWithItsYearInNumeralsNamesTheAgency) {
   }
 }
 
+// A web page may list other agencies' reports above its own title. The
+// title is the one whose organ the report's text goes on to name.
+TEST(ReadMetadata, ALinkToAnotherReportAboveTheTitleIsNotTheTitle) {
+  const std::string own = "砚山县财政局2024年政府信息公开工作年度报告";
+  const std::string other = "砚山县教育体育局2024年政府信息公开工作年度报告";
+  const std::string body =
+      "\n本报告由砚山县财政局编制。\n一、总体情况\n砚山县财政局认真贯彻《条例》。\n";
+  Report r = FromText("砚山县人民政府网站 2025年01月20日\n" + other + "\n" + own + "\n" + own + body);
+  ReadMetadata(&r);
+  EXPECT_EQ(r.meta().title(), own);
+  EXPECT_EQ(r.meta().agency(), "砚山县财政局");
+  // The first title stays when its organ is named below, or when it names
+  // no organ ("2024年政府信息公开工作年度报告" over an information box).
+  for (const std::string& first : {std::string("砚山县财政局2024年政府信息公开工作年度报告"),
+                                   std::string("2024年政府信息公开工作年度报告")}) {
+    Report kept = FromText(first + "\n" + other + body);
+    ReadMetadata(&kept);
+    EXPECT_EQ(kept.meta().title(), first);
+  }
+  // A title named in a section below is no candidate: it is the body's.
+  Report cited = FromText(other + body + own + "\n");
+  ReadMetadata(&cited);
+  EXPECT_EQ(cited.meta().title(), other);
+}
+
 TEST(ReadMetadata, ATitleWrappedOverTwoLinesIsOneTitle) {
   const std::string body =
       "\n本报告根据乌恰县人民政府网站公开的信息编制。\n一、总体情况\n本年度工作平稳。\n";
