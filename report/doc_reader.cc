@@ -46,6 +46,7 @@ constexpr uint16_t kSprmPFTtp = 0x2417;
 constexpr uint16_t kSprmPItap = 0x6649;
 constexpr uint16_t kSprmPFInnerTableCell = 0x244B;
 constexpr uint16_t kSprmPFInnerTtp = 0x244C;
+constexpr uint16_t kSprmPHugePapx = 0x6646;
 constexpr uint16_t kSprmTVertMerge = 0xD62B;
 constexpr uint16_t kSprmCFRMarkDel = 0x0800;  // deleted with changes tracked
 constexpr uint16_t kSprmCFVanish = 0x083C;    // hidden text
@@ -71,10 +72,25 @@ struct ParaProps {
   std::shared_ptr<const RowDef> row;  // on row ends
 };
 
-// Applies the sprms of `grpprl` to `props`.
-void ApplySprms(std::string_view grpprl, ParaProps* props) {
-  ForEachSprm(grpprl, [props](uint16_t sprm, std::string_view op) {
+// The paragraph modifiers too many for a property page, which Word and
+// LibreOffice keep in the Data stream (a table row's end with many cells):
+// the grpprl of the PrcData (a 2-byte size, then the sprms) at `offset`.
+std::string_view HugePapx(std::string_view data, uint32_t offset) {
+  if (offset > data.size() || data.size() - offset < 2) return {};
+  const size_t cb = Le16(data, offset);
+  if (cb > data.size() - offset - 2) return {};
+  return data.substr(offset + 2, cb);
+}
+
+// Applies the sprms of `grpprl` to `props`; `data` is the Data stream that
+// sprmPHugePapx points into.
+void ApplySprms(std::string_view grpprl, std::string_view data, ParaProps* props) {
+  ForEachSprm(grpprl, [props, data](uint16_t sprm, std::string_view op) {
     switch (sprm) {
+      case kSprmPHugePapx:
+        // (the modifiers there hold no further sprmPHugePapx)
+        if (!data.empty()) ApplySprms(HugePapx(data, Le32(op, 0)), {}, props);
+        break;
       case kSprmPFInTable: props->in_table = op[0] != 0; break;
       case kSprmPFTtp: props->ttp = op[0] != 0; break;
       case kSprmPFInnerTableCell: props->inner_cell = op[0] != 0; break;
@@ -138,7 +154,9 @@ class ParagraphMap {
   };
 
   // `styles`: the list numbering each paragraph style gives its paragraphs.
+  // `data`: the Data stream (empty when the file has none).
   static absl::StatusOr<ParagraphMap> Read(std::string_view word, std::string_view plc,
+                                           std::string_view data,
                                            const std::vector<DocStyleList>& styles) {
     ParagraphMap map;
     absl::Status status;
@@ -158,20 +176,20 @@ class ParagraphMap {
         const size_t offset = 2 * static_cast<size_t>(static_cast<uint8_t>(page[4 * (runs + 1) + 13 * r]));
         if (offset != 0 && offset < kFkpBytes - 1) {
           size_t cb = static_cast<uint8_t>(page[offset]);
-          size_t data = offset + 1;
+          size_t at = offset + 1;
           size_t len = 2 * cb - 1;
           if (cb == 0) {
             cb = static_cast<uint8_t>(page[offset + 1]);
-            data = offset + 2;
+            at = offset + 2;
             len = 2 * cb;
           }
-          if (len >= 2 && data + len <= kFkpBytes - 1) {
+          if (len >= 2 && at + len <= kFkpBytes - 1) {
             // The paragraph's style, then its own modifiers over the style's.
-            if (const size_t istd = Le16(page, data); istd < styles.size()) {
+            if (const size_t istd = Le16(page, at); istd < styles.size()) {
               run.props.ilfo = styles[istd].ilfo;
               run.props.ilvl = styles[istd].ilvl;
             }
-            ApplySprms(page.substr(data + 2, len - 2), &run.props);
+            ApplySprms(page.substr(at + 2, len - 2), data, &run.props);
           }
         }
         if (run.end > run.begin) map.runs_.push_back(std::move(run));
@@ -424,8 +442,13 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   if (plc_pcd.size() < 4 + 12) return Damaged("it has no piece table");
 
   const auto [fc_stsh, lcb_stsh] = pair(1);
-  absl::StatusOr<ParagraphMap> papx =
-      ParagraphMap::Read(wd, slice(fc_papx, lcb_papx), ReadDocStyleLists(slice(fc_stsh, lcb_stsh)));
+  std::string data_stream;
+  if (cf->HasStream("Data")) {
+    absl::StatusOr<std::string> d = cf->ReadStream("Data");
+    if (d.ok()) data_stream = *std::move(d);  // without it, rows lose their cell layout
+  }
+  absl::StatusOr<ParagraphMap> papx = ParagraphMap::Read(
+      wd, slice(fc_papx, lcb_papx), data_stream, ReadDocStyleLists(slice(fc_stsh, lcb_stsh)));
   if (!papx.ok()) return papx.status();
 
   HiddenText hidden = HiddenText::Read(wd, slice(fc_chpx, lcb_chpx));

@@ -152,6 +152,18 @@ TEST(DocReader, EightBitPiecesAreWindows1252) {
   EXPECT_THAT(Lines(*r), ElementsAre("Report 2023", "fee \xE2\x82\xAC 5"));  // 0x80 is the euro sign
 }
 
+// A cell paragraph of a table nested in a cell; a row end carries `bounds`.
+DocParagraph InnerCell(const std::string& text, bool row_end, std::vector<int16_t> bounds) {
+  DocParagraph p;
+  p.text = text;
+  p.in_table = true;
+  p.itap = 2;
+  p.inner_cell = true;
+  p.inner_ttp = row_end;
+  if (row_end) p.bounds = std::move(bounds);
+  return p;
+}
+
 TEST(DocReader, TableCellsLieOnTheirBoundaries) {
   // Row 0: a label over two columns; rows 1-2: three cells. Row 2 starts a
   // column to the right (nothing under the first boundary).
@@ -232,14 +244,7 @@ TEST(DocReader, CellParagraphsJoinAndRowsWithoutDefinitionsStayInOrder) {
 
 TEST(DocReader, ATableHoldingATableIsALayoutContainer) {
   auto inner = [](const std::string& text, bool row_end) {
-    DocParagraph p;
-    p.text = text;
-    p.in_table = true;
-    p.itap = 2;
-    p.inner_cell = true;
-    p.inner_ttp = row_end;
-    if (row_end) p.bounds = {0, 1000, 2000};
-    return p;
+    return InnerCell(text, row_end, {0, 1000, 2000});
   };
   auto r = ReadDoc(WriteDoc({
       Cell("版面左栏"),
@@ -257,6 +262,40 @@ TEST(DocReader, ATableHoldingATableIsALayoutContainer) {
   EXPECT_THAT(RowTexts(t, 1), ElementsAre("规章", "5"));
   EXPECT_EQ(t.caption, "版面左栏");
   EXPECT_THAT(Lines(*r), ElementsAre("版面左栏", "表下说明"));
+}
+
+// A row of many cells has more properties than a property page holds:
+// Word and LibreOffice keep them in the Data stream (sprmPHugePapx). The
+// row ends there still end their rows, at top level and nested alike.
+TEST(DocReader, RowPropertiesKeptInTheDataStreamStillEndTheirRows) {
+  auto huge = [](DocParagraph p) {
+    p.huge = true;
+    return p;
+  };
+  auto inner = [](const std::string& text, bool row_end) {
+    DocParagraph p = InnerCell(text, row_end, {0, 1000, 2000, 3000});
+    p.huge = row_end;
+    return p;
+  };
+  auto r = ReadDoc(WriteDoc({
+      Cell("申请人情况"), Cell(""), Cell("总计"),
+      huge(RowEnd({0, 1000, 2000, 3000}, {xxgk::testing::kMergeFirst, xxgk::testing::kMergedLeft, 0})),
+      Cell("1"), Cell("2"), Cell("3"), huge(RowEnd({0, 1000, 2000, 3000})),
+      Line("表间"),
+      Cell("版面"),
+      inner("项目", false), inner("甲", false), inner("乙", false), inner("", true),
+      inner("规章", false), inner("5", false), inner("6", false), inner("", true),
+      RowEnd({0, 6000}),
+  }));
+  ASSERT_TRUE(r.ok()) << r.status();
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 2u);
+  ASSERT_EQ(tables[0]->rows.size(), 2u);
+  EXPECT_THAT(RowTexts(*tables[0], 0), ElementsAre("申请人情况", "申请人情况", "总计"));
+  EXPECT_THAT(RowTexts(*tables[0], 1), ElementsAre("1", "2", "3"));
+  ASSERT_EQ(tables[1]->rows.size(), 2u);
+  EXPECT_THAT(RowTexts(*tables[1], 0), ElementsAre("项目", "甲", "乙"));
+  EXPECT_THAT(RowTexts(*tables[1], 1), ElementsAre("规章", "5", "6"));
 }
 
 TEST(DocReader, SmallAndLargeStreamsReadAlike) {
