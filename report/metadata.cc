@@ -483,9 +483,9 @@ bool IsHanChar(absl::string_view ch) {
   return a >= 0xE4 && a <= 0xE9;
 }
 
-// The agency named in the title: text before the year, or between the year
-// and 政府信息公开 ("2024年XX局政府信息公开工作年度报告").
-std::string AgencyFromTitle(absl::string_view title) {
+// The organ a title names before its year, or between the year and
+// 政府信息公开 ("2024年XX局政府信息公开工作年度报告").
+std::string OrganAroundYear(absl::string_view title) {
   const std::string_view t(title.data(), title.size());
   std::optional<std::string_view> a = internal::TitleOrganBeforeYear(t);
   // ("关于2024年…" names no organ: the pattern's 关于 is optional.)
@@ -519,6 +519,64 @@ std::string AgencyFromTitle(absl::string_view title) {
     return std::string(v);
   }
   return "";
+}
+
+bool EndsLikeAnOrgan(absl::string_view name) {
+  return name.size() >= 6 &&
+         std::any_of(AgencySuffixes().begin(), AgencySuffixes().end(),
+                     [&](const std::string& s) { return absl::EndsWith(name, s); });
+}
+
+// The organ of a title whose year is not where OrganAroundYear looks: in
+// brackets at its end ("2024年度政府信息公开工作年度报告（XX局）"), or before
+// the work when the year comes last ("XX局政府信息公开工作年度报告（2024年）").
+// Only a name ending as an organ's does (no year anchors it).
+std::string OrganWithoutYear(absl::string_view title) {
+  absl::string_view head = title;
+  for (const auto& [open, close] : {std::pair<const char*, const char*>{"（", "）"}, {"(", ")"}}) {
+    if (!absl::EndsWith(head, close)) continue;
+    const size_t at = head.rfind(open);
+    if (at == absl::string_view::npos) continue;
+    const size_t inner_at = at + strlen(open);
+    const absl::string_view inner =
+        Trim(head.substr(inner_at, head.size() - strlen(close) - inner_at));
+    if (YearIn(inner, nullptr) == 0 && EndsLikeAnOrgan(inner)) return std::string(inner);
+    head = head.substr(0, at);
+    break;
+  }
+  absl::ConsumePrefix(&head, "关于");
+  for (const char* work : {"人民政府信息公开", "政府信息公开", "政务公开", "信息公开"}) {
+    const size_t at = head.find(work);
+    if (at == absl::string_view::npos) continue;
+    // (in 人民政府信息公开 the organ and the work share one 政府)
+    const size_t end = strcmp(work, "人民政府信息公开") == 0 ? at + strlen("人民政府") : at;
+    absl::string_view organ = Trim(head.substr(0, end));
+    absl::ConsumeSuffix(&organ, "的");
+    // (a year there, in whatever digits, is one OrganAroundYear did not take)
+    if (absl::StrContains(organ, "年")) return "";
+    return EndsLikeAnOrgan(organ) ? std::string(organ) : "";
+  }
+  return "";
+}
+
+// The agency named in the title, without the brackets or colon a title may
+// set around it ("【XX局】2024年…", "XX局：2024年…").
+std::string AgencyFromTitle(absl::string_view title) {
+  std::string organ = OrganAroundYear(title);
+  if (organ.empty()) organ = OrganWithoutYear(title);
+  absl::string_view v = organ;
+  bool trimmed = true;
+  while (trimmed) {
+    trimmed = false;
+    for (const char* open : {"【", "[", "「", "〔", "《"}) trimmed |= absl::ConsumePrefix(&v, open);
+    for (const char* close : {"】", "]", "」", "〕", "》", ":", "：", ",", "，"}) {
+      trimmed |= absl::ConsumeSuffix(&v, close);
+    }
+    const absl::string_view t = Trim(v);
+    trimmed |= t.size() != v.size();
+    v = t;
+  }
+  return v.size() >= 6 ? std::string(v) : "";
 }
 
 // Extends a name found at [b, e) of `text` to the left over adjacent place

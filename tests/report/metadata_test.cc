@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "report/normalize.h"
 #include "tests/report/random_text.h"
@@ -131,34 +132,56 @@ TEST(ReadMetadata, TitleNamingTheWorkBeforeTheYearGivesTheOrganAlone) {
   EXPECT_EQ(agency("某县民政局2024年政府信息公开工作年度报告"), "某县民政局");
 }
 
-// A title set large wraps (a PDF's 22-point title on A4): its lines are one
-// title, and the agency and year come from it, not from the body.
+// The metadata of a report titled `title` whose body names the county's
+// government (not the township whose report it is).
+xxgk::v1::Metadata ReadUnderTitle(const std::string& title) {
+  Report r = FromText(title +
+                      "\n本报告根据乌恰县人民政府网站公开的信息编制。乌恰县人民政府办公室负责。\n"
+                      "一、总体情况\n2024年工作平稳。\n");
+  ReadMetadata(&r);
+  return r.meta();
+}
+
+// Each title read over a body naming the county's government: the agency.
+std::vector<std::string> AgenciesUnder(const std::vector<std::string>& titles) {
+  std::vector<std::string> out;
+  for (const std::string& title : titles) out.push_back(ReadUnderTitle(title).agency());
+  return out;
+}
+
 // Titles often write the year in numerals (二〇二四年); the organ before or
 // after it is the agency, not the organisation the body names most.
 TEST(ReadMetadata, ATitleWithItsYearInNumeralsNamesTheAgency) {
-  const std::string body =
-      "\n本报告根据乌恰县人民政府网站公开的信息编制。乌恰县人民政府办公室负责。\n"
-      "一、总体情况\n本年度工作平稳。\n";
-  for (const std::string& title :
-       {std::string("二〇二四年乌恰县乌恰镇人民政府政府信息公开工作年度报告"),
-        std::string("二○二四年度乌恰县乌恰镇人民政府政府信息公开工作年度报告"),
-        std::string("乌恰县乌恰镇人民政府二零二四年政府信息公开工作年度报告"),
-        std::string("乌恰县乌恰镇人民政府关于二〇二四年政府信息公开工作年度报告的公告"),
-        std::string("二〇二四年乌恰县乌恰镇人民政府信息公开工作年度报告"),
-        std::string("2024年乌恰县乌恰镇人民政府信息公开工作年度报告")}) {
-    Report r = FromText(title + body);
-    ReadMetadata(&r);
-    EXPECT_EQ(r.meta().agency(), "乌恰县乌恰镇人民政府") << title;
-    EXPECT_EQ(r.meta().report_year(), 2024) << title;
-  }
+  const std::string township = "乌恰县乌恰镇人民政府";
+  EXPECT_THAT(AgenciesUnder({"二〇二四年乌恰县乌恰镇人民政府政府信息公开工作年度报告",
+                             "二○二四年度乌恰县乌恰镇人民政府政府信息公开工作年度报告",
+                             "乌恰县乌恰镇人民政府二零二四年政府信息公开工作年度报告",
+                             "乌恰县乌恰镇人民政府关于二〇二四年政府信息公开工作年度报告的公告",
+                             "二〇二四年乌恰县乌恰镇人民政府信息公开工作年度报告",
+                             "2024年乌恰县乌恰镇人民政府信息公开工作年度报告"}),
+              ::testing::Each(township));
+  EXPECT_EQ(ReadUnderTitle("二〇二四年乌恰县乌恰镇人民政府政府信息公开工作年度报告").report_year(),
+            2024);
   // A title that begins 关于 and names no organ leaves the agency to the
   // body; 关于 is no agency.
-  for (const std::string& title : {std::string("关于2024年政府信息公开年报"),
-                                   std::string("关于二〇二四年政府信息公开年报")}) {
-    Report r = FromText(title + body);
-    ReadMetadata(&r);
-    EXPECT_EQ(r.meta().agency(), "乌恰县人民政府") << title;
-  }
+  EXPECT_THAT(AgenciesUnder({"关于2024年政府信息公开年报", "关于二〇二四年政府信息公开年报"}),
+              ::testing::Each(std::string("乌恰县人民政府")));
+}
+
+// Where the year is not before the work the title names, the organ is still
+// the title's: in brackets at the end, or before 政府信息公开 when the year
+// comes last; brackets or a colon around it are no part of it.
+TEST(ReadMetadata, TheTitleNamesItsOrganWhereverItsYearStands) {
+  EXPECT_THAT(AgenciesUnder({"乌恰县乌恰镇人民政府政府信息公开工作年度报告（2024年）",
+                             "乌恰县乌恰镇人民政府信息公开工作年度报告(2024年度)",
+                             "2024年度政府信息公开工作年度报告（乌恰县乌恰镇人民政府）",
+                             "【乌恰县乌恰镇人民政府】2024年政府信息公开工作年度报告",
+                             "乌恰县乌恰镇人民政府：2024年政府信息公开工作年度报告"}),
+              ::testing::Each(std::string("乌恰县乌恰镇人民政府")));
+  // Brackets holding no organ's name leave the agency to the body.
+  EXPECT_THAT(AgenciesUnder({"政府信息公开工作年度报告（2024年）",
+                             "2024年政府信息公开工作年度报告（修订稿）"}),
+              ::testing::Each(std::string("乌恰县人民政府")));
 }
 
 // A web page may list other agencies' reports above its own title. The
@@ -186,6 +209,8 @@ TEST(ReadMetadata, ALinkToAnotherReportAboveTheTitleIsNotTheTitle) {
   EXPECT_EQ(cited.meta().title(), other);
 }
 
+// A title set large wraps (a PDF's 22-point title on A4): its lines are one
+// title, and the agency and year come from it, not from the body.
 TEST(ReadMetadata, ATitleWrappedOverTwoLinesIsOneTitle) {
   const std::string body =
       "\n本报告根据乌恰县人民政府网站公开的信息编制。\n一、总体情况\n本年度工作平稳。\n";
