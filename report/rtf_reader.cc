@@ -53,6 +53,7 @@ bool IsSkippedDestination(std::string_view word) {
       "ftncn", "ftnsep", "ftnsepc", "header", "headerf", "headerl", "headerr", "info",
       "keywords", "listoverridetable", "listtable", "manager", "nonesttables", "object",
       "operator", "panose", "pict", "printim", "private", "revtbl", "revtim", "rsidtbl", "rxe",
+      "shprslt",  // a shape drawn for older readers: its text box is read from \shptxt
       "stylesheet", "subject", "tc", "template", "title", "txe", "xe", "xmlnstbl"};
   return std::find(std::begin(kSkipped), std::end(kSkipped), word) != std::end(kSkipped);
 }
@@ -175,7 +176,9 @@ class CodePages {
 
 // What each group sets; a closing brace restores the enclosing group's.
 struct GroupState {
-  enum class Dest { kBody, kSkip, kFontTable, kNameOnly };
+  // kShape: a drawing shape's instructions ({\*\shpinst}); only its text
+  // box ({\shptxt}) is read, as body text where the shape is anchored.
+  enum class Dest { kBody, kSkip, kFontTable, kNameOnly, kShape };
   Dest dest = Dest::kBody;
   bool hidden = false;       // \v, \deleted
   int uc = 1;                // fallback characters after \uN
@@ -355,6 +358,14 @@ class RtfParser {
         state_.dest = GroupState::Dest::kNameOnly;
         return;
       }
+      if (w == "shpinst" && state_.dest == GroupState::Dest::kBody) {
+        state_.dest = GroupState::Dest::kShape;
+        return;
+      }
+      if (w == "shptxt" && state_.dest == GroupState::Dest::kShape) {
+        state_.dest = GroupState::Dest::kBody;
+        return;
+      }
       if (w == "ud") {
         state_.dest = stack_.size() >= 2 ? stack_[stack_.size() - 2].dest : GroupState::Dest::kBody;
         return;
@@ -373,7 +384,7 @@ class RtfParser {
       FontTableWord(w, has_param, param);
       return;
     }
-    if (state_.dest == GroupState::Dest::kSkip) return;
+    if (state_.dest == GroupState::Dest::kSkip || state_.dest == GroupState::Dest::kShape) return;
 
     // Fallback characters after \uN are counted by control words too.
     if (skip_fallback_ > 0 && w != "u") {

@@ -180,6 +180,26 @@ TEST(ReadRtf, OnlyTheBodysTextIsRead) {
   EXPECT_THAT(Lines(*r), ElementsAre("一、总体情况", "共5件可见"));
 }
 
+// A text box is a shape: its text ({\shptxt}, here a table) is read where
+// the shape is anchored; the shape's properties ({\sp}) and the copy drawn
+// for older readers ({\shprslt}) are not.
+TEST(ReadRtf, ATextBoxIsReadWhereItIsAnchored) {
+  const std::string rtf =
+      "{\\rtf1\\ansi\\ansicpg936 \\pard 二、主动公开政府信息情况\\par\n"
+      "\\pard {\\shp{\\*\\shpinst\\shpleft0\\shptop0{\\sp{\\sn wzName}{\\sv 文本框 1}}"
+      "{\\sp{\\sn fLine}{\\sv 0}}{\\shptxt\\trowd\\cellx2000\\cellx4000"
+      "\\pard\\intbl 规章\\cell 5\\cell\\row\\pard 框内说明\\par}}"
+      "{\\shprslt{\\*\\do\\dobxcolumn{\\dptxbx{\\pard 规章 5\\par}}}}}\\par\n"
+      "\\pard 三、收到和处理政府信息公开申请情况\\par}";
+  auto r = ReadRtf(rtf);
+  ASSERT_TRUE(r.ok()) << r.status();
+  const TableGrid* t = FirstTable(*r);
+  ASSERT_NE(t, nullptr);
+  EXPECT_THAT(Rows(*t), ElementsAre("规章|5"));
+  EXPECT_THAT(Lines(*r), ElementsAre("二、主动公开政府信息情况", "框内说明",
+                                     "三、收到和处理政府信息公开申请情况"));
+}
+
 // Word's rows: \trowd, each cell's right boundary (\cellx) after its merges,
 // the cells' paragraphs, \row. A cell spans the columns between its
 // boundaries; merged cells across (\clmgf, \clmrg) and down (\clvmgf,
