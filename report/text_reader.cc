@@ -227,8 +227,13 @@ bool AtMostCodePoints(std::string_view s, size_t n) {
 
 class TextTableReader {
  public:
-  TextTableReader(std::string_view text, const std::vector<uint32_t>& to_input)
-      : text_(text), to_input_(to_input), lines_(LineSplitter(text, &pipe_at_).Split()) {}
+  // `input` is the text `to_input` maps into, when there is one: what
+  // normalisation took out of a line (the single blanks between ideographs)
+  // and the columns pdftotext -layout set its words at are read there.
+  TextTableReader(std::string_view text, const std::vector<uint32_t>& to_input,
+                  std::string_view input = {})
+      : text_(text), to_input_(to_input), input_(input),
+        lines_(LineSplitter(text, &pipe_at_).Split()) {}
 
   std::vector<Block> Read() {
     DropDoubleSpacing();
@@ -852,6 +857,142 @@ class TextTableReader {
     return n;
   }
 
+  // ---- columns set by pdftotext -layout ----
+  // (a label or title line longer than this is a sentence)
+  static constexpr size_t kMaxSpacedLabelBytes = 150;
+
+  // Text laid out by a PDF converter keeps each word at the column its
+  // place on the page gives it, a character per column, and may set two
+  // columns only one blank apart ("行政规范性文件 12", column titles "本年制发件数
+  // 本年废止件数"). Normalisation takes a blank between two ideographs out,
+  // so the input (when known) says where the blanks and columns were.
+
+  // The column (in characters of its input line) at which the input has
+  // text byte `k`; -1 when the input is not known.
+  int InputColumn(uint32_t k) const {
+    if (input_.empty()) return -1;
+    const uint32_t at = std::min<uint32_t>(Src(k), static_cast<uint32_t>(input_.size()));
+    const size_t nl = input_.rfind('\n', at == 0 ? 0 : at - 1);
+    const size_t start = nl == std::string_view::npos || at == 0 ? 0 : nl + 1;
+    return static_cast<int>(CountCodePoints(input_.substr(start, at - start)));
+  }
+
+  // Whether the input has a blank just before text byte `k` that the text
+  // does not (normalisation dropped it between two ideographs).
+  bool BlankDroppedBefore(uint32_t k) const {
+    if (input_.empty() || k == 0 || IsBlankChar(text_[k - 1])) return false;
+    const uint32_t at = Src(k);
+    return at > 0 && at <= input_.size() && input_[at - 1] == ' ' && Src(k - 1) < at - 1;
+  }
+
+  // The words of `p` parted by single blanks, those normalisation dropped
+  // included.
+  void SingleBlankWords(Piece p, std::vector<Piece>* out) const {
+    out->clear();
+    uint32_t start = p.b;
+    for (uint32_t k = p.b; k <= p.e; ++k) {
+      if (k < p.e && text_[k] != ' ' && !(k > start && BlankDroppedBefore(k))) continue;
+      const Piece w = Trim(text_, start, k);
+      if (w.b < w.e) out->push_back(w);
+      start = k < p.e && text_[k] == ' ' ? k + 1 : k;
+    }
+  }
+
+  // A row of headers (no value) in a table whose columns spaces keep, with
+  // fewer fields than the row of values below it: column titles set one
+  // blank apart read as one field. Split at single blanks when that gives
+  // the row as many fields as the row of values has.
+  void SplitJoinedTitles(std::vector<std::vector<Piece>>* rows) const {
+    std::vector<Piece> words;
+    for (size_t r = 0; r + 1 < rows->size(); ++r) {
+      std::vector<Piece>& row = (*rows)[r];
+      if (ValueFields(row) != 0) continue;
+      size_t below = r + 1;
+      while (below < rows->size() && ValueFields((*rows)[below]) == 0) ++below;
+      if (below == rows->size() || (*rows)[below].size() <= row.size()) continue;
+      std::vector<Piece> split;
+      for (const Piece& f : row) {
+        SingleBlankWords(f, &words);
+        split.insert(split.end(), words.begin(), words.end());
+      }
+      if (split.size() == (*rows)[below].size()) row = std::move(split);
+    }
+  }
+
+  // Whether fields `a` and `b` share a column of the input.
+  bool ShareColumns(Piece a, Piece b) const {
+    const int a0 = InputColumn(a.b), a1 = InputColumn(a.e);
+    const int b0 = InputColumn(b.b), b1 = InputColumn(b.e);
+    return a0 >= 0 && b0 >= 0 && a0 < b1 && b0 < a1;
+  }
+
+  // Line `j`, with no wider gap, as a row of a table whose columns spaces
+  // keep: a label and numbers each one blank apart ("行政事业性收费 123.45"),
+  // the first number under a value column of the row `above`. Empty when
+  // the line is no such row (a sentence ending in a number is not under a
+  // column).
+  std::vector<Piece> RowWithoutGap(size_t j, const std::vector<Piece>& above) const {
+    const Line& l = lines_[j];
+    if (l.pipes > 0 || l.text.size() > kMaxSpacedLabelBytes || ContainsByLastByte(l.text, "。")) {
+      return {};  // another layout's row, or a sentence
+    }
+    std::vector<Piece> f{Piece{l.begin, l.end}};
+    SplitNumberRuns(&f);
+    if (f.size() < 2 || ValueFields(f) != static_cast<int>(f.size()) - 1) return {};
+    for (size_t c = 1; c < above.size(); ++c) {
+      if (ShareColumns(f[1], above[c])) return f;
+    }
+    return {};
+  }
+
+  // A line of labels or titles with no wider gap (a label wrapped over
+  // lines, titles set one blank apart): short, no sentence, no heading.
+  bool LabelLine(const Line& l) const {
+    return !l.text.empty() && !l.gap && l.pipes == 0 && l.text.size() <= kMaxSpacedLabelBytes &&
+           !ContainsByLastByte(l.text, "。") && !IsSectionHeadingLine(l.text);
+  }
+
+  // The last of `rows` with more than one field (a label line has one).
+  static const std::vector<Piece>& LastWithGap(const std::vector<std::vector<Piece>>& rows) {
+    for (size_t r = rows.size(); r-- > 0;) {
+      if (rows[r].size() > 1) return rows[r];
+    }
+    return rows.back();
+  }
+
+  // Whether a row holding values comes from line `k` on, past runs of at
+  // most two blank lines (pdftotext sets a table's rows apart so), rows of
+  // headers and label lines: the table whose columns spaces keep goes on.
+  // That row may be one without a gap (RowWithoutGap) under the row
+  // `above` or under a row of headers on the way.
+  bool SpacedValueRowAhead(size_t k, const std::vector<Piece>& above) const {
+    constexpr int kMaxLines = 8;
+    int blanks = 0, seen = 0;
+    std::vector<Piece> headers;  // the last row of headers passed
+    const std::vector<Piece>* over = &above;
+    for (; k < lines_.size() && seen < kMaxLines; ++k) {
+      const Line& l = lines_[k];
+      if (l.text.empty()) {
+        if (++blanks > 2) return false;
+        continue;
+      }
+      blanks = 0;
+      ++seen;
+      if (l.gap && l.pipes == 0) {
+        if (HasTab(l)) return false;
+        std::vector<Piece> f = AlignedFields(l);
+        SplitNumberRuns(&f);
+        if (ValueFields(f) > 0) return true;
+        headers = std::move(f);
+        over = &headers;
+        continue;
+      }
+      if (!RowWithoutGap(k, *over).empty()) return true;
+      if (!LabelLine(l)) return false;
+    }
+    return false;
+  }
+
   size_t ReadAligned(size_t i) {
     if (i < aligned_checked_until_) return i;
     size_t j = i;
@@ -884,6 +1025,10 @@ class TextTableReader {
     std::vector<std::vector<Piece>> fields;
     while (j < lines_.size()) {
       if (lines_[j].text.empty()) {
+        if (!tabbed && !fields.empty() && SpacedValueRowAhead(j, LastWithGap(fields))) {
+          ++j;  // blank lines between rows laid out by pdftotext
+          continue;
+        }
         if (!tabbed || fields.empty() || (!blank_parted && fields.size() > 1)) break;
         const Line& after = j + 1 < lines_.size() ? lines_[j + 1] : lines_[j];
         const bool band_then_row = !after.gap && !after.text.empty() && after.text.size() <= kMaxBandBytes &&
@@ -904,10 +1049,31 @@ class TextTableReader {
         const bool band = bytes <= kMaxBandBytes && after < lines_.size() && lines_[after].gap &&
                           HasTab(lines_[after]) == tabbed && !IsSectionHeadingLine(lines_[j].text);
         const bool blank_row = bytes <= kMaxLabelBytes && HasTrailingTab(lines_[j]);
+        if (!tabbed && !fields.empty() && IsPageNumberText(lines_[j].text) &&
+            SpacedValueRowAhead(j + 1, LastWithGap(fields))) {
+          ++j;  // a page's number where the table crosses a page: no row
+          continue;
+        }
         if (!fields.empty() && (band || (tabbed && blank_row))) {
           fields.push_back(AlignedFields(lines_[j]));  // with the blank cells tabs after it leave
           ++j;
           continue;
+        }
+        if (!tabbed && !fields.empty()) {
+          // pdftotext's layout: a row whose label is one blank before its
+          // values, or labels and titles over a row further down
+          std::vector<Piece> row = RowWithoutGap(j, LastWithGap(fields));
+          if (!row.empty()) {
+            ++(row.size() > 2 ? data_rows : one_value_rows);
+            fields.push_back(std::move(row));
+            ++j;
+            continue;
+          }
+          if (LabelLine(lines_[j]) && SpacedValueRowAhead(j + 1, LastWithGap(fields))) {
+            fields.push_back(AlignedFields(lines_[j]));
+            ++j;
+            continue;
+          }
         }
         break;
       }
@@ -942,6 +1108,7 @@ class TextTableReader {
       return i;
     };
     if (fields.size() < 2 || (data_rows < 2 && !single && data_rows + one_value_rows < 2)) return skip();
+    if (!tabbed) SplitJoinedTitles(&fields);
     TableGrid grid;
     grid.rows.reserve(fields.size());
     for (const auto& f : fields) {
@@ -1356,6 +1523,7 @@ class TextTableReader {
 
   std::string_view text_;
   const std::vector<uint32_t>& to_input_;
+  std::string_view input_;  // what to_input_ maps into; empty when unknown
   std::vector<uint32_t> pipe_at_;  // offsets of the text's pipes, in order
   std::vector<Line> lines_;
   std::vector<Piece> pieces_;  // PipePieces' scratch
@@ -1590,7 +1758,7 @@ absl::StatusOr<ReadResult> ReadText(std::string_view bytes) {
   out.script = (tc >= 20 || (tc >= 3 && static_cast<size_t>(tc) * 50 >= CountIdeographs(norm.text)))
                    ? xxgk::v1::TRADITIONAL
                    : xxgk::v1::SIMPLIFIED;
-  TextTableReader reader(norm.text, norm.to_input);
+  TextTableReader reader(norm.text, norm.to_input, decoded->utf8);
   out.blocks = reader.Read();
   for (auto& n : reader.TakeNotes()) out.notes.push_back(std::move(n));
   return out;

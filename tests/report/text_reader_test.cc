@@ -389,6 +389,85 @@ TEST(ReadText, SpacedTablesOfOneValueRowOrOneValueColumn) {
   EXPECT_TRUE(Tables(*r).empty());
 }
 
+// `text` read; it must hold exactly one table (an empty result otherwise).
+ReadResult ReadOneTable(const std::string& text) {
+  absl::StatusOr<ReadResult> r = ReadText(text);
+  EXPECT_TRUE(r.ok()) << r.status();
+  if (!r.ok() || Tables(*r).size() != 1) return {};
+  return *std::move(r);
+}
+
+// pdftotext -layout keeps each word at its column but may set two columns
+// only one blank apart: column titles ("本年制发件数 本年废止件数", a blank that
+// normalisation drops between ideographs) and a long label before its first
+// value ("行政规范性文件 12"; "行政事业性收费 123.45", a row with no wider gap).
+TEST(ReadText, PdftotextLayoutColumnsOneBlankApart) {
+  const std::string text =
+      "第二十条第(一)项\n"
+      "信息内容    本年制发件数 本年废止件数 现行有效件数\n"
+      "规章      2      1      15\n"
+      "行政规范性文件 12     3      48\n"
+      "第二十条第(八)项\n"
+      "信息内容    本年收费金额(单位:万元)\n"
+      "行政事业性收费 123.45\n"
+      "\n"
+      "三、收到和处理政府信息公开申请情况\n";
+  const ReadResult r = ReadOneTable(text);
+  ASSERT_FALSE(r.blocks.empty());
+  const TableGrid& g = Tables(r)[0]->table;
+  ASSERT_EQ(g.rows.size(), 6u);
+  // the titles one blank apart, each a cell over its column
+  EXPECT_THAT(RowTexts(g, 0), ::testing::ElementsAre("信息内容", "本年制发件数", "本年废止件数",
+                                                     "现行有效件数"));
+  EXPECT_THAT(RowTexts(g, 2), ::testing::ElementsAre("行政规范性文件", "12", "3", "48"));
+  // the fee's row, its value under 本年收费金额
+  EXPECT_THAT(RowTexts(g, 5), ::testing::ElementsAre("行政事业性收费", "123.45", "", ""));
+}
+
+// A line with a number one blank after its words stays a line when the
+// number is under no column of the table above it.
+TEST(ReadText, PdftotextLayoutNumberUnderNoColumnIsNoRow) {
+  const std::string text =
+      "信息内容    本年处理决定数量\n"
+      "行政处罚    1234\n"
+      "行政强制    17\n"
+      "共收到申请件数合计为 12\n";
+  const ReadResult r = ReadOneTable(text);
+  ASSERT_FALSE(r.blocks.empty());
+  EXPECT_EQ(Tables(r)[0]->table.rows.size(), 3u);
+  EXPECT_EQ(r.blocks.back().kind, Block::Kind::kLine);
+  EXPECT_EQ(r.blocks.back().text, "共收到申请件数合计为 12");
+}
+
+// pdftotext -layout parts a table's rows with one or two blank lines and
+// sets header lines with titles one blank apart (no wider gap) over the row
+// of values: one table, a page's number where it crosses a page no row of
+// it. A paragraph past the table stays text.
+TEST(ReadText, PdftotextLayoutBlankLinesAndTitleLinesInsideATable) {
+  const std::string text =
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "行政复议                   行政诉讼\n"
+      "\n"
+      "\n"
+      "                   未经复议直接起诉             复议后起诉\n"
+      "结果维持 结果纠正 其他结果 尚未审结 总计\n"
+      "3\n"
+      "                   结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正\n"
+      "\n"
+      "\n"
+      "3    1    0    1    5 2     0    1    0    3 1     0    0    0    1\n"
+      "\n"
+      "\n"
+      "本年度共办理行政复议案件 5\n";
+  const ReadResult r = ReadOneTable(text);
+  ASSERT_FALSE(r.blocks.empty());
+  const TableGrid& g = Tables(r)[0]->table;
+  ASSERT_EQ(g.rows.size(), 5u);
+  EXPECT_EQ(g.rows[4].size(), 15u);
+  EXPECT_EQ(g.rows[4][5].text, "2");
+  EXPECT_EQ(r.blocks.back().kind, Block::Kind::kLine);
+}
+
 TEST(ReadText, ProseWithWideGapsIsNotATable) {
   std::string text = "发布时间:2018-08-21 21:15:58     来源:某镇人民政府 阅读次数:3689\n\n正文。\n";
   auto r = ReadText(text);
