@@ -1263,11 +1263,20 @@ void PageLayout::AddPage(uint32_t page, double height, std::vector<PlacedWord> p
     w.page = page;
     words.push_back(std::move(w));
   }
-  for (Line& l : BuildLines(std::move(words))) {
+  std::vector<Line> lines = BuildLines(std::move(words));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Line& l = lines[i];
     // Page numbers in the top or bottom margin are not content.
     const double y = l.yc() - offset;
     if ((y < 0.06 * height || y > 0.92 * height)) {
       if (IsPageNumberText(LineText(l.words))) continue;
+      l.margin = true;
+    }
+    // A running header or footer set further in (LibreOffice's header
+    // above a 2.5 cm margin stands at 8 % of the page): the page's first
+    // or last line near its edge, kept by KeepRunningMargins only when
+    // another page repeats it.
+    if ((i == 0 && y < 0.12 * height) || (i + 1 == lines.size() && y > 0.88 * height)) {
       l.margin = true;
     }
     lines_->lines.push_back(std::move(l));

@@ -69,6 +69,13 @@ const TableGrid* OnlyTable(const std::vector<Block>& blocks) {
 
 std::vector<std::string> Row(const TableGrid& t, size_t r) { return xxgk::testing::RowTexts(t, r); }
 
+// Every row of `t`, as texts.
+std::vector<std::vector<std::string>> AllRows(const TableGrid& t) {
+  std::vector<std::vector<std::string>> rows;
+  for (size_t r = 0; r < t.rows.size(); ++r) rows.push_back(Row(t, r));
+  return rows;
+}
+
 // The rows of the one table laid out from `words` (none when there is not
 // exactly one table).
 std::vector<std::vector<std::string>> TableRows(std::vector<PlacedWord> words) {
@@ -345,6 +352,37 @@ TEST(PageLayoutCentred, ABlankCellKeepsItsColumnByItsHeading) {
   EXPECT_THAT(TableRows(std::move(words)),
               ElementsAre(ElementsAre("结果维持", "结果纠正", "其他结果", "尚未审结"),
                           ElementsAre("3", "1", "", "5")));
+}
+
+// A running header set below the page's top margin band (LibreOffice's,
+// at 8 % of the page) on every page is no row of a table crossing the page
+// break, nor a tail of the label above it.
+TEST(PageLayoutPages, ARunningHeaderFurtherInIsNoRow) {
+  struct Item {
+    size_t page;
+    double y;
+    std::string label, a, b;
+  };
+  const std::vector<Item> items = {
+      {0, 600, "一、本年新收", "1", "2"}, {0, 615, "二、上年结转", "3", "4"},
+      {1, 100, "三、本年办理", "5", "6"}, {1, 115, "四、结转下年", "7", "8"}};
+  std::vector<std::vector<PlacedWord>> pages(2);
+  for (auto& words : pages) words.push_back(At(100, 70, "某镇人民政府年度报告"));
+  pages[0].push_back(Centred(155, 585, "自然人"));
+  pages[0].push_back(Centred(205, 585, "企业"));
+  for (const Item& it : items) {
+    for (const PlacedWord& w : {At(20, it.y, it.label), At(150, it.y, it.a), At(200, it.y, it.b)}) {
+      pages[it.page].push_back(w);
+    }
+  }
+  const std::vector<Block> blocks = LayoutPages(std::move(pages));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_THAT(AllRows(*t), ElementsAre(ElementsAre("", "自然人", "企业"),
+                                       ElementsAre("一、本年新收", "1", "2"),
+                                       ElementsAre("二、上年结转", "3", "4"),
+                                       ElementsAre("三、本年办理", "5", "6"),
+                                       ElementsAre("四、结转下年", "7", "8")));
 }
 
 }  // namespace
