@@ -38,6 +38,11 @@ struct TableGrid {
   // Columns kept by runs of spaces only (text-aligned without tabs): a blank
   // cell leaves no trace in such text, as in text-flat.
   bool spaced = false;
+  // Rows (indices into `rows`, ascending) that a reader of positions (PDF,
+  // OFD) found to be a row label with nothing under the value columns, where
+  // rows that do have values stand: their empty cells are blank cells, not
+  // values lost to another line.
+  std::vector<int> blank_rows;
 };
 
 struct Block {

@@ -8,8 +8,10 @@
 // sub-columns come from the left edges of the labels on data rows. Label text
 // wrapped over several lines is merged per column, attached to the data row it
 // surrounds, and group labels (a row span on the left) are stretched over the
-// rows they stand for. Header lines above the first data row become header
-// rows. Tables continue across page breaks, past a header repeated there.
+// rows they stand for. A label with nothing under the value columns, level
+// with no data row, is a row of blanks. Header lines above the first data
+// row become header rows. Tables continue across page breaks, past a header
+// repeated there.
 #include "report/page_layout.h"
 
 #include <algorithm>
@@ -288,6 +290,7 @@ class TableBuilder {
     size_t width = label_cols_.size() + cols_.size();
     for (auto& r : rows) r.resize(width);
     grid.rows = std::move(rows);
+    grid.blank_rows = blank_rows_;
     return grid;
   }
 
@@ -630,14 +633,72 @@ class TableBuilder {
     }
   }
 
+  // A row of the body: a line with values, or a row of blanks (its label).
+  struct BodyRow {
+    double y;
+    uint32_t page;
+    bool blank;
+  };
+
+
+  // The label blocks that are rows of blanks: a label level with no row
+  // that has values, in the deepest label column or reaching over it (a
+  // group label beside deeper labels is no row), with no deeper label
+  // level with it, and clear of rows whose label is not on their own line
+  // (whose label it may be). A label at the top of a page that starts no
+  // item may be the tail of a cell cut by the page break: no row either.
+  std::vector<const TextBlock*> BlankRowLabels(
+      const std::vector<std::pair<int, TextBlock>>& blocks) const {
+    const int nl = static_cast<int>(label_cols_.size());
+    auto level_with = [this](const TextBlock& b, double y) {
+      return y >= b.y0 - 0.3 * H() && y <= b.y1 + 0.3 * H();
+    };
+    // rows with values and a label level with them
+    std::vector<bool> labelled(data_.size(), false);
+    for (size_t i = 0; i < data_.size(); ++i) {
+      for (const auto& [key, b] : blocks) {
+        labelled[i] = labelled[i] || (key < nl && level_with(b, lines_[data_[i]].yc()));
+      }
+    }
+    std::vector<const TextBlock*> out;
+    for (const auto& [key, b] : blocks) {
+      if (key >= nl || b.own_row) continue;
+      if (key + 1 < nl && b.x1 <= label_cols_[key + 1]) continue;
+      const uint32_t page = b.words.front()->page;
+      bool clear = true, above_on_page = false;
+      for (size_t i = 0; i < data_.size(); ++i) {
+        const Line& l = lines_[data_[i]];
+        clear = clear && !level_with(b, l.yc()) &&
+                !(l.page == page && l.y1 > b.y0 - 2 * H() && l.y0 < b.y1 + 2 * H() && !labelled[i]);
+        above_on_page = above_on_page || (l.page == page && l.yc() < b.y0);
+      }
+      for (const auto& [deeper, other] : blocks) {
+        const bool level = other.y1 > b.y0 && other.y0 < b.y1;
+        clear = clear && !(deeper > key && deeper < nl && level);
+      }
+      if (!clear || (!above_on_page && page > lines_[data_.front()].page && !StartsItem(Text(b)))) {
+        continue;
+      }
+      out.push_back(&b);
+    }
+    return out;
+  }
+
   void BuildBody(std::vector<std::vector<GridCell>>* rows) {
-    const int n = static_cast<int>(data_.size());
-    std::vector<double> ys(n);
-    for (int i = 0; i < n; ++i) ys[i] = lines_[data_[i]].yc();
     std::vector<int> all = data_;
     all.insert(all.end(), body_.begin(), body_.end());
     std::sort(all.begin(), all.end());
     auto blocks = Blocks(all, true);
+    std::vector<BodyRow> body;
+    for (int li : data_) body.push_back({lines_[li].yc(), lines_[li].page, false});
+    for (const TextBlock* b : BlankRowLabels(blocks)) {
+      body.push_back({b->yc(), b->words.front()->page, true});
+    }
+    std::stable_sort(body.begin(), body.end(),
+                     [](const BodyRow& a, const BodyRow& b) { return a.y < b.y; });
+    const int n = static_cast<int>(body.size());
+    std::vector<double> ys(n);
+    for (int i = 0; i < n; ++i) ys[i] = body[i].y;
 
     const int nl = static_cast<int>(label_cols_.size());
     const int width = nl + static_cast<int>(cols_.size());
@@ -668,7 +729,7 @@ class TableBuilder {
         }
       }
       if (best < 0) {
-        if (key < nl && ContinuesAcrossPage(b, key, data_rows, ys)) continue;
+        if (key < nl && ContinuesAcrossPage(b, key, data_rows, body)) continue;
         if (key + 1 < nl && !b.own_row && StartsItem(Text(b))) {
           groups.push_back({b.yc(), key, &b});
           continue;
@@ -691,7 +752,7 @@ class TableBuilder {
       double best_d = (b.y1 - b.y0) / 2 + 2.0 * H();
       for (int i = 0; i < n; ++i) {
         const std::vector<GridCell>& r = data_rows[i];
-        if (!r[g.key].text.empty() || lines_[data_[i]].page != b.words.front()->page) continue;
+        if (!r[g.key].text.empty() || body[i].page != b.words.front()->page) continue;
         bool deeper = false;
         for (int k = g.key + 1; k < nl && !deeper; ++k) deeper = !r[k].text.empty();
         const double d = std::abs(ys[i] - g.y);
@@ -722,6 +783,7 @@ class TableBuilder {
     for (int i = 0; i < n; ++i) {
       while (e < extra.size() && extra[e].first < ys[i]) rows->push_back(std::move(extra[e++].second));
       rows->push_back(std::move(data_rows[i]));
+      if (body[i].blank) blank_rows_.push_back(static_cast<int>(rows->size()) - 1);
     }
     while (e < extra.size()) rows->push_back(std::move(extra[e++].second));
   }
@@ -731,7 +793,7 @@ class TableBuilder {
   // The tail is appended to the last data row of the previous page.
   bool ContinuesAcrossPage(const TextBlock& b, int key,
                            std::vector<std::vector<GridCell>>& data_rows,
-                           const std::vector<double>& ys) const {
+                           const std::vector<BodyRow>& body) const {
     const uint32_t page = b.words.front()->page;
     // a line with text under the value columns too is a row of its own (a
     // header row repeated or continued on the new page)
@@ -739,9 +801,9 @@ class TableBuilder {
     const std::string text = Text(b);
     if (text.empty() || StartsItem(text)) return false;
     int last_before = -1;
-    for (size_t i = 0; i < ys.size(); ++i) {
-      const uint32_t row_page = lines_[data_[i]].page;
-      if (row_page == page && ys[i] < b.y0) return false;
+    for (size_t i = 0; i < body.size(); ++i) {
+      const uint32_t row_page = body[i].page;
+      if (row_page == page && body[i].y < b.y0) return false;
       if (row_page == page - 1) last_before = static_cast<int>(i);
     }
     if (last_before < 0) return false;
@@ -877,6 +939,7 @@ class TableBuilder {
   std::vector<Interval> cols_;
   std::vector<double> label_cols_;
   double label_right_ = 1e9;
+  std::vector<int> blank_rows_;  // TableGrid::blank_rows
 };
 
 double LeftEdge(const std::vector<Line>& lines, const std::vector<int>& ids) {
@@ -1042,6 +1105,36 @@ std::vector<bool> RepeatedHeaders(const std::vector<Line>& lines,
     start = end;
   }
   return out;
+}
+
+// The lines at the foot of a table's header that hold a label and nothing
+// over the value columns (`cols`), under the column headings and set apart
+// from the line above as rows are (规章 under 信息内容 本年制发件数 …, its
+// cells blank), are rows of the body: BuildBody tells whether they are rows
+// of blanks.
+void MoveLabelRowsToBody(const std::vector<Line>& lines, const std::vector<Interval>& cols,
+                         Layout* t) {
+  if (cols.empty()) return;
+  auto label_only = [&](int k) { return lines[k].words.back().x1 < cols.front().x0; };
+  size_t keep = t->header.size();
+  while (keep > 1 && label_only(t->header[keep - 1])) {
+    const int k = t->header[keep - 1];
+    const Line& l = lines[k];
+    const Line& above = lines[t->header[keep - 2]];
+    const Line& below = lines[k + 1];
+    // Wrapped lines are set closer than rows: a tenth of a line apart in
+    // LibreOffice, a fifth in Chromium; rows a quarter apart, or less
+    // without borders, but then no closer than the rows below.
+    const double gap = l.y0 - above.y1, h = std::max(l.h(), 1.0);
+    if (l.page != above.page || (gap < 0.25 * h && gap < below.y0 - l.y1 - 0.05 * h)) break;
+    --keep;
+  }
+  bool headings = false;  // a line of column headings stays above
+  for (size_t k = 0; k < keep; ++k) headings = headings || !label_only(t->header[k]);
+  if (!headings || keep == t->header.size()) return;
+  t->body.insert(t->body.begin(), t->header.begin() + static_cast<std::ptrdiff_t>(keep),
+                 t->header.end());
+  t->header.resize(keep);
 }
 
 // Splits the lines into tables (data rows with the lines around them).
@@ -1215,6 +1308,7 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
       t.header.insert(t.header.begin(), k);
       top = k;
     }
+    MoveLabelRowsToBody(lines, cols, &t);
     for (int k : t.data) used[k] = true;
     for (int k : t.body) used[k] = true;
     for (int k : t.header) used[k] = true;

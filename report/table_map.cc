@@ -615,8 +615,10 @@ struct Mapper {
   // A table rebuilt from word positions (PDF, OFD) cannot show a blank cell
   // either, and a label set apart from its values (a row laid out without
   // padding, a label wrapped round them) leaves a row of the label alone:
-  // such a row, with no values at all, is not placed. Its other rows are
-  // read by position, blank cells included.
+  // such a row, with no values at all, is not placed, unless the reader
+  // found it to be a row of blanks (TableGrid::blank_rows: a label of its own
+  // level with no row that has values). Its other rows are read by
+  // position, blank cells included.
   bool RowCannotBePlaced(const PlacedGrid& pg, int r, int value_start, const std::string& label,
                          size_t want) {
     const std::string& kind = pg.grid->source_kind;
@@ -670,6 +672,8 @@ struct Mapper {
   }
 
   bool PositionalRowWithoutValues(const PlacedGrid& pg, int r, int value_start, const std::string& label) {
+    const std::vector<int>& blank = pg.grid->blank_rows;
+    if (std::binary_search(blank.begin(), blank.end(), r)) return false;
     const auto& row = pg.grid->rows[r];
     for (size_t c = static_cast<size_t>(std::max(value_start, 0)); c < row.size(); ++c) {
       if (!IsEmptyText(ValueText(row, static_cast<int>(c)))) return false;

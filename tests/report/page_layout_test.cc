@@ -354,6 +354,47 @@ TEST(PageLayoutCentred, ABlankCellKeepsItsColumnByItsHeading) {
                           ElementsAre("3", "1", "", "5")));
 }
 
+// A row label with nothing under the value columns, among rows that have
+// values, is a row of blanks (its cells left blank, as agencies often do),
+// listed in blank_rows; a group label beside it heads its group from there.
+TEST(PageLayoutBlanks, ALabelWithNothingUnderTheValuesIsARowOfBlanks) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "一、本年新收"), At(170, 100, "1"), At(210, 100, "2"), At(250, 100, "3"),
+      At(20, 115, "不予公开"),     At(70, 115, "1.国家秘密"),
+      At(70, 130, "2.其他法律"),   At(170, 130, "4"), At(210, 130, "5"), At(250, 130, "6"),
+      At(70, 145, "3.危及稳定"),
+      At(70, 160, "4.第三方"),     At(170, 160, "7"), At(210, 160, "8"), At(250, 160, "9"),
+  };
+  const std::vector<Block> blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_THAT(AllRows(*t),
+              ElementsAre(ElementsAre("一、本年新收", "一、本年新收", "1", "2", "3"),
+                          ElementsAre("不予公开", "1.国家秘密", "", "", ""),
+                          ElementsAre("不予公开", "2.其他法律", "4", "5", "6"),
+                          ElementsAre("不予公开", "3.危及稳定", "", "", ""),
+                          ElementsAre("不予公开", "4.第三方", "7", "8", "9")));
+  EXPECT_THAT(t->blank_rows, ElementsAre(1, 3));
+}
+
+// A label alone on its line under the column headings, set apart from them
+// as rows are (规章 with its three cells blank), is the table's first row, a
+// row of blanks, and no header row.
+TEST(PageLayoutBlanks, ALabelUnderTheHeadingsIsARowOfBlanks) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "信息内容"), Centred(170, 100, "本年制发"), Centred(230, 100, "本年废止"),
+      At(30, 118, "规章"),
+      At(20, 136, "规范性文件"), Centred(170, 136, "2"), Centred(230, 136, "1"),
+  };
+  const std::vector<Block> blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_THAT(AllRows(*t), ElementsAre(ElementsAre("信息内容", "本年制发", "本年废止"),
+                                       ElementsAre("规章", "", ""),
+                                       ElementsAre("规范性文件", "2", "1")));
+  EXPECT_THAT(t->blank_rows, ElementsAre(1));
+}
+
 // A running header set below the page's top margin band (LibreOffice's,
 // at 8 % of the page) on every page is no row of a table crossing the page
 // break, nor a tail of the label above it.

@@ -782,6 +782,24 @@ TEST(Tables, PositionalRowWithALabelAndNoValuesIsNotReadAsBlanks) {
   EXPECT_EQ(Value(html, "t3.carried_over.total"), "BLANK");
 }
 
+// The reader of positions found the row to be a row of blanks (its label
+// stands level with no row that has values, where rows with values stand):
+// its empty cells are read as blank cells.
+TEST(Tables, PositionalRowOfBlanksFoundByTheReaderIsReadAsBlanks) {
+  TableGrid g = Grid({
+      Row({"一、本年新收政府信息公开申请数量"}, {"1", "", "3", "4", "5", "6", "19"}),
+      Row({"二、上年结转政府信息公开申请数量"}, {"", "", "", "", "", "", ""}),
+  }, "pdf");
+  g.blank_rows = {1};
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.new_received.natural_person"), "1");
+  EXPECT_EQ(Value(r, "t3.carried_over.natural_person"), "BLANK");
+  EXPECT_EQ(Value(r, "t3.carried_over.total"), "BLANK");
+  for (const auto& n : r.notes()) {
+    EXPECT_EQ(n.message().find("has no values where the page"), std::string::npos) << n.message();
+  }
+}
+
 TEST(Table4, MissingKeysCountCellsTheReportHeldBefore) {
   // MapTables marks the cells it reads; cells a report already held are
   // found by reading its tables
