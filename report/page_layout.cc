@@ -266,11 +266,13 @@ struct TextBlock {
 class TableBuilder {
  public:
   TableBuilder(const std::vector<Line>& lines, std::vector<int> data_rows,
-               std::vector<int> header_lines, std::vector<int> body_lines, TextCleaner* cleaner,
+               std::vector<int> header_lines, std::vector<int> heads, std::vector<int> body_lines,
+               TextCleaner* cleaner,
                std::string_view source_kind)
       : lines_(lines),
         data_(std::move(data_rows)),
         header_(std::move(header_lines)),
+        heads_(std::move(heads)),
         body_(std::move(body_lines)),
         cleaner_(cleaner),
         source_kind_(source_kind) {}
@@ -355,23 +357,29 @@ class TableBuilder {
   // column that overlap no value column make one where they stand, when that
   // is a column's pitch (60 % of the usual gap between columns) away from
   // its neighbours. A heading off the centre of numbers set flush to one
-  // side of their cells is closer than that to its own column.
+  // side of their cells is closer than that to its own column. The header
+  // of the table this one goes on from (heads_) counts as its own.
   void AddBlankColumns() {
     if (cols_.size() < 2) return;
     std::vector<double> pitches;
     for (size_t c = 1; c < cols_.size(); ++c) {
       pitches.push_back(Centre(cols_[c]) - Centre(cols_[c - 1]));
     }
-    // the lower median: gaps left by blank columns are multiples of it
-    const size_t mid = (pitches.size() - 1) / 2;
+    // the lower quartile: gaps left by blank columns are multiples of it,
+    // and in a sparse row (table 四 with six of its fifteen cells blank)
+    // most gaps are such multiples
+    const size_t mid = (pitches.size() - 1) / 4;
     std::nth_element(pitches.begin(), pitches.begin() + mid, pitches.end());
     const double pitch = pitches[mid];
     std::vector<Interval> heads;
-    for (int li : header_) {
+    std::vector<int> head_lines = header_;
+    head_lines.insert(head_lines.end(), heads_.begin(), heads_.end());
+    for (int li : head_lines) {
       for (const Word& w : lines_[li].words) {
         if (w.x0 > cols_.front().x1 && !Overlaps(w.x0, w.x1)) heads.push_back({w.x0, w.x1});
       }
     }
+    DropSpanningHeads(&heads);
     std::sort(heads.begin(), heads.end(), ByLeft);
     std::vector<Interval> merged;
     for (const Interval& i : heads) {
@@ -396,6 +404,22 @@ class TableBuilder {
   }
 
   static double Centre(const Interval& i) { return (i.x0 + i.x1) / 2; }
+
+  // Drops the headings set over the headings of two columns or more (复议后
+  // 起诉 over 结果维持 … 总计): over blank columns they would join those
+  // columns' headings into one.
+  static void DropSpanningHeads(std::vector<Interval>* heads) {
+    std::vector<Interval> kept;
+    for (const Interval& h : *heads) {
+      int under = 0;
+      for (const Interval& o : *heads) {
+        const bool narrower = o.x1 - o.x0 < h.x1 - h.x0;
+        under += narrower && std::min(o.x1, h.x1) > std::max(o.x0, h.x0) ? 1 : 0;
+      }
+      if (under < 2) kept.push_back(h);
+    }
+    *heads = std::move(kept);
+  }
 
   // Whether [x0, x1] overlaps a value column.
   bool Overlaps(double x0, double x1) const {
@@ -932,7 +956,7 @@ class TableBuilder {
   }
 
   const std::vector<Line>& lines_;
-  std::vector<int> data_, header_, body_;
+  std::vector<int> data_, header_, heads_, body_;
   TextCleaner* cleaner_;
   std::string_view source_kind_;
   double h_ = 12.0;
@@ -951,6 +975,10 @@ double LeftEdge(const std::vector<Line>& lines, const std::vector<int>& ids) {
 struct Layout {
   std::vector<int> data, header, body;
   std::vector<int> repeated;  // header lines repeated on a page it crosses to
+  // The header lines of the table this one goes on from (a row starting
+  // left of that table's rows ended it, with nothing between): they place
+  // its columns blank on every row here too.
+  std::vector<int> heads;
 };
 
 // Clears `margin` on the lines in a page's top or bottom margin that are no
@@ -1137,6 +1165,22 @@ void MoveLabelRowsToBody(const std::vector<Line>& lines, const std::vector<Inter
   t->header.resize(keep);
 }
 
+// The header lines of the table that line `first` goes on from: the last
+// table found, when it has a header (its own or one it went on from) and
+// nothing but running headers and footers stands between its lines and
+// `first`. None otherwise.
+std::vector<int> HeadsContinued(const std::vector<Line>& lines, const std::vector<Layout>& tables,
+                                int first) {
+  if (tables.empty()) return {};
+  const Layout& before = tables.back();
+  int last = before.data.back();
+  if (!before.body.empty()) last = std::max(last, before.body.back());
+  for (int k = last + 1; k < first; ++k) {
+    if (!lines[k].margin) return {};
+  }
+  return before.header.empty() ? before.heads : before.header;
+}
+
 // Splits the lines into tables (data rows with the lines around them).
 std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
@@ -1313,6 +1357,9 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     for (int k : t.body) used[k] = true;
     for (int k : t.header) used[k] = true;
     for (int k : t.repeated) used[k] = true;
+    if (t.header.empty()) {
+      t.heads = HeadsContinued(lines, tables, t.body.empty() ? i : std::min(i, t.body.front()));
+    }
     tables.push_back(std::move(t));
     i = last + 1;
     while (i < n && used[i]) ++i;
@@ -1391,7 +1438,8 @@ void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) 
     for (int k : layout.repeated) in_table[k] = true;
   }
   for (const Layout& layout : tables) {
-    TableBuilder builder(lines, layout.data, layout.header, layout.body, cleaner, source_kind_);
+    TableBuilder builder(lines, layout.data, layout.header, layout.heads, layout.body, cleaner,
+                         source_kind_);
     TableGrid grid = builder.Build();
     if (grid.rows.empty()) {  // not a table after all: keep its lines as text
       for (int k : layout.data) in_table[k] = false;

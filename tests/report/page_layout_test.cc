@@ -395,6 +395,58 @@ TEST(PageLayoutBlanks, ALabelUnderTheHeadingsIsARowOfBlanks) {
   EXPECT_THAT(t->blank_rows, ElementsAre(1));
 }
 
+// A row starting left of the rows above (a label column of its own) starts
+// a new table, which goes on from the one above: a column blank on every
+// one of its rows keeps its place by the heading over the table above.
+TEST(PageLayoutBlanks, ATableGoingOnKeepsTheBlankColumnsOfTheOneAbove) {
+  std::vector<PlacedWord> words;
+  const std::vector<std::string> heads = {"自然人", "企业", "机构", "组织", "总计"};
+  for (size_t c = 0; c < heads.size(); ++c) {
+    words.push_back(Centred(150 + 40.0 * static_cast<double>(c), 100, heads[c]));
+  }
+  auto row = [&](double x, double y, const std::string& label, const std::string& a,
+                 const std::string& b, const std::string& c, const std::string& d) {
+    words.push_back(At(x, y, label));
+    words.push_back(Centred(150, y, a));
+    words.push_back(Centred(190, y, b));
+    words.push_back(Centred(270, y, c));
+    words.push_back(Centred(310, y, d));
+  };
+  row(40, 115, "一、新收", "1", "2", "3", "6");
+  row(20, 130, "三、办理", "4", "5", "6", "15");
+  row(40, 145, "(一)公开", "7", "8", "9", "24");
+  std::vector<std::vector<std::string>> last;
+  for (const Block& b : Layout(std::move(words))) {
+    if (b.kind != Block::Kind::kTable) continue;
+    last = AllRows(b.table);
+  }
+  ASSERT_FALSE(last.empty());
+  EXPECT_THAT(last.front(), ElementsAre("三、办理", "三、办理", "4", "5", "", "6", "15"));
+}
+
+// Table 四 with six of its fifteen cells blank: most gaps between the
+// numbers are then two or three columns wide, and the blank columns still
+// keep their places by their headings. A heading over several of them
+// (复议后起诉) does not join their headings into one.
+TEST(PageLayoutCentred, ManyBlankCellsKeepTheirColumnsByTheirHeadings) {
+  std::vector<PlacedWord> words;
+  auto centre = [](int c) { return 90 + 30.0 * c; };
+  words.push_back(Centred(centre(2), 100, "行政复议"));
+  words.push_back(Centred((centre(9) + centre(10)) / 2, 100, "行政诉讼"));
+  words.push_back(Centred(centre(7), 112, "未经复议直接起诉"));
+  words.push_back(Centred(centre(12), 112, "复议后起诉"));
+  const std::vector<std::string> heads = {"维持", "纠正", "其他", "尚未", "总计"};
+  const std::vector<std::string> values = {"3", "1", "", "1", "5", "1", "", "1",
+                                           "", "2", "", "1", "", "", "1"};
+  for (int c = 0; c < 15; ++c) {
+    words.push_back(Centred(centre(c), 124, heads[c % 5]));
+    if (!values[c].empty()) words.push_back(Centred(centre(c), 140, values[c]));
+  }
+  const std::vector<std::vector<std::string>> rows = TableRows(std::move(words));
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.back(), values);
+}
+
 // A running header set below the page's top margin band (LibreOffice's,
 // at 8 % of the page) on every page is no row of a table crossing the page
 // break, nor a tail of the label above it.
