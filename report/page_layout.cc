@@ -664,7 +664,6 @@ class TableBuilder {
     bool blank;
   };
 
-
   // The label blocks that are rows of blanks: a label level with no row
   // that has values, in the deepest label column or reaching over it (a
   // group label beside deeper labels is no row), with no deeper label
