@@ -56,6 +56,22 @@ std::vector<std::string> Rows(const TableGrid& t) {
   return out;
 }
 
+// The first table's rows (as Rows gives them) and the lines of `rtf`; empty
+// after a failure when it does not read or holds no table.
+struct TableAndLines {
+  std::vector<std::string> rows, lines;
+};
+TableAndLines ReadTableAndLines(const std::string& rtf) {
+  auto r = ReadRtf(rtf);
+  if (!r.ok()) {
+    ADD_FAILURE() << r.status();
+    return {};
+  }
+  const TableGrid* t = FirstTable(*r);
+  if (t == nullptr) ADD_FAILURE() << "no table";
+  return {t ? Rows(*t) : std::vector<std::string>{}, Lines(*r)};
+}
+
 const std::string kChineseHeader =
     "{\\rtf1\\adeflang1025\\ansi\\ansicpg936\\uc1\\adeff0\\deff0"
     "{\\fonttbl{\\f0\\froman\\fcharset0\\fprq2 Times New Roman;}"
@@ -191,12 +207,9 @@ TEST(ReadRtf, ATextBoxIsReadWhereItIsAnchored) {
       "\\pard\\intbl 规章\\cell 5\\cell\\row\\pard 框内说明\\par}}"
       "{\\shprslt{\\*\\do\\dobxcolumn{\\dptxbx{\\pard 规章 5\\par}}}}}\\par\n"
       "\\pard 三、收到和处理政府信息公开申请情况\\par}";
-  auto r = ReadRtf(rtf);
-  ASSERT_TRUE(r.ok()) << r.status();
-  const TableGrid* t = FirstTable(*r);
-  ASSERT_NE(t, nullptr);
-  EXPECT_THAT(Rows(*t), ElementsAre("规章|5"));
-  EXPECT_THAT(Lines(*r), ElementsAre("二、主动公开政府信息情况", "框内说明",
+  const TableAndLines got = ReadTableAndLines(rtf);
+  EXPECT_THAT(got.rows, ElementsAre("规章|5"));
+  EXPECT_THAT(got.lines, ElementsAre("二、主动公开政府信息情况", "框内说明",
                                      "三、收到和处理政府信息公开申请情况"));
 }
 
@@ -269,12 +282,9 @@ TEST(ReadRtf, ANestedTableIsReadAndItsContainerIsLayout) {
       "{\\*\\nesttableprops\\trowd\\cellx3000\\cellx6000\\nestrow}"
       "{\\nonesttables 项目 数量 规章 7}"
       "\\pard\\intbl\\itap1 \\cell\\row\\pard 完\\par}";
-  auto r = ReadRtf(rtf);
-  ASSERT_TRUE(r.ok()) << r.status();
-  const TableGrid* t = FirstTable(*r);
-  ASSERT_NE(t, nullptr);
-  EXPECT_THAT(Rows(*t), ElementsAre("项目|数量", "规章|7"));
-  EXPECT_THAT(Lines(*r), ElementsAre("外框", "完"));
+  const TableAndLines got = ReadTableAndLines(rtf);
+  EXPECT_THAT(got.rows, ElementsAre("项目|数量", "规章|7"));
+  EXPECT_THAT(got.lines, ElementsAre("外框", "完"));
 }
 
 TEST(ReadRtf, HostileInputIsRefusedOrReadInBounds) {
