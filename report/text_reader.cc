@@ -1181,6 +1181,10 @@ class TextTableReader {
     size_t line = 0;       // the line it starts on
     size_t last_line = 0;  // the last line it takes
     size_t labels = 0;     // label cells, first in `cells`
+    // a label line's words, when single blanks (those normalisation dropped
+    // included) part several (column titles set on one line: 本年制发件数
+    // 本年废止件数 现行有效件数)
+    std::vector<Piece> words;
     size_t values() const { return cells.size() - labels; }
     // one label line and nothing else (a header stacked over a row, say)
     bool one_label() const { return cells.size() == 1 && labels == 1; }
@@ -1250,6 +1254,7 @@ class TextTableReader {
       if (first_value == pieces.size()) {  // a label (or a header) line
         AddCell(&r.cells, label);
         r.labels = 1;
+        HeaderWords(label, &r.words);
         continue;
       }
       for (size_t p = 0; p < pieces.size(); ++p) AddCell(&r.cells, pieces[p]);
@@ -1308,6 +1313,27 @@ class TextTableReader {
     return last_line + 1;
   }
 
+  // The words of label line `p` when single blanks part it into several
+  // titles, none a value (a page footer, 第 3 页 共 8 页, is no header);
+  // `out` is left empty otherwise.
+  void HeaderWords(Piece p, std::vector<Piece>* out) const {
+    SingleBlankWords(p, out);
+    const bool titles = out->size() > 1 && std::none_of(out->begin(), out->end(), [&](Piece w) {
+      return IsValueText(PieceText(w));
+    });
+    if (!titles) out->clear();
+  }
+
+  // A cell for word `w`, its span without the blank after it that
+  // normalisation dropped (the word ends where the next one starts).
+  void AddWordCell(std::vector<GridCell>* row, Piece w) const {
+    GridCell& c = AddCell(row, w);
+    while (c.source_end > c.source_begin && c.source_end <= input_.size() &&
+           IsBlankChar(input_[c.source_end - 1])) {
+      --c.source_end;
+    }
+  }
+
   // `rows` with each row's values moved to the row after it (the last row,
   // a label, takes the values before it), for text that sets a row's values
   // before its label. Empty when some row with values has none after it.
@@ -1320,6 +1346,7 @@ class TextTableReader {
       o.last_line = r.last_line;
       o.cells.assign(r.cells.begin(), r.cells.begin() + static_cast<std::ptrdiff_t>(r.labels));
       o.labels = r.labels;
+      o.words = r.words;
     }
     for (size_t k = 0; k + 1 < rows.size(); ++k) {
       const FlatRow& r = rows[k];
@@ -1345,7 +1372,11 @@ class TextTableReader {
   // Column headers stacked one per line (信息内容 / 本年制发件数 / 本年废止件数
   // / 现行有效件数 above 规章 0 0 0): the header row of the row of values
   // below them, when there are as many as it has values plus its label.
-  static void MergeStackedHeaders(std::vector<FlatRow>* rows) {
+  // Header lines that set several titles on one line apart by single
+  // blanks (信息内容 / 本年制发件数 本年废止件数 现行有效件数) count a cell a
+  // word, and are taken first when that makes exactly as many: a line a
+  // cell would reach up to the text above the table.
+  void MergeStackedHeaders(std::vector<FlatRow>* rows) const {
     std::vector<FlatRow>& rs = *rows;
     size_t since = 0;  // rows after the last row of values
     for (size_t r = 0; r < rs.size(); ++r) {
@@ -1356,19 +1387,55 @@ class TextTableReader {
       size_t top = r;
       while (top > since && rs[top - 1].one_label()) --top;
       since = r + 1;
-      if (r - top < want) continue;
-      FlatRow& head = rs[r - want];
-      for (size_t k = r - want + 1; k < r; ++k) {
-        head.cells.push_back(std::move(rs[k].cells.front()));
-        head.last_line = rs[k].last_line;
+      size_t from = WordHeaderStart(rs, top, r, want);
+      const bool split = from < r;
+      if (!split) {
+        if (r - top < want) continue;
+        from = r - want;
       }
-      head.labels = want;
-      rs.erase(rs.begin() + static_cast<std::ptrdiff_t>(r - want + 1),
-               rs.begin() + static_cast<std::ptrdiff_t>(r));
-      r -= want - 1;
+      JoinHeaderRows(&rs, from, r, split);
+      r = from + 1;
       since = r + 1;
     }
   }
+
+  // The first of the label rows [top, r) that, a cell a word, make exactly
+  // `want` header cells down to r; r when none does (or none has words).
+  static size_t WordHeaderStart(const std::vector<FlatRow>& rs, size_t top, size_t r,
+                                size_t want) {
+    size_t cells = 0;
+    bool words = false;
+    for (size_t k = r; k > top && cells < want;) {
+      --k;
+      words |= !rs[k].words.empty();
+      cells += std::max<size_t>(1, rs[k].words.size());
+      if (cells == want && words) return k;
+    }
+    return r;
+  }
+
+  // Label rows [from, r) made one header row at `from` (each row's words a
+  // cell of their own when `split`).
+  void JoinHeaderRows(std::vector<FlatRow>* rows, size_t from, size_t r, bool split) const {
+    std::vector<FlatRow>& rs = *rows;
+    FlatRow& head = rs[from];
+    if (split && !head.words.empty()) {
+      head.cells.clear();
+      for (const Piece& w : head.words) AddWordCell(&head.cells, w);
+    }
+    for (size_t k = from + 1; k < r; ++k) {
+      if (split && !rs[k].words.empty()) {
+        for (const Piece& w : rs[k].words) AddWordCell(&head.cells, w);
+      } else {
+        head.cells.push_back(std::move(rs[k].cells.front()));
+      }
+      head.last_line = rs[k].last_line;
+    }
+    head.labels = head.cells.size();
+    rs.erase(rs.begin() + static_cast<std::ptrdiff_t>(from + 1),
+             rs.begin() + static_cast<std::ptrdiff_t>(r));
+  }
+
 
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {

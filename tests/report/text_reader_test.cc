@@ -668,6 +668,41 @@ TEST(ReadText, SingleBlankSeparatedRowsAreATable) {
   EXPECT_EQ(t4.rows[4][11].text, "2");
 }
 
+// Plain pdftotext (no -layout) sets a table's cells one per line, but keeps
+// column titles that share a line of the page on one line, one blank apart
+// (a blank normalisation drops between ideographs), and a label with its
+// first value ("行政规范性文件 12"). The titles are header cells of their
+// own when a cell a word makes as many as the row of values below has; a
+// body paragraph holding a number stays a line.
+TEST(ReadText, CellPerLineTableWithColumnTitlesOnOneLine) {
+  const std::string text =
+      "二、主动公开政府信息情况\n"
+      "全年共收到申请 12 件\n"
+      "第二十条第(一)项\n"
+      "信息内容\n"
+      "本年制发件数 本年废止件数 现行有效件数\n"
+      "规章\n"
+      "2\n"
+      "1\n"
+      "15\n"
+      "行政规范性文件 12\n"
+      "3\n"
+      "48\n"
+      "三、收到和处理政府信息公开申请情况\n";
+  const ReadResult r = ReadOneTable(text);
+  const auto t = Tables(r);
+  ASSERT_EQ(t.size(), 1u);
+  using Cells = std::vector<std::string>;
+  EXPECT_THAT(AllRows(t[0]->table),
+              ::testing::ElementsAre(Cells{"第二十条第(一)项", "", "", ""},
+                                     Cells{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+                                     Cells{"规章", "2", "1", "15"},
+                                     Cells{"行政规范性文件", "12", "3", "48"}));
+  EXPECT_EQ(r.blocks[1].text, "全年共收到申请 12 件");
+  const GridCell& title = t[0]->table.rows[1][2];
+  EXPECT_EQ(text.substr(title.source_begin, title.source_end - title.source_begin), "本年废止件数");
+}
+
 // Short lines that happen to hold a number are not tables: a label and one
 // value a line (prose as often as not), numbers under labels of no
 // statistics table, and a tab-separated table, which keeps its blank cells
