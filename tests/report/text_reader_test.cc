@@ -703,6 +703,26 @@ TEST(ReadText, CellPerLineTableWithColumnTitlesOnOneLine) {
   EXPECT_EQ(text.substr(title.source_begin, title.source_end - title.source_begin), "本年废止件数");
 }
 
+// A page footer among table 四's header lines, one title a line, has as
+// many blank-separated words as the header lacks cells (第 3 页 共 8 页):
+// a line holding a number is no line of titles, and the row of values
+// keeps its numbers.
+TEST(ReadText, PageFooterAmongHeaderLinesIsNoLineOfTitles) {
+  std::string text = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n";
+  for (int block = 0; block < 3; ++block) {
+    text += "结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n";
+    if (block == 0) text += "未经复议直接起诉\n复议后起诉\n第 3 页 共 8 页\n";
+  }
+  for (const char c : std::string("310152010310001")) text += std::string(1, c) + "\n";
+  text += "五、存在的主要问题及改进情况\n";
+  const ReadResult r = ReadOneTable(text);
+  const auto t = Tables(r);
+  ASSERT_EQ(t.size(), 1u);
+  const std::vector<std::string> last = RowTexts(t[0]->table, t[0]->table.rows.size() - 1);
+  EXPECT_THAT(last, ::testing::Contains("5"));
+  EXPECT_THAT(AllRows(t[0]->table), ::testing::Each(::testing::Not(::testing::Contains("页"))));
+}
+
 // Short lines that happen to hold a number are not tables: a label and one
 // value a line (prose as often as not), numbers under labels of no
 // statistics table, and a tab-separated table, which keeps its blank cells
