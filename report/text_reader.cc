@@ -1436,7 +1436,6 @@ class TextTableReader {
              rs.begin() + static_cast<std::ptrdiff_t>(r));
   }
 
-
   // ---- pre-2019 statistics table, label/unit/value run together ----
   static bool IsLegacyHeader(std::string_view t) {
     // The key keeps characters of the line: no 统, no header.
