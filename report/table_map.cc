@@ -823,17 +823,42 @@ struct Mapper {
     return static_cast<int>(own);
   }
 
+  // True, with `parts`' labels starting after it, when the row's first label
+  // is table 二's block label (第二十条第（X）项) and another label follows
+  // it that is not the block label's copy: the label stands in a column of
+  // its own down its block, beside the block's rows.
+  static bool PastBlockLabel(const std::vector<GridCell>& row, const RowFacts& f, RowParts* parts) {
+    static const Phrase kArticle("第二十条");
+    if (parts->labels.empty()) return false;
+    const int front = parts->labels.front();
+    if (!kArticle.In(f.key(static_cast<size_t>(front)), f.cells[front].sig)) return false;
+    for (const int* c = parts->labels.begin() + 1; c != parts->labels.end(); ++c) {
+      const GridCell& cell = row[static_cast<size_t>(*c)];
+      if (cell.continuation && cell.text == row[static_cast<size_t>(front)].text) continue;
+      if (kArticle.In(f.key(static_cast<size_t>(*c)), f.cells[*c].sig)) return false;
+      parts->labels.first = c;
+      return true;
+    }
+    return false;
+  }
+
   void MapT2Row(const PlacedGrid& pg, int r) {
     const auto& row = pg.grid->rows[r];
     const RowFacts& f = Facts(pg, r);
     const std::string_view all = f.all;
-    const RowParts& parts = f.parts;
+    RowParts parts = f.parts;
     static const Phrase kArticle("第二十条");
     if (kArticle.In(all, f.all_sig)) {
-      t2_columns.clear();
-      t2_units.clear();
-      t2_spanned.clear();
-      return;
+      // A block's 第二十条第（X）项 starts it: a row of its own, or the first
+      // row of a left column the label spans down the block (第二十条第（一）项 |
+      // 信息内容 | 本年制发件数 …), whose rows read on past it
+      const bool left = PastBlockLabel(row, f, &parts);
+      if (!left || !row[static_cast<size_t>(f.parts.labels.front())].continuation) {
+        t2_columns.clear();
+        t2_units.clear();
+        t2_spanned.clear();
+      }
+      if (!left) return;
     }
     // header row: a 信息内容 label or column phrases and no numbers
     bool has_number = false;

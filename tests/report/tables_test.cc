@@ -608,6 +608,52 @@ TEST(Table2, PositionalHeadersPlaceValuesByTheirOwnGridColumns) {
   EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
 }
 
+// Each block's 第二十条第（X）项 in a column of its own, spanning the block's
+// rows (rowspan) beside its header and data rows, instead of across the
+// table above them.
+TEST(Table2, BlockLabelsInALeftColumnSpanningTheirRows) {
+  for (const char* kind : {"html", "docx"}) {
+    Report r = Map({Grid(
+        {
+            {"第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+            {"^", "规章", "1", "2", "3"},
+            {"^", "行政规范性文件", "4", "5", "6"},
+            {"第二十条第(五)项", "信息内容", "本年处理决定数量", "<", "<"},
+            {"^", "行政许可", "7", "<", "<"},
+            {"第二十条第(六)项", "信息内容", "本年处理决定数量", "<", "<"},
+            {"^", "行政处罚", "8", "<", "<"},
+            {"^", "行政强制", "9", "<", "<"},
+            {"第二十条第(八)项", "信息内容", "本年收费金额(单位:万元)", "<", "<"},
+            {"^", "行政事业性收费", "1.25", "<", "<"},
+        },
+        kind)});
+    SCOPED_TRACE(kind);
+    EXPECT_EQ(Value(r, "t2.rules.issued"), "1");
+    EXPECT_EQ(Value(r, "t2.rules.in_force"), "3");
+    EXPECT_EQ(Value(r, "t2.normative_documents.repealed"), "5");
+    EXPECT_EQ(Value(r, "t2.licensing.decisions"), "7");
+    EXPECT_EQ(Value(r, "t2.penalty.decisions"), "8");
+    EXPECT_EQ(Value(r, "t2.coercion.decisions"), "9");
+    EXPECT_EQ(Value(r, "t2.fees.amount_wan_yuan"), "1.25");
+    EXPECT_EQ(r.tables().t2().info().layout(), xxgk::v1::FORMAT_2021);
+    EXPECT_THAT(r.tables().t2().info().missing_keys(), IsEmpty());
+    EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
+    EXPECT_EQ(CountNotes(r, ReadingNote::UNPLACED_ROW), 0);
+  }
+  // a block's columns are its own: the 2019 header of one block does not
+  // carry over to the next (each starts at its label's own row)
+  Report r = Map({Grid({
+      {"第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"},
+      {"^", "规章", "1", "2", "3"},
+      {"第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"},
+      {"^", "行政许可", "4", "-1", "300"},
+  })});
+  EXPECT_EQ(Value(r, "t2.rules.new_published"), "2");
+  EXPECT_EQ(Value(r, "t2.licensing.previous_count"), "4");
+  EXPECT_EQ(Value(r, "t2.licensing.decisions"), "300");
+  EXPECT_EQ(r.tables().t2().info().layout(), xxgk::v1::FORMAT_2019);
+}
+
 TEST(Table2, HeaderAndDataSpansThatDisagreeStillPlaceEachValue) {
   TableGrid g = Grid({
       {"第二十条第(五)项", "<", "<", "<", "<"},
