@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "report/facts.h"
+#include "report/heading_rows.h"
 #include "report/metadata.h"
 #include "report/normalize.h"
 #include "report/notes.h"
@@ -176,6 +177,8 @@ void PlaceOnLine(const std::vector<TextLine>& lines, Span* sp) {
 
 void AssembleInto(ReadResult read, Report* into) {
   Report& report = *into;
+  // part headings a table holds (its caption, a row of one cell) become lines
+  LiftPartHeadings(&read.blocks);
   // adopted, not copied (see AddMoved)
   report.set_allocated_source(new xxgk::v1::SourceInfo(std::move(read.source)));
   std::string text;

@@ -32,6 +32,11 @@ struct GridCell {
 struct TableGrid {
   std::vector<std::vector<GridCell>> rows;
   std::string caption;       // caption or the text line just above, if any
+  // The caption is the table's own (an HTML <caption>), shown with the table
+  // and in no line of the text; its offsets in the decoded original.
+  bool caption_own = false;
+  uint32_t caption_begin = 0;
+  uint32_t caption_end = 0;
   std::string source_kind;   // "html", "doc", "docx", "ofd", "pdf", "text-pipe", "text-cell-lines",
                              // "text-aligned", "text-markdown", "text-run-together",
                              // "text-flat"

@@ -459,7 +459,7 @@ class HtmlWalker {
   }
 
   void CollectRows(const GumboNode* node, std::vector<const GumboNode*>* rows,
-                   std::string* caption) {
+                   std::string* caption, Range* caption_range) {
     const GumboVector& kids = node->v.element.children;
     for (unsigned i = 0; i < kids.length; ++i) {
       const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
@@ -471,13 +471,14 @@ class HtmlWalker {
         case GUMBO_TAG_THEAD:
         case GUMBO_TAG_TBODY:
         case GUMBO_TAG_TFOOT:
-          CollectRows(k, rows, caption);
+          CollectRows(k, rows, caption, caption_range);
           break;
         case GUMBO_TAG_CAPTION: {
           Range r;
           std::string raw;
           FlatText(k, &raw, &r);
           *caption = cleaner_.Clean(raw);
+          *caption_range = r;
           break;
         }
         default:
@@ -489,7 +490,8 @@ class HtmlWalker {
   void ReadTable(const GumboNode* table, int /*depth*/) {
     std::vector<const GumboNode*> trs;
     std::string caption;
-    CollectRows(table, &trs, &caption);
+    Range caption_range;
+    CollectRows(table, &trs, &caption, &caption_range);
     std::vector<std::vector<SpanCell>> rows;
     rows.reserve(trs.size());
     for (const GumboNode* tr : trs) {
@@ -520,7 +522,17 @@ class HtmlWalker {
     if (rows.empty()) return;
     std::optional<Block> b = SpanTableBlock(rows, "html", &out_->notes);
     if (!b.has_value()) return;
-    b->table.caption = caption.empty() ? LastLineText(out_->blocks) : caption;
+    // A <caption> is the table's own: in no line (a part heading set as one
+    // is lifted into a line of its own when the report is assembled:
+    // LiftPartHeadings)
+    if (caption.empty()) {
+      b->table.caption = LastLineText(out_->blocks);
+    } else {
+      b->table.caption = std::move(caption);
+      b->table.caption_own = true;
+      b->table.caption_begin = caption_range.Begin();
+      b->table.caption_end = caption_range.end;
+    }
     b->source_begin = static_cast<uint32_t>(table->v.element.start_pos.offset);
     b->source_end = static_cast<uint32_t>(table->v.element.end_pos.offset);
     out_->blocks.push_back(*std::move(b));

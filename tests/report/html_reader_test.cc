@@ -15,7 +15,9 @@ namespace xxgk::report {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 using xxgk::testing::Lines;
 using xxgk::testing::Tables;
 using xxgk::testing::RowTexts;
@@ -154,6 +156,31 @@ TEST(HtmlReader, ExpandsRowspanAndColspan) {
   EXPECT_EQ(t.rows[0][1].col_span, 2);
   EXPECT_TRUE(t.rows[0][2].continuation);
   EXPECT_FALSE(t.rows[2][2].continuation);
+}
+
+// A <caption> is the table's own (no line of the text), with its place in
+// the page; without one, the line above stands for it.
+TEST(HtmlReader, ACaptionIsTheTablesOwn) {
+  const std::string page =
+      "<p>上一行</p><table><caption> <b>二、主动公开政府信息情况</b> </caption>"
+      "<tr><td>信息内容</td><td>本年制发件数</td></tr></table>";
+  auto r = ReadHtml(page);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("上一行"));
+  auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  const TableGrid& t = *tables[0];
+  EXPECT_EQ(t.caption, "二、主动公开政府信息情况");
+  EXPECT_TRUE(t.caption_own);
+  const std::string placed = page.substr(t.caption_begin, t.caption_end - t.caption_begin);
+  EXPECT_THAT(placed, HasSubstr("二、主动公开政府信息情况"));
+  EXPECT_THAT(placed, Not(HasSubstr("caption")));
+
+  auto above = ReadHtml("<p>上一行</p><table><tr><td>甲</td></tr></table>");
+  ASSERT_TRUE(above.ok()) << above.status();
+  ASSERT_EQ(Tables(*above).size(), 1u);
+  EXPECT_EQ(Tables(*above)[0]->caption, "上一行");
+  EXPECT_FALSE(Tables(*above)[0]->caption_own);
 }
 
 // A page saved from Word keeps Word's sliver grid columns as colspans: the
