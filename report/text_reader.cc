@@ -919,11 +919,19 @@ class TextTableReader {
     }
   }
 
-  // Whether fields `a` and `b` share a column of the input.
-  bool ShareColumns(Piece a, Piece b) const {
+  // Whether field `a` shares a column of the input with one of `above`
+  // (from its second on). The fields stand left to right: the look ends at
+  // the first that starts past `a`, so a long row above costs no more than
+  // the part of it over `a` (each column is counted from its line's start).
+  bool UnderAColumn(Piece a, const std::vector<Piece>& above) const {
     const int a0 = InputColumn(a.b), a1 = InputColumn(a.e);
-    const int b0 = InputColumn(b.b), b1 = InputColumn(b.e);
-    return a0 >= 0 && b0 >= 0 && a0 < b1 && b0 < a1;
+    if (a0 < 0) return false;
+    for (size_t c = 1; c < above.size(); ++c) {
+      const int b0 = InputColumn(above[c].b);
+      if (b0 >= a1) return false;
+      if (a0 < InputColumn(above[c].e)) return true;
+    }
+    return false;
   }
 
   // Line `j`, with no wider gap, as a row of a table whose columns spaces
@@ -939,10 +947,7 @@ class TextTableReader {
     std::vector<Piece> f{Piece{l.begin, l.end}};
     SplitNumberRuns(&f);
     if (f.size() < 2 || ValueFields(f) != static_cast<int>(f.size()) - 1) return {};
-    for (size_t c = 1; c < above.size(); ++c) {
-      if (ShareColumns(f[1], above[c])) return f;
-    }
-    return {};
+    return UnderAColumn(f[1], above) ? f : std::vector<Piece>{};
   }
 
   // A line of labels or titles with no wider gap (a label wrapped over
