@@ -15,10 +15,6 @@ namespace {
 
 using Kind = xxgk::v1::Section::Kind;
 
-bool IsBlank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
-}
-
 // A row that may be lifted: a lone cell reading as a part heading.
 std::optional<std::string_view> HeadingRowText(const std::vector<GridCell>& row) {
   std::optional<std::string_view> text = LoneCellText(row);
@@ -124,13 +120,13 @@ void Lift(Block b, OpenPart* open, std::vector<Block>* out) {
 std::optional<std::string_view> LoneCellText(const std::vector<GridCell>& row) {
   if (row.empty()) return std::nullopt;
   const GridCell& head = row.front();
-  if (head.continuation || head.row_span > 1 || IsBlank(head.text)) return std::nullopt;
+  if (head.continuation || head.row_span > 1 || IsEmptyText(head.text)) return std::nullopt;
   // the head's copies (its colspan), then blank cells (a short row padded)
   bool copies = true;
   for (size_t c = 1; c < row.size(); ++c) {
     const GridCell& g = row[c];
     copies = copies && g.continuation && g.text == head.text;
-    if (!copies && (g.continuation || !IsBlank(g.text))) return std::nullopt;
+    if (!copies && (g.continuation || !IsEmptyText(g.text))) return std::nullopt;
   }
   return std::string_view(head.text);
 }
@@ -144,7 +140,7 @@ void LiftPartHeadings(std::vector<Block>* blocks) {
   std::move(blocks->begin(), first, std::back_inserter(out));
   OpenPart open(&out);
   for (auto it = first; it != blocks->end(); ++it) {
-    if (HasHeadingInside(*it)) {
+    if (it == first || HasHeadingInside(*it)) {
       Lift(std::move(*it), &open, &out);
     } else {
       out.push_back(std::move(*it));

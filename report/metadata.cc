@@ -310,9 +310,8 @@ TitleLines FindTitle(const std::vector<Line>& lines) {
     const std::string organ = AgencyFromTitle(TitleText(lines, t));
     return !organ.empty() && absl::StrContains(rest, organ);
   };
-  if (AgencyFromTitle(TitleText(lines, titles.front())).empty() || named_after(titles.front())) {
-    return titles.front();
-  }
+  const std::string first = AgencyFromTitle(TitleText(lines, titles.front()));
+  if (first.empty() || absl::StrContains(rest, first)) return titles.front();
   for (size_t k = 1; k < titles.size(); ++k) {
     if (!named_after(titles[k])) continue;
     TitleLines chosen = titles[k];

@@ -20,6 +20,14 @@
 #include "report/utf8.h"
 
 namespace xxgk::report {
+
+bool IsEmptyText(std::string_view t) {
+  for (char ch : t) {
+    if (ch != ' ' && ch != '\t') return false;
+  }
+  return true;
+}
+
 namespace {
 
 using xxgk::v1::Cell;
@@ -122,13 +130,6 @@ struct RowParts {
   LabelColumns labels;   // columns of label cells
   int value_start = 0;  // first value column
 };
-
-bool IsEmptyText(std::string_view t) {
-  for (char ch : t) {
-    if (ch != ' ' && ch != '\t') return false;
-  }
-  return true;
-}
 
 // What mapping needs to know about one grid row, worked out once: every
 // cell's label key and whether its text reads as a value, the row's anatomy

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/blocks.h"
@@ -44,6 +45,9 @@ struct PlacedGrid {
   xxgk::v1::Span span;  // the whole table in Report.text
   std::string heading;  // section heading it stood under (or the caption)
 };
+
+// Whether a cell's text is empty or only blanks (spaces, tabs): a blank cell.
+bool IsEmptyText(std::string_view t);
 
 // Which table a grid (or part of one) is.
 enum class TableId { kNone, kT2, kT3, kT4, kLegacy };
