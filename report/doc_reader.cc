@@ -72,24 +72,44 @@ struct ParaProps {
   std::shared_ptr<const RowDef> row;  // on row ends
 };
 
-// The paragraph modifiers too many for a property page, which Word and
-// LibreOffice keep in the Data stream (a table row's end with many cells):
-// the grpprl of the PrcData (a 2-byte size, then the sprms) at `offset`.
-std::string_view HugePapx(std::string_view data, uint32_t offset) {
-  if (offset > data.size() || data.size() - offset < 2) return {};
-  const size_t cb = Le16(data, offset);
-  if (cb > data.size() - offset - 2) return {};
-  return data.substr(offset + 2, cb);
-}
+// The Data stream, read the first time a paragraph's modifiers are found
+// there (sprmPHugePapx: more than a property page holds, as a table row's end
+// with many cells has); most files never need it, and it holds their pictures.
+class DataStream {
+ public:
+  explicit DataStream(const CompoundFile* cf) : cf_(cf) {}
 
-// Applies the sprms of `grpprl` to `props`; `data` is the Data stream that
-// sprmPHugePapx points into.
-void ApplySprms(std::string_view grpprl, std::string_view data, ParaProps* props) {
+  // The grpprl of the PrcData (a 2-byte size, then the sprms) at `offset`;
+  // empty when the file has no Data stream or it is cut short there.
+  std::string_view HugePapx(uint32_t offset) {
+    if (!loaded_) {
+      loaded_ = true;
+      if (cf_ != nullptr && cf_->HasStream("Data")) {
+        absl::StatusOr<std::string> d = cf_->ReadStream("Data");
+        if (d.ok()) bytes_ = *std::move(d);  // without it, rows lose their cell layout
+      }
+    }
+    const std::string_view data = bytes_;
+    if (offset > data.size() || data.size() - offset < 2) return {};
+    const size_t cb = Le16(data, offset);
+    if (cb > data.size() - offset - 2) return {};
+    return data.substr(offset + 2, cb);
+  }
+
+ private:
+  const CompoundFile* cf_;
+  bool loaded_ = false;
+  std::string bytes_;
+};
+
+// Applies the sprms of `grpprl` to `props`; `data` (null: none) is the Data
+// stream that sprmPHugePapx points into.
+void ApplySprms(std::string_view grpprl, DataStream* data, ParaProps* props) {
   ForEachSprm(grpprl, [props, data](uint16_t sprm, std::string_view op) {
     switch (sprm) {
       case kSprmPHugePapx:
         // (the modifiers there hold no further sprmPHugePapx)
-        if (!data.empty()) ApplySprms(HugePapx(data, Le32(op, 0)), {}, props);
+        if (data != nullptr) ApplySprms(data->HugePapx(Le32(op, 0)), nullptr, props);
         break;
       case kSprmPFInTable: props->in_table = op[0] != 0; break;
       case kSprmPFTtp: props->ttp = op[0] != 0; break;
@@ -154,9 +174,9 @@ class ParagraphMap {
   };
 
   // `styles`: the list numbering each paragraph style gives its paragraphs.
-  // `data`: the Data stream (empty when the file has none).
+  // `data`: the Data stream, read when a paragraph needs it.
   static absl::StatusOr<ParagraphMap> Read(std::string_view word, std::string_view plc,
-                                           std::string_view data,
+                                           DataStream* data,
                                            const std::vector<DocStyleList>& styles) {
     ParagraphMap map;
     absl::Status status;
@@ -442,13 +462,9 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   if (plc_pcd.size() < 4 + 12) return Damaged("it has no piece table");
 
   const auto [fc_stsh, lcb_stsh] = pair(1);
-  std::string data_stream;
-  if (cf->HasStream("Data")) {
-    absl::StatusOr<std::string> d = cf->ReadStream("Data");
-    if (d.ok()) data_stream = *std::move(d);  // without it, rows lose their cell layout
-  }
+  DataStream data_stream(&*cf);
   absl::StatusOr<ParagraphMap> papx = ParagraphMap::Read(
-      wd, slice(fc_papx, lcb_papx), data_stream, ReadDocStyleLists(slice(fc_stsh, lcb_stsh)));
+      wd, slice(fc_papx, lcb_papx), &data_stream, ReadDocStyleLists(slice(fc_stsh, lcb_stsh)));
   if (!papx.ok()) return papx.status();
 
   HiddenText hidden = HiddenText::Read(wd, slice(fc_chpx, lcb_chpx));
