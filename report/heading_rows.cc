@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "re2/re2.h"
 #include "report/readers_common.h"
 #include "report/sections.h"
 #include "report/table_map.h"
@@ -15,9 +16,38 @@ namespace {
 
 using Kind = xxgk::v1::Section::Kind;
 
-// A row that may be lifted: a lone cell reading as a part heading.
+// A note of the unit a table counts in (单位：件, （计量单位：个）), which
+// may stand in a cell of its own at the end of a heading's row.
+bool IsUnitNote(std::string_view text) {
+  static const re2::RE2 kUnit(
+      R"(\s*[（(]?\s*(?:计量)?单位\s*[:：]\s*[^\s:：，,。（）()]{1,4}\s*[）)]?\s*)");
+  return re2::RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kUnit);
+}
+
+// The text of a row that is one cell followed by the unit the table counts
+// in: the head cell and its copies, then only blanks and unit notes (and
+// their copies), at least one note. nullopt for any other row.
+std::optional<std::string_view> HeadBesideUnitNote(const std::vector<GridCell>& row) {
+  const GridCell& head = row.front();
+  if (head.continuation || head.row_span > 1 || IsEmptyText(head.text)) return std::nullopt;
+  size_t c = 1;
+  while (c < row.size() && row[c].continuation && row[c].text == head.text) ++c;
+  bool noted = false;
+  for (; c < row.size(); ++c) {
+    const GridCell& g = row[c];
+    if (IsEmptyText(g.text) && !g.continuation) continue;
+    if (g.row_span > 1 || !IsUnitNote(g.text)) return std::nullopt;
+    noted = true;
+  }
+  if (!noted) return std::nullopt;
+  return std::string_view(head.text);
+}
+
+// A row that may be lifted: a lone cell reading as a part heading, or such
+// a cell with the table's unit beside it.
 std::optional<std::string_view> HeadingRowText(const std::vector<GridCell>& row) {
   std::optional<std::string_view> text = LoneCellText(row);
+  if (!text.has_value() && !row.empty()) text = HeadBesideUnitNote(row);
   if (!text.has_value() || !IsSectionHeadingLine(*text)) return std::nullopt;
   return text;
 }

@@ -30,8 +30,9 @@ std::optional<std::string_view> LoneCellText(const std::vector<GridCell>& row);
 
 // Lifts part headings out of the tables in `blocks`. A row is lifted when it
 // is a lone cell (LoneCellText) reading as a part heading
-// (IsSectionHeadingLine), and a table's own caption (TableGrid::caption_own)
-// when it reads so. Never lifted:
+// (IsSectionHeadingLine), or such a cell with only a note of the table's
+// unit (单位：件) in the row's other cells, and a table's own caption
+// (TableGrid::caption_own) when it reads so. Never lifted:
 // - a heading of the same kind as the heading the table stands under (a
 //   title restating the part: 三、收到和处理… above, 收到和处理政府信息公开
 //   申请情况 in the table's first row), so that no part is opened twice;

@@ -319,6 +319,7 @@ enum class Style {
   kT3Only,      // paragraphs, but table 三's heading in its first row
   kRestated,    // paragraphs, and each table's first row restating its part
   kLeftBlocks,  // paragraphs; table 二's block labels in a left column
+  kUnitCell,    // a first row: the heading, then a cell 单位：件 at its end
 };
 
 std::string Page(Style style) {
@@ -352,6 +353,10 @@ std::string Page(Style style) {
                 "<o:p>&nbsp;</o:p></span></p>";
         break;
       }
+      case Style::kUnitCell:
+        body += absl::StrCat("<table border=\"1\"><tr><td colspan=\"", kWidths[i] - 1, "\">", head,
+                             "</td><td>（单位：件）</td></tr>", rows[i], "</table>");
+        break;
       case Style::kCaption:
         body += "<table border=\"1\"><caption>" + head + "</caption>" + rows[i] + "</table>";
         break;
@@ -426,7 +431,8 @@ TEST(PartHeadingsInTables, TheReferencePageReadsEveryPartAndTable) {
 std::string StyleName(const ::testing::TestParamInfo<Style>& info) {
   static const char* const kNames[] = {"Paragraph", "FirstRow", "TheadTh",  "WordRow",
                                        "Caption",   "ShortRow", "OwnTable", "Joined",
-                                       "T3Only",    "Restated", "LeftBlocks"};
+                                       "T3Only",    "Restated", "LeftBlocks",
+                                       "UnitCell"};
   return kNames[static_cast<int>(info.param)];
 }
 
@@ -440,7 +446,7 @@ INSTANTIATE_TEST_SUITE_P(Styles, PartHeadingsInTables,
                          ::testing::Values(Style::kFirstRow, Style::kTheadTh, Style::kWordRow,
                                            Style::kCaption, Style::kShortRow, Style::kOwnTable,
                                            Style::kJoined, Style::kT3Only, Style::kRestated,
-                                           Style::kLeftBlocks),
+                                           Style::kLeftBlocks, Style::kUnitCell),
                          StyleName);
 
 // The same in a Word document: a table's first row, merged across it
