@@ -132,10 +132,16 @@ void Lift(Block b, OpenPart* open, std::vector<Block>* out) {
   size_t from = 0;
   for (size_t r = 0; r < n; ++r) {
     const std::optional<std::string_view>& heading = headings[r];
-    if (!heading.has_value() || HeadingKind(*heading) == open->Get()) continue;
-    // a part's heading is followed by the part, not by another heading: rows
-    // of headings one after another are a table of contents
-    if ((r > 0 && headings[r - 1].has_value()) || (r + 1 < n && headings[r + 1].has_value())) continue;
+    if (!heading.has_value()) continue;
+    const Kind kind = HeadingKind(*heading);
+    if (kind == open->Get()) continue;
+    // a part's heading is followed by the part, not by another part's
+    // heading: rows of headings of other parts one after another are a table
+    // of contents (a title restating the part may follow its heading)
+    auto other_part = [&](size_t i) {
+      return headings[i].has_value() && HeadingKind(*headings[i]) != kind;
+    };
+    if ((r > 0 && other_part(r - 1)) || (r + 1 < n && other_part(r + 1))) continue;
     const GridCell& cell = g.rows[r].front();
     lifted = true;
     table(from, r);

@@ -38,8 +38,9 @@ std::optional<std::string_view> LoneCellText(const std::vector<GridCell>& row);
 //   申请情况 in the table's first row), so that no part is opened twice;
 // - a row of the pre-2019 statistics table, whose group rows (一、主动公开
 //   情况) read as part headings but are rows of the table;
-// - a row next to another row reading as a part heading: a table of
-//   contents, not a part's heading followed by the part.
+// - a row next to another row reading as the heading of another part: a
+//   table of contents, not a part's heading followed by the part (a row
+//   restating the heading's own part may follow it, and stays).
 // A table parted by a lifted row becomes one table per part (Word's sliver
 // columns dropped from each, as from any table a reader makes); a table of
 // nothing but lifted rows leaves no table.

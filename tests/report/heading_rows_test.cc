@@ -320,6 +320,7 @@ enum class Style {
   kRestated,    // paragraphs, and each table's first row restating its part
   kLeftBlocks,  // paragraphs; table 二's block labels in a left column
   kUnitCell,    // a first row: the heading, then a cell 单位：件 at its end
+  kTwoTitles,   // a first row holding the heading, a second restating it
 };
 
 std::string Page(Style style) {
@@ -356,6 +357,10 @@ std::string Page(Style style) {
       case Style::kUnitCell:
         body += absl::StrCat("<table border=\"1\"><tr><td colspan=\"", kWidths[i] - 1, "\">", head,
                              "</td><td>（单位：件）</td></tr>", rows[i], "</table>");
+        break;
+      case Style::kTwoTitles:
+        body += "<table border=\"1\"><tr><td" + span + ">" + head + "</td></tr><tr><td" + span + ">" +
+                head.substr(6) + "</td></tr>" + rows[i] + "</table>";
         break;
       case Style::kCaption:
         body += "<table border=\"1\"><caption>" + head + "</caption>" + rows[i] + "</table>";
@@ -432,7 +437,7 @@ std::string StyleName(const ::testing::TestParamInfo<Style>& info) {
   static const char* const kNames[] = {"Paragraph", "FirstRow", "TheadTh",  "WordRow",
                                        "Caption",   "ShortRow", "OwnTable", "Joined",
                                        "T3Only",    "Restated", "LeftBlocks",
-                                       "UnitCell"};
+                                       "UnitCell",  "TwoTitles"};
   return kNames[static_cast<int>(info.param)];
 }
 
@@ -446,7 +451,8 @@ INSTANTIATE_TEST_SUITE_P(Styles, PartHeadingsInTables,
                          ::testing::Values(Style::kFirstRow, Style::kTheadTh, Style::kWordRow,
                                            Style::kCaption, Style::kShortRow, Style::kOwnTable,
                                            Style::kJoined, Style::kT3Only, Style::kRestated,
-                                           Style::kLeftBlocks, Style::kUnitCell),
+                                           Style::kLeftBlocks, Style::kUnitCell,
+                                           Style::kTwoTitles),
                          StyleName);
 
 // The same in a Word document: a table's first row, merged across it
