@@ -357,7 +357,7 @@ class OfdReader {
       layout.AddPage(number, box[3] * kPointsPerMm, std::move(words));
     }
     if (!layout.has_text()) {
-      Note(0, "the OFD file has no text (scanned images?); nothing could be read");
+      Note(0, NoTextLayerMessage("OFD", static_cast<int>(pages.size())), xxgk::v1::ReadingNote::NO_TEXT_LAYER);
     }
     layout.AppendBlocks(&cleaner_, &result_->blocks);
     result_->script = cleaner_.script();
@@ -410,9 +410,10 @@ class OfdReader {
     return ParseXmlPart(*xml, "ofd", path, kAdvice);
   }
 
-  void Note(uint32_t page, std::string message) {
+  void Note(uint32_t page, std::string message,
+            xxgk::v1::ReadingNote::Kind kind = xxgk::v1::ReadingNote::UNREADABLE) {
     xxgk::v1::ReadingNote note;
-    note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
+    note.set_kind(kind);
     note.set_message(std::move(message));
     if (page > 0) note.mutable_span()->set_page(page);
     result_->notes.push_back(std::move(note));

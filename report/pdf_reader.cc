@@ -240,8 +240,8 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
 
   if (!layout.has_text()) {
     xxgk::v1::ReadingNote note;
-    note.set_kind(xxgk::v1::ReadingNote::UNREADABLE);
-    note.set_message("the PDF has no text layer (scanned images?); nothing could be read");
+    note.set_kind(xxgk::v1::ReadingNote::NO_TEXT_LAYER);
+    note.set_message(NoTextLayerMessage("PDF", std::min(pages, kMaxPages)));
     result.notes.push_back(std::move(note));
   }
   layout.AppendBlocks(&cleaner, &result.blocks);

@@ -1,5 +1,7 @@
 #include "report/refusal.h"
 
+#include "absl/strings/str_cat.h"
+
 namespace xxgk::report {
 
 const char* ResendAdvice(std::string_view format) {
@@ -24,6 +26,14 @@ const char* ResendAdvice(std::string_view format) {
            "send that";
   }
   return ": send the report itself, as text, HTML, .docx or PDF";
+}
+
+std::string NoTextLayerMessage(std::string_view format, int pages) {
+  return absl::StrCat("the ", absl::string_view(format.data(), format.size()),
+                      " file has no text layer: its ", pages, pages == 1 ? " page is" : " pages are",
+                      " pictures (a scan), so nothing could be read; ask for the report as text (a PDF "
+                      "exported from Word or WPS, or the Word file itself), or run it through OCR "
+                      "first");
 }
 
 std::string EmptyDocumentMessage(std::string_view file_name) {

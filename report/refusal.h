@@ -15,6 +15,10 @@ namespace xxgk::report {
 // statement of what is wrong.
 const char* ResendAdvice(std::string_view format);
 
+// What a PDF or OFD file (`format`) of `pages` pages with no text at all is,
+// and what to do: its pages are pictures, so ask for the report as text.
+std::string NoTextLayerMessage(std::string_view format, int pages);
+
 // "<file name>: the document is empty: ..." ("<input>" when there is no name).
 std::string EmptyDocumentMessage(std::string_view file_name);
 

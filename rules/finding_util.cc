@@ -101,12 +101,20 @@ xxgk::v1::Finding NewFinding() {
 }
 
 bool NotAssessableWithoutReportText(const xxgk::v1::Report& report, xxgk::v1::Finding* f) {
-  const bool none = std::any_of(report.notes().begin(), report.notes().end(), [](const auto& n) {
-    return n.kind() == xxgk::v1::ReadingNote::NO_REPORT_TEXT;
+  using xxgk::v1::ReadingNote;
+  const auto note = std::find_if(report.notes().begin(), report.notes().end(), [](const auto& n) {
+    return n.kind() == ReadingNote::NO_REPORT_TEXT || n.kind() == ReadingNote::NO_TEXT_LAYER;
   });
-  if (!none) return false;
+  if (note == report.notes().end()) return false;
   f->set_status(xxgk::v1::Finding::NOT_ASSESSABLE);
   f->set_severity(xxgk::v1::INFO);
+  if (note->kind() == ReadingNote::NO_TEXT_LAYER) {
+    f->set_message(absl::StrCat("文档没有文字层（各页是扫描图片），无法检查：", f->message()));
+    f->set_message_en(absl::StrCat("The file has no text layer (its pages are pictures), so this "
+                                   "cannot be checked: ",
+                                   f->message_en()));
+    return true;
+  }
   f->set_message(absl::StrCat("页面没有报告正文（报告在附件或图片中），无法检查：", f->message()));
   f->set_message_en(absl::StrCat("The page holds no report text (the report is in an attachment or in "
                                  "images), so this cannot be checked: ",

@@ -54,7 +54,8 @@ xxgk::v1::Section::Kind SectionOfTable(std::string_view table);
 xxgk::v1::Finding NewFinding();
 
 // When the reader found no report text at all (a page that only links the
-// report's file or shows it as images), a part or table the report lacks
+// report's file or shows it as images, a PDF or OFD file whose pages are
+// pictures), a part or table the report lacks
 // cannot be told from one the page leaves out: `f` becomes NOT_ASSESSABLE
 // and INFO, its messages say why. Returns whether it did.
 bool NotAssessableWithoutReportText(const xxgk::v1::Report& report, xxgk::v1::Finding* f);

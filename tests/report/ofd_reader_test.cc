@@ -266,7 +266,8 @@ TEST(OfdReader, NoTextAndSeveralDocumentsAreNoted) {
   auto empty = ReadOfd(OfdFile(OnePage("<ofd:PathObject ID=\"3\" Boundary=\"0 0 10 10\"/>")));
   ASSERT_TRUE(empty.ok()) << empty.status();
   EXPECT_TRUE(Lines(*empty).empty());
-  EXPECT_THAT(NoteTexts(*empty), ElementsAre(HasSubstr("no text (scanned images?)")));
+  EXPECT_THAT(NoteTexts(*empty), ElementsAre(HasSubstr("no text layer: its 1 page is pictures")));
+  EXPECT_EQ(empty->notes[0].kind(), xxgk::v1::ReadingNote::NO_TEXT_LAYER);
 
   xxgk::testing::ZipEntries entries = OfdEntries(OnePage(kProse));
   std::string& ofd = entries[0].second;

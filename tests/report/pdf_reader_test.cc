@@ -326,7 +326,8 @@ TEST(PdfReaderMinimal, NoTextLayerIsReportedNotInvented) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_TRUE(r->blocks.empty());
   ASSERT_EQ(r->notes.size(), 1u);
-  EXPECT_EQ(r->notes[0].kind(), xxgk::v1::ReadingNote::UNREADABLE);
+  EXPECT_EQ(r->notes[0].kind(), xxgk::v1::ReadingNote::NO_TEXT_LAYER);
+  EXPECT_THAT(r->notes[0].message(), HasSubstr("1 page is pictures"));
 }
 
 }  // namespace

@@ -179,6 +179,30 @@ TEST(EngineTest, APageWithNoReportTextIsOneErrorNotEveryPartMissing) {
   EXPECT_EQ(page.summary().errors(), 1);
 }
 
+// A PDF whose pages are pictures (a scan) is one ERROR asking for the report
+// as text; what it lacks is not assessable, said in words about the file.
+TEST(EngineTest, AFileWithNoTextLayerIsOneErrorAskingForText) {
+  xxgk::v1::Report r = OkReport2021();
+  r.clear_sections();
+  r.clear_tables();
+  auto* n = r.add_notes();
+  n->set_kind(xxgk::v1::ReadingNote::NO_TEXT_LAYER);
+  n->set_message("the PDF file has no text layer: its 3 pages are pictures (a scan)");
+  const auto resp = testing::ValidateOk(*Embedded(), r);
+  EXPECT_EQ(resp.summary().errors(), 1);
+  const auto read = testing::WithCategory(resp, xxgk::v1::EXTRACTION);
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_EQ(read[0].rule_id(), "READ-2");
+  EXPECT_THAT(read[0].message(), HasSubstr("扫描件"));
+  EXPECT_THAT(read[0].message_en(), HasSubstr("its 3 pages are pictures"));
+  const auto sections = testing::WithCategory(resp, xxgk::v1::SECTION_MISSING);
+  ASSERT_EQ(sections.size(), 6u);
+  for (const auto& f : sections) {
+    EXPECT_EQ(f.status(), xxgk::v1::Finding::NOT_ASSESSABLE) << f.rule_id();
+    EXPECT_THAT(f.message(), HasSubstr("文档没有文字层"));
+  }
+}
+
 TEST(EngineTest, AFoldedReadingNoteSaysHowManyPlacesItStandsFor) {
   xxgk::v1::Report r = OkReport2021();
   auto* n = r.add_notes();
