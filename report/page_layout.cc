@@ -1180,6 +1180,56 @@ std::vector<int> HeadsContinued(const std::vector<Line>& lines, const std::vecto
   return before.header.empty() ? before.heads : before.header;
 }
 
+// Whether a line below a table's last row, `gap` under the line above it,
+// may be the label of a row left blank (四、结转下年度继续办理 with no
+// values, the table's last row): a numbered label alone in the label area
+// (ending left of the value columns `cols`), set no further down than the
+// next row would be.
+bool TrailingRowLabel(const Line& l, double gap, const std::vector<Interval>& cols) {
+  return !cols.empty() && gap < std::max(l.h(), 1.0) && l.words.back().x1 < cols.front().x0 &&
+         StartsItem(l.words.front().text);
+}
+
+// The header lines above a table's first line `top` (its first row, or the
+// first line of that row's label), top first: lines within the table's left
+// edge `left`, up to a sentence or a numbered heading. With `label_rows`, a
+// numbered line holding only a label (nothing over the value columns
+// `cols`) below every line that has more is taken too: the label of a first
+// row left blank (一、本年新收… under the column headings).
+std::vector<int> HeaderAbove(const std::vector<Line>& lines, const std::vector<bool>& used,
+                             const std::vector<bool>& is_data, int top, double left,
+                             const std::vector<Interval>& cols, bool label_rows) {
+  std::vector<int> header;
+  bool foot = true;  // every line taken so far holds only a label
+  for (int k = top - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
+    const Line& l = lines[k];
+    const Line& below = lines[top];
+    // In a table with no label column the first column's heading, centred
+    // over its numbers, can start left of them.
+    const Word& head = l.words.front();
+    const Interval& first_col = cols.front();
+    const bool over_first =
+        first_col.x0 <= left + 1.0 && std::abs(head.x0 + head.x1 - first_col.x0 - first_col.x1) <=
+                                          std::max(first_col.x1 - first_col.x0, 0.5 * l.h());
+    if (l.margin || (head.x0 < left - 1.0 && !over_first)) break;
+    if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
+    // Headings (numbered) and sentences are text above the table.
+    const std::string& first = l.words.front().text;
+    const std::string& last_word = l.words.back().text;
+    foot = foot && l.words.back().x1 < first_col.x0;
+    if (StartsWithEnumerator(first) && !(label_rows && foot)) break;
+    if (last_word.size() >= 3 && (last_word.compare(last_word.size() - 3, 3, "。") == 0 ||
+                                  last_word.compare(last_word.size() - 3, 3, "：") == 0)) {
+      break;
+    }
+    if (!last_word.empty() && (last_word.back() == ':' || last_word.back() == '.')) break;
+    if (header.size() >= 16) break;
+    header.insert(header.begin(), k);
+    top = k;
+  }
+  return header;
+}
+
 // Splits the lines into tables (data rows with the lines around them).
 std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
@@ -1312,46 +1362,33 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     }
     // Rows taken before the columns were all known (the first above all).
     for (int k : t.data) SplitNumberTails(lines[k], cols);
-    // Trailing lines: continuation of a wrapped cell right below the last row.
+    // Trailing lines: continuation of a wrapped cell right below the last
+    // row, or the label of a last row left blank (BuildBody tells whether it
+    // is a row of blanks).
     int last = t.data.back();
     for (int p : pending) {
       const Line& l = lines[p];
-      if (l.page == lines[last].page && l.y0 - lines[last].y1 < 0.35 * l.h() && l.words.front().x0 >= left - 1.0) {
-        t.body.push_back(p);
-        last = p;
-      } else {
-        break;
-      }
+      if (l.page != lines[last].page || l.words.front().x0 < left - 1.0) break;
+      const double gap = l.y0 - lines[last].y1;
+      if (gap >= 0.35 * l.h() && !TrailingRowLabel(l, gap, cols)) break;
+      t.body.push_back(p);
+      last = p;
     }
     // Header lines above the first data row (and above its label's first
-    // lines).
-    int top = t.body.empty() || t.body.front() > t.data.front() ? t.data.front() : t.body.front();
-    for (int k = top - 1; k >= 0 && !used[k] && !is_data[k]; --k) {
-      const Line& l = lines[k];
-      const Line& below = lines[top];
-      // In a table with no label column the first column's heading, centred
-      // over its numbers, can start left of them.
-      const Word& head = l.words.front();
-      const Interval& first_col = cols.front();
-      const bool over_first =
-          first_col.x0 <= left + 1.0 && std::abs(head.x0 + head.x1 - first_col.x0 - first_col.x1) <=
-                                            std::max(first_col.x1 - first_col.x0, 0.5 * l.h());
-      if (l.margin || (head.x0 < left - 1.0 && !over_first)) break;
-      if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
-      // Headings (numbered) and sentences are text above the table.
-      const std::string& first = l.words.front().text;
-      const std::string& last_word = l.words.back().text;
-      if (StartsWithEnumerator(first)) break;
-      if (last_word.size() >= 3 && (last_word.compare(last_word.size() - 3, 3, "。") == 0 ||
-                                    last_word.compare(last_word.size() - 3, 3, "：") == 0)) {
-        break;
-      }
-      if (!last_word.empty() && (last_word.back() == ':' || last_word.back() == '.')) break;
-      if (t.header.size() >= 16) break;
-      t.header.insert(t.header.begin(), k);
-      top = k;
+    // lines). Labels of rows left blank at their foot go to the body; a
+    // numbered line left in the header is a heading above the table, where
+    // the header stops.
+    const int top = t.body.empty() || t.body.front() > t.data.front() ? t.data.front() : t.body.front();
+    Layout tried = t;
+    tried.header = HeaderAbove(lines, used, is_data, top, left, cols, true);
+    MoveLabelRowsToBody(lines, cols, &tried);
+    if (std::none_of(tried.header.begin(), tried.header.end(),
+                     [&](int k) { return StartsWithEnumerator(lines[k].words.front().text); })) {
+      t = std::move(tried);
+    } else {
+      t.header = HeaderAbove(lines, used, is_data, top, left, cols, false);
+      MoveLabelRowsToBody(lines, cols, &t);
     }
-    MoveLabelRowsToBody(lines, cols, &t);
     for (int k : t.data) used[k] = true;
     for (int k : t.body) used[k] = true;
     for (int k : t.header) used[k] = true;

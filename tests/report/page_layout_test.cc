@@ -3,6 +3,7 @@
 #include "report/page_layout.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -377,22 +378,71 @@ TEST(PageLayoutBlanks, ALabelWithNothingUnderTheValuesIsARowOfBlanks) {
   EXPECT_THAT(t->blank_rows, ElementsAre(1, 3));
 }
 
-// A label alone on its line under the column headings, set apart from them
-// as rows are (规章 with its three cells blank), is the table's first row, a
-// row of blanks, and no header row.
-TEST(PageLayoutBlanks, ALabelUnderTheHeadingsIsARowOfBlanks) {
+// Lays out a line of column headings (`corner` over the labels), a row
+// `blank` set apart from it as rows are with nothing under the values, and a
+// row `full` with values, and expects one table of these three rows, the
+// second a row of blanks.
+void ExpectRowOfBlanksUnderTheHeadings(const std::string& corner, const std::string& blank,
+                                       const std::string& full) {
   std::vector<PlacedWord> words = {
-      At(20, 100, "信息内容"), Centred(170, 100, "本年制发"), Centred(230, 100, "本年废止"),
-      At(30, 118, "规章"),
-      At(20, 136, "规范性文件"), Centred(170, 136, "2"), Centred(230, 136, "1"),
+      At(20, 100, corner), Centred(170, 100, "本年制发"), Centred(230, 100, "本年废止"),
+      At(30, 118, blank),
+      At(20, 136, full), Centred(170, 136, "2"), Centred(230, 136, "1"),
   };
   const std::vector<Block> blocks = Layout(std::move(words));
   const TableGrid* t = OnlyTable(blocks);
   ASSERT_NE(t, nullptr);
-  EXPECT_THAT(AllRows(*t), ElementsAre(ElementsAre("信息内容", "本年制发", "本年废止"),
-                                       ElementsAre("规章", "", ""),
-                                       ElementsAre("规范性文件", "2", "1")));
+  EXPECT_THAT(AllRows(*t), ElementsAre(ElementsAre(corner, "本年制发", "本年废止"),
+                                       ElementsAre(blank, "", ""), ElementsAre(full, "2", "1")));
   EXPECT_THAT(t->blank_rows, ElementsAre(1));
+}
+
+// A label alone on its line under the column headings, set apart from them
+// as rows are (规章 with its three cells blank), is the table's first row, a
+// row of blanks, and no header row.
+TEST(PageLayoutBlanks, ALabelUnderTheHeadingsIsARowOfBlanks) {
+  ExpectRowOfBlanksUnderTheHeadings("信息内容", "规章", "规范性文件");
+}
+
+// So is a numbered label there (一、本年新收… with its cells blank): it is
+// no heading above the table.
+TEST(PageLayoutBlanks, ANumberedLabelUnderTheHeadingsIsARowOfBlanks) {
+  ExpectRowOfBlanksUnderTheHeadings("项目", "一、本年新收", "二、上年结转");
+}
+
+// A numbered line right above a table's first row with no column headings
+// above it is a heading of the text, not a row of blanks.
+TEST(PageLayoutBlanks, ANumberedLineAboveATableWithoutHeadingsIsText) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "（一）主动公开"),
+      At(20, 118, "规章"), Centred(170, 118, "2"), Centred(230, 118, "1"),
+      At(20, 133, "规范性文件"), Centred(170, 133, "4"), Centred(230, 133, "3"),
+  };
+  const std::vector<Block> blocks = Layout(std::move(words));
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[0].text, "(一)主动公开");
+  ASSERT_EQ(blocks[1].kind, Block::Kind::kTable);
+  EXPECT_THAT(AllRows(blocks[1].table), ElementsAre(ElementsAre("规章", "2", "1"),
+                                                    ElementsAre("规范性文件", "4", "3")));
+}
+
+// A numbered label right under a table's last row, set as the next row would
+// be, with nothing under the value columns (四、结转下年度继续办理 left
+// blank), is the table's last row, a row of blanks.
+TEST(PageLayoutBlanks, ANumberedLabelUnderTheLastRowIsARowOfBlanks) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "一、本年新收"), Centred(170, 100, "2"), Centred(230, 100, "1"),
+      At(20, 115, "二、上年结转"), Centred(170, 115, "4"), Centred(230, 115, "3"),
+      At(20, 130, "四、结转下年"),
+  };
+  const std::vector<Block> blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(blocks.size(), 1u);
+  EXPECT_THAT(AllRows(*t), ElementsAre(ElementsAre("一、本年新收", "2", "1"),
+                                       ElementsAre("二、上年结转", "4", "3"),
+                                       ElementsAre("四、结转下年", "", "")));
+  EXPECT_THAT(t->blank_rows, ElementsAre(2));
 }
 
 // A row starting left of the rows above (a label column of its own) starts
