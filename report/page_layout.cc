@@ -1180,14 +1180,38 @@ std::vector<int> HeadsContinued(const std::vector<Line>& lines, const std::vecto
   return before.header.empty() ? before.heads : before.header;
 }
 
+// The label words of a table's rows with values (`data`): their words left
+// of the value columns `cols`.
+std::vector<Interval> RowLabelWords(const std::vector<Line>& lines, const std::vector<int>& data,
+                                    const std::vector<Interval>& cols) {
+  std::vector<Interval> out;
+  if (cols.empty()) return out;
+  for (int k : data) {
+    for (const Word& w : lines[k].words) {
+      if (!w.value && w.x1 < cols.front().x0) out.push_back({w.x0, w.x1});
+    }
+  }
+  return out;
+}
+
 // Whether a line below a table's last row, `gap` under the line above it,
-// may be the label of a row left blank (四、结转下年度继续办理 with no
-// values, the table's last row): a numbered label alone in the label area
-// (ending left of the value columns `cols`), set no further down than the
-// next row would be.
-bool TrailingRowLabel(const Line& l, double gap, const std::vector<Interval>& cols) {
-  return !cols.empty() && gap < std::max(l.h(), 1.0) && l.words.back().x1 < cols.front().x0 &&
-         StartsItem(l.words.front().text);
+// may be the label of a row left blank (四、结转下年度继续办理 or 行政事业性
+// 收费 with no values, the table's last row): a label alone in the label
+// area (ending left of the value columns `cols`), set no further down than
+// the next row would be, and numbered or set as a label of the rows above
+// is (`labels`: starting or centred where one of them does), no sentence.
+bool TrailingRowLabel(const Line& l, double gap, const std::vector<Interval>& cols,
+                      const std::vector<Interval>& labels) {
+  if (cols.empty() || gap >= std::max(l.h(), 1.0) || l.words.back().x1 >= cols.front().x0) {
+    return false;
+  }
+  if (StartsItem(l.words.front().text)) return true;
+  const std::string& end = l.words.back().text;
+  if (end.size() >= 3 && end.compare(end.size() - 3, 3, "。") == 0) return false;
+  const double x0 = l.words.front().x0, x1 = l.words.back().x1;
+  return std::any_of(labels.begin(), labels.end(), [&](const Interval& w) {
+    return std::abs(w.x0 - x0) < 2.0 || std::abs(w.x0 + w.x1 - x0 - x1) < 4.0;
+  });
 }
 
 // The header lines above a table's first line `top` (its first row, or the
@@ -1364,16 +1388,32 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     for (int k : t.data) SplitNumberTails(lines[k], cols);
     // Trailing lines: continuation of a wrapped cell right below the last
     // row, or the label of a last row left blank (BuildBody tells whether it
-    // is a row of blanks).
+    // is a row of blanks), with the table's own lines before it (a band
+    // such as 第二十条第（八）项 and a row of headings, closing table 二):
+    // those are kept only when such a label follows them.
     int last = t.data.back();
+    const std::vector<Interval> labels =
+        pending.empty() ? std::vector<Interval>() : RowLabelWords(lines, t.data, cols);
+    std::vector<int> inner;
     for (int p : pending) {
       const Line& l = lines[p];
       if (l.page != lines[last].page || l.words.front().x0 < left - 1.0) break;
       const double gap = l.y0 - lines[last].y1;
-      if (gap >= 0.35 * l.h() && !TrailingRowLabel(l, gap, cols)) break;
-      t.body.push_back(p);
       last = p;
+      if (gap < 0.35 * l.h()) {
+        (inner.empty() ? t.body : inner).push_back(p);
+      } else if (TrailingRowLabel(l, gap, cols, labels)) {
+        t.body.insert(t.body.end(), inner.begin(), inner.end());
+        inner.clear();
+        t.body.push_back(p);
+      } else if (gap < std::max(l.h(), 1.0) &&
+                 (l.words.size() >= 2 || StartsItem(l.words.front().text))) {
+        inner.push_back(p);
+      } else {
+        break;
+      }
     }
+    last = std::max(t.data.back(), t.body.empty() ? -1 : t.body.back());  // the table's last line
     // Header lines above the first data row (and above its label's first
     // lines). Labels of rows left blank at their foot go to the body; a
     // numbered line left in the header is a heading above the table, where

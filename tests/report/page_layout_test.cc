@@ -445,6 +445,44 @@ TEST(PageLayoutBlanks, ANumberedLabelUnderTheLastRowIsARowOfBlanks) {
   EXPECT_THAT(t->blank_rows, ElementsAre(2));
 }
 
+// The words of table 二's last rows: a row with a value, then the band of
+// 第二十条第（八）项 across the table and its row of headings, each set as
+// rows are.
+std::vector<PlacedWord> TableTwoClosing() {
+  return {
+      At(20, 100, "行政许可"), Centred(170, 100, "126"),
+      Centred(120, 115, "第二十条第（八）项"),
+      At(20, 130, "信息内容"), Centred(170, 130, "收费金额"),
+  };
+}
+
+// A label under them, set as the labels above are (行政事业性收费 with its
+// value left blank), is the table's last row, a row of blanks: the band
+// and the headings above it are the table's too.
+TEST(PageLayoutBlanks, ALabelClosingTableTwoIsARowOfBlanks) {
+  std::vector<PlacedWord> words = TableTwoClosing();
+  words.push_back(At(20, 145, "行政事业性收费"));
+  const std::vector<Block> blocks = Layout(std::move(words));
+  const TableGrid* t = OnlyTable(blocks);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(blocks.size(), 1u);
+  EXPECT_THAT(AllRows(*t), ElementsAre(ElementsAre("行政许可", "126"),
+                                       ElementsAre("第二十条第(八)项", ""),
+                                       ElementsAre("信息内容", "收费金额"),
+                                       ElementsAre("行政事业性收费", "")));
+  EXPECT_THAT(t->blank_rows, ElementsAre(3));
+}
+
+// Without such a label under them, they stay text after the table.
+TEST(PageLayoutBlanks, LinesUnderTheLastRowWithNoLabelBelowAreText) {
+  const std::vector<Block> blocks = Layout(TableTwoClosing());
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].kind, Block::Kind::kTable);
+  EXPECT_THAT(AllRows(blocks[0].table), ElementsAre(ElementsAre("行政许可", "126")));
+  EXPECT_EQ(blocks[1].text, "第二十条第(八)项");
+  EXPECT_EQ(blocks[2].text, "信息内容收费金额");
+}
+
 // A row starting left of the rows above (a label column of its own) starts
 // a new table, which goes on from the one above: a column blank on every
 // one of its rows keeps its place by the heading over the table above.
