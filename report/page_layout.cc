@@ -36,6 +36,10 @@ constexpr size_t kMaxLabelColumns = 8;
 // More label starts than this (table 三 has three label columns, a wrapped
 // line may start a little in) are taken for labels centred in their cells.
 constexpr size_t kMaxCentredStarts = 4;
+// Columns a table of headings with no row under them must have to be read as
+// a table (table 四 has fifteen): fewer are rather a box of text (索引号 …),
+// or the header of a table whose rows were not found (table 三's eight).
+constexpr size_t kMinHeadingOnlyColumns = 10;
 
 struct Word {
   std::string text;
@@ -280,6 +284,7 @@ class TableBuilder {
   // An empty grid when the positions do not make a plausible table (then the
   // caller keeps the lines as text).
   TableGrid Build() {
+    if (data_.empty()) return BuildHeadingsOnly();
     FindColumns();
     if (cols_.size() > kMaxValueColumns) return TableGrid();
     // erase, not resize(1): GCC 12 -O3 misreads the resize as out of bounds
@@ -298,6 +303,46 @@ class TableBuilder {
 
  private:
   double H() const { return h_; }
+
+  // A table of column headings with no row under them (HeadingOnlyTables):
+  // its value columns are where the headings of single columns stand, and
+  // its one row, under them, was left blank (table 四 with none of its
+  // fifteen cells filled in).
+  TableGrid BuildHeadingsOnly() {
+    std::vector<Interval> heads;
+    std::vector<double> heights;
+    for (int li : header_) {
+      for (const Word& w : lines_[li].words) {
+        heads.push_back({w.x0, w.x1});
+        heights.push_back(w.h());
+      }
+    }
+    if (heads.empty()) return TableGrid();
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    h_ = heights[heights.size() / 2];
+    DropSpanningHeads(&heads);
+    std::sort(heads.begin(), heads.end(), ByLeft);
+    for (const Interval& i : heads) {  // (headings that only touch are two columns)
+      if (!cols_.empty() && i.x0 < cols_.back().x1) {
+        cols_.back().x1 = std::max(cols_.back().x1, i.x1);
+      } else {
+        cols_.push_back(i);
+      }
+    }
+    if (cols_.size() < kMinHeadingOnlyColumns || cols_.size() > kMaxValueColumns) {
+      return TableGrid();
+    }
+    label_right_ = cols_.front().x0 - 0.5;
+    std::vector<std::vector<GridCell>> rows;
+    BuildHeader(&rows);
+    rows.emplace_back(cols_.size());
+    TableGrid grid;
+    grid.source_kind = std::string(source_kind_);
+    for (auto& r : rows) r.resize(cols_.size());
+    grid.rows = std::move(rows);
+    grid.blank_rows = {static_cast<int>(grid.rows.size()) - 1};
+    return grid;
+  }
 
   void FindColumns() {
     std::vector<Interval> iv;
@@ -1443,6 +1488,62 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
   return tables;
 }
 
+// Whether `l` may be a line of a table's column headings: cells (two words
+// at least, set apart) of short text, no number, no numbered item, no
+// sentence.
+bool HeadingCellsLine(const Line& l) {
+  constexpr size_t kMaxHeadingBytes = 3 * 12;  // twelve CJK characters
+  if (l.margin || l.words.size() < 2) return false;
+  return std::none_of(l.words.begin(), l.words.end(), [](const Word& w) {
+    const std::string& t = w.text;
+    return w.value || t.size() > kMaxHeadingBytes || StartsItem(t) ||
+           (t.size() >= 3 && t.compare(t.size() - 3, 3, "。") == 0);
+  });
+}
+
+// Whether no word of `l` is a number or an NA mark.
+bool NoNumber(const Line& l) {
+  return std::none_of(l.words.begin(), l.words.end(), [](const Word& w) { return w.value; });
+}
+
+// Tables of column headings with no row under them, among the lines no
+// table took (`in_table`): two lines or more of heading cells, set as
+// closely as a header's lines are, that no line with numbers or of another
+// table follows. A
+// table whose one row was left blank (table 四 for an agency with no
+// reviews or suits) shows only its headings; TableBuilder gives it that
+// row, and keeps it as text when it has too few columns for a table.
+std::vector<Layout> HeadingOnlyTables(const std::vector<Line>& lines,
+                                      const std::vector<bool>& in_table) {
+  std::vector<Layout> out;
+  const int n = static_cast<int>(lines.size());
+  for (int i = 0; i < n;) {
+    if (in_table[i] || !HeadingCellsLine(lines[i])) {
+      ++i;
+      continue;
+    }
+    int end = i + 1;
+    while (end < n && !in_table[end] && lines[end].page == lines[i].page &&
+           lines[end].y0 - lines[end - 1].y1 < std::max(lines[end].h(), 1.0) &&
+           HeadingCellsLine(lines[end])) {
+      ++end;
+    }
+    // the first line after them, running footers and headers aside: the
+    // headings of a table going on there (its header cut by a page break)
+    // have rows under them, and numbers there, even set too close to be
+    // read as cells, are the row's values
+    int next = end;
+    while (next < n && lines[next].margin) ++next;
+    if (end - i >= 2 && (next == n || (!in_table[next] && NoNumber(lines[next])))) {
+      Layout t;
+      for (int k = i; k < end; ++k) t.header.push_back(k);
+      out.push_back(std::move(t));
+    }
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 struct PageLayout::Lines {
@@ -1513,6 +1614,10 @@ void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) 
     for (int k : layout.body) in_table[k] = true;
     for (int k : layout.repeated) in_table[k] = true;
   }
+  for (Layout& layout : HeadingOnlyTables(lines, in_table)) {
+    for (int k : layout.header) in_table[k] = true;
+    tables.push_back(std::move(layout));
+  }
   for (const Layout& layout : tables) {
     TableBuilder builder(lines, layout.data, layout.header, layout.heads, layout.body, cleaner,
                          source_kind_);
@@ -1524,7 +1629,7 @@ void PageLayout::AppendBlocks(TextCleaner* cleaner, std::vector<Block>* blocks) 
       for (int k : layout.repeated) in_table[k] = false;
       continue;
     }
-    int first = layout.data.front();
+    int first = layout.data.empty() ? layout.header.front() : layout.data.front();
     if (!layout.header.empty()) first = std::min(first, layout.header.front());
     if (!layout.body.empty()) first = std::min(first, layout.body.front());
     grids[first] = std::move(grid);

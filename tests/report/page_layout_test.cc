@@ -512,11 +512,10 @@ TEST(PageLayoutBlanks, ATableGoingOnKeepsTheBlankColumnsOfTheOneAbove) {
   EXPECT_THAT(last.front(), ElementsAre("三、办理", "三、办理", "4", "5", "", "6", "15"));
 }
 
-// Table 四 with six of its fifteen cells blank: most gaps between the
-// numbers are then two or three columns wide, and the blank columns still
-// keep their places by their headings. A heading over several of them
-// (复议后起诉) does not join their headings into one.
-TEST(PageLayoutCentred, ManyBlankCellsKeepTheirColumnsByTheirHeadings) {
+// Table 四 laid out with its three lines of headings from y = 100 on, its
+// fifteen columns 30 apart, and under them `values` (an empty one left
+// blank) on the line at y = 140.
+std::vector<PlacedWord> TableFour(const std::vector<std::string>& values) {
   std::vector<PlacedWord> words;
   auto centre = [](int c) { return 90 + 30.0 * c; };
   words.push_back(Centred(centre(2), 100, "行政复议"));
@@ -524,15 +523,58 @@ TEST(PageLayoutCentred, ManyBlankCellsKeepTheirColumnsByTheirHeadings) {
   words.push_back(Centred(centre(7), 112, "未经复议直接起诉"));
   words.push_back(Centred(centre(12), 112, "复议后起诉"));
   const std::vector<std::string> heads = {"维持", "纠正", "其他", "尚未", "总计"};
-  const std::vector<std::string> values = {"3", "1", "", "1", "5", "1", "", "1",
-                                           "", "2", "", "1", "", "", "1"};
   for (int c = 0; c < 15; ++c) {
     words.push_back(Centred(centre(c), 124, heads[c % 5]));
-    if (!values[c].empty()) words.push_back(Centred(centre(c), 140, values[c]));
+    const std::string& value = c < static_cast<int>(values.size()) ? values[c] : "";
+    if (!value.empty()) words.push_back(Centred(centre(c), 140, value));
   }
-  const std::vector<std::vector<std::string>> rows = TableRows(std::move(words));
+  return words;
+}
+
+// Table 四 with six of its fifteen cells blank: most gaps between the
+// numbers are then two or three columns wide, and the blank columns still
+// keep their places by their headings. A heading over several of them
+// (复议后起诉) does not join their headings into one.
+TEST(PageLayoutCentred, ManyBlankCellsKeepTheirColumnsByTheirHeadings) {
+  const std::vector<std::string> values = {"3", "1", "", "1", "5", "1", "", "1",
+                                           "", "2", "", "1", "", "", "1"};
+  const std::vector<std::vector<std::string>> rows = TableRows(TableFour(values));
   ASSERT_FALSE(rows.empty());
   EXPECT_EQ(rows.back(), values);
+}
+
+// Table 四 with all fifteen cells blank shows only its headings: a table
+// of them, whose one row under them is a row of blanks.
+TEST(PageLayoutBlanks, HeadingsWithNoRowUnderThemAreATableWithARowOfBlanks) {
+  std::vector<PlacedWord> words = TableFour({});
+  words.push_back(At(40, 160, "五、存在的主要问题及改进情况"));
+  const std::vector<Block> blocks = Layout(std::move(words));
+  ASSERT_EQ(blocks.size(), 2u);
+  ASSERT_EQ(blocks[0].kind, Block::Kind::kTable);
+  const TableGrid& t = blocks[0].table;
+  ASSERT_EQ(t.rows.size(), 4u);
+  const std::vector<std::string> heads = Row(t, 2);
+  ASSERT_EQ(heads.size(), 15u);
+  EXPECT_EQ(heads[0], "维持");
+  EXPECT_EQ(heads[14], "总计");
+  EXPECT_EQ(Row(t, 3), std::vector<std::string>(15, ""));
+  EXPECT_THAT(t.blank_rows, ElementsAre(3));
+  EXPECT_EQ(blocks[1].text, "五、存在的主要问题及改进情况");
+}
+
+// Numbers under them, even set too close to tell their cells apart, are
+// their row's values, not a row left blank; and a box of a few headings
+// (索引号 … 主题分类 …) is text.
+TEST(PageLayoutBlanks, HeadingsWithNumbersOrFewColumnsAreNoTableOfHeadings) {
+  std::vector<PlacedWord> words = TableFour({});
+  words.push_back(At(90, 140, "3"));
+  words.push_back(At(95.5, 140, "1"));
+  for (const Block& b : Layout(std::move(words))) EXPECT_EQ(b.kind, Block::Kind::kLine);
+  const std::vector<Block> box = Layout({At(20, 100, "索引号"), At(120, 100, "K45899617"),
+                                         At(220, 100, "主题分类"), At(320, 100, "综合"),
+                                         At(20, 115, "发布机构"), At(120, 115, "乌恰镇"),
+                                         At(220, 115, "发布日期"), At(320, 115, "2025-01-15")});
+  for (const Block& b : box) EXPECT_EQ(b.kind, Block::Kind::kLine);
 }
 
 // A running header set below the page's top margin band (LibreOffice's,
