@@ -1463,7 +1463,8 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     // lines). Labels of rows left blank at their foot go to the body; a
     // numbered line left in the header is a heading above the table, where
     // the header stops.
-    const int top = t.body.empty() || t.body.front() > t.data.front() ? t.data.front() : t.body.front();
+    const int top =
+        t.body.empty() || t.body.front() > t.data.front() ? t.data.front() : t.body.front();
     Layout tried = t;
     tried.header = HeaderAbove(lines, used, is_data, top, left, cols, true);
     MoveLabelRowsToBody(lines, cols, &tried);
