@@ -13,6 +13,7 @@
 #include "report/metadata.h"
 #include "report/normalize.h"
 #include "report/notes.h"
+#include "report/refusal.h"
 #include "report/sections.h"
 #include "report/table_map.h"
 
@@ -336,10 +337,17 @@ void AssembleInto(ReadResult read, Report* into) {
     if (!any_part) {
       ReadingNote* n = report.add_notes();
       n->set_kind(ReadingNote::NO_REPORT_TEXT);
+      const std::string& format = report.source().input_format();
       if (!read.attachments.empty()) {
         n->set_excerpt(absl::StrJoin(read.attachments, "、"));
         n->set_message(absl::StrCat("the page holds no report text, only attached or embedded files (",
                                     n->excerpt(), "): check the attachment itself"));
+      } else if (format != "html" && format != "mhtml") {
+        // a word-processing file of pictures: a scan pasted in, as a PDF
+        // without a text layer
+        n->set_kind(ReadingNote::NO_TEXT_LAYER);
+        n->set_excerpt(absl::StrCat(read.images, "张图片"));
+        n->set_message(PicturesOnlyMessage(format, read.images));
       } else {
         n->set_excerpt(absl::StrCat(read.images, "张图片"));
         n->set_message(absl::StrCat("the page holds no report text, only ", read.images,

@@ -288,6 +288,9 @@ ReadResult ReadBody(const xmlNode* body, const char* format, size_t size_bytes, 
   DocxWalker walker(&result, numbering);
   walker.Container(body, 0);
   result.script = walker.cleaner().script();
+  // pictures (DrawingML's pic:pic; mc:Fallback holds a copy of the drawing):
+  // a document of nothing but pictures is a scan pasted into Word
+  result.images = CountPictures(body, "pic", "Fallback", kMaxDepth);
   return result;
 }
 

@@ -242,6 +242,8 @@ absl::StatusOr<ReadResult> ReadBody(const xmlNode* root, const xmlNode* styles, 
   OdtWalker walker(&result, &numbering);
   walker.Container(text, 0);
   result.script = walker.cleaner().script();
+  // pictures (draw:image): a document of nothing but pictures is a scan
+  result.images = CountPictures(text, "image", "", kMaxDepth);
   return result;
 }
 

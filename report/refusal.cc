@@ -28,12 +28,23 @@ const char* ResendAdvice(std::string_view format) {
   return ": send the report itself, as text, HTML, .docx or PDF";
 }
 
+namespace {
+constexpr absl::string_view kAskForText =
+    ", so nothing could be read; ask for the report as text (a PDF exported from Word or WPS, or "
+    "the Word file itself), or run it through OCR first";
+}  // namespace
+
 std::string NoTextLayerMessage(std::string_view format, int pages) {
   return absl::StrCat("the ", absl::string_view(format.data(), format.size()),
                       " file has no text layer: its ", pages, pages == 1 ? " page is" : " pages are",
-                      " pictures (a scan), so nothing could be read; ask for the report as text (a PDF "
-                      "exported from Word or WPS, or the Word file itself), or run it through OCR "
-                      "first");
+                      " pictures (a scan)", kAskForText);
+}
+
+std::string PicturesOnlyMessage(std::string_view format, uint32_t pictures) {
+  return absl::StrCat("the ", absl::string_view(format.data(), format.size()),
+                      " file holds no report text, only ", pictures,
+                      pictures == 1 ? " picture" : " pictures", " (its pages pasted in as images?)",
+                      kAskForText);
 }
 
 std::string EmptyDocumentMessage(std::string_view file_name) {

@@ -4,6 +4,7 @@
 #ifndef XXGK_REPORT_REFUSAL_H_
 #define XXGK_REPORT_REFUSAL_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ const char* ResendAdvice(std::string_view format);
 // What a PDF or OFD file (`format`) of `pages` pages with no text at all is,
 // and what to do: its pages are pictures, so ask for the report as text.
 std::string NoTextLayerMessage(std::string_view format, int pages);
+
+// The same for a word-processing file (`format`) that holds no report text,
+// only `pictures` pictures.
+std::string PicturesOnlyMessage(std::string_view format, uint32_t pictures);
 
 // "<file name>: the document is empty: ..." ("<input>" when there is no name).
 std::string EmptyDocumentMessage(std::string_view file_name);

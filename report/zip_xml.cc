@@ -122,6 +122,16 @@ bool IsElement(const xmlNode* n, const char* local) {
          std::strcmp(reinterpret_cast<const char*>(n->name), local) == 0;
 }
 
+uint32_t CountPictures(const xmlNode* n, const char* picture, const char* skip, int max_depth) {
+  if (n == nullptr || max_depth < 0) return 0;
+  uint32_t count = 0;
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || IsElement(c, skip)) continue;
+    count += IsElement(c, picture) ? 1 : CountPictures(c, picture, skip, max_depth - 1);
+  }
+  return count;
+}
+
 const xmlNode* ChildElement(const xmlNode* n, const char* local) {
   for (const xmlNode* c = n ? n->children : nullptr; c != nullptr; c = c->next) {
     if (IsElement(c, local)) return c;

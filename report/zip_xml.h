@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,6 +66,11 @@ const xmlNode* ChildElement(const xmlNode* n, const char* local);
 std::string Attribute(const xmlNode* n, const char* local, bool* found = nullptr);
 // The text content of `n` and its descendants.
 std::string TextContent(const xmlNode* n);
+
+// How many pictures `n` holds: descendant elements whose local name is
+// `picture`, each counted once, not looking inside elements named `skip`
+// (a fallback copy of the same drawing) and no deeper than `max_depth`.
+uint32_t CountPictures(const xmlNode* n, const char* picture, const char* skip, int max_depth);
 
 }  // namespace xxgk::report
 

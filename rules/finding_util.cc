@@ -109,8 +109,8 @@ bool NotAssessableWithoutReportText(const xxgk::v1::Report& report, xxgk::v1::Fi
   f->set_status(xxgk::v1::Finding::NOT_ASSESSABLE);
   f->set_severity(xxgk::v1::INFO);
   if (note->kind() == ReadingNote::NO_TEXT_LAYER) {
-    f->set_message(absl::StrCat("文档没有文字层（各页是扫描图片），无法检查：", f->message()));
-    f->set_message_en(absl::StrCat("The file has no text layer (its pages are pictures), so this "
+    f->set_message(absl::StrCat("文档中没有报告的文字（只有扫描图片），无法检查：", f->message()));
+    f->set_message_en(absl::StrCat("The file holds no text, only pictures of its pages, so this "
                                    "cannot be checked: ",
                                    f->message_en()));
     return true;

@@ -40,9 +40,9 @@ KindText TextOf(ReadingNote::Kind kind) {
       return {"页面正文中没有年度报告的内容，报告在附件或图片中：请取得附件本身（PDF、Word等）再检查",
               "the page holds no report text; the report is in an attachment or in images"};
     case ReadingNote::NO_TEXT_LAYER:
-      return {"文档没有文字层，各页都是图片（扫描件），无法读取：请取得报告的文字版（由Word、WPS导出的PDF或"
-              "Word文件本身）再检查",
-              "the file has no text layer: its pages are pictures (a scan)"};
+      return {"文档中没有报告的文字，只有图片（扫描件），无法读取：请取得报告的文字版（可复制文字的PDF、"
+              "Word文件等）再检查",
+              "the file holds no text, only pictures of its pages (a scan)"};
     default:
       return {"读取问题", "reading problem"};
   }

@@ -5,6 +5,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "report/parse.h"
 #include "report/readers.h"
 #include "tests/report/fixtures/read_view.h"
 #include "tests/report/fixtures/zip_writer.h"
@@ -36,6 +37,46 @@ std::string Tc(const std::string& text, const std::string& props = "") {
 absl::StatusOr<ReadResult> ReadBody(const std::string& body) {
   return ReadDocx(MakeZip({{"[Content_Types].xml", "<Types/>"},
                            {"word/document.xml", Document(body)}}));
+}
+
+// Pictures, each counted once: mc:Fallback's copy of a drawing is not
+// another picture.
+std::string Pictures() {
+  const std::string pic =
+      "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"/>";
+  return P("<w:r><w:drawing>" + pic + "</w:drawing></w:r>") +
+         P("<w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/"
+           "2006\"><mc:Choice Requires=\"wps\"><w:drawing>" + pic + "</w:drawing></mc:Choice>"
+           "<mc:Fallback><w:pict>" + pic + "</w:pict></mc:Fallback></mc:AlternateContent></w:r>");
+}
+
+TEST(DocxReader, PicturesAreCountedOnceEach) {
+  auto r = ReadBody(P(R("标题")) + Pictures());
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->images, 2u);
+}
+
+// A .docx of a title and pictures of the pages (a scan pasted into Word) is
+// noted as holding no report text; one whose text has the report's parts is
+// not, whatever pictures it also holds.
+TEST(DocxReader, AFileOfPicturesIsNotedAsHoldingNoText) {
+  auto notes = [](const std::string& body) {
+    xxgk::v1::Document d;
+    d.set_content(MakeZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", Document(body)}}));
+    d.set_file_name("report.docx");
+    absl::StatusOr<xxgk::v1::Report> r = ParseDocument(d);
+    EXPECT_TRUE(r.ok()) << r.status();
+    std::vector<std::string> out;
+    if (!r.ok()) return out;
+    for (const xxgk::v1::ReadingNote& n : r->notes()) {
+      if (n.kind() == xxgk::v1::ReadingNote::NO_TEXT_LAYER) out.push_back(n.excerpt() + " " + n.message());
+    }
+    return out;
+  };
+  EXPECT_THAT(notes(P(R("某县民政局2024年政府信息公开工作年度报告")) + Pictures()),
+              ElementsAre(HasSubstr("2张图片 the docx file holds no report text, only 2 pictures")));
+  EXPECT_THAT(notes(P(R("一、总体情况")) + P(R("本年度主动公开信息12条。")) + Pictures()),
+              ::testing::IsEmpty());
 }
 
 TEST(DocxReader, ParagraphsRunsTabsAndBreaks) {

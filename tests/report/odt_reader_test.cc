@@ -273,6 +273,16 @@ TEST(ReadOdt, OtherPackagesAreNamedWithWhatToSend) {
 
 // The flat XML form holds the package's parts in one element, and is read as
 // the package is: lines, numbers from styles in either style element, grids.
+// A picture is a draw:image in a draw:frame; a document of nothing but
+// pictures is a scan (noted at assembly as holding no text).
+TEST(ReadOdt, PicturesAreCounted) {
+  auto r = ReadOdt(Odt("<text:p>标题</text:p><text:p><draw:frame><draw:image/></draw:frame>"
+                       "<draw:frame><draw:text-box><text:p>框中文字</text:p></draw:text-box>"
+                       "</draw:frame></text:p><text:p><draw:frame><draw:image/></draw:frame></text:p>"));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->images, 2u);
+}
+
 TEST(ReadOdt, FlatXmlIsReadAsItsPackageIs) {
   struct Case {
     std::string body, automatic_styles, styles;
