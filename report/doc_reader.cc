@@ -10,8 +10,9 @@
 // sprmPIlvl, its own or its paragraph style's from the style sheet) gets
 // its number from the list tables (report/doc_lists.h).
 // Field instructions, text deleted with changes
-// tracked and hidden text are dropped, field results kept; headers,
-// footers, notes and text boxes are not read.
+// tracked and hidden text are dropped, field results kept. A text box's
+// text (its own story, after the main text's) is read where its shape is
+// anchored in the main text; headers, footers and notes are not read.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -290,6 +291,124 @@ constexpr uint16_t kCp1252High[32] = {
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
+// The piece table (PlcPcd): where the characters of each run of character
+// positions (CPs) are stored in the WordDocument stream, 8- or 16-bit.
+class PieceTable {
+ public:
+  PieceTable(std::string_view plc_pcd, std::string_view word)
+      : plc_(plc_pcd), word_(word), pieces_((plc_pcd.size() - 4) / 12) {}
+
+  // Calls `fn(c, fc, cp)` for each character of the CPs [begin, end), in
+  // order: c a code point, fc its offset in the stream. Pieces are in CP
+  // order; the walk starts at the piece holding `begin`.
+  template <typename Fn>
+  absl::Status Walk(uint32_t begin, uint32_t end, Fn fn) const {
+    size_t lo = 0, hi = pieces_;  // the first piece ending after `begin`
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (Le32(plc_, 4 * (mid + 1)) <= begin) lo = mid + 1; else hi = mid;
+    }
+    for (size_t p = lo; p < pieces_; ++p) {
+      const uint32_t cp_piece = Le32(plc_, 4 * p);
+      if (cp_piece >= end) break;
+      const uint32_t cp_begin = std::max(cp_piece, begin);
+      const uint32_t cp_end = std::min(Le32(plc_, 4 * (p + 1)), end);
+      if (cp_begin >= cp_end) continue;
+      const uint32_t fc_raw = Le32(plc_, 4 * (pieces_ + 1) + 8 * p + 2);
+      const bool compressed = (fc_raw & 0x40000000) != 0;
+      const size_t unit = compressed ? 1 : 2;
+      const size_t fc = (compressed ? (fc_raw & 0x3FFFFFFF) / 2 : fc_raw & 0x3FFFFFFF) +
+                        unit * (cp_begin - cp_piece);
+      const size_t chars = cp_end - cp_begin;
+      if (fc > word_.size() || chars > (word_.size() - fc) / unit) {
+        return Damaged("a text piece lies beyond the file");
+      }
+      for (size_t k = 0; k < chars; ++k) {
+        const uint32_t pos = static_cast<uint32_t>(fc + unit * k);
+        const uint32_t cp = static_cast<uint32_t>(cp_begin + k);
+        if (compressed) {
+          const uint8_t b = static_cast<uint8_t>(word_[pos]);
+          fn(b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b, pos, cp);
+          continue;
+        }
+        uint32_t c = Le16(word_, pos);
+        if (c >= 0xD800 && c < 0xDC00 && k + 1 < chars) {
+          const uint32_t low = Le16(word_, pos + 2);
+          if (low >= 0xDC00 && low < 0xE000) {
+            fn(0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00), pos, cp);
+            ++k;
+            continue;
+          }
+        }
+        if (c >= 0xD800 && c < 0xE000) c = 0xFFFD;  // an unpaired surrogate
+        fn(c, pos, cp);
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  std::string_view plc_;
+  std::string_view word_;
+  size_t pieces_;
+};
+
+// The text boxes anchored in the main text ([MS-DOC] 2.3.6). Their text is
+// a story of its own; PlcftxbxTxt cuts it into boxes, each naming the shape
+// (lid) that shows it, the first of a linked chain; PlcSpaMom gives each
+// shape's id (spid) and the CP of its anchor, a 0x08 in the main text.
+class TextBoxes {
+ public:
+  // `plc_txbx`, `plc_spa`: the two PLCs; the story is the CPs
+  // [story_begin, story_begin + story_size).
+  static TextBoxes Read(std::string_view plc_txbx, std::string_view plc_spa,
+                        uint32_t story_begin, uint32_t story_size) {
+    TextBoxes boxes;
+    std::vector<std::pair<uint32_t, size_t>> by_lid;  // (lid, index in ranges_)
+    const size_t n = plc_txbx.size() < 4 ? 0 : (plc_txbx.size() - 4) / 26;
+    // The last FTXBXS is never a box, only room for a new one. Boxes that
+    // overlap the one before (a damaged PLC) are left out, so that no
+    // character of the story is read twice.
+    uint32_t read_to = 0;
+    for (size_t i = 0; i + 1 < n; ++i) {
+      const uint32_t begin = Le32(plc_txbx, 4 * i);
+      const uint32_t end = std::min(Le32(plc_txbx, 4 * (i + 1)), story_size);
+      const size_t ftxbxs = 4 * (n + 1) + 22 * i;
+      const bool reusable = Le16(plc_txbx, ftxbxs + 8) != 0;
+      if (reusable || begin >= end || begin < read_to) continue;
+      read_to = end;
+      by_lid.emplace_back(Le32(plc_txbx, ftxbxs + 14), boxes.ranges_.size());
+      boxes.ranges_.emplace_back(story_begin + begin, story_begin + end);
+    }
+    std::sort(by_lid.begin(), by_lid.end());
+    boxes.taken_.assign(boxes.ranges_.size(), false);
+    const size_t m = plc_spa.size() < 4 ? 0 : (plc_spa.size() - 4) / 30;
+    for (size_t j = 0; j < m; ++j) {
+      const uint32_t spid = Le32(plc_spa, 4 * (m + 1) + 26 * j);
+      auto it = std::lower_bound(by_lid.begin(), by_lid.end(), std::make_pair(spid, size_t{0}));
+      if (it != by_lid.end() && it->first == spid) {
+        boxes.anchors_.emplace_back(Le32(plc_spa, 4 * j), it->second);
+      }
+    }
+    std::sort(boxes.anchors_.begin(), boxes.anchors_.end());
+    return boxes;
+  }
+
+  // The CPs [first, second) of the box anchored at `cp`, the first time
+  // it is asked for; an empty range otherwise, so that no box is read twice.
+  std::pair<uint32_t, uint32_t> Take(uint32_t cp) {
+    auto it = std::lower_bound(anchors_.begin(), anchors_.end(), std::make_pair(cp, size_t{0}));
+    if (it == anchors_.end() || it->first != cp || taken_[it->second]) return {0, 0};
+    taken_[it->second] = true;
+    return ranges_[it->second];
+  }
+
+ private:
+  std::vector<std::pair<uint32_t, uint32_t>> ranges_;  // each box's CPs
+  std::vector<bool> taken_;                            // per box: read already
+  std::vector<std::pair<uint32_t, size_t>> anchors_;   // (anchor CP, box), by CP
+};
+
 // One paragraph of the main text: its characters (UTF-8, line breaks as
 // '\n') and properties; `cell_mark` when it ends with a cell mark (0x07).
 struct Paragraph {
@@ -303,14 +422,17 @@ struct Paragraph {
   }
 };
 
-// Walks the main text's characters piece by piece and cuts it into
-// paragraphs, keeping field results and dropping field instructions.
+// Walks a story's characters and cuts them into paragraphs, keeping field
+// results and dropping field instructions. In the main text, a text box's
+// paragraphs are read where its anchor stands (`boxes`: null in a box).
 class TextWalker {
  public:
-  TextWalker(const ParagraphMap& map, HiddenText* hidden, std::vector<Paragraph>* out)
-      : map_(map), hidden_(hidden), out_(out) {}
+  TextWalker(const ParagraphMap& map, HiddenText* hidden, const PieceTable& pieces,
+             TextBoxes* boxes, std::vector<Paragraph>* out)
+      : map_(map), hidden_(hidden), pieces_(pieces), boxes_(boxes), out_(out) {}
 
-  void Char(uint32_t c, uint32_t fc) {
+  // Takes the character `c` at file offset `fc` and position `cp`.
+  void Char(uint32_t c, uint32_t fc, uint32_t cp) {
     // Paragraph and cell marks keep the structure whatever their format.
     if (c != 0x0D && c != 0x07 && hidden_->At(fc)) return;
     switch (c) {
@@ -334,19 +456,21 @@ class TextWalker {
       case 0x07:
         current_.cell_mark = c == 0x07;
         current_.props = map_.At(fc);
+        // The rest of a paragraph a text box cut has no number of its own.
+        if (continued_) current_.props.ilfo = 0;
+        continued_ = false;
         // An empty paragraph outside tables carries nothing.
-        if (!current_.text.empty() || current_.cell_mark || current_.Depth() > 0) {
-          if (out_->size() == kMaxParagraphs) {
-            too_many_ = true;
-            return;
-          }
-          out_->push_back(std::move(current_));
-        }
+        if (!current_.text.empty() || current_.cell_mark || current_.Depth() > 0) Push();
         current_ = Paragraph();
         return;
       default: break;
     }
     if (in_instruction_ > 0) return;
+    if (c == 0x08 && boxes_ != nullptr) {
+      const auto [begin, end] = boxes_->Take(cp);
+      if (begin < end) TextBox(begin, end, fc);
+      return;
+    }
     if (c == 0x0B || c == 0x0C || c == 0x0E) {
       current_.text.push_back('\n');  // line, page/section and column breaks
     } else if (c == 0x09) {
@@ -367,15 +491,76 @@ class TextWalker {
   // More paragraphs than kMaxParagraphs: no report has them.
   bool too_many() const { return too_many_; }
 
+  // Why a text box could not be read (OK when every box was).
+  const absl::Status& status() const { return status_; }
+
  private:
+  // Ends the paragraph being read, unless there are too many already.
+  void Push() {
+    if (out_->size() == kMaxParagraphs) {
+      too_many_ = true;
+      return;
+    }
+    out_->push_back(std::move(current_));
+  }
+
+  // Reads the text box whose text is the CPs [begin, end), anchored at file
+  // offset `fc`. Outside tables its paragraphs (tables included) come
+  // between the anchor paragraph's text before and after the anchor; in a
+  // table cell their text joins the cell's as lines, as in a .docx.
+  void TextBox(uint32_t begin, uint32_t end, uint32_t fc) {
+    std::vector<Paragraph> inside;
+    TextWalker box(map_, hidden_, pieces_, nullptr, &inside);
+    status_.Update(pieces_.Walk(
+        begin, end, [&box](uint32_t c, uint32_t at, uint32_t cp) { box.Char(c, at, cp); }));
+    box.Finish();
+    too_many_ = too_many_ || box.too_many();
+    const ParaProps& anchor = map_.At(fc);
+    if (anchor.itap > 0 || anchor.in_table) {
+      for (const Paragraph& p : inside) {
+        if (p.text.empty()) continue;
+        if (!current_.text.empty()) current_.text.push_back('\n');
+        current_.text += p.text;
+      }
+      return;
+    }
+    if (!current_.text.empty()) {
+      current_.props = anchor;
+      Push();
+      current_ = Paragraph();
+      continued_ = true;
+    }
+    for (Paragraph& p : inside) {
+      current_ = std::move(p);
+      Push();
+    }
+    current_ = Paragraph();
+  }
+
   const ParagraphMap& map_;
   HiddenText* hidden_;
+  const PieceTable& pieces_;
+  TextBoxes* boxes_;
   std::vector<Paragraph>* out_;
   Paragraph current_;
   std::vector<bool> fields_;  // open fields: true while in the instruction
   size_t in_instruction_ = 0;  // how many of them are
+  bool continued_ = false;     // current_ follows a text box in its paragraph
   bool too_many_ = false;
+  absl::Status status_;
 };
+
+// The main text's text boxes; `lw` is the FIB's FibRgLw97, whose counts of
+// characters place the textbox story after the main, footnote, header,
+// comment and endnote stories. None when it is too short to say.
+TextBoxes ReadTextBoxes(std::string_view lw, std::string_view plc_txbx, std::string_view plc_spa) {
+  if (lw.size() < 4 * 10) return {};
+  uint64_t story_begin = 0;
+  for (size_t k : {3, 4, 5, 6, 7, 8}) story_begin += Le32(lw, 4 * k);  // ccpText ... ccpEdn
+  const uint32_t story_size = std::min(Le32(lw, 4 * 9), kMaxChars);     // ccpTxbx
+  if (story_begin + story_size > UINT32_MAX) return {};
+  return TextBoxes::Read(plc_txbx, plc_spa, static_cast<uint32_t>(story_begin), story_size);
+}
 
 // What a compound file without a WordDocument stream is, and what to send.
 std::string NotAWordFile(const CompoundFile& cf) {
@@ -468,42 +653,20 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   if (!papx.ok()) return papx.status();
 
   HiddenText hidden = HiddenText::Read(wd, slice(fc_chpx, lcb_chpx));
+  const PieceTable pieces(plc_pcd, wd);
+  // PlcSpaMom and PlcftxbxTxt are in FibRgFcLcb97 too.
+  const bool has_boxes = pairs > 56 && fc_lcb + 8 * 57 <= wd.size();
+  const auto [fc_spa, lcb_spa] = has_boxes ? pair(40) : std::make_pair(0u, 0u);
+  const auto [fc_txbx, lcb_txbx] = has_boxes ? pair(56) : std::make_pair(0u, 0u);
+  TextBoxes boxes = ReadTextBoxes(wd.substr(lw, 4 * cslw), slice(fc_txbx, lcb_txbx),
+                                  slice(fc_spa, lcb_spa));
   std::vector<Paragraph> paragraphs;
-  TextWalker walker(*papx, &hidden, &paragraphs);
-  const size_t pieces = (plc_pcd.size() - 4) / 12;
-  const uint32_t text_end = std::min(ccp_text, kMaxChars);
-  for (size_t p = 0; p < pieces; ++p) {
-    const uint32_t cp_begin = Le32(plc_pcd, 4 * p);
-    const uint32_t cp_end = std::min(Le32(plc_pcd, 4 * (p + 1)), text_end);
-    if (cp_begin >= cp_end) continue;
-    const size_t pcd = 4 * (pieces + 1) + 8 * p;
-    const uint32_t fc_raw = Le32(plc_pcd, pcd + 2);
-    const bool compressed = (fc_raw & 0x40000000) != 0;
-    const uint32_t fc = compressed ? (fc_raw & 0x3FFFFFFF) / 2 : fc_raw & 0x3FFFFFFF;
-    const size_t chars = cp_end - cp_begin;
-    const size_t unit = compressed ? 1 : 2;
-    if (fc > wd.size() || chars > (wd.size() - fc) / unit) return Damaged("a text piece lies beyond the file");
-    for (size_t k = 0; k < chars; ++k) {
-      const uint32_t pos = static_cast<uint32_t>(fc + unit * k);
-      uint32_t c;
-      if (compressed) {
-        const uint8_t b = static_cast<uint8_t>(wd[pos]);
-        c = b >= 0x80 && b < 0xA0 ? kCp1252High[b - 0x80] : b;
-      } else {
-        c = Le16(wd, pos);
-        if (c >= 0xD800 && c < 0xDC00 && k + 1 < chars) {
-          const uint32_t low = Le16(wd, pos + 2);
-          if (low >= 0xDC00 && low < 0xE000) {
-            walker.Char(0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00), pos);
-            ++k;
-            continue;
-          }
-        }
-        if (c >= 0xD800 && c < 0xE000) c = 0xFFFD;  // an unpaired surrogate
-      }
-      walker.Char(c, pos);
-    }
-  }
+  TextWalker walker(*papx, &hidden, pieces, &boxes, &paragraphs);
+  const absl::Status walked =
+      pieces.Walk(0, std::min(ccp_text, kMaxChars),
+                  [&walker](uint32_t c, uint32_t fc, uint32_t cp) { walker.Char(c, fc, cp); });
+  if (!walked.ok()) return walked;
+  if (!walker.status().ok()) return walker.status();
   walker.Finish();
   if (walker.too_many()) {
     return absl::InvalidArgumentError(absl::StrCat(

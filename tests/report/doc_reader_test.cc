@@ -352,6 +352,110 @@ TEST(DocReader, RefusesWhatItCannotReadAndSaysWhatToDo) {
   }
 }
 
+// Checks that `r` was read as `lines` and one table of the one row `row`.
+void ExpectLinesAndOneRow(const absl::StatusOr<ReadResult>& r,
+                          const std::vector<std::string>& lines,
+                          const std::vector<std::string>& row) {
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(Lines(*r), lines);
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(RowTexts(*tables[0], 0), row);
+}
+
+// A text box's text is a story of its own; each box names the shape that
+// shows it, and the shapes' anchors stand in the main text. The boxes are
+// read where they are anchored, whatever their order in their story: a
+// table in a box is a table there; a shape without text (LibreOffice
+// writes one beside each text box) adds nothing.
+TEST(DocReader, ATextBoxIsReadWhereItIsAnchored) {
+  DocOptions options;
+  options.text_boxes = {
+      {.lid = 2050, .paras = {Line("三、收到和处理政府信息公开申请情况")}},
+      {.lid = 2049, .paras = {Cell("规章"), Cell("5"), RowEnd({0, 1000, 2000}), Line("框内说明")}},
+  };
+  options.anchors = {2048, 2049, 2050};
+  ExpectLinesAndOneRow(
+      ReadDoc(WriteDoc({Line("二、主动公开政府信息情况"), Line("\x08\x08"), Line("\x08"),
+                        Line("四、政府信息公开行政复议、行政诉讼情况")},
+                       options)),
+      {"二、主动公开政府信息情况", "框内说明", "三、收到和处理政府信息公开申请情况",
+       "四、政府信息公开行政复议、行政诉讼情况"},
+      {"规章", "5"});
+}
+
+// A box anchored inside a paragraph comes between the paragraph's text
+// before and after the anchor, and a numbered paragraph is numbered once.
+// In a table cell, the box's text joins the cell's as lines.
+TEST(DocReader, ATextBoxCutsItsParagraphOrJoinsItsCell) {
+  DocOptions options;
+  options.lists = xxgk::testing::DocOutlineLists(&options.lst_size);
+  options.lfo = xxgk::testing::DocListInstances();
+  options.text_boxes = {{.lid = 7, .paras = {Line("框内第一段"), Line("框内第二段")}},
+                        {.lid = 8, .paras = {Line("(单位:件)")}}};
+  options.anchors = {7, 8};
+  DocParagraph numbered = Line("总体情况\x08本年度工作");
+  numbered.ilfo = 1;
+  numbered.ilvl = 0;
+  ExpectLinesAndOneRow(
+      ReadDoc(WriteDoc({numbered, Line("主动公开"), Cell("规章\x08"), Cell("5"),
+                        RowEnd({0, 1000, 2000})},
+                       options)),
+      {"一、总体情况", "框内第一段", "框内第二段", "本年度工作", "主动公开"},
+      {"规章 (单位:件)", "5"});
+}
+
+// No box is read twice, even when two anchors name its shape; a box no
+// anchor names, and one whose anchor was deleted or hidden, are not read.
+// Boxes whose ranges overlap (a damaged PLC) are not read again either:
+// each character of the textbox story is read at most once.
+TEST(DocReader, EachTextBoxIsReadAtMostOnce) {
+  auto boxes = [](std::vector<uint32_t> anchors) {
+    DocOptions options;
+    options.text_boxes = {{.lid = 5, .paras = {Line("框内")}},
+                          {.lid = 6, .paras = {Line("乙")}},
+                          {.lid = 9, .paras = {Line("丙")}}};
+    options.anchors = std::move(anchors);
+    return options;
+  };
+  DocParagraph deleted = Line("后");
+  deleted.hidden = "\x08";
+  auto r = ReadDoc(WriteDoc({Line("\x08"), Line("前\x08"), deleted}, boxes({5, 5, 9})));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("框内", "前", "后"));
+
+  DocOptions overlapping = boxes({5, 6, 9});
+  overlapping.box_cps = {0, 3, 0, 3, 4};  // box 2 ends before it starts, box 3 overlaps box 1
+  auto once = ReadDoc(WriteDoc({Line("\x08\x08\x08")}, overlapping));
+  ASSERT_TRUE(once.ok()) << once.status();
+  EXPECT_THAT(Lines(*once), ElementsAre("框内"));
+}
+
+// Text boxes with their counts, ranges and anchors damaged: a status or a
+// reading of what is left, never a crash or a box read out of bounds.
+TEST(DocReader, DamagedTextBoxesGiveAStatusOrAPartialReading) {
+  DocOptions options;
+  for (uint32_t lid = 1; lid <= 20; ++lid) {
+    options.text_boxes.push_back({.lid = lid, .paras = {Cell("框" + std::to_string(lid)),
+                                                        RowEnd({0, 1000}), Line("说明")}});
+    options.anchors.push_back(lid);
+  }
+  std::vector<DocParagraph> paras;
+  for (int i = 0; i < 20; ++i) paras.push_back(Line("第" + std::to_string(i) + "段\x08"));
+  const std::string good = WriteDoc(paras, options);
+  auto read = ReadDoc(good);
+  ASSERT_TRUE(read.ok()) << read.status();
+  EXPECT_EQ(Tables(*read).size(), 20u);
+  for (size_t at = 0; at + 4 <= good.size(); at += 4) {
+    for (uint32_t v : {0u, 1u, 5u, 0x7FFFFFFFu, 0xFFFFFFFFu, 0x00010000u}) {
+      std::string bad = good;
+      xxgk::testing::PutU32(&bad, at, v);
+      auto r = ReadDoc(bad);
+      EXPECT_TRUE(r.ok() || !r.status().message().empty());
+    }
+  }
+}
+
 TEST(DocReader, DamagedFilesGiveAStatusNotACrash) {
   std::vector<DocParagraph> paras;
   for (int i = 0; i < 300; ++i) paras.push_back(Line("第" + std::to_string(i) + "段"));
