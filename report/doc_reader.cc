@@ -468,9 +468,14 @@ class TextWalker {
     if (in_instruction_ > 0) return;
     if (c == 0x08 && boxes_ != nullptr) {
       const auto [begin, end] = boxes_->Take(cp);
-      if (begin < end) TextBox(begin, end, fc);
+      if (begin < end) {
+        TextBox(begin, end, fc);
+      } else {
+        ++pictures_;  // a drawing holding no text box: a floating picture
+      }
       return;
     }
+    if (c == 0x01) ++pictures_;  // an inline picture
     if (c == 0x0B || c == 0x0C || c == 0x0E) {
       current_.text.push_back('\n');  // line, page/section and column breaks
     } else if (c == 0x09) {
@@ -490,6 +495,9 @@ class TextWalker {
 
   // More paragraphs than kMaxParagraphs: no report has them.
   bool too_many() const { return too_many_; }
+
+  // How many pictures (inline, or floating drawings without text) were met.
+  uint32_t pictures() const { return pictures_; }
 
   // Why a text box could not be read (OK when every box was).
   const absl::Status& status() const { return status_; }
@@ -515,6 +523,7 @@ class TextWalker {
         begin, end, [&box](uint32_t c, uint32_t at, uint32_t cp) { box.Char(c, at, cp); }));
     box.Finish();
     too_many_ = too_many_ || box.too_many();
+    pictures_ += box.pictures();
     const ParaProps& anchor = map_.At(fc);
     if (anchor.itap > 0 || anchor.in_table) {
       for (const Paragraph& p : inside) {
@@ -546,6 +555,7 @@ class TextWalker {
   std::vector<bool> fields_;  // open fields: true while in the instruction
   size_t in_instruction_ = 0;  // how many of them are
   bool continued_ = false;     // current_ follows a text box in its paragraph
+  uint32_t pictures_ = 0;
   bool too_many_ = false;
   absl::Status status_;
 };
@@ -703,6 +713,8 @@ absl::StatusOr<ReadResult> ReadDoc(std::string_view bytes) {
   TextCleaner cleaner;
   AppendWordParagraphs(paras, "doc", &cleaner, &result);
   result.script = cleaner.script();
+  // a document of nothing but pictures is a scan pasted into Word
+  result.images = walker.pictures();
   return result;
 }
 

@@ -384,6 +384,20 @@ TEST(DocReader, ATextBoxIsReadWhereItIsAnchored) {
       {"规章", "5"});
 }
 
+// Pictures are counted: inline ones (0x01) and drawings anchored with no
+// text box (0x08 naming a shape without text); a box's anchor is not one.
+// A document of nothing but pictures is a scan, noted at assembly.
+TEST(DocReader, PicturesAreCountedButNotTextBoxes) {
+  DocOptions options;
+  options.text_boxes = {{.lid = 2049, .paras = {Line("框内说明")}}};
+  options.anchors = {2048, 2049};
+  auto r = ReadDoc(WriteDoc({Line("某县2024年政府信息公开工作年度报告"), Line("\x01"), Line("\x08"),
+                             Line("\x08"), Line("\x01\x01")},
+                            options));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->images, 4u);
+}
+
 // A box anchored inside a paragraph comes between the paragraph's text
 // before and after the anchor, and a numbered paragraph is numbered once.
 // In a table cell, the box's text joins the cell's as lines.
