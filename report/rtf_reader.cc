@@ -186,6 +186,7 @@ struct GroupState {
   bool in_table = false;     // \intbl
   int itap = 0;              // \itapN
   bool nest_props = false;   // inside {\*\nesttableprops}
+  bool fallback = false;     // inside {\nonshppict} or {\shprslt}: a copy for older readers
 };
 
 class RtfParser {
@@ -242,6 +243,8 @@ class RtfParser {
   int code_page() const { return ansi_code_page_; }
   // Whether the document named its code page (\ansicpgN, \mac, \pc, \pca).
   bool declared_code_page() const { return declared_; }
+  // How many pictures ({\pict}) the document holds.
+  uint32_t pictures() const { return pictures_; }
   // The bytes of body text that were decoded in the document's code page
   // because their font names none, while the document named none either
   // (the first 64 KiB of them).
@@ -346,6 +349,10 @@ class RtfParser {
     starred_ = false;
     // A destination names itself first in its group.
     if (first_in_group || starred) {
+      // Pictures are counted once each (they are not read): older readers'
+      // copies of a picture or drawing are not counted again.
+      if (w == "nonshppict" || w == "shprslt") state_.fallback = true;
+      if (w == "pict" && !state_.fallback) ++pictures_;
       if (w == "fonttbl") {
         state_.dest = GroupState::Dest::kFontTable;
         return;
@@ -621,6 +628,7 @@ class RtfParser {
   bool group_start_ = false;
   int skip_fallback_ = 0;
   int ansi_code_page_;
+  uint32_t pictures_ = 0;
   bool declared_ = false;
   std::string undeclared_bytes_;
   int default_font_ = -1;
@@ -661,6 +669,7 @@ absl::StatusOr<ReadResult> ReadRtf(std::string_view bytes) {
   std::vector<WordParagraph> paragraphs;
   RtfParser parser(bytes.substr(1), raw_utf8, kRtfDefaultCodePage, &paragraphs);
   if (absl::Status s = parser.Run(); !s.ok()) return s;
+  const uint32_t pictures = parser.pictures();
   int code_page = parser.code_page();
   if (!raw_utf8 && !parser.declared_code_page()) {
     // Read again in the code page the text turned out to be in.
@@ -679,6 +688,8 @@ absl::StatusOr<ReadResult> ReadRtf(std::string_view bytes) {
   TextCleaner cleaner;
   AppendWordParagraphs(paragraphs, "rtf", &cleaner, &result);
   result.script = cleaner.script();
+  // a document of nothing but pictures is a scan pasted into Word
+  result.images = pictures;
   return result;
 }
 

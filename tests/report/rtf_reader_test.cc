@@ -287,6 +287,19 @@ TEST(ReadRtf, ANestedTableIsReadAndItsContainerIsLayout) {
   EXPECT_THAT(got.lines, ElementsAre("外框", "完"));
 }
 
+// Pictures are counted once each: Word writes each as {\*\shppict{\pict}}
+// and again for older readers ({\nonshppict{\pict}}), a drawing's picture
+// again in its {\shprslt}. A document of nothing but pictures is a scan,
+// noted at assembly.
+TEST(ReadRtf, PicturesAreCountedOnceEach) {
+  const std::string pict = "{\\pict\\pngblip\\picw10\\pich10 89504e47}";
+  auto r = ReadRtf("{\\rtf1\\ansi{\\pard 标题\\par}{\\*\\shppict" + pict + "}{\\nonshppict" + pict +
+                   "}\\par{\\shp{\\*\\shpinst{\\sp{\\sn pib}{\\sv " + pict + "}}}{\\shprslt" + pict +
+                   "}}\\par" + pict + "\\par}");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->images, 3u);
+}
+
 TEST(ReadRtf, HostileInputIsRefusedOrReadInBounds) {
   auto deep = ReadRtf("{\\rtf1 " + std::string(100000, '{') + "x");
   ASSERT_FALSE(deep.ok());
