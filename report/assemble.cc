@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -24,6 +25,21 @@ using xxgk::v1::ReadingNote;
 using xxgk::v1::Report;
 using xxgk::v1::Section;
 using xxgk::v1::Span;
+
+// Characters a word-processing file of pictures may hold besides them (a
+// title, a date, the agency's name) and still be taken for a scan.
+constexpr size_t kMaxScanTextChars = 300;
+
+// Whether `text` holds at most `limit` characters besides blanks.
+bool FewCharacters(std::string_view text, size_t limit) {
+  size_t n = 0;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c & 0xC0) == 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+    if (++n > limit) return false;
+  }
+  return true;
+}
 
 // BreaksToSpaces for long runs (prose lines): memchr for each break.
 void LongBreaksToSpaces(char* p, char* end) {
@@ -334,15 +350,19 @@ void AssembleInto(ReadResult read, Report* into) {
     bool any_part = tables.t2().info().found() || tables.t3().info().found() ||
                     tables.t4().info().found() || tables.legacy().info().found();
     for (const Section& s : report.sections()) any_part = any_part || s.kind() != Section::KIND_UNSPECIFIED;
-    if (!any_part) {
+    const std::string& format = report.source().input_format();
+    const bool page = format == "html" || format == "mhtml";
+    // A word-processing file's pictures stand for the report only when it
+    // has next to no text of its own: a seal or a logo beside a report whose
+    // headings were not recognised does not make it a scan.
+    if (!any_part && (page || FewCharacters(report.text(), kMaxScanTextChars))) {
       ReadingNote* n = report.add_notes();
       n->set_kind(ReadingNote::NO_REPORT_TEXT);
-      const std::string& format = report.source().input_format();
       if (!read.attachments.empty()) {
         n->set_excerpt(absl::StrJoin(read.attachments, "、"));
         n->set_message(absl::StrCat("the page holds no report text, only attached or embedded files (",
                                     n->excerpt(), "): check the attachment itself"));
-      } else if (format != "html" && format != "mhtml") {
+      } else if (!page) {
         // a word-processing file of pictures: a scan pasted in, as a PDF
         // without a text layer
         n->set_kind(ReadingNote::NO_TEXT_LAYER);

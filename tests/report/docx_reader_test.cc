@@ -57,8 +57,8 @@ TEST(DocxReader, PicturesAreCountedOnceEach) {
 }
 
 // A .docx of a title and pictures of the pages (a scan pasted into Word) is
-// noted as holding no report text; one whose text has the report's parts is
-// not, whatever pictures it also holds.
+// noted as holding no report text; one whose text has the report's parts, or
+// much text of its own, is not, whatever pictures it also holds.
 TEST(DocxReader, AFileOfPicturesIsNotedAsHoldingNoText) {
   auto notes = [](const std::string& body) {
     xxgk::v1::Document d;
@@ -76,6 +76,11 @@ TEST(DocxReader, AFileOfPicturesIsNotedAsHoldingNoText) {
   EXPECT_THAT(notes(P(R("某县民政局2024年政府信息公开工作年度报告")) + Pictures()),
               ElementsAre(HasSubstr("2张图片 the docx file holds no report text, only 2 pictures")));
   EXPECT_THAT(notes(P(R("一、总体情况")) + P(R("本年度主动公开信息12条。")) + Pictures()),
+              ::testing::IsEmpty());
+  // a report whose headings were not recognised, with its seal as a picture
+  std::string prose;
+  for (int i = 0; i < 40; ++i) prose += P(R("本机关本年度共办理政府信息公开申请若干件，均按时答复。"));
+  EXPECT_THAT(notes(P(R("某县民政局2024年政府信息公开工作年度报告")) + prose + Pictures()),
               ::testing::IsEmpty());
 }
 
