@@ -24,30 +24,32 @@ bool IsUnitNote(std::string_view text) {
   return re2::RE2::FullMatch(re2::StringPiece(text.data(), text.size()), kUnit);
 }
 
-// The text of a row that is one cell followed by the unit the table counts
-// in: the head cell and its copies, then only blanks and unit notes (and
-// their copies), at least one note. nullopt for any other row.
-std::optional<std::string_view> HeadBesideUnitNote(const std::vector<GridCell>& row) {
+// A blank cell of its own (not a copy of a spanning cell).
+bool IsBlankCell(const GridCell& g) { return !g.continuation && IsEmptyText(g.text); }
+
+// The text of the head cell of `row` (text in a cell of one row) when every
+// other position is the head's copy (its colspan) and then a cell `rest`
+// accepts; nullopt for any other row.
+template <typename Rest>
+std::optional<std::string_view> HeadCellText(const std::vector<GridCell>& row, Rest rest) {
+  if (row.empty()) return std::nullopt;
   const GridCell& head = row.front();
   if (head.continuation || head.row_span > 1 || IsEmptyText(head.text)) return std::nullopt;
-  size_t c = 1;
-  while (c < row.size() && row[c].continuation && row[c].text == head.text) ++c;
-  bool noted = false;
-  for (; c < row.size(); ++c) {
+  bool copies = true;
+  for (size_t c = 1; c < row.size(); ++c) {
     const GridCell& g = row[c];
-    if (IsEmptyText(g.text) && !g.continuation) continue;
-    if (g.row_span > 1 || !IsUnitNote(g.text)) return std::nullopt;
-    noted = true;
+    copies = copies && g.continuation && g.text == head.text;
+    if (!copies && !rest(g)) return std::nullopt;
   }
-  if (!noted) return std::nullopt;
   return std::string_view(head.text);
 }
 
 // A row that may be lifted: a lone cell reading as a part heading, or such
-// a cell with the table's unit beside it.
+// a cell with only the table's unit (and blanks) beside it.
 std::optional<std::string_view> HeadingRowText(const std::vector<GridCell>& row) {
-  std::optional<std::string_view> text = LoneCellText(row);
-  if (!text.has_value() && !row.empty()) text = HeadBesideUnitNote(row);
+  std::optional<std::string_view> text = HeadCellText(row, [](const GridCell& g) {
+    return IsBlankCell(g) || (g.row_span <= 1 && IsUnitNote(g.text));
+  });
   if (!text.has_value() || !IsSectionHeadingLine(*text)) return std::nullopt;
   return text;
 }
@@ -128,19 +130,19 @@ void Lift(Block b, OpenPart* open, std::vector<Block>* out) {
     out->push_back(std::move(t));
   };
   std::vector<std::optional<std::string_view>> headings(n);
-  for (size_t r = 0; r < n; ++r) headings[r] = HeadingRowText(g.rows[r]);
+  std::vector<Kind> kinds(n, xxgk::v1::Section::KIND_UNSPECIFIED);
+  for (size_t r = 0; r < n; ++r) {
+    headings[r] = HeadingRowText(g.rows[r]);
+    if (headings[r].has_value()) kinds[r] = HeadingKind(*headings[r]);
+  }
   size_t from = 0;
   for (size_t r = 0; r < n; ++r) {
     const std::optional<std::string_view>& heading = headings[r];
-    if (!heading.has_value()) continue;
-    const Kind kind = HeadingKind(*heading);
-    if (kind == open->Get()) continue;
+    if (!heading.has_value() || kinds[r] == open->Get()) continue;
     // a part's heading is followed by the part, not by another part's
     // heading: rows of headings of other parts one after another are a table
     // of contents (a title restating the part may follow its heading)
-    auto other_part = [&](size_t i) {
-      return headings[i].has_value() && HeadingKind(*headings[i]) != kind;
-    };
+    auto other_part = [&](size_t i) { return headings[i].has_value() && kinds[i] != kinds[r]; };
     if ((r > 0 && other_part(r - 1)) || (r + 1 < n && other_part(r + 1))) continue;
     const GridCell& cell = g.rows[r].front();
     lifted = true;
@@ -154,17 +156,8 @@ void Lift(Block b, OpenPart* open, std::vector<Block>* out) {
 }  // namespace
 
 std::optional<std::string_view> LoneCellText(const std::vector<GridCell>& row) {
-  if (row.empty()) return std::nullopt;
-  const GridCell& head = row.front();
-  if (head.continuation || head.row_span > 1 || IsEmptyText(head.text)) return std::nullopt;
   // the head's copies (its colspan), then blank cells (a short row padded)
-  bool copies = true;
-  for (size_t c = 1; c < row.size(); ++c) {
-    const GridCell& g = row[c];
-    copies = copies && g.continuation && g.text == head.text;
-    if (!copies && (g.continuation || !IsEmptyText(g.text))) return std::nullopt;
-  }
-  return std::string_view(head.text);
+  return HeadCellText(row, IsBlankCell);
 }
 
 void LiftPartHeadings(std::vector<Block>* blocks) {
