@@ -362,16 +362,17 @@ void AssembleInto(ReadResult read, Report* into) {
         n->set_excerpt(absl::StrJoin(read.attachments, "、"));
         n->set_message(absl::StrCat("the page holds no report text, only attached or embedded files (",
                                     n->excerpt(), "): check the attachment itself"));
-      } else if (!page) {
-        // a word-processing file of pictures: a scan pasted in, as a PDF
-        // without a text layer
-        n->set_kind(ReadingNote::NO_TEXT_LAYER);
-        n->set_excerpt(absl::StrCat(read.images, "张图片"));
-        n->set_message(PicturesOnlyMessage(format, read.images));
       } else {
         n->set_excerpt(absl::StrCat(read.images, "张图片"));
-        n->set_message(absl::StrCat("the page holds no report text, only ", read.images,
-                                    " image(s): the report was probably posted as pictures"));
+        if (page) {
+          n->set_message(absl::StrCat("the page holds no report text, only ", read.images,
+                                      " image(s): the report was probably posted as pictures"));
+        } else {
+          // a word-processing file of pictures: a scan pasted in, as a PDF
+          // without a text layer
+          n->set_kind(ReadingNote::NO_TEXT_LAYER);
+          n->set_message(PicturesOnlyMessage(format, read.images));
+        }
       }
     }
   }

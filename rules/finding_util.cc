@@ -108,17 +108,15 @@ bool NotAssessableWithoutReportText(const xxgk::v1::Report& report, xxgk::v1::Fi
   if (note == report.notes().end()) return false;
   f->set_status(xxgk::v1::Finding::NOT_ASSESSABLE);
   f->set_severity(xxgk::v1::INFO);
-  if (note->kind() == ReadingNote::NO_TEXT_LAYER) {
-    f->set_message(absl::StrCat("文档中没有报告的文字（只有扫描图片），无法检查：", f->message()));
-    f->set_message_en(absl::StrCat("The file holds no text, only pictures of its pages, so this "
-                                   "cannot be checked: ",
-                                   f->message_en()));
-    return true;
-  }
-  f->set_message(absl::StrCat("页面没有报告正文（报告在附件或图片中），无法检查：", f->message()));
-  f->set_message_en(absl::StrCat("The page holds no report text (the report is in an attachment or in "
-                                 "images), so this cannot be checked: ",
-                                 f->message_en()));
+  const bool scan = note->kind() == ReadingNote::NO_TEXT_LAYER;
+  f->set_message(absl::StrCat(scan ? "文档中没有报告的文字（只有扫描图片），无法检查："
+                                   : "页面没有报告正文（报告在附件或图片中），无法检查：",
+                              f->message()));
+  f->set_message_en(absl::StrCat(
+      scan ? "The file holds no text, only pictures of its pages, so this cannot be checked: "
+           : "The page holds no report text (the report is in an attachment or in images), so "
+             "this cannot be checked: ",
+      f->message_en()));
   return true;
 }
 
