@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "re2/re2.h"
 #include "report/labels.h"
 #include "report/sections.h"
@@ -258,6 +259,13 @@ struct Interval {
 
 bool ByLeft(const Interval& a, const Interval& b) { return a.x0 < b.x0; }
 
+// The middle value of `v` (the upper one of two), `none` when it is empty.
+double MiddleOf(std::vector<double> v, double none) {
+  if (v.empty()) return none;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
 // A piece of text in one column: wrapped lines of one cell merged.
 struct TextBlock {
   std::vector<const Word*> words;
@@ -318,8 +326,7 @@ class TableBuilder {
       }
     }
     if (heads.empty()) return TableGrid();
-    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-    h_ = heights[heights.size() / 2];
+    h_ = MiddleOf(std::move(heights), 12.0);
     DropSpanningHeads(&heads);
     std::sort(heads.begin(), heads.end(), ByLeft);
     for (const Interval& i : heads) {  // (headings that only touch are two columns)
@@ -354,8 +361,7 @@ class TableBuilder {
         heights.push_back(l.words[wi].h());
       }
     }
-    std::sort(heights.begin(), heights.end());
-    h_ = heights.empty() ? 12.0 : heights[heights.size() / 2];
+    h_ = MiddleOf(std::move(heights), 12.0);
     std::sort(iv.begin(), iv.end(), ByLeft);
     for (const Interval& i : iv) {
       if (!cols_.empty() && i.x0 <= cols_.back().x1 + 0.5) {
@@ -1251,8 +1257,7 @@ bool TrailingRowLabel(const Line& l, double gap, const std::vector<Interval>& co
     return false;
   }
   if (StartsItem(l.words.front().text)) return true;
-  const std::string& end = l.words.back().text;
-  if (end.size() >= 3 && end.compare(end.size() - 3, 3, "。") == 0) return false;
+  if (absl::EndsWith(l.words.back().text, "。")) return false;
   const double x0 = l.words.front().x0, x1 = l.words.back().x1;
   return std::any_of(labels.begin(), labels.end(), [&](const Interval& w) {
     return std::abs(w.x0 - x0) < 2.0 || std::abs(w.x0 + w.x1 - x0 - x1) < 4.0;
@@ -1287,10 +1292,7 @@ std::vector<int> HeaderAbove(const std::vector<Line>& lines, const std::vector<b
     const std::string& last_word = l.words.back().text;
     foot = foot && l.words.back().x1 < first_col.x0;
     if (StartsWithEnumerator(first) && !(label_rows && foot)) break;
-    if (last_word.size() >= 3 && (last_word.compare(last_word.size() - 3, 3, "。") == 0 ||
-                                  last_word.compare(last_word.size() - 3, 3, "：") == 0)) {
-      break;
-    }
+    if (absl::EndsWith(last_word, "。") || absl::EndsWith(last_word, "：")) break;
     if (!last_word.empty() && (last_word.back() == ':' || last_word.back() == '.')) break;
     if (header.size() >= 16) break;
     header.insert(header.begin(), k);
@@ -1497,8 +1499,7 @@ bool HeadingCellsLine(const Line& l) {
   if (l.margin || l.words.size() < 2) return false;
   return std::none_of(l.words.begin(), l.words.end(), [](const Word& w) {
     const std::string& t = w.text;
-    return w.value || t.size() > kMaxHeadingBytes || StartsItem(t) ||
-           (t.size() >= 3 && t.compare(t.size() - 3, 3, "。") == 0);
+    return w.value || t.size() > kMaxHeadingBytes || StartsItem(t) || absl::EndsWith(t, "。");
   });
 }
 
