@@ -7,19 +7,15 @@
 #include "report/assemble.h"
 #include "report/cell_keys.h"
 #include "report/readers.h"
+#include "tests/report/fixtures/blocks.h"
 #include "tests/report/random_text.h"
 
 namespace xxgk::report {
 namespace {
 
+using xxgk::testing::Line;
 using xxgk::v1::ReadingNote;
 using xxgk::v1::Report;
-
-Block Line(std::string text) {
-  Block b;
-  b.text = std::move(text);
-  return b;
-}
 
 Block Table(const std::vector<std::vector<std::string>>& rows, std::string kind = "html") {
   Block b;

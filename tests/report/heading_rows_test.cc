@@ -13,6 +13,7 @@
 #include "report/cell_keys.h"
 #include "report/heading_rows.h"
 #include "report/parse.h"
+#include "tests/report/fixtures/blocks.h"
 #include "tests/report/fixtures/read_view.h"
 #include "tests/report/fixtures/zip_writer.h"
 
@@ -21,6 +22,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using xxgk::testing::Line;
 using xxgk::testing::Lines;
 using xxgk::testing::RowTexts;
 using xxgk::testing::Tables;
@@ -28,12 +30,6 @@ using xxgk::v1::Section;
 
 // ---------------------------------------------------------------------------
 // Blocks
-
-Block Line(std::string text) {
-  Block b;
-  b.text = std::move(text);
-  return b;
-}
 
 // A table block from rows of texts: "<" a copy of the cell on the left (a
 // colspan), "^" a copy of the cell above (a rowspan).
