@@ -26,8 +26,9 @@ using xxgk::v1::Report;
 using xxgk::v1::Section;
 using xxgk::v1::Span;
 
-// Characters a word-processing file of pictures may hold besides them (a
-// title, a date, the agency's name) and still be taken for a scan.
+// Characters a file of pictures (a word-processing file, a PDF or an OFD
+// file) may hold besides them (a title, a date, the agency's name, page
+// numbers) and still be taken for a scan.
 constexpr size_t kMaxScanTextChars = 300;
 
 // Whether `text` holds at most `limit` characters besides blanks.
@@ -346,14 +347,18 @@ void AssembleInto(ReadResult read, Report* into) {
   // A page with none of a report's parts or tables but with attached files
   // or images (a landing page linking the report's PDF, or a report posted
   // as pictures): say where the report is, not only what is missing.
-  if (!read.attachments.empty() || read.images > 0) {
+  // A file the reader already found had no text at all was noted there.
+  const bool noted_scan = std::any_of(read.notes.begin(), read.notes.end(), [](const ReadingNote& n) {
+    return n.kind() == ReadingNote::NO_TEXT_LAYER;
+  });
+  if ((!read.attachments.empty() || read.images > 0) && !noted_scan) {
     bool any_part = tables.t2().info().found() || tables.t3().info().found() ||
                     tables.t4().info().found() || tables.legacy().info().found();
     for (const Section& s : report.sections()) any_part = any_part || s.kind() != Section::KIND_UNSPECIFIED;
     const std::string& format = report.source().input_format();
     const bool page = format == "html" || format == "mhtml";
-    // A word-processing file's pictures stand for the report only when it
-    // has next to no text of its own: a seal or a logo beside a report whose
+    // A file's pictures stand for the report only when it has next to no
+    // text of its own: a seal or a logo beside a report whose
     // headings were not recognised does not make it a scan.
     if (!any_part && (page || FewCharacters(report.text(), kMaxScanTextChars))) {
       ReadingNote* n = report.add_notes();
@@ -368,8 +373,8 @@ void AssembleInto(ReadResult read, Report* into) {
           n->set_message(absl::StrCat("the page holds no report text, only ", read.images,
                                       " image(s): the report was probably posted as pictures"));
         } else {
-          // a word-processing file of pictures: a scan pasted in, as a PDF
-          // without a text layer
+          // a file of pictures besides a little text: a scan, as a PDF with
+          // no text layer at all
           n->set_kind(ReadingNote::NO_TEXT_LAYER);
           n->set_message(PicturesOnlyMessage(format, read.images));
         }

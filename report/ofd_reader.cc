@@ -157,6 +157,8 @@ class WordCollector {
     for (const xmlNode* n = container->children; n != nullptr; n = n->next) {
       if (IsElement(n, "TextObject")) {
         TextObject(n);
+      } else if (IsElement(n, "ImageObject")) {
+        ++images_;
       } else if (IsElement(n, "PageBlock")) {
         Objects(n, depth + 1);
       }
@@ -171,6 +173,9 @@ class WordCollector {
       if (IsElement(layer, "Layer")) Objects(layer, 0);
     }
   }
+
+  // The image objects met so far (a scan's pages, a seal, a logo).
+  uint32_t images() const { return images_; }
 
  private:
   void TextObject(const xmlNode* obj) {
@@ -273,6 +278,7 @@ class WordCollector {
   TextCleaner* cleaner_;
   double origin_x_, origin_y_;
   std::vector<PlacedWord>* out_;
+  uint32_t images_ = 0;
   // The text object being read.
   Matrix m_;
   double dx_ = 0, dy_ = 0, size_ = 0, height_ = 0;
@@ -355,6 +361,7 @@ class OfdReader {
       }
       if (page_root != nullptr) collector.Content(page_root);
       layout.AddPage(number, box[3] * kPointsPerMm, std::move(words));
+      result_->images += collector.images();
     }
     if (!layout.has_text()) {
       Note(0, NoTextLayerMessage("OFD", static_cast<int>(pages.size())), xxgk::v1::ReadingNote::NO_TEXT_LAYER);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -138,6 +139,62 @@ std::vector<DigitPiece> SpacedDigits(const poppler::text_box& box, std::string_v
   return pieces;
 }
 
+bool IsPdfSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+// Whether `bytes` holds `word` at `at` followed by a delimiter (or the end).
+bool NameAt(std::string_view bytes, size_t at, std::string_view word) {
+  if (bytes.compare(at, word.size(), word) != 0) return false;
+  const size_t end = at + word.size();
+  if (end == bytes.size()) return true;
+  const char c = bytes[end];
+  return IsPdfSpace(c) || c == '/' || c == '>' || c == '<' || c == '[' || c == ']' || c == '(';
+}
+
+// The pictures the file holds: its image XObjects, less the soft masks (an
+// image's transparency, itself an image) that other images refer to. An
+// image is a stream, and a stream never sits inside a compressed object
+// stream, so every image's dictionary stands in the file as written
+// (encryption leaves dictionaries plain too). Images drawn inline in a
+// content stream are not counted; scanners and printers write XObjects.
+uint32_t CountPictures(std::string_view bytes) {
+  constexpr std::string_view kImage = "/Image", kSubtype = "/Subtype", kSoftMask = "/SMask";
+  size_t images = 0;
+  for (size_t at = bytes.find(kImage); at != std::string_view::npos;
+       at = bytes.find(kImage, at + kImage.size())) {
+    if (!NameAt(bytes, at, kImage)) continue;  // /ImageMask, /ImageB …
+    size_t before = at;
+    while (before > 0 && IsPdfSpace(bytes[before - 1])) --before;
+    if (before >= kSubtype.size() &&
+        bytes.compare(before - kSubtype.size(), kSubtype.size(), kSubtype) == 0) {
+      ++images;
+    }
+  }
+  if (images == 0) return 0;
+  size_t masks = 0;  // "/SMask 12 0 R"
+  for (size_t at = bytes.find(kSoftMask); at != std::string_view::npos;
+       at = bytes.find(kSoftMask, at + kSoftMask.size())) {
+    size_t i = at + kSoftMask.size();
+    int numbers = 0;
+    while (numbers < 2) {
+      const size_t spaces = i;
+      while (i < bytes.size() && IsPdfSpace(bytes[i])) ++i;
+      const size_t digits = i;
+      while (i < bytes.size() && bytes[i] >= '0' && bytes[i] <= '9') ++i;
+      if (i == digits || spaces == digits) break;
+      ++numbers;
+    }
+    const size_t spaces = i;
+    while (i < bytes.size() && IsPdfSpace(bytes[i])) ++i;
+    if (numbers == 2 && i > spaces && i < bytes.size() && bytes[i] == 'R') ++masks;
+  }
+  // at least one picture whatever the references say: an ExtGState's mask
+  // may be referred to the same way
+  return static_cast<uint32_t>(std::min<size_t>(std::max<size_t>(images - std::min(masks, images), 1),
+                                                UINT32_MAX));
+}
+
 }  // namespace
 
 absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
@@ -244,6 +301,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
     note.set_message(NoTextLayerMessage("PDF", std::min(pages, kMaxPages)));
     result.notes.push_back(std::move(note));
   }
+  result.images = CountPictures(bytes);
   layout.AppendBlocks(&cleaner, &result.blocks);
   result.script = cleaner.script();
   return result;

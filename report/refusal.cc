@@ -43,7 +43,9 @@ std::string NoTextLayerMessage(std::string_view format, int pages) {
 std::string PicturesOnlyMessage(std::string_view format, uint32_t pictures) {
   return absl::StrCat("the ", absl::string_view(format.data(), format.size()),
                       " file holds no report text, only ", pictures,
-                      pictures == 1 ? " picture" : " pictures", " (its pages pasted in as images?)",
+                      pictures == 1 ? " picture" : " pictures",
+                      format == "pdf" || format == "ofd" ? " (its pages scanned?)"
+                                                         : " (its pages pasted in as images?)",
                       kAskForText);
 }
 

@@ -5,7 +5,6 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "report/parse.h"
 #include "report/readers.h"
 #include "tests/report/fixtures/read_view.h"
 #include "tests/report/fixtures/zip_writer.h"
@@ -17,6 +16,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using xxgk::testing::Lines;
 using xxgk::testing::MakeZip;
+using xxgk::testing::NoTextLayerNotes;
 using xxgk::testing::RowTexts;
 
 std::string Document(const std::string& body) {
@@ -61,17 +61,9 @@ TEST(DocxReader, PicturesAreCountedOnceEach) {
 // much text of its own, is not, whatever pictures it also holds.
 TEST(DocxReader, AFileOfPicturesIsNotedAsHoldingNoText) {
   auto notes = [](const std::string& body) {
-    xxgk::v1::Document d;
-    d.set_content(MakeZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", Document(body)}}));
-    d.set_file_name("report.docx");
-    absl::StatusOr<xxgk::v1::Report> r = ParseDocument(d);
-    EXPECT_TRUE(r.ok()) << r.status();
-    std::vector<std::string> out;
-    if (!r.ok()) return out;
-    for (const xxgk::v1::ReadingNote& n : r->notes()) {
-      if (n.kind() == xxgk::v1::ReadingNote::NO_TEXT_LAYER) out.push_back(n.excerpt() + " " + n.message());
-    }
-    return out;
+    return NoTextLayerNotes(
+        MakeZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", Document(body)}}),
+        "report.docx");
   };
   EXPECT_THAT(notes(P(R("某县民政局2024年政府信息公开工作年度报告")) + Pictures()),
               ElementsAre(HasSubstr("2张图片 the docx file holds no report text, only 2 pictures")));

@@ -280,6 +280,17 @@ TEST(OfdReader, NoTextAndSeveralDocumentsAreNoted) {
   EXPECT_THAT(NoteTexts(*two), ElementsAre(HasSubstr("holds 2 documents; only the first")));
 }
 
+// Image objects are counted, in a page block too: a file of page pictures
+// under a title is a scan (report/assemble.cc).
+TEST(OfdReader, ImageObjectsAreCounted) {
+  const std::string image = "<ofd:ImageObject ID=\"8\" Boundary=\"0 0 210 297\" ResourceID=\"1\"/>";
+  auto r = ReadOfd(OfdFile(OnePage(Text(25, 20, 4, "年度报告") + image +
+                                   "<ofd:PageBlock ID=\"9\">" + image + "</ofd:PageBlock>")));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("年度报告"));
+  EXPECT_EQ(r->images, 2u);
+}
+
 TEST(OfdReader, PartsExpandingBeyondTheirBoundAreNotRead) {
   OfdSpec spec;
   spec.pages.push_back({Text(25, 60, 4, "大页") + "<!--" + std::string(65u << 20, ' ') + "-->",

@@ -10,6 +10,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "report/readers.h"
+#include "tests/report/fixtures/read_view.h"
 #include "tests/report/fixtures/soffice.h"
 
 namespace xxgk::report {
@@ -203,19 +204,39 @@ struct Placed {
   int x, y;
   std::string text;
 };
-std::string MinimalPdf(const std::vector<Placed>& items) {
+// A one-page PDF of `items` in Helvetica, drawing `images` one-pixel image
+// XObjects over the page, the first with a soft mask (itself an image) when
+// `soft_mask` is set.
+std::string MinimalPdf(const std::vector<Placed>& items, int images = 0, bool soft_mask = false) {
   std::string content;
   for (const Placed& p : items) {
     content += "BT /F1 12 Tf " + std::to_string(p.x) + " " + std::to_string(p.y) + " Td (" +
                p.text + ") Tj ET\n";
   }
-  const std::vector<std::string> objs = {
+  std::string xobjects;
+  for (int i = 0; i < images; ++i) {
+    const std::string name = "/Im" + std::to_string(i + 1);
+    xobjects += name + " " + std::to_string(6 + i) + " 0 R ";
+    content += "q 595 0 0 842 0 0 cm " + name + " Do Q\n";
+  }
+  std::vector<std::string> objs = {
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
-      ">> >> /Contents 5 0 R >>",
+      ">> /XObject << " + xobjects + ">> /ProcSet [/PDF /Text /ImageB /ImageC /ImageI] >> "
+      "/Contents 5 0 R >>",
       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  const std::string pixel =
+      " /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\n"
+      "stream\n\x80\nendstream";
+  for (int i = 0; i < images; ++i) {
+    const bool masked = soft_mask && i == 0;
+    objs.push_back("<< /Type /XObject /Subtype\n/Image" +
+                   (masked ? " /SMask " + std::to_string(6 + images) + " 0 R" : std::string()) +
+                   pixel);
+  }
+  if (soft_mask && images > 0) objs.push_back("<< /Type /XObject /Subtype /Image" + pixel);
   std::string out = "%PDF-1.4\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objs.size(); ++i) {
@@ -328,6 +349,36 @@ TEST(PdfReaderMinimal, NoTextLayerIsReportedNotInvented) {
   ASSERT_EQ(r->notes.size(), 1u);
   EXPECT_EQ(r->notes[0].kind(), xxgk::v1::ReadingNote::NO_TEXT_LAYER);
   EXPECT_THAT(r->notes[0].message(), HasSubstr("1 page is pictures"));
+}
+
+// The pictures a PDF holds are its image XObjects, less the soft masks
+// other images refer to; the names of the ProcSet (/ImageB …) are none.
+TEST(PdfReaderMinimal, PicturesAreItsImagesWithoutTheirSoftMasks) {
+  auto plain = ReadPdf(MinimalPdf({{72, 780, "Annual report"}}));
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  EXPECT_EQ(plain->images, 0u);
+  auto masked = ReadPdf(MinimalPdf({{72, 780, "Annual report"}}, 2, true));
+  ASSERT_TRUE(masked.ok()) << masked.status();
+  EXPECT_EQ(masked->images, 2u);
+  ASSERT_EQ(masked->blocks.size(), 1u);
+  EXPECT_EQ(masked->blocks[0].text, "Annual report");
+}
+
+// A PDF of page pictures under a title (a scan with a line of text, or page
+// numbers, set over it) is noted once as holding no report text, as one of
+// pictures alone is; one with text enough of its own is not, whatever
+// pictures it also holds.
+TEST(PdfReaderMinimal, AScanUnderALineOfTextIsNotedOnce) {
+  auto notes = [](const std::vector<Placed>& items, int images) {
+    return xxgk::testing::NoTextLayerNotes(MinimalPdf(items, images), "report.pdf");
+  };
+  EXPECT_THAT(notes({{72, 800, "Annual report 2024"}, {280, 20, "Page 1 of 3"}}, 3),
+              ElementsAre(HasSubstr("3张图片 the pdf file holds no report text, only 3 pictures "
+                                    "(its pages scanned?)")));
+  EXPECT_THAT(notes({}, 3), ElementsAre(HasSubstr("the PDF file has no text layer")));
+  std::vector<Placed> prose;
+  for (int y = 800; y > 300; y -= 20) prose.push_back({72, y, "The agency answered every request in time."});
+  EXPECT_THAT(notes(prose, 3), ::testing::IsEmpty());
 }
 
 }  // namespace
