@@ -1,0 +1,148 @@
+// RebuildBlankTableThree: a table 三 with every cell left blank, which a PDF
+// or OFD page shows as its row labels alone, reads as the table it is.
+#include "report/blank_tables.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "report/assemble.h"
+#include "report/cell_keys.h"
+#include "tests/report/fixtures/blocks.h"
+
+namespace xxgk::report {
+namespace {
+
+using xxgk::testing::Line;
+
+// Table 三's labels as a PDF of the blank table gives them: the group
+// labels of the left columns run into the rows' own labels and wrap
+// (三、本年 / 度办理结 / 果), long labels wrap, and a page's footer stands
+// among the rows.
+std::vector<std::string> BlankTableLines() {
+  return {"一、本年新收政府信息公开申请数量",
+          "二、上年结转政府信息公开申请数量",
+          "三、本年 (一)予以公开",
+          "度办理结(二)部分公开(区分处理的,只计这一情形,",
+          "果不计其他情形)",
+          "(三)不 1.属于国家秘密",
+          "予公开 2.其他法律行政法规禁止公开",
+          "3.危及“三安全一稳定”",
+          "4.保护第三方合法权益",
+          "5.属于三类内部事务信息",
+          "6.属于四类过程性信息",
+          "7.属于行政执法案卷",
+          "8.属于行政查询事项",
+          "第3页共5页",
+          "1.本机关不掌握相关政府信息",
+          "(四)无",
+          "2.没有现成信息需要另行制作",
+          "法提供",
+          "3.补正后申请内容仍不明确",
+          "1.信访举报投诉类申请",
+          "2.重复申请",
+          "(五)不 3.要求提供公开出版物",
+          "予处理 4.无正当理由大量反复申请",
+          "5.要求行政机关确认或重新出具已获",
+          "取信息",
+          "1.申请人无正当理由逾期不补正、行",
+          "政机关不再处理其政府信息公开申请",
+          "(六)其2.申请人逾期未按收费通知要求缴纳",
+          "他处理费用、行政机关不再处理其政府信息",
+          "公开申请",
+          "3.其他",
+          "(七)总计",
+          "四、结转下年度继续办理"};
+}
+
+std::vector<Block> Blocks(const std::vector<std::string>& table_lines) {
+  std::vector<Block> blocks = {Line("三、收到和处理政府信息公开申请情况"), Line("申请人情况"),
+                               Line("自然人 法人或其他组织 总计")};
+  for (const std::string& t : table_lines) blocks.push_back(Line(t));
+  blocks.push_back(Line("四、政府信息公开行政复议、行政诉讼情况"));
+  return blocks;
+}
+
+std::vector<std::string> BlankT3Keys(const xxgk::v1::Report& r) {
+  std::vector<std::string> keys;
+  ForEachCell(r.tables(), [&keys](const std::string& key, const xxgk::v1::Cell& cell) {
+    if (TableOfKey(key) == "t3" && cell.presence() == xxgk::v1::Cell::BLANK) keys.push_back(key);
+  });
+  return keys;
+}
+
+TEST(BlankTableThree, ItsLabelsAloneBecomeATableOfBlankRows) {
+  std::vector<Block> blocks = Blocks(BlankTableLines());
+  RebuildBlankTableThree("pdf", &blocks);
+  ASSERT_EQ(blocks.size(), 5u);
+  EXPECT_EQ(blocks[2].text, "自然人 法人或其他组织 总计");
+  ASSERT_EQ(blocks[3].kind, Block::Kind::kTable);
+  const TableGrid& t = blocks[3].table;
+  ASSERT_EQ(t.rows.size(), BlankTableLines().size() - 1);  // the footer is no row
+  EXPECT_EQ(t.rows.front().front().text, "一、本年新收政府信息公开申请数量");
+  EXPECT_EQ(t.rows.back().front().text, "四、结转下年度继续办理");
+  for (const auto& row : t.rows) {
+    ASSERT_EQ(row.size(), 8u);
+    for (size_t c = 1; c < row.size(); ++c) EXPECT_EQ(row[c].text, "");
+  }
+  EXPECT_EQ(t.blank_rows.size(), t.rows.size());
+  EXPECT_EQ(blocks[4].text, "四、政府信息公开行政复议、行政诉讼情况");
+}
+
+// Read whole, the report has table 三 with all 25 rows' seven cells BLANK,
+// as the HTML of the same table gives.
+TEST(BlankTableThree, TheReportReadsEveryCellAsBlank) {
+  ReadResult read;
+  read.source.set_input_format("pdf");
+  read.blocks = Blocks(BlankTableLines());
+  const xxgk::v1::Report r = Assemble(std::move(read));
+  EXPECT_TRUE(r.tables().t3().info().found());
+  const std::vector<std::string> keys = BlankT3Keys(r);
+  EXPECT_EQ(keys.size(), 25u * 7u);
+  EXPECT_THAT(keys, ::testing::Contains("t3.result.other.other.total"));
+  EXPECT_THAT(keys, ::testing::Contains("t3.result.total.natural_person"));
+}
+
+// Only the lines of a reader of positions: a web page or a Word file keeps
+// its blank cells, and labels as lines there are no table.
+TEST(BlankTableThree, OtherSourcesAreLeftAlone) {
+  for (const char* kind : {"html", "docx", "text"}) {
+    std::vector<Block> blocks = Blocks(BlankTableLines());
+    RebuildBlankTableThree(kind, &blocks);
+    EXPECT_EQ(blocks.size(), Blocks(BlankTableLines()).size()) << kind;
+  }
+  std::vector<Block> ofd = Blocks(BlankTableLines());
+  RebuildBlankTableThree("ofd", &ofd);
+  EXPECT_EQ(ofd.size(), 5u);
+}
+
+// A number among the labels (a value the page had), a sentence, a run not
+// ending at the table's last row, or prose naming a row or two: no table.
+TEST(BlankTableThree, NumbersSentencesAndProseAreNoBlankTable) {
+  auto rebuilt = [](std::vector<std::string> lines) {
+    std::vector<Block> blocks = Blocks(lines);
+    const size_t before = blocks.size();
+    RebuildBlankTableThree("pdf", &blocks);
+    return blocks.size() != before;
+  };
+  ASSERT_TRUE(rebuilt(BlankTableLines()));
+  std::vector<std::string> with_value = BlankTableLines();
+  with_value[6] = "予公开 2.其他法律行政法规禁止公开 3";
+  EXPECT_FALSE(rebuilt(with_value));
+  std::vector<std::string> with_sentence = BlankTableLines();
+  with_sentence.insert(with_sentence.begin() + 10, "本机关本年度未收到申请。");
+  EXPECT_FALSE(rebuilt(with_sentence));
+  std::vector<std::string> cut = BlankTableLines();
+  cut.pop_back();
+  EXPECT_FALSE(rebuilt(cut));
+  EXPECT_FALSE(rebuilt({"本年新收政府信息公开申请数量与上年持平", "予以公开的比例有所提高",
+                        "结转下年度继续办理的申请均已按期答复"}));
+  // an item's number stays a number, a decimal is a value
+  std::vector<std::string> decimal = BlankTableLines();
+  decimal[2] = "三、本年 (一)予以公开 2.5";
+  EXPECT_FALSE(rebuilt(decimal));
+}
+
+}  // namespace
+}  // namespace xxgk::report
