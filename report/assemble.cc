@@ -198,8 +198,8 @@ void AssembleInto(ReadResult read, Report* into) {
   Report& report = *into;
   // part headings a table holds (its caption, a row of one cell) become lines
   LiftPartHeadings(&read.blocks);
-  // a table 三 left wholly blank, which a page shows as its labels alone
-  RebuildBlankTableThree(read.source.input_format(), &read.blocks);
+  // tables left wholly blank, which a page shows as their labels alone
+  RebuildBlankTables(read.source.input_format(), &read.blocks);
   // adopted, not copied (see AddMoved)
   report.set_allocated_source(new xxgk::v1::SourceInfo(std::move(read.source)));
   std::string text;

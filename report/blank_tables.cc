@@ -1,9 +1,10 @@
 #include "report/blank_tables.h"
 
+#include <algorithm>
 #include <cstddef>
-#include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "report/cell_keys.h"
 #include "report/labels.h"
@@ -13,12 +14,31 @@
 namespace xxgk::report {
 namespace {
 
-// Lines the table's rows may take (a label wrapped over three lines at most
-// for each of its 25 rows).
+// A statistics table whose cells may all be left blank, as its lines show:
+// the phrases of its first row (any of them) and its last, its value
+// columns, and the blank cells the lines must read as to be taken for it.
+struct BlankKind {
+  const char* table;
+  std::vector<std::string_view> first;
+  std::string_view last;
+  size_t columns;
+  size_t min_cells;
+};
+
+const std::vector<BlankKind>& Kinds() {
+  static const auto* const kinds = new std::vector<BlankKind>{
+      // table 二 from its first band (第二十条第（一）项) or header to
+      // 行政事业性收费: 8 of its 10 cells (2021), three columns at most
+      {"t2", {"第二十条", "信息内容"}, "行政事业性收费", 3, 8},
+      // table 三 from 本年新收… to 结转下年…: 20 of its 25 rows
+      {"t3", {"本年新收"}, "结转下年", 7, 20 * 7},
+  };
+  return *kinds;
+}
+
+// Lines a table's rows may take (each of table 三's 25 labels wrapped over
+// three lines at most).
 constexpr size_t kMaxLines = 80;
-// Rows of table 三 the run must read as (of 25) to be taken for it.
-constexpr size_t kMinRows = 20;
-constexpr size_t kValueColumns = 7;
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -40,23 +60,17 @@ bool MayBeBlankRowLabel(std::string_view line) {
   return true;
 }
 
-bool Names(std::string_view line, std::string_view phrase) {
-  return LabelKey(line).find(phrase) != std::string::npos;
-}
-
-// The rows of table 三 that `grid` reads as, mapped on its own.
-size_t RowsRead(const TableGrid& grid) {
+// The blank cells of `table` that `grid` reads as, mapped on its own.
+size_t BlankCellsRead(const TableGrid& grid, std::string_view table) {
   PlacedGrid placed;
   placed.grid = &grid;
   xxgk::v1::Report scratch;
   MapTables({placed}, &scratch);
-  if (!scratch.tables().t3().info().found()) return 0;
-  std::set<std::string> rows;
-  ForEachCell(scratch.tables(), [&rows](const std::string& key, const xxgk::v1::Cell& cell) {
-    if (TableOfKey(key) != "t3" || cell.presence() != xxgk::v1::Cell::BLANK) return;
-    rows.insert(key.substr(0, key.rfind('.')));
+  size_t n = 0;
+  ForEachCell(scratch.tables(), [&n, table](const std::string& key, const xxgk::v1::Cell& cell) {
+    if (TableOfKey(key) == table && cell.presence() == xxgk::v1::Cell::BLANK) ++n;
   });
-  return rows.size();
+  return n;
 }
 
 // Whether a line is a page's running header, footer or number (第3页共5页),
@@ -66,7 +80,7 @@ bool PageChrome(std::string_view line) { return IsPageChromeLine(line) || IsPage
 // The table the lines `rows` (indices into `blocks`) make: a row per line,
 // each a row of blanks.
 Block BlankTable(std::string_view source_kind, const std::vector<Block>& blocks,
-                 const std::vector<size_t>& rows) {
+                 const std::vector<size_t>& rows, size_t columns) {
   Block table;
   table.kind = Block::Kind::kTable;
   table.page = blocks[rows.front()].page;
@@ -75,7 +89,7 @@ Block BlankTable(std::string_view source_kind, const std::vector<Block>& blocks,
   TableGrid& grid = table.table;
   grid.source_kind = std::string(source_kind);
   for (size_t i : rows) {
-    std::vector<GridCell> row(1 + kValueColumns);
+    std::vector<GridCell> row(1 + columns);
     row[0].text = blocks[i].text;
     for (GridCell& c : row) {
       c.source_begin = c.text.empty() ? blocks[i].source_end : blocks[i].source_begin;
@@ -89,46 +103,56 @@ Block BlankTable(std::string_view source_kind, const std::vector<Block>& blocks,
   return table;
 }
 
-}  // namespace
-
-void RebuildBlankTableThree(std::string_view source_kind, std::vector<Block>* blocks) {
-  if (source_kind != "pdf" && source_kind != "ofd") return;
+// Rebuilds the first run of `kind`'s lines found in `b`.
+void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
   // what each line may be, read once
   enum : unsigned char { kOther, kChrome, kLabel, kFirst, kLast };
-  std::vector<unsigned char> kind(b.size(), kOther);
+  std::vector<unsigned char> role(b.size(), kOther);
   for (size_t i = 0; i < b.size(); ++i) {
     if (b[i].kind != Block::Kind::kLine) continue;
     const std::string& text = b[i].text;
     if (PageChrome(text)) {
-      kind[i] = kChrome;
+      role[i] = kChrome;
     } else if (MayBeBlankRowLabel(text)) {
-      kind[i] = Names(text, "本年新收") ? kFirst : Names(text, "结转下年") ? kLast : kLabel;
+      const std::string key = LabelKey(text);
+      // (the first row's label begins its line: prose citing 第二十条 does not)
+      const bool first = std::any_of(kind.first.begin(), kind.first.end(), [&key](std::string_view p) {
+        return key.starts_with(p);
+      });
+      role[i] = first ? kFirst : key.find(kind.last) != std::string::npos ? kLast : kLabel;
     }
   }
   for (size_t first = 0; first < b.size(); ++first) {
-    if (kind[first] != kFirst) continue;
+    if (role[first] != kFirst) continue;
     std::vector<size_t> rows = {first};
     size_t last = first + 1;
-    for (; last < b.size() && last - first < kMaxLines && kind[last] != kOther; ++last) {
-      if (kind[last] == kChrome) continue;
+    for (; last < b.size() && last - first < kMaxLines && role[last] != kOther; ++last) {
+      if (role[last] == kChrome) continue;
       rows.push_back(last);
-      if (kind[last] == kLast) break;
+      if (role[last] == kLast) break;
     }
-    if (kind[rows.back()] != kLast) continue;
+    if (role[rows.back()] != kLast) continue;
     last = rows.back();
-    Block table = BlankTable(source_kind, b, rows);
+    Block table = BlankTable(source_kind, b, rows, kind.columns);
     // (a run that is no table is not tried again from a line inside it, so
     // every line is mapped at most once)
-    if (RowsRead(table.table) < kMinRows) {
+    if (BlankCellsRead(table.table, kind.table) < kind.min_cells) {
       first = last;
       continue;
     }
     b[first] = std::move(table);
     b.erase(b.begin() + static_cast<std::ptrdiff_t>(first) + 1,
             b.begin() + static_cast<std::ptrdiff_t>(last) + 1);
-    return;  // one table 三 in a report
+    return;  // one such table in a report
   }
+}
+
+}  // namespace
+
+void RebuildBlankTables(std::string_view source_kind, std::vector<Block>* blocks) {
+  if (source_kind != "pdf" && source_kind != "ofd") return;
+  for (const BlankKind& kind : Kinds()) RebuildBlank(source_kind, kind, blocks);
 }
 
 }  // namespace xxgk::report

@@ -1,8 +1,10 @@
-// RebuildBlankTableThree: a table 三 with every cell left blank, which a PDF
+// RebuildBlankTables: a table 三 with every cell left blank, which a PDF
 // or OFD page shows as its row labels alone, reads as the table it is.
 #include "report/blank_tables.h"
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -64,17 +66,24 @@ std::vector<Block> Blocks(const std::vector<std::string>& table_lines) {
   return blocks;
 }
 
-std::vector<std::string> BlankT3Keys(const xxgk::v1::Report& r) {
+std::vector<std::string> BlankKeys(const xxgk::v1::Report& r, std::string_view table) {
   std::vector<std::string> keys;
-  ForEachCell(r.tables(), [&keys](const std::string& key, const xxgk::v1::Cell& cell) {
-    if (TableOfKey(key) == "t3" && cell.presence() == xxgk::v1::Cell::BLANK) keys.push_back(key);
+  ForEachCell(r.tables(), [&](const std::string& key, const xxgk::v1::Cell& cell) {
+    if (TableOfKey(key) == table && cell.presence() == xxgk::v1::Cell::BLANK) keys.push_back(key);
   });
   return keys;
 }
 
+xxgk::v1::Report AssemblePdf(std::vector<Block> blocks) {
+  ReadResult read;
+  read.source.set_input_format("pdf");
+  read.blocks = std::move(blocks);
+  return Assemble(std::move(read));
+}
+
 TEST(BlankTableThree, ItsLabelsAloneBecomeATableOfBlankRows) {
   std::vector<Block> blocks = Blocks(BlankTableLines());
-  RebuildBlankTableThree("pdf", &blocks);
+  RebuildBlankTables("pdf", &blocks);
   ASSERT_EQ(blocks.size(), 5u);
   EXPECT_EQ(blocks[2].text, "自然人 法人或其他组织 总计");
   ASSERT_EQ(blocks[3].kind, Block::Kind::kTable);
@@ -93,12 +102,9 @@ TEST(BlankTableThree, ItsLabelsAloneBecomeATableOfBlankRows) {
 // Read whole, the report has table 三 with all 25 rows' seven cells BLANK,
 // as the HTML of the same table gives.
 TEST(BlankTableThree, TheReportReadsEveryCellAsBlank) {
-  ReadResult read;
-  read.source.set_input_format("pdf");
-  read.blocks = Blocks(BlankTableLines());
-  const xxgk::v1::Report r = Assemble(std::move(read));
+  const xxgk::v1::Report r = AssemblePdf(Blocks(BlankTableLines()));
   EXPECT_TRUE(r.tables().t3().info().found());
-  const std::vector<std::string> keys = BlankT3Keys(r);
+  const std::vector<std::string> keys = BlankKeys(r, "t3");
   EXPECT_EQ(keys.size(), 25u * 7u);
   EXPECT_THAT(keys, ::testing::Contains("t3.result.other.other.total"));
   EXPECT_THAT(keys, ::testing::Contains("t3.result.total.natural_person"));
@@ -109,11 +115,11 @@ TEST(BlankTableThree, TheReportReadsEveryCellAsBlank) {
 TEST(BlankTableThree, OtherSourcesAreLeftAlone) {
   for (const char* kind : {"html", "docx", "text"}) {
     std::vector<Block> blocks = Blocks(BlankTableLines());
-    RebuildBlankTableThree(kind, &blocks);
+    RebuildBlankTables(kind, &blocks);
     EXPECT_EQ(blocks.size(), Blocks(BlankTableLines()).size()) << kind;
   }
   std::vector<Block> ofd = Blocks(BlankTableLines());
-  RebuildBlankTableThree("ofd", &ofd);
+  RebuildBlankTables("ofd", &ofd);
   EXPECT_EQ(ofd.size(), 5u);
 }
 
@@ -123,7 +129,7 @@ TEST(BlankTableThree, NumbersSentencesAndProseAreNoBlankTable) {
   auto rebuilt = [](std::vector<std::string> lines) {
     std::vector<Block> blocks = Blocks(lines);
     const size_t before = blocks.size();
-    RebuildBlankTableThree("pdf", &blocks);
+    RebuildBlankTables("pdf", &blocks);
     return blocks.size() != before;
   };
   ASSERT_TRUE(rebuilt(BlankTableLines()));
@@ -138,10 +144,45 @@ TEST(BlankTableThree, NumbersSentencesAndProseAreNoBlankTable) {
   EXPECT_FALSE(rebuilt(cut));
   EXPECT_FALSE(rebuilt({"本年新收政府信息公开申请数量与上年持平", "予以公开的比例有所提高",
                         "结转下年度继续办理的申请均已按期答复"}));
+  // a line citing the first row's words is not where the table starts
+  std::vector<std::string> cited = BlankTableLines();
+  cited.front() = "按照本年新收申请的办理要求";
+  EXPECT_FALSE(rebuilt(cited));
   // an item's number stays a number, a decimal is a value
   std::vector<std::string> decimal = BlankTableLines();
   decimal[2] = "三、本年 (一)予以公开 2.5";
   EXPECT_FALSE(rebuilt(decimal));
+}
+
+// Table 二 left blank: its bands, its headers run together (信息内容本年制发
+// 件数…) and its row labels, each a line; read whole, its ten cells BLANK.
+// With a number in it, the page had a table of values: not rebuilt here.
+TEST(BlankTableTwo, ItsLabelsAloneReadAsItsTenBlankCells) {
+  const std::vector<std::string> lines = {
+      "第二十条第(一)项", "信息内容本年制发件数本年废止件数现行有效件数", "规章", "行政规范性文件",
+      "第二十条第(五)项", "信息内容本年处理决定数量", "行政许可",
+      "第二十条第(六)项", "信息内容本年处理决定数量", "行政处罚", "行政强制",
+      "第二十条第(八)项", "信息内容本年收费金额(单位:万元)", "行政事业性收费"};
+  auto blocks = [](const std::vector<std::string>& table_lines) {
+    std::vector<Block> out = {Line("二、主动公开政府信息情况")};
+    for (const std::string& t : table_lines) out.push_back(Line(t));
+    out.push_back(Line("三、收到和处理政府信息公开申请情况"));
+    return out;
+  };
+  const xxgk::v1::Report r = AssemblePdf(blocks(lines));
+  EXPECT_TRUE(r.tables().t2().info().found());
+  EXPECT_THAT(BlankKeys(r, "t2"),
+              ::testing::UnorderedElementsAre(
+                  "t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force",
+                  "t2.normative_documents.issued", "t2.normative_documents.repealed",
+                  "t2.normative_documents.in_force", "t2.licensing.decisions",
+                  "t2.penalty.decisions", "t2.coercion.decisions", "t2.fees.amount_wan_yuan"));
+  std::vector<std::string> with_value = lines;
+  with_value[6] = "行政许可 126";
+  std::vector<Block> b = blocks(with_value);
+  const size_t before = b.size();
+  RebuildBlankTables("pdf", &b);
+  EXPECT_EQ(b.size(), before);
 }
 
 }  // namespace
