@@ -30,8 +30,10 @@
 namespace xxgk::report {
 
 // Rebuilds wholly blank tables 二 and 三 in the blocks a reader of positions
-// (`source_kind` "pdf" or "ofd") made; other sources keep blank cells in
-// their grids and are left alone.
+// (`source_kind` "pdf" or "ofd") made. Other sources are left alone: web
+// pages and word-processing files keep blank cells in their grids, and in
+// plain text a run of labels without numbers may have its values elsewhere
+// (text copied column by column: the labels, then the numbers).
 void RebuildBlankTables(std::string_view source_kind, std::vector<Block>* blocks);
 
 }  // namespace xxgk::report
