@@ -79,7 +79,7 @@ class DocxWalker {
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
       if (IsElement(c, "p")) {
-        Paragraph(c);
+        Paragraph(c, depth + 1);
       } else if (IsElement(c, "tbl")) {
         Table(c, depth + 1);
       } else if (IsElement(c, "sectPr") || IsElement(c, "Fallback")) {
@@ -93,8 +93,12 @@ class DocxWalker {
   TextCleaner& cleaner() { return cleaner_; }
 
  private:
-  // Appends the runs' text of `n` to `buf`; w:br/w:cr become '\n'.
-  static void Runs(const xmlNode* n, std::string* buf, int depth) {
+  // Appends the runs' text of `n` to `buf`; w:br/w:cr become '\n'. A text
+  // box's content (w:txbxContent) is appended as lines too, or, with
+  // `boxes`, collected there instead, for its caller to read as a body of
+  // its own (its tables as tables).
+  static void Runs(const xmlNode* n, std::string* buf, int depth,
+                   std::vector<const xmlNode*>* boxes = nullptr) {
     if (depth > kMaxDepth) return;
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
       if (c->type != XML_ELEMENT_NODE) continue;
@@ -110,13 +114,15 @@ class DocxWalker {
         continue;
       } else if (IsElement(c, "r") && IsVanished(c)) {
         continue;  // hidden text
+      } else if (boxes != nullptr && IsElement(c, "txbxContent")) {
+        boxes->push_back(c);
       } else if (IsElement(c, "p")) {
         // Paragraphs inside text boxes.
         buf->push_back('\n');
-        Runs(c, buf, depth + 1);
+        Runs(c, buf, depth + 1, boxes);
         buf->push_back('\n');
       } else {
-        Runs(c, buf, depth + 1);  // w:r, w:hyperlink, w:ins, w:smartTag, ...
+        Runs(c, buf, depth + 1, boxes);  // w:r, w:hyperlink, w:ins, w:smartTag, ...
       }
     }
   }
@@ -124,10 +130,14 @@ class DocxWalker {
   // The paragraph's automatic number, counted (empty when it has none).
   std::string ListLabel(const xmlNode* p) { return numbering_->Label(ChildElement(p, "pPr")); }
 
-  void Paragraph(const xmlNode* p) {
+  // A paragraph's lines, then the text boxes anchored in it, each read as a
+  // body (its paragraphs as lines, its tables as tables).
+  void Paragraph(const xmlNode* p, int depth) {
     std::string raw = ListLabel(p);
-    Runs(p, &raw, 0);
+    std::vector<const xmlNode*> boxes;
+    Runs(p, &raw, 0, &boxes);
     AppendLines(&out_->blocks, &cleaner_, raw);
+    for (const xmlNode* box : boxes) Container(box, depth + 1);
   }
 
   // The `name` children of `n` (a table's w:tr, a row's w:tc), also those
@@ -149,10 +159,29 @@ class DocxWalker {
     return found;
   }
 
+  // Whether `n` holds a table in a text box (w:txbxContent/w:tbl) below it,
+  // mc:Fallback's copies aside. Neither tables nor text boxes are looked
+  // into (a table's own cells are asked when it is read), so each node is
+  // visited once however deep tables nest.
+  static bool HasTableInTextBox(const xmlNode* n, int depth) {
+    if (depth > kMaxDepth) return false;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE || IsElement(c, "Fallback") || IsElement(c, "tbl")) continue;
+      if (IsElement(c, "txbxContent")) {
+        if (ChildElement(c, "tbl") != nullptr) return true;
+        continue;
+      }
+      if (HasTableInTextBox(c, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // Whether a cell holds a table, directly or in a text box: the table
+  // around it lays out the page, and is read as the content it holds.
   static bool HasNestedTable(const std::vector<const xmlNode*>& rows) {
     for (const xmlNode* tr : rows) {
       for (const xmlNode* tc : Children(tr, "tc")) {
-        if (ChildElement(tc, "tbl") != nullptr) return true;
+        if (ChildElement(tc, "tbl") != nullptr || HasTableInTextBox(tc, 0)) return true;
       }
     }
     return false;

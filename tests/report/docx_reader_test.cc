@@ -281,6 +281,50 @@ TEST(DocxReader, NestedTableInsideLayoutTable) {
   EXPECT_EQ(r->blocks[2].text, "后记");
 }
 
+// A text box (Word 2010's wps shape, with its VML copy in mc:Fallback)
+// holding `content`, anchored in a paragraph after `before`.
+std::string BoxParagraph(const std::string& before, const std::string& content) {
+  const std::string box = "<w:txbxContent>" + content + "</w:txbxContent>";
+  return P(R(before) +
+           "<w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-"
+           "compatibility/2006\"><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic>"
+           "<a:graphicData><wps:wsp><wps:txbx>" + box + "</wps:txbx></wps:wsp></a:graphicData>"
+           "</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>"
+           "<v:textbox>" + box + "</v:textbox></v:shape></w:pict></mc:Fallback>"
+           "</mc:AlternateContent></w:r>");
+}
+
+// A table in a text box is a table, read once (not again from mc:Fallback),
+// after the text of the paragraph it is anchored in; so is one in a text box
+// inside a table's cell, whose table then lays out the page (as a table
+// holding a table does).
+TEST(DocxReader, ATableInATextBoxIsATable) {
+  const std::string inner = "<w:tbl><w:tr>" + Tc("规章") + Tc("4") + "</w:tr></w:tbl>";
+  auto body = ReadBody(BoxParagraph("前言", P(R("表题")) + inner) + P(R("后记")));
+  ASSERT_TRUE(body.ok()) << body.status();
+  ASSERT_EQ(body->blocks.size(), 4u);
+  EXPECT_EQ(body->blocks[0].text, "前言");
+  EXPECT_EQ(body->blocks[1].text, "表题");
+  ASSERT_EQ(body->blocks[2].kind, Block::Kind::kTable);
+  EXPECT_THAT(RowTexts(body->blocks[2].table, 0), ElementsAre("规章", "4"));
+  EXPECT_EQ(body->blocks[3].text, "后记");
+
+  auto in_cell = ReadBody("<w:tbl><w:tr><w:tc>" + P(R("前言")) + BoxParagraph("", inner) +
+                          "</w:tc></w:tr></w:tbl>");
+  ASSERT_TRUE(in_cell.ok()) << in_cell.status();
+  ASSERT_EQ(in_cell->blocks.size(), 2u);
+  EXPECT_EQ(in_cell->blocks[0].text, "前言");
+  ASSERT_EQ(in_cell->blocks[1].kind, Block::Kind::kTable);
+  EXPECT_THAT(RowTexts(in_cell->blocks[1].table, 0), ElementsAre("规章", "4"));
+
+  // a text box of text in a cell stays the cell's text
+  auto text_box = ReadBody("<w:tbl><w:tr>" + Tc("标签") + "<w:tc>" + BoxParagraph("", P(R("12"))) +
+                           "</w:tc></w:tr></w:tbl>");
+  ASSERT_TRUE(text_box.ok()) << text_box.status();
+  ASSERT_EQ(text_box->blocks.size(), 1u);
+  EXPECT_THAT(RowTexts(text_box->blocks[0].table, 0), ElementsAre("标签", "12"));
+}
+
 // Word's automatic numbering: list definitions in word/numbering.xml, used by
 // paragraphs directly (w:numPr) or through their style.
 constexpr char kNumbering[] =
