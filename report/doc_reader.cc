@@ -513,9 +513,11 @@ class TextWalker {
   }
 
   // Reads the text box whose text is the CPs [begin, end), anchored at file
-  // offset `fc`. Outside tables its paragraphs (tables included) come
-  // between the anchor paragraph's text before and after the anchor; in a
-  // table cell their text joins the cell's as lines, as in a .docx.
+  // offset `fc`. Its paragraphs (tables included) come between the anchor
+  // paragraph's text before and after the anchor. In a table cell, a box of
+  // text joins the cell's text as lines, as in a .docx; a box holding a
+  // table has its paragraphs put in the cell, its table nested there (the
+  // table around it then lays out the page).
   void TextBox(uint32_t begin, uint32_t end, uint32_t fc) {
     std::vector<Paragraph> inside;
     TextWalker box(map_, hidden_, pieces_, nullptr, &inside);
@@ -525,7 +527,10 @@ class TextWalker {
     too_many_ = too_many_ || box.too_many();
     pictures_ += box.pictures();
     const ParaProps& anchor = map_.At(fc);
-    if (anchor.itap > 0 || anchor.in_table) {
+    const int cell_depth = anchor.itap > 0 ? anchor.itap : anchor.in_table ? 1 : 0;
+    const bool has_table = std::any_of(inside.begin(), inside.end(),
+                                       [](const Paragraph& p) { return p.Depth() > 0; });
+    if (cell_depth > 0 && !has_table) {
       for (const Paragraph& p : inside) {
         if (p.text.empty()) continue;
         if (!current_.text.empty()) current_.text.push_back('\n');
@@ -535,15 +540,34 @@ class TextWalker {
     }
     if (!current_.text.empty()) {
       current_.props = anchor;
+      current_.props.ttp = current_.props.inner_cell = current_.props.inner_ttp = false;
       Push();
       current_ = Paragraph();
       continued_ = true;
     }
     for (Paragraph& p : inside) {
       current_ = std::move(p);
+      if (cell_depth > 0) NestInCell(cell_depth, &current_);
       Push();
     }
     current_ = Paragraph();
+  }
+
+  // Moves a text box's paragraph `p` into the table cell at `depth` its box
+  // is anchored in: text outside the box's tables becomes the cell's text,
+  // and the box's tables nest in the cell, their cell and row marks made
+  // inner tables' marks.
+  static void NestInCell(int depth, Paragraph* p) {
+    ParaProps& props = p->props;
+    const int own = p->Depth();
+    const bool cell_end = own == 1 ? p->cell_mark && !props.ttp : props.inner_cell && !props.inner_ttp;
+    const bool row_end = own == 1 ? p->cell_mark && props.ttp : props.inner_ttp;
+    props.in_table = true;
+    props.itap = depth + own;
+    props.ttp = false;
+    props.inner_cell = own > 0 && cell_end;
+    props.inner_ttp = own > 0 && row_end;
+    p->cell_mark = false;
   }
 
   const ParagraphMap& map_;

@@ -419,6 +419,27 @@ TEST(DocReader, ATextBoxCutsItsParagraphOrJoinsItsCell) {
       {"规章 (单位:件)", "5"});
 }
 
+// A table cell holding a text box with a table in it (a one-cell table
+// laying out the page) is read as what it holds: the cell's text before the
+// anchor, the box's text and its table as a table, the cell's text after.
+// A box of text alone still joins its cell.
+TEST(DocReader, ATableInATextBoxInACellIsATable) {
+  DocOptions options;
+  options.text_boxes = {
+      {.lid = 4, .paras = {Line("表题"), Cell("规章"), Cell("5"), RowEnd({0, 1000, 2000})}},
+      {.lid = 5, .paras = {Line("12")}}};
+  options.anchors = {4, 5};
+  auto r = ReadDoc(WriteDoc({Line("前言"), Cell("说明\x08完"), RowEnd({0, 9000}), Line("后记"),
+                             Cell("标签"), Cell("\x08"), RowEnd({0, 1000, 2000})},
+                            options));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ElementsAre("前言", "说明", "表题", "完", "后记"));
+  const auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_THAT(RowTexts(*tables[0], 0), ElementsAre("规章", "5"));
+  EXPECT_THAT(RowTexts(*tables[1], 0), ElementsAre("标签", "12"));
+}
+
 // No box is read twice, even when two anchors name its shape; a box no
 // anchor names, and one whose anchor was deleted or hidden, are not read.
 // Boxes whose ranges overlap (a damaged PLC) are not read again either:
