@@ -21,6 +21,7 @@ struct BlankKind {
   const char* table;
   std::vector<std::string_view> first;
   std::string_view last;
+  std::string_view after_last;  // a row that may follow the last ("" none)
   size_t columns;
   size_t min_cells;
 };
@@ -28,10 +29,11 @@ struct BlankKind {
 const std::vector<BlankKind>& Kinds() {
   static const auto* const kinds = new std::vector<BlankKind>{
       // table 二 from its first band (第二十条第（一）项) or header to
-      // 行政事业性收费: 8 of its 10 cells (2021), three columns at most
-      {"t2", {"第二十条", "信息内容"}, "行政事业性收费", 3, 8},
+      // 行政事业性收费, and 政府集中采购 after it in the 2019 layout: 8
+      // of its cells (10 in the 2021 layout), three columns at most
+      {"t2", {"第二十条", "信息内容"}, "行政事业性收费", "集中采购", 3, 8},
       // table 三 from 本年新收… to 结转下年…: 20 of its 25 rows
-      {"t3", {"本年新收"}, "结转下年", 7, 20 * 7},
+      {"t3", {"本年新收"}, "结转下年", "", 7, 20 * 7},
   };
   return *kinds;
 }
@@ -107,7 +109,7 @@ Block BlankTable(std::string_view source_kind, const std::vector<Block>& blocks,
 void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
   // what each line may be, read once
-  enum : unsigned char { kOther, kChrome, kLabel, kFirst, kLast };
+  enum : unsigned char { kOther, kChrome, kLabel, kFirst, kLast, kAfterLast };
   std::vector<unsigned char> role(b.size(), kOther);
   for (size_t i = 0; i < b.size(); ++i) {
     if (b[i].kind != Block::Kind::kLine) continue;
@@ -120,7 +122,15 @@ void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vect
       const bool first = std::any_of(kind.first.begin(), kind.first.end(), [&key](std::string_view p) {
         return key.starts_with(p);
       });
-      role[i] = first ? kFirst : key.find(kind.last) != std::string::npos ? kLast : kLabel;
+      if (first) {
+        role[i] = kFirst;
+      } else if (key.find(kind.last) != std::string::npos) {
+        role[i] = kLast;
+      } else if (!kind.after_last.empty() && key.find(kind.after_last) != std::string::npos) {
+        role[i] = kAfterLast;
+      } else {
+        role[i] = kLabel;
+      }
     }
   }
   for (size_t first = 0; first < b.size(); ++first) {
@@ -133,6 +143,17 @@ void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vect
       if (role[last] == kLast) break;
     }
     if (role[rows.back()] != kLast) continue;
+    // the row that may follow the last, under a band and header of its own
+    // (第二十条第（九）项, 信息内容…): within three lines, page chrome aside
+    std::vector<size_t> after;
+    for (size_t k = rows.back() + 1; k < b.size() && role[k] != kOther && after.size() < 3; ++k) {
+      if (role[k] == kChrome) continue;
+      after.push_back(k);
+      if (role[k] == kAfterLast) {
+        rows.insert(rows.end(), after.begin(), after.end());
+        break;
+      }
+    }
     last = rows.back();
     Block table = BlankTable(source_kind, b, rows, kind.columns);
     // (a run that is no table is not tried again from a line inside it, so

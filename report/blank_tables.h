@@ -14,7 +14,8 @@
 // it (seven for table 三, three for table 二), every row marked a row of
 // blanks (TableGrid::blank_rows). The run must start at the table's first
 // row (本年新收…; for table 二 its first band 第二十条第（一）项 or header
-// 信息内容…) and end at its last (结转下年度继续办理; 行政事业性收费), hold
+// 信息内容…) and end at its last (结转下年度继续办理; 行政事业性收费, with
+// the 2019 layout's 政府集中采购 under its band and header after it), hold
 // no number and no sentence (page footers aside), and read as most of the
 // table's cells when mapped (MapTables: 20 of table 三's 25 rows, 8 of
 // table 二's 10 cells), so that prose naming a row or two never becomes a

@@ -185,5 +185,42 @@ TEST(BlankTableTwo, ItsLabelsAloneReadAsItsTenBlankCells) {
   EXPECT_EQ(b.size(), before);
 }
 
+// The 2019 layout's table 二 ends with 政府集中采购 after 行政事业性收费:
+// that row is the table's too, across a page footer.
+TEST(BlankTableTwo, The2019LayoutKeepsItsProcurementRow) {
+  std::vector<Block> blocks = {
+      Line("二、主动公开政府信息情况"),
+      Line("第二十条第(一)项"),
+      Line("信息内容本年新制作数量本年新公开数量对外公开总数量"),
+      Line("规章"),
+      Line("规范性文件"),
+      Line("第二十条第(五)项"),
+      Line("信息内容上一年项目数量本年增/减处理决定数量"),
+      Line("行政许可"),
+      Line("其他对外管理服务事项"),
+      Line("第二十条第(六)项"),
+      Line("信息内容上一年项目数量本年增/减处理决定数量"),
+      Line("行政处罚"),
+      Line("行政强制"),
+      Line("第二十条第(八)项"),
+      Line("信息内容上一年项目数量本年增/减"),
+      Line("行政事业性收费"),
+      Line("第2页"),
+      Line("第二十条第(九)项"),
+      Line("信息内容采购项目数量采购总金额"),
+      Line("政府集中采购"),
+      Line("三、收到和处理政府信息公开申请情况")};
+  std::vector<Block> rebuilt = blocks;
+  RebuildBlankTables("pdf", &rebuilt);
+  ASSERT_EQ(rebuilt.size(), 3u);
+  const xxgk::v1::Report r = AssemblePdf(std::move(blocks));
+  EXPECT_TRUE(r.tables().t2().info().found());
+  const std::vector<std::string> keys = BlankKeys(r, "t2");
+  EXPECT_THAT(keys, ::testing::Contains("t2.rules.new_made"));
+  EXPECT_THAT(keys, ::testing::Contains("t2.fees.change"));
+  EXPECT_THAT(keys, ::testing::Contains("t2.procurement.projects"));
+  EXPECT_THAT(keys, ::testing::Contains("t2.procurement.amount"));
+}
+
 }  // namespace
 }  // namespace xxgk::report
