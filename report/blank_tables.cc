@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -105,9 +106,15 @@ Block BlankTable(std::string_view source_kind, const std::vector<Block>& blocks,
   return table;
 }
 
-// Rebuilds the first run of `kind`'s lines found in `b`.
+// Rebuilds the first run of `kind`'s lines found in `b`, unless the reader
+// found the table itself (labels repeated elsewhere are then no table).
 void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
+  const bool found = std::any_of(b.begin(), b.end(), [&kind](const Block& block) {
+    return block.kind == Block::Kind::kTable &&
+           std::string_view(TableIdName(IdentifyTable(block.table))) == kind.table;
+  });
+  if (found) return;
   // what each line may be, read once
   enum : unsigned char { kOther, kChrome, kLabel, kFirst, kLast, kAfterLast };
   std::vector<unsigned char> role(b.size(), kOther);

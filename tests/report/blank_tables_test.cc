@@ -123,6 +123,22 @@ TEST(BlankTableThree, OtherSourcesAreLeftAlone) {
   EXPECT_EQ(ofd.size(), 5u);
 }
 
+// Where the reader found table 三 itself, its labels repeated as lines
+// elsewhere (an appendix listing them) make no second one.
+TEST(BlankTableThree, NoneIsMadeBesideATableFoundByTheReader) {
+  std::vector<Block> blocks = Blocks(BlankTableLines());
+  RebuildBlankTables("pdf", &blocks);
+  ASSERT_EQ(blocks[3].kind, Block::Kind::kTable);
+  Block found = blocks[3];
+  found.table.blank_rows.clear();
+  found.table.rows[0][1].text = "3";
+  std::vector<Block> twice = {found};
+  for (const Block& b : Blocks(BlankTableLines())) twice.push_back(b);
+  const size_t before = twice.size();
+  RebuildBlankTables("pdf", &twice);
+  EXPECT_EQ(twice.size(), before);
+}
+
 // A number among the labels (a value the page had), a sentence, a run not
 // ending at the table's last row, or prose naming a row or two: no table.
 TEST(BlankTableThree, NumbersSentencesAndProseAreNoBlankTable) {
