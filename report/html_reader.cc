@@ -21,6 +21,7 @@
 #include "re2/re2.h"
 #include "report/decode.h"
 #include "report/html_nesting.h"
+#include "report/labels.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
 #include "report/refusal.h"
@@ -458,6 +459,37 @@ class HtmlWalker {
     }
   }
 
+  // The value a form field in a table cell shows: a report page rendered by
+  // a filing system has its statistics in <input value="12"> boxes, which
+  // a browser shows and the page's text lacks. Only a text or number box
+  // holding a number or an NA mark counts, so that no search box's prompt
+  // is ever read. Empty when the cell holds none.
+  static std::string FieldValue(const GumboNode* cell) {
+    constexpr size_t kMaxNodes = 256;  // a cell, not a page
+    std::vector<const GumboNode*> stack = {cell};
+    for (size_t visited = 0; !stack.empty() && visited < kMaxNodes; ++visited) {
+      const GumboNode* n = stack.back();
+      stack.pop_back();
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboElement& el = n->v.element;
+      if (IsHidden(el) || el.tag == GUMBO_TAG_TABLE) continue;
+      if (el.tag == GUMBO_TAG_INPUT) {
+        const GumboAttribute* type = gumbo_get_attribute(&el.attributes, "type");
+        const GumboAttribute* value = gumbo_get_attribute(&el.attributes, "value");
+        const bool shown = type == nullptr || absl::EqualsIgnoreCase(type->value, "text") ||
+                           absl::EqualsIgnoreCase(type->value, "number");
+        if (!shown || value == nullptr) continue;
+        const std::string v(absl::StripAsciiWhitespace(value->value));
+        if (!v.empty() && IsValueText(v)) return v;
+        continue;
+      }
+      for (unsigned i = el.children.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(el.children.data[i - 1]));
+      }
+    }
+    return "";
+  }
+
   void CollectRows(const GumboNode* node, std::vector<const GumboNode*>* rows,
                    std::string* caption, Range* caption_range) {
     const GumboVector& kids = node->v.element.children;
@@ -507,6 +539,7 @@ class HtmlWalker {
         std::string raw;
         Range r;
         FlatText(k, &raw, &r);
+        if (std::string field = FieldValue(k); !field.empty()) raw = field + " " + raw;
         cell.text = cleaner_.Clean(raw);
         cell.row_span = SpanAttribute(el, "rowspan");
         cell.col_span = SpanAttribute(el, "colspan");

@@ -158,6 +158,28 @@ TEST(HtmlReader, ExpandsRowspanAndColspan) {
   EXPECT_FALSE(t.rows[2][2].continuation);
 }
 
+// A statistics table rendered as a form (a filing system's page) shows its
+// numbers in text boxes: a text or number box holding a number or an NA
+// mark is read as the cell's value, before any text beside it; a search
+// box's prompt, a hidden field, a checkbox and a box outside any table are
+// not.
+TEST(HtmlReader, NumbersInATablesTextBoxesAreItsValues) {
+  auto r = ReadHtml(
+      "<form><input type=\"text\" value=\"12\"></form><table>"
+      "<tr><td>规章</td><td><input type=\"text\" value=\" 12 \" readonly></td>"
+      "<td><input type=NUMBER value=\"3\"> 件</td><td><input value=\"/\"></td></tr>"
+      "<tr><td><input type=\"text\" value=\"请输入关键字\"></td>"
+      "<td><input type=\"hidden\" value=\"5\"></td>"
+      "<td><input type=\"checkbox\" value=\"1\"></td><td><span><input value=\"0\"></span></td></tr>"
+      "</table>");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(Lines(*r), ::testing::IsEmpty());
+  auto tables = Tables(*r);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_THAT(RowTexts(*tables[0], 0), ElementsAre("规章", "12", "3 件", "/"));
+  EXPECT_THAT(RowTexts(*tables[0], 1), ElementsAre("", "", "", "0"));
+}
+
 // A <caption> is the table's own (no line of the text), with its place in
 // the page; without one, the line above stands for it.
 TEST(HtmlReader, ACaptionIsTheTablesOwn) {
