@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "report/glyph_census.h"
 #include "report/page_layout.h"
 #include "report/readers.h"
 #include "report/readers_common.h"
@@ -240,6 +241,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
     result.notes.push_back(std::move(note));
   }
   PageLayout layout("pdf");
+  GlyphCensus census;
   for (int p = 0; p < std::min(pages, kMaxPages); ++p) {
     std::unique_ptr<poppler::page> page;
     std::vector<poppler::text_box> boxes;
@@ -266,6 +268,7 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
       poppler::byte_array utf8 = box.text().to_utf8();
       PlacedWord w;
       const std::string_view raw(utf8.data(), utf8.size());
+      census.Add(raw);
       w.text = cleaner.Clean(raw);
       poppler::rectf r = box.bbox();
       w.x0 = r.x();
@@ -299,6 +302,12 @@ absl::StatusOr<ReadResult> ReadPdf(std::string_view bytes) {
     xxgk::v1::ReadingNote note;
     note.set_kind(xxgk::v1::ReadingNote::NO_TEXT_LAYER);
     note.set_message(NoTextLayerMessage("PDF", std::min(pages, kMaxPages)));
+    result.notes.push_back(std::move(note));
+  } else if (census.Garbled()) {
+    xxgk::v1::ReadingNote note;
+    note.set_kind(xxgk::v1::ReadingNote::NO_TEXT_LAYER);
+    note.set_message(GarbledTextLayerMessage("PDF"));
+    note.set_excerpt(census.sample());
     result.notes.push_back(std::move(note));
   }
   result.images = CountPictures(bytes);

@@ -40,6 +40,13 @@ std::string NoTextLayerMessage(std::string_view format, int pages) {
                       " pictures (a scan)", kAskForText);
 }
 
+std::string GarbledTextLayerMessage(std::string_view format) {
+  return absl::StrCat("the ", absl::string_view(format.data(), format.size()),
+                      " file's text layer is not text: its fonts map their glyphs to no real "
+                      "characters (it extracts as letters of random scripts)",
+                      kAskForText);
+}
+
 std::string PicturesOnlyMessage(std::string_view format, uint32_t pictures) {
   return absl::StrCat("the ", absl::string_view(format.data(), format.size()),
                       " file holds no report text, only ", pictures,

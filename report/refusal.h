@@ -20,6 +20,10 @@ const char* ResendAdvice(std::string_view format);
 // and what to do: its pages are pictures, so ask for the report as text.
 std::string NoTextLayerMessage(std::string_view format, int pages);
 
+// What a PDF (`format`) whose text layer is glyph numbers, not text, is
+// (report/glyph_census.h), and what to do.
+std::string GarbledTextLayerMessage(std::string_view format);
+
 // The same for a word-processing file (`format`) that holds no report text,
 // only `pictures` pictures.
 std::string PicturesOnlyMessage(std::string_view format, uint32_t pictures);

@@ -109,11 +109,12 @@ bool NotAssessableWithoutReportText(const xxgk::v1::Report& report, xxgk::v1::Fi
   f->set_status(xxgk::v1::Finding::NOT_ASSESSABLE);
   f->set_severity(xxgk::v1::INFO);
   const bool scan = note->kind() == ReadingNote::NO_TEXT_LAYER;
-  f->set_message(absl::StrCat(scan ? "文档中没有报告的文字（只有扫描图片），无法检查："
+  f->set_message(absl::StrCat(scan ? "文档中没有可读取的报告文字（扫描件或文字无法提取），无法检查："
                                    : "页面没有报告正文（报告在附件或图片中），无法检查：",
                               f->message()));
   f->set_message_en(absl::StrCat(
-      scan ? "The file holds no text, only pictures of its pages, so this cannot be checked: "
+      scan ? "The file holds no readable text (a scan, or text that cannot be extracted), so this "
+             "cannot be checked: "
            : "The page holds no report text (the report is in an attachment or in images), so "
              "this cannot be checked: ",
       f->message_en()));

@@ -40,9 +40,9 @@ KindText TextOf(ReadingNote::Kind kind) {
       return {"页面正文中没有年度报告的内容，报告在附件或图片中：请取得附件本身（PDF、Word等）再检查",
               "the page holds no report text; the report is in an attachment or in images"};
     case ReadingNote::NO_TEXT_LAYER:
-      return {"文档中没有报告的文字，只有图片（扫描件），无法读取：请取得报告的文字版（可复制文字的PDF、"
-              "Word文件等）再检查",
-              "the file holds no text, only pictures of its pages (a scan)"};
+      return {"文档中没有可读取的报告文字（扫描件只有图片，或字体提取不出文字），无法读取：请取得报告的"
+              "文字版（可复制文字的PDF、Word文件等）或经OCR识别后再检查",
+              "the file holds no readable text (pictures of its pages, or fonts that give no text)"};
     default:
       return {"读取问题", "reading problem"};
   }

@@ -204,6 +204,26 @@ struct Placed {
   int x, y;
   std::string text;
 };
+// A PDF file of the objects `objs` (object 1 the catalog), with its
+// cross-reference table.
+std::string PdfFile(const std::vector<std::string>& objs) {
+  std::string out = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objs.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  }
+  const size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    std::string n = std::to_string(off);
+    out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
 // A one-page PDF of `items` in Helvetica, drawing `images` one-pixel image
 // XObjects over the page, the first with a soft mask (itself an image) when
 // `soft_mask` is set.
@@ -237,21 +257,37 @@ std::string MinimalPdf(const std::vector<Placed>& items, int images = 0, bool so
                    pixel);
   }
   if (soft_mask && images > 0) objs.push_back("<< /Type /XObject /Subtype /Image" + pixel);
-  std::string out = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objs.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objs[i] + "\nendobj\n";
+  return PdfFile(objs);
+}
+
+// A one-page PDF of `lines` lines in a CID font with an Identity encoding
+// and no ToUnicode map, each line `glyphs` glyph numbers from `first` on
+// (steps of 37, below 1500: a subset font's numbers), as some producers
+// embed Chinese fonts: the page shows text, the text layer is glyph numbers.
+std::string IdentityFontPdf(int lines, int glyphs, int first) {
+  std::string content;
+  int g = first;
+  for (int l = 0; l < lines; ++l) {
+    content += "BT /F1 12 Tf 50 " + std::to_string(800 - 24 * l) + " Td <";
+    for (int i = 0; i < glyphs; ++i, g = 1 + (g + 36) % 1500) {
+      static const char kHex[] = "0123456789ABCDEF";
+      for (int shift = 12; shift >= 0; shift -= 4) content.push_back(kHex[(g >> shift) & 15]);
+    }
+    content += "> Tj ET\n";
   }
-  const size_t xref = out.size();
-  out += "xref\n0 " + std::to_string(objs.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t off : offsets) {
-    std::string n = std::to_string(off);
-    out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
-  }
-  out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return out;
+  return PdfFile({
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
+      ">> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type0 /BaseFont /AAAAAA+SimSun /Encoding /Identity-H "
+      "/DescendantFonts [6 0 R] >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+      "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /AAAAAA+SimSun /CIDSystemInfo "
+      "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R "
+      "/DW 1000 >>",
+      "<< /Type /FontDescriptor /FontName /AAAAAA+SimSun /Flags 4 /FontBBox [0 -140 1000 860] "
+      "/ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>"});
 }
 
 // A table laid out by its content (no widths, no borders, no padding), as
@@ -379,6 +415,22 @@ TEST(PdfReaderMinimal, AScanUnderALineOfTextIsNotedOnce) {
   std::vector<Placed> prose;
   for (int y = 800; y > 300; y -= 20) prose.push_back({72, y, "The agency answered every request in time."});
   EXPECT_THAT(notes(prose, 3), ::testing::IsEmpty());
+}
+
+// A text layer of glyph numbers (a font embedded with no map to
+// characters) is noted as no text, with a sample of what it holds; a line or
+// two of it is not enough to tell.
+TEST(PdfReaderMinimal, GlyphNumbersForTextAreNotedAsNoText) {
+  auto r = ReadPdf(IdentityFontPdf(20, 25, 300));
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->blocks.empty());
+  ASSERT_EQ(r->notes.size(), 1u);
+  EXPECT_EQ(r->notes[0].kind(), xxgk::v1::ReadingNote::NO_TEXT_LAYER);
+  EXPECT_THAT(r->notes[0].message(), HasSubstr("text layer is not text"));
+  EXPECT_FALSE(r->notes[0].excerpt().empty());
+  auto short_run = ReadPdf(IdentityFontPdf(1, 25, 300));
+  ASSERT_TRUE(short_run.ok()) << short_run.status();
+  EXPECT_TRUE(short_run->notes.empty());
 }
 
 }  // namespace

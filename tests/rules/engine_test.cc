@@ -199,7 +199,7 @@ TEST(EngineTest, AFileWithNoTextLayerIsOneErrorAskingForText) {
   ASSERT_EQ(sections.size(), 6u);
   for (const auto& f : sections) {
     EXPECT_EQ(f.status(), xxgk::v1::Finding::NOT_ASSESSABLE) << f.rule_id();
-    EXPECT_THAT(f.message(), HasSubstr("文档中没有报告的文字"));
+    EXPECT_THAT(f.message(), HasSubstr("文档中没有可读取的报告文字"));
   }
 }
 
