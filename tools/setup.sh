@@ -12,6 +12,9 @@ PACKAGES=(
   libgumbo-dev libzip-dev libxml2-dev libopencc-dev opencc libgoogle-perftools-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-grpcio python3-protobuf poppler-utils
+  # run: Adobe's CJK character maps, without which poppler reads no text set
+  # in the standard Chinese fonts (STSong-Light with UniGB-UCS2-H, GBK-EUC-H)
+  poppler-data
   # tests
   libreoffice-writer-nogui fonts-noto-cjk prometheus nodejs npm yamllint python3-yaml
   clang libclang-rt-14-dev openssl chromium

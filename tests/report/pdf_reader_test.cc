@@ -417,6 +417,45 @@ TEST(PdfReaderMinimal, AScanUnderALineOfTextIsNotedOnce) {
   EXPECT_THAT(notes(prose, 3), ::testing::IsEmpty());
 }
 
+// Lines of text in Adobe's standard Chinese font, not embedded, through a
+// predefined CMap (`cmap`: UniGB-UCS2-H takes UTF-16 codes, GBK-EUC-H GBK
+// bytes) and no ToUnicode map, as PDFs made by server-side libraries are:
+// the text is read through the CMaps of the poppler-data package.
+std::string StandardChineseFontPdf(const std::string& cmap, const std::vector<std::string>& hex_lines) {
+  std::string content;
+  for (size_t l = 0; l < hex_lines.size(); ++l) {
+    content += "BT /F1 12 Tf 50 " + std::to_string(800 - 24 * static_cast<int>(l)) + " Td <" +
+               hex_lines[l] + "> Tj ET\n";
+  }
+  return PdfFile({
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
+      ">> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /" + cmap +
+          " /DescendantFonts [6 0 R] >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+      "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
+      "<< /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>",
+      "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
+      "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>"});
+}
+
+TEST(PdfReaderMinimal, TextInTheStandardChineseFontIsRead) {
+  // 一、总体情况 / 公开信息12条。
+  auto ucs2 = ReadPdf(StandardChineseFontPdf(
+      "UniGB-UCS2-H", {"4E003001603B4F5360C551B5", "516C5F004FE1606F0031003267613002"}));
+  ASSERT_TRUE(ucs2.ok()) << ucs2.status();
+  EXPECT_TRUE(ucs2->notes.empty()) << ucs2->notes[0].message();
+  std::vector<std::string> lines;
+  for (const Block& b : ucs2->blocks) lines.push_back(b.text);
+  EXPECT_THAT(lines, ElementsAre("一、总体情况", "公开信息12条。"));
+  auto gbk = ReadPdf(StandardChineseFontPdf("GBK-EUC-H", {"D2BBA1A2D7DCCCE5C7E9BFF6"}));
+  ASSERT_TRUE(gbk.ok()) << gbk.status();
+  ASSERT_EQ(gbk->blocks.size(), 1u);
+  EXPECT_EQ(gbk->blocks[0].text, "一、总体情况");
+}
+
 // A text layer of glyph numbers (a font embedded with no map to
 // characters) is noted as no text, with a sample of what it holds; a line or
 // two of it is not enough to tell.
