@@ -351,9 +351,9 @@ void AssembleInto(ReadResult read, Report* into) {
   // or images (a landing page linking the report's PDF, or a report posted
   // as pictures): say where the report is, not only what is missing.
   // A file the reader already found had no text at all was noted there.
-  const bool noted_scan = std::any_of(read.notes.begin(), read.notes.end(), [](const ReadingNote& n) {
-    return n.kind() == ReadingNote::NO_TEXT_LAYER;
-  });
+  const bool noted_scan =
+      std::any_of(read.notes.begin(), read.notes.end(),
+                  [](const ReadingNote& n) { return n.kind() == ReadingNote::NO_TEXT_LAYER; });
   if ((!read.attachments.empty() || read.images > 0) && !noted_scan) {
     bool any_part = tables.t2().info().found() || tables.t3().info().found() ||
                     tables.t4().info().found() || tables.legacy().info().found();

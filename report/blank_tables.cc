@@ -102,7 +102,9 @@ Block BlankTable(std::string_view source_kind, const std::vector<Block>& blocks,
     grid.rows.push_back(std::move(row));
   }
   const size_t above = rows.front();
-  if (above > 0 && blocks[above - 1].kind == Block::Kind::kLine) grid.caption = blocks[above - 1].text;
+  if (above > 0 && blocks[above - 1].kind == Block::Kind::kLine) {
+    grid.caption = blocks[above - 1].text;
+  }
   return table;
 }
 
@@ -126,9 +128,9 @@ void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vect
     } else if (MayBeBlankRowLabel(text)) {
       const std::string key = LabelKey(text);
       // (the first row's label begins its line: prose citing 第二十条 does not)
-      const bool first = std::any_of(kind.first.begin(), kind.first.end(), [&key](std::string_view p) {
-        return key.starts_with(p);
-      });
+      const bool first =
+          std::any_of(kind.first.begin(), kind.first.end(),
+                      [&key](std::string_view p) { return key.starts_with(p); });
       if (first) {
         role[i] = kFirst;
       } else if (key.find(kind.last) != std::string::npos) {

@@ -560,7 +560,8 @@ class TextWalker {
   static void NestInCell(int depth, Paragraph* p) {
     ParaProps& props = p->props;
     const int own = p->Depth();
-    const bool cell_end = own == 1 ? p->cell_mark && !props.ttp : props.inner_cell && !props.inner_ttp;
+    const bool cell_end =
+        own == 1 ? p->cell_mark && !props.ttp : props.inner_cell && !props.inner_ttp;
     const bool row_end = own == 1 ? p->cell_mark && props.ttp : props.inner_ttp;
     props.in_table = true;
     props.itap = depth + own;

@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "re2/re2.h"
 #include "report/glyph_census.h"
 #include "report/page_layout.h"
 #include "report/readers.h"
@@ -140,17 +141,12 @@ std::vector<DigitPiece> SpacedDigits(const poppler::text_box& box, std::string_v
   return pieces;
 }
 
-bool IsPdfSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-}
-
-// Whether `bytes` holds `word` at `at` followed by a delimiter (or the end).
-bool NameAt(std::string_view bytes, size_t at, std::string_view word) {
-  if (bytes.compare(at, word.size(), word) != 0) return false;
-  const size_t end = at + word.size();
-  if (end == bytes.size()) return true;
-  const char c = bytes[end];
-  return IsPdfSpace(c) || c == '/' || c == '>' || c == '<' || c == '[' || c == ']' || c == '(';
+// How many times `re` matches in `bytes`.
+size_t CountMatches(std::string_view bytes, const RE2& re) {
+  re2::StringPiece rest(bytes.data(), bytes.size());
+  size_t n = 0;
+  while (RE2::FindAndConsume(&rest, re)) ++n;
+  return n;
 }
 
 // The pictures the file holds: its image XObjects, less the soft masks (an
@@ -160,40 +156,24 @@ bool NameAt(std::string_view bytes, size_t at, std::string_view word) {
 // (encryption leaves dictionaries plain too). Images drawn inline in a
 // content stream are not counted; scanners and printers write XObjects.
 uint32_t CountPictures(std::string_view bytes) {
-  constexpr std::string_view kImage = "/Image", kSubtype = "/Subtype", kSoftMask = "/SMask";
-  size_t images = 0;
-  for (size_t at = bytes.find(kImage); at != std::string_view::npos;
-       at = bytes.find(kImage, at + kImage.size())) {
-    if (!NameAt(bytes, at, kImage)) continue;  // /ImageMask, /ImageB …
-    size_t before = at;
-    while (before > 0 && IsPdfSpace(bytes[before - 1])) --before;
-    if (before >= kSubtype.size() &&
-        bytes.compare(before - kSubtype.size(), kSubtype.size(), kSubtype) == 0) {
-      ++images;
-    }
-  }
+  static const RE2::Options* const kBytes = [] {
+    auto* o = new RE2::Options;
+    o->set_encoding(RE2::Options::EncodingLatin1);  // a PDF is bytes, not UTF-8
+    return o;
+  }();
+  // PDF white space is NUL, tab, LF, FF, CR and space; a name ends at white
+  // space or a delimiter (/ImageMask and the ProcSet's /ImageB are others)
+  static const RE2 kImage(
+      R"(/Subtype[\x00\t\n\f\r ]*/Image(?:[\x00\t\n\f\r /<>\[\]()]|$))", *kBytes);
+  static const RE2 kSoftMask(R"(/SMask[\x00\t\n\f\r ]+\d+[\x00\t\n\f\r ]+\d+[\x00\t\n\f\r ]+R)",
+                             *kBytes);
+  const size_t images = CountMatches(bytes, kImage);
   if (images == 0) return 0;
-  size_t masks = 0;  // "/SMask 12 0 R"
-  for (size_t at = bytes.find(kSoftMask); at != std::string_view::npos;
-       at = bytes.find(kSoftMask, at + kSoftMask.size())) {
-    size_t i = at + kSoftMask.size();
-    int numbers = 0;
-    while (numbers < 2) {
-      const size_t spaces = i;
-      while (i < bytes.size() && IsPdfSpace(bytes[i])) ++i;
-      const size_t digits = i;
-      while (i < bytes.size() && bytes[i] >= '0' && bytes[i] <= '9') ++i;
-      if (i == digits || spaces == digits) break;
-      ++numbers;
-    }
-    const size_t spaces = i;
-    while (i < bytes.size() && IsPdfSpace(bytes[i])) ++i;
-    if (numbers == 2 && i > spaces && i < bytes.size() && bytes[i] == 'R') ++masks;
-  }
+  const size_t masks = CountMatches(bytes, kSoftMask);
   // at least one picture whatever the references say: an ExtGState's mask
   // may be referred to the same way
-  return static_cast<uint32_t>(std::min<size_t>(std::max<size_t>(images - std::min(masks, images), 1),
-                                                UINT32_MAX));
+  return static_cast<uint32_t>(
+      std::min<size_t>(images > masks ? images - masks : 1, UINT32_MAX));
 }
 
 }  // namespace

@@ -42,7 +42,8 @@ KindText TextOf(ReadingNote::Kind kind) {
     case ReadingNote::NO_TEXT_LAYER:
       return {"文档中没有可读取的报告文字（扫描件只有图片，或字体提取不出文字），无法读取：请取得报告的"
               "文字版（可复制文字的PDF、Word文件等）或经OCR识别后再检查",
-              "the file holds no readable text (pictures of its pages, or fonts that give no text)"};
+              "the file holds no readable text (pictures of its pages, or fonts that give no "
+              "text)"};
     default:
       return {"读取问题", "reading problem"};
   }

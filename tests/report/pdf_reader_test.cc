@@ -413,7 +413,9 @@ TEST(PdfReaderMinimal, AScanUnderALineOfTextIsNotedOnce) {
                                     "(its pages scanned?)")));
   EXPECT_THAT(notes({}, 3), ElementsAre(HasSubstr("the PDF file has no text layer")));
   std::vector<Placed> prose;
-  for (int y = 800; y > 300; y -= 20) prose.push_back({72, y, "The agency answered every request in time."});
+  for (int y = 800; y > 300; y -= 20) {
+    prose.push_back({72, y, "The agency answered every request in time."});
+  }
   EXPECT_THAT(notes(prose, 3), ::testing::IsEmpty());
 }
 
@@ -421,7 +423,8 @@ TEST(PdfReaderMinimal, AScanUnderALineOfTextIsNotedOnce) {
 // predefined CMap (`cmap`: UniGB-UCS2-H takes UTF-16 codes, GBK-EUC-H GBK
 // bytes) and no ToUnicode map, as PDFs made by server-side libraries are:
 // the text is read through the CMaps of the poppler-data package.
-std::string StandardChineseFontPdf(const std::string& cmap, const std::vector<std::string>& hex_lines) {
+std::string StandardChineseFontPdf(const std::string& cmap,
+                                   const std::vector<std::string>& hex_lines) {
   std::string content;
   for (size_t l = 0; l < hex_lines.size(); ++l) {
     content += "BT /F1 12 Tf 50 " + std::to_string(800 - 24 * static_cast<int>(l)) + " Td <" +
