@@ -421,25 +421,37 @@ class TableBuilder {
     // most gaps are such multiples
     const size_t mid = (pitches.size() - 1) / 4;
     std::nth_element(pitches.begin(), pitches.begin() + mid, pitches.end());
-    const double pitch = pitches[mid];
-    std::vector<Interval> heads;
+    double pitch = pitches[mid];
     std::vector<int> head_lines = header_;
     head_lines.insert(head_lines.end(), heads_.begin(), heads_.end());
+    // Where most columns were left blank on every row (table 三 with only
+    // 自然人 and 总计 filled in), the numbers' columns stand several pitches
+    // apart: the headings over the value columns, one over each column,
+    // tell the pitch then (their middle spacing, which a heading set in two
+    // words cannot sway).
+    std::vector<Interval> over_values;
+    for (int li : head_lines) {
+      for (const Word& w : lines_[li].words) {
+        if (Centre({w.x0, w.x1}) >= cols_.front().x0) over_values.push_back({w.x0, w.x1});
+      }
+    }
+    DropSpanningHeads(&over_values);
+    const std::vector<Interval> each = MergeTouching(std::move(over_values));
+    if (each.size() >= 3) {
+      std::vector<double> spacing;
+      for (size_t h = 1; h < each.size(); ++h) {
+        spacing.push_back(Centre(each[h]) - Centre(each[h - 1]));
+      }
+      pitch = std::min(pitch, MiddleOf(std::move(spacing), pitch));
+    }
+    std::vector<Interval> heads;
     for (int li : head_lines) {
       for (const Word& w : lines_[li].words) {
         if (w.x0 > cols_.front().x1 && !Overlaps(w.x0, w.x1)) heads.push_back({w.x0, w.x1});
       }
     }
     DropSpanningHeads(&heads);
-    std::sort(heads.begin(), heads.end(), ByLeft);
-    std::vector<Interval> merged;
-    for (const Interval& i : heads) {
-      if (!merged.empty() && i.x0 <= merged.back().x1) {
-        merged.back().x1 = std::max(merged.back().x1, i.x1);
-      } else {
-        merged.push_back(i);
-      }
-    }
+    const std::vector<Interval> merged = MergeTouching(std::move(heads));
     std::vector<Interval> cols = cols_;
     for (const Interval& m : merged) {
       if (Overlaps(m.x0, m.x1)) continue;
@@ -455,6 +467,20 @@ class TableBuilder {
   }
 
   static double Centre(const Interval& i) { return (i.x0 + i.x1) / 2; }
+
+  // `v` sorted, with intervals that overlap or touch joined.
+  static std::vector<Interval> MergeTouching(std::vector<Interval> v) {
+    std::sort(v.begin(), v.end(), ByLeft);
+    std::vector<Interval> merged;
+    for (const Interval& i : v) {
+      if (!merged.empty() && i.x0 <= merged.back().x1) {
+        merged.back().x1 = std::max(merged.back().x1, i.x1);
+      } else {
+        merged.push_back(i);
+      }
+    }
+    return merged;
+  }
 
   // Drops the headings set over the headings of two columns or more (复议后
   // 起诉 over 结果维持 … 总计): over blank columns they would join those

@@ -543,6 +543,34 @@ TEST(PageLayoutCentred, ManyBlankCellsKeepTheirColumnsByTheirHeadings) {
   EXPECT_EQ(rows.back(), values);
 }
 
+// Table 三 with only its first and last columns filled in (自然人 and 总计,
+// the other applicants' columns left blank on every row, as often): the
+// numbers' columns stand six pitches apart, and the headings, one over each
+// column, tell the pitch and keep the five blank columns in their places.
+TEST(PageLayoutCentred, ColumnsBlankOnEveryRowKeepTheirPlacesByTheirHeadings) {
+  const std::vector<std::string> heads = {"自然人", "商业企业", "科研机构", "社会公益组织",
+                                          "法律服务机构", "其他", "总计"};
+  std::vector<PlacedWord> words;
+  for (size_t c = 0; c < heads.size(); ++c) {
+    words.push_back(Centred(130 + 70.0 * static_cast<double>(c), 100, heads[c]));
+  }
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"本年新收", "41"}, {"上年结转", "3"}, {"予以公开", "17"}};
+  double y = 115;
+  for (const auto& [label, value] : rows) {
+    words.push_back(At(20, y, label));
+    words.push_back(Centred(130, y, value));
+    words.push_back(Centred(130 + 70.0 * 6, y, value));
+    y += 15;
+  }
+  const std::vector<std::vector<std::string>> table = TableRows(std::move(words));
+  ASSERT_EQ(table.size(), 4u);
+  EXPECT_THAT(table[0], ElementsAre("", "自然人", "商业企业", "科研机构", "社会公益组织",
+                                    "法律服务机构", "其他", "总计"));
+  EXPECT_THAT(table[1], ElementsAre("本年新收", "41", "", "", "", "", "", "41"));
+  EXPECT_THAT(table[3], ElementsAre("予以公开", "17", "", "", "", "", "", "17"));
+}
+
 // Table 四 with all fifteen cells blank shows only its headings: a table
 // of them, whose one row under them is a row of blanks.
 TEST(PageLayoutBlanks, HeadingsWithNoRowUnderThemAreATableWithARowOfBlanks) {
