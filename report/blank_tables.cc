@@ -108,25 +108,48 @@ Block BlankTable(std::string_view source_kind, const std::vector<Block>& blocks,
   return table;
 }
 
-// Rebuilds the first run of `kind`'s lines found in `b`, unless the reader
-// found the table itself (labels repeated elsewhere are then no table).
-void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vector<Block>* blocks) {
+// What a block may be in a blank table, read once for every kind: a line
+// of page chrome, a line that may be a row label (with its LabelKey), or
+// anything else; and the table a table block is.
+struct BlockRead {
+  enum What : unsigned char { kOther, kChrome, kLabel } what = kOther;
+  std::string key;                 // kLabel: the line's LabelKey
+  TableId table = TableId::kNone;  // a table block's table
+};
+
+std::vector<BlockRead> ReadBlocks(const std::vector<Block>& b) {
+  std::vector<BlockRead> out(b.size());
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (b[i].kind == Block::Kind::kTable) {
+      out[i].table = IdentifyTable(b[i].table);
+    } else if (PageChrome(b[i].text)) {
+      out[i].what = BlockRead::kChrome;
+    } else if (MayBeBlankRowLabel(b[i].text)) {
+      out[i].what = BlockRead::kLabel;
+      out[i].key = LabelKey(b[i].text);
+    }
+  }
+  return out;
+}
+
+// Rebuilds the first run of `kind`'s lines found in `b` (read as `read`),
+// unless the reader found the table itself (labels repeated elsewhere are
+// then no table). True when it rebuilt one.
+bool RebuildBlank(std::string_view source_kind, const BlankKind& kind,
+                  const std::vector<BlockRead>& read, std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
-  const bool found = std::any_of(b.begin(), b.end(), [&kind](const Block& block) {
-    return block.kind == Block::Kind::kTable &&
-           std::string_view(TableIdName(IdentifyTable(block.table))) == kind.table;
+  const bool found = std::any_of(read.begin(), read.end(), [&kind](const BlockRead& r) {
+    return std::string_view(TableIdName(r.table)) == kind.table;
   });
-  if (found) return;
-  // what each line may be, read once
+  if (found) return false;
+  // what each line is for this kind
   enum : unsigned char { kOther, kChrome, kLabel, kFirst, kLast, kAfterLast };
   std::vector<unsigned char> role(b.size(), kOther);
   for (size_t i = 0; i < b.size(); ++i) {
-    if (b[i].kind != Block::Kind::kLine) continue;
-    const std::string& text = b[i].text;
-    if (PageChrome(text)) {
+    if (read[i].what == BlockRead::kChrome) {
       role[i] = kChrome;
-    } else if (MayBeBlankRowLabel(text)) {
-      const std::string key = LabelKey(text);
+    } else if (read[i].what == BlockRead::kLabel) {
+      const std::string& key = read[i].key;
       // (the first row's label begins its line: prose citing 第二十条 does not)
       const bool first =
           std::any_of(kind.first.begin(), kind.first.end(),
@@ -174,15 +197,19 @@ void RebuildBlank(std::string_view source_kind, const BlankKind& kind, std::vect
     b[first] = std::move(table);
     b.erase(b.begin() + static_cast<std::ptrdiff_t>(first) + 1,
             b.begin() + static_cast<std::ptrdiff_t>(last) + 1);
-    return;  // one such table in a report
+    return true;  // one such table in a report
   }
+  return false;
 }
 
 }  // namespace
 
 void RebuildBlankTables(std::string_view source_kind, std::vector<Block>* blocks) {
   if (source_kind != "pdf" && source_kind != "ofd") return;
-  for (const BlankKind& kind : Kinds()) RebuildBlank(source_kind, kind, blocks);
+  std::vector<BlockRead> read = ReadBlocks(*blocks);
+  for (const BlankKind& kind : Kinds()) {
+    if (RebuildBlank(source_kind, kind, read, blocks)) read = ReadBlocks(*blocks);
+  }
 }
 
 }  // namespace xxgk::report

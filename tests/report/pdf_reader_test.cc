@@ -260,34 +260,47 @@ std::string MinimalPdf(const std::vector<Placed>& items, int images = 0, bool so
   return PdfFile(objs);
 }
 
-// A one-page PDF of `lines` lines in a CID font with an Identity encoding
-// and no ToUnicode map, each line `glyphs` glyph numbers from `first` on
-// (steps of 37, below 1500: a subset font's numbers), as some producers
-// embed Chinese fonts: the page shows text, the text layer is glyph numbers.
-std::string IdentityFontPdf(int lines, int glyphs, int first) {
+// A one-page PDF of lines of hex-coded text (`hex_lines`) in the CID font
+// `font` (`cid_type`, of the character collection `ordering`) reached
+// through the CMap `encoding`, with no ToUnicode map.
+std::string CidFontPdf(const std::vector<std::string>& hex_lines, const std::string& font,
+                       const std::string& encoding, const std::string& cid_type,
+                       const std::string& ordering) {
   std::string content;
-  int g = first;
-  for (int l = 0; l < lines; ++l) {
-    content += "BT /F1 12 Tf 50 " + std::to_string(800 - 24 * l) + " Td <";
-    for (int i = 0; i < glyphs; ++i, g = 1 + (g + 36) % 1500) {
-      static const char kHex[] = "0123456789ABCDEF";
-      for (int shift = 12; shift >= 0; shift -= 4) content.push_back(kHex[(g >> shift) & 15]);
-    }
-    content += "> Tj ET\n";
+  for (size_t l = 0; l < hex_lines.size(); ++l) {
+    content += "BT /F1 12 Tf 50 " + std::to_string(800 - 24 * static_cast<int>(l)) + " Td <" +
+               hex_lines[l] + "> Tj ET\n";
   }
   return PdfFile({
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
       ">> >> /Contents 5 0 R >>",
-      "<< /Type /Font /Subtype /Type0 /BaseFont /AAAAAA+SimSun /Encoding /Identity-H "
-      "/DescendantFonts [6 0 R] >>",
+      "<< /Type /Font /Subtype /Type0 /BaseFont /" + font + " /Encoding /" + encoding +
+          " /DescendantFonts [6 0 R] >>",
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-      "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /AAAAAA+SimSun /CIDSystemInfo "
-      "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R "
-      "/DW 1000 >>",
-      "<< /Type /FontDescriptor /FontName /AAAAAA+SimSun /Flags 4 /FontBBox [0 -140 1000 860] "
-      "/ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>"});
+      "<< /Type /Font /Subtype /" + cid_type + " /BaseFont /" + font + " /CIDSystemInfo << " +
+          ordering + " >> /FontDescriptor 7 0 R /DW 1000 >>",
+      "<< /Type /FontDescriptor /FontName /" + font +
+          " /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 "
+          "/CapHeight 700 /StemV 80 >>"});
+}
+
+// A one-page PDF of `lines` lines in a CID font with an Identity encoding
+// and no ToUnicode map, each line `glyphs` glyph numbers from `first` on
+// (steps of 37, below 1500: a subset font's numbers), as some producers
+// embed Chinese fonts: the page shows text, the text layer is glyph numbers.
+std::string IdentityFontPdf(int lines, int glyphs, int first) {
+  std::vector<std::string> hex_lines(static_cast<size_t>(lines));
+  int g = first;
+  for (std::string& line : hex_lines) {
+    for (int i = 0; i < glyphs; ++i, g = 1 + (g + 36) % 1500) {
+      static const char kHex[] = "0123456789ABCDEF";
+      for (int shift = 12; shift >= 0; shift -= 4) line.push_back(kHex[(g >> shift) & 15]);
+    }
+  }
+  return CidFontPdf(hex_lines, "AAAAAA+SimSun", "Identity-H", "CIDFontType2",
+                    "/Registry (Adobe) /Ordering (Identity) /Supplement 0");
 }
 
 // A table laid out by its content (no widths, no borders, no padding), as
@@ -425,23 +438,8 @@ TEST(PdfReaderMinimal, AScanUnderALineOfTextIsNotedOnce) {
 // the text is read through the CMaps of the poppler-data package.
 std::string StandardChineseFontPdf(const std::string& cmap,
                                    const std::vector<std::string>& hex_lines) {
-  std::string content;
-  for (size_t l = 0; l < hex_lines.size(); ++l) {
-    content += "BT /F1 12 Tf 50 " + std::to_string(800 - 24 * static_cast<int>(l)) + " Td <" +
-               hex_lines[l] + "> Tj ET\n";
-  }
-  return PdfFile({
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
-      ">> >> /Contents 5 0 R >>",
-      "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /" + cmap +
-          " /DescendantFonts [6 0 R] >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-      "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
-      "<< /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>",
-      "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
-      "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>"});
+  return CidFontPdf(hex_lines, "STSong-Light", cmap, "CIDFontType0",
+                    "/Registry (Adobe) /Ordering (GB1) /Supplement 4");
 }
 
 TEST(PdfReaderMinimal, TextInTheStandardChineseFontIsRead) {
