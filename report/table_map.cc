@@ -433,6 +433,7 @@ struct Mapper {
   // the grid of the header row and its first column's position in it
   const TableGrid* t2_header_grid = nullptr;
   int t2_header_from = 0;
+  int t2_header_row = -1;  // the header's last row in t2_header_grid
   // t3 state
   std::string_view t3_ctx;  // a key of T3Entries() (which live as long as the program)
   std::string pending_label;
@@ -754,6 +755,41 @@ struct Mapper {
     return "";
   }
 
+  // The fields (with their units) of the headings of several columns read
+  // as one text (本年制发件数本年废止件数, headings set so closely that a
+  // PDF's words run together), in the order they are written; each field
+  // once.
+  static std::vector<std::pair<std::string_view, std::string_view>> T2ColumnFieldsInOrder(
+      std::string_view k) {
+    struct E { std::string_view phrase, field; };
+    static const auto* const kFields = new std::vector<E>{
+        {"制发", "issued"}, {"废止", "repealed"}, {"现行有效", "in_force"},
+        {"新制作", "new_made"}, {"新公开", "new_published"}, {"公开总数", "total_public"},
+        {"上一年", "previous_count"}, {"上年项目", "previous_count"}, {"增减", "change"},
+        {"处理决定", "decisions"}, {"收费金额", "amount_wan_yuan"}, {"采购项目", "projects"},
+        {"总金额", "amount"}};
+    std::vector<std::pair<size_t, std::string_view>> found;  // position, field
+    for (const E& e : *kFields) {
+      const size_t at = k.find(e.phrase);
+      if (at == std::string_view::npos) continue;
+      auto same = std::find_if(found.begin(), found.end(),
+                               [&](const auto& p) { return p.second == e.field; });
+      if (same == found.end()) {
+        found.emplace_back(at, e.field);
+      } else {
+        same->first = std::min(same->first, at);
+      }
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    for (size_t i = 0; i < found.size(); ++i) {
+      const size_t end = i + 1 < found.size() ? found[i + 1].first : k.size();
+      const size_t unit = k.find("万元", found[i].first);
+      out.emplace_back(found[i].second, unit < end ? "万元" : "");
+    }
+    return out;
+  }
+
   // `k` is the label cell's LabelKey, `sig` its CharSignature (cores whose
   // characters the key lacks are not searched for).
   static std::string_view T2RowKey(std::string_view k, uint64_t sig) {
@@ -875,6 +911,21 @@ struct Mapper {
                                                   f.cells[parts.labels.back()].sig, &unit_probe)
                                         .empty());
       if (header) {
+        // A header set in two rows (信息内容 and 现行有效件数 centred beside
+        // headings wrapped over two lines, a PDF's rows split by height)
+        // names each column in one row or the other: the row right under
+        // a header row keeps the columns it leaves blank.
+        std::vector<std::string_view> above, above_units;
+        int above_from = 0;
+        const bool no_values =
+            std::none_of(f.cells, f.cells + f.size(),
+                         [](const RowFacts::CellFacts& c) { return c.value && !c.empty; });
+        if (pg.grid == t2_header_grid && r == t2_header_row + 1 && !t2_columns.empty() &&
+            no_values && !row[static_cast<size_t>(parts.labels.front())].continuation) {
+          above = std::move(t2_columns);
+          above_units = std::move(t2_units);
+          above_from = t2_header_from;
+        }
         t2_columns.clear();
         t2_units.clear();
         t2_spanned.clear();
@@ -887,15 +938,44 @@ struct Mapper {
             !T2ColumnField(first, f.cells[parts.labels.front()].sig, &first_unit).empty()) {
           from = parts.labels.front();
         }
+        if (!above.empty()) from = std::min(from, static_cast<size_t>(above_from));
         t2_header_grid = pg.grid;
         t2_header_from = static_cast<int>(from);
+        t2_header_row = r;
+        // fields of columns whose headings were read as one cell over them
+        std::vector<std::pair<std::string_view, std::string_view>> joined;
+        size_t joined_at = 0;
         for (size_t c = from; c < row.size(); ++c) {
           std::string_view unit;
-          const std::string_view field =
+          std::string_view field =
               row[c].continuation ? "" : T2ColumnField(f.key(c), f.cells[c].sig, &unit);
+          if (!row[c].continuation) {
+            size_t span = 1;
+            while (c + span < row.size() && row[c + span].continuation &&
+                   row[c + span].text == row[c].text) {
+              ++span;
+            }
+            joined.clear();
+            if (span >= 2) {
+              joined = T2ColumnFieldsInOrder(f.key(c));
+              if (joined.size() != span) joined.clear();
+            }
+            joined_at = c;
+          }
+          if (!joined.empty() && c - joined_at < joined.size()) {
+            std::tie(field, unit) = joined[c - joined_at];
+          }
+          const size_t a = c - static_cast<size_t>(above_from);
+          if (field.empty() && c >= static_cast<size_t>(above_from) && a < above.size() &&
+              !above[a].empty()) {
+            t2_columns.push_back(above[a]);
+            t2_units.push_back(above_units[a]);
+            t2_spanned.push_back(0);
+            continue;
+          }
           t2_columns.push_back(field);
           t2_units.push_back(unit);
-          t2_spanned.push_back(row[c].continuation ? 1 : 0);
+          t2_spanned.push_back(row[c].continuation && joined.empty() ? 1 : 0);
           if (field == "issued" || field == "repealed" || field == "in_force" ||
               field == "amount_wan_yuan") {
             ++votes_2021;
@@ -963,8 +1043,15 @@ struct Mapper {
         }
       } else {
         // header columns start right after the header's label cell; data
-        // values start right after this row's last label cell.
-        const int offset = parts.value_start - (label_col + 1);
+        // values start right after this row's last label cell. A label
+        // spanning cells (a PDF's label set across two label columns) is
+        // one cell.
+        int label_end = label_col;
+        while (label_end + 1 < parts.value_start && row[label_end + 1].continuation &&
+               row[label_end + 1].text == row[label_col].text) {
+          ++label_end;
+        }
+        const int offset = parts.value_start - (label_end + 1);
         if (offset > 0 && static_cast<int>(columns->size()) > offset) skip = static_cast<size_t>(offset);
       }
     } else {

@@ -13,6 +13,7 @@ namespace {
 
 using ::testing::Contains;
 using ::testing::IsEmpty;
+using ::testing::Not;
 using xxgk::v1::Cell;
 using xxgk::v1::ReadingNote;
 using xxgk::v1::Report;
@@ -523,6 +524,61 @@ TEST(Table2, Format2019ColumnsAreRecognisedAsTheOtherLayout) {
   EXPECT_EQ(Value(r, "t2.procurement.amount"), "251000");
   EXPECT_EQ(FindCell(r.tables(), "t2.procurement.amount")->unit(), "元");
   EXPECT_EQ(Value(r, "t2.rules.issued"), "<absent>");
+}
+
+// A PDF's header whose cells differ in height reads as two rows: the
+// headings wrapped over two lines start a row, the one-line cells centred
+// beside them (信息内容, 现行有效件数) a second. Each row names some of the
+// columns, and the rows below take them all.
+TEST(Table2, AHeaderReadAsTwoRowsNamesEveryColumn) {
+  TableGrid g = Grid({
+      {"", "第二十条第(一)项", "<", ""},
+      {"", "本年制发件数", "本年废止件数", ""},
+      {"信息内容", "", "", "现行有效件数"},
+      {"规章", "303", "310", "317"},
+      {"行政规范性文件", "324", "331", "338"},
+  }, "pdf");
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t2.rules.issued"), "303");
+  EXPECT_EQ(Value(r, "t2.rules.repealed"), "310");
+  EXPECT_EQ(Value(r, "t2.rules.in_force"), "317");
+  EXPECT_EQ(Value(r, "t2.normative_documents.issued"), "324");
+  EXPECT_THAT(r.tables().t2().info().missing_keys(), Not(Contains("t2.rules.issued")));
+  EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
+}
+
+// Two headings set so closely that a PDF's words run together read as one
+// cell over both their columns: each column takes the heading written over
+// it, in order.
+TEST(Table2, HeadingsRunTogetherOverTheirColumnsNameThemInOrder) {
+  TableGrid g = Grid({
+      {"信息内容", "本年制发件数本年废止件数", "<", "现行有效件数"},
+      {"规章", "0", "1", "0"},
+      {"行政规范性文件", "12", "7", "7"},
+  }, "pdf");
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t2.rules.issued"), "0");
+  EXPECT_EQ(Value(r, "t2.rules.repealed"), "1");
+  EXPECT_EQ(Value(r, "t2.normative_documents.repealed"), "7");
+  EXPECT_EQ(Value(r, "t2.normative_documents.in_force"), "7");
+  EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
+}
+
+// A table of rows going on from the header's table in a grid of its own,
+// whose label a PDF set across two label columns: the label is one cell,
+// and its values stand under the header's columns from the first.
+TEST(Table2, ALabelAcrossTwoColumnsOfTheNextGridIsOneCell) {
+  TableGrid head = Grid({
+      {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+      {"规章", "", "0", "0"},
+  }, "pdf");
+  TableGrid rows = Grid({
+      {"行政规范性文件", "<", "", "1", "15"},
+  }, "pdf");
+  Report r = Map({head, rows});
+  EXPECT_EQ(Value(r, "t2.normative_documents.issued"), "BLANK");
+  EXPECT_EQ(Value(r, "t2.normative_documents.repealed"), "1");
+  EXPECT_EQ(Value(r, "t2.normative_documents.in_force"), "15");
 }
 
 // Text that lost its grid runs a block's column headers together in one
