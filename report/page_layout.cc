@@ -411,19 +411,37 @@ class TableBuilder {
   // side of their cells is closer than that to its own column. The header
   // of the table this one goes on from (heads_) counts as its own.
   void AddBlankColumns() {
-    if (cols_.size() < 2) return;
-    std::vector<double> pitches;
-    for (size_t c = 1; c < cols_.size(); ++c) {
-      pitches.push_back(Centre(cols_[c]) - Centre(cols_[c - 1]));
+    if (cols_.empty()) return;
+    double pitch = 1e18;
+    if (cols_.size() >= 2) {
+      std::vector<double> pitches;
+      for (size_t c = 1; c < cols_.size(); ++c) {
+        pitches.push_back(Centre(cols_[c]) - Centre(cols_[c - 1]));
+      }
+      // the lower quartile: gaps left by blank columns are multiples of it,
+      // and in a sparse row (table 四 with six of its fifteen cells blank)
+      // most gaps are such multiples
+      const size_t mid = (pitches.size() - 1) / 4;
+      std::nth_element(pitches.begin(), pitches.begin() + mid, pitches.end());
+      pitch = pitches[mid];
     }
-    // the lower quartile: gaps left by blank columns are multiples of it,
-    // and in a sparse row (table 四 with six of its fifteen cells blank)
-    // most gaps are such multiples
-    const size_t mid = (pitches.size() - 1) / 4;
-    std::nth_element(pitches.begin(), pitches.begin() + mid, pitches.end());
-    double pitch = pitches[mid];
     std::vector<int> head_lines = header_;
     head_lines.insert(head_lines.end(), heads_.begin(), heads_.end());
+    // Columns blank on every row can stand left of the first one with a
+    // number too (table 三 with only 总计 filled in): headings there count
+    // when they start right of every label on the lines with values, which
+    // no heading of a label column does. (The body's other lines can hold
+    // bands and headings inside the table: 第二十条第（五）项, 本年处理决定数量.)
+    double labels_end = -1e18;
+    for (int li : data_) {
+      for (const Word& w : lines_[li].words) {
+        if (!w.value && w.x0 < cols_.front().x0) labels_end = std::max(labels_end, w.x1);
+      }
+    }
+    auto over_value_area = [&](const Word& w) {
+      return Centre({w.x0, w.x1}) >= cols_.front().x0 ||
+             (w.x0 > labels_end && w.x1 < cols_.front().x0);
+    };
     // Where most columns were left blank on every row (table 三 with only
     // 自然人 and 总计 filled in), the numbers' columns stand several pitches
     // apart: the headings over the value columns, one over each column,
@@ -432,7 +450,7 @@ class TableBuilder {
     std::vector<Interval> over_values;
     for (int li : head_lines) {
       for (const Word& w : lines_[li].words) {
-        if (Centre({w.x0, w.x1}) >= cols_.front().x0) over_values.push_back({w.x0, w.x1});
+        if (over_value_area(w)) over_values.push_back({w.x0, w.x1});
       }
     }
     DropSpanningHeads(&over_values);
@@ -444,13 +462,18 @@ class TableBuilder {
       }
       pitch = std::min(pitch, MiddleOf(std::move(spacing), pitch));
     }
+    if (!(pitch < 1e18)) return;
+    // (spanning headings dropped among all of them: a band over a blank
+    // column and one with numbers spans only one heading of a blank column)
     std::vector<Interval> heads;
     for (int li : head_lines) {
-      for (const Word& w : lines_[li].words) {
-        if (w.x0 > cols_.front().x1 && !Overlaps(w.x0, w.x1)) heads.push_back({w.x0, w.x1});
-      }
+      for (const Word& w : lines_[li].words) heads.push_back({w.x0, w.x1});
     }
     DropSpanningHeads(&heads);
+    std::erase_if(heads, [&](const Interval& w) {
+      const bool beside = w.x0 > cols_.front().x1 || (w.x0 > labels_end && w.x1 < cols_.front().x0);
+      return !beside || Overlaps(w.x0, w.x1);
+    });
     const std::vector<Interval> merged = MergeTouching(std::move(heads));
     std::vector<Interval> cols = cols_;
     for (const Interval& m : merged) {
@@ -610,21 +633,44 @@ class TableBuilder {
   // area but stands mostly over the value columns is a value column's
   // heading: centred over its numbers, a column's heading can be wider than
   // they are and start left of the first of them.
+  // So is one covering half the first value column's numbers or more (set
+  // flush right with them, as right-aligned cells put both): label text
+  // stays in its own cell, left of that column's.
   int ColumnKey(const Word& w, bool data_line) const {
-    if (InLabelArea(w) && (data_line || w.x0 + w.x1 <= 2 * label_right_)) return LabelColumn(w.x0);
+    if (InLabelArea(w) &&
+        (data_line || (w.x0 + w.x1 <= 2 * label_right_ && !CoversFirstColumn(w)))) {
+      return LabelColumn(w.x0);
+    }
     return 1000 + ValueColumns(std::max(w.x0, label_right_), w.x1).first;
+  }
+
+  // Whether `w` covers half the first value column or more.
+  bool CoversFirstColumn(const Word& w) const {
+    if (cols_.empty()) return false;
+    const Interval& c = cols_.front();
+    return 2 * (std::min(w.x1, c.x1) - std::max(w.x0, c.x0)) >= c.x1 - c.x0;
   }
 
   // Whether `l` is a row by itself, never a wrapped part of a cell above or
   // below: a label-area cell reaching into the value columns (a band such
   // as 第二十条第（五）项 spanning the table), or, among the body's lines,
-  // text under the value columns (a header row inside the table).
+  // text under the value columns (a header row inside the table). In the
+  // header, the heading of the first value column is no such cell.
   bool OwnRow(const Line& l, bool body) const {
     for (const Word& w : l.words) {
-      if (InLabelArea(w) && w.x1 > label_right_ + 1.0) return true;
+      if (InLabelArea(w) && w.x1 > label_right_ + 1.0 && (body || !CoversFirstColumn(w))) {
+        return true;
+      }
       if (body && !InLabelArea(w) && !w.value) return true;
     }
     return false;
+  }
+
+  // Whether text from `x0` to `x1` may be a wrapped line of the cell `b`.
+  bool OneCellsLines(const TextBlock& b, double x0, double x1) const {
+    const double slack = 0.5 * H();
+    return std::abs(b.x0 - x0) <= slack || std::abs(b.x0 + b.x1 - x0 - x1) <= 2 * slack ||
+           (x0 >= b.x0 - slack && x1 <= b.x1 + slack) || (b.x0 >= x0 - slack && b.x1 <= x1 + slack);
   }
 
   // Merges words of the given lines into per-column blocks of wrapped text.
@@ -655,8 +701,13 @@ class TableBuilder {
         // new cell, however closely it follows the text above (rows set
         // without padding): wrapped lines of one label do not start so.
         // Tested last: the patterns run only where a merge is otherwise due.
+        // In the header, a heading under a band of its own (第二十条第（一）项
+        // over 本年制发件数, both nearest one column) is no wrapped line of
+        // the band: the lines of one cell share their left edge, their middle,
+        // or one's extent holds the other's.
         if (!list.empty() && !(values_separate && is_value) && !own_row && !list.back().own_row &&
             y0 - list.back().y1 < 0.35 * H() && y0 > list.back().y0 &&
+            (values_separate || key < 1000 || OneCellsLines(list.back(), x0, x1)) &&
             !(data_line && list.back().on_data_row) &&
             !(values_separate && list.back().words.size() == 1 && list.back().words[0]->value) &&
             !(key < 1000 && StartsItem(words.front()->text))) {
@@ -1290,6 +1341,18 @@ bool TrailingRowLabel(const Line& l, double gap, const std::vector<Interval>& co
   });
 }
 
+// Whether `l` may be a line of a table's column headings: cells (two words
+// at least, set apart) of short text, no number, no numbered item, no
+// sentence.
+bool HeadingCellsLine(const Line& l) {
+  constexpr size_t kMaxHeadingBytes = 3 * 12;  // twelve CJK characters
+  if (l.margin || l.words.size() < 2) return false;
+  return std::none_of(l.words.begin(), l.words.end(), [](const Word& w) {
+    const std::string& t = w.text;
+    return w.value || t.size() > kMaxHeadingBytes || StartsItem(t) || absl::EndsWith(t, "。");
+  });
+}
+
 // The header lines above a table's first line `top` (its first row, or the
 // first line of that row's label), top first: lines within the table's left
 // edge `left`, up to a sentence or a numbered heading. With `label_rows`, a
@@ -1311,7 +1374,12 @@ std::vector<int> HeaderAbove(const std::vector<Line>& lines, const std::vector<b
     const bool over_first =
         first_col.x0 <= left + 1.0 && std::abs(head.x0 + head.x1 - first_col.x0 - first_col.x1) <=
                                           std::max(first_col.x1 - first_col.x0, 0.5 * l.h());
-    if (l.margin || (head.x0 < left - 1.0 && !over_first)) break;
+    // A line of column headings can start left of the rows too: over a
+    // label column whose rows' labels are centred and shorter than its
+    // heading (信息内容 over 规章), or over a first value column left blank
+    // on every row (结果维持 in table 四).
+    const bool headings = HeadingCellsLine(l) && l.words.back().x1 > first_col.x0;
+    if (l.margin || (head.x0 < left - 1.0 && !over_first && !headings)) break;
     if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
     // Headings (numbered) and sentences are text above the table.
     const std::string& first = l.words.front().text;
@@ -1515,18 +1583,6 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     while (i < n && used[i]) ++i;
   }
   return tables;
-}
-
-// Whether `l` may be a line of a table's column headings: cells (two words
-// at least, set apart) of short text, no number, no numbered item, no
-// sentence.
-bool HeadingCellsLine(const Line& l) {
-  constexpr size_t kMaxHeadingBytes = 3 * 12;  // twelve CJK characters
-  if (l.margin || l.words.size() < 2) return false;
-  return std::none_of(l.words.begin(), l.words.end(), [](const Word& w) {
-    const std::string& t = w.text;
-    return w.value || t.size() > kMaxHeadingBytes || StartsItem(t) || absl::EndsWith(t, "。");
-  });
 }
 
 // Whether no word of `l` is a number or an NA mark.

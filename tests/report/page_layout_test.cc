@@ -543,11 +543,10 @@ TEST(PageLayoutCentred, ManyBlankCellsKeepTheirColumnsByTheirHeadings) {
   EXPECT_EQ(rows.back(), values);
 }
 
-// Table 三 with only its first and last columns filled in (自然人 and 总计,
-// the other applicants' columns left blank on every row, as often): the
-// numbers' columns stand six pitches apart, and the headings, one over each
-// column, tell the pitch and keep the five blank columns in their places.
-TEST(PageLayoutCentred, ColumnsBlankOnEveryRowKeepTheirPlacesByTheirHeadings) {
+// Table 三's seven columns of applicants (headings centred 70 apart from
+// x = 130) over three rows, each row's number set in the columns `filled`
+// only, the others left blank on every row.
+std::vector<std::vector<std::string>> TableThreeFilledIn(const std::vector<int>& filled) {
   const std::vector<std::string> heads = {"自然人", "商业企业", "科研机构", "社会公益组织",
                                           "法律服务机构", "其他", "总计"};
   std::vector<PlacedWord> words;
@@ -559,16 +558,103 @@ TEST(PageLayoutCentred, ColumnsBlankOnEveryRowKeepTheirPlacesByTheirHeadings) {
   double y = 115;
   for (const auto& [label, value] : rows) {
     words.push_back(At(20, y, label));
-    words.push_back(Centred(130, y, value));
-    words.push_back(Centred(130 + 70.0 * 6, y, value));
+    for (int c : filled) words.push_back(Centred(130 + 70.0 * c, y, value));
     y += 15;
   }
-  const std::vector<std::vector<std::string>> table = TableRows(std::move(words));
+  return TableRows(std::move(words));
+}
+
+// Table 三 with only its first and last columns filled in (自然人 and 总计,
+// the other applicants' columns left blank on every row, as often): the
+// numbers' columns stand six pitches apart, and the headings, one over each
+// column, tell the pitch and keep the five blank columns in their places.
+TEST(PageLayoutCentred, ColumnsBlankOnEveryRowKeepTheirPlacesByTheirHeadings) {
+  const std::vector<std::vector<std::string>> table = TableThreeFilledIn({0, 6});
   ASSERT_EQ(table.size(), 4u);
   EXPECT_THAT(table[0], ElementsAre("", "自然人", "商业企业", "科研机构", "社会公益组织",
                                     "法律服务机构", "其他", "总计"));
   EXPECT_THAT(table[1], ElementsAre("本年新收", "41", "", "", "", "", "", "41"));
   EXPECT_THAT(table[3], ElementsAre("予以公开", "17", "", "", "", "", "", "17"));
+}
+
+// Table 三 with only 总计 filled in: the six columns blank on every row
+// stand left of the only column with numbers. Their headings, right of
+// every row's label, keep them in their places.
+TEST(PageLayoutCentred, ColumnsBlankLeftOfTheOnlyFilledOneKeepTheirPlaces) {
+  const std::vector<std::vector<std::string>> table = TableThreeFilledIn({6});
+  ASSERT_EQ(table.size(), 4u);
+  EXPECT_THAT(table[0], ElementsAre("", "自然人", "商业企业", "科研机构", "社会公益组织",
+                                    "法律服务机构", "其他", "总计"));
+  EXPECT_THAT(table[1], ElementsAre("本年新收", "", "", "", "", "", "", "41"));
+  EXPECT_THAT(table[3], ElementsAre("予以公开", "", "", "", "", "", "", "17"));
+}
+
+// Table 四 with its first column (行政复议 · 结果维持) blank: the line of
+// headings starts left of every number, over that column, and is still the
+// table's header, which keeps the blank column in its place.
+TEST(PageLayoutCentred, AFirstColumnBlankOnEveryRowKeepsItsPlace) {
+  const std::vector<std::string> values = {"", "1", "0", "1", "2", "0", "1", "0",
+                                           "2", "3", "0", "1", "0", "0", "1"};
+  const std::vector<std::vector<std::string>> rows = TableRows(TableFour(values));
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows.back(), values);
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[rows.size() - 2].front(), "维持");
+}
+
+// Table 二's first block with 本年制发件数 left blank, labels centred in
+// their column: the heading 信息内容 is wider than 规章 and starts left of
+// it, the band 第二十条第（一）项 over the headings reaches over the blank
+// column and the next, and 行政规范性文件, wider again, starts a table of
+// its own. Both tables keep the blank column, and the band stays a row of
+// its own, apart from the heading under it.
+TEST(PageLayoutCentred, ABlankFirstColumnUnderCentredHeadingsKeepsItsPlace) {
+  std::vector<PlacedWord> words = {
+      Centred(200, 100, "第二十条第(一)项"), Centred(60, 112, "信息内容"),
+      Centred(150, 112, "本年制发件数"),    Centred(250, 112, "本年废止件数"),
+      Centred(350, 112, "现行有效件数"),    Centred(60, 127, "规章"),
+      Centred(250, 127, "0"),               Centred(350, 127, "0"),
+      Centred(60, 142, "行政规范性文件"),   Centred(250, 142, "1"),
+      Centred(350, 142, "15"),
+  };
+  std::vector<std::vector<std::string>> all;
+  for (const Block& b : Layout(std::move(words))) {
+    if (b.kind != Block::Kind::kTable) continue;
+    for (auto& row : AllRows(b.table)) all.push_back(std::move(row));
+  }
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_THAT(all[0], ElementsAre("", "第二十条第(一)项", "", ""));
+  EXPECT_THAT(all[1], ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"));
+  EXPECT_THAT(all[2], ElementsAre("规章", "", "0", "0"));
+  EXPECT_THAT(all[3], ElementsAre("行政规范性文件", "", "1", "15"));
+}
+
+// Headings and numbers set flush right in their cells (headings wrapped
+// over two lines): the first column's heading starts in the label area
+// but covers its numbers, so it heads that column, and its two lines are
+// one cell.
+TEST(PageLayoutCentred, AFlushRightHeadingOverTheFirstNumbersHeadsTheirColumn) {
+  auto right = [](double x1, double y, const std::string& text) {
+    PlacedWord w = At(0, y, text);
+    const double width = w.x1 - w.x0;
+    w.x0 = x1 - width;
+    w.x1 = x1;
+    return w;
+  };
+  std::vector<PlacedWord> words = {
+      At(20, 100, "信息内容"),           right(200, 100, "本年制发件"),
+      right(280, 100, "本年废止件"),     right(360, 100, "现行有效件"),
+      right(200, 111, "数"),             right(280, 111, "数"),
+      right(360, 111, "数"),             At(20, 126, "规章"),
+      right(200, 126, "4003"),           right(280, 126, "4010"),
+      right(360, 126, "4017"),           At(20, 141, "行政规范性文件"),
+      right(200, 141, "4024"),           right(280, 141, "4031"),
+      right(360, 141, "4038"),
+  };
+  const std::vector<std::vector<std::string>> table = TableRows(std::move(words));
+  ASSERT_EQ(table.size(), 3u);
+  EXPECT_THAT(table[0], ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"));
+  EXPECT_THAT(table[1], ElementsAre("规章", "4003", "4010", "4017"));
 }
 
 // Table 四 with all fifteen cells blank shows only its headings: a table
