@@ -470,6 +470,16 @@ class TableBuilder {
       for (const Word& w : lines_[li].words) heads.push_back({w.x0, w.x1});
     }
     DropSpanningHeads(&heads);
+    // A column whose own heading stands over its numbers leaves a heading
+    // beside it to another column, however close: narrow columns (其他 and
+    // 总计 wrapped a character a line) stand closer than the pitch the wide
+    // ones set.
+    std::vector<bool> headed(cols_.size(), false);
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      headed[c] = std::any_of(heads.begin(), heads.end(), [&](const Interval& h) {
+        return std::min(h.x1, cols_[c].x1) > std::max(h.x0, cols_[c].x0);
+      });
+    }
     std::erase_if(heads, [&](const Interval& w) {
       const bool beside = w.x0 > cols_.front().x1 || (w.x0 > labels_end && w.x1 < cols_.front().x0);
       return !beside || Overlaps(w.x0, w.x1);
@@ -481,8 +491,10 @@ class TableBuilder {
       const double x = Centre(m);
       const auto next = std::lower_bound(cols_.begin(), cols_.end(), x,
                                          [](const Interval& c, double v) { return Centre(c) < v; });
-      const bool clear = (next == cols_.end() || Centre(*next) - x >= 0.6 * pitch) &&
-                         (next == cols_.begin() || x - Centre(*(next - 1)) >= 0.6 * pitch);
+      const size_t n = static_cast<size_t>(next - cols_.begin());
+      const bool clear =
+          (next == cols_.end() || headed[n] || Centre(*next) - x >= 0.6 * pitch) &&
+          (next == cols_.begin() || headed[n - 1] || x - Centre(*(next - 1)) >= 0.6 * pitch);
       if (clear) cols.push_back(m);
     }
     std::sort(cols.begin(), cols.end(), ByLeft);

@@ -589,6 +589,33 @@ TEST(PageLayoutCentred, ColumnsBlankLeftOfTheOnlyFilledOneKeepTheirPlaces) {
   EXPECT_THAT(table[3], ElementsAre("予以公开", "", "", "", "", "", "", "17"));
 }
 
+// Table 三 laid out by a browser, columns as wide as their headings: 其他
+// and 总计 wrapped a character a line stand closer together than the wide
+// columns do. With 其他 blank on every row, its heading still makes its
+// column beside 总计, whose own heading stands over its numbers.
+TEST(PageLayoutCentred, ANarrowBlankColumnBesideAHeadedOneKeepsItsPlace) {
+  const std::vector<double> centres = {130, 210, 290, 370, 450, 495, 525};
+  const std::vector<std::string> heads = {"自然人", "商业企业", "科研机构", "社会公益组织",
+                                          "法律服务机构"};
+  std::vector<PlacedWord> words;
+  for (size_t c = 0; c < heads.size(); ++c) words.push_back(Centred(centres[c], 100, heads[c]));
+  words.push_back(Centred(centres[5], 100, "其"));
+  words.push_back(Centred(centres[5], 111, "他"));
+  words.push_back(Centred(centres[6], 100, "总"));
+  words.push_back(Centred(centres[6], 111, "计"));
+  double y = 126;
+  for (const auto& [label, value] : std::vector<std::pair<std::string, std::string>>{
+           {"本年新收", "53"}, {"上年结转", "4"}}) {
+    words.push_back(At(20, y, label));
+    words.push_back(Centred(centres[3], y, "0"));
+    words.push_back(Centred(centres[6], y, value));
+    y += 15;
+  }
+  const std::vector<std::vector<std::string>> table = TableRows(std::move(words));
+  ASSERT_FALSE(table.empty());
+  EXPECT_THAT(table.back(), ElementsAre("上年结转", "", "", "", "0", "", "", "4"));
+}
+
 // Table 四 with its first column (行政复议 · 结果维持) blank: the line of
 // headings starts left of every number, over that column, and is still the
 // table's header, which keeps the blank column in its place.
