@@ -1407,6 +1407,73 @@ std::vector<int> HeaderAbove(const std::vector<Line>& lines, const std::vector<b
   return header;
 }
 
+// Rows above the first one found whose number stands alone on its line,
+// level with the middle of a label wrapped round it (一、本年新收政府信息公开
+// 申请数 / 53 / 量, every other column left blank): a lone number is no cell
+// by itself, but in a value column of the rows below it is one, and the
+// label lines round it, from the one that starts the item, are its row's.
+// Taken row by row upwards, each as closely set as a table's lines are.
+void TakeLoneValueRowsAbove(std::vector<Line>& lines, const std::vector<bool>& used,
+                            std::vector<bool>* is_data, const std::vector<Interval>& cols,
+                            double left, Layout* t) {
+  if (cols.empty()) return;
+  auto close = [&](int upper, int lower) {
+    return lines[upper].page == lines[lower].page &&
+           lines[lower].y0 - lines[upper].y1 <= std::max(lines[lower].h(), 1.0);
+  };
+  auto free = [&](int k) { return k >= 0 && !used[k] && !(*is_data)[k] && !lines[k].margin; };
+  auto label_only = [&](int k) {
+    const Line& l = lines[k];
+    return free(k) && l.words.front().x0 >= left - 1.0 && l.words.back().x1 < cols.front().x0 &&
+           std::none_of(l.words.begin(), l.words.end(), [](const Word& w) { return w.value; });
+  };
+  auto in_column = [&](const Word& w) {
+    return std::any_of(cols.begin(), cols.end(), [&](const Interval& c) {
+      return std::min(c.x1, w.x1) > std::max(c.x0, w.x0);
+    });
+  };
+  int below = t->body.empty() || t->body.front() > t->data.front() ? t->data.front()
+                                                                     : t->body.front();
+  bool taken = false;
+  while (true) {
+    std::vector<int> labels;
+    int k = below - 1, prev = below;
+    // the label's lines under its number (none start an item)
+    while (labels.size() < 3 && free(k) && label_only(k) && close(k, prev) &&
+           !StartsItem(lines[k].words.front().text)) {
+      labels.push_back(k);
+      prev = k--;
+    }
+    if (!free(k) || !close(k, prev) || lines[k].words.size() != 1 || !lines[k].words[0].value ||
+        !in_column(lines[k].words[0])) {
+      break;
+    }
+    const int value = k;
+    prev = k--;
+    // and over it, up to the line that starts the item
+    bool starts = false;
+    for (size_t over = 0; over < 3 && free(k) && label_only(k) && close(k, prev); ++over) {
+      labels.push_back(k);
+      prev = k--;
+      if (StartsItem(lines[prev].words.front().text)) {
+        starts = true;
+        break;
+      }
+    }
+    if (!starts) break;
+    lines[value].aligned_value = 0;
+    (*is_data)[value] = true;
+    t->data.push_back(value);
+    t->body.insert(t->body.end(), labels.begin(), labels.end());
+    below = prev;
+    taken = true;
+  }
+  if (taken) {
+    std::sort(t->data.begin(), t->data.end());
+    std::sort(t->body.begin(), t->body.end());
+  }
+}
+
 // Splits the lines into tables (data rows with the lines around them).
 std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
@@ -1567,6 +1634,7 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
       }
     }
     last = std::max(t.data.back(), t.body.empty() ? -1 : t.body.back());  // the table's last line
+    TakeLoneValueRowsAbove(lines, used, &is_data, cols, left, &t);
     // Header lines above the first data row (and above its label's first
     // lines). Labels of rows left blank at their foot go to the body; a
     // numbered line left in the header is a heading above the table, where

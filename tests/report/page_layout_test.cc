@@ -3,6 +3,7 @@
 #include "report/page_layout.h"
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -614,6 +615,36 @@ TEST(PageLayoutCentred, ANarrowBlankColumnBesideAHeadedOneKeepsItsPlace) {
   const std::vector<std::vector<std::string>> table = TableRows(std::move(words));
   ASSERT_FALSE(table.empty());
   EXPECT_THAT(table.back(), ElementsAre("上年结转", "", "", "", "0", "", "", "4"));
+}
+
+// Table 三 in narrow label columns with only 总计 filled in: the first two
+// rows' labels wrap over two lines with the number alone on a line between
+// them, and the third row has its label beside its number. The lone
+// numbers, in the column of the rows below, are rows too.
+TEST(PageLayoutWrapped, ALoneNumberBetweenItsLabelsLinesAboveTheRowsIsARow) {
+  const std::vector<std::string> heads = {"自然人", "商业企业", "科研机构", "社会公益组织",
+                                          "法律服务机构", "其他", "总计"};
+  std::vector<PlacedWord> words;
+  for (size_t c = 0; c < heads.size(); ++c) {
+    words.push_back(Centred(130 + 70.0 * static_cast<double>(c), 100, heads[c]));
+  }
+  const double total = 130 + 70.0 * 6;
+  double y = 115;
+  for (const auto& [first, rest, value] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"一、本年新收", "申请数量", "53"}, {"二、上年结转", "申请数量", "4"}}) {
+    words.push_back(At(20, y, first));
+    words.push_back(Centred(total, y + 6.5, value));
+    words.push_back(At(20, y + 13, rest));
+    y += 30;
+  }
+  words.push_back(At(20, y, "三、办理"));
+  words.push_back(Centred(total, y, "22"));
+  const std::vector<std::vector<std::string>> table = TableRows(std::move(words));
+  ASSERT_EQ(table.size(), 4u);
+  EXPECT_THAT(table[1], ElementsAre("一、本年新收申请数量", "", "", "", "", "", "", "53"));
+  EXPECT_THAT(table[2], ElementsAre("二、上年结转申请数量", "", "", "", "", "", "", "4"));
+  EXPECT_THAT(table[3], ElementsAre("三、办理", "", "", "", "", "", "", "22"));
 }
 
 // Table 四 with its first column (行政复议 · 结果维持) blank: the line of
