@@ -116,7 +116,9 @@ std::vector<std::string> HeadingsOf(const xxgk::v1::Report& report) {
 
 // Builds the seed-like document for one seed, with numbers varied by `salt`
 // so that cells are not all zero and differ between cells.
-xxgk::testing::SeedLikeDoc BuildFromSeed(const fs::path& seed, int salt) {
+// With `blank`, the cells it names are left blank (read as BLANK).
+xxgk::testing::SeedLikeDoc BuildFromSeed(const fs::path& seed, int salt,
+                                         bool (*blank)(const std::string& key) = nullptr) {
   xxgk::testing::SeedLikeText text;
   auto parsed = Parse(xxgk::testing::ReadFileBytes(seed), "text", seed.filename().string());
   EXPECT_TRUE(parsed.ok()) << parsed.status();
@@ -132,7 +134,8 @@ xxgk::testing::SeedLikeDoc BuildFromSeed(const fs::path& seed, int salt) {
     base = CellsOf(*parsed);
   }
   int i = 0;
-  return xxgk::testing::BuildSeedLike(text, [&](const std::string& key) {
+  xxgk::testing::SeedLikeDoc doc = xxgk::testing::BuildSeedLike(text, [&](const std::string& key) {
+    if (blank != nullptr && blank(key)) return std::string();
     int b = 0;
     auto it = base.find(key);
     if (it != base.end() && !it->second.empty() &&
@@ -144,6 +147,10 @@ xxgk::testing::SeedLikeDoc BuildFromSeed(const fs::path& seed, int salt) {
     if (key == "t2.fees.amount_wan_yuan") return std::to_string(v) + ".25";
     return std::to_string(v);
   });
+  for (auto& [key, value] : doc.expected_cells) {
+    if (value.empty()) value = "BLANK";
+  }
+  return doc;
 }
 
 TEST(Conversion, SeedLikeReportsParseToTheSameCellsInEveryFormat) {
@@ -397,6 +404,37 @@ TEST(Conversion, PdfLayoutsOfSeedLikeTablesNeverMisplaceAValue) {
                                << Diff(read_right, got);
     // most of the table is still read
     EXPECT_GE(got.size(), doc.expected_cells.size() * 2 / 3) << Diff(doc.expected_cells, got);
+  }
+}
+
+// A PDF shows a blank cell as nothing, so a column left blank on every row
+// is placed by its heading alone: table 三 with only 总计 filled in (as
+// many agencies fill it), table 四 with 行政复议 · 结果维持 and table 二 with
+// 本年制发件数 blank, each the first column of its table. Printed by the
+// browser and exported by LibreOffice, every cell reads as put in.
+TEST(Conversion, PdfColumnsLeftBlankOnEveryRowKeepTheirPlaces) {
+  ASSERT_FALSE(xxgk::testing::FindSoffice().empty()) << "LibreOffice (soffice) is required";
+  xxgk::testing::TempDir dir;
+  const fs::path seed = SeedPath("003_");
+  ASSERT_FALSE(seed.empty());
+  const xxgk::testing::SeedLikeDoc doc = BuildFromSeed(seed, 7, [](const std::string& key) {
+    return (key.rfind("t3.", 0) == 0 && !key.ends_with(".total")) ||
+           key == "t4.review.upheld" || key.ends_with(".issued");
+  });
+  ASSERT_EQ(doc.expected_cells.at("t3.new_received.natural_person"), "BLANK");
+  const fs::path html = dir.path() / "blank-columns.html";
+  xxgk::testing::WriteFileBytes(html, xxgk::testing::ToHtml(doc));
+  ASSERT_EQ(xxgk::testing::ConvertWithSoffice({html}, "pdf:writer_pdf_Export",
+                                              dir.path() / "office", dir.path() / "profile"),
+            "");
+  const fs::path browser = dir.path() / "browser.pdf";
+  ASSERT_EQ(xxgk::testing::PrintWithChromium(html, browser, dir.path() / "chromium-profile"), "");
+  for (const fs::path& pdf : {browser, dir.path() / "office" / "blank-columns.pdf"}) {
+    SCOPED_TRACE(pdf.filename().string());
+    auto parsed = Parse(xxgk::testing::ReadFileBytes(pdf), "pdf", pdf.filename().string());
+    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    const Cells got = CellsOf(*parsed);
+    EXPECT_EQ(got, doc.expected_cells) << Diff(doc.expected_cells, got);
   }
 }
 
