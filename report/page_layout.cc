@@ -438,9 +438,8 @@ class TableBuilder {
         if (!w.value && w.x0 < cols_.front().x0) labels_end = std::max(labels_end, w.x1);
       }
     }
-    auto over_value_area = [&](const Word& w) {
-      return Centre({w.x0, w.x1}) >= cols_.front().x0 ||
-             (w.x0 > labels_end && w.x1 < cols_.front().x0);
+    auto before_first = [&](double x0, double x1) {  // between the labels and the first column
+      return x0 > labels_end && x1 < cols_.front().x0;
     };
     // Where most columns were left blank on every row (table 三 with only
     // 自然人 and 总计 filled in), the numbers' columns stand several pitches
@@ -450,7 +449,9 @@ class TableBuilder {
     std::vector<Interval> over_values;
     for (int li : head_lines) {
       for (const Word& w : lines_[li].words) {
-        if (over_value_area(w)) over_values.push_back({w.x0, w.x1});
+        if (Centre({w.x0, w.x1}) >= cols_.front().x0 || before_first(w.x0, w.x1)) {
+          over_values.push_back({w.x0, w.x1});
+        }
       }
     }
     DropSpanningHeads(&over_values);
@@ -481,8 +482,7 @@ class TableBuilder {
       });
     }
     std::erase_if(heads, [&](const Interval& w) {
-      const bool beside = w.x0 > cols_.front().x1 || (w.x0 > labels_end && w.x1 < cols_.front().x0);
-      return !beside || Overlaps(w.x0, w.x1);
+      return !(w.x0 > cols_.front().x1 || before_first(w.x0, w.x1)) || Overlaps(w.x0, w.x1);
     });
     const std::vector<Interval> merged = MergeTouching(std::move(heads));
     std::vector<Interval> cols = cols_;
@@ -1390,8 +1390,10 @@ std::vector<int> HeaderAbove(const std::vector<Line>& lines, const std::vector<b
     // label column whose rows' labels are centred and shorter than its
     // heading (信息内容 over 规章), or over a first value column left blank
     // on every row (结果维持 in table 四).
-    const bool headings = HeadingCellsLine(l) && l.words.back().x1 > first_col.x0;
-    if (l.margin || (head.x0 < left - 1.0 && !over_first && !headings)) break;
+    if (l.margin || (head.x0 < left - 1.0 && !over_first &&
+                     !(HeadingCellsLine(l) && l.words.back().x1 > first_col.x0))) {
+      break;
+    }
     if (l.page == below.page && below.y0 - l.y1 > 2.5 * l.h()) break;
     // Headings (numbered) and sentences are text above the table.
     const std::string& first = l.words.front().text;
@@ -1405,6 +1407,19 @@ std::vector<int> HeaderAbove(const std::vector<Line>& lines, const std::vector<b
     top = k;
   }
   return header;
+}
+
+// The first line of a table found: its first row's, or the first line of
+// that row's label above it.
+int TopLine(const Layout& t) {
+  return t.body.empty() || t.body.front() > t.data.front() ? t.data.front() : t.body.front();
+}
+
+// Whether `w` overlaps one of the value columns `cols` (sorted, disjoint).
+bool InAColumn(const std::vector<Interval>& cols, const Word& w) {
+  auto it = std::lower_bound(cols.begin(), cols.end(), w.x0,
+                             [](const Interval& c, double x) { return c.x1 <= x; });
+  return it != cols.end() && std::min(it->x1, w.x1) - std::max(it->x0, w.x0) > 0;
 }
 
 // Rows above the first one found whose number stands alone on its line,
@@ -1423,36 +1438,31 @@ void TakeLoneValueRowsAbove(std::vector<Line>& lines, const std::vector<bool>& u
   };
   auto free = [&](int k) { return k >= 0 && !used[k] && !(*is_data)[k] && !lines[k].margin; };
   auto label_only = [&](int k) {
+    if (!free(k)) return false;
     const Line& l = lines[k];
-    return free(k) && l.words.front().x0 >= left - 1.0 && l.words.back().x1 < cols.front().x0 &&
+    return l.words.front().x0 >= left - 1.0 && l.words.back().x1 < cols.front().x0 &&
            std::none_of(l.words.begin(), l.words.end(), [](const Word& w) { return w.value; });
   };
-  auto in_column = [&](const Word& w) {
-    return std::any_of(cols.begin(), cols.end(), [&](const Interval& c) {
-      return std::min(c.x1, w.x1) > std::max(c.x0, w.x0);
-    });
-  };
-  int below = t->body.empty() || t->body.front() > t->data.front() ? t->data.front()
-                                                                     : t->body.front();
+  int below = TopLine(*t);
   bool taken = false;
   while (true) {
     std::vector<int> labels;
     int k = below - 1, prev = below;
     // the label's lines under its number (none start an item)
-    while (labels.size() < 3 && free(k) && label_only(k) && close(k, prev) &&
+    while (labels.size() < 3 && label_only(k) && close(k, prev) &&
            !StartsItem(lines[k].words.front().text)) {
       labels.push_back(k);
       prev = k--;
     }
     if (!free(k) || !close(k, prev) || lines[k].words.size() != 1 || !lines[k].words[0].value ||
-        !in_column(lines[k].words[0])) {
+        !InAColumn(cols, lines[k].words[0])) {
       break;
     }
     const int value = k;
     prev = k--;
     // and over it, up to the line that starts the item
     bool starts = false;
-    for (size_t over = 0; over < 3 && free(k) && label_only(k) && close(k, prev); ++over) {
+    for (size_t over = 0; over < 3 && label_only(k) && close(k, prev); ++over) {
       labels.push_back(k);
       prev = k--;
       if (StartsItem(lines[prev].words.front().text)) {
@@ -1516,11 +1526,7 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
         cols.insert(cols.erase(first, last), iv);
       }
     };
-    auto overlaps_cols = [&](const Word& w) {
-      auto it = std::lower_bound(cols.begin(), cols.end(), w.x0,
-                                 [](const Interval& c, double x) { return c.x1 <= x; });
-      return it != cols.end() && std::min(it->x1, w.x1) - std::max(it->x0, w.x0) > 0;
-    };
+    auto overlaps_cols = [&](const Word& w) { return InAColumn(cols, w); };
     add_cols(i);
     double left = LeftEdge(lines, t.data);
     // A row whose values stand level with the middle of a label wrapped
@@ -1639,8 +1645,7 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
     // lines). Labels of rows left blank at their foot go to the body; a
     // numbered line left in the header is a heading above the table, where
     // the header stops.
-    const int top =
-        t.body.empty() || t.body.front() > t.data.front() ? t.data.front() : t.body.front();
+    const int top = TopLine(t);
     Layout tried = t;
     tried.header = HeaderAbove(lines, used, is_data, top, left, cols, true);
     MoveLabelRowsToBody(lines, cols, &tried);

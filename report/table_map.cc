@@ -731,27 +731,34 @@ struct Mapper {
   }
 
   // ---- table 二 ----
+  // Table 二's column phrases and the fields they name, first match first;
+  // `also`, when not empty, must be in the header too (本年增/减).
+  struct T2Column {
+    Phrase phrase;
+    std::string_view field;
+    Phrase also = Phrase("");
+  };
+  static const std::vector<T2Column>& T2Columns() {
+    static const auto* const kColumns = new std::vector<T2Column>{
+        {"制发", "issued"},           {"废止", "repealed"},
+        {"现行有效", "in_force"},     {"新制作", "new_made"},
+        {"新公开", "new_published"},  {"公开总数", "total_public"},
+        {"上一年", "previous_count"}, {"上年项目", "previous_count"},
+        {"增减", "change"},           {"增", "change", "减"},
+        {"处理决定", "decisions"},    {"收费金额", "amount_wan_yuan"},
+        {"采购项目", "projects"},     {"采购总金额", "amount"},
+        {"总金额", "amount"}};
+    return *kColumns;
+  }
+
   // `k` is the header cell's LabelKey, `sig` its CharSignature (phrases
   // whose characters the key lacks are not searched for).
   static std::string_view T2ColumnField(std::string_view k, uint64_t sig, std::string_view* unit) {
-    static const auto* const kPhrases = new std::vector<Phrase>{
-        "万元", "制发", "废止", "现行有效", "新制作", "新公开", "公开总数", "上一年",
-        "上年项目", "增减", "增", "减", "处理决定", "收费金额", "采购项目", "采购总金额",
-        "总金额"};
-    auto in = [&](size_t i) { return (*kPhrases)[i].In(k, sig); };
-    if (in(0)) *unit = "万元";
-    if (in(1)) return "issued";
-    if (in(2)) return "repealed";
-    if (in(3)) return "in_force";
-    if (in(4)) return "new_made";
-    if (in(5)) return "new_published";
-    if (in(6)) return "total_public";
-    if (in(7) || in(8)) return "previous_count";
-    if (in(9) || (in(10) && in(11))) return "change";
-    if (in(12)) return "decisions";
-    if (in(13)) return "amount_wan_yuan";
-    if (in(14)) return "projects";
-    if (in(15) || in(16)) return "amount";
+    static const Phrase kWanYuan("万元");
+    if (kWanYuan.In(k, sig)) *unit = "万元";
+    for (const T2Column& c : T2Columns()) {
+      if (c.phrase.In(k, sig) && c.also.In(k, sig)) return c.field;
+    }
     return "";
   }
 
@@ -761,21 +768,14 @@ struct Mapper {
   // once.
   static std::vector<std::pair<std::string_view, std::string_view>> T2ColumnFieldsInOrder(
       std::string_view k) {
-    struct E { std::string_view phrase, field; };
-    static const auto* const kFields = new std::vector<E>{
-        {"制发", "issued"}, {"废止", "repealed"}, {"现行有效", "in_force"},
-        {"新制作", "new_made"}, {"新公开", "new_published"}, {"公开总数", "total_public"},
-        {"上一年", "previous_count"}, {"上年项目", "previous_count"}, {"增减", "change"},
-        {"处理决定", "decisions"}, {"收费金额", "amount_wan_yuan"}, {"采购项目", "projects"},
-        {"总金额", "amount"}};
     std::vector<std::pair<size_t, std::string_view>> found;  // position, field
-    for (const E& e : *kFields) {
-      const size_t at = k.find(e.phrase);
-      if (at == std::string_view::npos) continue;
+    for (const T2Column& c : T2Columns()) {
+      const size_t at = k.find(c.phrase.text);
+      if (at == std::string_view::npos || !Contains(k, c.also.text)) continue;
       auto same = std::find_if(found.begin(), found.end(),
-                               [&](const auto& p) { return p.second == e.field; });
+                               [&](const auto& p) { return p.second == c.field; });
       if (same == found.end()) {
-        found.emplace_back(at, e.field);
+        found.emplace_back(at, c.field);
       } else {
         same->first = std::min(same->first, at);
       }
