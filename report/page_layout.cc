@@ -906,19 +906,28 @@ class TableBuilder {
     // A numbered label level with no row, in a column with deeper labels
     // right of it: a group label set in the middle of its group, which
     // falls between two rows when they differ in height ((六)其他处理 over
-    // a row of one line and one of three). It goes to the nearest row on its
-    // page that has a deeper label and none in its column, within a few
-    // lines; ExpandGroups then spans it over its group.
+    // a row of one line and one of three, or between two rows of five
+    // lines each). It goes to the nearest row on its page that has a deeper
+    // label and none in its column, within a few lines of the row's values
+    // or deeper labels; ExpandGroups then spans it over its group.
     for (const Free& g : groups) {
       const TextBlock& b = *g.block;
       int best = -1;
-      double best_d = (b.y1 - b.y0) / 2 + 2.0 * H();
+      std::pair<double, double> best_d{2.0 * H(), 0};  // (gap to the row, to its values)
       for (int i = 0; i < n; ++i) {
         const std::vector<GridCell>& r = data_rows[i];
         if (!r[g.key].text.empty() || body[i].page != b.words.front()->page) continue;
         bool deeper = false;
-        for (int k = g.key + 1; k < nl && !deeper; ++k) deeper = !r[k].text.empty();
-        const double d = std::abs(ys[i] - g.y);
+        double top = ys[i], bottom = ys[i];
+        for (int k = g.key + 1; k < nl; ++k) {
+          deeper = deeper || !r[k].text.empty();
+          if (const TextBlock* d = label_blocks[i][k]) {
+            top = std::min(top, d->y0);
+            bottom = std::max(bottom, d->y1);
+          }
+        }
+        const std::pair<double, double> d{std::max({0.0, top - b.y1, b.y0 - bottom}),
+                                          std::abs(ys[i] - g.y)};
         if (deeper && d < best_d) {
           best_d = d;
           best = i;

@@ -219,6 +219,35 @@ TEST(PageLayoutWrapped, AGroupLabelBetweenTwoRowsHeadsItsGroup) {
                           ElementsAre("(六)", "2.丁项很长的标签", "7", "8")));
 }
 
+// A group label centred in its group falls into the gap between two rows
+// whose labels wrap over many lines, further from either row's values than
+// a few lines (申请人无正当理由逾期不补正… and 申请人逾期未按收费通知…, both
+// wrapped over six lines in a narrow column): it heads the group it stands
+// beside, not a row of its own.
+TEST(PageLayoutWrapped, AGroupLabelBetweenTwoTallRowsHeadsItsGroup) {
+  std::vector<PlacedWord> words = {
+      At(20, 100, "(五)"), At(60, 100, "1.甲项"), At(100, 100, "1"), At(140, 100, "2"),
+      At(60, 115, "2.乙项"), At(100, 115, "3"), At(140, 115, "4"),
+  };
+  // rows of six label lines each, values level with the third and fourth
+  auto tall = [&](double top, const std::string& first, const std::string& a, const std::string& b) {
+    words.push_back(At(60, top, first));
+    for (int k = 1; k < 6; ++k) words.push_back(At(60, top + 12 * k, "续"));
+    words.push_back(At(100, top + 30, a));
+    words.push_back(At(140, top + 30, b));
+  };
+  tall(130, "1.丙项", "5", "6");
+  tall(205, "2.丁项", "7", "8");
+  words.push_back(At(20, 195, "(六)"));  // the gap between the two rows
+  tall(280, "3.戊项", "9", "10");
+  EXPECT_THAT(TableRows(std::move(words)),
+              ElementsAre(ElementsAre("(五)", "1.甲项", "1", "2"),
+                          ElementsAre("(五)", "2.乙项", "3", "4"),
+                          ElementsAre("(六)", "1.丙项续续续续续", "5", "6"),
+                          ElementsAre("(六)", "2.丁项续续续续续", "7", "8"),
+                          ElementsAre("(六)", "3.戊项续续续续续", "9", "10")));
+}
+
 // A Chinese label whose full-width bracket the cleaner folded to ASCII
 // ("(六)") and the next cell's label ("1.申请人") 4 pt after it, the producer
 // having put a space between them: two cells, not two Latin words.
