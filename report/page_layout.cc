@@ -15,6 +15,7 @@
 #include "report/page_layout.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <string>
@@ -229,6 +230,89 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
     l.words = std::move(merged);
   }
   return lines;
+}
+
+// A number too wide for its cell wraps onto a second line ("134" over "9"
+// for 1349, LibreOffice with a narrow 其他 column): the two pieces stand
+// one right under the other, sharing their middle or an edge, half a line
+// above and below the row's other values, with nothing of that row over or
+// under them. BuildLines may have put the upper piece on the row's line
+// (beside a group label's first line) or on a line of its own. Each such
+// pair is joined into one number on the line of the row's other values
+// (lines of one page, top to bottom). Rows set without padding stack their
+// numbers too, but each level with its own row's other cells.
+void JoinNumbersWrappedInCells(std::vector<Line>& lines) {
+  auto digits = [](const Word& w) {
+    return w.value && !w.text.empty() && std::isdigit(static_cast<unsigned char>(w.text.front())) &&
+           std::isdigit(static_cast<unsigned char>(w.text.back()));
+  };
+  auto over = [](const Word& w, const Word& a) { return w.x1 > a.x0 && w.x0 < a.x1; };
+  bool joined_any = false;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    for (size_t j = i + 1; j <= i + 2 && j < lines.size() && lines[j].page == lines[i].page; ++j) {
+      for (size_t a = 0; a < lines[i].words.size(); ++a) {
+        const Word& top = lines[i].words[a];
+        if (!digits(top)) continue;
+        const double h = std::max(top.h(), 1.0);
+        // the words under it no wider than it (a line's words run left to right)
+        const auto& under = lines[j].words;
+        const double from = 2 * top.x0 - top.x1 - 0.5;
+        for (size_t b = std::lower_bound(under.begin(), under.end(), from,
+                                         [](const Word& w, double x) { return w.x0 < x; }) -
+                        under.begin();
+             b < under.size() && under[b].x0 < top.x1; ++b) {
+          const Word& bottom = under[b];
+          if (!digits(bottom) || !over(bottom, top) || bottom.x1 - bottom.x0 > top.x1 - top.x0 + 0.5 ||
+              std::abs(bottom.y0 - top.y1) > 0.25 * h ||
+              !(std::abs(bottom.x0 - top.x0) < 1.0 || std::abs(bottom.x1 - top.x1) < 1.0 ||
+                std::abs(bottom.x0 + bottom.x1 - top.x0 - top.x1) < 0.5 * h) ||
+              !IsValueText(top.text + bottom.text)) {
+            continue;
+          }
+          // the row: a line from i to j with other values level with the
+          // pair's middle, neither piece's, and none over or under them
+          const double mid = (top.y0 + bottom.y1) / 2;
+          size_t row = lines.size();
+          for (size_t k = i; k <= j && row == lines.size(); ++k) {
+            const auto& words = lines[k].words;
+            const bool level = std::any_of(words.begin(), words.end(), [&](const Word& w) {
+              return &w != &top && &w != &bottom && w.value && !over(w, top) &&
+                     std::abs(w.yc() - mid) < 0.25 * h && std::abs(w.yc() - top.yc()) > 0.3 * h &&
+                     std::abs(w.yc() - bottom.yc()) > 0.3 * h;
+            });
+            const bool clear = std::none_of(words.begin(), words.end(), [&](const Word& w) {
+              return &w != &top && &w != &bottom && over(w, top);
+            });
+            if (level && clear) row = k;
+          }
+          if (row == lines.size()) continue;
+          Word joined = top;
+          joined.text += bottom.text;
+          joined.y0 = mid - top.h() / 2;  // as tall as one line, level with the row
+          joined.y1 = mid + top.h() / 2;
+          lines[j].words.erase(lines[j].words.begin() + static_cast<std::ptrdiff_t>(b));
+          lines[i].words.erase(lines[i].words.begin() + static_cast<std::ptrdiff_t>(a));
+          auto& words = lines[row].words;
+          auto at = std::lower_bound(words.begin(), words.end(), joined.x0,
+                                     [](const Word& w, double x) { return w.x0 < x; });
+          words.insert(at, std::move(joined));
+          joined_any = true;
+          --a;  // the word now at `a` is the next one (a wraps round at 0 and back)
+          break;
+        }
+      }
+    }
+  }
+  if (!joined_any) return;
+  std::erase_if(lines, [](const Line& l) { return l.words.empty(); });
+  for (Line& l : lines) {
+    l.y0 = 1e18;
+    l.y1 = -1e18;
+    for (const Word& w : l.words) {
+      l.y0 = std::min(l.y0, w.y0);
+      l.y1 = std::max(l.y1, w.y1);
+    }
+  }
 }
 
 // Indices of the words of `l` that are table values: numbers or NA marks set
@@ -1760,6 +1844,7 @@ void PageLayout::AddPage(uint32_t page, double height, std::vector<PlacedWord> p
     words.push_back(std::move(w));
   }
   std::vector<Line> lines = BuildLines(std::move(words));
+  JoinNumbersWrappedInCells(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     // Page numbers in the top or bottom margin are not content.

@@ -248,6 +248,24 @@ TEST(PageLayoutWrapped, AGroupLabelBetweenTwoTallRowsHeadsItsGroup) {
                           ElementsAre("(六)", "3.戊项续续续续续", "9", "10")));
 }
 
+// A number too wide for its narrow cell wraps: "134" half a line above the
+// row's other values and "9" right under it, centred in the cell, is 1349
+// (LibreOffice with a narrow 其他 column). Rows set without padding stack
+// their numbers too, but each level with its own row: they stay apart.
+TEST(PageLayoutWrapped, ANumberWrappedInItsCellIsOneNumber) {
+  EXPECT_THAT(TableRows({At(20, 100, "规章"), At(100, 100, "1"), At(140, 100, "2"),
+                         Centred(190, 94, "134"), Centred(190, 104, "9"),
+                         At(20, 130, "行政规范性文件"), At(100, 130, "3"), At(140, 130, "4"),
+                         Centred(190, 130, "5")}),
+              ElementsAre(ElementsAre("规章", "1", "2", "1349"),
+                          ElementsAre("行政规范性文件", "3", "4", "5")));
+  EXPECT_THAT(TableRows({At(20, 100, "规章"), At(100, 100, "1"), At(140, 100, "2"),
+                         Centred(190, 100, "13"), At(20, 110, "行政规范"), At(100, 110, "3"),
+                         At(140, 110, "4"), Centred(190, 110, "9")}),
+              ElementsAre(ElementsAre("规章", "1", "2", "13"),
+                          ElementsAre("行政规范", "3", "4", "9")));
+}
+
 // A Chinese label whose full-width bracket the cleaner folded to ASCII
 // ("(六)") and the next cell's label ("1.申请人") 4 pt after it, the producer
 // having put a space between them: two cells, not two Latin words.
