@@ -529,11 +529,14 @@ class TableBuilder {
     // 自然人 and 总计 filled in), the numbers' columns stand several pitches
     // apart: the headings over the value columns, one over each column,
     // tell the pitch then (their middle spacing, which a heading set in two
-    // words cannot sway).
+    // words cannot sway). The heading over the first column counts however
+    // its numbers are set in it (flush right, right of its middle): with one
+    // column filled in, it may be the only heading that column has.
     std::vector<Interval> over_values;
     for (int li : head_lines) {
       for (const Word& w : lines_[li].words) {
-        if (Centre({w.x0, w.x1}) >= cols_.front().x0 || before_first(w.x0, w.x1)) {
+        if (Centre({w.x0, w.x1}) >= cols_.front().x0 || before_first(w.x0, w.x1) ||
+            (w.x1 > cols_.front().x0 && w.x0 < cols_.front().x1)) {
           over_values.push_back({w.x0, w.x1});
         }
       }

@@ -266,6 +266,18 @@ TEST(PageLayoutWrapped, ANumberWrappedInItsCellIsOneNumber) {
                           ElementsAre("行政规范", "3", "4", "9")));
 }
 
+// A row with one number, set flush right under the middle of three
+// headings (行政规范性文件 with only 本年废止件数 filled in, a table of its
+// own under 规章 whose longer label starts further left): the headings
+// either side make blank columns, and the number stays in the middle one.
+TEST(PageLayoutCentred, ALoneNumberFlushRightUnderItsHeadingKeepsItsColumn) {
+  EXPECT_THAT(TableRows({At(20, 80, "信息内容"), Centred(120, 80, "本年制发件数"),
+                         Centred(200, 80, "本年废止件数"), Centred(280, 80, "现行有效件数"),
+                         At(20, 100, "规章"), At(230 - kDigit, 100, "8")}),
+              ElementsAre(ElementsAre("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+                          ElementsAre("规章", "", "8", "")));
+}
+
 // A Chinese label whose full-width bracket the cleaner folded to ASCII
 // ("(六)") and the next cell's label ("1.申请人") 4 pt after it, the producer
 // having put a space between them: two cells, not two Latin words.
