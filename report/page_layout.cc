@@ -236,8 +236,10 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
 // for 1349, LibreOffice with a narrow 其他 column): the two pieces stand
 // one right under the other, sharing their middle or an edge, half a line
 // above and below the row's other values, with nothing of that row over or
-// under them. BuildLines may have put the upper piece on the row's line
-// (beside a group label's first line) or on a line of its own. Each such
+// under them; in cells aligned to their top, the upper piece level with
+// the row's values and the lower alone on its line. BuildLines may have
+// put the upper piece on the row's line (beside a group label's first
+// line) or on a line of its own. Each such
 // pair is joined into one number on the line of the row's other values
 // (lines of one page, top to bottom). Rows set without padding stack their
 // numbers too, but each level with its own row's other cells.
@@ -285,11 +287,22 @@ void JoinNumbersWrappedInCells(std::vector<Line>& lines) {
             });
             if (level && clear) row = k;
           }
+          // Cells aligned to their top set the first piece level with the
+          // row's other values, and the second alone on the line under it
+          // (a row under it has a label level with its values).
+          const bool top_aligned =
+              row == lines.size() && j == i + 1 && lines[j].words.size() == 1 &&
+              std::any_of(lines[i].words.begin(), lines[i].words.end(), [&](const Word& w) {
+                return &w != &top && w.value && !over(w, top) && std::abs(w.yc() - top.yc()) < 0.25 * h;
+              });
+          if (top_aligned) row = i;
           if (row == lines.size()) continue;
           Word joined = top;
           joined.text += bottom.text;
-          joined.y0 = mid - top.h() / 2;  // as tall as one line, level with the row
-          joined.y1 = mid + top.h() / 2;
+          if (!top_aligned) {  // as tall as one line, level with the row
+            joined.y0 = mid - top.h() / 2;
+            joined.y1 = mid + top.h() / 2;
+          }
           lines[j].words.erase(lines[j].words.begin() + static_cast<std::ptrdiff_t>(b));
           lines[i].words.erase(lines[i].words.begin() + static_cast<std::ptrdiff_t>(a));
           auto& words = lines[row].words;

@@ -250,8 +250,10 @@ TEST(PageLayoutWrapped, AGroupLabelBetweenTwoTallRowsHeadsItsGroup) {
 
 // A number too wide for its narrow cell wraps: "134" half a line above the
 // row's other values and "9" right under it, centred in the cell, is 1349
-// (LibreOffice with a narrow 其他 column). Rows set without padding stack
-// their numbers too, but each level with its own row: they stay apart.
+// (LibreOffice with a narrow 其他 column); so is "156" level with the row's
+// values and "4" alone right under it, in cells aligned to their top. Rows
+// set without padding stack their numbers too, but each level with its own
+// row: they stay apart.
 TEST(PageLayoutWrapped, ANumberWrappedInItsCellIsOneNumber) {
   EXPECT_THAT(TableRows({At(20, 100, "规章"), At(100, 100, "1"), At(140, 100, "2"),
                          Centred(190, 94, "134"), Centred(190, 104, "9"),
@@ -264,6 +266,13 @@ TEST(PageLayoutWrapped, ANumberWrappedInItsCellIsOneNumber) {
                          At(140, 110, "4"), Centred(190, 110, "9")}),
               ElementsAre(ElementsAre("规章", "1", "2", "13"),
                           ElementsAre("行政规范", "3", "4", "9")));
+  // Cells aligned to their top: "156" level with the row's values, "4"
+  // alone on the line right under it.
+  EXPECT_THAT(TableRows({At(20, 100, "规章"), At(100, 100, "1"), At(140, 100, "2"),
+                         At(180, 100, "156"), At(180, 110, "4"), At(20, 130, "行政规范性文件"),
+                         At(100, 130, "3"), At(140, 130, "4"), At(180, 130, "5")}),
+              ElementsAre(ElementsAre("规章", "1", "2", "1564"),
+                          ElementsAre("行政规范性文件", "3", "4", "5")));
 }
 
 // A row with one number, set flush right under the middle of three
