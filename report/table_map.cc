@@ -630,8 +630,18 @@ struct Mapper {
     if (kind == "pdf" || kind == "ofd") return PositionalRowWithoutValues(pg, r, value_start, label);
     if (kind != "text-flat" && !pg.grid->spaced) return false;
     const size_t got = FlatValues(pg, r, value_start);
-    if (got == want) return false;
     const char* const text = pg.grid->spaced ? "its columns are kept by spaces alone" : "its text has no column separators";
+    if (got == want) {
+      if (!ValuesMayHaveMovedDown(pg, r, value_start)) return false;
+      Note(ReadingNote::SHAPE,
+           absl::StrCat("row \"", label, "\" has values, but the row above it has none and the "
+                        "rest of its label, on a line below, has values of its own, and ", text,
+                        ": the rows' values may have moved down a line (as a PDF converter's "
+                        "text lays them out), so they are not read; send the table with its grid "
+                        "(HTML, Word, PDF)"),
+           "", RowSpan(pg, r));
+      return true;
+    }
     Note(ReadingNote::SHAPE,
          got == 0
              ? absl::StrCat("row \"", label, "\" has no values, and ", text,
@@ -650,6 +660,40 @@ struct Mapper {
                             "grid (HTML, Word, PDF) or one row per line"),
          "", RowSpan(pg, r));
     return true;
+  }
+
+  // Text laid out from a PDF (pdftotext -layout) can set a row's values
+  // a line low: the label of a row stands alone ("4.保护第三方合法权益"),
+  // its values beside the next row's label ("5.属于三类内部事务信 1 6 17 …")
+  // and that row's own values beside the rest of its label ("息 0 0 0 7 …").
+  // Row `r` of a grid without column separators is such a row when it and
+  // the row above it are numbered items, the row above has no values, and
+  // the row below holds numbers beside a label that starts no numbered item
+  // (the tail of `r`'s label).
+  static bool ValuesMayHaveMovedDown(const PlacedGrid& pg, int r, int value_start) {
+    const auto& rows = pg.grid->rows;
+    if (r == 0 || r + 1 >= static_cast<int>(rows.size()) || value_start < 1 ||
+        FlatValues(pg, r - 1, value_start) != 0) {
+      return false;
+    }
+    // Row `k`'s label cells (those before its first number): 1 when a
+    // phrase of theirs starts a numbered item, else 0 when a number follows
+    // them, 2 when none does; -1 when the row starts with a number.
+    auto numbered_label = [&](int k) {
+      bool label = false;
+      for (const GridCell& c : rows[k]) {
+        if (c.text.empty() || c.continuation) continue;
+        if (IsValueText(c.text)) return label ? 0 : -1;
+        const std::string_view text = c.text;
+        for (size_t at = 0;; at = text.find(' ', at) + 1) {
+          if (NumberingPrefixLength(text.substr(at)) > 0) return 1;
+          if (text.find(' ', at) == std::string_view::npos) break;
+        }
+        label = true;
+      }
+      return label ? 2 : -1;  // 2: a label and no number
+    };
+    return numbered_label(r - 1) == 1 && numbered_label(r) == 1 && numbered_label(r + 1) == 0;
   }
 
   // A cell of a table rebuilt from positions that holds several numbers

@@ -342,6 +342,43 @@ TEST(Table3, FragmentsOfWrappedLabelsInSpacedTextAreNeverAnotherRow) {
   EXPECT_GE(CountNotes(b, ReadingNote::SHAPE), 1);
 }
 
+// pdftotext -layout can set a row's values a line low: 4.保护第三方合法权益
+// alone, its values beside 5.属于三类内部事务信, and row 5's own values
+// beside the rest of its label (息). Row 5's line is not read as row 5 (its
+// values may be row 4's), with a note; rows round it are read as usual.
+TEST(Table3, ValuesBesideTheNextRowsLabelInSpacedTextAreNotReadAsItsOwn) {
+  std::vector<std::vector<std::string>> rows = {
+      {"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"},
+      Row({"3.危及“三安全一稳定”"}, Seven(30)),
+      {"4.保护第三方合法权益"},
+      Row({"5.属于三类内部事务信"}, Seven(40)),
+      Row({"息"}, Seven(50)),
+      Row({"6.属于四类过程性信息"}, Seven(60)),
+  };
+  TableGrid g = Grid(rows, "text-aligned");
+  g.spaced = true;
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t3.result.denied.internal_affairs.natural_person"), "<absent>");
+  EXPECT_EQ(Value(r, "t3.result.denied.third_party_rights.natural_person"), "<absent>");
+  EXPECT_EQ(Value(r, "t3.result.denied.security_stability.natural_person"), "30");
+  EXPECT_EQ(Value(r, "t3.result.denied.process_information.natural_person"), "60");
+  bool noted = false;
+  for (const auto& n : r.notes()) {
+    noted = noted || (n.kind() == ReadingNote::SHAPE &&
+                      n.message().find("moved down a line") != std::string::npos);
+  }
+  EXPECT_TRUE(noted);
+
+  // a label that wraps with its values on the line of its first part reads
+  // as before: the next line's numbers beside an unnumbered tail follow a
+  // row that has values itself
+  rows[2] = Row({"4.保护第三方合法权益"}, Seven(35));
+  TableGrid filled = Grid(rows, "text-aligned");
+  filled.spaced = true;
+  Report f = Map({filled});
+  EXPECT_EQ(Value(f, "t3.result.denied.internal_affairs.natural_person"), "40");
+}
+
 TEST(Table3, LabelWrappedOverTwoRowsIsJoined) {
   TableGrid g = Grid({
       {"(本列数据的勾稽关系为...)", "申请人情况"},
