@@ -836,7 +836,10 @@ struct Mapper {
 
   // `k` is the label cell's LabelKey, `sig` its CharSignature (cores whose
   // characters the key lacks are not searched for).
-  static std::string_view T2RowKey(std::string_view k, uint64_t sig) {
+  // With `second`, a different row key the label holds too is put there
+  // (two labels run together), else "".
+  static std::string_view T2RowKey(std::string_view k, uint64_t sig,
+                                   std::string_view* second = nullptr) {
     struct E { Phrase core; std::string_view key; };
     static const auto* const kRows = new std::vector<E>{
         {"其他对外管理服务", "other_services"}, {"行政事业性收费", "fees"},
@@ -846,10 +849,18 @@ struct Mapper {
         {"行政处罚", "penalty"},              {"行政强制", "coercion"},
         {"规章", "rules"},                    {"事业性收费", "fees"},
     };
+    std::string_view first;
     for (const E& e : *kRows) {
-      if (e.core.In(k, sig)) return e.key;
+      if (e.key == first || !e.core.In(k, sig)) continue;
+      if (first.empty()) {
+        first = e.key;
+        if (second == nullptr) return first;
+      } else {
+        *second = e.key;
+        return first;
+      }
     }
-    return "";
+    return first;
   }
 
   static const std::vector<std::string_view>& T2DefaultColumns(std::string_view row, bool y2019) {
@@ -1053,13 +1064,26 @@ struct Mapper {
       if (has_number) Unplaced(pg, r, "(no label)");
       return;
     }
-    std::string_view rowkey;
+    std::string_view rowkey, second;
     for (int c : parts.labels) {
-      rowkey = T2RowKey(f.key(c), f.cells[c].sig);
+      rowkey = T2RowKey(f.key(c), f.cells[c].sig, &second);
       if (!rowkey.empty()) break;
     }
     if (rowkey.empty()) {
       if (has_number) Unplaced(pg, r, LabelText(row, parts));
+      return;
+    }
+    // Two rows' labels in one cell (行政处罚行政强制: a row left blank whose
+    // label a PDF set without padding joined to the next row's): whose the
+    // values are cannot be told.
+    if (!second.empty() && has_number) {
+      Note(ReadingNote::SHAPE,
+           absl::StrCat("row \"", LabelText(row, parts), "\" names two rows of table 二 (",
+                        std::string(rowkey), " and ", std::string(second), "): two labels run together, as a PDF without "
+                        "cell padding sets a row left blank and the next one; whose the values "
+                        "are cannot be told, so none is read; give blank cells as 0 or send the "
+                        "report as Word or HTML"),
+           "", RowSpan(pg, r));
       return;
     }
     if (rowkey == "other_services" || rowkey == "procurement") ++votes_2019;

@@ -536,6 +536,31 @@ TEST(Table2, Format2021BlocksWithHeadersUnitsAndColspanArtefacts) {
   EXPECT_EQ(CountNotes(r, ReadingNote::SHAPE), 0);
 }
 
+// A PDF without cell padding joins a row left blank to the next row's label
+// (行政处罚 blank, then 行政强制 6): one cell names two rows, and whose its
+// values are cannot be told. Neither row is read, and a note says why.
+TEST(Table2, ALabelNamingTwoRowsIsNotRead) {
+  TableGrid g = Grid(
+      {
+          {"第二十条第(六)项", ""},
+          {"信息内容", "本年处理决定数量"},
+          {"行政处罚行政强制", "6"},
+          {"第二十条第(五)项", ""},
+          {"信息内容", "本年处理决定数量"},
+          {"行政许可", "7"},
+      },
+      "pdf");
+  Report r = Map({g});
+  EXPECT_EQ(Value(r, "t2.penalty.decisions"), "<absent>");
+  EXPECT_EQ(Value(r, "t2.coercion.decisions"), "<absent>");
+  EXPECT_EQ(Value(r, "t2.licensing.decisions"), "7");
+  bool noted = false;
+  for (const auto& n : r.notes()) {
+    noted = noted || n.message().find("names two rows of table 二") != std::string::npos;
+  }
+  EXPECT_TRUE(noted);
+}
+
 TEST(Table2, Format2019ColumnsAreRecognisedAsTheOtherLayout) {
   TableGrid g = Grid({
       {"第二十条第(一)项", "<", "<", "<"},
