@@ -469,10 +469,14 @@ class TableBuilder {
     }
     AddBlankColumns();
     label_right_ = cols_.empty() ? 1e9 : cols_.front().x0 - 0.5;
-    std::vector<double> x0s;
+    std::vector<double> x0s, x1s, mids;
     for (int li : data_) {
       for (const Word& w : lines_[li].words) {
-        if (!w.value && w.x0 < label_right_) x0s.push_back(w.x0);
+        if (!w.value && w.x0 < label_right_) {
+          x0s.push_back(w.x0);
+          x1s.push_back(std::min(w.x1, label_right_));
+          mids.push_back((w.x0 + x1s.back()) / 2);
+        }
       }
     }
     std::sort(x0s.begin(), x0s.end());
@@ -493,8 +497,18 @@ class TableBuilder {
     }
     // Labels centred in their cells start wherever their length puts them:
     // more starts than a statistics table has label columns. The columns
-    // are then found by the gaps between them instead.
-    if (label_cols_.size() > kMaxCentredStarts) {
+    // are then found by the gaps between them instead. So are those of
+    // labels set flush right or centred that start at more places than
+    // they end or have their middles (规章 and 行政规范性文件 in one column).
+    auto places = [](std::vector<double> x) {
+      std::sort(x.begin(), x.end());
+      size_t n = 0;
+      for (size_t k = 0; k < x.size(); ++k) n += k == 0 || x[k] - x[k - 1] > 2.0;
+      return n;
+    };
+    if (label_cols_.size() > kMaxCentredStarts ||
+        (label_cols_.size() > 1 &&
+         std::min(places(std::move(x1s)), places(std::move(mids))) < label_cols_.size())) {
       std::vector<double> by_gutters = LabelColumnsByGutters();
       if (!by_gutters.empty() && by_gutters.size() < label_cols_.size()) label_cols_ = std::move(by_gutters);
     }
@@ -1593,6 +1607,27 @@ void TakeLoneValueRowsAbove(std::vector<Line>& lines, const std::vector<bool>& u
   }
 }
 
+// Whether line `l`, a row with values starting left of the rows above it,
+// may still be a row of their table: labels centred or set flush right in
+// their cells start further left the longer they are (行政规范性文件 under
+// 规章). It follows `prev` as closely as a table's lines follow each other,
+// on its page; its label ends or has its middle where the label of the
+// last row `row` does, and its words that are no numbers end left of the
+// value columns `cols` (a paragraph after the table runs across them).
+bool LabelsBesideColumns(const Line& l, const Line& prev, const Line& row,
+                         const std::vector<Interval>& cols) {
+  if (cols.empty() || l.page != prev.page || l.y0 - prev.y1 > std::max(l.h(), 1.0)) return false;
+  const Word& label = l.words.front();
+  const Word& above = row.words.front();
+  if (label.value || above.value ||
+      !(std::abs(label.x1 - above.x1) < 2.0 ||
+        std::abs(label.x0 + label.x1 - above.x0 - above.x1) < 4.0)) {
+    return false;
+  }
+  return std::all_of(l.words.begin(), l.words.end(),
+                     [&](const Word& w) { return w.value || w.x1 < cols.front().x0; });
+}
+
 // Splits the lines into tables (data rows with the lines around them).
 std::vector<Layout> FindTables(std::vector<Line>& lines) {
   const int n = static_cast<int>(lines.size());
@@ -1685,7 +1720,9 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
         continue;
       }
       if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
-      if (l.words.front().x0 < left - 1.0) break;
+      if (l.words.front().x0 < left - 1.0 && !(is_data[j] && LabelsBesideColumns(l, prev, lines[t.data.back()], cols))) {
+        break;
+      }
       SplitNumberTails(l, cols);
       if (!is_data[j]) is_data[j] = !CellValues(l).empty();
       if (!is_data[j]) {

@@ -287,6 +287,33 @@ TEST(PageLayoutCentred, ALoneNumberFlushRightUnderItsHeadingKeepsItsColumn) {
                           ElementsAre("规章", "", "8", "")));
 }
 
+// Labels centred (or set flush right) in their column start further left
+// the longer they are: 行政规范性文件 under 规章 is a row of the same table,
+// and its one number keeps the column the rows above give it. A paragraph
+// under a table, running across the value columns, is no row of it.
+TEST(PageLayoutCentred, ALongerCentredLabelStartingFurtherLeftGoesOnWithTheTable) {
+  auto table = [] {
+    return std::vector<PlacedWord>{Centred(50, 100, "规章"), At(100, 100, "1"), At(140, 100, "2"),
+                                   At(180, 100, "3"), Centred(50, 115, "行政规范性文件"),
+                                   At(180, 115, "9")};
+  };
+  EXPECT_THAT(TableRows(table()), ElementsAre(ElementsAre("规章", "1", "2", "3"),
+                                                  ElementsAre("行政规范性文件", "", "", "9")));
+  // the same labels set flush right, ending at x = 90
+  std::vector<PlacedWord> right = table();
+  for (int k : {0, 4}) {
+    const double width = right[k].x1 - right[k].x0;
+    right[k].x1 = 90;
+    right[k].x0 = 90 - width;
+  }
+  EXPECT_THAT(TableRows(std::move(right)), ElementsAre(ElementsAre("规章", "1", "2", "3"),
+                                                        ElementsAre("行政规范性文件", "", "", "9")));
+  std::vector<PlacedWord> prose = {At(20, 100, "规章"), At(100, 100, "1"), At(140, 100, "2"),
+                                   At(180, 100, "3"), At(5, 115, "本年度共制发规范性文件，其中"),
+                                   At(180, 115, "9")};
+  EXPECT_EQ(OnlyTable(Layout(std::move(prose))), nullptr);
+}
+
 // A Chinese label whose full-width bracket the cleaner folded to ASCII
 // ("(六)") and the next cell's label ("1.申请人") 4 pt after it, the producer
 // having put a space between them: two cells, not two Latin words.
