@@ -264,7 +264,8 @@ void JoinNumbersWrappedInCells(std::vector<Line>& lines) {
                         under.begin();
              b < under.size() && under[b].x0 < top.x1; ++b) {
           const Word& bottom = under[b];
-          if (!digits(bottom) || !over(bottom, top) || bottom.x1 - bottom.x0 > top.x1 - top.x0 + 0.5 ||
+          if (!digits(bottom) || !over(bottom, top) ||
+              bottom.x1 - bottom.x0 > top.x1 - top.x0 + 0.5 ||
               std::abs(bottom.y0 - top.y1) > 0.25 * h ||
               !(std::abs(bottom.x0 - top.x0) < 1.0 || std::abs(bottom.x1 - top.x1) < 1.0 ||
                 std::abs(bottom.x0 + bottom.x1 - top.x0 - top.x1) < 0.5 * h) ||
@@ -293,7 +294,8 @@ void JoinNumbersWrappedInCells(std::vector<Line>& lines) {
           const bool top_aligned =
               row == lines.size() && j == i + 1 && lines[j].words.size() == 1 &&
               std::any_of(lines[i].words.begin(), lines[i].words.end(), [&](const Word& w) {
-                return &w != &top && w.value && !over(w, top) && std::abs(w.yc() - top.yc()) < 0.25 * h;
+                return &w != &top && w.value && !over(w, top) &&
+                       std::abs(w.yc() - top.yc()) < 0.25 * h;
               });
           if (top_aligned) row = i;
           if (row == lines.size()) continue;
@@ -1720,7 +1722,8 @@ std::vector<Layout> FindTables(std::vector<Line>& lines) {
         continue;
       }
       if (l.page == prev.page && l.y0 - prev.y1 > 3.0 * h) break;
-      if (l.words.front().x0 < left - 1.0 && !(is_data[j] && LabelsBesideColumns(l, prev, lines[t.data.back()], cols))) {
+      if (l.words.front().x0 < left - 1.0 &&
+          !(is_data[j] && LabelsBesideColumns(l, prev, lines[t.data.back()], cols))) {
         break;
       }
       SplitNumberTails(l, cols);

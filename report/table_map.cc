@@ -1079,10 +1079,10 @@ struct Mapper {
     if (!second.empty() && has_number) {
       Note(ReadingNote::SHAPE,
            absl::StrCat("row \"", LabelText(row, parts), "\" names two rows of table 二 (",
-                        std::string(rowkey), " and ", std::string(second), "): two labels run together, as a PDF without "
-                        "cell padding sets a row left blank and the next one; whose the values "
-                        "are cannot be told, so none is read; give blank cells as 0 or send the "
-                        "report as Word or HTML"),
+                        std::string(rowkey), " and ", std::string(second),
+                        "): two labels run together, as a PDF without cell padding sets a row "
+                        "left blank and the next one; whose the values are cannot be told, so "
+                        "none is read; give blank cells as 0 or send the report as Word or HTML"),
            "", RowSpan(pg, r));
       return;
     }

@@ -230,7 +230,8 @@ TEST(PageLayoutWrapped, AGroupLabelBetweenTwoTallRowsHeadsItsGroup) {
       At(60, 115, "2.乙项"), At(100, 115, "3"), At(140, 115, "4"),
   };
   // rows of six label lines each, values level with the third and fourth
-  auto tall = [&](double top, const std::string& first, const std::string& a, const std::string& b) {
+  auto tall = [&](double top, const std::string& first, const std::string& a,
+                  const std::string& b) {
     words.push_back(At(60, top, first));
     for (int k = 1; k < 6; ++k) words.push_back(At(60, top + 12 * k, "续"));
     words.push_back(At(100, top + 30, a));
