@@ -249,10 +249,12 @@ void JoinNumbersWrappedInCells(std::vector<Line>& lines) {
            std::isdigit(static_cast<unsigned char>(w.text.back()));
   };
   auto over = [](const Word& w, const Word& a) { return w.x1 > a.x0 && w.x0 < a.x1; };
-  bool joined_any = false;
+  bool joined_any = false, joined = false;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     for (size_t j = i + 1; j <= i + 2 && j < lines.size() && lines[j].page == lines[i].page; ++j) {
-      for (size_t a = 0; a < lines[i].words.size(); ++a) {
+      // (after a join, the word at `a` is the next one to look at)
+      for (size_t a = 0; a < lines[i].words.size(); a += joined ? 0 : 1) {
+        joined = false;
         const Word& top = lines[i].words[a];
         if (!digits(top)) continue;
         const double h = std::max(top.h(), 1.0);
@@ -299,20 +301,19 @@ void JoinNumbersWrappedInCells(std::vector<Line>& lines) {
               });
           if (top_aligned) row = i;
           if (row == lines.size()) continue;
-          Word joined = top;
-          joined.text += bottom.text;
+          Word whole = top;
+          whole.text += bottom.text;
           if (!top_aligned) {  // as tall as one line, level with the row
-            joined.y0 = mid - top.h() / 2;
-            joined.y1 = mid + top.h() / 2;
+            whole.y0 = mid - top.h() / 2;
+            whole.y1 = mid + top.h() / 2;
           }
           lines[j].words.erase(lines[j].words.begin() + static_cast<std::ptrdiff_t>(b));
           lines[i].words.erase(lines[i].words.begin() + static_cast<std::ptrdiff_t>(a));
           auto& words = lines[row].words;
-          auto at = std::lower_bound(words.begin(), words.end(), joined.x0,
+          auto at = std::lower_bound(words.begin(), words.end(), whole.x0,
                                      [](const Word& w, double x) { return w.x0 < x; });
-          words.insert(at, std::move(joined));
-          joined_any = true;
-          --a;  // the word now at `a` is the next one (a wraps round at 0 and back)
+          words.insert(at, std::move(whole));
+          joined = joined_any = true;
           break;
         }
       }

@@ -685,9 +685,10 @@ struct Mapper {
         if (c.text.empty() || c.continuation) continue;
         if (IsValueText(c.text)) return label ? 0 : -1;
         const std::string_view text = c.text;
-        for (size_t at = 0;; at = text.find(' ', at) + 1) {
+        for (size_t at = 0; at != std::string_view::npos;) {  // each phrase after a blank
           if (NumberingPrefixLength(text.substr(at)) > 0) return 1;
-          if (text.find(' ', at) == std::string_view::npos) break;
+          at = text.find(' ', at);
+          if (at != std::string_view::npos) ++at;
         }
         label = true;
       }
